@@ -1,0 +1,119 @@
+package io.ascent.controlplane;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A network namespace joined to the host by a veth pair on a private /30, so a
+ * test can run a server at an address that is neither loopback (which the API
+ * server's proxy refuses) nor any address of this machine or beyond it. Traffic
+ * only ever flows between the two ends of the pair. Needs root and {@code ip}.
+ *
+ * <p>{@link #close} deletes the namespace, which also deletes both veth ends.
+ */
+public final class NetworkNamespace implements AutoCloseable {
+
+    /** Host end and namespace end of the /30; 10.213.0.0/30 is not routed anywhere else. */
+    public static final String HOST_ADDRESS = "10.213.0.1";
+    public static final String NAMESPACE_ADDRESS = "10.213.0.2";
+    private static final String PREFIX_LENGTH = "/30";
+
+    private final String name;
+    private final String hostInterface;
+    private boolean closed;
+
+    private NetworkNamespace(String name, String hostInterface) {
+        this.name = name;
+        this.hostInterface = hostInterface;
+    }
+
+    /** Why a network namespace cannot be made here, or empty when it can. */
+    public static Optional<String> unavailableReason() {
+        if (HostPrerequisites.findOnPath("ip").isEmpty() && !new java.io.File("/usr/sbin/ip").canExecute()) {
+            return Optional.of("'ip' (iproute2) is not installed");
+        }
+        if (!"root".equals(System.getProperty("user.name"))) {
+            return Optional.of("creating a network namespace needs root, this runs as " + System.getProperty("user.name"));
+        }
+        return Optional.empty();
+    }
+
+    public static NetworkNamespace create() throws IOException, InterruptedException {
+        String suffix = Integer.toString(ThreadLocalRandom.current().nextInt(36 * 36 * 36 * 36), 36);
+        // Interface names are limited to 15 characters.
+        NetworkNamespace namespace = new NetworkNamespace("ascent-test-" + suffix, "asc-h-" + suffix);
+        String peer = "asc-n-" + suffix;
+        ip("netns", "add", namespace.name);
+        try {
+            ip("link", "add", namespace.hostInterface, "type", "veth", "peer", "name", peer);
+            ip("link", "set", peer, "netns", namespace.name);
+            ip("addr", "add", HOST_ADDRESS + PREFIX_LENGTH, "dev", namespace.hostInterface);
+            ip("link", "set", namespace.hostInterface, "up");
+            ip("netns", "exec", namespace.name, "ip", "addr", "add", NAMESPACE_ADDRESS + PREFIX_LENGTH, "dev", peer);
+            ip("netns", "exec", namespace.name, "ip", "link", "set", peer, "up");
+            ip("netns", "exec", namespace.name, "ip", "link", "set", "lo", "up");
+            return namespace;
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            namespace.close();
+            throw e;
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Starts {@code command} inside the namespace; the caller stops it. */
+    public Process exec(List<String> command, java.nio.file.Path log) throws IOException {
+        List<String> full = new ArrayList<>(List.of(ipCommand(), "netns", "exec", name));
+        full.addAll(command);
+        return new ProcessBuilder(full)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
+    }
+
+    /** True while the namespace exists (for the test that proves {@link #close} removes it). */
+    public boolean exists() throws IOException, InterruptedException {
+        return ip("netns", "list").lines().anyMatch(line -> line.split(" ")[0].equals(name));
+    }
+
+    public boolean hostInterfaceExists() throws IOException, InterruptedException {
+        return ip("-o", "link", "show").contains(" " + hostInterface + "@");
+    }
+
+    @Override
+    public void close() throws IOException, InterruptedException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        // Deleting the namespace destroys the veth end inside it, and with it the host end.
+        ip("netns", "delete", name);
+        if (hostInterfaceExists()) {
+            ip("link", "delete", hostInterface);
+        }
+    }
+
+    private static String ip(String... arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(ipCommand());
+        command.addAll(List.of(arguments));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            process.destroyForcibly();
+            throw new IOException(String.join(" ", command) + " failed: " + output.trim());
+        }
+        return output;
+    }
+
+    private static String ipCommand() {
+        return HostPrerequisites.findOnPath("ip").map(Object::toString).orElse("/usr/sbin/ip");
+    }
+}
