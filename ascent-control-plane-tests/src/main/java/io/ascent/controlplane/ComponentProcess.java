@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -27,13 +28,29 @@ public final class ComponentProcess {
             throws IOException {
         Files.createDirectories(log.getParent());
         Files.writeString(log, "# " + String.join(" ", command) + System.lineSeparator());
-        Process process = new ProcessBuilder(command)
+        Process process = new ProcessBuilder(dyingWithThisJvm(command))
                 .directory(workingDirectory.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                 .start();
         return new ComponentProcess(name, process, log);
+    }
+
+    /**
+     * A JVM killed with SIGKILL runs no shutdown hook. setpriv (util-linux) asks
+     * the kernel to send the component SIGKILL when its parent dies, so even
+     * then nothing is orphaned. The signal follows the thread that started the
+     * process, which is why the control plane is started from the test thread,
+     * never from a short-lived pool thread.
+     */
+    private static List<String> dyingWithThisJvm(List<String> command) {
+        if (HostPrerequisites.findOnPath("setpriv").isEmpty()) {
+            return command;
+        }
+        List<String> wrapped = new ArrayList<>(List.of("setpriv", "--pdeathsig", "KILL", "--"));
+        wrapped.addAll(command);
+        return wrapped;
     }
 
     public String name() {

@@ -40,9 +40,13 @@ public final class ControlPlaneExtension implements BeforeAllCallback, BeforeEac
     private static final ExtensionContext.Namespace STORE = ExtensionContext.Namespace.create(ControlPlaneExtension.class);
     private static final Duration SERVICE_ACCOUNT_TIMEOUT = Duration.ofSeconds(30);
 
+    /** Starts the shared control plane early, so its start time is not charged to the first test. */
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        shared(context);
+        if (HostPrerequisites.missing().isEmpty() || ControlPlaneRequirement.isRequired()) {
+            shared(context);
+        }
+        // Otherwise each test is skipped on its own in beforeEach, so reports count and name every skip.
     }
 
     @Override
@@ -96,6 +100,7 @@ public final class ControlPlaneExtension implements BeforeAllCallback, BeforeEac
                 throw new IllegalStateException(missing.get() + " It is required here ("
                         + ControlPlaneRequirement.ENVIRONMENT_VARIABLE + "=true or -P control-plane).");
             }
+            announceSkipOnce(context, missing.get());
             Assumptions.abort(missing.get() + " Skipping the control plane tests.");
         }
         // A start that failed once is not retried by every later class: they fail with the same cause.
@@ -118,6 +123,15 @@ public final class ControlPlaneExtension implements BeforeAllCallback, BeforeEac
         } catch (RuntimeException e) {
             root.put(StartFailure.class, new StartFailure(e));
             throw e;
+        }
+    }
+
+    private static void announceSkipOnce(ExtensionContext context, String reason) {
+        ExtensionContext.Store root = context.getRoot().getStore(STORE);
+        if (root.get(SkipAnnounced.class) == null) {
+            root.put(SkipAnnounced.class, new SkipAnnounced());
+            System.err.println("[WARNING] SKIPPING the Kubernetes control plane tests: " + reason
+                    + " Set " + ControlPlaneRequirement.ENVIRONMENT_VARIABLE + "=true to make this a failure.");
         }
     }
 
@@ -159,5 +173,8 @@ public final class ControlPlaneExtension implements BeforeAllCallback, BeforeEac
     }
 
     private record StartFailure(RuntimeException cause) {
+    }
+
+    private record SkipAnnounced() {
     }
 }

@@ -23,6 +23,8 @@ public final class NetworkNamespace implements AutoCloseable {
     public static final String NAMESPACE_ADDRESS = "10.213.0.2";
     private static final String PREFIX_LENGTH = "/30";
 
+    private static final String NAME_PREFIX = "ascent-test-";
+
     private final String name;
     private final String hostInterface;
     private boolean closed;
@@ -44,9 +46,10 @@ public final class NetworkNamespace implements AutoCloseable {
     }
 
     public static NetworkNamespace create() throws IOException, InterruptedException {
+        removeLeftoversOfKilledRuns();
         String suffix = Integer.toString(ThreadLocalRandom.current().nextInt(36 * 36 * 36 * 36), 36);
         // Interface names are limited to 15 characters.
-        NetworkNamespace namespace = new NetworkNamespace("ascent-test-" + suffix, "asc-h-" + suffix);
+        NetworkNamespace namespace = new NetworkNamespace(NAME_PREFIX + suffix, "asc-h-" + suffix);
         String peer = "asc-n-" + suffix;
         ip("netns", "add", namespace.name);
         try {
@@ -61,6 +64,20 @@ public final class NetworkNamespace implements AutoCloseable {
         } catch (IOException | InterruptedException | RuntimeException e) {
             namespace.close();
             throw e;
+        }
+    }
+
+    /**
+     * A JVM killed mid-test cannot delete its namespace, and a second host end
+     * with the same /30 would make routing to the namespace ambiguous. Only one
+     * run per machine uses the /30 at a time, so any earlier namespace of ours is stale.
+     */
+    private static void removeLeftoversOfKilledRuns() throws IOException, InterruptedException {
+        for (String line : ip("netns", "list").lines().toList()) {
+            String existing = line.split(" ")[0];
+            if (existing.startsWith(NAME_PREFIX)) {
+                ip("netns", "delete", existing);
+            }
         }
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -57,6 +58,39 @@ class ControlPlaneLifecycleTest {
                 .hasMessageContaining("kube-scheduler exited with code 3");
 
         assertThat(LeftoverProcesses.referencing(work)).isEmpty();
+    }
+
+    @Test
+    void shouldLeaveNoProcessBehindWhenItsJvmIsKilled(ControlPlaneBinaries binaries) throws Exception {
+        Path work = privateWorkDirectory("killed-jvm");
+        Path output = work.resolveSibling("killed-jvm.out");
+        Process jvm = new ProcessBuilder(
+                ProcessHandle.current().info().command().orElseThrow(),
+                "-cp", System.getProperty("java.class.path"),
+                ControlPlaneInAnotherJvm.class.getName(), binaries.directory().toString(), work.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile())
+                .start();
+        try {
+            Eventually.await("the other JVM's control plane ready", Duration.ofSeconds(120),
+                    () -> {
+                        if (!jvm.isAlive()) {
+                            throw new IllegalStateException("the other JVM exited: " + Files.readString(output));
+                        }
+                        return Files.readString(output);
+                    },
+                    text -> text.contains(ControlPlaneInAnotherJvm.READY));
+            assertThat(LeftoverProcesses.referencing(work))
+                    .filteredOn(process -> !process.startsWith(jvm.pid() + " "))
+                    .as("the five components").hasSize(5);
+
+            jvm.destroyForcibly().waitFor();
+
+            Eventually.await("no process of the killed JVM's control plane", Duration.ofSeconds(10),
+                    () -> LeftoverProcesses.referencing(work), List::isEmpty);
+        } finally {
+            jvm.destroyForcibly();
+        }
     }
 
     /** The real binaries, except a scheduler that fails at once as a broken build or bad flag would. */
