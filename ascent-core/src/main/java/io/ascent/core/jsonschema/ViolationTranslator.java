@@ -9,8 +9,10 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.everit.json.schema.ArraySchema;
 import org.everit.json.schema.CombinedSchema;
 import org.everit.json.schema.EnumSchema;
+import org.everit.json.schema.NumberSchema;
 import org.everit.json.schema.ObjectSchema;
 import org.everit.json.schema.ReferenceSchema;
 import org.everit.json.schema.Schema;
@@ -107,6 +109,17 @@ final class ViolationTranslator {
             case "const":
                 return violation(e, node, tokens, describeValue(node) + " is not allowed here" + where(tokens)
                         + "; use one of: " + possibleValues(schema));
+            case "minimum":
+            case "maximum":
+            case "exclusiveMinimum":
+            case "exclusiveMaximum":
+            case "minLength":
+            case "maxLength":
+            case "minItems":
+            case "maxItems":
+            case "minProperties":
+            case "maxProperties":
+                return violation(e, node, tokens, bounds(keyword, schema, node) + where(tokens));
             case "pattern":
             case "format":
                 return violation(e, node, tokens, describeValue(node) + " is not a valid value" + where(tokens)
@@ -143,6 +156,47 @@ final class ViolationTranslator {
             message += "; put it in quotes: \"" + scalar.getValue() + "\"";
         }
         return message;
+    }
+
+    /** The limit comes from the violated schema; everit's wording differs for every keyword. */
+    private static String bounds(String keyword, Schema schema, Node node) {
+        String limit = String.valueOf(limit(keyword, schema));
+        return switch (keyword) {
+            case "minimum" -> "must be at least " + limit + " but is " + describeValue(node);
+            case "maximum" -> "must be at most " + limit + " but is " + describeValue(node);
+            case "exclusiveMinimum" -> "must be more than " + limit + " but is " + describeValue(node);
+            case "exclusiveMaximum" -> "must be less than " + limit + " but is " + describeValue(node);
+            case "minLength" -> "must be at least " + limit + (limit.equals("1") ? " character" : " characters")
+                    + " long";
+            case "maxLength" -> "must be at most " + limit + " characters long";
+            case "minItems" -> "must list at least " + limit + (limit.equals("1") ? " entry" : " entries");
+            case "maxItems" -> "must list at most " + limit + " entries";
+            case "minProperties" -> "must have at least " + limit + (limit.equals("1") ? " property" : " properties");
+            default -> "must have at most " + limit + (limit.equals("1") ? " property" : " properties");
+        };
+    }
+
+    private static Object limit(String keyword, Schema schema) {
+        Object limit = null;
+        if (schema instanceof NumberSchema number) {
+            limit = switch (keyword) {
+                case "minimum" -> number.getMinimum();
+                case "maximum" -> number.getMaximum();
+                case "exclusiveMinimum" -> number.getExclusiveMinimumLimit();
+                default -> number.getExclusiveMaximumLimit();
+            };
+        } else if (schema instanceof StringSchema string) {
+            limit = keyword.equals("minLength") ? string.getMinLength() : string.getMaxLength();
+        } else if (schema instanceof ArraySchema array) {
+            limit = keyword.equals("minItems") ? array.getMinItems() : array.getMaxItems();
+        } else if (schema instanceof ObjectSchema object) {
+            limit = keyword.equals("minProperties") ? object.getMinProperties() : object.getMaxProperties();
+        }
+        if (limit instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
+                && Math.abs(n.doubleValue()) < 1e18) {
+            return n.longValue();
+        }
+        return limit == null ? "the limit" : limit;
     }
 
     /** everit writes {@code expected type: String, found: Integer}. */
@@ -213,8 +267,20 @@ final class ViolationTranslator {
         return current;
     }
 
+    /** {@code in repository.forbidden[0].path}: the spelling people use for a place in YAML. */
     private static String where(List<String> tokens) {
-        return tokens.isEmpty() ? " at the top level" : " in " + String.join(".", tokens);
+        if (tokens.isEmpty()) {
+            return " at the top level";
+        }
+        StringBuilder path = new StringBuilder();
+        for (String token : tokens) {
+            if (token.chars().allMatch(Character::isDigit) && !token.isEmpty()) {
+                path.append('[').append(token).append(']');
+            } else {
+                path.append(path.length() == 0 ? "" : ".").append(token);
+            }
+        }
+        return " in " + path;
     }
 
     private static String group(Pattern pattern, String text) {
