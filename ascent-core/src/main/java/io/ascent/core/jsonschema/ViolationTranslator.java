@@ -56,7 +56,7 @@ final class ViolationTranslator {
             }
             return;
         }
-        out.add(leaf(e));
+        out.add(leaf(e, null));
     }
 
     private static boolean isAlternatives(ValidationException e) {
@@ -72,6 +72,10 @@ final class ViolationTranslator {
         List<ValidationException> causes = e.getCausingExceptions();
         for (ValidationException cause : causes) {
             if (!"type".equals(cause.getKeyword())) {
+                if (cause.getCausingExceptions().isEmpty()) {
+                    // The branch's own schema rarely carries the description: it sits on the alternatives.
+                    return leaf(cause, e.getViolatedSchema().getDescription());
+                }
                 List<SchemaViolation> inner = new ArrayList<>();
                 collect(cause, inner);
                 return inner.get(0);
@@ -83,10 +87,10 @@ final class ViolationTranslator {
                 .map(cause -> expectedType(cause.getErrorMessage()))
                 .distinct()
                 .collect(Collectors.joining(" or "));
-        return violation(e, node, tokens, "expected " + expected + " but found " + describeValue(node));
+        return violation(e, node, tokens, "expected " + expected + " but found " + describeValue(node) + where(tokens));
     }
 
-    private SchemaViolation leaf(ValidationException e) {
+    private SchemaViolation leaf(ValidationException e, String inheritedDescription) {
         List<String> tokens = tokens(e.getPointerToViolation());
         String keyword = String.valueOf(e.getKeyword());
         Schema schema = unwrap(e.getViolatedSchema());
@@ -123,7 +127,7 @@ final class ViolationTranslator {
             case "pattern":
             case "format":
                 return violation(e, node, tokens, describeValue(node) + " is not a valid value" + where(tokens)
-                        + hint(schema));
+                        + hint(schema, inheritedDescription));
             default:
                 return violation(e, node, tokens, e.getErrorMessage() + where(tokens));
         }
@@ -248,8 +252,8 @@ final class ViolationTranslator {
         return "the documented values";
     }
 
-    private static String hint(Schema schema) {
-        String description = schema.getDescription();
+    private static String hint(Schema schema, String inheritedDescription) {
+        String description = schema.getDescription() != null ? schema.getDescription() : inheritedDescription;
         if (description != null) {
             return " (" + description + ")";
         }
