@@ -86,6 +86,7 @@ final class ViolationTranslator {
         String expected = causes.stream()
                 .map(cause -> expectedType(cause.getErrorMessage()))
                 .distinct()
+                .sorted() // everit keeps the branches in a hash set: sort for stable messages
                 .collect(Collectors.joining(" or "));
         return violation(e, node, tokens, "expected " + expected + " but found " + describeValue(node) + where(tokens));
     }

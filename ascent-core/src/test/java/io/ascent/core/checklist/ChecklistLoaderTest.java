@@ -95,7 +95,7 @@ class ChecklistLoaderTest {
     @Test
     void shouldNameTheTypesThatFitWhenAlternativesAllFail() throws Exception {
         Item item = only(load(HEADER + "repository:\n  maxFileSize: true\n"));
-        assertThat(item.message()).isEqualTo("expected an integer or a string but found true in repository.maxFileSize");
+        assertThat(item.message()).isEqualTo("expected a string or an integer but found true in repository.maxFileSize");
     }
 
     @Test
