@@ -24,14 +24,15 @@ import picocli.CommandLine.Option;
  */
 final class OutputOptions {
 
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", converter = FormatConverter.class,
+            completionCandidates = FormatConverter.Candidates.class,
             description = "Report format: ${COMPLETION-CANDIDATES} (default: text). Repeatable.")
     List<Format> formats = new ArrayList<>();
 
     @Option(names = {"-o", "--output"}, paramLabel = "PATH",
             description = "Where to write: one file per --format, in the same order, or one directory "
                     + "(existing, or ending in '/') for all of them. Default: standard output.")
-    List<Path> outputs = new ArrayList<>();
+    List<String> outputs = new ArrayList<>(); // strings: Path drops the trailing '/' that marks a directory
 
     /** Thrown for a --format/--output combination that cannot be paired. */
     static final class UsageException extends Exception {
@@ -49,11 +50,11 @@ final class OutputOptions {
         Map<Format, Path> destinations = new LinkedHashMap<>();
         if (outputs.isEmpty()) {
             chosen.forEach(format -> destinations.put(format, null));
-        } else if (outputs.size() == 1 && isDirectory(outputs.get(0)) ) {
-            chosen.forEach(format -> destinations.put(format, outputs.get(0).resolve(format.fileName())));
+        } else if (outputs.size() == 1 && isDirectory(outputs.get(0))) {
+            chosen.forEach(format -> destinations.put(format, Path.of(outputs.get(0)).resolve(format.fileName())));
         } else if (outputs.size() == chosen.size()) {
             for (int i = 0; i < chosen.size(); i++) {
-                destinations.put(chosen.get(i), outputs.get(i));
+                destinations.put(chosen.get(i), Path.of(outputs.get(i)));
             }
         } else {
             throw new UsageException("got " + chosen.size() + " --format and " + outputs.size()
@@ -62,8 +63,8 @@ final class OutputOptions {
         return destinations;
     }
 
-    private static boolean isDirectory(Path path) {
-        return Files.isDirectory(path) || path.toString().endsWith("/") || path.toString().endsWith("\\");
+    private static boolean isDirectory(String path) {
+        return path.endsWith("/") || path.endsWith("\\") || Files.isDirectory(Path.of(path));
     }
 
     /**
