@@ -196,21 +196,23 @@ final class SemanticChecks {
     }
 
     private void checkWaivers(Checklist checklist, List<Item> items) {
-        for (WaiverRule rule : checklist.waivers()) {
+        java.util.Set<String> itemIds = new java.util.HashSet<>();
+        checklist.items().forEach(item -> itemIds.add(item.id()));
+        for (int i = 0; i < checklist.waivers().size(); i++) {
+            WaiverRule rule = checklist.waivers().get(i);
             checkExpiry(rule.id(), rule.waiver().expires(), rule.location(), items);
-            boolean known = checklist.items().stream().anyMatch(item -> item.id().equals(rule.id()))
-                    || RESERVED_PREFIXES.stream().anyMatch(rule.id()::startsWith);
+            boolean known = itemIds.contains(rule.id()) || RESERVED_PREFIXES.stream().anyMatch(rule.id()::startsWith);
             if (!known) {
                 items.add(ChecklistRule.WAIVERS.item().severity(Severity.WARNING)
                         .problem("waiver for '" + rule.id() + "' matches no custom item and no built-in check")
-                        .location(at(List.of("waivers", String.valueOf(checklist.waivers().indexOf(rule)), "id")))
+                        .location(at(List.of("waivers", String.valueOf(i), "id")))
                         .build());
             }
         }
-        for (CustomItem item : checklist.items()) {
-            item.waiver().ifPresent(waiver -> checkExpiry(item.id(), waiver.expires(),
-                    at(List.of("items", String.valueOf(checklist.items().indexOf(item)), "waiver", "expires")),
-                    items));
+        for (int i = 0; i < checklist.items().size(); i++) {
+            CustomItem item = checklist.items().get(i);
+            List<String> tokens = List.of("items", String.valueOf(i), "waiver", "expires");
+            item.waiver().ifPresent(waiver -> checkExpiry(item.id(), waiver.expires(), at(tokens), items));
         }
     }
 
