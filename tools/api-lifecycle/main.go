@@ -43,7 +43,7 @@ var modules = []module{
 	{path: "k8s.io/kube-aggregator", dirs: []string{"pkg/apis/apiregistration/v*"}, component: "kube-apiserver"},
 	// Configuration files, not REST resources: a manifest check must not confuse the two,
 	// hence the component column.
-	{path: "k8s.io/apiserver", dirs: []string{"pkg/apis/apiserver/v*", "pkg/apis/audit/v*", "pkg/apis/config/v*"}, component: "kube-apiserver config file"},
+	{path: "k8s.io/apiserver", dirs: []string{"pkg/apis/apiserver/v*", "pkg/apis/audit/v*", "pkg/apis/config/v*", "pkg/admission/plugin/*/config/apis/*/v*", "pkg/admission/plugin/*/apis/*/v*"}, component: "kube-apiserver config file"},
 	{path: "k8s.io/pod-security-admission", dirs: []string{"admission/api/v*"}, component: "kube-apiserver admission config (PodSecurity)"},
 	{path: "k8s.io/kubelet", dirs: []string{"config/v*"}, component: "kubelet config file"},
 	{path: "k8s.io/kube-proxy", dirs: []string{"config/v*"}, component: "kube-proxy config file"},
@@ -550,6 +550,11 @@ func buildRows(obs map[gvk]*observation, maxMinor int, notes *[]string) [][]stri
 				*notes = append(*notes, fmt.Sprintf("%s %s: gone from the module in 1.%d (%s)", k.apiVersion(), k.kind, observedRemoval, stated))
 				rem = observedRemoval
 				note = append(note, fmt.Sprintf("removed: type gone from %s in 1.%d", o.module.path, observedRemoval))
+				if lc.deprecated >= rem {
+					// It went away before its deprecation date: it was never "deprecated but served".
+					deprecated = ""
+					note = append(note, "stated deprecation "+minorStr(lc.deprecated)+" dropped")
+				}
 			}
 			if rem > 0 {
 				removed = minorStr(rem)
