@@ -570,7 +570,13 @@ func buildRows(obs map[gvk]*observation, maxMinor int, notes *[]string) [][]stri
 					note = append(note, "upstream replacement says "+kind)
 					kind = k.kind
 				}
-				replacement = r.apiVersion() + " " + kind
+				if _, ok := obs[gvk{r.group, r.version, kind}]; !ok {
+					// apps/v1beta1 DeploymentRollback names apps/v1 DeploymentRollback, which never existed.
+					*notes = append(*notes, fmt.Sprintf("%s %s: lifecycle replacement %s %s is registered in no scanned release; dropped", k.apiVersion(), k.kind, r.apiVersion(), kind))
+					note = append(note, "upstream replacement "+r.apiVersion()+" "+kind+" does not exist")
+				} else {
+					replacement = r.apiVersion() + " " + kind
+				}
 			}
 		} else {
 			source = o.source[first] + " registered"
