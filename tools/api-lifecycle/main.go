@@ -57,6 +57,14 @@ var payloadGroups = map[string]string{
 	"apidiscovery.k8s.io": "discovery response",
 }
 
+// Kinds that k8s.io/api registers but nobody writes in a manifest: subresource bodies, wrappers and
+// placeholders. They stay in the table (the kind exists) with this component, so a manifest check
+// can tell them apart from resources.
+var notManifestKinds = map[string]bool{
+	"Scale": true, "DeploymentRollback": true, "JobTemplate": true, "EphemeralContainers": true,
+	"PodStatusResult": true, "ReplicationControllerDummy": true, "RangeAllocation": true, "SerializedReference": true,
+}
+
 type gvk struct{ group, version, kind string }
 
 func (k gvk) apiVersion() string {
@@ -592,6 +600,12 @@ func buildRows(obs map[gvk]*observation, maxMinor int, notes *[]string) [][]stri
 		component := o.module.component
 		if p, ok := payloadGroups[k.group]; ok {
 			component = p
+		}
+		if component == "kube-apiserver" && notManifestKinds[k.kind] {
+			component = "subresource body or internal type"
+		}
+		if k.kind == "ConversionReview" {
+			component = "webhook payload"
 		}
 		if strings.Contains(k.version, "alpha") && component == "kube-apiserver" {
 			note = append(note, "alpha: served only when enabled")

@@ -42,6 +42,14 @@ class ApiLifecycleTableKnownFactsTest {
         "kubeadm.k8s.io/v1beta3, JoinConfiguration, 1.36",
         "kubescheduler.config.k8s.io/v1beta2, KubeSchedulerConfiguration, 1.28",
         "kubescheduler.config.k8s.io/v1beta3, KubeSchedulerConfiguration, 1.29",
+        "kubescheduler.config.k8s.io/v1beta1, KubeSchedulerConfiguration, 1.23",
+        "rbac.authorization.k8s.io/v1alpha1, ClusterRole, 1.23",
+        "rbac.authorization.k8s.io/v1beta1, RoleBinding, 1.22",
+        "scheduling.k8s.io/v1alpha1, PriorityClass, 1.23",
+        "node.k8s.io/v1alpha1, RuntimeClass, 1.24",
+        "node.k8s.io/v1beta1, RuntimeClass, 1.25",
+        "events.k8s.io/v1beta1, Event, 1.25",
+        "discovery.k8s.io/v1beta1, EndpointSlice, 1.25",
     })
     void shouldRecordTheReleaseThatRemovedIt(String apiVersion, String kind, String removedIn) {
         KubernetesVersion removed = KubernetesVersion.parse(removedIn);
@@ -50,6 +58,22 @@ class ApiLifecycleTableKnownFactsTest {
         assertThat(TABLE.check(apiVersion, kind, removed).availability()).isEqualTo(ApiAvailability.REMOVED);
         KubernetesVersion lastServing = KubernetesVersion.of(1, removed.minor() - 1);
         assertThat(TABLE.check(apiVersion, kind, lastServing).availability().isAccepted()).isTrue();
+    }
+
+    @Test
+    void shouldPointEventsAndRuntimeClassBetaToTheirV1WhereUpstreamTagsNoReplacement() {
+        assertThat(check("events.k8s.io/v1beta1", "Event", "1.25").message())
+                .isEqualTo("events.k8s.io/v1beta1 Event was removed in Kubernetes 1.25; use events.k8s.io/v1 Event");
+        assertThat(check("node.k8s.io/v1beta1", "RuntimeClass", "1.25").suggestion().apiVersion())
+                .isEqualTo("node.k8s.io/v1");
+    }
+
+    @Test
+    void shouldMarkSubresourceBodiesSoThatManifestChecksCanTellThemApart() {
+        assertThat(TABLE.find("autoscaling/v1", "Scale").orElseThrow().component())
+                .isEqualTo("subresource body or internal type");
+        assertThat(TABLE.find("admission.k8s.io/v1", "AdmissionReview").orElseThrow().component())
+                .isEqualTo("webhook payload");
     }
 
     @Test
