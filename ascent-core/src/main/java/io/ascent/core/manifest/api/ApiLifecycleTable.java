@@ -219,7 +219,7 @@ public final class ApiLifecycleTable {
     /** The replacement chain first, then the newest served version of the same kind in the same group. */
     private ApiLifecycle suggestionForSuccessor(ApiLifecycle row, KubernetesVersion target) {
         ApiLifecycle current = row;
-        ApiLifecycle group2 = null;
+        ApiLifecycle otherGroupSuccessor = null;
         for (int hop = 0; hop < MAX_REPLACEMENT_HOPS && current.replacementApiVersion() != null; hop++) {
             ApiLifecycle next = find(current.replacementApiVersion(), current.replacementKind()).orElse(null);
             if (next == null || next == row) {
@@ -228,14 +228,14 @@ public final class ApiLifecycleTable {
             if (next.isServedIn(target) && !next.isDeprecatedIn(target)) {
                 return next;
             }
-            if (group2 == null && !next.group().equals(row.group())) {
-                group2 = next;
+            if (otherGroupSuccessor == null && !next.group().equals(row.group())) {
+                otherGroupSuccessor = next;
             }
             current = next;
         }
         ApiLifecycle use = firstServed(versionsOf(row.group(), row.kind()), target, r -> r != row);
-        if (use == null && group2 != null) {
-            use = firstServed(versionsOf(group2.group(), group2.kind()), target, r -> r != row);
+        if (use == null && otherGroupSuccessor != null) {
+            use = firstServed(versionsOf(otherGroupSuccessor.group(), otherGroupSuccessor.kind()), target, r -> r != row);
         }
         return use;
     }

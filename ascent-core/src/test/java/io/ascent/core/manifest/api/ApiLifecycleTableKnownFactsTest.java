@@ -226,6 +226,23 @@ class ApiLifecycleTableKnownFactsTest {
     }
 
     @Test
+    void shouldPointAKindWrittenUnderTheWrongKnownGroupToWhereItLives() {
+        Verdict v = check("apps/v1", "Ingress", "1.30");
+        assertThat(v.availability()).isEqualTo(ApiAvailability.UNKNOWN);
+        assertThat(v.suggestion().displayName()).isEqualTo("networking.k8s.io/v1 Ingress");
+        assertThat(v.message()).startsWith("apps/v1 has no kind Ingress")
+                .endsWith("; for Kubernetes 1.30 use networking.k8s.io/v1 Ingress");
+    }
+
+    @Test
+    void shouldSuggestTheBetaOfTheNewGroupWhileTheOldGroupIsDeprecatedButTheNewV1IsNotYetServed() {
+        Verdict v = check("extensions/v1beta1", "Ingress", "1.16");
+        assertThat(v.availability()).isEqualTo(ApiAvailability.DEPRECATED);
+        assertThat(v.message()).isEqualTo("extensions/v1beta1 Ingress is deprecated since Kubernetes 1.14 and removed"
+                + " in 1.22; use networking.k8s.io/v1beta1 Ingress");
+    }
+
+    @Test
     void shouldTreatCustomResourcesAsUnknownWithoutGuessing() {
         Verdict v = check("cert-manager.io/v1", "Certificate", "1.30");
         assertThat(v.availability()).isEqualTo(ApiAvailability.UNKNOWN);
