@@ -49,6 +49,7 @@ final class SemanticChecks {
         checkDates(items);
         checkPatterns(items);
         checkPaths(items);
+        passUnlessReported(ChecklistRule.PATHS, "every path the checklist names exists inside the repository", items);
         return items;
     }
 
@@ -57,7 +58,22 @@ final class SemanticChecks {
         List<Item> items = new ArrayList<>();
         checkIds(checklist, items);
         checkWaivers(checklist, items);
+        if (!checklist.items().isEmpty()) {
+            passUnlessReported(ChecklistRule.IDS, checklist.items().size() + " custom item ids are unique", items);
+        }
+        long waivers = checklist.waivers().size()
+                + checklist.items().stream().filter(item -> item.waiver().isPresent()).count();
+        if (waivers > 0) {
+            passUnlessReported(ChecklistRule.WAIVERS, waivers == 1 ? "the waiver is current" : waivers + " waivers are current", items);
+        }
         return items;
+    }
+
+    /** Shows a rule that found nothing, so a report says what was checked and not only what failed. */
+    private void passUnlessReported(ChecklistRule rule, String message, List<Item> items) {
+        if (items.stream().noneMatch(item -> item.id().equals(rule.id()))) {
+            items.add(rule.item().message(message).location(Location.of(document.path())).build());
+        }
     }
 
     private void checkDates(List<Item> items) {
