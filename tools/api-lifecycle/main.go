@@ -545,6 +545,17 @@ func buildRows(obs map[gvk]*observation, maxMinor int, notes *[]string) [][]stri
 			introduced = minorStr(lc.introduced)
 			if lc.introduced > first {
 				*notes = append(*notes, fmt.Sprintf("%s %s: registered from 1.%d but lifecycle says introduced 1.%d", k.apiVersion(), k.kind, first, lc.introduced))
+				if isGA(k.version) {
+					// GA types got their tags late and approximately (authorization.k8s.io/v1 reviews,
+					// GA since 1.6, say 1.19): a GA type registered earlier was served earlier.
+					// Alpha/beta types can be registered a release before they are served
+					// (flowcontrol v1alpha1: 1.17 vs 1.18), so their tag wins.
+					introduced = minorStr(first)
+					if o.firstOfMod[first] {
+						introduced = "<=" + introduced
+					}
+					note = append(note, "stated introduction "+minorStr(lc.introduced)+" is later than the first release registering it")
+				}
 			}
 			if lc.deprecated > 0 {
 				deprecated = minorStr(lc.deprecated)
@@ -616,6 +627,10 @@ func buildRows(obs map[gvk]*observation, maxMinor int, notes *[]string) [][]stri
 }
 
 func minorStr(n int) string { return fmt.Sprintf("1.%d", n) }
+
+func isGA(version string) bool {
+	return !strings.Contains(version, "alpha") && !strings.Contains(version, "beta")
+}
 
 func writeHeader(buf *bytes.Buffer, used map[string][]string, minMinor, maxMinor int, date string) {
 	w := bufio.NewWriter(buf)

@@ -188,6 +188,15 @@ class ApiLifecycleTableKnownFactsTest {
     }
 
     @Test
+    void shouldNotTrustALateUpstreamIntroductionTagOnGaTypesRegisteredEarlier() {
+        // authorization.k8s.io/v1 is GA since 1.6; its lifecycle tags say 1.19.
+        assertThat(check("authorization.k8s.io/v1", "SelfSubjectAccessReview", "1.18").availability())
+                .isEqualTo(ApiAvailability.SERVED);
+        assertThat(TABLE.find("authorization.k8s.io/v1", "SelfSubjectAccessReview").orElseThrow().introducedText())
+                .isEqualTo("<=1.17");
+    }
+
+    @Test
     void shouldSayAlphaRestApisNeedEnabling() {
         Verdict v = check("admissionregistration.k8s.io/v1alpha1", "ValidatingAdmissionPolicy", "1.27");
         assertThat(v.availability()).isEqualTo(ApiAvailability.SERVED);
