@@ -1,0 +1,37 @@
+package io.ascent.core.checklist;
+
+import io.ascent.core.report.Severity;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The checklist's {@code kubernetes} section.
+ *
+ * @param version         the target Kubernetes version as written ({@code 1.31}, {@code 1.31.2}), if any
+ * @param manifests       manifest files, folders or globs
+ * @param schemaLocations kubeconform-style schema locations ({@code default} is the bundled set)
+ * @param strict          whether unknown fields in resources are errors
+ * @param checks          per-check overrides keyed by check id
+ */
+public record KubernetesSettings(
+        Optional<String> version,
+        List<String> manifests,
+        List<String> schemaLocations,
+        boolean strict,
+        Map<String, CheckSetting> checks) {
+
+    public KubernetesSettings {
+        manifests = List.copyOf(manifests);
+        schemaLocations = List.copyOf(schemaLocations);
+        checks = Map.copyOf(checks);
+    }
+
+    public static KubernetesSettings defaults() {
+        return new KubernetesSettings(Optional.empty(), List.of(), List.of("default"), true, Map.of());
+    }
+
+    /** An override of one check: switched off, or with another severity. */
+    public record CheckSetting(boolean enabled, Optional<Severity> severity) {
+    }
+}

@@ -1,0 +1,72 @@
+package io.ascent.core.checklist;
+
+import io.ascent.core.report.Item;
+import io.ascent.core.report.Status;
+import io.ascent.core.report.Waiver;
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Turns findings that a current waiver covers into {@link Status#WAIVED} items, keeping the waiver on the item so
+ * that it stays visible. Expired waivers excuse nothing (the checklist check already failed them).
+ */
+public final class WaiverApplier {
+    private final Checklist checklist;
+    private final LocalDate today;
+
+    public WaiverApplier(Checklist checklist, LocalDate today) {
+        this.checklist = checklist;
+        this.today = today;
+    }
+
+    public List<Item> apply(List<Item> items) {
+        List<Item> out = new ArrayList<>(items.size());
+        for (Item item : items) {
+            out.add(isProblem(item) ? waiverFor(item).map(item::waivedBy).orElse(item) : item);
+        }
+        return out;
+    }
+
+    private static boolean isProblem(Item item) {
+        return item.status() == Status.FAIL || item.status() == Status.WARN;
+    }
+
+    private Optional<Waiver> waiverFor(Item item) {
+        for (CustomItem custom : checklist.items()) {
+            if (custom.id().equals(item.id()) && custom.waiver().filter(this::current).isPresent()) {
+                return custom.waiver();
+            }
+        }
+        for (WaiverRule rule : checklist.waivers()) {
+            if (rule.id().equals(item.id()) && current(rule.waiver()) && pathMatches(rule, item)) {
+                return Optional.of(rule.waiver());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private boolean current(Waiver waiver) {
+        return !waiver.isExpiredOn(today);
+    }
+
+    private static boolean pathMatches(WaiverRule rule, Item item) {
+        if (rule.pathPattern().isEmpty()) {
+            return true;
+        }
+        if (item.location() == null) {
+            return false;
+        }
+        for (String alternative : rule.pathPattern().get().split("\\|")) {
+            PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + alternative.trim());
+            if (matcher.matches(Path.of(item.location().path()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

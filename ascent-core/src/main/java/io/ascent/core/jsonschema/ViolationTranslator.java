@@ -1,0 +1,343 @@
+package io.ascent.core.jsonschema;
+
+import io.ascent.core.yaml.YamlDocument;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.everit.json.schema.ArraySchema;
+import org.everit.json.schema.CombinedSchema;
+import org.everit.json.schema.EnumSchema;
+import org.everit.json.schema.NumberSchema;
+import org.everit.json.schema.ObjectSchema;
+import org.everit.json.schema.ReferenceSchema;
+import org.everit.json.schema.Schema;
+import org.everit.json.schema.StringSchema;
+import org.everit.json.schema.ValidationException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * Rewrites everit's violations into located, readable ones. everit names a missing key only inside its message
+ * text ({@code required key [name] not found}), so those messages are read with patterns; everything else comes
+ * from the violated schema itself.
+ */
+final class ViolationTranslator {
+    private static final Pattern REQUIRED = Pattern.compile("required key \\[(.*)] not found");
+    private static final Pattern EXTRANEOUS = Pattern.compile("extraneous key \\[(.*)] is not permitted");
+
+    private final YamlDocument document;
+
+    ViolationTranslator(YamlDocument document) {
+        this.document = document;
+    }
+
+    List<SchemaViolation> translate(ValidationException root) {
+        List<SchemaViolation> out = new ArrayList<>();
+        collect(root, out);
+        return out;
+    }
+
+    private void collect(ValidationException e, List<SchemaViolation> out) {
+        if (isAlternatives(e)) {
+            out.add(alternatives(e));
+            return;
+        }
+        if (!e.getCausingExceptions().isEmpty()) {
+            for (ValidationException cause : e.getCausingExceptions()) {
+                collect(cause, out);
+            }
+            return;
+        }
+        out.add(leaf(e, null));
+    }
+
+    private static boolean isAlternatives(ValidationException e) {
+        return ("anyOf".equals(e.getKeyword()) || "oneOf".equals(e.getKeyword()))
+                && e.getViolatedSchema() instanceof CombinedSchema;
+    }
+
+    /**
+     * {@code type: [string, integer]} compiles to anyOf. When every branch failed on type, say which types fit;
+     * when one branch had the right type, its own failure is the useful one.
+     */
+    private SchemaViolation alternatives(ValidationException e) {
+        List<ValidationException> causes = e.getCausingExceptions();
+        for (ValidationException cause : causes) {
+            if (!"type".equals(cause.getKeyword())) {
+                if (cause.getCausingExceptions().isEmpty()) {
+                    // The branch's own schema rarely carries the description: it sits on the alternatives.
+                    return leaf(cause, e.getViolatedSchema().getDescription());
+                }
+                List<SchemaViolation> inner = new ArrayList<>();
+                collect(cause, inner);
+                return inner.get(0);
+            }
+        }
+        List<String> tokens = tokens(e.getPointerToViolation());
+        Node node = document.nodeAt(tokens);
+        String expected = causes.stream()
+                .map(cause -> expectedType(cause.getErrorMessage()))
+                .distinct()
+                .sorted() // everit keeps the branches in a hash set: sort for stable messages
+                .collect(Collectors.joining(" or "));
+        return violation(e, node, tokens, "expected " + expected + " but found " + describeValue(node) + where(tokens));
+    }
+
+    private SchemaViolation leaf(ValidationException e, String inheritedDescription) {
+        List<String> tokens = tokens(e.getPointerToViolation());
+        String keyword = String.valueOf(e.getKeyword());
+        Schema schema = unwrap(e.getViolatedSchema());
+        Node node = document.nodeAt(tokens);
+        switch (keyword) {
+            case "required": {
+                String key = group(REQUIRED, e.getErrorMessage());
+                return violation(e, node, tokens, "missing required property '" + key + "'" + where(tokens));
+            }
+            case "additionalProperties": {
+                String key = group(EXTRANEOUS, e.getErrorMessage());
+                Node keyNode = document.keyAt(tokens, key);
+                Set<String> allowed = schema instanceof ObjectSchema object
+                        ? new TreeSet<>(object.getPropertySchemas().keySet()) : Set.of();
+                return violation(e, keyNode, tokens, unknownProperty(key, tokens, allowed));
+            }
+            case "type":
+                return violation(e, node, tokens, typeMessage(e, node, tokens));
+            case "enum":
+            case "const":
+                return violation(e, node, tokens, describeValue(node) + " is not allowed here" + where(tokens)
+                        + "; use one of: " + possibleValues(schema));
+            case "minimum":
+            case "maximum":
+            case "exclusiveMinimum":
+            case "exclusiveMaximum":
+            case "minLength":
+            case "maxLength":
+            case "minItems":
+            case "maxItems":
+            case "minProperties":
+            case "maxProperties":
+                return violation(e, node, tokens, bounds(keyword, schema, node) + where(tokens));
+            case "pattern":
+            case "format":
+                return violation(e, node, tokens, describeValue(node) + " is not a valid value" + where(tokens)
+                        + hint(schema, inheritedDescription));
+            default:
+                return violation(e, node, tokens, e.getErrorMessage() + where(tokens));
+        }
+    }
+
+    private SchemaViolation violation(ValidationException e, Node node, List<String> tokens, String message) {
+        String pointer = tokens.isEmpty() ? "" : "/" + String.join("/", escapeAll(tokens));
+        return new SchemaViolation(pointer, document.locationOf(node), String.valueOf(e.getKeyword()), message);
+    }
+
+    private static String unknownProperty(String key, List<String> tokens, Set<String> allowed) {
+        StringBuilder message = new StringBuilder("unknown property '").append(key).append("'").append(where(tokens));
+        String suggestion = closest(key, allowed);
+        if (suggestion != null) {
+            message.append("; did you mean '").append(suggestion).append("'?");
+        }
+        if (!allowed.isEmpty()) {
+            message.append(" Allowed: ").append(String.join(", ", allowed));
+        }
+        return message.toString();
+    }
+
+    private String typeMessage(ValidationException e, Node node, List<String> tokens) {
+        String expected = expectedType(e.getErrorMessage());
+        String message = "expected " + expected + " but found " + describeValue(node) + where(tokens);
+        // Unquoted 1.30 is the number 1.3: the most common way to get a Kubernetes version wrong.
+        if (expected.equals("a string") && node instanceof ScalarNode scalar
+                && (scalar.getTag().equals(Tag.FLOAT) || scalar.getTag().equals(Tag.INT)
+                        || scalar.getTag().equals(Tag.BOOL))) {
+            message += "; put it in quotes: \"" + scalar.getValue() + "\"";
+        }
+        return message;
+    }
+
+    /** The limit comes from the violated schema; everit's wording differs for every keyword. */
+    private static String bounds(String keyword, Schema schema, Node node) {
+        String limit = String.valueOf(limit(keyword, schema));
+        return switch (keyword) {
+            case "minimum" -> "must be at least " + limit + " but is " + describeValue(node);
+            case "maximum" -> "must be at most " + limit + " but is " + describeValue(node);
+            case "exclusiveMinimum" -> "must be more than " + limit + " but is " + describeValue(node);
+            case "exclusiveMaximum" -> "must be less than " + limit + " but is " + describeValue(node);
+            case "minLength" -> "must be at least " + limit + (limit.equals("1") ? " character" : " characters")
+                    + " long";
+            case "maxLength" -> "must be at most " + limit + " characters long";
+            case "minItems" -> "must list at least " + limit + (limit.equals("1") ? " entry" : " entries");
+            case "maxItems" -> "must list at most " + limit + " entries";
+            case "minProperties" -> "must have at least " + limit + (limit.equals("1") ? " property" : " properties");
+            default -> "must have at most " + limit + (limit.equals("1") ? " property" : " properties");
+        };
+    }
+
+    private static Object limit(String keyword, Schema schema) {
+        Object limit = null;
+        if (schema instanceof NumberSchema number) {
+            limit = switch (keyword) {
+                case "minimum" -> number.getMinimum();
+                case "maximum" -> number.getMaximum();
+                case "exclusiveMinimum" -> number.getExclusiveMinimumLimit();
+                default -> number.getExclusiveMaximumLimit();
+            };
+        } else if (schema instanceof StringSchema string) {
+            limit = keyword.equals("minLength") ? string.getMinLength() : string.getMaxLength();
+        } else if (schema instanceof ArraySchema array) {
+            limit = keyword.equals("minItems") ? array.getMinItems() : array.getMaxItems();
+        } else if (schema instanceof ObjectSchema object) {
+            limit = keyword.equals("minProperties") ? object.getMinProperties() : object.getMaxProperties();
+        }
+        if (limit instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
+                && Math.abs(n.doubleValue()) < 1e18) {
+            return n.longValue();
+        }
+        return limit == null ? "the limit" : limit;
+    }
+
+    /** everit writes {@code expected type: String, found: Integer}. */
+    private static String expectedType(String everitMessage) {
+        Matcher m = Pattern.compile("expected type: (\\w+)").matcher(everitMessage);
+        String type = m.find() ? m.group(1) : "another type";
+        return switch (type) {
+            case "String" -> "a string";
+            case "Integer" -> "an integer";
+            case "Number" -> "a number";
+            case "Boolean" -> "true or false";
+            case "JSONObject" -> "a mapping";
+            case "JSONArray" -> "a list";
+            case "Null" -> "nothing (null)";
+            default -> type;
+        };
+    }
+
+    static String describeValue(Node node) {
+        if (node instanceof MappingNode) {
+            return "a mapping";
+        }
+        if (node instanceof SequenceNode) {
+            return "a list";
+        }
+        ScalarNode scalar = (ScalarNode) node;
+        String text = scalar.getValue();
+        if (text.length() > 60) {
+            text = text.substring(0, 57) + "...";
+        }
+        Tag tag = scalar.getTag();
+        if (tag.equals(Tag.NULL)) {
+            return "nothing (null)";
+        }
+        if (tag.equals(Tag.INT) || tag.equals(Tag.FLOAT)) {
+            return "the number " + text;
+        }
+        if (tag.equals(Tag.BOOL) && (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false"))) {
+            return text.toLowerCase(java.util.Locale.ROOT);
+        }
+        return "'" + text + "'";
+    }
+
+    private static String possibleValues(Schema schema) {
+        if (schema instanceof EnumSchema enumSchema) {
+            return enumSchema.getPossibleValues().stream().map(String::valueOf).sorted()
+                    .collect(Collectors.joining(", "));
+        }
+        return "the documented values";
+    }
+
+    private static String hint(Schema schema, String inheritedDescription) {
+        String description = schema.getDescription() != null ? schema.getDescription() : inheritedDescription;
+        if (description != null) {
+            return " (" + description + ")";
+        }
+        if (schema instanceof StringSchema string && string.getPattern() != null) {
+            return " (must match " + string.getPattern() + ")";
+        }
+        return "";
+    }
+
+    private static Schema unwrap(Schema schema) {
+        Schema current = schema;
+        while (current instanceof ReferenceSchema reference && reference.getReferredSchema() != null) {
+            current = reference.getReferredSchema();
+        }
+        return current;
+    }
+
+    /** {@code in repository.forbidden[0].path}: the spelling people use for a place in YAML. */
+    private static String where(List<String> tokens) {
+        if (tokens.isEmpty()) {
+            return " at the top level";
+        }
+        StringBuilder path = new StringBuilder();
+        for (String token : tokens) {
+            if (token.chars().allMatch(Character::isDigit) && !token.isEmpty()) {
+                path.append('[').append(token).append(']');
+            } else {
+                path.append(path.length() == 0 ? "" : ".").append(token);
+            }
+        }
+        return " in " + path;
+    }
+
+    private static String group(Pattern pattern, String text) {
+        Matcher m = pattern.matcher(text);
+        return m.find() ? m.group(1) : "?";
+    }
+
+    /** everit writes pointers as URI fragments: {@code #/a/0/b~1c}. */
+    static List<String> tokens(String pointer) {
+        String p = pointer.startsWith("#") ? pointer.substring(1) : pointer;
+        if (p.isEmpty() || p.equals("/")) {
+            return List.of();
+        }
+        return Arrays.stream(p.substring(1).split("/", -1))
+                .map(t -> t.replace("~1", "/").replace("~0", "~"))
+                .toList();
+    }
+
+    private static List<String> escapeAll(List<String> tokens) {
+        return tokens.stream().map(t -> t.replace("~", "~0").replace("/", "~1")).toList();
+    }
+
+    /** The allowed name nearest to a misspelt one, if it is near enough to be a typo. */
+    static String closest(String key, Set<String> allowed) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String candidate : allowed) {
+            int d = distance(key.toLowerCase(java.util.Locale.ROOT), candidate.toLowerCase(java.util.Locale.ROOT));
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = candidate;
+            }
+        }
+        return best != null && bestDistance <= Math.max(2, key.length() / 3) ? best : null;
+    }
+
+    private static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+}

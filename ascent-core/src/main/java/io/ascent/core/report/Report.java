@@ -1,0 +1,117 @@
+package io.ascent.core.report;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The result of one Ascent run: what was checked, every item, diagnostics, and the verdict.
+ *
+ * @param subject     what was checked, as the user named it (a directory or repository)
+ * @param checklist   the checklist's path relative to the repository root, or {@code null} when none was read
+ * @param createdAt   when the run finished
+ * @param items       every item, in the order the checks produced them
+ * @param log         diagnostics that are not items
+ * @param environmentFailed whether the environment could not run the work (verdict {@link Verdict#ENVIRONMENT_ERROR})
+ */
+public record Report(
+        String subject,
+        String checklist,
+        Instant createdAt,
+        List<Item> items,
+        List<LogEntry> log,
+        boolean environmentFailed) implements Serializable {
+
+    /** Version of the report's JSON form; bumped on any incompatible change. */
+    public static final String FORMAT_VERSION = "1";
+
+    public Report {
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(createdAt, "createdAt");
+        items = List.copyOf(items);
+        log = List.copyOf(log);
+    }
+
+    public Summary summary() {
+        return Summary.of(items);
+    }
+
+    /**
+     * Environment failures come first (nothing else is trustworthy then), then broken input, then failures.
+     */
+    public Verdict verdict() {
+        if (environmentFailed) {
+            return Verdict.ENVIRONMENT_ERROR;
+        }
+        boolean failed = false;
+        for (Item item : items) {
+            if (item.status() == Status.ERROR) {
+                return Verdict.INVALID_INPUT;
+            }
+            failed |= item.status() == Status.FAIL;
+        }
+        return failed ? Verdict.FAILED : Verdict.PASSED;
+    }
+
+    /** The items that fail the build. */
+    public List<Item> gatingItems() {
+        return items.stream().filter(item -> item.status().isGating()).toList();
+    }
+
+    public static Builder builder(String subject) {
+        return new Builder(subject);
+    }
+
+    /** Collects items while checks run; not thread-safe. */
+    public static final class Builder {
+        private final String subject;
+        private String checklist;
+        private final List<Item> items = new ArrayList<>();
+        private final List<LogEntry> log = new ArrayList<>();
+        private boolean environmentFailed;
+
+        private Builder(String subject) {
+            this.subject = subject;
+        }
+
+        public Builder checklist(String checklist) {
+            this.checklist = checklist;
+            return this;
+        }
+
+        public Builder add(Item item) {
+            items.add(item);
+            return this;
+        }
+
+        public Builder addAll(List<Item> more) {
+            items.addAll(more);
+            return this;
+        }
+
+        public Builder info(String message) {
+            log.add(new LogEntry(LogEntry.Level.INFO, message));
+            return this;
+        }
+
+        public Builder error(String message) {
+            log.add(new LogEntry(LogEntry.Level.ERROR, message));
+            return this;
+        }
+
+        public Builder environmentFailed() {
+            this.environmentFailed = true;
+            return this;
+        }
+
+        public List<Item> items() {
+            return List.copyOf(items);
+        }
+
+        public Report build() {
+            return new Report(subject, checklist, Instant.now(), items, log, environmentFailed);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package io.ascent.core.report;
+
+/** What became of one checklist item. */
+public enum Status {
+    /** The check ran and found nothing wrong. */
+    PASS,
+    /** The check found a problem that gates the build. */
+    FAIL,
+    /** The check found a problem that does not gate the build. */
+    WARN,
+    /** The check did not apply; never fails a build. */
+    SKIP,
+    /** The check could not run: its input is broken or the environment cannot run it. Gates the build. */
+    ERROR,
+    /** The check found a problem that a valid, unexpired waiver excuses; shown with the waiver. */
+    WAIVED;
+
+    /** Whether an item with this status fails the build. */
+    public boolean isGating() {
+        return this == FAIL || this == ERROR;
+    }
+
+    /** Lower-case name used in every rendered form ({@code pass}, {@code fail}, ...). */
+    public String label() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

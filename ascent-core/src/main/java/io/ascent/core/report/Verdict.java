@@ -1,0 +1,25 @@
+package io.ascent.core.report;
+
+/**
+ * The outcome of a whole run, and the CLI's exit status for it. Each value has one meaning.
+ */
+public enum Verdict {
+    /** Every gating item passed (warnings, skips and waivers allowed). */
+    PASSED(0),
+    /** At least one gating item failed. */
+    FAILED(1),
+    /** The input cannot be checked: unreadable or invalid checklist, manifest or option. */
+    INVALID_INPUT(2),
+    /** The environment cannot run the work: a tool, daemon or cluster is missing or unreachable. */
+    ENVIRONMENT_ERROR(3);
+
+    private final int exitStatus;
+
+    Verdict(int exitStatus) {
+        this.exitStatus = exitStatus;
+    }
+
+    public int exitStatus() {
+        return exitStatus;
+    }
+}

@@ -1,0 +1,24 @@
+package io.ascent.core.validation;
+
+import io.ascent.core.checklist.Checklist;
+import io.ascent.core.progress.ProgressListener;
+import io.ascent.core.workspace.Workspace;
+import java.time.LocalDate;
+import java.util.Optional;
+
+/**
+ * What every validation step sees.
+ *
+ * @param workspace         the repository and application directory
+ * @param checklist         the loaded, valid checklist
+ * @param kubernetesVersion the target Kubernetes version: the command line's, else the checklist's, if any
+ * @param today             the date waivers are judged on
+ * @param progress          where steps report progress
+ */
+public record ValidationContext(
+        Workspace workspace,
+        Checklist checklist,
+        Optional<String> kubernetesVersion,
+        LocalDate today,
+        ProgressListener progress) {
+}

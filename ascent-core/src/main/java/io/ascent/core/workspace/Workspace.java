@@ -1,0 +1,78 @@
+package io.ascent.core.workspace;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * An application directory inside a repository.
+ *
+ * @param repositoryRoot the top of the repository (the folder holding {@code .git}), or the application directory
+ *                       when it is not inside a git repository
+ * @param applicationDir the directory the checklist describes; equal to or below {@code repositoryRoot}
+ */
+public record Workspace(Path repositoryRoot, Path applicationDir) {
+
+    public Workspace {
+        repositoryRoot = repositoryRoot.toAbsolutePath().normalize();
+        applicationDir = applicationDir.toAbsolutePath().normalize();
+        if (!applicationDir.startsWith(repositoryRoot)) {
+            throw new IllegalArgumentException(applicationDir + " is not inside " + repositoryRoot);
+        }
+    }
+
+    /**
+     * The workspace of an application directory: its repository root is the nearest folder upward holding
+     * {@code .git} (a folder, or a file as in worktrees and submodules).
+     */
+    public static Workspace of(Path applicationDir) {
+        Path dir = applicationDir.toAbsolutePath().normalize();
+        for (Path candidate = dir; candidate != null; candidate = candidate.getParent()) {
+            if (Files.exists(candidate.resolve(".git"))) {
+                return new Workspace(candidate, dir);
+            }
+        }
+        return new Workspace(dir, dir);
+    }
+
+    /** A path as reports show it: relative to the repository root, with {@code /}. */
+    public String displayPath(Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        if (!absolute.startsWith(repositoryRoot)) {
+            return absolute.toString();
+        }
+        return repositoryRoot.relativize(absolute).toString().replace('\\', '/');
+    }
+
+    /**
+     * Resolves a path written in the checklist (relative to the application directory) and makes sure it stays
+     * inside the repository, following symbolic links of the parts that exist.
+     *
+     * @return the resolved path, or empty when it is absolute or leaves the repository
+     */
+    public Optional<Path> resolveInside(String relative) {
+        if (relative.startsWith("/") || relative.startsWith("\\") || relative.matches("^[A-Za-z]:.*")) {
+            return Optional.empty();
+        }
+        Path resolved = applicationDir.resolve(relative).normalize();
+        if (!resolved.startsWith(repositoryRoot)) {
+            return Optional.empty();
+        }
+        Path existing = resolved;
+        while (existing != null && !Files.exists(existing, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            existing = existing.getParent();
+        }
+        if (existing != null) {
+            try {
+                Path real = existing.toRealPath();
+                if (!real.startsWith(repositoryRoot.toRealPath())) {
+                    return Optional.empty();
+                }
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(resolved);
+    }
+}

@@ -1,0 +1,163 @@
+package io.ascent.core.yaml;
+
+import io.ascent.core.report.Location;
+import java.math.BigInteger;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.json.JSONArray;
+import org.json.JSONObject;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * Turns a composed node tree into JSON values while enforcing the rules SnakeYAML's composer does not: only
+ * standard tags, scalar unique keys, no merge keys, no recursion, and a bound on nodes after alias expansion.
+ *
+ * <p>Scalars are typed like YAML 1.2's core schema rather than SnakeYAML's YAML 1.1 resolver: {@code yes},
+ * {@code no}, {@code on} and {@code off} stay strings, so {@code country: no} is not {@code false}.
+ */
+final class NodeConverter {
+    private static final Set<Tag> STANDARD_TAGS = Set.of(
+            Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL, Tag.MAP, Tag.SEQ, Tag.TIMESTAMP);
+
+    private final String path;
+    private final YamlLimits limits;
+    private final Map<Node, Boolean> onPath = new IdentityHashMap<>();
+    private int nodes;
+
+    NodeConverter(String path, YamlLimits limits) {
+        this.path = path;
+        this.limits = limits;
+    }
+
+    Object convert(Node node) throws YamlInputException {
+        if (++nodes > limits.maxNodes()) {
+            throw new YamlInputException(location(node),
+                    "the document has more than " + limits.maxNodes() + " nodes once aliases are expanded");
+        }
+        checkTag(node);
+        if (node instanceof ScalarNode scalar) {
+            return scalar(scalar);
+        }
+        if (onPath.put(node, Boolean.TRUE) != null) {
+            throw new YamlInputException(location(node), "an alias refers to a collection that contains it");
+        }
+        try {
+            return node instanceof MappingNode mapping ? mapping(mapping) : sequence((SequenceNode) node);
+        } finally {
+            onPath.remove(node);
+        }
+    }
+
+    private JSONObject mapping(MappingNode mapping) throws YamlInputException {
+        JSONObject object = new JSONObject();
+        Map<String, Node> seen = new HashMap<>();
+        for (NodeTuple tuple : mapping.getValue()) {
+            Node keyNode = tuple.getKeyNode();
+            if (!(keyNode instanceof ScalarNode keyScalar)) {
+                throw new YamlInputException(location(keyNode), "a mapping key must be a plain value, not a collection");
+            }
+            if (keyNode.getTag().equals(Tag.MERGE)) {
+                throw new YamlInputException(location(keyNode), "merge keys ('<<') are not supported; repeat the keys");
+            }
+            checkTag(keyNode);
+            String key = keyScalar.getValue();
+            Node first = seen.putIfAbsent(key, keyNode);
+            if (first != null) {
+                throw new YamlInputException(location(keyNode), "duplicate key '" + key
+                        + "' (first defined at line " + (first.getStartMark().getLine() + 1) + ")");
+            }
+            if (++nodes > limits.maxNodes()) {
+                throw new YamlInputException(location(keyNode),
+                        "the document has more than " + limits.maxNodes() + " nodes once aliases are expanded");
+            }
+            object.put(key, convert(tuple.getValueNode()));
+        }
+        return object;
+    }
+
+    private JSONArray sequence(SequenceNode sequence) throws YamlInputException {
+        JSONArray array = new JSONArray();
+        for (Node item : sequence.getValue()) {
+            array.put(convert(item));
+        }
+        return array;
+    }
+
+    private Object scalar(ScalarNode scalar) throws YamlInputException {
+        String value = scalar.getValue();
+        Tag tag = scalar.getTag();
+        if (tag.equals(Tag.STR) || tag.equals(Tag.TIMESTAMP)) {
+            return value;
+        }
+        if (tag.equals(Tag.NULL)) {
+            return JSONObject.NULL;
+        }
+        if (tag.equals(Tag.BOOL)) {
+            String lower = value.toLowerCase(Locale.ROOT);
+            if (lower.equals("true") || lower.equals("false")) {
+                return Boolean.valueOf(lower);
+            }
+            return value;
+        }
+        if (tag.equals(Tag.INT)) {
+            return integer(scalar, value);
+        }
+        return floating(scalar, value);
+    }
+
+    private Object integer(ScalarNode scalar, String value) throws YamlInputException {
+        String digits = value.replace("_", "");
+        try {
+            BigInteger number;
+            String sign = digits.startsWith("-") ? "-" : "";
+            String unsigned = digits.startsWith("-") || digits.startsWith("+") ? digits.substring(1) : digits;
+            if (unsigned.startsWith("0x")) {
+                number = new BigInteger(sign + unsigned.substring(2), 16);
+            } else if (unsigned.startsWith("0b")) {
+                number = new BigInteger(sign + unsigned.substring(2), 2);
+            } else if (unsigned.startsWith("0o")) {
+                number = new BigInteger(sign + unsigned.substring(2), 8);
+            } else if (unsigned.contains(":")) {
+                return value; // YAML 1.1 sexagesimal (1:30); YAML 1.2 reads it as a string
+            } else {
+                number = new BigInteger(sign + unsigned);
+            }
+            return number.bitLength() < 64 ? (Object) number.longValue() : number;
+        } catch (NumberFormatException e) {
+            throw new YamlInputException(location(scalar), "'" + value + "' is not a valid integer");
+        }
+    }
+
+    private Object floating(ScalarNode scalar, String value) throws YamlInputException {
+        String lower = value.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".inf") || lower.equals(".nan") || value.contains(":")) {
+            return value; // JSON has no infinity or NaN; leave it to the schema to refuse
+        }
+        try {
+            double number = Double.parseDouble(value.replace("_", ""));
+            return Double.isFinite(number) ? (Object) number : value;
+        } catch (NumberFormatException e) {
+            throw new YamlInputException(location(scalar), "'" + value + "' is not a valid number");
+        }
+    }
+
+    private void checkTag(Node node) throws YamlInputException {
+        Tag tag = node.getTag();
+        if (!STANDARD_TAGS.contains(tag)) {
+            throw new YamlInputException(location(node), "tag '" + tag.getValue()
+                    + "' is not allowed; Ascent reads plain YAML data only");
+        }
+    }
+
+    private Location location(Node node) {
+        return new Location(path, node.getStartMark().getLine() + 1, node.getStartMark().getColumn() + 1);
+    }
+}

@@ -1,0 +1,213 @@
+package io.ascent.core.yaml;
+
+import io.ascent.core.report.Location;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.composer.Composer;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.ReaderException;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
+
+/**
+ * Loads untrusted YAML into {@link YamlDocument}s without constructing objects. Thread-safe; create one per
+ * set of limits and reuse it.
+ */
+public final class SafeYamlLoader {
+    private final YamlLimits limits;
+
+    public SafeYamlLoader(YamlLimits limits) {
+        this.limits = limits;
+    }
+
+    /**
+     * Loads a file that must hold exactly one YAML document (a checklist).
+     *
+     * @param file        the file to read
+     * @param displayPath how reports name the file (relative to the repository root)
+     * @throws YamlInputException when the file is missing, unreadable, too large, not UTF-8, not valid YAML, not
+     *                            exactly one document, or breaks a rule of safe loading
+     */
+    public YamlDocument loadSingle(Path file, String displayPath) throws YamlInputException {
+        List<YamlDocument> documents = loadAll(file, displayPath);
+        if (documents.isEmpty()) {
+            throw new YamlInputException(Location.of(displayPath), "the file is empty; expected one YAML document");
+        }
+        if (documents.size() > 1) {
+            throw new YamlInputException(documents.get(1).start(),
+                    "expected one YAML document but found " + documents.size() + "; remove the '---' separator");
+        }
+        return documents.get(0);
+    }
+
+    /** Loads every non-empty document of a file (a manifest file may hold many). */
+    public List<YamlDocument> loadAll(Path file, String displayPath) throws YamlInputException {
+        return parse(read(file, displayPath), displayPath);
+    }
+
+    /** Loads every non-empty document of text already in memory. */
+    public List<YamlDocument> parse(String text, String displayPath) throws YamlInputException {
+        if (text.length() > limits.maxBytes()) {
+            throw tooLarge(displayPath, text.length());
+        }
+        LoaderOptions options = options();
+        List<YamlDocument> documents = new ArrayList<>();
+        try {
+            Composer composer = new Composer(
+                    new ParserImpl(new StreamReader(new StringReader(text)), options), new Resolver(), options);
+            while (composer.checkNode()) {
+                Node root = composer.getNode();
+                if (root == null || isEmptyDocument(root)) {
+                    continue; // "---" followed by nothing: an empty document, ignored as kubectl does
+                }
+                Object json = new NodeConverter(displayPath, limits).convert(root);
+                documents.add(new YamlDocument(displayPath, root, json));
+            }
+        } catch (MarkedYAMLException e) {
+            throw new YamlInputException(at(displayPath, e.getProblemMark()), describe(e));
+        } catch (ReaderException e) {
+            throw new YamlInputException(position(displayPath, text, e.getPosition()),
+                    String.format("character U+%04X is not allowed in YAML; is this a binary file?", e.getCodePoint()));
+        } catch (YAMLException e) {
+            throw new YamlInputException(Location.of(displayPath), limitMessage(e));
+        } catch (StackOverflowError e) {
+            // SnakeYAML's depth limit only counts collections while composing; flow scalars nest too.
+            throw new YamlInputException(Location.of(displayPath), "the document nests too deeply");
+        }
+        return documents;
+    }
+
+    private static boolean isEmptyDocument(Node root) {
+        return root instanceof org.yaml.snakeyaml.nodes.ScalarNode scalar
+                && scalar.getTag().equals(org.yaml.snakeyaml.nodes.Tag.NULL) && scalar.getValue().isEmpty();
+    }
+
+    private LoaderOptions options() {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        options.setAllowRecursiveKeys(false);
+        options.setMaxAliasesForCollections(limits.maxAliases());
+        options.setNestingDepthLimit(limits.maxDepth());
+        options.setCodePointLimit(limits.maxBytes());
+        options.setProcessComments(false);
+        options.setWrappedToRootException(false);
+        return options;
+    }
+
+    private String read(Path file, String displayPath) throws YamlInputException {
+        try {
+            long size = Files.size(file);
+            if (size > limits.maxBytes()) {
+                throw tooLarge(displayPath, size);
+            }
+            byte[] bytes;
+            try (InputStream in = Files.newInputStream(file)) {
+                bytes = in.readNBytes(limits.maxBytes() + 1);
+            }
+            if (bytes.length > limits.maxBytes()) {
+                throw tooLarge(displayPath, bytes.length);
+            }
+            return decode(bytes, displayPath);
+        } catch (NoSuchFileException e) {
+            throw new YamlInputException(Location.of(displayPath), "file not found");
+        } catch (IOException e) {
+            throw new YamlInputException(Location.of(displayPath), "cannot read the file: " + e.getMessage());
+        }
+    }
+
+    private static String decode(byte[] bytes, String displayPath) throws YamlInputException {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try {
+            String text = decoder.decode(ByteBuffer.wrap(bytes)).toString();
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        } catch (CharacterCodingException e) {
+            int offset = firstInvalidUtf8Offset(bytes);
+            String prefix = new String(bytes, 0, offset, StandardCharsets.UTF_8);
+            throw new YamlInputException(position(displayPath, prefix, prefix.length()),
+                    "the file is not valid UTF-8 (byte 0x" + String.format("%02X", bytes[offset] & 0xFF)
+                            + " at offset " + offset + "); save it as UTF-8");
+        }
+    }
+
+    private static int firstInvalidUtf8Offset(byte[] bytes) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length);
+        decoder.decode(in, out, true);
+        return Math.min(in.position(), bytes.length - 1);
+    }
+
+    private YamlInputException tooLarge(String displayPath, long size) {
+        return new YamlInputException(Location.of(displayPath),
+                "the file is " + size + " bytes; the limit is " + limits.maxBytes() + " bytes");
+    }
+
+    private static Location at(String path, Mark mark) {
+        if (mark == null) {
+            return Location.of(path);
+        }
+        return new Location(path, mark.getLine() + 1, mark.getColumn() + 1);
+    }
+
+    private static Location position(String path, String text, int offset) {
+        int line = 1;
+        int column = 1;
+        for (int i = 0; i < Math.min(offset, text.length()); i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                column = 1;
+            } else {
+                column++;
+            }
+        }
+        return new Location(path, line, column);
+    }
+
+    /** SnakeYAML's problem text, without its context dump, with tabs explained. */
+    private static String describe(MarkedYAMLException e) {
+        String problem = e.getProblem() == null ? "invalid YAML" : e.getProblem();
+        if (problem.startsWith("Global tag is not allowed: ")) {
+            return "tag '" + problem.substring("Global tag is not allowed: ".length())
+                    + "' is not allowed; Ascent reads plain YAML data only";
+        }
+        if (problem.contains("\\t") || problem.contains("TAB")) {
+            return "a tab character cannot indent YAML; use spaces";
+        }
+        String context = e.getContext();
+        return context == null ? "invalid YAML: " + problem : "invalid YAML: " + context + ", " + problem;
+    }
+
+    private String limitMessage(YAMLException e) {
+        String text = String.valueOf(e.getMessage());
+        if (text.contains("aliases")) {
+            return "the document uses more than " + limits.maxAliases() + " aliases to collections";
+        }
+        if (text.contains("Nesting Depth")) {
+            return "the document nests deeper than " + limits.maxDepth() + " levels";
+        }
+        if (text.contains("code points")) {
+            return "the document is larger than " + limits.maxBytes() + " characters";
+        }
+        return "invalid YAML: " + text;
+    }
+}
