@@ -17,8 +17,9 @@ leftovers=()
 for proc in /proc/[0-9]*; do
     pid="${proc#/proc/}"
     [[ "$pid" == "$$" ]] && continue
-    cmdline="$(tr '\0' ' ' < "$proc/cmdline" 2>/dev/null || true)"
-    state="$(awk '{print $3}' "$proc/stat" 2>/dev/null || true)"
+    # A process may exit between the glob and the read: treat it as gone.
+    cmdline="$( { tr '\0' ' ' < "$proc/cmdline"; } 2>/dev/null || true)"
+    state="$( { awk '{print $3}' "$proc/stat"; } 2>/dev/null || true)"
     if [[ "$cmdline" == *"$work_root/"* && "$cmdline" != *check-no-leftovers.sh* && "$state" != "Z" ]]; then
         leftovers+=("$pid $cmdline")
     fi
@@ -29,4 +30,4 @@ if (( ${#leftovers[@]} > 0 )); then
     printf '  %s\n' "${leftovers[@]}" >&2
     exit 1
 fi
-echo "control plane leftovers: none of the $(wc -l < "$work_root/pids") recorded components (nor any process using $work_root) is running"
+echo "control plane leftovers: no process using $work_root is running (the last start recorded $(wc -l < "$work_root/pids") components)"
