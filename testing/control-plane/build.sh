@@ -20,6 +20,10 @@ lock_timeout="${ASCENT_CONTROL_PLANE_BUILD_TIMEOUT:-3600}"
 
 log() { echo "control-plane build: $*" >&2; }
 
+# Go's own installer puts it in /usr/local/go/bin, which non-login shells (CI) may not have on PATH.
+if ! command -v go >/dev/null 2>&1 && [[ -x /usr/local/go/bin/go ]]; then
+    PATH="$PATH:/usr/local/go/bin"
+fi
 command -v go >/dev/null 2>&1 || { log "go is not on PATH; Go >= 1.26 is needed to build the control plane"; exit 3; }
 
 # The pinned versions, read from the modules themselves so there is one source of truth.

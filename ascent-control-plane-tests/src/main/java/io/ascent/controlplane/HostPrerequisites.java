@@ -19,7 +19,7 @@ public final class HostPrerequisites {
     /** A sentence naming what is missing, or empty when everything is there. */
     public static Optional<String> missing() {
         List<String> missing = new ArrayList<>();
-        if (findOnPath("go").isEmpty()) {
+        if (findGo().isEmpty()) {
             missing.add("'go' (Go >= 1.26, to build etcd, kube-apiserver, kube-controller-manager,"
                     + " kube-scheduler and kwok from the Go module proxy)");
         }
@@ -34,6 +34,16 @@ public final class HostPrerequisites {
         }
         return Optional.of("The Kubernetes control plane for tests needs " + String.join(", ", missing)
                 + " on PATH; see docs/control-plane.md.");
+    }
+
+    /** On PATH, or where Go's own installer puts it (non-login shells, as in CI, may lack it on PATH). */
+    static Optional<Path> findGo() {
+        Optional<Path> onPath = findOnPath("go");
+        Path installerDefault = Path.of("/usr/local/go/bin/go");
+        if (onPath.isEmpty() && Files.isExecutable(installerDefault)) {
+            return Optional.of(installerDefault);
+        }
+        return onPath;
     }
 
     static Optional<Path> findOnPath(String program) {
