@@ -47,7 +47,7 @@ class ApiLifecycleTableLoadingTest {
                 + "example.com/v1beta1\tWidget\t1.20\t1.28\t1.31\texample.com/v1 Widget\twidget-operator\tour CRD\t\n"
                 + "example.com/v1\tWidget\t1.28\t\t\t\twidget-operator\tour CRD\n");
         ApiLifecycleTable table = ApiLifecycleTable.builtIn().with(extra);
-        Verdict v = table.check("example.com/v1beta1", "Widget", KubernetesVersion.parse("1.31"));
+        ApiVerdict v = table.check("example.com/v1beta1", "Widget", KubernetesVersion.parse("1.31"));
         assertThat(v.message()).isEqualTo("example.com/v1beta1 Widget was removed in Kubernetes 1.31; use example.com/v1 Widget");
         assertThat(table.find("example.com/v1", "Widget").orElseThrow().note()).isEmpty();
         // builtIn() itself is untouched.
