@@ -8,7 +8,7 @@ import java.util.Optional;
  * The answer of {@link ApiLifecycleTable#check}: whether {@code target} accepts {@code apiVersion}/{@code kind},
  * the table row that says so, what to use instead, and one sentence for a person.
  *
- * <p>Not to be confused with {@link io.ascent.core.report.ApiVerdict}, the outcome of a whole run; a manifest check
+ * <p>Not the same as {@link io.ascent.core.report.Verdict}, the outcome of a whole run; a manifest check
  * turns this verdict into report items.
  *
  * @param availability the answer
