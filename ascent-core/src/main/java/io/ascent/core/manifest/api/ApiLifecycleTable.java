@@ -138,7 +138,7 @@ public final class ApiLifecycleTable {
      * (or when it is deprecated). Never throws for odd input: a missing or malformed apiVersion gives
      * {@link ApiAvailability#UNKNOWN} with a message saying so.
      */
-    public Verdict check(String apiVersion, String kind, KubernetesVersion target) {
+    public ApiVerdict check(String apiVersion, String kind, KubernetesVersion target) {
         Objects.requireNonNull(target, "target");
         if (apiVersion == null || apiVersion.isBlank() || kind == null || kind.isBlank()) {
             return unknown(apiVersion, kind, target, null,
@@ -156,7 +156,7 @@ public final class ApiLifecycleTable {
         String name = row.displayName();
         if (target.isBefore(row.introduced())) {
             if (!row.introducedExact()) {
-                return new Verdict(ApiAvailability.UNKNOWN, apiVersion, kind, target, row, null,
+                return new ApiVerdict(ApiAvailability.UNKNOWN, apiVersion, kind, target, row, null,
                         name + " is known from Kubernetes " + row.introduced() + " on; the API table has no data for "
                                 + target + " or older");
             }
@@ -164,27 +164,27 @@ public final class ApiLifecycleTable {
             String hint = use == null
                     ? "; Kubernetes " + target + " serves no version of " + kind
                     : "; for " + target + " use " + sameKindName(use, kind);
-            return new Verdict(ApiAvailability.NOT_YET_SERVED, apiVersion, kind, target, row, use,
+            return new ApiVerdict(ApiAvailability.NOT_YET_SERVED, apiVersion, kind, target, row, use,
                     name + " is served from Kubernetes " + row.introduced() + hint);
         }
         if (row.removed() != null && target.isAtLeast(row.removed())) {
             ApiLifecycle use = suggestionForSuccessor(row, target);
-            return new Verdict(ApiAvailability.REMOVED, apiVersion, kind, target, row, use,
+            return new ApiVerdict(ApiAvailability.REMOVED, apiVersion, kind, target, row, use,
                     name + " was removed in Kubernetes " + row.removed() + useOrNothing(row, use, target));
         }
         if (row.deprecated() != null && target.isAtLeast(row.deprecated())) {
             ApiLifecycle use = suggestionForSuccessor(row, target);
             String removal = row.removed() == null ? "" : " and removed in " + row.removed();
-            return new Verdict(ApiAvailability.DEPRECATED, apiVersion, kind, target, row, use,
+            return new ApiVerdict(ApiAvailability.DEPRECATED, apiVersion, kind, target, row, use,
                     name + " is deprecated since Kubernetes " + row.deprecated() + removal + useOrNothing(row, use, target));
         }
         String served = ApiVersions.isAlpha(row.version()) && "kube-apiserver".equals(row.component())
                 ? name + " is an alpha API: Kubernetes " + target + " serves it only when enabled with --runtime-config"
                 : name + " is served by Kubernetes " + target;
-        return new Verdict(ApiAvailability.SERVED, apiVersion, kind, target, row, null, served);
+        return new ApiVerdict(ApiAvailability.SERVED, apiVersion, kind, target, row, null, served);
     }
 
-    private Verdict notInTable(String apiVersion, String kind, KubernetesVersion target) {
+    private ApiVerdict notInTable(String apiVersion, String kind, KubernetesVersion target) {
         String group = ApiVersions.group(apiVersion);
         boolean groupKnown = knownGroups.contains(group);
         List<ApiLifecycle> sameGroup = versionsOf(group, kind);
@@ -211,9 +211,9 @@ public final class ApiLifecycleTable {
                 + " in any Kubernetes release the API table covers; " + kind + " exists as " + known + hint);
     }
 
-    private static Verdict unknown(String apiVersion, String kind, KubernetesVersion target, ApiLifecycle use,
+    private static ApiVerdict unknown(String apiVersion, String kind, KubernetesVersion target, ApiLifecycle use,
             String message) {
-        return new Verdict(ApiAvailability.UNKNOWN, apiVersion, kind, target, null, use, message);
+        return new ApiVerdict(ApiAvailability.UNKNOWN, apiVersion, kind, target, null, use, message);
     }
 
     /** The replacement chain first, then the newest served version of the same kind in the same group. */

@@ -56,7 +56,7 @@ class ApiLifecycleTableInvariantsTest {
         if (row.removed() == null || row.replacementApiVersion() == null) {
             return;
         }
-        Verdict verdict = TABLE.check(row.apiVersion(), row.kind(), row.removed());
+        ApiVerdict verdict = TABLE.check(row.apiVersion(), row.kind(), row.removed());
         assertThat(verdict.availability()).isEqualTo(ApiAvailability.REMOVED);
         assertThat(verdict.suggestion()).as(verdict.message()).isNotNull();
         assertThat(verdict.suggestion().isServedIn(row.removed())).isTrue();

@@ -14,7 +14,7 @@ class ApiLifecycleTableKnownFactsTest {
 
     private static final ApiLifecycleTable TABLE = ApiLifecycleTable.builtIn();
 
-    private static Verdict check(String apiVersion, String kind, String target) {
+    private static ApiVerdict check(String apiVersion, String kind, String target) {
         return TABLE.check(apiVersion, kind, KubernetesVersion.parse(target));
     }
 
@@ -78,7 +78,7 @@ class ApiLifecycleTableKnownFactsTest {
 
     @Test
     void shouldTellToUsePolicyV1ForPodDisruptionBudgetOn125() {
-        Verdict v = check("policy/v1beta1", "PodDisruptionBudget", "1.25");
+        ApiVerdict v = check("policy/v1beta1", "PodDisruptionBudget", "1.25");
         assertThat(v.availability()).isEqualTo(ApiAvailability.REMOVED);
         assertThat(v.message()).isEqualTo(
                 "policy/v1beta1 PodDisruptionBudget was removed in Kubernetes 1.25; use policy/v1 PodDisruptionBudget");
@@ -87,7 +87,7 @@ class ApiLifecycleTableKnownFactsTest {
 
     @Test
     void shouldReportPodSecurityConfigurationV1AsNotYetServedOn122() {
-        Verdict v = check("pod-security.admission.config.k8s.io/v1", "PodSecurityConfiguration", "v1.22.17");
+        ApiVerdict v = check("pod-security.admission.config.k8s.io/v1", "PodSecurityConfiguration", "v1.22.17");
         assertThat(v.availability()).isEqualTo(ApiAvailability.NOT_YET_SERVED);
         assertThat(v.message()).isEqualTo("pod-security.admission.config.k8s.io/v1 PodSecurityConfiguration is served"
                 + " from Kubernetes 1.25; for 1.22 use pod-security.admission.config.k8s.io/v1alpha1");
@@ -96,7 +96,7 @@ class ApiLifecycleTableKnownFactsTest {
     @Test
     void shouldSuggestPodSecurityConfigurationV1beta1On123And124() {
         for (String target : new String[] {"1.23", "1.24"}) {
-            Verdict v = check("pod-security.admission.config.k8s.io/v1", "PodSecurityConfiguration", target);
+            ApiVerdict v = check("pod-security.admission.config.k8s.io/v1", "PodSecurityConfiguration", target);
             assertThat(v.availability()).isEqualTo(ApiAvailability.NOT_YET_SERVED);
             assertThat(v.suggestion().apiVersion()).isEqualTo("pod-security.admission.config.k8s.io/v1beta1");
         }
@@ -106,7 +106,7 @@ class ApiLifecycleTableKnownFactsTest {
 
     @Test
     void shouldReportPodSecurityConfigurationAsNotYetServedBeforeTheAdmissionPluginExisted() {
-        Verdict v = check("pod-security.admission.config.k8s.io/v1alpha1", "PodSecurityConfiguration", "1.21");
+        ApiVerdict v = check("pod-security.admission.config.k8s.io/v1alpha1", "PodSecurityConfiguration", "1.21");
         assertThat(v.availability()).isEqualTo(ApiAvailability.NOT_YET_SERVED);
         assertThat(v.message()).endsWith("; Kubernetes 1.21 serves no version of PodSecurityConfiguration");
         assertThat(v.suggestion()).isNull();
@@ -115,7 +115,7 @@ class ApiLifecycleTableKnownFactsTest {
     @Test
     void shouldKnowThatApiserverConfigV1alpha1HasNoAdmissionConfigurationAndPointToV1() {
         assertThat(TABLE.find("apiserver.config.k8s.io/v1alpha1", "AdmissionConfiguration")).isEmpty();
-        Verdict v = check("apiserver.config.k8s.io/v1alpha1", "AdmissionConfiguration", "1.22");
+        ApiVerdict v = check("apiserver.config.k8s.io/v1alpha1", "AdmissionConfiguration", "1.22");
         assertThat(v.availability()).isEqualTo(ApiAvailability.UNKNOWN);
         assertThat(v.message()).startsWith("apiserver.config.k8s.io/v1alpha1 has no kind AdmissionConfiguration")
                 .endsWith("; for Kubernetes 1.22 use apiserver.config.k8s.io/v1 AdmissionConfiguration");
@@ -127,9 +127,9 @@ class ApiLifecycleTableKnownFactsTest {
                 .isEqualTo(ApiAvailability.NOT_YET_SERVED);
         assertThat(check("apiserver.config.k8s.io/v1", "AdmissionConfiguration", "1.17").availability())
                 .isEqualTo(ApiAvailability.SERVED);
-        Verdict old = check("apiserver.k8s.io/v1alpha1", "AdmissionConfiguration", "1.10");
+        ApiVerdict old = check("apiserver.k8s.io/v1alpha1", "AdmissionConfiguration", "1.10");
         assertThat(old.availability()).isEqualTo(ApiAvailability.SERVED);
-        Verdict later = check("apiserver.k8s.io/v1alpha1", "AdmissionConfiguration", "1.30");
+        ApiVerdict later = check("apiserver.k8s.io/v1alpha1", "AdmissionConfiguration", "1.30");
         assertThat(later.availability()).isEqualTo(ApiAvailability.DEPRECATED);
         assertThat(later.message()).isEqualTo("apiserver.k8s.io/v1alpha1 AdmissionConfiguration is deprecated since"
                 + " Kubernetes 1.17; use apiserver.config.k8s.io/v1 AdmissionConfiguration");
@@ -137,24 +137,24 @@ class ApiLifecycleTableKnownFactsTest {
 
     @Test
     void shouldSayIngressExtensionsV1beta1WasRemovedIn122AndPointToNetworkingV1() {
-        Verdict v = check("extensions/v1beta1", "Ingress", "1.22");
+        ApiVerdict v = check("extensions/v1beta1", "Ingress", "1.22");
         assertThat(v.message()).isEqualTo(
                 "extensions/v1beta1 Ingress was removed in Kubernetes 1.22; use networking.k8s.io/v1 Ingress");
     }
 
     @Test
     void shouldSuggestTheOldIngressGroupWhenNetworkingV1IsNotYetServed() {
-        Verdict v = check("networking.k8s.io/v1", "Ingress", "1.18");
+        ApiVerdict v = check("networking.k8s.io/v1", "Ingress", "1.18");
         assertThat(v.availability()).isEqualTo(ApiAvailability.NOT_YET_SERVED);
         assertThat(v.suggestion().apiVersion()).isEqualTo("networking.k8s.io/v1beta1");
-        Verdict older = check("networking.k8s.io/v1", "Ingress", "1.13");
+        ApiVerdict older = check("networking.k8s.io/v1", "Ingress", "1.13");
         assertThat(older.suggestion().displayName()).isEqualTo("extensions/v1beta1 Ingress");
         assertThat(older.message()).endsWith("; for 1.13 use extensions/v1beta1");
     }
 
     @Test
     void shouldWarnAboutDeprecatedCronJobBeta121WithTheRemovalRelease() {
-        Verdict v = check("batch/v1beta1", "CronJob", "1.21");
+        ApiVerdict v = check("batch/v1beta1", "CronJob", "1.21");
         assertThat(v.availability()).isEqualTo(ApiAvailability.DEPRECATED);
         assertThat(v.message()).isEqualTo("batch/v1beta1 CronJob is deprecated since Kubernetes 1.21 and removed in"
                 + " 1.25; use batch/v1 CronJob");
@@ -162,7 +162,7 @@ class ApiLifecycleTableKnownFactsTest {
 
     @Test
     void shouldExplainThatPodSecurityPolicyHasNoSuccessorKind() {
-        Verdict v = check("policy/v1beta1", "PodSecurityPolicy", "1.25");
+        ApiVerdict v = check("policy/v1beta1", "PodSecurityPolicy", "1.25");
         assertThat(v.availability()).isEqualTo(ApiAvailability.REMOVED);
         assertThat(v.suggestion()).isNull();
         assertThat(v.message()).startsWith("policy/v1beta1 PodSecurityPolicy was removed in Kubernetes 1.25; no replacement kind")
@@ -171,10 +171,10 @@ class ApiLifecycleTableKnownFactsTest {
 
     @Test
     void shouldPointFlowcontrolV1alpha1ToTheVersionServedAtItsRemovalNotTheUpstreamNewest() {
-        Verdict v = check("flowcontrol.apiserver.k8s.io/v1alpha1", "FlowSchema", "1.21");
+        ApiVerdict v = check("flowcontrol.apiserver.k8s.io/v1alpha1", "FlowSchema", "1.21");
         assertThat(v.availability()).isEqualTo(ApiAvailability.REMOVED);
         assertThat(v.suggestion().apiVersion()).isEqualTo("flowcontrol.apiserver.k8s.io/v1beta1");
-        Verdict later = check("flowcontrol.apiserver.k8s.io/v1beta3", "FlowSchema", "1.32");
+        ApiVerdict later = check("flowcontrol.apiserver.k8s.io/v1beta3", "FlowSchema", "1.32");
         assertThat(later.message()).endsWith("; use flowcontrol.apiserver.k8s.io/v1 FlowSchema");
     }
 
@@ -198,7 +198,7 @@ class ApiLifecycleTableKnownFactsTest {
 
     @Test
     void shouldSayAlphaRestApisNeedEnabling() {
-        Verdict v = check("admissionregistration.k8s.io/v1alpha1", "ValidatingAdmissionPolicy", "1.27");
+        ApiVerdict v = check("admissionregistration.k8s.io/v1alpha1", "ValidatingAdmissionPolicy", "1.27");
         assertThat(v.availability()).isEqualTo(ApiAvailability.SERVED);
         assertThat(v.message()).contains("alpha API").contains("--runtime-config");
     }
@@ -208,7 +208,7 @@ class ApiLifecycleTableKnownFactsTest {
         assertThat(check("kubelet.config.k8s.io/v1beta1", "KubeletConfiguration", "1.33").availability())
                 .isEqualTo(ApiAvailability.SERVED);
         assertThat(TABLE.find("kubelet.config.k8s.io/v1", "KubeletConfiguration")).isEmpty();
-        Verdict v = check("kubelet.config.k8s.io/v1", "KubeletConfiguration", "1.33");
+        ApiVerdict v = check("kubelet.config.k8s.io/v1", "KubeletConfiguration", "1.33");
         assertThat(v.availability()).isEqualTo(ApiAvailability.UNKNOWN);
         assertThat(v.suggestion().apiVersion()).isEqualTo("kubelet.config.k8s.io/v1beta1");
         assertThat(TABLE.find("kubelet.config.k8s.io/v1", "CredentialProviderConfig").orElseThrow().introduced())
@@ -236,7 +236,7 @@ class ApiLifecycleTableKnownFactsTest {
 
     @Test
     void shouldPointAKindWrittenUnderTheWrongKnownGroupToWhereItLives() {
-        Verdict v = check("apps/v1", "Ingress", "1.30");
+        ApiVerdict v = check("apps/v1", "Ingress", "1.30");
         assertThat(v.availability()).isEqualTo(ApiAvailability.UNKNOWN);
         assertThat(v.suggestion().displayName()).isEqualTo("networking.k8s.io/v1 Ingress");
         assertThat(v.message()).startsWith("apps/v1 has no kind Ingress")
@@ -245,7 +245,7 @@ class ApiLifecycleTableKnownFactsTest {
 
     @Test
     void shouldSuggestTheBetaOfTheNewGroupWhileTheOldGroupIsDeprecatedButTheNewV1IsNotYetServed() {
-        Verdict v = check("extensions/v1beta1", "Ingress", "1.16");
+        ApiVerdict v = check("extensions/v1beta1", "Ingress", "1.16");
         assertThat(v.availability()).isEqualTo(ApiAvailability.DEPRECATED);
         assertThat(v.message()).isEqualTo("extensions/v1beta1 Ingress is deprecated since Kubernetes 1.14 and removed"
                 + " in 1.22; use networking.k8s.io/v1beta1 Ingress");
@@ -253,7 +253,7 @@ class ApiLifecycleTableKnownFactsTest {
 
     @Test
     void shouldTreatCustomResourcesAsUnknownWithoutGuessing() {
-        Verdict v = check("cert-manager.io/v1", "Certificate", "1.30");
+        ApiVerdict v = check("cert-manager.io/v1", "Certificate", "1.30");
         assertThat(v.availability()).isEqualTo(ApiAvailability.UNKNOWN);
         assertThat(v.suggestion()).isNull();
         assertThat(v.lifecycle()).isNull();
@@ -266,7 +266,7 @@ class ApiLifecycleTableKnownFactsTest {
         ApiLifecycle row = TABLE.find("kubelet.config.k8s.io/v1beta1", "KubeletConfiguration").orElseThrow();
         assertThat(row.introducedExact()).isFalse();
         assertThat(row.introducedText()).isEqualTo("<=1.17");
-        Verdict v = check("kubelet.config.k8s.io/v1beta1", "KubeletConfiguration", "1.15");
+        ApiVerdict v = check("kubelet.config.k8s.io/v1beta1", "KubeletConfiguration", "1.15");
         assertThat(v.availability()).isEqualTo(ApiAvailability.UNKNOWN);
         assertThat(v.message()).contains("no data for 1.15 or older");
     }

@@ -8,7 +8,7 @@ import java.util.Optional;
  * The answer of {@link ApiLifecycleTable#check}: whether {@code target} accepts {@code apiVersion}/{@code kind},
  * the table row that says so, what to use instead, and one sentence for a person.
  *
- * <p>Not to be confused with {@link io.ascent.core.report.Verdict}, the outcome of a whole run; a manifest check
+ * <p>Not the same as {@link io.ascent.core.report.Verdict}, the outcome of a whole run; a manifest check
  * turns this verdict into report items.
  *
  * @param availability the answer
@@ -20,7 +20,7 @@ import java.util.Optional;
  *                     for {@link ApiAvailability#UNKNOWN} when the kind exists in other versions of the group
  * @param message      one sentence saying what holds and exactly what to change
  */
-public record Verdict(
+public record ApiVerdict(
         ApiAvailability availability,
         String apiVersion,
         String kind,
@@ -29,7 +29,7 @@ public record Verdict(
         ApiLifecycle suggestion,
         String message) implements Serializable {
 
-    public Verdict {
+    public ApiVerdict {
         Objects.requireNonNull(availability, "availability");
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(message, "message");
