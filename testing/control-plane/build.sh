@@ -4,8 +4,8 @@
 # outside the repository, and prints the directory holding the binaries.
 #
 # The cache is keyed by the pinned versions and stamped with a hash of every
-# input (go.mod, go.sum, the mains, this script, the Go version): a rerun with
-# the same inputs returns at once, a changed input builds a fresh directory.
+# build input (go.mod, go.sum, the mains, the linker flags, the Go version): a
+# rerun with the same inputs returns at once, a changed input rebuilds.
 # A file lock makes concurrent callers (two Maven runs, CI and a developer)
 # wait for one build instead of racing.
 #
@@ -35,12 +35,23 @@ etcd_version="$(module_version . go.etcd.io/etcd/server/v3)"
 kwok_version="$(module_version kwok sigs.k8s.io/kwok)"
 versions="kubernetes-${k8s_version}_etcd-${etcd_version}_kwok-${kwok_version}"
 
+# The version variables make /version report the real release instead of
+# v0.0.0-master; -s -w drops debug symbols, which halves the cache on disk.
+k8s_minor="$(echo "$k8s_version" | cut -d. -f2)"
+k8s_ldflags="-s -w \
+ -X k8s.io/component-base/version.gitVersion=${k8s_version} \
+ -X k8s.io/component-base/version.gitMajor=1 \
+ -X k8s.io/component-base/version.gitMinor=${k8s_minor} \
+ -X k8s.io/component-base/version.gitTreeState=clean"
+kwok_ldflags="-s -w"
+
 stamp="$(
     {
         echo "$versions"
         go version
+        echo "$k8s_ldflags / $kwok_ldflags"
         cd "$here"
-        sha256sum go.mod go.sum kwok/go.mod kwok/go.sum kwok/main.go cmd/*/main.go build.sh
+        sha256sum go.mod go.sum kwok/go.mod kwok/go.sum kwok/main.go cmd/*/main.go
     } | sha256sum | cut -c1-64
 )"
 
@@ -70,17 +81,8 @@ rm -rf "$target/bin.partial"
 mkdir -p "$target/bin.partial"
 started=$(date +%s)
 
-# The version variables make /version report the real release instead of
-# v0.0.0-master; -s -w drops debug symbols, which halves the cache on disk.
-k8s_minor="$(echo "$k8s_version" | cut -d. -f2)"
-k8s_ldflags="-s -w \
- -X k8s.io/component-base/version.gitVersion=${k8s_version} \
- -X k8s.io/component-base/version.gitMajor=1 \
- -X k8s.io/component-base/version.gitMinor=${k8s_minor} \
- -X k8s.io/component-base/version.gitTreeState=clean"
-
 (cd "$here" && go build -trimpath -ldflags "$k8s_ldflags" -o "$target/bin.partial/" ./cmd/...)
-(cd "$here/kwok" && go build -trimpath -ldflags "-s -w" -o "$target/bin.partial/kwok" .)
+(cd "$here/kwok" && go build -trimpath -ldflags "$kwok_ldflags" -o "$target/bin.partial/kwok" .)
 
 rm -rf "$bin"
 mv "$target/bin.partial" "$bin"

@@ -105,15 +105,20 @@ public final class NetworkNamespace implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException, InterruptedException {
+    public void close() throws IOException {
         if (closed) {
             return;
         }
         closed = true;
-        // Deleting the namespace destroys the veth end inside it, and with it the host end.
-        ip("netns", "delete", name);
-        if (hostInterfaceExists()) {
-            ip("link", "delete", hostInterface);
+        try {
+            // Deleting the namespace destroys the veth end inside it, and with it the host end.
+            ip("netns", "delete", name);
+            if (hostInterfaceExists()) {
+                ip("link", "delete", hostInterface);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while deleting network namespace " + name, e);
         }
     }
 
