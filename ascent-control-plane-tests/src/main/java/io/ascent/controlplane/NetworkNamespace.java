@@ -2,6 +2,8 @@ package io.ascent.controlplane;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,13 +27,23 @@ public final class NetworkNamespace implements AutoCloseable {
 
     private static final String NAME_PREFIX = "ascent-test-";
 
+    /**
+     * Two runs on one machine (a developer's and CI's) would share the /30: the
+     * lock makes the second wait, and lets the holder treat any namespace of
+     * ours that exists as left over by a killed run.
+     */
+    private static final Path LOCK_FILE = Path.of(System.getProperty("java.io.tmpdir"), "ascent-test-netns.lock");
+    private static final Duration LOCK_TIMEOUT = Duration.ofMinutes(5);
+
     private final String name;
     private final String hostInterface;
+    private final MachineWideLock lock;
     private boolean closed;
 
-    private NetworkNamespace(String name, String hostInterface) {
+    private NetworkNamespace(String name, String hostInterface, MachineWideLock lock) {
         this.name = name;
         this.hostInterface = hostInterface;
+        this.lock = lock;
     }
 
     /** Why a network namespace cannot be made here, or empty when it can. */
@@ -46,13 +58,14 @@ public final class NetworkNamespace implements AutoCloseable {
     }
 
     public static NetworkNamespace create() throws IOException, InterruptedException {
-        removeLeftoversOfKilledRuns();
+        MachineWideLock lock = MachineWideLock.acquire(LOCK_FILE, LOCK_TIMEOUT);
         String suffix = Integer.toString(ThreadLocalRandom.current().nextInt(36 * 36 * 36 * 36), 36);
         // Interface names are limited to 15 characters.
-        NetworkNamespace namespace = new NetworkNamespace(NAME_PREFIX + suffix, "asc-h-" + suffix);
+        NetworkNamespace namespace = new NetworkNamespace(NAME_PREFIX + suffix, "asc-h-" + suffix, lock);
         String peer = "asc-n-" + suffix;
-        ip("netns", "add", namespace.name);
         try {
+            removeLeftoversOfKilledRuns();
+            ip("netns", "add", namespace.name);
             ip("link", "add", namespace.hostInterface, "type", "veth", "peer", "name", peer);
             ip("link", "set", peer, "netns", namespace.name);
             ip("addr", "add", HOST_ADDRESS + PREFIX_LENGTH, "dev", namespace.hostInterface);
@@ -69,8 +82,8 @@ public final class NetworkNamespace implements AutoCloseable {
 
     /**
      * A JVM killed mid-test cannot delete its namespace, and a second host end
-     * with the same /30 would make routing to the namespace ambiguous. Only one
-     * run per machine uses the /30 at a time, so any earlier namespace of ours is stale.
+     * with the same /30 would make routing to the namespace ambiguous. Whoever
+     * holds the lock is the only user of the /30, so any namespace of ours is stale.
      */
     private static void removeLeftoversOfKilledRuns() throws IOException, InterruptedException {
         for (String line : ip("netns", "list").lines().toList()) {
@@ -112,13 +125,17 @@ public final class NetworkNamespace implements AutoCloseable {
         closed = true;
         try {
             // Deleting the namespace destroys the veth end inside it, and with it the host end.
-            ip("netns", "delete", name);
+            if (exists()) {
+                ip("netns", "delete", name);
+            }
             if (hostInterfaceExists()) {
                 ip("link", "delete", hostInterface);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while deleting network namespace " + name, e);
+        } finally {
+            lock.close();
         }
     }
 
