@@ -168,7 +168,8 @@ final class ViolationTranslator {
             message.append("; did you mean '").append(suggestion).append("'?");
         }
         if (!allowed.isEmpty()) {
-            message.append(" Allowed: ").append(String.join(", ", allowed));
+            // after "did you mean 'x'?" a new sentence; otherwise end the first one
+            message.append(suggestion != null ? " Allowed: " : ". Allowed: ").append(String.join(", ", allowed));
         }
         return message.toString();
     }
