@@ -86,6 +86,12 @@ public final class CachingHttpFetcher implements SchemaFetcher {
                 return new Failed(uri + " is larger than " + MAX_BYTES + " bytes");
             }
             String text = new String(bytes, StandardCharsets.UTF_8);
+            try {
+                new org.json.JSONObject(text);
+            } catch (org.json.JSONException notJson) {
+                // a proxy's or captive portal's HTML page must not be cached as a schema
+                return new Failed(uri + " did not answer with a JSON object");
+            }
             store(cached, bytes);
             return new Fetched(text, false);
         } catch (IOException e) {

@@ -183,7 +183,13 @@ public final class SchemaRegistry {
 
     private Optional<Found> fromFolder(SchemaLocation location, Key key, List<String> notes) {
         String path = location.expand(key.version(), key.apiVersion(), key.kind(), strict);
-        Path file = Path.of(path);
+        Path file;
+        try {
+            file = Path.of(path);
+        } catch (java.nio.file.InvalidPathException e) {
+            notes.add(path + " is not a valid path: " + e.getMessage());
+            return Optional.empty();
+        }
         byte[] bytes;
         try {
             if (Files.size(file) > CachingHttpFetcher.MAX_BYTES) {

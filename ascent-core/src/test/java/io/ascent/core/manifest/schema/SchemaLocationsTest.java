@@ -67,6 +67,14 @@ class SchemaLocationsTest {
                 out.write(body);
             }
         });
+        server.createContext("/portal/", exchange -> {
+            requests.add(exchange.getRequestURI().getPath());
+            byte[] body = "<html>Sign in to the Wi-Fi</html>".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
         server.start();
         base = "http://127.0.0.1:" + server.getAddress().getPort();
     }
@@ -200,5 +208,19 @@ class SchemaLocationsTest {
         assertThat(first).isInstanceOfSatisfying(SchemaFetcher.Fetched.class, f -> assertThat(f.fromCache()).isFalse());
         assertThat(second).isInstanceOfSatisfying(SchemaFetcher.Fetched.class, f -> assertThat(f.fromCache()).isTrue());
         assertThat(Files.readString(fetcher.cacheFile(uri), StandardCharsets.UTF_8)).contains("Widget");
+    }
+
+    @Test
+    void answerThatIsNotJsonFallsThroughAndIsNotCached() throws IOException {
+        ResourceSchemaValidator validator = validator(base + "/portal/{{ .ResourceKind }}.json", "default");
+
+        SchemaResult.Checked result = (SchemaResult.Checked) validator.validate(yaml(DEPLOYMENT), List.of(),
+                "apps/v1", "Deployment", V1_30);
+
+        assertThat(result.source()).startsWith("bundled Kubernetes 1.30");
+        assertThat(result.notes()).containsExactly(base + "/portal/deployment.json did not answer with a JSON object");
+        try (var files = Files.list(cache)) {
+            assertThat(files).isEmpty();
+        }
     }
 }
