@@ -6,8 +6,8 @@ The wheels ship, for every Kubernetes minor release's .0, a folder `vX.Y.0-local
 that refers into it. This script reads only the definitions, normalises them to draft-07 JSON Schema,
 deduplicates identical definitions across releases by content hash, and writes one zip:
 
-  index.json                 {"format": 1, "versions": {"1.30": {"kinds": {"apps/v1 Deployment": "io.k8s..."},
-                                                                  "definitions": {"io.k8s...": "<blob id>"}}}}
+  index.json                 {"format": 2, "generated": DATE, "sources": [...], "versions": ["1.22", ...]}
+  versions/<X.Y>.json        {"kinds": {"apps/v1 Deployment": "io.k8s..."}, "definitions": {"io.k8s...": "<blob id>"}}
   blobs/<blob id>.json       one normalised definition; "$ref"s point at "#/definitions/<name>"
 
 Normalisation (see docs/schemas.md): descriptions and x-kubernetes-* annotations other than
@@ -144,8 +144,8 @@ def main():
                                             "definitions": dict(sorted(names.items()))}
                 print("1.%d: %d kinds, %d definitions" % (minor, len(kinds), len(names)), file=sys.stderr)
 
-    index = {"format": 1, "generated": args.date, "sources": sources,
-             "versions": dict(sorted(versions.items(), key=lambda kv: int(kv[0].split(".")[1])))}
+    ordered = sorted(versions, key=lambda v: int(v.split(".")[1]))
+    index = {"format": 2, "generated": args.date, "sources": sources, "versions": ordered}
     os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
     buffer = io.BytesIO()
     fixed = (1980, 1, 1, 0, 0, 0)  # fixed timestamps: the same input gives the same bytes
@@ -153,13 +153,18 @@ def main():
         info = zipfile.ZipInfo("index.json", fixed)
         info.compress_type = zipfile.ZIP_DEFLATED
         out.writestr(info, canonical(index))
+        for version in ordered:  # one entry per release: a run parses only its target's
+            info = zipfile.ZipInfo("versions/%s.json" % version, fixed)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            out.writestr(info, canonical(versions[version]))
         for blob in sorted(blobs):
             info = zipfile.ZipInfo("blobs/%s.json" % blob, fixed)
             info.compress_type = zipfile.ZIP_DEFLATED
             out.writestr(info, blobs[blob])
     with open(args.out, "wb") as f:
         f.write(buffer.getvalue())
-    raw = sum(len(b.encode("utf-8")) for b in blobs.values()) + len(canonical(index))
+    raw = sum(len(b.encode("utf-8")) for b in blobs.values()) + len(canonical(index)) \
+        + sum(len(canonical(v).encode("utf-8")) for v in versions.values())
     print("%d releases, %d distinct definitions, %d bytes uncompressed, %d bytes zipped -> %s"
           % (len(versions), len(blobs), raw, len(buffer.getvalue()), args.out), file=sys.stderr)
 

@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -32,21 +31,36 @@ public final class KubernetesSchemaBundle {
     /** The class-path resource of the bundle. */
     public static final String RESOURCE = "/io/ascent/core/manifest/schema/k8s-schemas.zip";
 
-    private final TreeMap<KubernetesVersion, JSONObject> versions = new TreeMap<>();
-    private final Map<String, byte[]> blobs;
+    // Each release's index is parsed when first asked: a run needs only its target's.
+    private final TreeMap<KubernetesVersion, String> versions = new TreeMap<>();
+    private final Map<String, byte[]> entries;
+    private final Map<KubernetesVersion, JSONObject> parsedVersions = new ConcurrentHashMap<>();
     private final Map<String, JSONObject> parsed = new ConcurrentHashMap<>();
     private final JSONArray sources;
 
-    private KubernetesSchemaBundle(JSONObject index, Map<String, byte[]> blobs) {
-        this.blobs = blobs;
-        if (index.optInt("format") != 1) {
+    private KubernetesSchemaBundle(JSONObject index, Map<String, byte[]> entries) {
+        this.entries = entries;
+        if (index.optInt("format") != 2) {
             throw new IllegalStateException("unsupported schema bundle format " + index.opt("format"));
         }
-        JSONObject all = index.getJSONObject("versions");
-        for (String version : all.keySet()) {
-            versions.put(KubernetesVersion.parse(version), all.getJSONObject(version));
+        JSONArray all = index.getJSONArray("versions");
+        for (int i = 0; i < all.length(); i++) {
+            String version = all.getString(i);
+            if (!entries.containsKey("versions/" + version + ".json")) {
+                throw new IllegalStateException("schema bundle: versions/" + version + ".json missing");
+            }
+            versions.put(KubernetesVersion.parse(version), "versions/" + version + ".json");
         }
         this.sources = index.optJSONArray("sources");
+    }
+
+    private JSONObject release(KubernetesVersion release) {
+        String entry = versions.get(release);
+        if (entry == null) {
+            return null;
+        }
+        return parsedVersions.computeIfAbsent(release,
+                key -> new JSONObject(new String(entries.get(entry), StandardCharsets.UTF_8)));
     }
 
     /** The bundle shipped in Ascent's jar, read once. */
@@ -71,24 +85,19 @@ public final class KubernetesSchemaBundle {
 
     /** Reads a bundle in the generator's format. */
     public static KubernetesSchemaBundle read(InputStream zip) throws IOException {
-        Map<String, byte[]> blobs = new HashMap<>();
-        JSONObject index = null;
+        Map<String, byte[]> entries = new HashMap<>();
         try (ZipInputStream in = new ZipInputStream(zip)) {
             ZipEntry entry;
             while ((entry = in.getNextEntry()) != null) {
-                byte[] bytes = in.readAllBytes();
-                String name = entry.getName();
-                if (name.equals("index.json")) {
-                    index = new JSONObject(new JSONTokener(new ByteArrayInputStream(bytes)));
-                } else if (name.startsWith("blobs/") && name.endsWith(".json")) {
-                    blobs.put(name.substring("blobs/".length(), name.length() - ".json".length()), bytes);
-                }
+                entries.put(entry.getName(), in.readAllBytes());
             }
         }
+        byte[] index = entries.get("index.json");
         if (index == null) {
             throw new IOException("schema bundle has no index.json");
         }
-        return new KubernetesSchemaBundle(index, Map.copyOf(blobs));
+        return new KubernetesSchemaBundle(new JSONObject(new JSONTokener(new ByteArrayInputStream(index))),
+                Map.copyOf(entries));
     }
 
     /** The bundled releases, oldest first. */
@@ -117,7 +126,7 @@ public final class KubernetesSchemaBundle {
 
     /** The {@code apiVersion kind} pairs a bundled release has schemas for. */
     public List<String> kinds(KubernetesVersion release) {
-        JSONObject entry = versions.get(release);
+        JSONObject entry = release(release);
         return entry == null ? List.of() : List.copyOf(new TreeMap<>(entry.getJSONObject("kinds").toMap()).keySet());
     }
 
@@ -129,7 +138,7 @@ public final class KubernetesSchemaBundle {
      * @param strict false removes {@code additionalProperties: false}, so unknown fields are allowed
      */
     public Optional<JSONObject> schema(KubernetesVersion release, String apiVersion, String kind, boolean strict) {
-        JSONObject entry = versions.get(release);
+        JSONObject entry = release(release);
         if (entry == null) {
             return Optional.empty();
         }
@@ -161,7 +170,7 @@ public final class KubernetesSchemaBundle {
 
     private JSONObject blob(String id) {
         return parsed.computeIfAbsent(id, key -> {
-            byte[] bytes = blobs.get(key);
+            byte[] bytes = entries.get("blobs/" + key + ".json");
             if (bytes == null) {
                 throw new IllegalStateException("schema bundle: blob " + key + " missing");
             }
@@ -184,13 +193,6 @@ public final class KubernetesSchemaBundle {
                 collectReferences(item, out);
             }
         }
-    }
-
-    /** Every bundled release's kind count, for documentation and tests. */
-    Map<KubernetesVersion, Integer> kindCounts() {
-        Map<KubernetesVersion, Integer> counts = new TreeMap<>();
-        versions.forEach((v, entry) -> counts.put(v, entry.getJSONObject("kinds").length()));
-        return Collections.unmodifiableMap(counts);
     }
 
 }
