@@ -223,4 +223,34 @@ class ResourceSchemaValidatorTest {
 
         assertThat(seen).allSatisfy(lookup -> assertThat(lookup).isSameAs(seen[0]).isInstanceOf(SchemaRegistry.Found.class));
     }
+
+    @Test
+    void quantitiesAcceptNumbersAndStrings() {
+        YamlDocument document = yaml(DEPLOYMENT.replace("resources: {}", """
+                resources:
+                            requests: {cpu: 0.5, memory: 64Mi}
+                            limits: {cpu: 1, memory: "128Mi", ephemeral-storage: 1Gi}"""));
+
+        assertThat(checked(strict.validate(document, List.of(), "apps/v1", "Deployment", V1_30)).violations())
+                .isEmpty();
+    }
+
+    @Test
+    void timestampsMustBeRfc3339() {
+        String event = """
+                apiVersion: events.k8s.io/v1
+                kind: Event
+                metadata: {name: e, creationTimestamp: "2024-05-01T10:00:00Z"}
+                eventTime: yesterday
+                """;
+
+        List<SchemaViolation> violations = checked(strict.validate(yaml(event), List.of(), "events.k8s.io/v1", "Event",
+                V1_30)).violations();
+
+        assertThat(violations).singleElement().satisfies(v -> {
+            assertThat(v.pointer()).isEqualTo("/eventTime");
+            assertThat(v.location().toString()).isEqualTo("deploy/app.yaml:4:12");
+            assertThat(v.message()).isEqualTo("'yesterday' is not a valid value in eventTime");
+        });
+    }
 }
