@@ -18,10 +18,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-import org.everit.json.schema.SchemaException;
 import org.everit.json.schema.loader.SchemaClient;
 import org.everit.json.schema.loader.SchemaLoader;
-import org.json.JSONException;
 import org.json.JSONObject;
 import org.json.JSONTokener;
 
@@ -123,7 +121,7 @@ public final class SchemaRegistry {
             try {
                 return new Found(LocatedSchemaValidator.fromJson(crd.get().schema()), crd.get().schema(),
                         crd.get().source(), notes);
-            } catch (SchemaException | JSONException e) {
+            } catch (RuntimeException e) { // SchemaException, JSONException, or worse: a CRD is user input
                 notes.add(crd.get().source() + " has a schema Ascent cannot compile: " + e.getMessage());
             }
         }
@@ -137,7 +135,9 @@ public final class SchemaRegistry {
                 if (found.isPresent()) {
                     return found.get();
                 }
-            } catch (SchemaException | JSONException | UncheckedIOException e) {
+            } catch (RuntimeException e) {
+                // A schema from a folder or URL is user input: SchemaException and JSONException are the usual
+                // failures, but a malformed schema can make everit throw anything; it must not stop the run.
                 notes.add("the schema for " + key.apiVersion() + " " + key.kind() + " in " + location
                         + " cannot be used: " + e.getMessage());
             }

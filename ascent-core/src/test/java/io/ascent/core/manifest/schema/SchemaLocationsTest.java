@@ -223,4 +223,21 @@ class SchemaLocationsTest {
             assertThat(files).isEmpty();
         }
     }
+
+    @Test
+    void brokenSchemaInAFolderIsANoteNotACrash() {
+        ResourceSchemaValidator validator = validator("broken", "folder");
+
+        SchemaResult.Checked widget = (SchemaResult.Checked) validator.validate(yaml(WIDGET), List.of(),
+                "example.com/v1", "Widget", V1_30);
+        SchemaResult gadget = validator.validate(yaml("apiVersion: example.com/v1\nkind: Gadget\n"), List.of(),
+                "example.com/v1", "Gadget", V1_30);
+
+        assertThat(widget.violations()).hasSize(3);
+        assertThat(widget.notes()).singleElement().asString()
+                .startsWith("the schema for example.com/v1 Widget in broken cannot be used: ");
+        assertThat(gadget).isInstanceOfSatisfying(SchemaResult.Skipped.class, skipped -> assertThat(skipped.reason())
+                .startsWith("no schema for example.com/v1 Gadget (Kubernetes 1.30) in broken or folder"
+                        + " (the schema for example.com/v1 Gadget in broken cannot be used: "));
+    }
 }
