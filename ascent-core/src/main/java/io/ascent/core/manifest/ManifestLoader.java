@@ -28,10 +28,24 @@ public final class ManifestLoader {
 
     /** Loads one file; a file that cannot be read gives one ERROR item naming it, never an exception. */
     public LoadedFile load(ManifestFile file) {
+        return read(file, () -> yaml.loadAll(file.file(), file.displayPath()));
+    }
+
+    /** Reads manifest text already in memory, as if it were the file {@code displayPath}. */
+    public LoadedFile parse(String text, String displayPath) {
+        return read(new ManifestFile(java.nio.file.Path.of(displayPath), displayPath),
+                () -> yaml.parse(text, displayPath));
+    }
+
+    private interface Documents {
+        List<YamlDocument> read() throws YamlInputException;
+    }
+
+    private static LoadedFile read(ManifestFile file, Documents source) {
         List<Resource> resources = new ArrayList<>();
         List<Item> problems = new ArrayList<>();
         try {
-            List<YamlDocument> documents = yaml.loadAll(file.file(), file.displayPath());
+            List<YamlDocument> documents = source.read();
             for (int i = 0; i < documents.size(); i++) {
                 addDocument(documents.get(i), i + 1, resources, problems);
             }

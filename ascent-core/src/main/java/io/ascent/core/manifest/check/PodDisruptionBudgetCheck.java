@@ -50,7 +50,7 @@ final class PodDisruptionBudgetCheck implements ManifestCheck {
             }
             return;
         }
-        if (!REPLICATED.contains(kind)) {
+        if (kind == null || !REPLICATED.contains(kind)) {
             return;
         }
         JSONObject spec = resource.json().optJSONObject("spec");

@@ -119,7 +119,8 @@ final class ShapeCheck implements ManifestCheck {
     }
 
     /** Why the API server would refuse this name for this kind, or {@code null} when it accepts it. */
-    static String nameProblem(String kind, Object value) {
+    static String nameProblem(String writtenKind, Object value) {
+        String kind = writtenKind == null ? "" : writtenKind; // Set.of(...).contains(null) throws
         if (!(value instanceof String name)) {
             return "is not a string; quote it";
         }
