@@ -63,6 +63,15 @@ public final class LabelSelector {
         return true;
     }
 
+    /**
+     * One label the selector requires ({@code key=value} of its first matchLabel), or {@code null} when it
+     * requires none: lets callers index selectors instead of trying each against each pod.
+     */
+    public String anchor() {
+        return matchLabels.entrySet().stream().min(Map.Entry.comparingByKey())
+                .map(e -> e.getKey() + "=" + e.getValue()).orElse(null);
+    }
+
     /** {@code app=web, tier in (a, b)}: how messages show the selector. */
     @Override
     public String toString() {

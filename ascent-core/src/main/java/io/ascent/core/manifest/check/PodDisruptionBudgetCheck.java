@@ -7,6 +7,7 @@ import io.ascent.core.manifest.ResourceRef;
 import io.ascent.core.report.Location;
 import io.ascent.core.report.Severity;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,7 +23,12 @@ final class PodDisruptionBudgetCheck implements ManifestCheck {
     private static final Set<String> REPLICATED = Set.of("Deployment", "StatefulSet");
 
     private final List<Workload> workloads = new ArrayList<>();
-    private final List<Budget> budgets = new ArrayList<>();
+    /**
+     * Budget selectors by namespace and the one label they require ({@code ns\0key=value}); selectors that
+     * require no particular label (expressions only, or empty) under {@code ns\0}. A workload is tried only
+     * against budgets that could select it, so many budgets and workloads do not multiply.
+     */
+    private final Map<String, List<LabelSelector>> budgets = new HashMap<>();
 
     @Override
     public String id() {
@@ -46,7 +52,10 @@ final class PodDisruptionBudgetCheck implements ManifestCheck {
             JSONObject spec = resource.json().optJSONObject("spec");
             JSONObject selector = spec == null ? null : spec.optJSONObject("selector");
             if (selector != null) {
-                budgets.add(new Budget(resource.namespace(), LabelSelector.of(selector)));
+                LabelSelector parsed = LabelSelector.of(selector);
+                String anchor = parsed.anchor();
+                budgets.computeIfAbsent(resource.namespace() + '\0' + (anchor == null ? "" : anchor),
+                        k -> new ArrayList<>()).add(parsed);
             }
             return;
         }
@@ -68,8 +77,7 @@ final class PodDisruptionBudgetCheck implements ManifestCheck {
     @Override
     public void finish(Findings findings) {
         for (Workload workload : workloads) {
-            boolean covered = budgets.stream().anyMatch(b -> b.namespace().equals(workload.ref().namespace())
-                    && b.selector().matches(workload.labels()));
+            boolean covered = isCovered(workload);
             if (!covered) {
                 findings.add(new Finding(workload.ref(), workload.replicasAt(), workload.ref().displayName(),
                         workload.ref().displayName() + " runs " + workload.replicas()
@@ -79,6 +87,21 @@ final class PodDisruptionBudgetCheck implements ManifestCheck {
                         null));
             }
         }
+    }
+
+    private boolean isCovered(Workload workload) {
+        String namespace = workload.ref().namespace() + '\0';
+        if (budgets.getOrDefault(namespace, List.of()).stream().anyMatch(b -> b.matches(workload.labels()))) {
+            return true;
+        }
+        for (Map.Entry<String, Object> label : workload.labels().entrySet()) {
+            List<LabelSelector> candidates = budgets.getOrDefault(
+                    namespace + label.getKey() + "=" + label.getValue(), List.of());
+            if (candidates.stream().anyMatch(b -> b.matches(workload.labels()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String selectorFor(Map<String, Object> labels) {
@@ -99,8 +122,5 @@ final class PodDisruptionBudgetCheck implements ManifestCheck {
     }
 
     private record Workload(ResourceRef ref, Location replicasAt, long replicas, Map<String, Object> labels) {
-    }
-
-    private record Budget(String namespace, LabelSelector selector) {
     }
 }

@@ -7,6 +7,7 @@ import io.ascent.core.manifest.ResourceRef;
 import io.ascent.core.report.Location;
 import io.ascent.core.report.Severity;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.json.JSONObject;
@@ -20,7 +21,8 @@ final class ServiceSelectorCheck implements ManifestCheck {
     static final String ID = "manifest.service-selector";
 
     private final List<Service> services = new ArrayList<>();
-    private final List<Pods> pods = new ArrayList<>();
+    /** Pod label sets by namespace and one of their labels: a Service is tried only against pods it could select. */
+    private final Map<String, List<Map<String, Object>>> podsByLabel = new HashMap<>();
 
     @Override
     public String id() {
@@ -49,14 +51,20 @@ final class ServiceSelectorCheck implements ManifestCheck {
             }
             return;
         }
-        PodTemplate.of(resource).ifPresent(pod -> pods.add(new Pods(resource.namespace(), pod.labels())));
+        PodTemplate.of(resource).ifPresent(pod -> {
+            for (Map.Entry<String, Object> label : pod.labels().entrySet()) {
+                podsByLabel.computeIfAbsent(resource.namespace() + '\0' + label.getKey() + "=" + label.getValue(),
+                        k -> new ArrayList<>()).add(pod.labels());
+            }
+        });
     }
 
     @Override
     public void finish(Findings findings) {
         for (Service service : services) {
-            boolean matched = pods.stream().anyMatch(p -> p.namespace().equals(service.ref().namespace())
-                    && service.selector().matches(p.labels()));
+            List<Map<String, Object>> candidates = podsByLabel.getOrDefault(
+                    service.ref().namespace() + '\0' + service.selector().anchor(), List.of());
+            boolean matched = candidates.stream().anyMatch(service.selector()::matches);
             if (!matched) {
                 findings.add(new Finding(service.ref(), service.selectorAt(), service.ref().displayName(),
                         service.ref().displayName() + " selects " + service.selector()
@@ -78,8 +86,5 @@ final class ServiceSelectorCheck implements ManifestCheck {
     }
 
     private record Service(ResourceRef ref, Location selectorAt, LabelSelector selector) {
-    }
-
-    private record Pods(String namespace, Map<String, Object> labels) {
     }
 }
