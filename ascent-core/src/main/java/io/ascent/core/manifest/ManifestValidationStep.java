@@ -65,7 +65,17 @@ public final class ManifestValidationStep implements ValidationStep {
         List<String> paths = new ArrayList<>(settings.manifests());
         context.checklist().provision().cluster().config().ifPresent(paths::add);
         ManifestSet set = ManifestSet.expand(context.workspace(), paths);
-        KubernetesVersion target = context.kubernetesVersion().map(KubernetesVersion::parse).orElse(null);
+        KubernetesVersion target;
+        try {
+            target = context.kubernetesVersion().map(KubernetesVersion::parse).orElse(null);
+        } catch (IllegalArgumentException e) {
+            // The facade and the schema accept a few spellings (1.05) that the API table's parser does not.
+            return List.of(Item.builder(ManifestChecks.API_VERSION_ID, "Target Kubernetes version")
+                    .status(Status.ERROR)
+                    .message(e.getMessage())
+                    .location(Location.of(context.checklist().path()))
+                    .build());
+        }
 
         List<ManifestCheck> checks = new ArrayList<>();
         List<Item> parseProblems = new ArrayList<>(set.problems());

@@ -235,4 +235,14 @@ class ManifestValidationStepTest {
         assertThat(report.items()).filteredOn(i -> i.id().equals("manifest.image-tag"))
                 .extracting(Item::status).containsExactly(Status.FAIL);
     }
+
+    @Test
+    void shouldReportATargetVersionTheApiTableCannotReadInsteadOfThrowing() {
+        workspace.checklist("kubernetes:\n  version: \"1.05\"\n  manifests: [deploy/]\n").write("deploy/pod.yaml", pod(""));
+        Report report = workspace.validate(Optional.empty());
+        assertThat(report.items()).filteredOn(i -> i.id().startsWith("manifest.")).singleElement().satisfies(item -> {
+            assertThat(item.status()).isEqualTo(Status.ERROR);
+            assertThat(item.message()).contains("'1.05' is not a Kubernetes version");
+        });
+    }
 }

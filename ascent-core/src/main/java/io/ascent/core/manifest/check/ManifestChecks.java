@@ -13,6 +13,9 @@ import java.util.List;
  */
 public final class ManifestChecks {
 
+    /** The id of the API availability check, for items about the target version itself. */
+    public static final String API_VERSION_ID = ApiVersionCheck.ID;
+
     private ManifestChecks() {
     }
 
