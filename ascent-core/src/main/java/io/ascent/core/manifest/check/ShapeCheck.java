@@ -154,10 +154,13 @@ final class ShapeCheck implements ManifestCheck {
             String where = String.join(".", tokens);
             String keyProblem = labelKeyProblem(key);
             if (keyProblem != null) {
-                findings.add(resource, at, String.join("/", at),
+                // At the key itself: the value is not what is wrong.
+                findings.add(new Finding(resource.ref(), resource.document().locationOf(
+                        resource.document().keyAt(resource.absolute(tokens), key)),
+                        resource.displayName() + "/" + String.join("/", at),
                         resource.displayName() + ": label key '" + key + "' in " + where + " " + keyProblem,
                         "write label keys as [prefix/]name: a DNS subdomain prefix of at most 253 characters and a"
-                                + " name of at most 63 letters, digits, '-', '_' and '.'");
+                                + " name of at most 63 letters, digits, '-', '_' and '.'", null));
             }
             Object value = map.get(key);
             String valueProblem = labelValueProblem(value);
