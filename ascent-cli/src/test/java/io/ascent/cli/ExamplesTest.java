@@ -149,6 +149,28 @@ class ExamplesTest {
         }
     }
 
+    @Test
+    void shouldReportHostileManifestsByNameWithoutAStackTrace(@org.junit.jupiter.api.io.TempDir Path repository)
+            throws Exception {
+        Files.createDirectories(repository.resolve(".git"));
+        Files.createDirectories(repository.resolve("deploy"));
+        Files.writeString(repository.resolve("ascent.yaml"), "apiVersion: ascent.dev/v1\nkind: Checklist\n"
+                + "metadata:\n  name: hostile\nkubernetes:\n  version: \"1.31\"\n  manifests: [deploy/]\n");
+        Files.write(repository.resolve("deploy/binary.yaml"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 1, 2});
+        StringBuilder bomb = new StringBuilder("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+        for (char c = 'b'; c <= 'j'; c++) {
+            String p = "*" + (char) (c - 1);
+            bomb.append(c).append(": &").append(c).append(" [").append(String.join(", ", p, p, p, p, p, p, p, p))
+                    .append("]\n");
+        }
+        Files.writeString(repository.resolve("deploy/bomb.yaml"), bomb);
+        CliRun run = CliRun.of("validate", repository.toString());
+        assertThat(run.status()).as(run.out()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(run.out()).contains("ERROR  deploy/binary.yaml").contains("ERROR  deploy/bomb.yaml")
+                .contains("[manifest.parse]").doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(run.err()).doesNotContain("Exception");
+    }
+
     static void copyTree(Path from, Path to) throws Exception {
         try (var paths = Files.walk(from)) {
             for (Path source : (Iterable<Path>) paths::iterator) {
