@@ -74,6 +74,103 @@ class ExamplesTest {
         assertThat(run.out()).contains("hello-web/ascent.yaml:51:13: 'deploy/kind-config.yaml' does not exist");
     }
 
+    @Test
+    void shouldFailPodSecurityConfigurationV1On122EvenInsideAnAdmissionConfiguration() {
+        CliRun run = validate("broken-admission-config", "--kubernetes-version", "1.22");
+        assertThat(run.status()).as(run.out()).isEqualTo(ExitCodes.FAILED);
+        assertThat(run.out())
+                .contains("FAIL   examples/broken-admission-config/deploy/apiserver/admission-config.yaml:12:19: "
+                        + "AdmissionConfiguration/(no name), the configuration of admission plugin 'PodSecurity' "
+                        + "(plugins[1].configuration): pod-security.admission.config.k8s.io/v1 "
+                        + "PodSecurityConfiguration is served from Kubernetes 1.25; for 1.22 use "
+                        + "pod-security.admission.config.k8s.io/v1alpha1 [manifest.api-version]")
+                .contains("FAIL   examples/broken-admission-config/deploy/apiserver/pod-security.yaml:3:13: "
+                        + "PodSecurityConfiguration/(no name): pod-security.admission.config.k8s.io/v1 "
+                        + "PodSecurityConfiguration is served from Kubernetes 1.25; for 1.22 use "
+                        + "pod-security.admission.config.k8s.io/v1alpha1")
+                .contains("fix: write apiVersion: pod-security.admission.config.k8s.io/v1alpha1")
+                .contains("2 failed");
+    }
+
+    @Test
+    void shouldPassTheAdmissionConfigurationOnceTheTargetServesV1() {
+        CliRun run = validate("broken-admission-config", "--kubernetes-version", "1.25");
+        assertThat(run.status()).as(run.out()).isEqualTo(ExitCodes.OK);
+    }
+
+    @Test
+    void shouldFailRemovedIngressApiOn122WithReplacementAndWarnAboutTheDeprecatedBudget() {
+        CliRun run = validate("removed-apis", "--kubernetes-version", "1.22");
+        assertThat(run.status()).as(run.out()).isEqualTo(ExitCodes.FAILED);
+        assertThat(run.out())
+                .contains("FAIL   examples/removed-apis/deploy/ingress.yaml:2:13: Ingress/shop: extensions/v1beta1 "
+                        + "Ingress was removed in Kubernetes 1.22; use networking.k8s.io/v1 Ingress")
+                .contains("fix: write apiVersion: networking.k8s.io/v1")
+                .contains("WARN   examples/removed-apis/deploy/pdb.yaml:1:13: PodDisruptionBudget/shop: policy/v1beta1 "
+                        + "PodDisruptionBudget is deprecated since Kubernetes 1.21 and removed in 1.25; use policy/v1");
+    }
+
+    @Test
+    void shouldFailRemovedPodDisruptionBudgetApiOn125WithReplacement() {
+        CliRun run = validate("removed-apis", "--kubernetes-version", "1.25");
+        assertThat(run.status()).as(run.out()).isEqualTo(ExitCodes.FAILED);
+        assertThat(run.out())
+                .contains("FAIL   examples/removed-apis/deploy/pdb.yaml:1:13: PodDisruptionBudget/shop: policy/v1beta1 "
+                        + "PodDisruptionBudget was removed in Kubernetes 1.25; use policy/v1 PodDisruptionBudget")
+                .contains("fix: write apiVersion: policy/v1")
+                .contains("2 failed");
+    }
+
+    @Test
+    void shouldFailKubeadmV1beta4PatchInTheKindConfigOn129() {
+        CliRun run = validate("kind-kubeadm-patch", "--kubernetes-version", "1.29");
+        assertThat(run.status()).as(run.out()).isEqualTo(ExitCodes.FAILED);
+        assertThat(run.out())
+                .contains("FAIL   examples/kind-kubeadm-patch/deploy/kind-config.yaml:7: Cluster/(no name), kubeadm "
+                        + "patch kubeadmConfigPatches[0] (line 1 of the patch): kubeadm.k8s.io/v1beta4 "
+                        + "ClusterConfiguration is served from Kubernetes 1.31; for 1.29 use kubeadm.k8s.io/v1beta3")
+                .contains("1 failed");
+    }
+
+    @Test
+    void shouldPassTheKindConfigOnTheKubernetesVersionItWasWrittenFor() {
+        CliRun run = validate("kind-kubeadm-patch", "--kubernetes-version", "1.31");
+        assertThat(run.status()).as(run.out()).isEqualTo(ExitCodes.OK);
+    }
+
+    @Test
+    void shouldRunEveryManifestCheckOnHelloWeb() {
+        CliRun run = validate("hello-web", "--format", "json");
+        for (String id : new String[] {"manifest.parse", "manifest.shape", "manifest.api-version",
+            "manifest.resources", "manifest.probes", "manifest.image-tag", "manifest.run-as-non-root",
+            "manifest.privileged", "manifest.host-namespaces", "manifest.read-only-root-filesystem",
+            "manifest.pod-disruption-budget", "manifest.service-selector"}) {
+            assertThat(run.out()).as(id).contains("\"id\" : \"" + id + "\"");
+        }
+    }
+
+    @Test
+    void shouldReportHostileManifestsByNameWithoutAStackTrace(@org.junit.jupiter.api.io.TempDir Path repository)
+            throws Exception {
+        Files.createDirectories(repository.resolve(".git"));
+        Files.createDirectories(repository.resolve("deploy"));
+        Files.writeString(repository.resolve("ascent.yaml"), "apiVersion: ascent.dev/v1\nkind: Checklist\n"
+                + "metadata:\n  name: hostile\nkubernetes:\n  version: \"1.31\"\n  manifests: [deploy/]\n");
+        Files.write(repository.resolve("deploy/binary.yaml"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 1, 2});
+        StringBuilder bomb = new StringBuilder("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+        for (char c = 'b'; c <= 'j'; c++) {
+            String p = "*" + (char) (c - 1);
+            bomb.append(c).append(": &").append(c).append(" [").append(String.join(", ", p, p, p, p, p, p, p, p))
+                    .append("]\n");
+        }
+        Files.writeString(repository.resolve("deploy/bomb.yaml"), bomb);
+        CliRun run = CliRun.of("validate", repository.toString());
+        assertThat(run.status()).as(run.out()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(run.out()).contains("ERROR  deploy/binary.yaml").contains("ERROR  deploy/bomb.yaml")
+                .contains("[manifest.parse]").doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(run.err()).doesNotContain("Exception");
+    }
+
     static void copyTree(Path from, Path to) throws Exception {
         try (var paths = Files.walk(from)) {
             for (Path source : (Iterable<Path>) paths::iterator) {

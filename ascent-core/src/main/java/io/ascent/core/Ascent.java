@@ -11,7 +11,6 @@ import io.ascent.core.report.Report;
 import io.ascent.core.report.Status;
 import io.ascent.core.validation.ValidationContext;
 import io.ascent.core.validation.ValidationStep;
-import io.ascent.core.validation.ValidationSteps;
 import io.ascent.core.workspace.Workspace;
 import java.nio.file.Files;
 import java.time.Clock;

@@ -1,0 +1,217 @@
+package io.ascent.core.manifest;
+
+import io.ascent.core.checklist.KubernetesSettings;
+import io.ascent.core.checklist.KubernetesSettings.CheckSetting;
+import io.ascent.core.manifest.api.ApiLifecycleTable;
+import io.ascent.core.manifest.api.KubernetesVersion;
+import io.ascent.core.manifest.check.Finding;
+import io.ascent.core.manifest.check.Findings;
+import io.ascent.core.manifest.check.ManifestCheck;
+import io.ascent.core.manifest.check.ManifestChecks;
+import io.ascent.core.report.Item;
+import io.ascent.core.report.Location;
+import io.ascent.core.report.Severity;
+import io.ascent.core.report.Status;
+import io.ascent.core.validation.ValidationContext;
+import io.ascent.core.validation.ValidationStep;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The manifest checks of {@code ascent validate}: reads the files the checklist's {@code kubernetes.manifests}
+ * names (and the kind config of {@code provision.cluster.config}), runs every enabled check on every object, and
+ * turns the findings into report items: one PASS item per check that found nothing, one item per finding
+ * otherwise, SKIP for findings on objects that exempt themselves by annotation.
+ *
+ * <p>Files are parsed on up to two threads, a bounded number ahead of the checks, and each document is released
+ * once checked, so memory stays flat in the number of files. Checks run on the calling thread in file order,
+ * which keeps the report's order stable.
+ */
+public final class ManifestValidationStep implements ValidationStep {
+    /** Files parsed ahead of the checks, per thread: enough to keep both cores busy, few enough to stay small. */
+    private static final int AHEAD_PER_THREAD = 4;
+
+    private final ApiLifecycleTable table;
+    private final int threads;
+
+    public ManifestValidationStep() {
+        this(ApiLifecycleTable.builtIn(), Math.min(2, Runtime.getRuntime().availableProcessors()));
+    }
+
+    /** For tests and benchmarks: a chosen table and number of parsing threads (1 parses on the caller's). */
+    public ManifestValidationStep(ApiLifecycleTable table, int threads) {
+        this.table = table;
+        this.threads = Math.max(1, threads);
+    }
+
+    @Override
+    public String name() {
+        return "manifests";
+    }
+
+    @Override
+    public List<Item> run(ValidationContext context) throws InterruptedException {
+        KubernetesSettings settings = context.checklist().kubernetes();
+        if (settings.manifests().isEmpty()) {
+            return List.of(); // no manifests named: no check applies, and "no check applied" never fails
+        }
+        List<String> paths = new ArrayList<>(settings.manifests());
+        context.checklist().provision().cluster().config().ifPresent(paths::add);
+        ManifestSet set = ManifestSet.expand(context.workspace(), paths);
+        KubernetesVersion target;
+        try {
+            target = context.kubernetesVersion().map(KubernetesVersion::parse).orElse(null);
+        } catch (IllegalArgumentException e) {
+            // The facade and the schema accept a few spellings (1.05) that the API table's parser does not.
+            return List.of(Item.builder(ManifestChecks.API_VERSION_ID, "Target Kubernetes version")
+                    .status(Status.ERROR)
+                    .message(e.getMessage())
+                    .location(Location.of(context.checklist().path()))
+                    .build());
+        }
+
+        List<ManifestCheck> checks = new ArrayList<>();
+        List<Item> parseProblems = new ArrayList<>(set.problems());
+        List<Item> checkErrors = new ArrayList<>();
+        List<Item> settingItems = new ArrayList<>();
+        for (ManifestCheck check : ManifestChecks.create(table, target)) {
+            Optional<CheckSetting> setting = Optional.ofNullable(settings.checks().get(check.id()));
+            if (setting.isPresent() && !setting.get().enabled()) {
+                settingItems.add(skip(check, "switched off in the checklist (kubernetes.checks." + check.id()
+                        + ".enabled: false)", context));
+            } else if (ManifestChecks.lacksTarget(check)) {
+                settingItems.add(skip(check, "no target Kubernetes version: set kubernetes.version in "
+                        + context.checklist().path() + " or pass --kubernetes-version X.Y", context));
+            } else {
+                checks.add(check);
+            }
+        }
+        Findings[] findings = new Findings[checks.size()];
+        for (int i = 0; i < findings.length; i++) {
+            findings[i] = new Findings();
+        }
+        int[] counts = new int[2]; // files, resources
+        load(set.files(), loaded -> {
+            parseProblems.addAll(loaded.problems());
+            counts[0]++;
+            for (Resource resource : loaded.resources()) {
+                counts[1]++;
+                for (int i = 0; i < checks.size(); i++) {
+                    inspect(checks.get(i), resource, findings[i], checkErrors);
+                }
+            }
+        });
+        for (int i = 0; i < checks.size(); i++) {
+            checks.get(i).finish(findings[i]);
+        }
+        context.progress().info("checked " + counts[1] + " resources in " + counts[0] + " manifest files");
+
+        List<Item> out = new ArrayList<>();
+        if (parseProblems.isEmpty()) {
+            out.add(Item.builder(ManifestLoader.PARSE_ID, ManifestLoader.PARSE_TITLE)
+                    .message(counts[0] + (counts[0] == 1 ? " file" : " files") + " read: " + counts[1]
+                            + (counts[1] == 1 ? " resource" : " resources"))
+                    .build());
+        }
+        out.addAll(parseProblems);
+        out.addAll(checkErrors);
+        out.addAll(settingItems);
+        for (int i = 0; i < checks.size(); i++) {
+            out.addAll(itemsOf(checks.get(i), findings[i], settings));
+        }
+        return out;
+    }
+
+    /** A check that throws on odd input reports it as an ERROR on that object instead of ending the run. */
+    private static void inspect(ManifestCheck check, Resource resource, Findings findings, List<Item> items) {
+        try {
+            check.inspect(resource, findings);
+        } catch (RuntimeException e) {
+            items.add(Item.builder(check.id(), check.title())
+                    .status(Status.ERROR)
+                    .message(resource.displayName() + ": the check could not read this object ("
+                            + e.getClass().getSimpleName() + "); please report it with the manifest")
+                    .location(resource.location())
+                    .key(resource.displayName())
+                    .build());
+        }
+    }
+
+    private void load(List<ManifestFile> files, java.util.function.Consumer<LoadedFile> consumer)
+            throws InterruptedException {
+        ManifestLoader loader = new ManifestLoader();
+        if (threads == 1 || files.size() < 2) {
+            for (ManifestFile file : files) {
+                if (Thread.interrupted()) {
+                    throw new InterruptedException("manifest checks cancelled");
+                }
+                consumer.accept(loader.load(file));
+            }
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "ascent-manifest-loader");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            Deque<Future<LoadedFile>> ahead = new ArrayDeque<>();
+            int next = 0;
+            while (next < files.size() || !ahead.isEmpty()) {
+                while (next < files.size() && ahead.size() < threads * AHEAD_PER_THREAD) {
+                    ManifestFile file = files.get(next++);
+                    ahead.add(pool.submit(() -> loader.load(file)));
+                }
+                consumer.accept(ahead.poll().get());
+            }
+        } catch (ExecutionException e) {
+            // load() catches everything its input can cause; what is left is an error or a bug, not bad input.
+            throw new IllegalStateException("loading manifests failed", e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static List<Item> itemsOf(ManifestCheck check, Findings findings, KubernetesSettings settings) {
+        Severity severity = Optional.ofNullable(settings.checks().get(check.id()))
+                .flatMap(CheckSetting::severity).orElse(check.defaultSeverity());
+        if (findings.found().isEmpty()) {
+            return List.of(Item.builder(check.id(), check.title())
+                    .severity(severity)
+                    .message(check.passMessage(findings.lookedCount()))
+                    .build());
+        }
+        List<Item> items = new ArrayList<>();
+        for (Finding finding : findings.found()) {
+            Severity weight = finding.ceiling() == null || finding.ceiling().compareTo(severity) < 0
+                    ? severity : finding.ceiling();
+            boolean exempt = finding.resource().exemptions().contains(check.id());
+            items.add(Item.builder(check.id(), check.title())
+                    .severity(weight)
+                    .status(exempt ? Status.SKIP : weight.problemStatus())
+                    .message(exempt ? "exempted by annotation " + Resource.EXEMPT_ANNOTATION + ": "
+                            + finding.message() : finding.message())
+                    .location(finding.location())
+                    .remediation(finding.remediation())
+                    .key(finding.key())
+                    .build());
+        }
+        return items;
+    }
+
+    private static Item skip(ManifestCheck check, String message, ValidationContext context) {
+        return Item.builder(check.id(), check.title())
+                .status(Status.SKIP)
+                .severity(check.defaultSeverity())
+                .message(message)
+                .location(Location.of(context.checklist().path()))
+                .build();
+    }
+}

@@ -1,0 +1,30 @@
+package io.ascent.core.manifest.check;
+
+import io.ascent.core.manifest.api.ApiLifecycle;
+import io.ascent.core.manifest.api.ApiLifecycleTable;
+import java.util.List;
+
+/**
+ * Tells configuration files (AdmissionConfiguration, PodSecurityConfiguration, kubeadm's and kind's configs,
+ * kubelet and scheduler configs) from objects the API server stores: a configuration file has no
+ * {@code metadata.name} and is read by a component, which the API table records per row.
+ */
+final class ConfigurationKinds {
+    private static final String API_SERVER = "kube-apiserver";
+
+    private final ApiLifecycleTable table;
+
+    ConfigurationKinds(ApiLifecycleTable table) {
+        this.table = table;
+    }
+
+    /** True when every version of this group and kind the table knows is read by a component, not served. */
+    boolean isConfiguration(String apiVersion, String kind) {
+        if (apiVersion == null || kind == null) {
+            return false;
+        }
+        int slash = apiVersion.indexOf('/');
+        List<ApiLifecycle> rows = table.versionsOf(slash < 0 ? "" : apiVersion.substring(0, slash), kind);
+        return !rows.isEmpty() && rows.stream().noneMatch(r -> API_SERVER.equals(r.component()));
+    }
+}

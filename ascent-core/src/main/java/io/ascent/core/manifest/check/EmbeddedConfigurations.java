@@ -1,0 +1,131 @@
+package io.ascent.core.manifest.check;
+
+import io.ascent.core.manifest.Resource;
+import io.ascent.core.report.Location;
+import io.ascent.core.yaml.SafeYamlLoader;
+import io.ascent.core.yaml.YamlDocument;
+import io.ascent.core.yaml.YamlInputException;
+import io.ascent.core.yaml.YamlLimits;
+import java.util.ArrayList;
+import java.util.List;
+import org.json.JSONArray;
+import org.json.JSONObject;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+
+/**
+ * Finds the configuration objects other objects carry, whose apiVersion a component checks only when it
+ * starts: an AdmissionConfiguration's {@code plugins[].configuration} (the PodSecurityConfiguration that broke
+ * 1.22 nodes), and a kind cluster's kubeadm patches, cluster-wide and per node, as YAML strings
+ * ({@code kubeadmConfigPatches}) or as JSON 6902 targets ({@code kubeadmConfigPatchesJSON6902}).
+ */
+final class EmbeddedConfigurations {
+    private static final SafeYamlLoader PATCH_LOADER = new SafeYamlLoader(YamlLimits.MANIFEST);
+
+    private EmbeddedConfigurations() {
+    }
+
+    /**
+     * The references inside {@code resource}. A kubeadm patch that is not valid YAML is returned as a reference
+     * with a {@code null} apiVersion and the parser's message in {@code where}.
+     */
+    static List<ApiReference> of(Resource resource) {
+        String apiVersion = resource.apiVersion();
+        String kind = resource.kind();
+        List<ApiReference> found = new ArrayList<>();
+        if ("AdmissionConfiguration".equals(kind)) {
+            admissionPlugins(resource, found);
+        } else if ("Cluster".equals(kind) && apiVersion != null && apiVersion.startsWith("kind.x-k8s.io/")) {
+            kindPatches(resource, resource.json(), List.of(), "", found);
+            JSONArray nodes = resource.json().optJSONArray("nodes");
+            for (int i = 0; nodes != null && i < nodes.length(); i++) {
+                JSONObject node = nodes.optJSONObject(i);
+                if (node != null) {
+                    kindPatches(resource, node, List.of("nodes", String.valueOf(i)), "nodes[" + i + "].", found);
+                }
+            }
+        }
+        return found;
+    }
+
+    private static void admissionPlugins(Resource resource, List<ApiReference> found) {
+        JSONArray plugins = resource.json().optJSONArray("plugins");
+        for (int i = 0; plugins != null && i < plugins.length(); i++) {
+            JSONObject plugin = plugins.optJSONObject(i);
+            JSONObject configuration = plugin == null ? null : plugin.optJSONObject("configuration");
+            if (configuration == null) {
+                continue;
+            }
+            String name = plugin.optString("name", "#" + i);
+            List<String> tokens = List.of("plugins", String.valueOf(i), "configuration", "apiVersion");
+            found.add(new ApiReference(string(configuration, "apiVersion"), string(configuration, "kind"),
+                    resource.locationAt(tokens), "plugins/" + name,
+                    "the configuration of admission plugin '" + name + "' (plugins[" + i + "].configuration)"));
+        }
+    }
+
+    private static void kindPatches(Resource resource, JSONObject owner, List<String> ownerTokens, String prefix,
+            List<ApiReference> found) {
+        JSONArray patches = owner.optJSONArray("kubeadmConfigPatches");
+        for (int i = 0; patches != null && i < patches.length(); i++) {
+            if (!(patches.get(i) instanceof String text)) {
+                continue;
+            }
+            List<String> tokens = append(ownerTokens, "kubeadmConfigPatches", String.valueOf(i));
+            String name = prefix + "kubeadmConfigPatches[" + i + "]";
+            Node patchNode = resource.document().nodeAt(resource.absolute(tokens));
+            Location patchAt = resource.document().locationOf(patchNode);
+            try {
+                for (YamlDocument patch : PATCH_LOADER.parse(text, resource.path())) {
+                    if (patch.json() instanceof JSONObject object && object.opt("apiVersion") instanceof String) {
+                        Node versionNode = patch.nodeAt(List.of("apiVersion"));
+                        found.add(new ApiReference(string(object, "apiVersion"), string(object, "kind"),
+                                insidePatch(patchNode, patchAt, versionNode), name.replace('[', '/').replace("]", ""),
+                                "kubeadm patch " + name + " (line " + (versionNode.getStartMark().getLine() + 1)
+                                        + " of the patch)"));
+                    }
+                }
+            } catch (YamlInputException e) {
+                found.add(new ApiReference(null, null, patchAt, name.replace('[', '/').replace("]", ""),
+                        "kubeadm patch " + name + " is not valid YAML: line " + e.location().line()
+                                + " of the patch: " + e.getMessage()));
+            }
+        }
+        JSONArray json6902 = owner.optJSONArray("kubeadmConfigPatchesJSON6902");
+        for (int i = 0; json6902 != null && i < json6902.length(); i++) {
+            JSONObject target = json6902.optJSONObject(i);
+            if (target == null || !(target.opt("version") instanceof String version)) {
+                continue;
+            }
+            String group = target.optString("group", "kubeadm.k8s.io");
+            String name = prefix + "kubeadmConfigPatchesJSON6902[" + i + "]";
+            found.add(new ApiReference(group.isEmpty() ? version : group + "/" + version, string(target, "kind"),
+                    resource.locationAt(append(ownerTokens, "kubeadmConfigPatchesJSON6902", String.valueOf(i),
+                            "version")),
+                    name.replace('[', '/').replace("]", ""), "kubeadm JSON patch " + name));
+        }
+    }
+
+    /**
+     * The position of a node inside a patch string. A literal block ({@code |}) keeps the patch's lines one to
+     * one, starting on the line after the indicator, so the line is exact; any other style folds or escapes
+     * lines, so the patch's own position is the honest answer.
+     */
+    private static Location insidePatch(Node patchNode, Location patchAt, Node inside) {
+        if (patchNode instanceof ScalarNode scalar && scalar.getScalarStyle() == DumperOptions.ScalarStyle.LITERAL) {
+            return new Location(patchAt.path(), patchAt.line() + 1 + inside.getStartMark().getLine(), 0);
+        }
+        return patchAt;
+    }
+
+    private static List<String> append(List<String> tokens, String... more) {
+        List<String> all = new ArrayList<>(tokens);
+        all.addAll(List.of(more));
+        return all;
+    }
+
+    private static String string(JSONObject object, String key) {
+        return object.opt(key) instanceof String s ? s : null;
+    }
+}

@@ -1,0 +1,31 @@
+package io.ascent.core.manifest.check;
+
+import io.ascent.core.manifest.Resource;
+import io.ascent.core.report.Severity;
+
+/**
+ * One manifest check. An instance serves one run: checks that compare objects (a Service and the workloads it
+ * selects) collect what they need in {@link #inspect} and report in {@link #finish}. Not thread-safe; the step
+ * calls one instance from one thread at a time.
+ */
+public interface ManifestCheck {
+
+    /** Stable id, as in reports, waivers, {@code kubernetes.checks} and the exemption annotation. */
+    String id();
+
+    /** Short human name. */
+    String title();
+
+    /** The severity when the checklist does not set one. */
+    Severity defaultSeverity();
+
+    /** Looks at one object; counts what it looked at and adds findings. */
+    void inspect(Resource resource, Findings findings);
+
+    /** Called once after every object was inspected. */
+    default void finish(Findings findings) {
+    }
+
+    /** The message of the one PASS item when nothing was found, given how many things were looked at. */
+    String passMessage(int looked);
+}

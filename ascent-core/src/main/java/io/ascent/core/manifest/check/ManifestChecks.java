@@ -1,0 +1,60 @@
+package io.ascent.core.manifest.check;
+
+import io.ascent.core.manifest.ManifestLoader;
+import io.ascent.core.manifest.api.ApiLifecycleTable;
+import io.ascent.core.manifest.api.KubernetesVersion;
+import io.ascent.core.report.Severity;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The manifest checks, in one explicit list: the order here is the order of the report. {@code docs/checks.md}
+ * documents each id; a test keeps the two in step.
+ */
+public final class ManifestChecks {
+
+    /** The id of the API availability check, for items about the target version itself. */
+    public static final String API_VERSION_ID = ApiVersionCheck.ID;
+
+    private ManifestChecks() {
+    }
+
+    /** What documentation needs of a check. */
+    public record Description(String id, String title, Severity defaultSeverity) {
+    }
+
+    /**
+     * Fresh instances of every check for one run.
+     *
+     * @param target the target Kubernetes version, or {@code null} when none is set
+     */
+    public static List<ManifestCheck> create(ApiLifecycleTable table, KubernetesVersion target) {
+        return List.of(
+                new ShapeCheck(new ConfigurationKinds(table)),
+                new ApiVersionCheck(table, target),
+                new ResourcesCheck(),
+                new ProbesCheck(),
+                new ImageTagCheck(),
+                new RunAsNonRootCheck(),
+                new PrivilegedCheck(),
+                new HostNamespacesCheck(),
+                new ReadOnlyRootFilesystemCheck(),
+                new PodDisruptionBudgetCheck(),
+                new ServiceSelectorCheck());
+    }
+
+    /** Every check id with its title and default severity, {@code manifest.parse} first. */
+    public static List<Description> descriptions() {
+        List<Description> all = new ArrayList<>();
+        all.add(new Description(ManifestLoader.PARSE_ID, ManifestLoader.PARSE_TITLE, Severity.ERROR));
+        for (ManifestCheck check : create(ApiLifecycleTable.builtIn(), null)) {
+            all.add(new Description(check.id(), check.title(), check.defaultSeverity()));
+        }
+        return all;
+    }
+
+    /** True when the check needs a target version it does not have, so it must be skipped. */
+    public static boolean lacksTarget(ManifestCheck check) {
+        return check instanceof ApiVersionCheck api && !api.hasTarget();
+    }
+}

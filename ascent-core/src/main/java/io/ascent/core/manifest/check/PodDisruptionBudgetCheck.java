@@ -1,0 +1,126 @@
+package io.ascent.core.manifest.check;
+
+import io.ascent.core.manifest.LabelSelector;
+import io.ascent.core.manifest.PodTemplate;
+import io.ascent.core.manifest.Resource;
+import io.ascent.core.manifest.ResourceRef;
+import io.ascent.core.report.Location;
+import io.ascent.core.report.Severity;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.json.JSONObject;
+
+/**
+ * Every Deployment or StatefulSet with more than one replica has a PodDisruptionBudget in the same namespace
+ * whose selector matches its pods; without one, a node drain may take every replica down at once. Compares
+ * objects across files, so it keeps a small summary of each workload and budget and reports in {@link #finish}.
+ */
+final class PodDisruptionBudgetCheck implements ManifestCheck {
+    static final String ID = "manifest.pod-disruption-budget";
+    private static final Set<String> REPLICATED = Set.of("Deployment", "StatefulSet");
+
+    private final List<Workload> workloads = new ArrayList<>();
+    /**
+     * Budget selectors by namespace and the one label they require ({@code ns\0key=value}); selectors that
+     * require no particular label (expressions only, or empty) under {@code ns\0}. A workload is tried only
+     * against budgets that could select it, so many budgets and workloads do not multiply.
+     */
+    private final Map<String, List<LabelSelector>> budgets = new HashMap<>();
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String title() {
+        return "Replicated workloads have a PodDisruptionBudget";
+    }
+
+    @Override
+    public Severity defaultSeverity() {
+        return Severity.WARNING;
+    }
+
+    @Override
+    public void inspect(Resource resource, Findings findings) {
+        String kind = resource.kind();
+        if ("PodDisruptionBudget".equals(kind)) {
+            JSONObject spec = resource.json().optJSONObject("spec");
+            JSONObject selector = spec == null ? null : spec.optJSONObject("selector");
+            if (selector != null) {
+                LabelSelector parsed = LabelSelector.of(selector);
+                String anchor = parsed.anchor();
+                budgets.computeIfAbsent(resource.namespace() + '\0' + (anchor == null ? "" : anchor),
+                        k -> new ArrayList<>()).add(parsed);
+            }
+            return;
+        }
+        if (kind == null || !REPLICATED.contains(kind)) {
+            return;
+        }
+        JSONObject spec = resource.json().optJSONObject("spec");
+        Object replicas = spec == null ? null : spec.opt("replicas");
+        if (!(replicas instanceof Number n) || n.longValue() <= 1) {
+            return;
+        }
+        PodTemplate.of(resource).ifPresent(pod -> {
+            findings.looked();
+            workloads.add(new Workload(resource.ref(), resource.locationAt(List.of("spec", "replicas")),
+                    n.longValue(), pod.labels()));
+        });
+    }
+
+    @Override
+    public void finish(Findings findings) {
+        for (Workload workload : workloads) {
+            boolean covered = isCovered(workload);
+            if (!covered) {
+                findings.add(new Finding(workload.ref(), workload.replicasAt(), workload.ref().displayName(),
+                        workload.ref().displayName() + " runs " + workload.replicas()
+                                + " replicas but no PodDisruptionBudget in these manifests selects its pods",
+                        "add a policy/v1 PodDisruptionBudget with spec.minAvailable: 1 (or maxUnavailable: 1) and "
+                                + "spec.selector.matchLabels: " + selectorFor(workload.labels()),
+                        null));
+            }
+        }
+    }
+
+    private boolean isCovered(Workload workload) {
+        String namespace = workload.ref().namespace() + '\0';
+        if (budgets.getOrDefault(namespace, List.of()).stream().anyMatch(b -> b.matches(workload.labels()))) {
+            return true;
+        }
+        for (Map.Entry<String, Object> label : workload.labels().entrySet()) {
+            List<LabelSelector> candidates = budgets.getOrDefault(
+                    namespace + label.getKey() + "=" + label.getValue(), List.of());
+            if (candidates.stream().anyMatch(b -> b.matches(workload.labels()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String selectorFor(Map<String, Object> labels) {
+        if (labels.isEmpty()) {
+            return "the labels of its pod template (it has none: add some)";
+        }
+        StringBuilder text = new StringBuilder("{");
+        labels.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e ->
+                text.append(text.length() == 1 ? "" : ", ").append(e.getKey()).append(": ").append(e.getValue()));
+        return text.append('}').toString();
+    }
+
+    @Override
+    public String passMessage(int looked) {
+        return looked == 0 ? "no Deployment or StatefulSet runs more than one replica"
+                : looked + (looked == 1 ? " replicated workload has" : " replicated workloads: each has")
+                        + " a PodDisruptionBudget";
+    }
+
+    private record Workload(ResourceRef ref, Location replicasAt, long replicas, Map<String, Object> labels) {
+    }
+}

@@ -1,0 +1,217 @@
+package io.ascent.core.manifest.check;
+
+import io.ascent.core.manifest.PodTemplate;
+import io.ascent.core.manifest.Resource;
+import io.ascent.core.report.Severity;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.json.JSONObject;
+
+/**
+ * Every object has an {@code apiVersion}, a {@code kind} and a name ({@code metadata.name} or
+ * {@code metadata.generateName}), and its name, namespace and labels are ones the API server accepts (the rules
+ * of {@code k8s.io/apimachinery/pkg/util/validation}). Configuration files (AdmissionConfiguration, kind and
+ * kubeadm configs, ...) have no metadata, so only their apiVersion and kind are required.
+ */
+final class ShapeCheck implements ManifestCheck {
+    static final String ID = "manifest.shape";
+
+    private static final Pattern DNS_1123_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+    private static final Pattern DNS_1123_SUBDOMAIN =
+            Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+    private static final Pattern DNS_1035_LABEL = Pattern.compile("[a-z]([-a-z0-9]*[a-z0-9])?");
+    private static final Pattern LABEL_NAME = Pattern.compile("([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]");
+    /** Kinds whose names are one DNS label, not a subdomain: they become host names or DNS zones. */
+    private static final Set<String> LABEL_NAMED = Set.of("Namespace");
+    /** Service names become DNS names and environment variable prefixes: RFC 1035, starting with a letter. */
+    private static final Set<String> DNS_1035_NAMED = Set.of("Service");
+    /** RBAC names only must not be "." or ".." or hold "/" or "%" (system:controller:... is valid). */
+    private static final Set<String> PATH_SEGMENT_NAMED = Set.of("Role", "ClusterRole", "RoleBinding",
+            "ClusterRoleBinding");
+
+    private final ConfigurationKinds configurations;
+
+    ShapeCheck(ConfigurationKinds configurations) {
+        this.configurations = configurations;
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String title() {
+        return "Resources have apiVersion, kind and a valid name";
+    }
+
+    @Override
+    public Severity defaultSeverity() {
+        return Severity.ERROR;
+    }
+
+    @Override
+    public void inspect(Resource resource, Findings findings) {
+        findings.looked();
+        String apiVersion = resource.apiVersion();
+        String kind = resource.kind();
+        List<String> missing = new ArrayList<>();
+        if (apiVersion == null || apiVersion.isBlank()) {
+            missing.add("apiVersion");
+        }
+        if (kind == null || kind.isBlank()) {
+            missing.add("kind");
+        }
+        if (!missing.isEmpty()) {
+            findings.add(resource, List.of(), "apiVersion-kind",
+                    resource.displayName() + ": the object has no " + String.join(" and no ", missing),
+                    "add " + String.join(" and ", missing) + " at the top of the object, such as apiVersion: apps/v1"
+                            + " and kind: Deployment");
+        }
+        if (configurations.isConfiguration(apiVersion, kind)) {
+            return;
+        }
+        Object metadata = resource.json().opt("metadata");
+        if (!(metadata instanceof JSONObject meta)) {
+            findings.add(resource, List.of(), "metadata", resource.displayName() + ": the object has no metadata",
+                    "add metadata: {name: <name>} (a lower-case DNS name such as web-frontend)");
+            return;
+        }
+        checkName(resource, kind, meta, findings);
+        Object namespace = meta.opt("namespace");
+        if (namespace != null && !(namespace instanceof String ns && isLabel(ns))) {
+            findings.add(resource, List.of("metadata", "namespace"), "metadata/namespace",
+                    resource.displayName() + ": namespace '" + namespace + "' is not a valid namespace name",
+                    "write a namespace of at most 63 lower-case letters, digits and '-', starting and ending with a"
+                            + " letter or digit");
+        }
+        checkLabels(resource, List.of("metadata", "labels"), meta.opt("labels"), findings);
+        PodTemplate.of(resource).filter(pod -> pod.specTokens().size() > 1).ifPresent(pod -> {
+            List<String> labels = new ArrayList<>(pod.specTokens().subList(0, pod.specTokens().size() - 1));
+            labels.add("metadata");
+            labels.add("labels");
+            JSONObject template = objectAt(resource.json(), labels.subList(0, labels.size() - 1));
+            checkLabels(resource, labels, template == null ? null : template.opt("labels"), findings);
+        });
+    }
+
+    private void checkName(Resource resource, String kind, JSONObject meta, Findings findings) {
+        Object name = meta.opt("name");
+        Object generateName = meta.opt("generateName");
+        if (name == null && generateName == null) {
+            findings.add(resource, List.of("metadata"), "metadata/name",
+                    resource.displayName() + ": the object has neither metadata.name nor metadata.generateName",
+                    "add metadata.name: a lower-case DNS name such as web-frontend");
+            return;
+        }
+        if (name == null) {
+            return; // generateName is a prefix; the server appends a suffix and validates the whole
+        }
+        String problem = nameProblem(kind, name);
+        if (problem != null) {
+            findings.add(resource, List.of("metadata", "name"), "metadata/name",
+                    resource.displayName() + ": metadata.name '" + name + "' " + problem,
+                    "rename it: lower-case letters, digits and '-' (and '.' where the kind allows), starting and"
+                            + " ending with a letter or digit, such as web-frontend");
+        }
+    }
+
+    /** Why the API server would refuse this name for this kind, or {@code null} when it accepts it. */
+    static String nameProblem(String writtenKind, Object value) {
+        String kind = writtenKind == null ? "" : writtenKind; // Set.of(...).contains(null) throws
+        if (!(value instanceof String name)) {
+            return "is not a string; quote it";
+        }
+        if (PATH_SEGMENT_NAMED.contains(kind)) {
+            return name.isEmpty() || name.equals(".") || name.equals("..") || name.contains("/") || name.contains("%")
+                    ? "cannot be '.', '..' or contain '/' or '%'" : null;
+        }
+        if (DNS_1035_NAMED.contains(kind)) {
+            return name.length() <= 63 && DNS_1035_LABEL.matcher(name).matches() ? null
+                    : "is not a DNS-1035 label (at most 63 lower-case letters, digits and '-', starting with a letter)";
+        }
+        if (LABEL_NAMED.contains(kind)) {
+            return isLabel(name) ? null
+                    : "is not a DNS-1123 label (at most 63 lower-case letters, digits and '-')";
+        }
+        return name.length() <= 253 && DNS_1123_SUBDOMAIN.matcher(name).matches() ? null
+                : "is not a DNS-1123 subdomain (at most 253 lower-case letters, digits, '-' and '.')";
+    }
+
+    private static boolean isLabel(String name) {
+        return name.length() <= 63 && DNS_1123_LABEL.matcher(name).matches();
+    }
+
+    private void checkLabels(Resource resource, List<String> tokens, Object labels, Findings findings) {
+        if (!(labels instanceof JSONObject map)) {
+            return;
+        }
+        for (String key : map.keySet().stream().sorted().toList()) {
+            List<String> at = new ArrayList<>(tokens);
+            at.add(key);
+            String where = String.join(".", tokens);
+            String keyProblem = labelKeyProblem(key);
+            if (keyProblem != null) {
+                // At the key itself: the value is not what is wrong.
+                findings.add(new Finding(resource.ref(), resource.document().locationOf(
+                        resource.document().keyAt(resource.absolute(tokens), key)),
+                        resource.displayName() + "/" + String.join("/", at),
+                        resource.displayName() + ": label key '" + key + "' in " + where + " " + keyProblem,
+                        "write label keys as [prefix/]name: a DNS subdomain prefix of at most 253 characters and a"
+                                + " name of at most 63 letters, digits, '-', '_' and '.'", null));
+            }
+            Object value = map.get(key);
+            String valueProblem = labelValueProblem(value);
+            if (valueProblem != null) {
+                findings.add(resource, at, String.join("/", at) + "/value",
+                        resource.displayName() + ": the value of label '" + key + "' in " + where + " " + valueProblem,
+                        value instanceof String ? "shorten it to at most 63 letters, digits, '-', '_' and '.',"
+                                + " starting and ending with a letter or digit"
+                                : "quote it: " + key + ": \"" + value + "\"");
+            }
+        }
+    }
+
+    static String labelKeyProblem(String key) {
+        int slash = key.indexOf('/');
+        String prefix = slash < 0 ? null : key.substring(0, slash);
+        String name = slash < 0 ? key : key.substring(slash + 1);
+        if (prefix != null && (prefix.isEmpty() || prefix.length() > 253
+                || !DNS_1123_SUBDOMAIN.matcher(prefix).matches())) {
+            return "has a prefix that is not a DNS-1123 subdomain";
+        }
+        if (name.isEmpty() || name.length() > 63 || !LABEL_NAME.matcher(name).matches()) {
+            return "has a name that is not at most 63 letters, digits, '-', '_' and '.' starting and ending with a"
+                    + " letter or digit";
+        }
+        return null;
+    }
+
+    static String labelValueProblem(Object value) {
+        if (!(value instanceof String text)) {
+            return "is " + (value == JSONObject.NULL ? "null" : "not a string") + "; label values are strings";
+        }
+        if (text.isEmpty()) {
+            return null;
+        }
+        return text.length() <= 63 && LABEL_NAME.matcher(text).matches() ? null
+                : "'" + text + "' is not at most 63 letters, digits, '-', '_' and '.' starting and ending with a"
+                        + " letter or digit";
+    }
+
+    private static JSONObject objectAt(JSONObject root, List<String> tokens) {
+        JSONObject current = root;
+        for (String token : tokens) {
+            current = current == null ? null : current.optJSONObject(token);
+        }
+        return current;
+    }
+
+    @Override
+    public String passMessage(int looked) {
+        return looked + (looked == 1 ? " resource has" : " resources: each has")
+                + " apiVersion, kind and a valid name and labels";
+    }
+}

@@ -1,0 +1,153 @@
+package io.ascent.core.manifest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ascent.core.report.Status;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ManifestLoaderTest {
+    private final ManifestLoader loader = new ManifestLoader();
+
+    @Test
+    void shouldReadEveryDocumentIgnoringEmptyOnesAndKeepTheirPositions() {
+        LoadedFile file = loader.parse("""
+                ---
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: {name: a}
+                ---
+                ---
+                # only a comment
+                ---
+                apiVersion: v1
+                kind: Secret
+                metadata: {name: b}
+                """, "deploy/all.yaml");
+        assertThat(file.problems()).isEmpty();
+        assertThat(file.resources()).extracting(Resource::displayName).containsExactly("ConfigMap/a", "Secret/b");
+        assertThat(file.resources()).extracting(r -> r.location().toString())
+                .containsExactly("deploy/all.yaml:2:1", "deploy/all.yaml:9:1");
+    }
+
+    @Test
+    void shouldExpandListKindsKeepingEachEntrysPosition() {
+        LoadedFile file = loader.parse("""
+                apiVersion: v1
+                kind: List
+                items:
+                  - apiVersion: v1
+                    kind: ConfigMap
+                    metadata: {name: a}
+                  - apiVersion: apps/v1
+                    kind: Deployment
+                    metadata: {name: b, namespace: shop}
+                """, "deploy/list.yaml");
+        assertThat(file.resources()).extracting(Resource::displayName).containsExactly("ConfigMap/a", "Deployment/b");
+        Resource second = file.resources().get(1);
+        assertThat(second.location()).hasToString("deploy/list.yaml:7:5");
+        assertThat(second.namespace()).isEqualTo("shop");
+        assertThat(second.locationAt(java.util.List.of("metadata", "name"))).hasToString("deploy/list.yaml:9:22");
+    }
+
+    @Test
+    void shouldReadJson() {
+        LoadedFile file = loader.parse("{\"apiVersion\": \"v1\", \"kind\": \"Namespace\", \"metadata\": {\"name\": \"shop\"}}",
+                "deploy/ns.json");
+        assertThat(file.resources()).extracting(Resource::displayName).containsExactly("Namespace/shop");
+    }
+
+    @Test
+    void shouldReportADocumentThatIsNotAnObject() {
+        LoadedFile file = loader.parse("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\n- a\n- b\n",
+                "deploy/mixed.yaml");
+        assertThat(file.resources()).hasSize(1);
+        assertThat(file.problems()).singleElement().satisfies(item -> {
+            assertThat(item.status()).isEqualTo(Status.ERROR);
+            assertThat(item.location()).hasToString("deploy/mixed.yaml:5:1");
+            assertThat(item.message()).startsWith("document 2 is a list, not an object");
+        });
+    }
+
+    @Test
+    void shouldReportYamlErrorsWithLineAndColumn() {
+        LoadedFile file = loader.parse("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  name: b\n",
+                "deploy/dup.yaml");
+        assertThat(file.problems()).singleElement().satisfies(item -> {
+            assertThat(item.id()).isEqualTo("manifest.parse");
+            assertThat(item.location()).hasToString("deploy/dup.yaml:5:3");
+            assertThat(item.message()).contains("duplicate key 'name'");
+        });
+    }
+
+    @Test
+    void shouldReportAnAliasBombNamingTheFile() {
+        StringBuilder bomb = new StringBuilder("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+        for (char c = 'b'; c <= 'k'; c++) {
+            char p = (char) (c - 1);
+            bomb.append(c).append(": &").append(c).append(" [*").append(p).append(", *").append(p).append(", *")
+                    .append(p).append(", *").append(p).append(", *").append(p).append(", *").append(p).append("]\n");
+        }
+        assertSingleParseError(loader.parse(bomb.toString(), "deploy/bomb.yaml"), "deploy/bomb.yaml");
+    }
+
+    @Test
+    void shouldReportABinaryFileNamingIt(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("image.yaml");
+        Files.write(file, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13, (byte) 0xff, (byte) 0xfe});
+        assertSingleParseError(loader.load(new ManifestFile(file, "deploy/image.yaml")), "deploy/image.yaml");
+    }
+
+    @Test
+    void shouldReportAHugeFileWithoutReadingIt(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("huge.yaml");
+        byte[] line = "# padding padding padding padding padding padding padding padding padding\n"
+                .getBytes(StandardCharsets.UTF_8);
+        try (var out = Files.newOutputStream(file)) {
+            for (int written = 0; written <= 17 * 1024 * 1024; written += line.length) {
+                out.write(line);
+            }
+        }
+        LoadedFile loaded = loader.load(new ManifestFile(file, "deploy/huge.yaml"));
+        assertSingleParseError(loaded, "deploy/huge.yaml");
+        assertThat(loaded.problems().get(0).message()).contains("the limit is");
+    }
+
+    @Test
+    void shouldReportDeepNestingNamingTheFile() {
+        String deep = "[".repeat(5_000) + "]".repeat(5_000);
+        assertSingleParseError(loader.parse(deep, "deploy/deep.yaml"), "deploy/deep.yaml");
+    }
+
+    @Test
+    void shouldReportAMissingFile(@TempDir Path dir) {
+        assertSingleParseError(loader.load(new ManifestFile(dir.resolve("gone.yaml"), "deploy/gone.yaml")),
+                "deploy/gone.yaml");
+    }
+
+    private static void assertSingleParseError(LoadedFile file, String path) {
+        assertThat(file.resources()).isEmpty();
+        assertThat(file.problems()).singleElement().satisfies(item -> {
+            assertThat(item.id()).isEqualTo("manifest.parse");
+            assertThat(item.status()).isEqualTo(Status.ERROR);
+            assertThat(item.location().path()).isEqualTo(path);
+            assertThat(item.message()).isNotBlank().doesNotContain("Exception").doesNotContain("snakeyaml");
+        });
+    }
+
+    @Test
+    void shouldTellExemptionsFromTheAnnotation() {
+        Resource resource = loader.parse("""
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: p
+                  annotations:
+                    ascent.dev/exempt: " manifest.probes ,manifest.resources,"
+                """, "p.yaml").resources().get(0);
+        assertThat(resource.exemptions()).containsExactly("manifest.probes", "manifest.resources");
+    }
+}

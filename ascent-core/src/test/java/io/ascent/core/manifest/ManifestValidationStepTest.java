@@ -1,0 +1,248 @@
+package io.ascent.core.manifest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ascent.core.report.Item;
+import io.ascent.core.report.Report;
+import io.ascent.core.report.Severity;
+import io.ascent.core.report.Status;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** How the manifest step turns findings into report items: settings, exemptions, waivers, skips. */
+class ManifestValidationStepTest {
+    private static final String UNPINNED_POD = """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: debug
+            %s
+            spec:
+              securityContext: {runAsNonRoot: true}
+              containers:
+                - name: shell
+                  image: busybox:latest
+            """;
+
+    @TempDir
+    Path repository;
+    private ManifestWorkspace workspace;
+
+    @BeforeEach
+    void setUp() {
+        workspace = new ManifestWorkspace(repository);
+    }
+
+    private static String pod(String annotations) {
+        return UNPINNED_POD.formatted(annotations.isEmpty() ? "" : "  annotations:\n    " + annotations);
+    }
+
+    @Test
+    void shouldReturnNothingWithoutManifests() {
+        workspace.checklist("kubernetes:\n  version: \"1.31\"\n");
+        Report report = workspace.validate(Optional.empty());
+        assertThat(report.items()).noneMatch(i -> i.id().startsWith("manifest."));
+    }
+
+    @Test
+    void shouldSkipTheApiCheckWithoutATargetVersionAndSayHowToSetOne() {
+        workspace.checklist("kubernetes:\n  manifests: [deploy/]\n").write("deploy/pod.yaml", pod(""));
+        List<Item> items = workspace.validate("manifest.api-version", Optional.empty());
+        assertThat(items).singleElement().satisfies(item -> {
+            assertThat(item.status()).isEqualTo(Status.SKIP);
+            assertThat(item.message()).contains("set kubernetes.version in ascent.yaml or pass --kubernetes-version");
+        });
+    }
+
+    @Test
+    void shouldLetTheCommandLineVersionOverrideTheChecklist() {
+        workspace.checklist("kubernetes:\n  version: \"1.31\"\n  manifests: [deploy/]\n")
+                .write("deploy/pdb.yaml", "apiVersion: policy/v1beta1\nkind: PodDisruptionBudget\nmetadata:\n"
+                        + "  name: web\nspec:\n  minAvailable: 1\n  selector: {matchLabels: {app: web}}\n");
+        assertThat(workspace.validate("manifest.api-version", Optional.empty()))
+                .extracting(Item::status).containsExactly(Status.FAIL);
+        assertThat(workspace.validate("manifest.api-version", Optional.of("1.24")))
+                .extracting(Item::status).containsExactly(Status.WARN);
+    }
+
+    @Test
+    void shouldReportOnePassItemPerCheckWithWhatWasLookedAt() {
+        workspace.checklist("kubernetes:\n  version: \"1.31\"\n  manifests: [deploy/]\n")
+                .write("deploy/pod.yaml", pod("").replace("busybox:latest", "busybox:1.37.0"));
+        List<Item> items = workspace.validate("manifest.image-tag", Optional.empty());
+        assertThat(items).singleElement().satisfies(item -> {
+            assertThat(item.status()).isEqualTo(Status.PASS);
+            assertThat(item.message()).isEqualTo("1 container: every image is pinned to a tag other than latest, "
+                    + "or to a digest");
+        });
+        assertThat(workspace.validate("manifest.parse", Optional.empty())).singleElement()
+                .extracting(Item::message).isEqualTo("1 file read: 1 resource");
+    }
+
+    @Test
+    void shouldPointAtTheOffendingNodeWithAKeyAndARemediation() {
+        workspace.checklist("kubernetes:\n  version: \"1.31\"\n  manifests: [deploy/]\n")
+                .write("deploy/pod.yaml", pod(""));
+        Item item = workspace.validate("manifest.image-tag", Optional.empty()).get(0);
+        assertThat(item.status()).isEqualTo(Status.FAIL);
+        assertThat(item.location()).hasToString("deploy/pod.yaml:10:14");
+        assertThat(item.key()).isEqualTo("Pod/debug/containers/shell");
+        assertThat(item.remediation()).contains("write image: busybox:<version>");
+    }
+
+    @Test
+    void shouldSkipFindingsExemptedByAnnotation() {
+        workspace.checklist("kubernetes:\n  version: \"1.31\"\n  manifests: [deploy/]\n")
+                .write("deploy/pod.yaml", pod("ascent.dev/exempt: \"manifest.probes, manifest.image-tag\""));
+        Item image = workspace.validate("manifest.image-tag", Optional.empty()).get(0);
+        assertThat(image.status()).isEqualTo(Status.SKIP);
+        assertThat(image.message()).startsWith("exempted by annotation ascent.dev/exempt: Pod/debug: image");
+        assertThat(workspace.validate("manifest.probes", Optional.empty())).extracting(Item::status)
+                .containsExactly(Status.SKIP);
+        assertThat(workspace.validate("manifest.resources", Optional.empty())).extracting(Item::status)
+                .containsExactly(Status.WARN);
+    }
+
+    @Test
+    void shouldApplySeverityOverridesAndSwitchChecksOff() {
+        workspace.checklist("""
+                kubernetes:
+                  version: "1.31"
+                  manifests: [deploy/]
+                  checks:
+                    manifest.image-tag:
+                      severity: warning
+                    manifest.probes:
+                      enabled: false
+                """).write("deploy/pod.yaml", pod(""));
+        Item image = workspace.validate("manifest.image-tag", Optional.empty()).get(0);
+        assertThat(image.status()).isEqualTo(Status.WARN);
+        assertThat(image.severity()).isEqualTo(Severity.WARNING);
+        assertThat(workspace.validate("manifest.probes", Optional.empty())).singleElement().satisfies(item -> {
+            assertThat(item.status()).isEqualTo(Status.SKIP);
+            assertThat(item.message()).contains("kubernetes.checks.manifest.probes.enabled: false");
+        });
+    }
+
+    @Test
+    void shouldNeverWeighADeprecatedApiMoreThanAWarningButLetTheChecklistLowerIt() {
+        String hpa = "apiVersion: autoscaling/v2beta2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: web\n";
+        workspace.checklist("kubernetes:\n  version: \"1.24\"\n  manifests: [deploy/]\n").write("deploy/hpa.yaml", hpa);
+        assertThat(workspace.validate("manifest.api-version", Optional.empty())).singleElement()
+                .extracting(Item::severity).isEqualTo(Severity.WARNING);
+        workspace.checklist("kubernetes:\n  version: \"1.24\"\n  manifests: [deploy/]\n"
+                + "  checks:\n    manifest.api-version: {severity: info}\n");
+        assertThat(workspace.validate("manifest.api-version", Optional.empty())).singleElement()
+                .extracting(Item::severity).isEqualTo(Severity.INFO);
+    }
+
+    @Test
+    void shouldWaiveAFindingWithACurrentWaiver() {
+        workspace.checklist("""
+                kubernetes:
+                  version: "1.31"
+                  manifests: [deploy/]
+                waivers:
+                  - id: manifest.image-tag
+                    path: "deploy/**"
+                    reason: the debug pod follows busybox on purpose
+                    owner: team-web
+                    expires: 2027-01-31
+                """).write("deploy/debug/pod.yaml", pod(""));
+        Item image = workspace.validate("manifest.image-tag", Optional.empty()).get(0);
+        assertThat(image.status()).isEqualTo(Status.WAIVED);
+        assertThat(image.waiver().reason()).isEqualTo("the debug pod follows busybox on purpose");
+    }
+
+    @Test
+    void shouldNotWaiveAFindingWithAnExpiredWaiver() {
+        workspace.checklist("""
+                kubernetes:
+                  version: "1.31"
+                  manifests: [deploy/]
+                waivers:
+                  - id: manifest.image-tag
+                    reason: the debug pod follows busybox on purpose
+                    owner: team-web
+                    expires: 2026-11-24
+                """).write("deploy/pod.yaml", pod(""));
+        Report report = workspace.validate(Optional.empty());
+        assertThat(report.items()).filteredOn(i -> i.id().equals("manifest.image-tag"))
+                .extracting(Item::status).containsExactly(Status.FAIL);
+        assertThat(report.items()).filteredOn(i -> i.id().equals("checklist.waivers"))
+                .anyMatch(i -> i.status() == Status.FAIL && i.message().contains("expired on 2026-11-24"));
+    }
+
+    @Test
+    void shouldCheckTheKindConfigOfTheProvisionSection() {
+        workspace.checklist("""
+                kubernetes:
+                  version: "1.29"
+                  manifests: [deploy/app/]
+                provision:
+                  cluster:
+                    driver: kind
+                    config: deploy/kind.yaml
+                """).write("deploy/app/pod.yaml", pod("")).write("deploy/kind.yaml", """
+                apiVersion: kind.x-k8s.io/v1alpha4
+                kind: Cluster
+                kubeadmConfigPatches:
+                  - |
+                    apiVersion: kubeadm.k8s.io/v1beta4
+                    kind: ClusterConfiguration
+                """);
+        assertThat(workspace.validate("manifest.api-version", Optional.empty())).singleElement().satisfies(item -> {
+            assertThat(item.status()).isEqualTo(Status.FAIL);
+            assertThat(item.location()).hasToString("deploy/kind.yaml:5");
+            assertThat(item.message()).contains("kubeadm.k8s.io/v1beta4 ClusterConfiguration is served from "
+                    + "Kubernetes 1.31; for 1.29 use kubeadm.k8s.io/v1beta3");
+            assertThat(item.remediation()).startsWith("write apiVersion: kubeadm.k8s.io/v1beta3 in kubeadm patch");
+        });
+    }
+
+    @Test
+    void shouldCheckEveryEntryOfAListAtItsOwnPosition() {
+        workspace.checklist("kubernetes:\n  version: \"1.31\"\n  manifests: [deploy/]\n").write("deploy/list.json", """
+                {"apiVersion": "v1", "kind": "List", "items": [
+                  {"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "a"},
+                   "spec": {"containers": [{"name": "c", "image": "nginx:1.27.3"}]}},
+                  {"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "b"},
+                   "spec": {"containers": [{"name": "c", "image": "nginx"}]}}
+                ]}
+                """);
+        assertThat(workspace.validate("manifest.image-tag", Optional.empty())).singleElement().satisfies(item -> {
+            assertThat(item.key()).isEqualTo("Pod/b/containers/c");
+            assertThat(item.location().line()).isEqualTo(5);
+        });
+    }
+
+    @Test
+    void shouldReportAnUnparsableFileAndStillCheckTheOthers() {
+        workspace.checklist("kubernetes:\n  version: \"1.31\"\n  manifests: [deploy/]\n")
+                .write("deploy/a-broken.yaml", "apiVersion: v1\nkind: Pod\nmetadata:\n  name: [x\n")
+                .write("deploy/b-pod.yaml", pod(""));
+        Report report = workspace.validate(Optional.empty());
+        assertThat(report.items()).filteredOn(i -> i.id().equals("manifest.parse")).singleElement()
+                .satisfies(item -> {
+                    assertThat(item.status()).isEqualTo(Status.ERROR);
+                    assertThat(item.location().path()).isEqualTo("deploy/a-broken.yaml");
+                    assertThat(item.location().line()).isPositive();
+                });
+        assertThat(report.items()).filteredOn(i -> i.id().equals("manifest.image-tag"))
+                .extracting(Item::status).containsExactly(Status.FAIL);
+    }
+
+    @Test
+    void shouldReportATargetVersionTheApiTableCannotReadInsteadOfThrowing() {
+        workspace.checklist("kubernetes:\n  version: \"1.05\"\n  manifests: [deploy/]\n").write("deploy/pod.yaml", pod(""));
+        Report report = workspace.validate(Optional.empty());
+        assertThat(report.items()).filteredOn(i -> i.id().startsWith("manifest.")).singleElement().satisfies(item -> {
+            assertThat(item.status()).isEqualTo(Status.ERROR);
+            assertThat(item.message()).contains("'1.05' is not a Kubernetes version");
+        });
+    }
+}
