@@ -81,7 +81,20 @@ public final class ManifestValidationStep implements ValidationStep {
         List<Item> parseProblems = new ArrayList<>(set.problems());
         List<Item> checkErrors = new ArrayList<>();
         List<Item> settingItems = new ArrayList<>();
-        for (ManifestCheck check : ManifestChecks.create(table, target)) {
+        ManifestChecks.SchemaSettings schemas = new ManifestChecks.SchemaSettings(settings.schemaLocations(),
+                settings.strict(), context.workspace().applicationDir());
+        List<ManifestCheck> all;
+        try {
+            all = ManifestChecks.create(table, target, schemas);
+        } catch (IllegalArgumentException badLocation) {
+            return List.of(Item.builder("manifest.schema", "Schema locations are readable")
+                    .status(Status.ERROR)
+                    .message(badLocation.getMessage())
+                    .location(Location.of(context.checklist().path()))
+                    .remediation("write 'default', a folder inside the repository, or an http(s) URL template")
+                    .build());
+        }
+        for (ManifestCheck check : all) {
             Optional<CheckSetting> setting = Optional.ofNullable(settings.checks().get(check.id()));
             if (setting.isPresent() && !setting.get().enabled()) {
                 settingItems.add(skip(check, "switched off in the checklist (kubernetes.checks." + check.id()
@@ -182,17 +195,27 @@ public final class ManifestValidationStep implements ValidationStep {
     private static List<Item> itemsOf(ManifestCheck check, Findings findings, KubernetesSettings settings) {
         Severity severity = Optional.ofNullable(settings.checks().get(check.id()))
                 .flatMap(CheckSetting::severity).orElse(check.defaultSeverity());
+        List<Item> items = new ArrayList<>();
+        for (Finding skipped : findings.skipped()) {
+            items.add(Item.builder(check.id(), check.title())
+                    .severity(severity)
+                    .status(Status.SKIP)
+                    .message(skipped.message())
+                    .location(skipped.location())
+                    .key(skipped.key())
+                    .build());
+        }
         if (findings.found().isEmpty()) {
-            return List.of(Item.builder(check.id(), check.title())
+            items.add(0, Item.builder(check.id(), check.title())
                     .severity(severity)
                     .message(check.passMessage(findings.lookedCount()))
                     .build());
+            return items;
         }
-        List<Item> items = new ArrayList<>();
         for (Finding finding : findings.found()) {
             Severity weight = finding.ceiling() == null || finding.ceiling().compareTo(severity) < 0
                     ? severity : finding.ceiling();
-            boolean exempt = finding.resource().exemptions().contains(check.id());
+            boolean exempt = finding.resource() != null && finding.resource().exemptions().contains(check.id());
             items.add(Item.builder(check.id(), check.title())
                     .severity(weight)
                     .status(exempt ? Status.SKIP : weight.problemStatus())

@@ -86,6 +86,9 @@ public final class SafeYamlLoader {
                     String.format("character U+%04X is not allowed in YAML; is this a binary file?", e.getCodePoint()));
         } catch (YAMLException e) {
             throw new YamlInputException(Location.of(displayPath), limitMessage(e));
+        } catch (IllegalArgumentException e) {
+            // SnakeYAML checks some tokens (a tag with spaces: "!j01%e") with plain argument checks.
+            throw new YamlInputException(Location.of(displayPath), "invalid YAML: " + e.getMessage());
         } catch (StackOverflowError e) {
             // SnakeYAML's depth limit only counts collections while composing; flow scalars nest too.
             throw new YamlInputException(Location.of(displayPath), "the document nests too deeply");

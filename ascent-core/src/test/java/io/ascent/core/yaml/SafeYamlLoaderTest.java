@@ -148,4 +148,10 @@ class SafeYamlLoaderTest {
         assertThatThrownBy(() -> loader.loadSingle(dir.resolve("nope.yaml"), "nope.yaml"))
                 .hasMessage("file not found");
     }
+
+    @Test
+    void shouldReportTagsSnakeYamlRejectsWithArgumentChecksAsInvalidYaml() {
+        // Found by the fuzzer: SnakeYAML throws IllegalArgumentException for this tag.
+        assertThat(failure("LLL: !j01%e\n").getMessage()).startsWith("invalid YAML: ");
+    }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 /** What one check saw in one run: how many things it looked at, and its findings in the order found. */
 public final class Findings {
     private final List<Finding> found = new ArrayList<>();
+    private final List<Finding> skipped = new ArrayList<>();
     private int looked;
 
     /** Counts one more thing looked at (a resource, a container, an API reference: the check's unit). */
@@ -25,6 +26,17 @@ public final class Findings {
 
     public void add(Finding finding) {
         found.add(finding);
+    }
+
+    /** Objects the check could not judge (no schema for a kind), each with the reason; reported as SKIP items. */
+    public List<Finding> skipped() {
+        return skipped;
+    }
+
+    /** Records that the check could not judge {@code resource}, and why. */
+    public void skip(Resource resource, String reason) {
+        skipped.add(new Finding(resource.ref(), resource.location(), resource.displayName(),
+                resource.displayName() + ": " + reason, null, null));
     }
 
     /**

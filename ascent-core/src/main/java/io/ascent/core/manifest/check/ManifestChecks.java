@@ -3,7 +3,9 @@ package io.ascent.core.manifest.check;
 import io.ascent.core.manifest.ManifestLoader;
 import io.ascent.core.manifest.api.ApiLifecycleTable;
 import io.ascent.core.manifest.api.KubernetesVersion;
+import io.ascent.core.manifest.schema.ResourceSchemaValidator;
 import io.ascent.core.report.Severity;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,6 +21,17 @@ public final class ManifestChecks {
     private ManifestChecks() {
     }
 
+    /**
+     * Where resource schemas come from, as the checklist's {@code kubernetes} section says.
+     *
+     * @param locations     kubeconform-style locations ({@code default} is the bundled set)
+     * @param strict        whether unknown fields are findings
+     * @param baseDirectory what relative folder locations are relative to (the application directory)
+     */
+    public record SchemaSettings(List<String> locations, boolean strict, Path baseDirectory) {
+        public static final SchemaSettings DEFAULT = new SchemaSettings(List.of("default"), true, Path.of("."));
+    }
+
     /** What documentation needs of a check. */
     public record Description(String id, String title, Severity defaultSeverity) {
     }
@@ -28,10 +41,17 @@ public final class ManifestChecks {
      *
      * @param target the target Kubernetes version, or {@code null} when none is set
      */
-    public static List<ManifestCheck> create(ApiLifecycleTable table, KubernetesVersion target) {
+    public static List<ManifestCheck> create(ApiLifecycleTable table, KubernetesVersion target,
+            SchemaSettings schemas) {
         return List.of(
                 new ShapeCheck(new ConfigurationKinds(table)),
                 new ApiVersionCheck(table, target),
+                new SchemaCheck(crds -> ResourceSchemaValidator.builder()
+                        .schemaLocations(schemas.locations())
+                        .strict(schemas.strict())
+                        .baseDirectory(schemas.baseDirectory())
+                        .customResourceDefinitions(crds)
+                        .build(), schemas.strict(), target),
                 new ResourcesCheck(),
                 new ProbesCheck(),
                 new ImageTagCheck(),
@@ -47,7 +67,7 @@ public final class ManifestChecks {
     public static List<Description> descriptions() {
         List<Description> all = new ArrayList<>();
         all.add(new Description(ManifestLoader.PARSE_ID, ManifestLoader.PARSE_TITLE, Severity.ERROR));
-        for (ManifestCheck check : create(ApiLifecycleTable.builtIn(), null)) {
+        for (ManifestCheck check : create(ApiLifecycleTable.builtIn(), null, SchemaSettings.DEFAULT)) {
             all.add(new Description(check.id(), check.title(), check.defaultSeverity()));
         }
         return all;
@@ -55,6 +75,7 @@ public final class ManifestChecks {
 
     /** True when the check needs a target version it does not have, so it must be skipped. */
     public static boolean lacksTarget(ManifestCheck check) {
-        return check instanceof ApiVersionCheck api && !api.hasTarget();
+        return check instanceof ApiVersionCheck api && !api.hasTarget()
+                || check instanceof SchemaCheck schema && !schema.hasTarget();
     }
 }

@@ -1,0 +1,126 @@
+package io.ascent.core.manifest.check;
+
+import io.ascent.core.jsonschema.SchemaViolation;
+import io.ascent.core.manifest.Resource;
+import io.ascent.core.manifest.api.KubernetesVersion;
+import io.ascent.core.manifest.schema.CustomResourceSchemas;
+import io.ascent.core.manifest.schema.ResourceSchemaValidator;
+import io.ascent.core.manifest.schema.SchemaResult;
+import io.ascent.core.report.Severity;
+import io.ascent.core.yaml.YamlDocument;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Every resource matches the JSON schema of its kind for the target Kubernetes version: the bundled schemas,
+ * the checklist's schema locations, or the CRDs found among the manifests. In strict mode an unknown field is a
+ * finding at its key.
+ *
+ * <p>Custom resources are validated once every manifest has been read, since their CRD may come in a later file;
+ * those resources (usually few) are kept until then. A resource no schema covers is reported as skipped, with the
+ * reason, never as passed.
+ */
+final class SchemaCheck implements ManifestCheck {
+    static final String ID = "manifest.schema";
+    private static final String CRD_KIND = "CustomResourceDefinition";
+
+    private final Function<List<YamlDocument>, ResourceSchemaValidator> validators;
+    private final boolean strict;
+    private final KubernetesVersion target;
+    private final ResourceSchemaValidator withoutCrds;
+    private final List<YamlDocument> crdDocuments = new ArrayList<>();
+    private final List<Resource> waitingForCrds = new ArrayList<>();
+
+    /**
+     * @param validators builds a validator with the given CRD documents (the checklist's locations and strictness)
+     * @param target     the version to validate against, or {@code null} (the step then skips the check)
+     */
+    SchemaCheck(Function<List<YamlDocument>, ResourceSchemaValidator> validators, boolean strict,
+            KubernetesVersion target) {
+        this.validators = validators;
+        this.strict = strict;
+        this.target = target;
+        this.withoutCrds = target == null ? null : validators.apply(List.of());
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String title() {
+        return "Resources match the Kubernetes schema of the target version";
+    }
+
+    @Override
+    public Severity defaultSeverity() {
+        return Severity.ERROR;
+    }
+
+    boolean hasTarget() {
+        return target != null;
+    }
+
+    @Override
+    public void inspect(Resource resource, Findings findings) {
+        if (resource.apiVersion() == null || resource.kind() == null) {
+            return; // manifest.shape reports it
+        }
+        if (CRD_KIND.equals(resource.kind())) {
+            crdDocuments.add(resource.document());
+        }
+        SchemaResult result = withoutCrds.validate(resource.document(), resource.pointer(), resource.apiVersion(),
+                resource.kind(), target);
+        if (result instanceof SchemaResult.Skipped && isCustom(resource)) {
+            waitingForCrds.add(resource);
+            return;
+        }
+        record(resource, result, findings);
+    }
+
+    @Override
+    public void finish(Findings findings) {
+        if (waitingForCrds.isEmpty()) {
+            return;
+        }
+        ResourceSchemaValidator withCrds = crdDocuments.isEmpty() ? withoutCrds : validators.apply(crdDocuments);
+        for (CustomResourceSchemas.Problem problem : CustomResourceSchemas.from(crdDocuments, strict).problems()) {
+            findings.add(new Finding(null, problem.location(), "crd/" + problem.location().path() + ":"
+                    + problem.location().line(), problem.message(), "fix the CRD's openAPIV3Schema", null));
+        }
+        for (Resource resource : waitingForCrds) {
+            record(resource, withCrds.validate(resource.document(), resource.pointer(), resource.apiVersion(),
+                    resource.kind(), target), findings);
+        }
+        waitingForCrds.clear();
+    }
+
+    private static void record(Resource resource, SchemaResult result, Findings findings) {
+        if (result instanceof SchemaResult.Skipped skipped) {
+            findings.skip(resource, skipped.reason());
+            return;
+        }
+        findings.looked();
+        for (SchemaViolation violation : ((SchemaResult.Checked) result).violations()) {
+            findings.add(new Finding(resource.ref(), violation.location(),
+                    resource.displayName() + violation.pointer() + " " + violation.keyword(),
+                    resource.displayName() + ": " + violation.message(),
+                    "see the API reference of " + resource.apiVersion() + " " + resource.kind(), null));
+        }
+    }
+
+    /** Built-in groups have no dot ({@code apps}, the core group) or end in {@code k8s.io}. */
+    private static boolean isCustom(Resource resource) {
+        String apiVersion = resource.apiVersion();
+        int slash = apiVersion.indexOf('/');
+        String group = slash < 0 ? "" : apiVersion.substring(0, slash);
+        return group.contains(".") && !group.endsWith(".k8s.io");
+    }
+
+    @Override
+    public String passMessage(int looked) {
+        return looked + (looked == 1 ? " resource matches its schema" : " resources match their schemas");
+    }
+}
