@@ -1,5 +1,6 @@
 package io.ascent.core.validation;
 
+import io.ascent.core.repo.RepositoryStep;
 import java.util.List;
 
 /**
@@ -12,6 +13,6 @@ public final class ValidationSteps {
     }
 
     public static List<ValidationStep> builtIn() {
-        return List.of();
+        return List.of(new RepositoryStep());
     }
 }
