@@ -55,15 +55,22 @@ final class LicenseIdentifier {
             return Optional.of(spdx.group(1).strip());
         }
         String normalized = text.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
-        // The first phrase is the licence's title or opening: it must open the text, since the GPL's text names the
-        // LGPL near its end, and a README quoting a licence is not one.
-        String head = normalized.substring(0, Math.min(normalized.length(), HEAD_LENGTH));
+        // The first phrase is the licence's title or opening. Several licences can match (the GPL's text names the
+        // LGPL near its end, the LGPL's names the GPL): the one whose title comes first is the text's own, and it
+        // must open the text, since a README quoting a licence is not one.
+        Known best = null;
+        int bestAt = Integer.MAX_VALUE;
         for (Known known : KNOWN) {
-            if (head.contains(known.phrases().get(0))
+            int at = normalized.indexOf(known.phrases().get(0));
+            if (at >= 0 && at < HEAD_LENGTH && at < bestAt
                     && known.phrases().stream().allMatch(normalized::contains)
                     && known.absent().stream().noneMatch(normalized::contains)) {
-                return Optional.of(known.spdx());
+                best = known;
+                bestAt = at;
             }
+        }
+        if (best != null) {
+            return Optional.of(best.spdx());
         }
         return Optional.empty();
     }

@@ -129,7 +129,9 @@ final class TestRepository implements AutoCloseable {
                     entry.setObjectId(inserter.insert(Constants.OBJ_BLOB, spec.content()));
                     entry.setLength(spec.content().length);
                     Path file = root.resolve(e.getKey());
-                    if (onDisk && Files.exists(file) && spec.mode() != FileMode.SYMLINK) {
+                    // Stamp the disk's time only on an entry whose content is on disk, else status would trust it.
+                    if (Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                            && java.util.Arrays.equals(Files.readAllBytes(file), spec.content())) {
                         entry.setLastModified(Files.getLastModifiedTime(file).toInstant());
                     }
                 }
