@@ -15,9 +15,16 @@ public final class PathPattern {
     private final String text;
     private final List<Alternative> alternatives;
 
-    private record Alternative(String literal, Pattern regex) {
+    /**
+     * One alternative: a literal path, or a regular expression with the literal text before its first and after its
+     * last wildcard, checked first: most paths fail on those, and a string comparison is far cheaper than a match.
+     */
+    private record Alternative(String literal, Pattern regex, String prefix, String suffix) {
         boolean matches(String path) {
-            return literal != null ? literal.equals(path) : regex.matcher(path).matches();
+            if (literal != null) {
+                return literal.equals(path);
+            }
+            return path.startsWith(prefix) && path.endsWith(suffix) && regex.matcher(path).matches();
         }
     }
 
@@ -43,10 +50,28 @@ public final class PathPattern {
                 continue;
             }
             boolean wild = glob.indexOf('*') >= 0 || glob.indexOf('?') >= 0 || glob.indexOf('[') >= 0;
-            alternatives.add(wild ? new Alternative(null, Pattern.compile(toRegex(glob)))
-                    : new Alternative(glob, null));
+            alternatives.add(wild ? wildcard(glob) : new Alternative(glob, null, null, null));
         }
         return new PathPattern(text, List.copyOf(alternatives));
+    }
+
+    private static Alternative wildcard(String glob) {
+        int first = firstWildcard(glob);
+        int last = Math.max(Math.max(glob.lastIndexOf('*'), glob.lastIndexOf('?')), glob.lastIndexOf(']'));
+        String prefix = glob.substring(0, first);
+        String suffix = glob.substring(last + 1);
+        return new Alternative(null, Pattern.compile(toRegex(glob)), prefix, suffix);
+    }
+
+    private static int firstWildcard(String glob) {
+        int first = glob.length();
+        for (char c : new char[] {'*', '?', '['}) {
+            int at = glob.indexOf(c);
+            if (at >= 0 && at < first) {
+                first = at;
+            }
+        }
+        return first;
     }
 
     /** The pattern as written. */
@@ -99,7 +124,8 @@ public final class PathPattern {
                     boolean atStart = i == 0 || glob.charAt(i - 1) == '/';
                     boolean slashAfter = i + 2 < glob.length() && glob.charAt(i + 2) == '/';
                     if (atStart && slashAfter) {
-                        regex.append("(?:[^/]*/)*"); // "**/": zero or more folders
+                        // "**/": zero or more folders. Not (?:[^/]*/)*, whose nested repetition backtracks on deep paths.
+                        regex.append("(?:.*/)?");
                         i += 3;
                     } else {
                         regex.append(".*");

@@ -1,10 +1,11 @@
 package io.ascent.core.repo;
 
 import java.io.IOException;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** Finds what a {@link PathPattern} matches in a {@link RepositoryTree}: lookups for literals, one pass for globs. */
 final class PatternSearch {
@@ -23,9 +24,14 @@ final class PatternSearch {
         if (pattern.isLiteral()) {
             return Optional.empty();
         }
+        for (String folder : tree.folders()) {
+            if (pattern.matches(tree.relativeToScope(folder))) {
+                return Optional.of(folder);
+            }
+        }
         for (TreeEntry entry : tree.entries()) {
-            if (pattern.matchingPrefix(tree.relativeToScope(entry.path())) != null) {
-                return Optional.of(tree.fromScope(pattern.matchingPrefix(tree.relativeToScope(entry.path()))));
+            if (pattern.matches(tree.relativeToScope(entry.path()))) {
+                return Optional.of(entry.path());
             }
         }
         return Optional.empty();
@@ -34,21 +40,45 @@ final class PatternSearch {
     /**
      * Every match, each reported once: a matching folder stands for the files below it.
      *
-     * @return paths relative to the repository root, in tree order
+     * @return paths relative to the repository root, sorted
      */
     static Set<String> all(RepositoryTree tree, PathPattern pattern) throws InterruptedException {
-        Set<String> found = new LinkedHashSet<>();
+        // Folders first, each tested once (not once per file below it); a matching folder covers its files.
+        Set<String> matchedFolders = new HashSet<>();
+        for (String folder : tree.folders()) {
+            if (pattern.matches(tree.relativeToScope(folder))) {
+                matchedFolders.add(folder);
+            }
+        }
+        Set<String> found = new TreeSet<>();
+        for (String folder : matchedFolders) {
+            if (!underAny(folder, matchedFolders)) {
+                found.add(folder);
+            }
+        }
         int seen = 0;
         for (TreeEntry entry : tree.entries()) {
             if ((++seen & 0xFFF) == 0 && Thread.interrupted()) {
                 throw new InterruptedException();
             }
-            String match = pattern.matchingPrefix(tree.relativeToScope(entry.path()));
-            if (match != null) {
-                found.add(tree.fromScope(match));
+            if (!underAny(entry.path(), matchedFolders) && pattern.matches(tree.relativeToScope(entry.path()))) {
+                found.add(entry.path());
             }
         }
         return found;
+    }
+
+    /** Whether a folder above {@code path} is in {@code folders}. */
+    private static boolean underAny(String path, Set<String> folders) {
+        if (folders.isEmpty()) {
+            return false;
+        }
+        for (int slash = path.lastIndexOf('/'); slash > 0; slash = path.lastIndexOf('/', slash - 1)) {
+            if (folders.contains(path.substring(0, slash))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A path that would match if case did not matter, to explain a miss on a case-sensitive file system. */

@@ -48,7 +48,8 @@ public final class RepositoryTree {
         for (TreeEntry entry : entries) {
             byPath.put(entry.path(), entry);
             String path = entry.path();
-            for (int slash = path.lastIndexOf('/'); slash > 0; slash = path.lastIndexOf('/', slash - 1)) {
+            // Only folders below the scope: the scope and its parents are not the application's to match.
+            for (int slash = path.lastIndexOf('/'); slash > scope.length(); slash = path.lastIndexOf('/', slash - 1)) {
                 // Parents are shared by siblings: stop as soon as one is already known.
                 if (!folders.add(path.substring(0, slash))) {
                     break;
@@ -83,7 +84,7 @@ public final class RepositoryTree {
         return folders.contains(path);
     }
 
-    /** The folders under the scope, relative to the repository root. */
+    /** The folders below the scope (not the scope itself), relative to the repository root. */
     public Set<String> folders() {
         return folders;
     }
