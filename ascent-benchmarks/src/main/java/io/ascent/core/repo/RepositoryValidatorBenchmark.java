@@ -70,6 +70,10 @@ public final class RepositoryValidatorBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("--once")) {
+            once(Path.of(args[1]), Path.of(args[2]));
+            return;
+        }
         Path dir = Path.of(args[0]).toAbsolutePath().normalize();
         int iterations = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         Checklist treeRules = checklist(dir, TREE_RULES);
@@ -131,6 +135,19 @@ public final class RepositoryValidatorBenchmark {
         System.out.println("| measurement | cold | warm median | result |");
         System.out.println("|---|---:|---:|---|");
         results.forEach((name, line) -> System.out.println(line));
+    }
+
+    /**
+     * {@code --once REPO CHECKLIST}: one whole run of the repository step through the engine, as {@code ascent
+     * validate} does, for timing a process end to end next to another tool.
+     */
+    private static void once(Path dir, Path checklistFile) throws Exception {
+        long start = System.nanoTime();
+        var report = new io.ascent.core.Ascent(Clock.systemUTC(), List.of(new RepositoryStep())).validate(
+                new io.ascent.core.ValidateOptions(dir, Optional.of(checklistFile), Optional.empty()),
+                io.ascent.core.progress.ProgressListener.SILENT);
+        System.out.printf(Locale.ROOT, "ascent: %s in %.0f ms, verdict %s%n", summary(report.items()),
+                (System.nanoTime() - start) / 1e6, report.verdict());
     }
 
     private static void time(String name, int iterations, Map<String, String> results, Task task) throws Exception {
