@@ -12,8 +12,8 @@ iterations=${2:-5}
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 
-./mvnw -B -q -Pbenchmarks package -DskipTests
-cp="ascent-benchmarks/target/classes:ascent-benchmarks/target/lib/*"
+./mvnw -B -q package -DskipTests -pl ascent-benchmarks -am
+cp="ascent-benchmarks/target/benchmarks.jar"
 java_opts=(-Xmx2g -cp "$cp")
 
 echo "== in-process timings (one JVM; cold = first run, warm = median of $iterations)"

@@ -26,7 +26,10 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
  * Times the repository validator on one repository, in one JVM: the HEAD-tree read, the HEAD-tree rules (secret
  * scanning off), secret scanning alone, a read-only pass over the same blobs (the floor secret scanning cannot
  * beat), and JGit's working-tree status. Each is run once cold, then {@code iterations} times warm; the median of
- * the warm runs is reported. Usage: {@code RepositoryValidatorBenchmark REPO_DIR [ITERATIONS]}.
+ * the warm runs is reported. A plain timing command rather than JMH: the work is seconds long, cold numbers matter
+ * (CI runs it once per build), and bench/repository-validator.sh runs it next to repolinter as a whole process.
+ * Usage: {@code java -cp ascent-benchmarks/target/benchmarks.jar io.ascent.core.repo.RepositoryValidatorBenchmark
+ * REPO_DIR [ITERATIONS]}.
  */
 public final class RepositoryValidatorBenchmark {
     /** The HEAD-tree rules as a checklist; the same file-existence rules are given to repolinter (bench/). */

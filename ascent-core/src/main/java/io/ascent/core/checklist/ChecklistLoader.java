@@ -76,6 +76,7 @@ public final class ChecklistLoader {
         for (SchemaViolation violation : violations) {
             items.add(ChecklistRule.SCHEMA.item().status(Status.ERROR).message(violation.message())
                     .location(violation.location())
+                    .key(violation.pointer() + " " + violation.keyword())
                     .remediation("see the reference in docs/checklist.md or run 'ascent schema'")
                     .build());
         }

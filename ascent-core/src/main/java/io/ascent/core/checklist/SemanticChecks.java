@@ -49,6 +49,7 @@ final class SemanticChecks {
         checkDates(items);
         checkPatterns(items);
         checkPaths(items);
+        passUnlessReported(ChecklistRule.PATHS, "every path the checklist names exists inside the repository", items);
         return items;
     }
 
@@ -57,7 +58,22 @@ final class SemanticChecks {
         List<Item> items = new ArrayList<>();
         checkIds(checklist, items);
         checkWaivers(checklist, items);
+        if (!checklist.items().isEmpty()) {
+            passUnlessReported(ChecklistRule.IDS, checklist.items().size() + " custom item ids are unique", items);
+        }
+        long waivers = checklist.waivers().size()
+                + checklist.items().stream().filter(item -> item.waiver().isPresent()).count();
+        if (waivers > 0) {
+            passUnlessReported(ChecklistRule.WAIVERS, waivers == 1 ? "the waiver is current" : waivers + " waivers are current", items);
+        }
         return items;
+    }
+
+    /** Shows a rule that found nothing, so a report says what was checked and not only what failed. */
+    private void passUnlessReported(ChecklistRule rule, String message, List<Item> items) {
+        if (items.stream().noneMatch(item -> item.id().equals(rule.id()))) {
+            items.add(rule.item().message(message).location(Location.of(document.path())).build());
+        }
     }
 
     private void checkDates(List<Item> items) {
@@ -180,21 +196,23 @@ final class SemanticChecks {
     }
 
     private void checkWaivers(Checklist checklist, List<Item> items) {
-        for (WaiverRule rule : checklist.waivers()) {
+        java.util.Set<String> itemIds = new java.util.HashSet<>();
+        checklist.items().forEach(item -> itemIds.add(item.id()));
+        for (int i = 0; i < checklist.waivers().size(); i++) {
+            WaiverRule rule = checklist.waivers().get(i);
             checkExpiry(rule.id(), rule.waiver().expires(), rule.location(), items);
-            boolean known = checklist.items().stream().anyMatch(item -> item.id().equals(rule.id()))
-                    || RESERVED_PREFIXES.stream().anyMatch(rule.id()::startsWith);
+            boolean known = itemIds.contains(rule.id()) || RESERVED_PREFIXES.stream().anyMatch(rule.id()::startsWith);
             if (!known) {
                 items.add(ChecklistRule.WAIVERS.item().severity(Severity.WARNING)
                         .problem("waiver for '" + rule.id() + "' matches no custom item and no built-in check")
-                        .location(at(List.of("waivers", String.valueOf(checklist.waivers().indexOf(rule)), "id")))
+                        .location(at(List.of("waivers", String.valueOf(i), "id")))
                         .build());
             }
         }
-        for (CustomItem item : checklist.items()) {
-            item.waiver().ifPresent(waiver -> checkExpiry(item.id(), waiver.expires(),
-                    at(List.of("items", String.valueOf(checklist.items().indexOf(item)), "waiver", "expires")),
-                    items));
+        for (int i = 0; i < checklist.items().size(); i++) {
+            CustomItem item = checklist.items().get(i);
+            List<String> tokens = List.of("items", String.valueOf(i), "waiver", "expires");
+            item.waiver().ifPresent(waiver -> checkExpiry(item.id(), waiver.expires(), at(tokens), items));
         }
     }
 

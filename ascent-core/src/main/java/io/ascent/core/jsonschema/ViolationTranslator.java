@@ -9,8 +9,10 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.everit.json.schema.ArraySchema;
 import org.everit.json.schema.CombinedSchema;
 import org.everit.json.schema.EnumSchema;
+import org.everit.json.schema.NumberSchema;
 import org.everit.json.schema.ObjectSchema;
 import org.everit.json.schema.ReferenceSchema;
 import org.everit.json.schema.Schema;
@@ -54,7 +56,7 @@ final class ViolationTranslator {
             }
             return;
         }
-        out.add(leaf(e));
+        out.add(leaf(e, null));
     }
 
     private static boolean isAlternatives(ValidationException e) {
@@ -70,6 +72,10 @@ final class ViolationTranslator {
         List<ValidationException> causes = e.getCausingExceptions();
         for (ValidationException cause : causes) {
             if (!"type".equals(cause.getKeyword())) {
+                if (cause.getCausingExceptions().isEmpty()) {
+                    // The branch's own schema rarely carries the description: it sits on the alternatives.
+                    return leaf(cause, e.getViolatedSchema().getDescription());
+                }
                 List<SchemaViolation> inner = new ArrayList<>();
                 collect(cause, inner);
                 return inner.get(0);
@@ -80,11 +86,12 @@ final class ViolationTranslator {
         String expected = causes.stream()
                 .map(cause -> expectedType(cause.getErrorMessage()))
                 .distinct()
+                .sorted() // everit keeps the branches in a hash set: sort for stable messages
                 .collect(Collectors.joining(" or "));
-        return violation(e, node, tokens, "expected " + expected + " but found " + describeValue(node));
+        return violation(e, node, tokens, "expected " + expected + " but found " + describeValue(node) + where(tokens));
     }
 
-    private SchemaViolation leaf(ValidationException e) {
+    private SchemaViolation leaf(ValidationException e, String inheritedDescription) {
         List<String> tokens = tokens(e.getPointerToViolation());
         String keyword = String.valueOf(e.getKeyword());
         Schema schema = unwrap(e.getViolatedSchema());
@@ -107,10 +114,21 @@ final class ViolationTranslator {
             case "const":
                 return violation(e, node, tokens, describeValue(node) + " is not allowed here" + where(tokens)
                         + "; use one of: " + possibleValues(schema));
+            case "minimum":
+            case "maximum":
+            case "exclusiveMinimum":
+            case "exclusiveMaximum":
+            case "minLength":
+            case "maxLength":
+            case "minItems":
+            case "maxItems":
+            case "minProperties":
+            case "maxProperties":
+                return violation(e, node, tokens, bounds(keyword, schema, node) + where(tokens));
             case "pattern":
             case "format":
                 return violation(e, node, tokens, describeValue(node) + " is not a valid value" + where(tokens)
-                        + hint(schema));
+                        + hint(schema, inheritedDescription));
             default:
                 return violation(e, node, tokens, e.getErrorMessage() + where(tokens));
         }
@@ -143,6 +161,47 @@ final class ViolationTranslator {
             message += "; put it in quotes: \"" + scalar.getValue() + "\"";
         }
         return message;
+    }
+
+    /** The limit comes from the violated schema; everit's wording differs for every keyword. */
+    private static String bounds(String keyword, Schema schema, Node node) {
+        String limit = String.valueOf(limit(keyword, schema));
+        return switch (keyword) {
+            case "minimum" -> "must be at least " + limit + " but is " + describeValue(node);
+            case "maximum" -> "must be at most " + limit + " but is " + describeValue(node);
+            case "exclusiveMinimum" -> "must be more than " + limit + " but is " + describeValue(node);
+            case "exclusiveMaximum" -> "must be less than " + limit + " but is " + describeValue(node);
+            case "minLength" -> "must be at least " + limit + (limit.equals("1") ? " character" : " characters")
+                    + " long";
+            case "maxLength" -> "must be at most " + limit + " characters long";
+            case "minItems" -> "must list at least " + limit + (limit.equals("1") ? " entry" : " entries");
+            case "maxItems" -> "must list at most " + limit + " entries";
+            case "minProperties" -> "must have at least " + limit + (limit.equals("1") ? " property" : " properties");
+            default -> "must have at most " + limit + (limit.equals("1") ? " property" : " properties");
+        };
+    }
+
+    private static Object limit(String keyword, Schema schema) {
+        Object limit = null;
+        if (schema instanceof NumberSchema number) {
+            limit = switch (keyword) {
+                case "minimum" -> number.getMinimum();
+                case "maximum" -> number.getMaximum();
+                case "exclusiveMinimum" -> number.getExclusiveMinimumLimit();
+                default -> number.getExclusiveMaximumLimit();
+            };
+        } else if (schema instanceof StringSchema string) {
+            limit = keyword.equals("minLength") ? string.getMinLength() : string.getMaxLength();
+        } else if (schema instanceof ArraySchema array) {
+            limit = keyword.equals("minItems") ? array.getMinItems() : array.getMaxItems();
+        } else if (schema instanceof ObjectSchema object) {
+            limit = keyword.equals("minProperties") ? object.getMinProperties() : object.getMaxProperties();
+        }
+        if (limit instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
+                && Math.abs(n.doubleValue()) < 1e18) {
+            return n.longValue();
+        }
+        return limit == null ? "the limit" : limit;
     }
 
     /** everit writes {@code expected type: String, found: Integer}. */
@@ -194,8 +253,8 @@ final class ViolationTranslator {
         return "the documented values";
     }
 
-    private static String hint(Schema schema) {
-        String description = schema.getDescription();
+    private static String hint(Schema schema, String inheritedDescription) {
+        String description = schema.getDescription() != null ? schema.getDescription() : inheritedDescription;
         if (description != null) {
             return " (" + description + ")";
         }
@@ -213,8 +272,20 @@ final class ViolationTranslator {
         return current;
     }
 
+    /** {@code in repository.forbidden[0].path}: the spelling people use for a place in YAML. */
     private static String where(List<String> tokens) {
-        return tokens.isEmpty() ? " at the top level" : " in " + String.join(".", tokens);
+        if (tokens.isEmpty()) {
+            return " at the top level";
+        }
+        StringBuilder path = new StringBuilder();
+        for (String token : tokens) {
+            if (token.chars().allMatch(Character::isDigit) && !token.isEmpty()) {
+                path.append('[').append(token).append(']');
+            } else {
+                path.append(path.length() == 0 ? "" : ".").append(token);
+            }
+        }
+        return " in " + path;
     }
 
     private static String group(Pattern pattern, String text) {

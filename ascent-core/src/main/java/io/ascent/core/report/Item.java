@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param remediation what to change, or {@code null}
  * @param duration    how long the check took
  * @param waiver      the waiver that excused the finding, or {@code null}
+ * @param key         what tells this finding from others of the same rule in the same file and stays stable when
+ *                    lines move (a JSON pointer, a resource name, a secret's fingerprint), or {@code null}
  */
 public record Item(
         String id,
@@ -28,7 +30,8 @@ public record Item(
         Location location,
         String remediation,
         Duration duration,
-        Waiver waiver) implements Serializable {
+        Waiver waiver,
+        String key) implements Serializable {
 
     public Item {
         Objects.requireNonNull(id, "id");
@@ -57,6 +60,6 @@ public record Item(
 
     /** A copy of this item excused by {@code waiver}. */
     public Item waivedBy(Waiver waiver) {
-        return new Item(id, title, Status.WAIVED, severity, message, location, remediation, duration, waiver);
+        return new Item(id, title, Status.WAIVED, severity, message, location, remediation, duration, waiver, key);
     }
 }

@@ -13,6 +13,7 @@ public final class ItemBuilder {
     private String remediation;
     private Duration duration = Duration.ZERO;
     private Waiver waiver;
+    private String key;
 
     ItemBuilder(String id, String title) {
         this.id = id;
@@ -61,7 +62,12 @@ public final class ItemBuilder {
         return this;
     }
 
+    public ItemBuilder key(String key) {
+        this.key = key;
+        return this;
+    }
+
     public Item build() {
-        return new Item(id, title, status, severity, message, location, remediation, duration, waiver);
+        return new Item(id, title, status, severity, message, location, remediation, duration, waiver, key);
     }
 }

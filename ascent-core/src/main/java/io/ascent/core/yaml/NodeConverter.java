@@ -64,11 +64,10 @@ final class NodeConverter {
             if (!(keyNode instanceof ScalarNode keyScalar)) {
                 throw new YamlInputException(location(keyNode), "a mapping key must be a plain value, not a collection");
             }
-            checkTag(keyNode);
-            if (keyNode.getTag().equals(Tag.MERGE) || "<<".equals(keyScalar.getValue())
-                    && keyScalar.getScalarStyle() == org.yaml.snakeyaml.DumperOptions.ScalarStyle.PLAIN) {
+            if (keyNode.getTag().equals(Tag.MERGE)) {
                 throw new YamlInputException(location(keyNode), "merge keys ('<<') are not supported; repeat the keys");
             }
+            checkTag(keyNode);
             String key = keyScalar.getValue();
             Node first = seen.putIfAbsent(key, keyNode);
             if (first != null) {

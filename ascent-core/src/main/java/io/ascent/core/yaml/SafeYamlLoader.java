@@ -73,8 +73,8 @@ public final class SafeYamlLoader {
                     new ParserImpl(new StreamReader(new StringReader(text)), options), new Resolver(), options);
             while (composer.checkNode()) {
                 Node root = composer.getNode();
-                if (root == null) {
-                    continue;
+                if (root == null || isEmptyDocument(root)) {
+                    continue; // "---" followed by nothing: an empty document, ignored as kubectl does
                 }
                 Object json = new NodeConverter(displayPath, limits).convert(root);
                 documents.add(new YamlDocument(displayPath, root, json));
@@ -91,6 +91,11 @@ public final class SafeYamlLoader {
             throw new YamlInputException(Location.of(displayPath), "the document nests too deeply");
         }
         return documents;
+    }
+
+    private static boolean isEmptyDocument(Node root) {
+        return root instanceof org.yaml.snakeyaml.nodes.ScalarNode scalar
+                && scalar.getTag().equals(org.yaml.snakeyaml.nodes.Tag.NULL) && scalar.getValue().isEmpty();
     }
 
     private LoaderOptions options() {
@@ -181,6 +186,10 @@ public final class SafeYamlLoader {
     /** SnakeYAML's problem text, without its context dump, with tabs explained. */
     private static String describe(MarkedYAMLException e) {
         String problem = e.getProblem() == null ? "invalid YAML" : e.getProblem();
+        if (problem.startsWith("Global tag is not allowed: ")) {
+            return "tag '" + problem.substring("Global tag is not allowed: ".length())
+                    + "' is not allowed; Ascent reads plain YAML data only";
+        }
         if (problem.contains("\\t") || problem.contains("TAB")) {
             return "a tab character cannot indent YAML; use spaces";
         }

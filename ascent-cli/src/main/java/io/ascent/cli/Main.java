@@ -1,0 +1,67 @@
+package io.ascent.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+
+/** Entry point of {@code ascent}. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        int status = run(out, err, args);
+        out.flush();
+        err.flush();
+        System.exit(status);
+    }
+
+    /** Runs {@code ascent} with the given arguments and returns the exit status; never calls System.exit. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine commandLine = new CommandLine(new AscentCommand());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setParameterExceptionHandler(new UsageErrorHandler());
+        commandLine.setExecutionExceptionHandler(new InternalErrorHandler());
+        commandLine.setExitCodeExceptionMapper(exception -> ExitCodes.INTERNAL_ERROR);
+        int status = commandLine.execute(args);
+        out.flush();
+        err.flush();
+        return status;
+    }
+
+    /** Bad flags: say what is wrong and how to get help, exit 2, no stack trace. */
+    private static final class UsageErrorHandler implements CommandLine.IParameterExceptionHandler {
+        @Override
+        public int handleParseException(CommandLine.ParameterException e, String[] args) {
+            CommandLine command = e.getCommandLine();
+            PrintWriter err = command.getErr();
+            err.println("ascent: " + e.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+            err.println("Run '" + command.getCommandSpec().qualifiedName() + " --help' for usage.");
+            return ExitCodes.INVALID_INPUT;
+        }
+    }
+
+    /**
+     * Anything that escapes a command is a bug: one line by default, the stack trace only with
+     * {@code ASCENT_DEBUG=1}, as kind's CLI does with its verbosity flag.
+     */
+    private static final class InternalErrorHandler implements CommandLine.IExecutionExceptionHandler {
+        @Override
+        public int handleExecutionException(Exception e, CommandLine command, CommandLine.ParseResult parse) {
+            PrintWriter err = command.getErr();
+            err.println("ascent: internal error: " + e);
+            if ("1".equals(System.getenv("ASCENT_DEBUG"))) {
+                e.printStackTrace(err);
+            } else {
+                err.println("Set ASCENT_DEBUG=1 for the stack trace, and please report it.");
+            }
+            return ExitCodes.INTERNAL_ERROR;
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package io.ascent.cli;
+
+import io.ascent.core.Ascent;
+import io.ascent.core.ValidateOptions;
+import io.ascent.core.progress.ProgressListener;
+import io.ascent.core.report.Report;
+import io.ascent.core.report.Summary;
+import io.ascent.core.report.render.Format;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code ascent validate}: checks an application directory against its checklist. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = {"Validate an application directory against its Ascent Checklist (ascent.yaml):",
+            "the checklist itself, then the rules it enables."},
+        footerHeading = "%nExit status:%n",
+        footer = {"  0 passed, 1 gating items failed, 2 invalid input or usage, 3 environment, 4 internal error"})
+final class ValidateCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", defaultValue = ".",
+            description = "Application directory (default: the current directory).")
+    private Path directory;
+
+    @Option(names = {"-c", "--checklist"}, paramLabel = "PATH",
+            description = "Checklist file (default: DIR/ascent.yaml, then DIR/ascent.yml).")
+    private Path checklist;
+
+    @Option(names = "--kubernetes-version", paramLabel = "X.Y[.Z]",
+            description = "Target Kubernetes version; overrides the checklist's kubernetes.version.")
+    private String kubernetesVersion;
+
+    @Mixin
+    private OutputOptions output;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Map<Format, Path> destinations;
+        try {
+            destinations = output.destinations();
+        } catch (OutputOptions.UsageException e) {
+            err.println("ascent validate: " + e.getMessage());
+            return ExitCodes.INVALID_INPUT;
+        }
+        Report report = new Ascent().validate(
+                new ValidateOptions(directory, Optional.ofNullable(checklist), Optional.ofNullable(kubernetesVersion)),
+                ProgressListener.SILENT);
+        try {
+            List<Path> written = output.write(report, destinations, out);
+            if (!destinations.containsValue(null)) {
+                Summary s = report.summary();
+                out.printf("ascent: %s: %d passed, %d failed, %d warnings, %d errors; wrote %s%n",
+                        report.verdict().name().replace('_', ' '), s.passed(), s.failed(), s.warnings(), s.errors(),
+                        String.join(", ", written.stream().map(Path::toString).toList()));
+            }
+        } catch (IOException e) {
+            err.println("ascent validate: cannot write the report: " + e.getMessage());
+            return ExitCodes.ENVIRONMENT;
+        }
+        return report.verdict().exitStatus();
+    }
+}

@@ -1,0 +1,125 @@
+package io.ascent.core.report.render;
+
+import io.ascent.core.report.Item;
+import io.ascent.core.report.Report;
+import io.ascent.core.report.Status;
+import io.ascent.core.report.Summary;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.Locale;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/**
+ * JUnit XML as Jenkins' junit step and most CI systems read it: one testcase per item, its rule id as class name
+ * so results group by rule. FAIL is a failure, ERROR an error, SKIP skipped; a WAIVED item is skipped with its
+ * waiver as the reason; WARN passes with the warning in system-out.
+ */
+public final class JUnitRenderer implements Renderer {
+    private static final XMLOutputFactory XML = XMLOutputFactory.newFactory();
+
+    @Override
+    public void render(Report report, Writer out) throws IOException {
+        try {
+            XMLStreamWriter xml = XML.createXMLStreamWriter(out);
+            xml.writeStartDocument("UTF-8", "1.0");
+            xml.writeCharacters("\n");
+            Summary s = report.summary();
+            xml.writeStartElement("testsuite");
+            xml.writeAttribute("name", "ascent");
+            xml.writeAttribute("tests", String.valueOf(s.total()));
+            xml.writeAttribute("failures", String.valueOf(s.failed()));
+            xml.writeAttribute("errors", String.valueOf(s.errors()));
+            xml.writeAttribute("skipped", String.valueOf(s.skipped() + s.waived()));
+            xml.writeAttribute("time", seconds(report.items().stream()
+                    .mapToLong(item -> item.duration().toNanos()).sum()));
+            xml.writeAttribute("timestamp", report.createdAt().toString());
+            xml.writeCharacters("\n");
+            for (Item item : report.items()) {
+                testcase(item, xml);
+            }
+            xml.writeEndElement();
+            xml.writeCharacters("\n");
+            xml.writeEndDocument();
+            xml.flush();
+        } catch (XMLStreamException e) {
+            throw new IOException("cannot write JUnit XML: " + e.getMessage(), e);
+        }
+    }
+
+    private static void testcase(Item item, XMLStreamWriter xml) throws XMLStreamException {
+        xml.writeCharacters("  ");
+        xml.writeStartElement("testcase");
+        xml.writeAttribute("classname", item.id());
+        xml.writeAttribute("name", clean(item.location() == null ? item.title()
+                : item.title() + " (" + item.location() + ")"));
+        xml.writeAttribute("time", seconds(item.duration().toNanos()));
+        if (item.location() != null) {
+            xml.writeAttribute("file", clean(item.location().path()));
+            if (item.location().hasLine()) {
+                xml.writeAttribute("line", String.valueOf(item.location().line()));
+            }
+        }
+        String detail = clean(detail(item));
+        switch (item.status()) {
+            case FAIL -> element(xml, "failure", item, detail);
+            case ERROR -> element(xml, "error", item, detail);
+            case SKIP -> element(xml, "skipped", item, null);
+            case WAIVED -> {
+                xml.writeStartElement("skipped");
+                xml.writeAttribute("message", clean("waived until " + item.waiver().expires() + ": "
+                        + item.waiver().reason()));
+                xml.writeEndElement();
+            }
+            case WARN -> {
+                xml.writeStartElement("system-out");
+                xml.writeCharacters("WARNING: " + detail);
+                xml.writeEndElement();
+            }
+            case PASS -> {
+            }
+        }
+        xml.writeEndElement();
+        xml.writeCharacters("\n");
+    }
+
+    private static void element(XMLStreamWriter xml, String name, Item item, String body) throws XMLStreamException {
+        xml.writeStartElement(name);
+        xml.writeAttribute("message", clean(item.message()));
+        if (item.status() != Status.SKIP) {
+            xml.writeAttribute("type", item.id());
+        }
+        if (body != null) {
+            xml.writeCharacters(body);
+        }
+        xml.writeEndElement();
+    }
+
+    private static String detail(Item item) {
+        StringBuilder text = new StringBuilder();
+        if (item.location() != null) {
+            text.append(item.location()).append(": ");
+        }
+        text.append(item.message());
+        if (item.remediation() != null) {
+            text.append("\nfix: ").append(item.remediation());
+        }
+        return text.toString();
+    }
+
+    private static String seconds(long nanos) {
+        return String.format(Locale.ROOT, "%.3f", nanos / 1e9);
+    }
+
+    /** XML 1.0 cannot carry most control characters, and a file name or message may hold them. */
+    private static String clean(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            boolean allowed = c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF)
+                    || (c >= 0xE000 && c <= 0xFFFD) || c >= 0x10000;
+            out.appendCodePoint(allowed ? c : 0xFFFD);
+        });
+        return out.toString();
+    }
+}

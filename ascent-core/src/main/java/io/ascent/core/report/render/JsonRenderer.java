@@ -1,0 +1,103 @@
+package io.ascent.core.report.render;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.ascent.core.AscentVersion;
+import io.ascent.core.report.Item;
+import io.ascent.core.report.LogEntry;
+import io.ascent.core.report.Report;
+import io.ascent.core.report.Summary;
+import java.io.IOException;
+import java.io.Writer;
+
+/**
+ * The report's stable JSON form, version {@value Report#FORMAT_VERSION}; documented in docs/report-format.md.
+ * Absent values are left out rather than written as null.
+ */
+public final class JsonRenderer implements Renderer {
+    private static final JsonFactory FACTORY = new JsonFactory();
+
+    @Override
+    public void render(Report report, Writer out) throws IOException {
+        try (JsonGenerator json = FACTORY.createGenerator(out)) {
+            json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            json.useDefaultPrettyPrinter();
+            json.writeStartObject();
+            json.writeStringField("formatVersion", Report.FORMAT_VERSION);
+            json.writeObjectFieldStart("tool");
+            json.writeStringField("name", "ascent");
+            json.writeStringField("version", AscentVersion.get());
+            json.writeEndObject();
+            json.writeStringField("subject", report.subject());
+            if (report.checklist() != null) {
+                json.writeStringField("checklist", report.checklist());
+            }
+            json.writeStringField("createdAt", report.createdAt().toString());
+            json.writeStringField("verdict", report.verdict().name());
+            json.writeNumberField("exitStatus", report.verdict().exitStatus());
+            summary(report.summary(), json);
+            json.writeArrayFieldStart("items");
+            for (Item item : report.items()) {
+                item(item, json);
+            }
+            json.writeEndArray();
+            json.writeArrayFieldStart("log");
+            for (LogEntry entry : report.log()) {
+                json.writeStartObject();
+                json.writeStringField("level", entry.level().name());
+                json.writeStringField("message", entry.message());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        }
+        out.write("\n");
+    }
+
+    private static void summary(Summary s, JsonGenerator json) throws IOException {
+        json.writeObjectFieldStart("summary");
+        json.writeNumberField("total", s.total());
+        json.writeNumberField("pass", s.passed());
+        json.writeNumberField("fail", s.failed());
+        json.writeNumberField("warn", s.warnings());
+        json.writeNumberField("skip", s.skipped());
+        json.writeNumberField("error", s.errors());
+        json.writeNumberField("waived", s.waived());
+        json.writeEndObject();
+    }
+
+    private static void item(Item item, JsonGenerator json) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("id", item.id());
+        json.writeStringField("title", item.title());
+        json.writeStringField("status", item.status().name());
+        json.writeStringField("severity", item.severity().name());
+        json.writeStringField("message", item.message());
+        if (item.location() != null) {
+            json.writeObjectFieldStart("location");
+            json.writeStringField("path", item.location().path());
+            if (item.location().line() > 0) {
+                json.writeNumberField("line", item.location().line());
+            }
+            if (item.location().column() > 0) {
+                json.writeNumberField("column", item.location().column());
+            }
+            json.writeEndObject();
+        }
+        if (item.remediation() != null) {
+            json.writeStringField("remediation", item.remediation());
+        }
+        json.writeNumberField("durationMillis", item.duration().toMillis());
+        if (item.waiver() != null) {
+            json.writeObjectFieldStart("waiver");
+            json.writeStringField("reason", item.waiver().reason());
+            if (item.waiver().owner() != null) {
+                json.writeStringField("owner", item.waiver().owner());
+            }
+            json.writeStringField("expires", item.waiver().expires().toString());
+            json.writeEndObject();
+        }
+        json.writeStringField("fingerprint", Fingerprints.of(item));
+        json.writeEndObject();
+    }
+}

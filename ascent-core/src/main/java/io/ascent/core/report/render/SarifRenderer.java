@@ -1,0 +1,131 @@
+package io.ascent.core.report.render;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.ascent.core.AscentVersion;
+import io.ascent.core.report.Item;
+import io.ascent.core.report.Report;
+import io.ascent.core.report.Severity;
+import io.ascent.core.report.Status;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * SARIF 2.1.0 for warnings-ng and code scanning. Only findings become results (FAIL, WARN, ERROR, and WAIVED as a
+ * suppressed result); passes and skips are not findings. Each result carries a line-independent
+ * {@code partialFingerprints} entry so that trackers tell new findings from fixed ones across builds.
+ */
+public final class SarifRenderer implements Renderer {
+    private static final JsonFactory FACTORY = new JsonFactory();
+    static final String FINGERPRINT_KEY = "ascentFinding/v1";
+
+    @Override
+    public void render(Report report, Writer out) throws IOException {
+        Map<String, Item> rules = new LinkedHashMap<>();
+        for (Item item : report.items()) {
+            rules.putIfAbsent(item.id(), item);
+        }
+        Map<String, Integer> ruleIndex = new LinkedHashMap<>();
+        try (JsonGenerator json = FACTORY.createGenerator(out)) {
+            json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            json.useDefaultPrettyPrinter();
+            json.writeStartObject();
+            json.writeStringField("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+            json.writeStringField("version", "2.1.0");
+            json.writeArrayFieldStart("runs");
+            json.writeStartObject();
+            json.writeObjectFieldStart("tool");
+            json.writeObjectFieldStart("driver");
+            json.writeStringField("name", "Ascent");
+            json.writeStringField("version", AscentVersion.get());
+            json.writeStringField("informationUri", "https://ascent.dev/docs/checks");
+            json.writeArrayFieldStart("rules");
+            for (Item rule : rules.values()) {
+                ruleIndex.put(rule.id(), ruleIndex.size());
+                json.writeStartObject();
+                json.writeStringField("id", rule.id());
+                json.writeObjectFieldStart("shortDescription");
+                json.writeStringField("text", rule.title());
+                json.writeEndObject();
+                json.writeObjectFieldStart("defaultConfiguration");
+                json.writeStringField("level", level(rule.severity()));
+                json.writeEndObject();
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+            json.writeEndObject();
+            json.writeArrayFieldStart("results");
+            for (Item item : report.items()) {
+                if (isFinding(item)) {
+                    result(item, ruleIndex.get(item.id()), json);
+                }
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+            json.writeEndArray();
+            json.writeEndObject();
+        }
+        out.write("\n");
+    }
+
+    private static boolean isFinding(Item item) {
+        return item.status() != Status.PASS && item.status() != Status.SKIP;
+    }
+
+    private static void result(Item item, int index, JsonGenerator json) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("ruleId", item.id());
+        json.writeNumberField("ruleIndex", index);
+        json.writeStringField("level", item.status() == Status.ERROR || item.status() == Status.FAIL
+                ? "error" : level(item.severity()));
+        json.writeObjectFieldStart("message");
+        json.writeStringField("text", item.remediation() == null ? item.message()
+                : item.message() + ". Fix: " + item.remediation());
+        json.writeEndObject();
+        if (item.location() != null) {
+            json.writeArrayFieldStart("locations");
+            json.writeStartObject();
+            json.writeObjectFieldStart("physicalLocation");
+            json.writeObjectFieldStart("artifactLocation");
+            json.writeStringField("uri", item.location().path());
+            json.writeStringField("uriBaseId", "%SRCROOT%");
+            json.writeEndObject();
+            if (item.location().hasLine()) {
+                json.writeObjectFieldStart("region");
+                json.writeNumberField("startLine", item.location().line());
+                if (item.location().column() > 0) {
+                    json.writeNumberField("startColumn", item.location().column());
+                }
+                json.writeEndObject();
+            }
+            json.writeEndObject();
+            json.writeEndObject();
+            json.writeEndArray();
+        }
+        json.writeObjectFieldStart("partialFingerprints");
+        json.writeStringField(FINGERPRINT_KEY, Fingerprints.of(item));
+        json.writeEndObject();
+        if (item.waiver() != null) {
+            json.writeArrayFieldStart("suppressions");
+            json.writeStartObject();
+            json.writeStringField("kind", "external");
+            json.writeStringField("status", "accepted");
+            json.writeStringField("justification", item.waiver().reason() + " (until " + item.waiver().expires()
+                    + (item.waiver().owner() == null ? "" : ", owner " + item.waiver().owner()) + ")");
+            json.writeEndObject();
+            json.writeEndArray();
+        }
+        json.writeEndObject();
+    }
+
+    private static String level(Severity severity) {
+        return switch (severity) {
+            case ERROR -> "error";
+            case WARNING -> "warning";
+            case INFO -> "note";
+        };
+    }
+}

@@ -1,0 +1,61 @@
+package io.ascent.core.report.render;
+
+import io.ascent.core.report.Item;
+import io.ascent.core.report.LogEntry;
+import io.ascent.core.report.Report;
+import io.ascent.core.report.Status;
+import io.ascent.core.report.Summary;
+import io.ascent.core.report.Verdict;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.Locale;
+
+/**
+ * Plain text for terminals and build logs. Problems first, each with {@code path:line:col} at the start of a line
+ * so that terminals, editors and Jenkins make it a link; passing items after, one line each.
+ */
+public final class TextRenderer implements Renderer {
+
+    @Override
+    public void render(Report report, Writer out) throws IOException {
+        out.write("Ascent " + report.subject() + "\n");
+        if (report.checklist() != null) {
+            out.write("checklist: " + report.checklist() + "\n");
+        }
+        for (LogEntry entry : report.log()) {
+            out.write((entry.level() == LogEntry.Level.ERROR ? "error: " : "") + entry.message() + "\n");
+        }
+        out.write("\n");
+        for (Item item : report.items()) {
+            if (item.status() != Status.PASS && item.status() != Status.SKIP) {
+                problem(item, out);
+            }
+        }
+        for (Item item : report.items()) {
+            if (item.status() == Status.PASS || item.status() == Status.SKIP) {
+                out.write(String.format(Locale.ROOT, "%-6s %s: %s%n", item.status(), item.id(),
+                        item.message().isEmpty() ? item.title() : item.message()));
+            }
+        }
+        Summary s = report.summary();
+        out.write(String.format(Locale.ROOT,
+                "%n%d %s: %d passed, %d failed, %d warnings, %d errors, %d skipped, %d waived%n",
+                s.total(), s.total() == 1 ? "item" : "items", s.passed(), s.failed(), s.warnings(), s.errors(),
+                s.skipped(), s.waived()));
+        Verdict verdict = report.verdict();
+        out.write("result: " + verdict.name().replace('_', ' ') + " (exit " + verdict.exitStatus() + ")\n");
+    }
+
+    private static void problem(Item item, Writer out) throws IOException {
+        String where = item.location() == null ? "" : item.location() + ": ";
+        out.write(String.format(Locale.ROOT, "%-6s %s%s [%s]%n", item.status(), where, item.message(), item.id()));
+        if (item.remediation() != null) {
+            out.write("       fix: " + item.remediation() + "\n");
+        }
+        if (item.waiver() != null) {
+            out.write("       waived until " + item.waiver().expires()
+                    + (item.waiver().owner() == null ? "" : " by " + item.waiver().owner())
+                    + ": " + item.waiver().reason() + "\n");
+        }
+    }
+}

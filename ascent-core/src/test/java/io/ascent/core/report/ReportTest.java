@@ -1,0 +1,74 @@
+package io.ascent.core.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+class ReportTest {
+
+    private static Item item(Status status) {
+        return Item.builder("x", "X").status(status).build();
+    }
+
+    @Test
+    void shouldPassWithWarningsSkipsAndWaivers() {
+        Report report = Report.builder("app").add(item(Status.PASS)).add(item(Status.WARN)).add(item(Status.SKIP))
+                .add(item(Status.WAIVED)).build();
+        assertThat(report.verdict()).isEqualTo(Verdict.PASSED);
+        assertThat(report.verdict().exitStatus()).isZero();
+    }
+
+    @Test
+    void shouldFailOnAFailedItem() {
+        assertThat(Report.builder("app").add(item(Status.FAIL)).build().verdict()).isEqualTo(Verdict.FAILED);
+    }
+
+    @Test
+    void shouldCallBrokenInputInvalidEvenWhenItemsFailed() {
+        Report report = Report.builder("app").add(item(Status.FAIL)).add(item(Status.ERROR)).build();
+        assertThat(report.verdict()).isEqualTo(Verdict.INVALID_INPUT);
+        assertThat(report.gatingItems()).hasSize(2);
+    }
+
+    @Test
+    void shouldPutEnvironmentFailuresFirst() {
+        Report report = Report.builder("app").add(item(Status.ERROR)).environmentFailed().build();
+        assertThat(report.verdict()).isEqualTo(Verdict.ENVIRONMENT_ERROR);
+        assertThat(report.verdict().exitStatus()).isEqualTo(3);
+    }
+
+    @Test
+    void shouldPassNoCheckAppliedAsPassed() {
+        assertThat(Report.builder("app").build().verdict()).isEqualTo(Verdict.PASSED);
+    }
+
+    @Test
+    void shouldCountItemsPerStatus() {
+        Summary summary = Report.builder("app").add(item(Status.PASS)).add(item(Status.PASS)).add(item(Status.FAIL))
+                .build().summary();
+        assertThat(summary.total()).isEqualTo(3);
+        assertThat(summary.count(Status.PASS)).isEqualTo(2);
+        assertThat(summary.count(Status.FAIL)).isEqualTo(1);
+    }
+
+    @Test
+    void shouldSurviveJavaSerializationAsBetweenJenkinsAgentAndController() throws Exception {
+        Report report = Report.builder("app").checklist("ascent.yaml")
+                .add(Item.builder("repo.secrets", "Secrets").severity(Severity.ERROR).problem("AKIA…(20)")
+                        .location(new Location("a.env", 3, 1)).build()
+                        .waivedBy(new Waiver("fixture", "me", LocalDate.of(2027, 1, 1))))
+                .info("hello").build();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(report);
+        }
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            assertThat(in.readObject()).isEqualTo(report);
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package io.ascent.core.yaml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.json.JSONArray;
+import org.json.JSONObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SafeYamlLoaderTest {
+    private final SafeYamlLoader loader = new SafeYamlLoader(YamlLimits.CHECKLIST);
+
+    @TempDir
+    Path dir;
+
+    private YamlDocument single(String yaml) throws Exception {
+        Path file = dir.resolve("ascent.yaml");
+        Files.writeString(file, yaml);
+        return loader.loadSingle(file, "app/ascent.yaml");
+    }
+
+    private YamlInputException failure(String yaml) {
+        return (YamlInputException) org.assertj.core.api.Assertions.catchThrowable(() -> single(yaml));
+    }
+
+    @Test
+    void shouldKeepLineAndColumnOfEveryNode() throws Exception {
+        YamlDocument doc = single("a:\n  b:\n    - x\n    - y\n");
+        assertThat(doc.locationOf(doc.nodeAt(List.of("a", "b", "1"))).toString()).isEqualTo("app/ascent.yaml:4:7");
+        assertThat(doc.locationOf(doc.keyAt(List.of("a"), "b")).toString()).isEqualTo("app/ascent.yaml:2:3");
+    }
+
+    @Test
+    void shouldPointAtDeepestExistingAncestorForMissingPath() throws Exception {
+        YamlDocument doc = single("a:\n  b: 1\n");
+        assertThat(doc.locationOf(doc.nodeAt(List.of("a", "missing", "deeper"))).line()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldTypeScalarsLikeYaml12CoreSchema() throws Exception {
+        JSONObject json = (JSONObject) single(
+                "s: text\ni: 42\nh: 0x1F\nf: 1.5\nt: true\nn: ~\nyes_word: yes\nno_word: no\nq: \"1.30\"\nbig: 123456789012345678901234\n")
+                .json();
+        assertThat(json.get("s")).isEqualTo("text");
+        assertThat(json.get("i")).isEqualTo(42L);
+        assertThat(json.get("h")).isEqualTo(31L);
+        assertThat(json.get("f")).isEqualTo(1.5);
+        assertThat(json.get("t")).isEqualTo(true);
+        assertThat(json.isNull("n")).isTrue();
+        assertThat(json.get("yes_word")).isEqualTo("yes");
+        assertThat(json.get("no_word")).isEqualTo("no");
+        assertThat(json.get("q")).isEqualTo("1.30");
+        assertThat(json.get("big")).isEqualTo(new java.math.BigInteger("123456789012345678901234"));
+    }
+
+    @Test
+    void shouldExpandAliasesWithinLimits() throws Exception {
+        JSONObject json = (JSONObject) single("base: &b [1, 2]\ncopy: *b\n").json();
+        assertThat(((JSONArray) json.get("copy")).toList()).containsExactly(1L, 2L);
+    }
+
+    @Test
+    void shouldRejectDuplicateKeysAtTheSecondKey() {
+        YamlInputException e = failure("a: 1\nb: 2\na: 3\n");
+        assertThat(e.getMessage()).isEqualTo("duplicate key 'a' (first defined at line 1)");
+        assertThat(e.location().toString()).isEqualTo("app/ascent.yaml:3:1");
+    }
+
+    @Test
+    void shouldRejectMergeKeys() {
+        assertThat(failure("base: &b {x: 1}\nm:\n  <<: *b\n").getMessage()).contains("merge keys");
+    }
+
+    @Test
+    void shouldRejectLocalAndGlobalTags() {
+        assertThat(failure("a: !thing 1\n").getMessage()).isEqualTo(
+                "tag '!thing' is not allowed; Ascent reads plain YAML data only");
+        assertThat(failure("a: !!java.io.File [\"/etc/passwd\"]\n").getMessage()).contains("not allowed");
+    }
+
+    @Test
+    void shouldRejectRecursiveAliases() {
+        assertThat(failure("a: &x\n  - *x\n").getMessage()).contains("contains it");
+    }
+
+    @Test
+    void shouldStopAliasExpansionAtTheNodeLimit() {
+        StringBuilder yaml = new StringBuilder("l0: &l0 [x, x]\n");
+        for (int i = 1; i < 25; i++) {
+            yaml.append("l").append(i).append(": &l").append(i).append(" [*l").append(i - 1).append(", *l")
+                    .append(i - 1).append("]\n");
+        }
+        assertThat(failure(yaml.toString()).getMessage()).contains("nodes once aliases are expanded");
+    }
+
+    @Test
+    void shouldRejectFilesOverTheSizeLimitBeforeReadingThem() throws Exception {
+        Path file = dir.resolve("big.yaml");
+        Files.write(file, new byte[YamlLimits.CHECKLIST.maxBytes() + 1]);
+        assertThatThrownBy(() -> loader.loadSingle(file, "big.yaml"))
+                .isInstanceOf(YamlInputException.class)
+                .hasMessageContaining("the limit is " + YamlLimits.CHECKLIST.maxBytes() + " bytes");
+    }
+
+    @Test
+    void shouldReportInvalidUtf8AtItsLine() throws Exception {
+        Path file = dir.resolve("latin1.yaml");
+        Files.write(file, "a: 1\nb: caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+        assertThatThrownBy(() -> loader.loadSingle(file, "latin1.yaml"))
+                .isInstanceOfSatisfying(YamlInputException.class, e -> {
+                    assertThat(e.location().line()).isEqualTo(2);
+                    assertThat(e.getMessage()).contains("not valid UTF-8");
+                });
+    }
+
+    @Test
+    void shouldAcceptUtf8ByteOrderMark() throws Exception {
+        assertThat(((JSONObject) single("\uFEFFa: 1\n").json()).get("a")).isEqualTo(1L);
+    }
+
+    @Test
+    void shouldExplainTabIndentation() {
+        YamlInputException e = failure("a:\n\tb: 1\n");
+        assertThat(e.getMessage()).contains("tab");
+        assertThat(e.location().line()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldRequireExactlyOneDocument() {
+        assertThat(failure("").getMessage()).contains("empty");
+        assertThat(failure("a: 1\n---\nb: 2\n").getMessage()).contains("found 2");
+    }
+
+    @Test
+    void shouldLoadEveryNonEmptyDocumentOfAMultiDocumentFile() throws Exception {
+        List<YamlDocument> docs = loader.parse("---\na: 1\n---\n---\nb: 2\n", "m.yaml");
+        assertThat(docs).hasSize(2);
+        assertThat(docs.get(1).start().line()).isEqualTo(5);
+    }
+
+    @Test
+    void shouldReportMissingFile() {
+        assertThatThrownBy(() -> loader.loadSingle(dir.resolve("nope.yaml"), "nope.yaml"))
+                .hasMessage("file not found");
+    }
+}

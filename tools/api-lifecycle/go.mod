@@ -1,0 +1,3 @@
+module ascent.io/tools/api-lifecycle
+
+go 1.22
