@@ -12,8 +12,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * {@code repository.codeowners: true}: a CODEOWNERS file is committed where GitHub and GitLab look for it (the
- * repository root, {@code .github/} or {@code docs/}, first found wins) and every line is well-formed: a pattern
+ * {@code repository.codeowners: true}: a CODEOWNERS file is committed where GitHub and GitLab look for it
+ * ({@code .github/}, the root or {@code docs/}, first found wins), looked for first under the application directory
+ * (an application in a monorepo may carry its own), then at the repository root; and every line is well-formed: a pattern
  * followed by owners written {@code @user}, {@code @org/team} or as an e-mail address; comments, blank lines and
  * GitLab section headers ({@code [Section]}, {@code ^[Optional][2] @owner}) are allowed. Negated patterns
  * ({@code !path}) are refused, as GitHub ignores them.
@@ -34,15 +35,20 @@ final class CodeownersRule implements TreeRule {
         }
         Findings findings = new Findings(RepositoryRule.CODEOWNERS, Severity.ERROR);
         Optional<TreeEntry> file = Optional.empty();
-        for (String location : LOCATIONS) {
+        List<String> candidates = new ArrayList<>();
+        if (!tree.scope().isEmpty()) {
+            LOCATIONS.forEach(location -> candidates.add(tree.fromScope(location)));
+        }
+        candidates.addAll(LOCATIONS);
+        for (String location : candidates) {
             file = tree.find(location).filter(TreeEntry::isFile);
             if (file.isPresent()) {
                 break;
             }
         }
         if (file.isEmpty()) {
-            findings.add(Location.of("CODEOWNERS"), "no CODEOWNERS file is committed in "
-                    + String.join(", ", LOCATIONS),
+            findings.add(Location.of(candidates.get(0)), "no CODEOWNERS file is committed in "
+                    + String.join(", ", candidates),
                     "add .github/CODEOWNERS with lines such as '* @your-org/your-team'");
             return findings.items("");
         }
