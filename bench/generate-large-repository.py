@@ -25,6 +25,7 @@ WORDS = ("lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod 
 # Fake credentials of the right shapes, assembled so that this script is not itself a finding.
 SECRETS = ["AKIA" + "BENCHMARK0000FAKE"[:16], "ghp" + "_" + "b" * 36, "xoxb" + "-" + "1234567890-abcdefghij",
            "AIza" + "S" * 35, "glpat" + "-" + "c" * 20]
+AREAS = ["src", "test", "docs", "deploy"]
 EXTENSIONS = [".py", ".java", ".js", ".ts", ".go", ".md", ".yaml", ".json", ".txt", ".html", ".css", ".sh"]
 
 
@@ -57,9 +58,11 @@ def main():
     paths = []  # (path, mode, mark)
     planted = 0
     for i in range(files - 7):  # + 4 root files, 2 links and the asset below = files
-        depth = rng.randint(1, 4)
-        folders = "/".join(f"{rng.choice(WORDS)}{rng.randint(0, 40)}" for _ in range(depth))
-        path = f"modules/m{i % 200:03d}/{folders}/file{i}{rng.choice(EXTENSIONS)}"
+        # A source-like layout: 200 modules, each with a few areas and packages, about 20 files per folder
+        # (about 3,500 folders; real repositories have 5 to 20 files per folder).
+        area = AREAS[rng.randrange(len(AREAS))]
+        package = f"pkg{rng.randrange(3)}"
+        path = f"modules/m{i % 200:03d}/{area}/{package}/file{i}{rng.choice(EXTENSIONS)}"
         kind = rng.random()
         if kind < 0.01:
             data = os.urandom(rng.randint(1024, 256 * 1024))  # binary: images, archives

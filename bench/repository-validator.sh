@@ -16,7 +16,7 @@ cd "$root"
 cp="ascent-benchmarks/target/benchmarks.jar"
 java_opts=(-Xmx2g -cp "$cp")
 
-echo "== in-process timings (one JVM; cold = first run, warm = median of $iterations)"
+echo "== in-process timings (one JVM; cold = first run; warm = best and median of $iterations)"
 java "${java_opts[@]}" io.ascent.core.repo.RepositoryValidatorBenchmark "$repo" "$iterations" 2>/dev/null
 
 if [[ -z "${REPOLINTER_DIR:-}" ]]; then
@@ -28,7 +28,7 @@ echo "== side by side, whole processes, equivalent rules (bench/ascent-equivalen
 echo "   repolinter $(node -e "console.log(require('$REPOLINTER_DIR/node_modules/repolinter/package.json').version)"), node $(node --version), $(java -version 2>&1 | head -1)"
 ms() { local s=$(date +%s%N); "$@" >/tmp/ascent-bench-last.log 2>&1 || true; echo $(( ($(date +%s%N) - s) / 1000000 )); }
 a_all=(); r_all=()
-for i in 1 2 3; do
+for i in $(seq "${SIDE_BY_SIDE_RUNS:-3}"); do
   a=$(ms java "${java_opts[@]}" io.ascent.core.repo.RepositoryValidatorBenchmark --once "$repo" "$root/bench/ascent-equivalent.yaml")
   a_out=$(grep '^ascent:' /tmp/ascent-bench-last.log || true)
   r=$(ms "$repolinter" lint "$repo" --rulesetFile "$root/bench/repolinter-equivalent.json" --format json)

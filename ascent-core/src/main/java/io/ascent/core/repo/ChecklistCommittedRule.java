@@ -7,6 +7,8 @@ import io.ascent.core.report.Severity;
 import io.ascent.core.report.Status;
 import java.io.IOException;
 import java.util.List;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.Repository;
 
 /**
  * The checklist must be committed and equal to HEAD's copy: a checklist edited on disk would let a build pass on
@@ -14,7 +16,8 @@ import java.util.List;
  */
 final class ChecklistCommittedRule {
 
-    List<Item> check(RepositoryTree tree, Checklist checklist, WorkingTreeStatus status) throws IOException {
+    List<Item> check(RepositoryTree tree, Checklist checklist, Repository repository)
+            throws IOException, GitAPIException {
         String path = checklist.path();
         var item = RepositoryRule.CHECKLIST_COMMITTED.item(Severity.ERROR).location(Location.of(path));
         if (path.startsWith("/") || path.matches("^[A-Za-z]:.*")) {
@@ -22,7 +25,7 @@ final class ChecklistCommittedRule {
                     .message("the checklist '" + path + "' is outside the repository, so it cannot be committed in it")
                     .build());
         }
-        String change = status.changes().get(path);
+        String change = WorkingTreeStatus.read(repository, path).changes().get(path);
         if (tree.find(path).isEmpty() || change != null) {
             String why = change != null ? change : "is not in " + tree.description();
             return List.of(item.problem("the checklist '" + path + "' " + why)

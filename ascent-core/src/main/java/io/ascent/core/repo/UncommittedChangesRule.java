@@ -7,6 +7,8 @@ import io.ascent.core.report.Location;
 import io.ascent.core.report.Severity;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.Repository;
 
 /**
  * {@code repository.uncommittedChanges} (warn by default): changes under the application directory that are not
@@ -14,11 +16,12 @@ import java.util.Map;
  */
 final class UncommittedChangesRule {
 
-    List<Item> check(RepositoryTree tree, Checklist checklist, WorkingTreeStatus status) {
+    List<Item> check(RepositoryTree tree, Checklist checklist, Repository repository) throws GitAPIException {
         ChangePolicy policy = checklist.repository().uncommittedChanges();
         if (policy == ChangePolicy.IGNORE) {
             return List.of();
         }
+        WorkingTreeStatus status = WorkingTreeStatus.read(repository, tree.scope());
         Findings findings = new Findings(RepositoryRule.UNCOMMITTED_CHANGES,
                 policy == ChangePolicy.FAIL ? Severity.ERROR : Severity.WARNING);
         for (Map.Entry<String, String> change : status.changes().entrySet()) {

@@ -15,6 +15,7 @@ import org.eclipse.jgit.lib.Repository;
  */
 record WorkingTreeStatus(Map<String, String> changes) {
 
+    /** The changes at or under {@code scope} (a folder or a file; {@code ""} for the whole repository). */
     static WorkingTreeStatus read(Repository repository, String scope) throws GitAPIException {
         var command = Git.wrap(repository).status();
         if (!scope.isEmpty()) {
