@@ -35,6 +35,8 @@ final class SemanticChecks {
     private final YamlDocument document;
     private final JSONObject root;
     private final LocalDate today;
+    /** Checklists name the same file many times (every 'contains' item on the Dockerfile): resolve each once. */
+    private final Map<String, Optional<Path>> resolved = new HashMap<>();
 
     SemanticChecks(Workspace workspace, YamlDocument document, LocalDate today) {
         this.workspace = workspace;
@@ -154,7 +156,7 @@ final class SemanticChecks {
     }
 
     private void checkPath(String written, List<String> tokens, List<Item> items) {
-        Optional<Path> resolved = workspace.resolveInside(written);
+        Optional<Path> resolved = this.resolved.computeIfAbsent(written, workspace::resolveInside);
         if (resolved.isEmpty()) {
             items.add(ChecklistRule.PATHS.item().status(Status.ERROR)
                     .message("'" + written + "' leaves the repository; paths are relative to "

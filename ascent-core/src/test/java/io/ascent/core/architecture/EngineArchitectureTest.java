@@ -1,0 +1,50 @@
+package io.ascent.core.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The engine's shape as tests: no Jenkins or CLI types in the engine, the report model at the bottom, and no
+ * cycles between capability packages. Plain JUnit tests calling ArchUnit, so that a broken rule fails the build.
+ */
+class EngineArchitectureTest {
+    private static final JavaClasses ENGINE = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.ascent.core");
+
+    @Test
+    void shouldKeepJenkinsAndCommandLineTypesOutOfTheEngine() {
+        noClasses().that().resideInAPackage("io.ascent.core..")
+                .should().dependOnClassesThat().resideInAnyPackage("hudson..", "jenkins..", "org.jenkinsci..",
+                        "org.kohsuke..", "picocli..", "io.ascent.cli..", "io.ascent.jenkins..")
+                .check(ENGINE);
+    }
+
+    @Test
+    void shouldKeepTheReportModelFreeOfCapabilities() {
+        noClasses().that().resideInAPackage("io.ascent.core.report..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.ascent.core.checklist..",
+                        "io.ascent.core.yaml..", "io.ascent.core.jsonschema..", "io.ascent.core.validation..",
+                        "io.ascent.core.manifest..", "io.ascent.core.repo..", "io.ascent.core.provision..",
+                        "io.ascent.core.workspace..")
+                .check(ENGINE);
+    }
+
+    @Test
+    void shouldKeepYamlLoadingIndependentOfWhatItLoads() {
+        noClasses().that().resideInAPackage("io.ascent.core.yaml..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.ascent.core.checklist..",
+                        "io.ascent.core.validation..", "io.ascent.core.manifest..", "io.ascent.core.repo..")
+                .check(ENGINE);
+    }
+
+    @Test
+    void shouldHaveNoCyclesBetweenCapabilityPackages() {
+        slices().matching("io.ascent.core.(*)..").should().beFreeOfCycles().check(ENGINE);
+    }
+}
