@@ -13,7 +13,6 @@ import io.ascent.core.repo.RemoteCheckout;
 import io.ascent.core.repo.RepositoryRule;
 import io.ascent.core.validation.ValidationContext;
 import io.ascent.core.validation.ValidationStep;
-import io.ascent.core.validation.ValidationSteps;
 import io.ascent.core.workspace.Workspace;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,0 +1,21 @@
+package io.ascent.core;
+
+import io.ascent.core.repo.RepositoryStep;
+import io.ascent.core.validation.ValidationStep;
+import java.util.List;
+
+/**
+ * The steps {@code ascent validate} runs after loading the checklist, in order. New capabilities register here,
+ * in one explicit list, so that what runs is visible in one place. The list lives beside {@link Ascent}, the
+ * composition root, not in {@code io.ascent.core.validation}: each step implements that package's interface, so
+ * listing the steps there would make every capability package and {@code validation} depend on each other.
+ */
+public final class ValidationSteps {
+
+    private ValidationSteps() {
+    }
+
+    public static List<ValidationStep> builtIn() {
+        return List.of(new RepositoryStep());
+    }
+}
