@@ -35,7 +35,8 @@ public final class RemoteCheckout implements AutoCloseable {
                 .setCloneAllBranches(false)
                 .setNoTags();
         ref.ifPresent(clone::setBranch);
-        try (Git git = clone.call()) {
+        try {
+            clone.call().close(); // only the files are needed; the repository is reopened by the validation
             if (Thread.interrupted()) {
                 throw new InterruptedException("clone interrupted");
             }

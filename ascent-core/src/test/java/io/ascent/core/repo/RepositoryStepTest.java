@@ -142,6 +142,30 @@ class RepositoryStepTest {
     }
 
     @Test
+    void shouldSeeNestedRepositoriesLinksAndModesOnDiskWithNoGit() throws Exception {
+        Files.writeString(dir.resolve("ascent.yaml"), checklist("""
+                repository:
+                  submodules: forbid
+                  executables:
+                    forbid: ["*.yaml"]
+                """));
+        Files.createDirectories(dir.resolve("vendor/lib/.git"));
+        Files.writeString(dir.resolve("vendor/lib/README"), "nested repository\n");
+        Files.createSymbolicLink(dir.resolve("escape"), Path.of("../../etc/hosts"));
+        Files.writeString(dir.resolve("run.yaml"), "a: 1\n");
+        Files.setPosixFilePermissions(dir.resolve("run.yaml"),
+                java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        Report report = validate(ValidateOptions.of(dir).withNoGit(true));
+        assertThat(items(report, RepositoryRule.SUBMODULES)).singleElement()
+                .satisfies(item -> assertThat(item.location().path()).isEqualTo("vendor/lib"));
+        assertThat(items(report, RepositoryRule.SYMLINKS)).singleElement()
+                .satisfies(item -> assertThat(item.location().path()).isEqualTo("escape"))
+                .extracting(Item::status).isEqualTo(Status.FAIL);
+        assertThat(items(report, RepositoryRule.EXECUTABLES)).singleElement()
+                .satisfies(item -> assertThat(item.location().path()).isEqualTo("run.yaml"));
+    }
+
+    @Test
     void shouldFailWhenTheChecklistIsNotCommitted() throws Exception {
         try (TestRepository repo = TestRepository.init(dir)) {
             repo.file("README.md", "x\n").commit("init");
