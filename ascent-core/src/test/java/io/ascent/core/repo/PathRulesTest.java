@@ -111,6 +111,26 @@ class PathRulesTest {
     }
 
     @Test
+    void shouldListTheFirst200FindingsOfARuleAndCountTheRest() throws Exception {
+        try (TestRepository repo = TestRepository.init(dir)) {
+            repo.file("ascent.yaml", checklist("""
+                    repository:
+                      forbidden:
+                        - path: "**/*.log"
+                          reason: build output
+                    """)).headOnly();
+            for (int i = 0; i < 250; i++) {
+                repo.file(String.format("logs/%03d/build.log", i), "x");
+            }
+            repo.commit("logs");
+            List<Item> forbidden = items(validate(dir), RepositoryRule.FORBIDDEN);
+            assertThat(forbidden).hasSize(Findings.LIMIT + 1);
+            assertThat(forbidden.get(Findings.LIMIT).message()).startsWith("50 more findings");
+            assertThat(forbidden.get(Findings.LIMIT).status()).isEqualTo(Status.FAIL);
+        }
+    }
+
+    @Test
     void shouldPassForbiddenPathsWhenNothingMatches() throws Exception {
         try (TestRepository repo = TestRepository.init(dir)) {
             repo.file("ascent.yaml", checklist("""
