@@ -45,18 +45,51 @@ public final class LocatedSchemaValidator {
         }
     }
 
+    /**
+     * Compiles a draft-07 schema already parsed; the JSON must not change afterwards. References resolve inside
+     * the schema ({@code #/definitions/...}) only.
+     */
+    public static LocatedSchemaValidator fromJson(JSONObject json) {
+        return new LocatedSchemaValidator(SchemaLoader.builder()
+                .draftV7Support()
+                .schemaJson(json)
+                .build()
+                .load()
+                .build());
+    }
+
+    /** The compiled schema, for callers that need to inspect it. */
+    public Schema schema() {
+        return schema;
+    }
+
     /** Every violation of the document, in document order. */
     public List<SchemaViolation> validate(YamlDocument document) {
+        return validate(document, List.of(), document.json());
+    }
+
+    /**
+     * Every violation of one value inside a document, in document order, located and pointed at in the whole
+     * document.
+     *
+     * @param document the document, for positions
+     * @param prefix   the tokens of the JSON pointer of {@code subject} in the document ({@code [items, 3]}), empty
+     *                 for the whole document
+     * @param subject  the JSON value to validate: the value at {@code prefix}, or a copy of it (for example with
+     *                 null members removed) that keeps the same shape
+     */
+    public List<SchemaViolation> validate(YamlDocument document, List<String> prefix, Object subject) {
         try {
             // Most documents are valid: the fail-early pass answers those without collecting anything.
-            validator.performValidation(schema, document.json());
+            validator.performValidation(schema, subject);
             return List.of();
         } catch (ValidationException firstOnly) {
             try {
-                collectingValidator.performValidation(schema, document.json());
+                collectingValidator.performValidation(schema, subject);
                 return List.of();
             } catch (ValidationException all) {
-                List<SchemaViolation> violations = new ArrayList<>(new ViolationTranslator(document).translate(all));
+                List<SchemaViolation> violations =
+                        new ArrayList<>(new ViolationTranslator(document, prefix).translate(all));
                 violations.sort(Comparator.comparingInt((SchemaViolation v) -> v.location().line())
                         .thenComparingInt(v -> v.location().column()));
                 return violations;

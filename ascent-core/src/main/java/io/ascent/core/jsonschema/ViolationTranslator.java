@@ -34,9 +34,31 @@ final class ViolationTranslator {
     private static final Pattern EXTRANEOUS = Pattern.compile("extraneous key \\[(.*)] is not permitted");
 
     private final YamlDocument document;
+    private final List<String> prefix;
 
     ViolationTranslator(YamlDocument document) {
+        this(document, List.of());
+    }
+
+    /**
+     * @param prefix where the validated value sits in the document (the tokens of a JSON pointer), such as
+     *               {@code [items, 3]} for the fourth resource of a {@code List}; empty for the whole document
+     */
+    ViolationTranslator(YamlDocument document, List<String> prefix) {
         this.document = document;
+        this.prefix = List.copyOf(prefix);
+    }
+
+    /** The document-level tokens of an everit pointer relative to the validated value. */
+    private List<String> located(String pointer) {
+        List<String> relative = tokens(pointer);
+        if (prefix.isEmpty()) {
+            return relative;
+        }
+        List<String> all = new ArrayList<>(prefix.size() + relative.size());
+        all.addAll(prefix);
+        all.addAll(relative);
+        return all;
     }
 
     List<SchemaViolation> translate(ValidationException root) {
@@ -81,7 +103,7 @@ final class ViolationTranslator {
                 return inner.get(0);
             }
         }
-        List<String> tokens = tokens(e.getPointerToViolation());
+        List<String> tokens = located(e.getPointerToViolation());
         Node node = document.nodeAt(tokens);
         String expected = causes.stream()
                 .map(cause -> expectedType(cause.getErrorMessage()))
@@ -92,7 +114,7 @@ final class ViolationTranslator {
     }
 
     private SchemaViolation leaf(ValidationException e, String inheritedDescription) {
-        List<String> tokens = tokens(e.getPointerToViolation());
+        List<String> tokens = located(e.getPointerToViolation());
         String keyword = String.valueOf(e.getKeyword());
         Schema schema = unwrap(e.getViolatedSchema());
         Node node = document.nodeAt(tokens);
@@ -146,7 +168,8 @@ final class ViolationTranslator {
             message.append("; did you mean '").append(suggestion).append("'?");
         }
         if (!allowed.isEmpty()) {
-            message.append(" Allowed: ").append(String.join(", ", allowed));
+            // after "did you mean 'x'?" a new sentence; otherwise end the first one
+            message.append(suggestion != null ? " Allowed: " : ". Allowed: ").append(String.join(", ", allowed));
         }
         return message.toString();
     }

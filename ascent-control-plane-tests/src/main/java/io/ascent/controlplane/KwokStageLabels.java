@@ -1,0 +1,24 @@
+package io.ascent.controlplane;
+
+/**
+ * The labels and annotations that switch this project's kwok stages
+ * ({@code kwok-stages.yaml}) for a pod: tests put them on pod templates to make
+ * the fake kubelet fail, or publish a chosen pod IP.
+ */
+public final class KwokStageLabels {
+
+    /** Label whose value picks a simulated failure. */
+    public static final String SIMULATE = "ascent.io/simulate";
+
+    /** The container's image can never be pulled: it waits in ImagePullBackOff. */
+    public static final String IMAGE_PULL_FAILURE = "image-pull-failure";
+
+    /** The container exits 1 again and again: CrashLoopBackOff, rising restart count. */
+    public static final String CRASH_LOOP = "crash-loop";
+
+    /** Annotation with the IP kwok publishes as the pod's IP instead of one from its own range. */
+    public static final String POD_IP = "ascent.io/pod-ip";
+
+    private KwokStageLabels() {
+    }
+}

@@ -1,0 +1,292 @@
+package io.ascent.core.manifest.schema;
+
+import io.ascent.core.report.Location;
+import io.ascent.core.yaml.YamlDocument;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.json.JSONArray;
+import org.json.JSONObject;
+
+/**
+ * JSON schemas of custom resources, derived from the {@code CustomResourceDefinition}s found among the
+ * manifests. A CRD's {@code openAPIV3Schema} is a structural OpenAPI v3 schema; it becomes draft-07 JSON Schema:
+ * <ul>
+ *   <li>{@code nullable}, descriptions, examples, defaults and {@code x-kubernetes-*} annotations are dropped
+ *       (CEL rules in {@code x-kubernetes-validations} are not evaluated);</li>
+ *   <li>{@code x-kubernetes-int-or-string: true} becomes {@code type: [integer, string]};</li>
+ *   <li>OpenAPI's boolean {@code exclusiveMinimum}/{@code exclusiveMaximum} become draft-07 numbers;</li>
+ *   <li>formats other than {@code date-time} are dropped;</li>
+ *   <li>the root's {@code apiVersion}, {@code kind} and {@code metadata} are always allowed (the API server
+ *       checks metadata itself; Ascent checks only that it is a mapping);</li>
+ *   <li>in strict mode every object schema without {@code additionalProperties} and without
+ *       {@code x-kubernetes-preserve-unknown-fields: true} gets {@code additionalProperties: false}: the fields
+ *       the API server would silently prune are reported. Schemas under {@code allOf}/{@code anyOf}/{@code oneOf}/
+ *       {@code not} only constrain values and are left open, as Kubernetes requires.</li>
+ * </ul>
+ * Immutable once built.
+ */
+public final class CustomResourceSchemas {
+    /** A custom resource kind's schema and where its CRD is. */
+    public record Entry(String apiVersion, String kind, JSONObject schema, String crdName, Location location) {
+        /** How reports name the schema's source. */
+        public String source() {
+            return "CustomResourceDefinition " + crdName + " (" + location + ")";
+        }
+    }
+
+    /** A CRD that could not be turned into a schema. */
+    public record Problem(Location location, String message) {
+    }
+
+    private final Map<String, Entry> entries;
+    private final List<Problem> problems;
+
+    private CustomResourceSchemas(Map<String, Entry> entries, List<Problem> problems) {
+        this.entries = Map.copyOf(entries);
+        this.problems = List.copyOf(problems);
+    }
+
+    public static CustomResourceSchemas none() {
+        return new CustomResourceSchemas(Map.of(), List.of());
+    }
+
+    /**
+     * Finds the CRDs ({@code apiextensions.k8s.io/v1} or {@code v1beta1}) among {@code documents}, including
+     * the items of {@code List} documents, and converts the schema of each of their versions. Other documents are
+     * ignored. When two CRDs define the same kind and version, the first one wins.
+     */
+    public static CustomResourceSchemas from(Collection<YamlDocument> documents, boolean strict) {
+        Map<String, Entry> entries = new LinkedHashMap<>();
+        List<Problem> problems = new ArrayList<>();
+        for (YamlDocument document : documents) {
+            if (!(document.json() instanceof JSONObject root)) {
+                continue;
+            }
+            if (root.opt("items") instanceof JSONArray items && root.optString("kind").endsWith("List")) {
+                for (int i = 0; i < items.length(); i++) {
+                    if (items.opt(i) instanceof JSONObject item) {
+                        add(document, List.of("items", Integer.toString(i)), item, strict, entries, problems);
+                    }
+                }
+            } else {
+                add(document, List.of(), root, strict, entries, problems);
+            }
+        }
+        return new CustomResourceSchemas(entries, problems);
+    }
+
+    private static void add(YamlDocument document, List<String> prefix, JSONObject crd, boolean strict,
+                            Map<String, Entry> entries, List<Problem> problems) {
+        String apiVersion = crd.optString("apiVersion");
+        if (!crd.optString("kind").equals("CustomResourceDefinition")
+                || !(apiVersion.equals("apiextensions.k8s.io/v1") || apiVersion.equals("apiextensions.k8s.io/v1beta1"))) {
+            return;
+        }
+        Location location = document.locationOf(document.nodeAt(prefix));
+        JSONObject spec = crd.optJSONObject("spec");
+        String name = crd.optJSONObject("metadata") == null ? "?" : crd.getJSONObject("metadata").optString("name", "?");
+        if (spec == null || spec.optString("group").isEmpty() || spec.optJSONObject("names") == null
+                || spec.getJSONObject("names").optString("kind").isEmpty()) {
+            problems.add(new Problem(location, "CustomResourceDefinition " + name
+                    + " has no spec.group or spec.names.kind; its custom resources cannot be checked"));
+            return;
+        }
+        String group = spec.getString("group");
+        String kind = spec.getJSONObject("names").getString("kind");
+        JSONObject shared = spec.optJSONObject("validation") == null ? null
+                : spec.getJSONObject("validation").optJSONObject("openAPIV3Schema");
+        List<String> versionNames = new ArrayList<>();
+        Map<String, JSONObject> schemas = new LinkedHashMap<>();
+        JSONArray versions = spec.optJSONArray("versions");
+        if (versions != null) {
+            for (int i = 0; i < versions.length(); i++) {
+                JSONObject version = versions.optJSONObject(i);
+                if (version == null || version.optString("name").isEmpty()) {
+                    continue;
+                }
+                versionNames.add(version.getString("name"));
+                JSONObject own = version.optJSONObject("schema") == null ? null
+                        : version.getJSONObject("schema").optJSONObject("openAPIV3Schema");
+                schemas.put(version.getString("name"), own != null ? own : shared);
+            }
+        }
+        if (versionNames.isEmpty() && !spec.optString("version").isEmpty()) {
+            versionNames.add(spec.getString("version"));
+            schemas.put(spec.getString("version"), shared);
+        }
+        for (String version : versionNames) {
+            JSONObject openApi = schemas.get(version);
+            String key = group + "/" + version + " " + kind;
+            if (entries.containsKey(key)) {
+                continue;
+            }
+            if (openApi == null) {
+                // No schema at all: the API server accepts anything (v1 requires one; v1beta1 does not).
+                openApi = new JSONObject().put("type", "object").put("x-kubernetes-preserve-unknown-fields", true);
+            }
+            try {
+                JSONObject schema = convert(openApi, strict, true, false);
+                entries.put(key, new Entry(group + "/" + version, kind, schema, name, location));
+            } catch (RuntimeException e) {
+                problems.add(new Problem(location, "CustomResourceDefinition " + name + " version " + version
+                        + ": its openAPIV3Schema cannot be used (" + e.getMessage() + ")"));
+            }
+        }
+    }
+
+    public Optional<Entry> find(String apiVersion, String kind) {
+        return Optional.ofNullable(entries.get(apiVersion + " " + kind));
+    }
+
+    /** Every converted kind, keyed {@code group/version Kind}. */
+    public Map<String, Entry> entries() {
+        return entries;
+    }
+
+    /** CRDs whose schemas could not be used. */
+    public List<Problem> problems() {
+        return problems;
+    }
+
+    /** Turns one structural OpenAPI v3 schema node into draft-07 JSON Schema (a new object). */
+    static JSONObject convert(JSONObject source, boolean strict, boolean root, boolean inCombinator) {
+        JSONObject out = new JSONObject();
+        boolean preserveUnknown = source.optBoolean("x-kubernetes-preserve-unknown-fields", false);
+        boolean intOrString = source.optBoolean("x-kubernetes-int-or-string", false);
+        boolean embedded = source.optBoolean("x-kubernetes-embedded-resource", false);
+        for (String key : source.keySet()) {
+            Object value = source.get(key);
+            switch (key) {
+                case "properties" -> {
+                    JSONObject properties = new JSONObject();
+                    JSONObject in = asObject(value, key);
+                    for (String name : in.keySet()) {
+                        properties.put(name, convert(asObject(in.get(name), name), strict, false, inCombinator));
+                    }
+                    out.put(key, properties);
+                }
+                case "items" -> {
+                    if (value instanceof JSONArray array) {
+                        JSONArray items = new JSONArray();
+                        for (int i = 0; i < array.length(); i++) {
+                            items.put(convert(asObject(array.get(i), key), strict, false, inCombinator));
+                        }
+                        out.put(key, items);
+                    } else {
+                        out.put(key, convert(asObject(value, key), strict, false, inCombinator));
+                    }
+                }
+                case "additionalProperties" -> out.put(key, value instanceof JSONObject object
+                        ? convert(object, strict, false, inCombinator) : value);
+                case "allOf", "anyOf", "oneOf" -> {
+                    JSONArray array = (JSONArray) value;
+                    if (intOrString && isIntOrStringAlternatives(array)) {
+                        continue;
+                    }
+                    JSONArray branches = new JSONArray();
+                    for (int i = 0; i < array.length(); i++) {
+                        branches.put(convert(asObject(array.get(i), key), strict, false, true));
+                    }
+                    out.put(key, branches);
+                }
+                case "not" -> out.put(key, convert(asObject(value, key), strict, false, true));
+                case "exclusiveMinimum", "exclusiveMaximum" -> {
+                    if (Boolean.TRUE.equals(value)) {
+                        String bound = key.equals("exclusiveMinimum") ? "minimum" : "maximum";
+                        if (source.has(bound)) {
+                            out.put(key, source.get(bound));
+                        }
+                    } else if (value instanceof Number) {
+                        out.put(key, value);
+                    }
+                }
+                case "minimum", "maximum" -> {
+                    String exclusive = key.equals("minimum") ? "exclusiveMinimum" : "exclusiveMaximum";
+                    if (!Boolean.TRUE.equals(source.opt(exclusive))) {
+                        out.put(key, value);
+                    }
+                }
+                case "format" -> {
+                    if ("date-time".equals(value)) {
+                        out.put(key, value);
+                    }
+                }
+                case "type", "enum", "required", "pattern", "minLength", "maxLength", "minItems", "maxItems",
+                        "uniqueItems", "minProperties", "maxProperties", "multipleOf" -> out.put(key, value);
+                default -> {
+                    // description, title, default, example, externalDocs, nullable, x-kubernetes-*: no validation
+                }
+            }
+        }
+        if (intOrString && !out.has("type")) {
+            out.put("type", new JSONArray().put("integer").put("string"));
+        }
+        if (root || embedded) {
+            JSONObject properties = out.optJSONObject("properties");
+            if (properties == null) {
+                properties = new JSONObject();
+                out.put("properties", properties);
+            }
+            properties.put("apiVersion", new JSONObject().put("type", "string"));
+            properties.put("kind", new JSONObject().put("type", "string"));
+            properties.put("metadata", new JSONObject().put("type", "object"));
+            if (root) {
+                out.put("type", "object");
+            }
+        }
+        boolean isObject = "object".equals(out.opt("type")) || out.has("properties");
+        if (strict && isObject && !inCombinator && !preserveUnknown && !out.has("additionalProperties")) {
+            out.put("additionalProperties", false);
+        }
+        return out;
+    }
+
+    private static boolean isIntOrStringAlternatives(JSONArray branches) {
+        for (int i = 0; i < branches.length(); i++) {
+            if (!(branches.opt(i) instanceof JSONObject branch) || branch.length() != 1
+                    || !(branch.opt("type") instanceof String type)
+                    || !(type.equals("integer") || type.equals("string"))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static JSONObject asObject(Object value, String where) {
+        if (value instanceof JSONObject object) {
+            return object;
+        }
+        throw new IllegalArgumentException("'" + where + "' is not a schema object");
+    }
+
+    /** A copy of a schema without any {@code additionalProperties: false}: unknown fields allowed. */
+    static JSONObject lenient(JSONObject schema) {
+        JSONObject out = new JSONObject();
+        for (String key : schema.keySet()) {
+            Object value = schema.get(key);
+            if (key.equals("additionalProperties") && Boolean.FALSE.equals(value)) {
+                continue;
+            }
+            out.put(key, lenientValue(value));
+        }
+        return out;
+    }
+
+    private static Object lenientValue(Object value) {
+        if (value instanceof JSONObject object) {
+            return lenient(object);
+        }
+        if (value instanceof JSONArray array) {
+            JSONArray out = new JSONArray();
+            for (Object item : array) {
+                out.put(lenientValue(item));
+            }
+            return out;
+        }
+        return value;
+    }
+}

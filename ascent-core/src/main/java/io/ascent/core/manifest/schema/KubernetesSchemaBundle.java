@@ -1,0 +1,198 @@
+package io.ascent.core.manifest.schema;
+
+import io.ascent.core.manifest.api.KubernetesVersion;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.json.JSONArray;
+import org.json.JSONObject;
+import org.json.JSONTokener;
+
+/**
+ * The Kubernetes JSON schemas bundled with Ascent ({@code k8s-schemas.zip}, written by
+ * {@code tools/k8s-schemas/generate.py}): for every bundled release, which definition describes each
+ * {@code apiVersion}/{@code kind}, and the definitions themselves, deduplicated across releases. Read from the
+ * class path only; never the network. Thread-safe.
+ */
+public final class KubernetesSchemaBundle {
+    /** The class-path resource of the bundle. */
+    public static final String RESOURCE = "/io/ascent/core/manifest/schema/k8s-schemas.zip";
+
+    // Each release's index is parsed when first asked: a run needs only its target's.
+    private final TreeMap<KubernetesVersion, String> versions = new TreeMap<>();
+    private final Map<String, byte[]> entries;
+    private final Map<KubernetesVersion, JSONObject> parsedVersions = new ConcurrentHashMap<>();
+    private final Map<String, JSONObject> parsed = new ConcurrentHashMap<>();
+    private final JSONArray sources;
+
+    private KubernetesSchemaBundle(JSONObject index, Map<String, byte[]> entries) {
+        this.entries = entries;
+        if (index.optInt("format") != 2) {
+            throw new IllegalStateException("unsupported schema bundle format " + index.opt("format"));
+        }
+        JSONArray all = index.getJSONArray("versions");
+        for (int i = 0; i < all.length(); i++) {
+            String version = all.getString(i);
+            if (!entries.containsKey("versions/" + version + ".json")) {
+                throw new IllegalStateException("schema bundle: versions/" + version + ".json missing");
+            }
+            versions.put(KubernetesVersion.parse(version), "versions/" + version + ".json");
+        }
+        this.sources = index.optJSONArray("sources");
+    }
+
+    private JSONObject release(KubernetesVersion release) {
+        String entry = versions.get(release);
+        if (entry == null) {
+            return null;
+        }
+        return parsedVersions.computeIfAbsent(release,
+                key -> new JSONObject(new String(entries.get(entry), StandardCharsets.UTF_8)));
+    }
+
+    /** The bundle shipped in Ascent's jar, read once. */
+    public static KubernetesSchemaBundle builtIn() {
+        return Holder.BUILT_IN;
+    }
+
+    private static final class Holder {
+        static final KubernetesSchemaBundle BUILT_IN = fromResource();
+    }
+
+    private static KubernetesSchemaBundle fromResource() {
+        try (InputStream in = KubernetesSchemaBundle.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("schema bundle missing from the build: " + RESOURCE);
+            }
+            return read(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads a bundle in the generator's format. */
+    public static KubernetesSchemaBundle read(InputStream zip) throws IOException {
+        Map<String, byte[]> entries = new HashMap<>();
+        try (ZipInputStream in = new ZipInputStream(zip)) {
+            ZipEntry entry;
+            while ((entry = in.getNextEntry()) != null) {
+                entries.put(entry.getName(), in.readAllBytes());
+            }
+        }
+        byte[] index = entries.get("index.json");
+        if (index == null) {
+            throw new IOException("schema bundle has no index.json");
+        }
+        return new KubernetesSchemaBundle(new JSONObject(new JSONTokener(new ByteArrayInputStream(index))),
+                Map.copyOf(entries));
+    }
+
+    /** The bundled releases, oldest first. */
+    public List<KubernetesVersion> versions() {
+        return List.copyOf(versions.keySet());
+    }
+
+    /** Where the bundled schemas come from (package, version, sha256, releases), as the generator wrote it. */
+    public String provenance() {
+        return sources == null ? "unknown" : sources.toString();
+    }
+
+    /**
+     * The bundled release whose schemas stand for {@code target}: the same minor release, or the newest bundled
+     * one when {@code target} is newer than all of them; empty when {@code target} is older than the oldest.
+     */
+    public Optional<KubernetesVersion> releaseFor(KubernetesVersion target) {
+        if (versions.containsKey(target)) {
+            return Optional.of(target);
+        }
+        if (!versions.isEmpty() && target.isAtLeast(versions.lastKey())) {
+            return Optional.of(versions.lastKey());
+        }
+        return Optional.empty();
+    }
+
+    /** The {@code apiVersion kind} pairs a bundled release has schemas for. */
+    public List<String> kinds(KubernetesVersion release) {
+        JSONObject entry = release(release);
+        return entry == null ? List.of() : List.copyOf(new TreeMap<>(entry.getJSONObject("kinds").toMap()).keySet());
+    }
+
+    /**
+     * A self-contained draft-07 schema ({@code $ref} to the kind's definition plus every definition it reaches)
+     * for one kind of one bundled release; empty when the release has no such kind. Every call builds a new
+     * object: compile it once and keep the compiled schema.
+     *
+     * @param strict false removes {@code additionalProperties: false}, so unknown fields are allowed
+     */
+    public Optional<JSONObject> schema(KubernetesVersion release, String apiVersion, String kind, boolean strict) {
+        JSONObject entry = release(release);
+        if (entry == null) {
+            return Optional.empty();
+        }
+        String root = entry.getJSONObject("kinds").optString(apiVersion + " " + kind, null);
+        if (root == null) {
+            return Optional.empty();
+        }
+        JSONObject names = entry.getJSONObject("definitions");
+        JSONObject definitions = new JSONObject();
+        Deque<String> pending = new ArrayDeque<>(List.of(root));
+        while (!pending.isEmpty()) {
+            String name = pending.pop();
+            if (definitions.has(name)) {
+                continue;
+            }
+            String blob = names.optString(name, null);
+            if (blob == null) {
+                throw new IllegalStateException("schema bundle: " + release + " has no definition " + name);
+            }
+            JSONObject definition = blob(blob);
+            definitions.put(name, strict ? definition : CustomResourceSchemas.lenient(definition));
+            collectReferences(definition, pending);
+        }
+        JSONObject schema = new JSONObject();
+        schema.put("$ref", "#/definitions/" + root);
+        schema.put("definitions", definitions);
+        return Optional.of(schema);
+    }
+
+    private JSONObject blob(String id) {
+        return parsed.computeIfAbsent(id, key -> {
+            byte[] bytes = entries.get("blobs/" + key + ".json");
+            if (bytes == null) {
+                throw new IllegalStateException("schema bundle: blob " + key + " missing");
+            }
+            return new JSONObject(new String(bytes, StandardCharsets.UTF_8));
+        });
+    }
+
+    private static void collectReferences(Object node, Deque<String> out) {
+        if (node instanceof JSONObject object) {
+            for (String key : object.keySet()) {
+                Object value = object.get(key);
+                if (key.equals("$ref") && value instanceof String ref && ref.startsWith("#/definitions/")) {
+                    out.push(ref.substring("#/definitions/".length()));
+                } else {
+                    collectReferences(value, out);
+                }
+            }
+        } else if (node instanceof JSONArray array) {
+            for (Object item : array) {
+                collectReferences(item, out);
+            }
+        }
+    }
+
+}

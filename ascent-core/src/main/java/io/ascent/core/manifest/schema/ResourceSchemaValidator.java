@@ -1,0 +1,205 @@
+package io.ascent.core.manifest.schema;
+
+import io.ascent.core.manifest.api.KubernetesVersion;
+import io.ascent.core.yaml.YamlDocument;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import org.json.JSONArray;
+import org.json.JSONObject;
+
+/**
+ * Validates Kubernetes resources against the JSON schema of their kind for a target Kubernetes version: the
+ * {@code manifest.schema} check. Build one per run (it caches every compiled schema) and call
+ * {@link #validate} for each resource, from any number of threads.
+ *
+ * <p>A {@code null} value of a mapping key ({@code creationTimestamp: null}) is treated as if the key were absent,
+ * as the API server does when it decodes a manifest: it never causes a type error, and a required key whose
+ * value is {@code null} is reported as missing. Nulls inside lists are kept (and reported where a schema forbids
+ * them).
+ */
+public final class ResourceSchemaValidator {
+    private final SchemaRegistry registry;
+
+    public ResourceSchemaValidator(SchemaRegistry registry) {
+        this.registry = Objects.requireNonNull(registry, "registry");
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public SchemaRegistry registry() {
+        return registry;
+    }
+
+    /**
+     * Validates one resource.
+     *
+     * @param document      the YAML document holding the resource (for positions)
+     * @param pointerPrefix where the resource is in the document: empty for a document that is the resource,
+     *                      {@code [items, 3]} for the fourth item of a {@code List}
+     * @param apiVersion    the resource's {@code apiVersion}, as written ({@code apps/v1})
+     * @param kind          the resource's {@code kind}
+     * @param target        the target Kubernetes version
+     * @return the violations, located in {@code document} with pointers from the document's root; or why the
+     *         resource was skipped
+     */
+    public SchemaResult validate(YamlDocument document, List<String> pointerPrefix, String apiVersion, String kind,
+                                 KubernetesVersion target) {
+        Object subject = valueAt(document.json(), pointerPrefix);
+        if (subject == null) {
+            return new SchemaResult.Skipped("nothing at /" + String.join("/", pointerPrefix) + " in " + document.path());
+        }
+        SchemaRegistry.Lookup lookup = registry.lookup(target, apiVersion, kind);
+        if (lookup instanceof SchemaRegistry.NotFound notFound) {
+            return new SchemaResult.Skipped(notFound.reason());
+        }
+        SchemaRegistry.Found found = (SchemaRegistry.Found) lookup;
+        return new SchemaResult.Checked(found.source(),
+                found.validator().validate(document, pointerPrefix, withoutNullMembers(subject)), found.notes());
+    }
+
+    private static Object valueAt(Object root, List<String> tokens) {
+        Object current = root;
+        for (String token : tokens) {
+            if (current instanceof JSONObject object) {
+                current = object.opt(token);
+            } else if (current instanceof JSONArray array) {
+                try {
+                    current = array.opt(Integer.parseInt(token));
+                } catch (NumberFormatException e) {
+                    return null;
+                }
+            } else {
+                return null;
+            }
+        }
+        return current;
+    }
+
+    /** The value without mapping members whose value is null; the value itself when it has none (the usual case). */
+    static Object withoutNullMembers(Object value) {
+        return hasNullMember(value) ? copyWithoutNullMembers(value) : value;
+    }
+
+    private static boolean hasNullMember(Object value) {
+        if (value instanceof JSONObject object) {
+            for (String key : object.keySet()) {
+                Object member = object.opt(key);
+                if (member == JSONObject.NULL || hasNullMember(member)) {
+                    return true;
+                }
+            }
+        } else if (value instanceof JSONArray array) {
+            for (int i = 0, n = array.length(); i < n; i++) {
+                if (hasNullMember(array.opt(i))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static Object copyWithoutNullMembers(Object value) {
+        if (value instanceof JSONObject object) {
+            JSONObject copy = new JSONObject();
+            for (String key : object.keySet()) {
+                Object member = object.opt(key);
+                if (member != JSONObject.NULL) {
+                    copy.put(key, copyWithoutNullMembers(member));
+                }
+            }
+            return copy;
+        }
+        if (value instanceof JSONArray array) {
+            JSONArray copy = new JSONArray();
+            for (int i = 0, n = array.length(); i < n; i++) {
+                copy.put(copyWithoutNullMembers(array.opt(i)));
+            }
+            return copy;
+        }
+        return value;
+    }
+
+    /** Settings of a validator; the defaults are the checklist's: {@code [default]}, strict, no CRDs. */
+    public static final class Builder {
+        private List<String> schemaLocations = List.of("default");
+        private Path baseDirectory = Path.of(".");
+        private boolean strict = true;
+        private Path cacheDirectory;
+        private Duration timeout = Duration.ofSeconds(30);
+        private SchemaFetcher fetcher;
+        private final List<YamlDocument> crdDocuments = new ArrayList<>();
+        private KubernetesSchemaBundle bundle;
+
+        /** {@code kubernetes.schemaLocations}, in order. */
+        public Builder schemaLocations(List<String> locations) {
+            this.schemaLocations = List.copyOf(locations);
+            return this;
+        }
+
+        /** What relative folder locations are relative to: the repository root. */
+        public Builder baseDirectory(Path directory) {
+            this.baseDirectory = directory;
+            return this;
+        }
+
+        /** {@code kubernetes.strict}: unknown fields are violations. */
+        public Builder strict(boolean strict) {
+            this.strict = strict;
+            return this;
+        }
+
+        /** Where remote schemas are cached; {@link CachingHttpFetcher#defaultCacheDirectory()} if not set. */
+        public Builder cacheDirectory(Path directory) {
+            this.cacheDirectory = directory;
+            return this;
+        }
+
+        /** How long one remote fetch may take (connect, and the whole request). */
+        public Builder timeout(Duration timeout) {
+            this.timeout = timeout;
+            return this;
+        }
+
+        /** Replaces the HTTP fetcher (tests, or {@link SchemaFetcher#offline()}). */
+        public Builder fetcher(SchemaFetcher fetcher) {
+            this.fetcher = fetcher;
+            return this;
+        }
+
+        /** Replaces the bundled schemas (tests). */
+        public Builder bundle(KubernetesSchemaBundle bundle) {
+            this.bundle = bundle;
+            return this;
+        }
+
+        /**
+         * The manifests' documents, or only their CRDs: every {@code CustomResourceDefinition} among them (also
+         * inside {@code List}s) provides the schema of its custom resources. Other documents are ignored.
+         */
+        public Builder customResourceDefinitions(Collection<YamlDocument> documents) {
+            crdDocuments.addAll(documents);
+            return this;
+        }
+
+        /** @throws IllegalArgumentException for a location Ascent cannot read, naming it */
+        public ResourceSchemaValidator build() {
+            List<SchemaLocation> locations = new ArrayList<>();
+            for (String text : schemaLocations) {
+                locations.add(SchemaLocation.parse(text, baseDirectory));
+            }
+            SchemaFetcher effectiveFetcher = fetcher != null ? fetcher : new CachingHttpFetcher(
+                    cacheDirectory != null ? cacheDirectory : CachingHttpFetcher.defaultCacheDirectory(), timeout);
+            KubernetesSchemaBundle fixed = bundle;
+            CustomResourceSchemas crds = crdDocuments.isEmpty() ? CustomResourceSchemas.none()
+                    : CustomResourceSchemas.from(crdDocuments, strict);
+            return new ResourceSchemaValidator(new SchemaRegistry(locations, strict,
+                    fixed != null ? () -> fixed : KubernetesSchemaBundle::builtIn, effectiveFetcher, crds));
+        }
+    }
+}

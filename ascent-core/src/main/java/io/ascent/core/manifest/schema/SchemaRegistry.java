@@ -1,0 +1,264 @@
+package io.ascent.core.manifest.schema;
+
+import io.ascent.core.jsonschema.LocatedSchemaValidator;
+import io.ascent.core.manifest.api.KubernetesVersion;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.everit.json.schema.loader.SchemaClient;
+import org.everit.json.schema.loader.SchemaLoader;
+import org.json.JSONObject;
+import org.json.JSONTokener;
+
+/**
+ * Finds the schema of each (target version, apiVersion, kind), compiles it once and keeps it. Sources, in order:
+ * the CRDs found among the manifests, then the schema locations in the order given. A location that has no
+ * schema for a kind, or cannot be read (HTTP 500, timeout), makes the registry try the next one; only when none
+ * has it is the kind "not found", with a reason naming every place tried. Thread-safe: concurrent lookups of the
+ * same kind compile it once.
+ */
+public final class SchemaRegistry {
+
+    /** The answer of a lookup. */
+    public sealed interface Lookup {
+    }
+
+    /**
+     * A compiled schema.
+     *
+     * @param json  the draft-07 schema it was compiled from (do not change it)
+     * @param notes problems met on the way (a location that failed before a later one had the schema)
+     */
+    public record Found(LocatedSchemaValidator validator, JSONObject json, String source, List<String> notes)
+            implements Lookup {
+    }
+
+    /** No schema: {@code reason} is a sentence for a SKIP item. */
+    public record NotFound(String reason) implements Lookup {
+    }
+
+    private record Key(KubernetesVersion version, String apiVersion, String kind) {
+    }
+
+    /** Compiles once; other threads asking for the same key wait for the first. */
+    private final class Slot {
+        private final Key key;
+        private volatile Lookup value;
+
+        Slot(Key key) {
+            this.key = key;
+        }
+
+        Lookup get() {
+            Lookup result = value;
+            if (result == null) {
+                synchronized (this) {
+                    result = value;
+                    if (result == null) {
+                        result = resolve(key);
+                        value = result;
+                    }
+                }
+            }
+            return result;
+        }
+    }
+
+    private final List<SchemaLocation> locations;
+    private final boolean strict;
+    private final Supplier<KubernetesSchemaBundle> bundle;
+    private final SchemaFetcher fetcher;
+    private final CustomResourceSchemas customResources;
+    private final Map<Key, Slot> cache = new ConcurrentHashMap<>();
+
+    /**
+     * @param locations       where to look, in order (after the CRDs)
+     * @param strict          whether unknown fields are violations
+     * @param bundle          the bundled schemas (read only when a {@code default} location is asked)
+     * @param fetcher         fetches {@code http(s)} locations; never called for {@code default} or folders
+     * @param customResources schemas derived from the manifests' CRDs
+     */
+    public SchemaRegistry(List<SchemaLocation> locations, boolean strict, Supplier<KubernetesSchemaBundle> bundle,
+                          SchemaFetcher fetcher, CustomResourceSchemas customResources) {
+        this.locations = List.copyOf(locations);
+        this.strict = strict;
+        this.bundle = Objects.requireNonNull(bundle, "bundle");
+        this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
+        this.customResources = Objects.requireNonNull(customResources, "customResources");
+    }
+
+    public boolean strict() {
+        return strict;
+    }
+
+    public List<SchemaLocation> locations() {
+        return locations;
+    }
+
+    /** The schema of one kind for one target version; compiled on the first call, cached afterwards. */
+    public Lookup lookup(KubernetesVersion target, String apiVersion, String kind) {
+        Key key = new Key(target, apiVersion, kind);
+        return cache.computeIfAbsent(key, Slot::new).get();
+    }
+
+    private Lookup resolve(Key key) {
+        Optional<CustomResourceSchemas.Entry> crd = customResources.find(key.apiVersion(), key.kind());
+        List<String> notes = new ArrayList<>();
+        if (crd.isPresent()) {
+            try {
+                return new Found(LocatedSchemaValidator.fromJson(crd.get().schema()), crd.get().schema(),
+                        crd.get().source(), notes);
+            } catch (RuntimeException e) { // SchemaException, JSONException, or worse: a CRD is user input
+                notes.add(crd.get().source() + " has a schema Ascent cannot compile: " + e.getMessage());
+            }
+        }
+        for (SchemaLocation location : locations) {
+            try {
+                Optional<Found> found = switch (location.type()) {
+                    case DEFAULT -> fromBundle(key, notes);
+                    case FOLDER -> fromFolder(location, key, notes);
+                    case REMOTE -> fromRemote(location, key, notes);
+                };
+                if (found.isPresent()) {
+                    return found.get();
+                }
+            } catch (RuntimeException e) {
+                // A schema from a folder or URL is user input: SchemaException and JSONException are the usual
+                // failures, but a malformed schema can make everit throw anything; it must not stop the run.
+                notes.add("the schema for " + key.apiVersion() + " " + key.kind() + " in " + location
+                        + " cannot be used: " + e.getMessage());
+            }
+        }
+        return new NotFound(reason(key, notes));
+    }
+
+    private String reason(Key key, List<String> notes) {
+        StringBuilder reason = new StringBuilder("no schema for ").append(key.apiVersion()).append(' ')
+                .append(key.kind()).append(" (Kubernetes ").append(key.version()).append(") in ");
+        if (locations.isEmpty()) {
+            reason.append("any location (none is configured)");
+        }
+        for (int i = 0; i < locations.size(); i++) {
+            reason.append(i == 0 ? "" : i == locations.size() - 1 ? " or " : ", ").append(locations.get(i));
+        }
+        if (!notes.isEmpty()) {
+            reason.append(" (").append(String.join("; ", notes)).append(')');
+        }
+        reason.append("; add its CRD to the manifests or a schemaLocation");
+        return reason.toString();
+    }
+
+    private Optional<Found> fromBundle(Key key, List<String> notes) {
+        KubernetesSchemaBundle schemas = bundle.get();
+        Optional<KubernetesVersion> release = schemas.releaseFor(key.version());
+        if (release.isEmpty()) {
+            List<KubernetesVersion> versions = schemas.versions();
+            notes.add("the bundled schemas cover Kubernetes " + versions.get(0) + " to "
+                    + versions.get(versions.size() - 1) + ", not " + key.version());
+            return Optional.empty();
+        }
+        Optional<JSONObject> json = schemas.schema(release.get(), key.apiVersion(), key.kind(), strict);
+        if (json.isEmpty()) {
+            return Optional.empty();
+        }
+        String source = "bundled Kubernetes " + release.get() + " schema of " + key.apiVersion() + " " + key.kind();
+        if (!release.get().equals(key.version())) {
+            source += " (the newest bundled release; the target is " + key.version() + ")";
+        }
+        return Optional.of(new Found(LocatedSchemaValidator.fromJson(json.get()), json.get(), source, notes));
+    }
+
+    private Optional<Found> fromFolder(SchemaLocation location, Key key, List<String> notes) {
+        String path = location.expand(key.version(), key.apiVersion(), key.kind(), strict);
+        Path file;
+        try {
+            file = Path.of(path);
+        } catch (java.nio.file.InvalidPathException e) {
+            notes.add(path + " is not a valid path: " + e.getMessage());
+            return Optional.empty();
+        }
+        byte[] bytes;
+        try {
+            if (Files.size(file) > CachingHttpFetcher.MAX_BYTES) {
+                notes.add(path + " is larger than " + CachingHttpFetcher.MAX_BYTES + " bytes");
+                return Optional.empty();
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            notes.add(path + " cannot be read: " + e.getMessage());
+            return Optional.empty();
+        }
+        JSONObject json = new JSONObject(new JSONTokener(new String(bytes, StandardCharsets.UTF_8)));
+        return Optional.of(new Found(compile(json, file.toUri(), false), json, path, notes));
+    }
+
+    private Optional<Found> fromRemote(SchemaLocation location, Key key, List<String> notes) {
+        String url = location.expand(key.version(), key.apiVersion(), key.kind(), strict);
+        URI uri;
+        try {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            notes.add(url + " is not a valid URL");
+            return Optional.empty();
+        }
+        SchemaFetcher.Outcome outcome = fetcher.fetch(uri);
+        if (outcome instanceof SchemaFetcher.Fetched fetched) {
+            JSONObject json = new JSONObject(new JSONTokener(fetched.body()));
+            return Optional.of(new Found(compile(json, uri, true), json, url, notes));
+        }
+        if (outcome instanceof SchemaFetcher.Failed failed) {
+            notes.add(failed.reason());
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Compiles a schema read from a file or URL. References to other files resolve next to it: local files for
+     * a folder location, the fetcher (and its cache) for a remote one; nothing else is fetched.
+     */
+    private LocatedSchemaValidator compile(JSONObject json, URI base, boolean remoteAllowed) {
+        SchemaClient client = url -> {
+            URI uri = URI.create(url);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme();
+            if (scheme.equals("file")) {
+                try {
+                    return Files.newInputStream(Path.of(uri));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            if (remoteAllowed && (scheme.equals("http") || scheme.equals("https"))) {
+                SchemaFetcher.Outcome outcome = fetcher.fetch(uri);
+                if (outcome instanceof SchemaFetcher.Fetched fetched) {
+                    return (InputStream) new ByteArrayInputStream(fetched.body().getBytes(StandardCharsets.UTF_8));
+                }
+                throw new UncheckedIOException(new IOException("referenced schema " + url + " is not available"));
+            }
+            throw new UncheckedIOException(new IOException("referenced schema " + url
+                    + " is outside the schema location; Ascent fetches nothing else"));
+        };
+        return new LocatedSchemaValidator(SchemaLoader.builder()
+                .draftV7Support()
+                .schemaClient(client)
+                .resolutionScope(base)
+                .schemaJson(json)
+                .build()
+                .load()
+                .build());
+    }
+}
