@@ -43,6 +43,20 @@ final class ValidateCommand implements Callable<Integer> {
             description = "Target Kubernetes version; overrides the checklist's kubernetes.version.")
     private String kubernetesVersion;
 
+    @Option(names = "--repository", paramLabel = "URL",
+            description = {"Validate a remote git repository: clone it (shallow, one branch) into a temporary",
+                "directory removed afterwards. DIR is then a path inside it (default: its root)."})
+    private String repository;
+
+    @Option(names = "--ref", paramLabel = "REF",
+            description = "Branch or tag to clone with --repository (default: the remote's default branch).")
+    private String ref;
+
+    @Option(names = "--no-git",
+            description = {"Scan the files on disk instead of the commit at HEAD, for a directory that is not in a",
+                "git repository; the rules that compare the disk with HEAD are skipped."})
+    private boolean noGit;
+
     @Mixin
     private OutputOptions output;
 
@@ -57,9 +71,20 @@ final class ValidateCommand implements Callable<Integer> {
             err.println("ascent validate: " + e.getMessage());
             return ExitCodes.INVALID_INPUT;
         }
-        Report report = new Ascent().validate(
-                new ValidateOptions(directory, Optional.ofNullable(checklist), Optional.ofNullable(kubernetesVersion)),
-                ProgressListener.SILENT);
+        if (ref != null && repository == null) {
+            err.println("ascent validate: --ref names a branch or tag of --repository URL; add --repository");
+            return ExitCodes.INVALID_INPUT;
+        }
+        if (noGit && repository != null) {
+            err.println("ascent validate: --no-git and --repository cannot be combined: a clone is a git repository");
+            return ExitCodes.INVALID_INPUT;
+        }
+        ValidateOptions options = new ValidateOptions(directory, Optional.ofNullable(checklist),
+                Optional.ofNullable(kubernetesVersion)).withNoGit(noGit);
+        if (repository != null) {
+            options = options.withRepository(repository, Optional.ofNullable(ref));
+        }
+        Report report = new Ascent().validate(options, ProgressListener.SILENT);
         try {
             List<Path> written = output.write(report, destinations, out);
             if (!destinations.containsValue(null)) {

@@ -9,10 +9,14 @@ import io.ascent.core.report.Item;
 import io.ascent.core.report.Location;
 import io.ascent.core.report.Report;
 import io.ascent.core.report.Status;
+import io.ascent.core.repo.RemoteCheckout;
+import io.ascent.core.repo.RepositoryRule;
 import io.ascent.core.validation.ValidationContext;
 import io.ascent.core.validation.ValidationStep;
 import io.ascent.core.workspace.Workspace;
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -47,6 +51,9 @@ public final class Ascent {
      * @throws InterruptedException when the run is cancelled (an aborted build)
      */
     public Report validate(ValidateOptions options, ProgressListener progress) throws InterruptedException {
+        if (options.repository().isPresent()) {
+            return validateRemote(options, progress);
+        }
         Report.Builder report = Report.builder(options.directory().toString());
         if (!Files.isDirectory(options.directory())) {
             return report.add(Item.builder("checklist.file", "Application directory exists")
@@ -78,7 +85,8 @@ public final class Ascent {
         Optional<String> version = options.kubernetesVersion().or(() -> checklist.kubernetes().version());
         version.ifPresent(v -> report.info("target Kubernetes version " + v
                 + (options.kubernetesVersion().isPresent() ? " (from --kubernetes-version)" : " (from the checklist)")));
-        ValidationContext context = new ValidationContext(workspace, checklist, version, today, progress);
+        ValidationContext context = new ValidationContext(workspace, checklist, version, today, progress,
+                options.noGit());
         List<Item> found = new ArrayList<>();
         for (ValidationStep step : steps) {
             progress.phaseStarted(step.name());
@@ -88,5 +96,33 @@ public final class Ascent {
         }
         report.addAll(new WaiverApplier(checklist, today).apply(found));
         return report.build();
+    }
+
+    /** {@code --repository URL}: validates the directory inside a shallow clone, removed afterwards. */
+    private Report validateRemote(ValidateOptions options, ProgressListener progress) throws InterruptedException {
+        String subject = RemoteCheckout.withoutCredentials(options.repository().orElseThrow());
+        progress.phaseStarted("clone");
+        long start = System.nanoTime();
+        try (RemoteCheckout checkout = RemoteCheckout.clone(options.repository().get(), options.ref())) {
+            progress.phaseFinished("clone", Duration.ofNanos(System.nanoTime() - start));
+            Path inside = checkout.directory().resolve(options.directory().toString()).normalize();
+            if (!inside.startsWith(checkout.directory())) {
+                return Report.builder(subject).add(Item.builder(RepositoryRule.REMOTE.id(), RepositoryRule.REMOTE.title())
+                        .status(Status.ERROR)
+                        .message("'" + options.directory() + "' leaves the repository; with --repository the "
+                                + "directory is a path inside it")
+                        .location(Location.of(options.directory().toString())).build()).build();
+            }
+            Report local = validate(options.withDirectory(inside), progress);
+            return new Report(subject + (options.directory().toString().equals(".") ? ""
+                    : " (" + options.directory() + ")"), local.checklist(), local.createdAt(), local.items(),
+                    local.log(), local.environmentFailed());
+        } catch (IOException e) {
+            return Report.builder(subject).add(Item.builder(RepositoryRule.REMOTE.id(), RepositoryRule.REMOTE.title())
+                    .status(Status.ERROR)
+                    .message(e.getMessage())
+                    .location(Location.of(subject))
+                    .remediation("check the URL, the ref (a branch or tag) and your credentials").build()).build();
+        }
     }
 }

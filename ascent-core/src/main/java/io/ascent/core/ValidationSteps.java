@@ -1,6 +1,7 @@
 package io.ascent.core;
 
 import io.ascent.core.manifest.ManifestValidationStep;
+import io.ascent.core.repo.RepositoryStep;
 import io.ascent.core.validation.ValidationStep;
 import java.util.List;
 
@@ -8,9 +9,9 @@ import java.util.List;
  * The steps {@code ascent validate} runs after loading the checklist, in order. New capabilities register here,
  * in one explicit list, so that what runs is visible in one place.
  *
- * <p>The list lives beside the facade rather than in {@code validation}: steps implement
- * {@link ValidationStep}, so a list inside {@code validation} naming them would tie that package and every
- * capability into a cycle.
+ * <p>The list lives beside {@link Ascent}, the composition root, not in {@code io.ascent.core.validation}: each
+ * step implements that package's interface, so listing the steps there would make every capability package and
+ * {@code validation} depend on each other.
  */
 public final class ValidationSteps {
 
@@ -18,6 +19,6 @@ public final class ValidationSteps {
     }
 
     public static List<ValidationStep> builtIn() {
-        return List.of(new ManifestValidationStep());
+        return List.of(new RepositoryStep(), new ManifestValidationStep());
     }
 }

@@ -14,11 +14,19 @@ import java.util.Optional;
  * @param kubernetesVersion the target Kubernetes version: the command line's, else the checklist's, if any
  * @param today             the date waivers are judged on
  * @param progress          where steps report progress
+ * @param noGit             {@code --no-git}: read the files on disk instead of the git HEAD tree
  */
 public record ValidationContext(
         Workspace workspace,
         Checklist checklist,
         Optional<String> kubernetesVersion,
         LocalDate today,
-        ProgressListener progress) {
+        ProgressListener progress,
+        boolean noGit) {
+
+    /** A context that reads the git HEAD tree. */
+    public ValidationContext(Workspace workspace, Checklist checklist, Optional<String> kubernetesVersion,
+            LocalDate today, ProgressListener progress) {
+        this(workspace, checklist, kubernetesVersion, today, progress, false);
+    }
 }

@@ -1,0 +1,86 @@
+package io.ascent.core.repo;
+
+import io.ascent.core.checklist.Checklist;
+import io.ascent.core.checklist.CustomItem;
+import io.ascent.core.report.Item;
+import io.ascent.core.report.Location;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The checklist's own items ({@code items:}): {@code require}, {@code forbid} and {@code contains} run over the
+ * same committed tree as the built-in rules, and report under the item's id, title, severity and remediation.
+ */
+final class CustomItemRule implements TreeRule {
+
+    @Override
+    public List<Item> check(RepositoryTree tree, Checklist checklist) throws IOException, InterruptedException {
+        List<Item> items = new ArrayList<>();
+        for (CustomItem item : checklist.items()) {
+            Findings findings = new Findings(item.id(), item.title(), item.severity()).remediation(item.remediation());
+            String pass;
+            if (item.rule() instanceof CustomItem.Require require) {
+                RequiredPathsRule.check(tree, require.patterns(), findings);
+                pass = "present: " + String.join(", ", require.patterns());
+            } else if (item.rule() instanceof CustomItem.Forbid forbid) {
+                ForbiddenPathsRule.check(tree, forbid.patterns(), findings,
+                        item.remediation().orElse("remove it from the repository"));
+                pass = "no committed path matches " + String.join(", ", forbid.patterns());
+            } else {
+                CustomItem.Contains contains = (CustomItem.Contains) item.rule();
+                Optional<Location> at = contains(tree, contains, findings);
+                if (at.isPresent()) {
+                    items.add(Item.builder(item.id(), item.title()).severity(item.severity())
+                            .message("'" + at.get().path() + "' line " + at.get().line() + " matches '"
+                                    + contains.pattern() + "'")
+                            .location(at.get()).build());
+                    continue;
+                }
+                pass = "";
+            }
+            items.addAll(findings.items(pass));
+        }
+        return items;
+    }
+
+    /** Where the pattern first matches, or empty after recording why not. */
+    private static Optional<Location> contains(RepositoryTree tree, CustomItem.Contains rule, Findings findings)
+            throws IOException {
+        String path = tree.fromScope(normalize(rule.path()));
+        Optional<TreeEntry> entry = tree.find(path).filter(TreeEntry::isFile);
+        if (entry.isEmpty()) {
+            findings.add(Location.of(path), "'" + path + "' is not committed in " + tree.description(),
+                    "commit '" + rule.path() + "'");
+            return Optional.empty();
+        }
+        Pattern pattern = Pattern.compile(rule.pattern());
+        try (BlobReader reader = tree.newReader();
+                BufferedReader lines = new BufferedReader(new InputStreamReader(
+                        reader.open(entry.get()), StandardCharsets.UTF_8))) {
+            int number = 0;
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                number++;
+                if (pattern.matcher(line).find()) {
+                    return Optional.of(new Location(path, number, 1));
+                }
+            }
+        }
+        findings.add(Location.of(path), "no line of '" + path + "' matches '" + rule.pattern() + "'",
+                "add a line matching '" + rule.pattern() + "' to '" + rule.path() + "'");
+        return Optional.empty();
+    }
+
+    private static String normalize(String path) {
+        String p = path;
+        while (p.startsWith("./")) {
+            p = p.substring(2);
+        }
+        return p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
+    }
+}

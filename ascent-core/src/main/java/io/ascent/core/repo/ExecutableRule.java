@@ -1,0 +1,36 @@
+package io.ascent.core.repo;
+
+import io.ascent.core.checklist.Checklist;
+import io.ascent.core.report.Item;
+import io.ascent.core.report.Location;
+import io.ascent.core.report.Severity;
+import java.util.List;
+
+/** {@code repository.executables.forbid}: files matching these globs are not committed with the executable bit. */
+final class ExecutableRule implements TreeRule {
+
+    @Override
+    public List<Item> check(RepositoryTree tree, Checklist checklist) {
+        List<String> globs = checklist.repository().executablesForbidden();
+        if (globs.isEmpty()) {
+            return List.of();
+        }
+        List<PathPattern> patterns = globs.stream().map(PathPattern::compile).toList();
+        Findings findings = new Findings(RepositoryRule.EXECUTABLES, Severity.ERROR);
+        for (TreeEntry entry : tree.entries()) {
+            if (entry.kind() != TreeEntry.Kind.EXECUTABLE) {
+                continue;
+            }
+            String relative = tree.relativeToScope(entry.path());
+            for (PathPattern pattern : patterns) {
+                if (pattern.matchingPrefix(relative) != null) {
+                    findings.add(Location.of(entry.path()), "'" + entry.path()
+                            + "' is committed as executable (mode 100755) but matches '" + pattern.text() + "'",
+                            "git update-index --chmod=-x '" + entry.path() + "' and commit");
+                    break;
+                }
+            }
+        }
+        return findings.items("no file matching " + String.join(", ", globs) + " is executable");
+    }
+}

@@ -1,0 +1,40 @@
+package io.ascent.core.repo;
+
+import io.ascent.core.checklist.Checklist;
+import io.ascent.core.checklist.RepositoryRules.ForbiddenPath;
+import io.ascent.core.report.Item;
+import io.ascent.core.report.Location;
+import io.ascent.core.report.Severity;
+import java.util.List;
+
+/** {@code repository.forbidden}: no committed path matches; each match is reported with the checklist's reason. */
+final class ForbiddenPathsRule implements TreeRule {
+
+    @Override
+    public List<Item> check(RepositoryTree tree, Checklist checklist) throws InterruptedException {
+        List<ForbiddenPath> forbidden = checklist.repository().forbidden();
+        if (forbidden.isEmpty()) {
+            return List.of();
+        }
+        Findings findings = new Findings(RepositoryRule.FORBIDDEN, Severity.ERROR);
+        for (ForbiddenPath rule : forbidden) {
+            for (String path : PatternSearch.all(tree, PathPattern.compile(rule.pattern()))) {
+                findings.add(Location.of(path), "'" + path + "' is committed but matches forbidden pattern '"
+                        + rule.pattern() + "': " + rule.reason(),
+                        "remove it from the repository (git rm --cached '" + path + "') and ignore it in .gitignore");
+            }
+        }
+        return findings.items("no committed path matches the " + forbidden.size() + " forbidden pattern(s)");
+    }
+
+    /** Shared with custom {@code forbid} items. */
+    static void check(RepositoryTree tree, List<String> patterns, Findings findings, String remediation)
+            throws InterruptedException {
+        for (String text : patterns) {
+            for (String path : PatternSearch.all(tree, PathPattern.compile(text))) {
+                findings.add(Location.of(path), "'" + path + "' is committed but matches '" + text + "'",
+                        remediation);
+            }
+        }
+    }
+}

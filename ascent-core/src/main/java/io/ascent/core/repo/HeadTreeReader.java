@@ -1,0 +1,119 @@
+package io.ascent.core.repo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevTree;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.PathFilter;
+
+/**
+ * Reads the tree of the HEAD commit, not the disk: what is committed is what ships. Works on shallow clones (only
+ * the HEAD commit's objects are read) and on a detached HEAD (what CI checks out).
+ */
+public final class HeadTreeReader {
+
+    private HeadTreeReader() {
+    }
+
+    /**
+     * The HEAD tree under {@code scope}.
+     *
+     * @param scope the application directory relative to the work tree, {@code ""} for the root
+     * @return empty when the repository has no commit yet
+     */
+    public static Optional<RepositoryTree> read(Repository repository, String scope)
+            throws IOException, InterruptedException {
+        ObjectId head = repository.resolve(Constants.HEAD);
+        if (head == null) {
+            return Optional.empty();
+        }
+        RevTree tree;
+        RevCommit commit;
+        try (RevWalk walk = new RevWalk(repository)) {
+            commit = walk.parseCommit(head);
+            tree = commit.getTree();
+        }
+        List<TreeEntry> entries = new ArrayList<>();
+        try (ObjectReader reader = repository.newObjectReader(); TreeWalk walk = new TreeWalk(repository, reader)) {
+            walk.addTree(tree);
+            walk.setRecursive(true);
+            if (!scope.isEmpty()) {
+                walk.setFilter(PathFilter.create(scope));
+            }
+            int seen = 0;
+            while (walk.next()) {
+                if ((++seen & 0xFFF) == 0 && Thread.interrupted()) {
+                    throw new InterruptedException("reading the HEAD tree was interrupted");
+                }
+                TreeEntry.Kind kind = kind(walk.getRawMode(0));
+                if (kind != null) {
+                    entries.add(new TreeEntry(walk.getPathString(), kind, walk.getObjectId(0)));
+                }
+            }
+        }
+        String description = "HEAD (commit " + commit.abbreviate(7).name() + ")";
+        return Optional.of(new RepositoryTree(RepositoryTree.Source.HEAD, description, scope, entries,
+                path -> lookup(repository, tree, path), () -> new GitBlobReader(repository.newObjectReader())));
+    }
+
+    private static Optional<TreeEntry> lookup(Repository repository, RevTree tree, String path) throws IOException {
+        try (TreeWalk walk = TreeWalk.forPath(repository, path, tree)) {
+            if (walk == null) {
+                return Optional.empty();
+            }
+            TreeEntry.Kind kind = kind(walk.getRawMode(0));
+            return kind == null ? Optional.empty() : Optional.of(new TreeEntry(path, kind, walk.getObjectId(0)));
+        }
+    }
+
+    /** The kind of a raw git mode; {@code null} for trees and unknown modes. */
+    static TreeEntry.Kind kind(int rawMode) {
+        if (FileMode.EXECUTABLE_FILE.equals(rawMode)) {
+            return TreeEntry.Kind.EXECUTABLE;
+        }
+        if (FileMode.REGULAR_FILE.equals(rawMode)) {
+            return TreeEntry.Kind.FILE;
+        }
+        if (FileMode.SYMLINK.equals(rawMode)) {
+            return TreeEntry.Kind.SYMLINK;
+        }
+        if (FileMode.GITLINK.equals(rawMode)) {
+            return TreeEntry.Kind.GITLINK;
+        }
+        return null;
+    }
+
+    /** Reads blobs from the object database; sizes come from object headers, never from the content. */
+    private static final class GitBlobReader implements BlobReader {
+        private final ObjectReader reader;
+
+        GitBlobReader(ObjectReader reader) {
+            this.reader = reader;
+        }
+
+        @Override
+        public long size(TreeEntry entry) throws IOException {
+            return reader.getObjectSize(entry.objectId(), Constants.OBJ_BLOB);
+        }
+
+        @Override
+        public InputStream open(TreeEntry entry) throws IOException {
+            return reader.open(entry.objectId(), Constants.OBJ_BLOB).openStream();
+        }
+
+        @Override
+        public void close() {
+            reader.close();
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package io.ascent.core.repo;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The compact index every rule reads: the entries under the application directory (paths relative to the
+ * repository root), the folders they imply, a way to look up a few paths elsewhere in the repository (CODEOWNERS and
+ * LICENSE at the root), and per-thread readers of their content. Built once per run.
+ */
+public final class RepositoryTree {
+    /** How the tree was read, for messages: where it came from and whether working-tree rules apply. */
+    public enum Source { HEAD, DISK }
+
+    private final Source source;
+    private final String description;
+    private final String scope;
+    private final List<TreeEntry> entries;
+    private final Map<String, TreeEntry> byPath;
+    private final Set<String> folders;
+    private final OutsideLookup outside;
+    private final Supplier<BlobReader> readers;
+
+    /** Finds an entry outside the scope; returns empty when there is none. */
+    @FunctionalInterface
+    public interface OutsideLookup {
+        Optional<TreeEntry> find(String path) throws IOException;
+    }
+
+    /**
+     * @param scope   the application directory relative to the repository root, {@code ""} for the root
+     * @param entries the entries under the scope, sorted by path
+     */
+    public RepositoryTree(Source source, String description, String scope, List<TreeEntry> entries,
+            OutsideLookup outside, Supplier<BlobReader> readers) {
+        this.source = source;
+        this.description = description;
+        this.scope = scope;
+        this.entries = List.copyOf(entries);
+        this.byPath = new HashMap<>(entries.size() * 2);
+        this.folders = new HashSet<>();
+        for (TreeEntry entry : entries) {
+            byPath.put(entry.path(), entry);
+            String path = entry.path();
+            // Only folders below the scope: the scope and its parents are not the application's to match.
+            for (int slash = path.lastIndexOf('/'); slash > scope.length(); slash = path.lastIndexOf('/', slash - 1)) {
+                // Parents are shared by siblings: stop as soon as one is already known.
+                if (!folders.add(path.substring(0, slash))) {
+                    break;
+                }
+            }
+        }
+        this.outside = outside;
+        this.readers = readers;
+    }
+
+    public Source source() {
+        return source;
+    }
+
+    /** {@code HEAD (commit 1a2b3c4)} or {@code files on disk}. */
+    public String description() {
+        return description;
+    }
+
+    /** The application directory relative to the repository root; {@code ""} when it is the root. */
+    public String scope() {
+        return scope;
+    }
+
+    /** Every entry under the application directory, sorted by path. */
+    public List<TreeEntry> entries() {
+        return entries;
+    }
+
+    /** Whether {@code path} (relative to the repository root) is a folder with entries under the scope. */
+    public boolean isFolder(String path) {
+        return folders.contains(path);
+    }
+
+    /** The folders below the scope (not the scope itself), relative to the repository root. */
+    public Set<String> folders() {
+        return folders;
+    }
+
+    /** The entry at {@code path} (relative to the repository root), inside the scope or not. */
+    public Optional<TreeEntry> find(String path) throws IOException {
+        TreeEntry entry = byPath.get(path);
+        if (entry != null) {
+            return Optional.of(entry);
+        }
+        if (inScope(path)) {
+            return Optional.empty();
+        }
+        return outside.find(path);
+    }
+
+    /** Whether a repository path lies under the application directory. */
+    public boolean inScope(String path) {
+        return scope.isEmpty() || path.equals(scope) || path.startsWith(scope + "/");
+    }
+
+    /** {@code path} relative to the application directory, as patterns in the checklist are written. */
+    public String relativeToScope(String path) {
+        return scope.isEmpty() ? path : path.substring(scope.length() + 1);
+    }
+
+    /** A repository path for a path written relative to the application directory. */
+    public String fromScope(String relative) {
+        return scope.isEmpty() ? relative : scope + "/" + relative;
+    }
+
+    /** A reader for one thread; close it when done. */
+    public BlobReader newReader() {
+        return readers.get();
+    }
+}

@@ -1,0 +1,190 @@
+package io.ascent.core.repo;
+
+import static io.ascent.core.repo.RepositoryRun.allText;
+import static io.ascent.core.repo.RepositoryRun.checklist;
+import static io.ascent.core.repo.RepositoryRun.items;
+import static io.ascent.core.repo.RepositoryRun.validate;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ascent.core.report.Item;
+import io.ascent.core.report.Report;
+import io.ascent.core.report.Status;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class SecretsTest {
+    // Fake credentials of the right shapes, assembled at run time so this source file is not itself a finding.
+    static final String AWS_KEY = "AKIA" + "Q3EGRTZL7NXW5VJD";
+    static final String GITHUB_TOKEN = "ghp" + "_" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8";
+    static final String GITLAB_TOKEN = "glpat" + "-" + "Xy7zQ1w2E3r4T5y6U7i8";
+    static final String SLACK_TOKEN = "xoxb" + "-" + "2048736190-4096137522-Zq8TnV3kLp9R";
+    static final String GOOGLE_KEY = "AIza" + "SyD3f7Gk2LmN8pQ4rS6tU0vW1xY5zA9bC7d";
+    static final String JWT = "eyJ" + "hbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U";
+    static final String PEM_BODY = "MIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun";
+    static final String PASSWORD = "Tr0ub4dor&3-horse";
+
+    @TempDir
+    Path dir;
+
+    static Stream<Arguments> secrets() {
+        return Stream.of(
+                Arguments.of("private-key", "keys/id_rsa", "-----BEGIN RSA " + "PRIVATE KEY-----\n" + PEM_BODY
+                        + "\n-----END RSA PRIVATE KEY-----\n", PEM_BODY, 1),
+                Arguments.of("private-key", "keys/id_ed25519", "-----BEGIN OPENSSH " + "PRIVATE KEY-----\n"
+                        + "b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW\n", "b3BlbnNzaC1rZXkt", 1),
+                Arguments.of("aws-access-key-id", "src/config.js", "// config\nconst id = '" + AWS_KEY + "';\n",
+                        AWS_KEY, 2),
+                Arguments.of("github-token", "ci/token.txt", "x\ny\nGITHUB_TOKEN: " + GITHUB_TOKEN + "\n",
+                        GITHUB_TOKEN, 3),
+                Arguments.of("gitlab-token", "deploy.yaml", "token: " + GITLAB_TOKEN + "\n", GITLAB_TOKEN, 1),
+                Arguments.of("slack-token", "notify.py", "SLACK = \"" + SLACK_TOKEN + "\"\n", SLACK_TOKEN, 1),
+                Arguments.of("google-api-key", "web/maps.html", "<script src=\"maps?key=" + GOOGLE_KEY
+                        + "\"></script>\n", GOOGLE_KEY, 1),
+                Arguments.of("jwt", "test/fixture.json", "{\"auth\": \"Bearer " + JWT + "\"}\n", JWT, 1),
+                Arguments.of("password-assignment", ".env", "DB_HOST=db\nDB_PASSWORD=" + PASSWORD + "\n",
+                        PASSWORD, 2),
+                Arguments.of("password-assignment", "src/main/resources/application.properties",
+                        "spring.datasource.password = " + PASSWORD + "\n", PASSWORD, 1),
+                Arguments.of("password-assignment", "config/prod.env", "export API_SECRET=\"" + PASSWORD + "\"\n",
+                        PASSWORD, 1));
+    }
+
+    @ParameterizedTest(name = "{0} in {1}")
+    @MethodSource("secrets")
+    void shouldReportASecretWithFileLineAndRedactedMatchButNeverTheSecret(String detector, String path,
+            String content, String secret, int line) throws Exception {
+        try (TestRepository repo = TestRepository.init(dir)) {
+            repo.file("ascent.yaml", checklist("")).file(path, content).commit("init");
+            Report report = validate(dir);
+            assertThat(items(report, RepositoryRule.SECRETS)).singleElement().satisfies(item -> {
+                assertThat(item.status()).isEqualTo(Status.FAIL);
+                assertThat(item.location().path()).isEqualTo(path);
+                assertThat(item.location().line()).isEqualTo(line);
+                assertThat(item.location().column()).isPositive();
+                assertThat(item.message()).contains(detector, "fingerprint ");
+            });
+            assertThat(allText(report)).doesNotContain(secret);
+        }
+    }
+
+    @Test
+    void shouldRedactToAFewLeadingCharactersAndTheLength() {
+        assertThat(SecretFinding.redact(AWS_KEY)).isEqualTo("AKIA…(20 chars)");
+        assertThat(SecretFinding.redact("hunter2")).isEqualTo("h…(7 chars)");
+        assertThat(SecretFinding.redact("abc")).isEqualTo("…(3 chars)");
+    }
+
+    @Test
+    void shouldSkipBinaryFilesButScanTextFilesThatLookBinaryByName() throws Exception {
+        byte[] binary = ("\0\0\0PNG " + AWS_KEY).getBytes(StandardCharsets.ISO_8859_1);
+        try (TestRepository repo = TestRepository.init(dir)) {
+            repo.file("ascent.yaml", checklist("")).file("img/real.png", binary)
+                    .file("img/fake.png", "not an image: " + AWS_KEY + "\n").commit("init");
+            assertThat(items(validate(dir), RepositoryRule.SECRETS)).singleElement()
+                    .satisfies(item -> assertThat(item.location().path()).isEqualTo("img/fake.png"));
+        }
+    }
+
+    @Test
+    void shouldFindASecretAtTheEndOfALargeFile() throws Exception {
+        byte[] filler = "lorem ipsum dolor sit amet, 0123456789\n".repeat(150_000).getBytes(StandardCharsets.UTF_8);
+        byte[] content = Arrays.copyOf(filler, filler.length + 64);
+        byte[] tail = ("key=" + AWS_KEY + "\n").getBytes(StandardCharsets.UTF_8);
+        System.arraycopy(tail, 0, content, filler.length, tail.length);
+        try (TestRepository repo = TestRepository.init(dir)) {
+            repo.file("ascent.yaml", checklist("")).headOnly().file("data/dump.txt", content).commit("init");
+            assertThat(items(validate(dir), RepositoryRule.SECRETS)).singleElement().satisfies(item -> {
+                assertThat(item.status()).isEqualTo(Status.FAIL);
+                assertThat(item.location().line()).isEqualTo(150_001);
+            });
+        }
+    }
+
+    @Test
+    void shouldSkipFilesOverTheScanLimitAndSaySo() throws Exception {
+        byte[] content = new byte[(int) SecretScanner.MAX_SCAN_BYTES + 100];
+        Arrays.fill(content, (byte) 'a');
+        System.arraycopy(AWS_KEY.getBytes(StandardCharsets.UTF_8), 0, content, 10, AWS_KEY.length());
+        content[9] = ' ';
+        content[30] = ' ';
+        try (TestRepository repo = TestRepository.init(dir)) {
+            repo.file("ascent.yaml", checklist("")).headOnly().file("huge.txt", content).commit("init");
+            assertThat(items(validate(dir), RepositoryRule.SECRETS)).singleElement().satisfies(item -> {
+                assertThat(item.status()).isEqualTo(Status.PASS);
+                assertThat(item.message()).contains("1 over 10.0 MiB");
+            });
+        }
+    }
+
+    @Test
+    void shouldSkipAllowlistedPathsAndFingerprints() throws Exception {
+        try (TestRepository repo = TestRepository.init(dir)) {
+            repo.file("ascent.yaml", checklist("")).file("a.txt", AWS_KEY + "\n")
+                    .file("test/fixtures/b.txt", GITHUB_TOKEN + "\n").commit("init");
+            Item first = items(validate(dir), RepositoryRule.SECRETS).stream()
+                    .filter(item -> item.location().path().equals("a.txt")).findFirst().orElseThrow();
+            String fingerprint = first.message().replaceAll(".*fingerprint ([0-9a-f]{16}).*", "$1");
+            assertThat(fingerprint).hasSize(16)
+                    .isEqualTo(SecretFinding.fullFingerprint("aws-access-key-id", AWS_KEY).substring(0, 16));
+            repo.file("ascent.yaml", checklist("""
+                    repository:
+                      secrets:
+                        allow:
+                          paths: ["test/fixtures/**"]
+                          fingerprints: ["%s"]
+                    """.formatted(fingerprint))).commit("allow");
+            assertThat(items(validate(dir), RepositoryRule.SECRETS)).singleElement().satisfies(item -> {
+                assertThat(item.status()).isEqualTo(Status.PASS);
+                assertThat(item.message()).contains("1 on the allow list", "1 allowlisted match");
+            });
+        }
+    }
+
+    @Test
+    void shouldIgnorePlaceholdersAndKeyHeadersWithoutAKey() throws Exception {
+        try (TestRepository repo = TestRepository.init(dir)) {
+            repo.file("ascent.yaml", checklist(""))
+                    .file(".env.example", "DB_PASSWORD=\nAPI_TOKEN=${API_TOKEN}\nSECRET=<your-secret>\nPWD=****\n")
+                    .file("docs/keys.md", "A key starts with -----BEGIN RSA " + "PRIVATE KEY-----\n...\n")
+                    .file("docs/aws.md", "For example AKIAIOSFODNN7" + "EXAMPLE\n")
+                    .file("src/Main.java", "String password = \"" + PASSWORD + "\"; // not a dotenv file\n")
+                    .commit("init");
+            assertThat(items(validate(dir), RepositoryRule.SECRETS)).singleElement()
+                    .extracting(Item::status).isEqualTo(Status.PASS);
+        }
+    }
+
+    @Test
+    void shouldNotScanWhenScanningIsTurnedOff() throws Exception {
+        try (TestRepository repo = TestRepository.init(dir)) {
+            repo.file("ascent.yaml", checklist("""
+                    repository:
+                      secrets:
+                        scan: false
+                    """)).file("a.txt", AWS_KEY).commit("init");
+            assertThat(items(validate(dir), RepositoryRule.SECRETS)).isEmpty();
+        }
+    }
+
+    @Test
+    void shouldScanManyFilesOnEveryCoreAndReportFindingsInPathOrder() throws Exception {
+        try (TestRepository repo = TestRepository.init(dir)) {
+            repo.file("ascent.yaml", checklist("")).headOnly();
+            for (int i = 0; i < 2000; i++) {
+                repo.file(String.format("src/f%04d.txt", i), i % 500 == 7 ? "k=" + AWS_KEY + "\n" : "plain " + i);
+            }
+            repo.commit("many");
+            List<Item> found = items(validate(dir), RepositoryRule.SECRETS);
+            assertThat(found).extracting(item -> item.location().path())
+                    .containsExactly("src/f0007.txt", "src/f0507.txt", "src/f1007.txt", "src/f1507.txt");
+        }
+    }
+}
