@@ -60,14 +60,22 @@ final class CustomItemRule implements TreeRule {
             return Optional.empty();
         }
         Pattern pattern = Pattern.compile(rule.pattern());
+        long deadline = System.nanoTime() + PATTERN_BUDGET.toNanos();
         try (BlobReader reader = tree.newReader();
                 BufferedReader lines = new BufferedReader(new InputStreamReader(
                         reader.open(entry.get()), StandardCharsets.UTF_8))) {
             int number = 0;
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 number++;
-                if (pattern.matcher(line).find()) {
-                    return Optional.of(new Location(path, number, 1));
+                try {
+                    if (pattern.matcher(new DeadlineCharSequence(line, deadline)).find()) {
+                        return Optional.of(new Location(path, number, 1));
+                    }
+                } catch (DeadlineCharSequence.TimeoutException e) {
+                    findings.add(new Location(path, number, 1), "the pattern '" + rule.pattern() + "' ran for more than "
+                            + PATTERN_BUDGET.toSeconds() + " s on '" + path + "' (stopped at line " + number + ")",
+                            "simplify the pattern: repetition of a group that itself repeats, such as (.*a){12}, backtracks without end");
+                    return Optional.empty();
                 }
             }
         }
@@ -75,6 +83,9 @@ final class CustomItemRule implements TreeRule {
                 "add a line matching '" + rule.pattern() + "' to '" + rule.path() + "'");
         return Optional.empty();
     }
+
+    /** How long one 'contains' pattern may run over one file: patterns come from the repository, untrusted. */
+    static final java.time.Duration PATTERN_BUDGET = java.time.Duration.ofSeconds(2);
 
     private static String normalize(String path) {
         String p = path;

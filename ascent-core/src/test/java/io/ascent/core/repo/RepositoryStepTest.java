@@ -356,4 +356,23 @@ class RepositoryStepTest {
         assertThat(RemoteCheckout.withoutCredentials("https://user:tok3n@example.com/x.git"))
                 .isEqualTo("https://***@example.com/x.git");
     }
+
+    @Test
+    void shouldStopACatastrophicContainsPatternAndSayWhy() throws Exception {
+        try (TestRepository repo = TestRepository.init(dir)) {
+            repo.file("ascent.yaml", checklist("""
+                    items:
+                      - id: evil
+                        title: A pattern that backtracks without end
+                        check:
+                          contains: {path: data.txt, pattern: "(.*a){12}b"}
+                    """)).file("data.txt", "ok\n" + "a".repeat(40) + "\n").commit("init");
+            Report report = validate(dir);
+            assertThat(items(report, "evil")).singleElement().satisfies(item -> {
+                assertThat(item.status()).isEqualTo(Status.FAIL);
+                assertThat(item.message()).contains("ran for more than 2 s").contains("line 2");
+                assertThat(item.remediation()).contains("repetition");
+            });
+        }
+    }
 }
