@@ -35,6 +35,9 @@ final class ValidateCommand implements Callable<Integer> {
             description = "Application directory (default: the current directory).")
     private Path directory;
 
+    @Option(names = {"-v", "--verbose"}, description = "Print each phase and its duration on standard error.")
+    private boolean verbose;
+
     @Option(names = {"-c", "--checklist"}, paramLabel = "PATH",
             description = "Checklist file (default: DIR/ascent.yaml, then DIR/ascent.yml).")
     private Path checklist;
@@ -84,7 +87,7 @@ final class ValidateCommand implements Callable<Integer> {
         if (repository != null) {
             options = options.withRepository(repository, Optional.ofNullable(ref));
         }
-        Report report = new Ascent().validate(options, ProgressListener.SILENT);
+        Report report = new Ascent().validate(options, verbose ? new StderrProgress(err) : ProgressListener.SILENT);
         try {
             List<Path> written = output.write(report, destinations, out);
             if (!destinations.containsValue(null)) {
