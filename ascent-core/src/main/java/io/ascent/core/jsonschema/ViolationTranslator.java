@@ -163,7 +163,7 @@ final class ViolationTranslator {
 
     private static String unknownProperty(String key, List<String> tokens, Set<String> allowed) {
         StringBuilder message = new StringBuilder("unknown property '").append(key).append("'").append(where(tokens));
-        String suggestion = closest(key, allowed);
+        String suggestion = NearestName.of(key, allowed);
         if (suggestion != null) {
             message.append("; did you mean '").append(suggestion).append("'?");
         }
@@ -329,38 +329,5 @@ final class ViolationTranslator {
 
     private static List<String> escapeAll(List<String> tokens) {
         return tokens.stream().map(t -> t.replace("~", "~0").replace("/", "~1")).toList();
-    }
-
-    /** The allowed name nearest to a misspelt one, if it is near enough to be a typo. */
-    static String closest(String key, Set<String> allowed) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String candidate : allowed) {
-            int d = distance(key.toLowerCase(java.util.Locale.ROOT), candidate.toLowerCase(java.util.Locale.ROOT));
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = candidate;
-            }
-        }
-        return best != null && bestDistance <= Math.max(2, key.length() / 3) ? best : null;
-    }
-
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }

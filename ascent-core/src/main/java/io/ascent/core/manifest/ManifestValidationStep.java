@@ -2,6 +2,7 @@ package io.ascent.core.manifest;
 
 import io.ascent.core.checklist.KubernetesSettings;
 import io.ascent.core.checklist.KubernetesSettings.CheckSetting;
+import io.ascent.core.jsonschema.NearestName;
 import io.ascent.core.manifest.api.ApiLifecycleTable;
 import io.ascent.core.manifest.api.KubernetesVersion;
 import io.ascent.core.manifest.check.Finding;
@@ -37,6 +38,9 @@ import java.util.concurrent.Future;
 public final class ManifestValidationStep implements ValidationStep {
     /** Files parsed ahead of the checks, per thread: enough to keep both cores busy, few enough to stay small. */
     private static final int AHEAD_PER_THREAD = 4;
+
+    /** Id of the warning for a {@code kubernetes.checks} entry that names no check. */
+    public static final String UNKNOWN_CHECK_ID = "manifest.settings";
 
     private final ApiLifecycleTable table;
     private final int threads;
@@ -94,12 +98,13 @@ public final class ManifestValidationStep implements ValidationStep {
                     .remediation("write 'default', a folder inside the repository, or an http(s) URL template")
                     .build());
         }
+        settingItems.addAll(unknownCheckIds(settings, all, context));
         for (ManifestCheck check : all) {
             Optional<CheckSetting> setting = Optional.ofNullable(settings.checks().get(check.id()));
             if (setting.isPresent() && !setting.get().enabled()) {
                 settingItems.add(skip(check, "switched off in the checklist (kubernetes.checks." + check.id()
                         + ".enabled: false)", context));
-            } else if (ManifestChecks.lacksTarget(check)) {
+            } else if (check.lacksTarget()) {
                 settingItems.add(skip(check, "no target Kubernetes version: set kubernetes.version in "
                         + context.checklist().path() + " or pass --kubernetes-version X.Y", context));
             } else {
@@ -225,6 +230,28 @@ public final class ManifestValidationStep implements ValidationStep {
                     .remediation(finding.remediation())
                     .key(finding.key())
                     .build());
+        }
+        return items;
+    }
+
+    /** A misspelt id under {@code kubernetes.checks} would otherwise change nothing, silently. */
+    private static List<Item> unknownCheckIds(KubernetesSettings settings, List<ManifestCheck> checks,
+            ValidationContext context) {
+        List<String> known = new ArrayList<>();
+        checks.forEach(check -> known.add(check.id()));
+        List<Item> items = new ArrayList<>();
+        for (String id : new java.util.TreeSet<>(settings.checks().keySet())) {
+            if (!known.contains(id)) {
+                String nearest = NearestName.of(id, known);
+                items.add(Item.builder(UNKNOWN_CHECK_ID, "Check settings name known checks")
+                        .severity(Severity.WARNING)
+                        .problem("kubernetes.checks names '" + id + "', which is no manifest check"
+                                + (nearest == null ? "" : "; did you mean '" + nearest + "'?"))
+                        .location(Location.of(context.checklist().path()))
+                        .remediation("use an id from docs/checks.md")
+                        .key(id)
+                        .build());
+            }
         }
         return items;
     }

@@ -108,6 +108,24 @@ class ManifestValidationStepTest {
     }
 
     @Test
+    void shouldWarnAboutSettingsForChecksThatDoNotExist() {
+        workspace.checklist("""
+                kubernetes:
+                  version: "1.31"
+                  manifests: [deploy/]
+                  checks:
+                    manifest.probe:
+                      enabled: false
+                """).write("deploy/pod.yaml", pod(""));
+        Item unknown = workspace.validate(ManifestValidationStep.UNKNOWN_CHECK_ID, Optional.empty()).get(0);
+        assertThat(unknown.status()).isEqualTo(Status.WARN);
+        assertThat(unknown.message()).isEqualTo(
+                "kubernetes.checks names 'manifest.probe', which is no manifest check; did you mean 'manifest.probes'?");
+        assertThat(workspace.validate("manifest.probes", Optional.empty())).extracting(Item::status)
+                .as("the misspelt setting switches nothing off").doesNotContain(Status.SKIP);
+    }
+
+    @Test
     void shouldApplySeverityOverridesAndSwitchChecksOff() {
         workspace.checklist("""
                 kubernetes:

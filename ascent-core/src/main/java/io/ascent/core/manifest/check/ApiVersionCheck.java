@@ -51,9 +51,9 @@ final class ApiVersionCheck implements ManifestCheck {
         return Severity.ERROR;
     }
 
-    /** Whether a target version is known; without one the check cannot run. */
-    boolean hasTarget() {
-        return target != null;
+    @Override
+    public boolean lacksTarget() {
+        return target == null;
     }
 
     @Override

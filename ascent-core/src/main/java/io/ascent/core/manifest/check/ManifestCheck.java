@@ -26,6 +26,11 @@ public interface ManifestCheck {
     default void finish(Findings findings) {
     }
 
+    /** Whether the check needs a target Kubernetes version it was not given; the step then skips it. */
+    default boolean lacksTarget() {
+        return false;
+    }
+
     /** The message of the one PASS item when nothing was found, given how many things were looked at. */
     String passMessage(int looked);
 }

@@ -73,9 +73,4 @@ public final class ManifestChecks {
         return all;
     }
 
-    /** True when the check needs a target version it does not have, so it must be skipped. */
-    public static boolean lacksTarget(ManifestCheck check) {
-        return check instanceof ApiVersionCheck api && !api.hasTarget()
-                || check instanceof SchemaCheck schema && !schema.hasTarget();
-    }
 }

@@ -59,8 +59,9 @@ final class SchemaCheck implements ManifestCheck {
         return Severity.ERROR;
     }
 
-    boolean hasTarget() {
-        return target != null;
+    @Override
+    public boolean lacksTarget() {
+        return target == null;
     }
 
     @Override
