@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -121,6 +122,7 @@ public final class ManifestValidationStep implements ValidationStep {
             counts[0]++;
             for (Resource resource : loaded.resources()) {
                 counts[1]++;
+                settingItems.addAll(unknownExemptions(resource, all));
                 for (int i = 0; i < checks.size(); i++) {
                     inspect(checks.get(i), resource, findings[i], checkErrors);
                 }
@@ -250,6 +252,32 @@ public final class ManifestValidationStep implements ValidationStep {
                         .location(Location.of(context.checklist().path()))
                         .remediation("use an id from docs/checks.md")
                         .key(id)
+                        .build());
+            }
+        }
+        return items;
+    }
+
+    /** A misspelt id in the exemption annotation would exempt nothing, silently. */
+    private static List<Item> unknownExemptions(Resource resource, List<ManifestCheck> checks) {
+        Set<String> exemptions = resource.exemptions();
+        if (exemptions.isEmpty()) {
+            return List.of();
+        }
+        List<String> known = new ArrayList<>();
+        checks.forEach(check -> known.add(check.id()));
+        List<Item> items = new ArrayList<>();
+        for (String id : exemptions) {
+            if (!known.contains(id)) {
+                String nearest = NearestName.of(id, known);
+                items.add(Item.builder(UNKNOWN_CHECK_ID, "Check settings name known checks")
+                        .severity(Severity.WARNING)
+                        .problem(resource.displayName() + ": " + Resource.EXEMPT_ANNOTATION + " names '" + id
+                                + "', which is no manifest check"
+                                + (nearest == null ? "" : "; did you mean '" + nearest + "'?"))
+                        .location(resource.locationAt(List.of("metadata", "annotations", Resource.EXEMPT_ANNOTATION)))
+                        .remediation("use an id from docs/checks.md")
+                        .key(resource.displayName() + "/" + id)
                         .build());
             }
         }

@@ -126,6 +126,17 @@ class ManifestValidationStepTest {
     }
 
     @Test
+    void shouldWarnAboutExemptionsThatNameNoCheck() {
+        workspace.checklist("kubernetes:\n  version: \"1.31\"\n  manifests: [deploy/]\n")
+                .write("deploy/pod.yaml", pod("ascent.dev/exempt: \"manifest.probe\""));
+        Item unknown = workspace.validate(ManifestValidationStep.UNKNOWN_CHECK_ID, Optional.empty()).get(0);
+        assertThat(unknown.status()).isEqualTo(Status.WARN);
+        assertThat(unknown.message()).isEqualTo("Pod/debug: ascent.dev/exempt names 'manifest.probe', which is no "
+                + "manifest check; did you mean 'manifest.probes'?");
+        assertThat(unknown.location().line()).isPositive();
+    }
+
+    @Test
     void shouldApplySeverityOverridesAndSwitchChecksOff() {
         workspace.checklist("""
                 kubernetes:
