@@ -2,6 +2,7 @@ package io.ascent.core;
 
 import io.ascent.core.checklist.Checklist;
 import io.ascent.core.checklist.ChecklistLoader;
+import io.ascent.core.checklist.ChecklistRule;
 import io.ascent.core.checklist.LoadedChecklist;
 import io.ascent.core.checklist.WaiverApplier;
 import io.ascent.core.progress.ProgressListener;
@@ -56,14 +57,14 @@ public final class Ascent {
         }
         Report.Builder report = Report.builder(options.directory().toString());
         if (!Files.isDirectory(options.directory())) {
-            return report.add(Item.builder("checklist.file", "Application directory exists")
+            return report.add(ChecklistRule.OPTIONS.item()
                     .status(Status.ERROR)
                     .message("'" + options.directory() + "' is not a directory")
                     .location(Location.of(options.directory().toString()))
                     .build()).build();
         }
         if (options.kubernetesVersion().filter(v -> !KUBERNETES_VERSION.matcher(v).matches()).isPresent()) {
-            return report.add(Item.builder("checklist.options", "Options are valid")
+            return report.add(ChecklistRule.OPTIONS.item()
                     .status(Status.ERROR)
                     .message("--kubernetes-version '" + options.kubernetesVersion().get()
                             + "' is not a Kubernetes version; write X.Y or X.Y.Z, such as 1.31")

@@ -6,6 +6,8 @@ import io.ascent.core.report.Severity;
 
 /** The checks Ascent makes of the checklist itself. Ids are stable: reports, waivers and SARIF use them. */
 public enum ChecklistRule {
+    OPTIONS("checklist.options", "Options and application directory are valid",
+            "The application directory exists and every option names something Ascent can use."),
     FILE("checklist.file", "Checklist file is readable YAML",
             "The checklist exists, is UTF-8, is one YAML document, and obeys the safe-loading limits."),
     SCHEMA("checklist.schema", "Checklist matches the Ascent Checklist v1 schema",
