@@ -19,6 +19,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -86,11 +87,21 @@ public final class ManifestValidationStep implements ValidationStep {
         List<Item> parseProblems = new ArrayList<>(set.problems());
         List<Item> checkErrors = new ArrayList<>();
         List<Item> settingItems = new ArrayList<>();
+        Map<String, KubernetesVersion> fileTargets;
+        try {
+            fileTargets = kindNodeVersion(context);
+        } catch (IllegalArgumentException e) {
+            return List.of(Item.builder(ManifestChecks.API_VERSION_ID, "Cluster Kubernetes version")
+                    .status(Status.ERROR)
+                    .message("provision.cluster.kubernetesVersion: " + e.getMessage())
+                    .location(Location.of(context.checklist().path()))
+                    .build());
+        }
         ManifestChecks.SchemaSettings schemas = new ManifestChecks.SchemaSettings(settings.schemaLocations(),
                 settings.strict(), context.workspace().applicationDir());
         List<ManifestCheck> all;
         try {
-            all = ManifestChecks.create(table, target, schemas);
+            all = ManifestChecks.create(table, target, fileTargets, schemas);
         } catch (IllegalArgumentException badLocation) {
             return List.of(Item.builder("manifest.schema", "Schema locations are readable")
                     .status(Status.ERROR)
@@ -234,6 +245,20 @@ public final class ManifestValidationStep implements ValidationStep {
                     .build());
         }
         return items;
+    }
+
+    /**
+     * The kind config describes the nodes of the test cluster: its kubeadm patches must suit
+     * {@code provision.cluster.kubernetesVersion} when that is set, whatever the manifests target.
+     */
+    private static Map<String, KubernetesVersion> kindNodeVersion(ValidationContext context) {
+        var cluster = context.checklist().provision().cluster();
+        if (cluster.config().isEmpty() || cluster.kubernetesVersion().isEmpty()) {
+            return Map.of();
+        }
+        String path = context.workspace().displayPath(context.workspace().applicationDir()
+                .resolve(cluster.config().get()));
+        return Map.of(path, KubernetesVersion.parse(cluster.kubernetesVersion().get()));
     }
 
     /** A misspelt id under {@code kubernetes.checks} would otherwise change nothing, silently. */

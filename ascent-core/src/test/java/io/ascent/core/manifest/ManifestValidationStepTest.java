@@ -207,6 +207,31 @@ class ManifestValidationStepTest {
     }
 
     @Test
+    void shouldJudgeTheKindConfigAgainstTheClusterVersionNotTheManifestTarget() {
+        workspace.checklist("""
+                kubernetes:
+                  version: "1.31"
+                  manifests: [deploy/app/]
+                provision:
+                  cluster:
+                    driver: kind
+                    kubernetesVersion: "1.29"
+                    config: deploy/kind.yaml
+                """).write("deploy/app/pod.yaml", pod("")).write("deploy/kind.yaml", """
+                apiVersion: kind.x-k8s.io/v1alpha4
+                kind: Cluster
+                kubeadmConfigPatches:
+                  - |
+                    apiVersion: kubeadm.k8s.io/v1beta4
+                    kind: ClusterConfiguration
+                """);
+        assertThat(workspace.validate("manifest.api-version", Optional.empty())).singleElement().satisfies(item -> {
+            assertThat(item.status()).isEqualTo(Status.FAIL);
+            assertThat(item.message()).contains("for 1.29 use kubeadm.k8s.io/v1beta3");
+        });
+    }
+
+    @Test
     void shouldCheckTheKindConfigOfTheProvisionSection() {
         workspace.checklist("""
                 kubernetes:

@@ -10,6 +10,7 @@ import io.ascent.core.report.Severity;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -23,14 +24,17 @@ final class ApiVersionCheck implements ManifestCheck {
 
     private final ApiLifecycleTable table;
     private final KubernetesVersion target;
+    /** Files judged against another version: the kind config describes the cluster's nodes, not the target. */
+    private final Map<String, KubernetesVersion> fileTargets;
     private final Set<String> knownGroups = new HashSet<>();
     private int notInTable;
     private int tooOld;
 
     /** @param target the version to check against, or {@code null} when none is set (the step skips the check) */
-    ApiVersionCheck(ApiLifecycleTable table, KubernetesVersion target) {
+    ApiVersionCheck(ApiLifecycleTable table, KubernetesVersion target, Map<String, KubernetesVersion> fileTargets) {
         this.table = table;
         this.target = target;
+        this.fileTargets = Map.copyOf(fileTargets);
         for (ApiLifecycle row : table.rows()) {
             knownGroups.add(row.group());
         }
@@ -67,13 +71,14 @@ final class ApiVersionCheck implements ManifestCheck {
                     resource.locationAt(List.of("apiVersion")), null, null));
         }
         references.addAll(EmbeddedConfigurations.of(resource));
+        KubernetesVersion version = fileTargets.getOrDefault(resource.path(), target);
         for (ApiReference reference : references) {
             findings.looked();
-            judge(resource, reference, findings);
+            judge(resource, reference, findings, version);
         }
     }
 
-    private void judge(Resource resource, ApiReference reference, Findings findings) {
+    private void judge(Resource resource, ApiReference reference, Findings findings, KubernetesVersion target) {
         String key = reference.keyPart() == null ? resource.displayName()
                 : resource.displayName() + "/" + reference.keyPart();
         String subject = reference.where() == null ? resource.displayName()
@@ -103,10 +108,10 @@ final class ApiVersionCheck implements ManifestCheck {
         }
         Severity ceiling = availability == ApiAvailability.DEPRECATED ? Severity.WARNING : null;
         findings.add(new Finding(resource.ref(), reference.location(), key, subject + ": " + verdict.message(),
-                remediation(verdict, reference), ceiling));
+                remediation(verdict, reference, target), ceiling));
     }
 
-    private String remediation(ApiVerdict verdict, ApiReference reference) {
+    private static String remediation(ApiVerdict verdict, ApiReference reference, KubernetesVersion target) {
         ApiLifecycle use = verdict.suggestion();
         String where = reference.where() == null ? "" : " in " + reference.where();
         if (use == null) {

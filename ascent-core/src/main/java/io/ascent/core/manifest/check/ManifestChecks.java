@@ -8,6 +8,7 @@ import io.ascent.core.report.Severity;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The manifest checks, in one explicit list: the order here is the order of the report. {@code docs/checks.md}
@@ -39,13 +40,14 @@ public final class ManifestChecks {
     /**
      * Fresh instances of every check for one run.
      *
-     * @param target the target Kubernetes version, or {@code null} when none is set
+     * @param target      the target Kubernetes version, or {@code null} when none is set
+     * @param fileTargets files whose API references are judged against another version (by display path)
      */
     public static List<ManifestCheck> create(ApiLifecycleTable table, KubernetesVersion target,
-            SchemaSettings schemas) {
+            Map<String, KubernetesVersion> fileTargets, SchemaSettings schemas) {
         return List.of(
                 new ShapeCheck(new ConfigurationKinds(table)),
-                new ApiVersionCheck(table, target),
+                new ApiVersionCheck(table, target, fileTargets),
                 new SchemaCheck(crds -> ResourceSchemaValidator.builder()
                         .schemaLocations(schemas.locations())
                         .strict(schemas.strict())
@@ -67,7 +69,7 @@ public final class ManifestChecks {
     public static List<Description> descriptions() {
         List<Description> all = new ArrayList<>();
         all.add(new Description(ManifestLoader.PARSE_ID, ManifestLoader.PARSE_TITLE, Severity.ERROR));
-        for (ManifestCheck check : create(ApiLifecycleTable.builtIn(), null, SchemaSettings.DEFAULT)) {
+        for (ManifestCheck check : create(ApiLifecycleTable.builtIn(), null, Map.of(), SchemaSettings.DEFAULT)) {
             all.add(new Description(check.id(), check.title(), check.defaultSeverity()));
         }
         return all;

@@ -29,7 +29,7 @@ class ApiVersionCheckTableTest {
         Resource resource = new ManifestLoader().parse("apiVersion: " + row.apiVersion() + "\nkind: " + row.kind()
                 + "\nmetadata:\n  name: sample\n", "deploy/sample.yaml").resources().get(0);
         Findings findings = new Findings();
-        new ApiVersionCheck(TABLE, target).inspect(resource, findings);
+        new ApiVersionCheck(TABLE, target, java.util.Map.of()).inspect(resource, findings);
         assertThat(findings.lookedCount()).isEqualTo(1);
         return findings.found();
     }
