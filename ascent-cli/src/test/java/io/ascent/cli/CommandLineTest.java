@@ -124,4 +124,13 @@ class CommandLineTest {
         assertThat(run.status()).isEqualTo(ExitCodes.INVALID_INPUT);
         assertThat(Files.readString(out.resolve("x.sarif"))).contains("unknown property 'requird'");
     }
+
+    @Test
+    void shouldExitThreeWithoutAStackTraceWhenTheReportCannotBeWritten() throws Exception {
+        Path file = Files.writeString(out.resolve("a-file"), "not a directory");
+        CliRun run = CliRun.of("validate", HELLO, "-f", "json", "-o", file.resolve("report.json").toString());
+        assertThat(run.status()).isEqualTo(ExitCodes.ENVIRONMENT);
+        assertThat(run.err()).startsWith("ascent validate: cannot write the report:").doesNotContain("\tat ");
+        assertThat(Files.readString(file)).isEqualTo("not a directory");
+    }
 }

@@ -84,7 +84,9 @@ public final class DiskTreeReader {
             // git records a file as executable when its owner may execute it.
             return posix.permissions().contains(PosixFilePermission.OWNER_EXECUTE)
                     ? TreeEntry.Kind.EXECUTABLE : TreeEntry.Kind.FILE;
-        } catch (UnsupportedOperationException e) {
+        } catch (UnsupportedOperationException notPosix) {
+            // Windows file systems have no execute bit; there every file counts as not executable, as git sees it
+            // with core.fileMode=false.
             return TreeEntry.Kind.FILE;
         }
     }

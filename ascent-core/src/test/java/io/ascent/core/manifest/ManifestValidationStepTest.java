@@ -206,50 +206,42 @@ class ManifestValidationStepTest {
                 .anyMatch(i -> i.status() == Status.FAIL && i.message().contains("expired on 2026-11-24"));
     }
 
-    @Test
-    void shouldJudgeTheKindConfigAgainstTheClusterVersionNotTheManifestTarget() {
+    /** A kind config whose kubeadm patch uses v1beta4, which Kubernetes serves from 1.31. */
+    private static final String KIND_CONFIG_WITH_V1BETA4_PATCH = """
+            apiVersion: kind.x-k8s.io/v1alpha4
+            kind: Cluster
+            kubeadmConfigPatches:
+              - |
+                apiVersion: kubeadm.k8s.io/v1beta4
+                kind: ClusterConfiguration
+            """;
+
+    private List<Item> apiItemsWithKindConfig(String targetVersion, String clusterVersionLine) {
         workspace.checklist("""
                 kubernetes:
-                  version: "1.31"
+                  version: "%s"
                   manifests: [deploy/app/]
                 provision:
                   cluster:
                     driver: kind
-                    kubernetesVersion: "1.29"
-                    config: deploy/kind.yaml
-                """).write("deploy/app/pod.yaml", pod("")).write("deploy/kind.yaml", """
-                apiVersion: kind.x-k8s.io/v1alpha4
-                kind: Cluster
-                kubeadmConfigPatches:
-                  - |
-                    apiVersion: kubeadm.k8s.io/v1beta4
-                    kind: ClusterConfiguration
-                """);
-        assertThat(workspace.validate("manifest.api-version", Optional.empty())).singleElement().satisfies(item -> {
-            assertThat(item.status()).isEqualTo(Status.FAIL);
-            assertThat(item.message()).contains("for 1.29 use kubeadm.k8s.io/v1beta3");
-        });
+                %s    config: deploy/kind.yaml
+                """.formatted(targetVersion, clusterVersionLine))
+                .write("deploy/app/pod.yaml", pod("")).write("deploy/kind.yaml", KIND_CONFIG_WITH_V1BETA4_PATCH);
+        return workspace.validate("manifest.api-version", Optional.empty());
+    }
+
+    @Test
+    void shouldJudgeTheKindConfigAgainstTheClusterVersionNotTheManifestTarget() {
+        assertThat(apiItemsWithKindConfig("1.31", "    kubernetesVersion: \"1.29\"\n")).singleElement()
+                .satisfies(item -> {
+                    assertThat(item.status()).isEqualTo(Status.FAIL);
+                    assertThat(item.message()).contains("for 1.29 use kubeadm.k8s.io/v1beta3");
+                });
     }
 
     @Test
     void shouldCheckTheKindConfigOfTheProvisionSection() {
-        workspace.checklist("""
-                kubernetes:
-                  version: "1.29"
-                  manifests: [deploy/app/]
-                provision:
-                  cluster:
-                    driver: kind
-                    config: deploy/kind.yaml
-                """).write("deploy/app/pod.yaml", pod("")).write("deploy/kind.yaml", """
-                apiVersion: kind.x-k8s.io/v1alpha4
-                kind: Cluster
-                kubeadmConfigPatches:
-                  - |
-                    apiVersion: kubeadm.k8s.io/v1beta4
-                    kind: ClusterConfiguration
-                """);
-        assertThat(workspace.validate("manifest.api-version", Optional.empty())).singleElement().satisfies(item -> {
+        assertThat(apiItemsWithKindConfig("1.29", "")).singleElement().satisfies(item -> {
             assertThat(item.status()).isEqualTo(Status.FAIL);
             assertThat(item.location()).hasToString("deploy/kind.yaml:5");
             assertThat(item.message()).contains("kubeadm.k8s.io/v1beta4 ClusterConfiguration is served from "
