@@ -17,8 +17,8 @@ import java.util.function.Function;
  * the checklist's schema locations, or the CRDs found among the manifests. In strict mode an unknown field is a
  * finding at its key.
  *
- * <p>Custom resources are validated once every manifest has been read, since their CRD may come in a later file;
- * those resources (usually few) are kept until then. A resource no schema covers is reported as skipped, with the
+ * <p>Objects no schema location covers are validated once every manifest has been read, since their CRD may come
+ * in a later file; those objects (usually few custom resources) are kept until then. A resource no schema covers is reported as skipped, with the
  * reason, never as passed.
  */
 final class SchemaCheck implements ManifestCheck {
@@ -74,7 +74,9 @@ final class SchemaCheck implements ManifestCheck {
         }
         SchemaResult result = withoutCrds.validate(resource.document(), resource.pointer(), resource.apiVersion(),
                 resource.kind(), target);
-        if (result instanceof SchemaResult.Skipped && isCustom(resource)) {
+        if (result instanceof SchemaResult.Skipped) {
+            // Any group may be served by a CRD (snapshot.storage.k8s.io is), so every kind without a schema
+            // waits until every CRD in the manifests is known.
             waitingForCrds.add(resource);
             return;
         }
@@ -110,14 +112,6 @@ final class SchemaCheck implements ManifestCheck {
                     resource.displayName() + ": " + violation.message(),
                     "see the API reference of " + resource.apiVersion() + " " + resource.kind(), null));
         }
-    }
-
-    /** Built-in groups have no dot ({@code apps}, the core group) or end in {@code k8s.io}. */
-    private static boolean isCustom(Resource resource) {
-        String apiVersion = resource.apiVersion();
-        int slash = apiVersion.indexOf('/');
-        String group = slash < 0 ? "" : apiVersion.substring(0, slash);
-        return group.contains(".") && !group.endsWith(".k8s.io");
     }
 
     @Override
