@@ -72,7 +72,7 @@ class CommandLineTest {
     void shouldExitTwoForAMalformedKubernetesVersion() {
         CliRun run = CliRun.of("validate", HELLO, "--kubernetes-version", "latest");
         assertThat(run.status()).isEqualTo(ExitCodes.INVALID_INPUT);
-        assertThat(run.out()).contains("--kubernetes-version 'latest' is not a Kubernetes version");
+        assertThat(run.out()).contains("--kubernetes-version: 'latest' is not a Kubernetes version");
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.ascent.core.checklist.ChecklistLoader;
 import io.ascent.core.checklist.ChecklistRule;
 import io.ascent.core.checklist.LoadedChecklist;
 import io.ascent.core.checklist.WaiverApplier;
+import io.ascent.core.manifest.api.KubernetesVersion;
 import io.ascent.core.progress.ProgressListener;
 import io.ascent.core.report.Item;
 import io.ascent.core.report.Location;
@@ -24,14 +25,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The engine's front door: what the CLI and the Jenkins plugin call. Every run returns a {@link Report}; bad input
  * is reported in it, never thrown.
  */
 public final class Ascent {
-    private static final Pattern KUBERNETES_VERSION = Pattern.compile("^v?1\\.[0-9]{1,2}(\\.[0-9]{1,3})?$");
 
     private final Clock clock;
     private final List<ValidationStep> steps;
@@ -63,13 +62,16 @@ public final class Ascent {
                     .location(Location.of(options.directory().toString()))
                     .build()).build();
         }
-        if (options.kubernetesVersion().filter(v -> !KUBERNETES_VERSION.matcher(v).matches()).isPresent()) {
-            return report.add(ChecklistRule.OPTIONS.item()
-                    .status(Status.ERROR)
-                    .message("--kubernetes-version '" + options.kubernetesVersion().get()
-                            + "' is not a Kubernetes version; write X.Y or X.Y.Z, such as 1.31")
-                    .location(Location.of(options.directory().toString()))
-                    .build()).build();
+        if (options.kubernetesVersion().isPresent()) {
+            try {
+                KubernetesVersion.parse(options.kubernetesVersion().get());
+            } catch (IllegalArgumentException e) {
+                return report.add(ChecklistRule.OPTIONS.item()
+                        .status(Status.ERROR)
+                        .message("--kubernetes-version: " + e.getMessage())
+                        .location(Location.of(options.directory().toString()))
+                        .build()).build();
+            }
         }
         Workspace workspace = Workspace.of(options.directory());
         progress.phaseStarted("checklist");
