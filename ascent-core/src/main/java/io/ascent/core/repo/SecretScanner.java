@@ -8,7 +8,8 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
+import io.ascent.core.secret.SecretDetector;
+import io.ascent.core.secret.SecretFingerprint;
 
 /**
  * Scans one committed file for secrets. The first {@value #BINARY_PROBE} bytes are read first: a NUL among them
@@ -16,7 +17,8 @@ import java.util.regex.Matcher;
  * before anything is read, from the size in the object header.
  *
  * <p>The text is decoded as ISO-8859-1, one char per byte, so that any file decodes and columns are byte offsets;
- * matched values are re-decoded as UTF-8 before they are fingerprinted.
+ * matched values are re-decoded as UTF-8 before they are fingerprinted. Detectors run in linear time
+ * ({@link SecretDetector#find}), so one long line costs what its length costs.
  */
 final class SecretScanner {
     /** As git: a NUL in the first 8000 bytes means binary. */
@@ -30,9 +32,11 @@ final class SecretScanner {
     }
 
     private final List<SecretDetector> detectors;
+    private final SecretFingerprint fingerprints;
 
-    SecretScanner(List<SecretDetector> detectors) {
+    SecretScanner(List<SecretDetector> detectors, SecretFingerprint fingerprints) {
         this.detectors = List.copyOf(detectors);
+        this.fingerprints = fingerprints;
     }
 
     Result scan(TreeEntry entry, BlobReader reader) throws IOException {
@@ -71,23 +75,26 @@ final class SecretScanner {
             }
             Set<Integer> linesDone = new HashSet<>();
             for (String keyword : detector.keywords()) {
-                for (int hit = text.indexOf(keyword); hit >= 0; hit = text.indexOf(keyword, hit + keyword.length())) {
+                // After a hit, the next search starts at the end of its line: a line is matched at most once per
+                // keyword, and a long line with a keyword every few characters is not walked back once per hit.
+                for (int hit = text.indexOf(keyword); hit >= 0; ) {
                     int start = text.lastIndexOf('\n', hit) + 1;
+                    int end = lines.endOf(hit);
                     if (linesDone.add(start)) {
-                        matchLine(detector, text, start, lines.endOf(start), path, lines, found);
+                        matchLine(detector, text, start, end, path, lines, found);
                     }
+                    hit = text.indexOf(keyword, end);
                 }
             }
         }
         return found;
     }
 
-    private static void matchLine(SecretDetector detector, String text, int start, int end, String path, Lines lines,
+    private void matchLine(SecretDetector detector, String text, int start, int end, String path, Lines lines,
             List<SecretFinding> found) {
-        Matcher matcher = detector.pattern().matcher(text).region(start, end);
-        while (matcher.find()) {
-            String secret = utf8(matcher.group("secret"));
-            String redacted;
+        String line = text.substring(start, end);
+        for (SecretDetector.Match match : detector.find(line)) {
+            String secret = utf8(line.substring(match.start(), match.end()));
             if (detector.id().equals(SecretDetector.PRIVATE_KEY)) {
                 // The header says what it is and is no secret; the key is the body, so it goes into the fingerprint.
                 int bodyStart = end + 1;
@@ -95,16 +102,11 @@ final class SecretScanner {
                 if (body.length() < 16) {
                     continue; // a header without a key under it: documentation, not a key
                 }
-                redacted = secret;
                 secret = secret + "\n" + utf8(body);
-            } else {
-                if (SecretDetector.isPlaceholder(secret)) {
-                    continue;
-                }
-                redacted = SecretFinding.redact(secret);
+            } else if (SecretDetector.isPlaceholder(secret)) {
+                continue;
             }
-            int column = matcher.start("secret") - start + 1;
-            found.add(SecretFinding.of(path, lines.lineOf(start), column, detector, secret, redacted));
+            found.add(SecretFinding.of(path, lines.lineOf(start), match.start() + 1, detector, secret, fingerprints));
         }
     }
 

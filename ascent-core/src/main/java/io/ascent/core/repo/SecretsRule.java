@@ -5,15 +5,20 @@ import io.ascent.core.checklist.RepositoryRules.SecretScanning;
 import io.ascent.core.report.Item;
 import io.ascent.core.report.Location;
 import io.ascent.core.report.Severity;
+import io.ascent.core.secret.SecretDetector;
+import io.ascent.core.secret.SecretFingerprint;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Optional;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * {@code repository.secrets} (on by default): no committed text file holds a secret. Findings show the file, line,
- * column, a redacted match and a fingerprint; never the secret. Paths and fingerprints in {@code secrets.allow} are
- * skipped.
+ * column, what kind of secret and its keyed fingerprint; never the secret, nor any part or length of it. Paths and
+ * fingerprints in {@code secrets.allow} are skipped; an allow-list entry in the old unkeyed form still matches, with
+ * a warning that names its replacement.
  */
 final class SecretsRule implements TreeRule {
 
@@ -29,7 +34,8 @@ final class SecretsRule implements TreeRule {
                 .filter(entry -> allowedPaths.stream()
                         .noneMatch(p -> p.matchingPrefix(tree.relativeToScope(entry.path())) != null))
                 .toList();
-        SecretScanner scanner = new SecretScanner(SecretDetector.BUILT_IN);
+        SecretScanner scanner = new SecretScanner(SecretDetector.BUILT_IN,
+                SecretFingerprint.forApplication(checklist.metadata().name()));
         AtomicInteger binary = new AtomicInteger();
         AtomicInteger tooLarge = new AtomicInteger();
         List<SecretFinding> found = ParallelScan.run(tree, files, (entry, reader, out) -> {
@@ -44,24 +50,40 @@ final class SecretsRule implements TreeRule {
                 .thenComparingInt(SecretFinding::column));
         Findings findings = new Findings(RepositoryRule.SECRETS, Severity.ERROR);
         int allowlisted = 0;
+        List<Item> legacy = new ArrayList<>();
         for (SecretFinding finding : found) {
-            if (settings.allowedFingerprints().stream().anyMatch(finding.fingerprint()::startsWith)) {
+            Location location = new Location(finding.path(), finding.line(), finding.column());
+            if (settings.allowedFingerprints().contains(finding.fingerprint())) {
                 allowlisted++;
                 continue;
             }
-            findings.add(new Location(finding.path(), finding.line(), finding.column()),
-                    finding.detector().description() + " in '" + finding.path() + "' line " + finding.line() + ": "
-                            + finding.redacted() + " [" + finding.detector().id() + ", fingerprint "
-                            + finding.shortFingerprint() + "]",
+            Optional<String> oldEntry = settings.allowedFingerprints().stream()
+                    .filter(finding.legacyFingerprint()::startsWith).findFirst();
+            if (oldEntry.isPresent()) {
+                allowlisted++;
+                legacy.add(RepositoryRule.SECRETS.item(Severity.WARNING)
+                        .problem("the allow-list entry " + oldEntry.get() + " is an unkeyed fingerprint, which lets "
+                                + "a reader of the checklist test guesses of the secret; it still matches for now")
+                        .location(location).key(finding.fingerprint())
+                        .remediation("replace " + oldEntry.get() + " with " + finding.fingerprint()
+                                + " in repository.secrets.allow.fingerprints")
+                        .build());
+                continue;
+            }
+            findings.add(location,
+                    finding.detector().description() + " in '" + finding.path() + "' line " + finding.line()
+                            + " [" + finding.detector().id() + ", fingerprint " + finding.fingerprint() + "]",
                     "revoke or rotate it now (it stays in the git history), remove it and load it from the "
                             + "environment or a secret store; if it is not a secret, add the fingerprint "
-                            + finding.shortFingerprint() + " to repository.secrets.allow.fingerprints");
+                            + finding.fingerprint() + " to repository.secrets.allow.fingerprints");
         }
         int skipped = binary.get() + tooLarge.get();
-        return findings.items((files.size() - skipped) + " text file(s) in " + tree.description()
+        List<Item> items = new ArrayList<>(findings.items((files.size() - skipped) + " text file(s) in " + tree.description()
                 + " hold no secret; skipped " + binary.get() + " binary file(s), " + tooLarge.get()
                 + " over " + MaxFileSizeRule.human(SecretScanner.MAX_SCAN_BYTES)
                 + ", " + (tree.entries().stream().filter(TreeEntry::isFile).count() - files.size())
-                + " on the allow list" + (allowlisted > 0 ? ", " + allowlisted + " allowlisted match(es)" : ""));
+                + " on the allow list" + (allowlisted > 0 ? ", " + allowlisted + " allowlisted match(es)" : "")));
+        items.addAll(legacy);
+        return items;
     }
 }

@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The result of one Ascent run: what was checked, every item, diagnostics, and the verdict.
+ * The result of one Ascent run: what was checked, every item, diagnostics, and the verdict. No text in a report
+ * holds a secret the secret scan would recognise: the constructor redacts them.
  *
  * @param subject     what was checked, as the user named it (a directory or repository)
  * @param checklist   the checklist's path relative to the repository root, or {@code null} when none was read
@@ -27,11 +28,14 @@ public record Report(
     /** Version of the report's JSON form; bumped on any incompatible change. */
     public static final String FORMAT_VERSION = "1";
 
+    /** Every text is redacted here ({@link Redaction}), however the report was made, before anything renders it. */
     public Report {
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(createdAt, "createdAt");
-        items = List.copyOf(items);
-        log = List.copyOf(log);
+        subject = Redaction.redact(subject);
+        checklist = Redaction.redact(checklist);
+        items = items.stream().map(Redaction::redact).toList();
+        log = log.stream().map(Redaction::redact).toList();
     }
 
     public Summary summary() {

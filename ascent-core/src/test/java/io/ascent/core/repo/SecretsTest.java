@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ascent.core.report.Item;
 import io.ascent.core.report.Report;
 import io.ascent.core.report.Status;
+import io.ascent.core.secret.SecretFingerprint;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -76,10 +77,41 @@ class SecretsTest {
     }
 
     @Test
-    void shouldRedactToAFewLeadingCharactersAndTheLength() {
-        assertThat(SecretFinding.redact(AWS_KEY)).isEqualTo("AKIA…(20 chars)");
-        assertThat(SecretFinding.redact("hunter2")).isEqualTo("h…(7 chars)");
-        assertThat(SecretFinding.redact("abc")).isEqualTo("…(3 chars)");
+    void shouldShowNoPartAndNoLengthOfTheSecret() throws Exception {
+        try (TestRepository repo = TestRepository.init(dir)) {
+            repo.file("ascent.yaml", checklist("")).file(".env", "DB_PASSWORD=" + PASSWORD + "\n").commit("init");
+            String text = allText(validate(dir));
+            assertThat(text).doesNotContain(PASSWORD.substring(0, 4), String.valueOf(PASSWORD.length()) + " chars",
+                    "…(");
+        }
+    }
+
+    @Test
+    void shouldKeyFingerprintsSoThatAnUnkeyedHashOfAGuessDoesNotMatch() {
+        SecretFingerprint app = SecretFingerprint.forApplication("app");
+        assertThat(app.of("aws-access-key-id", AWS_KEY)).matches("[0-9a-f]{16}")
+                .isEqualTo(app.of("aws-access-key-id", AWS_KEY))
+                .isNotEqualTo(SecretFingerprint.legacy("aws-access-key-id", AWS_KEY).substring(0, 16))
+                .isNotEqualTo(SecretFingerprint.forApplication("other").of("aws-access-key-id", AWS_KEY))
+                .isNotEqualTo(app.of("aws-access-key-id", AWS_KEY.replace('Q', 'R')));
+    }
+
+    @Test
+    void shouldStillHonourAnUnkeyedAllowListEntryAndNameItsReplacement() throws Exception {
+        String old = SecretFingerprint.legacy("aws-access-key-id", AWS_KEY).substring(0, 16);
+        String keyed = SecretFingerprint.forApplication("app").of("aws-access-key-id", AWS_KEY);
+        try (TestRepository repo = TestRepository.init(dir)) {
+            repo.file("ascent.yaml", checklist("""
+                    repository:
+                      secrets:
+                        allow:
+                          fingerprints: ["%s"]
+                    """.formatted(old))).file("a.txt", AWS_KEY + "\n").commit("init");
+            List<Item> found = items(validate(dir), RepositoryRule.SECRETS);
+            assertThat(found).extracting(Item::status).containsExactly(Status.PASS, Status.WARN);
+            assertThat(found.get(1).remediation()).isEqualTo("replace " + old + " with " + keyed
+                    + " in repository.secrets.allow.fingerprints");
+        }
     }
 
     @Test
@@ -133,7 +165,7 @@ class SecretsTest {
                     .filter(item -> item.location().path().equals("a.txt")).findFirst().orElseThrow();
             String fingerprint = first.message().replaceAll(".*fingerprint ([0-9a-f]{16}).*", "$1");
             assertThat(fingerprint).hasSize(16)
-                    .isEqualTo(SecretFinding.fullFingerprint("aws-access-key-id", AWS_KEY).substring(0, 16));
+                    .isEqualTo(SecretFingerprint.forApplication("app").of("aws-access-key-id", AWS_KEY));
             repo.file("ascent.yaml", checklist("""
                     repository:
                       secrets:

@@ -1,0 +1,92 @@
+package io.ascent.core.report;
+
+import io.ascent.core.secret.SecretDetector;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The one redaction step every report goes through before anything renders it: each text an item or log entry
+ * carries (id, title, message, location, remediation, key, waiver) has every secret the secret scan's detectors
+ * recognise replaced by {@code [redacted <detector>]}. Checks quote repository content (a label value, an
+ * annotation, a wrongly typed field, an image name, a YAML snippet); redacting here, not in each check, means no
+ * check can forget.
+ *
+ * <p>Detectors that only apply to some files (password assignments in dotenv files) are not used: in free text
+ * they would hide ordinary messages. A private key is redacted from its header to its footer, or to the end of the
+ * text when the footer is missing.
+ */
+public final class Redaction {
+    private static final List<SecretDetector> DETECTORS = SecretDetector.BUILT_IN.stream()
+            .filter(detector -> detector.fileFilter() == SecretDetector.FileFilter.ALL).toList();
+
+    private Redaction() {
+    }
+
+    /** {@code text} with every recognised secret replaced; {@code null} stays {@code null}. */
+    public static String redact(String text) {
+        if (text == null || !mayHoldSecret(text)) {
+            return text;
+        }
+        List<SecretDetector.Match> matches = new ArrayList<>();
+        for (SecretDetector detector : DETECTORS) {
+            for (SecretDetector.Match match : detector.find(text)) {
+                matches.add(detector.id().equals(SecretDetector.PRIVATE_KEY) ? throughFooter(text, match) : match);
+            }
+        }
+        if (matches.isEmpty()) {
+            return text;
+        }
+        matches.sort(Comparator.comparingInt(SecretDetector.Match::start));
+        StringBuilder out = new StringBuilder(text.length());
+        int copied = 0;
+        for (SecretDetector.Match match : matches) {
+            if (match.end() <= copied) {
+                continue; // inside a secret already redacted
+            }
+            if (match.start() >= copied) {
+                out.append(text, copied, match.start()).append("[redacted ").append(match.detector().id())
+                        .append(']');
+            }
+            copied = match.end();
+        }
+        return out.append(text, copied, text.length()).toString();
+    }
+
+    /** The item with every text redacted; the same instance when there was nothing to redact. */
+    public static Item redact(Item item) {
+        Location location = item.location() == null ? null
+                : new Location(redact(item.location().path()), item.location().line(), item.location().column());
+        Waiver waiver = item.waiver() == null ? null : new Waiver(redact(item.waiver().reason()),
+                redact(item.waiver().owner()), item.waiver().expires());
+        Item redacted = new Item(redact(item.id()), redact(item.title()), item.status(), item.severity(),
+                redact(item.message()), location, redact(item.remediation()), item.duration(), waiver,
+                redact(item.key()));
+        return redacted.equals(item) ? item : redacted;
+    }
+
+    /** The log entry with its message redacted. */
+    public static LogEntry redact(LogEntry entry) {
+        String message = redact(entry.message());
+        return message.equals(entry.message()) ? entry : new LogEntry(entry.level(), message);
+    }
+
+    /** Cheap test first: every detector used here needs one of its keywords in the text. */
+    private static boolean mayHoldSecret(String text) {
+        for (SecretDetector detector : DETECTORS) {
+            for (String keyword : detector.keywords()) {
+                if (text.contains(keyword)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static SecretDetector.Match throughFooter(String text, SecretDetector.Match header) {
+        int footer = text.indexOf("-----END ", header.end());
+        int close = footer < 0 ? -1 : text.indexOf("-----", footer + 9);
+        int end = close < 0 ? text.length() : close + 5;
+        return new SecretDetector.Match(header.detector(), header.start(), end);
+    }
+}

@@ -1,0 +1,59 @@
+package io.ascent.core.secret;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class SecretDetectorTest {
+
+    /** Lines of about 1 MB built to make a backtracking engine retry at every character. */
+    static Stream<Arguments> hostileLines() {
+        int n = 1 << 20;
+        return Stream.of(
+                Arguments.of("password-assignment", "password" + "password".repeat(n / 8) + " "),
+                Arguments.of("password-assignment", "password= " + " ".repeat(n) + "x"),
+                Arguments.of("jwt", ("a" + "eyJ" + "b".repeat(40) + ".").repeat(n / 45)),
+                Arguments.of("jwt", "eyJ" + "a".repeat(n)),
+                Arguments.of("github-token", ("_ghp_" + "a".repeat(300)).repeat(n / 305)),
+                Arguments.of("gitlab-token", "glpat-".repeat(n / 6)),
+                Arguments.of("slack-token", "xoxb-".repeat(n / 5) + "!"),
+                Arguments.of("aws-access-key-id", ("AKIA" + "B".repeat(17)).repeat(n / 21)),
+                Arguments.of("google-api-key", ("AIza" + "c".repeat(36)).repeat(n / 40)));
+    }
+
+    @ParameterizedTest(name = "{0} #{index}")
+    @MethodSource("hostileLines")
+    void shouldTakeLinearTimeOnAMegabyteLine(String id, String line) {
+        SecretDetector detector = SecretDetector.BUILT_IN.stream().filter(d -> d.id().equals(id)).findFirst()
+                .orElseThrow();
+        long start = System.nanoTime();
+        detector.find(line);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    static Stream<Arguments> boundaries() {
+        String aws = "AKIA" + "Q3EGRTZL7NXW5VJD";
+        String google = "AIza" + "SyD3f7Gk2LmN8pQ4rS6tU0vW1xY5zA9bC7d";
+        return Stream.of(
+                Arguments.of("aws-access-key-id", "id=" + aws + ";", 1),
+                Arguments.of("aws-access-key-id", "X" + aws, 0),
+                Arguments.of("aws-access-key-id", aws + "Z", 0),
+                Arguments.of("google-api-key", "k=" + google, 1),
+                Arguments.of("google-api-key", "-" + google, 0),
+                Arguments.of("google-api-key", google + "_", 0),
+                Arguments.of("jwt", "x.eyJ" + "hbGciOiJI.eyJzdWIiOiIx.dozjgNryP4J", 1),
+                Arguments.of("jwt", "_eyJ" + "hbGciOiJI.eyJzdWIiOiIx.dozjgNryP4J", 0));
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("boundaries")
+    void shouldKeepTheWordBoundariesOfTheLookAroundPatterns(String id, String text, int matches) {
+        SecretDetector detector = SecretDetector.BUILT_IN.stream().filter(d -> d.id().equals(id)).findFirst()
+                .orElseThrow();
+        assertThat(detector.find(text)).hasSize(matches);
+    }
+}
