@@ -51,7 +51,7 @@ public final class JUnitRenderer implements Renderer {
     private static void testcase(Item item, XMLStreamWriter xml) throws XMLStreamException {
         xml.writeCharacters("  ");
         xml.writeStartElement("testcase");
-        xml.writeAttribute("classname", item.id());
+        xml.writeAttribute("classname", clean(item.id()));
         xml.writeAttribute("name", clean(item.location() == null ? item.title()
                 : item.title() + " (" + item.location() + ")"));
         xml.writeAttribute("time", seconds(item.duration().toNanos()));
@@ -88,7 +88,7 @@ public final class JUnitRenderer implements Renderer {
         xml.writeStartElement(name);
         xml.writeAttribute("message", clean(item.message()));
         if (item.status() != Status.SKIP) {
-            xml.writeAttribute("type", item.id());
+            xml.writeAttribute("type", clean(item.id()));
         }
         if (body != null) {
             xml.writeCharacters(body);

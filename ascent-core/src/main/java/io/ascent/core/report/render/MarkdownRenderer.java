@@ -11,9 +11,12 @@ import java.util.List;
 
 /**
  * GitHub-flavoured Markdown for pull-request comments and job summaries: a headline verdict, a table of the
- * problems, and the passing items folded away.
+ * problems, and the passing items folded away. Repository text is never markup ({@link MarkdownText}): a file name
+ * or a quoted value cannot add a link, an image, a mention, HTML or a table cell.
  */
 public final class MarkdownRenderer implements Renderer {
+    /** A line break inside a table cell, which cannot hold a real one. */
+    private static final String BREAK = "<br>";
 
     @Override
     public void render(Report report, Writer out) throws IOException {
@@ -28,9 +31,9 @@ public final class MarkdownRenderer implements Renderer {
         if (!problems.isEmpty()) {
             out.write("| Status | Item | Location | Message |\n|---|---|---|---|\n");
             for (Item item : problems) {
-                out.write("| " + item.status() + " | `" + item.id() + "` | "
-                        + (item.location() == null ? "" : "`" + cell(item.location().toString()) + "`") + " | "
-                        + cell(message(item)) + " |\n");
+                out.write("| " + item.status() + " | " + MarkdownText.code(item.id(), true) + " | "
+                        + (item.location() == null ? "" : MarkdownText.code(item.location().toString(), true))
+                        + " | " + message(item) + " |\n");
             }
             out.write("\n");
         }
@@ -39,20 +42,22 @@ public final class MarkdownRenderer implements Renderer {
         if (!passed.isEmpty()) {
             out.write("<details><summary>" + passed.size() + " passed or skipped</summary>\n\n");
             for (Item item : passed) {
-                out.write("- " + item.status() + " `" + item.id() + "`: "
-                        + cell(item.message().isEmpty() ? item.title() : item.message()) + "\n");
+                out.write("- " + item.status() + " " + MarkdownText.code(item.id(), false) + ": "
+                        + MarkdownText.text(item.message().isEmpty() ? item.title() : item.message(), " ") + "\n");
             }
             out.write("\n</details>\n");
         }
     }
 
+    /** The message cell: repository text escaped, the only markup Ascent's own line breaks. */
     private static String message(Item item) {
-        String text = item.message();
+        String text = MarkdownText.text(item.message(), BREAK);
         if (item.remediation() != null) {
-            text += "<br>Fix: " + item.remediation();
+            text += BREAK + "Fix: " + MarkdownText.text(item.remediation(), BREAK);
         }
         if (item.waiver() != null) {
-            text += "<br>Waived until " + item.waiver().expires() + ": " + item.waiver().reason();
+            text += BREAK + "Waived until " + item.waiver().expires() + ": "
+                    + MarkdownText.text(item.waiver().reason(), BREAK);
         }
         return text;
     }
@@ -64,12 +69,5 @@ public final class MarkdownRenderer implements Renderer {
             case INVALID_INPUT -> "⛔ invalid input";
             case ENVIRONMENT_ERROR -> "⚠️ environment error";
         };
-    }
-
-    /** Table cells cannot hold pipes or line breaks; HTML-like text must not become markup. */
-    private static String cell(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-                .replace("&lt;br&gt;", "<br>")
-                .replace("|", "\\|").replace("\r", "").replace("\n", "<br>");
     }
 }

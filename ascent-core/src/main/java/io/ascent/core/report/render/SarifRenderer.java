@@ -9,6 +9,7 @@ import io.ascent.core.report.Severity;
 import io.ascent.core.report.Status;
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -90,7 +91,7 @@ public final class SarifRenderer implements Renderer {
             json.writeStartObject();
             json.writeObjectFieldStart("physicalLocation");
             json.writeObjectFieldStart("artifactLocation");
-            json.writeStringField("uri", item.location().path());
+            json.writeStringField("uri", uri(item.location().path()));
             json.writeStringField("uriBaseId", "%SRCROOT%");
             json.writeEndObject();
             if (item.location().hasLine()) {
@@ -120,6 +121,28 @@ public final class SarifRenderer implements Renderer {
         }
         json.writeEndObject();
     }
+
+    /**
+     * A repository path as a relative URI reference (RFC 3986): each segment's UTF-8 bytes percent-encoded except
+     * the unreserved characters, so spaces, {@code %}, {@code #}, {@code ?}, a {@code :} that would read as a scheme,
+     * and control characters all survive a round trip.
+     */
+    static String uri(String path) {
+        StringBuilder out = new StringBuilder(path.length() + 16);
+        for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xFF;
+            boolean unreserved = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                    || c == '-' || c == '.' || c == '_' || c == '~' || c == '/';
+            if (unreserved) {
+                out.append((char) c);
+            } else {
+                out.append('%').append(HEX[c >> 4]).append(HEX[c & 0xF]);
+            }
+        }
+        return out.toString();
+    }
+
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private static String level(Severity severity) {
         return switch (severity) {

@@ -12,18 +12,23 @@ import java.util.Locale;
 
 /**
  * Plain text for terminals and build logs. Problems first, each with {@code path:line:col} at the start of a line
- * so that terminals, editors and Jenkins make it a link; passing items after, one line each.
+ * so that terminals, editors and Jenkins make it a link; passing items after, one line each. Every text from the
+ * repository goes through {@link PlainText}: no escape sequence reaches the terminal and no line starts where the
+ * repository wants one to.
  */
 public final class TextRenderer implements Renderer {
+    /** A message's further lines are indented under it, so none can pass for an item of its own. */
+    private static final String CONTINUATION = "       ";
 
     @Override
     public void render(Report report, Writer out) throws IOException {
-        out.write("Ascent " + report.subject() + "\n");
+        out.write("Ascent " + PlainText.line(report.subject()) + "\n");
         if (report.checklist() != null) {
-            out.write("checklist: " + report.checklist() + "\n");
+            out.write("checklist: " + PlainText.line(report.checklist()) + "\n");
         }
         for (LogEntry entry : report.log()) {
-            out.write((entry.level() == LogEntry.Level.ERROR ? "error: " : "") + entry.message() + "\n");
+            out.write((entry.level() == LogEntry.Level.ERROR ? "error: " : "")
+                    + PlainText.block(entry.message(), CONTINUATION) + "\n");
         }
         out.write("\n");
         for (Item item : report.items()) {
@@ -33,8 +38,8 @@ public final class TextRenderer implements Renderer {
         }
         for (Item item : report.items()) {
             if (item.status() == Status.PASS || item.status() == Status.SKIP) {
-                out.write(String.format(Locale.ROOT, "%-6s %s: %s%n", item.status(), item.id(),
-                        item.message().isEmpty() ? item.title() : item.message()));
+                out.write(String.format(Locale.ROOT, "%-6s %s: %s%n", item.status(), PlainText.line(item.id()),
+                        PlainText.block(item.message().isEmpty() ? item.title() : item.message(), CONTINUATION)));
             }
         }
         Summary s = report.summary();
@@ -47,15 +52,16 @@ public final class TextRenderer implements Renderer {
     }
 
     private static void problem(Item item, Writer out) throws IOException {
-        String where = item.location() == null ? "" : item.location() + ": ";
-        out.write(String.format(Locale.ROOT, "%-6s %s%s [%s]%n", item.status(), where, item.message(), item.id()));
+        String where = item.location() == null ? "" : PlainText.line(item.location().toString()) + ": ";
+        out.write(String.format(Locale.ROOT, "%-6s %s%s [%s]%n", item.status(), where,
+                PlainText.block(item.message(), CONTINUATION), PlainText.line(item.id())));
         if (item.remediation() != null) {
-            out.write("       fix: " + item.remediation() + "\n");
+            out.write("       fix: " + PlainText.block(item.remediation(), CONTINUATION) + "\n");
         }
         if (item.waiver() != null) {
             out.write("       waived until " + item.waiver().expires()
-                    + (item.waiver().owner() == null ? "" : " by " + item.waiver().owner())
-                    + ": " + item.waiver().reason() + "\n");
+                    + (item.waiver().owner() == null ? "" : " by " + PlainText.line(item.waiver().owner()))
+                    + ": " + PlainText.block(item.waiver().reason(), CONTINUATION) + "\n");
         }
     }
 }

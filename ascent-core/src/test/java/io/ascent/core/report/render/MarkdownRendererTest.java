@@ -13,9 +13,9 @@ class MarkdownRendererTest {
         new MarkdownRenderer().render(SampleReports.mixed(), out);
         String md = out.toString();
         assertThat(md).startsWith("## Ascent: ⛔ invalid input\n");
-        assertThat(md).contains("| FAIL | `repo.required` | `examples/app` | no file matches 'LICENSE*\\|COPYING*'"
+        assertThat(md).contains("| FAIL | `repo.required` | `examples/app` | no file matches \\'LICENSE\\*\\|COPYING\\*\\'"
                 + "<br>Fix: add a LICENSE file |");
-        assertThat(md).contains("no readinessProbe &lt;script&gt;");
+        assertThat(md).contains("no readinessProbe \\<script\\>");
         assertThat(md).contains("<details><summary>2 passed or skipped</summary>");
     }
 }
