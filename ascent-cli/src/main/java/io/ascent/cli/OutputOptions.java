@@ -5,16 +5,16 @@ import io.ascent.core.report.render.Format;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /**
@@ -30,8 +30,8 @@ final class OutputOptions {
     List<Format> formats = new ArrayList<>();
 
     @Option(names = {"-o", "--output"}, paramLabel = "PATH",
-            description = "Where to write: one file per --format, in the same order, or one directory "
-                    + "(existing, or ending in '/') for all of them. Default: standard output.")
+            description = "Where to write: one file per --format, in the same order ('-' for standard output), or "
+                    + "one directory (existing, or ending in '/') for all of them. Default: standard output.")
     List<String> outputs = new ArrayList<>(); // strings: Path drops the trailing '/' that marks a directory
 
     /** Thrown for a --format/--output combination that cannot be paired. */
@@ -41,8 +41,14 @@ final class OutputOptions {
         }
     }
 
-    /** Where each format goes; a {@code null} path means standard output. */
-    Map<Format, Path> destinations() throws UsageException {
+    /**
+     * Where each format goes; a {@code null} path means standard output.
+     *
+     * @param repository the application directory, whose repository must not redirect a report through a link
+     * @throws UsageException when formats and outputs cannot be paired, two formats share one file, or an output
+     *                        inside the repository passes through a symbolic link
+     */
+    Map<Format, Path> destinations(Path repository) throws UsageException {
         List<Format> chosen = formats.isEmpty() ? List.of(Format.TEXT) : formats;
         if (chosen.stream().distinct().count() != chosen.size()) {
             throw new UsageException("each --format may be given once");
@@ -54,56 +60,90 @@ final class OutputOptions {
             chosen.forEach(format -> destinations.put(format, Path.of(outputs.get(0)).resolve(format.fileName())));
         } else if (outputs.size() == chosen.size()) {
             for (int i = 0; i < chosen.size(); i++) {
-                destinations.put(chosen.get(i), Path.of(outputs.get(i)));
+                destinations.put(chosen.get(i), STANDARD_OUTPUT.equals(outputs.get(i)) ? null
+                        : Path.of(outputs.get(i)));
             }
         } else {
             throw new UsageException("got " + chosen.size() + " --format and " + outputs.size()
                     + " --output; give one --output per --format, or a single output directory");
         }
+        Map<Path, Format> seen = new HashMap<>();
+        for (Map.Entry<Format, Path> entry : destinations.entrySet()) {
+            if (entry.getValue() == null) {
+                continue;
+            }
+            Path target = entry.getValue().toAbsolutePath().normalize();
+            Format other = seen.putIfAbsent(target, entry.getKey());
+            if (other != null) {
+                throw new UsageException("--output " + entry.getValue() + " is given for both " + other.label()
+                        + " and " + entry.getKey().label() + "; each format needs its own file");
+            }
+            Optional<Path> link = linkInside(repositoryRoot(repository), target);
+            if (link.isPresent()) {
+                throw new UsageException("--output " + entry.getValue() + " goes through the symbolic link "
+                        + link.get() + " inside the repository, which could send the report anywhere; write it "
+                        + "to a path without links");
+            }
+        }
         return destinations;
     }
+
+    /** {@code -} as an output: standard output. */
+    private static final String STANDARD_OUTPUT = "-";
 
     private static boolean isDirectory(String path) {
         return path.endsWith("/") || path.endsWith("\\") || Files.isDirectory(Path.of(path));
     }
 
+    /** The git repository holding {@code directory} (the nearest folder above with {@code .git}), else itself. */
+    private static Path repositoryRoot(Path directory) {
+        Path start = directory.toAbsolutePath().normalize();
+        for (Path folder = start; folder != null; folder = folder.getParent()) {
+            if (Files.exists(folder.resolve(".git"), LinkOption.NOFOLLOW_LINKS)) {
+                return folder;
+            }
+        }
+        return start;
+    }
+
     /**
-     * Writes the report everywhere it is wanted. Files are written beside their destination and moved into place,
-     * so an interrupted run never leaves half a report.
+     * The first symbolic link on the way from {@code root} to {@code target}, when {@code target} is inside
+     * {@code root}: a committed link ({@code reports -> /etc}) must not decide where Ascent writes. Outside the
+     * repository, links are the operator's ({@code /dev/stdout}).
+     */
+    static Optional<Path> linkInside(Path root, Path target) {
+        if (!target.startsWith(root) || target.equals(root)) {
+            return Optional.empty();
+        }
+        Path current = root;
+        for (Path name : root.relativize(target)) {
+            current = current.resolve(name);
+            if (Files.isSymbolicLink(current)) {
+                return Optional.of(current);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Writes the report everywhere it is wanted: standard output first, then every file at once through
+     * {@link ReportFiles}, so an interrupted run never leaves half a report or formats from two runs.
      *
      * @return the files written
      */
     List<Path> write(Report report, Map<Format, Path> destinations, PrintWriter stdout) throws IOException {
-        List<Path> written = new ArrayList<>();
+        Map<Path, byte[]> files = new LinkedHashMap<>();
         for (Map.Entry<Format, Path> entry : destinations.entrySet()) {
             if (entry.getValue() == null) {
                 entry.getKey().renderer().render(report, stdout);
                 stdout.flush();
             } else {
-                writeFile(report, entry.getKey(), entry.getValue());
-                written.add(entry.getValue());
+                StringWriter buffer = new StringWriter();
+                entry.getKey().renderer().render(report, buffer);
+                files.put(entry.getValue(), buffer.toString().getBytes(StandardCharsets.UTF_8));
             }
         }
-        return written;
-    }
-
-    private static void writeFile(Report report, Format format, Path target) throws IOException {
-        Path absolute = target.toAbsolutePath();
-        Files.createDirectories(absolute.getParent());
-        StringWriter buffer = new StringWriter();
-        format.renderer().render(report, buffer);
-        Path temporary = Files.createTempFile(absolute.getParent(), ".ascent-", ".tmp");
-        try {
-            try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-                out.write(buffer.toString());
-            }
-            try {
-                Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        ReportFiles.write(files);
+        return List.copyOf(files.keySet());
     }
 }

@@ -69,7 +69,7 @@ final class ValidateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Map<Format, Path> destinations;
         try {
-            destinations = output.destinations();
+            destinations = output.destinations(directory);
         } catch (OutputOptions.UsageException e) {
             err.println("ascent validate: " + e.getMessage());
             return ExitCodes.INVALID_INPUT;

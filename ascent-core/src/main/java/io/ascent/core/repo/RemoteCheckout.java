@@ -1,23 +1,22 @@
 package io.ascent.core.repo;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.eclipse.jgit.api.CloneCommand;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
-import org.eclipse.jgit.util.FileUtils;
 
 /**
  * {@code --repository URL [--ref REF]}: a shallow clone (depth 1, one branch, no tags) of a remote repository into
- * a temporary directory, removed on {@link #close()}. It is checked out, not bare: the other validation steps
+ * a temporary directory, removed on {@link #close()} or, when the process is stopped first (SIGTERM), by a shutdown
+ * hook. It is checked out, not bare: the other validation steps
  * (manifests, provisioning) read files from disk, and a checkout of depth 1 costs little more than the bare pack.
  */
 public final class RemoteCheckout implements AutoCloseable {
-    private final Path directory;
+    private final TemporaryDirectory directory;
 
-    private RemoteCheckout(Path directory) {
+    private RemoteCheckout(TemporaryDirectory directory) {
         this.directory = directory;
     }
 
@@ -27,10 +26,10 @@ public final class RemoteCheckout implements AutoCloseable {
      * @throws IOException when the clone fails; the message says why and never holds credentials from the URL
      */
     public static RemoteCheckout clone(String url, Optional<String> ref) throws IOException, InterruptedException {
-        Path directory = Files.createTempDirectory("ascent-remote-");
+        TemporaryDirectory directory = TemporaryDirectory.create("ascent-remote-");
         CloneCommand clone = Git.cloneRepository()
                 .setURI(url)
-                .setDirectory(directory.toFile())
+                .setDirectory(directory.path().toFile())
                 .setDepth(1)
                 .setCloneAllBranches(false)
                 .setNoTags();
@@ -42,28 +41,24 @@ public final class RemoteCheckout implements AutoCloseable {
             }
             return new RemoteCheckout(directory);
         } catch (GitAPIException | RuntimeException e) {
-            delete(directory);
+            directory.close();
             throw new IOException("could not clone " + withoutCredentials(url)
                     + ref.map(r -> " at " + r).orElse("") + ": " + withoutCredentials(String.valueOf(e.getMessage())),
                     null);
         } catch (InterruptedException e) {
-            delete(directory);
+            directory.close();
             throw e;
         }
     }
 
     /** The work tree of the clone. */
     public Path directory() {
-        return directory;
+        return directory.path();
     }
 
     @Override
     public void close() throws IOException {
-        delete(directory);
-    }
-
-    private static void delete(Path directory) throws IOException {
-        FileUtils.delete(directory.toFile(), FileUtils.RECURSIVE | FileUtils.RETRY | FileUtils.SKIP_MISSING);
+        directory.close();
     }
 
     /** {@code https://user:token@host/x} → {@code https://***@host/x}: a URL may carry a token. */
