@@ -16,7 +16,7 @@ public enum ChecklistRule {
             "Custom item ids are unique and do not use the prefixes of built-in checks."),
     PATHS("checklist.paths", "Paths in the checklist exist and stay in the repository",
             "Files the checklist names exist; no path is absolute or leaves the repository."),
-    PATTERNS("checklist.patterns", "Regular expressions in the checklist compile",
+    PATTERNS("checklist.patterns", "Patterns and regular expressions in the checklist compile",
             "Every 'contains' pattern is a valid Java regular expression."),
     WAIVERS("checklist.waivers", "Waivers are current and name known checks",
             "An expired waiver fails the build; a waiver for an unknown id or one expiring soon warns.");

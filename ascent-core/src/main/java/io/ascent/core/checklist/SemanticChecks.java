@@ -1,5 +1,8 @@
 package io.ascent.core.checklist;
 
+import io.ascent.core.glob.Glob;
+import io.ascent.core.glob.GlobSyntaxException;
+import io.ascent.core.glob.PathPattern;
 import io.ascent.core.report.Item;
 import io.ascent.core.report.Location;
 import io.ascent.core.report.Severity;
@@ -50,6 +53,7 @@ final class SemanticChecks {
         List<Item> items = new ArrayList<>();
         checkDates(items);
         checkPatterns(items);
+        checkGlobs(items);
         checkPaths(items);
         passUnlessReported(ChecklistRule.PATHS, "every path the checklist names exists inside the repository", items);
         return items;
@@ -114,6 +118,92 @@ final class SemanticChecks {
                         .location(at(append(tokens, "check", "contains", "pattern"))).build());
             }
         });
+    }
+
+    /**
+     * Every path pattern and glob compiles: a malformed one ({@code [z-a]}, an unclosed {@code [} or {@code {} in a
+     * manifest glob, a nested group) is an input error at its line, not a failure later in the run.
+     */
+    private void checkGlobs(List<Item> items) {
+        JSONObject repository = root.optJSONObject("repository");
+        if (repository != null) {
+            checkPathPatterns(repository.optJSONArray("required"), List.of("repository", "required"), items);
+            JSONArray forbidden = repository.optJSONArray("forbidden");
+            for (int i = 0; forbidden != null && i < forbidden.length(); i++) {
+                List<String> tokens = List.of("repository", "forbidden", String.valueOf(i), "path");
+                checkPathPattern(forbidden.getJSONObject(i).getString("path"), tokens, items);
+            }
+            JSONObject secrets = repository.optJSONObject("secrets");
+            JSONObject allow = secrets == null ? null : secrets.optJSONObject("allow");
+            if (allow != null) {
+                checkPathPatterns(allow.optJSONArray("paths"), List.of("repository", "secrets", "allow", "paths"),
+                        items);
+            }
+            JSONObject executables = repository.optJSONObject("executables");
+            if (executables != null) {
+                checkPathPatterns(executables.optJSONArray("forbid"), List.of("repository", "executables", "forbid"),
+                        items);
+            }
+        }
+        forEach("items", (item, tokens) -> {
+            JSONObject check = item.getJSONObject("check");
+            checkPathPatterns(check.optJSONArray("require"), append(tokens, "check", "require"), items);
+            checkPathPatterns(check.optJSONArray("forbid"), append(tokens, "check", "forbid"), items);
+        });
+        JSONObject kubernetes = root.optJSONObject("kubernetes");
+        if (kubernetes != null) {
+            checkGlobList(kubernetes.optJSONArray("manifests"), List.of("kubernetes", "manifests"), items);
+        }
+        JSONObject provision = root.optJSONObject("provision");
+        JSONObject deploy = provision == null ? null : provision.optJSONObject("deploy");
+        if (deploy != null) {
+            checkGlobList(deploy.optJSONArray("manifests"), List.of("provision", "deploy", "manifests"), items);
+        }
+        forEach("waivers", (waiver, tokens) -> {
+            if (waiver.has("path")) {
+                for (String alternative : waiver.getString("path").split("\\|")) {
+                    checkGlob(alternative.trim(), append(tokens, "path"), items);
+                }
+            }
+        });
+    }
+
+    private void checkPathPatterns(JSONArray patterns, List<String> tokens, List<Item> items) {
+        for (int i = 0; patterns != null && i < patterns.length(); i++) {
+            checkPathPattern(patterns.getString(i), append(tokens, String.valueOf(i)), items);
+        }
+    }
+
+    private void checkPathPattern(String pattern, List<String> tokens, List<Item> items) {
+        try {
+            PathPattern.compile(pattern);
+        } catch (GlobSyntaxException e) {
+            items.add(malformed(pattern, e, tokens));
+        }
+    }
+
+    private void checkGlobList(JSONArray globs, List<String> tokens, List<Item> items) {
+        for (int i = 0; globs != null && i < globs.length(); i++) {
+            String glob = globs.getString(i);
+            if (glob.chars().anyMatch(c -> "*?[{".indexOf(c) >= 0)) {
+                checkGlob(glob, append(tokens, String.valueOf(i)), items);
+            }
+        }
+    }
+
+    private void checkGlob(String glob, List<String> tokens, List<Item> items) {
+        try {
+            Glob.compile(glob);
+        } catch (GlobSyntaxException e) {
+            items.add(malformed(glob, e, tokens));
+        }
+    }
+
+    private Item malformed(String pattern, GlobSyntaxException e, List<String> tokens) {
+        return ChecklistRule.PATTERNS.item().status(Status.ERROR)
+                .message("the pattern '" + pattern + "' is malformed: " + e.description() + " (character "
+                        + (e.index() + 1) + ")")
+                .location(at(tokens)).build();
     }
 
     /** Files named one by one must exist; every path and pattern must stay inside the repository. */

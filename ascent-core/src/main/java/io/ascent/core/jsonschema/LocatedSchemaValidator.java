@@ -11,6 +11,7 @@ import org.everit.json.schema.Schema;
 import org.everit.json.schema.ValidationException;
 import org.everit.json.schema.Validator;
 import org.everit.json.schema.loader.SchemaLoader;
+import org.everit.json.schema.regexp.RE2JRegexpFactory;
 import org.json.JSONObject;
 import org.json.JSONTokener;
 
@@ -34,12 +35,7 @@ public final class LocatedSchemaValidator {
                 throw new IllegalStateException("schema resource missing from the build: " + resource);
             }
             JSONObject json = new JSONObject(new JSONTokener(in));
-            return new LocatedSchemaValidator(SchemaLoader.builder()
-                    .draftV7Support()
-                    .schemaJson(json)
-                    .build()
-                    .load()
-                    .build());
+            return new LocatedSchemaValidator(loader().schemaJson(json).build().load().build());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -50,12 +46,18 @@ public final class LocatedSchemaValidator {
      * the schema ({@code #/definitions/...}) only.
      */
     public static LocatedSchemaValidator fromJson(JSONObject json) {
-        return new LocatedSchemaValidator(SchemaLoader.builder()
-                .draftV7Support()
-                .schemaJson(json)
-                .build()
-                .load()
-                .build());
+        return new LocatedSchemaValidator(loader().schemaJson(json).build().load().build());
+    }
+
+    /**
+     * A draft-07 loader whose {@code pattern} and {@code patternProperties} run on RE2/J: linear time, whatever the
+     * pattern and the value. Schemas come from the repository (CRDs, schema folders), and Java's backtracking
+     * engine spends hours on {@code (a+)+$} against forty {@code a}s and a {@code !}. RE2 is also the engine
+     * Kubernetes validates CRD patterns with (Go's regexp), so a pattern it refuses (look-around, back-references)
+     * is one the API server refuses too; the schema then cannot be compiled and the caller says so.
+     */
+    public static SchemaLoader.SchemaLoaderBuilder loader() {
+        return SchemaLoader.builder().draftV7Support().regexpFactory(new RE2JRegexpFactory());
     }
 
     /** The compiled schema, for callers that need to inspect it. */
@@ -79,6 +81,17 @@ public final class LocatedSchemaValidator {
      *                 null members removed) that keeps the same shape
      */
     public List<SchemaViolation> validate(YamlDocument document, List<String> prefix, Object subject) {
+        try {
+            return violations(document, prefix, subject);
+        } catch (StackOverflowError e) {
+            // A schema that refers to itself without end ({"$ref": "#"} with nothing else) recurses until the stack
+            // runs out; the stack is unwound by now, so this is safe to report.
+            return List.of(new SchemaViolation("/" + String.join("/", prefix), document.locationOf(document.nodeAt(prefix)), "$ref",
+                    "the schema refers to itself without end ($ref cycle), so this value cannot be checked"));
+        }
+    }
+
+    private List<SchemaViolation> violations(YamlDocument document, List<String> prefix, Object subject) {
         try {
             // Most documents are valid: the fail-early pass answers those without collecting anything.
             validator.performValidation(schema, subject);

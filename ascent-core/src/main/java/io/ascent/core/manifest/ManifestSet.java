@@ -1,15 +1,15 @@
 package io.ascent.core.manifest;
 
+import io.ascent.core.glob.Glob;
+import io.ascent.core.glob.GlobSyntaxException;
 import io.ascent.core.report.Item;
 import io.ascent.core.report.Location;
 import io.ascent.core.report.Severity;
 import io.ascent.core.report.Status;
 import io.ascent.core.workspace.Workspace;
 import java.io.IOException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -104,12 +104,17 @@ public record ManifestSet(List<ManifestFile> files, List<Item> problems) {
         if (!Files.isDirectory(root.get())) {
             return Optional.of("glob '" + written + "' matches no file");
         }
-        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + written);
+        Glob matcher;
+        try {
+            matcher = Glob.compile(written);
+        } catch (GlobSyntaxException e) {
+            return Optional.of("glob '" + written + "' is malformed: " + e.description() + " at character "
+                    + (e.index() + 1));
+        }
         Path applicationDir = workspace.applicationDir();
         int before = found.size();
         Optional<String> problem = walk(root.get(),
-                file -> matcher.matches(Path.of(applicationDir.relativize(file).toString().replace('\\', '/'))),
-                found);
+                file -> matcher.matches(applicationDir.relativize(file).toString().replace('\\', '/')), found);
         if (problem.isEmpty() && found.size() == before) {
             return Optional.of("glob '" + written + "' matches no file");
         }

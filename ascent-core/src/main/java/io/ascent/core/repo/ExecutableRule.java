@@ -1,5 +1,6 @@
 package io.ascent.core.repo;
 
+import io.ascent.core.glob.PathPattern;
 import io.ascent.core.checklist.Checklist;
 import io.ascent.core.report.Item;
 import io.ascent.core.report.Location;

@@ -1,5 +1,6 @@
 package io.ascent.core.repo;
 
+import io.ascent.core.glob.PathPattern;
 import java.io.IOException;
 import java.util.HashSet;
 import java.util.Locale;

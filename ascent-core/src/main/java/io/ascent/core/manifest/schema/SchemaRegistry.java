@@ -19,7 +19,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.everit.json.schema.loader.SchemaClient;
-import org.everit.json.schema.loader.SchemaLoader;
 import org.json.JSONObject;
 import org.json.JSONTokener;
 
@@ -252,8 +251,7 @@ public final class SchemaRegistry {
             throw new UncheckedIOException(new IOException("referenced schema " + url
                     + " is outside the schema location; Ascent fetches nothing else"));
         };
-        return new LocatedSchemaValidator(SchemaLoader.builder()
-                .draftV7Support()
+        return new LocatedSchemaValidator(LocatedSchemaValidator.loader()
                 .schemaClient(client)
                 .resolutionScope(base)
                 .schemaJson(json)

@@ -1,8 +1,9 @@
-package io.ascent.core.repo;
+package io.ascent.core.glob;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
 
 /**
  * A path pattern from the checklist, relative to the application directory: {@code *} within a name, {@code **}
@@ -10,6 +11,8 @@ import java.util.regex.Pattern;
  * is anchored at the application directory ({@code README*} is the root README; {@code **}{@code /*.pem} is any
  * depth). A trailing {@code /} names a folder. Matching is case-sensitive, as git is: {@code README*} does not match
  * {@code readme.md}. A pattern that names a folder matches it, so {@code node_modules} forbids everything below.
+ *
+ * <p>Patterns compile to RE2/J expressions: matching costs time linear in the path, whatever the pattern.
  */
 public final class PathPattern {
     private final String text;
@@ -33,6 +36,11 @@ public final class PathPattern {
         this.alternatives = alternatives;
     }
 
+    /**
+     * Compiles {@code text}.
+     *
+     * @throws GlobSyntaxException when a set cannot be compiled ({@code [z-a]}); an unclosed {@code [} is a literal
+     */
     public static PathPattern compile(String text) {
         List<Alternative> alternatives = new ArrayList<>();
         for (String part : text.split("\\|")) {
@@ -60,7 +68,12 @@ public final class PathPattern {
         int last = Math.max(Math.max(glob.lastIndexOf('*'), glob.lastIndexOf('?')), glob.lastIndexOf(']'));
         String prefix = glob.substring(0, first);
         String suffix = glob.substring(last + 1);
-        return new Alternative(null, Pattern.compile(toRegex(glob)), prefix, suffix);
+        try {
+            return new Alternative(null, Pattern.compile(toRegex(glob), Pattern.DOTALL), prefix, suffix);
+        } catch (PatternSyntaxException e) {
+            throw new GlobSyntaxException("a [...] set is malformed (" + e.getDescription() + ")", glob,
+                    Math.max(0, glob.indexOf('[')));
+        }
     }
 
     private static int firstWildcard(String glob) {
@@ -104,12 +117,12 @@ public final class PathPattern {
     }
 
     /** The literal paths among the alternatives (no wildcard), which can be looked up instead of scanned. */
-    List<String> literals() {
+    public List<String> literals() {
         return alternatives.stream().map(Alternative::literal).filter(l -> l != null).toList();
     }
 
     /** Whether every alternative is a literal path. */
-    boolean isLiteral() {
+    public boolean isLiteral() {
         return alternatives.stream().allMatch(a -> a.literal() != null);
     }
 
@@ -152,7 +165,7 @@ public final class PathPattern {
                     i = end + 1;
                 }
             } else {
-                regex.append(Pattern.quote(String.valueOf(c)));
+                regex.append(Character.isLetterOrDigit(c) ? String.valueOf(c) : Pattern.quote(String.valueOf(c)));
                 i++;
             }
         }

@@ -1,4 +1,4 @@
-package io.ascent.core.repo;
+package io.ascent.core.glob;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
