@@ -4,9 +4,9 @@ import io.ascent.core.checklist.Checklist;
 import io.ascent.core.checklist.CustomItem;
 import io.ascent.core.report.Item;
 import io.ascent.core.report.Location;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,11 +62,16 @@ final class CustomItemRule implements TreeRule {
         Pattern pattern = Pattern.compile(rule.pattern());
         long deadline = System.nanoTime() + PATTERN_BUDGET.toNanos();
         try (BlobReader reader = tree.newReader();
-                BufferedReader lines = new BufferedReader(new InputStreamReader(
-                        reader.open(entry.get()), StandardCharsets.UTF_8))) {
-            int number = 0;
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                number++;
+                Reader text = new InputStreamReader(reader.open(entry.get()), StandardCharsets.UTF_8)) {
+            BoundedLines lines = new BoundedLines(text, MAX_LINE_CHARS);
+            for (String line = lines.next(); line != null; line = lines.next()) {
+                int number = lines.number();
+                if (System.nanoTime() - deadline > 0) {
+                    findings.add(new Location(path, number, 1), "searching '" + path + "' for '" + rule.pattern()
+                            + "' took more than " + PATTERN_BUDGET.toSeconds() + " s (stopped at line " + number + ")",
+                            "point the item at a smaller file");
+                    return Optional.empty();
+                }
                 try {
                     if (pattern.matcher(new DeadlineCharSequence(line, deadline)).find()) {
                         return Optional.of(new Location(path, number, 1));
@@ -78,11 +83,19 @@ final class CustomItemRule implements TreeRule {
                     return Optional.empty();
                 }
             }
+        } catch (BoundedLines.LineTooLongException e) {
+            findings.add(new Location(path, e.line(), 1), "'" + path + "' line " + e.line() + " is longer than "
+                    + MAX_LINE_CHARS + " characters, so 'contains' cannot search it",
+                    "point the item at a text file with lines of ordinary length");
+            return Optional.empty();
         }
         findings.add(Location.of(path), "no line of '" + path + "' matches '" + rule.pattern() + "'",
                 "add a line matching '" + rule.pattern() + "' to '" + rule.path() + "'");
         return Optional.empty();
     }
+
+    /** The longest line 'contains' reads; a longer one is reported, never held in memory whole. */
+    static final int MAX_LINE_CHARS = 1024 * 1024;
 
     /** How long one 'contains' pattern may run over one file: patterns come from the repository, untrusted. */
     static final java.time.Duration PATTERN_BUDGET = java.time.Duration.ofSeconds(2);

@@ -66,6 +66,7 @@ public final class SafeYamlLoader {
         if (text.length() > limits.maxBytes()) {
             throw tooLarge(displayPath, text.length());
         }
+        refuseLongTokens(text, displayPath);
         LoaderOptions options = options();
         List<YamlDocument> documents = new ArrayList<>();
         try {
@@ -170,6 +171,27 @@ public final class SafeYamlLoader {
             return Location.of(path);
         }
         return new Location(path, mark.getLine() + 1, mark.getColumn() + 1);
+    }
+
+    /**
+     * The longest run of characters without a space or line break a document may hold. SnakeYAML's reader copies its
+     * whole look-ahead window for every 1,024 characters it adds while scanning one token, so a token costs time
+     * quadratic in its length: a 15-million-digit integer took 100 s. No Kubernetes value is that long (an object
+     * is at most about 1.5 MiB), so longer tokens are refused before parsing.
+     */
+    static final int MAX_TOKEN_CHARS = 2 * 1024 * 1024;
+
+    private static void refuseLongTokens(String text, String displayPath) throws YamlInputException {
+        int run = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            run = c == ' ' || c == '\n' || c == '\r' || c == '\t' ? 0 : run + 1;
+            if (run > MAX_TOKEN_CHARS) {
+                throw new YamlInputException(position(displayPath, text, i - run + 1), "a value of more than "
+                        + MAX_TOKEN_CHARS + " characters without a space or line break; YAML this long is not a "
+                        + "Kubernetes object or a checklist");
+            }
+        }
     }
 
     private static Location position(String path, String text, int offset) {

@@ -375,4 +375,25 @@ class RepositoryStepTest {
             });
         }
     }
+
+    @Test
+    void shouldReportALineTooLongToSearchWithoutHoldingItInMemory() throws Exception {
+        byte[] content = new byte[48 * 1024 * 1024];
+        java.util.Arrays.fill(content, (byte) 'a');
+        try (TestRepository repo = TestRepository.init(dir)) {
+            repo.file("ascent.yaml", checklist("""
+                    items:
+                      - id: huge
+                        title: A one-line file of 48 MB
+                        check:
+                          contains: {path: data.txt, pattern: "needle"}
+                    """)).file("data.txt", content).commit("init");
+            content = null;
+            Report report = validate(dir);
+            assertThat(items(report, "huge")).singleElement().satisfies(item -> {
+                assertThat(item.status()).isEqualTo(Status.FAIL);
+                assertThat(item.message()).contains("line 1 is longer than 1048576 characters");
+            });
+        }
+    }
 }

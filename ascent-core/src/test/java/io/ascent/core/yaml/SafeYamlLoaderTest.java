@@ -72,6 +72,24 @@ class SafeYamlLoaderTest {
     }
 
     @Test
+    void shouldRefuseAnIntegerOfMillionsOfDigitsWithoutParsingIt() {
+        long start = System.nanoTime();
+        YamlInputException e = (YamlInputException) org.assertj.core.api.Assertions.catchThrowable(() ->
+                new SafeYamlLoader(YamlLimits.MANIFEST).parse("a: 1\nb: " + "9".repeat(15_000_000) + "\n",
+                        "app/m.yaml"));
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(20));
+        assertThat(e.getMessage()).startsWith("a value of more than 2097152 characters without a space");
+        assertThat(e.location().toString()).isEqualTo("app/m.yaml:2:4");
+    }
+
+    @Test
+    void shouldRefuseAnIntegerOfMoreThanAThousandDigitsBeforeParsingIt() {
+        YamlInputException e = failure("a: 1\nb: " + "9".repeat(1001) + "\n");
+        assertThat(e.getMessage()).isEqualTo("an integer of 1001 digits; integers here have at most 1000");
+        assertThat(e.location().toString()).isEqualTo("app/ascent.yaml:2:4");
+    }
+
+    @Test
     void shouldRejectMergeKeys() {
         assertThat(failure("base: &b {x: 1}\nm:\n  <<: *b\n").getMessage()).contains("merge keys");
     }
