@@ -223,6 +223,12 @@ public final class ManifestValidationStep implements ValidationStep {
                     .key(skipped.key())
                     .build());
         }
+        if (findings.skippedOmitted() > 0) {
+            items.add(Item.builder(check.id(), check.title()).severity(severity).status(Status.SKIP)
+                    .message(findings.skippedOmitted() + " more objects this check could not judge are not listed "
+                            + "one by one (the first " + Findings.LIMIT + " are)")
+                    .build());
+        }
         if (findings.found().isEmpty()) {
             items.add(0, Item.builder(check.id(), check.title())
                     .severity(severity)
@@ -242,6 +248,12 @@ public final class ManifestValidationStep implements ValidationStep {
                     .location(finding.location())
                     .remediation(finding.remediation())
                     .key(finding.key())
+                    .build());
+        }
+        if (findings.foundOmitted() > 0) {
+            items.add(Item.builder(check.id(), check.title()).severity(severity)
+                    .problem(findings.foundOmitted() + " more findings of this check are not listed one by one "
+                            + "(the first " + Findings.LIMIT + " are)")
                     .build());
         }
         return items;

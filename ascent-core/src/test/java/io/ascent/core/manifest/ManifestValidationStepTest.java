@@ -291,4 +291,17 @@ class ManifestValidationStepTest {
             assertThat(item.message()).contains("'1.05' is not a Kubernetes version");
         });
     }
+
+    @Test
+    void shouldListTheFirstFindingsOfACheckAndCountTheRestForAHundredThousandTinyDocuments() {
+        workspace.checklist("kubernetes:\n  version: \"1.31\"\n  manifests: [deploy/]\n")
+                .write("deploy/many.yaml", "a: 1\n---\n".repeat(100_000));
+        Report report = workspace.validate(Optional.empty());
+        List<Item> shape = report.items().stream().filter(i -> i.id().equals("manifest.shape")).toList();
+        assertThat(shape).hasSize(201);
+        assertThat(shape.get(200).message()).isEqualTo("199800 more findings of this check are not listed one by one "
+                + "(the first 200 are)");
+        assertThat(shape.get(200).status()).isEqualTo(Status.FAIL);
+        assertThat(report.items()).hasSizeLessThan(2_000);
+    }
 }

@@ -5,11 +5,20 @@ import io.ascent.core.report.Severity;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What one check saw in one run: how many things it looked at, and its findings in the order found. */
+/**
+ * What one check saw in one run: how many things it looked at, and its findings in the order found, up to
+ * {@link #LIMIT} of each kind; the rest are only counted. A manifest of a million tiny documents produced two
+ * million items and a 1 GB report; what a reader needs is the first findings and how many more there are.
+ */
 public final class Findings {
+    /** Findings (and, separately, skips) kept one by one per check; the rest are counted. */
+    public static final int LIMIT = 200;
+
     private final List<Finding> found = new ArrayList<>();
     private final List<Finding> skipped = new ArrayList<>();
     private int looked;
+    private int foundOmitted;
+    private int skippedOmitted;
 
     /** Counts one more thing looked at (a resource, a container, an API reference: the check's unit). */
     public void looked() {
@@ -25,7 +34,21 @@ public final class Findings {
     }
 
     public void add(Finding finding) {
-        found.add(finding);
+        if (found.size() < LIMIT) {
+            found.add(finding);
+        } else {
+            foundOmitted++;
+        }
+    }
+
+    /** Findings beyond {@link #LIMIT}, counted but not kept. */
+    public int foundOmitted() {
+        return foundOmitted;
+    }
+
+    /** Skips beyond {@link #LIMIT}, counted but not kept. */
+    public int skippedOmitted() {
+        return skippedOmitted;
     }
 
     /** Objects the check could not judge (no schema for a kind), each with the reason; reported as SKIP items. */
@@ -35,6 +58,10 @@ public final class Findings {
 
     /** Records that the check could not judge {@code resource}, and why. */
     public void skip(Resource resource, String reason) {
+        if (skipped.size() >= LIMIT) {
+            skippedOmitted++;
+            return;
+        }
         skipped.add(new Finding(resource.ref(), resource.location(), resource.displayName(),
                 resource.displayName() + ": " + reason, null, null));
     }
@@ -53,6 +80,10 @@ public final class Findings {
     public void add(Resource resource, List<String> tokens, String keyPart, String message, String remediation,
             Severity ceiling) {
         String key = keyPart == null ? resource.displayName() : resource.displayName() + "/" + keyPart;
-        found.add(new Finding(resource.ref(), resource.locationAt(tokens), key, message, remediation, ceiling));
+        if (found.size() >= LIMIT) {
+            foundOmitted++; // before locating the node: the count is all that is kept
+            return;
+        }
+        add(new Finding(resource.ref(), resource.locationAt(tokens), key, message, remediation, ceiling));
     }
 }
