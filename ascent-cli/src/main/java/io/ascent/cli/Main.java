@@ -28,7 +28,17 @@ public final class Main {
         commandLine.setParameterExceptionHandler(new UsageErrorHandler());
         commandLine.setExecutionExceptionHandler(new InternalErrorHandler());
         commandLine.setExitCodeExceptionMapper(exception -> ExitCodes.INTERNAL_ERROR);
-        int status = commandLine.execute(args);
+        int status;
+        try {
+            status = commandLine.execute(args);
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            // The engine bounds what it reads and reports what it cannot judge; reaching here is a bug, but it
+            // still gets one line and the internal-error status, not a stack trace and the JVM's exit 1.
+            err.println("ascent: internal error: " + (e instanceof OutOfMemoryError
+                    ? "out of memory (" + e.getMessage() + "); raise -Xmx or report the input that caused it"
+                    : "the stack overflowed; please report the input that caused it"));
+            status = ExitCodes.INTERNAL_ERROR;
+        }
         out.flush();
         err.flush();
         return status;
