@@ -51,7 +51,7 @@ final class CustomItemRule implements TreeRule {
 
     /** Where the pattern first matches, or empty after recording why not. */
     private static Optional<Location> contains(RepositoryTree tree, CustomItem.Contains rule, Findings findings)
-            throws IOException {
+            throws IOException, InterruptedException {
         String path = tree.fromScope(normalize(rule.path()));
         Optional<TreeEntry> entry = tree.find(path).filter(TreeEntry::isFile);
         if (entry.isEmpty()) {
@@ -66,6 +66,9 @@ final class CustomItemRule implements TreeRule {
             BoundedLines lines = new BoundedLines(text, MAX_LINE_CHARS);
             for (String line = lines.next(); line != null; line = lines.next()) {
                 int number = lines.number();
+                if (Thread.interrupted()) {
+                    throw new InterruptedException("'contains' cancelled");
+                }
                 if (System.nanoTime() - deadline > 0) {
                     findings.add(new Location(path, number, 1), "searching '" + path + "' for '" + rule.pattern()
                             + "' took more than " + PATTERN_BUDGET.toSeconds() + " s (stopped at line " + number + ")",
@@ -77,6 +80,9 @@ final class CustomItemRule implements TreeRule {
                         return Optional.of(new Location(path, number, 1));
                     }
                 } catch (DeadlineCharSequence.TimeoutException e) {
+                    if (Thread.interrupted()) {
+                        throw new InterruptedException("'contains' cancelled");
+                    }
                     findings.add(new Location(path, number, 1), "the pattern '" + rule.pattern() + "' ran for more than "
                             + PATTERN_BUDGET.toSeconds() + " s on '" + path + "' (stopped at line " + number + ")",
                             "simplify the pattern: repetition of a group that itself repeats, such as (.*a){12}, backtracks without end");

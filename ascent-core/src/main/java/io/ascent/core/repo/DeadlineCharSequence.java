@@ -27,7 +27,9 @@ final class DeadlineCharSequence implements CharSequence {
 
     @Override
     public char charAt(int index) {
-        if (++reads % CHECK_EVERY == 0 && System.nanoTime() - deadlineNanos > 0) {
+        // An interrupt (an aborted build, or the run's budget spent) stops a pattern as its own deadline does.
+        if (++reads % CHECK_EVERY == 0
+                && (System.nanoTime() - deadlineNanos > 0 || Thread.currentThread().isInterrupted())) {
             throw new TimeoutException();
         }
         return text.charAt(index);
