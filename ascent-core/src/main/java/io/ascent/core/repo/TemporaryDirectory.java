@@ -22,8 +22,9 @@ final class TemporaryDirectory implements AutoCloseable {
         this.hook = new Thread(this::deleteUntilGone, "ascent-cleanup-" + path.getFileName());
     }
 
-    static TemporaryDirectory create(String prefix) throws IOException {
-        TemporaryDirectory directory = new TemporaryDirectory(Files.createTempDirectory(prefix));
+    /** A new directory under {@code parent}, named {@code prefix} and a random part. */
+    static TemporaryDirectory create(Path parent, String prefix) throws IOException {
+        TemporaryDirectory directory = new TemporaryDirectory(Files.createTempDirectory(parent, prefix));
         Runtime.getRuntime().addShutdownHook(directory.hook);
         return directory;
     }

@@ -61,7 +61,7 @@ public final class Redaction {
                 redact(item.waiver().owner()), item.waiver().expires());
         Item redacted = new Item(redact(item.id()), redact(item.title()), item.status(), item.severity(),
                 redact(item.message()), location, redact(item.remediation()), item.duration(), waiver,
-                redact(item.key()));
+                redact(item.key()), item.errorKind());
         return redacted.equals(item) ? item : redacted;
     }
 
