@@ -7,6 +7,7 @@ import io.ascent.core.progress.ProgressListener;
 import io.ascent.core.report.Report;
 import io.ascent.core.report.Summary;
 import io.ascent.core.report.render.Format;
+import io.ascent.core.validation.RunBudget;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -61,6 +62,11 @@ final class ValidateCommand implements Callable<Integer> {
                 "git repository; the rules that compare the disk with HEAD are skipped."})
     private boolean noGit;
 
+    @Option(names = "--time-limit", paramLabel = "DURATION",
+            description = {"Stop a run that takes longer (90s, 10m, 1h): the repository decides how much work a run",
+                "has. Default: ASCENT_TIME_LIMIT, else 10m. A stopped run exits 2 with what it checked."})
+    private String timeLimit;
+
     @Mixin
     private OutputOptions output;
 
@@ -85,7 +91,19 @@ final class ValidateCommand implements Callable<Integer> {
         }
         ValidateOptions options = ValidateOptions.builder(directory).checklist(checklist)
                 .kubernetesVersion(kubernetesVersion).noGit(noGit).repository(repository).ref(ref).build();
-        Report report = new Ascent(EngineConfig.fromEnvironment(System.getenv()))
+        EngineConfig config;
+        try {
+            EngineConfig.Builder engine = EngineConfig.builderFromEnvironment(System.getenv());
+            if (timeLimit != null) {
+                engine.timeLimit(RunBudget.parse(timeLimit));
+            }
+            config = engine.build();
+        } catch (IllegalArgumentException e) {
+            err.println("ascent validate: " + (timeLimit != null ? "--time-limit: " : EngineConfig.TIME_LIMIT_VARIABLE
+                    + ": ") + e.getMessage());
+            return ExitCodes.INVALID_INPUT;
+        }
+        Report report = new Ascent(config)
                 .validate(options, verbose ? new StderrProgress(err) : ProgressListener.SILENT);
         try {
             List<Path> written = output.write(report, destinations, out);

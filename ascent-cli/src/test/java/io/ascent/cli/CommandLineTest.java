@@ -133,4 +133,11 @@ class CommandLineTest {
         assertThat(run.err()).startsWith("ascent validate: cannot write the report:").doesNotContain("\tat ");
         assertThat(Files.readString(file)).isEqualTo("not a directory");
     }
+
+    @Test
+    void shouldExitTwoForATimeLimitThatIsNotADuration() {
+        CliRun run = CliRun.of("validate", HELLO, "--time-limit", "soon");
+        assertThat(run.status()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(run.err()).contains("--time-limit: 'soon' is not a duration; write 90s, 10m, 1h or PT10M");
+    }
 }

@@ -18,6 +18,7 @@ import io.ascent.core.repo.RepositoryRule;
 import io.ascent.core.run.Phase;
 import io.ascent.core.run.RunRecorder;
 import io.ascent.core.run.RunSink;
+import io.ascent.core.validation.RunBudget;
 import io.ascent.core.validation.ValidationContext;
 import io.ascent.core.validation.ValidationStep;
 import io.ascent.core.workspace.Workspace;
@@ -27,6 +28,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -39,6 +41,8 @@ import java.util.Optional;
 public final class Ascent {
     /** Id of the item for a check that threw: Ascent's bug, verdict {@code INTERNAL_ERROR} (exit 4). */
     public static final String INTERNAL_ERROR_ID = "ascent.internal";
+    /** The id of the item that says a run was stopped at its time limit. */
+    public static final String TIME_LIMIT_ID = "ascent.time-limit";
 
     private final EngineConfig config;
     private final List<ValidationStep> steps;
@@ -71,18 +75,26 @@ public final class Ascent {
      */
     public Report validate(ValidateOptions options, ProgressListener progress) throws InterruptedException {
         RunRecorder run = new RunRecorder(subject(options), progress, config.clock());
-        try {
-            if (options.repository().isPresent()) {
-                validateRemote(options, run);
-            } else {
-                validateLocal(options, options.directory(), run);
+        try (RunBudget budget = RunBudget.start(config.timeLimit())) {
+            try {
+                if (options.repository().isPresent()) {
+                    validateRemote(options, run);
+                } else {
+                    validateLocal(options, options.directory(), run);
+                }
+            } catch (InterruptedException e) {
+                if (!budget.expired()) {
+                    run.interrupted();
+                    run.warn("interrupted: the run was cancelled; this report is partial");
+                    Thread.currentThread().interrupt();
+                }
+            } catch (RuntimeException | StackOverflowError e) {
+                internalError("validate", e, run);
             }
-        } catch (InterruptedException e) {
-            run.interrupted();
-            run.warn("interrupted: the run was cancelled; this report is partial");
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException | StackOverflowError e) {
-            internalError("validate", e, run);
+            if (budget.expired()) {
+                // Also when a phase ended quietly on the interrupt instead of throwing: its items may be partial.
+                overBudget(budget, run);
+            }
         }
         return run.report();
     }
@@ -140,6 +152,25 @@ public final class Ascent {
             }
             runStep(step, context, waived, run);
         }
+    }
+
+    /**
+     * The run used up its time limit: what the repository asks for decides how long a run takes, so a run over its
+     * budget is reported like bad input (exit 2), with everything checked until then.
+     */
+    private static void overBudget(RunBudget budget, RunSink sink) {
+        sink.item(Item.builder(TIME_LIMIT_ID, "The run finished within its time limit")
+                .severity(Severity.ERROR)
+                .error(ErrorKind.INPUT, "the run took longer than its time limit of " + describe(budget.limit())
+                        + " and was stopped; the items before this one are what it checked until then")
+                .remediation("if the repository is simply that large, raise the limit: --time-limit 30m, or "
+                        + EngineConfig.TIME_LIMIT_VARIABLE + "=30m")
+                .build());
+    }
+
+    private static String describe(Duration limit) {
+        return limit.toSecondsPart() == 0 && limit.toMinutes() > 0 ? limit.toMinutes() + " min"
+                : limit.toMillis() % 1000 == 0 ? limit.toSeconds() + " s" : limit.toMillis() + " ms";
     }
 
     /** A step that throws is Ascent's bug: an internal-error item, and the other steps still run. */

@@ -2,6 +2,7 @@ package io.ascent.core;
 
 import io.ascent.core.manifest.schema.CachingHttpFetcher;
 import io.ascent.core.manifest.schema.SchemaFetcher;
+import io.ascent.core.validation.RunBudget;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,6 +22,7 @@ public final class EngineConfig {
     private final Clock clock;
     private final Duration networkTimeout;
     private final Path temporaryDirectory;
+    private final Duration timeLimit;
 
     private EngineConfig(Builder builder) {
         this.cacheDirectory = builder.cacheDirectory;
@@ -30,6 +32,7 @@ public final class EngineConfig {
         this.threads = builder.threads;
         this.clock = builder.clock;
         this.temporaryDirectory = builder.temporaryDirectory;
+        this.timeLimit = builder.timeLimit;
     }
 
     /** The defaults, with the cache where {@link #fromEnvironment(Map)} puts it for this process. */
@@ -38,13 +41,29 @@ public final class EngineConfig {
     }
 
     /**
-     * The defaults for an environment: the cache in {@code $XDG_CACHE_HOME/ascent}, else {@code ~/.cache/ascent}.
+     * The defaults for an environment: the cache in {@code $XDG_CACHE_HOME/ascent}, else {@code ~/.cache/ascent};
+     * the time limit from {@code ASCENT_TIME_LIMIT} ({@code 90s}, {@code 10m}, {@code 1h}, {@code PT10M}).
+     *
+     * @throws IllegalArgumentException when {@code ASCENT_TIME_LIMIT} is not a positive duration
      */
     public static EngineConfig fromEnvironment(Map<String, String> environment) {
+        return builderFromEnvironment(environment).build();
+    }
+
+    /** A builder holding {@link #fromEnvironment}'s values, for a caller that sets more (the CLI's options). */
+    public static Builder builderFromEnvironment(Map<String, String> environment) {
         String xdg = environment.get("XDG_CACHE_HOME");
         Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-        return builder().cacheDirectory(base.resolve("ascent")).build();
+        Builder builder = builder().cacheDirectory(base.resolve("ascent"));
+        String limit = environment.get(TIME_LIMIT_VARIABLE);
+        if (limit != null && !limit.isBlank()) {
+            builder.timeLimit(RunBudget.parse(limit));
+        }
+        return builder;
     }
+
+    /** The environment variable an operator sets the run's time limit with. */
+    public static final String TIME_LIMIT_VARIABLE = "ASCENT_TIME_LIMIT";
 
     public static Builder builder() {
         return new Builder();
@@ -80,6 +99,14 @@ public final class EngineConfig {
         return temporaryDirectory;
     }
 
+    /**
+     * How long one run may take in all ({@link RunBudget}): {@code ASCENT_TIME_LIMIT} in the environment, else
+     * {@link RunBudget#DEFAULT}. The repository decides how much work a run has, so the operator bounds it.
+     */
+    public Duration timeLimit() {
+        return timeLimit;
+    }
+
     /** Builds an {@link EngineConfig}; every value has a default. */
     public static final class Builder {
         private Path cacheDirectory = Path.of(System.getProperty("user.home"), ".cache", "ascent");
@@ -88,6 +115,7 @@ public final class EngineConfig {
         private Clock clock = Clock.systemDefaultZone();
         private Duration networkTimeout = Duration.ofSeconds(30);
         private Path temporaryDirectory = Path.of(System.getProperty("java.io.tmpdir"));
+        private Duration timeLimit = RunBudget.DEFAULT;
 
         private Builder() {
         }
@@ -123,6 +151,16 @@ public final class EngineConfig {
 
         public Builder temporaryDirectory(Path directory) {
             this.temporaryDirectory = Objects.requireNonNull(directory, "directory");
+            return this;
+        }
+
+        /** The whole run's time limit; positive. */
+        public Builder timeLimit(Duration limit) {
+            Objects.requireNonNull(limit, "limit");
+            if (limit.isNegative() || limit.isZero()) {
+                throw new IllegalArgumentException("the time limit must be positive, not " + limit);
+            }
+            this.timeLimit = limit;
             return this;
         }
 
