@@ -185,6 +185,11 @@ public final class Ascent {
             } catch (RuntimeException | StackOverflowError | AssertionError e) {
                 phase.failed();
                 internalError(step.name(), e, run);
+            } catch (OutOfMemoryError e) {
+                // What the step held is garbage once it has thrown; the report of the other steps still fits. Every
+                // input is bounded, so this is a limit Ascent lacks: an internal error, not a stack trace and exit 1.
+                phase.failed();
+                internalError(step.name(), e, run);
             }
         }
     }

@@ -98,6 +98,17 @@ class AscentRunTest {
                 .contains("ERROR(internal)", "result: INTERNAL ERROR (exit 4)");
     }
 
+    @Test
+    void shouldReportAStepThatRanOutOfMemoryAndRunTheOtherSteps() throws Exception {
+        Report report = validate(step("hungry", sink -> {
+            throw new OutOfMemoryError("Java heap space");
+        }), step("last", passing("last.ok")));
+        assertThat(report.verdict()).isEqualTo(Verdict.INTERNAL_ERROR);
+        assertThat(report.items()).filteredOn(item -> item.id().equals(Ascent.INTERNAL_ERROR_ID)).singleElement()
+                .satisfies(item -> assertThat(item.message()).contains("hungry", "java.lang.OutOfMemoryError"));
+        assertThat(report.items()).extracting(Item::id).contains("last.ok");
+    }
+
     private static int recurse(int depth) {
         return recurse(depth + 1) + 1;
     }
