@@ -2,6 +2,7 @@ package io.ascent.cli;
 
 import io.ascent.core.progress.ProgressListener;
 import io.ascent.core.report.LogEntry;
+import io.ascent.core.report.render.PlainText;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;
@@ -30,13 +31,13 @@ final class StderrProgress implements ProgressListener {
     @Override
     public void log(LogEntry.Level level, String message) {
         err.println("ascent: " + (level == LogEntry.Level.INFO ? "" : level.name().toLowerCase(Locale.ROOT) + ": ")
-                + message);
+                + PlainText.block(message, "  "));
         err.flush();
     }
 
     @Override
     public void info(String message) {
-        err.println("ascent: " + message);
+        err.println("ascent: " + PlainText.block(message, "  "));
         err.flush();
     }
 }

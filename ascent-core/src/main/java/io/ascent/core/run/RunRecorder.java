@@ -1,6 +1,7 @@
 package io.ascent.core.run;
 
 import io.ascent.core.progress.ProgressListener;
+import io.ascent.core.report.Redaction;
 import io.ascent.core.report.Item;
 import io.ascent.core.report.LogEntry;
 import io.ascent.core.report.PhaseRecord;
@@ -63,13 +64,14 @@ public final class RunRecorder implements RunSink {
     @Override
     public synchronized void item(Item item) {
         report.add(item);
-        progress.item(item);
+        // Progress is printed as it happens (a build log), before any Report exists: redact here too.
+        progress.item(Redaction.redact(item));
     }
 
     @Override
     public synchronized void log(LogEntry.Level level, String message) {
         report.log(level, message);
-        progress.log(level, message);
+        progress.log(level, Redaction.redact(message));
     }
 
     @Override

@@ -43,6 +43,14 @@ class RunRecorderTest {
     }
 
     @Test
+    void shouldRedactWhatItForwardsToTheListenerAsItHappens() {
+        String key = "AKIA" + "Q3EGRTZL7NXW5VJD";
+        run.item(Item.builder("x", "x").message("found " + key).build());
+        run.info("saw " + key);
+        assertThat(String.join("\n", heard)).doesNotContain(key).contains("[redacted aws-access-key-id]");
+    }
+
+    @Test
     void shouldRecordAPhaseOnceWhenClosedTwice() {
         Phase phase = run.phase("clone");
         phase.failed();
@@ -141,6 +149,11 @@ class RunRecorderTest {
         @Override
         public void log(LogEntry.Level level, String message) {
             heard.add(level + " " + message);
+        }
+
+        @Override
+        public void item(Item item) {
+            heard.add("item " + item.message());
         }
     }
 }

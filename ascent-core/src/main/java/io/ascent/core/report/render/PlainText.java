@@ -8,19 +8,20 @@ import java.util.Locale;
  * file name rewrite what a reader sees, and a line feed would let it add a line of its own ({@code PASS ...}). Each
  * such character is shown as an escape instead ({@code \x1B}, {@code \r}, {@code \u202E}); a line feed either becomes
  * {@code \n} ({@link #line}) or continues the text on an indented line ({@link #block}), never at the start of one.
+ * Public for the other places that print repository text to a terminal (the CLI's progress lines).
  */
-final class PlainText {
+public final class PlainText {
 
     private PlainText() {
     }
 
     /** {@code text} on one line: every control or direction character escaped, line feeds included. */
-    static String line(String text) {
+    public static String line(String text) {
         return escape(text, null);
     }
 
     /** {@code text} whose line feeds continue on a new line that starts with {@code indent} (never empty). */
-    static String block(String text, String indent) {
+    public static String block(String text, String indent) {
         return escape(text, indent);
     }
 
