@@ -15,6 +15,8 @@ import io.ascent.core.report.Severity;
 import io.ascent.core.report.Status;
 import io.ascent.core.validation.ValidationContext;
 import io.ascent.core.validation.ValidationStep;
+import io.ascent.core.workspace.ConfinedFiles;
+import io.ascent.core.yaml.YamlLimits;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -128,7 +130,7 @@ public final class ManifestValidationStep implements ValidationStep {
             findings[i] = new Findings();
         }
         int[] counts = new int[2]; // files, resources
-        load(set.files(), loaded -> {
+        load(context.workspace().files(YamlLimits.MANIFEST.maxBytes()), set.files(), loaded -> {
             parseProblems.addAll(loaded.problems());
             counts[0]++;
             for (Resource resource : loaded.resources()) {
@@ -175,7 +177,8 @@ public final class ManifestValidationStep implements ValidationStep {
         }
     }
 
-    private void load(List<ManifestFile> files, java.util.function.Consumer<LoadedFile> consumer)
+    private void load(ConfinedFiles repository, List<ManifestFile> files,
+            java.util.function.Consumer<LoadedFile> consumer)
             throws InterruptedException {
         ManifestLoader loader = new ManifestLoader();
         if (threads == 1 || files.size() < 2) {
@@ -183,7 +186,7 @@ public final class ManifestValidationStep implements ValidationStep {
                 if (Thread.interrupted()) {
                     throw new InterruptedException("manifest checks cancelled");
                 }
-                consumer.accept(loader.load(file));
+                consumer.accept(loader.load(repository, file));
             }
             return;
         }
@@ -198,7 +201,7 @@ public final class ManifestValidationStep implements ValidationStep {
             while (next < files.size() || !ahead.isEmpty()) {
                 while (next < files.size() && ahead.size() < threads * AHEAD_PER_THREAD) {
                     ManifestFile file = files.get(next++);
-                    ahead.add(pool.submit(() -> loader.load(file)));
+                    ahead.add(pool.submit(() -> loader.load(repository, file)));
                 }
                 consumer.accept(ahead.poll().get());
             }
