@@ -100,7 +100,7 @@ public final class ManifestValidationStep implements ValidationStep {
                     .build());
         }
         ManifestChecks.SchemaSettings schemas = new ManifestChecks.SchemaSettings(settings.schemaLocations(),
-                settings.strict(), context.workspace().applicationDir());
+                settings.strict(), context.workspace().applicationDir(), context.workspace().repositoryRoot());
         List<ManifestCheck> all;
         try {
             all = ManifestChecks.create(table, target, fileTargets, schemas);

@@ -27,10 +27,12 @@ public final class ManifestChecks {
      *
      * @param locations     kubeconform-style locations ({@code default} is the bundled set)
      * @param strict        whether unknown fields are findings
-     * @param baseDirectory what relative folder locations are relative to (the application directory)
+     * @param baseDirectory  what relative folder locations are relative to (the application directory)
+     * @param repositoryRoot what folder locations must stay inside
      */
-    public record SchemaSettings(List<String> locations, boolean strict, Path baseDirectory) {
-        public static final SchemaSettings DEFAULT = new SchemaSettings(List.of("default"), true, Path.of("."));
+    public record SchemaSettings(List<String> locations, boolean strict, Path baseDirectory, Path repositoryRoot) {
+        public static final SchemaSettings DEFAULT = new SchemaSettings(List.of("default"), true, Path.of("."),
+                Path.of("."));
     }
 
     /** What documentation needs of a check. */
@@ -52,6 +54,7 @@ public final class ManifestChecks {
                         .schemaLocations(schemas.locations())
                         .strict(schemas.strict())
                         .baseDirectory(schemas.baseDirectory())
+                        .repositoryRoot(schemas.repositoryRoot())
                         .customResourceDefinitions(crds)
                         .build(), schemas.strict(), target),
                 new ResourcesCheck(),

@@ -129,6 +129,7 @@ public final class ResourceSchemaValidator {
     public static final class Builder {
         private List<String> schemaLocations = List.of("default");
         private Path baseDirectory = Path.of(".");
+        private Path repositoryRoot;
         private boolean strict = true;
         private Path cacheDirectory;
         private Duration timeout = Duration.ofSeconds(30);
@@ -145,6 +146,15 @@ public final class ResourceSchemaValidator {
         /** What relative folder locations are relative to: the repository root. */
         public Builder baseDirectory(Path directory) {
             this.baseDirectory = directory;
+            return this;
+        }
+
+        /**
+         * The folder that folder locations must stay inside (the repository root); the base directory if not set.
+         * A location outside it, or a schema file that links out of its location's folder, is refused.
+         */
+        public Builder repositoryRoot(Path root) {
+            this.repositoryRoot = root;
             return this;
         }
 
@@ -190,8 +200,15 @@ public final class ResourceSchemaValidator {
         /** @throws IllegalArgumentException for a location Ascent cannot read, naming it */
         public ResourceSchemaValidator build() {
             List<SchemaLocation> locations = new ArrayList<>();
+            Path root = (repositoryRoot != null ? repositoryRoot : baseDirectory).toAbsolutePath().normalize();
             for (String text : schemaLocations) {
-                locations.add(SchemaLocation.parse(text, baseDirectory));
+                SchemaLocation location = SchemaLocation.parse(text, baseDirectory);
+                if (location.type() == SchemaLocation.Type.FOLDER
+                        && !Path.of(location.root()).toAbsolutePath().normalize().startsWith(root)) {
+                    throw new IllegalArgumentException("schema location '" + text + "' is outside the repository; "
+                            + "folder locations must be inside it");
+                }
+                locations.add(location);
             }
             SchemaFetcher effectiveFetcher = fetcher != null ? fetcher : new CachingHttpFetcher(
                     cacheDirectory != null ? cacheDirectory : CachingHttpFetcher.defaultCacheDirectory(), timeout);
