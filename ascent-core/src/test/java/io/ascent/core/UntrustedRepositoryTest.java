@@ -3,6 +3,8 @@ package io.ascent.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+
+import com.sun.net.httpserver.HttpServer;
 import io.ascent.core.progress.ProgressListener;
 import io.ascent.core.report.Item;
 import io.ascent.core.report.Report;
@@ -11,19 +13,23 @@ import io.ascent.core.report.render.Format;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A repository is hostile input: what it links to outside itself is never read, and nothing of it reaches any
@@ -154,5 +160,71 @@ class UntrustedRepositoryTest {
 
         assertThat(report.items()).noneSatisfy(item -> assertThat(item.status()).isEqualTo(Status.ERROR));
         assertThat(everyFormat(report)).doesNotContain("blocking.env");
+    }
+
+    @Test
+    void shouldSendNoRequestToASchemaLocationTheOperatorHasNotAllowed() throws Exception {
+        layout();
+        List<String> requests = new CopyOnWriteArrayList<>();
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            requests.add(exchange.getRequestURI().toString());
+            exchange.sendResponseHeaders(500, -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            String location = "http://127.0.0.1:" + server.getAddress().getPort() + "/schemas/";
+            Files.writeString(repository.resolve("ascent.yaml"), CHECKLIST + """
+                    kubernetes:
+                      version: "1.30"
+                      manifests: [deploy/]
+                      schemaLocations: [default, "%s", "%sother/{{ .ResourceKind }}.json"]
+                    """.formatted(location, location));
+            Files.createDirectories(repository.resolve("deploy"));
+            Files.writeString(repository.resolve("deploy/widget.yaml"),
+                    "apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\n");
+
+            Report report = engine().validate(ValidateOptions.of(repository).withNoGit(true),
+                    ProgressListener.SILENT);
+
+            assertThat(requests).isEmpty();
+            List<Item> refused = report.items().stream()
+                    .filter(item -> item.message().contains("was not used")).toList();
+            assertThat(refused).hasSize(2).allSatisfy(item -> {
+                assertThat(item.id()).isEqualTo("manifest.schema");
+                assertThat(item.status()).isEqualTo(Status.SKIP);
+                assertThat(item.message()).contains("no request was sent");
+                assertThat(item.remediation()).contains("--allow-url " + location, "ASCENT_ALLOWED_URLS");
+            });
+            assertThat(report.verdict().exitStatus()).isZero();
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void shouldNotReadOutsideFilesThroughAKindInAFolderSchemaLocation() throws Exception {
+        layout();
+        Files.writeString(temp.resolve("passwd.json"), "{\"required\": [\"readFromOutside\"]}");
+        Files.writeString(repository.resolve("ascent.yaml"), CHECKLIST + """
+                kubernetes:
+                  version: "1.30"
+                  manifests: [deploy/]
+                  schemaLocations: ["schemas/{{ .ResourceKind }}.json"]
+                """);
+        Files.createDirectories(repository.resolve("schemas"));
+        Files.createDirectories(repository.resolve("deploy"));
+        Files.writeString(repository.resolve("deploy/evil.yaml"),
+                "apiVersion: v1\nkind: ../../passwd\nmetadata: {name: x}\n");
+
+        Report report = engine().validate(ValidateOptions.of(repository).withNoGit(true), ProgressListener.SILENT);
+
+        assertThat(everyFormat(report)).doesNotContain("readFromOutside");
+        assertThat(report.items()).anySatisfy(item -> {
+            assertThat(item.id()).isEqualTo("manifest.schema");
+            assertThat(item.status()).isEqualTo(Status.SKIP);
+            assertThat(item.message()).contains("is not a Kubernetes kind");
+        });
     }
 }

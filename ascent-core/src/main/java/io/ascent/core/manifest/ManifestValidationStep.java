@@ -9,6 +9,8 @@ import io.ascent.core.manifest.check.Finding;
 import io.ascent.core.manifest.check.Findings;
 import io.ascent.core.manifest.check.ManifestCheck;
 import io.ascent.core.manifest.check.ManifestChecks;
+import io.ascent.core.manifest.schema.SchemaLocation;
+import io.ascent.core.network.UrlAllowList;
 import io.ascent.core.report.Item;
 import io.ascent.core.report.Location;
 import io.ascent.core.report.Severity;
@@ -43,20 +45,34 @@ public final class ManifestValidationStep implements ValidationStep {
     /** Files parsed ahead of the checks, per thread: enough to keep both cores busy, few enough to stay small. */
     private static final int AHEAD_PER_THREAD = 4;
 
+    private static final String SCHEMA_ID = "manifest.schema";
+
     /** Id of the warning for a {@code kubernetes.checks} entry that names no check. */
     public static final String UNKNOWN_CHECK_ID = "manifest.settings";
 
     private final ApiLifecycleTable table;
     private final int threads;
+    private final UrlAllowList allowedUrls;
 
+    /** The built-in table, two parsing threads, and the URLs {@value UrlAllowList#ENVIRONMENT_VARIABLE} allows. */
     public ManifestValidationStep() {
-        this(ApiLifecycleTable.builtIn(), Math.min(2, Runtime.getRuntime().availableProcessors()));
+        this(ApiLifecycleTable.builtIn(), Math.min(2, Runtime.getRuntime().availableProcessors()),
+                UrlAllowList.fromEnvironment(System.getenv()));
     }
 
     /** For tests and benchmarks: a chosen table and number of parsing threads (1 parses on the caller's). */
     public ManifestValidationStep(ApiLifecycleTable table, int threads) {
+        this(table, threads, UrlAllowList.none());
+    }
+
+    /**
+     * @param threads     parsing threads (1 parses on the caller's)
+     * @param allowedUrls the URLs the operator allows remote schema locations to be fetched from
+     */
+    public ManifestValidationStep(ApiLifecycleTable table, int threads, UrlAllowList allowedUrls) {
         this.table = table;
         this.threads = Math.max(1, threads);
+        this.allowedUrls = allowedUrls;
     }
 
     @Override
@@ -99,13 +115,15 @@ public final class ManifestValidationStep implements ValidationStep {
                     .location(Location.of(context.checklist().path()))
                     .build());
         }
-        ManifestChecks.SchemaSettings schemas = new ManifestChecks.SchemaSettings(settings.schemaLocations(),
-                settings.strict(), context.workspace().applicationDir(), context.workspace().repositoryRoot());
+        List<String> locations = new ArrayList<>();
+        settingItems.addAll(notAllowedLocations(settings.schemaLocations(), locations, context));
+        ManifestChecks.SchemaSettings schemas = new ManifestChecks.SchemaSettings(locations, settings.strict(),
+                context.workspace().applicationDir(), context.workspace().repositoryRoot(), allowedUrls);
         List<ManifestCheck> all;
         try {
             all = ManifestChecks.create(table, target, fileTargets, schemas);
         } catch (IllegalArgumentException badLocation) {
-            return List.of(Item.builder("manifest.schema", "Schema locations are readable")
+            return List.of(Item.builder(SCHEMA_ID, "Schema locations are readable")
                     .status(Status.ERROR)
                     .message(badLocation.getMessage())
                     .location(Location.of(context.checklist().path()))
@@ -262,6 +280,42 @@ public final class ManifestValidationStep implements ValidationStep {
         String path = context.workspace().displayPath(context.workspace().applicationDir()
                 .resolve(cluster.config().get()));
         return Map.of(path, KubernetesVersion.parse(cluster.kubernetesVersion().get()));
+    }
+
+    /**
+     * Remote schema locations the operator has not allowed: one SKIP item each, and they are left out of the run,
+     * so that no request is sent. The network is the operator's to open, never the repository's.
+     *
+     * @param used receives the locations the run may use, in order
+     */
+    private List<Item> notAllowedLocations(List<String> written, List<String> used, ValidationContext context) {
+        List<Item> items = new ArrayList<>();
+        for (String text : written) {
+            SchemaLocation location;
+            try {
+                location = SchemaLocation.parse(text, null);
+            } catch (IllegalArgumentException unreadable) {
+                used.add(text); // reported as unreadable when the checks are built
+                continue;
+            }
+            if (location.type() != SchemaLocation.Type.REMOTE || allowedUrls.allows(location.root())) {
+                used.add(text);
+                continue;
+            }
+            items.add(Item.builder(SCHEMA_ID, "Remote schema locations are allowed by the operator")
+                    .status(Status.SKIP)
+                    .severity(Severity.WARNING)
+                    .message("schema location " + location.text() + " was not used: remote locations are fetched "
+                            + "only from URLs the person running Ascent allows, and this one is not allowed; no "
+                            + "request was sent")
+                    .location(Location.of(context.checklist().path()))
+                    .remediation("if you run Ascent and trust this server, allow it with " + UrlAllowList.OPTION
+                            + " " + location.root() + " or " + UrlAllowList.ENVIRONMENT_VARIABLE + "="
+                            + location.root() + " (in Jenkins: the global configuration); see docs/security.md")
+                    .key(location.text())
+                    .build());
+        }
+        return items;
     }
 
     /** A misspelt id under {@code kubernetes.checks} would otherwise change nothing, silently. */

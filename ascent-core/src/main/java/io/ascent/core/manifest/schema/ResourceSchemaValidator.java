@@ -1,6 +1,7 @@
 package io.ascent.core.manifest.schema;
 
 import io.ascent.core.manifest.api.KubernetesVersion;
+import io.ascent.core.network.UrlAllowList;
 import io.ascent.core.yaml.YamlDocument;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -134,6 +135,8 @@ public final class ResourceSchemaValidator {
         private Path cacheDirectory;
         private Duration timeout = Duration.ofSeconds(30);
         private SchemaFetcher fetcher;
+        private UrlAllowList allowedUrls = UrlAllowList.none();
+        private long maxCacheBytes = CachingHttpFetcher.DEFAULT_CACHE_BYTES;
         private final List<YamlDocument> crdDocuments = new ArrayList<>();
         private KubernetesSchemaBundle bundle;
 
@@ -170,9 +173,24 @@ public final class ResourceSchemaValidator {
             return this;
         }
 
-        /** How long one remote fetch may take (connect, and the whole request). */
+        /** How long one remote fetch may take in all: connecting, redirects and the whole body. */
         public Builder timeout(Duration timeout) {
             this.timeout = timeout;
+            return this;
+        }
+
+        /**
+         * The URL prefixes the operator allows remote locations (and their schemas' references) to be fetched
+         * from; none by default, so that a checklist alone never makes Ascent use the network.
+         */
+        public Builder allowedUrls(UrlAllowList allowed) {
+            this.allowedUrls = allowed;
+            return this;
+        }
+
+        /** The bound of the cache folder's total size ({@link CachingHttpFetcher#DEFAULT_CACHE_BYTES}). */
+        public Builder maxCacheBytes(long bytes) {
+            this.maxCacheBytes = bytes;
             return this;
         }
 
@@ -211,12 +229,13 @@ public final class ResourceSchemaValidator {
                 locations.add(location);
             }
             SchemaFetcher effectiveFetcher = fetcher != null ? fetcher : new CachingHttpFetcher(
-                    cacheDirectory != null ? cacheDirectory : CachingHttpFetcher.defaultCacheDirectory(), timeout);
+                    cacheDirectory != null ? cacheDirectory : CachingHttpFetcher.defaultCacheDirectory(), timeout,
+                    allowedUrls, maxCacheBytes);
             KubernetesSchemaBundle fixed = bundle;
             CustomResourceSchemas crds = crdDocuments.isEmpty() ? CustomResourceSchemas.none()
                     : CustomResourceSchemas.from(crdDocuments, strict);
             return new ResourceSchemaValidator(new SchemaRegistry(locations, strict,
-                    fixed != null ? () -> fixed : KubernetesSchemaBundle::builtIn, effectiveFetcher, crds));
+                    fixed != null ? () -> fixed : KubernetesSchemaBundle::builtIn, effectiveFetcher, allowedUrls, crds));
         }
     }
 }

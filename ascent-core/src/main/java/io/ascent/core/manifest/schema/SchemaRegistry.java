@@ -2,6 +2,7 @@ package io.ascent.core.manifest.schema;
 
 import io.ascent.core.jsonschema.LocatedSchemaValidator;
 import io.ascent.core.manifest.api.KubernetesVersion;
+import io.ascent.core.network.UrlAllowList;
 import io.ascent.core.workspace.ConfinedFiles;
 import io.ascent.core.workspace.RefusedFileException;
 import java.io.ByteArrayInputStream;
@@ -82,6 +83,7 @@ public final class SchemaRegistry {
     private final boolean strict;
     private final Supplier<KubernetesSchemaBundle> bundle;
     private final SchemaFetcher fetcher;
+    private final UrlAllowList allowed;
     private final CustomResourceSchemas customResources;
     private final Map<Key, Slot> cache = new ConcurrentHashMap<>();
 
@@ -90,14 +92,16 @@ public final class SchemaRegistry {
      * @param strict          whether unknown fields are violations
      * @param bundle          the bundled schemas (read only when a {@code default} location is asked)
      * @param fetcher         fetches {@code http(s)} locations; never called for {@code default} or folders
+     * @param allowed         the URLs the operator allows; the fetcher is never asked for another one
      * @param customResources schemas derived from the manifests' CRDs
      */
     public SchemaRegistry(List<SchemaLocation> locations, boolean strict, Supplier<KubernetesSchemaBundle> bundle,
-                          SchemaFetcher fetcher, CustomResourceSchemas customResources) {
+                          SchemaFetcher fetcher, UrlAllowList allowed, CustomResourceSchemas customResources) {
         this.locations = List.copyOf(locations);
         this.strict = strict;
         this.bundle = Objects.requireNonNull(bundle, "bundle");
         this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
+        this.allowed = Objects.requireNonNull(allowed, "allowed");
         this.customResources = Objects.requireNonNull(customResources, "customResources");
     }
 
@@ -218,7 +222,19 @@ public final class SchemaRegistry {
             notes.add(url + " is not a valid URL");
             return Optional.empty();
         }
-        SchemaFetcher.Outcome outcome = fetcher.fetch(uri);
+        if (!allowed.allows(uri)) {
+            notes.add(url + " was not fetched: the operator has not allowed it (" + UrlAllowList.OPTION + " or "
+                    + UrlAllowList.ENVIRONMENT_VARIABLE + ")");
+            return Optional.empty();
+        }
+        SchemaFetcher.Outcome outcome;
+        try {
+            outcome = fetcher.fetch(uri);
+        } catch (InterruptedException e) {
+            // Checks cannot throw it; the flag makes the lookup stop here and the manifest step throw it.
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
         if (outcome instanceof SchemaFetcher.Fetched fetched) {
             JSONObject json = new JSONObject(new JSONTokener(fetched.body()));
             return Optional.of(new Found(compile(json, uri, remoteReferences(location.root())), json, url, notes));
@@ -254,10 +270,17 @@ public final class SchemaRegistry {
         return url -> {
             URI uri = URI.create(url).normalize();
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
-            if (!(scheme.equals("http") || scheme.equals("https")) || !uri.toString().startsWith(root)) {
+            if (!(scheme.equals("http") || scheme.equals("https")) || !uri.toString().startsWith(root)
+                    || !allowed.allows(uri)) {
                 throw outside(url);
             }
-            SchemaFetcher.Outcome outcome = fetcher.fetch(uri);
+            SchemaFetcher.Outcome outcome;
+            try {
+                outcome = fetcher.fetch(uri);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new UncheckedIOException(new java.io.InterruptedIOException("schema fetch interrupted"));
+            }
             if (outcome instanceof SchemaFetcher.Fetched fetched) {
                 return new ByteArrayInputStream(fetched.body().getBytes(StandardCharsets.UTF_8));
             }
