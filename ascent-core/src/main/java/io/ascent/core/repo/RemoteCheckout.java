@@ -1,12 +1,14 @@
 package io.ascent.core.repo;
 
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.eclipse.jgit.api.CloneCommand;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.transport.URIish;
 import org.eclipse.jgit.util.FileUtils;
 
 /**
@@ -27,6 +29,7 @@ public final class RemoteCheckout implements AutoCloseable {
      * @throws IOException when the clone fails; the message says why and never holds credentials from the URL
      */
     public static RemoteCheckout clone(String url, Optional<String> ref) throws IOException, InterruptedException {
+        refuseOptionLikeParts(url);
         Path directory = Files.createTempDirectory("ascent-remote-");
         CloneCommand clone = Git.cloneRepository()
                 .setURI(url)
@@ -49,6 +52,28 @@ public final class RemoteCheckout implements AutoCloseable {
         } catch (InterruptedException e) {
             delete(directory);
             throw e;
+        }
+    }
+
+    /**
+     * Refuses a URL whose host or user begins with {@code -}: an SSH client given {@code -oProxyCommand=...} as a
+     * host name runs it as an option (git's CVE-2017-1000117). Checked before JGit or {@code GIT_SSH} sees it.
+     *
+     * @throws IOException naming the part, never the credentials
+     */
+    static void refuseOptionLikeParts(String url) throws IOException {
+        URIish parsed;
+        try {
+            parsed = new URIish(url);
+        } catch (URISyntaxException e) {
+            throw new IOException("could not clone " + withoutCredentials(url) + ": not a git URL", null);
+        }
+        String host = parsed.getHost() == null ? "" : parsed.getHost();
+        String user = parsed.getUser() == null ? "" : parsed.getUser();
+        if (host.startsWith("-") || user.startsWith("-") || url.strip().startsWith("-")) {
+            throw new IOException("refused to clone " + withoutCredentials(url) + ": a "
+                    + (user.startsWith("-") ? "user name" : "host name") + " beginning with '-' would be read as "
+                    + "an option by ssh", null);
         }
     }
 
