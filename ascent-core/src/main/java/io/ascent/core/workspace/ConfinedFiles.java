@@ -77,9 +77,17 @@ public final class ConfinedFiles {
         Path absolute = file.toAbsolutePath().normalize();
         if (!contains(absolute)) {
             throw new RefusedFileException(RefusedFileException.Reason.OUTSIDE,
-                    "is outside " + root.orElseThrow() + "; Ascent reads only files inside it");
+                    "is outside " + root.orElseThrow().getFileName() + "; Ascent reads only files inside it");
         }
-        Path real = absolute.toRealPath();
+        Path real;
+        try {
+            real = absolute.toRealPath();
+        } catch (IOException missing) {
+            // A missing file (or a name too long, a file where a folder should be) behind a link that leads out is
+            // refused like an existing one: otherwise the answer would tell a repository what exists outside it.
+            throwIfLeadingOut(absolute.getParent());
+            throw missing;
+        }
         if (root.isPresent() && !real.startsWith(realRoot())) {
             // Never say where the link leads: the target's name can be as private as its content.
             throw new RefusedFileException(RefusedFileException.Reason.OUTSIDE,
@@ -117,6 +125,23 @@ public final class ConfinedFiles {
     public InputStream open(Path file) throws IOException {
         Path real = check(file);
         return new LimitedStream(Files.newInputStream(real, LinkOption.NOFOLLOW_LINKS), maxBytes);
+    }
+
+    /** Refuses when the nearest existing folder at or above {@code dir} lies, links followed, outside the root. */
+    private void throwIfLeadingOut(Path dir) throws IOException {
+        if (root.isEmpty()) {
+            return;
+        }
+        for (Path existing = dir; existing != null; existing = existing.getParent()) {
+            if (Files.exists(existing)) {
+                if (!existing.toRealPath().startsWith(realRoot())) {
+                    throw new RefusedFileException(RefusedFileException.Reason.OUTSIDE,
+                            "is behind a symbolic link that leads out of " + root.get().getFileName()
+                                    + "; Ascent reads only files inside it");
+                }
+                return;
+            }
+        }
     }
 
     private Path realRoot() throws IOException {
