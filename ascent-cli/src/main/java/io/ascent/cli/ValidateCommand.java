@@ -1,7 +1,9 @@
 package io.ascent.cli;
 
 import io.ascent.core.Ascent;
+import io.ascent.core.EngineConfig;
 import io.ascent.core.ValidateOptions;
+import io.ascent.core.network.UrlAllowList;
 import io.ascent.core.progress.ProgressListener;
 import io.ascent.core.report.Report;
 import io.ascent.core.report.Summary;
@@ -9,9 +11,9 @@ import io.ascent.core.report.render.Format;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,7 +27,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Validate an application directory against its Ascent Checklist (ascent.yaml):",
             "the checklist itself, then the rules it enables."},
         footerHeading = "%nExit status:%n",
-        footer = {"  0 passed, 1 gating items failed, 2 invalid input or usage, 3 environment, 4 internal error"})
+        footer = {"  0 passed, 1 gating items failed, 2 invalid input or usage, 3 environment, 4 internal error,",
+            "  130 interrupted (partial report)"})
 final class ValidateCommand implements Callable<Integer> {
 
     @Spec
@@ -60,6 +63,12 @@ final class ValidateCommand implements Callable<Integer> {
                 "git repository; the rules that compare the disk with HEAD are skipped."})
     private boolean noGit;
 
+    @Option(names = "--allow-url", paramLabel = "PREFIX",
+            description = {"Allow remote schema locations (kubernetes.schemaLocations) under this URL prefix;",
+                "repeatable, added to ASCENT_ALLOWED_URLS. Without it a checklist's URL is never asked",
+                "(docs/security.md)."})
+    private List<String> allowUrls = new ArrayList<>();
+
     @Mixin
     private OutputOptions output;
 
@@ -82,12 +91,21 @@ final class ValidateCommand implements Callable<Integer> {
             err.println("ascent validate: --no-git and --repository cannot be combined: a clone is a git repository");
             return ExitCodes.INVALID_INPUT;
         }
-        ValidateOptions options = new ValidateOptions(directory, Optional.ofNullable(checklist),
-                Optional.ofNullable(kubernetesVersion)).withNoGit(noGit);
-        if (repository != null) {
-            options = options.withRepository(repository, Optional.ofNullable(ref));
+        EngineConfig config;
+        try {
+            Map<String, String> environment = System.getenv();
+            config = EngineConfig.builderFromEnvironment(environment)
+                    .allowedUrls(UrlAllowList.fromEnvironment(environment).plus(UrlAllowList.of(allowUrls)))
+                    .build();
+        } catch (IllegalArgumentException e) {
+            err.println("ascent validate: " + (e.getMessage().startsWith(UrlAllowList.ENVIRONMENT_VARIABLE) ? ""
+                    : UrlAllowList.OPTION + ": ") + e.getMessage());
+            return ExitCodes.INVALID_INPUT;
         }
-        Report report = new Ascent().validate(options, verbose ? new StderrProgress(err) : ProgressListener.SILENT);
+        ValidateOptions options = ValidateOptions.builder(directory).checklist(checklist)
+                .kubernetesVersion(kubernetesVersion).noGit(noGit).repository(repository).ref(ref).build();
+        Report report = new Ascent(config)
+                .validate(options, verbose ? new StderrProgress(err) : ProgressListener.SILENT);
         try {
             List<Path> written = output.write(report, destinations, out);
             if (!destinations.containsValue(null)) {

@@ -9,12 +9,14 @@ import io.ascent.core.manifest.check.Finding;
 import io.ascent.core.manifest.check.Findings;
 import io.ascent.core.manifest.check.ManifestCheck;
 import io.ascent.core.manifest.check.ManifestChecks;
+import io.ascent.core.manifest.schema.SchemaFetcher;
 import io.ascent.core.manifest.schema.SchemaLocation;
 import io.ascent.core.network.UrlAllowList;
 import io.ascent.core.report.Item;
 import io.ascent.core.report.Location;
 import io.ascent.core.report.Severity;
 import io.ascent.core.report.Status;
+import io.ascent.core.run.RunSink;
 import io.ascent.core.validation.ValidationContext;
 import io.ascent.core.validation.ValidationStep;
 import io.ascent.core.workspace.ConfinedFiles;
@@ -52,26 +54,31 @@ public final class ManifestValidationStep implements ValidationStep {
 
     private final ApiLifecycleTable table;
     private final int threads;
+    private final SchemaFetcher fetcher;
     private final UrlAllowList allowedUrls;
 
-    /** The built-in table, two parsing threads, and the URLs {@value UrlAllowList#ENVIRONMENT_VARIABLE} allows. */
+    /** The built-in table, two parsing threads, and no URL allowed for remote schema locations. */
     public ManifestValidationStep() {
-        this(ApiLifecycleTable.builtIn(), Math.min(2, Runtime.getRuntime().availableProcessors()),
-                UrlAllowList.fromEnvironment(System.getenv()));
+        this(ApiLifecycleTable.builtIn(), Math.min(2, Runtime.getRuntime().availableProcessors()));
     }
 
     /** For tests and benchmarks: a chosen table and number of parsing threads (1 parses on the caller's). */
     public ManifestValidationStep(ApiLifecycleTable table, int threads) {
-        this(table, threads, UrlAllowList.none());
+        this(table, threads, null, UrlAllowList.none());
     }
 
     /**
      * @param threads     parsing threads (1 parses on the caller's)
-     * @param allowedUrls the URLs the operator allows remote schema locations to be fetched from
+     * @param fetcher     fetches {@code http(s)} schema locations; {@code null} for a caching HTTP client over the
+     *                    default cache folder
+     * @param allowedUrls the URLs the operator allows remote schema locations to be fetched from: a location
+     *                    outside them is one SKIP item and is never asked (give {@code fetcher} the same list)
      */
-    public ManifestValidationStep(ApiLifecycleTable table, int threads, UrlAllowList allowedUrls) {
+    public ManifestValidationStep(ApiLifecycleTable table, int threads, SchemaFetcher fetcher,
+            UrlAllowList allowedUrls) {
         this.table = table;
         this.threads = Math.max(1, threads);
+        this.fetcher = fetcher;
         this.allowedUrls = allowedUrls;
     }
 
@@ -81,7 +88,11 @@ public final class ManifestValidationStep implements ValidationStep {
     }
 
     @Override
-    public List<Item> run(ValidationContext context) throws InterruptedException {
+    public void run(ValidationContext context, RunSink sink) throws InterruptedException {
+        sink.items(items(context, sink));
+    }
+
+    private List<Item> items(ValidationContext context, RunSink sink) throws InterruptedException {
         KubernetesSettings settings = context.checklist().kubernetes();
         if (settings.manifests().isEmpty()) {
             return List.of(); // no manifests named: no check applies, and "no check applied" never fails
@@ -118,7 +129,7 @@ public final class ManifestValidationStep implements ValidationStep {
         List<String> locations = new ArrayList<>();
         settingItems.addAll(notAllowedLocations(settings.schemaLocations(), locations, context));
         ManifestChecks.SchemaSettings schemas = new ManifestChecks.SchemaSettings(locations, settings.strict(),
-                context.workspace().applicationDir(), context.workspace().repositoryRoot(), allowedUrls);
+                context.workspace().applicationDir(), context.workspace().repositoryRoot(), allowedUrls, fetcher);
         List<ManifestCheck> all;
         try {
             all = ManifestChecks.create(table, target, fileTargets, schemas);
@@ -162,7 +173,10 @@ public final class ManifestValidationStep implements ValidationStep {
         for (int i = 0; i < checks.size(); i++) {
             checks.get(i).finish(findings[i]);
         }
-        context.progress().info("checked " + counts[1] + " resources in " + counts[0] + " manifest files");
+        if (Thread.interrupted()) { // finish() validates the objects that waited for their CRDs
+            throw new InterruptedException("manifest checks cancelled");
+        }
+        sink.debug("checked " + counts[1] + " resources in " + counts[0] + " manifest files");
 
         List<Item> out = new ArrayList<>();
         if (parseProblems.isEmpty()) {
@@ -206,6 +220,9 @@ public final class ManifestValidationStep implements ValidationStep {
                 }
                 consumer.accept(loader.load(repository, file));
             }
+            if (Thread.interrupted()) {
+                throw new InterruptedException("manifest checks cancelled");
+            }
             return;
         }
         ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
@@ -222,6 +239,9 @@ public final class ManifestValidationStep implements ValidationStep {
                     ahead.add(pool.submit(() -> loader.load(repository, file)));
                 }
                 consumer.accept(ahead.poll().get());
+                if (Thread.interrupted()) { // a schema fetch that was interrupted leaves the flag set
+                    throw new InterruptedException("manifest checks cancelled");
+                }
             }
         } catch (ExecutionException e) {
             // load() catches everything its input can cause; what is left is an error or a bug, not bad input.

@@ -37,11 +37,13 @@ public final class ManifestChecks {
      * @param baseDirectory  what relative folder locations are relative to (the application directory)
      * @param repositoryRoot what folder locations must stay inside
      * @param allowedUrls    the URLs the operator allows remote locations to be fetched from
+     * @param fetcher        fetches {@code http(s)} locations, or {@code null} for a caching HTTP client over the
+     *                       default cache folder that allows {@code allowedUrls}, made once per run
      */
     public record SchemaSettings(List<String> locations, boolean strict, Path baseDirectory, Path repositoryRoot,
-            UrlAllowList allowedUrls) {
+            UrlAllowList allowedUrls, SchemaFetcher fetcher) {
         public static final SchemaSettings DEFAULT = new SchemaSettings(List.of("default"), true, Path.of("."),
-                Path.of("."), UrlAllowList.none());
+                Path.of("."), UrlAllowList.none(), null);
     }
 
     /** What documentation needs of a check. */
@@ -58,8 +60,9 @@ public final class ManifestChecks {
             Map<String, KubernetesVersion> fileTargets, SchemaSettings schemas) {
         // One fetcher for the run, shared by the validators the schema check builds: a server found dead is not
         // asked again for the next kind.
-        SchemaFetcher fetcher = new CachingHttpFetcher(CachingHttpFetcher.defaultCacheDirectory(), NETWORK_TIMEOUT,
-                schemas.allowedUrls(), CachingHttpFetcher.DEFAULT_CACHE_BYTES);
+        SchemaFetcher fetcher = schemas.fetcher() != null ? schemas.fetcher() : new CachingHttpFetcher(
+                CachingHttpFetcher.defaultCacheDirectory(), NETWORK_TIMEOUT, schemas.allowedUrls(),
+                CachingHttpFetcher.DEFAULT_CACHE_BYTES);
         return List.of(
                 new ShapeCheck(new ConfigurationKinds(table)),
                 new ApiVersionCheck(table, target, fileTargets),

@@ -55,6 +55,9 @@ public final class SchemaRegistry {
     private record Key(KubernetesVersion version, String apiVersion, String kind) {
     }
 
+    /** What a lookup gives when the thread was interrupted during a fetch; the interrupt flag is set again. */
+    private static final NotFound INTERRUPTED = new NotFound("the run was cancelled while schemas were fetched");
+
     /** Compiles once; other threads asking for the same key wait for the first. */
     private final class Slot {
         private final Key key;
@@ -71,7 +74,9 @@ public final class SchemaRegistry {
                     result = value;
                     if (result == null) {
                         result = resolve(key);
-                        value = result;
+                        if (result != INTERRUPTED) { // a cancelled lookup is not an answer to keep
+                            value = result;
+                        }
                     }
                 }
             }
@@ -135,6 +140,9 @@ public final class SchemaRegistry {
             }
         }
         for (SchemaLocation location : locations) {
+            if (Thread.currentThread().isInterrupted()) {
+                return INTERRUPTED;
+            }
             try {
                 Optional<Found> found = switch (location.type()) {
                     case DEFAULT -> fromBundle(key, notes);
@@ -151,7 +159,7 @@ public final class SchemaRegistry {
                         + " cannot be used: " + e.getMessage());
             }
         }
-        return new NotFound(reason(key, notes));
+        return Thread.currentThread().isInterrupted() ? INTERRUPTED : new NotFound(reason(key, notes));
     }
 
     private String reason(Key key, List<String> notes) {
