@@ -3,6 +3,7 @@ package io.ascent.cli;
 import io.ascent.core.Ascent;
 import io.ascent.core.EngineConfig;
 import io.ascent.core.ValidateOptions;
+import io.ascent.core.network.UrlAllowList;
 import io.ascent.core.progress.ProgressListener;
 import io.ascent.core.report.Report;
 import io.ascent.core.report.Summary;
@@ -11,6 +12,7 @@ import io.ascent.core.validation.RunBudget;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -62,6 +64,12 @@ final class ValidateCommand implements Callable<Integer> {
                 "git repository; the rules that compare the disk with HEAD are skipped."})
     private boolean noGit;
 
+    @Option(names = "--allow-url", paramLabel = "PREFIX",
+            description = {"Allow remote schema locations (kubernetes.schemaLocations) under this URL prefix;",
+                "repeatable, added to ASCENT_ALLOWED_URLS. Without it a checklist's URL is never asked",
+                "(docs/security.md)."})
+    private List<String> allowUrls = new ArrayList<>();
+
     @Option(names = "--time-limit", paramLabel = "DURATION",
             description = {"Stop a run that takes longer (90s, 10m, 1h): the repository decides how much work a run",
                 "has. Default: ASCENT_TIME_LIMIT, else 10m. A stopped run exits 2 with what it checked."})
@@ -89,20 +97,28 @@ final class ValidateCommand implements Callable<Integer> {
             err.println("ascent validate: --no-git and --repository cannot be combined: a clone is a git repository");
             return ExitCodes.INVALID_INPUT;
         }
-        ValidateOptions options = ValidateOptions.builder(directory).checklist(checklist)
-                .kubernetesVersion(kubernetesVersion).noGit(noGit).repository(repository).ref(ref).build();
-        EngineConfig config;
+        Map<String, String> environment = System.getenv();
+        EngineConfig.Builder engine;
         try {
-            EngineConfig.Builder engine = EngineConfig.builderFromEnvironment(System.getenv());
-            if (timeLimit != null) {
-                engine.timeLimit(RunBudget.parse(timeLimit));
-            }
-            config = engine.build();
+            engine = EngineConfig.builderFromEnvironment(environment)
+                    .allowedUrls(UrlAllowList.fromEnvironment(environment).plus(UrlAllowList.of(allowUrls)));
         } catch (IllegalArgumentException e) {
-            err.println("ascent validate: " + (timeLimit != null ? "--time-limit: " : EngineConfig.TIME_LIMIT_VARIABLE
-                    + ": ") + e.getMessage());
+            boolean fromEnvironment = e.getMessage().startsWith(UrlAllowList.ENVIRONMENT_VARIABLE)
+                    || e.getMessage().startsWith(EngineConfig.TIME_LIMIT_VARIABLE);
+            err.println("ascent validate: " + (fromEnvironment ? "" : UrlAllowList.OPTION + ": ") + e.getMessage());
             return ExitCodes.INVALID_INPUT;
         }
+        if (timeLimit != null) {
+            try {
+                engine.timeLimit(RunBudget.parse(timeLimit));
+            } catch (IllegalArgumentException e) {
+                err.println("ascent validate: --time-limit: " + e.getMessage());
+                return ExitCodes.INVALID_INPUT;
+            }
+        }
+        EngineConfig config = engine.build();
+        ValidateOptions options = ValidateOptions.builder(directory).checklist(checklist)
+                .kubernetesVersion(kubernetesVersion).noGit(noGit).repository(repository).ref(ref).build();
         Report report = new Ascent(config)
                 .validate(options, verbose ? new StderrProgress(err) : ProgressListener.SILENT);
         try {
