@@ -31,9 +31,22 @@ public final class PathPattern {
         }
     }
 
+    /**
+     * Whether some alternative matches the path or a folder above it, in one linear pass: testing every folder
+     * prefix separately costs the path's depth times its length, which a deep hostile path makes quadratic.
+     */
+    private final Pattern anyPrefix;
+
     private PathPattern(String text, List<Alternative> alternatives) {
         this.text = text;
         this.alternatives = alternatives;
+        StringBuilder any = new StringBuilder("(?:");
+        for (int i = 0; i < alternatives.size(); i++) {
+            Alternative alternative = alternatives.get(i);
+            any.append(i == 0 ? "" : "|").append(alternative.literal() != null
+                    ? Pattern.quote(alternative.literal()) : alternative.regex().pattern());
+        }
+        this.anyPrefix = Pattern.compile(any.append(")(?:/.*)?").toString(), Pattern.DOTALL);
     }
 
     /**
@@ -107,6 +120,9 @@ public final class PathPattern {
      * a match on a folder covers every file below it.
      */
     public String matchingPrefix(String path) {
+        if (alternatives.isEmpty() || !anyPrefix.matches(path)) {
+            return null; // the usual answer, found in one pass
+        }
         for (int slash = path.indexOf('/'); slash > 0; slash = path.indexOf('/', slash + 1)) {
             String folder = path.substring(0, slash);
             if (matches(folder)) {
