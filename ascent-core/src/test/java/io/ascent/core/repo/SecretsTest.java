@@ -219,4 +219,19 @@ class SecretsTest {
                     .containsExactly("src/f0007.txt", "src/f0507.txt", "src/f1007.txt", "src/f1507.txt");
         }
     }
+
+    @Test
+    void shouldScanLongSingleLineFilesInLinearTime() throws Exception {
+        String keywords = ("aeyJ" + "b".repeat(20) + ".xoxb-_ghp_AKIA").repeat(100_000); // 4 MB, one line
+        String assignment = "password= " + " ".repeat(4_000_000) + PASSWORD;
+        try (TestRepository repo = TestRepository.init(dir)) {
+            repo.file("ascent.yaml", checklist("")).file("min.js", keywords).file(".env", assignment)
+                    .headOnly().commit("init");
+            long start = System.nanoTime();
+            List<Item> found = items(validate(dir), RepositoryRule.SECRETS);
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - start))
+                    .isLessThan(java.time.Duration.ofSeconds(20));
+            assertThat(found).singleElement().satisfies(item -> assertThat(item.location().path()).isEqualTo(".env"));
+        }
+    }
 }
