@@ -194,7 +194,7 @@ class RemoteSchemaBoundsTest {
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         assertThat(took).isLessThan(Duration.ofSeconds(6));
         assertThat(result).isInstanceOfSatisfying(SchemaResult.Skipped.class, skipped ->
-                assertThat(skipped.reason()).contains(base + "/trickle/widget.json could not be fetched"));
+                assertThat(skipped.reason()).contains(base + "/trickle/widget.json" + CachingHttpFetcher.NOT_FETCHED));
     }
 
     @Test
@@ -249,8 +249,8 @@ class RemoteSchemaBoundsTest {
                 CachingHttpFetcher.DEFAULT_CACHE_BYTES);
         bodies.put("/x.json", "<html>not json</html>");
 
-        assertThat(fetcher.fetch(closed)).isEqualTo(new SchemaFetcher.Failed(closed + " could not be fetched"));
-        assertThat(fetcher.fetch(notJson)).isEqualTo(new SchemaFetcher.Failed(notJson + " could not be fetched"));
+        assertThat(fetcher.fetch(closed)).isEqualTo(new SchemaFetcher.Failed(closed + CachingHttpFetcher.NOT_FETCHED));
+        assertThat(fetcher.fetch(notJson)).isEqualTo(new SchemaFetcher.Failed(notJson + CachingHttpFetcher.NOT_FETCHED));
         assertThat(fetcher.fetch(missingThenServerError)).isInstanceOf(SchemaFetcher.Missing.class);
     }
 
