@@ -68,6 +68,12 @@ class RemoteSchemaBoundsTest {
                 }
                 return;
             }
+            if (path.startsWith("/hop/")) {
+                exchange.getResponseHeaders().add("Location", "/widget.json");
+                exchange.sendResponseHeaders(301, -1);
+                exchange.close();
+                return;
+            }
             if (path.startsWith("/redirect/")) {
                 exchange.getResponseHeaders().add("Location", otherBase + "/widget.json");
                 exchange.sendResponseHeaders(302, -1);
@@ -182,6 +188,31 @@ class RemoteSchemaBoundsTest {
         assertThat(requests).containsExactly("/redirect/widget.json");
         assertThat(otherRequests).isEmpty();
         assertThat(result).isInstanceOf(SchemaResult.Skipped.class);
+    }
+
+    @Test
+    void shouldFollowARedirectToAnAllowedUrl() {
+        bodies.put("/widget.json", "{\"type\": \"object\"}");
+
+        SchemaResult result = widget(validator(base + "/hop/{{ .ResourceKind }}.json", Duration.ofSeconds(5),
+                base + "/"));
+
+        assertThat(result).isInstanceOf(SchemaResult.Checked.class);
+        assertThat(requests).containsExactly("/hop/widget.json", "/widget.json");
+    }
+
+    @Test
+    void shouldServeACachedSchemaOnlyForAUrlThatIsStillAllowed() throws Exception {
+        bodies.put("/widget.json", "{\"type\": \"object\"}");
+        URI widget = URI.create(base + "/widget.json");
+        new CachingHttpFetcher(cache, Duration.ofSeconds(5), UrlAllowList.of(List.of(base + "/")),
+                CachingHttpFetcher.DEFAULT_CACHE_BYTES).fetch(widget);
+        assertThat(new CachingHttpFetcher(cache, Duration.ofSeconds(5)).cacheFile(widget)).exists();
+
+        SchemaFetcher.Outcome later = new CachingHttpFetcher(cache, Duration.ofSeconds(5)).fetch(widget);
+
+        assertThat(later).isInstanceOf(SchemaFetcher.Failed.class);
+        assertThat(requests).containsExactly("/widget.json");
     }
 
     @Test
