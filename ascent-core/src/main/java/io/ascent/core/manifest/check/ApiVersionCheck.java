@@ -1,11 +1,13 @@
 package io.ascent.core.manifest.check;
 
 import io.ascent.core.manifest.Resource;
+import io.ascent.core.manifest.ResourceRef;
 import io.ascent.core.manifest.api.ApiAvailability;
 import io.ascent.core.manifest.api.ApiLifecycle;
 import io.ascent.core.manifest.api.ApiLifecycleTable;
 import io.ascent.core.manifest.api.ApiVerdict;
 import io.ascent.core.manifest.api.KubernetesVersion;
+import io.ascent.core.manifest.check.ClusterApiTopology.NodeVersion;
 import io.ascent.core.report.Severity;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -27,6 +29,10 @@ final class ApiVersionCheck implements ManifestCheck {
     /** Files judged against another version: the kind config describes the cluster's nodes, not the target. */
     private final Map<String, KubernetesVersion> fileTargets;
     private final Set<String> knownGroups = new HashSet<>();
+    /** Versions of the nodes that read ClusterAPI objects' files, known only once every manifest was read. */
+    private final ClusterApiTopology topology = new ClusterApiTopology();
+    private final List<NodeFiles> nodeFiles = new ArrayList<>();
+    private final Set<KubernetesVersion> nodeVersions = new java.util.TreeSet<>();
     private int notInTable;
     private int tooOld;
 
@@ -74,24 +80,69 @@ final class ApiVersionCheck implements ManifestCheck {
         KubernetesVersion version = fileTargets.getOrDefault(resource.path(), target);
         for (ApiReference reference : references) {
             findings.looked();
-            judge(resource, reference, findings, version);
+            judge(resource.ref(), reference, findings, new NodeVersion(version, null));
+        }
+        topology.collect(resource);
+        if (KubeadmFiles.carriesFiles(resource)) {
+            List<Finding> unread = new ArrayList<>();
+            List<ApiReference> inFiles = KubeadmFiles.read(resource, unread);
+            unread.forEach(findings::skip);
+            if (!inFiles.isEmpty()) {
+                nodeFiles.add(new NodeFiles(resource.ref(), resource.kind(), resource.namespace(), resource.name(),
+                        inFiles));
+            }
         }
     }
 
-    private void judge(Resource resource, ApiReference reference, Findings findings, KubernetesVersion target) {
-        String key = reference.keyPart() == null ? resource.displayName()
-                : resource.displayName() + "/" + reference.keyPart();
-        String subject = reference.where() == null ? resource.displayName()
-                : resource.displayName() + ", " + reference.where();
-        if (reference.apiVersion() == null || reference.kind() == null) {
-            String what = reference.apiVersion() == null ? "apiVersion" : "kind";
-            findings.add(new Finding(resource.ref(), reference.location(), key, reference.where() != null
-                    && reference.where().contains("not valid YAML") ? resource.displayName() + ": " + reference.where()
-                    : subject + " has no " + what + ", so the component reading it will refuse it",
-                    "write the apiVersion and kind the component expects for Kubernetes " + target, null));
+    @Override
+    public void finish(Findings findings) {
+        for (NodeFiles files : nodeFiles) {
+            List<NodeVersion> versions = topology.versionsFor(files.kind(), files.namespace(), files.name());
+            for (NodeVersion version : versions.isEmpty() ? List.of(new NodeVersion(target, null)) : versions) {
+                if (version.version() == null) {
+                    findings.skip(new Finding(files.owner(), files.owner().location(), files.owner().displayName(),
+                            files.owner().displayName() + ": the API versions in its files cannot be judged: "
+                                    + version.source() + " is not a Kubernetes version", null, null));
+                    continue;
+                }
+                if (version.source() != null && !version.version().equals(target)) {
+                    nodeVersions.add(version.version());
+                }
+                for (ApiReference reference : files.references()) {
+                    findings.looked();
+                    judge(files.owner(), reference, findings, version);
+                }
+            }
+        }
+    }
+
+    /**
+     * Judges one reference against {@code version}; when the version comes from the manifests (a ClusterAPI object
+     * naming its nodes' version) and differs from the checklist's target, the finding names both.
+     */
+    private void judge(ResourceRef owner, ApiReference reference, Findings findings, NodeVersion version) {
+        KubernetesVersion against = version.version();
+        boolean fromNodes = version.source() != null && !against.equals(target);
+        String nodes = fromNodes ? " (judged against the nodes' Kubernetes " + against + ": " + version.source()
+                + "; the checklist's target is " + target + ")" : "";
+        String key = (reference.keyPart() == null ? owner.displayName() : owner.displayName() + "/"
+                + reference.keyPart()) + (fromNodes ? "@" + against : "");
+        String subject = reference.where() == null ? owner.displayName()
+                : owner.displayName() + ", " + reference.where();
+        if (reference.problem() != null) {
+            findings.add(new Finding(owner, reference.location(), key, subject + " is " + reference.problem(),
+                    "write valid YAML with the apiVersion and kind the component expects for Kubernetes " + against,
+                    null));
             return;
         }
-        ApiVerdict verdict = table.check(reference.apiVersion(), reference.kind(), target);
+        if (reference.apiVersion() == null || reference.kind() == null) {
+            String what = reference.apiVersion() == null ? "apiVersion" : "kind";
+            findings.add(new Finding(owner, reference.location(), key,
+                    subject + " has no " + what + ", so the component reading it will refuse it",
+                    "write the apiVersion and kind the component expects for Kubernetes " + against, null));
+            return;
+        }
+        ApiVerdict verdict = table.check(reference.apiVersion(), reference.kind(), against);
         ApiAvailability availability = verdict.availability();
         if (availability == ApiAvailability.SERVED) {
             return;
@@ -107,8 +158,8 @@ final class ApiVersionCheck implements ManifestCheck {
             }
         }
         Severity ceiling = availability == ApiAvailability.DEPRECATED ? Severity.WARNING : null;
-        findings.add(new Finding(resource.ref(), reference.location(), key, subject + ": " + verdict.message(),
-                remediation(verdict, reference, target), ceiling));
+        findings.add(new Finding(owner, reference.location(), key, subject + ": " + verdict.message() + nodes,
+                remediation(verdict, reference, against), ceiling));
     }
 
     private static String remediation(ApiVerdict verdict, ApiReference reference, KubernetesVersion target) {
@@ -119,8 +170,10 @@ final class ApiVersionCheck implements ManifestCheck {
                     + " or choose another target version";
         }
         String kind = use.kind().equals(reference.kind()) ? "" : " and kind: " + use.kind();
+        // An alpha replacement usually needs a feature gate on that release; the table's note says which.
+        String gate = use.version().contains("alpha") && !use.note().isEmpty() ? "; " + use.note() : "";
         return "write apiVersion: " + use.apiVersion() + kind + where
-                + " (and adapt fields that changed between the versions)";
+                + " (and adapt fields that changed between the versions)" + gate;
     }
 
     private static String group(String apiVersion) {
@@ -128,11 +181,20 @@ final class ApiVersionCheck implements ManifestCheck {
         return slash < 0 ? "" : apiVersion.substring(0, slash);
     }
 
+    /** The files of one ClusterAPI object, judged once the versions of its nodes are known. */
+    private record NodeFiles(ResourceRef owner, String kind, String namespace, String name,
+            List<ApiReference> references) {
+    }
+
     @Override
     public String passMessage(int looked) {
         StringBuilder message = new StringBuilder()
                 .append(looked).append(looked == 1 ? " API reference" : " API references")
                 .append(": every one the API table knows is served by Kubernetes ").append(target);
+        if (!nodeVersions.isEmpty()) {
+            message.append(" or, in ClusterAPI objects' files, by their nodes' Kubernetes ").append(
+                    String.join(", ", nodeVersions.stream().map(KubernetesVersion::toString).toList()));
+        }
         if (notInTable > 0) {
             message.append("; ").append(notInTable).append(notInTable == 1 ? " is" : " are")
                     .append(" not in the table (custom resources) and not judged");
