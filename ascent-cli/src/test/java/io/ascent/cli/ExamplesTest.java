@@ -155,9 +155,26 @@ class ExamplesTest {
     }
 
     @Test
+    void shouldFailTheSeedsAdmissionConfigurationWrittenByAClusterClassPatchForA122Cluster() {
+        CliRun run = validate("clusterapi-clusterclass");
+        assertThat(run.status()).as(run.out()).isEqualTo(ExitCodes.FAILED);
+        assertThat(run.out())
+                .contains("FAIL   examples/clusterapi-clusterclass/deploy/clusterclass.yaml:53:39: "
+                        + "ClusterClass/team-standard, the configuration of admission plugin 'PodSecurity' "
+                        + "(plugins[0].configuration) in file /etc/kubernetes/admission.yaml written by patch "
+                        + "'podSecurity' (spec.patches[0].definitions[0].jsonPatches[1].valueFrom.template) for "
+                        + "Cluster/legacy-workload: pod-security.admission.config.k8s.io/v1beta1 "
+                        + "PodSecurityConfiguration is served from Kubernetes 1.23; for 1.22 use "
+                        + "pod-security.admission.config.k8s.io/v1alpha1 (judged against the nodes' Kubernetes 1.22: "
+                        + "Cluster/legacy-workload spec.topology.version v1.22.1; the checklist's target is 1.25)")
+                .contains("1.22 needs the PodSecurity feature gate")
+                .contains("1 failed");
+    }
+
+    @Test
     void shouldPassTheClusterApiExamplesOnceTheirNodesRun125(@org.junit.jupiter.api.io.TempDir Path copy)
             throws Exception {
-        for (String example : new String[] {"clusterapi-kubeadm-files"}) {
+        for (String example : new String[] {"clusterapi-kubeadm-files", "clusterapi-clusterclass"}) {
             Path app = copy.resolve(example);
             copyTree(EXAMPLES.resolve(example), app);
             try (var files = Files.walk(app.resolve("deploy"))) {

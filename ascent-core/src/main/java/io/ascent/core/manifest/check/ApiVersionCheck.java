@@ -33,6 +33,7 @@ final class ApiVersionCheck implements ManifestCheck {
     private final ClusterApiTopology topology = new ClusterApiTopology();
     private final List<NodeFiles> nodeFiles = new ArrayList<>();
     private final Set<KubernetesVersion> nodeVersions = new java.util.TreeSet<>();
+    private final List<ClusterClassPatches> classPatches = new ArrayList<>();
     private int notInTable;
     private int tooOld;
 
@@ -91,6 +92,11 @@ final class ApiVersionCheck implements ManifestCheck {
                 nodeFiles.add(new NodeFiles(resource.ref(), resource.kind(), resource.namespace(), resource.name(),
                         inFiles));
             }
+        } else if (ClusterClassPatches.isClusterClass(resource)) {
+            ClusterClassPatches patches = ClusterClassPatches.read(resource);
+            if (patches != null) {
+                classPatches.add(patches);
+            }
         }
     }
 
@@ -111,6 +117,51 @@ final class ApiVersionCheck implements ManifestCheck {
                 for (ApiReference reference : files.references()) {
                     findings.looked();
                     judge(files.owner(), reference, findings, version);
+                }
+            }
+        }
+        for (ClusterClassPatches patches : classPatches) {
+            judgePatches(patches, findings);
+        }
+    }
+
+    /**
+     * Evaluates a ClusterClass's file patches for every Cluster built from it, or for the checklist's target when
+     * no Cluster in the manifests uses the class. Two Clusters with the same version and variables yield the same
+     * findings; each is reported once.
+     */
+    private void judgePatches(ClusterClassPatches patches, Findings findings) {
+        ResourceRef owner = patches.owner();
+        List<ClusterApiTopology.TopologyCluster> clusters = topology.clustersOf(patches.namespace(), patches.name());
+        Set<String> seen = new HashSet<>();
+        List<ClusterApiTopology.TopologyCluster> each = clusters.isEmpty() ? java.util.Collections.singletonList(null)
+                : clusters;
+        for (ClusterApiTopology.TopologyCluster cluster : each) {
+            NodeVersion version = cluster == null || cluster.version() == null ? new NodeVersion(target, null)
+                    : cluster.version();
+            if (version.version() == null) {
+                findings.skip(new Finding(owner, owner.location(), owner.displayName() + "/" + cluster.displayName(),
+                        owner.displayName() + ": its patches cannot be evaluated for " + cluster.displayName() + ": "
+                                + version.source() + " is not a Kubernetes version", null, null));
+                continue;
+            }
+            String written = version.source() == null ? "v" + target + ".0" : cluster.versionWritten();
+            if (version.source() != null && !version.version().equals(target)) {
+                nodeVersions.add(version.version());
+            }
+            for (ClusterClassPatches.Evaluated evaluated : patches.evaluate(cluster, written)) {
+                if (evaluated.unread() != null) {
+                    if (seen.add(evaluated.unread().key() + evaluated.unread().message())) {
+                        findings.skip(evaluated.unread());
+                    }
+                    continue;
+                }
+                for (ApiReference reference : evaluated.references()) {
+                    if (seen.add(reference.keyPart() + " " + reference.location() + " " + reference.apiVersion()
+                            + " " + version.version())) {
+                        findings.looked();
+                        judge(owner, reference, findings, version);
+                    }
                 }
             }
         }
@@ -172,8 +223,12 @@ final class ApiVersionCheck implements ManifestCheck {
         String kind = use.kind().equals(reference.kind()) ? "" : " and kind: " + use.kind();
         // An alpha replacement usually needs a feature gate on that release; the table's note says which.
         String gate = use.version().contains("alpha") && !use.note().isEmpty() ? "; " + use.note() : "";
+        String template = reference.where() != null && reference.where().contains(".valueFrom.template")
+                ? "; the patch's template picks the version, so give Kubernetes " + target + " a branch of its own"
+                        + " (semverCompare on .builtin.controlPlane.version or .builtin.machineDeployment.version)"
+                : "";
         return "write apiVersion: " + use.apiVersion() + kind + where
-                + " (and adapt fields that changed between the versions)" + gate;
+                + " (and adapt fields that changed between the versions)" + gate + template;
     }
 
     private static String group(String apiVersion) {

@@ -43,12 +43,24 @@ final class ClusterApiTopology {
             NodeVersion version, Map<String, Object> variables, List<String> machineDeployments) {
     }
 
+    /**
+     * A reference to an object. An empty namespace is "the namespace the manifests are applied to", which matches
+     * any namespace written on the other side: manifests often name it on one object and leave it out on another.
+     */
     private record Ref(String kind, String namespace, String name) {
+        Ref {
+            name = name == null ? "" : name;
+        }
+
+        boolean matches(Ref other) {
+            return kind.equals(other.kind) && name.equals(other.name)
+                    && (namespace.isEmpty() || other.namespace.isEmpty() || namespace.equals(other.namespace));
+        }
     }
 
-    private final Map<Ref, List<NodeVersion>> direct = new HashMap<>();
-    private final Map<Ref, Set<Ref>> classesUsing = new HashMap<>();
-    private final Map<Ref, List<TopologyCluster>> clustersOf = new HashMap<>();
+    private final List<Map.Entry<Ref, NodeVersion>> direct = new ArrayList<>();
+    private final List<Map.Entry<Ref, Ref>> classesUsing = new ArrayList<>();
+    private final List<Map.Entry<Ref, TopologyCluster>> clusters = new ArrayList<>();
 
     /** Notes what {@code resource} says about node versions; ignores everything else. */
     void collect(Resource resource) {
@@ -64,7 +76,7 @@ final class ClusterApiTopology {
         String namespace = resource.namespace();
         if (apiVersion.startsWith(CONTROL_PLANE_GROUP) && "KubeadmControlPlane".equals(kind)) {
             version(spec, "version", "spec.version")
-                    .ifPresent(v -> add(direct, new Ref(kind, namespace, resource.name()), v));
+                    .ifPresent(v -> direct.add(Map.entry(new Ref(kind, namespace, resource.name()), v)));
         } else if (apiVersion.startsWith(CORE_GROUP)) {
             switch (kind) {
                 case "MachineDeployment", "MachineSet", "MachinePool" -> machineTemplate(resource, spec, namespace);
@@ -79,11 +91,15 @@ final class ClusterApiTopology {
 
     /** The versions the nodes reading {@code kind/name}'s files run, empty when no manifest says. */
     List<NodeVersion> versionsFor(String kind, String namespace, String name) {
-        Set<NodeVersion> versions = new LinkedHashSet<>(direct.getOrDefault(new Ref(kind, namespace, name), List.of()));
-        for (Ref clusterClass : classesUsing.getOrDefault(new Ref(kind, namespace, name), Set.of())) {
-            for (TopologyCluster cluster : clustersOf.getOrDefault(clusterClass, List.of())) {
-                if (cluster.version() != null) {
-                    versions.add(cluster.version());
+        Ref target = new Ref(kind, namespace, name);
+        Set<NodeVersion> versions = new LinkedHashSet<>();
+        direct.stream().filter(e -> e.getKey().matches(target)).forEach(e -> versions.add(e.getValue()));
+        for (Map.Entry<Ref, Ref> use : classesUsing) {
+            if (use.getKey().matches(target)) {
+                for (TopologyCluster cluster : clustersOf(use.getValue())) {
+                    if (cluster.version() != null) {
+                        versions.add(cluster.version());
+                    }
                 }
             }
         }
@@ -92,7 +108,17 @@ final class ClusterApiTopology {
 
     /** The Clusters built from the ClusterClass {@code namespace/name}. */
     List<TopologyCluster> clustersOf(String namespace, String name) {
-        return clustersOf.getOrDefault(new Ref(CLUSTER_CLASS, namespace, name), List.of());
+        return clustersOf(new Ref(CLUSTER_CLASS, namespace, name));
+    }
+
+    private List<TopologyCluster> clustersOf(Ref clusterClass) {
+        List<TopologyCluster> found = new ArrayList<>();
+        for (Map.Entry<Ref, TopologyCluster> cluster : clusters) {
+            if (cluster.getKey().matches(clusterClass) && !found.contains(cluster.getValue())) {
+                found.add(cluster.getValue());
+            }
+        }
+        return found;
     }
 
     private void machineTemplate(Resource resource, JSONObject spec, String namespace) {
@@ -111,7 +137,7 @@ final class ClusterApiTopology {
         }
         String kind = ref.optString("kind", "");
         version(machineSpec, "version", owner + " " + field + "version")
-                .ifPresent(v -> add(direct, new Ref(kind, ref.optString("namespace", namespace), name), v));
+                .ifPresent(v -> direct.add(Map.entry(new Ref(kind, ref.optString("namespace", namespace), name), v)));
     }
 
     private void clusterClass(Resource resource, JSONObject spec, String namespace) {
@@ -141,8 +167,8 @@ final class ClusterApiTopology {
 
     private void usedBy(JSONObject ref, String namespace, Ref clusterClass) {
         if (ref != null && ref.opt("name") instanceof String name) {
-            classesUsing.computeIfAbsent(new Ref(ref.optString("kind", ""), ref.optString("namespace", namespace),
-                    name), k -> new LinkedHashSet<>()).add(clusterClass);
+            classesUsing.add(Map.entry(new Ref(ref.optString("kind", ""), ref.optString("namespace", namespace),
+                    name), clusterClass));
         }
     }
 
@@ -177,8 +203,9 @@ final class ClusterApiTopology {
         }
         NodeVersion version = version(topology, "version", resource.displayName() + " spec.topology.version")
                 .orElse(null);
-        add(clustersOf, new Ref(CLUSTER_CLASS, classNamespace, className), new TopologyCluster(resource.displayName(),
-                resource.name(), namespace, topology.optString("version", null), version, variables, deployments));
+        clusters.add(Map.entry(new Ref(CLUSTER_CLASS, classNamespace, className), new TopologyCluster(
+                resource.displayName(), resource.name(), namespace, topology.optString("version", null), version,
+                variables, deployments)));
     }
 
     private static java.util.Optional<NodeVersion> version(JSONObject holder, String key, String source) {
@@ -189,13 +216,6 @@ final class ClusterApiTopology {
             return java.util.Optional.of(new NodeVersion(KubernetesVersion.parse(written), source + " " + written));
         } catch (IllegalArgumentException notAVersion) {
             return java.util.Optional.of(new NodeVersion(null, source + " '" + written + "'"));
-        }
-    }
-
-    private static <K, V> void add(Map<K, List<V>> map, K key, V value) {
-        List<V> values = map.computeIfAbsent(key, k -> new ArrayList<>());
-        if (!values.contains(value)) {
-            values.add(value);
         }
     }
 }

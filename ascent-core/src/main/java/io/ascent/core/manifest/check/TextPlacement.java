@@ -27,14 +27,31 @@ interface TextPlacement {
         if (!(node instanceof ScalarNode scalar) || scalar.getScalarStyle() != DumperOptions.ScalarStyle.LITERAL) {
             return (line, column) -> at;
         }
-        int indent = contentIndent(node.getStartMark());
+        int fromMark = contentIndent(node.getStartMark());
+        int indent = fromMark >= 0 || document.source() == null ? fromMark
+                : explicitIndicator(node.getStartMark()) ? -1
+                : document.source().indentOfLineAfter(node.getStartMark().getIndex());
         return (line, column) -> new Location(at.path(), at.line() + 1 + line, indent < 0 ? 0 : indent + column + 1);
     }
 
+    /** Whether the block header gives an indentation indicator ({@code |2}), relative to an unknown parent. */
+    private static boolean explicitIndicator(Mark mark) {
+        int[] text = mark.getBuffer();
+        for (int i = mark.getPointer() + 1; text != null && i < text.length && i < mark.getPointer() + 4; i++) {
+            if (text[i] >= '1' && text[i] <= '9') {
+                return true;
+            }
+            if (text[i] == '\n' || text[i] == '#') {
+                break;
+            }
+        }
+        return false;
+    }
+
     /**
-     * The indentation of a literal block's content, read from the source text SnakeYAML keeps in the block's start
-     * mark (the node does not record it), or -1 when that text does not reach the first content line or the block
-     * gives an explicit indentation indicator (relative to a parent indentation this method does not know).
+     * The indentation of a literal block's content, read from the part of the source text SnakeYAML keeps in the
+     * block's start mark (the node does not record it), or -1 when that part does not reach the first content line
+     * or the block gives an explicit indentation indicator (relative to a parent indentation not known here).
      */
     static int contentIndent(Mark mark) {
         int[] text = mark.getBuffer();
