@@ -97,11 +97,21 @@ public final class ManifestValidationStep implements ValidationStep {
                     .location(Location.of(context.checklist().path()))
                     .build());
         }
+        KubernetesVersion clusterApiRelease;
+        try {
+            clusterApiRelease = settings.clusterApiVersion().map(KubernetesVersion::parse).orElse(null);
+        } catch (IllegalArgumentException e) {
+            return List.of(Item.builder(ManifestChecks.API_VERSION_ID, "ClusterAPI release")
+                    .status(Status.ERROR)
+                    .message("kubernetes.clusterApi.version: " + e.getMessage().replace("Kubernetes", "ClusterAPI"))
+                    .location(Location.of(context.checklist().path()))
+                    .build());
+        }
         ManifestChecks.SchemaSettings schemas = new ManifestChecks.SchemaSettings(settings.schemaLocations(),
                 settings.strict(), context.workspace().applicationDir());
         List<ManifestCheck> all;
         try {
-            all = ManifestChecks.create(table, target, fileTargets, schemas);
+            all = ManifestChecks.create(table, target, fileTargets, schemas, clusterApiRelease);
         } catch (IllegalArgumentException badLocation) {
             return List.of(Item.builder("manifest.schema", "Schema locations are readable")
                     .status(Status.ERROR)

@@ -25,6 +25,10 @@ final class ApiVersionCheck implements ManifestCheck {
     static final String ID = "manifest.api-version";
 
     private final ApiLifecycleTable table;
+    /** ClusterAPI's kinds are judged against a ClusterAPI release, when the checklist names one. */
+    private final KubernetesVersion clusterApiRelease;
+    private int clusterApiUnjudged;
+    private int clusterApiJudged;
     private final KubernetesVersion target;
     /** Files judged against another version: the kind config describes the cluster's nodes, not the target. */
     private final Map<String, KubernetesVersion> fileTargets;
@@ -39,6 +43,13 @@ final class ApiVersionCheck implements ManifestCheck {
 
     /** @param target the version to check against, or {@code null} when none is set (the step skips the check) */
     ApiVersionCheck(ApiLifecycleTable table, KubernetesVersion target, Map<String, KubernetesVersion> fileTargets) {
+        this(table, target, fileTargets, null);
+    }
+
+    /** @param clusterApiRelease the ClusterAPI release its own kinds are judged against, or {@code null} */
+    ApiVersionCheck(ApiLifecycleTable table, KubernetesVersion target, Map<String, KubernetesVersion> fileTargets,
+            KubernetesVersion clusterApiRelease) {
+        this.clusterApiRelease = clusterApiRelease;
         this.table = table;
         this.target = target;
         this.fileTargets = Map.copyOf(fileTargets);
@@ -193,6 +204,10 @@ final class ApiVersionCheck implements ManifestCheck {
                     "write the apiVersion and kind the component expects for Kubernetes " + against, null));
             return;
         }
+        if (isClusterApi(reference.apiVersion())) {
+            judgeClusterApi(owner, reference, key, subject, findings);
+            return;
+        }
         ApiVerdict verdict = table.check(reference.apiVersion(), reference.kind(), against);
         ApiAvailability availability = verdict.availability();
         if (availability == ApiAvailability.SERVED) {
@@ -211,6 +226,41 @@ final class ApiVersionCheck implements ManifestCheck {
         Severity ceiling = availability == ApiAvailability.DEPRECATED ? Severity.WARNING : null;
         findings.add(new Finding(owner, reference.location(), key, subject + ": " + verdict.message() + nodes,
                 remediation(verdict, reference, against), ceiling));
+    }
+
+    /** ClusterAPI's kinds follow ClusterAPI's releases, not Kubernetes'; providers' own kinds are not in its table. */
+    private void judgeClusterApi(ResourceRef owner, ApiReference reference, String key, String subject,
+            Findings findings) {
+        ApiLifecycleTable clusterApi = ApiLifecycleTable.clusterApi();
+        if (clusterApiRelease == null) {
+            clusterApiUnjudged++;
+            return;
+        }
+        if (clusterApi.versionsOf(group(reference.apiVersion()), reference.kind()).isEmpty()) {
+            notInTable++;
+            return;
+        }
+        clusterApiJudged++;
+        ApiVerdict verdict = clusterApi.check(reference.apiVersion(), reference.kind(), clusterApiRelease);
+        if (verdict.availability() == ApiAvailability.SERVED) {
+            return;
+        }
+        if (verdict.availability() == ApiAvailability.UNKNOWN) {
+            tooOld++;
+            return;
+        }
+        ApiLifecycle use = verdict.suggestion();
+        String fix = use == null ? "choose a ClusterAPI release that serves " + reference.kind()
+                : "write apiVersion: " + use.apiVersion() + " (clusterctl alpha migrate or the ClusterAPI migration"
+                        + " guide lists the fields that changed)";
+        Severity ceiling = verdict.availability() == ApiAvailability.DEPRECATED ? Severity.WARNING : null;
+        findings.add(new Finding(owner, reference.location(), key, subject + ": " + verdict.message()
+                + " (kubernetes.clusterApi.version is " + clusterApiRelease + ")", fix, ceiling));
+    }
+
+    private static boolean isClusterApi(String apiVersion) {
+        String group = group(apiVersion);
+        return group.equals("cluster.x-k8s.io") || group.endsWith(".cluster.x-k8s.io");
     }
 
     private static String remediation(ApiVerdict verdict, ApiReference reference, KubernetesVersion target) {
@@ -256,6 +306,13 @@ final class ApiVersionCheck implements ManifestCheck {
         }
         if (tooOld > 0) {
             message.append("; ").append(tooOld).append(" predate the table's data for ").append(target);
+        }
+        if (clusterApiUnjudged > 0) {
+            message.append("; ").append(clusterApiUnjudged).append(clusterApiUnjudged == 1 ? " is a ClusterAPI kind"
+                    : " are ClusterAPI kinds").append(", not judged: set kubernetes.clusterApi.version to check them");
+        } else if (clusterApiJudged > 0) {
+            message.append("; ").append(clusterApiJudged).append(clusterApiJudged == 1 ? " ClusterAPI kind" : " ClusterAPI kinds")
+                    .append(" judged against ClusterAPI ").append(clusterApiRelease);
         }
         return message.toString();
     }

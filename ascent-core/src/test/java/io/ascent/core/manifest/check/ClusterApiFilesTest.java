@@ -87,8 +87,8 @@ class ClusterApiFilesTest {
                 .singleElement().satisfies(item -> {
                     assertThat(item.status()).isEqualTo(Status.PASS);
                     assertThat(item.message()).isEqualTo("3 API references: every one the API table knows is served by "
-                            + "Kubernetes 1.22 or, in ClusterAPI objects' files, by their nodes' Kubernetes 1.25; 1 is "
-                            + "not in the table (custom resources) and not judged");
+                            + "Kubernetes 1.22 or, in ClusterAPI objects' files, by their nodes' Kubernetes 1.25; 1 is a "
+                            + "ClusterAPI kind, not judged: set kubernetes.clusterApi.version to check them");
                 });
     }
 
