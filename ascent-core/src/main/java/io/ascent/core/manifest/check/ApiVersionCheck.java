@@ -251,8 +251,8 @@ final class ApiVersionCheck implements ManifestCheck {
         }
         ApiLifecycle use = verdict.suggestion();
         String fix = use == null ? "choose a ClusterAPI release that serves " + reference.kind()
-                : "write apiVersion: " + use.apiVersion() + " (clusterctl alpha migrate or the ClusterAPI migration"
-                        + " guide lists the fields that changed)";
+                : "write apiVersion: " + use.apiVersion() + " (the ClusterAPI book's migration guide for that"
+                        + " release lists the fields that changed)";
         Severity ceiling = verdict.availability() == ApiAvailability.DEPRECATED ? Severity.WARNING : null;
         findings.add(new Finding(owner, reference.location(), key, subject + ": " + verdict.message()
                 + " (kubernetes.clusterApi.version is " + clusterApiRelease + ")", fix, ceiling));
