@@ -9,13 +9,8 @@ import io.kubernetes.client.openapi.apis.ApiextensionsV1Api;
 import io.kubernetes.client.openapi.apis.CustomObjectsApi;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import okhttp3.MediaType;
-import okhttp3.Request;
-import okhttp3.RequestBody;
-import okhttp3.Response;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,14 +49,8 @@ class ClusterctlProviderSkewTest {
     void shouldFailProvidersOfAnotherReleaseThanClusterctlAndPassTheSameRelease(ClusterAccess cluster)
             throws Exception {
         ApiextensionsV1Api extensions = new ApiextensionsV1Api(cluster.client());
-        createDefinition(cluster);
+        CustomResourceDefinitions.createEstablished(cluster, NAME, DEFINITION);
         try {
-            Eventually.await(NAME + " Established", Duration.ofSeconds(30),
-                    () -> extensions.readCustomResourceDefinition(NAME).execute(),
-                    definition -> definition.getStatus() != null && definition.getStatus().getConditions() != null
-                            && definition.getStatus().getConditions().stream().anyMatch(
-                                    condition -> "Established".equals(condition.getType())
-                                            && "True".equals(condition.getStatus())));
             CustomObjectsApi objects = new CustomObjectsApi(cluster.client());
             objects.createNamespacedCustomObject(GROUP, "v1alpha3", cluster.namespace(), "providers",
                     provider("cluster-api", "cluster-api", "CoreProvider", "v1.2.5")).execute();
@@ -103,15 +92,5 @@ class ClusterctlProviderSkewTest {
     private static Map<String, Object> provider(String name, String providerName, String type, String version) {
         return Map.of("apiVersion", GROUP + "/v1alpha3", "kind", "Provider", "metadata", Map.of("name", name),
                 "providerName", providerName, "type", type, "version", version);
-    }
-
-    private static void createDefinition(ClusterAccess cluster) throws Exception {
-        Request request = new Request.Builder()
-                .url(cluster.client().getBasePath() + "/apis/apiextensions.k8s.io/v1/customresourcedefinitions")
-                .post(RequestBody.create(DEFINITION, MediaType.get("application/json")))
-                .build();
-        try (Response response = cluster.client().getHttpClient().newCall(request).execute()) {
-            assertThat(response.code()).as(response.peekBody(4096).string()).isEqualTo(201);
-        }
     }
 }

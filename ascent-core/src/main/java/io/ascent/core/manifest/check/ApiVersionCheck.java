@@ -23,6 +23,8 @@ import java.util.Set;
  */
 final class ApiVersionCheck implements ManifestCheck {
     static final String ID = "manifest.api-version";
+    /** The most Cluster variants a ClusterClass's patches are evaluated for in one run. */
+    static final int MAX_CLUSTER_EVALUATIONS = 100;
 
     private final ApiLifecycleTable table;
     /** ClusterAPI's kinds are judged against a ClusterAPI release, when the checklist names one. */
@@ -147,7 +149,21 @@ final class ApiVersionCheck implements ManifestCheck {
         Set<String> seen = new HashSet<>();
         List<ClusterApiTopology.TopologyCluster> each = clusters.isEmpty() ? java.util.Collections.singletonList(null)
                 : clusters;
+        Set<String> variants = new HashSet<>();
         for (ClusterApiTopology.TopologyCluster cluster : each) {
+            // Clusters with the same version and variables get the same files: evaluate each combination once, and
+            // at most MAX_CLUSTER_EVALUATIONS of them, so that many Clusters cannot make the run unbounded.
+            if (cluster != null && !variants.add(cluster.versionWritten() + " " + cluster.variables()
+                    + " " + cluster.machineDeployments())) {
+                continue;
+            }
+            if (variants.size() > MAX_CLUSTER_EVALUATIONS) {
+                findings.skip(new Finding(owner, owner.location(), owner.displayName() + "/clusters",
+                        owner.displayName() + ": more than " + MAX_CLUSTER_EVALUATIONS + " Clusters with different "
+                                + "versions or variables use this class; its patches were evaluated for the first "
+                                + MAX_CLUSTER_EVALUATIONS + " only", null, null));
+                break;
+            }
             NodeVersion version = cluster == null || cluster.version() == null ? new NodeVersion(target, null)
                     : cluster.version();
             if (version.version() == null) {

@@ -25,9 +25,12 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 final class FileContent {
     private static final SafeYamlLoader LOADER = new SafeYamlLoader(YamlLimits.MANIFEST);
-    /** A document that starts like a Kubernetes configuration: its first line that is not a comment is a key. */
+    /**
+     * A document that starts like a Kubernetes configuration: its first line that is not a comment is a key, or it
+     * is a JSON object.
+     */
     private static final Pattern FIRST_LINE_IS_KEY = Pattern.compile(
-            "\\A(?:[ \\t]*(?:#[^\\n]*)?\\r?\\n|---[^\\n]*\\n)*[ \\t]*[A-Za-z][\\w.-]*[ \\t]*:(?:[ \\t]|\\r?\\n|\\z)");
+            "\\A(?:[ \\t]*(?:#[^\\n]*)?\\r?\\n|---[^\\n]*\\n)*[ \\t]*(?:\\{|[A-Za-z][\\w.-]*[ \\t]*:(?:[ \\t]|\\r?\\n|\\z))");
 
     private FileContent() {
     }

@@ -23,6 +23,8 @@ import org.json.JSONObject;
 public final class GoTemplate {
     /** Far above any real patch template; stops a hostile one from nesting without bound. */
     private static final int MAX_DEPTH = 50;
+    /** Far above any real patch value; stops a template that prints a large variable many times. */
+    static final int MAX_OUTPUT = 4 * 1024 * 1024;
     private static final Set<String> UNSUPPORTED_KEYWORDS = Set.of("range", "with", "define", "template", "block",
             "break", "continue");
 
@@ -53,14 +55,9 @@ public final class GoTemplate {
      *                           given a value of the wrong type)
      */
     public Rendered render(Map<String, Object> data) throws TemplateException {
-        StringBuilder out = new StringBuilder();
-        List<Integer> offsets = new ArrayList<>();
-        write(nodes, data, out, offsets);
-        int[] sources = new int[offsets.size()];
-        for (int i = 0; i < sources.length; i++) {
-            sources[i] = offsets.get(i);
-        }
-        return new Rendered(out.toString(), sources);
+        Output out = new Output();
+        write(nodes, data, out);
+        return new Rendered(out.text.toString(), java.util.Arrays.copyOf(out.sources, out.text.length()));
     }
 
     /**
@@ -80,23 +77,34 @@ public final class GoTemplate {
         }
     }
 
-    private static void write(List<Node> nodes, Map<String, Object> data, StringBuilder out, List<Integer> offsets)
-            throws TemplateException {
+    /** The rendered text and, per character, its template offset; bounded by {@link #MAX_OUTPUT}. */
+    private static final class Output {
+        private final StringBuilder text = new StringBuilder();
+        private int[] sources = new int[256];
+
+        void append(String part, int offset, boolean fromText) throws TemplateException {
+            int start = text.length();
+            if (start + part.length() > MAX_OUTPUT) {
+                throw new TemplateException("a template that renders more than " + MAX_OUTPUT + " characters");
+            }
+            text.append(part);
+            if (sources.length < text.length()) {
+                sources = java.util.Arrays.copyOf(sources, Math.max(text.length(), sources.length * 2));
+            }
+            for (int i = 0; i < part.length(); i++) {
+                sources[start + i] = fromText ? offset + i : offset;
+            }
+        }
+    }
+
+    private static void write(List<Node> nodes, Map<String, Object> data, Output out) throws TemplateException {
         for (Node node : nodes) {
             if (node instanceof Text text) {
-                out.append(text.text());
-                for (int i = 0; i < text.text().length(); i++) {
-                    offsets.add(text.offset() + i);
-                }
+                out.append(text.text(), text.offset(), true);
             } else if (node instanceof Print print) {
-                String printed = print(print.pipeline().evaluate(data));
-                out.append(printed);
-                for (int i = 0; i < printed.length(); i++) {
-                    offsets.add(print.offset());
-                }
+                out.append(print(print.pipeline().evaluate(data)), print.offset(), false);
             } else if (node instanceof If branch) {
-                write(truthy(branch.condition().evaluate(data)) ? branch.then() : branch.otherwise(), data, out,
-                        offsets);
+                write(truthy(branch.condition().evaluate(data)) ? branch.then() : branch.otherwise(), data, out);
             }
         }
     }

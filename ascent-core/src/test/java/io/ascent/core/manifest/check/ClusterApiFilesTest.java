@@ -61,6 +61,21 @@ class ClusterApiFilesTest {
                 %s""".formatted(version, files);
     }
 
+    /** A KubeadmConfigTemplate up to its one file's {@code content: |}, whose lines go 10 spaces deep. */
+    private static String workerTemplate(String path) {
+        return """
+                apiVersion: bootstrap.cluster.x-k8s.io/v1beta1
+                kind: KubeadmConfigTemplate
+                metadata: {name: md-0}
+                spec:
+                  template:
+                    spec:
+                      files:
+                      - path: %s
+                        content: |
+                """.formatted(path);
+    }
+
     private static String admissionFile() {
         return "    - path: /etc/kubernetes/admission.yaml\n      content: |\n" + ADMISSION;
     }
@@ -94,17 +109,7 @@ class ClusterApiFilesTest {
 
     @Test
     void shouldFallBackToTheChecklistTargetWhenNoManifestNamesTheNodesVersion() {
-        String template = """
-                apiVersion: bootstrap.cluster.x-k8s.io/v1beta1
-                kind: KubeadmConfigTemplate
-                metadata: {name: md-0}
-                spec:
-                  template:
-                    spec:
-                      files:
-                      - path: /etc/kubernetes/admission.yaml
-                        content: |
-                """ + ADMISSION.indent(2);
+        String template = workerTemplate("/etc/kubernetes/admission.yaml") + ADMISSION.indent(2);
         assertThat(validate("1.25", template)).extracting(Item::status).containsExactly(Status.PASS);
         assertThat(validate("1.23", template)).singleElement().satisfies(item -> {
             assertThat(item.status()).isEqualTo(Status.FAIL);
@@ -116,16 +121,7 @@ class ClusterApiFilesTest {
 
     @Test
     void shouldJudgeAWorkerTemplateAgainstTheMachineDeploymentThatNamesIt() {
-        String manifests = """
-                apiVersion: bootstrap.cluster.x-k8s.io/v1beta1
-                kind: KubeadmConfigTemplate
-                metadata: {name: md-0}
-                spec:
-                  template:
-                    spec:
-                      files:
-                      - path: /etc/kubernetes/kubelet.yaml
-                        content: |
+        String manifests = workerTemplate("/etc/kubernetes/kubelet.yaml") + """
                           apiVersion: kubelet.config.k8s.io/v1
                           kind: CredentialProviderConfig
                 ---
@@ -249,6 +245,16 @@ class ClusterApiFilesTest {
             assertThat(item.status()).isEqualTo(Status.FAIL);
             assertThat(item.location().line()).isEqualTo(21); // where the parser notices the unclosed flow sequence
             assertThat(item.message()).contains("file /etc/kubernetes/audit.yaml", "is not valid YAML: line");
+        });
+    }
+
+    @Test
+    void shouldReadAConfigurationWrittenAsJson() {
+        String files = "    - path: /etc/kubernetes/pss.json\n      content: |\n"
+                + "        {\"apiVersion\": \"pod-security.admission.config.k8s.io/v1\", \"kind\": \"PodSecurityConfiguration\"}\n";
+        assertThat(validate("1.25", controlPlane("v1.22.1", files))).singleElement().satisfies(item -> {
+            assertThat(item.status()).isEqualTo(Status.FAIL);
+            assertThat(item.location()).hasToString("deploy/cluster.yaml:11:24");
         });
     }
 

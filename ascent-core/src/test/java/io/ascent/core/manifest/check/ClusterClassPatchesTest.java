@@ -224,6 +224,22 @@ class ClusterClassPatchesTest {
     }
 
     @Test
+    void shouldEvaluateEachVersionOnceAndAtMostAHundredDistinctClusters() {
+        StringBuilder manifests = new StringBuilder(clusterClass("", TEMPLATE_PATCH));
+        for (int i = 0; i < 150; i++) {
+            manifests.append(cluster("same-" + i, "v1.24.0", ""));
+        }
+        for (int i = 0; i < 150; i++) {
+            manifests.append(cluster("distinct-" + i, "v1.25." + i, ""));
+        }
+        List<Item> items = validate("1.25", manifests.toString());
+        assertThat(items).filteredOn(i -> i.status() == Status.SKIP).singleElement().satisfies(item ->
+                assertThat(item.message()).contains("more than 100 Clusters with different versions or variables"));
+        assertThat(items).filteredOn(i -> i.status() == Status.PASS).singleElement().satisfies(item ->
+                assertThat(item.message()).contains("by their nodes' Kubernetes 1.24"));
+    }
+
+    @Test
     void shouldPatchAWorkerTemplateOnlyForClustersThatUseItsMachineDeploymentClass() {
         String worker = """
                 - selector:

@@ -86,6 +86,13 @@ class GoTemplateTest {
     }
 
     @Test
+    void shouldStopATemplateThatPrintsALargeValueManyTimes() {
+        String large = "x".repeat(1024 * 1024);
+        assertThatThrownBy(() -> GoTemplate.parse("{{ .v }}".repeat(8)).render(Map.of("v", large)))
+                .isInstanceOf(TemplateException.class).hasMessageContaining("renders more than");
+    }
+
+    @Test
     void shouldRefuseNestingWithoutBound() {
         String deep = "{{ if true }}".repeat(60) + "x" + "{{ end }}".repeat(60);
         assertThatThrownBy(() -> GoTemplate.parse(deep)).isInstanceOf(TemplateException.class)
