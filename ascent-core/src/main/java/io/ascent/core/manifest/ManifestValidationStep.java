@@ -146,6 +146,9 @@ public final class ManifestValidationStep implements ValidationStep {
             } else if (check.lacksTarget()) {
                 settingItems.add(skip(check, "no target Kubernetes version: set kubernetes.version in "
                         + context.checklist().path() + " or pass --kubernetes-version X.Y", context));
+                if (check.judgesWithoutTarget()) {
+                    checks.add(check);
+                }
             } else {
                 checks.add(check);
             }
@@ -185,7 +188,11 @@ public final class ManifestValidationStep implements ValidationStep {
         out.addAll(checkErrors);
         out.addAll(settingItems);
         for (int i = 0; i < checks.size(); i++) {
-            out.addAll(itemsOf(checks.get(i), findings[i], settings));
+            List<Item> items = itemsOf(checks.get(i), findings[i], settings);
+            if (checks.get(i).lacksTarget()) {
+                items.removeIf(item -> item.status() == Status.PASS); // its SKIP item stands for what it could not judge
+            }
+            out.addAll(items);
         }
         return out;
     }

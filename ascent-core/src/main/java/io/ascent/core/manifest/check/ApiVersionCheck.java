@@ -80,11 +80,14 @@ final class ApiVersionCheck implements ManifestCheck {
         return target == null;
     }
 
+    /** What ClusterAPI objects say about their nodes' version, and ClusterAPI's own kinds, need no target. */
+    @Override
+    public boolean judgesWithoutTarget() {
+        return true;
+    }
+
     @Override
     public void inspect(Resource resource, Findings findings) {
-        if (target == null) {
-            return;
-        }
         List<ApiReference> references = new ArrayList<>();
         if (resource.apiVersion() != null && resource.kind() != null) {
             references.add(new ApiReference(resource.apiVersion(), resource.kind(),
@@ -93,6 +96,9 @@ final class ApiVersionCheck implements ManifestCheck {
         references.addAll(EmbeddedConfigurations.of(resource));
         KubernetesVersion version = fileTargets.getOrDefault(resource.path(), target);
         for (ApiReference reference : references) {
+            if (version == null && !isClusterApi(reference.apiVersion())) {
+                continue; // without a target only ClusterAPI's own kinds can be judged
+            }
             findings.looked();
             judge(resource.ref(), reference, findings, new NodeVersion(version, null));
         }
@@ -117,6 +123,9 @@ final class ApiVersionCheck implements ManifestCheck {
     public void finish(Findings findings) {
         for (NodeFiles files : nodeFiles) {
             List<NodeVersion> versions = topology.versionsFor(files.kind(), files.namespace(), files.name());
+            if (versions.isEmpty() && target == null) {
+                continue; // neither the manifests nor the checklist say which version reads them: the step's SKIP
+            }
             for (NodeVersion version : versions.isEmpty() ? List.of(new NodeVersion(target, null)) : versions) {
                 if (version.version() == null) {
                     findings.skip(new Finding(files.owner(), files.owner().location(), files.owner().displayName(),
@@ -166,6 +175,9 @@ final class ApiVersionCheck implements ManifestCheck {
             }
             NodeVersion version = cluster == null || cluster.version() == null ? new NodeVersion(target, null)
                     : cluster.version();
+            if (version.version() == null && version.source() == null) {
+                continue; // no Cluster version and no target: the step's SKIP says so
+            }
             if (version.version() == null) {
                 findings.skip(new Finding(owner, owner.location(), owner.displayName() + "/" + cluster.displayName(),
                         owner.displayName() + ": its patches cannot be evaluated for " + cluster.displayName() + ": "
@@ -202,7 +214,8 @@ final class ApiVersionCheck implements ManifestCheck {
         KubernetesVersion against = version.version();
         boolean fromNodes = version.source() != null && !against.equals(target);
         String nodes = fromNodes ? " (judged against the nodes' Kubernetes " + against + ": " + version.source()
-                + "; the checklist's target is " + target + ")" : "";
+                + (target == null ? "; the checklist sets no target" : "; the checklist's target is " + target) + ")"
+                : "";
         String key = (reference.keyPart() == null ? owner.displayName() : owner.displayName() + "/"
                 + reference.keyPart()) + (fromNodes ? "@" + against : "");
         String subject = reference.where() == null ? owner.displayName()
@@ -275,6 +288,9 @@ final class ApiVersionCheck implements ManifestCheck {
     }
 
     private static boolean isClusterApi(String apiVersion) {
+        if (apiVersion == null) {
+            return false;
+        }
         String group = group(apiVersion);
         return group.equals("cluster.x-k8s.io") || group.endsWith(".cluster.x-k8s.io");
     }

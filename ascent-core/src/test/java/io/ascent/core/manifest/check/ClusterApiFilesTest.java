@@ -108,6 +108,18 @@ class ClusterApiFilesTest {
     }
 
     @Test
+    void shouldJudgeFilesWhoseNodesVersionTheManifestsNameEvenWithoutATarget() {
+        workspace.checklist("kubernetes:\n  manifests: [deploy/]\n  checks: {manifest.schema: {enabled: false}}\n")
+                .write("deploy/cluster.yaml", controlPlane("v1.22.1", admissionFile()) + "---\n"
+                        + workerTemplate("/etc/kubernetes/admission.yaml") + ADMISSION.indent(2));
+        List<Item> items = workspace.validate("manifest.api-version", Optional.empty());
+        assertThat(items).extracting(Item::status).containsExactly(Status.SKIP, Status.FAIL);
+        assertThat(items.get(0).message()).startsWith("no target Kubernetes version");
+        assertThat(items.get(1).message()).contains("KubeadmControlPlane/cp", "for 1.22 use",
+                "spec.version v1.22.1; the checklist sets no target");
+    }
+
+    @Test
     void shouldFallBackToTheChecklistTargetWhenNoManifestNamesTheNodesVersion() {
         String template = workerTemplate("/etc/kubernetes/admission.yaml") + ADMISSION.indent(2);
         assertThat(validate("1.25", template)).extracting(Item::status).containsExactly(Status.PASS);
