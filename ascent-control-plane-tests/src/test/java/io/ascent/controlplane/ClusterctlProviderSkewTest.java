@@ -25,22 +25,8 @@ class ClusterctlProviderSkewTest {
     private static final String NAME = "providers." + GROUP;
 
     /** The served shape of clusterctl's CRD (v1alpha3), without its full schema: the fields stay as written. */
-    private static final String DEFINITION = """
-            {
-              "apiVersion": "apiextensions.k8s.io/v1",
-              "kind": "CustomResourceDefinition",
-              "metadata": {"name": "%s"},
-              "spec": {
-                "group": "%s",
-                "scope": "Namespaced",
-                "names": {"plural": "providers", "singular": "provider", "kind": "Provider", "listKind": "ProviderList"},
-                "versions": [{
-                  "name": "v1alpha3", "served": true, "storage": true,
-                  "schema": {"openAPIV3Schema": {"type": "object", "x-kubernetes-preserve-unknown-fields": true}}
-                }]
-              }
-            }
-            """.formatted(NAME, GROUP);
+    private static final String DEFINITION = CustomResourceDefinitions.namespaced(GROUP, "providers", "Provider",
+            "v1alpha3", "{\"type\": \"object\", \"x-kubernetes-preserve-unknown-fields\": true}");
 
     @TempDir
     Path dir;

@@ -17,30 +17,15 @@ class CustomResourceDefinitionTest {
     private static final String PLURAL = "widgets";
     private static final String NAME = PLURAL + "." + GROUP;
 
-    /** Sent as JSON (see {@link CustomResourceDefinitions#createEstablished}). */
-    private static final String DEFINITION = """
+    private static final String DEFINITION = CustomResourceDefinitions.namespaced(GROUP, PLURAL, "Widget", "v1", """
             {
-              "apiVersion": "apiextensions.k8s.io/v1",
-              "kind": "CustomResourceDefinition",
-              "metadata": {"name": "%s"},
-              "spec": {
-                "group": "%s",
-                "scope": "Namespaced",
-                "names": {"plural": "%s", "singular": "widget", "kind": "Widget", "listKind": "WidgetList"},
-                "versions": [{
-                  "name": "v1", "served": true, "storage": true,
-                  "schema": {"openAPIV3Schema": {
-                    "type": "object",
-                    "required": ["spec"],
-                    "properties": {"spec": {
-                      "type": "object",
-                      "properties": {"size": {"type": "integer", "minimum": 1}}
-                    }}
-                  }}
-                }]
-              }
-            }
-            """.formatted(NAME, GROUP, PLURAL);
+              "type": "object",
+              "required": ["spec"],
+              "properties": {"spec": {
+                "type": "object",
+                "properties": {"size": {"type": "integer", "minimum": 1}}
+              }}
+            }""");
 
     @Test
     void shouldEstablishCustomResourceDefinitionAndAcceptItsResources(ClusterAccess cluster) throws Exception {

@@ -16,6 +16,28 @@ final class CustomResourceDefinitions {
     }
 
     /**
+     * A namespaced definition with one served and stored version.
+     *
+     * @param openApiSchema the version's {@code openAPIV3Schema}, as JSON
+     */
+    static String namespaced(String group, String plural, String kind, String version, String openApiSchema) {
+        return """
+                {
+                  "apiVersion": "apiextensions.k8s.io/v1",
+                  "kind": "CustomResourceDefinition",
+                  "metadata": {"name": "%2$s.%1$s"},
+                  "spec": {
+                    "group": "%1$s",
+                    "scope": "Namespaced",
+                    "names": {"plural": "%2$s", "singular": "%3$s", "kind": "%4$s", "listKind": "%4$sList"},
+                    "versions": [{"name": "%5$s", "served": true, "storage": true,
+                                  "schema": {"openAPIV3Schema": %6$s}}]
+                  }
+                }
+                """.formatted(group, plural, kind.toLowerCase(java.util.Locale.ROOT), kind, version, openApiSchema);
+    }
+
+    /**
      * Creates the definition and waits for its Established condition.
      *
      * <p>Sent as JSON, not as client-java's typed V1CustomResourceDefinition: its V1JSONSchemaProps serialises empty
