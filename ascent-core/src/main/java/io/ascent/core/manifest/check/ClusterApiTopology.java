@@ -38,9 +38,11 @@ final class ClusterApiTopology {
      *
      * @param variables {@code spec.topology.variables} by name
      * @param machineDeployments the {@code spec.topology.workers.machineDeployments[].class} names it uses
+     * @param machinePools the {@code spec.topology.workers.machinePools[].class} names it uses
      */
     record TopologyCluster(String displayName, String name, String namespace, String versionWritten,
-            NodeVersion version, Map<String, Object> variables, List<String> machineDeployments) {
+            NodeVersion version, Map<String, Object> variables, List<String> machineDeployments,
+            List<String> machinePools) {
     }
 
     /**
@@ -192,20 +194,26 @@ final class ClusterApiTopology {
                 variables.put(name, variable.get("value"));
             }
         }
-        List<String> deployments = new ArrayList<>();
         JSONObject workers = topology.optJSONObject("workers");
-        JSONArray machineDeployments = workers == null ? null : workers.optJSONArray("machineDeployments");
-        for (int i = 0; machineDeployments != null && i < machineDeployments.length(); i++) {
-            JSONObject md = machineDeployments.optJSONObject(i);
-            if (md != null && md.opt("class") instanceof String mdClass) {
-                deployments.add(mdClass);
-            }
-        }
+        List<String> deployments = workerClasses(workers, "machineDeployments");
+        List<String> pools = workerClasses(workers, "machinePools");
         NodeVersion version = version(topology, "version", resource.displayName() + " spec.topology.version")
                 .orElse(null);
         clusters.add(Map.entry(new Ref(CLUSTER_CLASS, classNamespace, className), new TopologyCluster(
                 resource.displayName(), resource.name(), namespace, topology.optString("version", null), version,
-                variables, deployments)));
+                variables, deployments, pools)));
+    }
+
+    private static List<String> workerClasses(JSONObject workers, String field) {
+        List<String> classes = new ArrayList<>();
+        JSONArray topologies = workers == null ? null : workers.optJSONArray(field);
+        for (int i = 0; topologies != null && i < topologies.length(); i++) {
+            JSONObject worker = topologies.optJSONObject(i);
+            if (worker != null && worker.opt("class") instanceof String workerClass) {
+                classes.add(workerClass);
+            }
+        }
+        return classes;
     }
 
     private static java.util.Optional<NodeVersion> version(JSONObject holder, String key, String source) {

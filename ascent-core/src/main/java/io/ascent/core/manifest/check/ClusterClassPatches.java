@@ -32,7 +32,8 @@ final class ClusterClassPatches {
 
     /** What one patch writes, and how to evaluate it for a Cluster. */
     private record FilePatch(String name, String field, String enabledIf, Location enabledIfAt, String selectorKind,
-            List<String> machineDeploymentClasses, List<String> pathTokens, List<ApiReference> literal,
+            List<String> machineDeploymentClasses, List<String> machinePoolClasses, List<String> pathTokens,
+            List<ApiReference> literal,
             String template, TextPlacement templateAt, String variable, Location at) {
     }
 
@@ -104,13 +105,9 @@ final class ClusterClassPatches {
         if (files == null || jsonPatches == null) {
             return;
         }
-        List<String> mdClasses = new ArrayList<>();
         JSONObject match = selector.optJSONObject("matchResources");
-        JSONObject mdClass = match == null ? null : match.optJSONObject("machineDeploymentClass");
-        JSONArray names = mdClass == null ? null : mdClass.optJSONArray("names");
-        for (int i = 0; names != null && i < names.length(); i++) {
-            mdClasses.add(names.optString(i));
-        }
+        List<String> mdClasses = classNames(match, "machineDeploymentClass");
+        List<String> mpClasses = classNames(match, "machinePoolClass");
         if ("KubeadmControlPlaneTemplate".equals(kind) && (match == null || !match.optBoolean("controlPlane"))) {
             return; // the selector does not pick the control plane's template, so nothing reaches its nodes
         }
@@ -140,18 +137,19 @@ final class ClusterClassPatches {
                             TextPlacement.of(resource.document(), content), path, key(patchName, written),
                             where(written, patchName, field + ".value", null)));
                 }
-                patches.add(new FilePatch(patchName, field, enabledIf, enabledIfAt, kind, mdClasses, tokens, literal,
+                patches.add(new FilePatch(patchName, field, enabledIf, enabledIfAt, kind, mdClasses, mpClasses, tokens,
+                        literal,
                         null, null, null, resource.locationAt(valueAt)));
             } else if (valueFrom != null && valueFrom.opt("template") instanceof String template) {
                 List<String> templateAt = append(at, "valueFrom", "template");
                 patches.add(new FilePatch(patchName, field + ".valueFrom.template", enabledIf, enabledIfAt, kind,
-                        mdClasses, tokens, null, template, TextPlacement.of(resource.document(),
+                        mdClasses, mpClasses, tokens, null, template, TextPlacement.of(resource.document(),
                                 resource.document().nodeAt(resource.absolute(templateAt))), null,
                         resource.locationAt(templateAt)));
             } else if (valueFrom != null && valueFrom.opt("variable") instanceof String variable) {
                 List<String> variableAt = append(at, "valueFrom", "variable");
                 patches.add(new FilePatch(patchName, field + ".valueFrom.variable", enabledIf, enabledIfAt, kind,
-                        mdClasses, tokens, null, null, null, variable, resource.locationAt(variableAt)));
+                        mdClasses, mpClasses, tokens, null, null, null, variable, resource.locationAt(variableAt)));
             }
         }
     }
@@ -178,44 +176,54 @@ final class ClusterClassPatches {
         List<Evaluated> all = new ArrayList<>();
         String forCluster = cluster == null ? "" : " for " + cluster.displayName();
         for (FilePatch patch : patches) {
-            String mdClass = null;
+            List<Map.Entry<String, String>> workers = new ArrayList<>();
             if ("KubeadmConfigTemplate".equals(patch.selectorKind())) {
-                mdClass = machineDeploymentClass(patch, cluster);
-                if (mdClass == null) {
-                    continue; // no machine deployment of this Cluster uses the patched template
-                }
-            }
-            Map<String, Object> data = data(cluster, version, mdClass);
-            try {
-                if (patch.enabledIf() != null
-                        && !GoTemplate.parse(patch.enabledIf()).render(data).text().strip().equals("true")) {
-                    continue;
-                }
-            } catch (TemplateException e) {
-                all.add(unread(patch, patch.enabledIfAt(), "enabledIf", forCluster, e));
-                continue;
-            }
-            if (patch.literal() != null) {
-                all.add(new Evaluated(patch.literal(), null));
-            } else if (patch.variable() != null) {
-                Object value = variable(data, patch.variable());
-                List<ApiReference> found = new ArrayList<>();
-                for (PatchedFiles.Written written : PatchedFiles.of(patch.pathTokens(), value,
-                        FILES_IN.get(patch.selectorKind()))) {
-                    found.addAll(FileContent.references(written.content(), written.encoding(),
-                            (line, column) -> patch.at(), path, key(patch.name(), written),
-                            where(written, patch.name(), patch.field(), cluster)));
-                }
-                all.add(new Evaluated(found, null));
+                // A worker template's patch reaches the nodes of the Cluster's machine deployments and machine pools
+                // whose class the selector names; ClusterAPI evaluates it with their builtin variables.
+                usedClass(patch.machineDeploymentClasses(), cluster == null ? null : cluster.machineDeployments())
+                        .ifPresent(c -> workers.add(Map.entry("machineDeployment", c)));
+                usedClass(patch.machinePoolClasses(), cluster == null ? null : cluster.machinePools())
+                        .ifPresent(c -> workers.add(Map.entry("machinePool", c)));
             } else {
-                try {
-                    all.add(new Evaluated(rendered(patch, data, cluster), null));
-                } catch (TemplateException e) {
-                    all.add(unread(patch, patch.at(), "valueFrom.template", forCluster, e));
-                }
+                workers.add(null);
+            }
+            for (Map.Entry<String, String> worker : workers) {
+                evaluate(patch, cluster, data(cluster, version, worker), forCluster, all);
             }
         }
         return all;
+    }
+
+    private void evaluate(FilePatch patch, ClusterApiTopology.TopologyCluster cluster, Map<String, Object> data,
+            String forCluster, List<Evaluated> all) {
+        try {
+            if (patch.enabledIf() != null
+                    && !GoTemplate.parse(patch.enabledIf()).render(data).text().strip().equals("true")) {
+                return;
+            }
+        } catch (TemplateException e) {
+            all.add(unread(patch, patch.enabledIfAt(), "enabledIf", forCluster, e));
+            return;
+        }
+        if (patch.literal() != null) {
+            all.add(new Evaluated(patch.literal(), null));
+        } else if (patch.variable() != null) {
+            Object value = variable(data, patch.variable());
+            List<ApiReference> found = new ArrayList<>();
+            for (PatchedFiles.Written written : PatchedFiles.of(patch.pathTokens(), value,
+                    FILES_IN.get(patch.selectorKind()))) {
+                found.addAll(FileContent.references(written.content(), written.encoding(),
+                        (line, column) -> patch.at(), path, key(patch.name(), written),
+                        where(written, patch.name(), patch.field(), cluster)));
+            }
+            all.add(new Evaluated(found, null));
+        } else {
+            try {
+                all.add(new Evaluated(rendered(patch, data, cluster), null));
+            } catch (TemplateException e) {
+                all.add(unread(patch, patch.at(), "valueFrom.template", forCluster, e));
+            }
+        }
     }
 
     private List<ApiReference> rendered(FilePatch patch, Map<String, Object> data,
@@ -258,28 +266,35 @@ final class ClusterClassPatches {
                         + "; the API versions of the files it writes are not checked", null, null));
     }
 
-    private static String machineDeploymentClass(FilePatch patch, ClusterApiTopology.TopologyCluster cluster) {
-        if (cluster == null) {
-            return patch.machineDeploymentClasses().isEmpty() ? "" : patch.machineDeploymentClasses().get(0);
+    /** The first class of {@code used} the selector names ({@code *} for any), or its first name without a Cluster. */
+    private static java.util.Optional<String> usedClass(List<String> named, List<String> used) {
+        if (used == null) {
+            return named.stream().findFirst();
         }
-        for (String used : cluster.machineDeployments()) {
-            if (patch.machineDeploymentClasses().contains(used) || patch.machineDeploymentClasses().contains("*")) {
-                return used;
-            }
+        return used.stream().filter(c -> named.contains(c) || named.contains("*")).findFirst();
+    }
+
+    private static List<String> classNames(JSONObject match, String field) {
+        JSONObject selector = match == null ? null : match.optJSONObject(field);
+        JSONArray names = selector == null ? null : selector.optJSONArray("names");
+        List<String> classes = new ArrayList<>();
+        for (int i = 0; names != null && i < names.length(); i++) {
+            classes.add(names.optString(i));
         }
-        return null;
+        return classes;
     }
 
     /** ClusterAPI's builtin variables and the Cluster's own, defaulted from the class's schemas. */
-    private Map<String, Object> data(ClusterApiTopology.TopologyCluster cluster, String version, String mdClass) {
+    private Map<String, Object> data(ClusterApiTopology.TopologyCluster cluster, String version,
+            Map.Entry<String, String> worker) {
         Map<String, Object> data = new HashMap<>();
         JSONObject topology = new JSONObject().put("version", version).put("class", name);
         JSONObject builtin = new JSONObject()
                 .put("cluster", new JSONObject().put("name", cluster == null ? "" : cluster.name())
                         .put("namespace", cluster == null ? namespace : cluster.namespace()).put("topology", topology))
                 .put("controlPlane", new JSONObject().put("version", version));
-        if (mdClass != null) {
-            builtin.put("machineDeployment", new JSONObject().put("version", version).put("class", mdClass));
+        if (worker != null) {
+            builtin.put(worker.getKey(), new JSONObject().put("version", version).put("class", worker.getValue()));
         }
         Map<String, Object> written = cluster == null ? Map.of() : cluster.variables();
         for (Map.Entry<String, JSONObject> schema : variableSchemas.entrySet()) {

@@ -239,14 +239,14 @@ class ClusterClassPatchesTest {
                 assertThat(item.message()).contains("by their nodes' Kubernetes 1.24"));
     }
 
-    @Test
-    void shouldPatchAWorkerTemplateOnlyForClustersThatUseItsMachineDeploymentClass() {
-        String worker = """
+    /** A worker template patch for the classes {@code selector} names, picking the version from {@code builtin}. */
+    private static String workerPatch(String selector, String builtin) {
+        return """
                 - selector:
                     apiVersion: bootstrap.cluster.x-k8s.io/v1beta1
                     kind: KubeadmConfigTemplate
                     matchResources:
-                      machineDeploymentClass: {names: [default-worker]}
+                      %s
                   jsonPatches:
                   - op: add
                     path: /spec/template/spec/files
@@ -254,10 +254,15 @@ class ClusterClassPatchesTest {
                       template: |
                         - path: /etc/kubernetes/credentials.yaml
                           content: |
-                            apiVersion: kubelet.config.k8s.io/{{ if semverCompare ">= 1.26" .builtin.machineDeployment.version }}v1{{ else }}v1beta1{{ end }}
+                            apiVersion: kubelet.config.k8s.io/{{ if semverCompare ">= 1.26" %s }}v1{{ else }}v1beta1{{ end }}
                             kind: CredentialProviderConfig
-                """.indent(4);
-        String manifests = clusterClass("", worker.replace("    - selector", "    - selector"));
+                """.formatted(selector, builtin).indent(4);
+    }
+
+    @Test
+    void shouldPatchAWorkerTemplateOnlyForClustersThatUseItsMachineDeploymentClass() {
+        String manifests = clusterClass("", workerPatch("machineDeploymentClass: {names: [default-worker]}",
+                ".builtin.machineDeployment.version"));
         String workers = "    workers:\n      machineDeployments:\n      - {class: default-worker, name: md-0}\n";
         assertThat(validate("1.31", manifests + cluster("a", "v1.23.0", workers))).singleElement()
                 .satisfies(item -> {
@@ -266,6 +271,20 @@ class ClusterClassPatchesTest {
                             + "served from Kubernetes 1.24");
                 });
         assertThat(validate("1.31", manifests + cluster("a", "v1.23.0", ""))).extracting(Item::status)
+                .containsExactly(Status.PASS);
+    }
+
+    @Test
+    void shouldPatchAMachinePoolsTemplateWithTheMachinePoolsBuiltinVersion() {
+        String manifests = clusterClass("", workerPatch("machinePoolClass: {names: [pool]}",
+                ".builtin.machinePool.version"));
+        String pools = "    workers:\n      machinePools:\n      - {class: pool, name: mp-0}\n";
+        assertThat(validate("1.31", manifests + cluster("a", "v1.23.0", pools))).singleElement()
+                .satisfies(item -> assertThat(item.status()).isEqualTo(Status.FAIL));
+        assertThat(validate("1.31", manifests + cluster("a", "v1.26.0", pools))).extracting(Item::status)
+                .containsExactly(Status.PASS);
+        String deployments = "    workers:\n      machineDeployments:\n      - {class: pool, name: md-0}\n";
+        assertThat(validate("1.31", manifests + cluster("a", "v1.23.0", deployments))).extracting(Item::status)
                 .containsExactly(Status.PASS);
     }
 }
