@@ -126,7 +126,7 @@ class ExamplesTest {
         CliRun run = validate("kind-kubeadm-patch", "--kubernetes-version", "1.29");
         assertThat(run.status()).as(run.out()).isEqualTo(ExitCodes.FAILED);
         assertThat(run.out())
-                .contains("FAIL   examples/kind-kubeadm-patch/deploy/kind-config.yaml:7: Cluster/(no name), kubeadm "
+                .contains("FAIL   examples/kind-kubeadm-patch/deploy/kind-config.yaml:7:17: Cluster/(no name), kubeadm "
                         + "patch kubeadmConfigPatches[0] (line 1 of the patch): kubeadm.k8s.io/v1beta4 "
                         + "ClusterConfiguration is served from Kubernetes 1.31; for 1.29 use kubeadm.k8s.io/v1beta3")
                 .contains("1 failed");
@@ -136,6 +136,57 @@ class ExamplesTest {
     void shouldPassTheKindConfigOnTheKubernetesVersionItWasWrittenFor() {
         CliRun run = validate("kind-kubeadm-patch", "--kubernetes-version", "1.31");
         assertThat(run.status()).as(run.out()).isEqualTo(ExitCodes.OK);
+    }
+
+    @Test
+    void shouldFailTheSeedsAdmissionConfigurationInsideTheKubeadmControlPlanesFiles() {
+        CliRun run = validate("clusterapi-kubeadm-files");
+        assertThat(run.status()).as(run.out()).isEqualTo(ExitCodes.FAILED);
+        assertThat(run.out())
+                .contains("FAIL   examples/clusterapi-kubeadm-files/deploy/workload-cluster.yaml:40:27: "
+                        + "KubeadmControlPlane/workload-control-plane, the configuration of admission plugin "
+                        + "'PodSecurity' (plugins[0].configuration) in file "
+                        + "/etc/kubernetes/kube-apiserver-admission-pss.yaml (spec.kubeadmConfigSpec.files[0].content): "
+                        + "pod-security.admission.config.k8s.io/v1 PodSecurityConfiguration is served from Kubernetes "
+                        + "1.25; for 1.22 use pod-security.admission.config.k8s.io/v1alpha1 (judged against the nodes' "
+                        + "Kubernetes 1.22: spec.version v1.22.1; the checklist's target is 1.25) [manifest.api-version]")
+                .contains("1.22 needs the PodSecurity feature gate")
+                .contains("1 failed");
+    }
+
+    @Test
+    void shouldFailTheSeedsAdmissionConfigurationWrittenByAClusterClassPatchForA122Cluster() {
+        CliRun run = validate("clusterapi-clusterclass");
+        assertThat(run.status()).as(run.out()).isEqualTo(ExitCodes.FAILED);
+        assertThat(run.out())
+                .contains("FAIL   examples/clusterapi-clusterclass/deploy/clusterclass.yaml:53:39: "
+                        + "ClusterClass/team-standard, the configuration of admission plugin 'PodSecurity' "
+                        + "(plugins[0].configuration) in file /etc/kubernetes/admission.yaml written by patch "
+                        + "'podSecurity' (spec.patches[0].definitions[0].jsonPatches[1].valueFrom.template) for "
+                        + "Cluster/legacy-workload: pod-security.admission.config.k8s.io/v1beta1 "
+                        + "PodSecurityConfiguration is served from Kubernetes 1.23; for 1.22 use "
+                        + "pod-security.admission.config.k8s.io/v1alpha1 (judged against the nodes' Kubernetes 1.22: "
+                        + "Cluster/legacy-workload spec.topology.version v1.22.1; the checklist's target is 1.25)")
+                .contains("1.22 needs the PodSecurity feature gate")
+                .contains("1 failed");
+    }
+
+    @Test
+    void shouldPassTheClusterApiExamplesOnceTheirNodesRun125(@org.junit.jupiter.api.io.TempDir Path copy)
+            throws Exception {
+        for (String example : new String[] {"clusterapi-kubeadm-files", "clusterapi-clusterclass"}) {
+            Path app = copy.resolve(example);
+            copyTree(EXAMPLES.resolve(example), app);
+            try (var files = Files.walk(app.resolve("deploy"))) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    Files.writeString(file, Files.readString(file).replace("v1.22.1", "v1.25.0"));
+                }
+            }
+            Files.createDirectories(copy.resolve(".git"));
+            CliRun run = CliRun.of("validate", app.toString());
+            assertThat(run.out()).as(example).contains("PASS   manifest.api-version: ")
+                    .doesNotContain("[manifest.api-version]");
+        }
     }
 
     @Test

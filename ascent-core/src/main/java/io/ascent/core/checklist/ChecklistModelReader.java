@@ -113,7 +113,8 @@ final class ChecklistModelReader {
                 strings(json.optJSONArray("manifests")),
                 locations.isEmpty() ? List.of("default") : locations,
                 json.optBoolean("strict", true),
-                checks);
+                checks,
+                Optional.ofNullable(json.optJSONObject("clusterApi")).flatMap(c -> optional(c, "version")));
     }
 
     private static ProvisionSettings provision(JSONObject json) {

@@ -13,13 +13,16 @@ import java.util.Optional;
  * @param schemaLocations kubeconform-style schema locations ({@code default} is the bundled set)
  * @param strict          whether unknown fields in resources are errors
  * @param checks          per-check overrides keyed by check id
+ * @param clusterApiVersion the ClusterAPI release the manifests' ClusterAPI objects are for
+ *                        ({@code kubernetes.clusterApi.version}), if any
  */
 public record KubernetesSettings(
         Optional<String> version,
         List<String> manifests,
         List<String> schemaLocations,
         boolean strict,
-        Map<String, CheckSetting> checks) {
+        Map<String, CheckSetting> checks,
+        Optional<String> clusterApiVersion) {
 
     public KubernetesSettings {
         manifests = List.copyOf(manifests);
@@ -28,7 +31,8 @@ public record KubernetesSettings(
     }
 
     public static KubernetesSettings defaults() {
-        return new KubernetesSettings(Optional.empty(), List.of(), List.of("default"), true, Map.of());
+        return new KubernetesSettings(Optional.empty(), List.of(), List.of("default"), true, Map.of(),
+                Optional.empty());
     }
 
     /** An override of one check: switched off, or with another severity. */

@@ -126,13 +126,23 @@ public final class ManifestValidationStep implements ValidationStep {
                     .location(Location.of(context.checklist().path()))
                     .build());
         }
+        KubernetesVersion clusterApiRelease;
+        try {
+            clusterApiRelease = settings.clusterApiVersion().map(KubernetesVersion::parse).orElse(null);
+        } catch (IllegalArgumentException e) {
+            return List.of(Item.builder(ManifestChecks.API_VERSION_ID, "ClusterAPI release")
+                    .status(Status.ERROR)
+                    .message("kubernetes.clusterApi.version: " + e.getMessage().replace("Kubernetes", "ClusterAPI"))
+                    .location(Location.of(context.checklist().path()))
+                    .build());
+        }
         List<String> locations = new ArrayList<>();
         settingItems.addAll(notAllowedLocations(settings.schemaLocations(), locations, context));
         ManifestChecks.SchemaSettings schemas = new ManifestChecks.SchemaSettings(locations, settings.strict(),
                 context.workspace().applicationDir(), context.workspace().repositoryRoot(), allowedUrls, fetcher);
         List<ManifestCheck> all;
         try {
-            all = ManifestChecks.create(table, target, fileTargets, schemas);
+            all = ManifestChecks.create(table, target, fileTargets, schemas, clusterApiRelease);
         } catch (IllegalArgumentException badLocation) {
             return List.of(Item.builder(SCHEMA_ID, "Schema locations are readable")
                     .status(Status.ERROR)
@@ -150,6 +160,9 @@ public final class ManifestValidationStep implements ValidationStep {
             } else if (check.lacksTarget()) {
                 settingItems.add(skip(check, "no target Kubernetes version: set kubernetes.version in "
                         + context.checklist().path() + " or pass --kubernetes-version X.Y", context));
+                if (check.judgesWithoutTarget()) {
+                    checks.add(check);
+                }
             } else {
                 checks.add(check);
             }
@@ -189,7 +202,11 @@ public final class ManifestValidationStep implements ValidationStep {
         out.addAll(checkErrors);
         out.addAll(settingItems);
         for (int i = 0; i < checks.size(); i++) {
-            out.addAll(itemsOf(checks.get(i), findings[i], settings));
+            List<Item> items = itemsOf(checks.get(i), findings[i], settings);
+            if (checks.get(i).lacksTarget()) {
+                items.removeIf(item -> item.status() == Status.PASS); // its SKIP item stands for what it could not judge
+            }
+            out.addAll(items);
         }
         return out;
     }

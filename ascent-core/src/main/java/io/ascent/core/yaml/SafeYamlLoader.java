@@ -73,6 +73,7 @@ public final class SafeYamlLoader {
         refuseLongTokens(text, displayPath);
         LoaderOptions options = options();
         List<YamlDocument> documents = new ArrayList<>();
+        SourceText source = new SourceText(text);
         try {
             Composer composer = new Composer(
                     new ParserImpl(new StreamReader(new StringReader(text)), options), new Resolver(), options);
@@ -82,7 +83,7 @@ public final class SafeYamlLoader {
                     continue; // "---" followed by nothing: an empty document, ignored as kubectl does
                 }
                 Object json = new NodeConverter(displayPath, limits).convert(root);
-                documents.add(new YamlDocument(displayPath, root, json));
+                documents.add(new YamlDocument(displayPath, root, json, source));
             }
         } catch (MarkedYAMLException e) {
             throw new YamlInputException(at(displayPath, e.getProblemMark()), describe(e));

@@ -16,8 +16,13 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * @param path  the file, relative to the repository root, as reports show it
  * @param root  the document's root node
  * @param json  the document as JSON values, for schema validation and models
+ * @param source the text the document was parsed from, or {@code null} when not kept
  */
-public record YamlDocument(String path, Node root, Object json) {
+public record YamlDocument(String path, Node root, Object json, SourceText source) {
+
+    public YamlDocument(String path, Node root, Object json) {
+        this(path, root, json, null);
+    }
 
     /** The location of a node, 1-based. */
     public Location locationOf(Node node) {

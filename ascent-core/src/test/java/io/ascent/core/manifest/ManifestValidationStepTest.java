@@ -243,7 +243,7 @@ class ManifestValidationStepTest {
     void shouldCheckTheKindConfigOfTheProvisionSection() {
         assertThat(apiItemsWithKindConfig("1.29", "")).singleElement().satisfies(item -> {
             assertThat(item.status()).isEqualTo(Status.FAIL);
-            assertThat(item.location()).hasToString("deploy/kind.yaml:5");
+            assertThat(item.location()).hasToString("deploy/kind.yaml:5:17");
             assertThat(item.message()).contains("kubeadm.k8s.io/v1beta4 ClusterConfiguration is served from "
                     + "Kubernetes 1.31; for 1.29 use kubeadm.k8s.io/v1beta3");
             assertThat(item.remediation()).startsWith("write apiVersion: kubeadm.k8s.io/v1beta3 in kubeadm patch");

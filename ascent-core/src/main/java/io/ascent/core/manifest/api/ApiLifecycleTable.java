@@ -37,6 +37,7 @@ public final class ApiLifecycleTable {
 
     static final String GENERATED_RESOURCE = "api-lifecycle.tsv";
     static final String MANUAL_RESOURCE = "api-lifecycle-manual.tsv";
+    static final String CLUSTER_API_RESOURCE = "clusterapi-lifecycle.tsv";
 
     /** Follow at most this many replacement links: enough for v1alpha1 -> v1beta1 -> v1beta2 -> v1beta3 -> v1. */
     private static final int MAX_REPLACEMENT_HOPS = 8;
@@ -50,8 +51,15 @@ public final class ApiLifecycleTable {
     /** replacement apiVersion + ' ' + kind -> rows that name it as their replacement. */
     private final Map<String, List<ApiLifecycle>> predecessors;
     private final Set<String> knownGroups;
+    /** What the version numbers count in messages: Kubernetes releases, or ClusterAPI releases. */
+    private final String product;
 
     private ApiLifecycleTable(Collection<ApiLifecycle> rows) {
+        this(rows, "Kubernetes");
+    }
+
+    private ApiLifecycleTable(Collection<ApiLifecycle> rows, String product) {
+        this.product = product;
         Map<String, ApiLifecycle> unique = new LinkedHashMap<>();
         for (ApiLifecycle row : rows) {
             unique.put(key(row.apiVersion(), row.kind()), Objects.requireNonNull(row, "row"));
@@ -81,6 +89,16 @@ public final class ApiLifecycleTable {
     /** The table shipped with Ascent; read once, on first use. */
     public static ApiLifecycleTable builtIn() {
         return BuiltIn.TABLE;
+    }
+
+    /**
+     * ClusterAPI's own kinds ({@code cluster.x-k8s.io} and its {@code bootstrap.}, {@code controlplane.},
+     * {@code addons.}, {@code ipam.}, {@code runtime.}, {@code clusterctl.} subgroups, and the Docker provider's
+     * {@code infrastructure.cluster.x-k8s.io} kinds), whose version numbers are ClusterAPI releases: generated from
+     * the CRDs of ClusterAPI's release tags by {@code tools/clusterapi-lifecycle}.
+     */
+    public static ApiLifecycleTable clusterApi() {
+        return ClusterApi.TABLE;
     }
 
     /** A table of exactly these rows; a later row replaces an earlier one with the same apiVersion and kind. */
@@ -161,30 +179,30 @@ public final class ApiLifecycleTable {
         if (target.isBefore(row.introduced())) {
             if (!row.introducedExact()) {
                 return new ApiVerdict(ApiAvailability.UNKNOWN, apiVersion, kind, target, row, null,
-                        name + " is known from Kubernetes " + row.introduced() + " on; the API table has no data for "
+                        name + " is known from " + product + " " + row.introduced() + " on; the API table has no data for "
                                 + target + " or older");
             }
             ApiLifecycle use = suggestionForOlder(row, target);
             String hint = use == null
-                    ? "; Kubernetes " + target + " serves no version of " + kind
+                    ? "; " + product + " " + target + " serves no version of " + kind
                     : "; for " + target + " use " + sameKindName(use, kind);
             return new ApiVerdict(ApiAvailability.NOT_YET_SERVED, apiVersion, kind, target, row, use,
-                    name + " is served from Kubernetes " + row.introduced() + hint);
+                    name + " is served from " + product + " " + row.introduced() + hint);
         }
         if (row.removed() != null && target.isAtLeast(row.removed())) {
             ApiLifecycle use = suggestionForSuccessor(row, target);
             return new ApiVerdict(ApiAvailability.REMOVED, apiVersion, kind, target, row, use,
-                    name + " was removed in Kubernetes " + row.removed() + useOrNothing(row, use, target));
+                    name + " was removed in " + product + " " + row.removed() + useOrNothing(row, use, target));
         }
         if (row.deprecated() != null && target.isAtLeast(row.deprecated())) {
             ApiLifecycle use = suggestionForSuccessor(row, target);
             String removal = row.removed() == null ? "" : " and removed in " + row.removed();
             return new ApiVerdict(ApiAvailability.DEPRECATED, apiVersion, kind, target, row, use,
-                    name + " is deprecated since Kubernetes " + row.deprecated() + removal + useOrNothing(row, use, target));
+                    name + " is deprecated since " + product + " " + row.deprecated() + removal + useOrNothing(row, use, target));
         }
         String served = ApiVersions.isAlpha(row.version()) && "kube-apiserver".equals(row.component())
-                ? name + " is an alpha API: Kubernetes " + target + " serves it only when enabled with --runtime-config"
-                : name + " is served by Kubernetes " + target;
+                ? name + " is an alpha API: " + product + " " + target + " serves it only when enabled with --runtime-config"
+                : name + " is served by " + product + " " + target;
         return new ApiVerdict(ApiAvailability.SERVED, apiVersion, kind, target, row, null, served);
     }
 
@@ -197,7 +215,7 @@ public final class ApiLifecycleTable {
             // A custom resource or an API outside the table's scope: say so, but do not guess from another group.
             return unknown(apiVersion, kind, target, null, apiVersion + " " + kind
                     + " is not in the API table (a custom resource, or an API outside its scope), so its availability"
-                    + " on Kubernetes " + target + " cannot be checked");
+                    + " on " + product + " " + target + " cannot be checked");
         }
         if (candidates.isEmpty()) {
             return unknown(apiVersion, kind, target, null, apiVersion + " has no kind " + kind
@@ -209,8 +227,8 @@ public final class ApiLifecycleTable {
             known.append(known.length() == 0 ? "" : ", ").append(c.apiVersion());
         }
         String hint = use == null
-                ? "; Kubernetes " + target + " serves none of them"
-                : "; for Kubernetes " + target + " use " + use.displayName();
+                ? "; " + product + " " + target + " serves none of them"
+                : "; for " + product + " " + target + " use " + use.displayName();
         return unknown(apiVersion, kind, target, use, apiVersion + " has no kind " + kind
                 + " in any Kubernetes release the API table covers; " + kind + " exists as " + known + hint);
     }
@@ -284,7 +302,7 @@ public final class ApiLifecycleTable {
         return deprecatedButServed;
     }
 
-    private static String useOrNothing(ApiLifecycle row, ApiLifecycle use, KubernetesVersion target) {
+    private String useOrNothing(ApiLifecycle row, ApiLifecycle use, KubernetesVersion target) {
         if (use != null) {
             return "; use " + use.displayName();
         }
@@ -292,7 +310,7 @@ public final class ApiLifecycleTable {
         if (row.note().startsWith("no replacement")) {
             return "; " + row.note();
         }
-        return "; Kubernetes " + target + " serves no other version of " + row.kind();
+        return "; " + product + " " + target + " serves no other version of " + row.kind();
     }
 
     /** {@code apps/v1} when the kind is the same, else {@code apps/v1 Other}: the shortest unambiguous advice. */
@@ -335,6 +353,11 @@ public final class ApiLifecycleTable {
         Map<String, List<ApiLifecycle>> out = new HashMap<>();
         m.forEach((k, v) -> out.put(k, List.copyOf(v)));
         return Collections.unmodifiableMap(out);
+    }
+
+    /** Lazy holder for {@link #clusterApi()}. */
+    private static final class ClusterApi {
+        static final ApiLifecycleTable TABLE = new ApiLifecycleTable(readResource(CLUSTER_API_RESOURCE), "ClusterAPI");
     }
 
     /** Lazy holder: the class loader runs this once, on the first builtIn() call, thread-safely. */

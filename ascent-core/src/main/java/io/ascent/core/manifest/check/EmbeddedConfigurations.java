@@ -8,11 +8,10 @@ import io.ascent.core.yaml.YamlInputException;
 import io.ascent.core.yaml.YamlLimits;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.json.JSONArray;
 import org.json.JSONObject;
-import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
  * Finds the configuration objects other objects carry, whose apiVersion a component checks only when it
@@ -50,7 +49,19 @@ final class EmbeddedConfigurations {
     }
 
     private static void admissionPlugins(Resource resource, List<ApiReference> found) {
-        JSONArray plugins = resource.json().optJSONArray("plugins");
+        admissionPlugins(resource.json(), resource::locationAt, "", "", found);
+    }
+
+    /**
+     * The plugin configurations of an AdmissionConfiguration, wherever it is written.
+     *
+     * @param locate      where a node of the configuration is, given tokens from its root
+     * @param keyPrefix   what comes before {@code plugins/NAME} in the reference's key part
+     * @param whereSuffix what follows the plugin's description ({@code in file ...}), or the empty string
+     */
+    static void admissionPlugins(JSONObject admission, Function<List<String>, Location> locate, String keyPrefix,
+            String whereSuffix, List<ApiReference> found) {
+        JSONArray plugins = admission.optJSONArray("plugins");
         for (int i = 0; plugins != null && i < plugins.length(); i++) {
             JSONObject plugin = plugins.optJSONObject(i);
             JSONObject configuration = plugin == null ? null : plugin.optJSONObject("configuration");
@@ -60,8 +71,9 @@ final class EmbeddedConfigurations {
             String name = plugin.optString("name", "#" + i);
             List<String> tokens = List.of("plugins", String.valueOf(i), "configuration", "apiVersion");
             found.add(new ApiReference(string(configuration, "apiVersion"), string(configuration, "kind"),
-                    resource.locationAt(tokens), "plugins/" + name,
-                    "the configuration of admission plugin '" + name + "' (plugins[" + i + "].configuration)"));
+                    locate.apply(tokens), keyPrefix + "plugins/" + name,
+                    "the configuration of admission plugin '" + name + "' (plugins[" + i + "].configuration)"
+                            + whereSuffix));
         }
     }
 
@@ -75,21 +87,23 @@ final class EmbeddedConfigurations {
             List<String> tokens = append(ownerTokens, "kubeadmConfigPatches", String.valueOf(i));
             String name = prefix + "kubeadmConfigPatches[" + i + "]";
             Node patchNode = resource.document().nodeAt(resource.absolute(tokens));
-            Location patchAt = resource.document().locationOf(patchNode);
+            TextPlacement placement = TextPlacement.of(resource.document(), patchNode);
+            String key = name.replace('[', '/').replace("]", "");
             try {
                 for (YamlDocument patch : PATCH_LOADER.parse(text, resource.path())) {
                     if (patch.json() instanceof JSONObject object && object.opt("apiVersion") instanceof String) {
                         Node versionNode = patch.nodeAt(List.of("apiVersion"));
                         found.add(new ApiReference(string(object, "apiVersion"), string(object, "kind"),
-                                insidePatch(patchNode, patchAt, versionNode), name.replace('[', '/').replace("]", ""),
+                                placement.place(versionNode.getStartMark().getLine(),
+                                        versionNode.getStartMark().getColumn()), key,
                                 "kubeadm patch " + name + " (line " + (versionNode.getStartMark().getLine() + 1)
                                         + " of the patch)"));
                     }
                 }
             } catch (YamlInputException e) {
-                found.add(new ApiReference(null, null, patchAt, name.replace('[', '/').replace("]", ""),
-                        "kubeadm patch " + name + " is not valid YAML: line " + e.location().line()
-                                + " of the patch: " + e.getMessage()));
+                found.add(ApiReference.unreadable(placement.place(Math.max(0, e.location().line() - 1),
+                        Math.max(0, e.location().column() - 1)), key, "kubeadm patch " + name,
+                        "not valid YAML: line " + e.location().line() + " of the patch: " + e.getMessage()));
             }
         }
         JSONArray json6902 = owner.optJSONArray("kubeadmConfigPatchesJSON6902");
@@ -107,25 +121,13 @@ final class EmbeddedConfigurations {
         }
     }
 
-    /**
-     * The position of a node inside a patch string. A literal block ({@code |}) keeps the patch's lines one to
-     * one, starting on the line after the indicator, so the line is exact; any other style folds or escapes
-     * lines, so the patch's own position is the honest answer.
-     */
-    private static Location insidePatch(Node patchNode, Location patchAt, Node inside) {
-        if (patchNode instanceof ScalarNode scalar && scalar.getScalarStyle() == DumperOptions.ScalarStyle.LITERAL) {
-            return new Location(patchAt.path(), patchAt.line() + 1 + inside.getStartMark().getLine(), 0);
-        }
-        return patchAt;
-    }
-
     private static List<String> append(List<String> tokens, String... more) {
         List<String> all = new ArrayList<>(tokens);
         all.addAll(List.of(more));
         return all;
     }
 
-    private static String string(JSONObject object, String key) {
+    static String string(JSONObject object, String key) {
         return object.opt(key) instanceof String s ? s : null;
     }
 }

@@ -66,6 +66,11 @@ public final class Findings {
                 resource.displayName() + ": " + reason, null, null));
     }
 
+    /** Records a part of an object the check could not read (a file whose content lives in a Secret), and why. */
+    public void skip(Finding finding) {
+        skipped.add(finding);
+    }
+
     /**
      * Adds a finding at a node of {@code resource}.
      *

@@ -31,6 +31,15 @@ public interface ManifestCheck {
         return false;
     }
 
+    /**
+     * Whether the check still judges part of the manifests when it {@link #lacksTarget() lacks the target}: what the
+     * manifests give a version of themselves (ClusterAPI nodes). The step then runs it, reports the SKIP for the
+     * rest, and reports its problems without a PASS item.
+     */
+    default boolean judgesWithoutTarget() {
+        return false;
+    }
+
     /** The message of the one PASS item when nothing was found, given how many things were looked at. */
     String passMessage(int looked);
 }

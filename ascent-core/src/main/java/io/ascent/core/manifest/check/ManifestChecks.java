@@ -58,6 +58,18 @@ public final class ManifestChecks {
      */
     public static List<ManifestCheck> create(ApiLifecycleTable table, KubernetesVersion target,
             Map<String, KubernetesVersion> fileTargets, SchemaSettings schemas) {
+        return create(table, target, fileTargets, schemas, null);
+    }
+
+    /**
+     * Fresh instances of every check for one run.
+     *
+     * @param target            the target Kubernetes version, or {@code null} when none is set
+     * @param fileTargets       files whose API references are judged against another version (by display path)
+     * @param clusterApiRelease the ClusterAPI release ClusterAPI's own kinds are judged against, or {@code null}
+     */
+    public static List<ManifestCheck> create(ApiLifecycleTable table, KubernetesVersion target,
+            Map<String, KubernetesVersion> fileTargets, SchemaSettings schemas, KubernetesVersion clusterApiRelease) {
         // One fetcher for the run, shared by the validators the schema check builds: a server found dead is not
         // asked again for the next kind.
         SchemaFetcher fetcher = schemas.fetcher() != null ? schemas.fetcher() : new CachingHttpFetcher(
@@ -65,7 +77,7 @@ public final class ManifestChecks {
                 CachingHttpFetcher.DEFAULT_CACHE_BYTES);
         return List.of(
                 new ShapeCheck(new ConfigurationKinds(table)),
-                new ApiVersionCheck(table, target, fileTargets),
+                new ApiVersionCheck(table, target, fileTargets, clusterApiRelease),
                 new SchemaCheck(crds -> ResourceSchemaValidator.builder()
                         .schemaLocations(schemas.locations())
                         .strict(schemas.strict())
