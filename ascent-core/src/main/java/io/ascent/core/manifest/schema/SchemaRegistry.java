@@ -121,8 +121,12 @@ public final class SchemaRegistry {
             try {
                 return new Found(LocatedSchemaValidator.fromJson(crd.get().schema()), crd.get().schema(),
                         crd.get().source(), notes);
-            } catch (RuntimeException e) { // SchemaException, JSONException, or worse: a CRD is user input
-                notes.add(crd.get().source() + " has a schema Ascent cannot compile: " + e.getMessage());
+            } catch (RuntimeException e) {
+                // CustomResourceSchemas refuses what the API server refuses; a schema it let through that everit
+                // cannot compile is Ascent's mistake. Skipping the kind would pass its resources unchecked.
+                throw new IllegalStateException("Ascent could not compile the schema that " + crd.get().source()
+                        + " gives " + key.apiVersion() + " " + key.kind() + " (" + e.getMessage()
+                        + "); this is a bug in Ascent, please report it with the CRD", e);
             }
         }
         for (SchemaLocation location : locations) {
