@@ -5,6 +5,7 @@ import io.ascent.core.report.Location;
 import io.ascent.core.report.Severity;
 import io.ascent.core.report.Status;
 import io.ascent.core.yaml.SafeYamlLoader;
+import io.ascent.core.yaml.ScalarRules;
 import io.ascent.core.yaml.YamlDocument;
 import io.ascent.core.yaml.YamlInputException;
 import io.ascent.core.yaml.YamlLimits;
@@ -14,7 +15,8 @@ import org.json.JSONArray;
 import org.json.JSONObject;
 
 /**
- * Reads manifest files into {@link Resource}s: multi-document YAML and JSON, empty documents ignored, the
+ * Reads manifest files into {@link Resource}s the way kubectl reads them (YAML 1.1 scalars: {@code yes} is
+ * {@code true}, see {@link ScalarRules#KUBECTL}): multi-document YAML and JSON, empty documents ignored, the
  * entries of {@code List} kinds ({@code List}, {@code DeploymentList}, ...) expanded, each keeping its position.
  * Thread-safe: files may be loaded in parallel.
  */
@@ -24,7 +26,7 @@ public final class ManifestLoader {
     public static final String PARSE_ID = "manifest.parse";
     public static final String PARSE_TITLE = "Manifests parse";
 
-    private final SafeYamlLoader yaml = new SafeYamlLoader(YamlLimits.MANIFEST);
+    private final SafeYamlLoader yaml = new SafeYamlLoader(YamlLimits.MANIFEST, ScalarRules.KUBECTL);
 
     /** Loads one file; a file that cannot be read gives one ERROR item naming it, never an exception. */
     public LoadedFile load(ManifestFile file) {

@@ -14,12 +14,14 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.ReaderException;
 import org.yaml.snakeyaml.reader.StreamReader;
@@ -27,13 +29,21 @@ import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Loads untrusted YAML into {@link YamlDocument}s without constructing objects. Thread-safe; create one per
- * set of limits and reuse it.
+ * set of limits and rules and reuse it.
  */
 public final class SafeYamlLoader {
     private final YamlLimits limits;
+    private final ScalarRules rules;
 
+    /** A loader that types scalars by YAML 1.2's core schema (the checklist's rules). */
     public SafeYamlLoader(YamlLimits limits) {
+        this(limits, ScalarRules.YAML_1_2);
+    }
+
+    /** A loader that types scalars by {@code rules}: {@link ScalarRules#KUBECTL} for Kubernetes manifests. */
+    public SafeYamlLoader(YamlLimits limits, ScalarRules rules) {
         this.limits = limits;
+        this.rules = rules;
     }
 
     /**
@@ -70,13 +80,13 @@ public final class SafeYamlLoader {
         List<YamlDocument> documents = new ArrayList<>();
         try {
             Composer composer = new Composer(
-                    new ParserImpl(new StreamReader(new StringReader(text)), options), new Resolver(), options);
+                    new ParserImpl(new StreamReader(new StringReader(text)), options), resolver(), options);
             while (composer.checkNode()) {
                 Node root = composer.getNode();
                 if (root == null || isEmptyDocument(root)) {
                     continue; // "---" followed by nothing: an empty document, ignored as kubectl does
                 }
-                Object json = new NodeConverter(displayPath, limits).convert(root);
+                Object json = new NodeConverter(displayPath, limits, rules).convert(root);
                 documents.add(new YamlDocument(displayPath, root, json));
             }
         } catch (MarkedYAMLException e) {
@@ -94,6 +104,20 @@ public final class SafeYamlLoader {
             throw new YamlInputException(Location.of(displayPath), "the document nests too deeply");
         }
         return documents;
+    }
+
+    /**
+     * SnakeYAML's resolver is YAML 1.1's; {@link NodeConverter} narrows it to YAML 1.2 where asked. go-yaml v2 also
+     * reads {@code y}/{@code n} as booleans and {@code 0o17} as an integer, which SnakeYAML's does not. Only
+     * untagged plain scalars are resolved, so {@code "y"} and {@code !!str y} stay strings.
+     */
+    private Resolver resolver() {
+        Resolver resolver = new Resolver();
+        if (rules == ScalarRules.KUBECTL) {
+            resolver.addImplicitResolver(Tag.BOOL, Pattern.compile("^(?:y|Y|n|N)$"), "yYnN");
+            resolver.addImplicitResolver(Tag.INT, Pattern.compile("^[-+]?0o[0-7_]+$"), "-+0");
+        }
+        return resolver;
     }
 
     private static boolean isEmptyDocument(Node root) {
