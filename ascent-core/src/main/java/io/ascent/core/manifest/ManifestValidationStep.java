@@ -75,7 +75,8 @@ public final class ManifestValidationStep implements ValidationStep {
         try {
             target = context.kubernetesVersion().map(KubernetesVersion::parse).orElse(null);
         } catch (IllegalArgumentException e) {
-            // The facade and the schema accept a few spellings (1.05) that the API table's parser does not.
+            // The facade and the checklist schema check the version with this same grammar (KubernetesVersion
+            // .PATTERN); a caller that builds a context by hand could still pass anything.
             return List.of(Item.builder(ManifestChecks.API_VERSION_ID, "Target Kubernetes version")
                     .status(Status.ERROR)
                     .message(e.getMessage())

@@ -283,12 +283,13 @@ class ManifestValidationStepTest {
     }
 
     @Test
-    void shouldReportATargetVersionTheApiTableCannotReadInsteadOfThrowing() {
+    void shouldRefuseAVersionSpellingTheEngineCannotReadAtItsLineInTheChecklist() {
         workspace.checklist("kubernetes:\n  version: \"1.05\"\n  manifests: [deploy/]\n").write("deploy/pod.yaml", pod(""));
         Report report = workspace.validate(Optional.empty());
-        assertThat(report.items()).filteredOn(i -> i.id().startsWith("manifest.")).singleElement().satisfies(item -> {
-            assertThat(item.status()).isEqualTo(Status.ERROR);
-            assertThat(item.message()).contains("'1.05' is not a Kubernetes version");
+        assertThat(report.items()).filteredOn(i -> i.status() == Status.ERROR).singleElement().satisfies(item -> {
+            assertThat(item.id()).startsWith("checklist.");
+            assertThat(item.location().toString()).isEqualTo("ascent.yaml:6:12");
         });
+        assertThat(report.items()).noneMatch(i -> i.id().startsWith("manifest."));
     }
 }
