@@ -44,6 +44,9 @@ public final class ManifestValidationStep implements ValidationStep {
     /** Id of the warning for a {@code kubernetes.checks} entry that names no check. */
     public static final String UNKNOWN_CHECK_ID = "manifest.settings";
 
+    /** Id of the warning for a target newer than every release Ascent has data for. */
+    public static final String TARGET_VERSION_ID = "manifest.target-version";
+
     private final ApiLifecycleTable table;
     private final int threads;
 
@@ -112,6 +115,7 @@ public final class ManifestValidationStep implements ValidationStep {
                     .build());
         }
         settingItems.addAll(unknownCheckIds(settings, all, context));
+        beyondKnownReleases(target, context).ifPresent(settingItems::add);
         for (ManifestCheck check : all) {
             Optional<CheckSetting> setting = Optional.ofNullable(settings.checks().get(check.id()));
             if (setting.isPresent() && !setting.get().enabled()) {
@@ -260,6 +264,29 @@ public final class ManifestValidationStep implements ValidationStep {
         String path = context.workspace().displayPath(context.workspace().applicationDir()
                 .resolve(cluster.config().get()));
         return Map.of(path, KubernetesVersion.parse(cluster.kubernetesVersion().get()));
+    }
+
+    /**
+     * A target newer than the newest release Ascent's API table was generated from is judged as that release:
+     * said once, so that "served by Kubernetes 1.99" is never read as a promise.
+     */
+    private Optional<Item> beyondKnownReleases(KubernetesVersion target, ValidationContext context) {
+        Optional<KubernetesVersion> newest = table.newestRelease();
+        if (target == null || newest.isEmpty() || !newest.get().isBefore(target)) {
+            return Optional.empty();
+        }
+        boolean bundled = context.checklist().kubernetes().schemaLocations().contains("default");
+        return Optional.of(Item.builder(TARGET_VERSION_ID, "Ascent knows the target Kubernetes version")
+                .severity(Severity.WARNING)
+                .problem("Kubernetes " + target + " is newer than " + newest.get() + ", the newest release Ascent"
+                        + " knows: API versions are judged" + (bundled ? " and built-in kinds validated" : "")
+                        + " as Kubernetes " + newest.get() + " serves them, so an API removed after "
+                        + newest.get() + " is not caught")
+                .location(Location.of(context.checklist().path()))
+                .remediation("use a release of Ascent that knows Kubernetes " + target + ", or target "
+                        + newest.get() + " (kubernetes.version or --kubernetes-version)")
+                .key("target/" + target)
+                .build());
     }
 
     /** A misspelt id under {@code kubernetes.checks} would otherwise change nothing, silently. */

@@ -2,6 +2,8 @@ package io.ascent.core.manifest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ascent.core.manifest.api.ApiLifecycleTable;
+import io.ascent.core.manifest.api.KubernetesVersion;
 import io.ascent.core.report.Item;
 import io.ascent.core.report.Report;
 import io.ascent.core.report.Severity;
@@ -291,5 +293,55 @@ class ManifestValidationStepTest {
             assertThat(item.location().toString()).isEqualTo("ascent.yaml:6:12");
         });
         assertThat(report.items()).noneMatch(i -> i.id().startsWith("manifest."));
+    }
+
+    @Test
+    void shouldSayOnceThatATargetNewerThanAscentsDataIsJudgedAsTheNewestReleaseItKnows() {
+        KubernetesVersion newest = ApiLifecycleTable.builtIn().newestRelease().orElseThrow();
+        workspace.checklist("kubernetes:\n  version: \"1.99\"\n  manifests: [deploy/]\n")
+                .write("deploy/pods.yaml", pod("") + "---\n" + pod("").replace("name: debug", "name: other"));
+
+        Report report = workspace.validate(Optional.empty());
+
+        assertThat(report.items()).filteredOn(i -> i.id().equals(ManifestValidationStep.TARGET_VERSION_ID))
+                .singleElement().satisfies(item -> {
+                    assertThat(item.status()).isEqualTo(Status.WARN);
+                    assertThat(item.message()).startsWith("Kubernetes 1.99 is newer than " + newest
+                            + ", the newest release Ascent knows");
+                    assertThat(item.remediation()).contains("target " + newest);
+                });
+        assertThat(report.items()).filteredOn(i -> i.id().equals("manifest.api-version")).singleElement()
+                .satisfies(item -> assertThat(item.message()).contains("served by Kubernetes " + newest
+                        + " (the newest release Ascent knows; the target is 1.99)"));
+        assertThat(report.items()).noneMatch(i -> i.status() == Status.SKIP);
+    }
+
+    @Test
+    void shouldNotWarnForATargetAscentKnows() {
+        KubernetesVersion newest = ApiLifecycleTable.builtIn().newestRelease().orElseThrow();
+        workspace.checklist("kubernetes:\n  version: \"" + newest + "\"\n  manifests: [deploy/]\n")
+                .write("deploy/pod.yaml", pod(""));
+
+        Report report = workspace.validate(Optional.empty());
+
+        assertThat(report.items()).noneMatch(i -> i.id().equals(ManifestValidationStep.TARGET_VERSION_ID));
+        assertThat(report.items()).filteredOn(i -> i.id().equals("manifest.api-version")).singleElement()
+                .satisfies(item -> assertThat(item.message()).endsWith("served by Kubernetes " + newest));
+    }
+
+    @Test
+    void shouldSayOnceThatTheBundledSchemasDoNotCoverAnOlderTargetAndHowToGetSchemas() {
+        workspace.checklist("kubernetes:\n  version: \"1.21\"\n  manifests: [deploy/]\n")
+                .write("deploy/a.yaml", pod("") + "---\n" + pod("").replace("name: debug", "name: other"))
+                .write("deploy/b.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n");
+
+        List<Item> items = workspace.validate("manifest.schema", Optional.empty());
+
+        assertThat(items).filteredOn(i -> i.status() == Status.SKIP).singleElement().satisfies(item -> {
+            assertThat(item.message()).startsWith("3 resources were not validated (ConfigMap, Pod): the bundled"
+                    + " schemas cover Kubernetes 1.22 to ").contains(", not 1.21, and no other schema location has"
+                    + " them; add one with schemas for 1.21 to kubernetes.schemaLocations, such as https://");
+            assertThat(item.location().toString()).isEqualTo("deploy/a.yaml:1:1");
+        });
     }
 }

@@ -21,6 +21,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Which apiVersion/kind each Kubernetes release accepts, and what to use instead: the API availability table.
@@ -38,6 +40,8 @@ public final class ApiLifecycleTable {
     static final String GENERATED_RESOURCE = "api-lifecycle.tsv";
     static final String MANUAL_RESOURCE = "api-lifecycle-manual.tsv";
 
+    private static final Pattern SCANNED = Pattern.compile("^# Kubernetes releases scanned: [0-9.]+ \\.\\. ([0-9]+\\.[0-9]+)");
+
     /** Follow at most this many replacement links: enough for v1alpha1 -> v1beta1 -> v1beta2 -> v1beta3 -> v1. */
     private static final int MAX_REPLACEMENT_HOPS = 8;
 
@@ -50,8 +54,15 @@ public final class ApiLifecycleTable {
     /** replacement apiVersion + ' ' + kind -> rows that name it as their replacement. */
     private final Map<String, List<ApiLifecycle>> predecessors;
     private final Set<String> knownGroups;
+    /** The newest release whose API data the table holds; null when not known (a table of given rows). */
+    private final KubernetesVersion newestRelease;
 
     private ApiLifecycleTable(Collection<ApiLifecycle> rows) {
+        this(rows, null);
+    }
+
+    private ApiLifecycleTable(Collection<ApiLifecycle> rows, KubernetesVersion newestRelease) {
+        this.newestRelease = newestRelease;
         Map<String, ApiLifecycle> unique = new LinkedHashMap<>();
         for (ApiLifecycle row : rows) {
             unique.put(key(row.apiVersion(), row.kind()), Objects.requireNonNull(row, "row"));
@@ -111,7 +122,16 @@ public final class ApiLifecycleTable {
     public ApiLifecycleTable with(Collection<ApiLifecycle> extraRows) {
         List<ApiLifecycle> all = new ArrayList<>(rows);
         all.addAll(extraRows);
-        return new ApiLifecycleTable(all);
+        return new ApiLifecycleTable(all, newestRelease);
+    }
+
+    /**
+     * The newest Kubernetes release the table's data was generated from (1.37): for a newer target the table
+     * cannot know which APIs were removed since, so it answers as that release would. Empty for a table of given
+     * rows.
+     */
+    public Optional<KubernetesVersion> newestRelease() {
+        return Optional.ofNullable(newestRelease);
     }
 
     /** Every row, in file order. */
@@ -318,6 +338,25 @@ public final class ApiLifecycleTable {
         }
     }
 
+    /** The generator writes "# Kubernetes releases scanned: 1.17 .. 1.37." in the header of the table. */
+    private static KubernetesVersion newestScanned(String name) {
+        InputStream stream = ApiLifecycleTable.class.getResourceAsStream(name);
+        if (stream == null) {
+            throw new IllegalStateException("resource " + name + " is missing from the Ascent jar");
+        }
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+            for (String line = in.readLine(); line != null && line.startsWith("#"); line = in.readLine()) {
+                Matcher scanned = SCANNED.matcher(line);
+                if (scanned.find()) {
+                    return KubernetesVersion.parse(scanned.group(1));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read resource " + name, e);
+        }
+        throw new IllegalStateException("resource " + name + " does not say which releases it was generated from");
+    }
+
     private static Map<String, Map<String, ApiLifecycle>> freeze(Map<String, Map<String, ApiLifecycle>> m) {
         Map<String, Map<String, ApiLifecycle>> out = new HashMap<>();
         m.forEach((k, v) -> out.put(k, Map.copyOf(v)));
@@ -337,7 +376,7 @@ public final class ApiLifecycleTable {
         static {
             List<ApiLifecycle> all = new ArrayList<>(readResource(GENERATED_RESOURCE));
             all.addAll(readResource(MANUAL_RESOURCE));
-            TABLE = new ApiLifecycleTable(all);
+            TABLE = new ApiLifecycleTable(all, newestScanned(GENERATED_RESOURCE));
         }
     }
 }

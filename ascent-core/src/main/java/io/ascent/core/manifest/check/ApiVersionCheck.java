@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -132,7 +133,14 @@ final class ApiVersionCheck implements ManifestCheck {
     public String passMessage(int looked) {
         StringBuilder message = new StringBuilder()
                 .append(looked).append(looked == 1 ? " API reference" : " API references")
-                .append(": every one the API table knows is served by Kubernetes ").append(target);
+                .append(": every one the API table knows is served by Kubernetes ");
+        Optional<KubernetesVersion> newest = table.newestRelease();
+        if (newest.isPresent() && newest.get().isBefore(target)) {
+            message.append(newest.get()).append(" (the newest release Ascent knows; the target is ").append(target)
+                    .append(')');
+        } else {
+            message.append(target);
+        }
         if (notInTable > 0) {
             message.append("; ").append(notInTable).append(notInTable == 1 ? " is" : " are")
                     .append(" not in the table (custom resources) and not judged");

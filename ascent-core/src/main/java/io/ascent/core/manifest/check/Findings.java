@@ -39,6 +39,11 @@ public final class Findings {
                 resource.displayName() + ": " + reason, null, null));
     }
 
+    /** Records what the check could not judge when it is not one object (many objects, said once). */
+    public void skip(Finding finding) {
+        skipped.add(finding);
+    }
+
     /**
      * Adds a finding at a node of {@code resource}.
      *

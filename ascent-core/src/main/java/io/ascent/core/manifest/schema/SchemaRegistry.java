@@ -114,6 +114,24 @@ public final class SchemaRegistry {
         return cache.computeIfAbsent(key, Slot::new).get();
     }
 
+    /**
+     * Why the bundled schemas cannot serve {@code target}, when the {@code default} location is among the
+     * locations and the target is older than the oldest bundled release ({@code the bundled schemas cover
+     * Kubernetes 1.22 to 1.37, not 1.21}); empty otherwise. A newer target is served by the newest release.
+     */
+    public Optional<String> bundleGap(KubernetesVersion target) {
+        if (locations.stream().noneMatch(l -> l.type() == SchemaLocation.Type.DEFAULT)) {
+            return Optional.empty();
+        }
+        KubernetesSchemaBundle schemas = bundle.get();
+        if (schemas.releaseFor(target).isPresent()) {
+            return Optional.empty();
+        }
+        List<KubernetesVersion> versions = schemas.versions();
+        return Optional.of("the bundled schemas cover Kubernetes " + versions.get(0) + " to "
+                + versions.get(versions.size() - 1) + ", not " + target);
+    }
+
     private Lookup resolve(Key key) {
         Optional<CustomResourceSchemas.Entry> crd = customResources.find(key.apiVersion(), key.kind());
         List<String> notes = new ArrayList<>();
@@ -169,9 +187,7 @@ public final class SchemaRegistry {
         KubernetesSchemaBundle schemas = bundle.get();
         Optional<KubernetesVersion> release = schemas.releaseFor(key.version());
         if (release.isEmpty()) {
-            List<KubernetesVersion> versions = schemas.versions();
-            notes.add("the bundled schemas cover Kubernetes " + versions.get(0) + " to "
-                    + versions.get(versions.size() - 1) + ", not " + key.version());
+            notes.add(bundleGap(key.version()).orElseThrow());
             return Optional.empty();
         }
         Optional<JSONObject> json = schemas.schema(release.get(), key.apiVersion(), key.kind(), strict);
