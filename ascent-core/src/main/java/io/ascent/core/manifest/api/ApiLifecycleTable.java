@@ -264,20 +264,23 @@ public final class ApiLifecycleTable {
      * For a target older than the row: the most recently introduced version of the kind in the group that the
      * target serves, else a predecessor from another group. "Most recently introduced" rather than Kubernetes'
      * priority order, because the manifest was written for a newer version: autoscaling/v2 on 1.22 should become
-     * autoscaling/v2beta2 (same fields), not autoscaling/v1.
+     * autoscaling/v2beta2 (same fields), not autoscaling/v1. An alpha version comes last whatever its date: the
+     * API server serves it only when switched on, so batch/v1 CronJob on 1.18 becomes batch/v1beta1, not
+     * batch/v2alpha1 (whose "introduced" is only an upper bound, {@code <=1.17}, and would otherwise look newest).
      */
     private ApiLifecycle suggestionForOlder(ApiLifecycle row, KubernetesVersion target) {
-        ApiLifecycle use = firstServed(newestIntroducedFirst(versionsOf(row.group(), row.kind())), target, r -> r != row);
+        ApiLifecycle use = firstServed(preferredForOlder(versionsOf(row.group(), row.kind())), target, r -> r != row);
         if (use != null) {
             return use;
         }
         List<ApiLifecycle> before = predecessors.getOrDefault(row.apiVersion() + " " + row.kind(), List.of());
-        return firstServed(newestIntroducedFirst(before), target, r -> r != row);
+        return firstServed(preferredForOlder(before), target, r -> r != row);
     }
 
-    private static List<ApiLifecycle> newestIntroducedFirst(List<ApiLifecycle> rows) {
+    private static List<ApiLifecycle> preferredForOlder(List<ApiLifecycle> rows) {
         List<ApiLifecycle> sorted = new ArrayList<>(rows);
-        sorted.sort(Comparator.comparing(ApiLifecycle::introduced).reversed()
+        sorted.sort(Comparator.comparing((ApiLifecycle r) -> ApiVersions.isAlpha(r.version()))
+                .thenComparing(Comparator.comparing(ApiLifecycle::introduced).reversed())
                 .thenComparing(ApiLifecycle::version, ApiVersions.NEWEST_FIRST));
         return sorted;
     }
