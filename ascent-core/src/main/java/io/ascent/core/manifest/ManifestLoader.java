@@ -71,6 +71,9 @@ public final class ManifestLoader {
         }
         Object kind = object.opt("kind");
         JSONArray items = object.optJSONArray("items");
+        if (kind instanceof String k && k.endsWith("List") && object.opt("items") == JSONObject.NULL) {
+            return; // "items:" with nothing after it: kubectl reads an empty list
+        }
         if (kind instanceof String k && k.endsWith("List") && items != null) {
             for (int i = 0; i < items.length(); i++) {
                 List<String> pointer = List.of("items", String.valueOf(i));

@@ -344,4 +344,31 @@ class ManifestValidationStepTest {
             assertThat(item.location().toString()).isEqualTo("deploy/a.yaml:1:1");
         });
     }
+
+    @Test
+    void shouldReportAListWithoutItemsOnceNotAsAnUnservedKindToo() {
+        workspace.checklist("kubernetes:\n  version: \"1.31\"\n  manifests: [deploy/]\n")
+                .write("deploy/list.yaml", "apiVersion: v1\nkind: List\n---\napiVersion: v1\nkind: List\nitems:\n"
+                        + "---\napiVersion: v1\nkind: ConfigMapList\n");
+
+        Report report = workspace.validate(Optional.empty());
+
+        assertThat(report.items()).filteredOn(i -> i.id().startsWith("manifest.") && i.status() != Status.PASS)
+                .extracting(i -> i.id() + " " + i.location()).containsExactly(
+                        "manifest.shape deploy/list.yaml:1:1", "manifest.shape deploy/list.yaml:8:1");
+        assertThat(report.items()).filteredOn(i -> i.id().equals("manifest.shape")).element(1).satisfies(item ->
+                assertThat(item.remediation()).isEqualTo("write items: [] for an empty list, or remove the document"));
+    }
+
+    @Test
+    void shouldPassAReviewWithoutMetadataInEveryCheck() {
+        workspace.checklist("kubernetes:\n  version: \"1.31\"\n  manifests: [deploy/]\n")
+                .write("deploy/review.yaml", "apiVersion: authorization.k8s.io/v1\nkind: SelfSubjectAccessReview\n"
+                        + "spec:\n  resourceAttributes: {verb: get, resource: pods}\n");
+
+        Report report = workspace.validate(Optional.empty());
+
+        assertThat(report.items()).filteredOn(i -> i.id().startsWith("manifest."))
+                .allSatisfy(item -> assertThat(item.status()).as(item.toString()).isEqualTo(Status.PASS));
+    }
 }

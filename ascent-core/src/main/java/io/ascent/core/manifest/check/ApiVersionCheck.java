@@ -63,8 +63,8 @@ final class ApiVersionCheck implements ManifestCheck {
 
     @Override
     public void inspect(Resource resource, Findings findings) {
-        if (target == null) {
-            return;
+        if (target == null || resource.isListWithoutItems()) {
+            return; // manifest.shape reports a list without items
         }
         List<ApiReference> references = new ArrayList<>();
         if (resource.apiVersion() != null && resource.kind() != null) {

@@ -79,7 +79,7 @@ final class SchemaCheck implements ManifestCheck {
 
     @Override
     public void inspect(Resource resource, Findings findings) {
-        if (resource.apiVersion() == null || resource.kind() == null) {
+        if (resource.apiVersion() == null || resource.kind() == null || resource.isListWithoutItems()) {
             return; // manifest.shape reports it
         }
         if (CRD_KIND.equals(resource.kind())) {
