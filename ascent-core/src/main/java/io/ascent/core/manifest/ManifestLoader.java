@@ -28,38 +28,77 @@ public final class ManifestLoader {
 
     private final SafeYamlLoader yaml = new SafeYamlLoader(YamlLimits.MANIFEST, ScalarRules.KUBECTL);
 
-    /** Loads one file; a file that cannot be read gives one ERROR item naming it, never an exception. */
+    /**
+     * Loads one file; a file that cannot be read gives one ERROR item naming it, never an exception. The objects
+     * before a document that cannot be read are kept, as {@link #stream} hands them over.
+     */
     public LoadedFile load(ManifestFile file) {
-        return read(file, () -> yaml.loadAll(file.file(), file.displayPath()));
+        return collect(file, sink -> stream(file, sink));
     }
 
     /** Reads manifest text already in memory, as if it were the file {@code displayPath}. */
     public LoadedFile parse(String text, String displayPath) {
-        return read(new ManifestFile(java.nio.file.Path.of(displayPath), displayPath),
-                () -> yaml.parse(text, displayPath));
+        ManifestFile file = new ManifestFile(java.nio.file.Path.of(displayPath), displayPath);
+        return collect(file, sink -> read(file, documents -> yaml.stream(text, displayPath, documents), sink));
     }
 
-    private interface Documents {
-        List<YamlDocument> read() throws YamlInputException;
+    /** Receives the objects and problems of a file as they are read. */
+    public interface Sink {
+        void resource(Resource resource);
+
+        void problem(Item problem);
     }
 
-    private static LoadedFile read(ManifestFile file, Documents source) {
+    /**
+     * Reads one file document by document, handing each object to {@code sink} as soon as its document is read
+     * and keeping nothing, so that a file of 50,000 objects needs the memory of one. A document that cannot be
+     * read ends the file with a problem; the objects before it have been handed over already.
+     */
+    public void stream(ManifestFile file, Sink sink) {
+        read(file, documents -> yaml.stream(file.file(), file.displayPath(), documents), sink);
+    }
+
+    private interface Source {
+        void read(SafeYamlLoader.DocumentSink documents) throws YamlInputException;
+    }
+
+    private static LoadedFile collect(ManifestFile file, java.util.function.Consumer<Sink> reader) {
         List<Resource> resources = new ArrayList<>();
         List<Item> problems = new ArrayList<>();
-        try {
-            List<YamlDocument> documents = source.read();
-            for (int i = 0; i < documents.size(); i++) {
-                addDocument(documents.get(i), i + 1, resources, problems);
+        reader.accept(new Sink() {
+            @Override
+            public void resource(Resource resource) {
+                resources.add(resource);
             }
+
+            @Override
+            public void problem(Item problem) {
+                problems.add(problem);
+            }
+        });
+        return new LoadedFile(file, resources, problems);
+    }
+
+    private static void read(ManifestFile file, Source source, Sink sink) {
+        List<Resource> resources = new ArrayList<>(1);
+        List<Item> problems = new ArrayList<>(1);
+        int[] number = {0};
+        try {
+            source.read(document -> {
+                addDocument(document, ++number[0], resources, problems);
+                resources.forEach(sink::resource);
+                problems.forEach(sink::problem);
+                resources.clear();
+                problems.clear();
+            });
         } catch (YamlInputException e) {
-            problems.add(problem(e.location(), e.getMessage()));
+            sink.problem(problem(e.location(), e.getMessage()));
         } catch (RuntimeException | StackOverflowError e) {
             // The YAML layer turns every known failure into YamlInputException; anything else is still the
             // input's doing (it is the only thing that varies), so report it against the file.
-            problems.add(problem(Location.of(file.displayPath()),
+            sink.problem(problem(Location.of(file.displayPath()),
                     "cannot read the manifest (" + e.getClass().getSimpleName() + ")"));
         }
-        return new LoadedFile(file, resources, problems);
     }
 
     private static void addDocument(YamlDocument document, int number, List<Resource> resources,

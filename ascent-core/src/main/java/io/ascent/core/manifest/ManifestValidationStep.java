@@ -15,6 +15,8 @@ import io.ascent.core.report.Severity;
 import io.ascent.core.report.Status;
 import io.ascent.core.validation.ValidationContext;
 import io.ascent.core.validation.ValidationStep;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -34,12 +36,18 @@ import java.util.concurrent.Future;
  * otherwise, SKIP for findings on objects that exempt themselves by annotation.
  *
  * <p>Files are parsed on up to two threads, a bounded number ahead of the checks, and each document is released
- * once checked, so memory stays flat in the number of files. Checks run on the calling thread in file order,
+ * once checked, so memory stays flat in the number of files; a large file is read one document at a time, so
+ * memory stays flat in the size of one file too. Checks run on the calling thread in file order,
  * which keeps the report's order stable.
  */
 public final class ManifestValidationStep implements ValidationStep {
     /** Files parsed ahead of the checks, per thread: enough to keep both cores busy, few enough to stay small. */
     private static final int AHEAD_PER_THREAD = 4;
+    /**
+     * Files larger than this are read one document at a time on the calling thread rather than parsed whole ahead:
+     * a parsed document takes tens of times its text, and a whole big file would take hundreds of megabytes.
+     */
+    private static final long STREAMED_BYTES = 1024 * 1024;
 
     /** Id of the warning for a {@code kubernetes.checks} entry that names no check. */
     public static final String UNKNOWN_CHECK_ID = "manifest.settings";
@@ -133,17 +141,22 @@ public final class ManifestValidationStep implements ValidationStep {
             findings[i] = new Findings();
         }
         int[] counts = new int[2]; // files, resources
-        load(set.files(), loaded -> {
-            parseProblems.addAll(loaded.problems());
-            counts[0]++;
-            for (Resource resource : loaded.resources()) {
+        load(set.files(), new ManifestLoader.Sink() {
+            @Override
+            public void resource(Resource resource) {
                 counts[1]++;
                 settingItems.addAll(unknownExemptions(resource, all));
                 for (int i = 0; i < checks.size(); i++) {
                     inspect(checks.get(i), resource, findings[i], checkErrors);
                 }
             }
+
+            @Override
+            public void problem(Item problem) {
+                parseProblems.add(problem);
+            }
         });
+        counts[0] = set.files().size();
         for (int i = 0; i < checks.size(); i++) {
             checks.get(i).finish(findings[i]);
         }
@@ -180,38 +193,54 @@ public final class ManifestValidationStep implements ValidationStep {
         }
     }
 
-    private void load(List<ManifestFile> files, java.util.function.Consumer<LoadedFile> consumer)
-            throws InterruptedException {
+    /**
+     * Hands every object of every file to {@code sink}, in file order. Small files are parsed ahead on the pool;
+     * a file of more than {@link #STREAMED_BYTES} is read document by document on this thread, each object checked
+     * and released before the next is read, so memory stays flat in the size of one file too.
+     */
+    private void load(List<ManifestFile> files, ManifestLoader.Sink sink) throws InterruptedException {
         ManifestLoader loader = new ManifestLoader();
-        if (threads == 1 || files.size() < 2) {
-            for (ManifestFile file : files) {
-                if (Thread.interrupted()) {
-                    throw new InterruptedException("manifest checks cancelled");
-                }
-                consumer.accept(loader.load(file));
-            }
-            return;
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
-            Thread thread = new Thread(runnable, "ascent-manifest-loader");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService pool = threads == 1 || files.size() < 2 ? null
+                : Executors.newFixedThreadPool(threads, runnable -> {
+                    Thread thread = new Thread(runnable, "ascent-manifest-loader");
+                    thread.setDaemon(true);
+                    return thread;
+                });
         try {
             Deque<Future<LoadedFile>> ahead = new ArrayDeque<>();
             int next = 0;
             while (next < files.size() || !ahead.isEmpty()) {
-                while (next < files.size() && ahead.size() < threads * AHEAD_PER_THREAD) {
+                if (Thread.interrupted()) {
+                    throw new InterruptedException("manifest checks cancelled");
+                }
+                while (pool != null && next < files.size() && ahead.size() < threads * AHEAD_PER_THREAD
+                        && !isLarge(files.get(next))) {
                     ManifestFile file = files.get(next++);
                     ahead.add(pool.submit(() -> loader.load(file)));
                 }
-                consumer.accept(ahead.poll().get());
+                if (!ahead.isEmpty()) {
+                    LoadedFile loaded = ahead.poll().get();
+                    loaded.problems().forEach(sink::problem);
+                    loaded.resources().forEach(sink::resource);
+                } else {
+                    loader.stream(files.get(next++), sink);
+                }
             }
         } catch (ExecutionException e) {
             // load() catches everything its input can cause; what is left is an error or a bug, not bad input.
             throw new IllegalStateException("loading manifests failed", e.getCause());
         } finally {
-            pool.shutdownNow();
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    private static boolean isLarge(ManifestFile file) {
+        try {
+            return Files.size(file.file()) > STREAMED_BYTES;
+        } catch (IOException e) {
+            return false; // the loader reports why it cannot read the file
         }
     }
 

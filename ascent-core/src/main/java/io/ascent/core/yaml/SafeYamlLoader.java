@@ -66,18 +66,39 @@ public final class SafeYamlLoader {
         return documents.get(0);
     }
 
+    /** Receives documents one at a time, as they are read. */
+    @FunctionalInterface
+    public interface DocumentSink {
+        void accept(YamlDocument document);
+    }
+
     /** Loads every non-empty document of a file (a manifest file may hold many). */
     public List<YamlDocument> loadAll(Path file, String displayPath) throws YamlInputException {
         return parse(read(file, displayPath), displayPath);
     }
 
+    /**
+     * Reads every non-empty document of a file and hands each to {@code sink} as soon as it is read, keeping none:
+     * memory stays flat however many documents the file holds. Documents before a broken one have been handed
+     * over when the exception is thrown.
+     */
+    public void stream(Path file, String displayPath, DocumentSink sink) throws YamlInputException {
+        stream(read(file, displayPath), displayPath, sink);
+    }
+
     /** Loads every non-empty document of text already in memory. */
     public List<YamlDocument> parse(String text, String displayPath) throws YamlInputException {
+        List<YamlDocument> documents = new ArrayList<>();
+        stream(text, displayPath, documents::add);
+        return documents;
+    }
+
+    /** Reads every non-empty document of text already in memory, handing each to {@code sink} as it is read. */
+    public void stream(String text, String displayPath, DocumentSink sink) throws YamlInputException {
         if (text.length() > limits.maxBytes()) {
             throw tooLarge(displayPath, text.length());
         }
         LoaderOptions options = options();
-        List<YamlDocument> documents = new ArrayList<>();
         try {
             Composer composer = new Composer(
                     new ParserImpl(new StreamReader(new StringReader(text)), options), resolver(), options);
@@ -87,7 +108,7 @@ public final class SafeYamlLoader {
                     continue; // "---" followed by nothing: an empty document, ignored as kubectl does
                 }
                 Object json = new NodeConverter(displayPath, limits, rules).convert(root);
-                documents.add(new YamlDocument(displayPath, root, json));
+                sink.accept(new YamlDocument(displayPath, root, json));
             }
         } catch (MarkedYAMLException e) {
             throw new YamlInputException(at(displayPath, e.getProblemMark()), describe(e));
@@ -103,7 +124,6 @@ public final class SafeYamlLoader {
             // SnakeYAML's depth limit only counts collections while composing; flow scalars nest too.
             throw new YamlInputException(Location.of(displayPath), "the document nests too deeply");
         }
-        return documents;
     }
 
     /**

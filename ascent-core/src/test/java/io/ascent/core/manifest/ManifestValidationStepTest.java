@@ -371,4 +371,34 @@ class ManifestValidationStepTest {
         assertThat(report.items()).filteredOn(i -> i.id().startsWith("manifest."))
                 .allSatisfy(item -> assertThat(item.status()).as(item.toString()).isEqualTo(Status.PASS));
     }
+
+    @Test
+    void shouldCheckALargeFileDocumentByDocumentWithTheSameFindingsAndPositions() {
+        StringBuilder big = new StringBuilder();
+        int configMaps = 0;
+        while (big.length() <= 1024 * 1024) { // larger than what is parsed whole, so it is streamed
+            big.append("---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: c-").append(configMaps++)
+                    .append("}\ndata: {key: value}\n");
+        }
+        int podLine = (int) big.chars().filter(c -> c == '\n').count() + 2;
+        big.append("---\n").append(pod("")).append("---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: [x\n");
+        workspace.checklist("kubernetes:\n  version: \"1.31\"\n  manifests: [deploy/]\n")
+                .write("deploy/big.yaml", big.toString())
+                .write("deploy/small.yaml", pod("").replace("name: debug", "name: small"));
+
+        Report report = workspace.validate(Optional.empty());
+
+        assertThat(report.items()).filteredOn(i -> i.id().equals("manifest.image-tag"))
+                .extracting(i -> i.location().path() + ":" + i.location().line())
+                .containsExactly("deploy/big.yaml:" + (podLine + 9), "deploy/small.yaml:10");
+        assertThat(report.items()).filteredOn(i -> i.id().equals("manifest.parse")).singleElement()
+                .satisfies(item -> {
+                    assertThat(item.status()).isEqualTo(Status.ERROR);
+                    assertThat(item.location().path()).isEqualTo("deploy/big.yaml");
+                    assertThat(item.location().line()).isGreaterThan(podLine);
+                });
+        int checked = configMaps + 2;
+        assertThat(report.items()).filteredOn(i -> i.id().equals("manifest.schema")).singleElement()
+                .satisfies(item -> assertThat(item.message()).startsWith(checked + " resources match"));
+    }
 }
