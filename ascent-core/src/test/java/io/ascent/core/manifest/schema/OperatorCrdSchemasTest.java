@@ -68,11 +68,12 @@ class OperatorCrdSchemasTest {
                           scrapeProtocols:
                             type: array
                             minItems: 1
-                            maxItems: 5
+                            maxItems: 3
                             x-kubernetes-list-type: set
                             items:
                               type: string
-                              enum: [PrometheusProto, OpenMetricsText1.0.0, PrometheusText0.0.4]
+                              enum: [PrometheusProto, OpenMetricsText0.0.1, OpenMetricsText1.0.0, PrometheusText0.0.4,
+                                     PrometheusText1.0.0]
                           targetLabels:
                             type: array
                             items: {type: string}
@@ -334,7 +335,7 @@ class OperatorCrdSchemasTest {
                 metadata: {name: web}
                 spec:
                   selector: {}
-                  scrapeProtocols: [PrometheusProto, PrometheusProto, PrometheusProto, PrometheusProto, PrometheusProto, PrometheusProto]
+                  scrapeProtocols: [PrometheusProto, OpenMetricsText1.0.0, PrometheusText0.0.4, PrometheusText1.0.0]
                   targetLabels: [a, null]
                   endpoints:
                     - params: {a: [x], b: [x], c: [x], d: [x], e: [x], f: [x], g: [x], h: [x], i: [x], j: [x], k: [x]}
@@ -343,6 +344,22 @@ class OperatorCrdSchemasTest {
 
         assertThat(violations(result)).extracting(SchemaViolation::pointer).containsExactly(
                 "/spec/scrapeProtocols", "/spec/targetLabels/1", "/spec/endpoints/0/params");
+    }
+
+    @Test
+    void shouldRefuseDuplicatesInAListTypedAsASet() {
+        SchemaResult result = validate(SERVICE_MONITOR_CRD, """
+                apiVersion: monitoring.coreos.com/v1
+                kind: ServiceMonitor
+                metadata: {name: web}
+                spec:
+                  selector: {}
+                  scrapeProtocols: [PrometheusProto, PrometheusProto]
+                  targetLabels: [a, a]
+                  endpoints: []
+                """, "monitoring.coreos.com/v1", "ServiceMonitor");
+
+        assertThat(violations(result)).extracting(SchemaViolation::pointer).containsExactly("/spec/scrapeProtocols");
     }
 
     @Test
