@@ -271,6 +271,12 @@ class OperatorCrdSchemasTest {
                 .validate(yaml(resource), List.of(), apiVersion, kind, V1_31);
     }
 
+    /** A ServiceMonitor of {@code body} (everything after its kind), validated against its CRD. */
+    private SchemaResult serviceMonitor(String body) {
+        return validate(SERVICE_MONITOR_CRD, "apiVersion: monitoring.coreos.com/v1\nkind: ServiceMonitor\n" + body,
+                "monitoring.coreos.com/v1", "ServiceMonitor");
+    }
+
     private static List<SchemaViolation> violations(SchemaResult result) {
         assertThat(result).as("checked, not skipped: %s", result).isInstanceOf(SchemaResult.Checked.class);
         return ((SchemaResult.Checked) result).violations();
@@ -278,9 +284,7 @@ class OperatorCrdSchemasTest {
 
     @Test
     void shouldValidateAServiceMonitorAgainstACrdThatUsesCountsDefaultsAndListTypes() {
-        SchemaResult result = validate(SERVICE_MONITOR_CRD, """
-                apiVersion: monitoring.coreos.com/v1
-                kind: ServiceMonitor
+        SchemaResult result = serviceMonitor("""
                 metadata: {name: web, labels: {team: frontend}}
                 spec:
                   scrapeClass: default
@@ -300,16 +304,14 @@ class OperatorCrdSchemasTest {
                     - targetPort: metrics
                       scheme: https
                       basicAuth: {username: {key: user}}
-                """, "monitoring.coreos.com/v1", "ServiceMonitor");
+                """);
 
         assertThat(violations(result)).isEmpty();
     }
 
     @Test
     void shouldReportEveryCountBoundOfTheCrdAtItsValue() {
-        SchemaResult result = validate(SERVICE_MONITOR_CRD, """
-                apiVersion: monitoring.coreos.com/v1
-                kind: ServiceMonitor
+        SchemaResult result = serviceMonitor("""
                 metadata: {name: web}
                 spec:
                   scrapeClass: ""
@@ -320,7 +322,7 @@ class OperatorCrdSchemasTest {
                     - params: {}
                       interval: 30 seconds
                       scheme: ftp
-                """, "monitoring.coreos.com/v1", "ServiceMonitor");
+                """);
 
         assertThat(violations(result)).extracting(SchemaViolation::pointer).containsExactly(
                 "/spec/scrapeClass", "/spec/jobLabel", "/spec/scrapeProtocols", "/spec/endpoints/0/params",
@@ -329,9 +331,7 @@ class OperatorCrdSchemasTest {
 
     @Test
     void shouldApplyMaxItemsAndMaxPropertiesAndNullOnlyWhereNullable() {
-        SchemaResult result = validate(SERVICE_MONITOR_CRD, """
-                apiVersion: monitoring.coreos.com/v1
-                kind: ServiceMonitor
+        SchemaResult result = serviceMonitor("""
                 metadata: {name: web}
                 spec:
                   selector: {}
@@ -340,7 +340,7 @@ class OperatorCrdSchemasTest {
                   endpoints:
                     - params: {a: [x], b: [x], c: [x], d: [x], e: [x], f: [x], g: [x], h: [x], i: [x], j: [x], k: [x]}
                       basicAuth: null
-                """, "monitoring.coreos.com/v1", "ServiceMonitor");
+                """);
 
         assertThat(violations(result)).extracting(SchemaViolation::pointer).containsExactly(
                 "/spec/scrapeProtocols", "/spec/targetLabels/1", "/spec/endpoints/0/params");
@@ -348,16 +348,14 @@ class OperatorCrdSchemasTest {
 
     @Test
     void shouldRefuseDuplicatesInAListTypedAsASet() {
-        SchemaResult result = validate(SERVICE_MONITOR_CRD, """
-                apiVersion: monitoring.coreos.com/v1
-                kind: ServiceMonitor
+        SchemaResult result = serviceMonitor("""
                 metadata: {name: web}
                 spec:
                   selector: {}
                   scrapeProtocols: [PrometheusProto, PrometheusProto]
                   targetLabels: [a, a]
                   endpoints: []
-                """, "monitoring.coreos.com/v1", "ServiceMonitor");
+                """);
 
         assertThat(violations(result)).extracting(SchemaViolation::pointer).containsExactly("/spec/scrapeProtocols");
     }
