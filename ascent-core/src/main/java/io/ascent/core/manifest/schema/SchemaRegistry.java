@@ -53,6 +53,9 @@ public final class SchemaRegistry {
     private record Key(KubernetesVersion version, String apiVersion, String kind) {
     }
 
+    /** What a lookup gives when the thread was interrupted during a fetch; the interrupt flag is set again. */
+    private static final NotFound INTERRUPTED = new NotFound("the run was cancelled while schemas were fetched");
+
     /** Compiles once; other threads asking for the same key wait for the first. */
     private final class Slot {
         private final Key key;
@@ -69,7 +72,9 @@ public final class SchemaRegistry {
                     result = value;
                     if (result == null) {
                         result = resolve(key);
-                        value = result;
+                        if (result != INTERRUPTED) { // a cancelled lookup is not an answer to keep
+                            value = result;
+                        }
                     }
                 }
             }
@@ -108,7 +113,11 @@ public final class SchemaRegistry {
         return locations;
     }
 
-    /** The schema of one kind for one target version; compiled on the first call, cached afterwards. */
+    /**
+     * The schema of one kind for one target version; compiled on the first call, cached afterwards.
+     *
+     * @throws UncompilableSchemaException when the schema a manifest's CRD gives cannot be compiled (a bug)
+     */
     public Lookup lookup(KubernetesVersion target, String apiVersion, String kind) {
         Key key = new Key(target, apiVersion, kind);
         return cache.computeIfAbsent(key, Slot::new).get();
@@ -142,12 +151,15 @@ public final class SchemaRegistry {
             } catch (RuntimeException e) {
                 // CustomResourceSchemas refuses what the API server refuses; a schema it let through that everit
                 // cannot compile is Ascent's mistake. Skipping the kind would pass its resources unchecked.
-                throw new IllegalStateException("Ascent could not compile the schema that " + crd.get().source()
+                throw new UncompilableSchemaException("Ascent could not compile the schema that " + crd.get().source()
                         + " gives " + key.apiVersion() + " " + key.kind() + " (" + e.getMessage()
                         + "); this is a bug in Ascent, please report it with the CRD", e);
             }
         }
         for (SchemaLocation location : locations) {
+            if (Thread.currentThread().isInterrupted()) {
+                return INTERRUPTED;
+            }
             try {
                 Optional<Found> found = switch (location.type()) {
                     case DEFAULT -> fromBundle(key, notes);
@@ -164,7 +176,7 @@ public final class SchemaRegistry {
                         + " cannot be used: " + e.getMessage());
             }
         }
-        return new NotFound(reason(key, notes));
+        return Thread.currentThread().isInterrupted() ? INTERRUPTED : new NotFound(reason(key, notes));
     }
 
     private String reason(Key key, List<String> notes) {
@@ -236,7 +248,14 @@ public final class SchemaRegistry {
             notes.add(url + " is not a valid URL");
             return Optional.empty();
         }
-        SchemaFetcher.Outcome outcome = fetcher.fetch(uri);
+        SchemaFetcher.Outcome outcome;
+        try {
+            outcome = fetcher.fetch(uri);
+        } catch (InterruptedException e) {
+            // Checks cannot throw it; the flag makes the lookup stop here and the manifest step throw it.
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
         if (outcome instanceof SchemaFetcher.Fetched fetched) {
             JSONObject json = new JSONObject(new JSONTokener(fetched.body()));
             return Optional.of(new Found(compile(json, uri, true), json, url, notes));
@@ -263,7 +282,13 @@ public final class SchemaRegistry {
                 }
             }
             if (remoteAllowed && (scheme.equals("http") || scheme.equals("https"))) {
-                SchemaFetcher.Outcome outcome = fetcher.fetch(uri);
+                SchemaFetcher.Outcome outcome;
+                try {
+                    outcome = fetcher.fetch(uri);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new UncheckedIOException(new java.io.InterruptedIOException("schema fetch interrupted"));
+                }
                 if (outcome instanceof SchemaFetcher.Fetched fetched) {
                     return (InputStream) new ByteArrayInputStream(fetched.body().getBytes(StandardCharsets.UTF_8));
                 }

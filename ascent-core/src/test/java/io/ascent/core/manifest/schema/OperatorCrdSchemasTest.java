@@ -429,7 +429,7 @@ class OperatorCrdSchemasTest {
                 schemas);
 
         assertThatThrownBy(() -> registry.lookup(V1_31, "example.com/v1", "Widget"))
-                .isInstanceOf(IllegalStateException.class)
+                .isInstanceOf(UncompilableSchemaException.class)
                 .hasMessageStartingWith("Ascent could not compile the schema that CustomResourceDefinition"
                         + " widgets.example.com (deploy/crd.yaml:1:1) gives example.com/v1 Widget")
                 .hasMessageEndingWith("this is a bug in Ascent, please report it with the CRD");
