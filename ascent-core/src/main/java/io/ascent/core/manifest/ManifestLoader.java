@@ -4,6 +4,7 @@ import io.ascent.core.report.Item;
 import io.ascent.core.report.Location;
 import io.ascent.core.report.Severity;
 import io.ascent.core.report.Status;
+import io.ascent.core.workspace.ConfinedFiles;
 import io.ascent.core.yaml.SafeYamlLoader;
 import io.ascent.core.yaml.ScalarRules;
 import io.ascent.core.yaml.YamlDocument;
@@ -29,11 +30,12 @@ public final class ManifestLoader {
     private final SafeYamlLoader yaml = new SafeYamlLoader(YamlLimits.MANIFEST, ScalarRules.KUBECTL);
 
     /**
-     * Loads one file; a file that cannot be read gives one ERROR item naming it, never an exception. The objects
-     * before a document that cannot be read are kept, as {@link #stream} hands them over.
+     * Loads one file through {@code files} (the repository's: a link out of it, a named pipe or a device is
+     * refused); a file that cannot be read gives one ERROR item naming it, never an exception. The objects before
+     * a document that cannot be read are kept, as {@link #stream} hands them over.
      */
-    public LoadedFile load(ManifestFile file) {
-        return collect(file, sink -> stream(file, sink));
+    public LoadedFile load(ConfinedFiles files, ManifestFile file) {
+        return collect(file, sink -> stream(files, file, sink));
     }
 
     /** Reads manifest text already in memory, as if it were the file {@code displayPath}. */
@@ -50,12 +52,12 @@ public final class ManifestLoader {
     }
 
     /**
-     * Reads one file document by document, handing each object to {@code sink} as soon as its document is read
-     * and keeping nothing, so that a file of 50,000 objects needs the memory of one. A document that cannot be
+     * Reads one file through {@code files} document by document, handing each object to {@code sink} as soon as
+     * its document is read and keeping nothing, so that a file of 50,000 objects needs the memory of one. A document that cannot be
      * read ends the file with a problem; the objects before it have been handed over already.
      */
-    public void stream(ManifestFile file, Sink sink) {
-        read(file, documents -> yaml.stream(file.file(), file.displayPath(), documents), sink);
+    public void stream(ConfinedFiles files, ManifestFile file, Sink sink) {
+        read(file, documents -> yaml.stream(files, file.file(), file.displayPath(), documents), sink);
     }
 
     private interface Source {

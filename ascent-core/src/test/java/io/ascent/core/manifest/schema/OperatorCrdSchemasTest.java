@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ascent.core.jsonschema.SchemaViolation;
 import io.ascent.core.manifest.api.KubernetesVersion;
+import io.ascent.core.network.UrlAllowList;
 import io.ascent.core.report.Location;
 import java.util.List;
 import java.util.Map;
@@ -426,7 +427,7 @@ class OperatorCrdSchemasTest {
                 new CustomResourceSchemas.Entry("example.com/v1", "Widget", uncompilable, "widgets.example.com",
                         new Location("deploy/crd.yaml", 1, 1))));
         SchemaRegistry registry = new SchemaRegistry(List.of(), true, KubernetesSchemaBundle::builtIn, network,
-                schemas);
+                UrlAllowList.none(), schemas);
 
         assertThatThrownBy(() -> registry.lookup(V1_31, "example.com/v1", "Widget"))
                 .isInstanceOf(UncompilableSchemaException.class)
