@@ -6,8 +6,9 @@ import io.ascent.core.workspace.RefusedFileException;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
@@ -174,30 +175,31 @@ public final class SafeYamlLoader {
         }
     }
 
+    /**
+     * The text of UTF-8 bytes, refusing malformed input. The bytes are checked through a small buffer and then
+     * decoded straight into the string: a whole-file char buffer would take twice the file again, which a 15 MB
+     * manifest cannot afford in a small heap.
+     */
     private static String decode(byte[] bytes, String displayPath) throws YamlInputException {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        try {
-            String text = decoder.decode(ByteBuffer.wrap(bytes)).toString();
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
-        } catch (CharacterCodingException e) {
-            int offset = firstInvalidUtf8Offset(bytes);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer scratch = CharBuffer.allocate(8192);
+        CoderResult result;
+        do {
+            scratch.clear();
+            result = decoder.decode(in, scratch, true);
+        } while (result.isOverflow());
+        if (result.isError()) {
+            int offset = in.position();
             String prefix = new String(bytes, 0, offset, StandardCharsets.UTF_8);
             throw new YamlInputException(position(displayPath, prefix, prefix.length()),
                     "the file is not valid UTF-8 (byte 0x" + String.format("%02X", bytes[offset] & 0xFF)
                             + " at offset " + offset + "); save it as UTF-8");
         }
-    }
-
-    private static int firstInvalidUtf8Offset(byte[] bytes) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length);
-        decoder.decode(in, out, true);
-        return Math.min(in.position(), bytes.length - 1);
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
     private YamlInputException tooLarge(String displayPath, long size) {
