@@ -13,7 +13,8 @@ deduplicates identical definitions across releases by content hash, and writes o
 Normalisation (see docs/schemas.md): descriptions and x-kubernetes-* annotations other than
 int-or-string / preserve-unknown-fields / embedded-resource are dropped; "null" is removed from type lists
 (Ascent treats a null value as an absent key, as the API server does); the int-or-string and quantity
-`oneOf`s become type lists; formats other than date-time are dropped (int32, int64, double, byte are
+`oneOf`s become type lists (Quantity is number-or-string in every release: the 1.22..1.24 wheels say
+integer-or-string, which the API server is not); formats other than date-time are dropped (int32, int64, double, byte are
 not validated by Ascent nor by the API server's schema step).
 
 Usage: python3 generate.py [--out PATH] [--work DIR]
@@ -43,6 +44,7 @@ KEEP_EXTENSIONS = {
 }
 DEFAULT_OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "ascent-core", "src", "main",
                            "resources", "io", "ascent", "core", "manifest", "schema", "k8s-schemas.zip")
+QUANTITY = "io.k8s.apimachinery.pkg.api.resource.Quantity"
 REF = re.compile(r"^(?:[^#]*)#/(?:\$defs|definitions)/(.+)$")
 
 
@@ -136,7 +138,12 @@ def main():
                         key = api_version + " " + gvk["kind"]
                         # a kind listed by several definitions (meta/v1 WatchEvent...): keep the first by name
                         kinds.setdefault(key, def_name)
-                    text = canonical(normalise(definition, "1.%d %s" % (minor, def_name)))
+                    normalised = normalise(definition, "1.%d %s" % (minor, def_name))
+                    if def_name == QUANTITY:
+                        # kubernetes-validate's 1.22..1.24 schemas say oneOf [string, integer], but the API
+                        # server reads any JSON number as a quantity (cpu: 0.5); 1.25+ say [number, string].
+                        normalised["type"] = ["number", "string"]
+                    text = canonical(normalised)
                     blob = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
                     blobs[blob] = text
                     names[def_name] = blob

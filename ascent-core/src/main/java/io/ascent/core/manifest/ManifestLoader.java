@@ -6,6 +6,7 @@ import io.ascent.core.report.Severity;
 import io.ascent.core.report.Status;
 import io.ascent.core.workspace.ConfinedFiles;
 import io.ascent.core.yaml.SafeYamlLoader;
+import io.ascent.core.yaml.ScalarRules;
 import io.ascent.core.yaml.YamlDocument;
 import io.ascent.core.yaml.YamlInputException;
 import io.ascent.core.yaml.YamlLimits;
@@ -15,7 +16,8 @@ import org.json.JSONArray;
 import org.json.JSONObject;
 
 /**
- * Reads manifest files into {@link Resource}s: multi-document YAML and JSON, empty documents ignored, the
+ * Reads manifest files into {@link Resource}s the way kubectl reads them (YAML 1.1 scalars: {@code yes} is
+ * {@code true}, see {@link ScalarRules#KUBECTL}): multi-document YAML and JSON, empty documents ignored, the
  * entries of {@code List} kinds ({@code List}, {@code DeploymentList}, ...) expanded, each keeping its position.
  * Thread-safe: files may be loaded in parallel.
  */
@@ -25,43 +27,80 @@ public final class ManifestLoader {
     public static final String PARSE_ID = "manifest.parse";
     public static final String PARSE_TITLE = "Manifests parse";
 
-    private final SafeYamlLoader yaml = new SafeYamlLoader(YamlLimits.MANIFEST);
+    private final SafeYamlLoader yaml = new SafeYamlLoader(YamlLimits.MANIFEST, ScalarRules.KUBECTL);
 
     /**
      * Loads one file through {@code files} (the repository's: a link out of it, a named pipe or a device is
-     * refused); a file that cannot be read gives one ERROR item naming it, never an exception.
+     * refused); a file that cannot be read gives one ERROR item naming it, never an exception. The objects before
+     * a document that cannot be read are kept, as {@link #stream} hands them over.
      */
     public LoadedFile load(ConfinedFiles files, ManifestFile file) {
-        return read(file, () -> yaml.loadAll(files, file.file(), file.displayPath()));
+        return collect(file, sink -> stream(files, file, sink));
     }
 
     /** Reads manifest text already in memory, as if it were the file {@code displayPath}. */
     public LoadedFile parse(String text, String displayPath) {
-        return read(new ManifestFile(java.nio.file.Path.of(displayPath), displayPath),
-                () -> yaml.parse(text, displayPath));
+        ManifestFile file = new ManifestFile(java.nio.file.Path.of(displayPath), displayPath);
+        return collect(file, sink -> read(file, documents -> yaml.stream(text, displayPath, documents), sink));
     }
 
-    private interface Documents {
-        List<YamlDocument> read() throws YamlInputException;
+    /** Receives the objects and problems of a file as they are read. */
+    public interface Sink {
+        void resource(Resource resource);
+
+        void problem(Item problem);
     }
 
-    private static LoadedFile read(ManifestFile file, Documents source) {
+    /**
+     * Reads one file through {@code files} document by document, handing each object to {@code sink} as soon as
+     * its document is read and keeping nothing, so that a file of 50,000 objects needs the memory of one. A document that cannot be
+     * read ends the file with a problem; the objects before it have been handed over already.
+     */
+    public void stream(ConfinedFiles files, ManifestFile file, Sink sink) {
+        read(file, documents -> yaml.stream(files, file.file(), file.displayPath(), documents), sink);
+    }
+
+    private interface Source {
+        void read(SafeYamlLoader.DocumentSink documents) throws YamlInputException;
+    }
+
+    private static LoadedFile collect(ManifestFile file, java.util.function.Consumer<Sink> reader) {
         List<Resource> resources = new ArrayList<>();
         List<Item> problems = new ArrayList<>();
-        try {
-            List<YamlDocument> documents = source.read();
-            for (int i = 0; i < documents.size(); i++) {
-                addDocument(documents.get(i), i + 1, resources, problems);
+        reader.accept(new Sink() {
+            @Override
+            public void resource(Resource resource) {
+                resources.add(resource);
             }
+
+            @Override
+            public void problem(Item problem) {
+                problems.add(problem);
+            }
+        });
+        return new LoadedFile(file, resources, problems);
+    }
+
+    private static void read(ManifestFile file, Source source, Sink sink) {
+        List<Resource> resources = new ArrayList<>(1);
+        List<Item> problems = new ArrayList<>(1);
+        int[] number = {0};
+        try {
+            source.read(document -> {
+                addDocument(document, ++number[0], resources, problems);
+                resources.forEach(sink::resource);
+                problems.forEach(sink::problem);
+                resources.clear();
+                problems.clear();
+            });
         } catch (YamlInputException e) {
-            problems.add(problem(e.location(), e.getMessage()));
+            sink.problem(problem(e.location(), e.getMessage()));
         } catch (RuntimeException | StackOverflowError e) {
             // The YAML layer turns every known failure into YamlInputException; anything else is still the
             // input's doing (it is the only thing that varies), so report it against the file.
-            problems.add(problem(Location.of(file.displayPath()),
+            sink.problem(problem(Location.of(file.displayPath()),
                     "cannot read the manifest (" + e.getClass().getSimpleName() + ")"));
         }
-        return new LoadedFile(file, resources, problems);
     }
 
     private static void addDocument(YamlDocument document, int number, List<Resource> resources,
@@ -73,6 +112,9 @@ public final class ManifestLoader {
         }
         Object kind = object.opt("kind");
         JSONArray items = object.optJSONArray("items");
+        if (kind instanceof String k && k.endsWith("List") && object.opt("items") == JSONObject.NULL) {
+            return; // "items:" with nothing after it: kubectl reads an empty list
+        }
         if (kind instanceof String k && k.endsWith("List") && items != null) {
             for (int i = 0; i < items.length(); i++) {
                 List<String> pointer = List.of("items", String.valueOf(i));

@@ -10,6 +10,8 @@ import io.ascent.core.manifest.check.Findings;
 import io.ascent.core.manifest.check.ManifestCheck;
 import io.ascent.core.manifest.check.ManifestChecks;
 import io.ascent.core.manifest.schema.SchemaFetcher;
+import io.ascent.core.manifest.schema.UncompilableSchemaException;
+import io.ascent.core.report.ErrorKind;
 import io.ascent.core.manifest.schema.SchemaLocation;
 import io.ascent.core.network.UrlAllowList;
 import io.ascent.core.report.Item;
@@ -19,6 +21,8 @@ import io.ascent.core.report.Status;
 import io.ascent.core.run.RunSink;
 import io.ascent.core.validation.ValidationContext;
 import io.ascent.core.validation.ValidationStep;
+import java.io.IOException;
+import java.nio.file.Files;
 import io.ascent.core.workspace.ConfinedFiles;
 import io.ascent.core.yaml.YamlLimits;
 import java.util.ArrayDeque;
@@ -40,17 +44,26 @@ import java.util.concurrent.Future;
  * otherwise, SKIP for findings on objects that exempt themselves by annotation.
  *
  * <p>Files are parsed on up to two threads, a bounded number ahead of the checks, and each document is released
- * once checked, so memory stays flat in the number of files. Checks run on the calling thread in file order,
+ * once checked, so memory stays flat in the number of files; a large file is read one document at a time, so
+ * memory stays flat in the size of one file too. Checks run on the calling thread in file order,
  * which keeps the report's order stable.
  */
 public final class ManifestValidationStep implements ValidationStep {
     /** Files parsed ahead of the checks, per thread: enough to keep both cores busy, few enough to stay small. */
     private static final int AHEAD_PER_THREAD = 4;
+    /**
+     * Files larger than this are read one document at a time on the calling thread rather than parsed whole ahead:
+     * a parsed document takes tens of times its text, and a whole big file would take hundreds of megabytes.
+     */
+    private static final long STREAMED_BYTES = 1024 * 1024;
 
     private static final String SCHEMA_ID = "manifest.schema";
 
     /** Id of the warning for a {@code kubernetes.checks} entry that names no check. */
     public static final String UNKNOWN_CHECK_ID = "manifest.settings";
+
+    /** Id of the warning for a target newer than every release Ascent has data for. */
+    public static final String TARGET_VERSION_ID = "manifest.target-version";
 
     private final ApiLifecycleTable table;
     private final int threads;
@@ -104,7 +117,8 @@ public final class ManifestValidationStep implements ValidationStep {
         try {
             target = context.kubernetesVersion().map(KubernetesVersion::parse).orElse(null);
         } catch (IllegalArgumentException e) {
-            // The facade and the schema accept a few spellings (1.05) that the API table's parser does not.
+            // The facade and the checklist schema check the version with this same grammar (KubernetesVersion
+            // .PATTERN); a caller that builds a context by hand could still pass anything.
             return List.of(Item.builder(ManifestChecks.API_VERSION_ID, "Target Kubernetes version")
                     .status(Status.ERROR)
                     .message(e.getMessage())
@@ -152,6 +166,7 @@ public final class ManifestValidationStep implements ValidationStep {
                     .build());
         }
         settingItems.addAll(unknownCheckIds(settings, all, context));
+        beyondKnownReleases(target, context).ifPresent(settingItems::add);
         for (ManifestCheck check : all) {
             Optional<CheckSetting> setting = Optional.ofNullable(settings.checks().get(check.id()));
             if (setting.isPresent() && !setting.get().enabled()) {
@@ -172,19 +187,32 @@ public final class ManifestValidationStep implements ValidationStep {
             findings[i] = new Findings();
         }
         int[] counts = new int[2]; // files, resources
-        load(context.workspace().files(YamlLimits.MANIFEST.maxBytes()), set.files(), loaded -> {
-            parseProblems.addAll(loaded.problems());
-            counts[0]++;
-            for (Resource resource : loaded.resources()) {
+        load(context.workspace().files(YamlLimits.MANIFEST.maxBytes()), set.files(), new ManifestLoader.Sink() {
+            @Override
+            public void resource(Resource resource) {
                 counts[1]++;
                 settingItems.addAll(unknownExemptions(resource, all));
                 for (int i = 0; i < checks.size(); i++) {
                     inspect(checks.get(i), resource, findings[i], checkErrors);
                 }
             }
+
+            @Override
+            public void problem(Item problem) {
+                parseProblems.add(problem);
+            }
         });
+        counts[0] = set.files().size();
         for (int i = 0; i < checks.size(); i++) {
-            checks.get(i).finish(findings[i]);
+            try {
+                checks.get(i).finish(findings[i]);
+            } catch (UncompilableSchemaException e) {
+                // Ascent's bug, said as such (exit 4), while every other check's results are kept.
+                checkErrors.add(Item.builder(checks.get(i).id(), checks.get(i).title())
+                        .error(ErrorKind.INTERNAL, e.getMessage())
+                        .location(Location.of(context.checklist().path()))
+                        .build());
+            }
         }
         if (Thread.interrupted()) { // finish() validates the objects that waited for their CRDs
             throw new InterruptedException("manifest checks cancelled");
@@ -226,45 +254,58 @@ public final class ManifestValidationStep implements ValidationStep {
         }
     }
 
-    private void load(ConfinedFiles repository, List<ManifestFile> files,
-            java.util.function.Consumer<LoadedFile> consumer)
+    /**
+     * Hands every object of every file to {@code sink}, in file order. Small files are parsed ahead on the pool;
+     * a file of more than {@link #STREAMED_BYTES} is read document by document on this thread, each object checked
+     * and released before the next is read, so memory stays flat in the size of one file too.
+     */
+    private void load(ConfinedFiles repository, List<ManifestFile> files, ManifestLoader.Sink sink)
             throws InterruptedException {
         ManifestLoader loader = new ManifestLoader();
-        if (threads == 1 || files.size() < 2) {
-            for (ManifestFile file : files) {
-                if (Thread.interrupted()) {
-                    throw new InterruptedException("manifest checks cancelled");
-                }
-                consumer.accept(loader.load(repository, file));
-            }
-            if (Thread.interrupted()) {
-                throw new InterruptedException("manifest checks cancelled");
-            }
-            return;
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
-            Thread thread = new Thread(runnable, "ascent-manifest-loader");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService pool = threads == 1 || files.size() < 2 ? null
+                : Executors.newFixedThreadPool(threads, runnable -> {
+                    Thread thread = new Thread(runnable, "ascent-manifest-loader");
+                    thread.setDaemon(true);
+                    return thread;
+                });
         try {
             Deque<Future<LoadedFile>> ahead = new ArrayDeque<>();
             int next = 0;
             while (next < files.size() || !ahead.isEmpty()) {
-                while (next < files.size() && ahead.size() < threads * AHEAD_PER_THREAD) {
+                if (Thread.interrupted()) {
+                    throw new InterruptedException("manifest checks cancelled");
+                }
+                while (pool != null && next < files.size() && ahead.size() < threads * AHEAD_PER_THREAD
+                        && !isLarge(files.get(next))) {
                     ManifestFile file = files.get(next++);
                     ahead.add(pool.submit(() -> loader.load(repository, file)));
                 }
-                consumer.accept(ahead.poll().get());
-                if (Thread.interrupted()) { // a schema fetch that was interrupted leaves the flag set
-                    throw new InterruptedException("manifest checks cancelled");
+                if (!ahead.isEmpty()) {
+                    LoadedFile loaded = ahead.poll().get();
+                    loaded.problems().forEach(sink::problem);
+                    loaded.resources().forEach(sink::resource);
+                } else {
+                    loader.stream(repository, files.get(next++), sink);
                 }
+            }
+            if (Thread.interrupted()) { // a schema fetch that was interrupted leaves the flag set
+                throw new InterruptedException("manifest checks cancelled");
             }
         } catch (ExecutionException e) {
             // load() catches everything its input can cause; what is left is an error or a bug, not bad input.
             throw new IllegalStateException("loading manifests failed", e.getCause());
         } finally {
-            pool.shutdownNow();
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    private static boolean isLarge(ManifestFile file) {
+        try {
+            return Files.size(file.file()) > STREAMED_BYTES;
+        } catch (IOException e) {
+            return false; // the loader reports why it cannot read the file
         }
     }
 
@@ -329,6 +370,29 @@ public final class ManifestValidationStep implements ValidationStep {
         String path = context.workspace().displayPath(context.workspace().applicationDir()
                 .resolve(cluster.config().get()));
         return Map.of(path, KubernetesVersion.parse(cluster.kubernetesVersion().get()));
+    }
+
+    /**
+     * A target newer than the newest release Ascent's API table was generated from is judged as that release:
+     * said once, so that "served by Kubernetes 1.99" is never read as a promise.
+     */
+    private Optional<Item> beyondKnownReleases(KubernetesVersion target, ValidationContext context) {
+        Optional<KubernetesVersion> newest = table.newestRelease();
+        if (target == null || newest.isEmpty() || !newest.get().isBefore(target)) {
+            return Optional.empty();
+        }
+        boolean bundled = context.checklist().kubernetes().schemaLocations().contains("default");
+        return Optional.of(Item.builder(TARGET_VERSION_ID, "Ascent knows the target Kubernetes version")
+                .severity(Severity.WARNING)
+                .problem("Kubernetes " + target + " is newer than " + newest.get() + ", the newest release Ascent"
+                        + " knows: API versions are judged" + (bundled ? " and built-in kinds validated" : "")
+                        + " as Kubernetes " + newest.get() + " serves them, so an API removed after "
+                        + newest.get() + " is not caught")
+                .location(Location.of(context.checklist().path()))
+                .remediation("use a release of Ascent that knows Kubernetes " + target + ", or target "
+                        + newest.get() + " (kubernetes.version or --kubernetes-version)")
+                .key("target/" + target)
+                .build());
     }
 
     /**

@@ -82,6 +82,16 @@ public record Resource(YamlDocument document, List<String> pointer, JSONObject j
         return all;
     }
 
+    /**
+     * A document of a list kind ({@code List}, {@code ConfigMapList}) with no {@code items} key. kubectl reads a
+     * document as a list only when it has {@code items} (null counts: an empty list); without, it is an object of
+     * kind {@code List}, which no API serves. Checks leave it to {@code manifest.shape}, which says so once.
+     */
+    public boolean isListWithoutItems() {
+        String kind = kind();
+        return pointer.isEmpty() && kind != null && kind.endsWith("List") && !json.has("items");
+    }
+
     /** {@code Deployment/web}: how messages and item keys name the object. */
     public String displayName() {
         String kind = kind();

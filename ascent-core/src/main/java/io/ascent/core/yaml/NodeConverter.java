@@ -20,8 +20,9 @@ import org.yaml.snakeyaml.nodes.Tag;
  * Turns a composed node tree into JSON values while enforcing the rules SnakeYAML's composer does not: only
  * standard tags, scalar unique keys, no merge keys, no recursion, and a bound on nodes after alias expansion.
  *
- * <p>Scalars are typed like YAML 1.2's core schema rather than SnakeYAML's YAML 1.1 resolver: {@code yes},
- * {@code no}, {@code on} and {@code off} stay strings, so {@code country: no} is not {@code false}.
+ * <p>Scalars are typed by the {@link ScalarRules} given: YAML 1.2's core schema for the checklist ({@code yes},
+ * {@code no}, {@code on} and {@code off} stay strings, so {@code country: no} is not {@code false}), or go-yaml
+ * v2's YAML 1.1 rules for manifests, as kubectl reads them.
  */
 final class NodeConverter {
     private static final Set<Tag> STANDARD_TAGS = Set.of(
@@ -29,12 +30,14 @@ final class NodeConverter {
 
     private final String path;
     private final YamlLimits limits;
+    private final ScalarRules rules;
     private final Map<Node, Boolean> onPath = new IdentityHashMap<>();
     private int nodes;
 
-    NodeConverter(String path, YamlLimits limits) {
+    NodeConverter(String path, YamlLimits limits, ScalarRules rules) {
         this.path = path;
         this.limits = limits;
+        this.rules = rules;
     }
 
     Object convert(Node node) throws YamlInputException {
@@ -94,6 +97,7 @@ final class NodeConverter {
     private Object scalar(ScalarNode scalar) throws YamlInputException {
         String value = scalar.getValue();
         Tag tag = scalar.getTag();
+        boolean kubectl = rules == ScalarRules.KUBECTL;
         if (tag.equals(Tag.STR) || tag.equals(Tag.TIMESTAMP)) {
             return value;
         }
@@ -104,6 +108,10 @@ final class NodeConverter {
             String lower = value.toLowerCase(Locale.ROOT);
             if (lower.equals("true") || lower.equals("false")) {
                 return Boolean.valueOf(lower);
+            }
+            if (kubectl) {
+                // The resolver tagged one of yes/no/on/off/y/n in go-yaml v2's spellings.
+                return lower.equals("yes") || lower.equals("on") || lower.equals("y");
             }
             return value;
         }
@@ -132,7 +140,9 @@ final class NodeConverter {
             } else if (unsigned.startsWith("0o")) {
                 number = new BigInteger(sign + unsigned.substring(2), 8);
             } else if (unsigned.contains(":")) {
-                return value; // YAML 1.1 sexagesimal (1:30); YAML 1.2 reads it as a string
+                return value; // YAML 1.1 sexagesimal (1:30); YAML 1.2 and go-yaml v2 read it as a string
+            } else if (rules == ScalarRules.KUBECTL && unsigned.length() > 1 && unsigned.startsWith("0")) {
+                number = new BigInteger(sign + unsigned.substring(1), 8); // go-yaml v2: 0644 is octal
             } else {
                 number = new BigInteger(sign + unsigned);
             }

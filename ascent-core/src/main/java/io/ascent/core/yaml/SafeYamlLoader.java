@@ -6,20 +6,23 @@ import io.ascent.core.workspace.RefusedFileException;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.ReaderException;
 import org.yaml.snakeyaml.reader.StreamReader;
@@ -27,13 +30,21 @@ import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Loads untrusted YAML into {@link YamlDocument}s without constructing objects. Thread-safe; create one per
- * set of limits and reuse it.
+ * set of limits and rules and reuse it.
  */
 public final class SafeYamlLoader {
     private final YamlLimits limits;
+    private final ScalarRules rules;
 
+    /** A loader that types scalars by YAML 1.2's core schema (the checklist's rules). */
     public SafeYamlLoader(YamlLimits limits) {
+        this(limits, ScalarRules.YAML_1_2);
+    }
+
+    /** A loader that types scalars by {@code rules}: {@link ScalarRules#KUBECTL} for Kubernetes manifests. */
+    public SafeYamlLoader(YamlLimits limits, ScalarRules rules) {
         this.limits = limits;
+        this.rules = rules;
     }
 
     /**
@@ -57,6 +68,12 @@ public final class SafeYamlLoader {
         return documents.get(0);
     }
 
+    /** Receives documents one at a time, as they are read. */
+    @FunctionalInterface
+    public interface DocumentSink {
+        void accept(YamlDocument document);
+    }
+
     /**
      * Loads every non-empty document of a file (a manifest file may hold many), read through {@code files} (which
      * refuses links out of its root and special files) with the limits' size.
@@ -65,25 +82,41 @@ public final class SafeYamlLoader {
         return parse(read(files, file, displayPath), displayPath);
     }
 
+    /**
+     * Reads every non-empty document of a file and hands each to {@code sink} as soon as it is read, keeping none:
+     * memory stays flat however many documents the file holds. Documents before a broken one have been handed
+     * over when the exception is thrown.
+     */
+    public void stream(ConfinedFiles files, Path file, String displayPath, DocumentSink sink)
+            throws YamlInputException {
+        stream(read(files, file, displayPath), displayPath, sink);
+    }
+
     /** Loads every non-empty document of text already in memory. */
     public List<YamlDocument> parse(String text, String displayPath) throws YamlInputException {
+        List<YamlDocument> documents = new ArrayList<>();
+        stream(text, displayPath, documents::add);
+        return documents;
+    }
+
+    /** Reads every non-empty document of text already in memory, handing each to {@code sink} as it is read. */
+    public void stream(String text, String displayPath, DocumentSink sink) throws YamlInputException {
         if (text.length() > limits.maxBytes()) {
             throw tooLarge(displayPath, text.length());
         }
         refuseLongTokens(text, displayPath);
         LoaderOptions options = options();
-        List<YamlDocument> documents = new ArrayList<>();
         SourceText source = new SourceText(text);
         try {
             Composer composer = new Composer(
-                    new ParserImpl(new StreamReader(new StringReader(text)), options), new Resolver(), options);
+                    new ParserImpl(new StreamReader(new StringReader(text)), options), resolver(), options);
             while (composer.checkNode()) {
                 Node root = composer.getNode();
                 if (root == null || isEmptyDocument(root)) {
                     continue; // "---" followed by nothing: an empty document, ignored as kubectl does
                 }
-                Object json = new NodeConverter(displayPath, limits).convert(root);
-                documents.add(new YamlDocument(displayPath, root, json, source));
+                Object json = new NodeConverter(displayPath, limits, rules).convert(root);
+                sink.accept(new YamlDocument(displayPath, root, json, source));
             }
         } catch (MarkedYAMLException e) {
             throw new YamlInputException(at(displayPath, e.getProblemMark()), describe(e));
@@ -99,7 +132,20 @@ public final class SafeYamlLoader {
             // SnakeYAML's depth limit only counts collections while composing; flow scalars nest too.
             throw new YamlInputException(Location.of(displayPath), "the document nests too deeply");
         }
-        return documents;
+    }
+
+    /**
+     * SnakeYAML's resolver is YAML 1.1's; {@link NodeConverter} narrows it to YAML 1.2 where asked. go-yaml v2 also
+     * reads {@code y}/{@code n} as booleans and {@code 0o17} as an integer, which SnakeYAML's does not. Only
+     * untagged plain scalars are resolved, so {@code "y"} and {@code !!str y} stay strings.
+     */
+    private Resolver resolver() {
+        Resolver resolver = new Resolver();
+        if (rules == ScalarRules.KUBECTL) {
+            resolver.addImplicitResolver(Tag.BOOL, Pattern.compile("^(?:y|Y|n|N)$"), "yYnN");
+            resolver.addImplicitResolver(Tag.INT, Pattern.compile("^[-+]?0o[0-7_]+$"), "-+0");
+        }
+        return resolver;
     }
 
     private static boolean isEmptyDocument(Node root) {
@@ -131,30 +177,31 @@ public final class SafeYamlLoader {
         }
     }
 
+    /**
+     * The text of UTF-8 bytes, refusing malformed input. The bytes are checked through a small buffer and then
+     * decoded straight into the string: a whole-file char buffer would take twice the file again, which a 15 MB
+     * manifest cannot afford in a small heap.
+     */
     private static String decode(byte[] bytes, String displayPath) throws YamlInputException {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        try {
-            String text = decoder.decode(ByteBuffer.wrap(bytes)).toString();
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
-        } catch (CharacterCodingException e) {
-            int offset = firstInvalidUtf8Offset(bytes);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer scratch = CharBuffer.allocate(8192);
+        CoderResult result;
+        do {
+            scratch.clear();
+            result = decoder.decode(in, scratch, true);
+        } while (result.isOverflow());
+        if (result.isError()) {
+            int offset = in.position();
             String prefix = new String(bytes, 0, offset, StandardCharsets.UTF_8);
             throw new YamlInputException(position(displayPath, prefix, prefix.length()),
                     "the file is not valid UTF-8 (byte 0x" + String.format("%02X", bytes[offset] & 0xFF)
                             + " at offset " + offset + "); save it as UTF-8");
         }
-    }
-
-    private static int firstInvalidUtf8Offset(byte[] bytes) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length);
-        decoder.decode(in, out, true);
-        return Math.min(in.position(), bytes.length - 1);
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
     private YamlInputException tooLarge(String displayPath, long size) {

@@ -2,6 +2,8 @@ package io.ascent.core.manifest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ascent.core.manifest.api.ApiLifecycleTable;
+import io.ascent.core.manifest.api.KubernetesVersion;
 import io.ascent.core.report.Item;
 import io.ascent.core.report.Report;
 import io.ascent.core.report.Severity;
@@ -283,12 +285,63 @@ class ManifestValidationStepTest {
     }
 
     @Test
-    void shouldReportATargetVersionTheApiTableCannotReadInsteadOfThrowing() {
+    void shouldRefuseAVersionSpellingTheEngineCannotReadAtItsLineInTheChecklist() {
         workspace.checklist("kubernetes:\n  version: \"1.05\"\n  manifests: [deploy/]\n").write("deploy/pod.yaml", pod(""));
         Report report = workspace.validate(Optional.empty());
-        assertThat(report.items()).filteredOn(i -> i.id().startsWith("manifest.")).singleElement().satisfies(item -> {
-            assertThat(item.status()).isEqualTo(Status.ERROR);
-            assertThat(item.message()).contains("'1.05' is not a Kubernetes version");
+        assertThat(report.items()).filteredOn(i -> i.status() == Status.ERROR).singleElement().satisfies(item -> {
+            assertThat(item.id()).startsWith("checklist.");
+            assertThat(item.location().toString()).isEqualTo("ascent.yaml:6:12");
+        });
+        assertThat(report.items()).noneMatch(i -> i.id().startsWith("manifest."));
+    }
+
+    @Test
+    void shouldSayOnceThatATargetNewerThanAscentsDataIsJudgedAsTheNewestReleaseItKnows() {
+        KubernetesVersion newest = ApiLifecycleTable.builtIn().newestRelease().orElseThrow();
+        workspace.checklist("kubernetes:\n  version: \"1.99\"\n  manifests: [deploy/]\n")
+                .write("deploy/pods.yaml", pod("") + "---\n" + pod("").replace("name: debug", "name: other"));
+
+        Report report = workspace.validate(Optional.empty());
+
+        assertThat(report.items()).filteredOn(i -> i.id().equals(ManifestValidationStep.TARGET_VERSION_ID))
+                .singleElement().satisfies(item -> {
+                    assertThat(item.status()).isEqualTo(Status.WARN);
+                    assertThat(item.message()).startsWith("Kubernetes 1.99 is newer than " + newest
+                            + ", the newest release Ascent knows");
+                    assertThat(item.remediation()).contains("target " + newest);
+                });
+        assertThat(report.items()).filteredOn(i -> i.id().equals("manifest.api-version")).singleElement()
+                .satisfies(item -> assertThat(item.message()).contains("served by Kubernetes " + newest
+                        + " (the newest release Ascent knows; the target is 1.99)"));
+        assertThat(report.items()).noneMatch(i -> i.status() == Status.SKIP);
+    }
+
+    @Test
+    void shouldNotWarnForATargetAscentKnows() {
+        KubernetesVersion newest = ApiLifecycleTable.builtIn().newestRelease().orElseThrow();
+        workspace.checklist("kubernetes:\n  version: \"" + newest + "\"\n  manifests: [deploy/]\n")
+                .write("deploy/pod.yaml", pod(""));
+
+        Report report = workspace.validate(Optional.empty());
+
+        assertThat(report.items()).noneMatch(i -> i.id().equals(ManifestValidationStep.TARGET_VERSION_ID));
+        assertThat(report.items()).filteredOn(i -> i.id().equals("manifest.api-version")).singleElement()
+                .satisfies(item -> assertThat(item.message()).endsWith("served by Kubernetes " + newest));
+    }
+
+    @Test
+    void shouldSayOnceThatTheBundledSchemasDoNotCoverAnOlderTargetAndHowToGetSchemas() {
+        workspace.checklist("kubernetes:\n  version: \"1.21\"\n  manifests: [deploy/]\n")
+                .write("deploy/a.yaml", pod("") + "---\n" + pod("").replace("name: debug", "name: other"))
+                .write("deploy/b.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n");
+
+        List<Item> items = workspace.validate("manifest.schema", Optional.empty());
+
+        assertThat(items).filteredOn(i -> i.status() == Status.SKIP).singleElement().satisfies(item -> {
+            assertThat(item.message()).startsWith("3 resources were not validated (ConfigMap, Pod): the bundled"
+                    + " schemas cover Kubernetes 1.22 to ").contains(", not 1.21, and no other schema location has"
+                    + " them; add one with schemas for 1.21 to kubernetes.schemaLocations, such as https://");
+            assertThat(item.location().toString()).isEqualTo("deploy/a.yaml:1:1");
         });
     }
 
@@ -303,5 +356,62 @@ class ManifestValidationStepTest {
                 + "(the first 200 are)");
         assertThat(shape.get(200).status()).isEqualTo(Status.FAIL);
         assertThat(report.items()).hasSizeLessThan(2_000);
+    }
+
+    @Test
+    void shouldReportAListWithoutItemsOnceNotAsAnUnservedKindToo() {
+        workspace.checklist("kubernetes:\n  version: \"1.31\"\n  manifests: [deploy/]\n")
+                .write("deploy/list.yaml", "apiVersion: v1\nkind: List\n---\napiVersion: v1\nkind: List\nitems:\n"
+                        + "---\napiVersion: v1\nkind: ConfigMapList\n");
+
+        Report report = workspace.validate(Optional.empty());
+
+        assertThat(report.items()).filteredOn(i -> i.id().startsWith("manifest.") && i.status() != Status.PASS)
+                .extracting(i -> i.id() + " " + i.location()).containsExactly(
+                        "manifest.shape deploy/list.yaml:1:1", "manifest.shape deploy/list.yaml:8:1");
+        assertThat(report.items()).filteredOn(i -> i.id().equals("manifest.shape")).element(1).satisfies(item ->
+                assertThat(item.remediation()).isEqualTo("write items: [] for an empty list, or remove the document"));
+    }
+
+    @Test
+    void shouldPassAReviewWithoutMetadataInEveryCheck() {
+        workspace.checklist("kubernetes:\n  version: \"1.31\"\n  manifests: [deploy/]\n")
+                .write("deploy/review.yaml", "apiVersion: authorization.k8s.io/v1\nkind: SelfSubjectAccessReview\n"
+                        + "spec:\n  resourceAttributes: {verb: get, resource: pods}\n");
+
+        Report report = workspace.validate(Optional.empty());
+
+        assertThat(report.items()).filteredOn(i -> i.id().startsWith("manifest."))
+                .allSatisfy(item -> assertThat(item.status()).as(item.toString()).isEqualTo(Status.PASS));
+    }
+
+    @Test
+    void shouldCheckALargeFileDocumentByDocumentWithTheSameFindingsAndPositions() {
+        StringBuilder big = new StringBuilder();
+        int configMaps = 0;
+        while (big.length() <= 1024 * 1024) { // larger than what is parsed whole, so it is streamed
+            big.append("---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: c-").append(configMaps++)
+                    .append("}\ndata: {key: value}\n");
+        }
+        int podLine = (int) big.chars().filter(c -> c == '\n').count() + 2;
+        big.append("---\n").append(pod("")).append("---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: [x\n");
+        workspace.checklist("kubernetes:\n  version: \"1.31\"\n  manifests: [deploy/]\n")
+                .write("deploy/big.yaml", big.toString())
+                .write("deploy/small.yaml", pod("").replace("name: debug", "name: small"));
+
+        Report report = workspace.validate(Optional.empty());
+
+        assertThat(report.items()).filteredOn(i -> i.id().equals("manifest.image-tag"))
+                .extracting(i -> i.location().path() + ":" + i.location().line())
+                .containsExactly("deploy/big.yaml:" + (podLine + 9), "deploy/small.yaml:10");
+        assertThat(report.items()).filteredOn(i -> i.id().equals("manifest.parse")).singleElement()
+                .satisfies(item -> {
+                    assertThat(item.status()).isEqualTo(Status.ERROR);
+                    assertThat(item.location().path()).isEqualTo("deploy/big.yaml");
+                    assertThat(item.location().line()).isGreaterThan(podLine);
+                });
+        int checked = configMaps + 2;
+        assertThat(report.items()).filteredOn(i -> i.id().equals("manifest.schema")).singleElement()
+                .satisfies(item -> assertThat(item.message()).startsWith(checked + " resources match"));
     }
 }

@@ -60,6 +60,46 @@ class SafeYamlLoaderTest {
     }
 
     @Test
+    void shouldTypeScalarsOfManifestsLikeKubectlsYaml11Reader() throws Exception {
+        String yaml = """
+                a: yes
+                b: On
+                c: y
+                d: NO
+                e: off
+                f: N
+                g: true
+                h: 0644
+                i: 0o17
+                j: 10
+                k: "yes"
+                l: !!str on
+                m: 'y'
+                n: 0x1F
+                o: 1:30
+                p: 0
+                q: -010
+                yes: key
+                """;
+        JSONObject json = (JSONObject) new SafeYamlLoader(YamlLimits.MANIFEST, ScalarRules.KUBECTL)
+                .parse(yaml, "deploy/app.yaml").get(0).json();
+        JSONObject core = (JSONObject) new SafeYamlLoader(YamlLimits.MANIFEST).parse(yaml, "deploy/app.yaml").get(0)
+                .json();
+
+        assertThat(List.of("a", "b", "c", "d", "e", "f", "g").stream().map(json::get).toList())
+                .containsExactly(true, true, true, false, false, false, true);
+        assertThat(List.of("h", "i", "j", "n", "p", "q").stream().map(json::get).toList())
+                .containsExactly(420L, 15L, 10L, 31L, 0L, -8L);
+        assertThat(List.of("k", "l", "m", "o").stream().map(json::get).toList())
+                .as("quoted or tagged scalars stay strings, as does sexagesimal")
+                .containsExactly("yes", "on", "y", "1:30");
+        assertThat(json.get("yes")).as("keys are kept as written").isEqualTo("key");
+        assertThat(List.of("a", "b", "c", "d", "e", "f", "h", "i").stream().map(core::get).toList())
+                .as("the checklist's YAML 1.2 rules are unchanged")
+                .containsExactly("yes", "On", "y", "NO", "off", "N", 644L, "0o17");
+    }
+
+    @Test
     void shouldExpandAliasesWithinLimits() throws Exception {
         JSONObject json = (JSONObject) single("base: &b [1, 2]\ncopy: *b\n").json();
         assertThat(((JSONArray) json.get("copy")).toList()).containsExactly(1L, 2L);

@@ -21,6 +21,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Which apiVersion/kind each Kubernetes release accepts, and what to use instead: the API availability table.
@@ -39,6 +41,8 @@ public final class ApiLifecycleTable {
     static final String MANUAL_RESOURCE = "api-lifecycle-manual.tsv";
     static final String CLUSTER_API_RESOURCE = "clusterapi-lifecycle.tsv";
 
+    private static final Pattern SCANNED = Pattern.compile("^# Kubernetes releases scanned: [0-9.]+ \\.\\. ([0-9]+\\.[0-9]+)");
+
     /** Follow at most this many replacement links: enough for v1alpha1 -> v1beta1 -> v1beta2 -> v1beta3 -> v1. */
     private static final int MAX_REPLACEMENT_HOPS = 8;
 
@@ -53,13 +57,24 @@ public final class ApiLifecycleTable {
     private final Set<String> knownGroups;
     /** What the version numbers count in messages: Kubernetes releases, or ClusterAPI releases. */
     private final String product;
+    /** The newest release whose API data the table holds; null when not known (a table of given rows). */
+    private final KubernetesVersion newestRelease;
 
     private ApiLifecycleTable(Collection<ApiLifecycle> rows) {
-        this(rows, "Kubernetes");
+        this(rows, "Kubernetes", null);
+    }
+
+    private ApiLifecycleTable(Collection<ApiLifecycle> rows, KubernetesVersion newestRelease) {
+        this(rows, "Kubernetes", newestRelease);
     }
 
     private ApiLifecycleTable(Collection<ApiLifecycle> rows, String product) {
+        this(rows, product, null);
+    }
+
+    private ApiLifecycleTable(Collection<ApiLifecycle> rows, String product, KubernetesVersion newestRelease) {
         this.product = product;
+        this.newestRelease = newestRelease;
         Map<String, ApiLifecycle> unique = new LinkedHashMap<>();
         for (ApiLifecycle row : rows) {
             unique.put(key(row.apiVersion(), row.kind()), Objects.requireNonNull(row, "row"));
@@ -133,7 +148,16 @@ public final class ApiLifecycleTable {
     public ApiLifecycleTable with(Collection<ApiLifecycle> extraRows) {
         List<ApiLifecycle> all = new ArrayList<>(rows);
         all.addAll(extraRows);
-        return new ApiLifecycleTable(all);
+        return new ApiLifecycleTable(all, newestRelease);
+    }
+
+    /**
+     * The newest Kubernetes release the table's data was generated from (1.37): for a newer target the table
+     * cannot know which APIs were removed since, so it answers as that release would. Empty for a table of given
+     * rows.
+     */
+    public Optional<KubernetesVersion> newestRelease() {
+        return Optional.ofNullable(newestRelease);
     }
 
     /** Every row, in file order. */
@@ -266,20 +290,23 @@ public final class ApiLifecycleTable {
      * For a target older than the row: the most recently introduced version of the kind in the group that the
      * target serves, else a predecessor from another group. "Most recently introduced" rather than Kubernetes'
      * priority order, because the manifest was written for a newer version: autoscaling/v2 on 1.22 should become
-     * autoscaling/v2beta2 (same fields), not autoscaling/v1.
+     * autoscaling/v2beta2 (same fields), not autoscaling/v1. An alpha version comes last whatever its date: the
+     * API server serves it only when switched on, so batch/v1 CronJob on 1.18 becomes batch/v1beta1, not
+     * batch/v2alpha1 (whose "introduced" is only an upper bound, {@code <=1.17}, and would otherwise look newest).
      */
     private ApiLifecycle suggestionForOlder(ApiLifecycle row, KubernetesVersion target) {
-        ApiLifecycle use = firstServed(newestIntroducedFirst(versionsOf(row.group(), row.kind())), target, r -> r != row);
+        ApiLifecycle use = firstServed(preferredForOlder(versionsOf(row.group(), row.kind())), target, r -> r != row);
         if (use != null) {
             return use;
         }
         List<ApiLifecycle> before = predecessors.getOrDefault(row.apiVersion() + " " + row.kind(), List.of());
-        return firstServed(newestIntroducedFirst(before), target, r -> r != row);
+        return firstServed(preferredForOlder(before), target, r -> r != row);
     }
 
-    private static List<ApiLifecycle> newestIntroducedFirst(List<ApiLifecycle> rows) {
+    private static List<ApiLifecycle> preferredForOlder(List<ApiLifecycle> rows) {
         List<ApiLifecycle> sorted = new ArrayList<>(rows);
-        sorted.sort(Comparator.comparing(ApiLifecycle::introduced).reversed()
+        sorted.sort(Comparator.comparing((ApiLifecycle r) -> ApiVersions.isAlpha(r.version()))
+                .thenComparing(Comparator.comparing(ApiLifecycle::introduced).reversed())
                 .thenComparing(ApiLifecycle::version, ApiVersions.NEWEST_FIRST));
         return sorted;
     }
@@ -343,6 +370,25 @@ public final class ApiLifecycleTable {
         }
     }
 
+    /** The generator writes "# Kubernetes releases scanned: 1.17 .. 1.37." in the header of the table. */
+    private static KubernetesVersion newestScanned(String name) {
+        InputStream stream = ApiLifecycleTable.class.getResourceAsStream(name);
+        if (stream == null) {
+            throw new IllegalStateException("resource " + name + " is missing from the Ascent jar");
+        }
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+            for (String line = in.readLine(); line != null && line.startsWith("#"); line = in.readLine()) {
+                Matcher scanned = SCANNED.matcher(line);
+                if (scanned.find()) {
+                    return KubernetesVersion.parse(scanned.group(1));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read resource " + name, e);
+        }
+        throw new IllegalStateException("resource " + name + " does not say which releases it was generated from");
+    }
+
     private static Map<String, Map<String, ApiLifecycle>> freeze(Map<String, Map<String, ApiLifecycle>> m) {
         Map<String, Map<String, ApiLifecycle>> out = new HashMap<>();
         m.forEach((k, v) -> out.put(k, Map.copyOf(v)));
@@ -367,7 +413,7 @@ public final class ApiLifecycleTable {
         static {
             List<ApiLifecycle> all = new ArrayList<>(readResource(GENERATED_RESOURCE));
             all.addAll(readResource(MANUAL_RESOURCE));
-            TABLE = new ApiLifecycleTable(all);
+            TABLE = new ApiLifecycleTable(all, newestScanned(GENERATED_RESOURCE));
         }
     }
 }

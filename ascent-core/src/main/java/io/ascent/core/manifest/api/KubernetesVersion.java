@@ -14,9 +14,16 @@ import java.util.regex.Pattern;
  */
 public record KubernetesVersion(int major, int minor) implements Comparable<KubernetesVersion>, Serializable {
 
-    // v? MAJOR . MINOR [. PATCH [pre-release/build suffix]]; no leading zeros except a lone 0.
-    private static final Pattern SYNTAX = Pattern.compile(
-            "v?(0|[1-9]\\d{0,3})\\.(0|[1-9]\\d{0,3})(?:\\.(?:0|[1-9]\\d{0,5})(?:[-+][0-9A-Za-z.+-]*)?)?");
+    /**
+     * The one grammar of a Kubernetes version, for the engine and the checklist's JSON Schema alike (the schema's
+     * {@code kubernetesVersion} pattern is this text between {@code ^} and {@code $}, and a test keeps them equal):
+     * {@code v? MAJOR . MINOR [. PATCH [-+suffix]]}, no leading zeros except a lone 0, no spaces. Written in the
+     * subset of regular expressions that Java and ECMA 262 read alike.
+     */
+    public static final String PATTERN =
+            "v?(0|[1-9][0-9]{0,3})\\.(0|[1-9][0-9]{0,3})(\\.(0|[1-9][0-9]{0,5})([-+][0-9A-Za-z.+-]*)?)?";
+
+    private static final Pattern SYNTAX = Pattern.compile(PATTERN);
 
     public KubernetesVersion {
         if (major < 0 || minor < 0) {
@@ -37,7 +44,7 @@ public record KubernetesVersion(int major, int minor) implements Comparable<Kube
         if (text == null) {
             throw new IllegalArgumentException("Kubernetes version is missing; expected a form such as 1.22, 1.22.3 or v1.22.3");
         }
-        Matcher m = SYNTAX.matcher(text.strip());
+        Matcher m = SYNTAX.matcher(text);
         if (!m.matches()) {
             throw new IllegalArgumentException("'" + text + "' is not a Kubernetes version; expected a form such as 1.22, 1.22.3 or v1.22.3");
         }

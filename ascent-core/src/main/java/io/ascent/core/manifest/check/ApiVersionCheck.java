@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -88,6 +89,9 @@ final class ApiVersionCheck implements ManifestCheck {
 
     @Override
     public void inspect(Resource resource, Findings findings) {
+        if (resource.isListWithoutItems()) {
+            return; // manifest.shape reports a list without items
+        }
         List<ApiReference> references = new ArrayList<>();
         if (resource.apiVersion() != null && resource.kind() != null) {
             references.add(new ApiReference(resource.apiVersion(), resource.kind(),
@@ -327,7 +331,14 @@ final class ApiVersionCheck implements ManifestCheck {
     public String passMessage(int looked) {
         StringBuilder message = new StringBuilder()
                 .append(looked).append(looked == 1 ? " API reference" : " API references")
-                .append(": every one the API table knows is served by Kubernetes ").append(target);
+                .append(": every one the API table knows is served by Kubernetes ");
+        Optional<KubernetesVersion> newest = table.newestRelease();
+        if (target != null && newest.isPresent() && newest.get().isBefore(target)) {
+            message.append(newest.get()).append(" (the newest release Ascent knows; the target is ").append(target)
+                    .append(')');
+        } else {
+            message.append(target);
+        }
         if (!nodeVersions.isEmpty()) {
             message.append(" or, in ClusterAPI objects' files, by their nodes' Kubernetes ").append(
                     String.join(", ", nodeVersions.stream().map(KubernetesVersion::toString).toList()));

@@ -66,7 +66,8 @@ public final class Findings {
                 resource.displayName() + ": " + reason, null, null));
     }
 
-    /** Records a part of an object the check could not read (a file whose content lives in a Secret), and why. */
+    /** Records what the check could not judge: a part of an object it could not read (a file whose content lives
+     * in a Secret), or many objects said once. */
     public void skip(Finding finding) {
         skipped.add(finding);
     }

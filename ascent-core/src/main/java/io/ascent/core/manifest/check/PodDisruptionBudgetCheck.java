@@ -15,7 +15,9 @@ import org.json.JSONObject;
 
 /**
  * Every Deployment or StatefulSet with more than one replica has a PodDisruptionBudget in the same namespace
- * whose selector matches its pods; without one, a node drain may take every replica down at once. Compares
+ * whose selector matches its pods; without one, a node drain may take every replica down at once. A workload a
+ * HorizontalPodAutoscaler scales counts its autoscaler's {@code minReplicas}, not {@code spec.replicas} (often
+ * left out). Compares
  * objects across files, so it keeps a small summary of each workload and budget and reports in {@link #finish}.
  */
 final class PodDisruptionBudgetCheck implements ManifestCheck {
@@ -23,6 +25,8 @@ final class PodDisruptionBudgetCheck implements ManifestCheck {
     private static final Set<String> REPLICATED = Set.of("Deployment", "StatefulSet");
 
     private final List<Workload> workloads = new ArrayList<>();
+    /** The largest minReplicas of the autoscalers of each workload, keyed {@code ns\0Kind\0name}. */
+    private final Map<String, Autoscaler> autoscalers = new HashMap<>();
     /**
      * Budget selectors by namespace and the one label they require ({@code ns\0key=value}); selectors that
      * require no particular label (expressions only, or empty) under {@code ns\0}. A workload is tried only
@@ -59,29 +63,46 @@ final class PodDisruptionBudgetCheck implements ManifestCheck {
             }
             return;
         }
+        if ("HorizontalPodAutoscaler".equals(kind)) {
+            JSONObject spec = resource.json().optJSONObject("spec");
+            JSONObject target = spec == null ? null : spec.optJSONObject("scaleTargetRef");
+            if (target != null && target.opt("kind") instanceof String targetKind
+                    && target.opt("name") instanceof String targetName) {
+                // minReplicas defaults to 1; the HPA never scales below it, whatever spec.replicas says.
+                long min = spec.opt("minReplicas") instanceof Number n ? n.longValue() : 1;
+                autoscalers.merge(resource.namespace() + '\0' + targetKind + '\0' + targetName,
+                        new Autoscaler(resource.displayName(), min),
+                        (a, b) -> a.minReplicas() >= b.minReplicas() ? a : b);
+            }
+            return;
+        }
         if (kind == null || !REPLICATED.contains(kind)) {
             return;
         }
         JSONObject spec = resource.json().optJSONObject("spec");
         Object replicas = spec == null ? null : spec.opt("replicas");
-        if (!(replicas instanceof Number n) || n.longValue() <= 1) {
-            return;
-        }
-        PodTemplate.of(resource).ifPresent(pod -> {
-            findings.looked();
-            workloads.add(new Workload(resource.ref(), resource.locationAt(List.of("spec", "replicas")),
-                    n.longValue(), pod.labels()));
-        });
+        long written = replicas instanceof Number n ? n.longValue() : 1; // the API server's default
+        PodTemplate.of(resource).ifPresent(pod -> workloads.add(new Workload(resource.ref(),
+                replicas == null ? resource.location() : resource.locationAt(List.of("spec", "replicas")),
+                written, kind + '\0' + resource.name(), pod.labels())));
     }
 
     @Override
     public void finish(Findings findings) {
         for (Workload workload : workloads) {
-            boolean covered = isCovered(workload);
-            if (!covered) {
+            Autoscaler autoscaler = autoscalers.get(workload.ref().namespace() + '\0' + workload.kindAndName());
+            long replicas = autoscaler == null ? workload.replicas() : autoscaler.minReplicas();
+            if (replicas <= 1) {
+                continue;
+            }
+            findings.looked();
+            if (!isCovered(workload)) {
+                String runs = autoscaler == null ? " runs " + replicas + " replicas"
+                        : " runs at least " + replicas + " replicas (" + autoscaler.name() + " has minReplicas: "
+                                + replicas + ")";
                 findings.add(new Finding(workload.ref(), workload.replicasAt(), workload.ref().displayName(),
-                        workload.ref().displayName() + " runs " + workload.replicas()
-                                + " replicas but no PodDisruptionBudget in these manifests selects its pods",
+                        workload.ref().displayName() + runs
+                                + " but no PodDisruptionBudget in these manifests selects its pods",
                         "add a policy/v1 PodDisruptionBudget with spec.minAvailable: 1 (or maxUnavailable: 1) and "
                                 + "spec.selector.matchLabels: " + selectorFor(workload.labels()),
                         null));
@@ -121,6 +142,17 @@ final class PodDisruptionBudgetCheck implements ManifestCheck {
                         + " a PodDisruptionBudget";
     }
 
-    private record Workload(ResourceRef ref, Location replicasAt, long replicas, Map<String, Object> labels) {
+    /**
+     * A Deployment or StatefulSet, whatever its replicas: an autoscaler found later may raise them.
+     *
+     * @param replicas    {@code spec.replicas}, 1 when not written
+     * @param kindAndName how an autoscaler's {@code scaleTargetRef} names it ({@code Deployment\0web})
+     */
+    private record Workload(ResourceRef ref, Location replicasAt, long replicas, String kindAndName,
+            Map<String, Object> labels) {
+    }
+
+    /** The HorizontalPodAutoscaler of a workload, by the name reports give it. */
+    private record Autoscaler(String name, long minReplicas) {
     }
 }

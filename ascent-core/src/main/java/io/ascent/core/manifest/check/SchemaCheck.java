@@ -10,6 +10,9 @@ import io.ascent.core.report.Severity;
 import io.ascent.core.yaml.YamlDocument;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -24,6 +27,9 @@ import java.util.function.Function;
 final class SchemaCheck implements ManifestCheck {
     static final String ID = "manifest.schema";
     private static final String CRD_KIND = "CustomResourceDefinition";
+    /** kubeconform's usual location for releases Ascent does not bundle. */
+    private static final String YANNH_SCHEMAS = "https://raw.githubusercontent.com/yannh/kubernetes-json-schema/master/"
+            + "{{ .NormalizedKubernetesVersion }}-standalone{{ .StrictSuffix }}/{{ .ResourceKind }}{{ .KindSuffix }}.json";
 
     private final Function<List<YamlDocument>, ResourceSchemaValidator> validators;
     private final boolean strict;
@@ -31,6 +37,12 @@ final class SchemaCheck implements ManifestCheck {
     private final ResourceSchemaValidator withoutCrds;
     private final List<YamlDocument> crdDocuments = new ArrayList<>();
     private final List<Resource> waitingForCrds = new ArrayList<>();
+    /** Why the bundled schemas cannot serve the target (older than the oldest bundled release), if they cannot. */
+    private final Optional<String> bundleGap;
+    /** Objects left unvalidated for that reason: said once, not once per object. */
+    private final Set<String> uncoveredKinds = new TreeSet<>();
+    private Resource firstUncovered;
+    private int uncovered;
 
     /**
      * @param validators builds a validator with the given CRD documents (the checklist's locations and strictness)
@@ -42,6 +54,7 @@ final class SchemaCheck implements ManifestCheck {
         this.strict = strict;
         this.target = target;
         this.withoutCrds = target == null ? null : validators.apply(List.of());
+        this.bundleGap = target == null ? Optional.empty() : withoutCrds.registry().bundleGap(target);
     }
 
     @Override
@@ -66,7 +79,7 @@ final class SchemaCheck implements ManifestCheck {
 
     @Override
     public void inspect(Resource resource, Findings findings) {
-        if (resource.apiVersion() == null || resource.kind() == null) {
+        if (resource.apiVersion() == null || resource.kind() == null || resource.isListWithoutItems()) {
             return; // manifest.shape reports it
         }
         if (CRD_KIND.equals(resource.kind())) {
@@ -98,10 +111,24 @@ final class SchemaCheck implements ManifestCheck {
                     resource.kind(), target), findings);
         }
         waitingForCrds.clear();
+        if (uncovered > 0) {
+            findings.skip(new Finding(firstUncovered.ref(), firstUncovered.location(), "schemas/" + target,
+                    uncovered + (uncovered == 1 ? " resource was" : " resources were") + " not validated ("
+                            + String.join(", ", uncoveredKinds) + "): " + bundleGap.orElseThrow()
+                            + ", and no other schema location has them; add one with schemas for " + target
+                            + " to kubernetes.schemaLocations, such as " + YANNH_SCHEMAS + ", or target 1.22 or"
+                            + " later", null, null));
+        }
     }
 
-    private static void record(Resource resource, SchemaResult result, Findings findings) {
+    private void record(Resource resource, SchemaResult result, Findings findings) {
         if (result instanceof SchemaResult.Skipped skipped) {
+            if (bundleGap.isPresent()) {
+                uncovered++;
+                uncoveredKinds.add(resource.kind());
+                firstUncovered = firstUncovered == null ? resource : firstUncovered;
+                return;
+            }
             findings.skip(resource, skipped.reason());
             return;
         }

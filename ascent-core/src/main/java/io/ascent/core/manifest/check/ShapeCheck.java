@@ -1,19 +1,26 @@
 package io.ascent.core.manifest.check;
 
+import io.ascent.core.manifest.LabelSelector;
 import io.ascent.core.manifest.PodTemplate;
 import io.ascent.core.manifest.Resource;
 import io.ascent.core.report.Severity;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.regex.Pattern;
+import org.json.JSONArray;
 import org.json.JSONObject;
 
 /**
  * Every object has an {@code apiVersion}, a {@code kind} and a name ({@code metadata.name} or
  * {@code metadata.generateName}), and its name, namespace and labels are ones the API server accepts (the rules
  * of {@code k8s.io/apimachinery/pkg/util/validation}). Configuration files (AdmissionConfiguration, kind and
- * kubeadm configs, ...) have no metadata, so only their apiVersion and kind are required.
+ * kubeadm configs, ...) have no metadata, so only their apiVersion and kind are required; nor need reviews
+ * (SelfSubjectAccessReview, TokenReview). Also what the API server refuses of a workload's selector, and a list
+ * kind without items.
  */
 final class ShapeCheck implements ManifestCheck {
     static final String ID = "manifest.shape";
@@ -30,6 +37,12 @@ final class ShapeCheck implements ManifestCheck {
     /** RBAC names only must not be "." or ".." or hold "/" or "%" (system:controller:... is valid). */
     private static final Set<String> PATH_SEGMENT_NAMED = Set.of("Role", "ClusterRole", "RoleBinding",
             "ClusterRoleBinding");
+
+    /** Groups whose *Review kinds the API server answers without storing them. */
+    private static final Set<String> REVIEW_GROUPS = Set.of("authentication.k8s.io", "authorization.k8s.io");
+    /** Workloads whose selector must match their template's labels, and be non-empty (apps/v1). */
+    private static final Set<String> SELECTOR_MATCHED = Set.of("Deployment", "ReplicaSet", "DaemonSet",
+            "StatefulSet");
 
     private final ConfigurationKinds configurations;
 
@@ -57,6 +70,13 @@ final class ShapeCheck implements ManifestCheck {
         findings.looked();
         String apiVersion = resource.apiVersion();
         String kind = resource.kind();
+        if (resource.isListWithoutItems()) {
+            findings.add(resource, List.of(), "items", resource.displayName() + ": a " + kind + " without items:"
+                            + " kubectl reads a document as a list only when it has items, and no API serves " + kind
+                            + " as an object",
+                    "write items: [] for an empty list, or remove the document");
+            return;
+        }
         List<String> missing = new ArrayList<>();
         if (apiVersion == null || apiVersion.isBlank()) {
             missing.add("apiVersion");
@@ -74,12 +94,17 @@ final class ShapeCheck implements ManifestCheck {
             return;
         }
         Object metadata = resource.json().opt("metadata");
+        boolean review = isReview(apiVersion, kind);
         if (!(metadata instanceof JSONObject meta)) {
-            findings.add(resource, List.of(), "metadata", resource.displayName() + ": the object has no metadata",
-                    "add metadata: {name: <name>} (a lower-case DNS name such as web-frontend)");
+            if (!review) {
+                findings.add(resource, List.of(), "metadata", resource.displayName() + ": the object has no metadata",
+                        "add metadata: {name: <name>} (a lower-case DNS name such as web-frontend)");
+            }
             return;
         }
-        checkName(resource, kind, meta, findings);
+        if (!review) {
+            checkName(resource, kind, meta, findings);
+        }
         Object namespace = meta.opt("namespace");
         if (namespace != null && !(namespace instanceof String ns && isLabel(ns))) {
             findings.add(resource, List.of("metadata", "namespace"), "metadata/namespace",
@@ -95,6 +120,80 @@ final class ShapeCheck implements ManifestCheck {
             JSONObject template = objectAt(resource.json(), labels.subList(0, labels.size() - 1));
             checkLabels(resource, labels, template == null ? null : template.opt("labels"), findings);
         });
+        checkSelector(resource, findings);
+    }
+
+    /**
+     * Reviews (SelfSubjectAccessReview, TokenReview, ...) are questions the API server answers and never stores:
+     * it accepts them without metadata or a name.
+     */
+    private static boolean isReview(String apiVersion, String kind) {
+        return apiVersion != null && kind != null && kind.endsWith("Review")
+                && REVIEW_GROUPS.contains(apiVersion.substring(0, Math.max(0, apiVersion.indexOf('/'))));
+    }
+
+    /**
+     * The API server refuses a Deployment, ReplicaSet, DaemonSet or StatefulSet whose selector is empty or does
+     * not match its pod template's labels ("selector does not match template labels"), and a
+     * ReplicationController or Job whose written selector does not. A missing selector is the schema's to report.
+     */
+    private static void checkSelector(Resource resource, Findings findings) {
+        String kind = resource.kind();
+        JSONObject spec = resource.json().optJSONObject("spec");
+        Optional<PodTemplate> pod = PodTemplate.of(resource);
+        if (spec == null || pod.isEmpty() || !(SELECTOR_MATCHED.contains(kind) || "ReplicationController".equals(kind)
+                || "Job".equals(kind))) {
+            return;
+        }
+        LabelSelector selector;
+        if ("ReplicationController".equals(kind)) {
+            JSONObject written = spec.optJSONObject("selector");
+            if (written == null || written.isEmpty()) {
+                return; // defaults to the template's labels
+            }
+            selector = LabelSelector.ofMap(written.toMap());
+        } else if ("Job".equals(kind)) {
+            JSONObject written = spec.optJSONObject("selector");
+            if (written == null || isEmptySelector(written)) {
+                return; // generated by the API server (it adds controller-uid to selector and labels alike)
+            }
+            selector = LabelSelector.of(written);
+        } else {
+            JSONObject written = spec.optJSONObject("selector");
+            if (written == null) {
+                return;
+            }
+            if (isEmptySelector(written)) {
+                findings.add(resource, List.of("spec", "selector"), "spec/selector",
+                        resource.displayName() + ": spec.selector is empty; the API server refuses an empty selector"
+                                + " for a " + kind,
+                        "select the pods by the labels of spec.template.metadata.labels, such as"
+                                + " selector: {matchLabels: {app: web}}");
+                return;
+            }
+            selector = LabelSelector.of(written);
+        }
+        if (!selector.matches(pod.get().labels())) {
+            findings.add(resource, List.of("spec", "selector"), "spec/selector",
+                    resource.displayName() + ": spec.selector (" + selector + ") does not match the pod template's"
+                            + " labels (" + describe(pod.get().labels()) + "); the API server refuses it",
+                    "give spec.template.metadata.labels every label the selector requires, or change the selector"
+                            + " (it cannot change once the " + kind + " exists)");
+        }
+    }
+
+    private static boolean isEmptySelector(JSONObject selector) {
+        JSONObject labels = selector.optJSONObject("matchLabels");
+        JSONArray expressions = selector.optJSONArray("matchExpressions");
+        return (labels == null || labels.isEmpty()) && (expressions == null || expressions.isEmpty());
+    }
+
+    private static String describe(Map<String, Object> labels) {
+        if (labels.isEmpty()) {
+            return "none";
+        }
+        return labels.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
     }
 
     private void checkName(Resource resource, String kind, JSONObject meta, Findings findings) {

@@ -2,12 +2,16 @@ package io.ascent.core.manifest.schema;
 
 import io.ascent.core.report.Location;
 import io.ascent.core.yaml.YamlDocument;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import org.json.JSONArray;
 import org.json.JSONObject;
 
@@ -15,8 +19,13 @@ import org.json.JSONObject;
  * JSON schemas of custom resources, derived from the {@code CustomResourceDefinition}s found among the
  * manifests. A CRD's {@code openAPIV3Schema} is a structural OpenAPI v3 schema; it becomes draft-07 JSON Schema:
  * <ul>
- *   <li>{@code nullable}, descriptions, examples, defaults and {@code x-kubernetes-*} annotations are dropped
- *       (CEL rules in {@code x-kubernetes-validations} are not evaluated);</li>
+ *   <li>descriptions, examples and {@code x-kubernetes-*} annotations are dropped (CEL rules in
+ *       {@code x-kubernetes-validations} are not evaluated), except {@code x-kubernetes-list-type: set}, which
+ *       becomes {@code uniqueItems: true};</li>
+ *   <li>{@code nullable: true} adds {@code null} to the type (and to the enum);</li>
+ *   <li>a required field whose property has a {@code default} is not required: the API server fills it in
+ *       before it validates;</li>
+ *   <li>{@code minLength}, {@code maxItems} and the other counts become whole numbers everit accepts;</li>
  *   <li>{@code x-kubernetes-int-or-string: true} becomes {@code type: [integer, string]};</li>
  *   <li>OpenAPI's boolean {@code exclusiveMinimum}/{@code exclusiveMaximum} become draft-07 numbers;</li>
  *   <li>formats other than {@code date-time} are dropped;</li>
@@ -42,12 +51,20 @@ public final class CustomResourceSchemas {
     public record Problem(Location location, String message) {
     }
 
+    /** The types a structural schema may name. */
+    private static final Set<String> TYPES = Set.of("object", "array", "string", "integer", "number", "boolean");
+
     private final Map<String, Entry> entries;
     private final List<Problem> problems;
 
     private CustomResourceSchemas(Map<String, Entry> entries, List<Problem> problems) {
         this.entries = Map.copyOf(entries);
         this.problems = List.copyOf(problems);
+    }
+
+    /** Schemas already converted (tests of what uses them). */
+    static CustomResourceSchemas of(Map<String, Entry> entries) {
+        return new CustomResourceSchemas(entries, List.of());
     }
 
     public static CustomResourceSchemas none() {
@@ -152,7 +169,12 @@ public final class CustomResourceSchemas {
         return problems;
     }
 
-    /** Turns one structural OpenAPI v3 schema node into draft-07 JSON Schema (a new object). */
+    /**
+     * Turns one structural OpenAPI v3 schema node into draft-07 JSON Schema (a new object).
+     *
+     * @throws IllegalArgumentException when the node is not a schema the API server would accept (a keyword of the
+     *                                  wrong type, an unknown type name, a pattern that is no regular expression)
+     */
     static JSONObject convert(JSONObject source, boolean strict, boolean root, boolean inCombinator) {
         JSONObject out = new JSONObject();
         boolean preserveUnknown = source.optBoolean("x-kubernetes-preserve-unknown-fields", false);
@@ -180,10 +202,19 @@ public final class CustomResourceSchemas {
                         out.put(key, convert(asObject(value, key), strict, false, inCombinator));
                     }
                 }
-                case "additionalProperties" -> out.put(key, value instanceof JSONObject object
-                        ? convert(object, strict, false, inCombinator) : value);
+                case "additionalProperties" -> {
+                    if (value instanceof JSONObject object) {
+                        out.put(key, convert(object, strict, false, inCombinator));
+                    } else if (value instanceof Boolean) {
+                        out.put(key, value);
+                    } else {
+                        throw new IllegalArgumentException("'additionalProperties' is neither a schema nor a boolean");
+                    }
+                }
                 case "allOf", "anyOf", "oneOf" -> {
-                    JSONArray array = (JSONArray) value;
+                    if (!(value instanceof JSONArray array)) {
+                        throw new IllegalArgumentException("'" + key + "' is not a list of schemas");
+                    }
                     if (intOrString && isIntOrStringAlternatives(array)) {
                         continue;
                     }
@@ -198,7 +229,7 @@ public final class CustomResourceSchemas {
                     if (Boolean.TRUE.equals(value)) {
                         String bound = key.equals("exclusiveMinimum") ? "minimum" : "maximum";
                         if (source.has(bound)) {
-                            out.put(key, source.get(bound));
+                            out.put(key, number(source.get(bound), bound));
                         }
                     } else if (value instanceof Number) {
                         out.put(key, value);
@@ -207,16 +238,39 @@ public final class CustomResourceSchemas {
                 case "minimum", "maximum" -> {
                     String exclusive = key.equals("minimum") ? "exclusiveMinimum" : "exclusiveMaximum";
                     if (!Boolean.TRUE.equals(source.opt(exclusive))) {
-                        out.put(key, value);
+                        out.put(key, number(value, key));
                     }
                 }
+                case "multipleOf" -> out.put(key, number(value, key));
+                // The API server reads these as int64; the JSON library gives Long, but everit wants Integer.
+                case "minLength", "maxLength", "minItems", "maxItems", "minProperties", "maxProperties" ->
+                        out.put(key, count(value, key));
                 case "format" -> {
                     if ("date-time".equals(value)) {
                         out.put(key, value);
                     }
                 }
-                case "type", "enum", "required", "pattern", "minLength", "maxLength", "minItems", "maxItems",
-                        "uniqueItems", "minProperties", "maxProperties", "multipleOf" -> out.put(key, value);
+                case "type" -> out.put(key, typeName(value));
+                case "enum" -> {
+                    if (!(value instanceof JSONArray)) {
+                        throw new IllegalArgumentException("'enum' is not a list");
+                    }
+                    out.put(key, value);
+                }
+                case "required" -> out.put(key, required(value, source.optJSONObject("properties")));
+                case "pattern" -> out.put(key, pattern(value));
+                // The API server refuses duplicates in a list typed as a set ("Duplicate value").
+                case "x-kubernetes-list-type" -> {
+                    if ("set".equals(value)) {
+                        out.put("uniqueItems", true);
+                    }
+                }
+                case "uniqueItems" -> {
+                    if (!(value instanceof Boolean)) {
+                        throw new IllegalArgumentException("'uniqueItems' is not a boolean");
+                    }
+                    out.put(key, value);
+                }
                 default -> {
                     // description, title, default, example, externalDocs, nullable, x-kubernetes-*: no validation
                 }
@@ -242,7 +296,88 @@ public final class CustomResourceSchemas {
         if (strict && isObject && !inCombinator && !preserveUnknown && !out.has("additionalProperties")) {
             out.put("additionalProperties", false);
         }
+        if (source.optBoolean("nullable", false) && !root) {
+            allowNull(out);
+        }
         return out;
+    }
+
+    private static String typeName(Object value) {
+        if (value instanceof String type && TYPES.contains(type)) {
+            return type;
+        }
+        throw new IllegalArgumentException("'type' is " + value + "; a structural schema names one of " + TYPES);
+    }
+
+    private static Number number(Object value, String key) {
+        if (value instanceof Number number) {
+            return number;
+        }
+        throw new IllegalArgumentException("'" + key + "' is not a number");
+    }
+
+    /** A length or count bound; above what a Java array can hold it bounds nothing, so it is capped. */
+    private static Integer count(Object value, String key) {
+        if (value instanceof Integer || value instanceof Long || value instanceof BigInteger) {
+            long bound = ((Number) value).longValue();
+            if (value instanceof BigInteger big && big.bitLength() >= 64 || bound < 0) {
+                throw new IllegalArgumentException("'" + key + "' is " + value + "; expected a count from 0");
+            }
+            return (int) Math.min(bound, Integer.MAX_VALUE);
+        }
+        throw new IllegalArgumentException("'" + key + "' is " + value + "; expected a whole number");
+    }
+
+    /**
+     * The required names, without those whose property has a {@code default}: the API server fills defaults in
+     * before it validates, so such a field is never missing.
+     */
+    private static JSONArray required(Object value, JSONObject properties) {
+        if (!(value instanceof JSONArray names)) {
+            throw new IllegalArgumentException("'required' is not a list of names");
+        }
+        JSONArray out = new JSONArray();
+        for (Object name : names) {
+            if (!(name instanceof String text)) {
+                throw new IllegalArgumentException("'required' holds " + name + ", which is not a name");
+            }
+            JSONObject property = properties == null ? null : properties.optJSONObject(text);
+            if (property == null || !property.has("default")) {
+                out.put(text);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The API server compiles patterns with Go's RE2; the one RE2 spelling Java lacks is the named group
+     * {@code (?P<name>...)}, rewritten to Java's {@code (?<name>...)}.
+     */
+    private static String pattern(Object value) {
+        if (!(value instanceof String text)) {
+            throw new IllegalArgumentException("'pattern' is not a string");
+        }
+        String java = text.replace("(?P<", "(?<");
+        try {
+            Pattern.compile(java);
+            return java;
+        } catch (PatternSyntaxException e) {
+            throw new IllegalArgumentException("'pattern' " + text + " is not a regular expression: "
+                    + e.getDescription());
+        }
+    }
+
+    /** {@code nullable: true}: null is a valid value besides those of the type (and of the enum, if any). */
+    private static void allowNull(JSONObject out) {
+        Object type = out.opt("type");
+        if (type instanceof String single) {
+            out.put("type", new JSONArray().put(single).put("null"));
+        } else if (type instanceof JSONArray several) {
+            several.put("null");
+        }
+        if (out.opt("enum") instanceof JSONArray values) {
+            out.put("enum", new JSONArray(values.toList()).put(JSONObject.NULL));
+        }
     }
 
     private static boolean isIntOrStringAlternatives(JSONArray branches) {

@@ -117,10 +117,32 @@ public final class SchemaRegistry {
         return locations;
     }
 
-    /** The schema of one kind for one target version; compiled on the first call, cached afterwards. */
+    /**
+     * The schema of one kind for one target version; compiled on the first call, cached afterwards.
+     *
+     * @throws UncompilableSchemaException when the schema a manifest's CRD gives cannot be compiled (a bug)
+     */
     public Lookup lookup(KubernetesVersion target, String apiVersion, String kind) {
         Key key = new Key(target, apiVersion, kind);
         return cache.computeIfAbsent(key, Slot::new).get();
+    }
+
+    /**
+     * Why the bundled schemas cannot serve {@code target}, when the {@code default} location is among the
+     * locations and the target is older than the oldest bundled release ({@code the bundled schemas cover
+     * Kubernetes 1.22 to 1.37, not 1.21}); empty otherwise. A newer target is served by the newest release.
+     */
+    public Optional<String> bundleGap(KubernetesVersion target) {
+        if (locations.stream().noneMatch(l -> l.type() == SchemaLocation.Type.DEFAULT)) {
+            return Optional.empty();
+        }
+        KubernetesSchemaBundle schemas = bundle.get();
+        if (schemas.releaseFor(target).isPresent()) {
+            return Optional.empty();
+        }
+        List<KubernetesVersion> versions = schemas.versions();
+        return Optional.of("the bundled schemas cover Kubernetes " + versions.get(0) + " to "
+                + versions.get(versions.size() - 1) + ", not " + target);
     }
 
     private Lookup resolve(Key key) {
@@ -134,8 +156,12 @@ public final class SchemaRegistry {
             try {
                 return new Found(LocatedSchemaValidator.fromJson(crd.get().schema()), crd.get().schema(),
                         crd.get().source(), notes);
-            } catch (RuntimeException e) { // SchemaException, JSONException, or worse: a CRD is user input
-                notes.add(crd.get().source() + " has a schema Ascent cannot compile: " + e.getMessage());
+            } catch (RuntimeException e) {
+                // CustomResourceSchemas refuses what the API server refuses; a schema it let through that everit
+                // cannot compile is Ascent's mistake. Skipping the kind would pass its resources unchecked.
+                throw new UncompilableSchemaException("Ascent could not compile the schema that " + crd.get().source()
+                        + " gives " + key.apiVersion() + " " + key.kind() + " (" + e.getMessage()
+                        + "); this is a bug in Ascent, please report it with the CRD", e);
             }
         }
         for (SchemaLocation location : locations) {
@@ -181,9 +207,7 @@ public final class SchemaRegistry {
         KubernetesSchemaBundle schemas = bundle.get();
         Optional<KubernetesVersion> release = schemas.releaseFor(key.version());
         if (release.isEmpty()) {
-            List<KubernetesVersion> versions = schemas.versions();
-            notes.add("the bundled schemas cover Kubernetes " + versions.get(0) + " to "
-                    + versions.get(versions.size() - 1) + ", not " + key.version());
+            notes.add(bundleGap(key.version()).orElseThrow());
             return Optional.empty();
         }
         Optional<JSONObject> json = schemas.schema(release.get(), key.apiVersion(), key.kind(), strict);

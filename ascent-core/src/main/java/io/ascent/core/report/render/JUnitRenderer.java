@@ -3,7 +3,6 @@ package io.ascent.core.report.render;
 import io.ascent.core.report.ErrorKind;
 import io.ascent.core.report.Item;
 import io.ascent.core.report.Report;
-import io.ascent.core.report.Status;
 import io.ascent.core.report.Summary;
 import java.io.IOException;
 import java.io.Writer;
@@ -13,9 +12,10 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 /**
- * JUnit XML as Jenkins' junit step and most CI systems read it: one testcase per item, its rule id as class name
- * so results group by rule. FAIL is a failure, ERROR an error, SKIP skipped; a WAIVED item is skipped with its
- * waiver as the reason; WARN passes with the warning in system-out.
+ * JUnit XML as Jenkins' junit step and most CI systems read it, valid against the junit-4 schema Jenkins uses
+ * (no attributes beyond it: the location is in the test name and the text): one testcase per item, its rule id as
+ * class name so results group by rule. FAIL is a failure, ERROR an error, SKIP skipped with the reason as text; a
+ * WAIVED item is skipped with its waiver as the reason; WARN passes with the warning in system-out.
  */
 public final class JUnitRenderer implements Renderer {
     private static final XMLOutputFactory XML = XMLOutputFactory.newFactory();
@@ -67,23 +67,14 @@ public final class JUnitRenderer implements Renderer {
         xml.writeAttribute("name", clean(item.location() == null ? item.title()
                 : item.title() + " (" + item.location() + ")"));
         xml.writeAttribute("time", seconds(item.duration().toNanos()));
-        if (item.location() != null) {
-            xml.writeAttribute("file", clean(item.location().path()));
-            if (item.location().hasLine()) {
-                xml.writeAttribute("line", String.valueOf(item.location().line()));
-            }
-        }
         String detail = clean(detail(item));
         switch (item.status()) {
             case FAIL -> element(xml, "failure", item, detail);
             case ERROR -> element(xml, "error", item, detail);
-            case SKIP -> element(xml, "skipped", item, null);
-            case WAIVED -> {
-                xml.writeStartElement("skipped");
-                xml.writeAttribute("message", clean("waived until " + item.waiver().expires() + ": "
-                        + item.waiver().reason()));
-                xml.writeEndElement();
-            }
+            // junit-4's <skipped> holds text and no attributes; Jenkins reads the text when there is no message.
+            case SKIP -> skipped(xml, detail);
+            case WAIVED -> skipped(xml, clean("waived until " + item.waiver().expires() + ": "
+                    + item.waiver().reason()));
             case WARN -> {
                 xml.writeStartElement("system-out");
                 xml.writeCharacters("WARNING: " + detail);
@@ -99,14 +90,16 @@ public final class JUnitRenderer implements Renderer {
     private static void element(XMLStreamWriter xml, String name, Item item, String body) throws XMLStreamException {
         xml.writeStartElement(name);
         xml.writeAttribute("message", clean(item.message()));
-        if (item.status() != Status.SKIP) {
-            // An error that is not broken input says its kind in the type: environment or internal.
-            xml.writeAttribute("type", clean(item.errorKind() == null || item.errorKind() == ErrorKind.INPUT
-                    ? item.id() : item.id() + " (" + item.errorKind().label() + ")"));
-        }
-        if (body != null) {
-            xml.writeCharacters(body);
-        }
+        // An error that is not broken input says its kind in the type: environment or internal.
+        xml.writeAttribute("type", clean(item.errorKind() == null || item.errorKind() == ErrorKind.INPUT ? item.id()
+                : item.id() + " (" + item.errorKind().label() + ")"));
+        xml.writeCharacters(body);
+        xml.writeEndElement();
+    }
+
+    private static void skipped(XMLStreamWriter xml, String reason) throws XMLStreamException {
+        xml.writeStartElement("skipped");
+        xml.writeCharacters(reason);
         xml.writeEndElement();
     }
 

@@ -152,6 +152,21 @@ class ApiLifecycleTableKnownFactsTest {
         assertThat(older.message()).endsWith("; for 1.13 use extensions/v1beta1");
     }
 
+    @ParameterizedTest
+    @CsvSource({
+        "batch/v1, CronJob, 1.18, batch/v1beta1",
+        "discovery.k8s.io/v1, EndpointSlice, 1.20, discovery.k8s.io/v1beta1",
+        "node.k8s.io/v1, RuntimeClass, 1.19, node.k8s.io/v1beta1",
+    })
+    void shouldSuggestTheServedBetaNotAnAlphaForAnApiNotYetServed(String apiVersion, String kind, String target,
+            String beta) {
+        ApiVerdict v = check(apiVersion, kind, target);
+
+        assertThat(v.availability()).isEqualTo(ApiAvailability.NOT_YET_SERVED);
+        assertThat(v.suggestion().apiVersion()).isEqualTo(beta);
+        assertThat(v.message()).endsWith("; for " + target + " use " + beta);
+    }
+
     @Test
     void shouldWarnAboutDeprecatedCronJobBeta121WithTheRemovalRelease() {
         ApiVerdict v = check("batch/v1beta1", "CronJob", "1.21");

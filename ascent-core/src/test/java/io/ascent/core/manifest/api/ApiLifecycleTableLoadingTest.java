@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,6 +29,16 @@ class ApiLifecycleTableLoadingTest {
     @Test
     void shouldLoadTheBuiltInTableOnceAndShareIt() {
         assertThat(ApiLifecycleTable.builtIn()).isSameAs(ApiLifecycleTable.builtIn());
+    }
+
+    @Test
+    void shouldKnowTheNewestReleaseItWasGeneratedFromAndAgreeWithTheBundledSchemas() {
+        List<KubernetesVersion> bundled = io.ascent.core.manifest.schema.KubernetesSchemaBundle.builtIn().versions();
+
+        assertThat(ApiLifecycleTable.builtIn().newestRelease()).contains(bundled.get(bundled.size() - 1));
+        assertThat(ApiLifecycleTable.builtIn().with(List.of()).newestRelease())
+                .isEqualTo(ApiLifecycleTable.builtIn().newestRelease());
+        assertThat(ApiLifecycleTable.of(List.of()).newestRelease()).isEmpty();
     }
 
     @Test

@@ -21,8 +21,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ApiVersionCheckTableTest {
     private static final ApiLifecycleTable TABLE = ApiLifecycleTable.builtIn();
 
+    /** Every row but {@code v1 List}: a list is never an object of its own (its items are checked instead). */
     static Stream<ApiLifecycle> rows() {
-        return TABLE.rows().stream();
+        return TABLE.rows().stream().filter(row -> !row.kind().endsWith("List"));
     }
 
     private static List<Finding> check(ApiLifecycle row, KubernetesVersion target) {

@@ -223,7 +223,7 @@ class CustomResourceSchemasTest {
         assertThat(converted.similar(new JSONObject("""
                 {"type": "object", "additionalProperties": false, "properties": {
                   "apiVersion": {"type": "string"}, "kind": {"type": "string"}, "metadata": {"type": "object"},
-                  "n": {"type": "integer", "exclusiveMinimum": 0},
+                  "n": {"type": ["integer", "null"], "exclusiveMinimum": 0},
                   "t": {"type": "string", "format": "date-time"},
                   "e": {"type": "object", "additionalProperties": false, "properties": {
                     "apiVersion": {"type": "string"}, "kind": {"type": "string"}, "metadata": {"type": "object"},

@@ -43,6 +43,18 @@ class KubernetesSchemaBundleTest {
     }
 
     @Test
+    void shouldTypeQuantitiesAsNumberOrStringInEveryRelease() {
+        for (KubernetesVersion release : bundle.versions()) {
+            JSONObject schema = bundle.schema(release, "v1", "LimitRange", true).orElseThrow();
+            JSONObject quantity = schema.getJSONObject("definitions")
+                    .getJSONObject("io.k8s.apimachinery.pkg.api.resource.Quantity");
+
+            assertThat(quantity.getJSONArray("type").toList()).as("Quantity at %s", release)
+                    .containsExactlyInAnyOrder("number", "string");
+        }
+    }
+
+    @Test
     void kindsComeAndGoWithTheirReleases() {
         assertThat(bundle.kinds(KubernetesVersion.of(1, 24))).contains("policy/v1beta1 PodSecurityPolicy");
         assertThat(bundle.kinds(KubernetesVersion.of(1, 25))).doesNotContain("policy/v1beta1 PodSecurityPolicy");

@@ -1,11 +1,17 @@
 package io.ascent.core.report.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import java.io.ByteArrayInputStream;
+import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.SchemaFactory;
+import javax.xml.validation.Validator;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -44,7 +50,17 @@ class JUnitRendererTest {
     @Test
     void shouldSkipWaivedItemsWithTheWaiverAsReason() throws Exception {
         NodeList skipped = render().getElementsByTagName("skipped");
-        assertThat(((Element) skipped.item(1)).getAttribute("message"))
-                .isEqualTo("waived until 2027-01-31: batch sizing pending");
+        assertThat(skipped.item(1).getTextContent()).isEqualTo("waived until 2027-01-31: batch sizing pending");
+    }
+
+    @Test
+    void shouldValidateAgainstTheJunit4SchemaJenkinsUses() throws Exception {
+        StringWriter out = new StringWriter();
+        new JUnitRenderer().render(SampleReports.mixed(), out);
+        Validator validator = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
+                .newSchema(getClass().getResource("jenkins-junit.xsd")).newValidator();
+
+        assertThatCode(() -> validator.validate(new StreamSource(new StringReader(out.toString()))))
+                .doesNotThrowAnyException();
     }
 }
