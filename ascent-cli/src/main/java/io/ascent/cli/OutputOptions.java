@@ -87,6 +87,20 @@ final class OutputOptions {
         return written;
     }
 
+    /**
+     * Writes the report everywhere it is wanted and, when every format went to a file, prints one summary line
+     * naming them.
+     */
+    void writeAndSummarize(Report report, Map<Format, Path> destinations, PrintWriter stdout) throws IOException {
+        List<Path> written = write(report, destinations, stdout);
+        if (!destinations.containsValue(null)) {
+            io.ascent.core.report.Summary s = report.summary();
+            stdout.printf("ascent: %s: %d passed, %d failed, %d warnings, %d errors; wrote %s%n",
+                    report.verdict().name().replace('_', ' '), s.passed(), s.failed(), s.warnings(), s.errors(),
+                    String.join(", ", written.stream().map(Path::toString).toList()));
+        }
+    }
+
     private static void writeFile(Report report, Format format, Path target) throws IOException {
         Path absolute = target.toAbsolutePath();
         Files.createDirectories(absolute.getParent());

@@ -7,6 +7,8 @@ import io.ascent.core.checklist.LoadedChecklist;
 import io.ascent.core.checklist.WaiverApplier;
 import io.ascent.core.manifest.api.KubernetesVersion;
 import io.ascent.core.progress.ProgressListener;
+import io.ascent.core.provision.preflight.Doctor;
+import io.ascent.core.provision.preflight.Probes;
 import io.ascent.core.report.Item;
 import io.ascent.core.report.Location;
 import io.ascent.core.report.Report;
@@ -99,6 +101,17 @@ public final class Ascent {
         }
         report.addAll(new WaiverApplier(checklist, today).apply(found));
         return report.build();
+    }
+
+    /**
+     * {@code ascent doctor}: checks that this machine can make the cluster the options (and the directory's
+     * checklist) ask for, and changes nothing. A missing container engine daemon or kind is
+     * {@link Report#environmentFailed()}.
+     *
+     * @throws InterruptedException when the run is cancelled
+     */
+    public Report doctor(DoctorOptions options, ProgressListener progress) throws InterruptedException {
+        return new Doctor(clock, Probes.local()).run(options, progress);
     }
 
     /** {@code --repository URL}: validates the directory inside a shallow clone, removed afterwards. */

@@ -58,8 +58,8 @@ final class CgroupCheck implements PreflightCheck {
             here = context.localHost();
             version = here.cgroupVersion();
             withoutSystemd = here.withoutSystemd();
-            whose = "this machine (the engine did not answer, so its own report is missing)";
-            facts = "the engine did not answer, judged on this machine: " + here.describe();
+            whose = "this machine";
+            facts = "judged here because the local engine did not answer: " + here.describe();
         } else {
             return PreflightRule.CGROUPS.item().status(Status.SKIP)
                     .message("cannot tell the engine host's cgroup version: the engine did not report it"

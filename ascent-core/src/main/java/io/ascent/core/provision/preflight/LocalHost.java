@@ -32,7 +32,7 @@ public record LocalHost(int cgroupVersion, boolean hybrid, Optional<String> init
     public String describe() {
         String cgroups = switch (cgroupVersion) {
             case 2 -> "cgroup v2 (unified)";
-            case 1 -> hybrid ? "cgroup v1 (OpenRC-style hybrid)" : "cgroup v1";
+            case 1 -> hybrid ? "cgroup v1 (hybrid: v2 only at /sys/fs/cgroup/unified)" : "cgroup v1";
             default -> "no readable /sys/fs/cgroup";
         };
         return "/sys/fs/cgroup: " + cgroups + "; PID 1: " + init.orElse("unreadable") + (openrc ? " (OpenRC)" : "");

@@ -142,7 +142,7 @@ class PreflightTest {
         assertThat(engine.remediation()).contains("sudo systemctl start docker", "rc-service docker start",
                 "--driver existing");
         // the local host still tells what kind would meet once the daemon runs
-        assertThat(item(result, PreflightRule.CGROUPS).message()).contains("the engine did not answer");
+        assertThat(item(result, PreflightRule.CGROUPS).message()).contains("the local engine did not answer");
     }
 
     @Test
