@@ -200,4 +200,46 @@ class KindDriverTest {
         assertThat(Files.readString(kind.log)).doesNotContain("create cluster");
     }
 
+
+    @Test
+    void shouldGiveEightConcurrentCreatesOnOneAgentUniqueNamesAndKubeconfigs(ControlPlaneBinaries binaries,
+            ClusterAccess shared) throws Exception {
+        // Eight real control planes would not fit two cores: the fake hands each create a copy of the shared
+        // control plane's kubeconfig, so names, files and the driver's own readiness check are what is tested.
+        KindDriver driver = fake(binaries).driver();
+        kind.env.put("FAKE_KIND_SHARED_KUBECONFIG", shared.kubeconfig().toString());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        java.util.List<java.util.concurrent.Future<ProvisionedCluster>> futures = new java.util.ArrayList<>();
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            for (int i = 0; i < 8; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return driver.create(request("1.31", Duration.ofMinutes(3)), ProgressListener.SILENT);
+                }));
+            }
+            start.countDown();
+            java.util.List<ProvisionedCluster> clusters = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<ProvisionedCluster> future : futures) {
+                clusters.add(future.get(5, java.util.concurrent.TimeUnit.MINUTES));
+            }
+
+            assertThat(clusters).extracting(ProvisionedCluster::name).doesNotHaveDuplicates()
+                    .allMatch(name -> RunName.parse(name).isPresent());
+            assertThat(clusters).extracting(ProvisionedCluster::kubeconfig).doesNotHaveDuplicates()
+                    .allSatisfy(file -> assertThat(file).exists());
+            for (ProvisionedCluster cluster : clusters) {
+                assertThat(Files.readString(cluster.kubeconfig())).contains("current-context: kind-" + cluster.name());
+            }
+            assertThat(kind.clusters()).containsExactlyInAnyOrderElementsOf(
+                    clusters.stream().map(ProvisionedCluster::name).toList());
+
+            for (ProvisionedCluster cluster : clusters) {
+                driver.delete(cluster, ProgressListener.SILENT);
+            }
+            assertThat(kind.clusters()).isEmpty();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
