@@ -7,6 +7,8 @@ import io.ascent.core.checklist.LoadedChecklist;
 import io.ascent.core.checklist.WaiverApplier;
 import io.ascent.core.manifest.api.KubernetesVersion;
 import io.ascent.core.progress.ProgressListener;
+import io.ascent.core.provision.command.ProcessCommandRunner;
+import io.ascent.core.provision.gc.GarbageCollector;
 import io.ascent.core.provision.preflight.Doctor;
 import io.ascent.core.provision.preflight.Probes;
 import io.ascent.core.report.Item;
@@ -112,6 +114,16 @@ public final class Ascent {
      */
     public Report doctor(DoctorOptions options, ProgressListener progress) throws InterruptedException {
         return new Doctor(clock, Probes.local()).run(options, progress);
+    }
+
+    /**
+     * {@code ascent gc}: deletes the kind clusters and (given a kubeconfig) namespaces Ascent runs left behind,
+     * older than asked; nothing that is not Ascent's.
+     *
+     * @throws InterruptedException when the run is cancelled
+     */
+    public Report gc(GcOptions options, ProgressListener progress) throws InterruptedException {
+        return new GarbageCollector(clock, new ProcessCommandRunner(), "kind").run(options, progress);
     }
 
     /** {@code --repository URL}: validates the directory inside a shallow clone, removed afterwards. */
