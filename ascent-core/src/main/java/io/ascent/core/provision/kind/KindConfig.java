@@ -80,7 +80,8 @@ public final class KindConfig {
             throw new ProvisionException(ProvisionException.Kind.INPUT, e.describe(),
                     "fix the kind configuration named by provision.cluster.config");
         }
-        if (!(document.json() instanceof Map<?, ?> map) || !"Cluster".equals(map.get("kind"))
+        Object json = document.json() instanceof org.json.JSONObject object ? object.toMap() : document.json();
+        if (!(json instanceof Map<?, ?> map) || !"Cluster".equals(map.get("kind"))
                 || !API_VERSION.equals(map.get("apiVersion"))) {
             throw new ProvisionException(ProvisionException.Kind.INPUT, document.start() + ": not a kind "
                     + "configuration: expected kind: Cluster and apiVersion: " + API_VERSION,
