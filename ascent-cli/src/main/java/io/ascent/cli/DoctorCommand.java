@@ -24,8 +24,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "and daemon, cgroups of the engine's host, kind and its node image for the Kubernetes version, kubectl",
             "skew, inotify limits, free disk. Changes nothing."},
         footerHeading = "%nExit status:%n",
-        footer = {"  0 ready, 1 a check failed, 2 invalid input or usage, 3 no engine daemon or no kind, "
-                + "4 internal error"})
+        footer = {"  0 ready, 1 a check failed, 2 invalid input or usage,",
+            "  3 no engine daemon or no kind, 4 internal error"})
 final class DoctorCommand implements Callable<Integer> {
 
     @Spec
