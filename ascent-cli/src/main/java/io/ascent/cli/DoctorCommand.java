@@ -3,12 +3,8 @@ package io.ascent.cli;
 import io.ascent.core.Ascent;
 import io.ascent.core.DoctorOptions;
 import io.ascent.core.progress.ProgressListener;
-import io.ascent.core.report.Report;
-import io.ascent.core.report.render.Format;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -55,24 +51,9 @@ final class DoctorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Map<Format, Path> destinations;
-        try {
-            destinations = output.destinations();
-        } catch (OutputOptions.UsageException e) {
-            err.println("ascent doctor: " + e.getMessage());
-            return ExitCodes.INVALID_INPUT;
-        }
-        Report report = new Ascent().doctor(new DoctorOptions(directory, Optional.ofNullable(checklist),
-                Optional.ofNullable(driver), Optional.ofNullable(kubernetesVersion)),
-                verbose ? new StderrProgress(err) : ProgressListener.SILENT);
-        try {
-            output.writeAndSummarize(report, destinations, out);
-        } catch (IOException e) {
-            err.println("ascent doctor: cannot write the report: " + e.getMessage());
-            return ExitCodes.ENVIRONMENT;
-        }
-        return report.verdict().exitStatus();
+        return output.runAndWrite("doctor", spec.commandLine().getOut(), err, () -> new Ascent().doctor(new DoctorOptions(directory, Optional.ofNullable(checklist),
+                        Optional.ofNullable(driver), Optional.ofNullable(kubernetesVersion)),
+                        verbose ? new StderrProgress(err) : ProgressListener.SILENT));
     }
 }

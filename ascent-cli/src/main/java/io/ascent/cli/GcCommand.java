@@ -3,13 +3,9 @@ package io.ascent.cli;
 import io.ascent.core.Ascent;
 import io.ascent.core.GcOptions;
 import io.ascent.core.progress.ProgressListener;
-import io.ascent.core.report.Report;
-import io.ascent.core.report.render.Format;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -54,23 +50,8 @@ final class GcCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Map<Format, Path> destinations;
-        try {
-            destinations = output.destinations();
-        } catch (OutputOptions.UsageException e) {
-            err.println("ascent gc: " + e.getMessage());
-            return ExitCodes.INVALID_INPUT;
-        }
-        Report report = new Ascent().gc(new GcOptions(olderThan, dryRun, Optional.ofNullable(kubeconfig),
-                Optional.ofNullable(context)), verbose ? new StderrProgress(err) : ProgressListener.SILENT);
-        try {
-            output.writeAndSummarize(report, destinations, out);
-        } catch (IOException e) {
-            err.println("ascent gc: cannot write the report: " + e.getMessage());
-            return ExitCodes.ENVIRONMENT;
-        }
-        return report.verdict().exitStatus();
+        return output.runAndWrite("gc", spec.commandLine().getOut(), err, () -> new Ascent().gc(new GcOptions(olderThan, dryRun, Optional.ofNullable(kubeconfig),
+                        Optional.ofNullable(context)), verbose ? new StderrProgress(err) : ProgressListener.SILENT));
     }
 }

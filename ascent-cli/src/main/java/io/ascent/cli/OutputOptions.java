@@ -87,6 +87,34 @@ final class OutputOptions {
         return written;
     }
 
+    /** A command's engine call, run once the output options are known to be usable. */
+    @FunctionalInterface
+    interface ReportRun {
+        Report run() throws InterruptedException;
+    }
+
+    /**
+     * The body every report-producing command shares: checks these options (exit 2), runs the engine, writes the
+     * report everywhere it is wanted (exit 3 when it cannot be written) and returns the report's exit status.
+     */
+    int runAndWrite(String command, PrintWriter out, PrintWriter err, ReportRun engine) throws InterruptedException {
+        Map<Format, Path> destinations;
+        try {
+            destinations = destinations();
+        } catch (UsageException e) {
+            err.println("ascent " + command + ": " + e.getMessage());
+            return ExitCodes.INVALID_INPUT;
+        }
+        Report report = engine.run();
+        try {
+            writeAndSummarize(report, destinations, out);
+        } catch (IOException e) {
+            err.println("ascent " + command + ": cannot write the report: " + e.getMessage());
+            return ExitCodes.ENVIRONMENT;
+        }
+        return report.verdict().exitStatus();
+    }
+
     /**
      * Writes the report everywhere it is wanted and, when every format went to a file, prints one summary line
      * naming them.
