@@ -52,8 +52,9 @@ final class DoctorCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
-        return output.runAndWrite("doctor", spec.commandLine().getOut(), err, () -> new Ascent().doctor(new DoctorOptions(directory, Optional.ofNullable(checklist),
-                        Optional.ofNullable(driver), Optional.ofNullable(kubernetesVersion)),
-                        verbose ? new StderrProgress(err) : ProgressListener.SILENT));
+        return output.runAndWrite("doctor", spec.commandLine().getOut(), err, () -> new Ascent().doctor(
+                new DoctorOptions(directory, Optional.ofNullable(checklist), Optional.ofNullable(driver),
+                        Optional.ofNullable(kubernetesVersion)),
+                verbose ? new StderrProgress(err) : ProgressListener.SILENT));
     }
 }

@@ -51,7 +51,8 @@ final class GcCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
-        return output.runAndWrite("gc", spec.commandLine().getOut(), err, () -> new Ascent().gc(new GcOptions(olderThan, dryRun, Optional.ofNullable(kubeconfig),
-                        Optional.ofNullable(context)), verbose ? new StderrProgress(err) : ProgressListener.SILENT));
+        return output.runAndWrite("gc", spec.commandLine().getOut(), err, () -> new Ascent().gc(
+                new GcOptions(olderThan, dryRun, Optional.ofNullable(kubeconfig), Optional.ofNullable(context)),
+                verbose ? new StderrProgress(err) : ProgressListener.SILENT));
     }
 }
