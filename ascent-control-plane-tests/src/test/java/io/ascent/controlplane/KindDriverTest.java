@@ -125,14 +125,16 @@ class KindDriverTest {
     }
 
     @Test
-    void shouldStopASlowCreateAtTheTimeoutAndLeaveNothing(ControlPlaneBinaries binaries) throws Exception {
+    void shouldStopASlowCreateAtTheTimeoutAndLeaveNothing(ControlPlaneBinaries binaries, ClusterAccess shared)
+            throws Exception {
         KindDriver driver = fake(binaries).driver();
         kind.env.put("FAKE_KIND_SLOW_CREATE", "600");
-        ClusterRequest request = request("1.31", Duration.ofSeconds(60));
+        kind.env.put("FAKE_KIND_SHARED_KUBECONFIG", shared.kubeconfig().toString()); // the wait is what matters
+        ClusterRequest request = request("1.31", Duration.ofSeconds(15));
 
         assertThatThrownBy(() -> driver.create(request, ProgressListener.SILENT))
                 .isInstanceOfSatisfying(ProvisionException.class, e -> assertThat(e.getMessage())
-                        .contains("kind did not create cluster " + request.runName() + " within 60 s"));
+                        .contains("kind did not create cluster " + request.runName() + " within 15 s"));
 
         assertGone(request.runName());
     }
