@@ -15,6 +15,8 @@ import java.util.Optional;
  *       {@code cgroup-root ["kubelet"] doesn't exist} (kind #2236, #2440, #1969): FAIL before anything is created.
  *   <li>cgroup v1 and a node image of Kubernetes 1.35 or newer: the kubelet refuses cgroup v1: FAIL.
  *   <li>cgroup v1 and a rootless engine: kind's rootless mode needs cgroup v2: FAIL.
+ *   <li>a rootless engine without memory, pids and CPU-share limits (no systemd {@code Delegate=yes}): kind
+ *       refuses it: FAIL.
  *   <li>cgroup v1 otherwise: works for now, ends soon (kind v0.32 warns): WARN.
  * </ul>
  */
@@ -68,6 +70,15 @@ final class CgroupCheck implements PreflightCheck {
         }
         Optional<NodeVersion> node = context.nodeVersion();
         boolean rootless = engine.map(EngineInfo::rootless).orElse(false);
+        if (version == 2 && rootless && !engine.get().limitsSupported()) {
+            return PreflightRule.CGROUPS.item().status(Status.FAIL)
+                    .message(whose + " runs a rootless engine that cannot limit memory, pids and CPU shares ("
+                            + facts + "): kind refuses to create a cluster there")
+                    .remediation("let systemd delegate the controllers to users: create "
+                            + "/etc/systemd/system/user@.service.d/delegate.conf with [Service] Delegate=yes, run "
+                            + "`sudo systemctl daemon-reload`, log in again; see https://kind.sigs.k8s.io/docs/user/rootless/")
+                    .build();
+        }
         if (version == 2) {
             return PreflightRule.CGROUPS.item().status(Status.PASS).message(facts).build();
         }

@@ -22,10 +22,12 @@ import java.util.Optional;
  * @param rootless        whether the engine runs rootless
  * @param rootDirectory   where the engine keeps images ({@code DockerRootDir}, podman's {@code graphRoot})
  * @param name            the engine host's name
+ * @param limitsSupported whether containers can get memory, pids and CPU-share limits (what kind's rootless mode
+ *                        needs, and what a rootless engine lacks without systemd's {@code Delegate=yes})
  */
 public record EngineInfo(String provider, String serverVersion, String clientVersion, String operatingSystem,
         String kernelVersion, int cgroupVersion, String cgroupDriver, boolean rootless, String rootDirectory,
-        String name) implements Serializable {
+        String name, boolean limitsSupported) implements Serializable {
 
     /** Whether a daemon answered (a docker client with no daemon still prints JSON, with no server fields). */
     public boolean daemonAnswered() {
@@ -63,9 +65,12 @@ public record EngineInfo(String provider, String serverVersion, String clientVer
             case "2" -> 2;
             default -> 0;
         };
+        // As kind reads it: with CgroupDriver "none" the limit flags mean nothing (moby/moby#42151).
+        boolean limits = !"none".equals(text(info, "CgroupDriver")) && flag(info, "MemoryLimit")
+                && flag(info, "PidsLimit") && flag(info, "CPUShares");
         return new EngineInfo(provider, text(info, "ServerVersion"), client, text(info, "OperatingSystem"),
                 text(info, "KernelVersion"), cgroup, text(info, "CgroupDriver"), rootless,
-                text(info, "DockerRootDir"), text(info, "Name"));
+                text(info, "DockerRootDir"), text(info, "Name"), limits);
     }
 
     /**
@@ -88,9 +93,17 @@ public record EngineInfo(String provider, String serverVersion, String clientVer
         };
         boolean rootless = security.has("rootless") && security.get("rootless").isJsonPrimitive()
                 && security.get("rootless").getAsBoolean();
+        // Podman 4+ lists the controllers it may use; kind assumes all of them when the list is missing.
+        boolean limits = true;
+        JsonElement controllers = host.get("cgroupControllers");
+        if (controllers != null && controllers.isJsonArray()) {
+            java.util.Set<String> names = new java.util.HashSet<>();
+            controllers.getAsJsonArray().forEach(c -> names.add(c.isJsonPrimitive() ? c.getAsString() : ""));
+            limits = names.containsAll(java.util.List.of("memory", "pids", "cpu"));
+        }
         return new EngineInfo("podman", text(version, "Version"), text(version, "Version"), os,
                 text(host, "kernel"), cgroup, text(host, "cgroupManager"), rootless, text(store, "graphRoot"),
-                text(host, "hostname"));
+                text(host, "hostname"), limits);
     }
 
     private static JsonObject object(String json) {
@@ -103,6 +116,11 @@ public record EngineInfo(String provider, String serverVersion, String clientVer
         } catch (JsonParseException | IllegalStateException e) {
             throw new IllegalArgumentException("not JSON: " + e.getMessage(), e);
         }
+    }
+
+    private static boolean flag(JsonObject parent, String name) {
+        JsonElement value = parent.get(name);
+        return value != null && value.isJsonPrimitive() && value.getAsJsonPrimitive().isBoolean() && value.getAsBoolean();
     }
 
     private static JsonObject child(JsonObject parent, String name) {

@@ -23,7 +23,7 @@ final class FakeHost {
     static final String HEALTHY_DOCKER = """
             {"ID":"7c1f","Containers":3,"ServerVersion":"27.3.1","OperatingSystem":"Ubuntu 24.04.1 LTS",\
             "OSType":"linux","KernelVersion":"6.8.0-48-generic","CgroupDriver":"systemd","CgroupVersion":"2",\
-            "DockerRootDir":"/var/lib/docker","MemoryLimit":true,"PidsLimit":true,"CpuCfsQuota":true,\
+            "DockerRootDir":"/var/lib/docker","MemoryLimit":true,"PidsLimit":true,"CpuCfsQuota":true,"CPUShares":true,\
             "SecurityOptions":["name=apparmor","name=seccomp,profile=builtin","name=cgroupns"],\
             "Name":"build-agent-1","ClientInfo":{"Version":"27.3.1","Context":"default"}}""";
 
@@ -44,6 +44,7 @@ final class FakeHost {
     /** {@code podman info --format json}, rootless on Fedora (cgroup v2). */
     static final String ROOTLESS_PODMAN = """
             {"host":{"arch":"amd64","cgroupManager":"systemd","cgroupVersion":"v2","kernel":"6.11.4-301.fc41.x86_64",\
+            "cgroupControllers":["cpuset","cpu","io","memory","pids"],\
             "os":"linux","hostname":"dev-laptop","distribution":{"distribution":"fedora","version":"41"},\
             "security":{"rootless":true,"seccompEnabled":true}},\
             "store":{"graphRoot":"/home/dev/.local/share/containers/storage"},"version":{"Version":"5.2.5"}}""";

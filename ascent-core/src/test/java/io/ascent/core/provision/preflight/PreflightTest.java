@@ -114,6 +114,19 @@ class PreflightTest {
     }
 
     @Test
+    void shouldFailRootlessPodmanWithoutDelegatedControllers() throws InterruptedException {
+        // systemd's default delegates only memory and pids to a user: no cpu controller, kind refuses
+        FakeHost host = FakeHost.systemdCgroupV2().podman(FakeHost.ROOTLESS_PODMAN
+                .replace("\"cpuset\",\"cpu\",\"io\",", "")).kind("v0.31.0").env("KIND_EXPERIMENTAL_PROVIDER", "podman");
+
+        Item cgroups = item(run(host, "1.31", null), PreflightRule.CGROUPS);
+
+        assertThat(cgroups.status()).isEqualTo(Status.FAIL);
+        assertThat(cgroups.message()).contains("cannot limit memory, pids and CPU shares");
+        assertThat(cgroups.remediation()).contains("Delegate=yes");
+    }
+
+    @Test
     void shouldTrustDockerDesktopsVmAndSkipThisMachinesLimits() throws InterruptedException {
         // This machine (a Mac seen as Linux here) reads cgroup v1 and low limits; Desktop's VM is cgroup v2.
         FakeHost host = FakeHost.alpineOpenRc().docker(FakeHost.DOCKER_DESKTOP).kind("v0.31.0");
