@@ -1,6 +1,7 @@
 package io.ascent.cli;
 
 import io.ascent.core.Ascent;
+import io.ascent.core.EngineConfig;
 import io.ascent.core.DoctorOptions;
 import io.ascent.core.progress.ProgressListener;
 import java.io.PrintWriter;
@@ -52,7 +53,7 @@ final class DoctorCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
-        return output.runAndWrite("doctor", spec.commandLine().getOut(), err, () -> new Ascent().doctor(
+        return output.runAndWrite("doctor", spec.commandLine().getOut(), err, () -> new Ascent(EngineConfig.fromEnvironment(System.getenv())).doctor(
                 new DoctorOptions(directory, Optional.ofNullable(checklist), Optional.ofNullable(driver),
                         Optional.ofNullable(kubernetesVersion)),
                 verbose ? new StderrProgress(err) : ProgressListener.SILENT));

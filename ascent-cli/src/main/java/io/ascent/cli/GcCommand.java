@@ -1,6 +1,7 @@
 package io.ascent.cli;
 
 import io.ascent.core.Ascent;
+import io.ascent.core.EngineConfig;
 import io.ascent.core.GcOptions;
 import io.ascent.core.progress.ProgressListener;
 import java.io.PrintWriter;
@@ -51,7 +52,7 @@ final class GcCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
-        return output.runAndWrite("gc", spec.commandLine().getOut(), err, () -> new Ascent().gc(
+        return output.runAndWrite("gc", spec.commandLine().getOut(), err, () -> new Ascent(EngineConfig.fromEnvironment(System.getenv())).gc(
                 new GcOptions(olderThan, dryRun, Optional.ofNullable(kubeconfig), Optional.ofNullable(context)),
                 verbose ? new StderrProgress(err) : ProgressListener.SILENT));
     }

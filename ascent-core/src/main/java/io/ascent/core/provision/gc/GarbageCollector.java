@@ -6,8 +6,11 @@ import io.ascent.core.provision.RunName;
 import io.ascent.core.provision.command.CommandFailedException;
 import io.ascent.core.provision.command.CommandResult;
 import io.ascent.core.provision.command.CommandRunner;
+import io.ascent.core.report.ErrorKind;
 import io.ascent.core.report.Item;
 import io.ascent.core.report.Report;
+import io.ascent.core.run.Phase;
+import io.ascent.core.run.RunRecorder;
 import io.ascent.core.report.Status;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
@@ -53,30 +56,29 @@ public final class GarbageCollector {
 
     /**
      * Collects. Every cluster and namespace deleted (or, with {@code dryRun}, that would be) is an item; one that
-     * could not be deleted is a FAIL with how to delete it by hand.
-     *
-     * @throws InterruptedException when the run is cancelled
+     * could not be deleted is a FAIL with how to delete it by hand; a cluster that cannot be reached is an ERROR of
+     * kind ENVIRONMENT (exit 3). A cancelled run returns the partial report marked interrupted.
      */
-    public Report run(GcOptions options, ProgressListener progress) throws InterruptedException {
-        Report.Builder report = Report.builder("leftovers of Ascent runs");
+    public Report run(GcOptions options, ProgressListener progress) {
+        RunRecorder report = new RunRecorder("leftovers of Ascent runs", progress, clock);
         Instant cutoff = clock.instant().minus(options.olderThan()).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         report.info("collecting what Ascent created before " + cutoff + " (older than " + options.olderThan()
                 .toString().substring(2).toLowerCase(java.util.Locale.ROOT) + ")" + (options.dryRun()
                 ? "; dry run: nothing is deleted" : ""));
-        progress.phaseStarted("gc");
-        long start = System.nanoTime();
-        try {
-            kindClusters(options, cutoff, report, progress);
+        try (Phase phase = report.phase("gc")) {
+            kindClusters(options, cutoff, report);
             if (options.kubeconfig().isPresent() || options.context().isPresent()) {
-                namespaces(options, cutoff, report, progress);
+                namespaces(options, cutoff, report);
             }
-        } finally {
-            progress.phaseFinished("gc", Duration.ofNanos(System.nanoTime() - start));
+        } catch (InterruptedException e) {
+            report.interrupted();
+            report.warn("interrupted: the run was cancelled; this report is partial");
+            Thread.currentThread().interrupt();
         }
-        return report.build();
+        return report.report();
     }
 
-    private void kindClusters(GcOptions options, Instant cutoff, Report.Builder report, ProgressListener progress)
+    private void kindClusters(GcOptions options, Instant cutoff, RunRecorder report)
             throws InterruptedException {
         CommandResult listed = commands.run(List.of(kind, "get", "clusters"), KIND_TIMEOUT);
         if (listed.notFound()) {
@@ -84,7 +86,7 @@ public final class GarbageCollector {
             return;
         }
         if (!listed.succeeded()) {
-            report.add(Item.builder(CLUSTER_ID, "Ascent's kind clusters").status(Status.FAIL)
+            report.item(Item.builder(CLUSTER_ID, "Ascent's kind clusters").status(Status.FAIL)
                     .message("cannot list kind clusters: " + new CommandFailedException(listed).getMessage())
                     .remediation("check that the container engine answers (`ascent doctor`)").build());
             return;
@@ -98,13 +100,13 @@ public final class GarbageCollector {
             }
             String age = age(run.get().createdAt());
             if (options.dryRun()) {
-                report.add(Item.builder(CLUSTER_ID, "Ascent's kind clusters").status(Status.SKIP).key(name)
+                report.item(Item.builder(CLUSTER_ID, "Ascent's kind clusters").status(Status.SKIP).key(name)
                         .message("would delete kind cluster " + name + " (created " + age + " ago)").build());
                 continue;
             }
-            progress.info("gc: deleting kind cluster " + name);
+            report.info("gc: deleting kind cluster " + name);
             CommandResult deleted = commands.run(List.of(kind, "delete", "cluster", "--name", name), KIND_TIMEOUT);
-            report.add(deleted.succeeded()
+            report.item(deleted.succeeded()
                     ? Item.builder(CLUSTER_ID, "Ascent's kind clusters").status(Status.PASS).key(name)
                             .message("deleted kind cluster " + name + " (created " + age + " ago)").build()
                     : Item.builder(CLUSTER_ID, "Ascent's kind clusters").status(Status.FAIL).key(name)
@@ -119,7 +121,7 @@ public final class GarbageCollector {
         }
     }
 
-    private void namespaces(GcOptions options, Instant cutoff, Report.Builder report, ProgressListener progress) {
+    private void namespaces(GcOptions options, Instant cutoff, RunRecorder report) {
         ApiClient client;
         try {
             client = client(options);
@@ -127,11 +129,11 @@ public final class GarbageCollector {
             // a parser's message may quote the file, and the file holds credentials: only our own messages pass
             String why = e instanceof IOException ? describe(e) : "not a kubeconfig Ascent can use ("
                     + e.getClass().getSimpleName() + ")";
-            report.add(Item.builder(NAMESPACE_ID, "Ascent's namespaces").status(Status.FAIL)
-                    .message("cannot use " + options.kubeconfig().map(Object::toString).orElse("the kubeconfig")
-                            + options.context().map(c -> " (context " + c + ")").orElse("") + ": " + why)
+            report.item(Item.builder(NAMESPACE_ID, "Ascent's namespaces")
+                    .error(ErrorKind.ENVIRONMENT, "cannot use " + options.kubeconfig().map(Object::toString)
+                            .orElse("the kubeconfig") + options.context().map(c -> " (context " + c + ")").orElse("")
+                            + ": " + why)
                     .remediation("check --kubeconfig and --context (`kubectl config get-contexts`)").build());
-            report.environmentFailed();
             return;
         }
         CoreV1Api core = new CoreV1Api(client);
@@ -139,11 +141,11 @@ public final class GarbageCollector {
         try {
             labelled = core.listNamespace().labelSelector(RunName.RUN_LABEL).execute().getItems();
         } catch (ApiException e) {
-            report.add(Item.builder(NAMESPACE_ID, "Ascent's namespaces").status(Status.FAIL)
-                    .message("cannot list namespaces: " + (e.getCode() == 0 ? describe(e) : "HTTP " + e.getCode()))
+            report.item(Item.builder(NAMESPACE_ID, "Ascent's namespaces")
+                    .error(ErrorKind.ENVIRONMENT, "cannot list namespaces: "
+                            + (e.getCode() == 0 ? describe(e) : "HTTP " + e.getCode()))
                     .remediation("check that the cluster answers and that you may list and delete namespaces")
                     .build());
-            report.environmentFailed();
             return;
         }
         int kept = 0;
@@ -159,20 +161,20 @@ public final class GarbageCollector {
             }
             String what = "namespace " + name + " (run " + run + ", created " + age(created) + " ago)";
             if (options.dryRun()) {
-                report.add(Item.builder(NAMESPACE_ID, "Ascent's namespaces").status(Status.SKIP).key(name)
+                report.item(Item.builder(NAMESPACE_ID, "Ascent's namespaces").status(Status.SKIP).key(name)
                         .message("would delete " + what).build());
                 continue;
             }
-            progress.info("gc: deleting namespace " + name);
+            report.info("gc: deleting namespace " + name);
             try {
                 core.deleteNamespace(name).execute();
-                report.add(Item.builder(NAMESPACE_ID, "Ascent's namespaces").status(Status.PASS).key(name)
+                report.item(Item.builder(NAMESPACE_ID, "Ascent's namespaces").status(Status.PASS).key(name)
                         .message("deleted " + what).build());
             } catch (ApiException e) {
                 if (e.getCode() == 404) {
                     continue; // deleted meanwhile by its own run's teardown
                 }
-                report.add(Item.builder(NAMESPACE_ID, "Ascent's namespaces").status(Status.FAIL).key(name)
+                report.item(Item.builder(NAMESPACE_ID, "Ascent's namespaces").status(Status.FAIL).key(name)
                         .message("could not delete " + what + ": HTTP " + e.getCode())
                         .remediation("`kubectl delete namespace " + name + "` with an account that may").build());
             }

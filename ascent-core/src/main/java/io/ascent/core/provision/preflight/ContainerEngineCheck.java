@@ -2,6 +2,7 @@ package io.ascent.core.provision.preflight;
 
 import io.ascent.core.provision.command.CommandFailedException;
 import io.ascent.core.provision.command.CommandResult;
+import io.ascent.core.report.ErrorKind;
 import io.ascent.core.report.Item;
 import io.ascent.core.report.Status;
 
@@ -21,16 +22,17 @@ final class ContainerEngineCheck implements PreflightCheck {
         EngineProbe engine = context.engine();
         if (!engine.knownProvider()) {
             context.environmentCannotRun();
-            return PreflightRule.CONTAINER_ENGINE.item().status(Status.FAIL)
-                    .message("KIND_EXPERIMENTAL_PROVIDER=" + engine.provider() + " is not a provider kind knows")
+            return PreflightRule.CONTAINER_ENGINE.item()
+                    .error(ErrorKind.ENVIRONMENT, "KIND_EXPERIMENTAL_PROVIDER=" + engine.provider()
+                            + " is not a provider kind knows")
                     .remediation("set KIND_EXPERIMENTAL_PROVIDER to one of "
                             + String.join(", ", PreflightContext.PROVIDERS) + ", or unset it")
                     .build();
         }
         if (!engine.clientInstalled()) {
             context.environmentCannotRun();
-            return PreflightRule.CONTAINER_ENGINE.item().status(Status.FAIL)
-                    .message(engine.explicit()
+            return PreflightRule.CONTAINER_ENGINE.item()
+                    .error(ErrorKind.ENVIRONMENT, engine.explicit()
                             ? "KIND_EXPERIMENTAL_PROVIDER=" + engine.provider() + " but '" + engine.provider()
                                     + "' is not installed (not found on PATH)"
                             : "no container engine client is installed: kind needs docker, podman or nerdctl on "
@@ -44,8 +46,8 @@ final class ContainerEngineCheck implements PreflightCheck {
             context.environmentCannotRun();
             CommandResult result = engine.result().orElseThrow();
             String said = new CommandFailedException(result).outputTail();
-            return PreflightRule.CONTAINER_ENGINE.item().status(Status.FAIL)
-                    .message("the " + engine.provider() + " client is installed but no " + engine.provider()
+            return PreflightRule.CONTAINER_ENGINE.item()
+                    .error(ErrorKind.ENVIRONMENT, "the " + engine.provider() + " client is installed but no " + engine.provider()
                             + " daemon answers `" + result.commandLine() + "`"
                             + (result.timedOut() ? " (no answer in " + PreflightContext.PROBE_TIMEOUT.toSeconds()
                                     + " s)" : "")

@@ -11,6 +11,8 @@ import io.ascent.core.provision.ClusterRequest;
 import io.ascent.core.provision.RunName;
 import io.ascent.core.report.Location;
 import io.ascent.core.report.Report;
+import io.ascent.core.run.Phase;
+import io.ascent.core.run.RunRecorder;
 import io.ascent.core.report.Status;
 import io.ascent.core.workspace.Workspace;
 import java.nio.file.Files;
@@ -36,54 +38,66 @@ public final class Doctor {
     }
 
     /**
-     * Checks the agent for the cluster the options describe.
-     *
-     * @throws InterruptedException when the run is cancelled
+     * Checks the agent for the cluster the options describe. A cancelled run returns the partial report marked
+     * interrupted, with the thread's interrupt flag set again.
      */
-    public Report run(DoctorOptions options, ProgressListener progress) throws InterruptedException {
-        Report.Builder report = Report.builder(options.directory().toString());
+    public Report run(DoctorOptions options, ProgressListener progress) {
+        RunRecorder run = new RunRecorder(options.directory().toString(), progress, clock);
+        try {
+            check(options, run);
+        } catch (InterruptedException e) {
+            run.interrupted();
+            run.warn("interrupted: the run was cancelled; this report is partial");
+            Thread.currentThread().interrupt();
+        }
+        return run.report();
+    }
+
+    private void check(DoctorOptions options, RunRecorder run) throws InterruptedException {
         if (!Files.isDirectory(options.directory())) {
-            return report.add(ChecklistRule.OPTIONS.item().status(Status.ERROR)
+            run.item(ChecklistRule.OPTIONS.item().status(Status.ERROR)
                     .message("'" + options.directory() + "' is not a directory")
-                    .location(Location.of(options.directory().toString())).build()).build();
+                    .location(Location.of(options.directory().toString())).build());
+            return;
         }
         Optional<String> driver = options.driver().map(d -> d.toLowerCase(Locale.ROOT));
         if (driver.isPresent() && !driver.get().equals("kind") && !driver.get().equals("existing")) {
-            return report.add(ChecklistRule.OPTIONS.item().status(Status.ERROR)
+            run.item(ChecklistRule.OPTIONS.item().status(Status.ERROR)
                     .message("--driver " + options.driver().get() + ": expected kind or existing")
-                    .location(Location.of(options.directory().toString())).build()).build();
+                    .location(Location.of(options.directory().toString())).build());
+            return;
         }
         Optional<String> version = options.kubernetesVersion();
         Optional<String> nodeImage = Optional.empty();
         Workspace workspace = Workspace.of(options.directory());
         if (ChecklistLoader.locate(workspace, options.checklist()).isPresent()) {
-            LoadedChecklist loaded = new ChecklistLoader(clock).load(workspace, options.checklist());
+            LoadedChecklist loaded;
+            try (Phase phase = run.phase("checklist")) {
+                loaded = new ChecklistLoader(clock).load(workspace, options.checklist());
+            }
             if (!loaded.usable()) {
-                return report.addAll(loaded.items()).build();
+                run.items(loaded.items());
+                return;
             }
             Checklist checklist = loaded.checklist().orElseThrow();
-            report.checklist(checklist.path());
+            run.checklist(checklist.path());
             ProvisionSettings.Cluster cluster = checklist.provision().cluster();
             driver = driver.or(() -> Optional.of(cluster.driver().name().toLowerCase(Locale.ROOT)));
             version = version.or(cluster::kubernetesVersion).or(() -> checklist.kubernetes().version());
             nodeImage = cluster.nodeImage().filter(image -> options.kubernetesVersion().isEmpty());
         } else {
-            report.info("no checklist in " + options.directory() + ": checking for kind's default cluster");
+            run.info("no checklist in " + options.directory() + ": checking for kind's default cluster");
         }
         String chosen = driver.orElse("kind");
-        version.ifPresent(v -> report.info("cluster: " + chosen + ", Kubernetes " + v));
+        String asked = version.map(v -> ", Kubernetes " + v).orElse("");
+        run.info("cluster: " + chosen + asked);
         RunName name = RunName.next(clock);
         ClusterRequest request = new ClusterRequest(name.value(), version, nodeImage, Optional.empty(),
                 Optional.empty(), Optional.empty(), Path.of(System.getProperty("java.io.tmpdir"), name.value()),
                 Duration.ZERO, Map.of());
-        PreflightResult result = Preflight.forDriver(chosen).run(request, probes, progress);
+        PreflightResult result = Preflight.forDriver(chosen).run(request, probes, run);
         if (result.items().isEmpty()) {
-            report.info("the " + chosen + " driver's checks need its cluster; `ascent provision` runs them first");
+            run.info("the " + chosen + " driver's checks need its cluster; `ascent provision` runs them first");
         }
-        report.addAll(result.items());
-        if (result.environmentFailed()) {
-            report.environmentFailed();
-        }
-        return report.build();
     }
 }

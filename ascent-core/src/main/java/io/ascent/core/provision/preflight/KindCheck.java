@@ -5,6 +5,7 @@ import io.ascent.core.provision.command.CommandResult;
 import io.ascent.core.provision.kind.KindNodeImages;
 import io.ascent.core.provision.kind.KindRelease;
 import io.ascent.core.provision.kind.NodeImage;
+import io.ascent.core.report.ErrorKind;
 import io.ascent.core.report.Item;
 import io.ascent.core.report.Status;
 import java.util.Optional;
@@ -29,15 +30,13 @@ final class KindCheck implements PreflightCheck {
         String newest = table.newestRelease();
         if (result.notFound()) {
             context.environmentCannotRun();
-            return PreflightRule.KIND.item().status(Status.FAIL)
-                    .message("kind is not installed (not found on PATH)")
+            return PreflightRule.KIND.item().error(ErrorKind.ENVIRONMENT, "kind is not installed (not found on PATH)")
                     .remediation(String.format(INSTALL, newest)).build();
         }
         Optional<KindRelease> release = context.kind();
         if (release.isEmpty()) {
             context.environmentCannotRun();
-            return PreflightRule.KIND.item().status(Status.FAIL)
-                    .message("`kind version` did not say which release it is: "
+            return PreflightRule.KIND.item().error(ErrorKind.ENVIRONMENT, "`kind version` did not say which release it is: "
                             + (result.succeeded() ? result.stdout().strip() : new CommandFailedException(result).getMessage()))
                     .remediation(String.format(INSTALL, newest)).build();
         }

@@ -4,6 +4,10 @@ import io.ascent.core.progress.ProgressListener;
 import io.ascent.core.provision.ClusterRequest;
 import io.ascent.core.provision.kind.KindNodeImages;
 import io.ascent.core.report.Item;
+import io.ascent.core.run.Phase;
+import io.ascent.core.run.RunRecorder;
+import io.ascent.core.run.RunSink;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +18,7 @@ import java.util.Optional;
  * provisioner runs them as its first phase and stops when {@link PreflightResult#passed()} is false.
  *
  * <pre>{@code
- * PreflightResult result = Preflight.forDriver("kind").run(request, Probes.local(), progress);
+ * PreflightResult result = Preflight.forDriver("kind").run(request, Probes.local(), sink);
  * }</pre>
  */
 public final class Preflight {
@@ -59,34 +63,42 @@ public final class Preflight {
     }
 
     /**
-     * Runs every check; changes nothing on the agent. Each check becomes one item with its duration; the progress
-     * listener sees a {@code preflight} phase and one line per finding.
+     * Runs every check; changes nothing on the agent. Each check becomes one item with its duration, put into
+     * {@code sink} as soon as it is known, inside a {@code preflight} phase. What makes the agent unable to create
+     * any cluster (no engine daemon, no kind) is an ERROR item of kind ENVIRONMENT: the run exits 3.
      *
-     * @throws InterruptedException when the run is cancelled
+     * @throws InterruptedException when the run is cancelled; the phase is recorded as interrupted
      */
-    public PreflightResult run(ClusterRequest request, Probes probes, ProgressListener progress)
-            throws InterruptedException {
+    public PreflightResult run(ClusterRequest request, Probes probes, RunSink sink) throws InterruptedException {
         PreflightContext context = new PreflightContext(request, probes, images);
-        progress.phaseStarted("preflight");
-        long start = System.nanoTime();
         List<Item> items = new ArrayList<>();
+        Phase phase = sink.phase("preflight");
         try {
             for (PreflightCheck check : checks) {
                 long checkStart = System.nanoTime();
                 Item item = check.run(context);
                 item = new Item(item.id(), item.title(), item.status(), item.severity(), item.message(),
                         item.location(), item.remediation(), Duration.ofNanos(System.nanoTime() - checkStart),
-                        item.waiver(), item.key());
+                        item.waiver(), item.key(), item.errorKind());
                 items.add(item);
-                progress.info("preflight: " + item.status().label() + " " + item.id() + ": " + item.message());
+                sink.item(item);
             }
+        } catch (InterruptedException e) {
+            phase.interrupted();
+            throw e;
         } finally {
-            progress.phaseFinished("preflight", Duration.ofNanos(System.nanoTime() - start));
+            phase.close();
         }
         boolean kind = driver.equals("kind");
         return new PreflightResult(items, context.environmentFailed(),
                 kind ? context.engine().info() : Optional.empty(),
                 kind ? context.kind() : Optional.empty(),
                 kind ? Optional.of(context.nodeImage()) : Optional.empty());
+    }
+
+    /** {@link #run(ClusterRequest, Probes, RunSink)} for a caller without a run of its own: only progress lines. */
+    public PreflightResult run(ClusterRequest request, Probes probes, ProgressListener progress)
+            throws InterruptedException {
+        return run(request, probes, new RunRecorder("preflight", progress, Clock.systemUTC()));
     }
 }

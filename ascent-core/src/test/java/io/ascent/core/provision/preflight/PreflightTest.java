@@ -149,7 +149,8 @@ class PreflightTest {
         Item engine = item(result, PreflightRule.CONTAINER_ENGINE);
         assertThat(result.environmentFailed()).isTrue();
         assertThat(result.passed()).isFalse();
-        assertThat(engine.status()).isEqualTo(Status.FAIL);
+        assertThat(engine.status()).isEqualTo(Status.ERROR);
+        assertThat(engine.errorKind()).isEqualTo(io.ascent.core.report.ErrorKind.ENVIRONMENT);
         assertThat(engine.message()).contains("no docker daemon answers",
                 "Cannot connect to the Docker daemon at unix:///var/run/docker.sock");
         assertThat(engine.remediation()).contains("sudo systemctl start docker", "rc-service docker start",
@@ -176,7 +177,7 @@ class PreflightTest {
 
         Item engine = item(run(host, "1.31", null), PreflightRule.CONTAINER_ENGINE);
 
-        assertThat(engine.status()).isEqualTo(Status.FAIL);
+        assertThat(engine.status()).isEqualTo(Status.ERROR);
         assertThat(engine.message()).contains("lxc");
         assertThat(engine.remediation()).contains("nerdctl.lima");
     }
@@ -201,7 +202,7 @@ class PreflightTest {
 
         PreflightResult result = run(host, "1.22.1", null);
 
-        assertThat(item(result, PreflightRule.KIND).status()).isEqualTo(Status.FAIL);
+        assertThat(item(result, PreflightRule.KIND).status()).isEqualTo(Status.ERROR);
         assertThat(item(result, PreflightRule.KIND).remediation()).contains("go install sigs.k8s.io/kind@v0.33.0");
         assertThat(result.environmentFailed()).isTrue();
         assertThat(item(result, PreflightRule.NODE_IMAGE).status()).isEqualTo(Status.FAIL);
