@@ -51,8 +51,8 @@ final class ContainerEngineCheck implements PreflightCheck {
                             + " daemon answers `" + result.commandLine() + "`"
                             + (result.timedOut() ? " (no answer in " + PreflightContext.PROBE_TIMEOUT.toSeconds()
                                     + " s)" : "")
-                            + (said.isBlank() ? "" : ": " + said.strip().replaceFirst("[.?!]+$", ""))
-                            + ". kind checks only that the client exists, so it would fail later, while creating "
+                            + (said.isBlank() ? "." : ": " + said.strip() + (said.strip().matches(".*[.?!]$") ? "" : "."))
+                            + " kind checks only that the client exists, so it would fail later, while creating "
                             + "the nodes")
                     .remediation(startDaemon(engine.provider(), context))
                     .build();
