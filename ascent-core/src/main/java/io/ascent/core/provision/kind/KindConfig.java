@@ -1,6 +1,7 @@
 package io.ascent.core.provision.kind;
 
 import io.ascent.core.provision.ProvisionException;
+import io.ascent.core.workspace.ConfinedFiles;
 import io.ascent.core.yaml.SafeYamlLoader;
 import io.ascent.core.yaml.YamlDocument;
 import io.ascent.core.yaml.YamlInputException;
@@ -75,7 +76,10 @@ public final class KindConfig {
     private static Map<String, Object> load(Path file, String displayPath) throws ProvisionException {
         YamlDocument document;
         try {
-            document = new SafeYamlLoader(YamlLimits.CHECKLIST).loadSingle(file, displayPath);
+            // Confined to the file's own folder: a link from there to anywhere else (~/.kube/config) is refused.
+            Path absolute = file.toAbsolutePath().normalize();
+            document = new SafeYamlLoader(YamlLimits.CHECKLIST).loadSingle(
+                    ConfinedFiles.under(absolute.getParent(), YamlLimits.CHECKLIST.maxBytes()), absolute, displayPath);
         } catch (YamlInputException e) {
             throw new ProvisionException(ProvisionException.Kind.INPUT, e.describe(),
                     "fix the kind configuration named by provision.cluster.config");

@@ -49,6 +49,19 @@ class KindConfigTest {
     }
 
     @Test
+    void shouldRefuseALinkThatLeadsOutOfTheConfigsFolder(@TempDir Path outside) throws Exception {
+        Path secret = Files.writeString(outside.resolve("config"), "apiVersion: v1\nkind: Config\n");
+        Path repo = Files.createDirectories(dir.resolve("repo"));
+        Path link = Files.createSymbolicLink(repo.resolve("kind.yaml"), secret);
+
+        assertThatThrownBy(() -> KindConfig.render(Optional.of(link), "deploy/kind.yaml", IMAGE))
+                .isInstanceOfSatisfying(ProvisionException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(ProvisionException.Kind.INPUT);
+                    assertThat(e.getMessage()).startsWith("deploy/kind.yaml").doesNotContain("kind: Config");
+                });
+    }
+
+    @Test
     void shouldRefuseAFileThatIsNotAKindClusterAtItsLocation() throws Exception {
         Path config = Files.writeString(dir.resolve("kind.yaml"), "apiVersion: v1\nkind: ConfigMap\n");
         Path broken = Files.writeString(dir.resolve("broken.yaml"), "kind: Cluster\n  bad: [\n");
