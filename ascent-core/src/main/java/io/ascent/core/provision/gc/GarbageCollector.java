@@ -10,6 +10,7 @@ import io.ascent.core.report.ErrorKind;
 import io.ascent.core.report.Item;
 import io.ascent.core.report.Report;
 import io.ascent.core.run.Phase;
+import io.ascent.core.workspace.ConfinedFiles;
 import io.ascent.core.run.RunRecorder;
 import io.ascent.core.report.Status;
 import io.kubernetes.client.openapi.ApiClient;
@@ -200,7 +201,9 @@ public final class GarbageCollector {
         if (!Files.isRegularFile(file)) {
             throw new IOException("no such file: " + file);
         }
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        // The operator's --kubeconfig, never a repository's: readable anywhere, within a limit.
+        try (Reader reader = new java.io.InputStreamReader(ConfinedFiles.anywhere(4L << 20).open(file),
+                StandardCharsets.UTF_8)) {
             KubeConfig config = KubeConfig.loadKubeConfig(reader);
             config.setFile(file.toFile());
             if (options.context().isPresent() && !config.setContext(options.context().get())) {

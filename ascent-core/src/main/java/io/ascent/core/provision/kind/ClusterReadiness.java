@@ -2,6 +2,7 @@ package io.ascent.core.provision.kind;
 
 import io.ascent.core.progress.ProgressListener;
 import io.ascent.core.provision.ProvisionException;
+import io.ascent.core.workspace.ConfinedFiles;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.apis.AppsV1Api;
@@ -15,7 +16,6 @@ import io.kubernetes.client.util.KubeConfig;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,6 +28,9 @@ import java.util.Objects;
  * and every Deployment and DaemonSet in {@code kube-system} available (CoreDNS, kube-proxy, kindnet).
  */
 public final class ClusterReadiness {
+
+    /** Kubeconfigs are a few KiB; a larger one is not one. */
+    static final long KUBECONFIG_LIMIT = 4L << 20;
 
     /** How often the cluster is asked again while it is getting ready. */
     static final Duration POLL = Duration.ofMillis(500);
@@ -116,7 +119,9 @@ public final class ClusterReadiness {
 
     /** A client for the cluster's own kubeconfig; its contents never reach a message. */
     static ApiClient client(Path kubeconfig) throws ProvisionException {
-        try (Reader reader = Files.newBufferedReader(kubeconfig, StandardCharsets.UTF_8)) {
+        // The driver's own file (or the operator's), never a repository's: readable anywhere, within a limit.
+        try (Reader reader = new java.io.InputStreamReader(ConfinedFiles.anywhere(KUBECONFIG_LIMIT).open(kubeconfig),
+                StandardCharsets.UTF_8)) {
             KubeConfig config = KubeConfig.loadKubeConfig(reader);
             config.setFile(kubeconfig.toFile());
             ApiClient client = ClientBuilder.kubeconfig(config).build();
