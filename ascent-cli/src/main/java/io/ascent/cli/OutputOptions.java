@@ -146,4 +146,46 @@ final class OutputOptions {
         ReportFiles.write(files);
         return List.copyOf(files.keySet());
     }
+
+    /** A command's engine call, run once the output options are known to be usable. */
+    @FunctionalInterface
+    interface ReportRun {
+        Report run() throws InterruptedException;
+    }
+
+    /**
+     * The body every report-producing command shares: checks these options (exit 2), runs the engine, writes the
+     * report everywhere it is wanted (exit 3 when it cannot be written) and returns the report's exit status.
+     */
+    int runAndWrite(String command, PrintWriter out, PrintWriter err, ReportRun engine) throws InterruptedException {
+        Map<Format, Path> destinations;
+        try {
+            destinations = destinations();
+        } catch (UsageException e) {
+            err.println("ascent " + command + ": " + e.getMessage());
+            return ExitCodes.INVALID_INPUT;
+        }
+        Report report = engine.run();
+        try {
+            writeAndSummarize(report, destinations, out);
+        } catch (IOException e) {
+            err.println("ascent " + command + ": cannot write the report: " + e.getMessage());
+            return ExitCodes.ENVIRONMENT;
+        }
+        return report.verdict().exitStatus();
+    }
+
+    /**
+     * Writes the report everywhere it is wanted and, when every format went to a file, prints one summary line
+     * naming them.
+     */
+    void writeAndSummarize(Report report, Map<Format, Path> destinations, PrintWriter stdout) throws IOException {
+        List<Path> written = write(report, destinations, stdout);
+        if (!destinations.containsValue(null)) {
+            io.ascent.core.report.Summary s = report.summary();
+            stdout.printf("ascent: %s: %d passed, %d failed, %d warnings, %d errors; wrote %s%n",
+                    report.verdict().name().replace('_', ' '), s.passed(), s.failed(), s.warnings(), s.errors(),
+                    String.join(", ", written.stream().map(Path::toString).toList()));
+        }
+    }
 }

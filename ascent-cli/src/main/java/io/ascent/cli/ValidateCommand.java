@@ -6,7 +6,6 @@ import io.ascent.core.ValidateOptions;
 import io.ascent.core.network.UrlAllowList;
 import io.ascent.core.progress.ProgressListener;
 import io.ascent.core.report.Report;
-import io.ascent.core.report.Summary;
 import io.ascent.core.report.render.Format;
 import io.ascent.core.validation.RunBudget;
 import java.io.IOException;
@@ -122,13 +121,7 @@ final class ValidateCommand implements Callable<Integer> {
         Report report = new Ascent(config)
                 .validate(options, verbose ? new StderrProgress(err) : ProgressListener.SILENT);
         try {
-            List<Path> written = output.write(report, destinations, out);
-            if (!destinations.containsValue(null)) {
-                Summary s = report.summary();
-                out.printf("ascent: %s: %d passed, %d failed, %d warnings, %d errors; wrote %s%n",
-                        report.verdict().name().replace('_', ' '), s.passed(), s.failed(), s.warnings(), s.errors(),
-                        String.join(", ", written.stream().map(Path::toString).toList()));
-            }
+            output.writeAndSummarize(report, destinations, out);
         } catch (IOException e) {
             err.println("ascent validate: cannot write the report: " + e.getMessage());
             return ExitCodes.ENVIRONMENT;

@@ -7,6 +7,10 @@ import io.ascent.core.checklist.LoadedChecklist;
 import io.ascent.core.checklist.WaiverApplier;
 import io.ascent.core.manifest.api.KubernetesVersion;
 import io.ascent.core.progress.ProgressListener;
+import io.ascent.core.provision.command.ProcessCommandRunner;
+import io.ascent.core.provision.gc.GarbageCollector;
+import io.ascent.core.provision.preflight.Doctor;
+import io.ascent.core.provision.preflight.Probes;
 import io.ascent.core.report.ErrorKind;
 import io.ascent.core.report.Item;
 import io.ascent.core.report.Location;
@@ -206,6 +210,23 @@ public final class Ascent {
         StringWriter trace = new StringWriter();
         e.printStackTrace(new PrintWriter(trace));
         sink.debug("internal error in the " + step + " step: " + trace);
+    }
+
+    /**
+     * {@code ascent doctor}: checks that this machine can make the cluster the options (and the directory's
+     * checklist) ask for, and changes nothing. A missing container engine daemon or kind is
+     * an ERROR item of kind ENVIRONMENT (exit 3). A cancelled run returns a partial report marked interrupted.
+     */
+    public Report doctor(DoctorOptions options, ProgressListener progress) {
+        return new Doctor(config.clock(), Probes.local()).run(options, progress);
+    }
+
+    /**
+     * {@code ascent gc}: deletes the kind clusters and (given a kubeconfig) namespaces Ascent runs left behind,
+     * older than asked; nothing that is not Ascent's. A cancelled run returns a partial report marked interrupted.
+     */
+    public Report gc(GcOptions options, ProgressListener progress) {
+        return new GarbageCollector(config.clock(), new ProcessCommandRunner(), "kind").run(options, progress);
     }
 
     /** {@code --repository URL}: validates the directory inside a shallow clone, removed afterwards. */

@@ -1,0 +1,61 @@
+package io.ascent.cli;
+
+import io.ascent.core.Ascent;
+import io.ascent.core.EngineConfig;
+import io.ascent.core.DoctorOptions;
+import io.ascent.core.progress.ProgressListener;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code ascent doctor}: provisioning preflight alone; changes nothing. */
+@Command(name = "doctor", mixinStandardHelpOptions = true,
+        description = {"Check that this machine can create the cluster the checklist asks for: container engine",
+            "and daemon, cgroups of the engine's host, kind and its node image for the Kubernetes version, kubectl",
+            "skew, inotify limits, free disk. Changes nothing."},
+        footerHeading = "%nExit status:%n",
+        footer = {"  0 ready, 1 a check failed, 2 invalid input or usage,",
+            "  3 no engine daemon or no kind, 4 internal error"})
+final class DoctorCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", defaultValue = ".",
+            description = "Application directory whose checklist's provision.cluster to check for (default: .).")
+    private Path directory;
+
+    @Option(names = {"-c", "--checklist"}, paramLabel = "PATH",
+            description = "Checklist file (default: DIR/ascent.yaml, then DIR/ascent.yml; none is fine).")
+    private Path checklist;
+
+    @Option(names = "--driver", paramLabel = "kind|existing",
+            description = "Cluster driver; overrides the checklist's provision.cluster.driver (default: kind).")
+    private String driver;
+
+    @Option(names = "--kubernetes-version", paramLabel = "X.Y[.Z]",
+            description = "Kubernetes version of the cluster; overrides the checklist's.")
+    private String kubernetesVersion;
+
+    @Option(names = {"-v", "--verbose"}, description = "Print each check as it runs on standard error.")
+    private boolean verbose;
+
+    @Mixin
+    private OutputOptions output;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter err = spec.commandLine().getErr();
+        return output.runAndWrite("doctor", spec.commandLine().getOut(), err, () -> new Ascent(EngineConfig.fromEnvironment(System.getenv())).doctor(
+                new DoctorOptions(directory, Optional.ofNullable(checklist), Optional.ofNullable(driver),
+                        Optional.ofNullable(kubernetesVersion)),
+                verbose ? new StderrProgress(err) : ProgressListener.SILENT));
+    }
+}

@@ -1,0 +1,59 @@
+package io.ascent.cli;
+
+import io.ascent.core.Ascent;
+import io.ascent.core.EngineConfig;
+import io.ascent.core.GcOptions;
+import io.ascent.core.progress.ProgressListener;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code ascent gc}: deletes the clusters and namespaces Ascent runs left behind. */
+@Command(name = "gc", mixinStandardHelpOptions = true,
+        description = {"Delete what Ascent runs left behind (a killed build, a kept cluster): kind clusters named",
+            "ascent-YYYYMMDD-HHMMSS-xxxxxx and, with --kubeconfig/--context, namespaces labelled ascent.dev/run,",
+            "older than --older-than. Nothing else is ever deleted."},
+        footerHeading = "%nExit status:%n",
+        footer = {"  0 collected (or nothing to collect), 1 something could not be deleted, 2 usage,",
+            "  3 the cluster cannot be reached, 4 internal error"})
+final class GcCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--older-than", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Only what was created longer ago than this (default: 2h; a younger cluster may belong "
+                    + "to a build still running).")
+    private Duration olderThan = GcOptions.DEFAULT_OLDER_THAN;
+
+    @Option(names = "--dry-run", description = "List what would be deleted; delete nothing.")
+    private boolean dryRun;
+
+    @Option(names = "--kubeconfig", paramLabel = "PATH",
+            description = "An existing cluster whose Ascent namespaces to collect too.")
+    private Path kubeconfig;
+
+    @Option(names = "--context", paramLabel = "NAME", description = "The kubeconfig context (default: its current one).")
+    private String context;
+
+    @Option(names = {"-v", "--verbose"}, description = "Print each deletion as it happens on standard error.")
+    private boolean verbose;
+
+    @Mixin
+    private OutputOptions output;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter err = spec.commandLine().getErr();
+        return output.runAndWrite("gc", spec.commandLine().getOut(), err, () -> new Ascent(EngineConfig.fromEnvironment(System.getenv())).gc(
+                new GcOptions(olderThan, dryRun, Optional.ofNullable(kubeconfig), Optional.ofNullable(context)),
+                verbose ? new StderrProgress(err) : ProgressListener.SILENT));
+    }
+}

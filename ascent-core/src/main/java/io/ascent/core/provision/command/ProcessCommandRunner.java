@@ -1,0 +1,84 @@
+package io.ascent.core.provision.command;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs commands as child processes. Output is captured up to {@link #MAX_CAPTURE} bytes per stream (the rest is
+ * read and dropped, so a chatty child never blocks on a full pipe nor fills memory), standard input is closed, and a
+ * child that outlives its timeout or whose caller is interrupted is killed with its descendants.
+ */
+public final class ProcessCommandRunner implements CommandRunner {
+
+    /** Bytes kept per stream. {@code docker info} prints a few KiB, {@code kind create cluster} a few hundred lines. */
+    static final int MAX_CAPTURE = 1 << 20;
+
+    @Override
+    public CommandResult run(List<String> argv, Map<String, String> environment, Duration timeout)
+            throws InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(argv).redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
+        builder.environment().putAll(environment);
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            return CommandResult.notInstalled(argv);
+        }
+        CompletableFuture<String> stdout = CompletableFuture.supplyAsync(() -> drain(process.getInputStream()));
+        CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> drain(process.getErrorStream()));
+        boolean finished;
+        try {
+            finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            kill(process);
+            throw e;
+        }
+        if (!finished) {
+            kill(process);
+        }
+        try {
+            String out = stdout.get(5, TimeUnit.SECONDS);
+            String err = stderr.get(5, TimeUnit.SECONDS);
+            return new CommandResult(argv, finished ? process.exitValue() : -1, out, err, false, !finished);
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            // a grandchild kept the pipes open after the child ended; report what the child did without its output
+            return new CommandResult(argv, finished ? process.exitValue() : -1, "", "", false, !finished);
+        }
+    }
+
+    private static java.io.File nullDevice() {
+        return new java.io.File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
+    }
+
+    private static void kill(Process process) throws InterruptedException {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        process.waitFor(5, TimeUnit.SECONDS);
+    }
+
+    private static String drain(InputStream in) {
+        try (in) {
+            ByteArrayOutputStream kept = new ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                int room = MAX_CAPTURE - kept.size();
+                if (room > 0) {
+                    kept.write(buffer, 0, Math.min(room, n));
+                }
+            }
+            return kept.toString(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,218 @@
+package io.ascent.core.provision.gc;
+
+import io.ascent.core.GcOptions;
+import io.ascent.core.progress.ProgressListener;
+import io.ascent.core.provision.RunName;
+import io.ascent.core.provision.command.CommandFailedException;
+import io.ascent.core.provision.command.CommandResult;
+import io.ascent.core.provision.command.CommandRunner;
+import io.ascent.core.report.ErrorKind;
+import io.ascent.core.report.Item;
+import io.ascent.core.report.Report;
+import io.ascent.core.run.Phase;
+import io.ascent.core.workspace.ConfinedFiles;
+import io.ascent.core.run.RunRecorder;
+import io.ascent.core.report.Status;
+import io.kubernetes.client.openapi.ApiClient;
+import io.kubernetes.client.openapi.ApiException;
+import io.kubernetes.client.openapi.apis.CoreV1Api;
+import io.kubernetes.client.openapi.models.V1Namespace;
+import io.kubernetes.client.util.ClientBuilder;
+import io.kubernetes.client.util.KubeConfig;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Finds and deletes Ascent's leftovers: kind clusters ({@code kind get clusters}) and, given a kubeconfig,
+ * namespaces labelled {@value RunName#RUN_LABEL}. A name or label that {@link RunName#parse} does not recognise is
+ * not Ascent's and is never deleted; neither is anything younger than {@link GcOptions#olderThan()}.
+ */
+public final class GarbageCollector {
+
+    static final String CLUSTER_ID = "gc.kind-cluster";
+    static final String NAMESPACE_ID = "gc.namespace";
+    private static final Duration KIND_TIMEOUT = Duration.ofMinutes(2);
+
+    private final Clock clock;
+    private final CommandRunner commands;
+    private final String kind;
+
+    /**
+     * @param clock    decides ages
+     * @param commands runs {@code kind}
+     * @param kind     the {@code kind} executable
+     */
+    public GarbageCollector(Clock clock, CommandRunner commands, String kind) {
+        this.clock = clock;
+        this.commands = commands;
+        this.kind = kind;
+    }
+
+    /**
+     * Collects. Every cluster and namespace deleted (or, with {@code dryRun}, that would be) is an item; one that
+     * could not be deleted is a FAIL with how to delete it by hand; a cluster that cannot be reached is an ERROR of
+     * kind ENVIRONMENT (exit 3). A cancelled run returns the partial report marked interrupted.
+     */
+    public Report run(GcOptions options, ProgressListener progress) {
+        RunRecorder report = new RunRecorder("leftovers of Ascent runs", progress, clock);
+        Instant cutoff = clock.instant().minus(options.olderThan()).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        report.info("collecting what Ascent created before " + cutoff + " (older than " + options.olderThan()
+                .toString().substring(2).toLowerCase(java.util.Locale.ROOT) + ")" + (options.dryRun()
+                ? "; dry run: nothing is deleted" : ""));
+        try (Phase phase = report.phase("gc")) {
+            kindClusters(options, cutoff, report);
+            if (options.kubeconfig().isPresent() || options.context().isPresent()) {
+                namespaces(options, cutoff, report);
+            }
+        } catch (InterruptedException e) {
+            report.interrupted();
+            report.warn("interrupted: the run was cancelled; this report is partial");
+            Thread.currentThread().interrupt();
+        }
+        return report.report();
+    }
+
+    private void kindClusters(GcOptions options, Instant cutoff, RunRecorder report)
+            throws InterruptedException {
+        CommandResult listed = commands.run(List.of(kind, "get", "clusters"), KIND_TIMEOUT);
+        if (listed.notFound()) {
+            report.info("kind is not installed: no kind clusters to collect");
+            return;
+        }
+        if (!listed.succeeded()) {
+            report.item(Item.builder(CLUSTER_ID, "Ascent's kind clusters").status(Status.FAIL)
+                    .message("cannot list kind clusters: " + new CommandFailedException(listed).getMessage())
+                    .remediation("check that the container engine answers (`ascent doctor`)").build());
+            return;
+        }
+        int kept = 0;
+        for (String name : listed.stdout().lines().map(String::strip).filter(l -> !l.isEmpty()).toList()) {
+            Optional<RunName> run = RunName.parse(name);
+            if (run.isEmpty() || !run.get().createdAt().isBefore(cutoff)) {
+                kept += run.isPresent() ? 1 : 0;
+                continue;
+            }
+            String age = age(run.get().createdAt());
+            if (options.dryRun()) {
+                report.item(Item.builder(CLUSTER_ID, "Ascent's kind clusters").status(Status.SKIP).key(name)
+                        .message("would delete kind cluster " + name + " (created " + age + " ago)").build());
+                continue;
+            }
+            report.info("gc: deleting kind cluster " + name);
+            CommandResult deleted = commands.run(List.of(kind, "delete", "cluster", "--name", name), KIND_TIMEOUT);
+            report.item(deleted.succeeded()
+                    ? Item.builder(CLUSTER_ID, "Ascent's kind clusters").status(Status.PASS).key(name)
+                            .message("deleted kind cluster " + name + " (created " + age + " ago)").build()
+                    : Item.builder(CLUSTER_ID, "Ascent's kind clusters").status(Status.FAIL).key(name)
+                            .message("could not delete kind cluster " + name + ": "
+                                    + new CommandFailedException(deleted).getMessage())
+                            .remediation("`kind delete cluster --name " + name + "`; if that fails too, remove its "
+                                    + "containers: `docker rm -f $(docker ps -aq --filter label=io.x-k8s.kind.cluster="
+                                    + name + ")`").build());
+        }
+        if (kept > 0) {
+            report.info("kept " + kept + " Ascent kind cluster(s) younger than asked");
+        }
+    }
+
+    private void namespaces(GcOptions options, Instant cutoff, RunRecorder report) {
+        ApiClient client;
+        try {
+            client = client(options);
+        } catch (IOException | RuntimeException e) {
+            // a parser's message may quote the file, and the file holds credentials: only our own messages pass
+            String why = e instanceof IOException ? describe(e) : "not a kubeconfig Ascent can use ("
+                    + e.getClass().getSimpleName() + ")";
+            report.item(Item.builder(NAMESPACE_ID, "Ascent's namespaces")
+                    .error(ErrorKind.ENVIRONMENT, "cannot use " + options.kubeconfig().map(Object::toString)
+                            .orElse("the kubeconfig") + options.context().map(c -> " (context " + c + ")").orElse("")
+                            + ": " + why)
+                    .remediation("check --kubeconfig and --context (`kubectl config get-contexts`)").build());
+            return;
+        }
+        CoreV1Api core = new CoreV1Api(client);
+        List<V1Namespace> labelled;
+        try {
+            labelled = core.listNamespace().labelSelector(RunName.RUN_LABEL).execute().getItems();
+        } catch (ApiException e) {
+            report.item(Item.builder(NAMESPACE_ID, "Ascent's namespaces")
+                    .error(ErrorKind.ENVIRONMENT, "cannot list namespaces: "
+                            + (e.getCode() == 0 ? describe(e) : "HTTP " + e.getCode()))
+                    .remediation("check that the cluster answers and that you may list and delete namespaces")
+                    .build());
+            return;
+        }
+        int kept = 0;
+        for (V1Namespace namespace : labelled) {
+            String name = namespace.getMetadata().getName();
+            String run = namespace.getMetadata().getLabels().get(RunName.RUN_LABEL);
+            Instant created = namespace.getMetadata().getCreationTimestamp() == null ? null
+                    : namespace.getMetadata().getCreationTimestamp().toInstant();
+            boolean terminating = namespace.getStatus() != null && "Terminating".equals(namespace.getStatus().getPhase());
+            if (RunName.parse(run).isEmpty() || created == null || !created.isBefore(cutoff) || terminating) {
+                kept += RunName.parse(run).isPresent() && !terminating ? 1 : 0;
+                continue;
+            }
+            String what = "namespace " + name + " (run " + run + ", created " + age(created) + " ago)";
+            if (options.dryRun()) {
+                report.item(Item.builder(NAMESPACE_ID, "Ascent's namespaces").status(Status.SKIP).key(name)
+                        .message("would delete " + what).build());
+                continue;
+            }
+            report.info("gc: deleting namespace " + name);
+            try {
+                core.deleteNamespace(name).execute();
+                report.item(Item.builder(NAMESPACE_ID, "Ascent's namespaces").status(Status.PASS).key(name)
+                        .message("deleted " + what).build());
+            } catch (ApiException e) {
+                if (e.getCode() == 404) {
+                    continue; // deleted meanwhile by its own run's teardown
+                }
+                report.item(Item.builder(NAMESPACE_ID, "Ascent's namespaces").status(Status.FAIL).key(name)
+                        .message("could not delete " + what + ": HTTP " + e.getCode())
+                        .remediation("`kubectl delete namespace " + name + "` with an account that may").build());
+            }
+        }
+        if (kept > 0) {
+            report.info("kept " + kept + " Ascent namespace(s) younger than asked");
+        }
+    }
+
+    private String age(Instant created) {
+        Duration age = Duration.between(created, clock.instant());
+        return age.toHours() > 0 ? age.toHours() + "h" + age.toMinutesPart() + "m" : age.toMinutes() + "m";
+    }
+
+    private static String describe(Exception e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+    }
+
+    /** A client for the kubeconfig and context named; the file's contents never reach a message. */
+    private static ApiClient client(GcOptions options) throws IOException {
+        java.nio.file.Path file = options.kubeconfig().orElseGet(() -> java.nio.file.Path.of(
+                System.getProperty("user.home"), ".kube", "config"));
+        if (!Files.isRegularFile(file)) {
+            throw new IOException("no such file: " + file);
+        }
+        // The operator's --kubeconfig, never a repository's: readable anywhere, within a limit.
+        try (Reader reader = new java.io.InputStreamReader(ConfinedFiles.anywhere(4L << 20).open(file),
+                StandardCharsets.UTF_8)) {
+            KubeConfig config = KubeConfig.loadKubeConfig(reader);
+            config.setFile(file.toFile());
+            if (options.context().isPresent() && !config.setContext(options.context().get())) {
+                throw new IOException("no context '" + options.context().get() + "' in " + file);
+            }
+            ApiClient client = ClientBuilder.kubeconfig(config).build();
+            client.setConnectTimeout(10_000);
+            client.setReadTimeout(30_000);
+            return client;
+        }
+    }
+}

@@ -1,0 +1,237 @@
+package io.ascent.core.provision.kind;
+
+import io.ascent.core.progress.ProgressListener;
+import io.ascent.core.provision.ClusterDriver;
+import io.ascent.core.provision.ClusterRequest;
+import io.ascent.core.provision.ProvisionException;
+import io.ascent.core.provision.ProvisionedCluster;
+import io.ascent.core.provision.command.CommandFailedException;
+import io.ascent.core.provision.command.CommandResult;
+import io.ascent.core.provision.command.CommandRunner;
+import io.ascent.core.provision.command.ProcessCommandRunner;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Makes a throw-away cluster with the {@code kind} command line.
+ *
+ * <p>{@link #create}: writes {@code kind-config.yaml} in the run's work folder (the checklist's kind configuration
+ * with the node image pinned by digest), runs {@code kind create cluster --name RUN --config … --kubeconfig
+ * WORK/kubeconfig} (kind writes only that file, never {@code ~/.kube/config}), then checks readiness itself
+ * ({@link ClusterReadiness}). Whatever fails after kind started (kind's error, the timeout, readiness,
+ * interruption) exports kind's logs to {@code WORK/kind-logs} and deletes the cluster before the exception
+ * leaves. {@link #delete} runs {@code kind delete cluster} within {@link #DELETE_TIMEOUT}, even on an interrupted
+ * thread.
+ */
+public final class KindDriver implements ClusterDriver {
+
+    /** How long {@code kind delete cluster} and {@code kind export logs} may take. */
+    public static final Duration DELETE_TIMEOUT = Duration.ofMinutes(2);
+    static final String CONFIG_FILE = "kind-config.yaml";
+    static final String KUBECONFIG_FILE = "kubeconfig";
+    static final String LOGS_FOLDER = "kind-logs";
+
+    private final CommandRunner commands;
+    private final String kind;
+    private final KindNodeImages images;
+
+    /**
+     * @param commands runs {@code kind}
+     * @param kind     the {@code kind} executable: a name looked up on {@code PATH}, or a path
+     * @param images   the kind release table
+     */
+    public KindDriver(CommandRunner commands, String kind, KindNodeImages images) {
+        this.commands = commands;
+        this.kind = kind;
+        this.images = images;
+    }
+
+    /** The {@code kind} on this machine's {@code PATH}. */
+    public static KindDriver local() {
+        return new KindDriver(new ProcessCommandRunner(), "kind", KindNodeImages.builtIn());
+    }
+
+    @Override
+    public String name() {
+        return "kind";
+    }
+
+    @Override
+    public List<String> plan(ClusterRequest request) {
+        Path work = request.workDirectory();
+        return List.of(
+                "write " + work.resolve(CONFIG_FILE) + " (kind.x-k8s.io/v1alpha4"
+                        + request.kindConfig().map(c -> ", from " + c).orElse("") + ", node image pinned by digest: "
+                        + request.nodeImage().orElse("kind's image for " + request.kubernetesVersion()
+                                .map(v -> "Kubernetes " + v).orElse("its default version")) + ")",
+                String.join(" ", createArgv(request)),
+                "wait up to " + request.timeout().toSeconds() + " s for every node Ready and every kube-system "
+                        + "Deployment and DaemonSet available",
+                "on failure: " + kind + " export logs " + work.resolve(LOGS_FOLDER) + " --name " + request.runName(),
+                "teardown: " + kind + " delete cluster --name " + request.runName() + " (at most "
+                        + DELETE_TIMEOUT.toSeconds() + " s)");
+    }
+
+    private List<String> createArgv(ClusterRequest request) {
+        Path work = request.workDirectory();
+        return List.of(kind, "create", "cluster", "--name", request.runName(), "--config",
+                work.resolve(CONFIG_FILE).toString(), "--kubeconfig", work.resolve(KUBECONFIG_FILE).toString(),
+                "--wait", "0s");
+    }
+
+    @Override
+    public ProvisionedCluster create(ClusterRequest request, ProgressListener progress)
+            throws ProvisionException, InterruptedException {
+        Path work = request.workDirectory();
+        String image = chooseImage(request);
+        String config = KindConfig.render(request.kindConfig(),
+                request.kindConfig().map(Path::toString).orElse(""), image);
+        try {
+            Files.createDirectories(work);
+            Files.writeString(work.resolve(CONFIG_FILE), config, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ProvisionException(ProvisionException.Kind.ENVIRONMENT, "cannot write the kind configuration "
+                    + "in " + work + ": " + e.getMessage(), "check free disk and permissions of the work folder");
+        }
+        ProvisionedCluster cluster = new ProvisionedCluster(name(), request.runName(), work.resolve(KUBECONFIG_FILE),
+                Optional.empty(), "default", true);
+        long start = System.nanoTime();
+        progress.info("kind: creating cluster " + request.runName() + " with " + image);
+        boolean created = false;
+        try {
+            CommandResult result = commands.run(createArgv(request), kubeconfigOnly(cluster), request.timeout());
+            if (!result.succeeded()) {
+                throw createFailed(request, result);
+            }
+            Duration left = request.timeout().minusNanos(System.nanoTime() - start);
+            ClusterReadiness.await(cluster.kubeconfig(), left.isNegative() ? Duration.ZERO : left, progress);
+            created = true;
+            progress.info("kind: cluster " + request.runName() + " ready in "
+                    + Duration.ofNanos(System.nanoTime() - start).toSeconds() + " s");
+            return cluster;
+        } finally {
+            if (!created) {
+                releaseAfterFailedCreate(cluster, work.resolve(LOGS_FOLDER), progress);
+            }
+        }
+    }
+
+    private String chooseImage(ClusterRequest request) throws ProvisionException, InterruptedException {
+        CommandResult version = commands.run(List.of(kind, "version"), Duration.ofSeconds(30));
+        if (!version.succeeded()) {
+            throw new ProvisionException(ProvisionException.Kind.ENVIRONMENT,
+                    new CommandFailedException(version).getMessage(),
+                    "install kind; `ascent doctor` checks everything kind needs");
+        }
+        NodeImageChoice choice = NodeImageChoice.choose(images, KindRelease.parse(version.stdout()),
+                request.kubernetesVersion(), request.nodeImage());
+        if (choice.reference().isEmpty()) {
+            throw new ProvisionException(choice.verdict() == NodeImageChoice.Verdict.UNKNOWN
+                    ? ProvisionException.Kind.ENVIRONMENT : ProvisionException.Kind.INPUT,
+                    choice.message(), choice.remediation().orElse("pin provision.cluster.nodeImage"));
+        }
+        return choice.reference().get();
+    }
+
+    private ProvisionException createFailed(ClusterRequest request, CommandResult result) {
+        CommandFailedException failure = new CommandFailedException(result);
+        String why = result.timedOut() ? "kind did not create cluster " + request.runName() + " within "
+                + request.timeout().toSeconds() + " s" : "kind could not create cluster " + request.runName();
+        return new ProvisionException(ProvisionException.Kind.ENVIRONMENT, why + ": " + failure.getMessage(),
+                "read kind's output above and the exported logs in " + request.workDirectory().resolve(LOGS_FOLDER)
+                        + "; `ascent doctor` checks the container engine, cgroups and node image", failure);
+    }
+
+    /** Exports logs and deletes; a failure to do either is added to the log, never hides the first failure. */
+    private void releaseAfterFailedCreate(ProvisionedCluster cluster, Path logs, ProgressListener progress) {
+        boolean interrupted = Thread.interrupted(); // cleanup must run on a cancelled build's thread too
+        try {
+            collect(cluster, logs);
+            delete(cluster, progress);
+        } catch (ProvisionException e) {
+            progress.info("kind: " + e.getMessage());
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public void delete(ProvisionedCluster cluster, ProgressListener progress) throws ProvisionException {
+        List<String> argv = List.of(kind, "delete", "cluster", "--name", cluster.name(), "--kubeconfig",
+                cluster.kubeconfig().toString());
+        progress.info("kind: deleting cluster " + cluster.name());
+        CommandResult result = runUninterruptibly(argv, cluster, DELETE_TIMEOUT);
+        if (!result.succeeded()) {
+            throw new ProvisionException(ProvisionException.Kind.ENVIRONMENT,
+                    "cluster " + cluster.name() + " may still exist: " + new CommandFailedException(result).getMessage(),
+                    "delete it by hand: `kind delete cluster --name " + cluster.name() + "` (or `ascent gc` removes "
+                            + "every Ascent cluster older than a given age)");
+        }
+    }
+
+    @Override
+    public List<Path> collectDiagnostics(ProvisionedCluster cluster, Path into) throws InterruptedException {
+        return collect(cluster, into);
+    }
+
+    private List<Path> collect(ProvisionedCluster cluster, Path into) {
+        List<Path> written = new ArrayList<>();
+        CommandResult result = runUninterruptibly(List.of(kind, "export", "logs", into.toString(), "--name",
+                cluster.name()), cluster, DELETE_TIMEOUT);
+        if (result.succeeded() && Files.isDirectory(into)) {
+            written.add(into);
+        }
+        return written;
+    }
+
+    /**
+     * Runs a cleanup command to its end even when the calling thread is interrupted (an aborted build's teardown):
+     * the command runs on its own thread, the caller waits at most {@code timeout} (plus the runner's kill grace)
+     * and keeps its interrupt for later.
+     */
+    private CommandResult runUninterruptibly(List<String> argv, ProvisionedCluster cluster, Duration timeout) {
+        CompletableFuture<CommandResult> running = CompletableFuture.supplyAsync(() -> {
+            try {
+                return commands.run(argv, kubeconfigOnly(cluster), timeout);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new CommandResult(argv, -1, "", "interrupted", false, true);
+            }
+        });
+        boolean interrupted = false;
+        long deadline = System.nanoTime() + timeout.plusSeconds(15).toNanos();
+        try {
+            while (true) {
+                try {
+                    return running.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException | TimeoutException e) {
+                    return new CommandResult(argv, -1, "", String.valueOf(e.getMessage()), false, true);
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** kind and the tools it calls see only the run's kubeconfig, never the user's default one. */
+    private static Map<String, String> kubeconfigOnly(ProvisionedCluster cluster) {
+        return Map.of("KUBECONFIG", cluster.kubeconfig().toString());
+    }
+}

@@ -1,0 +1,103 @@
+package io.ascent.core.provision.preflight;
+
+import io.ascent.core.DoctorOptions;
+import io.ascent.core.checklist.Checklist;
+import io.ascent.core.checklist.ChecklistLoader;
+import io.ascent.core.checklist.ChecklistRule;
+import io.ascent.core.checklist.LoadedChecklist;
+import io.ascent.core.checklist.ProvisionSettings;
+import io.ascent.core.progress.ProgressListener;
+import io.ascent.core.provision.ClusterRequest;
+import io.ascent.core.provision.RunName;
+import io.ascent.core.report.Location;
+import io.ascent.core.report.Report;
+import io.ascent.core.run.Phase;
+import io.ascent.core.run.RunRecorder;
+import io.ascent.core.report.Status;
+import io.ascent.core.workspace.Workspace;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code ascent doctor}: preflight alone. Reads the checklist (when the directory has one) for the cluster it asks
+ * for, runs the driver's preflight checks, and changes nothing: no cluster, no file, no pulled image.
+ */
+public final class Doctor {
+
+    private final Clock clock;
+    private final Probes probes;
+
+    public Doctor(Clock clock, Probes probes) {
+        this.clock = clock;
+        this.probes = probes;
+    }
+
+    /**
+     * Checks the agent for the cluster the options describe. A cancelled run returns the partial report marked
+     * interrupted, with the thread's interrupt flag set again.
+     */
+    public Report run(DoctorOptions options, ProgressListener progress) {
+        RunRecorder run = new RunRecorder(options.directory().toString(), progress, clock);
+        try {
+            check(options, run);
+        } catch (InterruptedException e) {
+            run.interrupted();
+            run.warn("interrupted: the run was cancelled; this report is partial");
+            Thread.currentThread().interrupt();
+        }
+        return run.report();
+    }
+
+    private void check(DoctorOptions options, RunRecorder run) throws InterruptedException {
+        if (!Files.isDirectory(options.directory())) {
+            run.item(ChecklistRule.OPTIONS.item().status(Status.ERROR)
+                    .message("'" + options.directory() + "' is not a directory")
+                    .location(Location.of(options.directory().toString())).build());
+            return;
+        }
+        Optional<String> driver = options.driver().map(d -> d.toLowerCase(Locale.ROOT));
+        if (driver.isPresent() && !driver.get().equals("kind") && !driver.get().equals("existing")) {
+            run.item(ChecklistRule.OPTIONS.item().status(Status.ERROR)
+                    .message("--driver " + options.driver().get() + ": expected kind or existing")
+                    .location(Location.of(options.directory().toString())).build());
+            return;
+        }
+        Optional<String> version = options.kubernetesVersion();
+        Optional<String> nodeImage = Optional.empty();
+        Workspace workspace = Workspace.of(options.directory());
+        if (ChecklistLoader.locate(workspace, options.checklist()).isPresent()) {
+            LoadedChecklist loaded;
+            try (Phase phase = run.phase("checklist")) {
+                loaded = new ChecklistLoader(clock).load(workspace, options.checklist());
+            }
+            if (!loaded.usable()) {
+                run.items(loaded.items());
+                return;
+            }
+            Checklist checklist = loaded.checklist().orElseThrow();
+            run.checklist(checklist.path());
+            ProvisionSettings.Cluster cluster = checklist.provision().cluster();
+            driver = driver.or(() -> Optional.of(cluster.driver().name().toLowerCase(Locale.ROOT)));
+            version = version.or(cluster::kubernetesVersion).or(() -> checklist.kubernetes().version());
+            nodeImage = cluster.nodeImage().filter(image -> options.kubernetesVersion().isEmpty());
+        } else {
+            run.info("no checklist in " + options.directory() + ": checking for kind's default cluster");
+        }
+        String chosen = driver.orElse("kind");
+        String asked = version.map(v -> ", Kubernetes " + v).orElse("");
+        run.info("cluster: " + chosen + asked);
+        RunName name = RunName.next(clock);
+        ClusterRequest request = new ClusterRequest(name.value(), version, nodeImage, Optional.empty(),
+                Optional.empty(), Optional.empty(), Path.of(System.getProperty("java.io.tmpdir"), name.value()),
+                Duration.ZERO, Map.of());
+        PreflightResult result = Preflight.forDriver(chosen).run(request, probes, run);
+        if (result.items().isEmpty()) {
+            run.info("the " + chosen + " driver's checks need its cluster; `ascent provision` runs them first");
+        }
+    }
+}
