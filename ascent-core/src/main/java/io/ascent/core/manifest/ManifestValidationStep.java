@@ -44,7 +44,7 @@ public final class ManifestValidationStep implements ValidationStep {
     private static final int AHEAD_PER_THREAD = 4;
 
     /** Id of the warning for a {@code kubernetes.checks} entry that names no check. */
-    public static final String UNKNOWN_CHECK_ID = "manifest.settings";
+    public static final String UNKNOWN_CHECK_ID = ManifestChecks.SETTINGS_ID;
 
     private final ApiLifecycleTable table;
     private final int threads;

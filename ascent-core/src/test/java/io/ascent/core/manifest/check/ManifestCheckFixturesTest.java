@@ -79,7 +79,7 @@ class ManifestCheckFixturesTest {
     @Test
     void shouldHaveAPassAndAFailFixtureForEveryCheck() throws Exception {
         List<String> fixtures = fixtures().toList();
-        for (ManifestChecks.Description check : ManifestChecks.descriptions()) {
+        for (io.ascent.core.report.CheckDescription check : ManifestChecks.descriptions()) {
             if (check.id().equals("manifest.parse")) {
                 continue; // parse failures are tested by ManifestLoaderTest: a broken file cannot be a fixture here
             }
