@@ -1,5 +1,6 @@
 package io.ascent.core.repo;
 
+import io.ascent.core.checklist.Checklist;
 import io.ascent.core.report.CheckDescription;
 import io.ascent.core.report.CheckDescription.Explanation;
 import io.ascent.core.report.Item;
@@ -108,6 +109,16 @@ public enum RepositoryRule {
     /** The severity of its findings when {@code repository.rules.<id>.severity} does not set one. */
     public Severity defaultSeverity() {
         return defaultSeverity;
+    }
+
+    /** Whether a checklist configures it ({@code repository.rules} can then set its severity). */
+    public boolean configurable() {
+        return configuredBy != null;
+    }
+
+    /** The severity of its findings under {@code checklist}: {@code repository.rules.<id>.severity}, else the default. */
+    public Severity severityIn(Checklist checklist) {
+        return checklist.repository().severities().getOrDefault(id, defaultSeverity);
     }
 
     /** The rule in its own words, with how a checklist switches it on or off, changes its severity, waives it. */

@@ -4,7 +4,6 @@ import io.ascent.core.checklist.Checklist;
 import io.ascent.core.checklist.RepositoryRules.SecretScanning;
 import io.ascent.core.report.Item;
 import io.ascent.core.report.Location;
-import io.ascent.core.report.Severity;
 import java.io.IOException;
 import java.util.Comparator;
 import java.util.List;
@@ -42,7 +41,7 @@ final class SecretsRule implements TreeRule {
         });
         found.sort(Comparator.comparing(SecretFinding::path).thenComparingInt(SecretFinding::line)
                 .thenComparingInt(SecretFinding::column));
-        Findings findings = new Findings(RepositoryRule.SECRETS, Severity.ERROR);
+        Findings findings = new Findings(RepositoryRule.SECRETS, checklist);
         int allowlisted = 0;
         for (SecretFinding finding : found) {
             if (settings.allowedFingerprints().stream().anyMatch(finding.fingerprint()::startsWith)) {

@@ -108,6 +108,12 @@ public final class ManifestChecks {
         return all;
     }
 
+    /** The ids {@code kubernetes.checks} can switch off or give another severity, in report order. */
+    public static List<String> configurableIds() {
+        return create(ApiLifecycleTable.builtIn(), null, Map.of(), SchemaSettings.DEFAULT).stream()
+                .map(ManifestCheck::id).toList();
+    }
+
     private static List<String> control(String id) {
         return List.of(
                 "switch it off: kubernetes.checks." + id + ".enabled: false (reported once as SKIP)",
