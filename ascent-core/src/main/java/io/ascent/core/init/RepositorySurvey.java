@@ -1,5 +1,6 @@
 package io.ascent.core.init;
 
+import io.ascent.core.workspace.ConfinedFiles;
 import io.ascent.core.yaml.SafeYamlLoader;
 import io.ascent.core.yaml.YamlDocument;
 import io.ascent.core.yaml.YamlInputException;
@@ -133,6 +134,7 @@ public record RepositorySurvey(
     private static final class Walk extends SimpleFileVisitor<Path> {
         private final Path root;
         private final SafeYamlLoader loader = new SafeYamlLoader(YamlLimits.MANIFEST);
+        private final ConfinedFiles files;
         /** Folder ({@code ./} for the top) to the manifest files directly in it. */
         private final java.util.Map<String, Set<String>> manifestFiles = new java.util.TreeMap<>();
         private final Set<String> kustomizations = new LinkedHashSet<>();
@@ -146,6 +148,7 @@ public record RepositorySurvey(
 
         Walk(Path root) {
             this.root = root;
+            this.files = ConfinedFiles.under(root, MAX_YAML_BYTES);
         }
 
         @Override
@@ -216,7 +219,7 @@ public record RepositorySurvey(
         private void read(Path file) {
             List<YamlDocument> documents;
             try {
-                documents = loader.loadAll(file, relative(file));
+                documents = loader.loadAll(files, file, relative(file));
             } catch (YamlInputException | RuntimeException e) {
                 return; // not YAML Ascent can read: not a manifest to propose
             }
