@@ -42,7 +42,7 @@ final class UsageErrorHandler implements CommandLine.IParameterExceptionHandler 
         if (!spec.subcommands().isEmpty()) {
             List<String> commands = new ArrayList<>(spec.subcommands().keySet());
             return "unknown command '" + word + "'" + suggestion(word, commands, spec.qualifiedName())
-                    + "; commands: " + String.join(", ", commands);
+                    + " (commands: " + String.join(", ", commands) + ")";
         }
         return "unexpected argument '" + word + "' for '" + spec.qualifiedName() + "'";
     }

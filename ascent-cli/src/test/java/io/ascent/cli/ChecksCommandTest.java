@@ -33,7 +33,7 @@ class ChecksCommandTest {
                         + " node\n")
                 .contains("Fix: remove privileged: true;")
                 .contains("  - switch it off: kubernetes.checks.manifest.privileged.enabled: false")
-                .contains("  - exempt one resource: metadata.annotations.ascent.dev/exempt: \"manifest.privileged\"")
+                .contains("  - exempt one resource: annotate it with ascent.dev/exempt: \"manifest.privileged\"")
                 .contains("  - waive findings: waivers: [{id: manifest.privileged,");
     }
 

@@ -52,7 +52,8 @@ class CommandLineTest {
     void shouldSuggestTheNearestCommandForAMisspeltOne() {
         CliRun run = CliRun.of("valdate");
         assertThat(run.status()).isEqualTo(ExitCodes.INVALID_INPUT);
-        assertThat(run.err()).startsWith("ascent: unknown command 'valdate'; did you mean 'validate'?; commands: ")
+        assertThat(run.err()).startsWith(
+                "ascent: unknown command 'valdate'; did you mean 'validate'? (commands: validate, init, checks,")
                 .contains("Run 'ascent --help' for usage.").doesNotContain("Unmatched");
     }
 

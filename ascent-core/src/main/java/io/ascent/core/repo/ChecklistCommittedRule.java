@@ -18,7 +18,8 @@ final class ChecklistCommittedRule {
     List<Item> check(RepositoryTree tree, Checklist checklist, Repository repository)
             throws IOException, GitAPIException {
         String path = checklist.path();
-        var item = RepositoryRule.CHECKLIST_COMMITTED.item(RepositoryRule.CHECKLIST_COMMITTED.severityIn(checklist)).location(Location.of(path));
+        RepositoryRule rule = RepositoryRule.CHECKLIST_COMMITTED;
+        var item = rule.item(rule.severityIn(checklist)).location(Location.of(path));
         if (path.startsWith("/") || path.matches("^[A-Za-z]:.*")) {
             return List.of(item.status(Status.SKIP)
                     .message("the checklist '" + path + "' is outside the repository, so it cannot be committed in it")

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 class CheckCatalogDocumentationTest {
     private static final Path CHECKS = Path.of("..", "docs", "checks.md");
     private static final Path REPOSITORY_RULES = Path.of("..", "docs", "repository-rules.md");
-    private static final String BEGIN = "<!-- BEGIN generated from the check catalog by CheckCatalogDocumentationTest -->";
+    private static final String BEGIN =
+            "<!-- BEGIN generated from the check catalog by CheckCatalogDocumentationTest -->";
     private static final String END = "<!-- END generated -->";
 
     @Test

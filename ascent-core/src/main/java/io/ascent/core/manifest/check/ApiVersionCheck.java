@@ -147,8 +147,12 @@ final class ApiVersionCheck implements ManifestCheck {
     @Override
     public CheckDescription.Explanation explanation() {
         return new CheckDescription.Explanation(
-                "every apiVersion/kind, and the configuration objects other objects carry (AdmissionConfiguration plugins, kind kubeadmConfigPatches), against the target Kubernetes version and the API availability table",
-                "an API version the cluster does not serve makes kubectl apply fail; a removed one breaks the next cluster upgrade",
-                "write the apiVersion the fix line names (and adapt fields that changed), or set the target version you really deploy to");
+                "every apiVersion/kind, and the configuration objects other objects carry (AdmissionConfiguration"
+                        + " plugins, kind kubeadmConfigPatches), against the target Kubernetes version and the API"
+                        + " availability table",
+                "an API version the cluster does not serve makes kubectl apply fail; a removed one breaks the next"
+                        + " cluster upgrade",
+                "write the apiVersion the fix line names (and adapt fields that changed), or set the target version"
+                        + " you really deploy to");
     }
 }

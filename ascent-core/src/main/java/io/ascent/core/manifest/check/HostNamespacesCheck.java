@@ -56,7 +56,8 @@ final class HostNamespacesCheck implements ManifestCheck {
     public CheckDescription.Explanation explanation() {
         return new CheckDescription.Explanation(
                 "every pod spec's hostNetwork, hostPID and hostIPC",
-                "sharing the host's network, process or IPC namespace lets a pod see and touch everything else on the node",
+                "sharing the host's network, process or IPC namespace lets a pod see and touch everything else on"
+                        + " the node",
                 "remove the field or set it to false");
     }
 }

@@ -74,7 +74,8 @@ final class ImageTagCheck extends ContainerCheck {
     public CheckDescription.Explanation explanation() {
         return new CheckDescription.Explanation(
                 "every container's image: present, with a tag other than latest, or a digest",
-                "latest or no tag deploys whatever was pushed last, so a rollout or a node restart can change the running code",
+                "latest or no tag deploys whatever was pushed last, so a rollout or a node restart can change the"
+                        + " running code",
                 "image: nginx:1.27.3 or image: nginx@sha256:<digest>");
     }
 }

@@ -130,7 +130,7 @@ public final class ManifestChecks {
         return List.of(
                 "switch it off: kubernetes.checks." + id + ".enabled: false (reported once as SKIP)",
                 "change its severity: kubernetes.checks." + id + ".severity: error | warning | info",
-                "exempt one resource: metadata.annotations." + Resource.EXEMPT_ANNOTATION + ": \"" + id + "\"",
+                "exempt one resource: annotate it with " + Resource.EXEMPT_ANNOTATION + ": \"" + id + "\"",
                 "waive findings: waivers: [{id: " + id + ", path: \"deploy/**\", reason: ..., owner: ..., expires:"
                         + " 2027-06-30}]");
     }

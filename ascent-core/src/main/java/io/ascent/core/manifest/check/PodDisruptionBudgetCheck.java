@@ -128,8 +128,10 @@ final class PodDisruptionBudgetCheck implements ManifestCheck {
     @Override
     public CheckDescription.Explanation explanation() {
         return new CheckDescription.Explanation(
-                "every Deployment and StatefulSet with more than one replica: a PodDisruptionBudget in the same namespace selecting its pod labels",
+                "every Deployment and StatefulSet with more than one replica: a PodDisruptionBudget in the same"
+                        + " namespace selecting its pod labels",
                 "without a budget a node drain or cluster upgrade may evict every replica at once",
-                "a policy/v1 PodDisruptionBudget with minAvailable: 1 (or maxUnavailable: 1) selecting the workload's pod labels; the fix line spells them out");
+                "a policy/v1 PodDisruptionBudget with minAvailable: 1 (or maxUnavailable: 1) selecting the"
+                        + " workload's pod labels; the fix line spells them out");
     }
 }

@@ -67,8 +67,11 @@ final class ProbesCheck extends ContainerCheck {
     @Override
     public CheckDescription.Explanation explanation() {
         return new CheckDescription.Explanation(
-                "every container of long-running workloads (not Jobs and CronJobs): a readinessProbe and a livenessProbe",
-                "without a readiness probe traffic reaches pods before they can serve; without a liveness probe a hung process is never restarted",
-                "readinessProbe: {httpGet: {path: /healthz, port: 8080}} and a livenessProbe (tcpSocket or exec without HTTP)");
+                "every container of long-running workloads (not Jobs and CronJobs): a readinessProbe and a"
+                        + " livenessProbe",
+                "without a readiness probe traffic reaches pods before they can serve; without a liveness probe a"
+                        + " hung process is never restarted",
+                "readinessProbe: {httpGet: {path: /healthz, port: 8080}} and a livenessProbe (tcpSocket or exec"
+                        + " without HTTP)");
     }
 }

@@ -47,7 +47,9 @@ final class ReadOnlyRootFilesystemCheck extends ContainerCheck {
     public CheckDescription.Explanation explanation() {
         return new CheckDescription.Explanation(
                 "every container's securityContext.readOnlyRootFilesystem",
-                "a writable root file system lets an intruder replace binaries and hides state that a restart should clear",
-                "securityContext: {readOnlyRootFilesystem: true} and an emptyDir volume where the container must write (such as /tmp)");
+                "a writable root file system lets an intruder replace binaries and hides state that a restart should"
+                        + " clear",
+                "securityContext: {readOnlyRootFilesystem: true} and an emptyDir volume where the container must"
+                        + " write (such as /tmp)");
     }
 }

@@ -62,8 +62,10 @@ final class ResourcesCheck extends ContainerCheck {
     @Override
     public CheckDescription.Explanation explanation() {
         return new CheckDescription.Explanation(
-                "every container and init container of Pods and workloads: resources.requests and resources.limits for cpu and memory",
+                "every container and init container of Pods and workloads: resources.requests and resources.limits"
+                        + " for cpu and memory",
                 "without requests the scheduler packs pods blindly; without limits one container can starve its node",
-                "resources: {requests: {cpu: 100m, memory: 128Mi}, limits: {cpu: 500m, memory: 128Mi}} with values measured for the application");
+                "resources: {requests: {cpu: 100m, memory: 128Mi}, limits: {cpu: 500m, memory: 128Mi}} with values"
+                        + " measured for the application");
     }
 }

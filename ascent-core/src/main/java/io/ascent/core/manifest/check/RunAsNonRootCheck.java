@@ -59,8 +59,10 @@ final class RunAsNonRootCheck extends ContainerCheck {
     @Override
     public CheckDescription.Explanation explanation() {
         return new CheckDescription.Explanation(
-                "every container's effective security context (its own, else the pod's): runAsNonRoot: true, or a non-zero runAsUser",
-                "a process running as root inside a container turns any escape or mounted host path into root on the node",
+                "every container's effective security context (its own, else the pod's): runAsNonRoot: true, or a"
+                        + " non-zero runAsUser",
+                "a process running as root inside a container turns any escape or mounted host path into root on the"
+                        + " node",
                 "securityContext: {runAsNonRoot: true, runAsUser: 10001} on the pod spec or the container");
     }
 }

@@ -123,8 +123,12 @@ final class SchemaCheck implements ManifestCheck {
     @Override
     public CheckDescription.Explanation explanation() {
         return new CheckDescription.Explanation(
-                "every object, validated against the JSON schema of its apiVersion/kind for the target version (bundled schemas, kubernetes.schemaLocations, then the manifests' CRDs); with kubernetes.strict unknown fields are findings",
-                "a misspelt or misplaced field is silently dropped by the API server or refused at apply, so the object does not do what the file says",
-                "the message names the field and what it must be; for a custom resource, add its CRD to the manifests or a schema location");
+                "every object, validated against the JSON schema of its apiVersion/kind for the target version"
+                        + " (bundled schemas, kubernetes.schemaLocations, then the manifests' CRDs); with"
+                        + " kubernetes.strict unknown fields are findings",
+                "a misspelt or misplaced field is silently dropped by the API server or refused at apply, so the"
+                        + " object does not do what the file says",
+                "the message names the field and what it must be; for a custom resource, add its CRD to the"
+                        + " manifests or a schema location");
     }
 }

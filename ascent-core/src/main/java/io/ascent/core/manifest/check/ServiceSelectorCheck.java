@@ -92,8 +92,10 @@ final class ServiceSelectorCheck implements ManifestCheck {
     @Override
     public CheckDescription.Explanation explanation() {
         return new CheckDescription.Explanation(
-                "every Service with a selector: some workload's pod template in the same namespace carries every selected label",
-                "a selector that matches no pod gives a Service without endpoints: every request fails although everything applied",
+                "every Service with a selector: some workload's pod template in the same namespace carries every"
+                        + " selected label",
+                "a selector that matches no pod gives a Service without endpoints: every request fails although"
+                        + " everything applied",
                 "make spec.selector equal to the pod template labels of the workload the Service fronts");
     }
 }

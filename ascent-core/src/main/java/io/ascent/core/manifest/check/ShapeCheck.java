@@ -219,8 +219,11 @@ final class ShapeCheck implements ManifestCheck {
     @Override
     public CheckDescription.Explanation explanation() {
         return new CheckDescription.Explanation(
-                "every object: apiVersion and kind, metadata.name (or generateName) except for configuration files a component reads, names and namespaces the API server accepts, label keys and values (a number or boolean label value is refused)",
-                "the API server refuses the whole apply for one malformed object, so the deployment fails at release time instead of at review",
+                "every object: apiVersion and kind, metadata.name (or generateName) except for configuration files a"
+                        + " component reads, names and namespaces the API server accepts, label keys and values (a"
+                        + " number or boolean label value is refused)",
+                "the API server refuses the whole apply for one malformed object, so the deployment fails at release"
+                        + " time instead of at review",
                 "add what is missing, rename to a DNS-1123 name, quote label values (version: \"2\")");
     }
 }
