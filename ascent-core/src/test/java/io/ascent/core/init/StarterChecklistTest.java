@@ -3,10 +3,14 @@ package io.ascent.core.init;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ascent.core.Ascent;
+import io.ascent.core.ValidateOptions;
 import io.ascent.core.checklist.Checklist;
 import io.ascent.core.checklist.ChecklistLoader;
 import io.ascent.core.checklist.LoadedChecklist;
-import io.ascent.core.report.Item;
+import io.ascent.core.progress.ProgressListener;
+import io.ascent.core.report.ErrorKind;
+import io.ascent.core.report.Report;
 import io.ascent.core.report.Status;
 import io.ascent.core.workspace.Workspace;
 import java.io.IOException;
@@ -46,6 +50,13 @@ class StarterChecklistTest {
         assertThat(loaded.items()).as(Files.readString(written))
                 .filteredOn(item -> item.status() == Status.ERROR || item.status() == Status.FAIL).isEmpty();
         assertThat(loaded.usable()).isTrue();
+        // And a whole run with it judges the example without an error of its own making.
+        Report report = new Ascent().validate(ValidateOptions.builder(app).noGit(true).build(),
+                ProgressListener.SILENT);
+        assertThat(report.items()).as("validation of %s", example)
+                .noneMatch(item -> item.isError(ErrorKind.INTERNAL))
+                .noneMatch(item -> item.id().startsWith("checklist.") && item.status() != Status.PASS);
+        assertThat(report.verdict().exitStatus()).isLessThanOrEqualTo(2);
     }
 
     @Test
