@@ -9,7 +9,8 @@ import picocli.CommandLine.HelpCommand;
         mixinStandardHelpOptions = true,
         versionProvider = AscentCommand.Version.class,
         description = "Ascent Checklist CI/CD: enforce an application's ascent.yaml and prove it deploys.",
-        subcommands = {ValidateCommand.class, DoctorCommand.class, GcCommand.class, SchemaCommand.class,
+        subcommands = {ValidateCommand.class, InitCommand.class, ChecksCommand.class, DoctorCommand.class,
+                GcCommand.class, SchemaCommand.class,
             HelpCommand.class},
         footerHeading = "%nExit status:%n",
         footer = {

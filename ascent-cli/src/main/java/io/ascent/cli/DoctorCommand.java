@@ -53,7 +53,7 @@ final class DoctorCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
-        return output.runAndWrite("doctor", spec.commandLine().getOut(), err, () -> new Ascent(EngineConfig.fromEnvironment(System.getenv())).doctor(
+        return output.runAndWrite("doctor", directory, spec.commandLine().getOut(), err, () -> new Ascent(EngineConfig.fromEnvironment(System.getenv())).doctor(
                 new DoctorOptions(directory, Optional.ofNullable(checklist), Optional.ofNullable(driver),
                         Optional.ofNullable(kubernetesVersion)),
                 verbose ? new StderrProgress(err) : ProgressListener.SILENT));

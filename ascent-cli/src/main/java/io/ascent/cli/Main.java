@@ -44,19 +44,6 @@ public final class Main {
         return status;
     }
 
-    /** Bad flags: say what is wrong and how to get help, exit 2, no stack trace. */
-    private static final class UsageErrorHandler implements CommandLine.IParameterExceptionHandler {
-        @Override
-        public int handleParseException(CommandLine.ParameterException e, String[] args) {
-            CommandLine command = e.getCommandLine();
-            PrintWriter err = command.getErr();
-            err.println("ascent: " + e.getMessage());
-            CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
-            err.println("Run '" + command.getCommandSpec().qualifiedName() + " --help' for usage.");
-            return ExitCodes.INVALID_INPUT;
-        }
-    }
-
     /**
      * Anything that escapes a command is a bug: one line by default, the stack trace only with
      * {@code ASCENT_DEBUG=1}, as kind's CLI does with its verbosity flag.

@@ -156,11 +156,15 @@ final class OutputOptions {
     /**
      * The body every report-producing command shares: checks these options (exit 2), runs the engine, writes the
      * report everywhere it is wanted (exit 3 when it cannot be written) and returns the report's exit status.
+     *
+     * @param directory the directory the command works on, whose repository must not redirect a report through a
+     *                  link (the current directory for commands that read none)
      */
-    int runAndWrite(String command, PrintWriter out, PrintWriter err, ReportRun engine) throws InterruptedException {
+    int runAndWrite(String command, Path directory, PrintWriter out, PrintWriter err, ReportRun engine)
+            throws InterruptedException {
         Map<Format, Path> destinations;
         try {
-            destinations = destinations();
+            destinations = destinations(directory);
         } catch (UsageException e) {
             err.println("ascent " + command + ": " + e.getMessage());
             return ExitCodes.INVALID_INPUT;

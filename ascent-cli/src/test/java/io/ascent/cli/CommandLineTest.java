@@ -44,7 +44,31 @@ class CommandLineTest {
     void shouldExitTwoWithSuggestionOnUnknownFlag() {
         CliRun run = CliRun.of("validate", "--formt", "json");
         assertThat(run.status()).isEqualTo(ExitCodes.INVALID_INPUT);
-        assertThat(run.err()).contains("Unknown option: '--formt'").contains("--format").doesNotContain("Exception");
+        assertThat(run.err()).startsWith("ascent: unknown option '--formt'; did you mean '--format'?\n")
+                .contains("Run 'ascent validate --help' for usage.").doesNotContain("Exception");
+    }
+
+    @Test
+    void shouldSuggestTheNearestCommandForAMisspeltOne() {
+        CliRun run = CliRun.of("valdate");
+        assertThat(run.status()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(run.err()).startsWith(
+                "ascent: unknown command 'valdate'; did you mean 'validate'? (commands: validate, init, checks,")
+                .contains("Run 'ascent --help' for usage.").doesNotContain("Unmatched");
+    }
+
+    @Test
+    void shouldNameTheCommandWhenNoOptionIsNear() {
+        CliRun run = CliRun.of("validate", "--zzzzzzzzzz=1");
+        assertThat(run.status()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(run.err()).startsWith("ascent: unknown option '--zzzzzzzzzz' for 'ascent validate'\n");
+    }
+
+    @Test
+    void shouldRefuseAnExtraArgumentInAscentsWords() {
+        CliRun run = CliRun.of("schema", "extra");
+        assertThat(run.status()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(run.err()).startsWith("ascent: unexpected argument 'extra' for 'ascent schema'\n");
     }
 
     @Test

@@ -91,7 +91,19 @@ final class ChecklistModelReader {
                 json.optBoolean("codeowners", false),
                 json.optBoolean("license", false),
                 strings(executables == null ? null : executables.optJSONArray("forbid")),
-                constant(ChangePolicy.class, json.optString("uncommittedChanges", "warn")));
+                constant(ChangePolicy.class, json.optString("uncommittedChanges", "warn")),
+                ruleSeverities(json.optJSONObject("rules")));
+    }
+
+    /** {@code repository.rules.<id>.severity}; the schema allows only known rule ids and severities. */
+    private static Map<String, Severity> ruleSeverities(JSONObject rules) {
+        Map<String, Severity> severities = new LinkedHashMap<>();
+        if (rules != null) {
+            for (String id : rules.keySet()) {
+                optional(rules.getJSONObject(id), "severity").ifPresent(s -> severities.put(id, Severity.fromLabel(s)));
+            }
+        }
+        return severities;
     }
 
     private static KubernetesSettings kubernetes(JSONObject json) {

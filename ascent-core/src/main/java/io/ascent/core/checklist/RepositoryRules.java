@@ -1,6 +1,8 @@
 package io.ascent.core.checklist;
 
+import io.ascent.core.report.Severity;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 
 /**
@@ -17,6 +19,8 @@ import java.util.OptionalLong;
  * @param license             whether a recognised LICENSE file is required
  * @param executablesForbidden globs of files that must not be executable
  * @param uncommittedChanges  how uncommitted changes are reported
+ * @param severities          severities set under {@code repository.rules}, keyed by rule id; a rule not named
+ *                            keeps its default
  */
 public record RepositoryRules(
         List<String> required,
@@ -28,9 +32,11 @@ public record RepositoryRules(
         boolean codeowners,
         boolean license,
         List<String> executablesForbidden,
-        ChangePolicy uncommittedChanges) {
+        ChangePolicy uncommittedChanges,
+        Map<String, Severity> severities) {
 
     public RepositoryRules {
+        severities = Map.copyOf(severities);
         required = List.copyOf(required);
         forbidden = List.copyOf(forbidden);
         executablesForbidden = List.copyOf(executablesForbidden);
@@ -39,7 +45,8 @@ public record RepositoryRules(
     /** Rules when the checklist has no {@code repository} section: nothing required, defaults elsewhere. */
     public static RepositoryRules defaults() {
         return new RepositoryRules(List.of(), List.of(), OptionalLong.empty(), SecretScanning.DEFAULT,
-                SymlinkPolicy.WITHIN_REPOSITORY, SubmodulePolicy.ALLOW, false, false, List.of(), ChangePolicy.WARN);
+                SymlinkPolicy.WITHIN_REPOSITORY, SubmodulePolicy.ALLOW, false, false, List.of(), ChangePolicy.WARN,
+                Map.of());
     }
 
     /** A forbidden path pattern and the reason shown to whoever commits a match. */

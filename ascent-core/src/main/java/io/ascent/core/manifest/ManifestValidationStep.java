@@ -60,7 +60,7 @@ public final class ManifestValidationStep implements ValidationStep {
     private static final String SCHEMA_ID = "manifest.schema";
 
     /** Id of the warning for a {@code kubernetes.checks} entry that names no check. */
-    public static final String UNKNOWN_CHECK_ID = "manifest.settings";
+    public static final String UNKNOWN_CHECK_ID = ManifestChecks.SETTINGS_ID;
 
     /** Id of the warning for a target newer than every release Ascent has data for. */
     public static final String TARGET_VERSION_ID = "manifest.target-version";

@@ -3,7 +3,6 @@ package io.ascent.core.repo;
 import io.ascent.core.checklist.Checklist;
 import io.ascent.core.report.Item;
 import io.ascent.core.report.Location;
-import io.ascent.core.report.Severity;
 import io.ascent.core.report.Status;
 import java.io.IOException;
 import java.util.List;
@@ -19,7 +18,8 @@ final class ChecklistCommittedRule {
     List<Item> check(RepositoryTree tree, Checklist checklist, Repository repository)
             throws IOException, GitAPIException {
         String path = checklist.path();
-        var item = RepositoryRule.CHECKLIST_COMMITTED.item(Severity.ERROR).location(Location.of(path));
+        RepositoryRule rule = RepositoryRule.CHECKLIST_COMMITTED;
+        var item = rule.item(rule.severityIn(checklist)).location(Location.of(path));
         if (path.startsWith("/") || path.matches("^[A-Za-z]:.*")) {
             return List.of(item.status(Status.SKIP)
                     .message("the checklist '" + path + "' is outside the repository, so it cannot be committed in it")

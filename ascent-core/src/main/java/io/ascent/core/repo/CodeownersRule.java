@@ -3,7 +3,6 @@ package io.ascent.core.repo;
 import io.ascent.core.checklist.Checklist;
 import io.ascent.core.report.Item;
 import io.ascent.core.report.Location;
-import io.ascent.core.report.Severity;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -33,7 +32,7 @@ final class CodeownersRule implements TreeRule {
         if (!checklist.repository().codeowners()) {
             return List.of();
         }
-        Findings findings = new Findings(RepositoryRule.CODEOWNERS, Severity.ERROR);
+        Findings findings = new Findings(RepositoryRule.CODEOWNERS, checklist);
         Optional<TreeEntry> file = Optional.empty();
         List<String> candidates = new ArrayList<>();
         if (!tree.scope().isEmpty()) {

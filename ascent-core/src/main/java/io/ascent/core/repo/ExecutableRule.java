@@ -4,7 +4,6 @@ import io.ascent.core.glob.PathPattern;
 import io.ascent.core.checklist.Checklist;
 import io.ascent.core.report.Item;
 import io.ascent.core.report.Location;
-import io.ascent.core.report.Severity;
 import java.util.List;
 
 /** {@code repository.executables.forbid}: files matching these globs are not committed with the executable bit. */
@@ -17,7 +16,7 @@ final class ExecutableRule implements TreeRule {
             return List.of();
         }
         List<PathPattern> patterns = globs.stream().map(PathPattern::compile).toList();
-        Findings findings = new Findings(RepositoryRule.EXECUTABLES, Severity.ERROR);
+        Findings findings = new Findings(RepositoryRule.EXECUTABLES, checklist);
         for (TreeEntry entry : tree.entries()) {
             if (entry.kind() != TreeEntry.Kind.EXECUTABLE) {
                 continue;

@@ -29,6 +29,11 @@ final class Findings {
         this(rule.id(), rule.title(), severity);
     }
 
+    /** Findings of a built-in rule at the severity {@code checklist} gives it. */
+    Findings(RepositoryRule rule, io.ascent.core.checklist.Checklist checklist) {
+        this(rule, rule.severityIn(checklist));
+    }
+
     Findings(String id, String title, Severity severity) {
         this.id = id;
         this.title = title;

@@ -5,7 +5,6 @@ import io.ascent.core.checklist.Checklist;
 import io.ascent.core.checklist.RepositoryRules.ForbiddenPath;
 import io.ascent.core.report.Item;
 import io.ascent.core.report.Location;
-import io.ascent.core.report.Severity;
 import java.util.List;
 
 /** {@code repository.forbidden}: no committed path matches; each match is reported with the checklist's reason. */
@@ -17,7 +16,7 @@ final class ForbiddenPathsRule implements TreeRule {
         if (forbidden.isEmpty()) {
             return List.of();
         }
-        Findings findings = new Findings(RepositoryRule.FORBIDDEN, Severity.ERROR);
+        Findings findings = new Findings(RepositoryRule.FORBIDDEN, checklist);
         for (ForbiddenPath rule : forbidden) {
             for (String path : PatternSearch.all(tree, PathPattern.compile(rule.pattern()))) {
                 findings.add(Location.of(path), "'" + path + "' is committed but matches forbidden pattern '"

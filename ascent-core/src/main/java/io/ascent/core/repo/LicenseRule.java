@@ -3,7 +3,6 @@ package io.ascent.core.repo;
 import io.ascent.core.checklist.Checklist;
 import io.ascent.core.report.Item;
 import io.ascent.core.report.Location;
-import io.ascent.core.report.Severity;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -29,7 +28,7 @@ final class LicenseRule implements TreeRule {
         if (!checklist.repository().license()) {
             return List.of();
         }
-        Findings findings = new Findings(RepositoryRule.LICENSE, Severity.ERROR);
+        Findings findings = new Findings(RepositoryRule.LICENSE, checklist);
         Optional<TreeEntry> file = find(tree);
         if (file.isEmpty()) {
             findings.add(Location.of(tree.fromScope("LICENSE")), "no LICENSE, LICENCE or COPYING file is committed"

@@ -3,7 +3,6 @@ package io.ascent.core.repo;
 import io.ascent.core.checklist.Checklist;
 import io.ascent.core.report.Item;
 import io.ascent.core.report.Location;
-import io.ascent.core.report.Severity;
 import java.io.IOException;
 import java.util.Comparator;
 import java.util.List;
@@ -31,7 +30,7 @@ final class MaxFileSizeRule implements TreeRule {
             }
         });
         oversized.sort(Comparator.comparing(Oversized::path));
-        Findings findings = new Findings(RepositoryRule.MAX_FILE_SIZE, Severity.ERROR);
+        Findings findings = new Findings(RepositoryRule.MAX_FILE_SIZE, checklist);
         for (Oversized file : oversized) {
             findings.add(Location.of(file.path()), "'" + file.path() + "' is " + human(file.size())
                     + " (" + file.size() + " bytes), over the limit of " + human(limit),

@@ -4,7 +4,6 @@ import io.ascent.core.glob.PathPattern;
 import io.ascent.core.checklist.Checklist;
 import io.ascent.core.report.Item;
 import io.ascent.core.report.Location;
-import io.ascent.core.report.Severity;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +17,7 @@ final class RequiredPathsRule implements TreeRule {
         if (required.isEmpty()) {
             return List.of();
         }
-        Findings findings = new Findings(RepositoryRule.REQUIRED, Severity.ERROR);
+        Findings findings = new Findings(RepositoryRule.REQUIRED, checklist);
         check(tree, required, findings);
         return findings.items(required.size() + " required path pattern(s) present in " + tree.description()
                 + ": " + String.join(", ", required));

@@ -49,7 +49,7 @@ final class SecretsRule implements TreeRule {
         });
         found.sort(Comparator.comparing(SecretFinding::path).thenComparingInt(SecretFinding::line)
                 .thenComparingInt(SecretFinding::column));
-        Findings findings = new Findings(RepositoryRule.SECRETS, Severity.ERROR);
+        Findings findings = new Findings(RepositoryRule.SECRETS, checklist);
         int allowlisted = 0;
         List<Item> legacy = new ArrayList<>();
         for (SecretFinding finding : found) {

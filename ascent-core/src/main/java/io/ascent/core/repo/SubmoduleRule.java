@@ -4,7 +4,6 @@ import io.ascent.core.checklist.Checklist;
 import io.ascent.core.checklist.RepositoryRules.SubmodulePolicy;
 import io.ascent.core.report.Item;
 import io.ascent.core.report.Location;
-import io.ascent.core.report.Severity;
 import java.util.List;
 
 /** {@code repository.submodules: forbid}: no gitlink (submodule) is committed. {@code allow} turns it off. */
@@ -15,7 +14,7 @@ final class SubmoduleRule implements TreeRule {
         if (checklist.repository().submodules() != SubmodulePolicy.FORBID) {
             return List.of();
         }
-        Findings findings = new Findings(RepositoryRule.SUBMODULES, Severity.ERROR);
+        Findings findings = new Findings(RepositoryRule.SUBMODULES, checklist);
         for (TreeEntry entry : tree.entries()) {
             if (entry.kind() == TreeEntry.Kind.GITLINK) {
                 String commit = entry.objectId() == null ? "" : " at commit " + entry.objectId().abbreviate(7).name();

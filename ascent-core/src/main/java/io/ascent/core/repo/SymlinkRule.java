@@ -4,7 +4,6 @@ import io.ascent.core.checklist.Checklist;
 import io.ascent.core.checklist.RepositoryRules.SymlinkPolicy;
 import io.ascent.core.report.Item;
 import io.ascent.core.report.Location;
-import io.ascent.core.report.Severity;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -27,7 +26,7 @@ final class SymlinkRule implements TreeRule {
         if (policy == SymlinkPolicy.ALLOW) {
             return List.of();
         }
-        Findings findings = new Findings(RepositoryRule.SYMLINKS, Severity.ERROR);
+        Findings findings = new Findings(RepositoryRule.SYMLINKS, checklist);
         int links = 0;
         try (BlobReader reader = tree.newReader()) {
             for (TreeEntry entry : tree.entries()) {

@@ -22,8 +22,10 @@ final class UncommittedChangesRule {
             return List.of();
         }
         WorkingTreeStatus status = WorkingTreeStatus.read(repository, tree.scope());
-        Findings findings = new Findings(RepositoryRule.UNCOMMITTED_CHANGES,
+        // An explicit repository.rules severity wins over the one uncommittedChanges implies.
+        Severity severity = checklist.repository().severities().getOrDefault(RepositoryRule.UNCOMMITTED_CHANGES.id(),
                 policy == ChangePolicy.FAIL ? Severity.ERROR : Severity.WARNING);
+        Findings findings = new Findings(RepositoryRule.UNCOMMITTED_CHANGES, severity);
         for (Map.Entry<String, String> change : status.changes().entrySet()) {
             findings.add(Location.of(change.getKey()), "'" + change.getKey() + "' " + change.getValue(),
                     "commit it, or remove or ignore it (.gitignore), so that what is checked is what ships");

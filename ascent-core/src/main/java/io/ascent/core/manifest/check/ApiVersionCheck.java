@@ -8,6 +8,7 @@ import io.ascent.core.manifest.api.ApiLifecycleTable;
 import io.ascent.core.manifest.api.ApiVerdict;
 import io.ascent.core.manifest.api.KubernetesVersion;
 import io.ascent.core.manifest.check.ClusterApiTopology.NodeVersion;
+import io.ascent.core.report.CheckDescription;
 import io.ascent.core.report.Severity;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -358,5 +359,17 @@ final class ApiVersionCheck implements ManifestCheck {
                     .append(" judged against ClusterAPI ").append(clusterApiRelease);
         }
         return message.toString();
+    }
+
+    @Override
+    public CheckDescription.Explanation explanation() {
+        return new CheckDescription.Explanation(
+                "every apiVersion/kind, and the configuration objects other objects carry (AdmissionConfiguration"
+                        + " plugins, kind kubeadmConfigPatches), against the target Kubernetes version and the API"
+                        + " availability table",
+                "an API version the cluster does not serve makes kubectl apply fail; a removed one breaks the next"
+                        + " cluster upgrade",
+                "write the apiVersion the fix line names (and adapt fields that changed), or set the target version"
+                        + " you really deploy to");
     }
 }

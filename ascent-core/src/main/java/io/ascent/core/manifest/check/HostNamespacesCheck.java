@@ -2,6 +2,7 @@ package io.ascent.core.manifest.check;
 
 import io.ascent.core.manifest.PodTemplate;
 import io.ascent.core.manifest.Resource;
+import io.ascent.core.report.CheckDescription;
 import io.ascent.core.report.Severity;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,5 +50,14 @@ final class HostNamespacesCheck implements ManifestCheck {
     public String passMessage(int looked) {
         return looked + (looked == 1 ? " pod template" : " pod templates")
                 + ": none uses the host's network, PID or IPC namespace";
+    }
+
+    @Override
+    public CheckDescription.Explanation explanation() {
+        return new CheckDescription.Explanation(
+                "every pod spec's hostNetwork, hostPID and hostIPC",
+                "sharing the host's network, process or IPC namespace lets a pod see and touch everything else on"
+                        + " the node",
+                "remove the field or set it to false");
     }
 }

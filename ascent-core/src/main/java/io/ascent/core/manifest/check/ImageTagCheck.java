@@ -3,6 +3,7 @@ package io.ascent.core.manifest.check;
 import io.ascent.core.manifest.PodTemplate;
 import io.ascent.core.manifest.PodTemplate.Container;
 import io.ascent.core.manifest.Resource;
+import io.ascent.core.report.CheckDescription;
 import io.ascent.core.report.Severity;
 
 /**
@@ -67,5 +68,14 @@ final class ImageTagCheck extends ContainerCheck {
     @Override
     public String passMessage(int looked) {
         return containers(looked) + ": every image is pinned to a tag other than latest, or to a digest";
+    }
+
+    @Override
+    public CheckDescription.Explanation explanation() {
+        return new CheckDescription.Explanation(
+                "every container's image: present, with a tag other than latest, or a digest",
+                "latest or no tag deploys whatever was pushed last, so a rollout or a node restart can change the"
+                        + " running code",
+                "image: nginx:1.27.3 or image: nginx@sha256:<digest>");
     }
 }

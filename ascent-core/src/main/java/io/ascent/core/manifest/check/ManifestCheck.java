@@ -1,6 +1,7 @@
 package io.ascent.core.manifest.check;
 
 import io.ascent.core.manifest.Resource;
+import io.ascent.core.report.CheckDescription;
 import io.ascent.core.report.Severity;
 
 /**
@@ -18,6 +19,9 @@ public interface ManifestCheck {
 
     /** The severity when the checklist does not set one. */
     Severity defaultSeverity();
+
+    /** What it looks at, why that matters and how to fix a finding, for {@code ascent checks} and docs/checks.md. */
+    CheckDescription.Explanation explanation();
 
     /** Looks at one object; counts what it looked at and adds findings. */
     void inspect(Resource resource, Findings findings);

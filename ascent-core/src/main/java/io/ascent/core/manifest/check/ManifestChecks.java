@@ -1,12 +1,14 @@
 package io.ascent.core.manifest.check;
 
 import io.ascent.core.manifest.ManifestLoader;
+import io.ascent.core.manifest.Resource;
 import io.ascent.core.manifest.api.ApiLifecycleTable;
 import io.ascent.core.manifest.api.KubernetesVersion;
 import io.ascent.core.manifest.schema.CachingHttpFetcher;
 import io.ascent.core.manifest.schema.ResourceSchemaValidator;
 import io.ascent.core.manifest.schema.SchemaFetcher;
 import io.ascent.core.network.UrlAllowList;
+import io.ascent.core.report.CheckDescription;
 import io.ascent.core.report.Severity;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,6 +21,12 @@ import java.util.Map;
  * documents each id; a test keeps the two in step.
  */
 public final class ManifestChecks {
+
+    /** Ids of this family are listed under this area by {@code ascent checks}. */
+    public static final String AREA = "manifests";
+
+    /** Id of the warning for a {@code kubernetes.checks} entry or an exemption that names no check. */
+    public static final String SETTINGS_ID = "manifest.settings";
 
     /** The id of the API availability check, for items about the target version itself. */
     public static final String API_VERSION_ID = ApiVersionCheck.ID;
@@ -44,10 +52,6 @@ public final class ManifestChecks {
             UrlAllowList allowedUrls, SchemaFetcher fetcher) {
         public static final SchemaSettings DEFAULT = new SchemaSettings(List.of("default"), true, Path.of("."),
                 Path.of("."), UrlAllowList.none(), null);
-    }
-
-    /** What documentation needs of a check. */
-    public record Description(String id, String title, Severity defaultSeverity) {
     }
 
     /**
@@ -98,14 +102,48 @@ public final class ManifestChecks {
                 new ServiceSelectorCheck());
     }
 
-    /** Every check id with its title and default severity, {@code manifest.parse} first. */
-    public static List<Description> descriptions() {
-        List<Description> all = new ArrayList<>();
-        all.add(new Description(ManifestLoader.PARSE_ID, ManifestLoader.PARSE_TITLE, Severity.ERROR));
+    /**
+     * Every manifest check described in its own words, in report order: {@code manifest.parse} first, then the
+     * checks, then {@code manifest.settings} (the warning about the checklist's own settings).
+     */
+    public static List<CheckDescription> descriptions() {
+        List<CheckDescription> all = new ArrayList<>();
+        all.add(new CheckDescription(ManifestLoader.PARSE_ID, AREA, ManifestLoader.PARSE_TITLE, Severity.ERROR,
+                new CheckDescription.Explanation(
+                        "every path in kubernetes.manifests and every file it names: the path exists and stays in the"
+                                + " repository, the file is readable UTF-8 YAML or JSON within the safe-loading limits,"
+                                + " each document is an object",
+                        "a manifest Ascent cannot read cannot be checked, and kubectl would refuse it as well",
+                        "correct the path, or the file at the line and column shown"),
+                List.of("cannot be switched off, exempted or given another severity: a file that cannot be read"
+                        + " cannot be checked (status ERROR, exit status 2)")));
         for (ManifestCheck check : create(ApiLifecycleTable.builtIn(), null, Map.of(), SchemaSettings.DEFAULT)) {
-            all.add(new Description(check.id(), check.title(), check.defaultSeverity()));
+            all.add(new CheckDescription(check.id(), AREA, check.title(), check.defaultSeverity(),
+                    check.explanation(), control(check.id())));
         }
+        all.add(new CheckDescription(SETTINGS_ID, AREA, "Check settings name known checks", Severity.WARNING,
+                new CheckDescription.Explanation(
+                        "the ids under kubernetes.checks and in the " + Resource.EXEMPT_ANNOTATION
+                                + " annotation: each names a manifest check",
+                        "a misspelt id changes nothing, so the setting or exemption someone relied on is silently"
+                                + " not applied",
+                        "write the id the warning suggests ('did you mean ...'); 'ascent checks' lists every id"),
+                List.of("waive it: waivers: [{id: " + SETTINGS_ID + ", reason: ..., owner: ..., expires: ...}]")));
         return all;
     }
 
+    /** The ids {@code kubernetes.checks} can switch off or give another severity, in report order. */
+    public static List<String> configurableIds() {
+        return create(ApiLifecycleTable.builtIn(), null, Map.of(), SchemaSettings.DEFAULT).stream()
+                .map(ManifestCheck::id).toList();
+    }
+
+    private static List<String> control(String id) {
+        return List.of(
+                "switch it off: kubernetes.checks." + id + ".enabled: false (reported once as SKIP)",
+                "change its severity: kubernetes.checks." + id + ".severity: error | warning | info",
+                "exempt one resource: annotate it with " + Resource.EXEMPT_ANNOTATION + ": \"" + id + "\"",
+                "waive findings: waivers: [{id: " + id + ", path: \"deploy/**\", reason: ..., owner: ..., expires:"
+                        + " 2027-06-30}]");
+    }
 }

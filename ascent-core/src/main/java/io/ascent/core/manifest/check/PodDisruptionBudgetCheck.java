@@ -5,6 +5,7 @@ import io.ascent.core.manifest.PodTemplate;
 import io.ascent.core.manifest.Resource;
 import io.ascent.core.manifest.ResourceRef;
 import io.ascent.core.report.Location;
+import io.ascent.core.report.CheckDescription;
 import io.ascent.core.report.Severity;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -154,5 +155,15 @@ final class PodDisruptionBudgetCheck implements ManifestCheck {
 
     /** The HorizontalPodAutoscaler of a workload, by the name reports give it. */
     private record Autoscaler(String name, long minReplicas) {
+    }
+
+    @Override
+    public CheckDescription.Explanation explanation() {
+        return new CheckDescription.Explanation(
+                "every Deployment and StatefulSet with more than one replica: a PodDisruptionBudget in the same"
+                        + " namespace selecting its pod labels",
+                "without a budget a node drain or cluster upgrade may evict every replica at once",
+                "a policy/v1 PodDisruptionBudget with minAvailable: 1 (or maxUnavailable: 1) selecting the"
+                        + " workload's pod labels; the fix line spells them out");
     }
 }

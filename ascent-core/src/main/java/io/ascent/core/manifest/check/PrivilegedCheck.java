@@ -3,6 +3,7 @@ package io.ascent.core.manifest.check;
 import io.ascent.core.manifest.PodTemplate;
 import io.ascent.core.manifest.PodTemplate.Container;
 import io.ascent.core.manifest.Resource;
+import io.ascent.core.report.CheckDescription;
 import io.ascent.core.report.Severity;
 
 /** No container is privileged: a privileged container has every capability and the host's devices. */
@@ -37,5 +38,13 @@ final class PrivilegedCheck extends ContainerCheck {
     @Override
     public String passMessage(int looked) {
         return containers(looked) + ": none is privileged";
+    }
+
+    @Override
+    public CheckDescription.Explanation explanation() {
+        return new CheckDescription.Explanation(
+                "every container's securityContext.privileged",
+                "a privileged container has every capability and the host's devices: it is root on the node",
+                "remove privileged: true; add only the capabilities needed under securityContext.capabilities.add");
     }
 }

@@ -3,6 +3,7 @@ package io.ascent.core.manifest.check;
 import io.ascent.core.manifest.PodTemplate;
 import io.ascent.core.manifest.PodTemplate.Container;
 import io.ascent.core.manifest.Resource;
+import io.ascent.core.report.CheckDescription;
 import io.ascent.core.report.Severity;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,5 +62,16 @@ final class ProbesCheck extends ContainerCheck {
     @Override
     public String passMessage(int looked) {
         return containers(looked) + ": every long-running one has a readiness and a liveness probe";
+    }
+
+    @Override
+    public CheckDescription.Explanation explanation() {
+        return new CheckDescription.Explanation(
+                "every container of long-running workloads (not Jobs and CronJobs): a readinessProbe and a"
+                        + " livenessProbe",
+                "without a readiness probe traffic reaches pods before they can serve; without a liveness probe a"
+                        + " hung process is never restarted",
+                "readinessProbe: {httpGet: {path: /healthz, port: 8080}} and a livenessProbe (tcpSocket or exec"
+                        + " without HTTP)");
     }
 }

@@ -3,6 +3,7 @@ package io.ascent.core.manifest.check;
 import io.ascent.core.manifest.PodTemplate;
 import io.ascent.core.manifest.PodTemplate.Container;
 import io.ascent.core.manifest.Resource;
+import io.ascent.core.report.CheckDescription;
 import io.ascent.core.report.Severity;
 
 /** Every container mounts its root file system read-only, so an intruder cannot change the image's files. */
@@ -40,5 +41,15 @@ final class ReadOnlyRootFilesystemCheck extends ContainerCheck {
     @Override
     public String passMessage(int looked) {
         return containers(looked) + ": every one has a read-only root file system";
+    }
+
+    @Override
+    public CheckDescription.Explanation explanation() {
+        return new CheckDescription.Explanation(
+                "every container's securityContext.readOnlyRootFilesystem",
+                "a writable root file system lets an intruder replace binaries and hides state that a restart should"
+                        + " clear",
+                "securityContext: {readOnlyRootFilesystem: true} and an emptyDir volume where the container must"
+                        + " write (such as /tmp)");
     }
 }

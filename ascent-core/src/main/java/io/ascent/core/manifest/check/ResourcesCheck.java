@@ -3,6 +3,7 @@ package io.ascent.core.manifest.check;
 import io.ascent.core.manifest.PodTemplate;
 import io.ascent.core.manifest.PodTemplate.Container;
 import io.ascent.core.manifest.Resource;
+import io.ascent.core.report.CheckDescription;
 import io.ascent.core.report.Severity;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,5 +57,15 @@ final class ResourcesCheck extends ContainerCheck {
     @Override
     public String passMessage(int looked) {
         return containers(looked) + ": every one sets CPU and memory requests and limits";
+    }
+
+    @Override
+    public CheckDescription.Explanation explanation() {
+        return new CheckDescription.Explanation(
+                "every container and init container of Pods and workloads: resources.requests and resources.limits"
+                        + " for cpu and memory",
+                "without requests the scheduler packs pods blindly; without limits one container can starve its node",
+                "resources: {requests: {cpu: 100m, memory: 128Mi}, limits: {cpu: 500m, memory: 128Mi}} with values"
+                        + " measured for the application");
     }
 }

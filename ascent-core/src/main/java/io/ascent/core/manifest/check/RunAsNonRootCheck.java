@@ -3,6 +3,7 @@ package io.ascent.core.manifest.check;
 import io.ascent.core.manifest.PodTemplate;
 import io.ascent.core.manifest.PodTemplate.Container;
 import io.ascent.core.manifest.Resource;
+import io.ascent.core.report.CheckDescription;
 import io.ascent.core.report.Severity;
 import org.json.JSONObject;
 
@@ -53,5 +54,15 @@ final class RunAsNonRootCheck extends ContainerCheck {
     @Override
     public String passMessage(int looked) {
         return containers(looked) + ": every one runs as a non-root user";
+    }
+
+    @Override
+    public CheckDescription.Explanation explanation() {
+        return new CheckDescription.Explanation(
+                "every container's effective security context (its own, else the pod's): runAsNonRoot: true, or a"
+                        + " non-zero runAsUser",
+                "a process running as root inside a container turns any escape or mounted host path into root on the"
+                        + " node",
+                "securityContext: {runAsNonRoot: true, runAsUser: 10001} on the pod spec or the container");
     }
 }

@@ -6,6 +6,7 @@ import io.ascent.core.manifest.api.KubernetesVersion;
 import io.ascent.core.manifest.schema.CustomResourceSchemas;
 import io.ascent.core.manifest.schema.ResourceSchemaValidator;
 import io.ascent.core.manifest.schema.SchemaResult;
+import io.ascent.core.report.CheckDescription;
 import io.ascent.core.report.Severity;
 import io.ascent.core.yaml.YamlDocument;
 import java.util.ArrayList;
@@ -144,5 +145,17 @@ final class SchemaCheck implements ManifestCheck {
     @Override
     public String passMessage(int looked) {
         return looked + (looked == 1 ? " resource matches its schema" : " resources match their schemas");
+    }
+
+    @Override
+    public CheckDescription.Explanation explanation() {
+        return new CheckDescription.Explanation(
+                "every object, validated against the JSON schema of its apiVersion/kind for the target version"
+                        + " (bundled schemas, kubernetes.schemaLocations, then the manifests' CRDs); with"
+                        + " kubernetes.strict unknown fields are findings",
+                "a misspelt or misplaced field is silently dropped by the API server or refused at apply, so the"
+                        + " object does not do what the file says",
+                "the message names the field and what it must be; for a custom resource, add its CRD to the"
+                        + " manifests or a schema location");
     }
 }

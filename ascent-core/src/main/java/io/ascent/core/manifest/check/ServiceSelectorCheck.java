@@ -5,6 +5,7 @@ import io.ascent.core.manifest.PodTemplate;
 import io.ascent.core.manifest.Resource;
 import io.ascent.core.manifest.ResourceRef;
 import io.ascent.core.report.Location;
+import io.ascent.core.report.CheckDescription;
 import io.ascent.core.report.Severity;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -86,5 +87,15 @@ final class ServiceSelectorCheck implements ManifestCheck {
     }
 
     private record Service(ResourceRef ref, Location selectorAt, LabelSelector selector) {
+    }
+
+    @Override
+    public CheckDescription.Explanation explanation() {
+        return new CheckDescription.Explanation(
+                "every Service with a selector: some workload's pod template in the same namespace carries every"
+                        + " selected label",
+                "a selector that matches no pod gives a Service without endpoints: every request fails although"
+                        + " everything applied",
+                "make spec.selector equal to the pod template labels of the workload the Service fronts");
     }
 }

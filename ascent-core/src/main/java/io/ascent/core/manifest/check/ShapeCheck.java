@@ -3,6 +3,7 @@ package io.ascent.core.manifest.check;
 import io.ascent.core.manifest.LabelSelector;
 import io.ascent.core.manifest.PodTemplate;
 import io.ascent.core.manifest.Resource;
+import io.ascent.core.report.CheckDescription;
 import io.ascent.core.report.Severity;
 import java.util.ArrayList;
 import java.util.List;
@@ -312,5 +313,16 @@ final class ShapeCheck implements ManifestCheck {
     public String passMessage(int looked) {
         return looked + (looked == 1 ? " resource has" : " resources: each has")
                 + " apiVersion, kind and a valid name and labels";
+    }
+
+    @Override
+    public CheckDescription.Explanation explanation() {
+        return new CheckDescription.Explanation(
+                "every object: apiVersion and kind, metadata.name (or generateName) except for configuration files a"
+                        + " component reads, names and namespaces the API server accepts, label keys and values (a"
+                        + " number or boolean label value is refused)",
+                "the API server refuses the whole apply for one malformed object, so the deployment fails at release"
+                        + " time instead of at review",
+                "add what is missing, rename to a DNS-1123 name, quote label values (version: \"2\")");
     }
 }

@@ -17,7 +17,7 @@ class ChecksDocumentationTest {
     @Test
     void shouldDocumentEveryCheckWithItsDefaultSeverity() throws Exception {
         String text = Files.readString(DOCUMENT);
-        for (ManifestChecks.Description check : ManifestChecks.descriptions()) {
+        for (io.ascent.core.report.CheckDescription check : ManifestChecks.descriptions()) {
             String heading = "### `" + check.id() + "`";
             assertThat(text).as("docs/checks.md needs a section " + heading).contains(heading);
             String section = text.substring(text.indexOf(heading) + heading.length());
@@ -32,9 +32,9 @@ class ChecksDocumentationTest {
 
     @Test
     void shouldRegisterEveryCheckOnceWithAStableManifestId() {
-        List<ManifestChecks.Description> all = ManifestChecks.descriptions();
+        List<io.ascent.core.report.CheckDescription> all = ManifestChecks.descriptions();
         Set<String> ids = new HashSet<>();
-        for (ManifestChecks.Description check : all) {
+        for (io.ascent.core.report.CheckDescription check : all) {
             assertThat(check.id()).matches("manifest\\.[a-z]+(-[a-z]+)*");
             assertThat(ids.add(check.id())).as("id %s registered twice", check.id()).isTrue();
         }
