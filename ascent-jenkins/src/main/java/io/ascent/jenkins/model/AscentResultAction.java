@@ -45,7 +45,6 @@ public class AscentResultAction implements RunAction2 {
         this.errors = summary.errors();
         this.waived = summary.waived();
         this.environmentFailed = report.environmentFailed();
-        this.loaded = new SoftReference<>(report);
     }
 
     /**
