@@ -19,6 +19,10 @@ public abstract class Run<JobT, RunT> extends Actionable {
         throw new UnsupportedOperationException("compile-only Jenkins API shim");
     }
 
+    public String getExternalizableId() {
+        throw new UnsupportedOperationException("compile-only Jenkins API shim");
+    }
+
     public int getNumber() {
         throw new UnsupportedOperationException("compile-only Jenkins API shim");
     }
