@@ -110,6 +110,25 @@ public class ProvisionStep extends Step implements Serializable {
         return "ascent-" + (trimmed.isEmpty() ? "job" : trimmed) + suffix;
     }
 
+    /**
+     * The form without a block, for freestyle builds: creates the cluster and deletes it again.
+     *
+     * @param temporary the workspace's temporary folder ({@code <workspace>@tmp})
+     * @throws hudson.AbortException when the cluster cannot be created or deleted (the message says why)
+     * @throws InterruptedException  when the build is aborted while the cluster is created (nothing is left)
+     */
+    public void createAndDelete(Run<?, ?> run, FilePath temporary, TaskListener listener,
+            AscentGlobalConfiguration global) throws java.io.IOException, InterruptedException {
+        ProvisionRequest request = request(global, runName(run));
+        byte[] kubeconfig = KubeconfigCredential.read(global.getKubeconfigCredentialsId(), run, listener);
+        listener.getLogger().println("[ascent] creating cluster " + request.runName());
+        // An abort while creating interrupts the agent thread; the callable releases what was half-created.
+        ClusterHandle cluster = temporary.act(new CreateClusterCallable(request, provisioner, listener, kubeconfig));
+        listener.getLogger().println("[ascent] cluster " + cluster.name() + " is ready; namespace "
+                + cluster.namespace() + "; deleting it");
+        temporary.act(new DeleteClusterCallable(cluster, provisioner, listener));
+    }
+
     @Override
     public StepExecution start(StepContext context) {
         AscentGlobalConfiguration global = AscentGlobalConfiguration.get();

@@ -249,6 +249,14 @@ class ProvisionStepTest {
     }
 
     @Test
+    void shouldCreateAndDeleteInAFreestyleBuild() throws Exception {
+        new ProvisionStep(provisioner).createAndDelete(run, temporaryPath, listener, global);
+        assertThat(provisioner.calls).containsExactly("create ascent-team-my-app-12", "delete ascent-team-my-app-12");
+        assertThat(workDirectory()).doesNotExist();
+        assertThat(log()).contains("[ascent] cluster ascent-team-my-app-12 deleted");
+    }
+
+    @Test
     void shouldNeverLetTheCredentialsKubeconfigReachTheLog() throws Exception {
         FileCredentials credential = mock(FileCredentials.class);
         when(credential.getContent()).thenReturn(new ByteArrayInputStream(SECRET.getBytes(StandardCharsets.UTF_8)));

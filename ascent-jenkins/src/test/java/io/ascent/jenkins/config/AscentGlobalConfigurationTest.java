@@ -1,0 +1,49 @@
+package io.ascent.jenkins.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.ascent.core.report.render.Format;
+import org.junit.jupiter.api.Test;
+
+class AscentGlobalConfigurationTest {
+
+    @Test
+    void shouldStartWithDocumentedDefaults() {
+        AscentGlobalConfiguration config = new AscentGlobalConfiguration();
+        assertThat(config.getKindPath()).isEqualTo("kind");
+        assertThat(config.getKubernetesVersion()).isEmpty();
+        assertThat(config.formats()).containsExactly(Format.JSON, Format.JUNIT, Format.SARIF, Format.MARKDOWN);
+        assertThat(config.schemaUrlPrefixes()).isEmpty();
+        assertThat(config.getKubeconfigCredentialsId()).isEmpty();
+    }
+
+    @Test
+    void shouldNormaliseWhatJcascOrTheFormSets() {
+        AscentGlobalConfiguration config = new AscentGlobalConfiguration();
+        config.setKindPath("  ");
+        config.setKubernetesVersion(" 1.30 ");
+        config.setReportFormats("sarif, junit,sarif");
+        config.setAllowedSchemaUrlPrefixes("https://schemas.example/\n\n  https://raw.example/crds/  \n");
+        config.setKubeconfigCredentialsId(" prod-kubeconfig ");
+        assertThat(config.getKindPath()).isEqualTo("kind");
+        assertThat(config.getKubernetesVersion()).isEqualTo("1.30");
+        assertThat(config.formats()).containsExactly(Format.JSON, Format.SARIF, Format.JUNIT);
+        assertThat(config.schemaUrlPrefixes()).containsExactly("https://schemas.example/", "https://raw.example/crds/");
+        assertThat(config.getKubeconfigCredentialsId()).isEqualTo("prod-kubeconfig");
+    }
+
+    @Test
+    void shouldRefuseAnUnknownReportFormatSoABadJcascFileFailsAtLoad() {
+        AscentGlobalConfiguration config = new AscentGlobalConfiguration();
+        assertThatThrownBy(() -> config.setReportFormats("json,pdf"))
+                .hasMessage("unknown report format 'pdf'; known: text, json, junit, sarif, markdown");
+        assertThat(config.getReportFormats()).isEqualTo(ReportFormats.DEFAULT);
+    }
+
+    @Test
+    void shouldAlwaysWriteJsonBecauseTheBuildPageReadsIt() {
+        assertThat(ReportFormats.parse("markdown")).containsExactly(Format.JSON, Format.MARKDOWN);
+        assertThat(ReportFormats.parse("")).containsExactly(Format.JSON);
+    }
+}
