@@ -10,6 +10,10 @@ public class ExtensionList<T> extends AbstractList<T> {
         throw new UnsupportedOperationException("compile-only Jenkins API shim");
     }
 
+    public static <U> ExtensionList<U> lookup(Class<U> type) {
+        throw new UnsupportedOperationException("compile-only Jenkins API shim");
+    }
+
     @Override
     public T get(int index) {
         throw new UnsupportedOperationException("compile-only Jenkins API shim");

@@ -10,6 +10,7 @@ import hudson.model.TaskListener;
 import hudson.slaves.WorkspaceList;
 import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.Builder;
+import io.ascent.jenkins.agent.ProvisionBinding;
 import io.ascent.jenkins.config.AscentGlobalConfiguration;
 import io.ascent.jenkins.steps.ProvisionStep;
 import java.io.IOException;
@@ -39,7 +40,8 @@ public class ProvisionBuilder extends Builder implements SimpleBuildStep {
     public void perform(Run<?, ?> run, FilePath workspace, EnvVars env, Launcher launcher, TaskListener listener)
             throws InterruptedException, IOException {
         AscentGlobalConfiguration global = AscentGlobalConfiguration.get();
-        settings.createAndDelete(run, WorkspaceList.tempDir(workspace), listener, global);
+        settings.createAndDelete(run, WorkspaceList.tempDir(workspace), listener, global,
+                ProvisionBinding.find(global.getKindPath()));
     }
 
     @Extension

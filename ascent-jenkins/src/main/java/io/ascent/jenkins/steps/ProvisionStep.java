@@ -10,6 +10,7 @@ import hudson.util.FormValidation;
 import io.ascent.jenkins.agent.ClusterHandle;
 import io.ascent.jenkins.agent.CreateClusterCallable;
 import io.ascent.jenkins.agent.DeleteClusterCallable;
+import io.ascent.jenkins.agent.ProvisionBinding;
 import io.ascent.jenkins.agent.ProvisionCall;
 import io.ascent.jenkins.agent.ProvisionRequest;
 import io.ascent.jenkins.config.AscentGlobalConfiguration;
@@ -45,16 +46,10 @@ public class ProvisionStep extends Step implements Serializable {
     private String kubernetesVersion = "";
     private String nodeImage = "";
     private int timeoutMinutes = 10;
-    private transient ProvisionCall provisioner = ProvisionCall.unbound();
 
     @DataBoundConstructor
     public ProvisionStep() {
         // every setting is optional
-    }
-
-    /** For tests: the provisioner the agent calls. */
-    ProvisionStep(ProvisionCall provisioner) {
-        this.provisioner = provisioner;
     }
 
     public String getKubernetesVersion() {
@@ -118,7 +113,7 @@ public class ProvisionStep extends Step implements Serializable {
      * @throws InterruptedException  when the build is aborted while the cluster is created (nothing is left)
      */
     public void createAndDelete(Run<?, ?> run, FilePath temporary, TaskListener listener,
-            AscentGlobalConfiguration global) throws java.io.IOException, InterruptedException {
+            AscentGlobalConfiguration global, ProvisionCall provisioner) throws java.io.IOException, InterruptedException {
         ProvisionRequest request = request(global, runName(run));
         byte[] kubeconfig = KubeconfigCredential.read(global.getKubeconfigCredentialsId(), run, listener);
         listener.getLogger().println("[ascent] creating cluster " + request.runName());
@@ -132,7 +127,8 @@ public class ProvisionStep extends Step implements Serializable {
     @Override
     public StepExecution start(StepContext context) {
         AscentGlobalConfiguration global = AscentGlobalConfiguration.get();
-        return new Execution(context, this, global.getKubeconfigCredentialsId());
+        return new Execution(context, this, global.getKubeconfigCredentialsId(),
+                ProvisionBinding.find(global.getKindPath()));
     }
 
     /**
@@ -145,13 +141,15 @@ public class ProvisionStep extends Step implements Serializable {
 
         private final ProvisionStep step;
         private final String credentialsId;
+        private final ProvisionCall provisioner;
         private ClusterHandle cluster;
         private volatile boolean tornDown;
 
-        Execution(StepContext context, ProvisionStep step, String credentialsId) {
+        Execution(StepContext context, ProvisionStep step, String credentialsId, ProvisionCall provisioner) {
             super(context);
             this.step = step;
             this.credentialsId = credentialsId;
+            this.provisioner = provisioner;
         }
 
         @Override
@@ -168,7 +166,7 @@ public class ProvisionStep extends Step implements Serializable {
             ProvisionRequest request = step.request(AscentGlobalConfiguration.get(), runName(run));
             byte[] kubeconfig = KubeconfigCredential.read(credentialsId, run, listener);
             listener.getLogger().println("[ascent] creating cluster " + request.runName());
-            cluster = temporary.act(new CreateClusterCallable(request, step.provisioner, listener, kubeconfig));
+            cluster = temporary.act(new CreateClusterCallable(request, provisioner, listener, kubeconfig));
             listener.getLogger().println("[ascent] cluster " + cluster.name() + " is ready; namespace "
                     + cluster.namespace());
             if (!context.hasBody()) {
@@ -211,16 +209,9 @@ public class ProvisionStep extends Step implements Serializable {
                 FilePath temporary = WorkspaceList.tempDir(context.get(FilePath.class));
                 TaskListener listener = context.get(TaskListener.class);
                 listener.getLogger().println("[ascent] deleting cluster " + cluster.name());
-                temporary.act(new DeleteClusterCallable(cluster, step.provisioner, listener));
+                temporary.act(new DeleteClusterCallable(cluster, provisioner, listener));
             }
         }
-    }
-
-    private Object readResolve() {
-        if (provisioner == null) {
-            provisioner = ProvisionCall.unbound();
-        }
-        return this;
     }
 
     @Extension

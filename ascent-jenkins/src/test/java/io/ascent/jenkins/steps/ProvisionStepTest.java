@@ -139,8 +139,8 @@ class ProvisionStepTest {
     }
 
     private BodyExecutionCallback startBlock(String credentialsId) throws Exception {
-        ProvisionStep.Execution execution = new ProvisionStep.Execution(context, new ProvisionStep(provisioner),
-                credentialsId);
+        ProvisionStep.Execution execution =
+                new ProvisionStep.Execution(context, new ProvisionStep(), credentialsId, provisioner);
         assertThat(execution.start()).isFalse();
         ArgumentCaptor<BodyExecutionCallback> callback = ArgumentCaptor.forClass(BodyExecutionCallback.class);
         verify(invoker).withCallback(callback.capture());
@@ -198,7 +198,7 @@ class ProvisionStepTest {
 
     @Test
     void shouldTearDownOnceWhenStoppedWhileNoStepOfTheBlockRuns() throws Exception {
-        ProvisionStep.Execution execution = new ProvisionStep.Execution(context, new ProvisionStep(provisioner), "");
+        ProvisionStep.Execution execution = new ProvisionStep.Execution(context, new ProvisionStep(), "", provisioner);
         execution.start();
         ArgumentCaptor<BodyExecutionCallback> callback = ArgumentCaptor.forClass(BodyExecutionCallback.class);
         verify(invoker).withCallback(callback.capture());
@@ -216,7 +216,7 @@ class ProvisionStepTest {
     @Test
     void shouldRemoveTheRunsFilesAndNeverStartTheBlockWhenCreationIsInterrupted() throws Exception {
         provisioner.interruptCreate = true;
-        ProvisionStep.Execution execution = new ProvisionStep.Execution(context, new ProvisionStep(provisioner), "");
+        ProvisionStep.Execution execution = new ProvisionStep.Execution(context, new ProvisionStep(), "", provisioner);
         execution.start();
         verify(context).onFailure(any(InterruptedException.class));
         verify(invoker, never()).start();
@@ -242,7 +242,7 @@ class ProvisionStepTest {
     @Test
     void shouldCreateAndDeleteWithoutABlock() throws Exception {
         when(context.hasBody()).thenReturn(false);
-        new ProvisionStep.Execution(context, new ProvisionStep(provisioner), "").start();
+        new ProvisionStep.Execution(context, new ProvisionStep(), "", provisioner).start();
         assertThat(provisioner.calls).containsExactly("create ascent-team-my-app-12", "delete ascent-team-my-app-12");
         verify(context).onSuccess(null);
         verify(invoker, never()).start();
@@ -250,7 +250,7 @@ class ProvisionStepTest {
 
     @Test
     void shouldCreateAndDeleteInAFreestyleBuild() throws Exception {
-        new ProvisionStep(provisioner).createAndDelete(run, temporaryPath, listener, global);
+        new ProvisionStep().createAndDelete(run, temporaryPath, listener, global, provisioner);
         assertThat(provisioner.calls).containsExactly("create ascent-team-my-app-12", "delete ascent-team-my-app-12");
         assertThat(workDirectory()).doesNotExist();
         assertThat(log()).contains("[ascent] cluster ascent-team-my-app-12 deleted");
@@ -280,7 +280,7 @@ class ProvisionStepTest {
     @Test
     void shouldFailClearlyWhenTheCredentialIsMissing() throws Exception {
         try (MockedStatic<CredentialsProvider> credentials = mockStatic(CredentialsProvider.class)) {
-            new ProvisionStep.Execution(context, new ProvisionStep(provisioner), "gone").start();
+            new ProvisionStep.Execution(context, new ProvisionStep(), "gone", provisioner).start();
         }
         ArgumentCaptor<Throwable> failure = ArgumentCaptor.forClass(Throwable.class);
         verify(context).onFailure(failure.capture());
