@@ -24,16 +24,18 @@ class ProvisionBindingTest {
         ProvisionCall bound = mock(ProvisionCall.class);
         ProvisionBinding binding = mock(ProvisionBinding.class);
         when(binding.call("/opt/kind")).thenReturn(bound);
+        ExtensionList<ProvisionBinding> list = registered(binding);
         try (MockedStatic<ExtensionList> extensions = mockStatic(ExtensionList.class)) {
-            extensions.when(() -> ExtensionList.lookup(ProvisionBinding.class)).thenReturn(registered(binding));
+            extensions.when(() -> ExtensionList.lookup(ProvisionBinding.class)).thenReturn(list);
             assertThat(ProvisionBinding.find("/opt/kind")).isSameAs(bound);
         }
     }
 
     @Test
     void shouldFallBackToTheCallThatSaysTheProvisionerIsMissing() {
+        ExtensionList<ProvisionBinding> none = registered();
         try (MockedStatic<ExtensionList> extensions = mockStatic(ExtensionList.class)) {
-            extensions.when(() -> ExtensionList.lookup(ProvisionBinding.class)).thenReturn(registered());
+            extensions.when(() -> ExtensionList.lookup(ProvisionBinding.class)).thenReturn(none);
             assertThat(ProvisionBinding.find("kind")).isInstanceOf(ProvisionCall.Unbound.class);
         }
     }
