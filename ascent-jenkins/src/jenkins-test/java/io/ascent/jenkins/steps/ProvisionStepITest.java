@@ -84,7 +84,7 @@ class ProvisionStepITest {
         WorkflowRun run = r.buildAndAssertSuccess(job(r,
                 "sh 'echo mode=$(stat -c %a \"$KUBECONFIG\") path=$KUBECONFIG'"));
         r.assertLogContains("mode=600 path=", run);
-        r.assertLogContains("@tmp/ascent-ascent-app-1/kubeconfig", run);
+        r.assertLogContains("@tmp/ascent-app-1/kubeconfig", run);
         assertThat(CALLS).containsExactly("create ascent-app-1", "delete ascent-app-1");
         assertThat(KUBECONFIGS).singleElement().satisfies(path -> assertThat(path).doesNotExist());
     }

@@ -44,7 +44,7 @@ public final class CreateClusterCallable extends MasterToSlaveFileCallable<Clust
      */
     @Override
     public ClusterHandle invoke(File temporary, VirtualChannel channel) throws IOException, InterruptedException {
-        Path work = PrivateFiles.directory(temporary.toPath().resolve("ascent-" + request.runName()));
+        Path work = PrivateFiles.directory(temporary.toPath().resolve(request.runName()));
         Optional<Path> kubeconfig = Optional.empty();
         if (credentialKubeconfig != null) {
             kubeconfig = Optional.of(PrivateFiles.write(work.resolve("credential-kubeconfig"), credentialKubeconfig));

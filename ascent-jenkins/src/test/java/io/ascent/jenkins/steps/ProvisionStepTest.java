@@ -148,7 +148,7 @@ class ProvisionStepTest {
     }
 
     private Path workDirectory() {
-        return temporary.resolve("ascent-ascent-team-my-app-12");
+        return temporary.resolve("ascent-team-my-app-12");
     }
 
     @Test
