@@ -11,18 +11,23 @@ import java.util.Map;
 /** What a validation leaves in the build log: each failed item at {@code path:line}, the files, a link to the page. */
 public final class ConsoleReport {
 
+    /** A log is read by people: past this many failed items, the report page has the rest. */
+    static final int MAX_LINES = 100;
+
     private ConsoleReport() {
     }
 
     public static void print(TaskListener listener, Run<?, ?> run, AscentResultAction action, Report report,
             Map<String, String> files) {
         PrintStream log = listener.getLogger();
-        for (Item item : report.items()) {
-            if (item.status().isGating()) {
-                log.println("[ascent] " + item.status().label().toUpperCase(java.util.Locale.ROOT) + " "
-                        + (item.location() == null ? "" : item.location() + ": ") + item.message()
-                        + " [" + item.id() + "]");
-            }
+        java.util.List<Item> gating = report.gatingItems();
+        for (Item item : gating.subList(0, Math.min(gating.size(), MAX_LINES))) {
+            log.println("[ascent] " + item.status().label().toUpperCase(java.util.Locale.ROOT) + " "
+                    + (item.location() == null ? "" : item.location() + ": ") + item.message()
+                    + " [" + item.id() + "]");
+        }
+        if (gating.size() > MAX_LINES) {
+            log.println("[ascent] ... and " + (gating.size() - MAX_LINES) + " more failed items on the report page");
         }
         files.forEach((format, path) -> log.println("[ascent] " + format + " report: " + path));
         log.println("[ascent] " + verdictLine(report) + ": "
