@@ -16,12 +16,18 @@ public final class FieldChecks {
     }
 
     /** Refuses users who may not configure {@code item} (or Jenkins, when {@code item} is {@code null}). */
-    public static void requireConfigure(Item item) {
+    private static void requireConfigure(Item item) {
         if (item == null) {
             Jenkins.get().checkPermission(Jenkins.ADMINISTER);
         } else {
             item.checkPermission(Item.CONFIGURE);
         }
+    }
+
+    /** A form check: refuses users who may not configure {@code item}, then answers with the problem if any. */
+    public static FormValidation check(Item item, Optional<String> problem) {
+        requireConfigure(item);
+        return form(problem);
     }
 
     /** The problem as a form answer. */

@@ -240,8 +240,7 @@ public class ProvisionStep extends Step implements Serializable {
 
         @POST
         public FormValidation doCheckKubernetesVersion(@QueryParameter String value, @AncestorInPath Item item) {
-            FieldChecks.requireConfigure(item);
-            return FieldChecks.form(FieldChecks.kubernetesVersion(value));
+            return FieldChecks.check(item, FieldChecks.kubernetesVersion(value));
         }
     }
 }

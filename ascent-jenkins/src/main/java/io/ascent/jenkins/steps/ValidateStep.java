@@ -216,38 +216,32 @@ public class ValidateStep extends Step implements Serializable {
 
         @POST
         public FormValidation doCheckDir(@QueryParameter String value, @AncestorInPath Item item) {
-            FieldChecks.requireConfigure(item);
-            return FieldChecks.form(FieldChecks.relativePath(value));
+            return FieldChecks.check(item, FieldChecks.relativePath(value));
         }
 
         @POST
         public FormValidation doCheckChecklist(@QueryParameter String value, @AncestorInPath Item item) {
-            FieldChecks.requireConfigure(item);
-            return FieldChecks.form(FieldChecks.relativePath(value));
+            return FieldChecks.check(item, FieldChecks.relativePath(value));
         }
 
         @POST
         public FormValidation doCheckReports(@QueryParameter String value, @AncestorInPath Item item) {
-            FieldChecks.requireConfigure(item);
-            return FieldChecks.form(FieldChecks.relativePath(value));
+            return FieldChecks.check(item, FieldChecks.relativePath(value));
         }
 
         @POST
         public FormValidation doCheckKubernetesVersion(@QueryParameter String value, @AncestorInPath Item item) {
-            FieldChecks.requireConfigure(item);
-            return FieldChecks.form(FieldChecks.kubernetesVersion(value));
+            return FieldChecks.check(item, FieldChecks.kubernetesVersion(value));
         }
 
         @POST
         public FormValidation doCheckFailOn(@QueryParameter String value, @AncestorInPath Item item) {
-            FieldChecks.requireConfigure(item);
-            return FieldChecks.form(FieldChecks.threshold(value));
+            return FieldChecks.check(item, FieldChecks.threshold(value));
         }
 
         @POST
         public FormValidation doCheckUnstableOn(@QueryParameter String value, @AncestorInPath Item item) {
-            FieldChecks.requireConfigure(item);
-            return FieldChecks.form(FieldChecks.threshold(value));
+            return FieldChecks.check(item, FieldChecks.threshold(value));
         }
     }
 }
