@@ -69,10 +69,9 @@ class ValidateStepITest {
 
     @Test
     void shouldOnlyMarkTheStageUnstableWhenFailOnIsNever(JenkinsRule r) throws Exception {
-        WorkflowRun run = run(r, "stage('validate') {\n"
-                + "  def r = ascentValidate(dir: 'examples/broken-schema', failOn: 'never', unstableOn: 'fail', "
-                + "reports: '" + Examples.reports("unstable") + "')\n"
-                + "  echo \"passed=${r.passed} errors=${r.errorCount}\"\n}", Result.UNSTABLE);
+        WorkflowRun run = run(r, "def r = ascentValidate(dir: 'examples/broken-schema', failOn: 'never', "
+                + "unstableOn: 'fail', reports: '" + Examples.reports("unstable") + "')\n"
+                + "echo \"passed=${r.passed} errors=${r.errorCount}\"", Result.UNSTABLE);
         r.assertLogContains("passed=false errors=", run);
         assertThat(warnings(run)).singleElement().extracting(WarningAction::getResult).isEqualTo(Result.UNSTABLE);
     }
