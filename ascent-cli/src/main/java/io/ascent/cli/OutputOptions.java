@@ -4,13 +4,8 @@ import io.ascent.core.report.Report;
 import io.ascent.core.report.render.Format;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,30 +75,10 @@ final class OutputOptions {
                 entry.getKey().renderer().render(report, stdout);
                 stdout.flush();
             } else {
-                writeFile(report, entry.getKey(), entry.getValue());
+                entry.getKey().write(report, entry.getValue());
                 written.add(entry.getValue());
             }
         }
         return written;
-    }
-
-    private static void writeFile(Report report, Format format, Path target) throws IOException {
-        Path absolute = target.toAbsolutePath();
-        Files.createDirectories(absolute.getParent());
-        StringWriter buffer = new StringWriter();
-        format.renderer().render(report, buffer);
-        Path temporary = Files.createTempFile(absolute.getParent(), ".ascent-", ".tmp");
-        try {
-            try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-                out.write(buffer.toString());
-            }
-            try {
-                Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
     }
 }

@@ -11,12 +11,8 @@ import io.ascent.core.report.Status;
 import io.ascent.core.report.render.Format;
 import java.io.File;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -72,24 +68,10 @@ public final class ValidateCallable extends MasterToSlaveFileCallable<AgentRepor
     }
 
     private Map<String, String> write(Path root, Path folder, Report report) throws IOException {
-        Files.createDirectories(folder);
         Map<String, String> written = new LinkedHashMap<>();
         for (Format format : request.formats()) {
             Path target = folder.resolve(format.fileName());
-            // Written beside the target and moved: a half-written SARIF file would be read as "no findings".
-            Path partial = Files.createTempFile(folder, format.fileName(), ".part");
-            try {
-                try (Writer out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
-                    format.renderer().render(report, out);
-                }
-                try {
-                    Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(partial);
-            }
+            format.write(report, target);
             written.put(format.label(), root.relativize(target).toString().replace(File.separatorChar, '/'));
         }
         return written;

@@ -2,15 +2,13 @@ package io.ascent.jenkins.model;
 
 import io.ascent.core.report.Report;
 import io.ascent.core.report.ReportJsonReader;
-import io.ascent.core.report.render.JsonRenderer;
+import io.ascent.core.report.render.Format;
 import java.io.File;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * A report kept as its JSON form in the build's folder ({@code <build>/ascent/<name>.json}). {@code build.xml} holds
@@ -33,12 +31,7 @@ public final class ReportFile {
     }
 
     void write(Report report) throws IOException {
-        Files.createDirectories(path.getParent());
-        Path partial = path.resolveSibling(path.getFileName() + ".part");
-        try (Writer out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
-            new JsonRenderer().render(report, out);
-        }
-        Files.move(partial, path, StandardCopyOption.REPLACE_EXISTING);
+        Format.JSON.write(report, path);
     }
 
     /**

@@ -78,7 +78,7 @@ class ValidateCallableTest {
         try (Reader in = Files.newBufferedReader(REPOSITORY.resolve(answer.files().get("json")))) {
             assertThat(new ReportJsonReader().read(in).summary()).isEqualTo(answer.report().summary());
         }
-        assertThat(Files.list(REPOSITORY.resolve(reports)).map(Path::toString)).noneMatch(p -> p.endsWith(".part"));
+        assertThat(Files.list(REPOSITORY.resolve(reports)).map(Path::toString)).noneMatch(p -> p.endsWith(".tmp"));
     }
 
     @Test
