@@ -8,5 +8,7 @@ public abstract class BuildStepDescriptor<T extends BuildStep & Describable<T>> 
     protected BuildStepDescriptor() {
     }
 
+    // Jenkins declares the raw type.
+    @SuppressWarnings("rawtypes")
     public abstract boolean isApplicable(Class<? extends AbstractProject> jobType);
 }

@@ -14,7 +14,7 @@ public abstract class CredentialsProvider {
         throw new UnsupportedOperationException("compile-only Jenkins API shim");
     }
 
-    public static <C extends Credentials> C track(Run run, C credentials) {
+    public static <C extends Credentials> C track(Run<?, ?> run, C credentials) {
         throw new UnsupportedOperationException("compile-only Jenkins API shim");
     }
 }

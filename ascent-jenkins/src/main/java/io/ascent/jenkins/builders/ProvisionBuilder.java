@@ -48,6 +48,9 @@ public class ProvisionBuilder extends Builder implements SimpleBuildStep {
     @Symbol("ascentProvision")
     public static final class DescriptorImpl extends BuildStepDescriptor<Builder> {
 
+
+        // Jenkins declares the raw type.
+        @SuppressWarnings("rawtypes")
         @Override
         public boolean isApplicable(Class<? extends AbstractProject> jobType) {
             return true;

@@ -47,6 +47,9 @@ public class ValidateBuilder extends Builder implements SimpleBuildStep {
     @Symbol("ascentValidate")
     public static final class DescriptorImpl extends BuildStepDescriptor<Builder> {
 
+
+        // Jenkins declares the raw type.
+        @SuppressWarnings("rawtypes")
         @Override
         public boolean isApplicable(Class<? extends AbstractProject> jobType) {
             return true;

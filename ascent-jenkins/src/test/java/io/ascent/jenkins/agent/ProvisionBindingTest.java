@@ -20,6 +20,7 @@ class ProvisionBindingTest {
     }
 
     @Test
+    @SuppressWarnings("rawtypes")
     void shouldUseTheRegisteredBindingWithTheConfiguredKind() {
         ProvisionCall bound = mock(ProvisionCall.class);
         ProvisionBinding binding = mock(ProvisionBinding.class);
@@ -32,6 +33,7 @@ class ProvisionBindingTest {
     }
 
     @Test
+    @SuppressWarnings("rawtypes")
     void shouldFallBackToTheCallThatSaysTheProvisionerIsMissing() {
         ExtensionList<ProvisionBinding> none = registered();
         try (MockedStatic<ExtensionList> extensions = mockStatic(ExtensionList.class)) {

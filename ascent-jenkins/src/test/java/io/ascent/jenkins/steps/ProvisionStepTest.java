@@ -3,6 +3,7 @@ package io.ascent.jenkins.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.mockStatic;
@@ -262,7 +263,7 @@ class ProvisionStepTest {
         when(credential.getContent()).thenReturn(new ByteArrayInputStream(SECRET.getBytes(StandardCharsets.UTF_8)));
         try (MockedStatic<CredentialsProvider> credentials = mockStatic(CredentialsProvider.class)) {
             credentials.when(() -> CredentialsProvider.findCredentialById(eq("prod-kubeconfig"),
-                    eq(FileCredentials.class), eq(run), any(List.class))).thenReturn(credential);
+                    eq(FileCredentials.class), eq(run), anyList())).thenReturn(credential);
             BodyExecutionCallback callback = startBlock("prod-kubeconfig");
             credentials.verify(() -> CredentialsProvider.track(run, credential));
 
@@ -281,6 +282,8 @@ class ProvisionStepTest {
     void shouldFailClearlyWhenTheCredentialIsMissing() throws Exception {
         try (MockedStatic<CredentialsProvider> credentials = mockStatic(CredentialsProvider.class)) {
             new ProvisionStep.Execution(context, new ProvisionStep(), "gone", provisioner).start();
+            credentials.verify(() -> CredentialsProvider.findCredentialById(eq("gone"), eq(FileCredentials.class),
+                    eq(run), anyList()));
         }
         ArgumentCaptor<Throwable> failure = ArgumentCaptor.forClass(Throwable.class);
         verify(context).onFailure(failure.capture());
