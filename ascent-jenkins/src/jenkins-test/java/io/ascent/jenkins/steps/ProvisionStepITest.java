@@ -90,6 +90,18 @@ class ProvisionStepITest {
     }
 
     @Test
+    void shouldRunBothStepsOnHelloWeb(JenkinsRule r) throws Exception {
+        WorkflowJob job = r.createProject(WorkflowJob.class, "app");
+        job.setDefinition(new CpsFlowDefinition(Examples.inRepository(
+                "def v = ascentValidate(dir: 'examples/hello-web', reports: '" + Examples.reports("both") + "')\n"
+                + "if (v.passed) {\n  ascentProvision { sh 'test -s \"$KUBECONFIG\" && echo cluster-ready' }\n}"),
+                true));
+        WorkflowRun run = r.buildAndAssertSuccess(job);
+        r.assertLogContains("cluster-ready", run);
+        assertThat(CALLS).containsExactly("create ascent-app-1", "delete ascent-app-1");
+    }
+
+    @Test
     void shouldTearDownWhenTheBlockFails(JenkinsRule r) throws Exception {
         WorkflowRun run = r.buildAndAssertStatus(Result.FAILURE, job(r, "sh 'exit 3'"));
         r.assertLogContains("[ascent] cluster ascent-app-1 deleted", run);

@@ -77,6 +77,18 @@ class ValidateStepITest {
     }
 
     @Test
+    void shouldMarkTheDeclarativeStageUnstable(JenkinsRule r) throws Exception {
+        WorkflowJob job = r.createProject(WorkflowJob.class);
+        job.setDefinition(new CpsFlowDefinition("pipeline {\n agent any\n stages {\n  stage('Checklist') {\n"
+                + "   steps {\n    ws('" + Examples.REPOSITORY + "') {\n"
+                + "     ascentValidate dir: 'examples/broken-schema', failOn: 'never', reports: '"
+                + Examples.reports("declarative") + "'\n    }\n   }\n  }\n }\n}", true));
+        WorkflowRun run = r.assertBuildStatus(Result.UNSTABLE, job.scheduleBuild2(0));
+        assertThat(warnings(run)).singleElement().extracting(WarningAction::getResult).isEqualTo(Result.UNSTABLE);
+        r.assertLogContains("examples/broken-schema/ascent.yaml:12:12", run);
+    }
+
+    @Test
     void shouldRefuseABadThresholdBeforeRunning(JenkinsRule r) throws Exception {
         WorkflowRun run = run(r, "ascentValidate(dir: 'examples/hello-web', failOn: 'sometimes')", Result.FAILURE);
         r.assertLogContains("failOn: 'sometimes' is not one of fail, warn, never", run);
