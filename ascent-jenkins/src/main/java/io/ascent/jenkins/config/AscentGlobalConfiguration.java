@@ -1,5 +1,6 @@
 package io.ascent.jenkins.config;
 
+import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.model.Item;
@@ -10,7 +11,6 @@ import io.ascent.core.report.render.Format;
 import io.ascent.jenkins.steps.FieldChecks;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import jenkins.model.GlobalConfiguration;
 import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
@@ -18,7 +18,6 @@ import org.jenkinsci.plugins.plaincredentials.FileCredentials;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
-import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 
 /**
  * Ascent's settings in Manage Jenkins → System, and in JCasC under {@code unclassified: ascent:}. They are the
@@ -160,19 +159,5 @@ public class AscentGlobalConfiguration extends GlobalConfiguration {
 
     private static String blankTo(String value, String fallback) {
         return value == null || value.isBlank() ? fallback : value.trim();
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof AscentGlobalConfiguration that && kindPath.equals(that.kindPath)
-                && kubernetesVersion.equals(that.kubernetesVersion) && reportFormats.equals(that.reportFormats)
-                && allowedSchemaUrlPrefixes.equals(that.allowedSchemaUrlPrefixes)
-                && kubeconfigCredentialsId.equals(that.kubeconfigCredentialsId);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(kindPath, kubernetesVersion, reportFormats, allowedSchemaUrlPrefixes,
-                kubeconfigCredentialsId);
     }
 }

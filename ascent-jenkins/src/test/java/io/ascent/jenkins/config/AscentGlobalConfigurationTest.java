@@ -2,9 +2,16 @@ package io.ascent.jenkins.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.mockStatic;
 
+import hudson.util.FormValidation.Kind;
 import io.ascent.core.report.render.Format;
+import jenkins.model.Jenkins;
 import org.junit.jupiter.api.Test;
+import org.mockito.MockedStatic;
+import org.springframework.security.access.AccessDeniedException;
 
 class AscentGlobalConfigurationTest {
 
@@ -45,5 +52,25 @@ class AscentGlobalConfigurationTest {
     void shouldAlwaysWriteJsonBecauseTheBuildPageReadsIt() {
         assertThat(ReportFormats.parse("markdown")).containsExactly(Format.JSON, Format.MARKDOWN);
         assertThat(ReportFormats.parse("")).containsExactly(Format.JSON);
+    }
+
+    @Test
+    void shouldAnswerFormChecksOnlyToAdministrators() {
+        AscentGlobalConfiguration config = new AscentGlobalConfiguration();
+        Jenkins jenkins = mock(Jenkins.class);
+        try (MockedStatic<Jenkins> statics = mockStatic(Jenkins.class)) {
+            statics.when(Jenkins::get).thenReturn(jenkins);
+            assertThat(config.doCheckReportFormats("json,pdf").kind).isEqualTo(Kind.ERROR);
+            assertThat(config.doCheckAllowedSchemaUrlPrefixes("ftp://x/").kind)
+                    .isEqualTo(Kind.ERROR);
+            assertThat(config.doCheckAllowedSchemaUrlPrefixes("https://x/\n").kind)
+                    .isEqualTo(Kind.OK);
+            assertThat(config.doCheckKubernetesVersion("1.30").kind).isEqualTo(Kind.OK);
+
+            doThrow(new AccessDeniedException("no"))
+                    .when(jenkins).checkPermission(Jenkins.ADMINISTER);
+            assertThatThrownBy(() -> config.doCheckReportFormats("json"))
+                    .isInstanceOf(AccessDeniedException.class);
+        }
     }
 }
