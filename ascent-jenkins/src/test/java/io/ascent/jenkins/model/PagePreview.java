@@ -11,9 +11,8 @@ import java.nio.file.Path;
 
 /**
  * Draws the build page's Ascent parts as static HTML from the view models the Jelly views read (summary row, report
- * page, the stage's warning), for docs/jenkins.md. Not a test: run by hand from the repository root with
- * {@code ./mvnw -q -pl ascent-jenkins -am test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=io.ascent.jenkins.model.PagePreview -Dexec.args="examples/removed-apis target/preview.html"}.
+ * page, the stage's warning), for docs/jenkins.md. Not a test: {@code tools/jenkins-page-preview.sh} runs it and
+ * photographs the page.
  */
 public final class PagePreview {
 
