@@ -6,9 +6,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 example=${1:-examples/removed-apis}
 ./mvnw -q -pl ascent-jenkins -am test-compile -Djazzer.skip
-./mvnw -q -pl ascent-core dependency:build-classpath -Dmdep.outputFile=target/preview-classpath.txt
 mkdir -p target
-java -cp "ascent-jenkins/target/test-classes:ascent-jenkins/target/classes:ascent-jenkins-shim/target/classes:ascent-core/target/classes:$(cat target/preview-classpath.txt)" \
+./mvnw -q -pl ascent-core dependency:build-classpath -Dmdep.outputFile="$PWD/target/preview-classpath.txt"
+classpath=$(cat target/preview-classpath.txt)
+java -cp "ascent-jenkins/target/test-classes:ascent-jenkins/target/classes:ascent-jenkins-shim/target/classes:ascent-core/target/classes:$classpath" \
   io.ascent.jenkins.model.PagePreview "$example" target/jenkins-build-page.html
 chromium-headless-shell --no-sandbox --disable-gpu --hide-scrollbars --window-size=1000,1400 \
   --screenshot="$PWD/docs/images/jenkins-build-page.png" "file://$PWD/target/jenkins-build-page.html"

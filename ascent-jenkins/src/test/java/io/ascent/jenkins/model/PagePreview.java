@@ -48,7 +48,7 @@ public final class PagePreview {
                 .append("<span class=\"stage ").append(summary.isPassed() ? "ok" : "failed").append("\">")
                 .append("Validate the example application<br><small>")
                 .append(escape(ConsoleReport.stageMessage(report))).append("</small></span></div>");
-        out.append("<h2>Build page: summary row (summary.jelly)</h2><div class=\"row\">&#128203; <b>Ascent report</b>: ")
+        out.append("<h2>Build page: summary row (summary.jelly)</h2><div class=\"row\"><b>Ascent report</b>: ")
                 .append(escape(summary.getHeadline())).append("<ul>");
         for (ItemView item : summary.getItems()) {
             out.append("<li><span class=\"tag\">").append(escape(item.getStatus())).append("</span> ");
