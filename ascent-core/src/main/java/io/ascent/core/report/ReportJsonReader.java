@@ -17,8 +17,7 @@ import java.util.List;
  * Reads a report back from its JSON form (version {@value Report#FORMAT_VERSION}, written by
  * {@code report.render.JsonRenderer}), so a report can be kept as JSON and loaded again: the Jenkins plugin keeps it
  * in the build's folder instead of {@code build.xml}. Derived fields (summary, verdict, exit status, fingerprints) are
- * recomputed from the items rather than trusted; an item's {@code key} is not part of the JSON form and comes back
- * {@code null}.
+ * recomputed from the items rather than trusted; an item's {@code key} is not part of the JSON form and comes back {@code null}.
  */
 public final class ReportJsonReader {
 
@@ -40,9 +39,12 @@ public final class ReportJsonReader {
             String subject = null;
             String checklist = null;
             Instant createdAt = null;
-            boolean environmentFailed = false;
+            Boolean environmentFailed = null;
+            boolean environmentVerdict = false;
+            boolean interrupted = false;
             List<Item> items = new ArrayList<>();
             List<LogEntry> log = new ArrayList<>();
+            List<PhaseRecord> phases = new ArrayList<>();
             while (json.nextToken() == JsonToken.FIELD_NAME) {
                 String field = json.currentName();
                 JsonToken value = json.nextToken();
@@ -51,7 +53,9 @@ public final class ReportJsonReader {
                     case "subject" -> subject = text(json, value);
                     case "checklist" -> checklist = text(json, value);
                     case "createdAt" -> createdAt = instant(json, text(json, value));
-                    case "verdict" -> environmentFailed = Verdict.ENVIRONMENT_ERROR.name().equals(text(json, value));
+                    case "verdict" -> environmentVerdict = Verdict.ENVIRONMENT_ERROR.name().equals(text(json, value));
+                    case "environmentFailed" -> environmentFailed = bool(json, value);
+                    case "interrupted" -> interrupted = bool(json, value);
                     case "items" -> {
                         expect(json, value, JsonToken.START_ARRAY);
                         while (json.nextToken() != JsonToken.END_ARRAY) {
@@ -64,6 +68,12 @@ public final class ReportJsonReader {
                             log.add(logEntry(json));
                         }
                     }
+                    case "phases" -> {
+                        expect(json, value, JsonToken.START_ARRAY);
+                        while (json.nextToken() != JsonToken.END_ARRAY) {
+                            phases.add(phase(json));
+                        }
+                    }
                     default -> json.skipChildren();
                 }
             }
@@ -74,7 +84,9 @@ public final class ReportJsonReader {
             if (subject == null || createdAt == null) {
                 throw new IOException("the report has no subject or createdAt");
             }
-            return new Report(subject, checklist, createdAt, items, log, environmentFailed);
+            // Reports written before "environmentFailed" was added say it only through their verdict.
+            return new Report(subject, checklist, createdAt, items, log,
+                    environmentFailed == null ? environmentVerdict : environmentFailed, phases, interrupted);
         }
     }
 
@@ -89,6 +101,7 @@ public final class ReportJsonReader {
         String remediation = null;
         Duration duration = Duration.ZERO;
         Waiver waiver = null;
+        ErrorKind errorKind = null;
         while (json.nextToken() == JsonToken.FIELD_NAME) {
             String field = json.currentName();
             JsonToken value = json.nextToken();
@@ -102,13 +115,15 @@ public final class ReportJsonReader {
                 case "remediation" -> remediation = text(json, value);
                 case "durationMillis" -> duration = Duration.ofMillis(number(json, value));
                 case "waiver" -> waiver = waiver(json);
+                case "errorKind" -> errorKind = constant(json, ErrorKind.class, text(json, value));
                 default -> json.skipChildren();
             }
         }
         if (id == null || title == null || status == null || severity == null || message == null) {
             throw new IOException("an item lacks id, title, status, severity or message " + where(json));
         }
-        return new Item(id, title, status, severity, message, location, remediation, duration, waiver, null);
+        return new Item(id, title, status, severity, message, location, remediation, duration, waiver, null,
+                errorKind);
     }
 
     private static Location location(JsonParser json) throws IOException {
@@ -174,6 +189,38 @@ public final class ReportJsonReader {
             throw new IOException("a log entry needs a level and a message " + where(json));
         }
         return new LogEntry(level, message);
+    }
+
+    private static PhaseRecord phase(JsonParser json) throws IOException {
+        expect(json, json.currentToken(), JsonToken.START_OBJECT);
+        String name = null;
+        String parent = null;
+        Instant startedAt = null;
+        Duration duration = Duration.ZERO;
+        PhaseRecord.Outcome outcome = null;
+        while (json.nextToken() == JsonToken.FIELD_NAME) {
+            String field = json.currentName();
+            JsonToken value = json.nextToken();
+            switch (field) {
+                case "name" -> name = text(json, value);
+                case "parent" -> parent = text(json, value);
+                case "startedAt" -> startedAt = instant(json, text(json, value));
+                case "durationMillis" -> duration = Duration.ofMillis(number(json, value));
+                case "outcome" -> outcome = constant(json, PhaseRecord.Outcome.class, text(json, value));
+                default -> json.skipChildren();
+            }
+        }
+        if (name == null || startedAt == null || outcome == null) {
+            throw new IOException("a phase needs a name, a start and an outcome " + where(json));
+        }
+        return new PhaseRecord(name, parent, startedAt, duration, outcome);
+    }
+
+    private static boolean bool(JsonParser json, JsonToken value) throws IOException {
+        if (value != JsonToken.VALUE_TRUE && value != JsonToken.VALUE_FALSE) {
+            throw new IOException("expected true or false but found " + value + " " + where(json));
+        }
+        return value == JsonToken.VALUE_TRUE;
     }
 
     private static String text(JsonParser json, JsonToken value) throws IOException {

@@ -27,14 +27,24 @@ class ReportJsonReaderTest {
                 Item.builder("manifest.parse", "Manifests parse").status(Status.ERROR)
                         .message("invalid YAML").location(new Location("examples/app/deploy/broken.yaml", 3, 0))
                         .build(),
+                new Item("ascent.internal", "Ascent ran every check", Status.ERROR, Severity.ERROR,
+                        "the manifests step threw NullPointerException", null, null, Duration.ZERO, null, null,
+                        ErrorKind.INTERNAL),
                 Item.builder("provision.cluster", "Cluster created").status(Status.SKIP)
                         .message("provisioning not requested").build(),
                 Item.builder("manifest.resources", "Containers set resources").severity(Severity.ERROR)
                         .problem("container 'job' sets no limits").build()
                         .waivedBy(new Waiver("batch sizing pending", null, LocalDate.of(2027, 1, 31)))),
                 List.of(new LogEntry(LogEntry.Level.INFO, "target Kubernetes version 1.30"),
+                        new LogEntry(LogEntry.Level.WARN, "a warning"),
+                        new LogEntry(LogEntry.Level.DEBUG, "a count"),
                         new LogEntry(LogEntry.Level.ERROR, "docker did not answer")),
-                environmentFailed);
+                environmentFailed,
+                List.of(new PhaseRecord("checklist", null, Instant.parse("2026-11-25T09:59:58Z"),
+                                Duration.ofMillis(120), PhaseRecord.Outcome.COMPLETED),
+                        new PhaseRecord("schemas", "manifests", Instant.parse("2026-11-25T09:59:59Z"),
+                                Duration.ofMillis(800), PhaseRecord.Outcome.INTERRUPTED)),
+                false);
     }
 
     private static String json(Report report) throws IOException {
@@ -49,14 +59,33 @@ class ReportJsonReaderTest {
         Report read = new ReportJsonReader().read(new StringReader(json(original)));
         assertThat(read).isEqualTo(original);
         assertThat(read.summary()).isEqualTo(original.summary());
-        assertThat(read.verdict()).isEqualTo(Verdict.INVALID_INPUT);
+        assertThat(read.verdict()).isEqualTo(Verdict.INTERNAL_ERROR);
+        assertThat(read.phases()).hasSize(2);
     }
 
     @Test
-    void shouldKeepTheEnvironmentFailureThroughTheVerdict() throws IOException {
+    void shouldKeepThatARunWasInterrupted() throws IOException {
+        Report original = sample(false);
+        Report interrupted = new Report(original.subject(), original.checklist(), original.createdAt(),
+                original.items(), original.log(), false, original.phases(), true);
+        Report read = new ReportJsonReader().read(new StringReader(json(interrupted)));
+        assertThat(read.interrupted()).isTrue();
+        assertThat(read.verdict()).isEqualTo(Verdict.INTERRUPTED);
+    }
+
+    @Test
+    void shouldKeepTheEnvironmentFailureWhateverTheVerdict() throws IOException {
         Report read = new ReportJsonReader().read(new StringReader(json(sample(true))));
         assertThat(read.environmentFailed()).isTrue();
-        assertThat(read.verdict()).isEqualTo(Verdict.ENVIRONMENT_ERROR);
+        // an internal error outranks the environment in the verdict; the flag must survive anyway
+        assertThat(read.verdict()).isEqualTo(Verdict.INTERNAL_ERROR);
+    }
+
+    @Test
+    void shouldTakeTheEnvironmentFailureFromTheVerdictOfAnOlderReport() throws IOException {
+        Report read = new ReportJsonReader().read(new StringReader("{\"formatVersion\":\"1\",\"subject\":\"s\","
+                + "\"createdAt\":\"2026-11-25T10:00:00Z\",\"verdict\":\"ENVIRONMENT_ERROR\",\"items\":[]}"));
+        assertThat(read.environmentFailed()).isTrue();
     }
 
     @Test
