@@ -1,6 +1,7 @@
 package io.ascent.jenkins.agent;
 
 import io.ascent.core.progress.ProgressListener;
+import io.ascent.core.report.LogEntry;
 import java.io.PrintStream;
 import java.time.Duration;
 
@@ -28,5 +29,18 @@ final class LogProgress implements ProgressListener {
     @Override
     public void info(String message) {
         log.println(PREFIX + message);
+    }
+
+    /** Warnings and errors say so; DEBUG lines (stack traces of internal errors) stay in the report's JSON. */
+    @Override
+    public void log(LogEntry.Level level, String message) {
+        switch (level) {
+            case WARN -> log.println(PREFIX + "warning: " + message);
+            case ERROR -> log.println(PREFIX + "error: " + message);
+            case INFO -> info(message);
+            case DEBUG -> {
+                // kept in the report only
+            }
+        }
     }
 }

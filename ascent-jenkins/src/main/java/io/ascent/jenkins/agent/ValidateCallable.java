@@ -61,9 +61,18 @@ public final class ValidateCallable extends MasterToSlaveFileCallable<AgentRepor
         if (reports.isEmpty()) {
             return new AgentReport(refused("reports '" + request.reports() + "' leaves the workspace"), Map.of());
         }
-        ValidateOptions options = new ValidateOptions(directory.get(), checklist,
-                request.kubernetesVersion().isEmpty() ? Optional.empty() : Optional.of(request.kubernetesVersion()));
-        Report report = new Ascent().validate(options, new LogProgress(listener.getLogger()));
+        // The engine's options are built here, not on the controller: paths are resolved on the machine (and file
+        // system) that holds the workspace.
+        ValidateOptions options = ValidateOptions.builder(directory.get())
+                .checklist(checklist.orElse(null))
+                .kubernetesVersion(request.kubernetesVersion().isEmpty() ? null : request.kubernetesVersion())
+                .build();
+        Report report = named(new Ascent().validate(options, new LogProgress(listener.getLogger())));
+        if (report.interrupted()) {
+            // The engine returns a partial report and sets the flag again; the aborted build wants the exception.
+            Thread.interrupted();
+            throw new InterruptedException("ascentValidate was interrupted");
+        }
         return new AgentReport(report, write(root, reports.get(), report));
     }
 
@@ -91,6 +100,12 @@ public final class ValidateCallable extends MasterToSlaveFileCallable<AgentRepor
             return Optional.empty();
         }
         return Optional.of(resolved);
+    }
+
+    /** The report under the name the Pipeline gave (the engine names it by the agent's absolute path). */
+    private Report named(Report report) {
+        return new Report(request.directory(), report.checklist(), report.createdAt(), report.items(), report.log(),
+                report.environmentFailed(), report.phases(), report.interrupted());
     }
 
     private Report refused(String message) {

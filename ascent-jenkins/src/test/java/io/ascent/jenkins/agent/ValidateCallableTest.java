@@ -68,6 +68,9 @@ class ValidateCallableTest {
                 .invoke(REPOSITORY.toFile(), null);
 
         assertThat(answer.report().gatingItems()).isEmpty();
+        assertThat(answer.report().subject()).isEqualTo("examples/hello-web");
+        assertThat(answer.report().phases()).extracting(io.ascent.core.report.PhaseRecord::name)
+                .contains("checklist", "repository", "manifests");
         assertThat(answer.report().items()).isNotEmpty();
         assertThat(listener.text()).contains("[ascent] checklist ...").contains("[ascent] checklist done in ");
         assertThat(answer.files()).containsOnlyKeys("json", "junit", "sarif", "markdown")
@@ -79,6 +82,20 @@ class ValidateCallableTest {
             assertThat(new ReportJsonReader().read(in).summary()).isEqualTo(answer.report().summary());
         }
         assertThat(Files.list(REPOSITORY.resolve(reports)).map(Path::toString)).noneMatch(p -> p.endsWith(".tmp"));
+    }
+
+    @Test
+    void shouldEndWithTheInterruptionWhenTheBuildIsAborted() {
+        ValidateCallable callable = new ValidateCallable(request("examples/hello-web", "",
+                "ascent-jenkins/target/callable-interrupted/"), new BufferListener());
+        Thread.currentThread().interrupt();
+        try {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> callable.invoke(REPOSITORY.toFile(), null))
+                    .isInstanceOf(InterruptedException.class);
+        } finally {
+            Thread.interrupted();
+        }
+        assertThat(REPOSITORY.resolve("ascent-jenkins/target/callable-interrupted/")).doesNotExist();
     }
 
     @Test
