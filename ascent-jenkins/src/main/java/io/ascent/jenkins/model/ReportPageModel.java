@@ -9,7 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The full report page: every item, grouped by status (worst first) and then by file, and the report's log. */
+/**
+ * The full report page: every item, grouped by status (worst first) and then by file, the run's phases as a timeline,
+ * and the report's log.
+ */
 public final class ReportPageModel {
 
     /** The order of the page: what needs action first. */
@@ -54,10 +57,24 @@ public final class ReportPageModel {
         return groups;
     }
 
+    /** The run's phases as a timeline (for provisioning: preflight, cluster, deploy, tests, teardown). */
+    public List<PhaseView> getPhases() {
+        return PhaseView.timeline(report.phases());
+    }
+
+    /** Whether the run was cancelled, so the items are partial. */
+    public boolean isInterrupted() {
+        return report.interrupted();
+    }
+
     /** Diagnostics that are not items, such as the target version used. */
     public List<String> getLog() {
-        return report.log().stream()
-                .map(entry -> (entry.level() == LogEntry.Level.ERROR ? "error: " : "") + entry.message()).toList();
+        return report.log().stream().filter(entry -> entry.level() != LogEntry.Level.DEBUG)
+                .map(entry -> switch (entry.level()) {
+                    case ERROR -> "error: " + entry.message();
+                    case WARN -> "warning: " + entry.message();
+                    default -> entry.message();
+                }).toList();
     }
 
     /** Items of one status. */

@@ -70,6 +70,19 @@ public final class PagePreview {
                 .append("<p><b>").append(escape(page.getSubject())).append("</b>, checklist <code>")
                 .append(escape(page.getChecklist())).append("</code>: ").append(escape(page.getHeadline()))
                 .append("</p>");
+        if (!page.getPhases().isEmpty()) {
+            out.append("<h2>Phases</h2><table>");
+            for (PhaseView phase : page.getPhases()) {
+                out.append("<tr><td style=\"").append(phase.isNested() ? "padding-left:2em" : "").append("\">")
+                        .append(escape(phase.getName())).append("</td><td>").append(phase.getDuration())
+                        .append("</td><td>").append(phase.getOutcome()).append("</td><td style=\"width:50%\">")
+                        .append("<div style=\"margin-left:").append(phase.getOffset()).append("%;width:")
+                        .append(phase.getWidth()).append("%;height:0.8em;background:")
+                        .append(phase.getOutcome().equals("completed") ? "#138347" : "#e6001f")
+                        .append("\"></div></td></tr>");
+            }
+            out.append("</table>");
+        }
         for (ReportPageModel.StatusGroup group : page.getGroups()) {
             out.append("<h2>").append(escape(group.getStatus())).append(" (").append(group.getCount()).append(")</h2>");
             for (ReportPageModel.FileGroup file : group.getFiles()) {

@@ -40,9 +40,16 @@ class ReportPageModelTest {
         Report mixed = Reports.mixed();
         Report withLog = new Report(mixed.subject(), mixed.checklist(), mixed.createdAt(), mixed.items(),
                 List.of(new LogEntry(LogEntry.Level.INFO, "target Kubernetes version 1.30"),
-                        new LogEntry(LogEntry.Level.ERROR, "docker did not answer")), false);
+                        new LogEntry(LogEntry.Level.DEBUG, "java.lang.NullPointerException"),
+                        new LogEntry(LogEntry.Level.WARN, "schema location unreachable"),
+                        new LogEntry(LogEntry.Level.ERROR, "docker did not answer")), false,
+                List.of(new io.ascent.core.report.PhaseRecord("checklist", null, mixed.createdAt(),
+                        java.time.Duration.ofMillis(40), io.ascent.core.report.PhaseRecord.Outcome.COMPLETED)), true);
         ReportPageModel page = new ReportPageModel(withLog);
-        assertThat(page.getLog()).containsExactly("target Kubernetes version 1.30", "error: docker did not answer");
+        assertThat(page.getLog()).containsExactly("target Kubernetes version 1.30",
+                "warning: schema location unreachable", "error: docker did not answer");
+        assertThat(page.getPhases()).extracting(PhaseView::getName).containsExactly("checklist");
+        assertThat(page.isInterrupted()).isTrue();
         assertThat(page.getChecklist()).isEqualTo("examples/app/ascent.yaml");
         assertThat(page.getSubject()).isEqualTo("examples/app");
     }
