@@ -3,8 +3,10 @@ package io.ascent.jenkins.agent;
 import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
 import io.ascent.core.Ascent;
+import io.ascent.core.EngineConfig;
 import io.ascent.core.ValidateOptions;
 import io.ascent.core.checklist.ChecklistRule;
+import io.ascent.core.network.UrlAllowList;
 import io.ascent.core.report.Location;
 import io.ascent.core.report.Report;
 import io.ascent.core.report.Status;
@@ -67,7 +69,16 @@ public final class ValidateCallable extends MasterToSlaveFileCallable<AgentRepor
                 .checklist(checklist.orElse(null))
                 .kubernetesVersion(request.kubernetesVersion().isEmpty() ? null : request.kubernetesVersion())
                 .build();
-        Report report = named(new Ascent().validate(options, new LogProgress(listener.getLogger())));
+        EngineConfig config;
+        try {
+            EngineConfig agent = EngineConfig.defaults();
+            config = EngineConfig.builder().cacheDirectory(agent.cacheDirectory())
+                    .allowedUrls(agent.allowedUrls().plus(request.allowedUrls())).build();
+        } catch (IllegalArgumentException e) {
+            return new AgentReport(refused("the agent's " + UrlAllowList.ENVIRONMENT_VARIABLE + ": "
+                    + e.getMessage()), Map.of());
+        }
+        Report report = named(new Ascent(config).validate(options, new LogProgress(listener.getLogger())));
         if (report.interrupted()) {
             // The engine returns a partial report and sets the flag again; the aborted build wants the exception.
             Thread.interrupted();

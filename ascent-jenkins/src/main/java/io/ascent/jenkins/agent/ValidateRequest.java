@@ -1,5 +1,6 @@
 package io.ascent.jenkins.agent;
 
+import io.ascent.core.network.UrlAllowList;
 import io.ascent.core.report.render.Format;
 import java.io.Serializable;
 import java.util.List;
@@ -14,9 +15,11 @@ import java.util.Objects;
  * @param kubernetesVersion the target Kubernetes version, or empty for the checklist's
  * @param reports           the folder the report files are written to
  * @param formats           the report files to write
+ * @param allowedUrls       where remote schemas may be fetched from, as the Jenkins administrator allows (the
+ *                          agent's own {@code ASCENT_ALLOWED_URLS} adds to it); never from the Pipeline
  */
 public record ValidateRequest(String directory, String checklist, String kubernetesVersion, String reports,
-        List<Format> formats) implements Serializable {
+        List<Format> formats, UrlAllowList allowedUrls) implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -26,5 +29,6 @@ public record ValidateRequest(String directory, String checklist, String kuberne
         Objects.requireNonNull(kubernetesVersion, "kubernetesVersion");
         Objects.requireNonNull(reports, "reports");
         formats = List.copyOf(formats);
+        Objects.requireNonNull(allowedUrls, "allowedUrls");
     }
 }

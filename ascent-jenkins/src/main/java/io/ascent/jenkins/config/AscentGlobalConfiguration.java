@@ -7,6 +7,7 @@ import hudson.model.Item;
 import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.ascent.core.network.UrlAllowList;
 import io.ascent.core.report.render.Format;
 import io.ascent.jenkins.steps.FieldChecks;
 import java.util.Arrays;
@@ -92,17 +93,29 @@ public class AscentGlobalConfiguration extends GlobalConfiguration {
     /**
      * Remote schema locations a checklist may name, one URL prefix a line; empty allows none. Network access is the
      * operator's to allow, never the repository's.
+     *
+     * @throws IllegalArgumentException for a line that is not an http(s) URL prefix with a host
      */
     @DataBoundSetter
     public void setAllowedSchemaUrlPrefixes(String allowedSchemaUrlPrefixes) {
-        this.allowedSchemaUrlPrefixes = blankTo(allowedSchemaUrlPrefixes, "");
+        String value = blankTo(allowedSchemaUrlPrefixes, "");
+        UrlAllowList.of(lines(value));
+        this.allowedSchemaUrlPrefixes = value;
         save();
     }
 
     /** The prefixes one by one, blank lines dropped. */
     public List<String> schemaUrlPrefixes() {
-        return Arrays.stream(allowedSchemaUrlPrefixes.split("\\R")).map(String::trim).filter(s -> !s.isEmpty())
-                .toList();
+        return lines(allowedSchemaUrlPrefixes);
+    }
+
+    /** What the engine may fetch schemas from, by the administrator's leave. */
+    public UrlAllowList allowedUrls() {
+        return UrlAllowList.of(schemaUrlPrefixes());
+    }
+
+    private static List<String> lines(String text) {
+        return Arrays.stream(text.split("\\R")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
     public String getKubeconfigCredentialsId() {
@@ -136,13 +149,12 @@ public class AscentGlobalConfiguration extends GlobalConfiguration {
     @POST
     public FormValidation doCheckAllowedSchemaUrlPrefixes(@QueryParameter String value) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        for (String prefix : (value == null ? "" : value).split("\\R")) {
-            String p = prefix.trim();
-            if (!p.isEmpty() && !p.startsWith("https://") && !p.startsWith("http://")) {
-                return FormValidation.error("'" + p + "' is not an http(s) URL prefix");
-            }
+        try {
+            UrlAllowList.of(lines(value == null ? "" : value));
+            return FormValidation.ok();
+        } catch (IllegalArgumentException e) {
+            return FormValidation.error(e.getMessage());
         }
-        return FormValidation.ok();
     }
 
     /** The file credentials an administrator may pick; their ids only, never their content. */

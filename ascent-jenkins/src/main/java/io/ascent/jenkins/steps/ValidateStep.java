@@ -113,7 +113,8 @@ public class ValidateStep extends Step implements Serializable {
     /** This step's settings with the operator's defaults filled in. */
     public ValidationRun prepare(AscentGlobalConfiguration global) {
         String version = kubernetesVersion.isEmpty() ? global.getKubernetesVersion() : kubernetesVersion;
-        return new ValidationRun(new ValidateRequest(dir, checklist, version, reports, global.formats()),
+        return new ValidationRun(new ValidateRequest(dir, checklist, version, reports, global.formats(),
+                global.allowedUrls()),
                 new Thresholds(Threshold.of(failOn), Threshold.of(unstableOn)));
     }
 

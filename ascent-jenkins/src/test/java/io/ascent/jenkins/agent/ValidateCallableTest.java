@@ -3,6 +3,7 @@ package io.ascent.jenkins.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.model.TaskListener;
+import io.ascent.core.network.UrlAllowList;
 import io.ascent.core.report.Item;
 import io.ascent.core.report.ReportJsonReader;
 import io.ascent.core.report.Status;
@@ -44,7 +45,7 @@ class ValidateCallableTest {
 
     private static ValidateRequest request(String dir, String checklist, String reports) {
         return new ValidateRequest(dir, checklist, "", reports, List.of(Format.JSON, Format.JUNIT, Format.SARIF,
-                Format.MARKDOWN));
+                Format.MARKDOWN), UrlAllowList.of(List.of("https://schemas.example.org/k8s/")));
     }
 
     @Test
@@ -52,7 +53,8 @@ class ValidateCallableTest {
         ValidateCallable callable = new ValidateCallable(request("examples/hello-web", "ascent.yaml", "out/"),
                 new BufferListener());
         ValidateCallable copy = Serialization.roundTrip(callable);
-        assertThat(copy.request()).isEqualTo(callable.request());
+        assertThat(copy.request()).usingRecursiveComparison().isEqualTo(callable.request());
+        assertThat(copy.request().allowedUrls().prefixes()).containsExactly("https://schemas.example.org/k8s/");
 
         AgentReport answer = new AgentReport(io.ascent.jenkins.model.Reports.mixed(), java.util.Map.of("json",
                 "out/ascent-report.json"));

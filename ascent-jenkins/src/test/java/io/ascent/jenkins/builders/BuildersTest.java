@@ -48,6 +48,7 @@ class BuildersTest {
         AscentGlobalConfiguration global = mock(AscentGlobalConfiguration.class);
         when(global.getKubernetesVersion()).thenReturn("");
         when(global.formats()).thenReturn(List.of(Format.JSON));
+        when(global.allowedUrls()).thenReturn(io.ascent.core.network.UrlAllowList.none());
 
         ValidateStep settings = new ValidateStep();
         settings.setDir("examples/hello-web");

@@ -37,6 +37,8 @@ class AscentGlobalConfigurationTest {
         assertThat(config.getKubernetesVersion()).isEqualTo("1.30");
         assertThat(config.formats()).containsExactly(Format.JSON, Format.SARIF, Format.JUNIT);
         assertThat(config.schemaUrlPrefixes()).containsExactly("https://schemas.example/", "https://raw.example/crds/");
+        assertThat(config.allowedUrls().allows("https://raw.example/crds/x.json")).isTrue();
+        assertThat(config.allowedUrls().allows("https://evil.example/x.json")).isFalse();
         assertThat(config.getKubeconfigCredentialsId()).isEqualTo("prod-kubeconfig");
     }
 
@@ -46,6 +48,15 @@ class AscentGlobalConfigurationTest {
         assertThatThrownBy(() -> config.setReportFormats("json,pdf"))
                 .hasMessage("unknown report format 'pdf'; known: text, json, junit, sarif, markdown");
         assertThat(config.getReportFormats()).isEqualTo(ReportFormats.DEFAULT);
+    }
+
+    @Test
+    void shouldRefuseAPrefixTheEngineCannotAllow() {
+        AscentGlobalConfiguration config = new AscentGlobalConfiguration();
+        assertThatThrownBy(() -> config.setAllowedSchemaUrlPrefixes("https://ok.example/\nftp://files.example/"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ftp://files.example/");
+        assertThat(config.getAllowedSchemaUrlPrefixes()).isEmpty();
+        assertThat(config.allowedUrls().isEmpty()).isTrue();
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import io.ascent.core.network.UrlAllowList;
 import io.ascent.core.report.render.Format;
 import io.ascent.jenkins.agent.ValidateRequest;
 import io.ascent.jenkins.config.AscentGlobalConfiguration;
@@ -14,10 +15,13 @@ import org.junit.jupiter.api.Test;
 
 class ValidateStepTest {
 
+    private static final UrlAllowList ALLOWED = UrlAllowList.of(List.of("https://schemas.example.org/"));
+
     private static AscentGlobalConfiguration global(String version) {
         AscentGlobalConfiguration global = mock(AscentGlobalConfiguration.class);
         when(global.getKubernetesVersion()).thenReturn(version);
         when(global.formats()).thenReturn(List.of(Format.JSON, Format.SARIF));
+        when(global.allowedUrls()).thenReturn(ALLOWED);
         return global;
     }
 
@@ -33,7 +37,7 @@ class ValidateStepTest {
 
         ValidationRun run = step.prepare(global(""));
         assertThat(run.request()).isEqualTo(new ValidateRequest(".", "", "", "target/ascent/",
-                List.of(Format.JSON, Format.SARIF)));
+                List.of(Format.JSON, Format.SARIF), ALLOWED));
         assertThat(run.thresholds()).isEqualTo(new Thresholds(Threshold.FAIL, Threshold.WARN));
     }
 
@@ -49,7 +53,7 @@ class ValidateStepTest {
 
         ValidationRun run = step.prepare(global("1.28"));
         assertThat(run.request()).isEqualTo(new ValidateRequest("examples/hello-web", "ci/ascent.yaml", "1.30",
-                "out/ascent", List.of(Format.JSON, Format.SARIF)));
+                "out/ascent", List.of(Format.JSON, Format.SARIF), ALLOWED));
         assertThat(run.thresholds()).isEqualTo(new Thresholds(Threshold.WARN, Threshold.NEVER));
     }
 

@@ -44,7 +44,7 @@ class ValidationRunTest {
     private final FlowNode node = mock(FlowNode.class);
     private final FilePath workspace = mock(FilePath.class);
     private final ValidateRequest request = new ValidateRequest("examples/app", "", "", "target/ascent/",
-            List.of(Format.JSON, Format.SARIF));
+            List.of(Format.JSON, Format.SARIF), io.ascent.core.network.UrlAllowList.none());
 
     private ValidationRun validation(Threshold failOn, Threshold unstableOn, Report report) throws Exception {
         when(listener.getLogger()).thenReturn(new PrintStream(log, true, StandardCharsets.UTF_8));
