@@ -15,6 +15,7 @@ import io.ascent.jenkins.agent.ProvisionCall;
 import io.ascent.jenkins.agent.ProvisionRequest;
 import io.ascent.jenkins.config.AscentGlobalConfiguration;
 import io.ascent.jenkins.config.KubeconfigCredential;
+import java.io.IOException;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.Locale;
@@ -113,15 +114,25 @@ public class ProvisionStep extends Step implements Serializable {
      * @throws InterruptedException  when the build is aborted while the cluster is created (nothing is left)
      */
     public void createAndDelete(Run<?, ?> run, FilePath temporary, TaskListener listener,
-            AscentGlobalConfiguration global, ProvisionCall provisioner) throws java.io.IOException, InterruptedException {
+            AscentGlobalConfiguration global, ProvisionCall provisioner) throws IOException, InterruptedException {
+        ClusterHandle cluster = create(run, temporary, listener, global, global.getKubeconfigCredentialsId(),
+                provisioner);
+        listener.getLogger().println("[ascent] deleting cluster " + cluster.name());
+        temporary.act(new DeleteClusterCallable(cluster, provisioner, listener));
+    }
+
+    /** Creates the run's cluster on the agent that holds {@code temporary}; the one way both forms do it. */
+    private ClusterHandle create(Run<?, ?> run, FilePath temporary, TaskListener listener,
+            AscentGlobalConfiguration global, String credentialsId, ProvisionCall provisioner)
+            throws IOException, InterruptedException {
         ProvisionRequest request = request(global, runName(run));
-        byte[] kubeconfig = KubeconfigCredential.read(global.getKubeconfigCredentialsId(), run, listener);
+        byte[] kubeconfig = KubeconfigCredential.read(credentialsId, run, listener);
         listener.getLogger().println("[ascent] creating cluster " + request.runName());
         // An abort while creating interrupts the agent thread; the callable releases what was half-created.
         ClusterHandle cluster = temporary.act(new CreateClusterCallable(request, provisioner, listener, kubeconfig));
         listener.getLogger().println("[ascent] cluster " + cluster.name() + " is ready; namespace "
-                + cluster.namespace() + "; deleting it");
-        temporary.act(new DeleteClusterCallable(cluster, provisioner, listener));
+                + cluster.namespace());
+        return cluster;
     }
 
     @Override
@@ -160,15 +171,8 @@ public class ProvisionStep extends Step implements Serializable {
 
         private void create() throws Exception {
             StepContext context = getContext();
-            Run<?, ?> run = context.get(Run.class);
-            TaskListener listener = context.get(TaskListener.class);
-            FilePath temporary = WorkspaceList.tempDir(context.get(FilePath.class));
-            ProvisionRequest request = step.request(AscentGlobalConfiguration.get(), runName(run));
-            byte[] kubeconfig = KubeconfigCredential.read(credentialsId, run, listener);
-            listener.getLogger().println("[ascent] creating cluster " + request.runName());
-            cluster = temporary.act(new CreateClusterCallable(request, provisioner, listener, kubeconfig));
-            listener.getLogger().println("[ascent] cluster " + cluster.name() + " is ready; namespace "
-                    + cluster.namespace());
+            cluster = step.create(context.get(Run.class), WorkspaceList.tempDir(context.get(FilePath.class)),
+                    context.get(TaskListener.class), AscentGlobalConfiguration.get(), credentialsId, provisioner);
             if (!context.hasBody()) {
                 new Teardown().finished(context);
                 context.onSuccess(null);
