@@ -1,5 +1,13 @@
 package io.ascent.core.report.render;
 
+import io.ascent.core.report.Report;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 
 /** The report formats, each with its renderer and the file name it gets in an output directory. */
@@ -25,6 +33,31 @@ public enum Format {
     /** The file name used when the output is a directory. */
     public String fileName() {
         return fileName;
+    }
+
+    /**
+     * Writes {@code report} in this format to {@code target}, atomically: rendered into a file beside it and moved
+     * into place, so no reader (a CI step, a Jenkins publisher) ever sees half a report; a half-written SARIF file
+     * would read as "no findings". Creates the folder when missing.
+     *
+     * @throws IOException when the folder or the file cannot be written
+     */
+    public void write(Report report, Path target) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Files.createDirectories(absolute.getParent());
+        Path temporary = Files.createTempFile(absolute.getParent(), ".ascent-", ".tmp");
+        try {
+            try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+                renderer.render(report, out);
+            }
+            try {
+                Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
     }
 
     /** The spelling on the command line: {@code text}, {@code json}, ... */

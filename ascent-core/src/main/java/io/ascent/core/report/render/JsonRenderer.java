@@ -37,6 +37,7 @@ public final class JsonRenderer implements Renderer {
             json.writeStringField("verdict", report.verdict().name());
             json.writeNumberField("exitStatus", report.verdict().exitStatus());
             json.writeBooleanField("interrupted", report.interrupted());
+            json.writeBooleanField("environmentFailed", report.environmentFailed());
             summary(report.summary(), json);
             json.writeArrayFieldStart("items");
             for (Item item : report.items()) {

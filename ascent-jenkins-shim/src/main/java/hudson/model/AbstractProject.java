@@ -1,0 +1,6 @@
+package hudson.model;
+
+public abstract class AbstractProject<P, R> {
+    private AbstractProject() {
+    }
+}

@@ -1,0 +1,7 @@
+package hudson.model;
+
+public interface Action extends ModelObject {
+    String getIconFileName();
+
+    String getUrlName();
+}

@@ -1,0 +1,122 @@
+package io.ascent.jenkins.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import hudson.model.Result;
+import io.ascent.core.progress.ProgressListener;
+import io.ascent.core.provision.ClusterRequest;
+import io.ascent.core.provision.ProvisionedCluster;
+import io.ascent.jenkins.agent.ProvisionBinding;
+import io.ascent.jenkins.agent.ProvisionCall;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.TestExtension;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+/**
+ * The block form of {@code ascentProvision} in real Pipelines: {@code KUBECONFIG} inside the block, teardown after
+ * success, failure and abort. A fake provisioner stands in for kind (no container engine here), registered as the
+ * plugin's {@link ProvisionBinding}; the built-in node runs it in this JVM, so it records what it was asked.
+ */
+@WithJenkins
+class ProvisionStepITest {
+
+    static final List<String> CALLS = new CopyOnWriteArrayList<>();
+    static final List<Path> KUBECONFIGS = new CopyOnWriteArrayList<>();
+
+    /** Writes a kubeconfig where kind would and records create and delete. */
+    static final class FakeKind implements ProvisionCall {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public ProvisionedCluster create(ClusterRequest request, ProgressListener progress) {
+            CALLS.add("create " + request.runName());
+            Path kubeconfig = request.workDirectory().resolve("kubeconfig");
+            try {
+                Files.writeString(kubeconfig, "apiVersion: v1\nkind: Config\n");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            KUBECONFIGS.add(kubeconfig);
+            return new ProvisionedCluster("kind", request.runName(), kubeconfig, Optional.empty(), "default", true);
+        }
+
+        @Override
+        public void delete(ProvisionedCluster cluster, ProgressListener progress) {
+            CALLS.add("delete " + cluster.name());
+        }
+    }
+
+    @TestExtension
+    public static final class FakeBinding extends ProvisionBinding {
+        @Override
+        public ProvisionCall call(String kindPath) {
+            return new FakeKind();
+        }
+    }
+
+    @BeforeEach
+    void forget() {
+        CALLS.clear();
+        KUBECONFIGS.clear();
+    }
+
+    private static WorkflowJob job(JenkinsRule r, String body) throws Exception {
+        WorkflowJob job = r.createProject(WorkflowJob.class, "app");
+        job.setDefinition(new CpsFlowDefinition("node {\n  ascentProvision(kubernetesVersion: '1.30') {\n" + body
+                + "\n  }\n}", true));
+        return job;
+    }
+
+    @Test
+    void shouldRunTheBlockWithAPrivateKubeconfigAndTearDownAfterSuccess(JenkinsRule r) throws Exception {
+        WorkflowRun run = r.buildAndAssertSuccess(job(r,
+                "sh 'echo mode=$(stat -c %a \"$KUBECONFIG\") path=$KUBECONFIG'"));
+        r.assertLogContains("mode=600 path=", run);
+        r.assertLogContains("@tmp/ascent-app-1/kubeconfig", run);
+        assertThat(CALLS).containsExactly("create ascent-app-1", "delete ascent-app-1");
+        assertThat(KUBECONFIGS).singleElement().satisfies(path -> assertThat(path).doesNotExist());
+    }
+
+    @Test
+    void shouldRunBothStepsOnHelloWeb(JenkinsRule r) throws Exception {
+        WorkflowJob job = r.createProject(WorkflowJob.class, "app");
+        job.setDefinition(new CpsFlowDefinition(Examples.inRepository(
+                "def v = ascentValidate(dir: 'examples/hello-web', reports: '" + Examples.reports("both") + "')\n"
+                + "if (v.passed) {\n  ascentProvision { sh 'test -s \"$KUBECONFIG\" && echo cluster-ready' }\n}"),
+                true));
+        WorkflowRun run = r.buildAndAssertSuccess(job);
+        r.assertLogContains("cluster-ready", run);
+        assertThat(CALLS).containsExactly("create ascent-app-1", "delete ascent-app-1");
+    }
+
+    @Test
+    void shouldTearDownWhenTheBlockFails(JenkinsRule r) throws Exception {
+        WorkflowRun run = r.buildAndAssertStatus(Result.FAILURE, job(r, "sh 'exit 3'"));
+        r.assertLogContains("[ascent] cluster ascent-app-1 deleted", run);
+        assertThat(CALLS).containsExactly("create ascent-app-1", "delete ascent-app-1");
+        assertThat(KUBECONFIGS).singleElement().satisfies(path -> assertThat(path).doesNotExist());
+    }
+
+    @Test
+    void shouldTearDownWhenTheBuildIsAbortedMidBlock(JenkinsRule r) throws Exception {
+        WorkflowRun run = job(r, "sh 'echo started; sleep 600'").scheduleBuild2(0).waitForStart();
+        r.waitForMessage("started", run);
+        assertThat(CALLS).containsExactly("create ascent-app-1");
+        run.doStop();
+        r.assertBuildStatus(Result.ABORTED, r.waitForCompletion(run));
+        assertThat(CALLS).containsExactly("create ascent-app-1", "delete ascent-app-1");
+        assertThat(KUBECONFIGS).singleElement().satisfies(path -> assertThat(path).doesNotExist());
+    }
+}

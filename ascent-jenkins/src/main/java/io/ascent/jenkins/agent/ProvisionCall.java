@@ -1,0 +1,54 @@
+package io.ascent.jenkins.agent;
+
+import io.ascent.core.progress.ProgressListener;
+import io.ascent.core.provision.ClusterRequest;
+import io.ascent.core.provision.ProvisionException;
+import io.ascent.core.provision.ProvisionedCluster;
+import java.io.Serializable;
+
+/**
+ * What {@code ascentProvision} needs from the provisioner, run on the agent: a cluster up, and down again. It mirrors
+ * the engine's {@code provision.ClusterDriver} contract (create once, delete once whatever happens, delete finishes
+ * even when interrupted). It is serializable because it travels to the agent inside the callables.
+ *
+ * <p>The engine's provisioner facade is not on main yet; {@link #unbound()} is the placeholder until it is, and says
+ * so when called. Binding it means returning an implementation that picks the driver ({@code kind} with the
+ * configured executable, or {@code existing} when a kubeconfig is given) and delegates to it.
+ */
+public interface ProvisionCall extends Serializable {
+
+    /**
+     * @throws ProvisionException   when the request is wrong or the environment cannot make the cluster
+     * @throws InterruptedException when the build is aborted; whatever was half-created is already released
+     */
+    ProvisionedCluster create(ClusterRequest request, ProgressListener progress)
+            throws ProvisionException, InterruptedException;
+
+    /**
+     * @throws ProvisionException when the cluster could not be deleted; the message says how to delete it by hand
+     */
+    void delete(ProvisionedCluster cluster, ProgressListener progress) throws ProvisionException;
+
+    /** The provisioner is not bound into the plugin yet: every call fails with a message saying so. */
+    static ProvisionCall unbound() {
+        return new Unbound();
+    }
+
+    /** Fails every call: the build says the provisioner is missing rather than pretending to provision. */
+    final class Unbound implements ProvisionCall {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public ProvisionedCluster create(ClusterRequest request, ProgressListener progress)
+                throws ProvisionException {
+            throw new ProvisionException(ProvisionException.Kind.ENVIRONMENT,
+                    "this Ascent plugin was built without the provisioner (ascent-core has no provisioner facade yet)",
+                    "use a plugin build that includes the provisioner");
+        }
+
+        @Override
+        public void delete(ProvisionedCluster cluster, ProgressListener progress) {
+            // nothing was created
+        }
+    }
+}

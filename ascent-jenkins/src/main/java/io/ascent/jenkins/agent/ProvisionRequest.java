@@ -1,0 +1,26 @@
+package io.ascent.jenkins.agent;
+
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * What {@code ascentProvision} asks for, defaults resolved on the controller.
+ *
+ * @param runName           the run's DNS-safe name ({@code ascent-<job>-<build>}), naming the cluster or namespace
+ * @param kubernetesVersion the nodes' version, or empty
+ * @param nodeImage         a pinned kind node image, or empty
+ * @param timeout           how long creating the cluster may take
+ */
+public record ProvisionRequest(String runName, String kubernetesVersion, String nodeImage, Duration timeout)
+        implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    public ProvisionRequest {
+        Objects.requireNonNull(runName, "runName");
+        Objects.requireNonNull(kubernetesVersion, "kubernetesVersion");
+        Objects.requireNonNull(nodeImage, "nodeImage");
+        Objects.requireNonNull(timeout, "timeout");
+    }
+}

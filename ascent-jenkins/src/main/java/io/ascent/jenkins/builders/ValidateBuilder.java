@@ -1,0 +1,63 @@
+package io.ascent.jenkins.builders;
+
+import hudson.EnvVars;
+import hudson.Extension;
+import hudson.FilePath;
+import hudson.Launcher;
+import hudson.model.AbstractProject;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.tasks.BuildStepDescriptor;
+import hudson.tasks.Builder;
+import io.ascent.jenkins.config.AscentGlobalConfiguration;
+import io.ascent.jenkins.steps.ValidateStep;
+import java.io.IOException;
+import jenkins.tasks.SimpleBuildStep;
+import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.DataBoundConstructor;
+
+/**
+ * The freestyle form of {@code ascentValidate}. Its settings are a {@link ValidateStep}, the same object the Pipeline
+ * step binds, so no setting is declared twice; the form nests the step's own fields and checks.
+ */
+public class ValidateBuilder extends Builder implements SimpleBuildStep {
+
+    private final ValidateStep settings;
+
+    @DataBoundConstructor
+    public ValidateBuilder(ValidateStep settings) {
+        this.settings = settings == null ? new ValidateStep() : settings;
+    }
+
+    public ValidateStep getSettings() {
+        return settings;
+    }
+
+    /**
+     * @throws hudson.AbortException when {@code failOn} is reached (the build fails with the report kept)
+     * @throws InterruptedException  when the build is aborted
+     */
+    @Override
+    public void perform(Run<?, ?> run, FilePath workspace, EnvVars env, Launcher launcher, TaskListener listener)
+            throws InterruptedException, IOException {
+        settings.prepare(AscentGlobalConfiguration.get()).perform(run, workspace, listener, null);
+    }
+
+    @Extension
+    @Symbol("ascentValidate")
+    public static final class DescriptorImpl extends BuildStepDescriptor<Builder> {
+
+
+        // Jenkins declares the raw type.
+        @SuppressWarnings("rawtypes")
+        @Override
+        public boolean isApplicable(Class<? extends AbstractProject> jobType) {
+            return true;
+        }
+
+        @Override
+        public String getDisplayName() {
+            return "Ascent: validate an application against its checklist";
+        }
+    }
+}

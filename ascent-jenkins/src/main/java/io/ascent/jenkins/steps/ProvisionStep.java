@@ -1,0 +1,250 @@
+package io.ascent.jenkins.steps;
+
+import hudson.Extension;
+import hudson.FilePath;
+import hudson.model.Item;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.slaves.WorkspaceList;
+import hudson.util.FormValidation;
+import io.ascent.jenkins.agent.ClusterHandle;
+import io.ascent.jenkins.agent.CreateClusterCallable;
+import io.ascent.jenkins.agent.DeleteClusterCallable;
+import io.ascent.jenkins.agent.ProvisionBinding;
+import io.ascent.jenkins.agent.ProvisionCall;
+import io.ascent.jenkins.agent.ProvisionRequest;
+import io.ascent.jenkins.config.AscentGlobalConfiguration;
+import io.ascent.jenkins.config.KubeconfigCredential;
+import java.io.IOException;
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.jenkinsci.Symbol;
+import org.jenkinsci.plugins.workflow.steps.EnvironmentExpander;
+import org.jenkinsci.plugins.workflow.steps.GeneralNonBlockingStepExecution;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * {@code ascentProvision(kubernetesVersion: '1.30') { sh 'kubectl get pods' }}: a cluster for the run, created on
+ * the agent, {@code KUBECONFIG} pointing at it inside the block (a file under {@code <workspace>@tmp}, mode 0600),
+ * and torn down off the CPS thread when the block ends: after success, failure or abort. Without a block the
+ * cluster is created and deleted again, which proves the agent can make one.
+ */
+public class ProvisionStep extends Step implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private String kubernetesVersion = "";
+    private String nodeImage = "";
+    private int timeoutMinutes = 10;
+
+    @DataBoundConstructor
+    public ProvisionStep() {
+        // every setting is optional
+    }
+
+    public String getKubernetesVersion() {
+        return kubernetesVersion;
+    }
+
+    /** The nodes' Kubernetes version; empty for the global default, then the driver's. */
+    @DataBoundSetter
+    public void setKubernetesVersion(String kubernetesVersion) {
+        String value = kubernetesVersion == null ? "" : kubernetesVersion.trim();
+        FieldChecks.kubernetesVersion(value).ifPresent(problem -> {
+            throw new IllegalArgumentException("kubernetesVersion: " + problem);
+        });
+        this.kubernetesVersion = value;
+    }
+
+    public String getNodeImage() {
+        return nodeImage;
+    }
+
+    /** A kind node image pinned by digest; empty for the one the kind release pins for the version. */
+    @DataBoundSetter
+    public void setNodeImage(String nodeImage) {
+        this.nodeImage = nodeImage == null ? "" : nodeImage.trim();
+    }
+
+    public int getTimeoutMinutes() {
+        return timeoutMinutes;
+    }
+
+    /** How long creating the cluster may take, 1 to 120 minutes (default 10). */
+    @DataBoundSetter
+    public void setTimeoutMinutes(int timeoutMinutes) {
+        if (timeoutMinutes < 1 || timeoutMinutes > 120) {
+            throw new IllegalArgumentException("timeoutMinutes: " + timeoutMinutes + " is not between 1 and 120");
+        }
+        this.timeoutMinutes = timeoutMinutes;
+    }
+
+    ProvisionRequest request(AscentGlobalConfiguration global, String runName) {
+        String version = kubernetesVersion.isEmpty() ? global.getKubernetesVersion() : kubernetesVersion;
+        return new ProvisionRequest(runName, version, nodeImage, Duration.ofMinutes(timeoutMinutes));
+    }
+
+    /** {@code ascent-<job>-<build>}, DNS-safe and at most 40 characters, as cluster and namespace names must be. */
+    static String runName(Run<?, ?> run) {
+        String id = run.getExternalizableId();
+        String job = id.substring(0, Math.max(0, id.lastIndexOf('#'))).toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        String suffix = "-" + id.substring(id.lastIndexOf('#') + 1).replaceAll("[^0-9]", "");
+        int room = 40 - "ascent-".length() - suffix.length();
+        String trimmed = job.length() > room ? job.substring(0, room).replaceAll("-+$", "") : job;
+        return "ascent-" + (trimmed.isEmpty() ? "job" : trimmed) + suffix;
+    }
+
+    /**
+     * The form without a block, for freestyle builds: creates the cluster and deletes it again.
+     *
+     * @param temporary the workspace's temporary folder ({@code <workspace>@tmp})
+     * @throws hudson.AbortException when the cluster cannot be created or deleted (the message says why)
+     * @throws InterruptedException  when the build is aborted while the cluster is created (nothing is left)
+     */
+    public void createAndDelete(Run<?, ?> run, FilePath temporary, TaskListener listener,
+            AscentGlobalConfiguration global, ProvisionCall provisioner) throws IOException, InterruptedException {
+        ClusterHandle cluster = create(run, temporary, listener, global, global.getKubeconfigCredentialsId(),
+                provisioner);
+        listener.getLogger().println("[ascent] deleting cluster " + cluster.name());
+        temporary.act(new DeleteClusterCallable(cluster, provisioner, listener));
+    }
+
+    /** Creates the run's cluster on the agent that holds {@code temporary}; the one way both forms do it. */
+    private ClusterHandle create(Run<?, ?> run, FilePath temporary, TaskListener listener,
+            AscentGlobalConfiguration global, String credentialsId, ProvisionCall provisioner)
+            throws IOException, InterruptedException {
+        ProvisionRequest request = request(global, runName(run));
+        byte[] kubeconfig = KubeconfigCredential.read(credentialsId, run, listener);
+        listener.getLogger().println("[ascent] creating cluster " + request.runName());
+        // An abort while creating interrupts the agent thread; the callable releases what was half-created.
+        ClusterHandle cluster = temporary.act(new CreateClusterCallable(request, provisioner, listener, kubeconfig));
+        listener.getLogger().println("[ascent] cluster " + cluster.name() + " is ready; namespace "
+                + cluster.namespace());
+        return cluster;
+    }
+
+    @Override
+    public StepExecution start(StepContext context) {
+        AscentGlobalConfiguration global = AscentGlobalConfiguration.get();
+        return new Execution(context, this, global.getKubeconfigCredentialsId(),
+                ProvisionBinding.find(global.getKindPath()));
+    }
+
+    /**
+     * Creates the cluster on a pool thread, runs the block with {@code KUBECONFIG}, and tears down in a
+     * {@link GeneralNonBlockingStepExecution.TailCall}, which also runs off the CPS thread.
+     */
+    static final class Execution extends GeneralNonBlockingStepExecution {
+
+        private static final long serialVersionUID = 1L;
+
+        private final ProvisionStep step;
+        private final String credentialsId;
+        private final ProvisionCall provisioner;
+        private ClusterHandle cluster;
+        private volatile boolean tornDown;
+
+        Execution(StepContext context, ProvisionStep step, String credentialsId, ProvisionCall provisioner) {
+            super(context);
+            this.step = step;
+            this.credentialsId = credentialsId;
+            this.provisioner = provisioner;
+        }
+
+        @Override
+        public boolean start() {
+            run(this::create);
+            return false;
+        }
+
+        private void create() throws Exception {
+            StepContext context = getContext();
+            cluster = step.create(context.get(Run.class), WorkspaceList.tempDir(context.get(FilePath.class)),
+                    context.get(TaskListener.class), AscentGlobalConfiguration.get(), credentialsId, provisioner);
+            if (!context.hasBody()) {
+                new Teardown().finished(context);
+                context.onSuccess(null);
+                return;
+            }
+            EnvironmentExpander environment = EnvironmentExpander.merge(context.get(EnvironmentExpander.class),
+                    new KubeconfigExpander(cluster.kubeconfig()));
+            context.newBodyInvoker().withContext(environment).withCallback(new Teardown()).start();
+        }
+
+        /**
+         * Jenkins stops the innermost running step, so inside the block the block's own step is stopped and the
+         * {@link Teardown} runs when the block ends. This runs when no step of the block was running: the step fails
+         * at once and the cluster is torn down on a pool thread (deleting twice is harmless, and skipped here).
+         */
+        @Override
+        public void stop(Throwable cause) throws Exception {
+            super.stop(cause);
+            if (cluster != null) {
+                run(() -> new Teardown().finished(getContext()));
+            }
+        }
+
+        Optional<ClusterHandle> cluster() {
+            return Optional.ofNullable(cluster);
+        }
+
+        /** Deletes the cluster and the run's files after the block, however it ended. */
+        final class Teardown extends TailCall {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected void finished(StepContext context) throws Exception {
+                if (cluster == null || tornDown) {
+                    return;
+                }
+                tornDown = true;
+                FilePath temporary = WorkspaceList.tempDir(context.get(FilePath.class));
+                TaskListener listener = context.get(TaskListener.class);
+                listener.getLogger().println("[ascent] deleting cluster " + cluster.name());
+                temporary.act(new DeleteClusterCallable(cluster, provisioner, listener));
+            }
+        }
+    }
+
+    @Extension
+    @Symbol("ascentProvision")
+    public static final class DescriptorImpl extends StepDescriptor {
+
+        @Override
+        public String getFunctionName() {
+            return "ascentProvision";
+        }
+
+        @Override
+        public String getDisplayName() {
+            return "Provision a Kubernetes cluster for the run";
+        }
+
+        @Override
+        public boolean takesImplicitBlockArgument() {
+            return true;
+        }
+
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            return Set.of(Run.class, FilePath.class, TaskListener.class);
+        }
+
+        @POST
+        public FormValidation doCheckKubernetesVersion(@QueryParameter String value, @AncestorInPath Item item) {
+            return FieldChecks.check(item, FieldChecks.kubernetesVersion(value));
+        }
+    }
+}

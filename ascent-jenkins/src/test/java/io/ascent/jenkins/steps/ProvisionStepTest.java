@@ -1,0 +1,319 @@
+package io.ascent.jenkins.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.mockStatic;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import hudson.AbortException;
+import hudson.EnvVars;
+import hudson.FilePath;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.slaves.WorkspaceList;
+import io.ascent.core.progress.ProgressListener;
+import io.ascent.core.provision.ClusterRequest;
+import io.ascent.core.provision.ProvisionException;
+import io.ascent.core.provision.ProvisionedCluster;
+import io.ascent.jenkins.agent.CreateClusterCallable;
+import io.ascent.jenkins.agent.DeleteClusterCallable;
+import io.ascent.jenkins.agent.ProvisionCall;
+import io.ascent.jenkins.config.AscentGlobalConfiguration;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jenkinsci.plugins.plaincredentials.FileCredentials;
+import org.jenkinsci.plugins.workflow.steps.BodyExecution;
+import org.jenkinsci.plugins.workflow.steps.BodyExecutionCallback;
+import org.jenkinsci.plugins.workflow.steps.BodyInvoker;
+import org.jenkinsci.plugins.workflow.steps.EnvironmentExpander;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mockito.ArgumentCaptor;
+import org.mockito.MockedStatic;
+
+class ProvisionStepTest {
+
+    private static final String SECRET = "token: SECRET-TOKEN-abc123";
+
+    @TempDir
+    Path temporary;
+
+    private final ByteArrayOutputStream log = new ByteArrayOutputStream();
+    private final TaskListener listener = mock(TaskListener.class);
+    private final Run<?, ?> run = mock(Run.class);
+    private final StepContext context = mock(StepContext.class);
+    private final FilePath workspace = mock(FilePath.class);
+    private final FilePath temporaryPath = mock(FilePath.class);
+    private final BodyInvoker invoker = mock(BodyInvoker.class);
+    private final AscentGlobalConfiguration global = mock(AscentGlobalConfiguration.class);
+    private final FakeProvisioner provisioner = new FakeProvisioner();
+    private final List<MockedStatic<?>> statics = new ArrayList<>();
+
+    /** Creates a kubeconfig where a driver would, and records what it was asked. */
+    static final class FakeProvisioner implements ProvisionCall {
+        private static final long serialVersionUID = 1L;
+        final List<String> calls = new ArrayList<>();
+        ClusterRequest request;
+        ProvisionException failDelete;
+        boolean interruptCreate;
+
+        @Override
+        public ProvisionedCluster create(ClusterRequest request, ProgressListener progress)
+                throws InterruptedException {
+            this.request = request;
+            calls.add("create " + request.runName());
+            progress.info("kind create cluster --name " + request.runName());
+            if (interruptCreate) {
+                throw new InterruptedException("aborted");
+            }
+            Path kubeconfig = request.workDirectory().resolve("kubeconfig");
+            try {
+                Files.writeString(kubeconfig, "apiVersion: v1\nusers: [{user: {token: cluster-token}}]\n");
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+            return new ProvisionedCluster("kind", request.runName(), kubeconfig, Optional.empty(), "default", true);
+        }
+
+        @Override
+        public void delete(ProvisionedCluster cluster, ProgressListener progress) throws ProvisionException {
+            calls.add("delete " + cluster.name());
+            if (failDelete != null) {
+                throw failDelete;
+            }
+        }
+    }
+
+    @BeforeEach
+    void setUp() throws Exception {
+        when(listener.getLogger()).thenReturn(new PrintStream(log, true, StandardCharsets.UTF_8));
+        when(run.getExternalizableId()).thenReturn("team/My App#12");
+        when(context.get(Run.class)).thenReturn(run);
+        when(context.get(TaskListener.class)).thenReturn(listener);
+        when(context.get(FilePath.class)).thenReturn(workspace);
+        when(context.hasBody()).thenReturn(true);
+        when(context.newBodyInvoker()).thenReturn(invoker);
+        when(invoker.withContext(any())).thenReturn(invoker);
+        when(invoker.withCallback(any(BodyExecutionCallback.class))).thenReturn(invoker);
+        when(invoker.start()).thenReturn(mock(BodyExecution.class));
+        when(global.getKubernetesVersion()).thenReturn("1.30");
+        when(temporaryPath.act(any(CreateClusterCallable.class))).thenAnswer(
+                call -> call.<CreateClusterCallable>getArgument(0).invoke(temporary.toFile(), null));
+        when(temporaryPath.act(any(DeleteClusterCallable.class))).thenAnswer(
+                call -> call.<DeleteClusterCallable>getArgument(0).invoke(temporary.toFile(), null));
+
+        MockedStatic<WorkspaceList> workspaces = mockStatic(WorkspaceList.class);
+        workspaces.when(() -> WorkspaceList.tempDir(workspace)).thenReturn(temporaryPath);
+        MockedStatic<AscentGlobalConfiguration> configuration = mockStatic(AscentGlobalConfiguration.class);
+        configuration.when(AscentGlobalConfiguration::get).thenReturn(global);
+        MockedStatic<EnvironmentExpander> expanders = mockStatic(EnvironmentExpander.class);
+        expanders.when(() -> EnvironmentExpander.merge(any(), any())).thenAnswer(call -> call.getArgument(1));
+        statics.addAll(List.of(workspaces, configuration, expanders));
+    }
+
+    @AfterEach
+    void tearDown() {
+        statics.forEach(MockedStatic::close);
+    }
+
+    private String log() {
+        return log.toString(StandardCharsets.UTF_8);
+    }
+
+    private BodyExecutionCallback startBlock(String credentialsId) throws Exception {
+        ProvisionStep.Execution execution =
+                new ProvisionStep.Execution(context, new ProvisionStep(), credentialsId, provisioner);
+        assertThat(execution.start()).isFalse();
+        ArgumentCaptor<BodyExecutionCallback> callback = ArgumentCaptor.forClass(BodyExecutionCallback.class);
+        verify(invoker).withCallback(callback.capture());
+        return callback.getValue();
+    }
+
+    private Path workDirectory() {
+        return temporary.resolve("ascent-team-my-app-12");
+    }
+
+    @Test
+    void shouldRunTheBlockWithKubeconfigInAPrivateFileAndTearDownAfterSuccess() throws Exception {
+        BodyExecutionCallback callback = startBlock("");
+        ArgumentCaptor<Object> environment = ArgumentCaptor.forClass(Object.class);
+        verify(invoker).withContext(environment.capture());
+        EnvVars env = new EnvVars();
+        ((EnvironmentExpander) environment.getValue()).expand(env);
+        Path kubeconfig = workDirectory().resolve("kubeconfig");
+        assertThat(env).containsEntry("KUBECONFIG", kubeconfig.toString());
+        assertThat(Files.getPosixFilePermissions(kubeconfig))
+                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+        assertThat(provisioner.request.kubernetesVersion()).contains("1.30");
+        assertThat(provisioner.calls).containsExactly("create ascent-team-my-app-12");
+        verify(context, never()).onSuccess(any());
+
+        callback.onSuccess(context, "block result");
+
+        assertThat(provisioner.calls).containsExactly("create ascent-team-my-app-12", "delete ascent-team-my-app-12");
+        assertThat(workDirectory()).doesNotExist();
+        verify(context).onSuccess("block result");
+        assertThat(log()).contains("[ascent] kind create cluster --name ascent-team-my-app-12")
+                .contains("[ascent] cluster ascent-team-my-app-12 deleted");
+    }
+
+    @Test
+    void shouldTearDownAndPassTheFailureOnWhenTheBlockFails() throws Exception {
+        BodyExecutionCallback callback = startBlock("");
+        AbortException failure = new AbortException("script returned exit code 1");
+        callback.onFailure(context, failure);
+        assertThat(provisioner.calls).endsWith("delete ascent-team-my-app-12");
+        assertThat(workDirectory()).doesNotExist();
+        verify(context).onFailure(failure);
+    }
+
+    @Test
+    void shouldTearDownWhenTheBuildIsAbortedInsideTheBlock() throws Exception {
+        BodyExecutionCallback callback = startBlock("");
+        // Jenkins stops the innermost step (the block's sh); the block then ends with the abort as its failure.
+        InterruptedException abort = new InterruptedException("aborted by user");
+        callback.onFailure(context, abort);
+        assertThat(provisioner.calls).containsOnlyOnce("delete ascent-team-my-app-12");
+        assertThat(workDirectory()).doesNotExist();
+        verify(context).onFailure(abort);
+    }
+
+    @Test
+    void shouldTearDownOnceWhenStoppedWhileNoStepOfTheBlockRuns() throws Exception {
+        ProvisionStep.Execution execution = new ProvisionStep.Execution(context, new ProvisionStep(), "", provisioner);
+        execution.start();
+        ArgumentCaptor<BodyExecutionCallback> callback = ArgumentCaptor.forClass(BodyExecutionCallback.class);
+        verify(invoker).withCallback(callback.capture());
+        InterruptedException abort = new InterruptedException("aborted by user");
+
+        execution.stop(abort);
+        verify(context).onFailure(abort);
+        assertThat(provisioner.calls).containsOnlyOnce("delete ascent-team-my-app-12");
+        assertThat(workDirectory()).doesNotExist();
+
+        callback.getValue().onFailure(context, abort);
+        assertThat(provisioner.calls).containsOnlyOnce("delete ascent-team-my-app-12");
+    }
+
+    @Test
+    void shouldRemoveTheRunsFilesAndNeverStartTheBlockWhenCreationIsInterrupted() throws Exception {
+        provisioner.interruptCreate = true;
+        ProvisionStep.Execution execution = new ProvisionStep.Execution(context, new ProvisionStep(), "", provisioner);
+        execution.start();
+        verify(context).onFailure(any(InterruptedException.class));
+        verify(invoker, never()).start();
+        assertThat(provisioner.calls).containsExactly("create ascent-team-my-app-12");
+        assertThat(workDirectory()).doesNotExist();
+        assertThat(execution.cluster()).isEmpty();
+    }
+
+    @Test
+    void shouldReportATeardownFailureAndStillRemoveTheKubeconfig() throws Exception {
+        provisioner.failDelete = new ProvisionException(ProvisionException.Kind.ENVIRONMENT,
+                "kind delete cluster failed", "run: kind delete cluster --name ascent-team-my-app-12");
+        BodyExecutionCallback callback = startBlock("");
+        callback.onSuccess(context, null);
+        ArgumentCaptor<Throwable> failure = ArgumentCaptor.forClass(Throwable.class);
+        verify(context).onFailure(failure.capture());
+        assertThat(failure.getValue()).isInstanceOf(AbortException.class)
+                .hasMessageContaining("teardown: kind delete cluster failed")
+                .hasMessageContaining("kind delete cluster --name ascent-team-my-app-12");
+        assertThat(workDirectory()).doesNotExist();
+    }
+
+    @Test
+    void shouldCreateAndDeleteWithoutABlock() throws Exception {
+        when(context.hasBody()).thenReturn(false);
+        new ProvisionStep.Execution(context, new ProvisionStep(), "", provisioner).start();
+        assertThat(provisioner.calls).containsExactly("create ascent-team-my-app-12", "delete ascent-team-my-app-12");
+        verify(context).onSuccess(null);
+        verify(invoker, never()).start();
+    }
+
+    @Test
+    void shouldCreateAndDeleteInAFreestyleBuild() throws Exception {
+        new ProvisionStep().createAndDelete(run, temporaryPath, listener, global, provisioner);
+        assertThat(provisioner.calls).containsExactly("create ascent-team-my-app-12", "delete ascent-team-my-app-12");
+        assertThat(workDirectory()).doesNotExist();
+        assertThat(log()).contains("[ascent] cluster ascent-team-my-app-12 deleted");
+    }
+
+    @Test
+    void shouldNeverLetTheCredentialsKubeconfigReachTheLog() throws Exception {
+        FileCredentials credential = mock(FileCredentials.class);
+        when(credential.getContent()).thenReturn(new ByteArrayInputStream(SECRET.getBytes(StandardCharsets.UTF_8)));
+        try (MockedStatic<CredentialsProvider> credentials = mockStatic(CredentialsProvider.class)) {
+            credentials.when(() -> CredentialsProvider.findCredentialById(eq("prod-kubeconfig"),
+                    eq(FileCredentials.class), eq(run), anyList())).thenReturn(credential);
+            BodyExecutionCallback callback = startBlock("prod-kubeconfig");
+            credentials.verify(() -> CredentialsProvider.track(run, credential));
+
+            Path copy = provisioner.request.kubeconfig().orElseThrow();
+            assertThat(copy).hasContent(SECRET);
+            assertThat(Files.getPosixFilePermissions(copy))
+                    .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+            callback.onFailure(context, new AbortException("failed"));
+            assertThat(copy).doesNotExist();
+        }
+        assertThat(log()).contains("credential 'prod-kubeconfig'").doesNotContain("SECRET-TOKEN")
+                .doesNotContain("cluster-token");
+    }
+
+    @Test
+    void shouldFailClearlyWhenTheCredentialIsMissing() throws Exception {
+        try (MockedStatic<CredentialsProvider> credentials = mockStatic(CredentialsProvider.class)) {
+            new ProvisionStep.Execution(context, new ProvisionStep(), "gone", provisioner).start();
+            credentials.verify(() -> CredentialsProvider.findCredentialById(eq("gone"), eq(FileCredentials.class),
+                    eq(run), anyList()));
+        }
+        ArgumentCaptor<Throwable> failure = ArgumentCaptor.forClass(Throwable.class);
+        verify(context).onFailure(failure.capture());
+        assertThat(failure.getValue()).hasMessage(
+                "[ascent] kubeconfig credential 'gone' does not exist or this build may not use it");
+        assertThat(provisioner.calls).isEmpty();
+    }
+
+    @Test
+    void shouldNameTheRunDnsSafelyWithinFortyCharacters() {
+        Run<?, ?> long_ = mock(Run.class);
+        when(long_.getExternalizableId()).thenReturn("Some Folder/A Very Long Application Name For Testing#1234");
+        String name = ProvisionStep.runName(long_);
+        assertThat(name).hasSizeLessThanOrEqualTo(40).startsWith("ascent-some-folder-a-very").endsWith("-1234")
+                .matches("[a-z0-9-]+").doesNotContain("--");
+    }
+
+    @Test
+    void shouldRefuseABadTimeoutOrVersionWhenBound() {
+        ProvisionStep step = new ProvisionStep();
+        assertThat(step.getTimeoutMinutes()).isEqualTo(10);
+        assertThatThrownBy(() -> step.setTimeoutMinutes(0)).hasMessage("timeoutMinutes: 0 is not between 1 and 120");
+        assertThatThrownBy(() -> step.setKubernetesVersion("latest")).hasMessageStartingWith("kubernetesVersion: ");
+        assertThat(new ProvisionStep.DescriptorImpl().takesImplicitBlockArgument()).isTrue();
+    }
+
+    @Test
+    void shouldSayThatTheProvisionerIsNotBoundRatherThanPretend() {
+        assertThatThrownBy(() -> ProvisionCall.unbound().create(null, ProgressListener.SILENT))
+                .isInstanceOf(ProvisionException.class).hasMessageContaining("without the provisioner");
+        assertThat(Set.of()).isEmpty();
+    }
+}
