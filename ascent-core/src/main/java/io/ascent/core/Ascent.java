@@ -7,6 +7,8 @@ import io.ascent.core.checklist.LoadedChecklist;
 import io.ascent.core.checklist.WaiverApplier;
 import io.ascent.core.manifest.api.KubernetesVersion;
 import io.ascent.core.progress.ProgressListener;
+import io.ascent.core.provision.ProvisionOptions;
+import io.ascent.core.provision.Provisioner;
 import io.ascent.core.report.Item;
 import io.ascent.core.report.Location;
 import io.ascent.core.report.Report;
@@ -99,6 +101,15 @@ public final class Ascent {
         }
         report.addAll(new WaiverApplier(checklist, today).apply(found));
         return report.build();
+    }
+
+    /**
+     * Proves the application deploys: validates it, then preflight, cluster, deploy, smoke tests and teardown
+     * ({@link Provisioner}). Never throws for bad input, a failing cluster or an interruption: the report says so
+     * (after an interruption the thread's interrupt flag is set again).
+     */
+    public Report provision(ProvisionOptions options, ProgressListener progress) {
+        return new Provisioner(clock, this::validate).run(options, progress);
     }
 
     /** {@code --repository URL}: validates the directory inside a shallow clone, removed afterwards. */

@@ -1,0 +1,113 @@
+package io.ascent.controlplane.provision;
+
+import static io.ascent.controlplane.provision.ProvisionFixtures.describe;
+import static io.ascent.controlplane.provision.ProvisionFixtures.items;
+import static io.ascent.controlplane.provision.ProvisionFixtures.namespaceExists;
+import static io.ascent.controlplane.provision.ProvisionFixtures.phase;
+import static io.ascent.controlplane.provision.ProvisionFixtures.runNamespace;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ascent.controlplane.ClusterAccess;
+import io.ascent.controlplane.ControlPlaneExtension;
+import io.ascent.controlplane.KwokStageLabels;
+import io.ascent.core.Ascent;
+import io.ascent.core.provision.ProvisionOptions;
+import io.ascent.core.report.Item;
+import io.ascent.core.report.Report;
+import io.ascent.core.report.Status;
+import io.ascent.core.report.Verdict;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code ascent provision --driver existing} against the real control plane (API server, controllers, kwok). */
+@ExtendWith(ControlPlaneExtension.class)
+class ExistingClusterProvisionTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void shouldDeployHelloWebPassItsJobTestAndDeleteTheNamespace(ClusterAccess cluster) throws Exception {
+        Path app = ProvisionFixtures.helloWebWithoutHttpTests(temp.resolve("hello-web"));
+        ProvisionFixtures.RecordingProgress progress = new ProvisionFixtures.RecordingProgress();
+
+        Report report = new Ascent().provision(ProvisionOptions.builder(app).driver("existing").noGit(true)
+                .kubeconfig(cluster.kubeconfig()).workDirectory(temp.resolve("work")).build(), progress);
+
+        assertThat(report.verdict()).as(describe(report) + progress.lines).isEqualTo(Verdict.PASSED);
+        for (String name : new String[] {"validate", "preflight", "cluster", "deploy", "tests", "teardown"}) {
+            assertThat(phase(report, name).status()).as(name).isEqualTo(Status.PASS);
+        }
+        assertThat(items(report, "provision.apply")).extracting(Item::key)
+                .containsExactly("Service/hello-web", "Deployment/hello-web", "PodDisruptionBudget/hello-web");
+        Item rollout = items(report, "provision.rollout").get(0);
+        assertThat(rollout.key()).isEqualTo("Deployment/hello-web");
+        assertThat(rollout.message()).contains("successfully rolled out (2 of 2 replicas available)");
+        assertThat(rollout.location().toString()).isEqualTo("deploy/app/deployment.yaml:1:1");
+        Item test = items(report, "provision.test").get(0);
+        assertThat(test.status()).isEqualTo(Status.PASS);
+        assertThat(test.message()).startsWith("content-check: Job/hello-web-content complete");
+        assertThat(items(report, "provision.preflight.access").get(0).status()).isEqualTo(Status.PASS);
+        // The checklist targets 1.31 and the control plane runs 1.35: reported, not fatal.
+        assertThat(items(report, "provision.preflight.version").get(0).status()).isEqualTo(Status.WARN);
+        String namespace = runNamespace(report);
+        assertThat(namespace).startsWith("hello-web-");
+        assertThat(namespaceExists(cluster, namespace)).as("namespace " + namespace + " deleted").isFalse();
+        assertThat(items(report, "provision.teardown").get(0).message()).isEqualTo("namespace " + namespace + " deleted");
+    }
+
+    @Test
+    void shouldFailFastOnImagePullBackOffWithReasonEventsAndContainerState(ClusterAccess cluster) throws Exception {
+        Path app = ProvisionFixtures.application(temp.resolve("unpullable"), "unpullable",
+                ", " + KwokStageLabels.SIMULATE + ": " + KwokStageLabels.IMAGE_PULL_FAILURE, "3m");
+
+        Report report = provision(cluster, app);
+
+        Item rollout = failedRollout(report);
+        assertThat(rollout.duration()).as("failed fast, not at the 3m deadline").isLessThan(Duration.ofSeconds(20));
+        assertThat(rollout.message())
+                .contains("Deployment/unpullable: pod unpullable-")
+                .contains("container app: ImagePullBackOff")
+                .contains("container app (registry.invalid/unpullable:1.0.0): waiting (ImagePullBackOff")
+                .contains("events of Deployment/unpullable:")
+                .contains("ScalingReplicaSet")
+                .contains("condition Ready=False")
+                .contains("log of unpullable-");
+        assertThat(rollout.location().toString()).isEqualTo("deploy/deployment.yaml:1:1");
+        assertThat(rollout.remediation()).contains("image name and tag");
+        assertThat(namespaceExists(cluster, runNamespace(report))).isFalse();
+    }
+
+    @Test
+    void shouldFailFastOnCrashLoopBackOffWithRestartsAndLastState(ClusterAccess cluster) throws Exception {
+        Path app = ProvisionFixtures.application(temp.resolve("crasher"), "crasher",
+                ", " + KwokStageLabels.SIMULATE + ": " + KwokStageLabels.CRASH_LOOP, "3m");
+
+        Report report = provision(cluster, app);
+
+        Item rollout = failedRollout(report);
+        assertThat(rollout.duration()).isLessThan(Duration.ofSeconds(20));
+        assertThat(rollout.message())
+                .contains("container app: CrashLoopBackOff")
+                .containsPattern("waiting \\(CrashLoopBackOff[^\\n]*restarts=\\d+, last state terminated \\(Error, exit code 1\\)");
+        assertThat(rollout.remediation()).contains("log");
+        assertThat(namespaceExists(cluster, runNamespace(report))).isFalse();
+    }
+
+    private Report provision(ClusterAccess cluster, Path app) {
+        return new Ascent().provision(ProvisionOptions.builder(app).noGit(true).kubeconfig(cluster.kubeconfig())
+                .workDirectory(temp.resolve("work")).build(), new ProvisionFixtures.RecordingProgress());
+    }
+
+    private static Item failedRollout(Report report) {
+        assertThat(report.verdict()).as(describe(report)).isEqualTo(Verdict.FAILED);
+        assertThat(phase(report, "deploy").status()).isEqualTo(Status.FAIL);
+        assertThat(phase(report, "teardown").status()).isEqualTo(Status.PASS);
+        Item rollout = items(report, "provision.rollout").get(0);
+        assertThat(rollout.status()).isEqualTo(Status.FAIL);
+        return rollout;
+    }
+}
