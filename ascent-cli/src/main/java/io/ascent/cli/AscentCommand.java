@@ -9,7 +9,7 @@ import picocli.CommandLine.HelpCommand;
         mixinStandardHelpOptions = true,
         versionProvider = AscentCommand.Version.class,
         description = "Ascent Checklist CI/CD: enforce an application's ascent.yaml and prove it deploys.",
-        subcommands = {ValidateCommand.class, SchemaCommand.class, HelpCommand.class},
+        subcommands = {ValidateCommand.class, ProvisionCommand.class, SchemaCommand.class, HelpCommand.class},
         footerHeading = "%nExit status:%n",
         footer = {
             "  0  every gating checklist item passed",

@@ -54,7 +54,7 @@ class ExistingClusterProvisionTest {
         // The checklist targets 1.31 and the control plane runs 1.35: reported, not fatal.
         assertThat(items(report, "provision.preflight.version").get(0).status()).isEqualTo(Status.WARN);
         String namespace = runNamespace(report);
-        assertThat(namespace).startsWith("hello-web-");
+        assertThat(namespace).matches("ascent-\\d{8}-\\d{6}-[0-9a-z]{6}");
         assertThat(namespaceExists(cluster, namespace)).as("namespace " + namespace + " deleted").isFalse();
         assertThat(items(report, "provision.teardown").get(0).message()).isEqualTo("namespace " + namespace + " deleted");
     }
@@ -75,7 +75,7 @@ class ExistingClusterProvisionTest {
                 .contains("events of Deployment/unpullable:")
                 .contains("ScalingReplicaSet")
                 .contains("condition Ready=False")
-                .contains("log of unpullable-");
+                .containsPattern("log of unpullable-[^\\n]*: none \\(the container never started\\)");
         assertThat(rollout.location().toString()).isEqualTo("deploy/deployment.yaml:1:1");
         assertThat(rollout.remediation()).contains("image name and tag");
         assertThat(namespaceExists(cluster, runNamespace(report))).isFalse();

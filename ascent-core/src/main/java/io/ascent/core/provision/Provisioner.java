@@ -417,10 +417,8 @@ public final class Provisioner {
 
         private ClusterRequest request(ProvisionSettings settings, Checklist checklist, String driverName,
                 Path work) {
-            Instant now = clock.instant();
-            String prefix = ExistingDriverNames.isExisting(driverName) ? settings.cluster().namespacePrefix()
-                    : "ascent-" + checklist.metadata().name() + "-";
-            String runName = RunName.of(prefix, now);
+            Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+            String runName = runName(now);
             Optional<String> version = options.kubernetesVersion().or(() -> settings.cluster().kubernetesVersion())
                     .or(() -> checklist.kubernetes().version());
             Workspace workspace = Workspace.of(options.directory());
@@ -428,7 +426,7 @@ public final class Provisioner {
                     settings.cluster().config().flatMap(workspace::resolveInside),
                     options.kubeconfig(), options.context().or(() -> settings.cluster().context()), work,
                     Duration.ofMinutes(5),
-                    Map.of("ascent.dev/run", runName, "ascent.dev/created", RunName.LABEL.format(now)));
+                    Map.of(RUN_LABEL, runName, CREATED_LABEL, LABEL_STAMP.format(now)));
         }
 
         private Path workDirectory() {
@@ -459,6 +457,29 @@ public final class Provisioner {
         private Duration elapsed() {
             return Duration.ofNanos(System.nanoTime() - phaseStart);
         }
+    }
+
+    /** Label on what a run creates: the run's name. */
+    static final String RUN_LABEL = "ascent.dev/run";
+    /** Label on what a run creates: its creation time, {@code 20261130T013502Z} (a label value may not hold ':'). */
+    static final String CREATED_LABEL = "ascent.dev/created";
+    private static final java.time.format.DateTimeFormatter STAMP = java.time.format.DateTimeFormatter
+            .ofPattern("uuuuMMdd-HHmmss").withZone(java.time.ZoneOffset.UTC);
+    private static final java.time.format.DateTimeFormatter LABEL_STAMP = java.time.format.DateTimeFormatter
+            .ofPattern("uuuuMMdd'T'HHmmss'Z'").withZone(java.time.ZoneOffset.UTC);
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
+    /**
+     * {@code ascent-20261130-013502-k3f9qz}: DNS-safe, unique per run (eight runs in the same second on one agent
+     * differ by the random suffix), and the shape {@code ascent gc} recognises, with the creation time in it.
+     */
+    static String runName(Instant now) {
+        String alphabet = "0123456789abcdefghijklmnopqrstuvwxyz";
+        StringBuilder suffix = new StringBuilder(6);
+        for (int i = 0; i < 6; i++) {
+            suffix.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
+        }
+        return "ascent-" + STAMP.format(now) + "-" + suffix;
     }
 
     private static boolean driverOwnsCluster(String driverName) {

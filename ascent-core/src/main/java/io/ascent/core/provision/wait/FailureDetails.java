@@ -22,6 +22,10 @@ public final class FailureDetails {
     static final int LOG_LINES = 20;
     private static final int LINE_LENGTH = 300;
 
+    /** Reasons a container has no log to show: it was never created. */
+    private static final java.util.Set<String> NEVER_STARTED = java.util.Set.of("ImagePullBackOff", "ErrImagePull",
+            "InvalidImageName", "CreateContainerConfigError");
+
     private final KubeConnection connection;
 
     public FailureDetails(KubeConnection connection) {
@@ -40,7 +44,10 @@ public final class FailureDetails {
             containers(podName, pod, lines);
             events(target.namespace(), "Pod", podName, lines);
             Optional<String> container = result.problem().flatMap(PodProblem::container);
-            if (container.isPresent()) {
+            boolean neverStarted = result.problem().map(p -> NEVER_STARTED.contains(p.reason())).orElse(false);
+            if (container.isPresent() && neverStarted) {
+                lines.add("log of " + podName + "/" + container.get() + ": none (the container never started)");
+            } else if (container.isPresent()) {
                 log(target.namespace(), podName, container.get(), restarted(pod, container.get()), lines);
             }
         }
