@@ -226,6 +226,9 @@ public final class Provisioner {
                 }
                 end(passed == tests.size() ? Status.PASS : Status.FAIL, passed + " of " + tests.size()
                         + " tests passed");
+            } catch (InterruptedException e) {
+                record(e); // before teardown becomes the current phase
+                throw e;
             } finally {
                 tearDown();
             }
@@ -324,14 +327,21 @@ public final class Provisioner {
         }
 
         void interrupted(InterruptedException e) {
-            interrupted = true;
-            report.error("interrupted during " + phase + "; the run was cancelled (" + e.getMessage() + ")");
-            items.add(ProvisionRule.PHASE.item().status(Status.FAIL).key(phase)
-                    .message("interrupted during " + phase).build());
-            if (teardown != null) {
-                tearDown();
-            }
+            record(e);
             Thread.currentThread().interrupt();
+        }
+
+        /** Notes the interruption once, naming the phase it cut short. */
+        private void record(InterruptedException e) {
+            if (interrupted) {
+                return;
+            }
+            interrupted = true;
+            report.error("interrupted during " + phase + "; the run was cancelled"
+                    + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"));
+            items.add(ProvisionRule.PHASE.item().status(Status.FAIL).key(phase).duration(elapsed())
+                    .message("interrupted during " + phase).build());
+            progress.phaseFinished(phase, elapsed());
         }
 
         Report report() {
