@@ -135,7 +135,7 @@ final class ProvisionFixtures {
     static String describe(Report report) {
         StringBuilder out = new StringBuilder();
         for (Item item : report.items()) {
-            if (!item.id().startsWith("provision")) {
+            if (!item.id().startsWith("provision") && item.status() == io.ascent.core.report.Status.PASS) {
                 continue;
             }
             out.append(item.status()).append(' ').append(item.id()).append(' ')
