@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
@@ -31,6 +33,9 @@ import picocli.CommandLine.Model.CommandSpec;
         footerHeading = "%nExit status:%n",
         footer = {"  0 passed, 1 gating items failed, 2 invalid input or usage, 3 environment, 4 internal error"})
 final class ProvisionCommand implements Callable<Integer> {
+
+    /** How long a JVM shutdown waits for the report of the interrupted run. */
+    private static final Duration REPORT_GRACE = Duration.ofSeconds(180);
 
     @Spec
     private CommandSpec spec;
@@ -109,6 +114,30 @@ final class ProvisionCommand implements Callable<Integer> {
         ProvisionOptions options = ProvisionOptions.builder(directory).checklist(checklist).driver(driver)
                 .kubeconfig(kubeconfig).context(context).kubernetesVersion(kubernetesVersion).keep(keeping)
                 .timeout(timeout).dryRun(dryRun).noGit(noGit).build();
+        // On Ctrl-C or SIGTERM the engine's own hook interrupts the run and lets it tear down; this one keeps the JVM
+        // alive until the report of that interrupted run is written too (bounded: the engine's grace plus a little).
+        CountDownLatch reported = new CountDownLatch(1);
+        Thread awaitReport = new Thread(() -> {
+            try {
+                reported.await(REPORT_GRACE.toSeconds(), TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "ascent-report");
+        Runtime.getRuntime().addShutdownHook(awaitReport);
+        try {
+            return provision(options, destinations, out, err);
+        } finally {
+            reported.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(awaitReport);
+            } catch (IllegalStateException e) {
+                // shutting down: the hook is running and has just been released
+            }
+        }
+    }
+
+    private int provision(ProvisionOptions options, Map<Format, Path> destinations, PrintWriter out, PrintWriter err) {
         Report report = new Ascent().provision(options, new ProvisionProgress(err, verbose));
         Thread.interrupted(); // an interrupted run (Ctrl-C) still writes its report
         try {
