@@ -86,13 +86,26 @@ public final class KubeConnection {
         return send(Http.PATCH, path, query, RequestBody.create(object.toString(), APPLY_PATCH));
     }
 
-    /** A plain-text answer (a container's log, a proxied response) with its status; no retry on 4xx. */
+    /** A plain-text answer (a proxied response) with its status; no retry on 4xx. */
     public TextResponse text(String path, String query) throws KubeException, InterruptedException {
+        return text(path, query, http, ATTEMPTS);
+    }
+
+    /**
+     * A plain-text answer that must come within {@code timeout} (best-effort diagnostics such as a container's log:
+     * a node whose kubelet does not answer must not hold the report up). One attempt, no retry.
+     */
+    public TextResponse text(String path, String query, Duration timeout) throws KubeException, InterruptedException {
+        return text(path, query, http.newBuilder().callTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).build(), 1);
+    }
+
+    private TextResponse text(String path, String query, OkHttpClient client, int attempts)
+            throws KubeException, InterruptedException {
         Request request = new Request.Builder().url(url(path, query)).get().build();
         for (int attempt = 1; ; attempt++) {
-            try (Response response = http.newCall(request).execute()) {
+            try (Response response = client.newCall(request).execute()) {
                 String body = read(response.body());
-                if (isRetriable(response.code()) && attempt < ATTEMPTS && !path.contains("/proxy")) {
+                if (isRetriable(response.code()) && attempt < attempts && !path.contains("/proxy")) {
                     pause(retryAfter(response, attempt));
                     continue;
                 }
@@ -101,7 +114,7 @@ public final class KubeConnection {
                 if (isInterruption(e)) {
                     throw interrupted(e);
                 }
-                if (attempt >= ATTEMPTS) {
+                if (attempt >= attempts) {
                     throw KubeException.unreachable("GET " + path, e);
                 }
                 pause(backoff(attempt));

@@ -21,6 +21,8 @@ public final class FailureDetails {
     static final int EVENTS = 10;
     static final int LOG_LINES = 20;
     private static final int LINE_LENGTH = 300;
+    /** A log comes from the node's kubelet through the API server; one that does not answer quickly is skipped. */
+    static final java.time.Duration LOG_TIMEOUT = java.time.Duration.ofSeconds(2);
 
     /** Reasons a container has no log to show: it was never created. */
     private static final java.util.Set<String> NEVER_STARTED = java.util.Set.of("ImagePullBackOff", "ErrImagePull",
@@ -148,7 +150,7 @@ public final class FailureDetails {
                 + (previous ? "&previous=true" : "");
         try {
             KubeConnection.TextResponse response = connection.text("/api/v1/namespaces/" + namespace + "/pods/"
-                    + pod + "/log", query);
+                    + pod + "/log", query, LOG_TIMEOUT);
             if (response.code() != 200) {
                 lines.add("log of " + pod + "/" + container + ": not available (HTTP " + response.code() + ": "
                         + cut(message(response.body())) + ")");
