@@ -12,6 +12,8 @@ public final class ExitCodes {
     public static final int ENVIRONMENT = 3;
     /** A bug in Ascent: an unexpected exception. Please report it. */
     public static final int INTERNAL_ERROR = 4;
+    /** The run was cancelled (Ctrl-C, SIGTERM, an aborted build): the report written is partial. As shells do. */
+    public static final int INTERRUPTED = 130;
 
     private ExitCodes() {
     }

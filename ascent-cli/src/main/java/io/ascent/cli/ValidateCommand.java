@@ -1,6 +1,7 @@
 package io.ascent.cli;
 
 import io.ascent.core.Ascent;
+import io.ascent.core.EngineConfig;
 import io.ascent.core.ValidateOptions;
 import io.ascent.core.progress.ProgressListener;
 import io.ascent.core.report.Report;
@@ -11,7 +12,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,7 +25,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Validate an application directory against its Ascent Checklist (ascent.yaml):",
             "the checklist itself, then the rules it enables."},
         footerHeading = "%nExit status:%n",
-        footer = {"  0 passed, 1 gating items failed, 2 invalid input or usage, 3 environment, 4 internal error"})
+        footer = {"  0 passed, 1 gating items failed, 2 invalid input or usage, 3 environment, 4 internal error,",
+            "  130 interrupted (partial report)"})
 final class ValidateCommand implements Callable<Integer> {
 
     @Spec
@@ -82,12 +83,10 @@ final class ValidateCommand implements Callable<Integer> {
             err.println("ascent validate: --no-git and --repository cannot be combined: a clone is a git repository");
             return ExitCodes.INVALID_INPUT;
         }
-        ValidateOptions options = new ValidateOptions(directory, Optional.ofNullable(checklist),
-                Optional.ofNullable(kubernetesVersion)).withNoGit(noGit);
-        if (repository != null) {
-            options = options.withRepository(repository, Optional.ofNullable(ref));
-        }
-        Report report = new Ascent().validate(options, verbose ? new StderrProgress(err) : ProgressListener.SILENT);
+        ValidateOptions options = ValidateOptions.builder(directory).checklist(checklist)
+                .kubernetesVersion(kubernetesVersion).noGit(noGit).repository(repository).ref(ref).build();
+        Report report = new Ascent(EngineConfig.fromEnvironment(System.getenv()))
+                .validate(options, verbose ? new StderrProgress(err) : ProgressListener.SILENT);
         try {
             List<Path> written = output.write(report, destinations, out);
             if (!destinations.containsValue(null)) {

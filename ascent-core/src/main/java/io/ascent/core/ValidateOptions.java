@@ -1,51 +1,174 @@
 package io.ascent.core;
 
+import io.ascent.core.repo.RemoteCheckout;
+import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What to validate.
- *
- * @param directory         the application directory
- * @param checklist         the checklist file, when not the application directory's {@code ascent.yaml}
- * @param kubernetesVersion a target Kubernetes version overriding the checklist's
- * @param noGit             {@code --no-git}: scan the files on disk instead of the git HEAD tree
- * @param repository        {@code --repository URL}: clone this repository and validate {@code directory} inside it
- * @param ref               {@code --ref REF}: the branch or tag to clone; the remote's default branch when empty
+ * What to validate: an immutable, {@link Serializable} value (a Jenkins controller builds it and sends it to the
+ * agent that runs the engine), made with {@link #builder(Path)}:
+ * <pre>{@code
+ * ValidateOptions.builder(dir).checklist(p).kubernetesVersion("1.31").noGit(true).build()
+ * }</pre>
+ * Paths are kept as text, since {@link Path} is not serializable, and resolved on the machine that runs the
+ * engine.
  */
-public record ValidateOptions(Path directory, Optional<Path> checklist, Optional<String> kubernetesVersion,
-        boolean noGit, Optional<String> repository, Optional<String> ref) {
+public final class ValidateOptions implements Serializable {
+    private static final long serialVersionUID = 1L;
 
-    public ValidateOptions {
-        Objects.requireNonNull(directory, "directory");
-        Objects.requireNonNull(checklist, "checklist");
-        Objects.requireNonNull(kubernetesVersion, "kubernetesVersion");
-        Objects.requireNonNull(repository, "repository");
-        Objects.requireNonNull(ref, "ref");
+    private final String directory;
+    private final String checklist;
+    private final String kubernetesVersion;
+    private final boolean noGit;
+    private final String repository;
+    private final String ref;
+
+    private ValidateOptions(Builder builder) {
+        this.directory = builder.directory.toString();
+        this.checklist = builder.checklist == null ? null : builder.checklist.toString();
+        this.kubernetesVersion = builder.kubernetesVersion;
+        this.noGit = builder.noGit;
+        this.repository = builder.repository;
+        this.ref = builder.ref;
     }
 
-    /** Options for a local directory read from git. */
-    public ValidateOptions(Path directory, Optional<Path> checklist, Optional<String> kubernetesVersion) {
-        this(directory, checklist, kubernetesVersion, false, Optional.empty(), Optional.empty());
+    /** Options for {@code directory} read from git; then set what differs from the defaults. */
+    public static Builder builder(Path directory) {
+        return new Builder(directory);
     }
 
+    /** Options for a local directory read from git, with nothing else set. */
     public static ValidateOptions of(Path directory) {
-        return new ValidateOptions(directory, Optional.empty(), Optional.empty());
+        return builder(directory).build();
+    }
+
+    /** Options for a local directory read from git, with a checklist file and target version if present. */
+    public ValidateOptions(Path directory, Optional<Path> checklist, Optional<String> kubernetesVersion) {
+        this(builder(directory).checklist(checklist.orElse(null)).kubernetesVersion(kubernetesVersion.orElse(null)));
+    }
+
+    /** The application directory; with {@link #repository()} a path inside the clone. */
+    public Path directory() {
+        return Path.of(directory);
+    }
+
+    /** The checklist file, when not the application directory's {@code ascent.yaml}. */
+    public Optional<Path> checklist() {
+        return Optional.ofNullable(checklist).map(Path::of);
+    }
+
+    /** A target Kubernetes version overriding the checklist's. */
+    public Optional<String> kubernetesVersion() {
+        return Optional.ofNullable(kubernetesVersion);
+    }
+
+    /** {@code --no-git}: scan the files on disk instead of the git HEAD tree. */
+    public boolean noGit() {
+        return noGit;
+    }
+
+    /** {@code --repository URL}: clone this repository and validate {@link #directory()} inside it. */
+    public Optional<String> repository() {
+        return Optional.ofNullable(repository);
+    }
+
+    /** {@code --ref REF}: the branch or tag to clone; the remote's default branch when empty. */
+    public Optional<String> ref() {
+        return Optional.ofNullable(ref);
+    }
+
+    /** A builder holding these options. */
+    public Builder toBuilder() {
+        return builder(directory()).checklist(checklist().orElse(null)).kubernetesVersion(kubernetesVersion)
+                .noGit(noGit).repository(repository).ref(ref);
     }
 
     /** These options with {@code --no-git}. */
     public ValidateOptions withNoGit(boolean noGit) {
-        return new ValidateOptions(directory, checklist, kubernetesVersion, noGit, repository, ref);
+        return toBuilder().noGit(noGit).build();
     }
 
     /** These options with {@code --repository URL --ref REF}; {@code directory} is then a path inside the clone. */
     public ValidateOptions withRepository(String url, Optional<String> ref) {
-        return new ValidateOptions(directory, checklist, kubernetesVersion, noGit, Optional.of(url), ref);
+        return toBuilder().repository(url).ref(ref.orElse(null)).build();
     }
 
     /** These options for another directory (the application directory inside a clone), read from git. */
     public ValidateOptions withDirectory(Path directory) {
-        return new ValidateOptions(directory, checklist, kubernetesVersion, noGit, Optional.empty(), Optional.empty());
+        return toBuilder().directory(directory).repository(null).ref(null).build();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ValidateOptions other && other.directory.equals(directory)
+                && Objects.equals(other.checklist, checklist)
+                && Objects.equals(other.kubernetesVersion, kubernetesVersion) && other.noGit == noGit
+                && Objects.equals(other.repository, repository) && Objects.equals(other.ref, ref);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(directory, checklist, kubernetesVersion, noGit, repository, ref);
+    }
+
+    /** The options as text, with any credentials in the repository URL masked. */
+    @Override
+    public String toString() {
+        return "ValidateOptions[directory=" + directory + (checklist == null ? "" : ", checklist=" + checklist)
+                + (kubernetesVersion == null ? "" : ", kubernetesVersion=" + kubernetesVersion)
+                + (noGit ? ", noGit" : "")
+                + (repository == null ? "" : ", repository=" + RemoteCheckout.withoutCredentials(repository))
+                + (ref == null ? "" : ", ref=" + ref) + "]";
+    }
+
+    /** Builds {@link ValidateOptions}; {@code null} clears an optional value. */
+    public static final class Builder {
+        private Path directory;
+        private Path checklist;
+        private String kubernetesVersion;
+        private boolean noGit;
+        private String repository;
+        private String ref;
+
+        private Builder(Path directory) {
+            directory(directory);
+        }
+
+        public Builder directory(Path directory) {
+            this.directory = Objects.requireNonNull(directory, "directory");
+            return this;
+        }
+
+        public Builder checklist(Path checklist) {
+            this.checklist = checklist;
+            return this;
+        }
+
+        public Builder kubernetesVersion(String version) {
+            this.kubernetesVersion = version;
+            return this;
+        }
+
+        public Builder noGit(boolean noGit) {
+            this.noGit = noGit;
+            return this;
+        }
+
+        /** Clone {@code url} and validate the directory inside it. */
+        public Builder repository(String url) {
+            this.repository = url;
+            return this;
+        }
+
+        public Builder ref(String ref) {
+            this.ref = ref;
+            return this;
+        }
+
+        public ValidateOptions build() {
+            return new ValidateOptions(this);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.ascent.core;
 
 import io.ascent.core.manifest.ManifestValidationStep;
+import io.ascent.core.manifest.api.ApiLifecycleTable;
 import io.ascent.core.repo.RepositoryStep;
 import io.ascent.core.validation.ValidationStep;
 import java.util.List;
@@ -18,7 +19,14 @@ public final class ValidationSteps {
     private ValidationSteps() {
     }
 
+    /** The built-in steps with the default configuration. */
     public static List<ValidationStep> builtIn() {
-        return List.of(new RepositoryStep(), new ManifestValidationStep());
+        return builtIn(EngineConfig.defaults());
+    }
+
+    /** The built-in steps, using {@code config}'s threads and schema fetcher. */
+    public static List<ValidationStep> builtIn(EngineConfig config) {
+        return List.of(new RepositoryStep(),
+                new ManifestValidationStep(ApiLifecycleTable.builtIn(), config.threads(), config.schemaFetcher()));
     }
 }

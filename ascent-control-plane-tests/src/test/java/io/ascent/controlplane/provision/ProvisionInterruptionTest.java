@@ -11,7 +11,9 @@ import io.ascent.controlplane.ControlPlaneExtension;
 import io.ascent.controlplane.KwokStageLabels;
 import io.ascent.core.Ascent;
 import io.ascent.core.provision.ProvisionOptions;
+import io.ascent.core.report.PhaseRecord;
 import io.ascent.core.report.Report;
+import io.ascent.core.report.Verdict;
 import io.ascent.core.report.Status;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -57,6 +59,10 @@ class ProvisionInterruptionTest {
         assertThat(run.isAlive()).as("the run returned after the interruption").isFalse();
         Duration stopping = Duration.ofNanos(System.nanoTime() - interruptedAt);
         Report report = result.get();
+        assertThat(report.interrupted()).isTrue();
+        assertThat(report.verdict()).isEqualTo(Verdict.INTERRUPTED);
+        assertThat(report.phases()).anyMatch(p -> p.name().equals("deploy")
+                && p.outcome() == PhaseRecord.Outcome.INTERRUPTED);
         assertThat(report.log()).anyMatch(entry -> entry.message().startsWith("interrupted during deploy"));
         assertThat(report.items()).anyMatch(item -> item.id().equals("provision.phase") && "deploy".equals(item.key())
                 && item.message().equals("interrupted during deploy") && item.status() == Status.FAIL);

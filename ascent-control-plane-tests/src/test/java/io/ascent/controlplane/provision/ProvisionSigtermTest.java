@@ -59,5 +59,6 @@ class ProvisionSigtermTest {
         assertThat(log).contains("teardown: namespace " + namespace.group(1) + " deleted");
         JSONObject json = new JSONObject(Files.readString(report));
         assertThat(json.toString()).contains("interrupted during deploy");
+        assertThat(json.getBoolean("interrupted")).isTrue();
     }
 }

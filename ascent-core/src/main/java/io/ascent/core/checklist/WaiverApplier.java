@@ -27,9 +27,14 @@ public final class WaiverApplier {
     public List<Item> apply(List<Item> items) {
         List<Item> out = new ArrayList<>(items.size());
         for (Item item : items) {
-            out.add(isProblem(item) ? waiverFor(item).map(item::waivedBy).orElse(item) : item);
+            out.add(apply(item));
         }
         return out;
+    }
+
+    /** The item, excused by its waiver when it is a problem that a current waiver covers. */
+    public Item apply(Item item) {
+        return isProblem(item) ? waiverFor(item).map(item::waivedBy).orElse(item) : item;
     }
 
     private static boolean isProblem(Item item) {

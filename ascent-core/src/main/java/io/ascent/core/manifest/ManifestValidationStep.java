@@ -9,10 +9,12 @@ import io.ascent.core.manifest.check.Finding;
 import io.ascent.core.manifest.check.Findings;
 import io.ascent.core.manifest.check.ManifestCheck;
 import io.ascent.core.manifest.check.ManifestChecks;
+import io.ascent.core.manifest.schema.SchemaFetcher;
 import io.ascent.core.report.Item;
 import io.ascent.core.report.Location;
 import io.ascent.core.report.Severity;
 import io.ascent.core.report.Status;
+import io.ascent.core.run.RunSink;
 import io.ascent.core.validation.ValidationContext;
 import io.ascent.core.validation.ValidationStep;
 import java.util.ArrayDeque;
@@ -46,6 +48,7 @@ public final class ManifestValidationStep implements ValidationStep {
 
     private final ApiLifecycleTable table;
     private final int threads;
+    private final SchemaFetcher fetcher;
 
     public ManifestValidationStep() {
         this(ApiLifecycleTable.builtIn(), Math.min(2, Runtime.getRuntime().availableProcessors()));
@@ -53,8 +56,18 @@ public final class ManifestValidationStep implements ValidationStep {
 
     /** For tests and benchmarks: a chosen table and number of parsing threads (1 parses on the caller's). */
     public ManifestValidationStep(ApiLifecycleTable table, int threads) {
+        this(table, threads, null);
+    }
+
+    /**
+     * @param threads parsing threads (1 parses on the caller's)
+     * @param fetcher fetches {@code http(s)} schema locations; {@code null} for a caching HTTP client over the
+     *                default cache folder
+     */
+    public ManifestValidationStep(ApiLifecycleTable table, int threads, SchemaFetcher fetcher) {
         this.table = table;
         this.threads = Math.max(1, threads);
+        this.fetcher = fetcher;
     }
 
     @Override
@@ -63,7 +76,11 @@ public final class ManifestValidationStep implements ValidationStep {
     }
 
     @Override
-    public List<Item> run(ValidationContext context) throws InterruptedException {
+    public void run(ValidationContext context, RunSink sink) throws InterruptedException {
+        sink.items(items(context, sink));
+    }
+
+    private List<Item> items(ValidationContext context, RunSink sink) throws InterruptedException {
         KubernetesSettings settings = context.checklist().kubernetes();
         if (settings.manifests().isEmpty()) {
             return List.of(); // no manifests named: no check applies, and "no check applied" never fails
@@ -98,7 +115,7 @@ public final class ManifestValidationStep implements ValidationStep {
                     .build());
         }
         ManifestChecks.SchemaSettings schemas = new ManifestChecks.SchemaSettings(settings.schemaLocations(),
-                settings.strict(), context.workspace().applicationDir());
+                settings.strict(), context.workspace().applicationDir(), fetcher);
         List<ManifestCheck> all;
         try {
             all = ManifestChecks.create(table, target, fileTargets, schemas);
@@ -142,7 +159,10 @@ public final class ManifestValidationStep implements ValidationStep {
         for (int i = 0; i < checks.size(); i++) {
             checks.get(i).finish(findings[i]);
         }
-        context.progress().info("checked " + counts[1] + " resources in " + counts[0] + " manifest files");
+        if (Thread.interrupted()) { // finish() validates the objects that waited for their CRDs
+            throw new InterruptedException("manifest checks cancelled");
+        }
+        sink.debug("checked " + counts[1] + " resources in " + counts[0] + " manifest files");
 
         List<Item> out = new ArrayList<>();
         if (parseProblems.isEmpty()) {
@@ -185,6 +205,9 @@ public final class ManifestValidationStep implements ValidationStep {
                 }
                 consumer.accept(loader.load(file));
             }
+            if (Thread.interrupted()) {
+                throw new InterruptedException("manifest checks cancelled");
+            }
             return;
         }
         ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
@@ -201,6 +224,9 @@ public final class ManifestValidationStep implements ValidationStep {
                     ahead.add(pool.submit(() -> loader.load(file)));
                 }
                 consumer.accept(ahead.poll().get());
+                if (Thread.interrupted()) { // a schema fetch that was interrupted leaves the flag set
+                    throw new InterruptedException("manifest checks cancelled");
+                }
             }
         } catch (ExecutionException e) {
             // load() catches everything its input can cause; what is left is an error or a bug, not bad input.

@@ -24,11 +24,14 @@ import io.ascent.core.provision.wait.RolloutJudge;
 import io.ascent.core.provision.wait.RolloutWaiter;
 import io.ascent.core.provision.wait.WaitResult;
 import io.ascent.core.provision.wait.WaitTarget;
+import io.ascent.core.report.ErrorKind;
 import io.ascent.core.report.Item;
 import io.ascent.core.report.Location;
 import io.ascent.core.report.Report;
 import io.ascent.core.report.Status;
 import io.ascent.core.report.Verdict;
+import io.ascent.core.run.Phase;
+import io.ascent.core.run.RunRecorder;
 import io.ascent.core.workspace.Workspace;
 import io.ascent.core.yaml.SafeYamlLoader;
 import io.ascent.core.yaml.YamlDocument;
@@ -82,7 +85,8 @@ public final class Provisioner {
     private final class Run {
         private final ProvisionOptions options;
         private final ProgressListener progress;
-        private final Report.Builder report;
+        private final RunRecorder report;
+        private Phase current;
         private final List<Item> items = new ArrayList<>();
         private String phase = "validate";
         private long phaseStart;
@@ -94,7 +98,7 @@ public final class Provisioner {
         Run(ProvisionOptions options, ProgressListener progress) {
             this.options = options;
             this.progress = progress;
-            this.report = Report.builder(options.directory().toString());
+            this.report = new RunRecorder(options.directory().toString(), progress, clock);
         }
 
         void execute() throws InterruptedException {
@@ -104,13 +108,16 @@ public final class Provisioner {
                     options.kubernetesVersion()).withNoGit(options.noGit());
             Report validated = validation.validate(validate, progress);
             items.addAll(validated.items());
-            validated.log().forEach(entry -> report.info(entry.message()));
+            validated.log().forEach(entry -> report.log(entry.level(), entry.message()));
             if (validated.checklist() != null) {
                 report.checklist(validated.checklist());
             }
+            if (validated.interrupted()) {
+                throw new InterruptedException("during static validation");
+            }
             if (validated.verdict() != Verdict.PASSED) {
                 if (validated.environmentFailed()) {
-                    report.environmentFailed();
+                    report.environmentFailed("static validation: the environment cannot run it");
                 }
                 end(Status.FAIL, "static validation did not pass (" + validated.verdict().name().toLowerCase()
                         .replace('_', ' ') + "); nothing was created");
@@ -133,10 +140,9 @@ public final class Provisioner {
             String driverName = options.driver().orElse(settings.cluster().driver().name().toLowerCase());
             Optional<ClusterDrivers.Choice> choice = ClusterDrivers.forName(driverName);
             if (choice.isEmpty()) {
-                items.add(ProvisionRule.CLUSTER.item().status(Status.ERROR)
-                        .message("the " + driverName + " driver is not available in this build")
+                items.add(ProvisionRule.CLUSTER.item()
+                        .error(ErrorKind.ENVIRONMENT, "the " + driverName + " driver is not available in this build")
                         .remediation("use --driver existing with a kubeconfig").build());
-                report.environmentFailed();
                 return;
             }
             ClusterDriver driver = choice.get().driver();
@@ -155,7 +161,7 @@ public final class Provisioner {
             List<Item> preflight = choice.get().preflight().check(request, progress);
             items.addAll(preflight);
             if (preflight.stream().anyMatch(i -> i.status() == Status.ERROR)) {
-                report.environmentFailed();
+                report.environmentFailed("preflight: the environment cannot run the provisioning");
                 end(Status.FAIL, "preflight found what stops the run; nothing was created");
                 return;
             }
@@ -173,11 +179,9 @@ public final class Provisioner {
                 try {
                     cluster = driver.create(request, progress);
                 } catch (ProvisionException e) {
-                    items.add(ProvisionRule.CLUSTER.item().status(Status.ERROR).message(e.getMessage())
+                    items.add(ProvisionRule.CLUSTER.item().error(e.kind() == ProvisionException.Kind.ENVIRONMENT
+                                    ? ErrorKind.ENVIRONMENT : ErrorKind.INPUT, e.getMessage())
                             .remediation(e.remediation().orElse(null)).duration(elapsed()).build());
-                    if (e.kind() == ProvisionException.Kind.ENVIRONMENT) {
-                        report.environmentFailed();
-                    }
                     end(Status.FAIL, "the cluster could not be made");
                     return;
                 }
@@ -191,9 +195,8 @@ public final class Provisioner {
                 try {
                     connection = ClusterConnector.fromKubeconfig(cluster.kubeconfig(), cluster.context());
                 } catch (ProvisionException e) {
-                    items.add(ProvisionRule.CLUSTER.item().status(Status.ERROR).message(e.getMessage())
+                    items.add(ProvisionRule.CLUSTER.item().error(ErrorKind.ENVIRONMENT, e.getMessage())
                             .remediation(e.remediation().orElse(null)).build());
-                    report.environmentFailed();
                     return;
                 }
                 ApiDiscovery discovery = new ApiDiscovery(connection);
@@ -337,16 +340,21 @@ public final class Provisioner {
                 return;
             }
             interrupted = true;
+            report.interrupted();
             report.error("interrupted during " + phase + "; the run was cancelled"
                     + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"));
             items.add(ProvisionRule.PHASE.item().status(Status.FAIL).key(phase).duration(elapsed())
                     .message("interrupted during " + phase).build());
-            progress.phaseFinished(phase, elapsed());
+            if (current != null) {
+                current.interrupted();
+                current.close();
+                current = null;
+            }
         }
 
         Report report() {
-            report.addAll(items);
-            return report.build();
+            report.items(items);
+            return report.report();
         }
 
         private void plan(ClusterDriver driver, ClusterRequest request, List<Resource> ordered,
@@ -376,7 +384,6 @@ public final class Provisioner {
             lines.add("teardown: " + (options.keep().orElse(Keep.NEVER) == Keep.NEVER ? "always"
                     : "keep " + options.keep().get().label()));
             lines.forEach(report::info);
-            lines.forEach(progress::info);
         }
 
         private List<Resource> deployResources(Workspace workspace, Checklist checklist) {
@@ -453,7 +460,7 @@ public final class Provisioner {
         private void begin(String name) {
             phase = name;
             phaseStart = System.nanoTime();
-            progress.phaseStarted(name);
+            current = report.phase(name);
         }
 
         private void end(Status status, String message) {
@@ -461,7 +468,13 @@ public final class Provisioner {
             failed |= status.isGating();
             items.add(ProvisionRule.PHASE.item().status(status).key(phase).message(phase + ": " + message)
                     .duration(took).build());
-            progress.phaseFinished(phase, took);
+            if (current != null) {
+                if (status.isGating()) {
+                    current.failed();
+                }
+                current.close();
+                current = null;
+            }
         }
 
         private Duration elapsed() {

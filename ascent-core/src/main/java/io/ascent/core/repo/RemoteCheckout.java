@@ -1,54 +1,146 @@
 package io.ascent.core.repo;
 
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.jgit.api.CloneCommand;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.EmptyProgressMonitor;
 import org.eclipse.jgit.util.FileUtils;
 
 /**
  * {@code --repository URL [--ref REF]}: a shallow clone (depth 1, one branch, no tags) of a remote repository into
  * a temporary directory, removed on {@link #close()}. It is checked out, not bare: the other validation steps
  * (manifests, provisioning) read files from disk, and a checkout of depth 1 costs little more than the bare pack.
+ * The clone stops when the calling thread is interrupted (JGit asks its progress monitor between units of work),
+ * and a remote that stops answering fails after the network timeout.
  */
 public final class RemoteCheckout implements AutoCloseable {
+    private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+
     private final Path directory;
 
     private RemoteCheckout(Path directory) {
         this.directory = directory;
     }
 
+    /** Why a clone failed, and whether the fault is the environment's (network) or the input's (URL, ref). */
+    public static final class CloneException extends IOException {
+        private static final long serialVersionUID = 1L;
+        private final boolean environment;
+
+        CloneException(String message, boolean environment) {
+            super(message);
+            this.environment = environment;
+        }
+
+        /** True when the remote could not be reached (DNS, refused connection, no route, timeout). */
+        public boolean environment() {
+            return environment;
+        }
+    }
+
+    /** Clones into the system's temporary folder, with a 60 s network timeout. */
+    public static RemoteCheckout clone(String url, Optional<String> ref) throws CloneException, InterruptedException {
+        return clone(url, ref, Path.of(System.getProperty("java.io.tmpdir")), DEFAULT_TIMEOUT);
+    }
+
     /**
-     * Clones {@code url} at {@code ref} (a branch or tag name; the remote's default branch when empty).
+     * Clones {@code url} at {@code ref} (a branch or tag name; the remote's default branch when empty) into a new
+     * folder under {@code temporaryParent}.
      *
-     * @throws IOException when the clone fails; the message says why and never holds credentials from the URL
+     * @throws CloneException       when the clone fails; the message says why and never holds credentials from
+     *                              the URL
+     * @throws InterruptedException when the thread is interrupted; the partial clone is removed first
      */
-    public static RemoteCheckout clone(String url, Optional<String> ref) throws IOException, InterruptedException {
-        Path directory = Files.createTempDirectory("ascent-remote-");
+    public static RemoteCheckout clone(String url, Optional<String> ref, Path temporaryParent, Duration timeout)
+            throws CloneException, InterruptedException {
+        if (Thread.interrupted()) {
+            throw new InterruptedException("cancelled before the clone");
+        }
+        Path directory;
+        try {
+            Files.createDirectories(temporaryParent);
+            directory = Files.createTempDirectory(temporaryParent, "ascent-remote-");
+        } catch (IOException e) {
+            throw new CloneException("could not make a temporary folder for the clone: " + e.getMessage(), true);
+        }
+        CancelOnInterrupt monitor = new CancelOnInterrupt(Thread.currentThread());
         CloneCommand clone = Git.cloneRepository()
                 .setURI(url)
                 .setDirectory(directory.toFile())
                 .setDepth(1)
                 .setCloneAllBranches(false)
-                .setNoTags();
+                .setNoTags()
+                .setTimeout((int) Math.max(1, timeout.toSeconds()))
+                .setProgressMonitor(monitor);
         ref.ifPresent(clone::setBranch);
         try {
             clone.call().close(); // only the files are needed; the repository is reopened by the validation
-            if (Thread.interrupted()) {
+            if (Thread.interrupted() || monitor.cancelled()) {
                 throw new InterruptedException("clone interrupted");
             }
             return new RemoteCheckout(directory);
         } catch (GitAPIException | RuntimeException e) {
-            delete(directory);
-            throw new IOException("could not clone " + withoutCredentials(url)
+            deleteQuietly(directory);
+            if (Thread.interrupted() || monitor.cancelled()) {
+                throw new InterruptedException("clone interrupted");
+            }
+            throw new CloneException("could not clone " + withoutCredentials(url)
                     + ref.map(r -> " at " + r).orElse("") + ": " + withoutCredentials(String.valueOf(e.getMessage())),
-                    null);
+                    isUnreachable(e));
         } catch (InterruptedException e) {
-            delete(directory);
+            deleteQuietly(directory);
             throw e;
+        }
+    }
+
+    /** Whether the cause chain says the remote could not be reached, rather than that the URL or ref is wrong. */
+    static boolean isUnreachable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof UnknownHostException || cause instanceof ConnectException
+                    || cause instanceof NoRouteToHostException || cause instanceof SocketTimeoutException) {
+                return true;
+            }
+            String message = String.valueOf(cause.getMessage());
+            if (message.contains("Connection refused") || message.contains("Network is unreachable")
+                    || message.contains("No route to host") || message.contains("timed out")
+                    || message.contains("UnknownHostException") || message.contains("Unknown host")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * JGit asks this between units of work; an interrupted caller cancels the clone. It remembers having seen the
+     * interrupt, since code inside JGit may clear the thread's flag on the way.
+     */
+    static final class CancelOnInterrupt extends EmptyProgressMonitor {
+        private final Thread caller;
+        private volatile boolean cancelled;
+
+        CancelOnInterrupt(Thread caller) {
+            this.caller = caller;
+        }
+
+        @Override
+        public boolean isCancelled() {
+            if (caller.isInterrupted()) {
+                cancelled = true;
+            }
+            return cancelled;
+        }
+
+        boolean cancelled() {
+            return cancelled;
         }
     }
 
@@ -64,6 +156,20 @@ public final class RemoteCheckout implements AutoCloseable {
 
     private static void delete(Path directory) throws IOException {
         FileUtils.delete(directory.toFile(), FileUtils.RECURSIVE | FileUtils.RETRY | FileUtils.SKIP_MISSING);
+    }
+
+    private static void deleteQuietly(Path directory) {
+        // Clear the flag while deleting (JGit's retrying delete sleeps), then restore it for the caller to see.
+        boolean interrupted = Thread.interrupted();
+        try {
+            delete(directory);
+        } catch (IOException ignored) {
+            // a leftover temporary folder is not worth hiding the clone's own error
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** {@code https://user:token@host/x} → {@code https://***@host/x}: a URL may carry a token. */

@@ -6,6 +6,7 @@ import io.ascent.core.report.Item;
 import io.ascent.core.report.Location;
 import io.ascent.core.report.Severity;
 import io.ascent.core.report.Status;
+import io.ascent.core.run.RunSink;
 import io.ascent.core.validation.ValidationContext;
 import io.ascent.core.validation.ValidationStep;
 import io.ascent.core.workspace.Workspace;
@@ -33,7 +34,11 @@ public final class RepositoryStep implements ValidationStep {
     }
 
     @Override
-    public List<Item> run(ValidationContext context) throws InterruptedException {
+    public void run(ValidationContext context, RunSink sink) throws InterruptedException {
+        sink.items(items(context));
+    }
+
+    private static List<Item> items(ValidationContext context) throws InterruptedException {
         Workspace workspace = context.workspace();
         Checklist checklist = context.checklist();
         try {

@@ -20,6 +20,8 @@ import java.util.Optional;
  * @param waiver      the waiver that excused the finding, or {@code null}
  * @param key         what tells this finding from others of the same rule in the same file and stays stable when
  *                    lines move (a JSON pointer, a resource name, a secret's fingerprint), or {@code null}
+ * @param errorKind   for an {@link Status#ERROR} item, why it could not be judged ({@link ErrorKind#INPUT} when not
+ *                    given); {@code null} for every other status
  */
 public record Item(
         String id,
@@ -31,7 +33,8 @@ public record Item(
         String remediation,
         Duration duration,
         Waiver waiver,
-        String key) implements Serializable {
+        String key,
+        ErrorKind errorKind) implements Serializable {
 
     public Item {
         Objects.requireNonNull(id, "id");
@@ -40,6 +43,17 @@ public record Item(
         Objects.requireNonNull(severity, "severity");
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(duration, "duration");
+        if (status != Status.ERROR) {
+            errorKind = null;
+        } else if (errorKind == null) {
+            errorKind = ErrorKind.INPUT;
+        }
+    }
+
+    /** An item without an error kind: an ERROR item is then broken input. */
+    public Item(String id, String title, Status status, Severity severity, String message, Location location,
+            String remediation, Duration duration, Waiver waiver, String key) {
+        this(id, title, status, severity, message, location, remediation, duration, waiver, key, null);
     }
 
     public static ItemBuilder builder(String id, String title) {
@@ -54,12 +68,17 @@ public record Item(
         return Optional.ofNullable(remediation);
     }
 
+    /** Whether this is an ERROR item of the given kind. */
+    public boolean isError(ErrorKind kind) {
+        return status == Status.ERROR && errorKind == kind;
+    }
+
     public Optional<Waiver> optionalWaiver() {
         return Optional.ofNullable(waiver);
     }
 
     /** A copy of this item excused by {@code waiver}. */
     public Item waivedBy(Waiver waiver) {
-        return new Item(id, title, Status.WAIVED, severity, message, location, remediation, duration, waiver, key);
+        return new Item(id, title, Status.WAIVED, severity, message, location, remediation, duration, waiver, key, null);
     }
 }

@@ -14,6 +14,7 @@ public final class ItemBuilder {
     private Duration duration = Duration.ZERO;
     private Waiver waiver;
     private String key;
+    private ErrorKind errorKind;
 
     ItemBuilder(String id, String title) {
         this.id = id;
@@ -34,6 +35,20 @@ public final class ItemBuilder {
     public ItemBuilder problem(String message) {
         this.status = severity.problemStatus();
         this.message = message;
+        return this;
+    }
+
+    /** Marks the item ERROR of the given kind: broken input, an environment that cannot run it, or Ascent's bug. */
+    public ItemBuilder error(ErrorKind kind, String message) {
+        this.status = Status.ERROR;
+        this.errorKind = kind;
+        this.message = message;
+        return this;
+    }
+
+    /** Why an ERROR item could not be judged; ignored for other statuses. */
+    public ItemBuilder errorKind(ErrorKind kind) {
+        this.errorKind = kind;
         return this;
     }
 
@@ -68,6 +83,6 @@ public final class ItemBuilder {
     }
 
     public Item build() {
-        return new Item(id, title, status, severity, message, location, remediation, duration, waiver, key);
+        return new Item(id, title, status, severity, message, location, remediation, duration, waiver, key, errorKind);
     }
 }

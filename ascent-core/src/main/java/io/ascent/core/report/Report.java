@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param items       every item, in the order the checks produced them
  * @param log         diagnostics that are not items
  * @param environmentFailed whether the environment could not run the work (verdict {@link Verdict#ENVIRONMENT_ERROR})
+ * @param phases      the run's phases in the order they started, each with its start, duration and outcome
+ * @param interrupted whether the run was cancelled before it finished, so the report is partial
  */
 public record Report(
         String subject,
@@ -22,7 +24,9 @@ public record Report(
         Instant createdAt,
         List<Item> items,
         List<LogEntry> log,
-        boolean environmentFailed) implements Serializable {
+        boolean environmentFailed,
+        List<PhaseRecord> phases,
+        boolean interrupted) implements Serializable {
 
     /** Version of the report's JSON form; bumped on any incompatible change. */
     public static final String FORMAT_VERSION = "1";
@@ -32,6 +36,13 @@ public record Report(
         Objects.requireNonNull(createdAt, "createdAt");
         items = List.copyOf(items);
         log = List.copyOf(log);
+        phases = List.copyOf(phases);
+    }
+
+    /** A report without phases that ran to its end. */
+    public Report(String subject, String checklist, Instant createdAt, List<Item> items, List<LogEntry> log,
+            boolean environmentFailed) {
+        this(subject, checklist, createdAt, items, log, environmentFailed, List.of(), false);
     }
 
     public Summary summary() {
@@ -39,18 +50,29 @@ public record Report(
     }
 
     /**
-     * Environment failures come first (nothing else is trustworthy then), then broken input, then failures.
+     * An interrupted run is {@link Verdict#INTERRUPTED} whatever it found (it is partial); then Ascent's own bugs
+     * come first, then environment failures (nothing else is trustworthy then), then broken input, then failures.
      */
     public Verdict verdict() {
-        if (environmentFailed) {
-            return Verdict.ENVIRONMENT_ERROR;
+        if (interrupted) {
+            return Verdict.INTERRUPTED;
         }
+        boolean environment = environmentFailed;
+        boolean input = false;
         boolean failed = false;
         for (Item item : items) {
-            if (item.status() == Status.ERROR) {
-                return Verdict.INVALID_INPUT;
+            if (item.isError(ErrorKind.INTERNAL)) {
+                return Verdict.INTERNAL_ERROR;
             }
+            environment |= item.isError(ErrorKind.ENVIRONMENT);
+            input |= item.isError(ErrorKind.INPUT);
             failed |= item.status() == Status.FAIL;
+        }
+        if (environment) {
+            return Verdict.ENVIRONMENT_ERROR;
+        }
+        if (input) {
+            return Verdict.INVALID_INPUT;
         }
         return failed ? Verdict.FAILED : Verdict.PASSED;
     }
@@ -64,16 +86,24 @@ public record Report(
         return new Builder(subject);
     }
 
-    /** Collects items while checks run; not thread-safe. */
+    /** Collects items while checks run; not thread-safe (a {@code RunRecorder} guards one). */
     public static final class Builder {
-        private final String subject;
+        private String subject;
         private String checklist;
         private final List<Item> items = new ArrayList<>();
         private final List<LogEntry> log = new ArrayList<>();
+        private final List<PhaseRecord> phases = new ArrayList<>();
         private boolean environmentFailed;
+        private boolean interrupted;
+        private Instant createdAt;
 
         private Builder(String subject) {
             this.subject = subject;
+        }
+
+        public Builder subject(String subject) {
+            this.subject = subject;
+            return this;
         }
 
         public Builder checklist(String checklist) {
@@ -92,7 +122,28 @@ public record Report(
         }
 
         public Builder info(String message) {
-            log.add(new LogEntry(LogEntry.Level.INFO, message));
+            return log(LogEntry.Level.INFO, message);
+        }
+
+        public Builder log(LogEntry.Level level, String message) {
+            log.add(new LogEntry(level, message));
+            return this;
+        }
+
+        public Builder phase(PhaseRecord phase) {
+            phases.add(phase);
+            return this;
+        }
+
+        /** Marks the report partial: the run was cancelled. */
+        public Builder interrupted() {
+            this.interrupted = true;
+            return this;
+        }
+
+        /** When the run finished; now when not set. */
+        public Builder createdAt(Instant createdAt) {
+            this.createdAt = createdAt;
             return this;
         }
 
@@ -111,7 +162,8 @@ public record Report(
         }
 
         public Report build() {
-            return new Report(subject, checklist, Instant.now(), items, log, environmentFailed);
+            return new Report(subject, checklist, createdAt == null ? Instant.now() : createdAt, items, log,
+                    environmentFailed, phases, interrupted);
         }
     }
 }

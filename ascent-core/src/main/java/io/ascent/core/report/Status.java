@@ -10,7 +10,10 @@ public enum Status {
     WARN,
     /** The check did not apply; never fails a build. */
     SKIP,
-    /** The check could not run: its input is broken or the environment cannot run it. Gates the build. */
+    /**
+     * The check could not run: its input is broken, the environment cannot run it, or Ascent failed; the item's
+     * {@link ErrorKind} says which. Gates the build.
+     */
     ERROR,
     /** The check found a problem that a valid, unexpired waiver excuses; shown with the waiver. */
     WAIVED;

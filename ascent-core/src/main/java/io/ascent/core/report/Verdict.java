@@ -11,7 +11,14 @@ public enum Verdict {
     /** The input cannot be checked: unreadable or invalid checklist, manifest or option. */
     INVALID_INPUT(2),
     /** The environment cannot run the work: a tool, daemon or cluster is missing or unreachable. */
-    ENVIRONMENT_ERROR(3);
+    ENVIRONMENT_ERROR(3),
+    /** A check threw: a bug in Ascent. The other checks still ran. */
+    INTERNAL_ERROR(4),
+    /**
+     * The run was cancelled (Ctrl-C, an aborted build) before it finished: the report is partial. 130 is the
+     * status shells give a process ended by SIGINT.
+     */
+    INTERRUPTED(130);
 
     private final int exitStatus;
 

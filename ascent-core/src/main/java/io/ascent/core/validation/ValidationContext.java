@@ -1,19 +1,17 @@
 package io.ascent.core.validation;
 
 import io.ascent.core.checklist.Checklist;
-import io.ascent.core.progress.ProgressListener;
 import io.ascent.core.workspace.Workspace;
 import java.time.LocalDate;
 import java.util.Optional;
 
 /**
- * What every validation step sees.
+ * What every validation step sees. Progress and log lines go to the step's sink, not here.
  *
  * @param workspace         the repository and application directory
  * @param checklist         the loaded, valid checklist
  * @param kubernetesVersion the target Kubernetes version: the command line's, else the checklist's, if any
  * @param today             the date waivers are judged on
- * @param progress          where steps report progress
  * @param noGit             {@code --no-git}: read the files on disk instead of the git HEAD tree
  */
 public record ValidationContext(
@@ -21,12 +19,11 @@ public record ValidationContext(
         Checklist checklist,
         Optional<String> kubernetesVersion,
         LocalDate today,
-        ProgressListener progress,
         boolean noGit) {
 
     /** A context that reads the git HEAD tree. */
     public ValidationContext(Workspace workspace, Checklist checklist, Optional<String> kubernetesVersion,
-            LocalDate today, ProgressListener progress) {
-        this(workspace, checklist, kubernetesVersion, today, progress, false);
+            LocalDate today) {
+        this(workspace, checklist, kubernetesVersion, today, false);
     }
 }

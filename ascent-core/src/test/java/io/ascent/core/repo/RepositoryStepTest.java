@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.ascent.core.ValidateOptions;
 import io.ascent.core.checklist.ChecklistLoader;
 import io.ascent.core.progress.ProgressListener;
+import io.ascent.core.run.RunRecorder;
 import io.ascent.core.report.Item;
 import io.ascent.core.report.Report;
 import io.ascent.core.report.Status;
@@ -302,10 +303,11 @@ class RepositoryStepTest {
             repo.commit("many");
             var loaded = new ChecklistLoader(Clock.systemUTC()).load(Workspace.of(dir), Optional.empty());
             ValidationContext context = new ValidationContext(Workspace.of(dir), loaded.checklist().orElseThrow(),
-                    Optional.empty(), LocalDate.now(), ProgressListener.SILENT);
+                    Optional.empty(), LocalDate.now());
             Thread.currentThread().interrupt();
             try {
-                assertThatThrownBy(() -> new RepositoryStep().run(context)).isInstanceOf(InterruptedException.class);
+                assertThatThrownBy(() -> new RepositoryStep().run(context,
+                        new RunRecorder("app", ProgressListener.SILENT, Clock.systemUTC()))).isInstanceOf(InterruptedException.class);
             } finally {
                 Thread.interrupted();
             }

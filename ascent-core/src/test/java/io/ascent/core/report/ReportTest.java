@@ -43,6 +43,40 @@ class ReportTest {
     }
 
     @Test
+    void shouldCallAnEnvironmentErrorItemAnEnvironmentErrorEvenBesideBrokenInput() {
+        Report report = Report.builder("app").add(item(Status.ERROR))
+                .add(Item.builder("repo.remote", "R").error(ErrorKind.ENVIRONMENT, "unreachable").build()).build();
+        assertThat(report.verdict()).isEqualTo(Verdict.ENVIRONMENT_ERROR);
+        assertThat(report.summary().errors()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldPutInternalErrorsBeforeEnvironmentErrors() {
+        Report report = Report.builder("app")
+                .add(Item.builder("repo.remote", "R").error(ErrorKind.ENVIRONMENT, "unreachable").build())
+                .add(Item.builder("ascent.internal", "I").error(ErrorKind.INTERNAL, "bug").build()).build();
+        assertThat(report.verdict()).isEqualTo(Verdict.INTERNAL_ERROR);
+        assertThat(report.verdict().exitStatus()).isEqualTo(4);
+    }
+
+    @Test
+    void shouldCallAnInterruptedRunInterruptedWhateverItFound() {
+        Report report = Report.builder("app").add(item(Status.FAIL))
+                .add(Item.builder("ascent.internal", "I").error(ErrorKind.INTERNAL, "bug").build()).interrupted()
+                .build();
+        assertThat(report.verdict()).isEqualTo(Verdict.INTERRUPTED);
+        assertThat(report.verdict().exitStatus()).isEqualTo(130);
+    }
+
+    @Test
+    void shouldGiveErrorItemsAKindAndOthersNone() {
+        assertThat(item(Status.ERROR).errorKind()).isEqualTo(ErrorKind.INPUT);
+        assertThat(item(Status.FAIL).errorKind()).isNull();
+        assertThat(Item.builder("x", "X").errorKind(ErrorKind.ENVIRONMENT).status(Status.PASS).build().errorKind())
+                .isNull();
+    }
+
+    @Test
     void shouldPassNoCheckAppliedAsPassed() {
         assertThat(Report.builder("app").build().verdict()).isEqualTo(Verdict.PASSED);
     }

@@ -4,6 +4,7 @@ import io.ascent.core.manifest.ManifestLoader;
 import io.ascent.core.manifest.api.ApiLifecycleTable;
 import io.ascent.core.manifest.api.KubernetesVersion;
 import io.ascent.core.manifest.schema.ResourceSchemaValidator;
+import io.ascent.core.manifest.schema.SchemaFetcher;
 import io.ascent.core.report.Severity;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,9 +29,15 @@ public final class ManifestChecks {
      * @param locations     kubeconform-style locations ({@code default} is the bundled set)
      * @param strict        whether unknown fields are findings
      * @param baseDirectory what relative folder locations are relative to (the application directory)
+     * @param fetcher       fetches {@code http(s)} locations, or {@code null} for a caching HTTP client over the
+     *                      default cache folder
      */
-    public record SchemaSettings(List<String> locations, boolean strict, Path baseDirectory) {
+    public record SchemaSettings(List<String> locations, boolean strict, Path baseDirectory, SchemaFetcher fetcher) {
         public static final SchemaSettings DEFAULT = new SchemaSettings(List.of("default"), true, Path.of("."));
+
+        public SchemaSettings(List<String> locations, boolean strict, Path baseDirectory) {
+            this(locations, strict, baseDirectory, null);
+        }
     }
 
     /** What documentation needs of a check. */
@@ -53,6 +60,7 @@ public final class ManifestChecks {
                         .strict(schemas.strict())
                         .baseDirectory(schemas.baseDirectory())
                         .customResourceDefinitions(crds)
+                        .fetcher(schemas.fetcher())
                         .build(), schemas.strict(), target),
                 new ResourcesCheck(),
                 new ProbesCheck(),

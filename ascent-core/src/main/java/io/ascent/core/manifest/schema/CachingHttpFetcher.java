@@ -20,7 +20,8 @@ import java.util.HexFormat;
  * Fetches schemas over HTTP(S) with the JDK's client and keeps every schema it got in a folder, one file per URL
  * ({@code sha256(url).json}), so a second run asks the network nothing. Only 200 answers are cached; a 404 or 410
  * is {@link SchemaFetcher.Missing}; anything else (other statuses, timeouts, refused connections, a body over the
- * size limit) is {@link SchemaFetcher.Failed}, which the registry treats as "try the next location". Thread-safe.
+ * size limit) is {@link SchemaFetcher.Failed}, which the registry treats as "try the next location". An interrupt
+ * is thrown as {@link InterruptedException}, never turned into a failure. Thread-safe.
  */
 public final class CachingHttpFetcher implements SchemaFetcher {
     /** The largest schema accepted (CRD-derived schemas of big operators run to a few megabytes). */
@@ -51,8 +52,9 @@ public final class CachingHttpFetcher implements SchemaFetcher {
         return cacheDirectory.resolve(sha256(uri.toString()) + ".json");
     }
 
+    /** The JDK client's {@code send} is interruptible: a cancelled run stops waiting for a silent server. */
     @Override
-    public Outcome fetch(URI uri) {
+    public Outcome fetch(URI uri) throws InterruptedException {
         Path cached = cacheFile(uri);
         try {
             if (Files.isRegularFile(cached)) {
@@ -69,9 +71,6 @@ public final class CachingHttpFetcher implements SchemaFetcher {
         } catch (IOException | IllegalArgumentException e) {
             return new Failed(uri + " could not be fetched: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : " " + e.getMessage()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Failed(uri + " could not be fetched: interrupted");
         }
         int status = response.statusCode();
         try (InputStream body = response.body()) {

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.json.JSONArray;
@@ -25,17 +24,24 @@ import org.json.JSONTokener;
  * The Kubernetes JSON schemas bundled with Ascent ({@code k8s-schemas.zip}, written by
  * {@code tools/k8s-schemas/generate.py}): for every bundled release, which definition describes each
  * {@code apiVersion}/{@code kind}, and the definitions themselves, deduplicated across releases. Read from the
- * class path only; never the network. Thread-safe.
+ * class path only; never the network. Thread-safe, and shared by every run in the JVM: what it parses is kept in
+ * least-recently-used caches of bounded size.
  */
 public final class KubernetesSchemaBundle {
     /** The class-path resource of the bundle. */
     public static final String RESOURCE = "/io/ascent/core/manifest/schema/k8s-schemas.zip";
 
-    // Each release's index is parsed when first asked: a run needs only its target's.
+    /** Parsed release indexes kept: a run needs its target's, concurrent builds a few. */
+    static final int RELEASES_KEPT = 4;
+    /** Parsed definitions kept; a run on one release uses a few hundred of the bundle's ~1,400. */
+    static final int DEFINITIONS_KEPT = 1024;
+
+    // Each release's index is parsed when first asked: a run needs only its target's. The bundle is shared by
+    // every run in the JVM, so what is parsed is kept in caches of bounded size, never growing with runs.
     private final TreeMap<KubernetesVersion, String> versions = new TreeMap<>();
     private final Map<String, byte[]> entries;
-    private final Map<KubernetesVersion, JSONObject> parsedVersions = new ConcurrentHashMap<>();
-    private final Map<String, JSONObject> parsed = new ConcurrentHashMap<>();
+    private final BoundedCache<KubernetesVersion, JSONObject> parsedVersions = new BoundedCache<>(RELEASES_KEPT);
+    private final BoundedCache<String, JSONObject> parsed = new BoundedCache<>(DEFINITIONS_KEPT);
     private final JSONArray sources;
 
     private KubernetesSchemaBundle(JSONObject index, Map<String, byte[]> entries) {
@@ -59,7 +65,7 @@ public final class KubernetesSchemaBundle {
         if (entry == null) {
             return null;
         }
-        return parsedVersions.computeIfAbsent(release,
+        return parsedVersions.get(release,
                 key -> new JSONObject(new String(entries.get(entry), StandardCharsets.UTF_8)));
     }
 
@@ -98,6 +104,11 @@ public final class KubernetesSchemaBundle {
         }
         return new KubernetesSchemaBundle(new JSONObject(new JSONTokener(new ByteArrayInputStream(index))),
                 Map.copyOf(entries));
+    }
+
+    /** How many parsed definitions and release indexes are kept now (for tests of the bound). */
+    int cachedEntries() {
+        return parsed.size() + parsedVersions.size();
     }
 
     /** The bundled releases, oldest first. */
@@ -169,7 +180,7 @@ public final class KubernetesSchemaBundle {
     }
 
     private JSONObject blob(String id) {
-        return parsed.computeIfAbsent(id, key -> {
+        return parsed.get(id, key -> {
             byte[] bytes = entries.get("blobs/" + key + ".json");
             if (bytes == null) {
                 throw new IllegalStateException("schema bundle: blob " + key + " missing");

@@ -23,7 +23,13 @@ public interface SchemaFetcher {
     record Failed(String reason) implements Outcome {
     }
 
-    Outcome fetch(URI uri);
+    /**
+     * Fetches one schema.
+     *
+     * @throws InterruptedException when the run is cancelled while waiting: the registry then stops looking,
+     *                              rather than trying the next location
+     */
+    Outcome fetch(URI uri) throws InterruptedException;
 
     /** A fetcher that never uses the network: every fetch fails. For offline runs and tests. */
     static SchemaFetcher offline() {

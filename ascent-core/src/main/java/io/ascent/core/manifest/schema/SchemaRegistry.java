@@ -53,6 +53,9 @@ public final class SchemaRegistry {
     private record Key(KubernetesVersion version, String apiVersion, String kind) {
     }
 
+    /** What a lookup gives when the thread was interrupted during a fetch; the interrupt flag is set again. */
+    private static final NotFound INTERRUPTED = new NotFound("the run was cancelled while schemas were fetched");
+
     /** Compiles once; other threads asking for the same key wait for the first. */
     private final class Slot {
         private final Key key;
@@ -69,7 +72,9 @@ public final class SchemaRegistry {
                     result = value;
                     if (result == null) {
                         result = resolve(key);
-                        value = result;
+                        if (result != INTERRUPTED) { // a cancelled lookup is not an answer to keep
+                            value = result;
+                        }
                     }
                 }
             }
@@ -126,6 +131,9 @@ public final class SchemaRegistry {
             }
         }
         for (SchemaLocation location : locations) {
+            if (Thread.currentThread().isInterrupted()) {
+                return INTERRUPTED;
+            }
             try {
                 Optional<Found> found = switch (location.type()) {
                     case DEFAULT -> fromBundle(key, notes);
@@ -142,7 +150,7 @@ public final class SchemaRegistry {
                         + " cannot be used: " + e.getMessage());
             }
         }
-        return new NotFound(reason(key, notes));
+        return Thread.currentThread().isInterrupted() ? INTERRUPTED : new NotFound(reason(key, notes));
     }
 
     private String reason(Key key, List<String> notes) {
@@ -216,7 +224,14 @@ public final class SchemaRegistry {
             notes.add(url + " is not a valid URL");
             return Optional.empty();
         }
-        SchemaFetcher.Outcome outcome = fetcher.fetch(uri);
+        SchemaFetcher.Outcome outcome;
+        try {
+            outcome = fetcher.fetch(uri);
+        } catch (InterruptedException e) {
+            // Checks cannot throw it; the flag makes the lookup stop here and the manifest step throw it.
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
         if (outcome instanceof SchemaFetcher.Fetched fetched) {
             JSONObject json = new JSONObject(new JSONTokener(fetched.body()));
             return Optional.of(new Found(compile(json, uri, true), json, url, notes));
@@ -243,7 +258,13 @@ public final class SchemaRegistry {
                 }
             }
             if (remoteAllowed && (scheme.equals("http") || scheme.equals("https"))) {
-                SchemaFetcher.Outcome outcome = fetcher.fetch(uri);
+                SchemaFetcher.Outcome outcome;
+                try {
+                    outcome = fetcher.fetch(uri);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new UncheckedIOException(new java.io.InterruptedIOException("schema fetch interrupted"));
+                }
                 if (outcome instanceof SchemaFetcher.Fetched fetched) {
                     return (InputStream) new ByteArrayInputStream(fetched.body().getBytes(StandardCharsets.UTF_8));
                 }

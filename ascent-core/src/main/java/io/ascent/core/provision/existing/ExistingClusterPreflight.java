@@ -7,6 +7,7 @@ import io.ascent.core.provision.Preflight;
 import io.ascent.core.provision.ProvisionException;
 import io.ascent.core.provision.kube.KubeConnection;
 import io.ascent.core.provision.kube.KubeException;
+import io.ascent.core.report.ErrorKind;
 import io.ascent.core.report.Item;
 import io.ascent.core.report.Severity;
 import io.ascent.core.report.Status;
@@ -125,7 +126,7 @@ public final class ExistingClusterPreflight implements Preflight {
     }
 
     private static Item error(String id, String title, String message, String remediation, long start) {
-        return Item.builder(id, title).status(Status.ERROR).message(message).remediation(remediation)
+        return Item.builder(id, title).error(ErrorKind.ENVIRONMENT, message).remediation(remediation)
                 .duration(took(start)).build();
     }
 

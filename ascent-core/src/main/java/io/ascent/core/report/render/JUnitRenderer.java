@@ -1,5 +1,6 @@
 package io.ascent.core.report.render;
 
+import io.ascent.core.report.ErrorKind;
 import io.ascent.core.report.Item;
 import io.ascent.core.report.Report;
 import io.ascent.core.report.Status;
@@ -36,6 +37,17 @@ public final class JUnitRenderer implements Renderer {
                     .mapToLong(item -> item.duration().toNanos()).sum()));
             xml.writeAttribute("timestamp", report.createdAt().toString());
             xml.writeCharacters("\n");
+            if (report.interrupted()) {
+                // Jenkins shows testsuite properties; a partial suite must not read as a complete one.
+                xml.writeCharacters("  ");
+                xml.writeStartElement("properties");
+                xml.writeStartElement("property");
+                xml.writeAttribute("name", "ascent.interrupted");
+                xml.writeAttribute("value", "true");
+                xml.writeEndElement();
+                xml.writeEndElement();
+                xml.writeCharacters("\n");
+            }
             for (Item item : report.items()) {
                 testcase(item, xml);
             }
@@ -88,7 +100,9 @@ public final class JUnitRenderer implements Renderer {
         xml.writeStartElement(name);
         xml.writeAttribute("message", clean(item.message()));
         if (item.status() != Status.SKIP) {
-            xml.writeAttribute("type", item.id());
+            // An error that is not broken input says its kind in the type: environment or internal.
+            xml.writeAttribute("type", item.errorKind() == null || item.errorKind() == ErrorKind.INPUT ? item.id()
+                    : item.id() + " (" + item.errorKind().label() + ")");
         }
         if (body != null) {
             xml.writeCharacters(body);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.ascent.core.AscentVersion;
 import io.ascent.core.report.Item;
 import io.ascent.core.report.LogEntry;
+import io.ascent.core.report.PhaseRecord;
 import io.ascent.core.report.Report;
 import io.ascent.core.report.Summary;
 import java.io.IOException;
@@ -35,10 +36,24 @@ public final class JsonRenderer implements Renderer {
             json.writeStringField("createdAt", report.createdAt().toString());
             json.writeStringField("verdict", report.verdict().name());
             json.writeNumberField("exitStatus", report.verdict().exitStatus());
+            json.writeBooleanField("interrupted", report.interrupted());
             summary(report.summary(), json);
             json.writeArrayFieldStart("items");
             for (Item item : report.items()) {
                 item(item, json);
+            }
+            json.writeEndArray();
+            json.writeArrayFieldStart("phases");
+            for (PhaseRecord phase : report.phases()) {
+                json.writeStartObject();
+                json.writeStringField("name", phase.name());
+                if (phase.parent() != null) {
+                    json.writeStringField("parent", phase.parent());
+                }
+                json.writeStringField("startedAt", phase.startedAt().toString());
+                json.writeNumberField("durationMillis", phase.duration().toMillis());
+                json.writeStringField("outcome", phase.outcome().name());
+                json.writeEndObject();
             }
             json.writeEndArray();
             json.writeArrayFieldStart("log");
@@ -73,6 +88,9 @@ public final class JsonRenderer implements Renderer {
         json.writeStringField("status", item.status().name());
         json.writeStringField("severity", item.severity().name());
         json.writeStringField("message", item.message());
+        if (item.errorKind() != null) {
+            json.writeStringField("errorKind", item.errorKind().name());
+        }
         if (item.location() != null) {
             json.writeObjectFieldStart("location");
             json.writeStringField("path", item.location().path());

@@ -19,6 +19,9 @@ public final class MarkdownRenderer implements Renderer {
     public void render(Report report, Writer out) throws IOException {
         Verdict verdict = report.verdict();
         out.write("## Ascent: " + headline(verdict) + "\n\n");
+        if (report.interrupted()) {
+            out.write("The run was cancelled before it finished: the items below are what it found until then.\n\n");
+        }
         Summary s = report.summary();
         out.write(String.format(java.util.Locale.ROOT,
                 "%d items: **%d passed**, **%d failed**, %d warnings, %d errors, %d skipped, %d waived%n%n",
@@ -28,7 +31,7 @@ public final class MarkdownRenderer implements Renderer {
         if (!problems.isEmpty()) {
             out.write("| Status | Item | Location | Message |\n|---|---|---|---|\n");
             for (Item item : problems) {
-                out.write("| " + item.status() + " | `" + item.id() + "` | "
+                out.write("| " + TextRenderer.statusLabel(item) + " | `" + item.id() + "` | "
                         + (item.location() == null ? "" : "`" + cell(item.location().toString()) + "`") + " | "
                         + cell(message(item)) + " |\n");
             }
@@ -63,6 +66,8 @@ public final class MarkdownRenderer implements Renderer {
             case FAILED -> "❌ failed";
             case INVALID_INPUT -> "⛔ invalid input";
             case ENVIRONMENT_ERROR -> "⚠️ environment error";
+            case INTERNAL_ERROR -> "🐞 internal error";
+            case INTERRUPTED -> "⏹️ interrupted (partial report)";
         };
     }
 

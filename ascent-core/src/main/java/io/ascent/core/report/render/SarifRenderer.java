@@ -57,6 +57,15 @@ public final class SarifRenderer implements Renderer {
             json.writeEndArray();
             json.writeEndObject();
             json.writeEndObject();
+            if (report.interrupted()) {
+                json.writeArrayFieldStart("invocations");
+                json.writeStartObject();
+                json.writeBooleanField("executionSuccessful", false);
+                json.writeNumberField("exitCode", report.verdict().exitStatus());
+                json.writeStringField("exitCodeDescription", "interrupted: the run was cancelled; results are partial");
+                json.writeEndObject();
+                json.writeEndArray();
+            }
             json.writeArrayFieldStart("results");
             for (Item item : report.items()) {
                 if (isFinding(item)) {
@@ -108,6 +117,11 @@ public final class SarifRenderer implements Renderer {
         json.writeObjectFieldStart("partialFingerprints");
         json.writeStringField(FINGERPRINT_KEY, Fingerprints.of(item));
         json.writeEndObject();
+        if (item.errorKind() != null) {
+            json.writeObjectFieldStart("properties");
+            json.writeStringField("errorKind", item.errorKind().label());
+            json.writeEndObject();
+        }
         if (item.waiver() != null) {
             json.writeArrayFieldStart("suppressions");
             json.writeStartObject();

@@ -1,5 +1,6 @@
 package io.ascent.core.report.render;
 
+import io.ascent.core.report.ErrorKind;
 import io.ascent.core.report.Item;
 import io.ascent.core.report.LogEntry;
 import io.ascent.core.report.Report;
@@ -23,7 +24,13 @@ public final class TextRenderer implements Renderer {
             out.write("checklist: " + report.checklist() + "\n");
         }
         for (LogEntry entry : report.log()) {
-            out.write((entry.level() == LogEntry.Level.ERROR ? "error: " : "") + entry.message() + "\n");
+            switch (entry.level()) {
+                case DEBUG -> {
+                }
+                case INFO -> out.write(entry.message() + "\n");
+                case WARN -> out.write("warning: " + entry.message() + "\n");
+                case ERROR -> out.write("error: " + entry.message() + "\n");
+            }
         }
         out.write("\n");
         for (Item item : report.items()) {
@@ -42,13 +49,27 @@ public final class TextRenderer implements Renderer {
                 "%n%d %s: %d passed, %d failed, %d warnings, %d errors, %d skipped, %d waived%n",
                 s.total(), s.total() == 1 ? "item" : "items", s.passed(), s.failed(), s.warnings(), s.errors(),
                 s.skipped(), s.waived()));
+        if (report.interrupted()) {
+            out.write("interrupted: the run was cancelled before it finished; the items above are partial\n");
+        }
         Verdict verdict = report.verdict();
         out.write("result: " + verdict.name().replace('_', ' ') + " (exit " + verdict.exitStatus() + ")\n");
     }
 
+    /**
+     * The status as shown to people: an ERROR that is not broken input says which kind it is
+     * ({@code ERROR(environment)}, {@code ERROR(internal)}), since that decides the exit status.
+     */
+    static String statusLabel(Item item) {
+        if (item.status() == Status.ERROR && item.errorKind() != ErrorKind.INPUT) {
+            return "ERROR(" + item.errorKind().label() + ")";
+        }
+        return item.status().toString();
+    }
+
     private static void problem(Item item, Writer out) throws IOException {
         String where = item.location() == null ? "" : item.location() + ": ";
-        out.write(String.format(Locale.ROOT, "%-6s %s%s [%s]%n", item.status(), where, item.message(), item.id()));
+        out.write(String.format(Locale.ROOT, "%-6s %s%s [%s]%n", statusLabel(item), where, item.message(), item.id()));
         if (item.remediation() != null) {
             out.write("       fix: " + item.remediation() + "\n");
         }

@@ -198,7 +198,7 @@ class SchemaLocationsTest {
     }
 
     @Test
-    void cachedFileIsNamedAfterTheUrlsHash() throws IOException {
+    void cachedFileIsNamedAfterTheUrlsHash() throws IOException, InterruptedException {
         CachingHttpFetcher fetcher = new CachingHttpFetcher(cache, Duration.ofSeconds(10));
         java.net.URI uri = java.net.URI.create(base + "/v1.30.0-standalone-strict/widget-example-v1.json");
 

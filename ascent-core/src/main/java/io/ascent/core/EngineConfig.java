@@ -1,0 +1,133 @@
+package io.ascent.core;
+
+import io.ascent.core.manifest.schema.CachingHttpFetcher;
+import io.ascent.core.manifest.schema.SchemaFetcher;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How the engine runs, as opposed to what it checks ({@link ValidateOptions}): where it caches, how it fetches
+ * remote schemas, how many threads it uses, its clock. Set per {@link Ascent} instance, so builds sharing one JVM
+ * (a Jenkins agent) each have their own; nothing here is JVM-wide. Built on the machine that runs the engine, so
+ * it is not serializable.
+ */
+public final class EngineConfig {
+    private final Path cacheDirectory;
+    private final SchemaFetcher schemaFetcher;
+    private final int threads;
+    private final Clock clock;
+    private final Duration networkTimeout;
+    private final Path temporaryDirectory;
+
+    private EngineConfig(Builder builder) {
+        this.cacheDirectory = builder.cacheDirectory;
+        this.networkTimeout = builder.networkTimeout;
+        this.schemaFetcher = builder.schemaFetcher != null ? builder.schemaFetcher
+                : new CachingHttpFetcher(cacheDirectory.resolve("schemas"), networkTimeout);
+        this.threads = builder.threads;
+        this.clock = builder.clock;
+        this.temporaryDirectory = builder.temporaryDirectory;
+    }
+
+    /** The defaults, with the cache where {@link #fromEnvironment(Map)} puts it for this process. */
+    public static EngineConfig defaults() {
+        return fromEnvironment(System.getenv());
+    }
+
+    /**
+     * The defaults for an environment: the cache in {@code $XDG_CACHE_HOME/ascent}, else {@code ~/.cache/ascent}.
+     */
+    public static EngineConfig fromEnvironment(Map<String, String> environment) {
+        String xdg = environment.get("XDG_CACHE_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        return builder().cacheDirectory(base.resolve("ascent")).build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Ascent's cache folder; remote schemas are kept in its {@code schemas} folder. */
+    public Path cacheDirectory() {
+        return cacheDirectory;
+    }
+
+    /** Fetches {@code http(s)} schema locations; a caching HTTP client over {@link #cacheDirectory()} by default. */
+    public SchemaFetcher schemaFetcher() {
+        return schemaFetcher;
+    }
+
+    /** Threads a step may use for parallel work (parsing manifests); at least 1. */
+    public int threads() {
+        return threads;
+    }
+
+    /** The clock waivers are judged by and phases are timed with. */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** How long a network operation (a schema fetch, a clone's read) may wait for an answer. */
+    public Duration networkTimeout() {
+        return networkTimeout;
+    }
+
+    /** Where temporary folders (a {@code --repository} clone) are made. */
+    public Path temporaryDirectory() {
+        return temporaryDirectory;
+    }
+
+    /** Builds an {@link EngineConfig}; every value has a default. */
+    public static final class Builder {
+        private Path cacheDirectory = Path.of(System.getProperty("user.home"), ".cache", "ascent");
+        private SchemaFetcher schemaFetcher;
+        private int threads = Math.min(2, Runtime.getRuntime().availableProcessors());
+        private Clock clock = Clock.systemDefaultZone();
+        private Duration networkTimeout = Duration.ofSeconds(30);
+        private Path temporaryDirectory = Path.of(System.getProperty("java.io.tmpdir"));
+
+        private Builder() {
+        }
+
+        public Builder cacheDirectory(Path directory) {
+            this.cacheDirectory = Objects.requireNonNull(directory, "directory");
+            return this;
+        }
+
+        /** Replaces the HTTP schema fetcher ({@link SchemaFetcher#offline()} for a run without network). */
+        public Builder schemaFetcher(SchemaFetcher fetcher) {
+            this.schemaFetcher = fetcher;
+            return this;
+        }
+
+        public Builder threads(int threads) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be at least 1, not " + threads);
+            }
+            this.threads = threads;
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        public Builder networkTimeout(Duration timeout) {
+            this.networkTimeout = Objects.requireNonNull(timeout, "timeout");
+            return this;
+        }
+
+        public Builder temporaryDirectory(Path directory) {
+            this.temporaryDirectory = Objects.requireNonNull(directory, "directory");
+            return this;
+        }
+
+        public EngineConfig build() {
+            return new EngineConfig(this);
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package io.ascent.core.repo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.ascent.core.Ascent;
+import io.ascent.core.EngineConfig;
+import io.ascent.core.ValidateOptions;
+import io.ascent.core.progress.ProgressListener;
+import io.ascent.core.report.ErrorKind;
+import io.ascent.core.report.Report;
+import io.ascent.core.report.Verdict;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code --repository}: which failures are the environment's (exit 3) and which the input's (exit 2). */
+class RemoteCheckoutTest {
+    @TempDir
+    Path dir;
+
+    private Report validate(String url, Optional<String> ref, Duration timeout) throws Exception {
+        Files.createDirectories(dir.resolve("tmp"));
+        EngineConfig config = EngineConfig.builder().temporaryDirectory(dir.resolve("tmp")).networkTimeout(timeout)
+                .build();
+        return new Ascent(config, List.of(new RepositoryStep())).validate(
+                ValidateOptions.builder(Path.of(".")).repository(url).ref(ref.orElse(null)).build(),
+                ProgressListener.SILENT);
+    }
+
+    private Path origin() throws Exception {
+        Path origin = dir.resolve("origin");
+        try (TestRepository repo = TestRepository.init(origin)) {
+            repo.file("ascent.yaml", RepositoryRun.checklist("")).commit("init");
+        }
+        return origin;
+    }
+
+    @Test
+    void shouldReportARemoteThatRefusesConnectionsAsAnEnvironmentError() throws Exception {
+        int port;
+        try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = closed.getLocalPort();
+        }
+        Report report = validate("http://127.0.0.1:" + port + "/app.git", Optional.empty(), Duration.ofSeconds(10));
+
+        assertThat(RepositoryRun.items(report, RepositoryRule.REMOTE)).singleElement().satisfies(item -> {
+            assertThat(item.isError(ErrorKind.ENVIRONMENT)).isTrue();
+            assertThat(item.remediation()).contains("reaches the remote");
+        });
+        assertThat(report.verdict()).isEqualTo(Verdict.ENVIRONMENT_ERROR);
+        assertThat(report.verdict().exitStatus()).isEqualTo(3);
+    }
+
+    @Test
+    void shouldReportARemoteThatNeverAnswersAsAnEnvironmentErrorAfterTheTimeout() throws Exception {
+        List<Socket> accepted = new CopyOnWriteArrayList<>();
+        try (ServerSocket silent = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        accepted.add(silent.accept());
+                    }
+                } catch (IOException closed) {
+                    // the test is over
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            long start = System.nanoTime();
+            // http(s): JGit reads with the socket's own timeout. (A silent git:// server is not bounded: JGit's
+            // timeout there interrupts the reading thread, which JDK 13+ sockets ignore.)
+            Report report = validate("http://127.0.0.1:" + silent.getLocalPort() + "/app.git", Optional.empty(),
+                    Duration.ofSeconds(1));
+
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
+            assertThat(report.verdict()).isEqualTo(Verdict.ENVIRONMENT_ERROR);
+        } finally {
+            for (Socket socket : accepted) {
+                socket.close();
+            }
+        }
+        assertThat(dir.resolve("tmp")).isEmptyDirectory();
+    }
+
+    @Test
+    void shouldReportAnUnknownRefAsAnInputError() throws Exception {
+        Report report = validate(origin().toUri().toString(), Optional.of("no-such-branch"), Duration.ofSeconds(10));
+
+        assertThat(RepositoryRun.items(report, RepositoryRule.REMOTE)).singleElement()
+                .satisfies(item -> assertThat(item.isError(ErrorKind.INPUT)).isTrue());
+        assertThat(report.verdict()).isEqualTo(Verdict.INVALID_INPUT);
+        assertThat(dir.resolve("tmp")).isEmptyDirectory();
+    }
+
+    @Test
+    void shouldStopACloneOfAnInterruptedThreadAndRemoveItsFolder() throws Exception {
+        String url = origin().toUri().toString();
+        Path parent = Files.createDirectories(dir.resolve("clones"));
+        Thread.currentThread().interrupt();
+        try {
+            assertThatThrownBy(() -> RemoteCheckout.clone(url, Optional.empty(), parent, Duration.ofSeconds(10)))
+                    .isInstanceOf(InterruptedException.class);
+        } finally {
+            Thread.interrupted();
+        }
+        assertThat(parent).isEmptyDirectory();
+    }
+
+    @Test
+    void shouldMarkTheRunInterruptedAndLeaveNoCloneBehind() throws Exception {
+        String url = origin().toUri().toString();
+        Thread.currentThread().interrupt();
+        Report report;
+        try {
+            report = validate(url, Optional.empty(), Duration.ofSeconds(10));
+        } finally {
+            Thread.interrupted();
+        }
+        assertThat(report.interrupted()).isTrue();
+        assertThat(report.phases()).singleElement().satisfies(phase -> assertThat(phase.outcome())
+                .isEqualTo(io.ascent.core.report.PhaseRecord.Outcome.INTERRUPTED));
+        assertThat(dir.resolve("tmp")).isEmptyDirectory();
+    }
+
+    @Test
+    void shouldCancelTheCloneOnceTheCallingThreadIsInterrupted() {
+        RemoteCheckout.CancelOnInterrupt monitor = new RemoteCheckout.CancelOnInterrupt(Thread.currentThread());
+        assertThat(monitor.isCancelled()).isFalse();
+        Thread.currentThread().interrupt();
+        try {
+            assertThat(monitor.isCancelled()).isTrue();
+            assertThat(monitor.isCancelled()).as("asking does not clear the flag").isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+    }
+}
