@@ -11,6 +11,7 @@ import io.ascent.controlplane.ClusterAccess;
 import io.ascent.controlplane.ControlPlaneExtension;
 import io.ascent.controlplane.KwokStageLabels;
 import io.ascent.core.Ascent;
+import io.ascent.core.provision.Keep;
 import io.ascent.core.provision.ProvisionOptions;
 import io.ascent.core.report.Item;
 import io.ascent.core.report.Report;
@@ -95,6 +96,29 @@ class ExistingClusterProvisionTest {
                 .containsPattern("waiting \\(CrashLoopBackOff[^\\n]*restarts=\\d+, last state terminated \\(Error, exit code 1\\)");
         assertThat(rollout.remediation()).contains("log");
         assertThat(namespaceExists(cluster, runNamespace(report))).isFalse();
+    }
+
+    @Test
+    void shouldKeepTheNamespaceOnFailureAndSayHowToReachIt(ClusterAccess cluster) throws Exception {
+        Path app = ProvisionFixtures.application(temp.resolve("kept"), "kept",
+                ", " + KwokStageLabels.SIMULATE + ": " + KwokStageLabels.IMAGE_PULL_FAILURE, "3m");
+
+        Report report = new Ascent().provision(ProvisionOptions.builder(app).noGit(true).keep(Keep.ON_FAILURE)
+                .kubeconfig(cluster.kubeconfig()).workDirectory(temp.resolve("work")).build(),
+                new ProvisionFixtures.RecordingProgress());
+
+        String namespace = runNamespace(report);
+        try {
+            assertThat(report.verdict()).isEqualTo(Verdict.FAILED);
+            Item teardown = items(report, "provision.teardown").get(0);
+            assertThat(teardown.status()).isEqualTo(Status.SKIP);
+            assertThat(teardown.message()).isEqualTo("kept (--keep on-failure): reach it with kubectl --kubeconfig "
+                    + cluster.kubeconfig().toAbsolutePath() + " -n " + namespace + " get all");
+            assertThat(teardown.remediation()).endsWith("delete namespace " + namespace);
+            assertThat(namespaceExists(cluster, namespace)).isTrue();
+        } finally {
+            new io.kubernetes.client.openapi.apis.CoreV1Api(cluster.client()).deleteNamespace(namespace).execute();
+        }
     }
 
     private Report provision(ClusterAccess cluster, Path app) {
