@@ -3,6 +3,7 @@ package io.ascent.benchmarks;
 import io.ascent.core.manifest.api.KubernetesVersion;
 import io.ascent.core.manifest.schema.ResourceSchemaValidator;
 import io.ascent.core.manifest.schema.SchemaRegistry;
+import io.ascent.core.workspace.ConfinedFiles;
 import io.ascent.core.yaml.SafeYamlLoader;
 import io.ascent.core.yaml.YamlDocument;
 import io.ascent.core.yaml.YamlInputException;
@@ -63,7 +64,8 @@ public final class SchemaCorpus {
     public static List<Resource> load(SafeYamlLoader loader, Path file) {
         try {
             List<Resource> out = new ArrayList<>();
-            for (YamlDocument document : loader.loadAll(file, file.getFileName().toString())) {
+            for (YamlDocument document : loader.loadAll(ConfinedFiles.under(file.getParent(), Long.MAX_VALUE), file,
+                    file.getFileName().toString())) {
                 JSONObject json = (JSONObject) document.json();
                 out.add(new Resource(document, json.getString("apiVersion"), json.getString("kind")));
             }

@@ -3,6 +3,7 @@ package io.ascent.cli;
 import io.ascent.core.Ascent;
 import io.ascent.core.EngineConfig;
 import io.ascent.core.ValidateOptions;
+import io.ascent.core.network.UrlAllowList;
 import io.ascent.core.progress.ProgressListener;
 import io.ascent.core.report.Report;
 import io.ascent.core.report.Summary;
@@ -10,6 +11,7 @@ import io.ascent.core.report.render.Format;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -61,6 +63,12 @@ final class ValidateCommand implements Callable<Integer> {
                 "git repository; the rules that compare the disk with HEAD are skipped."})
     private boolean noGit;
 
+    @Option(names = "--allow-url", paramLabel = "PREFIX",
+            description = {"Allow remote schema locations (kubernetes.schemaLocations) under this URL prefix;",
+                "repeatable, added to ASCENT_ALLOWED_URLS. Without it a checklist's URL is never asked",
+                "(docs/security.md)."})
+    private List<String> allowUrls = new ArrayList<>();
+
     @Mixin
     private OutputOptions output;
 
@@ -83,9 +91,20 @@ final class ValidateCommand implements Callable<Integer> {
             err.println("ascent validate: --no-git and --repository cannot be combined: a clone is a git repository");
             return ExitCodes.INVALID_INPUT;
         }
+        EngineConfig config;
+        try {
+            Map<String, String> environment = System.getenv();
+            config = EngineConfig.builderFromEnvironment(environment)
+                    .allowedUrls(UrlAllowList.fromEnvironment(environment).plus(UrlAllowList.of(allowUrls)))
+                    .build();
+        } catch (IllegalArgumentException e) {
+            err.println("ascent validate: " + (e.getMessage().startsWith(UrlAllowList.ENVIRONMENT_VARIABLE) ? ""
+                    : UrlAllowList.OPTION + ": ") + e.getMessage());
+            return ExitCodes.INVALID_INPUT;
+        }
         ValidateOptions options = ValidateOptions.builder(directory).checklist(checklist)
                 .kubernetesVersion(kubernetesVersion).noGit(noGit).repository(repository).ref(ref).build();
-        Report report = new Ascent(EngineConfig.fromEnvironment(System.getenv()))
+        Report report = new Ascent(config)
                 .validate(options, verbose ? new StderrProgress(err) : ProgressListener.SILENT);
         try {
             List<Path> written = output.write(report, destinations, out);

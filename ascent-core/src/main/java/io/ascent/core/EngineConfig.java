@@ -2,6 +2,7 @@ package io.ascent.core;
 
 import io.ascent.core.manifest.schema.CachingHttpFetcher;
 import io.ascent.core.manifest.schema.SchemaFetcher;
+import io.ascent.core.network.UrlAllowList;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,12 +22,16 @@ public final class EngineConfig {
     private final Clock clock;
     private final Duration networkTimeout;
     private final Path temporaryDirectory;
+    private final UrlAllowList allowedUrls;
 
     private EngineConfig(Builder builder) {
         this.cacheDirectory = builder.cacheDirectory;
         this.networkTimeout = builder.networkTimeout;
+        this.allowedUrls = builder.allowedUrls;
+        // One fetcher per configuration: a server found dead is not asked again for the next kind.
         this.schemaFetcher = builder.schemaFetcher != null ? builder.schemaFetcher
-                : new CachingHttpFetcher(cacheDirectory.resolve("schemas"), networkTimeout);
+                : new CachingHttpFetcher(cacheDirectory.resolve("schemas"), networkTimeout, allowedUrls,
+                        CachingHttpFetcher.DEFAULT_CACHE_BYTES);
         this.threads = builder.threads;
         this.clock = builder.clock;
         this.temporaryDirectory = builder.temporaryDirectory;
@@ -38,12 +43,22 @@ public final class EngineConfig {
     }
 
     /**
-     * The defaults for an environment: the cache in {@code $XDG_CACHE_HOME/ascent}, else {@code ~/.cache/ascent}.
+     * The defaults for an environment: the cache in {@code $XDG_CACHE_HOME/ascent}, else {@code ~/.cache/ascent};
+     * the URLs {@value UrlAllowList#ENVIRONMENT_VARIABLE} allows.
+     *
+     * @throws IllegalArgumentException when {@value UrlAllowList#ENVIRONMENT_VARIABLE} holds something that is no
+     *                                  URL prefix (a usage error of the operator's)
      */
     public static EngineConfig fromEnvironment(Map<String, String> environment) {
+        return builderFromEnvironment(environment).build();
+    }
+
+    /** A builder holding {@link #fromEnvironment}'s values, for the command line to add its options to. */
+    public static Builder builderFromEnvironment(Map<String, String> environment) {
         String xdg = environment.get("XDG_CACHE_HOME");
         Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-        return builder().cacheDirectory(base.resolve("ascent")).build();
+        return builder().cacheDirectory(base.resolve("ascent"))
+                .allowedUrls(UrlAllowList.fromEnvironment(environment));
     }
 
     public static Builder builder() {
@@ -55,7 +70,18 @@ public final class EngineConfig {
         return cacheDirectory;
     }
 
-    /** Fetches {@code http(s)} schema locations; a caching HTTP client over {@link #cacheDirectory()} by default. */
+    /**
+     * The URL prefixes the operator allows remote schema locations to be fetched from (none by default; see
+     * docs/security.md). A checklist alone never opens the network.
+     */
+    public UrlAllowList allowedUrls() {
+        return allowedUrls;
+    }
+
+    /**
+     * Fetches {@code http(s)} schema locations; by default a caching HTTP client over {@link #cacheDirectory()}
+     * that asks only {@link #allowedUrls()}.
+     */
     public SchemaFetcher schemaFetcher() {
         return schemaFetcher;
     }
@@ -88,12 +114,19 @@ public final class EngineConfig {
         private Clock clock = Clock.systemDefaultZone();
         private Duration networkTimeout = Duration.ofSeconds(30);
         private Path temporaryDirectory = Path.of(System.getProperty("java.io.tmpdir"));
+        private UrlAllowList allowedUrls = UrlAllowList.none();
 
         private Builder() {
         }
 
         public Builder cacheDirectory(Path directory) {
             this.cacheDirectory = Objects.requireNonNull(directory, "directory");
+            return this;
+        }
+
+        /** The URL prefixes remote schema locations may be fetched from ({@link UrlAllowList#none()} by default). */
+        public Builder allowedUrls(UrlAllowList allowed) {
+            this.allowedUrls = Objects.requireNonNull(allowed, "allowed");
             return this;
         }
 

@@ -24,9 +24,10 @@ public final class ValidationSteps {
         return builtIn(EngineConfig.defaults());
     }
 
-    /** The built-in steps, using {@code config}'s threads and schema fetcher. */
+    /** The built-in steps, using {@code config}'s threads, schema fetcher and allowed URLs. */
     public static List<ValidationStep> builtIn(EngineConfig config) {
         return List.of(new RepositoryStep(),
-                new ManifestValidationStep(ApiLifecycleTable.builtIn(), config.threads(), config.schemaFetcher()));
+                new ManifestValidationStep(ApiLifecycleTable.builtIn(), config.threads(), config.schemaFetcher(),
+                        config.allowedUrls()));
     }
 }

@@ -4,6 +4,7 @@ import io.ascent.core.jsonschema.SchemaViolation;
 import io.ascent.core.report.Item;
 import io.ascent.core.report.Location;
 import io.ascent.core.report.Status;
+import io.ascent.core.workspace.ConfinedFiles;
 import io.ascent.core.workspace.Workspace;
 import io.ascent.core.yaml.SafeYamlLoader;
 import io.ascent.core.yaml.YamlDocument;
@@ -66,7 +67,7 @@ public final class ChecklistLoader {
         String display = workspace.displayPath(path);
         YamlDocument document;
         try {
-            document = yaml.loadSingle(path, display);
+            document = yaml.loadSingle(filesFor(workspace, path), path, display);
         } catch (YamlInputException e) {
             return failed(ChecklistRule.FILE.item().status(Status.ERROR).message(e.getMessage())
                     .location(e.location()).build());
@@ -96,6 +97,18 @@ public final class ChecklistLoader {
                 .duration(elapsed)
                 .build());
         return new LoadedChecklist(Optional.of(checklist), items);
+    }
+
+    /**
+     * Where a checklist may be read from. The repository's own checklist, and an explicit one named by a path
+     * inside the repository, must stay inside it: a committed {@code ascent.yaml} that links to
+     * {@code ~/.git-credentials} is refused, not read. A {@code --checklist} outside the repository is a file the
+     * operator chose (a checklist shared by many repositories) and is read where it is, still only as a regular
+     * file within the size limit.
+     */
+    private static ConfinedFiles filesFor(Workspace workspace, Path checklist) {
+        ConfinedFiles repository = workspace.files(YamlLimits.CHECKLIST.maxBytes());
+        return repository.contains(checklist) ? repository : ConfinedFiles.anywhere(YamlLimits.CHECKLIST.maxBytes());
     }
 
     private static LoadedChecklist failed(Item item) {

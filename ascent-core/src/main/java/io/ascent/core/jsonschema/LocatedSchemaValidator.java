@@ -10,6 +10,7 @@ import java.util.List;
 import org.everit.json.schema.Schema;
 import org.everit.json.schema.ValidationException;
 import org.everit.json.schema.Validator;
+import org.everit.json.schema.loader.SchemaClient;
 import org.everit.json.schema.loader.SchemaLoader;
 import org.json.JSONObject;
 import org.json.JSONTokener;
@@ -19,6 +20,15 @@ import org.json.JSONTokener;
  * Compiling is the expensive part: build one per schema and reuse it; validation is thread-safe.
  */
 public final class LocatedSchemaValidator {
+    /**
+     * What a schema given as JSON may read besides itself: nothing. everit's default client opens any URL, so a
+     * CRD's {@code $ref: file:///etc/passwd} or {@code http://169.254.169.254/} would otherwise be read.
+     */
+    private static final SchemaClient NO_DOCUMENTS = url -> {
+        throw new UncheckedIOException(new IOException("the schema refers to another document (" + url
+                + "); only references inside the schema (#/...) are followed"));
+    };
+
     private final Schema schema;
     private final Validator validator = Validator.builder().failEarly().build();
     private final Validator collectingValidator = Validator.builder().build();
@@ -36,6 +46,7 @@ public final class LocatedSchemaValidator {
             JSONObject json = new JSONObject(new JSONTokener(in));
             return new LocatedSchemaValidator(SchemaLoader.builder()
                     .draftV7Support()
+                    .schemaClient(NO_DOCUMENTS)
                     .schemaJson(json)
                     .build()
                     .load()
@@ -52,6 +63,7 @@ public final class LocatedSchemaValidator {
     public static LocatedSchemaValidator fromJson(JSONObject json) {
         return new LocatedSchemaValidator(SchemaLoader.builder()
                 .draftV7Support()
+                .schemaClient(NO_DOCUMENTS)
                 .schemaJson(json)
                 .build()
                 .load()

@@ -4,6 +4,7 @@ import io.ascent.core.report.Item;
 import io.ascent.core.report.Location;
 import io.ascent.core.report.Severity;
 import io.ascent.core.report.Status;
+import io.ascent.core.workspace.ConfinedFiles;
 import io.ascent.core.yaml.SafeYamlLoader;
 import io.ascent.core.yaml.YamlDocument;
 import io.ascent.core.yaml.YamlInputException;
@@ -26,9 +27,12 @@ public final class ManifestLoader {
 
     private final SafeYamlLoader yaml = new SafeYamlLoader(YamlLimits.MANIFEST);
 
-    /** Loads one file; a file that cannot be read gives one ERROR item naming it, never an exception. */
-    public LoadedFile load(ManifestFile file) {
-        return read(file, () -> yaml.loadAll(file.file(), file.displayPath()));
+    /**
+     * Loads one file through {@code files} (the repository's: a link out of it, a named pipe or a device is
+     * refused); a file that cannot be read gives one ERROR item naming it, never an exception.
+     */
+    public LoadedFile load(ConfinedFiles files, ManifestFile file) {
+        return read(file, () -> yaml.loadAll(files, file.file(), file.displayPath()));
     }
 
     /** Reads manifest text already in memory, as if it were the file {@code displayPath}. */

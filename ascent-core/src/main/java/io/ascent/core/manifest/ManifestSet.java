@@ -77,7 +77,9 @@ public record ManifestSet(List<ManifestFile> files, List<Item> problems) {
             return Optional.empty();
         }
         if (!Files.isDirectory(path)) {
-            return Optional.of("'" + written + "' does not exist");
+            return Optional.of("'" + written + "' " + (Files.exists(path)
+                    ? "is not a regular file (a named pipe, device or socket); Ascent reads only files"
+                    : "does not exist"));
         }
         int before = found.size();
         Optional<String> problem = walk(path, file -> isManifestName(file.getFileName().toString()), found);

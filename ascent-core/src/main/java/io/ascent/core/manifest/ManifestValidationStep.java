@@ -10,6 +10,8 @@ import io.ascent.core.manifest.check.Findings;
 import io.ascent.core.manifest.check.ManifestCheck;
 import io.ascent.core.manifest.check.ManifestChecks;
 import io.ascent.core.manifest.schema.SchemaFetcher;
+import io.ascent.core.manifest.schema.SchemaLocation;
+import io.ascent.core.network.UrlAllowList;
 import io.ascent.core.report.Item;
 import io.ascent.core.report.Location;
 import io.ascent.core.report.Severity;
@@ -17,6 +19,8 @@ import io.ascent.core.report.Status;
 import io.ascent.core.run.RunSink;
 import io.ascent.core.validation.ValidationContext;
 import io.ascent.core.validation.ValidationStep;
+import io.ascent.core.workspace.ConfinedFiles;
+import io.ascent.core.yaml.YamlLimits;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -43,31 +47,39 @@ public final class ManifestValidationStep implements ValidationStep {
     /** Files parsed ahead of the checks, per thread: enough to keep both cores busy, few enough to stay small. */
     private static final int AHEAD_PER_THREAD = 4;
 
+    private static final String SCHEMA_ID = "manifest.schema";
+
     /** Id of the warning for a {@code kubernetes.checks} entry that names no check. */
     public static final String UNKNOWN_CHECK_ID = "manifest.settings";
 
     private final ApiLifecycleTable table;
     private final int threads;
     private final SchemaFetcher fetcher;
+    private final UrlAllowList allowedUrls;
 
+    /** The built-in table, two parsing threads, and no URL allowed for remote schema locations. */
     public ManifestValidationStep() {
         this(ApiLifecycleTable.builtIn(), Math.min(2, Runtime.getRuntime().availableProcessors()));
     }
 
     /** For tests and benchmarks: a chosen table and number of parsing threads (1 parses on the caller's). */
     public ManifestValidationStep(ApiLifecycleTable table, int threads) {
-        this(table, threads, null);
+        this(table, threads, null, UrlAllowList.none());
     }
 
     /**
-     * @param threads parsing threads (1 parses on the caller's)
-     * @param fetcher fetches {@code http(s)} schema locations; {@code null} for a caching HTTP client over the
-     *                default cache folder
+     * @param threads     parsing threads (1 parses on the caller's)
+     * @param fetcher     fetches {@code http(s)} schema locations; {@code null} for a caching HTTP client over the
+     *                    default cache folder
+     * @param allowedUrls the URLs the operator allows remote schema locations to be fetched from: a location
+     *                    outside them is one SKIP item and is never asked (give {@code fetcher} the same list)
      */
-    public ManifestValidationStep(ApiLifecycleTable table, int threads, SchemaFetcher fetcher) {
+    public ManifestValidationStep(ApiLifecycleTable table, int threads, SchemaFetcher fetcher,
+            UrlAllowList allowedUrls) {
         this.table = table;
         this.threads = Math.max(1, threads);
         this.fetcher = fetcher;
+        this.allowedUrls = allowedUrls;
     }
 
     @Override
@@ -114,13 +126,15 @@ public final class ManifestValidationStep implements ValidationStep {
                     .location(Location.of(context.checklist().path()))
                     .build());
         }
-        ManifestChecks.SchemaSettings schemas = new ManifestChecks.SchemaSettings(settings.schemaLocations(),
-                settings.strict(), context.workspace().applicationDir(), fetcher);
+        List<String> locations = new ArrayList<>();
+        settingItems.addAll(notAllowedLocations(settings.schemaLocations(), locations, context));
+        ManifestChecks.SchemaSettings schemas = new ManifestChecks.SchemaSettings(locations, settings.strict(),
+                context.workspace().applicationDir(), context.workspace().repositoryRoot(), allowedUrls, fetcher);
         List<ManifestCheck> all;
         try {
             all = ManifestChecks.create(table, target, fileTargets, schemas);
         } catch (IllegalArgumentException badLocation) {
-            return List.of(Item.builder("manifest.schema", "Schema locations are readable")
+            return List.of(Item.builder(SCHEMA_ID, "Schema locations are readable")
                     .status(Status.ERROR)
                     .message(badLocation.getMessage())
                     .location(Location.of(context.checklist().path()))
@@ -145,7 +159,7 @@ public final class ManifestValidationStep implements ValidationStep {
             findings[i] = new Findings();
         }
         int[] counts = new int[2]; // files, resources
-        load(set.files(), loaded -> {
+        load(context.workspace().files(YamlLimits.MANIFEST.maxBytes()), set.files(), loaded -> {
             parseProblems.addAll(loaded.problems());
             counts[0]++;
             for (Resource resource : loaded.resources()) {
@@ -195,7 +209,8 @@ public final class ManifestValidationStep implements ValidationStep {
         }
     }
 
-    private void load(List<ManifestFile> files, java.util.function.Consumer<LoadedFile> consumer)
+    private void load(ConfinedFiles repository, List<ManifestFile> files,
+            java.util.function.Consumer<LoadedFile> consumer)
             throws InterruptedException {
         ManifestLoader loader = new ManifestLoader();
         if (threads == 1 || files.size() < 2) {
@@ -203,7 +218,7 @@ public final class ManifestValidationStep implements ValidationStep {
                 if (Thread.interrupted()) {
                     throw new InterruptedException("manifest checks cancelled");
                 }
-                consumer.accept(loader.load(file));
+                consumer.accept(loader.load(repository, file));
             }
             if (Thread.interrupted()) {
                 throw new InterruptedException("manifest checks cancelled");
@@ -221,7 +236,7 @@ public final class ManifestValidationStep implements ValidationStep {
             while (next < files.size() || !ahead.isEmpty()) {
                 while (next < files.size() && ahead.size() < threads * AHEAD_PER_THREAD) {
                     ManifestFile file = files.get(next++);
-                    ahead.add(pool.submit(() -> loader.load(file)));
+                    ahead.add(pool.submit(() -> loader.load(repository, file)));
                 }
                 consumer.accept(ahead.poll().get());
                 if (Thread.interrupted()) { // a schema fetch that was interrupted leaves the flag set
@@ -285,6 +300,42 @@ public final class ManifestValidationStep implements ValidationStep {
         String path = context.workspace().displayPath(context.workspace().applicationDir()
                 .resolve(cluster.config().get()));
         return Map.of(path, KubernetesVersion.parse(cluster.kubernetesVersion().get()));
+    }
+
+    /**
+     * Remote schema locations the operator has not allowed: one SKIP item each, and they are left out of the run,
+     * so that no request is sent. The network is the operator's to open, never the repository's.
+     *
+     * @param used receives the locations the run may use, in order
+     */
+    private List<Item> notAllowedLocations(List<String> written, List<String> used, ValidationContext context) {
+        List<Item> items = new ArrayList<>();
+        for (String text : written) {
+            SchemaLocation location;
+            try {
+                location = SchemaLocation.parse(text, null);
+            } catch (IllegalArgumentException unreadable) {
+                used.add(text); // reported as unreadable when the checks are built
+                continue;
+            }
+            if (location.type() != SchemaLocation.Type.REMOTE || allowedUrls.allows(location.root())) {
+                used.add(text);
+                continue;
+            }
+            items.add(Item.builder(SCHEMA_ID, "Remote schema locations are allowed by the operator")
+                    .status(Status.SKIP)
+                    .severity(Severity.WARNING)
+                    .message("schema location " + location.text() + " was not used: remote locations are fetched "
+                            + "only from URLs the person running Ascent allows, and this one is not allowed; no "
+                            + "request was sent")
+                    .location(Location.of(context.checklist().path()))
+                    .remediation("if you run Ascent and trust this server, allow it with " + UrlAllowList.OPTION
+                            + " " + location.root() + " or " + UrlAllowList.ENVIRONMENT_VARIABLE + "="
+                            + location.root() + " (in Jenkins: the global configuration); see docs/security.md")
+                    .key(location.text())
+                    .build());
+        }
+        return items;
     }
 
     /** A misspelt id under {@code kubernetes.checks} would otherwise change nothing, silently. */

@@ -393,7 +393,7 @@ public final class Provisioner {
             ManifestLoader loader = new ManifestLoader();
             List<Resource> resources = new ArrayList<>();
             for (ManifestFile file : set.files()) {
-                LoadedFile loaded = loader.load(file);
+                LoadedFile loaded = loader.load(workspace.files(YamlLimits.MANIFEST.maxBytes()), file);
                 resources.addAll(loaded.resources());
             }
             return resources;
@@ -405,7 +405,12 @@ public final class Provisioner {
             try {
                 Path file = options.checklist().map(p -> p.isAbsolute() ? p : options.directory().resolve(p))
                         .orElseGet(() -> ChecklistLoader.locate(workspace, Optional.empty()).orElseThrow());
-                document = new SafeYamlLoader(YamlLimits.CHECKLIST).loadSingle(file, checklist.path());
+                // An explicit --checklist may live outside the repository (the operator chose it), as ChecklistLoader
+                // allows; anything else is read confined to the repository.
+                io.ascent.core.workspace.ConfinedFiles files = workspace.files(YamlLimits.CHECKLIST.maxBytes());
+                document = new SafeYamlLoader(YamlLimits.CHECKLIST).loadSingle(files.contains(file) ? files
+                        : io.ascent.core.workspace.ConfinedFiles.anywhere(YamlLimits.CHECKLIST.maxBytes()), file,
+                        checklist.path());
             } catch (YamlInputException e) {
                 return List.of(ProvisionRule.SECTION.item().status(Status.ERROR).message(e.getMessage())
                         .location(e.location()).build());

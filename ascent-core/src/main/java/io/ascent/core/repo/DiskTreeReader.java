@@ -1,5 +1,6 @@
 package io.ascent.core.repo;
 
+import io.ascent.core.workspace.ConfinedFiles;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,8 +20,10 @@ import java.util.Optional;
 
 /**
  * With {@code --no-git}: the files on disk under the application directory stand in for the HEAD tree. Nothing is
- * ignored except {@code .git}; a folder holding its own {@code .git} is a nested repository and is recorded as a
- * gitlink, as git would.
+ * ignored except {@code .git} and special files (named pipes, devices, sockets: git cannot hold them, and opening a
+ * named pipe would block the run forever); a folder holding its own {@code .git} is a nested repository and is
+ * recorded as a gitlink, as git would. Files are opened through {@link ConfinedFiles}, so a file swapped for a link
+ * out of the repository or a pipe after the walk is refused, not read.
  */
 public final class DiskTreeReader {
 
@@ -52,6 +55,9 @@ public final class DiskTreeReader {
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                if (attrs.isOther()) {
+                    return FileVisitResult.CONTINUE;
+                }
                 if (!file.getFileName().toString().equals(".git")) {
                     entries.add(new TreeEntry(display(root, file), kind(file, attrs), null));
                 }
@@ -68,11 +74,15 @@ public final class DiskTreeReader {
 
     private static Optional<TreeEntry> lookup(Path root, String path) throws IOException {
         Path file = root.resolve(path);
-        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS) || Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             return Optional.empty();
         }
-        return Optional.of(new TreeEntry(path, kind(file,
-                Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)), null));
+        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class,
+                LinkOption.NOFOLLOW_LINKS);
+        if (attributes.isDirectory() || attributes.isOther()) {
+            return Optional.empty();
+        }
+        return Optional.of(new TreeEntry(path, kind(file, attributes), null));
     }
 
     private static TreeEntry.Kind kind(Path file, BasicFileAttributes attrs) throws IOException {
@@ -97,9 +107,12 @@ public final class DiskTreeReader {
 
     private static final class DiskBlobReader implements BlobReader {
         private final Path root;
+        // The rules read files as streams and bound what they read themselves, as they do for git blobs.
+        private final ConfinedFiles files;
 
         DiskBlobReader(Path root) {
             this.root = root;
+            this.files = ConfinedFiles.under(root, Long.MAX_VALUE);
         }
 
         @Override
@@ -108,7 +121,7 @@ public final class DiskTreeReader {
             if (entry.kind() == TreeEntry.Kind.SYMLINK) {
                 return Files.readSymbolicLink(file).toString().getBytes(StandardCharsets.UTF_8).length;
             }
-            return Files.size(file);
+            return Files.size(files.check(file));
         }
 
         @Override
@@ -118,7 +131,7 @@ public final class DiskTreeReader {
                 return new ByteArrayInputStream(
                         Files.readSymbolicLink(file).toString().getBytes(StandardCharsets.UTF_8));
             }
-            return Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS);
+            return files.open(file);
         }
 
         @Override

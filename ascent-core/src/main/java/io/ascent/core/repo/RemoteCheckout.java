@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
+import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import org.eclipse.jgit.api.CloneCommand;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.EmptyProgressMonitor;
+import org.eclipse.jgit.transport.URIish;
 import org.eclipse.jgit.util.FileUtils;
 
 /**
@@ -62,6 +64,7 @@ public final class RemoteCheckout implements AutoCloseable {
      */
     public static RemoteCheckout clone(String url, Optional<String> ref, Path temporaryParent, Duration timeout)
             throws CloneException, InterruptedException {
+        refuseOptionLikeParts(url);
         if (Thread.interrupted()) {
             throw new InterruptedException("cancelled before the clone");
         }
@@ -99,6 +102,28 @@ public final class RemoteCheckout implements AutoCloseable {
         } catch (InterruptedException e) {
             deleteQuietly(directory);
             throw e;
+        }
+    }
+
+    /**
+     * Refuses a URL whose host or user begins with {@code -}: an SSH client given {@code -oProxyCommand=...} as a
+     * host name runs it as an option (git's CVE-2017-1000117). Checked before JGit or {@code GIT_SSH} sees it.
+     *
+     * @throws CloneException naming the part, never the credentials; bad input, not the environment's fault
+     */
+    static void refuseOptionLikeParts(String url) throws CloneException {
+        URIish parsed;
+        try {
+            parsed = new URIish(url);
+        } catch (URISyntaxException e) {
+            throw new CloneException("could not clone " + withoutCredentials(url) + ": not a git URL", false);
+        }
+        String host = parsed.getHost() == null ? "" : parsed.getHost();
+        String user = parsed.getUser() == null ? "" : parsed.getUser();
+        if (host.startsWith("-") || user.startsWith("-") || url.strip().startsWith("-")) {
+            throw new CloneException("refused to clone " + withoutCredentials(url) + ": a "
+                    + (user.startsWith("-") ? "user name" : "host name") + " beginning with '-' would be read as "
+                    + "an option by ssh", false);
         }
     }
 

@@ -45,12 +45,22 @@ public final class RepositoryStep implements ValidationStep {
             if (context.noGit()) {
                 return onDisk(workspace, checklist);
             }
-            Optional<File> gitDir = findGitDir(workspace.applicationDir());
-            if (gitDir.isEmpty()) {
+            Optional<GitDirectory.Found> found = GitDirectory.find(workspace.applicationDir());
+            if (found.isEmpty()) {
                 return List.of(notGit(workspace));
             }
+            if (found.get() instanceof GitDirectory.Foreign foreign) {
+                return List.of(RepositoryRule.GIT.item(Severity.ERROR).status(Status.ERROR)
+                        .message(workspace.displayPath(foreign.dotGit()) + " " + foreign.reason()
+                                + "; Ascent does not read another repository in its place")
+                        .location(Location.of(workspace.displayPath(foreign.dotGit())))
+                        .remediation("validate a real checkout (or a linked worktree or submodule git made), or "
+                                + "pass --no-git to scan the files on disk")
+                        .build());
+            }
+            File gitDir = ((GitDirectory.Own) found.get()).gitDir();
             ObjectCacheSettings.installOnce();
-            try (Repository repository = new FileRepositoryBuilder().setGitDir(gitDir.get()).readEnvironment()
+            try (Repository repository = new FileRepositoryBuilder().setGitDir(gitDir).readEnvironment()
                     .setMustExist(true).build()) {
                 return inRepository(repository, workspace, checklist);
             }
@@ -112,12 +122,6 @@ public final class RepositoryStep implements ValidationStep {
             items.addAll(rule.check(tree, checklist));
         }
         return items;
-    }
-
-    /** The git directory of the repository holding {@code dir}, searching upward as git does. */
-    static Optional<File> findGitDir(Path dir) {
-        FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(dir.toAbsolutePath().toFile());
-        return Optional.ofNullable(builder.getGitDir());
     }
 
     private static Item notGit(Workspace workspace) {

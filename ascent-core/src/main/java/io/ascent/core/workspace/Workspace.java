@@ -36,6 +36,11 @@ public record Workspace(Path repositoryRoot, Path applicationDir) {
         return new Workspace(dir, dir);
     }
 
+    /** Files inside the repository, of at most {@code maxBytes} bytes: how the engine reads what a repository holds. */
+    public ConfinedFiles files(long maxBytes) {
+        return ConfinedFiles.under(repositoryRoot, maxBytes);
+    }
+
     /** A path as reports show it: relative to the repository root, with {@code /}. */
     public String displayPath(Path path) {
         Path absolute = path.toAbsolutePath().normalize();

@@ -1,15 +1,15 @@
 package io.ascent.core.yaml;
 
 import io.ascent.core.report.Location;
+import io.ascent.core.workspace.ConfinedFiles;
+import io.ascent.core.workspace.RefusedFileException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,13 +39,14 @@ public final class SafeYamlLoader {
     /**
      * Loads a file that must hold exactly one YAML document (a checklist).
      *
+     * @param files       where the file may be (its root); the limits' size applies, whatever {@code files} says
      * @param file        the file to read
      * @param displayPath how reports name the file (relative to the repository root)
      * @throws YamlInputException when the file is missing, unreadable, too large, not UTF-8, not valid YAML, not
      *                            exactly one document, or breaks a rule of safe loading
      */
-    public YamlDocument loadSingle(Path file, String displayPath) throws YamlInputException {
-        List<YamlDocument> documents = loadAll(file, displayPath);
+    public YamlDocument loadSingle(ConfinedFiles files, Path file, String displayPath) throws YamlInputException {
+        List<YamlDocument> documents = loadAll(files, file, displayPath);
         if (documents.isEmpty()) {
             throw new YamlInputException(Location.of(displayPath), "the file is empty; expected one YAML document");
         }
@@ -56,9 +57,12 @@ public final class SafeYamlLoader {
         return documents.get(0);
     }
 
-    /** Loads every non-empty document of a file (a manifest file may hold many). */
-    public List<YamlDocument> loadAll(Path file, String displayPath) throws YamlInputException {
-        return parse(read(file, displayPath), displayPath);
+    /**
+     * Loads every non-empty document of a file (a manifest file may hold many), read through {@code files} (which
+     * refuses links out of its root and special files) with the limits' size.
+     */
+    public List<YamlDocument> loadAll(ConfinedFiles files, Path file, String displayPath) throws YamlInputException {
+        return parse(read(files, file, displayPath), displayPath);
     }
 
     /** Loads every non-empty document of text already in memory. */
@@ -113,20 +117,11 @@ public final class SafeYamlLoader {
         return options;
     }
 
-    private String read(Path file, String displayPath) throws YamlInputException {
+    private String read(ConfinedFiles files, Path file, String displayPath) throws YamlInputException {
         try {
-            long size = Files.size(file);
-            if (size > limits.maxBytes()) {
-                throw tooLarge(displayPath, size);
-            }
-            byte[] bytes;
-            try (InputStream in = Files.newInputStream(file)) {
-                bytes = in.readNBytes(limits.maxBytes() + 1);
-            }
-            if (bytes.length > limits.maxBytes()) {
-                throw tooLarge(displayPath, bytes.length);
-            }
-            return decode(bytes, displayPath);
+            return decode(files.withLimit(limits.maxBytes()).readAllBytes(file), displayPath);
+        } catch (RefusedFileException e) {
+            throw new YamlInputException(Location.of(displayPath), "the file " + e.getMessage());
         } catch (NoSuchFileException e) {
             throw new YamlInputException(Location.of(displayPath), "file not found");
         } catch (IOException e) {

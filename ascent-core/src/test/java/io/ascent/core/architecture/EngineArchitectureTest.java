@@ -44,6 +44,32 @@ class EngineArchitectureTest {
     }
 
     @Test
+    void shouldReadFilesOnlyThroughConfinedFiles() {
+        // Every read of a file's content goes through one gate that keeps it inside a root, refuses pipes and
+        // devices, and bounds the size (docs/security.md, "Reading files").
+        noClasses().that().resideInAPackage("io.ascent.core..")
+                .and().doNotHaveFullyQualifiedName("io.ascent.core.workspace.ConfinedFiles")
+                .should().callMethod(java.nio.file.Files.class, "newInputStream", java.nio.file.Path.class,
+                        java.nio.file.OpenOption[].class)
+                .orShould().callMethod(java.nio.file.Files.class, "readAllBytes", java.nio.file.Path.class)
+                .orShould().callMethod(java.nio.file.Files.class, "readString", java.nio.file.Path.class)
+                .orShould().callMethod(java.nio.file.Files.class, "readString", java.nio.file.Path.class,
+                        java.nio.charset.Charset.class)
+                .orShould().callMethod(java.nio.file.Files.class, "readAllLines", java.nio.file.Path.class)
+                .orShould().callMethod(java.nio.file.Files.class, "readAllLines", java.nio.file.Path.class,
+                        java.nio.charset.Charset.class)
+                .orShould().callMethod(java.nio.file.Files.class, "lines", java.nio.file.Path.class)
+                .orShould().callMethod(java.nio.file.Files.class, "newBufferedReader", java.nio.file.Path.class)
+                .orShould().callMethod(java.nio.file.Files.class, "newBufferedReader", java.nio.file.Path.class,
+                        java.nio.charset.Charset.class)
+                .orShould().callConstructor(java.io.FileInputStream.class, java.io.File.class)
+                .orShould().callConstructor(java.io.FileInputStream.class, String.class)
+                .orShould().callConstructor(java.io.FileReader.class, java.io.File.class)
+                .orShould().callConstructor(java.io.FileReader.class, String.class)
+                .check(ENGINE);
+    }
+
+    @Test
     void shouldHaveNoCyclesBetweenCapabilityPackages() {
         slices().matching("io.ascent.core.(*)..").should().beFreeOfCycles().check(ENGINE);
     }

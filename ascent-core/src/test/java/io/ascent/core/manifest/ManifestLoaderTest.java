@@ -3,6 +3,7 @@ package io.ascent.core.manifest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ascent.core.report.Status;
+import io.ascent.core.workspace.ConfinedFiles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -98,7 +99,8 @@ class ManifestLoaderTest {
     void shouldReportABinaryFileNamingIt(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("image.yaml");
         Files.write(file, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13, (byte) 0xff, (byte) 0xfe});
-        assertSingleParseError(loader.load(new ManifestFile(file, "deploy/image.yaml")), "deploy/image.yaml");
+        assertSingleParseError(loader.load(ConfinedFiles.under(dir, Long.MAX_VALUE),
+                new ManifestFile(file, "deploy/image.yaml")), "deploy/image.yaml");
     }
 
     @Test
@@ -111,7 +113,8 @@ class ManifestLoaderTest {
                 out.write(line);
             }
         }
-        LoadedFile loaded = loader.load(new ManifestFile(file, "deploy/huge.yaml"));
+        LoadedFile loaded = loader.load(ConfinedFiles.under(dir, Long.MAX_VALUE),
+                new ManifestFile(file, "deploy/huge.yaml"));
         assertSingleParseError(loaded, "deploy/huge.yaml");
         assertThat(loaded.problems().get(0).message()).contains("the limit is");
     }
@@ -124,7 +127,8 @@ class ManifestLoaderTest {
 
     @Test
     void shouldReportAMissingFile(@TempDir Path dir) {
-        assertSingleParseError(loader.load(new ManifestFile(dir.resolve("gone.yaml"), "deploy/gone.yaml")),
+        assertSingleParseError(loader.load(ConfinedFiles.under(dir, Long.MAX_VALUE),
+                new ManifestFile(dir.resolve("gone.yaml"), "deploy/gone.yaml")),
                 "deploy/gone.yaml");
     }
 
@@ -149,5 +153,47 @@ class ManifestLoaderTest {
                     ascent.dev/exempt: " manifest.probes ,manifest.resources,"
                 """, "p.yaml").resources().get(0);
         assertThat(resource.exemptions()).containsExactly("manifest.probes", "manifest.resources");
+    }
+
+    @Test
+    void shouldRefuseAManifestThatLinksOutOfTheRepositoryWithoutReadingIt(@TempDir Path outside) throws Exception {
+        Path repository = Files.createDirectories(outside.resolve("repo"));
+        Path secret = Files.writeString(outside.resolve("credentials.yaml"), "token: ghp_outsideTheRepository\n");
+        Path link = Files.createSymbolicLink(repository.resolve("app.yaml"), secret);
+
+        LoadedFile loaded = loader.load(ConfinedFiles.under(repository, Long.MAX_VALUE),
+                new ManifestFile(link, "app.yaml"));
+
+        assertSingleParseError(loaded, "app.yaml");
+        assertThat(loaded.problems().get(0).message())
+                .contains("symbolic link that leads out")
+                .doesNotContain("ghp_outsideTheRepository", "credentials");
+        assertThat(loaded.resources()).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseANamedPipeInsteadOfBlockingOnIt(@TempDir Path dir) throws Exception {
+        Path fifo = dir.resolve("pipe.yaml");
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo is available");
+
+        LoadedFile loaded = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(10),
+                () -> loader.load(ConfinedFiles.under(dir, Long.MAX_VALUE), new ManifestFile(fifo, "pipe.yaml")));
+
+        assertSingleParseError(loaded, "pipe.yaml");
+        assertThat(loaded.problems().get(0).message()).contains("not a regular file");
+    }
+
+    @Test
+    void shouldRefuseALinkToADeviceEvenInsideTheRoot(@TempDir Path dir) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(Path.of("/dev/zero")), "/dev/zero exists");
+        Path link = Files.createSymbolicLink(dir.resolve("zero.yaml"), Path.of("/dev/zero"));
+
+        LoadedFile loaded = loader.load(ConfinedFiles.under(Path.of("/"), Long.MAX_VALUE),
+                new ManifestFile(link, "zero.yaml"));
+
+        assertSingleParseError(loaded, "zero.yaml");
+        assertThat(loaded.problems().get(0).message()).contains("not a regular file");
     }
 }

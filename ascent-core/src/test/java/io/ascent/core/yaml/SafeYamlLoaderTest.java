@@ -3,6 +3,7 @@ package io.ascent.core.yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ascent.core.workspace.ConfinedFiles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +22,7 @@ class SafeYamlLoaderTest {
     private YamlDocument single(String yaml) throws Exception {
         Path file = dir.resolve("ascent.yaml");
         Files.writeString(file, yaml);
-        return loader.loadSingle(file, "app/ascent.yaml");
+        return loader.loadSingle(ConfinedFiles.under(dir, Long.MAX_VALUE), file, "app/ascent.yaml");
     }
 
     private YamlInputException failure(String yaml) {
@@ -102,7 +103,7 @@ class SafeYamlLoaderTest {
     void shouldRejectFilesOverTheSizeLimitBeforeReadingThem() throws Exception {
         Path file = dir.resolve("big.yaml");
         Files.write(file, new byte[YamlLimits.CHECKLIST.maxBytes() + 1]);
-        assertThatThrownBy(() -> loader.loadSingle(file, "big.yaml"))
+        assertThatThrownBy(() -> loader.loadSingle(ConfinedFiles.under(dir, Long.MAX_VALUE), file, "big.yaml"))
                 .isInstanceOf(YamlInputException.class)
                 .hasMessageContaining("the limit is " + YamlLimits.CHECKLIST.maxBytes() + " bytes");
     }
@@ -111,7 +112,7 @@ class SafeYamlLoaderTest {
     void shouldReportInvalidUtf8AtItsLine() throws Exception {
         Path file = dir.resolve("latin1.yaml");
         Files.write(file, "a: 1\nb: caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
-        assertThatThrownBy(() -> loader.loadSingle(file, "latin1.yaml"))
+        assertThatThrownBy(() -> loader.loadSingle(ConfinedFiles.under(dir, Long.MAX_VALUE), file, "latin1.yaml"))
                 .isInstanceOfSatisfying(YamlInputException.class, e -> {
                     assertThat(e.location().line()).isEqualTo(2);
                     assertThat(e.getMessage()).contains("not valid UTF-8");
@@ -145,7 +146,8 @@ class SafeYamlLoaderTest {
 
     @Test
     void shouldReportMissingFile() {
-        assertThatThrownBy(() -> loader.loadSingle(dir.resolve("nope.yaml"), "nope.yaml"))
+        assertThatThrownBy(() -> loader.loadSingle(ConfinedFiles.under(dir, Long.MAX_VALUE), dir.resolve("nope.yaml"),
+                "nope.yaml"))
                 .hasMessage("file not found");
     }
 

@@ -1,12 +1,12 @@
 package io.ascent.core.manifest.api;
 
+import io.ascent.core.workspace.ConfinedFiles;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -88,8 +88,12 @@ public final class ApiLifecycleTable {
         return new ApiLifecycleTable(rows);
     }
 
+    /** The largest table file read; the built-in tables are about 60 KB. */
+    private static final long MAX_TABLE_BYTES = 4L * 1024 * 1024;
+
     /**
-     * Reads a table file (format in {@code docs/api-table.md}).
+     * Reads a table file (format in {@code docs/api-table.md}); a file that is not a regular file or is larger
+     * than 4 MiB is an {@link IOException}.
      *
      * @throws IllegalArgumentException {@code file:line: problem} for a malformed line
      */
@@ -301,7 +305,10 @@ public final class ApiLifecycleTable {
     }
 
     private static List<ApiLifecycle> readRows(Path file) throws IOException {
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        // A table file is the operator's (a path on the command line or in code), so it may be anywhere; it is
+        // still read only as a regular file of bounded size.
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(
+                ConfinedFiles.anywhere(MAX_TABLE_BYTES).open(file), StandardCharsets.UTF_8))) {
             return ApiLifecycleTsv.read(in, file.toString());
         }
     }

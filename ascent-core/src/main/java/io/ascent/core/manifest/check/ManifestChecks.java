@@ -3,10 +3,13 @@ package io.ascent.core.manifest.check;
 import io.ascent.core.manifest.ManifestLoader;
 import io.ascent.core.manifest.api.ApiLifecycleTable;
 import io.ascent.core.manifest.api.KubernetesVersion;
+import io.ascent.core.manifest.schema.CachingHttpFetcher;
 import io.ascent.core.manifest.schema.ResourceSchemaValidator;
 import io.ascent.core.manifest.schema.SchemaFetcher;
+import io.ascent.core.network.UrlAllowList;
 import io.ascent.core.report.Severity;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +23,9 @@ public final class ManifestChecks {
     /** The id of the API availability check, for items about the target version itself. */
     public static final String API_VERSION_ID = ApiVersionCheck.ID;
 
+    /** How long one schema fetch may take in all. */
+    private static final Duration NETWORK_TIMEOUT = Duration.ofSeconds(30);
+
     private ManifestChecks() {
     }
 
@@ -28,16 +34,16 @@ public final class ManifestChecks {
      *
      * @param locations     kubeconform-style locations ({@code default} is the bundled set)
      * @param strict        whether unknown fields are findings
-     * @param baseDirectory what relative folder locations are relative to (the application directory)
-     * @param fetcher       fetches {@code http(s)} locations, or {@code null} for a caching HTTP client over the
-     *                      default cache folder
+     * @param baseDirectory  what relative folder locations are relative to (the application directory)
+     * @param repositoryRoot what folder locations must stay inside
+     * @param allowedUrls    the URLs the operator allows remote locations to be fetched from
+     * @param fetcher        fetches {@code http(s)} locations, or {@code null} for a caching HTTP client over the
+     *                       default cache folder that allows {@code allowedUrls}, made once per run
      */
-    public record SchemaSettings(List<String> locations, boolean strict, Path baseDirectory, SchemaFetcher fetcher) {
-        public static final SchemaSettings DEFAULT = new SchemaSettings(List.of("default"), true, Path.of("."));
-
-        public SchemaSettings(List<String> locations, boolean strict, Path baseDirectory) {
-            this(locations, strict, baseDirectory, null);
-        }
+    public record SchemaSettings(List<String> locations, boolean strict, Path baseDirectory, Path repositoryRoot,
+            UrlAllowList allowedUrls, SchemaFetcher fetcher) {
+        public static final SchemaSettings DEFAULT = new SchemaSettings(List.of("default"), true, Path.of("."),
+                Path.of("."), UrlAllowList.none(), null);
     }
 
     /** What documentation needs of a check. */
@@ -52,6 +58,11 @@ public final class ManifestChecks {
      */
     public static List<ManifestCheck> create(ApiLifecycleTable table, KubernetesVersion target,
             Map<String, KubernetesVersion> fileTargets, SchemaSettings schemas) {
+        // One fetcher for the run, shared by the validators the schema check builds: a server found dead is not
+        // asked again for the next kind.
+        SchemaFetcher fetcher = schemas.fetcher() != null ? schemas.fetcher() : new CachingHttpFetcher(
+                CachingHttpFetcher.defaultCacheDirectory(), NETWORK_TIMEOUT, schemas.allowedUrls(),
+                CachingHttpFetcher.DEFAULT_CACHE_BYTES);
         return List.of(
                 new ShapeCheck(new ConfigurationKinds(table)),
                 new ApiVersionCheck(table, target, fileTargets),
@@ -59,8 +70,10 @@ public final class ManifestChecks {
                         .schemaLocations(schemas.locations())
                         .strict(schemas.strict())
                         .baseDirectory(schemas.baseDirectory())
+                        .repositoryRoot(schemas.repositoryRoot())
+                        .allowedUrls(schemas.allowedUrls())
+                        .fetcher(fetcher)
                         .customResourceDefinitions(crds)
-                        .fetcher(schemas.fetcher())
                         .build(), schemas.strict(), target),
                 new ResourcesCheck(),
                 new ProbesCheck(),

@@ -1,7 +1,8 @@
 package io.ascent.core.manifest.schema;
 
+import io.ascent.core.network.UrlAllowList;
+import io.ascent.core.workspace.ConfinedFiles;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,34 +10,81 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 
 /**
- * Fetches schemas over HTTP(S) with the JDK's client and keeps every schema it got in a folder, one file per URL
- * ({@code sha256(url).json}), so a second run asks the network nothing. Only 200 answers are cached; a 404 or 410
- * is {@link SchemaFetcher.Missing}; anything else (other statuses, timeouts, refused connections, a body over the
- * size limit) is {@link SchemaFetcher.Failed}, which the registry treats as "try the next location". An interrupt
- * is thrown as {@link InterruptedException}, never turned into a failure. Thread-safe.
+ * Fetches schemas over HTTP(S) with the JDK's client, only from URLs the operator allows ({@link UrlAllowList}),
+ * and keeps every schema it got in a folder, one file per URL ({@code sha256(url).json}), so a second run asks the
+ * network nothing. Only 200 answers are cached; a 404 or 410 is {@link SchemaFetcher.Missing}; anything else is
+ * {@link SchemaFetcher.Failed}, which the registry treats as "try the next location".
+ *
+ * <p>Bounds, each against a hostile or broken server: the timeout covers the whole exchange, redirects included,
+ * so a server trickling one byte a second is cut at it; a body is held up to {@link #MAX_BYTES}; redirects are
+ * followed at most {@value #MAX_REDIRECTS} times and only to allowed URLs; a server that could not be reached
+ * (refused, reset, timed out) is not asked again by this fetcher, so one dead server costs one timeout, not one
+ * per kind; the cache folder is kept under a total size by removing the least recently used schemas.
+ *
+ * <p>Failures say only "could not be fetched": whether a port is closed, filtered or answers 500 would turn a
+ * report into a port scanner for whoever writes the checklist. The details go to the DEBUG log (logger
+ * {@code io.ascent.core.manifest.schema.CachingHttpFetcher}). An interrupt is thrown as
+ * {@link InterruptedException}, never turned into a failure. Thread-safe.
  */
 public final class CachingHttpFetcher implements SchemaFetcher {
     /** The largest schema accepted (CRD-derived schemas of big operators run to a few megabytes). */
     public static final int MAX_BYTES = 16 * 1024 * 1024;
+    /** The default bound of the cache folder's total size: 64 MiB. */
+    public static final long DEFAULT_CACHE_BYTES = 64L * 1024 * 1024;
+    static final int MAX_REDIRECTS = 5;
+
+    private static final System.Logger LOG = System.getLogger(CachingHttpFetcher.class.getName());
 
     private final Path cacheDirectory;
     private final HttpClient client;
     private final Duration timeout;
+    private final UrlAllowList allowed;
+    private final long maxCacheBytes;
+    private final Set<String> unreachable = ConcurrentHashMap.newKeySet();
 
+    /** A fetcher that allows no URL: every fetch fails without a request. */
     public CachingHttpFetcher(Path cacheDirectory, Duration timeout) {
+        this(cacheDirectory, timeout, UrlAllowList.none(), DEFAULT_CACHE_BYTES);
+    }
+
+    /**
+     * @param cacheDirectory where fetched schemas are kept
+     * @param timeout        how long one fetch may take in all (connecting, redirects, reading the body)
+     * @param allowed        the URLs that may be asked; others fail without a request
+     * @param maxCacheBytes  the cache folder's bound; the least recently used schemas go first
+     */
+    public CachingHttpFetcher(Path cacheDirectory, Duration timeout, UrlAllowList allowed, long maxCacheBytes) {
         this.cacheDirectory = cacheDirectory;
         this.timeout = timeout;
+        this.allowed = allowed;
+        this.maxCacheBytes = maxCacheBytes;
         this.client = HttpClient.newBuilder()
                 .connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NORMAL)
+                .followRedirects(HttpClient.Redirect.NEVER) // followed here, each target checked
                 .build();
     }
 
@@ -52,49 +100,131 @@ public final class CachingHttpFetcher implements SchemaFetcher {
         return cacheDirectory.resolve(sha256(uri.toString()) + ".json");
     }
 
-    /** The JDK client's {@code send} is interruptible: a cancelled run stops waiting for a silent server. */
+    /** The JDK client's exchange is waited for with a deadline: a cancelled run stops waiting at once. */
     @Override
     public Outcome fetch(URI uri) throws InterruptedException {
+        if (!allowed.allows(uri)) {
+            return failed(uri, "not allowed by the operator's allow-list (" + allowed + ")");
+        }
+        String origin = origin(uri);
+        if (unreachable.contains(origin)) {
+            return failed(uri, "an earlier request to " + origin + " in this run failed; not asked again");
+        }
         Path cached = cacheFile(uri);
-        try {
-            if (Files.isRegularFile(cached)) {
-                return new Fetched(Files.readString(cached, StandardCharsets.UTF_8), true);
+        Optional<String> hit = readCache(cached);
+        if (hit.isPresent()) {
+            return new Fetched(hit.get(), true);
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        URI current = uri;
+        for (int redirects = 0; ; redirects++) {
+            HttpResponse<byte[]> response;
+            try {
+                response = send(current, deadline);
+            } catch (LimitedBody.TooLarge e) {
+                return failed(uri, e.getMessage());
+            } catch (IOException | TimeoutException e) {
+                unreachable.add(origin(current));
+                return failed(uri, (e instanceof TimeoutException ? "no whole answer within " + timeout
+                        : e.getClass().getSimpleName() + " " + e.getMessage()) + " from " + current);
             }
-        } catch (IOException unreadable) {
-            // fall through to the network; the file is rewritten below
-        }
-        HttpResponse<InputStream> response;
-        try {
-            HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).GET()
-                    .header("Accept", "application/json").build();
-            response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        } catch (IOException | IllegalArgumentException e) {
-            return new Failed(uri + " could not be fetched: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()));
-        }
-        int status = response.statusCode();
-        try (InputStream body = response.body()) {
+            int status = response.statusCode();
             if (status == 404 || status == 410) {
                 return new Missing(status);
             }
+            Optional<String> location = response.headers().firstValue("location");
+            if (status >= 300 && status < 400 && location.isPresent()) {
+                URI next;
+                try {
+                    next = current.resolve(location.get());
+                } catch (IllegalArgumentException e) {
+                    return failed(uri, "a redirect to an invalid URL");
+                }
+                if (redirects >= MAX_REDIRECTS || !allowed.allows(next)) {
+                    return failed(uri, redirects >= MAX_REDIRECTS ? "more than " + MAX_REDIRECTS + " redirects"
+                            : "a redirect to " + next + ", which is not allowed");
+                }
+                current = next;
+                continue;
+            }
             if (status != 200) {
-                return new Failed(uri + " answered HTTP " + status);
+                return failed(uri, "HTTP " + status + " from " + current);
             }
-            byte[] bytes = body.readNBytes(MAX_BYTES + 1);
-            if (bytes.length > MAX_BYTES) {
-                return new Failed(uri + " is larger than " + MAX_BYTES + " bytes");
-            }
-            String text = new String(bytes, StandardCharsets.UTF_8);
+            String text = new String(response.body(), StandardCharsets.UTF_8);
             try {
                 new org.json.JSONObject(text);
             } catch (org.json.JSONException notJson) {
                 // a proxy's or captive portal's HTML page must not be cached as a schema
-                return new Failed(uri + " did not answer with a JSON object");
+                return failed(uri, "the answer is not a JSON object");
             }
-            store(cached, bytes);
+            store(cached, response.body());
             return new Fetched(text, false);
-        } catch (IOException e) {
-            return new Failed(uri + " could not be read: " + e.getMessage());
+        }
+    }
+
+    /** One exchange, waited for until {@code deadline} at the latest; only a 200 answer's body is kept. */
+    private HttpResponse<byte[]> send(URI uri, long deadline)
+            throws IOException, TimeoutException, InterruptedException {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+            throw new TimeoutException();
+        }
+        HttpRequest request;
+        try {
+            request = HttpRequest.newBuilder(uri).timeout(Duration.ofNanos(left)).GET()
+                    .header("Accept", "application/json").build();
+        } catch (IllegalArgumentException e) {
+            throw new IOException("not a URL the client can ask", e);
+        }
+        AtomicReference<LimitedBody> body = new AtomicReference<>();
+        CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(request, info -> {
+            if (info.statusCode() != 200) {
+                return HttpResponse.BodySubscribers.replacing(new byte[0]);
+            }
+            LimitedBody limited = new LimitedBody(MAX_BYTES);
+            body.set(limited);
+            return limited;
+        });
+        try {
+            return exchange.get(left, TimeUnit.NANOSECONDS);
+        } catch (TimeoutException | InterruptedException e) {
+            exchange.cancel(true);
+            Optional.ofNullable(body.get()).ifPresent(LimitedBody::cancel);
+            throw e;
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException(String.valueOf(cause), cause);
+        }
+    }
+
+    private static Failed failed(URI uri, String detail) {
+        LOG.log(System.Logger.Level.DEBUG, () -> uri + " could not be fetched: " + detail);
+        return new Failed(uri + " could not be fetched");
+    }
+
+    private static String origin(URI uri) {
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        int port = uri.getPort() != -1 ? uri.getPort() : scheme.equals("https") ? 443 : 80;
+        return scheme + "://" + (uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT)) + ":" + port;
+    }
+
+    /** A cached schema, read through the same gate as every file; a hit counts as a use for the LRU order. */
+    private Optional<String> readCache(Path cached) {
+        try {
+            byte[] bytes = ConfinedFiles.under(cacheDirectory, MAX_BYTES).readAllBytes(cached);
+            try {
+                Files.setLastModifiedTime(cached, FileTime.fromMillis(System.currentTimeMillis()));
+            } catch (IOException readOnly) {
+                // A read-only cache still serves; it only forgets the order of use.
+            }
+            return Optional.of(new String(bytes, StandardCharsets.UTF_8));
+        } catch (NoSuchFileException missing) {
+            return Optional.empty();
+        } catch (IOException unreadable) {
+            return Optional.empty(); // fetched again; the file is rewritten below
         }
     }
 
@@ -108,8 +238,42 @@ public final class CachingHttpFetcher implements SchemaFetcher {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temporary, cached, StandardCopyOption.REPLACE_EXISTING);
             }
+            prune();
         } catch (IOException notCached) {
             // A read-only or full cache costs a second download next time, nothing more.
+        }
+    }
+
+    private record Entry(Path file, long size, FileTime used) {
+    }
+
+    /** Removes the least recently used schemas until the folder is within {@code maxCacheBytes}. */
+    private void prune() throws IOException {
+        List<Entry> entries = new ArrayList<>();
+        try (Stream<Path> files = Files.list(cacheDirectory)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                if (!file.getFileName().toString().endsWith(".json")) {
+                    continue;
+                }
+                try {
+                    BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class,
+                            java.nio.file.LinkOption.NOFOLLOW_LINKS);
+                    if (attributes.isRegularFile()) {
+                        entries.add(new Entry(file, attributes.size(), attributes.lastModifiedTime()));
+                    }
+                } catch (NoSuchFileException gone) {
+                    // another run pruned it
+                }
+            }
+        }
+        long total = entries.stream().mapToLong(Entry::size).sum();
+        entries.sort(Comparator.comparing(Entry::used));
+        for (Entry entry : entries) {
+            if (total <= maxCacheBytes) {
+                break;
+            }
+            Files.deleteIfExists(entry.file());
+            total -= entry.size();
         }
     }
 

@@ -1,6 +1,7 @@
 package io.ascent.core.manifest.schema;
 
 import io.ascent.core.manifest.api.KubernetesVersion;
+import io.ascent.core.network.UrlAllowList;
 import io.ascent.core.yaml.YamlDocument;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -129,10 +130,13 @@ public final class ResourceSchemaValidator {
     public static final class Builder {
         private List<String> schemaLocations = List.of("default");
         private Path baseDirectory = Path.of(".");
+        private Path repositoryRoot;
         private boolean strict = true;
         private Path cacheDirectory;
         private Duration timeout = Duration.ofSeconds(30);
         private SchemaFetcher fetcher;
+        private UrlAllowList allowedUrls = UrlAllowList.none();
+        private long maxCacheBytes = CachingHttpFetcher.DEFAULT_CACHE_BYTES;
         private final List<YamlDocument> crdDocuments = new ArrayList<>();
         private KubernetesSchemaBundle bundle;
 
@@ -148,6 +152,15 @@ public final class ResourceSchemaValidator {
             return this;
         }
 
+        /**
+         * The folder that folder locations must stay inside (the repository root); the base directory if not set.
+         * A location outside it, or a schema file that links out of its location's folder, is refused.
+         */
+        public Builder repositoryRoot(Path root) {
+            this.repositoryRoot = root;
+            return this;
+        }
+
         /** {@code kubernetes.strict}: unknown fields are violations. */
         public Builder strict(boolean strict) {
             this.strict = strict;
@@ -160,9 +173,24 @@ public final class ResourceSchemaValidator {
             return this;
         }
 
-        /** How long one remote fetch may take (connect, and the whole request). */
+        /** How long one remote fetch may take in all: connecting, redirects and the whole body. */
         public Builder timeout(Duration timeout) {
             this.timeout = timeout;
+            return this;
+        }
+
+        /**
+         * The URL prefixes the operator allows remote locations (and their schemas' references) to be fetched
+         * from; none by default, so that a checklist alone never makes Ascent use the network.
+         */
+        public Builder allowedUrls(UrlAllowList allowed) {
+            this.allowedUrls = allowed;
+            return this;
+        }
+
+        /** The bound of the cache folder's total size ({@link CachingHttpFetcher#DEFAULT_CACHE_BYTES}). */
+        public Builder maxCacheBytes(long bytes) {
+            this.maxCacheBytes = bytes;
             return this;
         }
 
@@ -190,16 +218,24 @@ public final class ResourceSchemaValidator {
         /** @throws IllegalArgumentException for a location Ascent cannot read, naming it */
         public ResourceSchemaValidator build() {
             List<SchemaLocation> locations = new ArrayList<>();
+            Path root = (repositoryRoot != null ? repositoryRoot : baseDirectory).toAbsolutePath().normalize();
             for (String text : schemaLocations) {
-                locations.add(SchemaLocation.parse(text, baseDirectory));
+                SchemaLocation location = SchemaLocation.parse(text, baseDirectory);
+                if (location.type() == SchemaLocation.Type.FOLDER
+                        && !Path.of(location.root()).toAbsolutePath().normalize().startsWith(root)) {
+                    throw new IllegalArgumentException("schema location '" + text + "' is outside the repository; "
+                            + "folder locations must be inside it");
+                }
+                locations.add(location);
             }
             SchemaFetcher effectiveFetcher = fetcher != null ? fetcher : new CachingHttpFetcher(
-                    cacheDirectory != null ? cacheDirectory : CachingHttpFetcher.defaultCacheDirectory(), timeout);
+                    cacheDirectory != null ? cacheDirectory : CachingHttpFetcher.defaultCacheDirectory(), timeout,
+                    allowedUrls, maxCacheBytes);
             KubernetesSchemaBundle fixed = bundle;
             CustomResourceSchemas crds = crdDocuments.isEmpty() ? CustomResourceSchemas.none()
                     : CustomResourceSchemas.from(crdDocuments, strict);
             return new ResourceSchemaValidator(new SchemaRegistry(locations, strict,
-                    fixed != null ? () -> fixed : KubernetesSchemaBundle::builtIn, effectiveFetcher, crds));
+                    fixed != null ? () -> fixed : KubernetesSchemaBundle::builtIn, effectiveFetcher, allowedUrls, crds));
         }
     }
 }

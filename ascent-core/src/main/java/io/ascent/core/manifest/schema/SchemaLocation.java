@@ -149,8 +149,30 @@ public final class SchemaLocation {
         return template;
     }
 
-    /** The path or URL of the schema of one kind. */
+    /**
+     * The fixed beginning of every path or URL this location expands to, up to and including its last {@code /}:
+     * the folder (or base URL) the location reads under, and that its schemas' references must stay under.
+     * {@code /repo/schemas/} for {@code schemas/}, {@code https://host/catalog/} for
+     * {@code https://host/catalog/{{ .Group }}/x.json}. Null for {@code default}.
+     */
+    public String root() {
+        if (type == Type.DEFAULT) {
+            return null;
+        }
+        String literal = parts.isEmpty() || !(parts.get(0) instanceof String first) ? "" : first;
+        return literal.substring(0, literal.lastIndexOf('/') + 1);
+    }
+
+    /**
+     * The path or URL of the schema of one kind.
+     *
+     * @throws IllegalArgumentException when {@code apiVersion} or {@code kind} does not follow the Kubernetes
+     *                                  grammar: a manifest's {@code kind: ../../x} never reaches a path
+     */
     public String expand(KubernetesVersion version, String apiVersion, String kind, boolean strict) {
+        GroupVersionKind.problem(apiVersion, kind).ifPresent(problem -> {
+            throw new IllegalArgumentException(problem);
+        });
         StringBuilder out = new StringBuilder(template.length() + 32);
         for (Object part : parts) {
             if (part instanceof Variable variable) {

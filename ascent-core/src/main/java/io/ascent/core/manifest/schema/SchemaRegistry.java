@@ -2,13 +2,15 @@ package io.ascent.core.manifest.schema;
 
 import io.ascent.core.jsonschema.LocatedSchemaValidator;
 import io.ascent.core.manifest.api.KubernetesVersion;
+import io.ascent.core.network.UrlAllowList;
+import io.ascent.core.workspace.ConfinedFiles;
+import io.ascent.core.workspace.RefusedFileException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -86,6 +88,7 @@ public final class SchemaRegistry {
     private final boolean strict;
     private final Supplier<KubernetesSchemaBundle> bundle;
     private final SchemaFetcher fetcher;
+    private final UrlAllowList allowed;
     private final CustomResourceSchemas customResources;
     private final Map<Key, Slot> cache = new ConcurrentHashMap<>();
 
@@ -94,14 +97,16 @@ public final class SchemaRegistry {
      * @param strict          whether unknown fields are violations
      * @param bundle          the bundled schemas (read only when a {@code default} location is asked)
      * @param fetcher         fetches {@code http(s)} locations; never called for {@code default} or folders
+     * @param allowed         the URLs the operator allows; the fetcher is never asked for another one
      * @param customResources schemas derived from the manifests' CRDs
      */
     public SchemaRegistry(List<SchemaLocation> locations, boolean strict, Supplier<KubernetesSchemaBundle> bundle,
-                          SchemaFetcher fetcher, CustomResourceSchemas customResources) {
+                          SchemaFetcher fetcher, UrlAllowList allowed, CustomResourceSchemas customResources) {
         this.locations = List.copyOf(locations);
         this.strict = strict;
         this.bundle = Objects.requireNonNull(bundle, "bundle");
         this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
+        this.allowed = Objects.requireNonNull(allowed, "allowed");
         this.customResources = Objects.requireNonNull(customResources, "customResources");
     }
 
@@ -120,6 +125,10 @@ public final class SchemaRegistry {
     }
 
     private Lookup resolve(Key key) {
+        Optional<String> badName = GroupVersionKind.problem(key.apiVersion(), key.kind());
+        if (badName.isPresent()) {
+            return new NotFound(badName.get() + "; no schema was looked up");
+        }
         Optional<CustomResourceSchemas.Entry> crd = customResources.find(key.apiVersion(), key.kind());
         List<String> notes = new ArrayList<>();
         if (crd.isPresent()) {
@@ -198,30 +207,32 @@ public final class SchemaRegistry {
             notes.add(path + " is not a valid path: " + e.getMessage());
             return Optional.empty();
         }
+        ConfinedFiles files = ConfinedFiles.under(Path.of(location.root()), CachingHttpFetcher.MAX_BYTES);
         byte[] bytes;
         try {
-            if (Files.size(file) > CachingHttpFetcher.MAX_BYTES) {
-                notes.add(path + " is larger than " + CachingHttpFetcher.MAX_BYTES + " bytes");
-                return Optional.empty();
-            }
-            bytes = Files.readAllBytes(file);
+            bytes = files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
-            notes.add(path + " cannot be read: " + e.getMessage());
+            notes.add(path + " cannot be read: the file " + e.getMessage());
             return Optional.empty();
         }
         JSONObject json = new JSONObject(new JSONTokener(new String(bytes, StandardCharsets.UTF_8)));
-        return Optional.of(new Found(compile(json, file.toUri(), false), json, path, notes));
+        return Optional.of(new Found(compile(json, file.toUri(), folderReferences(files)), json, path, notes));
     }
 
     private Optional<Found> fromRemote(SchemaLocation location, Key key, List<String> notes) {
         String url = location.expand(key.version(), key.apiVersion(), key.kind(), strict);
         URI uri;
         try {
-            uri = URI.create(url);
-        } catch (IllegalArgumentException e) {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
             notes.add(url + " is not a valid URL");
+            return Optional.empty();
+        }
+        if (!allowed.allows(uri)) {
+            notes.add(url + " was not fetched: the operator has not allowed it (" + UrlAllowList.OPTION + " or "
+                    + UrlAllowList.ENVIRONMENT_VARIABLE + ")");
             return Optional.empty();
         }
         SchemaFetcher.Outcome outcome;
@@ -234,7 +245,7 @@ public final class SchemaRegistry {
         }
         if (outcome instanceof SchemaFetcher.Fetched fetched) {
             JSONObject json = new JSONObject(new JSONTokener(fetched.body()));
-            return Optional.of(new Found(compile(json, uri, true), json, url, notes));
+            return Optional.of(new Found(compile(json, uri, remoteReferences(location.root())), json, url, notes));
         }
         if (outcome instanceof SchemaFetcher.Failed failed) {
             notes.add(failed.reason());
@@ -242,40 +253,66 @@ public final class SchemaRegistry {
         return Optional.empty();
     }
 
-    /**
-     * Compiles a schema read from a file or URL. References to other files resolve next to it: local files for
-     * a folder location, the fetcher (and its cache) for a remote one; nothing else is fetched.
-     */
-    private LocatedSchemaValidator compile(JSONObject json, URI base, boolean remoteAllowed) {
-        SchemaClient client = url -> {
-            URI uri = URI.create(url);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme();
-            if (scheme.equals("file")) {
-                try {
-                    return Files.newInputStream(Path.of(uri));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
+    /** References of a folder's schema: files under the folder only, through the same gate. */
+    private static SchemaClient folderReferences(ConfinedFiles files) {
+        return url -> {
+            URI uri = URI.create(url).normalize();
+            if (!"file".equals(uri.getScheme())) {
+                throw outside(url);
             }
-            if (remoteAllowed && (scheme.equals("http") || scheme.equals("https"))) {
-                SchemaFetcher.Outcome outcome;
-                try {
-                    outcome = fetcher.fetch(uri);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new UncheckedIOException(new java.io.InterruptedIOException("schema fetch interrupted"));
-                }
-                if (outcome instanceof SchemaFetcher.Fetched fetched) {
-                    return (InputStream) new ByteArrayInputStream(fetched.body().getBytes(StandardCharsets.UTF_8));
-                }
-                throw new UncheckedIOException(new IOException("referenced schema " + url + " is not available"));
+            try {
+                return new ByteArrayInputStream(files.readAllBytes(Path.of(uri)));
+            } catch (RefusedFileException e) {
+                throw outside(url);
+            } catch (IOException e) {
+                throw new UncheckedIOException(new IOException("referenced schema " + url + " cannot be read"));
             }
-            throw new UncheckedIOException(new IOException("referenced schema " + url
-                    + " is outside the schema location; Ascent fetches nothing else"));
         };
+    }
+
+    /**
+     * References of a remote schema: URLs under the location's base only, fetched like the schema itself (the
+     * operator's allow-list applies to them too). A {@code file:} reference from a server is never opened.
+     */
+    private SchemaClient remoteReferences(String root) {
+        return url -> {
+            URI uri = URI.create(url).normalize();
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+            if (!(scheme.equals("http") || scheme.equals("https")) || !uri.toString().startsWith(root)
+                    || !allowed.allows(uri)) {
+                throw outside(url);
+            }
+            SchemaFetcher.Outcome outcome;
+            try {
+                outcome = fetcher.fetch(uri);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new UncheckedIOException(new java.io.InterruptedIOException("schema fetch interrupted"));
+            }
+            if (outcome instanceof SchemaFetcher.Fetched fetched) {
+                return new ByteArrayInputStream(fetched.body().getBytes(StandardCharsets.UTF_8));
+            }
+            throw new UncheckedIOException(new IOException("referenced schema " + url + " could not be fetched"));
+        };
+    }
+
+    private static UncheckedIOException outside(String url) {
+        return new UncheckedIOException(new IOException("referenced schema " + shorten(url)
+                + " is outside the schema location; Ascent reads nothing else"));
+    }
+
+    private static String shorten(String text) {
+        return text.length() <= 200 ? text : text.substring(0, 200) + "…";
+    }
+
+    /**
+     * Compiles a schema read from a file or URL; {@code references} is the only way its {@code $ref}s to other
+     * documents are read.
+     */
+    private static LocatedSchemaValidator compile(JSONObject json, URI base, SchemaClient references) {
         return new LocatedSchemaValidator(SchemaLoader.builder()
                 .draftV7Support()
-                .schemaClient(client)
+                .schemaClient(references)
                 .resolutionScope(base)
                 .schemaJson(json)
                 .build()

@@ -13,6 +13,7 @@ import io.ascent.core.report.Location;
 import io.ascent.core.report.Status;
 import io.ascent.core.workspace.Workspace;
 import io.ascent.core.yaml.YamlDocument;
+import io.ascent.core.yaml.YamlLimits;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,7 +64,8 @@ public final class ProvisionSectionCheck {
             problems.add(problem(here, "job manifest '" + manifest + "' is not a file inside the repository"));
             return Optional.empty();
         }
-        LoadedFile loaded = loader.load(new ManifestFile(file.get(), workspace.displayPath(file.get())));
+        LoadedFile loaded = loader.load(workspace.files(YamlLimits.MANIFEST.maxBytes()),
+                new ManifestFile(file.get(), workspace.displayPath(file.get())));
         if (!loaded.problems().isEmpty()) {
             problems.addAll(loaded.problems());
             return Optional.empty();
