@@ -1,6 +1,7 @@
 package io.ascent.core.provision;
 
 import io.ascent.core.provision.existing.ExistingClusterDriver;
+import io.ascent.core.provision.kube.KubeConnections;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,10 +23,14 @@ public final class ClusterDrivers {
         return List.of("kind", ExistingClusterDriver.NAME);
     }
 
-    /** The driver called {@code name}, or empty when this build has none of that name. */
-    public static Optional<Choice> forName(String name) {
+    /**
+     * The driver called {@code name}, or empty when this build has none of that name.
+     *
+     * @param connections the run's connections, which the driver, its preflight and the deploy phase share
+     */
+    public static Optional<Choice> forName(String name, KubeConnections connections) {
         if (ExistingClusterDriver.NAME.equals(name)) {
-            ExistingClusterDriver driver = new ExistingClusterDriver();
+            ExistingClusterDriver driver = new ExistingClusterDriver(connections);
             return Optional.of(new Choice(driver, driver.preflight()));
         }
         // "kind": its driver and preflight (container engine, cgroups, node image table) are registered here.

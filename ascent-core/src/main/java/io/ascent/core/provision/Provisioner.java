@@ -15,7 +15,7 @@ import io.ascent.core.progress.ProgressListener;
 import io.ascent.core.provision.deploy.ApplyOrder;
 import io.ascent.core.provision.deploy.ServerSideApplier;
 import io.ascent.core.provision.kube.ApiDiscovery;
-import io.ascent.core.provision.kube.ClusterConnector;
+import io.ascent.core.provision.kube.KubeConnections;
 import io.ascent.core.provision.kube.KubeConnection;
 import io.ascent.core.provision.smoke.ProvisionSectionCheck;
 import io.ascent.core.provision.smoke.SmokeTestRunner;
@@ -138,7 +138,8 @@ public final class Provisioner {
             end(Status.PASS, "checklist and manifests are valid; " + resources.size() + " objects to apply");
 
             String driverName = options.driver().orElse(settings.cluster().driver().name().toLowerCase());
-            Optional<ClusterDrivers.Choice> choice = ClusterDrivers.forName(driverName);
+            KubeConnections connections = new KubeConnections();
+            Optional<ClusterDrivers.Choice> choice = ClusterDrivers.forName(driverName, connections);
             if (choice.isEmpty()) {
                 items.add(ProvisionRule.CLUSTER.item()
                         .error(ErrorKind.ENVIRONMENT, "the " + driverName + " driver is not available in this build")
@@ -193,7 +194,7 @@ public final class Provisioner {
 
                 KubeConnection connection;
                 try {
-                    connection = ClusterConnector.fromKubeconfig(cluster.kubeconfig(), cluster.context());
+                    connection = connections.connect(Optional.of(cluster.kubeconfig()), cluster.context());
                 } catch (ProvisionException e) {
                     items.add(ProvisionRule.CLUSTER.item().error(ErrorKind.ENVIRONMENT, e.getMessage())
                             .remediation(e.remediation().orElse(null)).build());

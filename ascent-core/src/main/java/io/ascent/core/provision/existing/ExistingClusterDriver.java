@@ -7,6 +7,7 @@ import io.ascent.core.provision.ProvisionException;
 import io.ascent.core.provision.ProvisionException.Kind;
 import io.ascent.core.provision.ProvisionedCluster;
 import io.ascent.core.provision.kube.KubeConnection;
+import io.ascent.core.provision.kube.KubeConnections;
 import io.ascent.core.provision.kube.KubeException;
 import io.ascent.core.provision.kube.ResourceType;
 import io.ascent.core.provision.kube.WatchFeed;
@@ -35,6 +36,18 @@ public final class ExistingClusterDriver implements ClusterDriver {
     /** How long teardown waits for the namespace to disappear. */
     static final Duration DELETE_TIMEOUT = Duration.ofMinutes(2);
 
+    private final KubeConnections connections;
+
+    /** A driver with connections of its own. */
+    public ExistingClusterDriver() {
+        this(new KubeConnections());
+    }
+
+    /** A driver sharing the run's connections with its preflight and the deploy phase. */
+    public ExistingClusterDriver(KubeConnections connections) {
+        this.connections = connections;
+    }
+
     @Override
     public String name() {
         return NAME;
@@ -56,14 +69,14 @@ public final class ExistingClusterDriver implements ClusterDriver {
 
     /** The checks made before the namespace is created. */
     public ExistingClusterPreflight preflight() {
-        return new ExistingClusterPreflight();
+        return new ExistingClusterPreflight(connections);
     }
 
     @Override
     public ProvisionedCluster create(ClusterRequest request, ProgressListener progress)
             throws ProvisionException, InterruptedException {
         KubeconfigChoice choice = KubeconfigChoice.of(request);
-        KubeConnection connection = choice.connect();
+        KubeConnection connection = choice.connect(connections);
         JSONObject metadata = new JSONObject().put("name", request.runName())
                 .put("labels", new JSONObject(request.labels()));
         try {
@@ -88,7 +101,7 @@ public final class ExistingClusterDriver implements ClusterDriver {
                 + cluster.context().map(c -> " --context " + c).orElse("") + " delete namespace " + namespace;
         try {
             KubeConnection connection = new KubeconfigChoice(Optional.of(cluster.kubeconfig()), cluster.context())
-                    .connect();
+                    .connect(connections);
             deleteAndWait(connection, namespace, DELETE_TIMEOUT);
             progress.info("teardown: namespace " + namespace + " deleted");
         } catch (KubeException e) {

@@ -6,6 +6,7 @@ import io.ascent.core.provision.ClusterRequest;
 import io.ascent.core.provision.Preflight;
 import io.ascent.core.provision.ProvisionException;
 import io.ascent.core.provision.kube.KubeConnection;
+import io.ascent.core.provision.kube.KubeConnections;
 import io.ascent.core.provision.kube.KubeException;
 import io.ascent.core.report.ErrorKind;
 import io.ascent.core.report.Item;
@@ -29,6 +30,12 @@ public final class ExistingClusterPreflight implements Preflight {
     static final String VERSION = "provision.preflight.version";
     static final String ACCESS = "provision.preflight.access";
 
+    private final KubeConnections connections;
+
+    public ExistingClusterPreflight(KubeConnections connections) {
+        this.connections = connections;
+    }
+
     @Override
     public List<Item> check(ClusterRequest request, ProgressListener progress) throws InterruptedException {
         List<Item> items = new ArrayList<>();
@@ -37,7 +44,7 @@ public final class ExistingClusterPreflight implements Preflight {
         KubeConnection connection;
         try {
             choice = KubeconfigChoice.of(request);
-            connection = choice.connect();
+            connection = choice.connect(connections);
         } catch (ProvisionException e) {
             items.add(error(KUBECONFIG, "Kubeconfig and context resolve", e.getMessage(),
                     e.remediation().orElse(null), start));

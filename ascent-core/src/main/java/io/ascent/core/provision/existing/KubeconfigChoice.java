@@ -5,6 +5,7 @@ import io.ascent.core.provision.ProvisionException;
 import io.ascent.core.provision.ProvisionException.Kind;
 import io.ascent.core.provision.kube.ClusterConnector;
 import io.ascent.core.provision.kube.KubeConnection;
+import io.ascent.core.provision.kube.KubeConnections;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -51,9 +52,8 @@ record KubeconfigChoice(Optional<Path> kubeconfig, Optional<String> context) {
                 "pass --kubeconfig PATH (and --context NAME) for the cluster to deploy to");
     }
 
-    KubeConnection connect() throws ProvisionException {
-        return kubeconfig.isPresent() ? ClusterConnector.fromKubeconfig(kubeconfig.get(), context)
-                : ClusterConnector.inCluster();
+    KubeConnection connect(KubeConnections connections) throws ProvisionException {
+        return connections.connect(kubeconfig, context);
     }
 
     /** How reports name the cluster: the context, or {@code in-cluster}. */
