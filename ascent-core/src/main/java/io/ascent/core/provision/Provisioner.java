@@ -94,6 +94,7 @@ public final class Provisioner {
         private boolean failed;
         private Teardown teardown;
         private List<Location> testLocations = List.of();
+        private ProvisionSettings.Teardown teardownSetting = ProvisionSettings.Teardown.ALWAYS;
 
         Run(ProvisionOptions options, ProgressListener progress) {
             this.options = options;
@@ -127,6 +128,7 @@ public final class Provisioner {
             LoadedChecklist loaded = new ChecklistLoader(clock).load(workspace, options.checklist());
             Checklist checklist = loaded.checklist().orElseThrow();
             ProvisionSettings settings = checklist.provision();
+            teardownSetting = settings.teardown();
             List<Resource> resources = deployResources(workspace, checklist);
             Map<String, Resource> jobs = new LinkedHashMap<>();
             List<Item> problems = sectionProblems(workspace, checklist, resources, jobs);
@@ -294,7 +296,7 @@ public final class Provisioner {
             boolean wasInterrupted = Thread.interrupted() || interrupted;
             begin("teardown");
             Optional<ProvisionedCluster> cluster = teardown.cluster();
-            Keep keep = options.keep().orElse(Keep.NEVER);
+            Keep keep = keep();
             boolean somethingFailed = failed || wasInterrupted
                     || items.stream().anyMatch(i -> i.status().isGating());
             if (cluster.isPresent() && (keep == Keep.ALWAYS || (keep == Keep.ON_FAILURE && somethingFailed))) {
@@ -382,8 +384,7 @@ public final class Provisioner {
                         .orElseGet(() -> "job " + test.job().orElseThrow().manifest())
                         + " (timeout " + test.timeout().toSeconds() + "s)");
             }
-            lines.add("teardown: " + (options.keep().orElse(Keep.NEVER) == Keep.NEVER ? "always"
-                    : "keep " + options.keep().get().label()));
+            lines.add("teardown: " + (keep() == Keep.NEVER ? "always" : "keep " + keep().label()));
             lines.forEach(report::info);
         }
 
@@ -461,6 +462,12 @@ public final class Provisioner {
             } catch (IOException e) {
                 return Path.of(System.getProperty("java.io.tmpdir"), "ascent-provision");
             }
+        }
+
+        /** {@code --keep}, else the checklist's {@code provision.teardown} ({@code on-success} keeps on failure). */
+        private Keep keep() {
+            return options.keep().orElse(teardownSetting == ProvisionSettings.Teardown.ON_SUCCESS ? Keep.ON_FAILURE
+                    : Keep.NEVER);
         }
 
         private void begin(String name) {

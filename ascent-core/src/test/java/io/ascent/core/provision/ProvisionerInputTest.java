@@ -113,6 +113,21 @@ class ProvisionerInputTest {
         assertThat(report.items()).noneMatch(item -> item.id().startsWith("provision.preflight"));
     }
 
+    @Test
+    void shouldTakeTheTeardownPolicyFromTheChecklistUnlessKeepIsGiven() throws IOException {
+        write("");
+        Files.writeString(app.resolve("ascent.yaml"), Files.readString(app.resolve("ascent.yaml"))
+                + "  teardown: on-success\n");
+
+        Report fromChecklist = new Ascent().provision(ProvisionOptions.builder(app).noGit(true).dryRun(true)
+                .kubeconfig(app.resolve("no-such-kubeconfig")).build(), ProgressListener.SILENT);
+        Report overridden = new Ascent().provision(ProvisionOptions.builder(app).noGit(true).dryRun(true)
+                .keep(Keep.NEVER).kubeconfig(app.resolve("no-such-kubeconfig")).build(), ProgressListener.SILENT);
+
+        assertThat(fromChecklist.log()).anyMatch(entry -> entry.message().equals("teardown: keep on-failure"));
+        assertThat(overridden.log()).anyMatch(entry -> entry.message().equals("teardown: always"));
+    }
+
     private Report provision(Path kubeconfig) {
         return new Ascent().provision(ProvisionOptions.builder(app).noGit(true).kubeconfig(kubeconfig).build(),
                 ProgressListener.SILENT);
