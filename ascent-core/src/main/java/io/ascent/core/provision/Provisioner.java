@@ -56,6 +56,9 @@ import java.util.Optional;
  */
 public final class Provisioner {
 
+    /** The id of the item for a failure that is Ascent's bug (as {@code Ascent.INTERNAL_ERROR_ID}). */
+    static final String INTERNAL_ERROR_ID = "ascent.internal";
+
     /** How long CRDs of the run may take to become Established. */
     static final Duration CRD_TIMEOUT = Duration.ofSeconds(60);
 
@@ -77,6 +80,9 @@ public final class Provisioner {
             run.execute();
         } catch (InterruptedException e) {
             run.interrupted(e);
+        } catch (RuntimeException | StackOverflowError e) {
+            // Ascent's bug, not the input's or the cluster's: exit 4, after teardown (the finally in execute).
+            run.internalError(e);
         }
         return run.report();
     }
@@ -353,6 +359,16 @@ public final class Provisioner {
                 current.close();
                 current = null;
             }
+        }
+
+        void internalError(Throwable e) {
+            items.add(Item.builder(INTERNAL_ERROR_ID, "Ascent itself failed")
+                    .error(ErrorKind.INTERNAL, "provisioning failed during " + phase + " with "
+                            + e.getClass().getName() + "; this is a bug in Ascent, please report it")
+                    .build());
+            java.io.StringWriter trace = new java.io.StringWriter();
+            e.printStackTrace(new java.io.PrintWriter(trace));
+            report.debug(trace.toString());
         }
 
         Report report() {

@@ -128,6 +128,19 @@ class ProvisionerInputTest {
         assertThat(overridden.log()).anyMatch(entry -> entry.message().equals("teardown: always"));
     }
 
+    @Test
+    void shouldReportItsOwnBugAsAnInternalErrorItemNotAnException() {
+        Provisioner provisioner = new Provisioner(java.time.Clock.systemUTC(), (options, progress) -> {
+            throw new IllegalStateException("a bug");
+        });
+
+        Report report = provisioner.run(ProvisionOptions.builder(app).build(), ProgressListener.SILENT);
+
+        assertThat(report.verdict()).isEqualTo(Verdict.INTERNAL_ERROR);
+        assertThat(only(report, "ascent.internal").message()).isEqualTo("provisioning failed during validate with "
+                + "java.lang.IllegalStateException; this is a bug in Ascent, please report it");
+    }
+
     private Report provision(Path kubeconfig) {
         return new Ascent().provision(ProvisionOptions.builder(app).noGit(true).kubeconfig(kubeconfig).build(),
                 ProgressListener.SILENT);
