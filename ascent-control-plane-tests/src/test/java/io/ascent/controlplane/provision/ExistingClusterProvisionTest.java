@@ -17,6 +17,7 @@ import io.ascent.core.report.Item;
 import io.ascent.core.report.Report;
 import io.ascent.core.report.Status;
 import io.ascent.core.report.Verdict;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -95,6 +96,43 @@ class ExistingClusterProvisionTest {
                 .contains("container app: CrashLoopBackOff")
                 .containsPattern("waiting \\(CrashLoopBackOff[^\\n]*restarts=\\d+, last state terminated \\(Error, exit code 1\\)");
         assertThat(rollout.remediation()).contains("log");
+        assertThat(namespaceExists(cluster, runNamespace(report))).isFalse();
+    }
+
+    @Test
+    void shouldFailFastOnAnUnschedulablePod(ClusterAccess cluster) throws Exception {
+        Path app = ProvisionFixtures.application(temp.resolve("nowhere"), "nowhere", "", "3m");
+        Path deployment = app.resolve("deploy/deployment.yaml");
+        Files.writeString(deployment, Files.readString(deployment).replace("    spec:\n      securityContext",
+                "    spec:\n      nodeSelector: {ascent.dev/no-such-node: \"true\"}\n      securityContext"));
+
+        Report report = provision(cluster, app);
+
+        Item rollout = failedRollout(report);
+        assertThat(rollout.duration()).isLessThan(Duration.ofSeconds(20));
+        assertThat(rollout.message()).contains(": Unschedulable (0/2 nodes are available")
+                .contains("condition PodScheduled=False (Unschedulable)");
+        assertThat(rollout.remediation()).contains("no node can take the pod");
+    }
+
+    @Test
+    void shouldReportTheServersRefusalAtTheFieldItNames(ClusterAccess cluster) throws Exception {
+        Path app = ProvisionFixtures.application(temp.resolve("mismatch"), "mismatch", "", "3m");
+        Path deployment = app.resolve("deploy/deployment.yaml");
+        // Valid against the schema, refused by the API server's validation (422).
+        Files.writeString(deployment, Files.readString(deployment)
+                .replace("    matchLabels: {app: mismatch}", "    matchLabels: {app: other}"));
+
+        Report report = provision(cluster, app);
+
+        assertThat(report.verdict()).as(describe(report)).isEqualTo(Verdict.FAILED);
+        Item apply = items(report, "provision.apply").get(0);
+        assertThat(apply.status()).isEqualTo(Status.FAIL);
+        assertThat(apply.message()).startsWith("Deployment/mismatch: the API server refused it (422 Invalid): "
+                + "Deployment.apps \"mismatch\" is invalid: spec.template.metadata.labels: Invalid value:")
+                .contains("`selector` does not match template `labels`");
+        assertThat(apply.location().toString()).isEqualTo("deploy/deployment.yaml:11:15");
+        assertThat(items(report, "provision.rollout")).isEmpty();
         assertThat(namespaceExists(cluster, runNamespace(report))).isFalse();
     }
 
