@@ -1,6 +1,7 @@
 package io.ascent.cli;
 
 import io.ascent.core.Ascent;
+import io.ascent.core.EngineConfig;
 import io.ascent.core.provision.Keep;
 import io.ascent.core.provision.ProvisionOptions;
 import io.ascent.core.report.Report;
@@ -138,7 +139,16 @@ final class ProvisionCommand implements Callable<Integer> {
     }
 
     private int provision(ProvisionOptions options, Map<Format, Path> destinations, PrintWriter out, PrintWriter err) {
-        Report report = new Ascent().provision(options, new ProvisionProgress(err, verbose));
+        EngineConfig config;
+        try {
+            // The same engine configuration as validate (cache folder, ASCENT_ALLOWED_URLS, ...): the static
+            // validation that runs first must judge as validate would.
+            config = EngineConfig.fromEnvironment(System.getenv());
+        } catch (IllegalArgumentException e) {
+            err.println("ascent provision: " + e.getMessage());
+            return ExitCodes.INVALID_INPUT;
+        }
+        Report report = new Ascent(config).provision(options, new ProvisionProgress(err, verbose));
         Thread.interrupted(); // an interrupted run (Ctrl-C) still writes its report
         try {
             List<Path> written = output.write(report, destinations, out);
