@@ -5,7 +5,9 @@ import io.ascent.core.provision.ProvisionException.Kind;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.util.ClientBuilder;
 import io.kubernetes.client.util.KubeConfig;
+import io.ascent.core.workspace.ConfinedFiles;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,6 +23,9 @@ import java.util.Optional;
  * ever quotes the kubeconfig (a YAML error would echo a token or a certificate), only its path and context names.
  */
 public final class ClusterConnector {
+
+    /** A kubeconfig larger than this is not one (they hold a few certificates). */
+    static final long MAX_KUBECONFIG_BYTES = 4L * 1024 * 1024;
 
     /** Where Kubernetes mounts a pod's service account. */
     static final Path SERVICE_ACCOUNT = Path.of("/var/run/secrets/kubernetes.io/serviceaccount/token");
@@ -40,7 +45,9 @@ public final class ClusterConnector {
                     "pass --kubeconfig PATH (or set KUBECONFIG) to the file of the cluster to deploy to");
         }
         KubeConfig config;
-        try (Reader reader = Files.newBufferedReader(kubeconfig, StandardCharsets.UTF_8)) {
+        // The operator's file, outside the repository as a rule: read anywhere, but bounded.
+        try (Reader reader = new InputStreamReader(ConfinedFiles.anywhere(MAX_KUBECONFIG_BYTES).open(kubeconfig),
+                StandardCharsets.UTF_8)) {
             config = KubeConfig.loadKubeConfig(reader);
         } catch (IOException | RuntimeException e) {
             // Never e.getMessage(): YAML errors quote the text around the fault, which may be a token.
