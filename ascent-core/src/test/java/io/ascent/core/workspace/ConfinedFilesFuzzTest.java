@@ -38,7 +38,7 @@ class ConfinedFilesFuzzTest {
         }
     }
 
-    @FuzzTest(maxDuration = "30s")
+    @FuzzTest(maxDuration = "20s")
     void shouldNeverReadOutsideTheRoot(byte[] input) {
         String written = new String(input, StandardCharsets.UTF_8);
         Path path;

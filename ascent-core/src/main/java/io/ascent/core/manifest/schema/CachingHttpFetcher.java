@@ -56,6 +56,8 @@ public final class CachingHttpFetcher implements SchemaFetcher {
     /** The default bound of the cache folder's total size: 64 MiB. */
     public static final long DEFAULT_CACHE_BYTES = 64L * 1024 * 1024;
     static final int MAX_REDIRECTS = 5;
+    /** What every failure says after the URL, whatever happened; the reason goes to the DEBUG log only. */
+    public static final String NOT_FETCHED = " could not be fetched (why is logged at DEBUG level only)";
 
     private static final System.Logger LOG = System.getLogger(CachingHttpFetcher.class.getName());
 
@@ -202,7 +204,7 @@ public final class CachingHttpFetcher implements SchemaFetcher {
 
     private static Failed failed(URI uri, String detail) {
         LOG.log(System.Logger.Level.DEBUG, () -> uri + " could not be fetched: " + detail);
-        return new Failed(uri + " could not be fetched");
+        return new Failed(uri + NOT_FETCHED);
     }
 
     private static String origin(URI uri) {

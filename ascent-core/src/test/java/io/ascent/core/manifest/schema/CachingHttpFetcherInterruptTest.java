@@ -3,6 +3,7 @@ package io.ascent.core.manifest.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ascent.core.manifest.api.KubernetesVersion;
+import io.ascent.core.network.UrlAllowList;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -78,7 +79,8 @@ class CachingHttpFetcherInterruptTest {
 
     @Test
     void shouldThrowInterruptedExceptionWhenInterruptedWhileTheServerIsSilent() throws Exception {
-        CachingHttpFetcher fetcher = new CachingHttpFetcher(cache, Duration.ofSeconds(60));
+        CachingHttpFetcher fetcher = new CachingHttpFetcher(cache, Duration.ofSeconds(60),
+                UrlAllowList.of(List.of(base() + "/")), CachingHttpFetcher.DEFAULT_CACHE_BYTES);
 
         Object outcome = interruptedWhileRunning(() -> fetcher.fetch(URI.create(base() + "/deployment.json")));
 
@@ -88,12 +90,14 @@ class CachingHttpFetcherInterruptTest {
     @Test
     void shouldStopLookingAtFurtherLocationsWhenInterrupted() throws Exception {
         SchemaTestSupport.RecordingFetcher second = new SchemaTestSupport.RecordingFetcher();
-        CachingHttpFetcher http = new CachingHttpFetcher(cache, Duration.ofSeconds(60));
+        UrlAllowList allowed = UrlAllowList.of(List.of(base() + "/", "http://127.0.0.2:1/"));
+        CachingHttpFetcher http = new CachingHttpFetcher(cache, Duration.ofSeconds(60), allowed,
+                CachingHttpFetcher.DEFAULT_CACHE_BYTES);
         SchemaFetcher fetcher = uri -> uri.toString().startsWith(base()) ? http.fetch(uri) : second.fetch(uri);
         ResourceSchemaValidator validator = ResourceSchemaValidator.builder()
                 .schemaLocations(List.of(base() + "/{{ .ResourceKind }}.json",
                         "http://127.0.0.2:1/{{ .ResourceKind }}.json"))
-                .fetcher(fetcher).build();
+                .allowedUrls(allowed).fetcher(fetcher).build();
         boolean[] flag = new boolean[1];
 
         Object outcome = interruptedWhileRunning(() -> {

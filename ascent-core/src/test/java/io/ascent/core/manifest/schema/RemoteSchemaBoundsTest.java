@@ -68,6 +68,12 @@ class RemoteSchemaBoundsTest {
                 }
                 return;
             }
+            if (path.startsWith("/hop/")) {
+                exchange.getResponseHeaders().add("Location", "/widget.json");
+                exchange.sendResponseHeaders(301, -1);
+                exchange.close();
+                return;
+            }
             if (path.startsWith("/redirect/")) {
                 exchange.getResponseHeaders().add("Location", otherBase + "/widget.json");
                 exchange.sendResponseHeaders(302, -1);
@@ -185,6 +191,31 @@ class RemoteSchemaBoundsTest {
     }
 
     @Test
+    void shouldFollowARedirectToAnAllowedUrl() {
+        bodies.put("/widget.json", "{\"type\": \"object\"}");
+
+        SchemaResult result = widget(validator(base + "/hop/{{ .ResourceKind }}.json", Duration.ofSeconds(5),
+                base + "/"));
+
+        assertThat(result).isInstanceOf(SchemaResult.Checked.class);
+        assertThat(requests).containsExactly("/hop/widget.json", "/widget.json");
+    }
+
+    @Test
+    void shouldServeACachedSchemaOnlyForAUrlThatIsStillAllowed() throws Exception {
+        bodies.put("/widget.json", "{\"type\": \"object\"}");
+        URI widget = URI.create(base + "/widget.json");
+        new CachingHttpFetcher(cache, Duration.ofSeconds(5), UrlAllowList.of(List.of(base + "/")),
+                CachingHttpFetcher.DEFAULT_CACHE_BYTES).fetch(widget);
+        assertThat(new CachingHttpFetcher(cache, Duration.ofSeconds(5)).cacheFile(widget)).exists();
+
+        SchemaFetcher.Outcome later = new CachingHttpFetcher(cache, Duration.ofSeconds(5)).fetch(widget);
+
+        assertThat(later).isInstanceOf(SchemaFetcher.Failed.class);
+        assertThat(requests).containsExactly("/widget.json");
+    }
+
+    @Test
     void shouldCutAServerThatTricklesBytesAtTheTimeout() {
         long start = System.nanoTime();
 
@@ -194,7 +225,7 @@ class RemoteSchemaBoundsTest {
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         assertThat(took).isLessThan(Duration.ofSeconds(6));
         assertThat(result).isInstanceOfSatisfying(SchemaResult.Skipped.class, skipped ->
-                assertThat(skipped.reason()).contains(base + "/trickle/widget.json could not be fetched"));
+                assertThat(skipped.reason()).contains(base + "/trickle/widget.json" + CachingHttpFetcher.NOT_FETCHED));
     }
 
     @Test
@@ -249,8 +280,8 @@ class RemoteSchemaBoundsTest {
                 CachingHttpFetcher.DEFAULT_CACHE_BYTES);
         bodies.put("/x.json", "<html>not json</html>");
 
-        assertThat(fetcher.fetch(closed)).isEqualTo(new SchemaFetcher.Failed(closed + " could not be fetched"));
-        assertThat(fetcher.fetch(notJson)).isEqualTo(new SchemaFetcher.Failed(notJson + " could not be fetched"));
+        assertThat(fetcher.fetch(closed)).isEqualTo(new SchemaFetcher.Failed(closed + CachingHttpFetcher.NOT_FETCHED));
+        assertThat(fetcher.fetch(notJson)).isEqualTo(new SchemaFetcher.Failed(notJson + CachingHttpFetcher.NOT_FETCHED));
         assertThat(fetcher.fetch(missingThenServerError)).isInstanceOf(SchemaFetcher.Missing.class);
     }
 

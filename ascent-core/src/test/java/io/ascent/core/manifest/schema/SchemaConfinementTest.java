@@ -145,11 +145,28 @@ class SchemaConfinementTest {
     }
 
     @Test
+    void shouldRefuseASchemaFileOverTheSizeLimitWithoutReadingIt() throws IOException {
+        try (java.io.RandomAccessFile sparse = new java.io.RandomAccessFile(
+                repository.resolve("schemas/widget.json").toFile(), "rw")) {
+            sparse.setLength(CachingHttpFetcher.MAX_BYTES + 1L); // a hole: no disk used, no memory if refused
+        }
+
+        SchemaResult result = widget(validator("schemas/{{ .ResourceKind }}.json"));
+
+        assertThat(result).isInstanceOfSatisfying(SchemaResult.Skipped.class, skipped ->
+                assertThat(skipped.reason()).contains("the limit is " + CachingHttpFetcher.MAX_BYTES + " bytes"));
+    }
+
+    @Test
     void shouldRefuseAReferenceToAnotherDocumentFromASchemaGivenAsJson() throws IOException {
         JSONObject schema = new JSONObject("{\"$ref\": \"" + outside.resolve("passwd.json").toUri() + "\"}");
 
         assertThatThrownBy(() -> LocatedSchemaValidator.fromJson(schema))
                 .hasStackTraceContaining("only references inside the schema");
+    }
+
+    private static SchemaResult widget(ResourceSchemaValidator validator) {
+        return validator.validate(yaml(WIDGET), List.of(), "example.com/v1", "Widget", V1_30);
     }
 
     /** The outside schema was not used, and the reason says a reference or file was refused. */

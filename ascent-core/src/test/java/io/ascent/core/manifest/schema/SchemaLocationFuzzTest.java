@@ -42,7 +42,7 @@ class SchemaLocationFuzzTest {
         }
     }
 
-    @FuzzTest(maxDuration = "30s")
+    @FuzzTest(maxDuration = "20s")
     void shouldNeverReadOutsideOrUseTheNetwork(FuzzedDataProvider data) throws IOException {
         String ref = data.consumeString(200);
         String apiVersion = data.consumeString(60);

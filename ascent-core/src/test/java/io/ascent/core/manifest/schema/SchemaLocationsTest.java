@@ -151,7 +151,7 @@ class SchemaLocationsTest {
 
         assertThat(result.violations()).hasSize(3);
         // the status stays out of the report (a port scanner's answer); only the DEBUG log has it
-        assertThat(result.notes()).containsExactly(base + "/widget.json could not be fetched");
+        assertThat(result.notes()).containsExactly(base + "/widget.json" + CachingHttpFetcher.NOT_FETCHED);
     }
 
     @Test
@@ -162,8 +162,8 @@ class SchemaLocationsTest {
         SchemaResult result = validator.validate(yaml(WIDGET), List.of(), "example.com/v1", "Widget", V1_30);
 
         assertThat(result).isEqualTo(new SchemaResult.Skipped("no schema for example.com/v1 Widget (Kubernetes 1.30)"
-                + " in " + base + "/{{ .ResourceKind }}.json (" + base + "/widget.json could not be fetched);"
-                + " add its CRD to the manifests or a schemaLocation"));
+                + " in " + base + "/{{ .ResourceKind }}.json (" + base + "/widget.json" + CachingHttpFetcher.NOT_FETCHED
+                + "); add its CRD to the manifests or a schemaLocation"));
     }
 
     @Test
@@ -175,7 +175,7 @@ class SchemaLocationsTest {
                 "apps/v1", "Deployment", V1_30);
 
         assertThat(result.violations()).isEmpty();
-        assertThat(result.notes()).containsExactly(base + "/deployment.json could not be fetched");
+        assertThat(result.notes()).containsExactly(base + "/deployment.json" + CachingHttpFetcher.NOT_FETCHED);
     }
 
     @Test
@@ -223,7 +223,7 @@ class SchemaLocationsTest {
                 "apps/v1", "Deployment", V1_30);
 
         assertThat(result.source()).startsWith("bundled Kubernetes 1.30");
-        assertThat(result.notes()).containsExactly(base + "/portal/deployment.json could not be fetched");
+        assertThat(result.notes()).containsExactly(base + "/portal/deployment.json" + CachingHttpFetcher.NOT_FETCHED);
         try (var files = Files.list(cache)) {
             assertThat(files).isEmpty();
         }
