@@ -9,9 +9,8 @@ import picocli.CommandLine.HelpCommand;
         mixinStandardHelpOptions = true,
         versionProvider = AscentCommand.Version.class,
         description = "Ascent Checklist CI/CD: enforce an application's ascent.yaml and prove it deploys.",
-        subcommands = {ValidateCommand.class, InitCommand.class, ChecksCommand.class, DoctorCommand.class,
-                GcCommand.class, SchemaCommand.class,
-            HelpCommand.class},
+        subcommands = {ValidateCommand.class, ProvisionCommand.class, DoctorCommand.class, GcCommand.class,
+                InitCommand.class, ChecksCommand.class, SchemaCommand.class, HelpCommand.class},
         footerHeading = "%nExit status:%n",
         footer = {
             "  0  every gating checklist item passed",

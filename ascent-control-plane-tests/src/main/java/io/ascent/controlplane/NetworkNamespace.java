@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
  * server's proxy refuses) nor any address of this machine or beyond it. Traffic
  * only ever flows between the two ends of the pair. Needs root and {@code ip}.
  *
- * <p>{@link #close} deletes the namespace, which also deletes both veth ends.
+ * <p>{@link #close} deletes the namespace, which also deletes both veth ends (the host end asynchronously: close
+ * waits for it, and tolerates the kernel removing it under its feet).
  */
 public final class NetworkNamespace implements AutoCloseable {
 
@@ -128,14 +129,39 @@ public final class NetworkNamespace implements AutoCloseable {
             if (exists()) {
                 ip("netns", "delete", name);
             }
-            if (hostInterfaceExists()) {
-                ip("link", "delete", hostInterface);
-            }
+            deleteHostInterface();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while deleting network namespace " + name, e);
         } finally {
             lock.close();
+        }
+    }
+
+    /**
+     * The kernel removes the host end of the pair by itself once the namespace is gone, but asynchronously (network
+     * namespaces are cleaned up in a work queue), so the interface may still be listed, then vanish between our
+     * look and our {@code ip link delete} ("Cannot find device"): that failure is the outcome we wanted. Returns
+     * once the interface is gone, so that callers can assert it; bounded.
+     */
+    private void deleteHostInterface() throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (hostInterfaceExists()) {
+            try {
+                ip("link", "delete", hostInterface);
+            } catch (IOException e) {
+                if (!hostInterfaceExists()) {
+                    return;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IOException("the host end " + hostInterface + " of the veth pair still exists after 10 s");
+            }
+            // No event tells us when the kernel's cleanup ends: look again shortly.
+            TimeUnit.MILLISECONDS.sleep(50);
         }
     }
 

@@ -11,6 +11,8 @@ import io.ascent.core.provision.command.ProcessCommandRunner;
 import io.ascent.core.provision.gc.GarbageCollector;
 import io.ascent.core.provision.preflight.Doctor;
 import io.ascent.core.provision.preflight.Probes;
+import io.ascent.core.provision.ProvisionOptions;
+import io.ascent.core.provision.Provisioner;
 import io.ascent.core.report.ErrorKind;
 import io.ascent.core.report.Item;
 import io.ascent.core.report.Location;
@@ -227,6 +229,15 @@ public final class Ascent {
      */
     public Report gc(GcOptions options, ProgressListener progress) {
         return new GarbageCollector(config.clock(), new ProcessCommandRunner(), "kind").run(options, progress);
+    }
+
+    /**
+     * Proves the application deploys: validates it, then preflight, cluster, deploy, smoke tests and teardown
+     * ({@link Provisioner}). Never throws for bad input, a failing cluster or an interruption: the report says so
+     * (after an interruption the thread's interrupt flag is set again).
+     */
+    public Report provision(ProvisionOptions options, ProgressListener progress) {
+        return new Provisioner(config.clock(), this::validate).run(options, progress);
     }
 
     /** {@code --repository URL}: validates the directory inside a shallow clone, removed afterwards. */

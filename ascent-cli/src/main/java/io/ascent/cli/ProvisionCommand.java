@@ -1,0 +1,192 @@
+package io.ascent.cli;
+
+import io.ascent.core.Ascent;
+import io.ascent.core.EngineConfig;
+import io.ascent.core.provision.Keep;
+import io.ascent.core.provision.ProvisionOptions;
+import io.ascent.core.report.Report;
+import io.ascent.core.report.Summary;
+import io.ascent.core.report.render.Format;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code ascent provision}: proves the application deploys, in a throw-away cluster or namespace. */
+@Command(name = "provision", mixinStandardHelpOptions = true,
+        description = {"Prove that the application deploys: validate it, run preflight checks, create a cluster (kind)",
+            "or a namespace (existing), apply the manifests, wait for the rollout, run the smoke tests, and tear",
+            "everything down again, whatever happens."},
+        footerHeading = "%nExit status:%n",
+        footer = {"  0 passed, 1 gating items failed, 2 invalid input or usage, 3 environment, 4 internal error"})
+final class ProvisionCommand implements Callable<Integer> {
+
+    /** How long a JVM shutdown waits for the report of the interrupted run. */
+    private static final Duration REPORT_GRACE = Duration.ofSeconds(180);
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", defaultValue = ".",
+            description = "Application directory (default: the current directory).")
+    private Path directory;
+
+    @Option(names = {"-c", "--checklist"}, paramLabel = "PATH",
+            description = "Checklist file (default: DIR/ascent.yaml, then DIR/ascent.yml).")
+    private Path checklist;
+
+    @Option(names = "--driver", paramLabel = "kind|existing",
+            description = "kind: a fresh kind cluster. existing: a fresh namespace in the kubeconfig's cluster. "
+                    + "Default: the checklist's provision.cluster.driver.")
+    private String driver;
+
+    @Option(names = "--kubeconfig", paramLabel = "PATH",
+            description = "Kubeconfig of the existing cluster (default: KUBECONFIG, then ~/.kube/config, then the "
+                    + "pod's service account).")
+    private Path kubeconfig;
+
+    @Option(names = "--context", paramLabel = "NAME", description = "Kubeconfig context (default: the checklist's "
+            + "provision.cluster.context, then the current context).")
+    private String context;
+
+    @Option(names = "--kubernetes-version", paramLabel = "X.Y[.Z]",
+            description = "Target Kubernetes version; overrides the checklist's.")
+    private String kubernetesVersion;
+
+    @Option(names = "--keep", paramLabel = "never|on-failure|always",
+            description = "Keep the cluster or namespace afterwards (default: the checklist's provision.teardown).")
+    private String keep;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "How long the rollout may take, such as 90s, 5m or 1m30s (default: the checklist's "
+                    + "provision.deploy.timeout).")
+    private Duration timeout;
+
+    @Option(names = "--dry-run", description = "Print the plan (driver, apply order, waits, tests) and touch nothing.")
+    private boolean dryRun;
+
+    @Option(names = "--no-git", description = "Validate the files on disk instead of the commit at HEAD.")
+    private boolean noGit;
+
+    @Option(names = {"-v", "--verbose"}, description = "Also print every intermediate state of every wait.")
+    private boolean verbose;
+
+    @Mixin
+    private OutputOptions output;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Map<Format, Path> destinations;
+        try {
+            destinations = output.destinations();
+        } catch (OutputOptions.UsageException e) {
+            err.println("ascent provision: " + e.getMessage());
+            return ExitCodes.INVALID_INPUT;
+        }
+        if (driver != null && !List.of("kind", "existing").contains(driver)) {
+            err.println("ascent provision: --driver must be kind or existing, not '" + driver + "'");
+            return ExitCodes.INVALID_INPUT;
+        }
+        Keep keeping = null;
+        if (keep != null) {
+            try {
+                keeping = Keep.fromLabel(keep);
+            } catch (IllegalArgumentException e) {
+                err.println("ascent provision: --keep " + e.getMessage());
+                return ExitCodes.INVALID_INPUT;
+            }
+        }
+        ProvisionOptions options = ProvisionOptions.builder(directory).checklist(checklist).driver(driver)
+                .kubeconfig(kubeconfig).context(context).kubernetesVersion(kubernetesVersion).keep(keeping)
+                .timeout(timeout).dryRun(dryRun).noGit(noGit).build();
+        // On Ctrl-C or SIGTERM the engine's own hook interrupts the run and lets it tear down; this one keeps the JVM
+        // alive until the report of that interrupted run is written too (bounded: the engine's grace plus a little).
+        CountDownLatch reported = new CountDownLatch(1);
+        Thread awaitReport = new Thread(() -> {
+            try {
+                reported.await(REPORT_GRACE.toSeconds(), TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "ascent-report");
+        Runtime.getRuntime().addShutdownHook(awaitReport);
+        try {
+            return provision(options, destinations, out, err);
+        } finally {
+            reported.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(awaitReport);
+            } catch (IllegalStateException e) {
+                // shutting down: the hook is running and has just been released
+            }
+        }
+    }
+
+    private int provision(ProvisionOptions options, Map<Format, Path> destinations, PrintWriter out, PrintWriter err) {
+        EngineConfig config;
+        try {
+            // The same engine configuration as validate (cache folder, ASCENT_ALLOWED_URLS, ...): the static
+            // validation that runs first must judge as validate would.
+            config = EngineConfig.fromEnvironment(System.getenv());
+        } catch (IllegalArgumentException e) {
+            err.println("ascent provision: " + e.getMessage());
+            return ExitCodes.INVALID_INPUT;
+        }
+        Report report = new Ascent(config).provision(options, new ProvisionProgress(err, verbose));
+        Thread.interrupted(); // an interrupted run (Ctrl-C) still writes its report
+        try {
+            List<Path> written = output.write(report, destinations, out);
+            if (!destinations.containsValue(null)) {
+                Summary s = report.summary();
+                out.printf("ascent: %s: %d passed, %d failed, %d warnings, %d errors; wrote %s%n",
+                        report.verdict().name().replace('_', ' '), s.passed(), s.failed(), s.warnings(), s.errors(),
+                        String.join(", ", written.stream().map(Path::toString).toList()));
+            }
+        } catch (IOException e) {
+            err.println("ascent provision: cannot write the report: " + e.getMessage());
+            return ExitCodes.ENVIRONMENT;
+        }
+        out.flush();
+        return report.verdict().exitStatus();
+    }
+
+    /** {@code 90s}, {@code 5m}, {@code 1m30s}, {@code 1h}: the checklist's duration spelling. */
+    static final class DurationConverter implements ITypeConverter<Duration> {
+        private static final Pattern FORM = Pattern.compile("^(?:([0-9]{1,4})h)?(?:([0-9]{1,4})m)?(?:([0-9]{1,6})s)?$");
+
+        @Override
+        public Duration convert(String value) {
+            Matcher m = FORM.matcher(value);
+            if (value.isEmpty() || !m.matches()) {
+                throw new picocli.CommandLine.TypeConversionException("'" + value
+                        + "' is not a duration; write it as 90s, 5m, 1m30s or 1h");
+            }
+            Duration duration = Duration.ofHours(part(m.group(1))).plusMinutes(part(m.group(2)))
+                    .plusSeconds(part(m.group(3)));
+            if (duration.isZero()) {
+                throw new picocli.CommandLine.TypeConversionException("--timeout must be longer than 0s");
+            }
+            return duration;
+        }
+
+        private static long part(String group) {
+            return group == null ? 0 : Long.parseLong(group);
+        }
+    }
+}

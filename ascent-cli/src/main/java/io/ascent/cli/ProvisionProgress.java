@@ -1,0 +1,51 @@
+package io.ascent.cli;
+
+import io.ascent.core.progress.ProgressListener;
+import java.io.PrintWriter;
+import java.time.Duration;
+
+/**
+ * Progress of {@code ascent provision} on standard error, each line with the time since the start: phases, every
+ * object applied and judged, tests. Intermediate wait states ("1 of 2 updated replicas are available") only with
+ * {@code --verbose}. Thread-safe: the shutdown hook may print too.
+ */
+final class ProvisionProgress implements ProgressListener {
+    private final PrintWriter err;
+    private final boolean verbose;
+    private final long start = System.nanoTime();
+
+    ProvisionProgress(PrintWriter err, boolean verbose) {
+        this.err = err;
+        this.verbose = verbose;
+    }
+
+    @Override
+    public synchronized void phaseStarted(String phase) {
+        line(phase + " ...");
+    }
+
+    @Override
+    public synchronized void phaseFinished(String phase, Duration elapsed) {
+        line(phase + " done in " + elapsed.toMillis() + " ms");
+    }
+
+    @Override
+    public synchronized void info(String message) {
+        if (verbose || !isIntermediate(message)) {
+            line(message);
+        }
+    }
+
+    /** A wait's passing state: "deploy: Deployment/web: 1 of 2 updated replicas are available (812 ms)". */
+    private static boolean isIntermediate(String message) {
+        return message.startsWith("deploy: ") && (message.contains(" of ") || message.contains("not created yet")
+                || message.contains("waiting for") || message.contains("not ready") || message.contains("pending"))
+                && !message.contains("rolled out");
+    }
+
+    private void line(String text) {
+        long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+        err.printf("ascent [%5.1fs] %s%n", millis / 1000.0, text);
+        err.flush();
+    }
+}

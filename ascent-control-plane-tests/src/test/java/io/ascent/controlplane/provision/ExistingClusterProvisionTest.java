@@ -1,0 +1,175 @@
+package io.ascent.controlplane.provision;
+
+import static io.ascent.controlplane.provision.ProvisionFixtures.describe;
+import static io.ascent.controlplane.provision.ProvisionFixtures.items;
+import static io.ascent.controlplane.provision.ProvisionFixtures.namespaceExists;
+import static io.ascent.controlplane.provision.ProvisionFixtures.phase;
+import static io.ascent.controlplane.provision.ProvisionFixtures.runNamespace;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ascent.controlplane.ClusterAccess;
+import io.ascent.controlplane.ControlPlaneExtension;
+import io.ascent.controlplane.KwokStageLabels;
+import io.ascent.core.Ascent;
+import io.ascent.core.provision.Keep;
+import io.ascent.core.provision.ProvisionOptions;
+import io.ascent.core.report.Item;
+import io.ascent.core.report.Report;
+import io.ascent.core.report.Status;
+import io.ascent.core.report.Verdict;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code ascent provision --driver existing} against the real control plane (API server, controllers, kwok). */
+@ExtendWith(ControlPlaneExtension.class)
+class ExistingClusterProvisionTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void shouldDeployHelloWebPassItsJobTestAndDeleteTheNamespace(ClusterAccess cluster) throws Exception {
+        Path app = ProvisionFixtures.helloWebWithoutHttpTests(temp.resolve("hello-web"));
+        ProvisionFixtures.RecordingProgress progress = new ProvisionFixtures.RecordingProgress();
+
+        Report report = new Ascent().provision(ProvisionOptions.builder(app).driver("existing").noGit(true)
+                .kubeconfig(cluster.kubeconfig()).workDirectory(temp.resolve("work")).build(), progress);
+
+        assertThat(report.verdict()).as(describe(report) + progress.lines).isEqualTo(Verdict.PASSED);
+        for (String name : new String[] {"validate", "preflight", "cluster", "deploy", "tests", "teardown"}) {
+            assertThat(phase(report, name).status()).as(name).isEqualTo(Status.PASS);
+        }
+        assertThat(items(report, "provision.apply")).extracting(Item::key)
+                .containsExactly("Service/hello-web", "Deployment/hello-web", "PodDisruptionBudget/hello-web");
+        Item rollout = items(report, "provision.rollout").get(0);
+        assertThat(rollout.key()).isEqualTo("Deployment/hello-web");
+        assertThat(rollout.message()).contains("successfully rolled out (2 of 2 replicas available)");
+        assertThat(rollout.location().toString()).isEqualTo("deploy/app/deployment.yaml:1:1");
+        Item test = items(report, "provision.test").get(0);
+        assertThat(test.status()).isEqualTo(Status.PASS);
+        assertThat(test.message()).startsWith("content-check: Job/hello-web-content complete");
+        assertThat(items(report, "provision.preflight.access").get(0).status()).isEqualTo(Status.PASS);
+        // The checklist targets 1.31 and the control plane runs 1.35: reported, not fatal.
+        assertThat(items(report, "provision.preflight.version").get(0).status()).isEqualTo(Status.WARN);
+        String namespace = runNamespace(report);
+        assertThat(namespace).matches("ascent-\\d{8}-\\d{6}-[0-9a-z]{6}");
+        assertThat(namespaceExists(cluster, namespace)).as("namespace " + namespace + " deleted").isFalse();
+        assertThat(items(report, "provision.teardown").get(0).message()).isEqualTo("namespace " + namespace + " deleted");
+    }
+
+    @Test
+    void shouldFailFastOnImagePullBackOffWithReasonEventsAndContainerState(ClusterAccess cluster) throws Exception {
+        Path app = ProvisionFixtures.application(temp.resolve("unpullable"), "unpullable",
+                ", " + KwokStageLabels.SIMULATE + ": " + KwokStageLabels.IMAGE_PULL_FAILURE, "3m");
+
+        Report report = provision(cluster, app);
+
+        Item rollout = failedRollout(report);
+        assertThat(rollout.duration()).as("failed fast, not at the 3m deadline").isLessThan(Duration.ofSeconds(20));
+        assertThat(rollout.message())
+                .contains("Deployment/unpullable: pod unpullable-")
+                .contains("container app: ImagePullBackOff")
+                .contains("container app (registry.invalid/unpullable:1.0.0): waiting (ImagePullBackOff")
+                .contains("events of Deployment/unpullable:")
+                .contains("ScalingReplicaSet")
+                .contains("condition Ready=False")
+                .containsPattern("log of unpullable-[^\\n]*: none \\(the container never started\\)");
+        assertThat(rollout.location().toString()).isEqualTo("deploy/deployment.yaml:1:1");
+        assertThat(rollout.remediation()).contains("image name and tag");
+        assertThat(namespaceExists(cluster, runNamespace(report))).isFalse();
+    }
+
+    @Test
+    void shouldFailFastOnCrashLoopBackOffWithRestartsAndLastState(ClusterAccess cluster) throws Exception {
+        Path app = ProvisionFixtures.application(temp.resolve("crasher"), "crasher",
+                ", " + KwokStageLabels.SIMULATE + ": " + KwokStageLabels.CRASH_LOOP, "3m");
+
+        Report report = provision(cluster, app);
+
+        Item rollout = failedRollout(report);
+        assertThat(rollout.duration()).isLessThan(Duration.ofSeconds(20));
+        assertThat(rollout.message())
+                .contains("container app: CrashLoopBackOff")
+                .containsPattern("waiting \\(CrashLoopBackOff[^\\n]*restarts=\\d+, last state terminated \\(Error, exit code 1\\)");
+        assertThat(rollout.remediation()).contains("log");
+        assertThat(namespaceExists(cluster, runNamespace(report))).isFalse();
+    }
+
+    @Test
+    void shouldFailFastOnAnUnschedulablePod(ClusterAccess cluster) throws Exception {
+        Path app = ProvisionFixtures.application(temp.resolve("nowhere"), "nowhere", "", "3m");
+        Path deployment = app.resolve("deploy/deployment.yaml");
+        Files.writeString(deployment, Files.readString(deployment).replace("    spec:\n      securityContext",
+                "    spec:\n      nodeSelector: {ascent.dev/no-such-node: \"true\"}\n      securityContext"));
+
+        Report report = provision(cluster, app);
+
+        Item rollout = failedRollout(report);
+        assertThat(rollout.duration()).isLessThan(Duration.ofSeconds(20));
+        assertThat(rollout.message()).contains(": Unschedulable (0/2 nodes are available")
+                .contains("condition PodScheduled=False (Unschedulable)");
+        assertThat(rollout.remediation()).contains("no node can take the pod");
+    }
+
+    @Test
+    void shouldReportTheServersRefusalAtTheFieldItNames(ClusterAccess cluster) throws Exception {
+        Path app = ProvisionFixtures.application(temp.resolve("mismatch"), "mismatch", "", "3m");
+        Path deployment = app.resolve("deploy/deployment.yaml");
+        // Valid against the schema, refused by the API server's validation (422).
+        Files.writeString(deployment, Files.readString(deployment)
+                .replace("    matchLabels: {app: mismatch}", "    matchLabels: {app: other}"));
+
+        Report report = provision(cluster, app);
+
+        assertThat(report.verdict()).as(describe(report)).isEqualTo(Verdict.FAILED);
+        Item apply = items(report, "provision.apply").get(0);
+        assertThat(apply.status()).isEqualTo(Status.FAIL);
+        assertThat(apply.message()).startsWith("Deployment/mismatch: the API server refused it (422 Invalid): "
+                + "Deployment.apps \"mismatch\" is invalid: spec.template.metadata.labels: Invalid value:")
+                .contains("`selector` does not match template `labels`");
+        assertThat(apply.location().toString()).isEqualTo("deploy/deployment.yaml:11:15");
+        assertThat(items(report, "provision.rollout")).isEmpty();
+        assertThat(namespaceExists(cluster, runNamespace(report))).isFalse();
+    }
+
+    @Test
+    void shouldKeepTheNamespaceOnFailureAndSayHowToReachIt(ClusterAccess cluster) throws Exception {
+        Path app = ProvisionFixtures.application(temp.resolve("kept"), "kept",
+                ", " + KwokStageLabels.SIMULATE + ": " + KwokStageLabels.IMAGE_PULL_FAILURE, "3m");
+
+        Report report = new Ascent().provision(ProvisionOptions.builder(app).noGit(true).keep(Keep.ON_FAILURE)
+                .kubeconfig(cluster.kubeconfig()).workDirectory(temp.resolve("work")).build(),
+                new ProvisionFixtures.RecordingProgress());
+
+        String namespace = runNamespace(report);
+        try {
+            assertThat(report.verdict()).isEqualTo(Verdict.FAILED);
+            Item teardown = items(report, "provision.teardown").get(0);
+            assertThat(teardown.status()).isEqualTo(Status.SKIP);
+            assertThat(teardown.message()).isEqualTo("kept (--keep on-failure): reach it with kubectl --kubeconfig "
+                    + cluster.kubeconfig().toAbsolutePath() + " -n " + namespace + " get all");
+            assertThat(teardown.remediation()).endsWith("delete namespace " + namespace);
+            assertThat(namespaceExists(cluster, namespace)).isTrue();
+        } finally {
+            new io.kubernetes.client.openapi.apis.CoreV1Api(cluster.client()).deleteNamespace(namespace).execute();
+        }
+    }
+
+    private Report provision(ClusterAccess cluster, Path app) {
+        return new Ascent().provision(ProvisionOptions.builder(app).noGit(true).kubeconfig(cluster.kubeconfig())
+                .workDirectory(temp.resolve("work")).build(), new ProvisionFixtures.RecordingProgress());
+    }
+
+    private static Item failedRollout(Report report) {
+        assertThat(report.verdict()).as(describe(report)).isEqualTo(Verdict.FAILED);
+        assertThat(phase(report, "deploy").status()).isEqualTo(Status.FAIL);
+        assertThat(phase(report, "teardown").status()).isEqualTo(Status.PASS);
+        Item rollout = items(report, "provision.rollout").get(0);
+        assertThat(rollout.status()).isEqualTo(Status.FAIL);
+        return rollout;
+    }
+}

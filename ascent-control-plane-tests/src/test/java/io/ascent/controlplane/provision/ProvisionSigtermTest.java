@@ -1,0 +1,64 @@
+package io.ascent.controlplane.provision;
+
+import static io.ascent.controlplane.provision.ProvisionFixtures.namespaceExists;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ascent.controlplane.ClusterAccess;
+import io.ascent.controlplane.ControlPlaneExtension;
+import io.ascent.controlplane.KwokStageLabels;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.json.JSONObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Ctrl-C or SIGTERM to {@code ascent provision} mid-rollout: the namespace is deleted and the report written. */
+@ExtendWith(ControlPlaneExtension.class)
+class ProvisionSigtermTest {
+
+    private static final Pattern NAMESPACE = Pattern.compile("created namespace (\\S+)");
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void shouldDeleteTheNamespaceAndWriteAnInterruptedReportOnSigterm(ClusterAccess cluster) throws Exception {
+        Path app = ProvisionFixtures.application(temp.resolve("stuck"), "stuck",
+                ", " + KwokStageLabels.SIMULATE + ": never-ready", "5m");
+        Path stderr = temp.resolve("stderr.txt");
+        Path report = temp.resolve("report.json");
+        // The test JVM's class path (surefire's manifest jar) holds the CLI and everything it needs.
+        Process cli = new ProcessBuilder(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-cp", System.getProperty("java.class.path"), "io.ascent.cli.Main", "provision", app.toString(),
+                "--no-git", "--kubeconfig", cluster.kubeconfig().toString(), "--format", "json",
+                "--output", report.toString()))
+                .redirectError(stderr.toFile()).redirectOutput(temp.resolve("stdout.txt").toFile()).start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+            while (!Files.readString(stderr).contains("deploy: applied Deployment/stuck")) {
+                assertThat(cli.isAlive()).as(Files.readString(stderr)).isTrue();
+                assertThat(System.nanoTime()).as("rollout started: " + Files.readString(stderr)).isLessThan(deadline);
+                TimeUnit.MILLISECONDS.sleep(50);
+            }
+            cli.destroy(); // SIGTERM
+            assertThat(cli.waitFor(90, TimeUnit.SECONDS)).as("the CLI exits after SIGTERM").isTrue();
+        } finally {
+            cli.destroyForcibly();
+        }
+
+        String log = Files.readString(stderr);
+        assertThat(cli.exitValue()).as(log).isEqualTo(143);
+        Matcher namespace = NAMESPACE.matcher(log);
+        assertThat(namespace.find()).as(log).isTrue();
+        assertThat(namespaceExists(cluster, namespace.group(1))).as("namespace deleted; " + log).isFalse();
+        assertThat(log).contains("teardown: namespace " + namespace.group(1) + " deleted");
+        JSONObject json = new JSONObject(Files.readString(report));
+        assertThat(json.toString()).contains("interrupted during deploy");
+        assertThat(json.getBoolean("interrupted")).isTrue();
+    }
+}

@@ -1,0 +1,173 @@
+package io.ascent.core.provision;
+
+import java.io.Serializable;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What {@code ascent provision} (or the Jenkins step on an agent) asks for. Everything unset falls back to the
+ * checklist's {@code provision} section. Serializable: the plugin builds it on the controller and runs it on the
+ * agent, so paths are kept as strings.
+ */
+public final class ProvisionOptions implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String directory;
+    private final String checklist;
+    private final String driver;
+    private final String kubeconfig;
+    private final String context;
+    private final String kubernetesVersion;
+    private final Keep keep;
+    private final Duration timeout;
+    private final boolean dryRun;
+    private final boolean noGit;
+    private final String workDirectory;
+
+    private ProvisionOptions(Builder b) {
+        this.directory = Objects.requireNonNull(b.directory, "directory");
+        this.checklist = b.checklist;
+        this.driver = b.driver;
+        this.kubeconfig = b.kubeconfig;
+        this.context = b.context;
+        this.kubernetesVersion = b.kubernetesVersion;
+        this.keep = b.keep;
+        this.timeout = b.timeout;
+        this.dryRun = b.dryRun;
+        this.noGit = b.noGit;
+        this.workDirectory = b.workDirectory;
+    }
+
+    public static Builder builder(Path directory) {
+        return new Builder(directory);
+    }
+
+    public Path directory() {
+        return Path.of(directory);
+    }
+
+    /** The checklist file, when not the directory's {@code ascent.yaml}. */
+    public Optional<Path> checklist() {
+        return Optional.ofNullable(checklist).map(Path::of);
+    }
+
+    /** {@code kind} or {@code existing}; empty: the checklist's {@code provision.cluster.driver}. */
+    public Optional<String> driver() {
+        return Optional.ofNullable(driver);
+    }
+
+    public Optional<Path> kubeconfig() {
+        return Optional.ofNullable(kubeconfig).map(Path::of);
+    }
+
+    /** The kubeconfig context; empty: the checklist's {@code provision.cluster.context}, else the current one. */
+    public Optional<String> context() {
+        return Optional.ofNullable(context);
+    }
+
+    /** Overrides the checklist's target (and the kind cluster's) Kubernetes version. */
+    public Optional<String> kubernetesVersion() {
+        return Optional.ofNullable(kubernetesVersion);
+    }
+
+    /** Empty: from the checklist's {@code provision.teardown}. */
+    public Optional<Keep> keep() {
+        return Optional.ofNullable(keep);
+    }
+
+    /** How long the rollout may take; empty: the checklist's {@code provision.deploy.timeout}. */
+    public Optional<Duration> timeout() {
+        return Optional.ofNullable(timeout);
+    }
+
+    /** Print the plan and touch nothing. */
+    public boolean dryRun() {
+        return dryRun;
+    }
+
+    /** Validate the files on disk instead of the git HEAD tree. */
+    public boolean noGit() {
+        return noGit;
+    }
+
+    /** A folder for the run's files (a kind cluster's kubeconfig); empty: a temporary folder. */
+    public Optional<Path> workDirectory() {
+        return Optional.ofNullable(workDirectory).map(Path::of);
+    }
+
+    /** Builds {@link ProvisionOptions}; everything but the directory is optional. */
+    public static final class Builder {
+        private final String directory;
+        private String checklist;
+        private String driver;
+        private String kubeconfig;
+        private String context;
+        private String kubernetesVersion;
+        private Keep keep;
+        private Duration timeout;
+        private boolean dryRun;
+        private boolean noGit;
+        private String workDirectory;
+
+        private Builder(Path directory) {
+            this.directory = directory.toString();
+        }
+
+        public Builder checklist(Path checklist) {
+            this.checklist = checklist == null ? null : checklist.toString();
+            return this;
+        }
+
+        public Builder driver(String driver) {
+            this.driver = driver;
+            return this;
+        }
+
+        public Builder kubeconfig(Path kubeconfig) {
+            this.kubeconfig = kubeconfig == null ? null : kubeconfig.toString();
+            return this;
+        }
+
+        public Builder context(String context) {
+            this.context = context;
+            return this;
+        }
+
+        public Builder kubernetesVersion(String version) {
+            this.kubernetesVersion = version;
+            return this;
+        }
+
+        public Builder keep(Keep keep) {
+            this.keep = keep;
+            return this;
+        }
+
+        public Builder timeout(Duration timeout) {
+            this.timeout = timeout;
+            return this;
+        }
+
+        public Builder dryRun(boolean dryRun) {
+            this.dryRun = dryRun;
+            return this;
+        }
+
+        public Builder noGit(boolean noGit) {
+            this.noGit = noGit;
+            return this;
+        }
+
+        public Builder workDirectory(Path workDirectory) {
+            this.workDirectory = workDirectory == null ? null : workDirectory.toString();
+            return this;
+        }
+
+        public ProvisionOptions build() {
+            return new ProvisionOptions(this);
+        }
+    }
+}

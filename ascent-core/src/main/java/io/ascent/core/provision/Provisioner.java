@@ -1,0 +1,575 @@
+package io.ascent.core.provision;
+
+import io.ascent.core.ValidateOptions;
+import io.ascent.core.checklist.Checklist;
+import io.ascent.core.checklist.ChecklistLoader;
+import io.ascent.core.checklist.LoadedChecklist;
+import io.ascent.core.checklist.ProvisionSettings;
+import io.ascent.core.checklist.ProvisionSettings.SmokeTest;
+import io.ascent.core.manifest.LoadedFile;
+import io.ascent.core.manifest.ManifestFile;
+import io.ascent.core.manifest.ManifestLoader;
+import io.ascent.core.manifest.ManifestSet;
+import io.ascent.core.manifest.Resource;
+import io.ascent.core.progress.ProgressListener;
+import io.ascent.core.provision.deploy.ApplyOrder;
+import io.ascent.core.provision.deploy.ServerSideApplier;
+import io.ascent.core.provision.kube.ApiDiscovery;
+import io.ascent.core.provision.kube.KubeConnections;
+import io.ascent.core.provision.kube.KubeConnection;
+import io.ascent.core.provision.smoke.ProvisionSectionCheck;
+import io.ascent.core.provision.smoke.SmokeTestRunner;
+import io.ascent.core.provision.wait.FailureDetails;
+import io.ascent.core.provision.wait.RolloutJudge;
+import io.ascent.core.provision.wait.RolloutWaiter;
+import io.ascent.core.provision.wait.WaitResult;
+import io.ascent.core.provision.wait.WaitTarget;
+import io.ascent.core.report.ErrorKind;
+import io.ascent.core.report.Item;
+import io.ascent.core.report.Location;
+import io.ascent.core.report.Report;
+import io.ascent.core.report.Status;
+import io.ascent.core.report.Verdict;
+import io.ascent.core.run.Phase;
+import io.ascent.core.run.RunRecorder;
+import io.ascent.core.workspace.Workspace;
+import io.ascent.core.yaml.SafeYamlLoader;
+import io.ascent.core.yaml.YamlDocument;
+import io.ascent.core.yaml.YamlInputException;
+import io.ascent.core.yaml.YamlLimits;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One provisioning run: static validation, preflight, cluster, deploy, tests, teardown, in that order, each phase a
+ * {@link ProvisionRule#PHASE} item with its duration and every object applied, waited for or tested an item of its
+ * own. Teardown always runs (success, failure, interruption, JVM shutdown) unless {@link Keep} says otherwise.
+ */
+public final class Provisioner {
+
+    /** The id of the item for a failure that is Ascent's bug (as {@code Ascent.INTERNAL_ERROR_ID}). */
+    static final String INTERNAL_ERROR_ID = "ascent.internal";
+
+    /** How long CRDs of the run may take to become Established. */
+    static final Duration CRD_TIMEOUT = Duration.ofSeconds(60);
+
+    private final Clock clock;
+    private final StaticValidation validation;
+
+    public Provisioner(Clock clock, StaticValidation validation) {
+        this.clock = clock;
+        this.validation = validation;
+    }
+
+    /**
+     * Runs the whole scenario. Bad input, a failing environment and an interruption are all reported in the
+     * returned report; after an interruption the thread's interrupt flag is set again.
+     */
+    public Report run(ProvisionOptions options, ProgressListener progress) {
+        Run run = new Run(options, progress);
+        try {
+            run.execute();
+        } catch (InterruptedException e) {
+            run.interrupted(e);
+        } catch (RuntimeException | StackOverflowError e) {
+            // Ascent's bug, not the input's or the cluster's: exit 4, after teardown (the finally in execute).
+            run.internalError(e);
+        }
+        return run.report();
+    }
+
+    /** The state of one run. */
+    private final class Run {
+        private final ProvisionOptions options;
+        private final ProgressListener progress;
+        private final RunRecorder report;
+        private Phase current;
+        private final List<Item> items = new ArrayList<>();
+        private String phase = "validate";
+        private long phaseStart;
+        private boolean interrupted;
+        private boolean failed;
+        private Teardown teardown;
+        private List<Location> testLocations = List.of();
+        private ProvisionSettings.Teardown teardownSetting = ProvisionSettings.Teardown.ALWAYS;
+
+        Run(ProvisionOptions options, ProgressListener progress) {
+            this.options = options;
+            this.progress = progress;
+            this.report = new RunRecorder(options.directory().toString(), progress, clock);
+        }
+
+        void execute() throws InterruptedException {
+            // validate: the checklist and manifests must pass before anything is created
+            begin("validate");
+            ValidateOptions validate = new ValidateOptions(options.directory(), options.checklist(),
+                    options.kubernetesVersion()).withNoGit(options.noGit());
+            Report validated = validation.validate(validate, progress);
+            items.addAll(validated.items());
+            validated.log().forEach(entry -> report.log(entry.level(), entry.message()));
+            if (validated.checklist() != null) {
+                report.checklist(validated.checklist());
+            }
+            if (validated.interrupted()) {
+                throw new InterruptedException("during static validation");
+            }
+            if (validated.verdict() != Verdict.PASSED) {
+                if (validated.environmentFailed()) {
+                    report.environmentFailed("static validation: the environment cannot run it");
+                }
+                end(Status.FAIL, "static validation did not pass (" + validated.verdict().name().toLowerCase()
+                        .replace('_', ' ') + "); nothing was created");
+                return;
+            }
+            Workspace workspace = Workspace.of(options.directory());
+            LoadedChecklist loaded = new ChecklistLoader(clock).load(workspace, options.checklist());
+            Checklist checklist = loaded.checklist().orElseThrow();
+            ProvisionSettings settings = checklist.provision();
+            teardownSetting = settings.teardown();
+            List<Resource> resources = deployResources(workspace, checklist);
+            Map<String, Resource> jobs = new LinkedHashMap<>();
+            List<Item> problems = sectionProblems(workspace, checklist, resources, jobs);
+            if (!problems.isEmpty()) {
+                items.addAll(problems);
+                end(Status.FAIL, "the provision section names what the manifests do not define; nothing was created");
+                return;
+            }
+            end(Status.PASS, "checklist and manifests are valid; " + resources.size() + " objects to apply");
+
+            String driverName = options.driver().orElse(settings.cluster().driver().name().toLowerCase());
+            KubeConnections connections = new KubeConnections();
+            Optional<ClusterDrivers.Choice> choice = ClusterDrivers.forName(driverName, connections);
+            if (choice.isEmpty()) {
+                items.add(ProvisionRule.CLUSTER.item()
+                        .error(ErrorKind.ENVIRONMENT, "the " + driverName + " driver is not available in this build")
+                        .remediation("use --driver existing with a kubeconfig").build());
+                return;
+            }
+            ClusterDriver driver = choice.get().driver();
+            boolean ownsNamespaceOnly = !driverOwnsCluster(driverName);
+            Path work = workDirectory();
+            ClusterRequest request = request(settings, checklist, driverName, work);
+            Duration timeout = options.timeout().orElse(settings.deploy().timeout());
+            List<Resource> ordered = ApplyOrder.sort(resources);
+
+            if (options.dryRun()) {
+                plan(driver, request, ordered, settings, timeout);
+                return;
+            }
+
+            begin("preflight");
+            List<Item> preflight = choice.get().preflight().check(request, progress);
+            items.addAll(preflight);
+            if (preflight.stream().anyMatch(i -> i.status() == Status.ERROR)) {
+                report.environmentFailed("preflight: the environment cannot run the provisioning");
+                end(Status.FAIL, "preflight found what stops the run; nothing was created");
+                return;
+            }
+            if (preflight.stream().anyMatch(i -> i.status() == Status.FAIL)) {
+                end(Status.FAIL, "preflight failed; nothing was created");
+                return;
+            }
+            end(Status.PASS, preflight.size() + " checks");
+
+            teardown = new Teardown(driver, progress);
+            teardown.arm();
+            try {
+                begin("cluster");
+                ProvisionedCluster cluster;
+                try {
+                    cluster = driver.create(request, progress);
+                } catch (ProvisionException e) {
+                    items.add(ProvisionRule.CLUSTER.item().error(e.kind() == ProvisionException.Kind.ENVIRONMENT
+                                    ? ErrorKind.ENVIRONMENT : ErrorKind.INPUT, e.getMessage())
+                            .remediation(e.remediation().orElse(null)).duration(elapsed()).build());
+                    end(Status.FAIL, "the cluster could not be made");
+                    return;
+                }
+                teardown.cluster(cluster);
+                items.add(ProvisionRule.CLUSTER.item().status(Status.PASS).message(cluster.driver() + ": "
+                        + (cluster.ownsCluster() ? "cluster " + cluster.name() : "namespace " + cluster.namespace()
+                        + " (" + cluster.name() + ")")).duration(elapsed()).build());
+                end(Status.PASS, "namespace " + cluster.namespace());
+
+                KubeConnection connection;
+                try {
+                    connection = connections.connect(Optional.of(cluster.kubeconfig()), cluster.context());
+                } catch (ProvisionException e) {
+                    items.add(ProvisionRule.CLUSTER.item().error(ErrorKind.ENVIRONMENT, e.getMessage())
+                            .remediation(e.remediation().orElse(null)).build());
+                    return;
+                }
+                ApiDiscovery discovery = new ApiDiscovery(connection);
+                ServerSideApplier applier = new ServerSideApplier(connection, discovery, progress);
+                RolloutWaiter waiter = new RolloutWaiter(connection, progress);
+                FailureDetails details = new FailureDetails(connection);
+
+                begin("deploy");
+                boolean deployed = deploy(ordered, cluster.namespace(), ownsNamespaceOnly, timeout, applier, waiter,
+                        details, discovery);
+                end(deployed ? Status.PASS : Status.FAIL, deployed ? ordered.size() + " objects applied and ready"
+                        : "the deployment failed");
+                if (!deployed) {
+                    return;
+                }
+
+                begin("tests");
+                SmokeTestRunner runner = new SmokeTestRunner(connection, applier, waiter, progress);
+                int passed = 0;
+                List<SmokeTest> tests = settings.tests();
+                for (int i = 0; i < tests.size(); i++) {
+                    SmokeTest test = tests.get(i);
+                    Location at = testLocation(checklist, i);
+                    progress.info("tests: " + test.name() + " ...");
+                    Item item = test.http().isPresent()
+                            ? runner.http(test, test.http().get(), cluster.namespace(), at)
+                            : runner.job(test, jobs.get(test.name()), cluster.namespace(), at);
+                    items.add(item);
+                    passed += item.status() == Status.PASS ? 1 : 0;
+                }
+                end(passed == tests.size() ? Status.PASS : Status.FAIL, passed + " of " + tests.size()
+                        + " tests passed");
+            } catch (InterruptedException e) {
+                record(e); // before teardown becomes the current phase
+                throw e;
+            } finally {
+                tearDown();
+            }
+        }
+
+        private boolean deploy(List<Resource> ordered, String namespace, boolean ownNamespaceOnly, Duration timeout,
+                ServerSideApplier applier, RolloutWaiter waiter, FailureDetails details, ApiDiscovery discovery)
+                throws InterruptedException {
+            // Namespaces and CRDs first; custom resources can only be applied once their CRDs are Established.
+            List<Resource> first = ordered.stream().filter(r -> ApplyOrder.rank(r.kind()) <= 1).toList();
+            List<Resource> rest = ordered.stream().filter(r -> ApplyOrder.rank(r.kind()) > 1).toList();
+            List<WaitTarget> targets = new ArrayList<>();
+            if (!first.isEmpty()) {
+                ServerSideApplier.Outcome outcome = applier.apply(first, namespace, ownNamespaceOnly);
+                items.addAll(outcome.items());
+                if (outcome.failed()) {
+                    return false;
+                }
+                if (!outcome.targets().isEmpty() && !waitFor(outcome.targets(), CRD_TIMEOUT, waiter, details)) {
+                    return false;
+                }
+                first.stream().filter(r -> "CustomResourceDefinition".equals(r.kind()))
+                        .forEach(crd -> crdVersions(crd).forEach(discovery::forget));
+            }
+            ServerSideApplier.Outcome outcome = applier.apply(rest, namespace, ownNamespaceOnly);
+            items.addAll(outcome.items());
+            if (outcome.failed()) {
+                return false;
+            }
+            targets.addAll(outcome.targets());
+            return targets.isEmpty() || waitFor(targets, timeout, waiter, details);
+        }
+
+        private boolean waitFor(List<WaitTarget> targets, Duration timeout, RolloutWaiter waiter,
+                FailureDetails details) throws InterruptedException {
+            boolean ok = true;
+            for (WaitResult result : waiter.await(targets, timeout)) {
+                String message = result.target().displayName() + ": " + result.verdict().message();
+                if (result.succeeded()) {
+                    items.add(ProvisionRule.ROLLOUT.item().status(Status.PASS).message(message)
+                            .location(result.target().location()).key(result.target().displayName())
+                            .duration(result.elapsed()).build());
+                } else {
+                    ok = false;
+                    items.add(ProvisionRule.ROLLOUT.item().status(Status.FAIL)
+                            .message(message + "\n" + details.describe(result))
+                            .location(result.target().location()).key(result.target().displayName())
+                            .remediation(remediation(result))
+                            .duration(result.elapsed()).build());
+                }
+            }
+            return ok;
+        }
+
+        private void tearDown() {
+            if (teardown == null) {
+                return;
+            }
+            boolean wasInterrupted = Thread.interrupted() || interrupted;
+            begin("teardown");
+            Optional<ProvisionedCluster> cluster = teardown.cluster();
+            Keep keep = keep();
+            boolean somethingFailed = failed || wasInterrupted
+                    || items.stream().anyMatch(i -> i.status().isGating());
+            if (cluster.isPresent() && (keep == Keep.ALWAYS || (keep == Keep.ON_FAILURE && somethingFailed))) {
+                ProvisionedCluster kept = cluster.get();
+                String reach = "kubectl --kubeconfig " + kept.kubeconfig() + kept.context().map(c -> " --context " + c)
+                        .orElse("") + " -n " + kept.namespace() + " get all";
+                items.add(ProvisionRule.TEARDOWN.item().status(Status.SKIP)
+                        .message("kept (--keep " + keep.label() + "): reach it with " + reach)
+                        .remediation("delete it when done: " + (kept.ownsCluster() ? "kind delete cluster --name "
+                                + kept.name() : "kubectl --kubeconfig " + kept.kubeconfig() + " delete namespace "
+                                + kept.namespace())).build());
+                progress.info("teardown: kept; reach it with " + reach);
+                end(Status.PASS, "kept");
+            } else {
+                Optional<ProvisionException> problem = teardown.release();
+                if (problem.isPresent()) {
+                    items.add(ProvisionRule.TEARDOWN.item().status(Status.FAIL).message(problem.get().getMessage())
+                            .remediation(problem.get().remediation().orElse(null)).duration(elapsed()).build());
+                    end(Status.FAIL, "teardown failed");
+                } else if (cluster.isPresent()) {
+                    items.add(ProvisionRule.TEARDOWN.item().status(Status.PASS)
+                            .message(cluster.get().ownsCluster() ? "cluster " + cluster.get().name() + " deleted"
+                                    : "namespace " + cluster.get().namespace() + " deleted")
+                            .duration(elapsed()).build());
+                    end(Status.PASS, "released");
+                } else {
+                    end(Status.PASS, "nothing to release");
+                }
+            }
+            teardown.finished();
+            if (wasInterrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        void interrupted(InterruptedException e) {
+            record(e);
+            Thread.currentThread().interrupt();
+        }
+
+        /** Notes the interruption once, naming the phase it cut short. */
+        private void record(InterruptedException e) {
+            if (interrupted) {
+                return;
+            }
+            interrupted = true;
+            report.interrupted();
+            report.error("interrupted during " + phase + "; the run was cancelled"
+                    + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"));
+            items.add(ProvisionRule.PHASE.item().status(Status.FAIL).key(phase).duration(elapsed())
+                    .message("interrupted during " + phase).build());
+            if (current != null) {
+                current.interrupted();
+                current.close();
+                current = null;
+            }
+        }
+
+        void internalError(Throwable e) {
+            items.add(Item.builder(INTERNAL_ERROR_ID, "Ascent itself failed")
+                    .error(ErrorKind.INTERNAL, "provisioning failed during " + phase + " with "
+                            + e.getClass().getName() + "; this is a bug in Ascent, please report it")
+                    .build());
+            java.io.StringWriter trace = new java.io.StringWriter();
+            e.printStackTrace(new java.io.PrintWriter(trace));
+            report.debug(trace.toString());
+        }
+
+        Report report() {
+            report.items(items);
+            return report.report();
+        }
+
+        private void plan(ClusterDriver driver, ClusterRequest request, List<Resource> ordered,
+                ProvisionSettings settings, Duration timeout) {
+            List<String> lines = new ArrayList<>();
+            lines.add("dry run: nothing is created");
+            lines.add("driver " + driver.name() + ":");
+            driver.plan(request).forEach(line -> lines.add("  " + line));
+            lines.add("apply (server-side, field manager " + ServerSideApplier.FIELD_MANAGER + ", in this order):");
+            int n = 1;
+            for (Resource resource : ordered) {
+                lines.add("  " + n++ + ". " + resource.displayName() + " (" + resource.location() + ")"
+                        + (resource.namespace().isEmpty() ? "" : " in " + resource.namespace()));
+            }
+            lines.add("wait (watches, at most " + timeout.toSeconds() + "s, failing fast on image pull, crash loop, "
+                    + "config errors and unschedulable pods):");
+            ordered.stream().filter(r -> RolloutJudge.waitsFor(r.kind()))
+                    .forEach(r -> lines.add("  " + r.displayName()));
+            lines.add("tests:");
+            for (SmokeTest test : settings.tests()) {
+                lines.add("  " + test.name() + ": " + test.http().map(h -> "GET " + h.path() + " on service "
+                        + h.service() + ":" + h.port() + " expecting " + h.expectStatus()
+                        + h.expectBody().map(b -> " and '" + b + "'").orElse(""))
+                        .orElseGet(() -> "job " + test.job().orElseThrow().manifest())
+                        + " (timeout " + test.timeout().toSeconds() + "s)");
+            }
+            lines.add("teardown: " + (keep() == Keep.NEVER ? "always" : "keep " + keep().label()));
+            lines.forEach(report::info);
+        }
+
+        private List<Resource> deployResources(Workspace workspace, Checklist checklist) {
+            List<String> written = checklist.provision().deploy().manifests().isEmpty()
+                    ? checklist.kubernetes().manifests() : checklist.provision().deploy().manifests();
+            ManifestSet set = ManifestSet.expand(workspace, written);
+            ManifestLoader loader = new ManifestLoader();
+            List<Resource> resources = new ArrayList<>();
+            for (ManifestFile file : set.files()) {
+                LoadedFile loaded = loader.load(workspace.files(YamlLimits.MANIFEST.maxBytes()), file);
+                resources.addAll(loaded.resources());
+            }
+            return resources;
+        }
+
+        private List<Item> sectionProblems(Workspace workspace, Checklist checklist, List<Resource> resources,
+                Map<String, Resource> jobs) {
+            YamlDocument document;
+            try {
+                Path file = options.checklist().map(p -> p.isAbsolute() ? p : options.directory().resolve(p))
+                        .orElseGet(() -> ChecklistLoader.locate(workspace, Optional.empty()).orElseThrow());
+                // An explicit --checklist may live outside the repository (the operator chose it), as ChecklistLoader
+                // allows; anything else is read confined to the repository.
+                io.ascent.core.workspace.ConfinedFiles files = workspace.files(YamlLimits.CHECKLIST.maxBytes());
+                document = new SafeYamlLoader(YamlLimits.CHECKLIST).loadSingle(files.contains(file) ? files
+                        : io.ascent.core.workspace.ConfinedFiles.anywhere(YamlLimits.CHECKLIST.maxBytes()), file,
+                        checklist.path());
+            } catch (YamlInputException e) {
+                return List.of(ProvisionRule.SECTION.item().status(Status.ERROR).message(e.getMessage())
+                        .location(e.location()).build());
+            }
+            ProvisionSectionCheck check = new ProvisionSectionCheck(document, workspace);
+            List<Item> problems = new ArrayList<>(check.check(checklist.provision(), resources));
+            List<SmokeTest> tests = checklist.provision().tests();
+            for (int i = 0; i < tests.size() && problems.isEmpty(); i++) {
+                if (tests.get(i).job().isPresent()) {
+                    int index = i;
+                    check.jobOf(tests.get(i).job().get().manifest(), List.of("provision", "tests", String.valueOf(i)),
+                            problems).ifPresent(job -> jobs.put(tests.get(index).name(), job));
+                }
+            }
+            testLocations = new ArrayList<>();
+            for (int i = 0; i < tests.size(); i++) {
+                testLocations.add(document.locationOf(document.nodeAt(List.of("provision", "tests",
+                        String.valueOf(i)))));
+            }
+            return problems;
+        }
+
+        private Location testLocation(Checklist checklist, int index) {
+            return index < testLocations.size() ? testLocations.get(index) : Location.of(checklist.path());
+        }
+
+        private ClusterRequest request(ProvisionSettings settings, Checklist checklist, String driverName,
+                Path work) {
+            Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+            String runName = runName(now);
+            Optional<String> version = options.kubernetesVersion().or(() -> settings.cluster().kubernetesVersion())
+                    .or(() -> checklist.kubernetes().version());
+            Workspace workspace = Workspace.of(options.directory());
+            return new ClusterRequest(runName, version, settings.cluster().nodeImage(),
+                    settings.cluster().config().flatMap(workspace::resolveInside),
+                    options.kubeconfig(), options.context().or(() -> settings.cluster().context()), work,
+                    Duration.ofMinutes(5),
+                    Map.of(RUN_LABEL, runName, CREATED_LABEL, LABEL_STAMP.format(now)));
+        }
+
+        private Path workDirectory() {
+            if (options.workDirectory().isPresent()) {
+                return options.workDirectory().get();
+            }
+            try {
+                return Files.createTempDirectory("ascent-provision-");
+            } catch (IOException e) {
+                return Path.of(System.getProperty("java.io.tmpdir"), "ascent-provision");
+            }
+        }
+
+        /** {@code --keep}, else the checklist's {@code provision.teardown} ({@code on-success} keeps on failure). */
+        private Keep keep() {
+            return options.keep().orElse(teardownSetting == ProvisionSettings.Teardown.ON_SUCCESS ? Keep.ON_FAILURE
+                    : Keep.NEVER);
+        }
+
+        private void begin(String name) {
+            phase = name;
+            phaseStart = System.nanoTime();
+            current = report.phase(name);
+        }
+
+        private void end(Status status, String message) {
+            Duration took = elapsed();
+            failed |= status.isGating();
+            items.add(ProvisionRule.PHASE.item().status(status).key(phase).message(phase + ": " + message)
+                    .duration(took).build());
+            if (current != null) {
+                if (status.isGating()) {
+                    current.failed();
+                }
+                current.close();
+                current = null;
+            }
+        }
+
+        private Duration elapsed() {
+            return Duration.ofNanos(System.nanoTime() - phaseStart);
+        }
+    }
+
+    /** Label on what a run creates: the run's name. */
+    static final String RUN_LABEL = "ascent.dev/run";
+    /** Label on what a run creates: its creation time, {@code 20261130T013502Z} (a label value may not hold ':'). */
+    static final String CREATED_LABEL = "ascent.dev/created";
+    private static final java.time.format.DateTimeFormatter STAMP = java.time.format.DateTimeFormatter
+            .ofPattern("uuuuMMdd-HHmmss").withZone(java.time.ZoneOffset.UTC);
+    private static final java.time.format.DateTimeFormatter LABEL_STAMP = java.time.format.DateTimeFormatter
+            .ofPattern("uuuuMMdd'T'HHmmss'Z'").withZone(java.time.ZoneOffset.UTC);
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
+    /**
+     * {@code ascent-20261130-013502-k3f9qz}: DNS-safe, unique per run (eight runs in the same second on one agent
+     * differ by the random suffix), and the shape {@code ascent gc} recognises, with the creation time in it.
+     */
+    static String runName(Instant now) {
+        String alphabet = "0123456789abcdefghijklmnopqrstuvwxyz";
+        StringBuilder suffix = new StringBuilder(6);
+        for (int i = 0; i < 6; i++) {
+            suffix.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
+        }
+        return "ascent-" + STAMP.format(now) + "-" + suffix;
+    }
+
+    private static boolean driverOwnsCluster(String driverName) {
+        return !ExistingDriverNames.isExisting(driverName);
+    }
+
+    private static String remediation(WaitResult result) {
+        String reason = result.problem().map(p -> p.reason()).orElse("");
+        return switch (reason) {
+            case "ImagePullBackOff", "ErrImagePull", "InvalidImageName" ->
+                    "check the image name and tag, and that the cluster can pull it (registry credentials)";
+            case "CrashLoopBackOff" -> "read the container's log above: the application exits at start";
+            case "CreateContainerConfigError", "CreateContainerError" ->
+                    "a ConfigMap, Secret or key the container refers to is missing";
+            case "Unschedulable" -> "no node can take the pod: lower its requests or relax its node selector";
+            default -> "read the events and pod states above";
+        };
+    }
+
+    /** The versions a CRD manifest serves, as {@code group/version}. */
+    private static List<String> crdVersions(Resource crd) {
+        org.json.JSONObject spec = crd.json().optJSONObject("spec", new org.json.JSONObject());
+        String group = spec.optString("group");
+        org.json.JSONArray versions = spec.optJSONArray("versions");
+        List<String> out = new ArrayList<>();
+        for (int i = 0; versions != null && i < versions.length(); i++) {
+            org.json.JSONObject version = versions.optJSONObject(i);
+            if (version != null) {
+                out.add(group + "/" + version.optString("name"));
+            }
+        }
+        return out;
+    }
+
+    /** Driver names, kept in one place. */
+    private static final class ExistingDriverNames {
+        static boolean isExisting(String name) {
+            return io.ascent.core.provision.existing.ExistingClusterDriver.NAME.equals(name);
+        }
+    }
+}

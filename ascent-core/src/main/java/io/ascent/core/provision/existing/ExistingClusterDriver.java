@@ -1,0 +1,168 @@
+package io.ascent.core.provision.existing;
+
+import io.ascent.core.progress.ProgressListener;
+import io.ascent.core.provision.ClusterDriver;
+import io.ascent.core.provision.ClusterRequest;
+import io.ascent.core.provision.ProvisionException;
+import io.ascent.core.provision.ProvisionException.Kind;
+import io.ascent.core.provision.ProvisionedCluster;
+import io.ascent.core.provision.kube.KubeConnection;
+import io.ascent.core.provision.kube.KubeConnections;
+import io.ascent.core.provision.kube.KubeException;
+import io.ascent.core.provision.kube.ResourceType;
+import io.ascent.core.provision.kube.WatchFeed;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.json.JSONObject;
+
+/**
+ * The {@code existing} driver: a cluster someone else runs, reached through a kubeconfig and context (or the pod's
+ * service account), and a fresh namespace per run named {@link ClusterRequest#runName()} and labelled
+ * {@value #RUN_LABEL} and {@value #CREATED_LABEL} so that {@code ascent gc} can find one a killed run left behind.
+ * Teardown deletes the namespace and waits, bounded, until it is gone.
+ */
+public final class ExistingClusterDriver implements ClusterDriver {
+
+    /** The driver's name. */
+    public static final String NAME = "existing";
+    /** Label on the run's namespace: the run's name. */
+    public static final String RUN_LABEL = "ascent.dev/run";
+    /** Label on the run's namespace: when it was created, {@code yyyyMMdd'T'HHmmss'Z'} in UTC. */
+    public static final String CREATED_LABEL = "ascent.dev/created";
+    /** How long teardown waits for the namespace to disappear. */
+    static final Duration DELETE_TIMEOUT = Duration.ofMinutes(2);
+
+    private final KubeConnections connections;
+
+    /** A driver with connections of its own. */
+    public ExistingClusterDriver() {
+        this(new KubeConnections());
+    }
+
+    /** A driver sharing the run's connections with its preflight and the deploy phase. */
+    public ExistingClusterDriver(KubeConnections connections) {
+        this.connections = connections;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<String> plan(ClusterRequest request) {
+        String where;
+        try {
+            where = KubeconfigChoice.of(request).displayName();
+        } catch (ProvisionException e) {
+            where = "(no cluster: " + e.getMessage() + ")";
+        }
+        return List.of("use the existing cluster at " + where,
+                "create namespace " + request.runName() + " labelled " + labels(request),
+                "delete namespace " + request.runName() + " at the end and wait until it is gone (at most "
+                        + DELETE_TIMEOUT.toMinutes() + "m)");
+    }
+
+    /** The checks made before the namespace is created. */
+    public ExistingClusterPreflight preflight() {
+        return new ExistingClusterPreflight(connections);
+    }
+
+    @Override
+    public ProvisionedCluster create(ClusterRequest request, ProgressListener progress)
+            throws ProvisionException, InterruptedException {
+        KubeconfigChoice choice = KubeconfigChoice.of(request);
+        KubeConnection connection = choice.connect(connections);
+        JSONObject metadata = new JSONObject().put("name", request.runName())
+                .put("labels", new JSONObject(request.labels()));
+        try {
+            connection.post("/api/v1/namespaces", new JSONObject().put("apiVersion", "v1").put("kind", "Namespace")
+                    .put("metadata", metadata));
+        } catch (KubeException e) {
+            throw new ProvisionException(Kind.ENVIRONMENT,
+                    "cannot create namespace " + request.runName() + " on " + connection.server() + ": "
+                            + e.serverMessage(),
+                    e.code() == 403 ? "give the credentials the right to create namespaces" : "check the cluster");
+        }
+        progress.info("cluster: created namespace " + request.runName() + " on " + connection.server());
+        return new ProvisionedCluster(NAME, choice.context().orElse(choice.kubeconfig().isPresent() ? "current"
+                : "in-cluster"), choice.kubeconfigFor(request.workDirectory()), choice.context(), request.runName(),
+                false);
+    }
+
+    @Override
+    public void delete(ProvisionedCluster cluster, ProgressListener progress) throws ProvisionException {
+        String namespace = cluster.namespace();
+        String byHand = "delete it by hand: kubectl --kubeconfig " + cluster.kubeconfig()
+                + cluster.context().map(c -> " --context " + c).orElse("") + " delete namespace " + namespace;
+        try {
+            KubeConnection connection = new KubeconfigChoice(Optional.of(cluster.kubeconfig()), cluster.context())
+                    .connect(connections);
+            deleteAndWait(connection, namespace, DELETE_TIMEOUT);
+            progress.info("teardown: namespace " + namespace + " deleted");
+        } catch (KubeException e) {
+            throw new ProvisionException(Kind.ENVIRONMENT, "namespace " + namespace + " was not deleted: "
+                    + e.getMessage(), byHand);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProvisionException(Kind.ENVIRONMENT, "teardown of namespace " + namespace
+                    + " was interrupted", byHand);
+        }
+    }
+
+    /** Deletes the namespace and waits for its watch to report it gone; 404 means it is already gone. */
+    static void deleteAndWait(KubeConnection connection, String namespace, Duration timeout)
+            throws KubeException, InterruptedException {
+        LinkedBlockingQueue<WatchFeed.Event> events = new LinkedBlockingQueue<>();
+        try (WatchFeed feed = new WatchFeed(connection, "namespace", ResourceType.NAMESPACE.collectionPath(null),
+                "fieldSelector=metadata.name%3D" + namespace, events, timeout)) {
+            try {
+                connection.delete("/api/v1/namespaces/" + namespace,
+                        new JSONObject().put("propagationPolicy", "Background"));
+            } catch (KubeException e) {
+                if (e.code() == 404) {
+                    return;
+                }
+                throw e;
+            }
+            feed.start();
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (true) {
+                long left = deadline - System.nanoTime();
+                WatchFeed.Event event = left > 0 ? events.poll(left, TimeUnit.NANOSECONDS) : null;
+                if (event == null) {
+                    throw new KubeException(408, "Timeout", "namespace " + namespace + " still exists after "
+                            + timeout.toSeconds() + "s", null);
+                }
+                switch (event.type()) {
+                    case DELETED -> {
+                        return;
+                    }
+                    case SYNCED -> {
+                        if (event.object().optJSONArray("items") == null
+                                || event.object().getJSONArray("items").isEmpty()) {
+                            return;
+                        }
+                    }
+                    case FAILED -> throw new KubeException(0, "WatchFailed", event.message(), null);
+                    default -> { }
+                }
+            }
+        }
+    }
+
+    @Override
+    public List<Path> collectDiagnostics(ProvisionedCluster cluster, Path into) {
+        // Everything a person needs (events, pod states, logs) is already in the report's items.
+        return List.of();
+    }
+
+    private static String labels(ClusterRequest request) {
+        return request.labels().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).sorted()
+                .reduce((a, b) -> a + "," + b).orElse("(none)");
+    }
+}

@@ -1,0 +1,114 @@
+package io.ascent.core.provision.kube;
+
+import io.ascent.core.provision.ProvisionException;
+import io.ascent.core.provision.ProvisionException.Kind;
+import io.kubernetes.client.openapi.ApiClient;
+import io.kubernetes.client.util.ClientBuilder;
+import io.kubernetes.client.util.KubeConfig;
+import io.ascent.core.workspace.ConfinedFiles;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Opens a {@link KubeConnection} from a kubeconfig and context, or from the service account of the pod Ascent runs
+ * in. Every failure is a {@link ProvisionException} of kind {@link Kind#ENVIRONMENT} saying what to fix; no message
+ * ever quotes the kubeconfig (a YAML error would echo a token or a certificate), only its path and context names.
+ */
+public final class ClusterConnector {
+
+    /** A kubeconfig larger than this is not one (they hold a few certificates). */
+    static final long MAX_KUBECONFIG_BYTES = 4L * 1024 * 1024;
+
+    /** Where Kubernetes mounts a pod's service account. */
+    static final Path SERVICE_ACCOUNT = Path.of("/var/run/secrets/kubernetes.io/serviceaccount/token");
+
+    private ClusterConnector() {
+    }
+
+    /**
+     * Connects through {@code kubeconfig}, using {@code context} or the file's current context.
+     *
+     * @throws ProvisionException (ENVIRONMENT) when the file is missing or unreadable, the context is unknown, or
+     *                            the credentials cannot be loaded
+     */
+    public static KubeConnection fromKubeconfig(Path kubeconfig, Optional<String> context) throws ProvisionException {
+        if (!Files.isRegularFile(kubeconfig)) {
+            throw new ProvisionException(Kind.ENVIRONMENT, "the kubeconfig " + kubeconfig + " does not exist",
+                    "pass --kubeconfig PATH (or set KUBECONFIG) to the file of the cluster to deploy to");
+        }
+        KubeConfig config;
+        // The operator's file, outside the repository as a rule: read anywhere, but bounded.
+        try (Reader reader = new InputStreamReader(ConfinedFiles.anywhere(MAX_KUBECONFIG_BYTES).open(kubeconfig),
+                StandardCharsets.UTF_8)) {
+            config = KubeConfig.loadKubeConfig(reader);
+        } catch (IOException | RuntimeException e) {
+            // Never e.getMessage(): YAML errors quote the text around the fault, which may be a token.
+            throw new ProvisionException(Kind.ENVIRONMENT, "the kubeconfig " + kubeconfig
+                    + " cannot be read (" + e.getClass().getSimpleName() + ")",
+                    "check that the file is a kubeconfig (kubectl config view --kubeconfig " + kubeconfig + ")");
+        }
+        config.setFile(kubeconfig.toAbsolutePath().toFile());
+        if (context.isPresent()) {
+            if (!config.setContext(context.get())) {
+                throw new ProvisionException(Kind.ENVIRONMENT, "the kubeconfig " + kubeconfig + " has no context '"
+                        + context.get() + "'; it has " + contextNames(config),
+                        "pass --context with one of those names");
+            }
+        } else if (config.getCurrentContext() == null || config.getCurrentContext().isEmpty()) {
+            throw new ProvisionException(Kind.ENVIRONMENT, "the kubeconfig " + kubeconfig
+                    + " names no current context; it has " + contextNames(config),
+                    "pass --context NAME, or run kubectl config use-context NAME");
+        }
+        if (config.getServer() == null || config.getServer().isBlank()) {
+            throw new ProvisionException(Kind.ENVIRONMENT, "the context '" + config.getCurrentContext()
+                    + "' of " + kubeconfig + " names no cluster with a server address",
+                    "check the context's cluster entry (kubectl config view --kubeconfig " + kubeconfig + ")");
+        }
+        try {
+            ApiClient client = ClientBuilder.kubeconfig(config).build();
+            return new KubeConnection(client);
+        } catch (IOException | RuntimeException e) {
+            throw new ProvisionException(Kind.ENVIRONMENT, "the credentials of context '"
+                    + config.getCurrentContext() + "' in " + kubeconfig + " cannot be loaded ("
+                    + e.getClass().getSimpleName() + ")",
+                    "check that the certificate and key files the kubeconfig names exist and are readable, "
+                            + "and that its exec plugin (if any) is on PATH");
+        }
+    }
+
+    /** Whether Ascent runs in a pod with a service account mounted. */
+    public static boolean inClusterAvailable() {
+        return System.getenv("KUBERNETES_SERVICE_HOST") != null && Files.isReadable(SERVICE_ACCOUNT);
+    }
+
+    /** Connects as the pod's service account. */
+    public static KubeConnection inCluster() throws ProvisionException {
+        try {
+            return new KubeConnection(ClientBuilder.cluster().build());
+        } catch (IOException | RuntimeException e) {
+            throw new ProvisionException(Kind.ENVIRONMENT, "the pod's service account cannot be used ("
+                    + e.getClass().getSimpleName() + ")",
+                    "mount a service account token, or pass --kubeconfig");
+        }
+    }
+
+    private static String contextNames(KubeConfig config) {
+        List<String> names = new ArrayList<>();
+        if (config.getContexts() != null) {
+            for (Object entry : config.getContexts()) {
+                if (entry instanceof Map<?, ?> map && map.get("name") != null) {
+                    names.add("'" + map.get("name") + "'");
+                }
+            }
+        }
+        return names.isEmpty() ? "no contexts" : "contexts " + String.join(", ", names);
+    }
+}

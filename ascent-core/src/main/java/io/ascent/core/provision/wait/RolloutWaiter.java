@@ -1,0 +1,205 @@
+package io.ascent.core.provision.wait;
+
+import io.ascent.core.manifest.LabelSelector;
+import io.ascent.core.progress.ProgressListener;
+import io.ascent.core.provision.kube.KubeConnection;
+import io.ascent.core.provision.kube.ResourceType;
+import io.ascent.core.provision.kube.WatchFeed;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.json.JSONArray;
+import org.json.JSONObject;
+
+/**
+ * Waits for applied objects to become ready, driven by watch events: one {@link WatchFeed} per kind and namespace
+ * involved plus one for the namespace's pods, and after every event each pending object is judged again
+ * ({@link RolloutJudge}) and its pods are searched for a problem that will not go away ({@link PodProblem}), which
+ * fails it at once instead of at the deadline.
+ */
+public final class RolloutWaiter {
+
+    private final KubeConnection connection;
+    private final ProgressListener progress;
+    private final Duration watchTimeout;
+
+    public RolloutWaiter(KubeConnection connection, ProgressListener progress) {
+        this(connection, progress, Duration.ofMinutes(5));
+    }
+
+    /** @param watchTimeout how long one watch request stays open before it is resumed (tests make it short) */
+    public RolloutWaiter(KubeConnection connection, ProgressListener progress, Duration watchTimeout) {
+        this.connection = connection;
+        this.progress = progress;
+        this.watchTimeout = watchTimeout;
+    }
+
+    /**
+     * Waits until every target is done or failed, or {@code timeout} has passed (the rest then fail with their last
+     * state). Returns one result per target, in the targets' order.
+     *
+     * @throws InterruptedException when the run is cancelled; every watch is closed first
+     */
+    public List<WaitResult> await(List<WaitTarget> targets, Duration timeout) throws InterruptedException {
+        long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
+        LinkedBlockingQueue<WatchFeed.Event> events = new LinkedBlockingQueue<>();
+        Map<String, WatchFeed> feeds = new LinkedHashMap<>();
+        Map<String, Map<String, JSONObject>> state = new HashMap<>();
+        Map<WaitTarget, WaitResult> results = new LinkedHashMap<>();
+        Map<WaitTarget, String> lastMessage = new HashMap<>();
+        List<WaitTarget> pending = new ArrayList<>(targets);
+        try {
+            for (WaitTarget target : targets) {
+                open(feeds, events, target.type(), target.namespace());
+                if (target.ownsPods()) {
+                    open(feeds, events, ResourceType.POD, target.namespace());
+                }
+            }
+            while (!pending.isEmpty()) {
+                long left = deadline - System.nanoTime();
+                WatchFeed.Event event = left > 0 ? events.poll(left, TimeUnit.NANOSECONDS) : null;
+                if (event == null) {
+                    for (WaitTarget target : pending) {
+                        Optional<JSONObject> object = Optional.ofNullable(
+                                state.getOrDefault(feedKey(target.type(), target.namespace()), Map.of())
+                                        .get(target.name()));
+                        results.put(target, new WaitResult(target, Verdict.failed("not ready after "
+                                + seconds(timeout) + ": " + lastMessage.getOrDefault(target, "never seen")),
+                                elapsed(start), object, Optional.empty(), Optional.empty()));
+                    }
+                    pending.clear();
+                    break;
+                }
+                if (event.type() == WatchFeed.Event.Type.FAILED) {
+                    String key = event.feed();
+                    for (WaitTarget target : List.copyOf(pending)) {
+                        if (feedKey(target.type(), target.namespace()).equals(key)
+                                || (target.ownsPods() && feedKey(ResourceType.POD, target.namespace()).equals(key))) {
+                            results.put(target, new WaitResult(target, Verdict.failed(event.message()),
+                                    elapsed(start), Optional.empty(), Optional.empty(), Optional.empty()));
+                            pending.remove(target);
+                        }
+                    }
+                    continue;
+                }
+                apply(state, event);
+                for (WaitTarget target : List.copyOf(pending)) {
+                    WaitResult result = judge(target, state, start);
+                    if (result == null) {
+                        continue;
+                    }
+                    if (result.verdict().state() == Verdict.State.WAITING) {
+                        String message = result.verdict().message();
+                        if (!message.equals(lastMessage.put(target, message))) {
+                            progress.info("deploy: " + target.displayName() + ": " + message + " ("
+                                    + result.elapsed().toMillis() + " ms)");
+                        }
+                        continue;
+                    }
+                    results.put(target, result);
+                    pending.remove(target);
+                    progress.info("deploy: " + target.displayName() + ": " + result.verdict().message() + " ("
+                            + result.elapsed().toMillis() + " ms)");
+                }
+            }
+        } finally {
+            feeds.values().forEach(WatchFeed::close);
+        }
+        List<WaitResult> ordered = new ArrayList<>();
+        targets.forEach(target -> ordered.add(results.get(target)));
+        return ordered;
+    }
+
+    private WaitResult judge(WaitTarget target, Map<String, Map<String, JSONObject>> state, long start) {
+        JSONObject object = state.getOrDefault(feedKey(target.type(), target.namespace()), Map.of()).get(target.name());
+        if (object == null) {
+            return new WaitResult(target, Verdict.waiting("not created yet"), elapsed(start), Optional.empty(),
+                    Optional.empty(), Optional.empty());
+        }
+        Verdict verdict = RolloutJudge.judge(target.type().kind(), object);
+        if (verdict.state() == Verdict.State.WAITING && target.ownsPods()) {
+            for (JSONObject pod : podsOf(target, object, state)) {
+                Optional<PodProblem> problem = PodProblem.of(pod);
+                if (problem.isPresent()) {
+                    return new WaitResult(target, Verdict.failed(problem.get().describe()), elapsed(start),
+                            Optional.of(object), problem, Optional.of(pod));
+                }
+            }
+        }
+        return new WaitResult(target, verdict, elapsed(start), Optional.of(object), Optional.empty(), Optional.empty());
+    }
+
+    /** The pods a workload selects, by the selector the server holds (a Job's is generated by the server). */
+    static List<JSONObject> podsOf(WaitTarget target, JSONObject object, Map<String, Map<String, JSONObject>> state) {
+        Map<String, JSONObject> pods = state.getOrDefault(feedKey(ResourceType.POD, target.namespace()), Map.of());
+        if (target.type().kind().equals("Pod")) {
+            return Optional.ofNullable(pods.get(target.name())).map(List::of).orElse(List.of());
+        }
+        JSONObject selector = object.optJSONObject("spec", new JSONObject()).optJSONObject("selector");
+        if (selector == null) {
+            return List.of();
+        }
+        LabelSelector labels = LabelSelector.of(selector);
+        List<JSONObject> matching = new ArrayList<>();
+        for (JSONObject pod : pods.values()) {
+            JSONObject podLabels = pod.optJSONObject("metadata", new JSONObject()).optJSONObject("labels");
+            if (podLabels != null && labels.matches(podLabels.toMap())) {
+                matching.add(pod);
+            }
+        }
+        matching.sort((a, b) -> name(a).compareTo(name(b)));
+        return matching;
+    }
+
+    private void open(Map<String, WatchFeed> feeds, LinkedBlockingQueue<WatchFeed.Event> events, ResourceType type,
+            String namespace) {
+        String key = feedKey(type, namespace);
+        if (!feeds.containsKey(key)) {
+            feeds.put(key, new WatchFeed(connection, key, type.collectionPath(namespace), "", events, watchTimeout)
+                    .start());
+        }
+    }
+
+    private static void apply(Map<String, Map<String, JSONObject>> state, WatchFeed.Event event) {
+        Map<String, JSONObject> objects = state.computeIfAbsent(event.feed(), k -> new HashMap<>());
+        switch (event.type()) {
+            case SYNCED -> {
+                objects.clear();
+                JSONArray items = event.object().optJSONArray("items");
+                for (int i = 0; items != null && i < items.length(); i++) {
+                    JSONObject item = items.optJSONObject(i);
+                    if (item != null) {
+                        objects.put(name(item), item);
+                    }
+                }
+            }
+            case ADDED, MODIFIED -> objects.put(name(event.object()), event.object());
+            case DELETED -> objects.remove(name(event.object()));
+            default -> { }
+        }
+    }
+
+    static String feedKey(ResourceType type, String namespace) {
+        return type.apiVersion() + "/" + type.plural() + (namespace == null ? "" : "@" + namespace);
+    }
+
+    private static String name(JSONObject object) {
+        return object.optJSONObject("metadata", new JSONObject()).optString("name");
+    }
+
+    private static Duration elapsed(long start) {
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    private static String seconds(Duration duration) {
+        return duration.toSeconds() >= 60 && duration.toSecondsPart() == 0 ? duration.toMinutes() + "m"
+                : duration.toSeconds() + "s";
+    }
+}

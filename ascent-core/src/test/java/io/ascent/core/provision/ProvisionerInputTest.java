@@ -1,0 +1,212 @@
+package io.ascent.core.provision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ascent.core.Ascent;
+import io.ascent.core.progress.ProgressListener;
+import io.ascent.core.report.Item;
+import io.ascent.core.report.Report;
+import io.ascent.core.report.Status;
+import io.ascent.core.report.Verdict;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What {@code ascent provision} refuses or reports before any cluster exists: no cluster is needed here. */
+class ProvisionerInputTest {
+
+    @TempDir
+    Path app;
+
+    @Test
+    void shouldRefuseAnHttpTestNamingAnUnknownServiceAtItsLineBeforeAnyClusterExists() throws IOException {
+        write("""
+                    - name: home
+                      http: {service: web-typo, port: 80}
+                """);
+
+        Report report = provision(app.resolve("no-such-kubeconfig"));
+
+        assertThat(report.verdict()).isEqualTo(Verdict.INVALID_INPUT);
+        Item problem = only(report, "provision.section");
+        assertThat(problem.location().toString()).isEqualTo("ascent.yaml:15:23");
+        assertThat(problem.message()).isEqualTo("no Service 'web-typo' among the deployed manifests; they define web");
+        assertThat(report.items()).noneMatch(item -> item.id().startsWith("provision.preflight")
+                || item.id().equals("provision.cluster"));
+    }
+
+    @Test
+    void shouldRefuseAnUnknownPortListingTheServicesPorts() throws IOException {
+        write("""
+                    - name: home
+                      http: {service: web, port: https}
+                """);
+
+        Item problem = only(provision(app.resolve("no-such-kubeconfig")), "provision.section");
+
+        assertThat(problem.location().toString()).isEqualTo("ascent.yaml:15:34");
+        assertThat(problem.message()).isEqualTo("Service 'web' has no port 'https'; its ports: http (80)");
+    }
+
+    @Test
+    void shouldRefuseAJobManifestThatHoldsNoSingleJob() throws IOException {
+        write("""
+                    - name: smoke
+                      job: {manifest: deploy/service.yaml}
+                """);
+
+        Report report = provision(app.resolve("no-such-kubeconfig"));
+
+        assertThat(report.verdict()).isEqualTo(Verdict.INVALID_INPUT);
+        assertThat(only(report, "provision.section").message())
+                .isEqualTo("job manifest 'deploy/service.yaml' must hold exactly one batch/v1 Job; it holds 1 object(s), "
+                        + "0 of them Jobs");
+    }
+
+    @Test
+    void shouldStopWithExitThreeAndTheFixWhenTheKubeconfigIsMissing() throws IOException {
+        write("");
+
+        Report report = provision(app.resolve("no-such-kubeconfig"));
+
+        assertThat(report.verdict()).isEqualTo(Verdict.ENVIRONMENT_ERROR);
+        Item item = only(report, "provision.preflight.kubeconfig");
+        assertThat(item.message()).isEqualTo("the kubeconfig " + app.resolve("no-such-kubeconfig") + " does not exist");
+        assertThat(item.remediation()).contains("--kubeconfig");
+        assertThat(report.items()).noneMatch(i -> i.id().equals("provision.cluster"));
+    }
+
+    @Test
+    void shouldNeverQuoteAKubeconfigItCannotRead() throws IOException {
+        write("");
+        Path kubeconfig = app.resolve("kubeconfig");
+        Files.writeString(kubeconfig, "users:\n- name: admin\n  user:\n    token: sekrit-token-4711\n  : [unclosed\n");
+
+        Report report = provision(kubeconfig);
+
+        assertThat(report.verdict()).isEqualTo(Verdict.ENVIRONMENT_ERROR);
+        assertThat(only(report, "provision.preflight.kubeconfig").message())
+                .startsWith("the kubeconfig " + kubeconfig + " cannot be read");
+        assertThat(report.toString()).doesNotContain("sekrit");
+    }
+
+    @Test
+    void shouldPrintThePlanAndTouchNothingOnADryRun() throws IOException {
+        write("""
+                    - name: home
+                      http: {service: web, port: http, path: /healthz}
+                """);
+
+        Report report = new Ascent().provision(ProvisionOptions.builder(app).noGit(true).dryRun(true)
+                .kubeconfig(app.resolve("no-such-kubeconfig")).build(), ProgressListener.SILENT);
+
+        assertThat(report.verdict()).isEqualTo(Verdict.PASSED);
+        List<String> plan = report.log().stream().map(entry -> entry.message()).toList();
+        assertThat(plan).contains("dry run: nothing is created",
+                "apply (server-side, field manager ascent, in this order):",
+                "  1. Service/web (deploy/service.yaml:1:1)",
+                "  2. Deployment/web (deploy/deployment.yaml:1:1)",
+                "  home: GET /healthz on service web:http expecting 200 (timeout 60s)");
+        assertThat(report.items()).noneMatch(item -> item.id().startsWith("provision.preflight"));
+    }
+
+    @Test
+    void shouldTakeTheTeardownPolicyFromTheChecklistUnlessKeepIsGiven() throws IOException {
+        write("");
+        Files.writeString(app.resolve("ascent.yaml"), Files.readString(app.resolve("ascent.yaml"))
+                + "  teardown: on-success\n");
+
+        Report fromChecklist = new Ascent().provision(ProvisionOptions.builder(app).noGit(true).dryRun(true)
+                .kubeconfig(app.resolve("no-such-kubeconfig")).build(), ProgressListener.SILENT);
+        Report overridden = new Ascent().provision(ProvisionOptions.builder(app).noGit(true).dryRun(true)
+                .keep(Keep.NEVER).kubeconfig(app.resolve("no-such-kubeconfig")).build(), ProgressListener.SILENT);
+
+        assertThat(fromChecklist.log()).anyMatch(entry -> entry.message().equals("teardown: keep on-failure"));
+        assertThat(overridden.log()).anyMatch(entry -> entry.message().equals("teardown: always"));
+    }
+
+    @Test
+    void shouldReportItsOwnBugAsAnInternalErrorItemNotAnException() {
+        Provisioner provisioner = new Provisioner(java.time.Clock.systemUTC(), (options, progress) -> {
+            throw new IllegalStateException("a bug");
+        });
+
+        Report report = provisioner.run(ProvisionOptions.builder(app).build(), ProgressListener.SILENT);
+
+        assertThat(report.verdict()).isEqualTo(Verdict.INTERNAL_ERROR);
+        assertThat(only(report, "ascent.internal").message()).isEqualTo("provisioning failed during validate with "
+                + "java.lang.IllegalStateException; this is a bug in Ascent, please report it");
+    }
+
+    private Report provision(Path kubeconfig) {
+        return new Ascent().provision(ProvisionOptions.builder(app).noGit(true).kubeconfig(kubeconfig).build(),
+                ProgressListener.SILENT);
+    }
+
+    private static Item only(Report report, String id) {
+        List<Item> items = report.items().stream().filter(item -> item.id().equals(id)).toList();
+        assertThat(items).as(report.items().toString()).hasSize(1);
+        return items.get(0);
+    }
+
+    /** The application: a Deployment, a Service {@code web} with port {@code http} 80, and these smoke tests. */
+    private void write(String tests) throws IOException {
+        Files.createDirectories(app.resolve("deploy"));
+        Files.writeString(app.resolve("ascent.yaml"), """
+                apiVersion: ascent.dev/v1
+                kind: Checklist
+                metadata:
+                  name: web
+                kubernetes:
+                  version: "1.35"
+                  manifests: [deploy/]
+                  checks:
+                    manifest.pod-disruption-budget: {enabled: false}
+                provision:
+                  cluster:
+                    driver: existing
+                  tests:
+                """ + (tests.isEmpty() ? "    []\n" : tests));
+        Files.writeString(app.resolve("deploy/service.yaml"), """
+                apiVersion: v1
+                kind: Service
+                metadata:
+                  name: web
+                spec:
+                  selector: {app: web}
+                  ports:
+                    - {name: http, port: 80, targetPort: 8080}
+                """);
+        Files.writeString(app.resolve("deploy/deployment.yaml"), """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: web
+                spec:
+                  replicas: 1
+                  selector:
+                    matchLabels: {app: web}
+                  template:
+                    metadata:
+                      labels: {app: web}
+                    spec:
+                      securityContext: {runAsNonRoot: true, runAsUser: 1000, seccompProfile: {type: RuntimeDefault}}
+                      containers:
+                        - name: app
+                          image: registry.invalid/web:1.0.0
+                          ports: [{name: http, containerPort: 8080}]
+                          readinessProbe: {httpGet: {path: /, port: 8080}}
+                          livenessProbe: {httpGet: {path: /, port: 8080}}
+                          resources:
+                            requests: {cpu: 10m, memory: 16Mi}
+                            limits: {cpu: 100m, memory: 32Mi}
+                          securityContext:
+                            allowPrivilegeEscalation: false
+                            readOnlyRootFilesystem: true
+                            capabilities: {drop: [ALL]}
+                """);
+    }
+}
