@@ -94,7 +94,7 @@ final class ProvisionCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Map<Format, Path> destinations;
         try {
-            destinations = output.destinations();
+            destinations = output.destinations(directory);
         } catch (OutputOptions.UsageException e) {
             err.println("ascent provision: " + e.getMessage());
             return ExitCodes.INVALID_INPUT;
