@@ -25,6 +25,7 @@ public final class ProvisionCallable extends MasterToSlaveFileCallable<AgentRepo
 
     private final ValidateRequest request;
     private final String driver;
+    private final String kindPath;
     private final TaskListener listener;
     /** An existing cluster's kubeconfig from a file credential, or null; never logged, never in toString. */
     private final byte[] credentialKubeconfig;
@@ -33,12 +34,14 @@ public final class ProvisionCallable extends MasterToSlaveFileCallable<AgentRepo
      * @param request              the application directory, checklist, version and report files, workspace-relative
      * @param driver               {@code kind}, {@code existing}, or empty: {@code existing} when a credential is
      *                             given, else the checklist's {@code provision.cluster.driver}
+     * @param kindPath             the kind executable the administrator configured; empty: {@code kind} on the PATH
      * @param credentialKubeconfig an existing cluster's kubeconfig, or null
      */
-    public ProvisionCallable(ValidateRequest request, String driver, TaskListener listener,
+    public ProvisionCallable(ValidateRequest request, String driver, String kindPath, TaskListener listener,
             byte[] credentialKubeconfig) {
         this.request = request;
         this.driver = driver;
+        this.kindPath = kindPath;
         this.listener = listener;
         this.credentialKubeconfig = credentialKubeconfig == null ? null : credentialKubeconfig.clone();
     }
@@ -70,6 +73,7 @@ public final class ProvisionCallable extends MasterToSlaveFileCallable<AgentRepo
                     .checklist(paths.checklist().orElse(null))
                     .kubernetesVersion(request.kubernetesVersion().isEmpty() ? null : request.kubernetesVersion())
                     .workDirectory(work)
+                    .kind(kindPath)
                     // An agent must not collect clusters: the kubeconfig to reach a kept one goes with this folder.
                     .keep(Keep.NEVER);
             if (credentialKubeconfig != null) {

@@ -129,7 +129,8 @@ public class ProvisionStep extends ValidateStep {
         listener.getLogger().println("[ascent] provisioning " + settings.request().directory() + " on "
                 + (workspace.isRemote() ? "the agent" : "the controller"));
         // An abort interrupts the agent thread; the engine tears down and the callable rethrows the interruption.
-        AgentReport agent = workspace.act(new ProvisionCallable(settings.request(), driver, listener, kubeconfig));
+        AgentReport agent = workspace.act(new ProvisionCallable(settings.request(), driver,
+                global.getKindPath(), listener, kubeconfig));
         return ValidationRun.conclude(run, listener, node, agent, settings.thresholds());
     }
 

@@ -38,7 +38,7 @@ class EngineProvisionCallTest {
     void shouldPickKindWithTheConfiguredExecutableWithoutAKubeconfig() {
         EngineProvisionCall call = new EngineProvisionCall("/opt/kind/bin/kind");
         assertThat(EngineProvisionCall.driverName(request(Optional.empty()))).isEqualTo("kind");
-        assertThat(call.driver("kind")).isInstanceOfSatisfying(KindDriver.class,
+        assertThat(call.choice("kind").driver()).isInstanceOfSatisfying(KindDriver.class,
                 kind -> assertThat(kind.plan(request(Optional.empty())))
                         .anyMatch(line -> line.startsWith("/opt/kind/bin/kind create cluster --name ascent-app-7")));
     }
@@ -48,7 +48,7 @@ class EngineProvisionCallTest {
         EngineProvisionCall call = new EngineProvisionCall("kind");
         assertThat(EngineProvisionCall.driverName(request(Optional.of(work.resolve("kubeconfig")))))
                 .isEqualTo("existing");
-        assertThat(call.driver("existing")).isInstanceOf(ExistingClusterDriver.class);
+        assertThat(call.choice("existing").driver()).isInstanceOf(ExistingClusterDriver.class);
     }
 
     @Test

@@ -82,7 +82,7 @@ class ProvisionCallableTest {
 
     @Test
     void shouldCrossTheChannelWithoutShowingTheCredential() throws Exception {
-        ProvisionCallable callable = new ProvisionCallable(request("app", "out/"), "kind",
+        ProvisionCallable callable = new ProvisionCallable(request("app", "out/"), "kind", "/opt/kind",
                 new ValidateCallableTest.BufferListener(), credential());
         ProvisionCallable copy = Serialization.roundTrip(callable);
         assertThat(copy).usingRecursiveComparison().ignoringFields("listener").isEqualTo(callable);
@@ -93,19 +93,19 @@ class ProvisionCallableTest {
     @Test
     void shouldChooseExistingForACredentialElseLeaveItToTheChecklist() {
         ValidateCallableTest.BufferListener log = new ValidateCallableTest.BufferListener();
-        assertThat(new ProvisionCallable(request("app", "out/"), "", log, credential()).driverName())
+        assertThat(new ProvisionCallable(request("app", "out/"), "", "/opt/kind", log, credential()).driverName())
                 .isEqualTo("existing");
-        assertThat(new ProvisionCallable(request("app", "out/"), "", log, null).driverName()).isNull();
-        assertThat(new ProvisionCallable(request("app", "out/"), "kind", log, credential()).driverName())
-                .isEqualTo("kind");
+        assertThat(new ProvisionCallable(request("app", "out/"), "", "/opt/kind", log, null).driverName()).isNull();
+        assertThat(new ProvisionCallable(request("app", "out/"), "kind", "/opt/kind", log, credential())
+                .driverName()).isEqualTo("kind");
     }
 
     @Test
     void shouldRunTheEngineWithTheCredentialsKubeconfigAndStopAtPreflightWhenTheClusterIsUnreachable()
             throws Exception {
         ValidateCallableTest.BufferListener log = new ValidateCallableTest.BufferListener();
-        AgentReport answer = new ProvisionCallable(request("app", "target/ascent/"), "", log, credential())
-                .invoke(workspace.toFile(), null);
+        AgentReport answer = new ProvisionCallable(request("app", "target/ascent/"), "", "/opt/kind", log,
+                credential()).invoke(workspace.toFile(), null);
 
         assertThat(answer.report().subject()).isEqualTo("app");
         assertThat(answer.report().phases()).extracting(PhaseRecord::name).contains("validate", "preflight")
@@ -125,7 +125,7 @@ class ProvisionCallableTest {
 
     @Test
     void shouldWriteTheInterruptedReportAndEndWithTheInterruption() {
-        ProvisionCallable callable = new ProvisionCallable(request("app", "target/ascent/"), "existing",
+        ProvisionCallable callable = new ProvisionCallable(request("app", "target/ascent/"), "existing", "/opt/kind",
                 new ValidateCallableTest.BufferListener(), credential());
         Thread.currentThread().interrupt();
         try {
@@ -139,7 +139,7 @@ class ProvisionCallableTest {
 
     @Test
     void shouldRefuseADirectoryOutsideTheWorkspaceWithoutRunningTheEngine() throws Exception {
-        AgentReport answer = new ProvisionCallable(request("../elsewhere", "out/"), "",
+        AgentReport answer = new ProvisionCallable(request("../elsewhere", "out/"), "", "/opt/kind",
                 new ValidateCallableTest.BufferListener(), credential()).invoke(workspace.toFile(), null);
         Item item = answer.report().items().get(0);
         assertThat(item.status()).isEqualTo(Status.ERROR);
