@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ascent.core.network.UrlAllowList;
+import io.ascent.core.provision.ProvisionRule;
 import io.ascent.core.report.Item;
 import io.ascent.core.report.PhaseRecord;
 import io.ascent.core.report.Status;
@@ -121,6 +122,17 @@ class ProvisionCallableTest {
         }
         assertThat(log.text()).contains("[ascent] validate ...").contains("[ascent] preflight ...")
                 .doesNotContain("SECRET-TOKEN");
+    }
+
+    @Test
+    void shouldRunKindsPreflightOnTheAgentAndCreateNothingWithAKindThatDoesNotExist() throws Exception {
+        AgentReport answer = new ProvisionCallable(request("app", "target/ascent/"), "kind", "/opt/no/kind",
+                new ValidateCallableTest.BufferListener(), null).invoke(workspace.toFile(), null);
+        assertThat(answer.report().phases()).extracting(PhaseRecord::name).contains("validate", "preflight");
+        assertThat(answer.report().items()).extracting(Item::id).contains("preflight.container-engine");
+        assertThat(answer.report().gatingItems()).isNotEmpty();
+        assertThat(answer.report().items()).noneMatch(item -> item.id().equals(ProvisionRule.CLUSTER.id())
+                && item.status() == Status.PASS);
     }
 
     @Test
