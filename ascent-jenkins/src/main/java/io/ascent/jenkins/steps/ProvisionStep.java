@@ -2,11 +2,10 @@ package io.ascent.jenkins.steps;
 
 import hudson.Extension;
 import hudson.FilePath;
-import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.slaves.WorkspaceList;
-import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
 import io.ascent.core.provision.ClusterDrivers;
 import io.ascent.jenkins.agent.AgentReport;
 import io.ascent.jenkins.agent.ClusterHandle;
@@ -28,13 +27,9 @@ import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.EnvironmentExpander;
 import org.jenkinsci.plugins.workflow.steps.GeneralNonBlockingStepExecution;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
-import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
-import org.kohsuke.stapler.QueryParameter;
-import org.kohsuke.stapler.verb.POST;
 
 /**
  * {@code ascentProvision(kubernetesVersion: '1.30') { sh 'kubectl get pods' }}: a cluster for the run, created on
@@ -239,7 +234,7 @@ public class ProvisionStep extends ValidateStep {
 
     @Extension
     @Symbol("ascentProvision")
-    public static final class DescriptorImpl extends StepDescriptor {
+    public static final class DescriptorImpl extends SettingsDescriptor {
 
         @Override
         public String getFunctionName() {
@@ -261,9 +256,12 @@ public class ProvisionStep extends ValidateStep {
             return Set.of(Run.class, FilePath.class, TaskListener.class, FlowNode.class);
         }
 
-        @POST
-        public FormValidation doCheckKubernetesVersion(@QueryParameter String value, @AncestorInPath Item item) {
-            return FieldChecks.check(item, FieldChecks.kubernetesVersion(value));
+        /** Empty (the checklist's, or {@code existing} with a credential), then each driver the engine has. */
+        public ListBoxModel doFillDriverItems() {
+            ListBoxModel model = new ListBoxModel();
+            model.add("");
+            ClusterDrivers.names().forEach(model::add);
+            return model;
         }
     }
 }
