@@ -338,6 +338,37 @@ class ProvisionStepTest {
     }
 
     @Test
+    void shouldHaveAHelpFileForEverySettingIncludingThoseOfAscentValidate() {
+        List<String> fields = new ArrayList<>();
+        for (Class<?> type = ProvisionStep.class; type != Object.class; type = type.getSuperclass()) {
+            for (java.lang.reflect.Method method : type.getDeclaredMethods()) {
+                if (method.isAnnotationPresent(org.kohsuke.stapler.DataBoundSetter.class)) {
+                    fields.add(Character.toLowerCase(method.getName().charAt(3)) + method.getName().substring(4));
+                }
+            }
+        }
+        assertThat(fields).contains("dir", "checklist", "failOn", "unstableOn", "reports", "driver", "nodeImage",
+                "timeoutMinutes", "kubernetesVersion");
+        for (String field : fields) {
+            // Jenkins looks for help-<field>.html along the class hierarchy, as this does.
+            assertThat(ProvisionStep.class.getResource("ProvisionStep/help-" + field + ".html") != null
+                    || ValidateStep.class.getResource("ValidateStep/help-" + field + ".html") != null)
+                    .as("help for " + field).isTrue();
+        }
+    }
+
+    @Test
+    void shouldRefuseADriverTheEngineDoesNotHave() {
+        ProvisionStep step = new ProvisionStep();
+        step.setDriver(" kind ");
+        assertThat(step.getDriver()).isEqualTo("kind");
+        assertThatThrownBy(() -> step.setDriver("minikube"))
+                .hasMessage("driver: 'minikube' is not one of [kind, existing]");
+        assertThat(new ProvisionStep.DescriptorImpl().doFillDriverItems()).extracting(o -> o.value)
+                .containsExactly("", "kind", "existing");
+    }
+
+    @Test
     void shouldSayThatTheProvisionerIsNotBoundRatherThanPretend() {
         assertThatThrownBy(() -> ProvisionCall.unbound().create(null, ProgressListener.SILENT))
                 .isInstanceOf(ProvisionException.class).hasMessageContaining("without the provisioner");
