@@ -4,9 +4,11 @@ import hudson.Extension;
 
 /**
  * Binds {@code ascentProvision} to the engine's cluster drivers: the block form creates the run's cluster with
- * {@link EngineProvisionCall} on the agent and deletes it when the block ends.
+ * {@link EngineProvisionCall} on the agent and deletes it when the block ends. Its ordinal is below the default so
+ * that another binding (a test's fake kind, registered with {@code @TestExtension}) comes first in
+ * {@link ProvisionBinding#find}.
  */
-@Extension
+@Extension(ordinal = -100)
 public final class EngineProvisionBinding extends ProvisionBinding {
 
     @Override
