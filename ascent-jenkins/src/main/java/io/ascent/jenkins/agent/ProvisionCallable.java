@@ -2,7 +2,6 @@ package io.ascent.jenkins.agent;
 
 import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
-import io.ascent.core.Ascent;
 import io.ascent.core.provision.Keep;
 import io.ascent.core.provision.ProvisionOptions;
 import io.ascent.core.report.Report;
@@ -53,17 +52,12 @@ public final class ProvisionCallable extends MasterToSlaveFileCallable<AgentRepo
      */
     @Override
     public AgentReport invoke(File workspace, VirtualChannel channel) throws IOException, InterruptedException {
-        Path root = workspace.toPath().toAbsolutePath().normalize();
-        WorkspaceReports.Paths paths = WorkspaceReports.resolve(root, request);
-        if (paths.refusal() != null) {
-            return new AgentReport(paths.refusal(), Map.of());
+        WorkspaceReports.Prepared run = WorkspaceReports.prepare(workspace, request);
+        if (run.refusal() != null) {
+            return run.refusal();
         }
-        Ascent engine;
-        try {
-            engine = ValidateCallable.engine(request);
-        } catch (IllegalArgumentException e) {
-            return new AgentReport(WorkspaceReports.refused(request.directory(), e.getMessage()), Map.of());
-        }
+        Path root = run.root();
+        WorkspaceReports.Paths paths = run.paths();
         // <workspace>@tmp, as WorkspaceList.tempDir names it; the run's kubeconfigs live there, never in the workspace.
         Path work = CreateClusterCallable.PrivateFiles.directory(root.resolveSibling(root.getFileName() + "@tmp")
                 .resolve("ascent-" + UUID.randomUUID()));
@@ -82,7 +76,7 @@ public final class ProvisionCallable extends MasterToSlaveFileCallable<AgentRepo
             }
             options.driver(driverName());
             report = WorkspaceReports.named(request.directory(),
-                    engine.provision(options.build(), new LogProgress(listener.getLogger())));
+                    run.engine().provision(options.build(), new LogProgress(listener.getLogger())));
         } finally {
             CreateClusterCallable.PrivateFiles.deleteTree(work);
         }

@@ -40,30 +40,24 @@ public final class ValidateCallable extends MasterToSlaveFileCallable<AgentRepor
      */
     @Override
     public AgentReport invoke(File workspace, VirtualChannel channel) throws IOException, InterruptedException {
-        Path root = workspace.toPath().toAbsolutePath().normalize();
-        WorkspaceReports.Paths paths = WorkspaceReports.resolve(root, request);
-        if (paths.refusal() != null) {
-            return new AgentReport(paths.refusal(), Map.of());
+        WorkspaceReports.Prepared run = WorkspaceReports.prepare(workspace, request);
+        if (run.refusal() != null) {
+            return run.refusal();
         }
+        WorkspaceReports.Paths paths = run.paths();
         // The engine's options are built here, not on the controller: paths are resolved on the machine (and file
         // system) that holds the workspace.
         ValidateOptions options = ValidateOptions.builder(paths.directory())
                 .checklist(paths.checklist().orElse(null))
                 .kubernetesVersion(request.kubernetesVersion().isEmpty() ? null : request.kubernetesVersion())
                 .build();
-        Ascent engine;
-        try {
-            engine = engine(request);
-        } catch (IllegalArgumentException e) {
-            return new AgentReport(refused(e.getMessage()), Map.of());
-        }
-        Report report = named(engine.validate(options, new LogProgress(listener.getLogger())));
+        Report report = named(run.engine().validate(options, new LogProgress(listener.getLogger())));
         if (report.interrupted()) {
             // The engine returns a partial report and sets the flag again; the aborted build wants the exception.
             Thread.interrupted();
             throw new InterruptedException("ascentValidate was interrupted");
         }
-        return new AgentReport(report, write(root, paths.reports(), report));
+        return new AgentReport(report, write(run.root(), paths.reports(), report));
     }
 
     /**
@@ -93,9 +87,5 @@ public final class ValidateCallable extends MasterToSlaveFileCallable<AgentRepor
 
     private Report named(Report report) {
         return WorkspaceReports.named(request.directory(), report);
-    }
-
-    private Report refused(String message) {
-        return WorkspaceReports.refused(request.directory(), message);
     }
 }

@@ -1,5 +1,6 @@
 package io.ascent.jenkins.agent;
 
+import io.ascent.core.Ascent;
 import io.ascent.core.checklist.ChecklistRule;
 import io.ascent.core.report.Location;
 import io.ascent.core.report.Report;
@@ -32,6 +33,33 @@ final class WorkspaceReports {
      * @param refusal   when set, a path left the workspace and this report says which; the others are then null
      */
     record Paths(Path directory, Optional<Path> checklist, Path reports, Report refusal) {
+    }
+
+    /**
+     * A run on the agent ready to start, or refused before it starts.
+     *
+     * @param root    the workspace
+     * @param paths   the request's paths inside it
+     * @param engine  the engine configured for the agent
+     * @param refusal when set, the answer to return without running: a path left the workspace, or the agent's
+     *                allow-list is malformed; the other fields may then be null
+     */
+    record Prepared(Path root, Paths paths, Ascent engine, AgentReport refusal) {
+    }
+
+    /** Resolves the request's paths and configures the engine, as both callables start. */
+    static Prepared prepare(File workspace, ValidateRequest request) throws IOException {
+        Path root = workspace.toPath().toAbsolutePath().normalize();
+        Paths paths = resolve(root, request);
+        if (paths.refusal() != null) {
+            return new Prepared(root, paths, null, new AgentReport(paths.refusal(), Map.of()));
+        }
+        try {
+            return new Prepared(root, paths, ValidateCallable.engine(request), null);
+        } catch (IllegalArgumentException e) {
+            return new Prepared(root, paths, null, new AgentReport(refused(request.directory(), e.getMessage()),
+                    Map.of()));
+        }
     }
 
     /** Resolves {@code dir}, {@code checklist} and {@code reports} against the workspace, refusing any that leaves it. */

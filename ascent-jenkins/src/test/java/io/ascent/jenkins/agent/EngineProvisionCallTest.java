@@ -59,14 +59,8 @@ class EngineProvisionCallTest {
 
     @Test
     void shouldStopAtPreflightWithoutCreatingAnythingOrShowingTheToken() throws Exception {
-        Path kubeconfig = Files.writeString(work.resolve("credential-kubeconfig"), """
-                apiVersion: v1
-                kind: Config
-                clusters: [{name: c, cluster: {server: "https://127.0.0.1:1"}}]
-                users: [{name: u, user: {token: SECRET-TOKEN-xyz}}]
-                contexts: [{name: ctx, context: {cluster: c, user: u}}]
-                current-context: ctx
-                """, StandardCharsets.UTF_8);
+        Path kubeconfig = Files.writeString(work.resolve("credential-kubeconfig"), ProvisionCallableTest.KUBECONFIG,
+                StandardCharsets.UTF_8);
         ValidateCallableTest.BufferListener log = new ValidateCallableTest.BufferListener();
         assertThatThrownBy(() -> new EngineProvisionCall("kind").create(request(Optional.of(kubeconfig)),
                 new LogProgress(log.getLogger())))

@@ -24,7 +24,7 @@ class ProvisionCallableTest {
 
     private static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
     /** A kubeconfig for a cluster nobody runs (port 1 on loopback refuses), with a token that must stay secret. */
-    private static final String KUBECONFIG = """
+    static final String KUBECONFIG = """
             apiVersion: v1
             kind: Config
             clusters: [{name: c, cluster: {server: "https://127.0.0.1:1"}}]
