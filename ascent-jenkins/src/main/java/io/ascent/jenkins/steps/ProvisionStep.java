@@ -129,7 +129,7 @@ public class ProvisionStep extends ValidateStep {
         return ValidationRun.conclude(run, listener, node, agent, settings.thresholds());
     }
 
-    /** Creates the run's cluster on the agent that holds {@code temporary}; the one way both forms do it. */
+    /** The block form: creates the run's cluster on the agent that holds {@code temporary}, after preflight. */
     private ClusterHandle create(Run<?, ?> run, FilePath temporary, TaskListener listener,
             AscentGlobalConfiguration global, String credentialsId, ProvisionCall provisioner)
             throws IOException, InterruptedException {
@@ -151,7 +151,8 @@ public class ProvisionStep extends ValidateStep {
     }
 
     /**
-     * Creates the cluster on a pool thread, runs the block with {@code KUBECONFIG}, and tears down in a
+     * Without a block, runs the whole scenario on a pool thread. With one, creates the cluster on a pool thread, runs
+     * the block with {@code KUBECONFIG}, and tears down in a
      * {@link GeneralNonBlockingStepExecution.TailCall}, which also runs off the CPS thread.
      */
     static final class Execution extends GeneralNonBlockingStepExecution {
