@@ -147,7 +147,7 @@ public final class Provisioner {
 
             String driverName = options.driver().orElse(settings.cluster().driver().name().toLowerCase());
             KubeConnections connections = new KubeConnections();
-            Optional<ClusterDrivers.Choice> choice = ClusterDrivers.forName(driverName, connections);
+            Optional<ClusterDrivers.Choice> choice = ClusterDrivers.forName(driverName, connections, options.kind());
             if (choice.isEmpty()) {
                 items.add(ProvisionRule.CLUSTER.item()
                         .error(ErrorKind.ENVIRONMENT, "the " + driverName + " driver is not available in this build")

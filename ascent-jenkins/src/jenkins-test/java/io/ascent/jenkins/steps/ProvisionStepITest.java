@@ -119,4 +119,20 @@ class ProvisionStepITest {
         assertThat(CALLS).containsExactly("create ascent-app-1", "delete ascent-app-1");
         assertThat(KUBECONFIGS).singleElement().satisfies(path -> assertThat(path).doesNotExist());
     }
+
+    @Test
+    void shouldRunTheWholeScenarioWithoutABlockAndKeepItsReport(JenkinsRule r) throws Exception {
+        // A kind that does not exist: whatever this machine has, no cluster is made and the report says why.
+        io.ascent.jenkins.config.AscentGlobalConfiguration.get().setKindPath("/nonexistent/kind");
+        WorkflowJob job = r.createProject(WorkflowJob.class, "app");
+        job.setDefinition(new CpsFlowDefinition(Examples.inRepository(
+                "def p = ascentProvision(dir: 'examples/hello-web', driver: 'kind', failOn: 'never', reports: '"
+                + Examples.reports("no-block") + "')\necho \"passed=${p.passed}\""), true));
+        WorkflowRun run = r.buildAndAssertSuccess(job);
+        r.assertLogContains("[ascent] validate ...", run);
+        r.assertLogContains("[ascent] preflight ...", run);
+        r.assertLogContains("passed=false", run);
+        assertThat(run.getAction(io.ascent.jenkins.model.AscentResultAction.class)).isNotNull();
+        assertThat(CALLS).isEmpty();
+    }
 }

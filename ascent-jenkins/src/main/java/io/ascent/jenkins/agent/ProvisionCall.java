@@ -11,9 +11,9 @@ import java.io.Serializable;
  * the engine's {@code provision.ClusterDriver} contract (create once, delete once whatever happens, delete finishes
  * even when interrupted). It is serializable because it travels to the agent inside the callables.
  *
- * <p>The engine's provisioner facade is not on main yet; {@link #unbound()} is the placeholder until it is, and says
- * so when called. Binding it means returning an implementation that picks the driver ({@code kind} with the
- * configured executable, or {@code existing} when a kubeconfig is given) and delegates to it.
+ * <p>The plugin binds it to the engine with {@link EngineProvisionBinding} ({@code kind} with the configured
+ * executable, or {@code existing} when a kubeconfig is given); {@link #unbound()} is what {@link ProvisionBinding#find}
+ * falls back to when no binding is registered at all, and says so when called.
  */
 public interface ProvisionCall extends Serializable {
 
@@ -29,7 +29,7 @@ public interface ProvisionCall extends Serializable {
      */
     void delete(ProvisionedCluster cluster, ProgressListener progress) throws ProvisionException;
 
-    /** The provisioner is not bound into the plugin yet: every call fails with a message saying so. */
+    /** No binding is registered: every call fails with a message saying so. */
     static ProvisionCall unbound() {
         return new Unbound();
     }
@@ -42,7 +42,7 @@ public interface ProvisionCall extends Serializable {
         public ProvisionedCluster create(ClusterRequest request, ProgressListener progress)
                 throws ProvisionException {
             throw new ProvisionException(ProvisionException.Kind.ENVIRONMENT,
-                    "this Ascent plugin was built without the provisioner (ascent-core has no provisioner facade yet)",
+                    "this Ascent plugin was built without the provisioner (no ProvisionBinding is registered)",
                     "use a plugin build that includes the provisioner");
         }
 

@@ -7,10 +7,8 @@ import hudson.Launcher;
 import hudson.model.AbstractProject;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import hudson.slaves.WorkspaceList;
 import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.Builder;
-import io.ascent.jenkins.agent.ProvisionBinding;
 import io.ascent.jenkins.config.AscentGlobalConfiguration;
 import io.ascent.jenkins.steps.ProvisionStep;
 import java.io.IOException;
@@ -19,9 +17,10 @@ import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
 
 /**
- * The freestyle form of {@code ascentProvision} without a block: creates the run's cluster on the agent and deletes
- * it again in a {@code finally}, so an aborted build (its executor thread interrupted) still tears down. Its settings
- * are a {@link ProvisionStep}, the object the Pipeline step binds.
+ * The freestyle form of {@code ascentProvision} without a block: the engine's whole scenario on the agent (validate,
+ * preflight, cluster, deploy, tests, teardown), judged by the same thresholds as {@code ascentValidate}. An aborted
+ * build interrupts the agent thread and the engine still tears down. Its settings are a {@link ProvisionStep}, the
+ * object the Pipeline step binds.
  */
 public class ProvisionBuilder extends Builder implements SimpleBuildStep {
 
@@ -40,8 +39,7 @@ public class ProvisionBuilder extends Builder implements SimpleBuildStep {
     public void perform(Run<?, ?> run, FilePath workspace, EnvVars env, Launcher launcher, TaskListener listener)
             throws InterruptedException, IOException {
         AscentGlobalConfiguration global = AscentGlobalConfiguration.get();
-        settings.createAndDelete(run, WorkspaceList.tempDir(workspace), listener, global,
-                ProvisionBinding.find(global.getKindPath()));
+        settings.provision(run, workspace, listener, null, global, global.getKubeconfigCredentialsId());
     }
 
     @Extension

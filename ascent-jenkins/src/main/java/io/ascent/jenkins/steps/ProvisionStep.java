@@ -2,49 +2,48 @@ package io.ascent.jenkins.steps;
 
 import hudson.Extension;
 import hudson.FilePath;
-import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.slaves.WorkspaceList;
-import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.ascent.core.provision.ClusterDrivers;
+import io.ascent.jenkins.agent.AgentReport;
 import io.ascent.jenkins.agent.ClusterHandle;
 import io.ascent.jenkins.agent.CreateClusterCallable;
 import io.ascent.jenkins.agent.DeleteClusterCallable;
 import io.ascent.jenkins.agent.ProvisionBinding;
 import io.ascent.jenkins.agent.ProvisionCall;
+import io.ascent.jenkins.agent.ProvisionCallable;
 import io.ascent.jenkins.agent.ProvisionRequest;
 import io.ascent.jenkins.config.AscentGlobalConfiguration;
 import io.ascent.jenkins.config.KubeconfigCredential;
 import java.io.IOException;
-import java.io.Serializable;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.jenkinsci.Symbol;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.EnvironmentExpander;
 import org.jenkinsci.plugins.workflow.steps.GeneralNonBlockingStepExecution;
-import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
-import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
-import org.kohsuke.stapler.QueryParameter;
-import org.kohsuke.stapler.verb.POST;
 
 /**
  * {@code ascentProvision(kubernetesVersion: '1.30') { sh 'kubectl get pods' }}: a cluster for the run, created on
  * the agent, {@code KUBECONFIG} pointing at it inside the block (a file under {@code <workspace>@tmp}, mode 0600),
- * and torn down off the CPS thread when the block ends: after success, failure or abort. Without a block the
- * cluster is created and deleted again, which proves the agent can make one.
+ * and torn down off the CPS thread when the block ends: after success, failure or abort. Without a block it runs the
+ * engine's whole scenario for {@code dir} (validate, preflight, cluster, deploy, tests, teardown) and judges the
+ * report as {@code ascentValidate} does; {@code dir}, {@code checklist}, {@code failOn}, {@code unstableOn} and
+ * {@code reports} are the settings {@link ValidateStep} defines.
  */
-public class ProvisionStep extends Step implements Serializable {
+public class ProvisionStep extends ValidateStep {
 
     private static final long serialVersionUID = 1L;
 
-    private String kubernetesVersion = "";
+    private String driver = "";
     private String nodeImage = "";
     private int timeoutMinutes = 10;
 
@@ -53,18 +52,22 @@ public class ProvisionStep extends Step implements Serializable {
         // every setting is optional
     }
 
-    public String getKubernetesVersion() {
-        return kubernetesVersion;
+    public String getDriver() {
+        return driver;
     }
 
-    /** The nodes' Kubernetes version; empty for the global default, then the driver's. */
+    /**
+     * Without a block: {@code kind}, {@code existing}, or empty for {@code existing} when a kubeconfig credential is
+     * configured, else the checklist's {@code provision.cluster.driver}. The block form picks {@code existing} when a
+     * credential is configured, else {@code kind}.
+     */
     @DataBoundSetter
-    public void setKubernetesVersion(String kubernetesVersion) {
-        String value = kubernetesVersion == null ? "" : kubernetesVersion.trim();
-        FieldChecks.kubernetesVersion(value).ifPresent(problem -> {
-            throw new IllegalArgumentException("kubernetesVersion: " + problem);
-        });
-        this.kubernetesVersion = value;
+    public void setDriver(String driver) {
+        String value = driver == null ? "" : driver.trim();
+        if (!value.isEmpty() && !ClusterDrivers.names().contains(value)) {
+            throw new IllegalArgumentException("driver: '" + value + "' is not one of " + ClusterDrivers.names());
+        }
+        this.driver = value;
     }
 
     public String getNodeImage() {
@@ -91,7 +94,7 @@ public class ProvisionStep extends Step implements Serializable {
     }
 
     ProvisionRequest request(AscentGlobalConfiguration global, String runName) {
-        String version = kubernetesVersion.isEmpty() ? global.getKubernetesVersion() : kubernetesVersion;
+        String version = getKubernetesVersion().isEmpty() ? global.getKubernetesVersion() : getKubernetesVersion();
         return new ProvisionRequest(runName, version, nodeImage, Duration.ofMinutes(timeoutMinutes));
     }
 
@@ -107,21 +110,26 @@ public class ProvisionStep extends Step implements Serializable {
     }
 
     /**
-     * The form without a block, for freestyle builds: creates the cluster and deletes it again.
+     * The form without a block (Pipeline and freestyle): the engine's whole scenario on the agent (validate,
+     * preflight, cluster, deploy, tests, teardown), its report kept and judged as {@code ascentValidate}'s is.
      *
-     * @param temporary the workspace's temporary folder ({@code <workspace>@tmp})
-     * @throws hudson.AbortException when the cluster cannot be created or deleted (the message says why)
-     * @throws InterruptedException  when the build is aborted while the cluster is created (nothing is left)
+     * @param node the step's flow node in a Pipeline, {@code null} in a freestyle build
+     * @throws hudson.AbortException when {@code failOn} is reached or the credential cannot be read
+     * @throws InterruptedException  when the build is aborted (the engine has torn the cluster down)
      */
-    public void createAndDelete(Run<?, ?> run, FilePath temporary, TaskListener listener,
-            AscentGlobalConfiguration global, ProvisionCall provisioner) throws IOException, InterruptedException {
-        ClusterHandle cluster = create(run, temporary, listener, global, global.getKubeconfigCredentialsId(),
-                provisioner);
-        listener.getLogger().println("[ascent] deleting cluster " + cluster.name());
-        temporary.act(new DeleteClusterCallable(cluster, provisioner, listener));
+    public ValidateResult provision(Run<?, ?> run, FilePath workspace, TaskListener listener, FlowNode node,
+            AscentGlobalConfiguration global, String credentialsId) throws IOException, InterruptedException {
+        ValidationRun settings = prepare(global);
+        byte[] kubeconfig = KubeconfigCredential.read(credentialsId, run, listener);
+        listener.getLogger().println("[ascent] provisioning " + settings.request().directory() + " on "
+                + (workspace.isRemote() ? "the agent" : "the controller"));
+        // An abort interrupts the agent thread; the engine tears down and the callable rethrows the interruption.
+        AgentReport agent = workspace.act(new ProvisionCallable(settings.request(), driver,
+                global.getKindPath(), listener, kubeconfig));
+        return ValidationRun.conclude(run, listener, node, agent, settings.thresholds());
     }
 
-    /** Creates the run's cluster on the agent that holds {@code temporary}; the one way both forms do it. */
+    /** The block form: creates the run's cluster on the agent that holds {@code temporary}, after preflight. */
     private ClusterHandle create(Run<?, ?> run, FilePath temporary, TaskListener listener,
             AscentGlobalConfiguration global, String credentialsId, ProvisionCall provisioner)
             throws IOException, InterruptedException {
@@ -143,7 +151,8 @@ public class ProvisionStep extends Step implements Serializable {
     }
 
     /**
-     * Creates the cluster on a pool thread, runs the block with {@code KUBECONFIG}, and tears down in a
+     * Without a block, runs the whole scenario on a pool thread. With one, creates the cluster on a pool thread, runs
+     * the block with {@code KUBECONFIG}, and tears down in a
      * {@link GeneralNonBlockingStepExecution.TailCall}, which also runs off the CPS thread.
      */
     static final class Execution extends GeneralNonBlockingStepExecution {
@@ -165,19 +174,25 @@ public class ProvisionStep extends Step implements Serializable {
 
         @Override
         public boolean start() {
-            run(this::create);
+            if (getContext().hasBody()) {
+                run(this::create);
+            } else {
+                run(this::provision);
+            }
             return false;
+        }
+
+        private void provision() throws Exception {
+            StepContext context = getContext();
+            context.onSuccess(step.provision(context.get(Run.class), context.get(FilePath.class),
+                    context.get(TaskListener.class), context.get(FlowNode.class), AscentGlobalConfiguration.get(),
+                    credentialsId));
         }
 
         private void create() throws Exception {
             StepContext context = getContext();
             cluster = step.create(context.get(Run.class), WorkspaceList.tempDir(context.get(FilePath.class)),
                     context.get(TaskListener.class), AscentGlobalConfiguration.get(), credentialsId, provisioner);
-            if (!context.hasBody()) {
-                new Teardown().finished(context);
-                context.onSuccess(null);
-                return;
-            }
             EnvironmentExpander environment = EnvironmentExpander.merge(context.get(EnvironmentExpander.class),
                     new KubeconfigExpander(cluster.kubeconfig()));
             context.newBodyInvoker().withContext(environment).withCallback(new Teardown()).start();
@@ -220,7 +235,7 @@ public class ProvisionStep extends Step implements Serializable {
 
     @Extension
     @Symbol("ascentProvision")
-    public static final class DescriptorImpl extends StepDescriptor {
+    public static final class DescriptorImpl extends SettingsDescriptor {
 
         @Override
         public String getFunctionName() {
@@ -239,12 +254,15 @@ public class ProvisionStep extends Step implements Serializable {
 
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(Run.class, FilePath.class, TaskListener.class);
+            return Set.of(Run.class, FilePath.class, TaskListener.class, FlowNode.class);
         }
 
-        @POST
-        public FormValidation doCheckKubernetesVersion(@QueryParameter String value, @AncestorInPath Item item) {
-            return FieldChecks.check(item, FieldChecks.kubernetesVersion(value));
+        /** Empty (the checklist's, or {@code existing} with a credential), then each driver the engine has. */
+        public ListBoxModel doFillDriverItems() {
+            ListBoxModel model = new ListBoxModel();
+            model.add("");
+            ClusterDrivers.names().forEach(model::add);
+            return model;
         }
     }
 }

@@ -2,11 +2,8 @@ package io.ascent.jenkins.steps;
 
 import hudson.Extension;
 import hudson.FilePath;
-import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import hudson.util.FormValidation;
-import hudson.util.ListBoxModel;
 import io.ascent.jenkins.agent.ValidateRequest;
 import io.ascent.jenkins.config.AscentGlobalConfiguration;
 import java.io.Serializable;
@@ -17,14 +14,10 @@ import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
-import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
-import org.kohsuke.stapler.QueryParameter;
-import org.kohsuke.stapler.verb.POST;
 
 /**
  * {@code ascentValidate(dir: '.', checklist: 'ascent.yaml', kubernetesVersion: '1.30', failOn: 'fail',
@@ -175,7 +168,7 @@ public class ValidateStep extends Step implements Serializable {
     /** Also the descriptor of the freestyle builder's settings, so both pages share these checks. */
     @Extension
     @Symbol("ascentValidate")
-    public static final class DescriptorImpl extends StepDescriptor {
+    public static final class DescriptorImpl extends SettingsDescriptor {
 
         @Override
         public String getFunctionName() {
@@ -197,52 +190,6 @@ public class ValidateStep extends Step implements Serializable {
         public String argumentsToString(Map<String, Object> namedArgs) {
             Object directory = namedArgs.get("dir");
             return directory == null ? "." : directory.toString();
-        }
-
-        public ListBoxModel doFillFailOnItems() {
-            return thresholds();
-        }
-
-        public ListBoxModel doFillUnstableOnItems() {
-            return thresholds();
-        }
-
-        private static ListBoxModel thresholds() {
-            ListBoxModel model = new ListBoxModel();
-            for (Threshold threshold : Threshold.values()) {
-                model.add(threshold.label());
-            }
-            return model;
-        }
-
-        @POST
-        public FormValidation doCheckDir(@QueryParameter String value, @AncestorInPath Item item) {
-            return FieldChecks.check(item, FieldChecks.relativePath(value));
-        }
-
-        @POST
-        public FormValidation doCheckChecklist(@QueryParameter String value, @AncestorInPath Item item) {
-            return FieldChecks.check(item, FieldChecks.relativePath(value));
-        }
-
-        @POST
-        public FormValidation doCheckReports(@QueryParameter String value, @AncestorInPath Item item) {
-            return FieldChecks.check(item, FieldChecks.relativePath(value));
-        }
-
-        @POST
-        public FormValidation doCheckKubernetesVersion(@QueryParameter String value, @AncestorInPath Item item) {
-            return FieldChecks.check(item, FieldChecks.kubernetesVersion(value));
-        }
-
-        @POST
-        public FormValidation doCheckFailOn(@QueryParameter String value, @AncestorInPath Item item) {
-            return FieldChecks.check(item, FieldChecks.threshold(value));
-        }
-
-        @POST
-        public FormValidation doCheckUnstableOn(@QueryParameter String value, @AncestorInPath Item item) {
-            return FieldChecks.check(item, FieldChecks.threshold(value));
         }
     }
 }

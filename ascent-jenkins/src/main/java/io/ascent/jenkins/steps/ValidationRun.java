@@ -51,6 +51,17 @@ public final class ValidationRun implements Serializable {
         listener.getLogger().println("[ascent] validating " + request.directory() + " on "
                 + (workspace.isRemote() ? "the agent" : "the controller"));
         AgentReport agent = workspace.act(new ValidateCallable(request, listener));
+        return conclude(run, listener, node, agent, thresholds);
+    }
+
+    /**
+     * What {@code ascentValidate} and {@code ascentProvision} do with the agent's report: keep it with the build (the
+     * build page's summary and the phases timeline), print where to look, mark the stage and set the build's result.
+     *
+     * @throws AbortException when {@code failOn} is reached, after the report is kept and the result set
+     */
+    static ValidateResult conclude(Run<?, ?> run, TaskListener listener, FlowNode node, AgentReport agent,
+            Thresholds thresholds) throws IOException {
         Report report = agent.report();
         AscentResultAction action = AscentResultAction.attach(run, report);
         ConsoleReport.print(listener, run, action, report, agent.files());

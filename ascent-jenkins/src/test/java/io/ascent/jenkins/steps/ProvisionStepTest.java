@@ -24,7 +24,12 @@ import io.ascent.core.provision.ProvisionException;
 import io.ascent.core.provision.ProvisionedCluster;
 import io.ascent.jenkins.agent.CreateClusterCallable;
 import io.ascent.jenkins.agent.DeleteClusterCallable;
+import io.ascent.core.report.Report;
+import io.ascent.jenkins.agent.AgentReport;
 import io.ascent.jenkins.agent.ProvisionCall;
+import io.ascent.jenkins.agent.ProvisionCallable;
+import io.ascent.jenkins.model.AscentResultAction;
+import io.ascent.jenkins.model.Reports;
 import io.ascent.jenkins.config.AscentGlobalConfiguration;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -38,6 +43,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jenkinsci.plugins.plaincredentials.FileCredentials;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.BodyExecution;
 import org.jenkinsci.plugins.workflow.steps.BodyExecutionCallback;
 import org.jenkinsci.plugins.workflow.steps.BodyInvoker;
@@ -240,21 +246,42 @@ class ProvisionStepTest {
         assertThat(workDirectory()).doesNotExist();
     }
 
-    @Test
-    void shouldCreateAndDeleteWithoutABlock() throws Exception {
-        when(context.hasBody()).thenReturn(false);
-        new ProvisionStep.Execution(context, new ProvisionStep(), "", provisioner).start();
-        assertThat(provisioner.calls).containsExactly("create ascent-team-my-app-12", "delete ascent-team-my-app-12");
-        verify(context).onSuccess(null);
-        verify(invoker, never()).start();
+    private void scenarioOnTheAgent(Report report) throws Exception {
+        when(run.getRootDir()).thenReturn(temporary.toFile());
+        when(run.getUrl()).thenReturn("job/app/12/");
+        when(run.getActions(AscentResultAction.class)).thenReturn(new ArrayList<>());
+        when(global.allowedUrls()).thenReturn(io.ascent.core.network.UrlAllowList.none());
+        when(global.formats()).thenReturn(List.of(io.ascent.core.report.render.Format.JSON));
+        when(workspace.act(any(ProvisionCallable.class))).thenReturn(new AgentReport(report,
+                java.util.Map.of("json", "target/ascent/ascent-report.json")));
     }
 
     @Test
-    void shouldCreateAndDeleteInAFreestyleBuild() throws Exception {
-        new ProvisionStep().createAndDelete(run, temporaryPath, listener, global, provisioner);
-        assertThat(provisioner.calls).containsExactly("create ascent-team-my-app-12", "delete ascent-team-my-app-12");
-        assertThat(workDirectory()).doesNotExist();
-        assertThat(log()).contains("[ascent] cluster ascent-team-my-app-12 deleted");
+    void shouldRunTheWholeScenarioWithoutABlockAndNeverCreateAClusterOnTheController() throws Exception {
+        when(context.hasBody()).thenReturn(false);
+        when(context.get(FlowNode.class)).thenReturn(mock(FlowNode.class));
+        scenarioOnTheAgent(Reports.passing());
+        new ProvisionStep.Execution(context, new ProvisionStep(), "", provisioner).start();
+        ArgumentCaptor<Object> result = ArgumentCaptor.forClass(Object.class);
+        verify(context).onSuccess(result.capture());
+        assertThat(result.getValue()).isInstanceOfSatisfying(ValidateResult.class,
+                r -> assertThat(r.getResult()).isEqualTo("SUCCESS"));
+        verify(workspace).act(any(ProvisionCallable.class));
+        verify(run).addAction(any(AscentResultAction.class));
+        assertThat(provisioner.calls).isEmpty();
+        verify(invoker, never()).start();
+        assertThat(log()).contains("[ascent] provisioning . on the");
+    }
+
+    @Test
+    void shouldFailTheFreestyleBuildByTheThresholdsWhenTheScenarioFails() throws Exception {
+        scenarioOnTheAgent(Reports.failing(2));
+        ProvisionStep step = new ProvisionStep();
+        step.setFailOn("fail");
+        assertThatThrownBy(() -> step.provision(run, workspace, listener, null, global, ""))
+                .isInstanceOf(AbortException.class).hasMessageContaining("(failOn: fail)");
+        verify(run).setResult(hudson.model.Result.FAILURE);
+        verify(run).addAction(any(AscentResultAction.class));
     }
 
     @Test
@@ -308,6 +335,37 @@ class ProvisionStepTest {
         assertThatThrownBy(() -> step.setTimeoutMinutes(0)).hasMessage("timeoutMinutes: 0 is not between 1 and 120");
         assertThatThrownBy(() -> step.setKubernetesVersion("latest")).hasMessageStartingWith("kubernetesVersion: ");
         assertThat(new ProvisionStep.DescriptorImpl().takesImplicitBlockArgument()).isTrue();
+    }
+
+    @Test
+    void shouldHaveAHelpFileForEverySettingIncludingThoseOfAscentValidate() {
+        List<String> fields = new ArrayList<>();
+        for (Class<?> type = ProvisionStep.class; type != Object.class; type = type.getSuperclass()) {
+            for (java.lang.reflect.Method method : type.getDeclaredMethods()) {
+                if (method.isAnnotationPresent(org.kohsuke.stapler.DataBoundSetter.class)) {
+                    fields.add(Character.toLowerCase(method.getName().charAt(3)) + method.getName().substring(4));
+                }
+            }
+        }
+        assertThat(fields).contains("dir", "checklist", "failOn", "unstableOn", "reports", "driver", "nodeImage",
+                "timeoutMinutes", "kubernetesVersion");
+        for (String field : fields) {
+            // Jenkins looks for help-<field>.html along the class hierarchy, as this does.
+            assertThat(ProvisionStep.class.getResource("ProvisionStep/help-" + field + ".html") != null
+                    || ValidateStep.class.getResource("ValidateStep/help-" + field + ".html") != null)
+                    .as("help for " + field).isTrue();
+        }
+    }
+
+    @Test
+    void shouldRefuseADriverTheEngineDoesNotHave() {
+        ProvisionStep step = new ProvisionStep();
+        step.setDriver(" kind ");
+        assertThat(step.getDriver()).isEqualTo("kind");
+        assertThatThrownBy(() -> step.setDriver("minikube"))
+                .hasMessage("driver: 'minikube' is not one of [kind, existing]");
+        assertThat(new ProvisionStep.DescriptorImpl().doFillDriverItems()).extracting(o -> o.value)
+                .containsExactly("", "kind", "existing");
     }
 
     @Test

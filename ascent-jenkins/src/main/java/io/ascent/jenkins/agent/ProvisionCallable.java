@@ -1,0 +1,103 @@
+package io.ascent.jenkins.agent;
+
+import hudson.model.TaskListener;
+import hudson.remoting.VirtualChannel;
+import io.ascent.core.provision.Keep;
+import io.ascent.core.provision.ProvisionOptions;
+import io.ascent.core.report.Report;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+import jenkins.MasterToSlaveFileCallable;
+
+/**
+ * {@code ascentProvision} without a block, on the agent: the engine's whole scenario (validate, preflight, cluster,
+ * deploy, tests, teardown) for the application directory in the workspace, progress streamed to the build log and
+ * the report files written as {@code ascentValidate} writes them. An existing cluster's kubeconfig from a credential
+ * is written to a private folder under {@code <workspace>@tmp} (mode 0600) for the run only and removed afterwards.
+ */
+public final class ProvisionCallable extends MasterToSlaveFileCallable<AgentReport> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final ValidateRequest request;
+    private final String driver;
+    private final String kindPath;
+    private final TaskListener listener;
+    /** An existing cluster's kubeconfig from a file credential, or null; never logged, never in toString. */
+    private final byte[] credentialKubeconfig;
+
+    /**
+     * @param request              the application directory, checklist, version and report files, workspace-relative
+     * @param driver               {@code kind}, {@code existing}, or empty: {@code existing} when a credential is
+     *                             given, else the checklist's {@code provision.cluster.driver}
+     * @param kindPath             the kind executable the administrator configured; empty: {@code kind} on the PATH
+     * @param credentialKubeconfig an existing cluster's kubeconfig, or null
+     */
+    public ProvisionCallable(ValidateRequest request, String driver, String kindPath, TaskListener listener,
+            byte[] credentialKubeconfig) {
+        this.request = request;
+        this.driver = driver;
+        this.kindPath = kindPath;
+        this.listener = listener;
+        this.credentialKubeconfig = credentialKubeconfig == null ? null : credentialKubeconfig.clone();
+    }
+
+    /**
+     * @throws InterruptedException when the build is aborted; the engine has torn the cluster down and the report
+     *                              files (marked interrupted) are written
+     * @throws IOException          when a report file or the run's private folder cannot be written
+     */
+    @Override
+    public AgentReport invoke(File workspace, VirtualChannel channel) throws IOException, InterruptedException {
+        WorkspaceReports.Prepared run = WorkspaceReports.prepare(workspace, request);
+        if (run.refusal() != null) {
+            return run.refusal();
+        }
+        Path root = run.root();
+        WorkspaceReports.Paths paths = run.paths();
+        // <workspace>@tmp, as WorkspaceList.tempDir names it; the run's kubeconfigs live there, never in the workspace.
+        Path work = CreateClusterCallable.PrivateFiles.directory(root.resolveSibling(root.getFileName() + "@tmp")
+                .resolve("ascent-" + UUID.randomUUID()));
+        Report report;
+        try {
+            ProvisionOptions.Builder options = ProvisionOptions.builder(paths.directory())
+                    .checklist(paths.checklist().orElse(null))
+                    .kubernetesVersion(request.kubernetesVersion().isEmpty() ? null : request.kubernetesVersion())
+                    .workDirectory(work)
+                    .kind(kindPath)
+                    // An agent must not collect clusters: the kubeconfig to reach a kept one goes with this folder.
+                    .keep(Keep.NEVER);
+            if (credentialKubeconfig != null) {
+                options.kubeconfig(CreateClusterCallable.PrivateFiles.write(work.resolve("credential-kubeconfig"),
+                        credentialKubeconfig));
+            }
+            options.driver(driverName());
+            report = WorkspaceReports.named(request.directory(),
+                    run.engine().provision(options.build(), new LogProgress(listener.getLogger())));
+        } finally {
+            CreateClusterCallable.PrivateFiles.deleteTree(work);
+        }
+        Map<String, String> files = WorkspaceReports.write(root, paths.reports(), request.formats(), report);
+        if (report.interrupted()) {
+            // The engine tore down and set the flag again; the aborted build wants the exception.
+            Thread.interrupted();
+            throw new InterruptedException("ascentProvision was interrupted; the engine tore the cluster down");
+        }
+        return new AgentReport(report, files);
+    }
+
+    /** The driver asked for; {@code existing} when only a credential says where the cluster is; else the checklist's. */
+    String driverName() {
+        if (!driver.isEmpty()) {
+            return driver;
+        }
+        return credentialKubeconfig != null ? "existing" : null;
+    }
+
+    ValidateRequest request() {
+        return request;
+    }
+}

@@ -1,0 +1,73 @@
+package io.ascent.jenkins.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.ascent.core.provision.ClusterRequest;
+import io.ascent.core.provision.ProvisionException;
+import io.ascent.core.provision.existing.ExistingClusterDriver;
+import io.ascent.core.provision.kind.KindDriver;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EngineProvisionCallTest {
+
+    @TempDir
+    Path work;
+
+    private ClusterRequest request(Optional<Path> kubeconfig) {
+        return new ClusterRequest("ascent-app-7", Optional.of("1.31"), Optional.empty(), Optional.empty(),
+                kubeconfig, Optional.empty(), work, Duration.ofMinutes(1), Map.of("ascent.dev/run", "ascent-app-7"));
+    }
+
+    @Test
+    void shouldBindTheEnginesDriversWithTheConfiguredKind() {
+        ProvisionCall call = new EngineProvisionBinding().call("/opt/kind/bin/kind");
+        assertThat(call).isInstanceOfSatisfying(EngineProvisionCall.class,
+                engine -> assertThat(engine.kindPath()).isEqualTo("/opt/kind/bin/kind"));
+        assertThat(new EngineProvisionCall(" ").kindPath()).isEqualTo("kind");
+    }
+
+    @Test
+    void shouldPickKindWithTheConfiguredExecutableWithoutAKubeconfig() {
+        EngineProvisionCall call = new EngineProvisionCall("/opt/kind/bin/kind");
+        assertThat(EngineProvisionCall.driverName(request(Optional.empty()))).isEqualTo("kind");
+        assertThat(call.choice("kind").driver()).isInstanceOfSatisfying(KindDriver.class,
+                kind -> assertThat(kind.plan(request(Optional.empty())))
+                        .anyMatch(line -> line.startsWith("/opt/kind/bin/kind create cluster --name ascent-app-7")));
+    }
+
+    @Test
+    void shouldPickExistingWhenTheCredentialGaveAKubeconfig() {
+        EngineProvisionCall call = new EngineProvisionCall("kind");
+        assertThat(EngineProvisionCall.driverName(request(Optional.of(work.resolve("kubeconfig")))))
+                .isEqualTo("existing");
+        assertThat(call.choice("existing").driver()).isInstanceOf(ExistingClusterDriver.class);
+    }
+
+    @Test
+    void shouldCrossTheChannelWithOnlyTheKindPath() throws Exception {
+        EngineProvisionCall copy = Serialization.roundTrip(new EngineProvisionCall("/opt/kind/bin/kind"));
+        assertThat(copy.kindPath()).isEqualTo("/opt/kind/bin/kind");
+    }
+
+    @Test
+    void shouldStopAtPreflightWithoutCreatingAnythingOrShowingTheToken() throws Exception {
+        Path kubeconfig = Files.writeString(work.resolve("credential-kubeconfig"), ProvisionCallableTest.KUBECONFIG,
+                StandardCharsets.UTF_8);
+        ValidateCallableTest.BufferListener log = new ValidateCallableTest.BufferListener();
+        assertThatThrownBy(() -> new EngineProvisionCall("kind").create(request(Optional.of(kubeconfig)),
+                new LogProgress(log.getLogger())))
+                .isInstanceOfSatisfying(ProvisionException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(ProvisionException.Kind.ENVIRONMENT);
+                    assertThat(e.getMessage()).startsWith("preflight: ").doesNotContain("SECRET-TOKEN");
+                });
+        assertThat(log.text()).doesNotContain("SECRET-TOKEN");
+    }
+}
