@@ -125,6 +125,7 @@ final class ProvisionCommand implements Callable<Integer> {
                 Thread.currentThread().interrupt();
             }
         }, "ascent-report");
+        ReportFiles.expectReportAfterShutdown();
         Runtime.getRuntime().addShutdownHook(awaitReport);
         try {
             return provision(options, destinations, out, err);

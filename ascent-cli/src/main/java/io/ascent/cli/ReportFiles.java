@@ -28,12 +28,26 @@ final class ReportFiles {
     private static final Object COMMIT = new Object();
     private static final Set<Path> TEMPORARY = ConcurrentHashMap.newKeySet();
     private static boolean shuttingDown; // guarded by COMMIT
+    private static volatile boolean reportAfterShutdown;
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(ReportFiles::abandon, "ascent-report-cleanup"));
+        try {
+            Runtime.getRuntime().addShutdownHook(new Thread(ReportFiles::abandon, "ascent-report-cleanup"));
+        } catch (IllegalStateException e) {
+            // First used while the JVM is already shutting down: nothing was staged before, so nothing to clean up.
+        }
     }
 
     private ReportFiles() {
+    }
+
+    /**
+     * For a command that writes its report after it was told to stop ({@code provision}: on SIGTERM it tears the
+     * cluster down first, then writes the interrupted run's report while its own hook keeps the JVM alive). The
+     * shutdown hook then lets that write happen instead of refusing it. Call it before the run starts.
+     */
+    static void expectReportAfterShutdown() {
+        reportAfterShutdown = true;
     }
 
     /** Writes {@code contents} (destination to bytes); all regular files are replaced together, at the end. */
@@ -102,6 +116,9 @@ final class ReportFiles {
 
     /** The shutdown hook: waits for moves under way, stops any not yet begun, removes temporary files. */
     private static void abandon() {
+        if (reportAfterShutdown) {
+            return; // the command writes its final report during shutdown, through write() as usual
+        }
         synchronized (COMMIT) {
             shuttingDown = true;
             for (Path temporary : TEMPORARY) {

@@ -117,21 +117,21 @@ class ExistingClusterProvisionTest {
 
     @Test
     void shouldReportTheServersRefusalAtTheFieldItNames(ClusterAccess cluster) throws Exception {
-        Path app = ProvisionFixtures.application(temp.resolve("mismatch"), "mismatch", "", "3m");
+        Path app = ProvisionFixtures.application(temp.resolve("refused"), "refused", "", "3m");
         Path deployment = app.resolve("deploy/deployment.yaml");
-        // Valid against the schema, refused by the API server's validation (422).
-        Files.writeString(deployment, Files.readString(deployment)
-                .replace("    matchLabels: {app: mismatch}", "    matchLabels: {app: other}"));
+        // Valid against the schema (replicas is any int32) and passed by every static check, refused by the API
+        // server's validation (422). A selector that does not match its template is caught statically now.
+        Files.writeString(deployment, Files.readString(deployment).replace("  replicas: 1\n", "  replicas: -1\n"));
 
         Report report = provision(cluster, app);
 
         assertThat(report.verdict()).as(describe(report)).isEqualTo(Verdict.FAILED);
         Item apply = items(report, "provision.apply").get(0);
         assertThat(apply.status()).isEqualTo(Status.FAIL);
-        assertThat(apply.message()).startsWith("Deployment/mismatch: the API server refused it (422 Invalid): "
-                + "Deployment.apps \"mismatch\" is invalid: spec.template.metadata.labels: Invalid value:")
-                .contains("`selector` does not match template `labels`");
-        assertThat(apply.location().toString()).isEqualTo("deploy/deployment.yaml:11:15");
+        assertThat(apply.message()).startsWith("Deployment/refused: the API server refused it (422 Invalid): "
+                + "Deployment.apps \"refused\" is invalid: spec.replicas: Invalid value: -1:")
+                .contains("must be greater than or equal to 0");
+        assertThat(apply.location().toString()).isEqualTo("deploy/deployment.yaml:6:13");
         assertThat(items(report, "provision.rollout")).isEmpty();
         assertThat(namespaceExists(cluster, runNamespace(report))).isFalse();
     }
