@@ -1,7 +1,12 @@
 package io.ascent.core.provision;
 
 import io.ascent.core.provision.existing.ExistingClusterDriver;
+import io.ascent.core.provision.kind.KindDriver;
+import io.ascent.core.provision.kind.KindNodeImages;
 import io.ascent.core.provision.kube.KubeConnections;
+import io.ascent.core.provision.preflight.KindDriverPreflight;
+import io.ascent.core.provision.preflight.Probes;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,8 +16,11 @@ import java.util.Optional;
  */
 public final class ClusterDrivers {
 
+    /** The kind driver's name. */
+    public static final String KIND = "kind";
+
     /** A driver and its preflight. */
-    public record Choice(ClusterDriver driver, Preflight preflight) {
+    public record Choice(ClusterDriver driver, DriverPreflight preflight) {
     }
 
     private ClusterDrivers() {
@@ -20,20 +28,26 @@ public final class ClusterDrivers {
 
     /** The names a user may write. */
     public static List<String> names() {
-        return List.of("kind", ExistingClusterDriver.NAME);
+        return List.of(KIND, ExistingClusterDriver.NAME);
     }
 
     /**
      * The driver called {@code name}, or empty when this build has none of that name.
      *
      * @param connections the run's connections, which the driver, its preflight and the deploy phase share
+     * @param probes      the agent: the commands the kind driver and its preflight run (the same {@code kind}
+     *                    executable, {@link Probes#kind()}), the files and environment preflight reads
+     * @param clock       times the preflight items
      */
-    public static Optional<Choice> forName(String name, KubeConnections connections) {
+    public static Optional<Choice> forName(String name, KubeConnections connections, Probes probes, Clock clock) {
         if (ExistingClusterDriver.NAME.equals(name)) {
             ExistingClusterDriver driver = new ExistingClusterDriver(connections);
             return Optional.of(new Choice(driver, driver.preflight()));
         }
-        // "kind": its driver and preflight (container engine, cgroups, node image table) are registered here.
+        if (KIND.equals(name)) {
+            return Optional.of(new Choice(new KindDriver(probes.commands(), probes.kind(), KindNodeImages.builtIn()),
+                    new KindDriverPreflight(probes, clock)));
+        }
         return Optional.empty();
     }
 }

@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * Everything preflight looks at: commands it runs, files it reads, and the environment variables that steer the
- * tools ({@code KIND_EXPERIMENTAL_PROVIDER}, {@code DOCKER_HOST}, {@code CONTAINER_HOST}).
+ * tools ({@code KIND_EXPERIMENTAL_PROVIDER}, {@code DOCKER_HOST}, {@code CONTAINER_HOST}) and Ascent's own
+ * {@value #KIND_EXECUTABLE}.
  *
  * @param commands    runs {@code docker info}, {@code kind version}, {@code kubectl version}
  * @param files       reads {@code /sys/fs/cgroup}, {@code /proc}
@@ -25,6 +26,17 @@ public record Probes(CommandRunner commands, HostFiles files, Map<String, String
     /** This machine, as it is. */
     public static Probes local() {
         return new Probes(new ProcessCommandRunner(), new LocalHostFiles(), System.getenv());
+    }
+
+    /** The environment variable that names the {@code kind} executable, when it is not the one on {@code PATH}. */
+    public static final String KIND_EXECUTABLE = "ASCENT_KIND";
+
+    /**
+     * The {@code kind} executable preflight probes and the kind driver runs: {@value #KIND_EXECUTABLE} when set (a
+     * path, or a name looked up on {@code PATH}), else {@code kind}. One place, so both judge the same binary.
+     */
+    public String kind() {
+        return env(KIND_EXECUTABLE).orElse("kind");
     }
 
     /** A non-blank environment variable. */
