@@ -1,0 +1,141 @@
+package io.ascent.core.provision.preflight;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ascent.core.Ascent;
+import io.ascent.core.progress.ProgressListener;
+import io.ascent.core.provision.ProvisionOptions;
+import io.ascent.core.provision.Provisioner;
+import io.ascent.core.report.Item;
+import io.ascent.core.report.Report;
+import io.ascent.core.report.Status;
+import io.ascent.core.report.Verdict;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code ascent provision} with the kind driver runs the kind preflight first (the checks {@code ascent doctor}
+ * runs) and creates a cluster only when it passes: the agent here is a recorded one, no cluster is needed.
+ */
+class KindProvisionPreflightTest {
+
+    @TempDir
+    Path app;
+
+    @Test
+    void shouldStopWithExit3AtPreflightWithoutCreatingAClusterWhenNoDockerDaemonAnswers() throws IOException {
+        FakeHost host = FakeHost.systemdCgroupV2().deadDocker().kind("v0.31.0").kubectl("v1.31.2");
+
+        Report report = provision(host);
+
+        assertThat(report.verdict()).isEqualTo(Verdict.ENVIRONMENT_ERROR);
+        assertThat(report.verdict().exitStatus()).isEqualTo(3);
+        Item engine = only(report, "preflight.container-engine");
+        assertThat(engine.status()).isEqualTo(Status.ERROR);
+        assertThat(engine.message()).contains("no docker daemon answers");
+        assertThat(report.items()).noneMatch(item -> item.id().equals("provision.cluster"));
+        assertThat(host.ran).noneMatch(argv -> argv.contains("create"));
+    }
+
+    @Test
+    void shouldStopAtPreflightOnTheSeedsOpenRcCgroupV1HostWithTheItemDoctorPrints() throws IOException {
+        FakeHost host = FakeHost.alpineOpenRc().docker(FakeHost.ALPINE_OPENRC_DOCKER).kind("v0.31.0")
+                .kubectl("v1.31.2");
+
+        Report report = provision(host);
+        Report doctor = new Doctor(Clock.systemUTC(), host.probes()).run(
+                new io.ascent.core.DoctorOptions(app, java.util.Optional.empty(), java.util.Optional.empty(),
+                        java.util.Optional.empty()), ProgressListener.SILENT);
+
+        assertThat(report.verdict()).isEqualTo(Verdict.FAILED);
+        Item cgroups = only(report, "preflight.cgroups");
+        assertThat(cgroups.status()).isEqualTo(Status.FAIL);
+        assertThat(cgroups.message()).isEqualTo(only(doctor, "preflight.cgroups").message());
+        assertThat(host.ran).noneMatch(argv -> argv.contains("create"));
+    }
+
+    @Test
+    void shouldCallTheKindNamedByAscentKindOnceEveryCheckPasses() throws IOException {
+        FakeHost host = FakeHost.systemdCgroupV2().docker(FakeHost.HEALTHY_DOCKER).kubectl("v1.31.2")
+                .env(Probes.KIND_EXECUTABLE, "/opt/tools/kind");
+        List<String> version = List.of("/opt/tools/kind", "version");
+        host.commands.put(version, io.ascent.core.provision.command.CommandResult.exited(version, 0,
+                "kind v0.31.0 go1.25.5 linux/amd64\n", ""));
+
+        Report report = provision(host);
+
+        assertThat(only(report, "preflight.kind").status()).isEqualTo(Status.PASS);
+        // Preflight passed, so the driver ran `kind create cluster` with that kind; the recorded agent has no such
+        // command, so the cluster phase fails as an environment error and says why.
+        assertThat(host.ran).anyMatch(argv -> argv.size() > 3 && argv.subList(0, 3).equals(List.of("/opt/tools/kind", "create",
+                "cluster")));
+        Item cluster = only(report, "provision.cluster");
+        assertThat(cluster.status()).isEqualTo(Status.ERROR);
+        assertThat(cluster.message()).contains("kind could not create cluster ascent-");
+    }
+
+    private Report provision(FakeHost host) throws IOException {
+        write();
+        Ascent ascent = new Ascent();
+        return new Provisioner(Clock.systemUTC(), ascent::validate, host.probes())
+                .run(ProvisionOptions.builder(app).noGit(true).build(), ProgressListener.SILENT);
+    }
+
+    private static Item only(Report report, String id) {
+        List<Item> items = report.items().stream().filter(item -> item.id().equals(id)).toList();
+        assertThat(items).as(report.items().toString()).hasSize(1);
+        return items.get(0);
+    }
+
+    private void write() throws IOException {
+        Files.createDirectories(app.resolve("deploy"));
+        Files.writeString(app.resolve("ascent.yaml"), """
+                apiVersion: ascent.dev/v1
+                kind: Checklist
+                metadata:
+                  name: web
+                kubernetes:
+                  version: "1.31"
+                  manifests: [deploy/]
+                  checks:
+                    manifest.pod-disruption-budget: {enabled: false}
+                provision:
+                  cluster:
+                    driver: kind
+                  tests: []
+                """);
+        Files.writeString(app.resolve("deploy/deployment.yaml"), """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: web
+                spec:
+                  replicas: 1
+                  selector:
+                    matchLabels: {app: web}
+                  template:
+                    metadata:
+                      labels: {app: web}
+                    spec:
+                      securityContext: {runAsNonRoot: true, runAsUser: 1000, seccompProfile: {type: RuntimeDefault}}
+                      containers:
+                        - name: app
+                          image: registry.invalid/web:1.0.0
+                          ports: [{name: http, containerPort: 8080}]
+                          readinessProbe: {httpGet: {path: /, port: 8080}}
+                          livenessProbe: {httpGet: {path: /, port: 8080}}
+                          resources:
+                            requests: {cpu: 10m, memory: 16Mi}
+                            limits: {cpu: 100m, memory: 32Mi}
+                          securityContext:
+                            allowPrivilegeEscalation: false
+                            readOnlyRootFilesystem: true
+                            capabilities: {drop: [ALL]}
+                """);
+    }
+}
