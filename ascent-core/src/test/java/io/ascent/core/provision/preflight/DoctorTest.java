@@ -84,4 +84,19 @@ class DoctorTest {
         assertThat(broken.verdict()).isEqualTo(Verdict.INVALID_INPUT);
         assertThat(host.ran).isEmpty();
     }
+
+    @Test
+    void shouldRunTheExistingDriversOwnChecksNotKindsForDriverExisting() throws Exception {
+        checklist("driver: existing");
+        FakeHost host = FakeHost.systemdCgroupV2().deadDocker().kind("v0.31.0");
+
+        Report report = doctor(host, new DoctorOptions(dir, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of(dir.resolve("no-such-kubeconfig")), Optional.empty()));
+
+        assertThat(report.verdict()).isEqualTo(Verdict.ENVIRONMENT_ERROR);
+        assertThat(report.items()).filteredOn(i -> i.id().equals("provision.preflight.kubeconfig")).singleElement()
+                .satisfies(i -> assertThat(i.message()).contains("no-such-kubeconfig", "does not exist"));
+        assertThat(report.items()).noneMatch(i -> i.id().startsWith("preflight."));
+        assertThat(host.ran).noneMatch(argv -> argv.contains("docker") || argv.contains("kind"));
+    }
 }
