@@ -112,7 +112,8 @@ public final class Doctor {
             // A kubeconfig given to doctor may be a ClusterAPI management cluster: compare clusterctl with its
             // providers (SKIP when clusterctl or the provider inventory is absent, so a plain cluster is fine).
             try (Phase phase = run.phase("clusterctl")) {
-                run.items(new ClusterctlProviderSkew().check(options.kubeconfig().get(), context.orElse(null),
+                run.items(new ClusterctlProviderSkew(probes.commands(), "kubectl", Duration.ofSeconds(30))
+                        .check(options.kubeconfig().get(), context.orElse(null),
                         "clusterctl"));
             }
         }
