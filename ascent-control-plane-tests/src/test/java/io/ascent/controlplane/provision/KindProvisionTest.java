@@ -99,6 +99,7 @@ class KindProvisionTest {
         Path logs = Path.of(cluster.message().replaceAll("(?s).*kind's exported logs: (\\S+).*", "$1"));
         try {
             assertThat(logs).isDirectory();
+            assertThat(cluster.remediation()).as("points at where the logs are now").contains(logs.toString());
             try (Stream<Path> files = Files.walk(logs)) {
                 assertThat(files).anyMatch(path -> path.getFileName().toString().equals("kube-apiserver.log"));
             }

@@ -219,9 +219,14 @@ public final class Provisioner {
                 try {
                     cluster = driver.create(request, progress);
                 } catch (ProvisionException e) {
+                    Path exported = request.workDirectory().resolve("kind-logs");
+                    Optional<Path> logs = keptLogs(exported);
                     items.add(ProvisionRule.CLUSTER.item().error(e.kind() == ProvisionException.Kind.ENVIRONMENT
-                                    ? ErrorKind.ENVIRONMENT : ErrorKind.INPUT, e.getMessage() + keptLogs(request))
-                            .remediation(e.remediation().orElse(null)).duration(elapsed()).build());
+                                    ? ErrorKind.ENVIRONMENT : ErrorKind.INPUT, e.getMessage()
+                                    + logs.map(path -> "\nkind's exported logs: " + path).orElse(""))
+                            .remediation(e.remediation().map(r -> logs.map(path -> r.replace(exported.toString(),
+                                    path.toString())).orElse(r)).orElse(null))
+                            .duration(elapsed()).build());
                     end(Status.FAIL, "the cluster could not be made");
                     return;
                 }
@@ -488,24 +493,23 @@ public final class Provisioner {
         }
 
         /**
-         * After a failed create: kind's exported logs ({@code WORK/kind-logs}) moved out of the work folder, which is
-         * removed at the end of the run, to {@code TMP/RUN-kind-logs}, and named in the failing item.
+         * After a failed create: where kind's exported logs ({@code WORK/kind-logs}) are kept. The work folder is
+         * removed at the end of the run, so they move to {@code TMP/RUN-kind-logs}; empty when kind exported none.
          */
-        private String keptLogs(ClusterRequest request) {
-            Path logs = request.workDirectory().resolve("kind-logs");
+        private Optional<Path> keptLogs(Path logs) {
             if (!Files.isDirectory(logs)) {
-                return "";
+                return Optional.empty();
             }
             if (!ownsWork) {
-                return "\nkind's exported logs: " + logs;
+                return Optional.of(logs);
             }
-            Path kept = Path.of(System.getProperty("java.io.tmpdir"), request.runName() + "-kind-logs");
+            Path kept = Path.of(System.getProperty("java.io.tmpdir"), work.getFileName() + "-kind-logs");
             try {
                 Files.move(logs, kept);
-                return "\nkind's exported logs: " + kept;
+                return Optional.of(kept);
             } catch (IOException e) {
                 ownsWork = false; // keep the whole work folder rather than lose the logs
-                return "\nkind's exported logs: " + logs + " (could not move them: " + e.getMessage() + ")";
+                return Optional.of(logs);
             }
         }
 
