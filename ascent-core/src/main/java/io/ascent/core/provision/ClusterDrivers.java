@@ -32,6 +32,27 @@ public final class ClusterDrivers {
     }
 
     /**
+     * The driver called {@code name} on this machine (kind: {@code ASCENT_KIND}, else {@code kind} on the PATH), or
+     * empty when this build has none of that name.
+     *
+     * @param connections the run's connections, which the driver, its preflight and the deploy phase share
+     */
+    public static Optional<Choice> forName(String name, KubeConnections connections) {
+        return forName(name, connections, Probes.local(), Clock.systemUTC());
+    }
+
+    /**
+     * The driver called {@code name} on this machine, kind running {@code kind}, or empty when this build has none
+     * of that name.
+     *
+     * @param connections the run's connections, which the driver, its preflight and the deploy phase share
+     * @param kind        the kind executable (a Jenkins agent's may not be on the PATH)
+     */
+    public static Optional<Choice> forName(String name, KubeConnections connections, String kind) {
+        return forName(name, connections, Probes.local().withKind(kind), Clock.systemUTC());
+    }
+
+    /**
      * The driver called {@code name}, or empty when this build has none of that name.
      *
      * @param connections the run's connections, which the driver, its preflight and the deploy phase share

@@ -26,6 +26,7 @@ public final class ProvisionOptions implements Serializable {
     private final boolean dryRun;
     private final boolean noGit;
     private final String workDirectory;
+    private final String kind;
 
     private ProvisionOptions(Builder b) {
         this.directory = Objects.requireNonNull(b.directory, "directory");
@@ -39,6 +40,7 @@ public final class ProvisionOptions implements Serializable {
         this.dryRun = b.dryRun;
         this.noGit = b.noGit;
         this.workDirectory = b.workDirectory;
+        this.kind = b.kind;
     }
 
     public static Builder builder(Path directory) {
@@ -98,6 +100,19 @@ public final class ProvisionOptions implements Serializable {
         return Optional.ofNullable(workDirectory).map(Path::of);
     }
 
+    /** The kind executable the kind driver runs; {@code kind} on the PATH unless set (a Jenkins agent's may differ). */
+    public String kind() {
+        return kind == null ? ClusterDrivers.KIND : kind;
+    }
+
+    /**
+     * The kind executable when the caller named one ({@code --kind}, the plugin's configuration); empty: the
+     * {@code ASCENT_KIND} environment variable, else {@code kind} on the PATH.
+     */
+    public Optional<String> kindExecutable() {
+        return Optional.ofNullable(kind);
+    }
+
     /** Builds {@link ProvisionOptions}; everything but the directory is optional. */
     public static final class Builder {
         private final String directory;
@@ -111,6 +126,7 @@ public final class ProvisionOptions implements Serializable {
         private boolean dryRun;
         private boolean noGit;
         private String workDirectory;
+        private String kind;
 
         private Builder(Path directory) {
             this.directory = directory.toString();
@@ -163,6 +179,12 @@ public final class ProvisionOptions implements Serializable {
 
         public Builder workDirectory(Path workDirectory) {
             this.workDirectory = workDirectory == null ? null : workDirectory.toString();
+            return this;
+        }
+
+        /** The kind executable; null or blank: {@code kind} on the PATH. */
+        public Builder kind(String executable) {
+            this.kind = executable == null || executable.isBlank() ? null : executable.trim();
             return this;
         }
 

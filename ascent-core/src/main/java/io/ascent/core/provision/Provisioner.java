@@ -168,7 +168,8 @@ public final class Provisioner {
 
             String driverName = options.driver().orElse(settings.cluster().driver().name().toLowerCase());
             KubeConnections connections = new KubeConnections();
-            Optional<ClusterDrivers.Choice> choice = ClusterDrivers.forName(driverName, connections, probes, clock);
+            Optional<ClusterDrivers.Choice> choice = ClusterDrivers.forName(driverName, connections,
+                    options.kindExecutable().map(probes::withKind).orElse(probes), clock);
             if (choice.isEmpty()) {
                 items.add(ProvisionRule.CLUSTER.item()
                         .error(ErrorKind.ENVIRONMENT, "the " + driverName + " driver is not available in this build")

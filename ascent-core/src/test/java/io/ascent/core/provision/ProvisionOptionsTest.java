@@ -17,7 +17,7 @@ class ProvisionOptionsTest {
         ProvisionOptions options = ProvisionOptions.builder(Path.of("apps/web")).checklist(Path.of("ci/ascent.yaml"))
                 .driver("existing").kubeconfig(Path.of("/home/ci/.kube/config")).context("staging")
                 .kubernetesVersion("1.34").keep(Keep.ON_FAILURE).timeout(Duration.ofSeconds(90)).dryRun(true)
-                .noGit(true).workDirectory(Path.of("/tmp/run")).build();
+                .noGit(true).workDirectory(Path.of("/tmp/run")).kind("/opt/kind/bin/kind").build();
 
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
@@ -39,6 +39,7 @@ class ProvisionOptionsTest {
         assertThat(copy.dryRun()).isTrue();
         assertThat(copy.noGit()).isTrue();
         assertThat(copy.workDirectory()).contains(Path.of("/tmp/run"));
+        assertThat(copy.kind()).isEqualTo("/opt/kind/bin/kind");
     }
 
     @Test
@@ -46,6 +47,7 @@ class ProvisionOptionsTest {
         ProvisionOptions options = ProvisionOptions.builder(Path.of(".")).build();
 
         assertThat(options.driver()).isEmpty();
+        assertThat(options.kind()).isEqualTo("kind");
         assertThat(options.keep()).isEmpty();
         assertThat(options.timeout()).isEmpty();
         assertThat(options.dryRun()).isFalse();

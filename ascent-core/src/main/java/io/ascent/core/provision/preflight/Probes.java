@@ -39,6 +39,13 @@ public record Probes(CommandRunner commands, HostFiles files, Map<String, String
         return env(KIND_EXECUTABLE).orElse("kind");
     }
 
+    /** These probes with {@code executable} as the {@code kind} to run (a configured path wins over the environment). */
+    public Probes withKind(String executable) {
+        Map<String, String> changed = new java.util.HashMap<>(environment);
+        changed.put(KIND_EXECUTABLE, executable);
+        return new Probes(commands, files, changed);
+    }
+
     /** A non-blank environment variable. */
     public Optional<String> env(String name) {
         return Optional.ofNullable(environment.get(name)).filter(value -> !value.isBlank());
