@@ -79,6 +79,19 @@ class KindProvisionPreflightTest {
         assertThat(cluster.message()).contains("kind could not create cluster ascent-");
     }
 
+    @Test
+    void shouldNameTheConfiguredKindWhenItIsMissing() throws IOException {
+        FakeHost host = FakeHost.systemdCgroupV2().docker(FakeHost.HEALTHY_DOCKER).env(Probes.KIND_EXECUTABLE,
+                "/opt/none/kind");
+
+        Report report = provision(host);
+
+        assertThat(report.verdict()).isEqualTo(Verdict.ENVIRONMENT_ERROR);
+        assertThat(only(report, "preflight.kind").message()).isEqualTo("kind is not installed (/opt/none/kind was "
+                + "not found; it came from --kind or ASCENT_KIND)");
+        assertThat(host.ran).noneMatch(argv -> argv.contains("create"));
+    }
+
     private Report provision(FakeHost host) throws IOException {
         write();
         Ascent ascent = new Ascent();
