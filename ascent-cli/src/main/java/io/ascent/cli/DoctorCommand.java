@@ -17,10 +17,13 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ascent doctor}: provisioning preflight alone; changes nothing. */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
-        description = {"Check that this machine can create the cluster the checklist asks for: container engine",
-            "and daemon, cgroups of the engine's host, kind and its node image for the Kubernetes version, kubectl",
-            "skew, inotify limits, free disk; for --driver existing: the kubeconfig resolves, the server answers, its",
-            "version suits the target, the credentials may create namespaces. Changes nothing."},
+        description = {"Check that this machine can create the cluster the checklist asks for.",
+            "Changes nothing.",
+            "kind: container engine and daemon, cgroups of the engine's host, kind and",
+            "its node image for the Kubernetes version, kubectl skew, inotify, free disk.",
+            "existing: the kubeconfig resolves, the server answers, its version suits",
+            "the target, the credentials may create namespaces.",
+            "With --kubeconfig: clusterctl against the cluster's ClusterAPI providers."},
         footerHeading = "%nExit status:%n",
         footer = {"  0 ready, 1 a check failed, 2 invalid input or usage,",
             "  3 no engine daemon or no kind, 4 internal error"})
