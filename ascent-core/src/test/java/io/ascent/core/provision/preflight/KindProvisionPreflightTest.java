@@ -6,12 +6,12 @@ import io.ascent.core.Ascent;
 import io.ascent.core.progress.ProgressListener;
 import io.ascent.core.provision.ProvisionOptions;
 import io.ascent.core.provision.Provisioner;
+import io.ascent.core.provision.WebApplication;
 import io.ascent.core.report.Item;
 import io.ascent.core.report.Report;
 import io.ascent.core.report.Status;
 import io.ascent.core.report.Verdict;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -106,49 +106,6 @@ class KindProvisionPreflightTest {
     }
 
     private void write() throws IOException {
-        Files.createDirectories(app.resolve("deploy"));
-        Files.writeString(app.resolve("ascent.yaml"), """
-                apiVersion: ascent.dev/v1
-                kind: Checklist
-                metadata:
-                  name: web
-                kubernetes:
-                  version: "1.31"
-                  manifests: [deploy/]
-                  checks:
-                    manifest.pod-disruption-budget: {enabled: false}
-                provision:
-                  cluster:
-                    driver: kind
-                  tests: []
-                """);
-        Files.writeString(app.resolve("deploy/deployment.yaml"), """
-                apiVersion: apps/v1
-                kind: Deployment
-                metadata:
-                  name: web
-                spec:
-                  replicas: 1
-                  selector:
-                    matchLabels: {app: web}
-                  template:
-                    metadata:
-                      labels: {app: web}
-                    spec:
-                      securityContext: {runAsNonRoot: true, runAsUser: 1000, seccompProfile: {type: RuntimeDefault}}
-                      containers:
-                        - name: app
-                          image: registry.invalid/web:1.0.0
-                          ports: [{name: http, containerPort: 8080}]
-                          readinessProbe: {httpGet: {path: /, port: 8080}}
-                          livenessProbe: {httpGet: {path: /, port: 8080}}
-                          resources:
-                            requests: {cpu: 10m, memory: 16Mi}
-                            limits: {cpu: 100m, memory: 32Mi}
-                          securityContext:
-                            allowPrivilegeEscalation: false
-                            readOnlyRootFilesystem: true
-                            capabilities: {drop: [ALL]}
-                """);
+        WebApplication.write(app, "kind", "1.31", "");
     }
 }
