@@ -118,6 +118,7 @@ public final class Provisioner {
         private boolean failed;
         private Teardown teardown;
         private List<Location> testLocations = List.of();
+        private Optional<Location> configLocation = Optional.empty();
         private ProvisionSettings.Teardown teardownSetting = ProvisionSettings.Teardown.ALWAYS;
         private Path work;
         private boolean ownsWork;
@@ -184,7 +185,8 @@ public final class Provisioner {
                 kindConfig = ClusterRequests.kindConfig(workspace, settings);
             } catch (ProvisionException e) {
                 items.add(ProvisionRule.CLUSTER.item().error(ErrorKind.INPUT, e.getMessage())
-                        .location(Location.of(checklist.path())).remediation(e.remediation().orElse(null)).build());
+                        .location(configLocation.orElse(Location.of(checklist.path())))
+                        .remediation(e.remediation().orElse(null)).build());
                 return;
             }
             RunName name = RunName.next(clock);
@@ -481,6 +483,8 @@ public final class Provisioner {
                             problems).ifPresent(job -> jobs.put(tests.get(index).name(), job));
                 }
             }
+            configLocation = Optional.of(document.locationOf(document.nodeAt(List.of("provision", "cluster",
+                    "config"))));
             testLocations = new ArrayList<>();
             for (int i = 0; i < tests.size(); i++) {
                 testLocations.add(document.locationOf(document.nodeAt(List.of("provision", "tests",

@@ -92,6 +92,23 @@ class KindProvisionPreflightTest {
         assertThat(host.ran).noneMatch(argv -> argv.contains("create"));
     }
 
+    @Test
+    void shouldRefuseAKindConfigThatIsAFolderAtItsLineBeforePreflight() throws IOException {
+        write();
+        java.nio.file.Files.writeString(app.resolve("ascent.yaml"), java.nio.file.Files.readString(
+                app.resolve("ascent.yaml")).replace("    driver: kind\n", "    driver: kind\n    config: deploy\n"));
+        FakeHost host = FakeHost.systemdCgroupV2().docker(FakeHost.HEALTHY_DOCKER).kind("v0.31.0");
+
+        Report report = new Provisioner(Clock.systemUTC(), new Ascent()::validate, host.probes())
+                .run(ProvisionOptions.builder(app).noGit(true).build(), ProgressListener.SILENT);
+
+        assertThat(report.verdict()).as(report.items().toString()).isEqualTo(Verdict.INVALID_INPUT);
+        Item cluster = only(report, "provision.cluster");
+        assertThat(cluster.message()).isEqualTo("provision.cluster.config 'deploy' is a folder, not a file");
+        assertThat(cluster.location().toString()).isEqualTo("ascent.yaml:13:13");
+        assertThat(host.ran).isEmpty();
+    }
+
     private Report provision(FakeHost host) throws IOException {
         write();
         Ascent ascent = new Ascent();
