@@ -17,9 +17,13 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ascent doctor}: provisioning preflight alone; changes nothing. */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
-        description = {"Check that this machine can create the cluster the checklist asks for: container engine",
-            "and daemon, cgroups of the engine's host, kind and its node image for the Kubernetes version, kubectl",
-            "skew, inotify limits, free disk. Changes nothing."},
+        description = {"Check that this machine can create the cluster the checklist asks for.",
+            "Changes nothing.",
+            "kind: container engine and daemon, cgroups of the engine's host, kind and",
+            "its node image for the Kubernetes version, kubectl skew, inotify, free disk.",
+            "existing: the kubeconfig resolves, the server answers, its version suits",
+            "the target, the credentials may create namespaces.",
+            "With --kubeconfig: clusterctl against the cluster's ClusterAPI providers."},
         footerHeading = "%nExit status:%n",
         footer = {"  0 ready, 1 a check failed, 2 invalid input or usage,",
             "  3 no engine daemon or no kind, 4 internal error"})
@@ -44,6 +48,15 @@ final class DoctorCommand implements Callable<Integer> {
             description = "Kubernetes version of the cluster; overrides the checklist's.")
     private String kubernetesVersion;
 
+    @Option(names = "--kubeconfig", paramLabel = "PATH",
+            description = "Kubeconfig of the existing cluster (driver existing); also compares clusterctl with the "
+                    + "ClusterAPI providers of the cluster it reaches, when it is a management cluster.")
+    private Path kubeconfig;
+
+    @Option(names = "--context", paramLabel = "NAME", description = "Kubeconfig context (default: the checklist's "
+            + "provision.cluster.context, then the current context).")
+    private String context;
+
     @Option(names = {"-v", "--verbose"}, description = "Print each check as it runs on standard error.")
     private boolean verbose;
 
@@ -55,7 +68,8 @@ final class DoctorCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         return output.runAndWrite("doctor", directory, spec.commandLine().getOut(), err, () -> new Ascent(EngineConfig.fromEnvironment(System.getenv())).doctor(
                 new DoctorOptions(directory, Optional.ofNullable(checklist), Optional.ofNullable(driver),
-                        Optional.ofNullable(kubernetesVersion)),
+                        Optional.ofNullable(kubernetesVersion), Optional.ofNullable(kubeconfig),
+                        Optional.ofNullable(context)),
                 verbose ? new StderrProgress(err) : ProgressListener.SILENT));
     }
 }

@@ -63,6 +63,10 @@ final class ProvisionCommand implements Callable<Integer> {
             + "provision.cluster.context, then the current context).")
     private String context;
 
+    @Option(names = "--kind", paramLabel = "PATH", description = "The kind executable (default: the ASCENT_KIND "
+            + "environment variable, then kind on the PATH).")
+    private String kind;
+
     @Option(names = "--kubernetes-version", paramLabel = "X.Y[.Z]",
             description = "Target Kubernetes version; overrides the checklist's.")
     private String kubernetesVersion;
@@ -114,7 +118,7 @@ final class ProvisionCommand implements Callable<Integer> {
         }
         ProvisionOptions options = ProvisionOptions.builder(directory).checklist(checklist).driver(driver)
                 .kubeconfig(kubeconfig).context(context).kubernetesVersion(kubernetesVersion).keep(keeping)
-                .timeout(timeout).dryRun(dryRun).noGit(noGit).build();
+                .timeout(timeout).dryRun(dryRun).noGit(noGit).kind(kind).build();
         // On Ctrl-C or SIGTERM the engine's own hook interrupts the run and lets it tear down; this one keeps the JVM
         // alive until the report of that interrupted run is written too (bounded: the engine's grace plus a little).
         CountDownLatch reported = new CountDownLatch(1);

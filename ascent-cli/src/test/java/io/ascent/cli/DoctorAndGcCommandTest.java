@@ -16,7 +16,7 @@ class DoctorAndGcCommandTest {
     void shouldListDoctorAndGcInHelp() {
         assertThat(CliRun.of("--help").out()).contains("doctor", "gc");
         assertThat(CliRun.of("help", "doctor").out()).contains("--kubernetes-version", "Changes nothing",
-                "3 no engine daemon or no kind");
+                "3 no engine daemon or no kind", "--kubeconfig", "--context", "existing: the kubeconfig resolves");
         assertThat(CliRun.of("help", "gc").out()).contains("--older-than", "--dry-run", "ascent.dev/run");
     }
 

@@ -28,15 +28,15 @@ import java.util.jar.Manifest;
  * sees every process it starts), and the environment it needs. {@link #env} changes its behaviour between calls
  * ({@code FAKE_KIND_FAIL=create}, …).
  */
-final class FakeKind {
+public final class FakeKind {
 
-    final Path executable;
-    final Path state;
-    final Path log;
-    final Map<String, String> env = new ConcurrentHashMap<>();
+    public final Path executable;
+    public final Path state;
+    public final Path log;
+    public final Map<String, String> env = new ConcurrentHashMap<>();
     private final CommandRunner processes = new ProcessCommandRunner();
 
-    FakeKind(ControlPlaneBinaries binaries, String name) throws IOException {
+    public FakeKind(ControlPlaneBinaries binaries, String name) throws IOException {
         Path root = HarnessLocations.fromEnvironment().workRoot().resolve("fake-kind").resolve(name);
         WorkDirectory.recreate(root);
         executable = root.resolve("bin").resolve("kind");
@@ -56,7 +56,7 @@ final class FakeKind {
     }
 
     /** Runs commands with the fake's environment on top of each call's own. */
-    CommandRunner runner() {
+    public CommandRunner runner() {
         return (argv, extra, timeout) -> {
             Map<String, String> all = new HashMap<>(env);
             all.putAll(extra);
@@ -69,13 +69,13 @@ final class FakeKind {
     }
 
     /** What {@code kind get clusters} lists. */
-    List<String> clusters() throws InterruptedException {
+    public List<String> clusters() throws InterruptedException {
         CommandResult result = runner().run(List.of(executable.toString(), "get", "clusters"), Duration.ofSeconds(30));
         return result.stdout().lines().filter(line -> !line.isBlank()).toList();
     }
 
     /** Processes (other than this JVM) whose command line names {@code cluster}'s state folder. */
-    List<String> processesOf(String cluster) throws IOException {
+    public List<String> processesOf(String cluster) throws IOException {
         String needle = state.resolve("clusters").resolve(cluster).toString();
         List<String> found = new ArrayList<>();
         ProcessHandle.allProcesses().forEach(process -> process.info().commandLine()
@@ -84,7 +84,7 @@ final class FakeKind {
     }
 
     /** Stops whatever a test left running. */
-    void stopAll() throws InterruptedException {
+    public void stopAll() throws InterruptedException {
         for (String cluster : clusters()) {
             env.remove("FAKE_KIND_FAIL");
             runner().run(List.of(executable.toString(), "delete", "cluster", "--name", cluster), Duration.ofMinutes(2));

@@ -109,6 +109,30 @@ class GarbageCollectorTest {
     }
 
     @Test
+    void shouldRecogniseTheNamespaceTheExistingDriverCreatedByConstruction(ClusterAccess cluster,
+            ControlPlaneBinaries binaries) throws Exception {
+        core = new CoreV1Api(cluster.client());
+        kind = new FakeKind(binaries, "gc-existing-" + System.nanoTime());
+        RunName run = RunName.next(Clock.systemUTC());
+        io.ascent.core.provision.existing.ExistingClusterDriver driver =
+                new io.ascent.core.provision.existing.ExistingClusterDriver(
+                        new io.ascent.core.provision.kube.KubeConnections());
+        io.ascent.core.provision.ProvisionedCluster made = driver.create(new io.ascent.core.provision.ClusterRequest(
+                run.value(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(cluster.kubeconfig()),
+                Optional.empty(), work.resolve("run"), Duration.ofMinutes(1), run.labels()), ProgressListener.SILENT);
+        created.add(made.namespace());
+        Clock later = Clock.fixed(Instant.now().plus(Duration.ofHours(3)), ZoneOffset.UTC);
+
+        Report dryRun = new GarbageCollector(later, kind.runner(), kind.executable.toString()).run(new GcOptions(
+                Duration.ofHours(2), true, Optional.of(cluster.kubeconfig()), Optional.empty()), ProgressListener.SILENT);
+
+        assertThat(made.namespace()).isEqualTo(run.value());
+        assertThat(dryRun.items()).filteredOn(i -> run.value().equals(i.key())).singleElement()
+                .satisfies(item -> assertThat(item.status()).as(item.message()).isEqualTo(Status.SKIP));
+        driver.delete(made, ProgressListener.SILENT);
+    }
+
+    @Test
     void shouldDeleteOnlyAscentKindClustersOlderThanAsked(ClusterAccess cluster, ControlPlaneBinaries binaries)
             throws Exception {
         core = new CoreV1Api(cluster.client());

@@ -12,15 +12,26 @@ import java.util.Optional;
  * @param checklist         the checklist file, when not the directory's {@code ascent.yaml}
  * @param driver            {@code kind} or {@code existing}, overriding the checklist's
  * @param kubernetesVersion the cluster's Kubernetes version, overriding the checklist's
+ * @param kubeconfig        the existing cluster's kubeconfig (driver {@code existing}); also the ClusterAPI
+ *                          management cluster whose providers are compared with clusterctl
+ * @param context           the kubeconfig context, overriding the checklist's {@code provision.cluster.context}
  */
 public record DoctorOptions(Path directory, Optional<Path> checklist, Optional<String> driver,
-        Optional<String> kubernetesVersion) {
+        Optional<String> kubernetesVersion, Optional<Path> kubeconfig, Optional<String> context) {
 
     public DoctorOptions {
         Objects.requireNonNull(directory, "directory");
         Objects.requireNonNull(checklist, "checklist");
         Objects.requireNonNull(driver, "driver");
         Objects.requireNonNull(kubernetesVersion, "kubernetesVersion");
+        Objects.requireNonNull(kubeconfig, "kubeconfig");
+        Objects.requireNonNull(context, "context");
+    }
+
+    /** Without a kubeconfig or context of its own. */
+    public DoctorOptions(Path directory, Optional<Path> checklist, Optional<String> driver,
+            Optional<String> kubernetesVersion) {
+        this(directory, checklist, driver, kubernetesVersion, Optional.empty(), Optional.empty());
     }
 
     public static DoctorOptions of(Path directory) {

@@ -1,14 +1,11 @@
 package io.ascent.core.provision;
 
-import io.ascent.core.progress.ProgressListener;
-import io.ascent.core.provision.command.ProcessCommandRunner;
 import io.ascent.core.provision.existing.ExistingClusterDriver;
 import io.ascent.core.provision.kind.KindDriver;
 import io.ascent.core.provision.kind.KindNodeImages;
 import io.ascent.core.provision.kube.KubeConnections;
+import io.ascent.core.provision.preflight.KindDriverPreflight;
 import io.ascent.core.provision.preflight.Probes;
-import io.ascent.core.report.Item;
-import io.ascent.core.run.RunRecorder;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -19,11 +16,11 @@ import java.util.Optional;
  */
 public final class ClusterDrivers {
 
-    /** The name of the kind driver, and the executable it runs unless told otherwise. */
+    /** The kind driver's name. */
     public static final String KIND = "kind";
 
     /** A driver and its preflight. */
-    public record Choice(ClusterDriver driver, Preflight preflight) {
+    public record Choice(ClusterDriver driver, DriverPreflight preflight) {
     }
 
     private ClusterDrivers() {
@@ -35,40 +32,43 @@ public final class ClusterDrivers {
     }
 
     /**
-     * The driver called {@code name}, kind being the {@code kind} on the PATH; empty when this build has none of that
-     * name.
+     * The driver called {@code name} on this machine (kind: {@code ASCENT_KIND}, else {@code kind} on the PATH), or
+     * empty when this build has none of that name.
      *
      * @param connections the run's connections, which the driver, its preflight and the deploy phase share
      */
     public static Optional<Choice> forName(String name, KubeConnections connections) {
-        return forName(name, connections, KIND);
+        return forName(name, connections, Probes.local(), Clock.systemUTC());
+    }
+
+    /**
+     * The driver called {@code name} on this machine, kind running {@code kind}, or empty when this build has none
+     * of that name.
+     *
+     * @param connections the run's connections, which the driver, its preflight and the deploy phase share
+     * @param kind        the kind executable (a Jenkins agent's may not be on the PATH)
+     */
+    public static Optional<Choice> forName(String name, KubeConnections connections, String kind) {
+        return forName(name, connections, Probes.local().withKind(kind), Clock.systemUTC());
     }
 
     /**
      * The driver called {@code name}, or empty when this build has none of that name.
      *
      * @param connections the run's connections, which the driver, its preflight and the deploy phase share
-     * @param kind        the kind executable (a Jenkins agent's may not be on the PATH)
+     * @param probes      the agent: the commands the kind driver and its preflight run (the same {@code kind}
+     *                    executable, {@link Probes#kind()}), the files and environment preflight reads
+     * @param clock       times the preflight items
      */
-    public static Optional<Choice> forName(String name, KubeConnections connections, String kind) {
+    public static Optional<Choice> forName(String name, KubeConnections connections, Probes probes, Clock clock) {
         if (ExistingClusterDriver.NAME.equals(name)) {
             ExistingClusterDriver driver = new ExistingClusterDriver(connections);
             return Optional.of(new Choice(driver, driver.preflight()));
         }
         if (KIND.equals(name)) {
-            return Optional.of(new Choice(new KindDriver(new ProcessCommandRunner(), kind, KindNodeImages.builtIn()),
-                    ClusterDrivers::kindPreflight));
+            return Optional.of(new Choice(new KindDriver(probes.commands(), probes.kind(), KindNodeImages.builtIn()),
+                    new KindDriverPreflight(probes, clock)));
         }
         return Optional.empty();
-    }
-
-    /**
-     * kind's checks (container engine, cgroups, kind and its node image, kubectl, inotify, disk) as the provisioner's
-     * preflight phase: the provisioner opens the phase and records the items, so the checks' own sink is thrown away.
-     */
-    private static List<Item> kindPreflight(ClusterRequest request, ProgressListener progress)
-            throws InterruptedException {
-        return io.ascent.core.provision.preflight.Preflight.forDriver(KIND).run(request, Probes.local(),
-                new RunRecorder(request.runName(), ProgressListener.SILENT, Clock.systemUTC())).items();
     }
 }

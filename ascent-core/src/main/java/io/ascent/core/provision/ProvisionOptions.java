@@ -105,6 +105,14 @@ public final class ProvisionOptions implements Serializable {
         return kind == null ? ClusterDrivers.KIND : kind;
     }
 
+    /**
+     * The kind executable when the caller named one ({@code --kind}, the plugin's configuration); empty: the
+     * {@code ASCENT_KIND} environment variable, else {@code kind} on the PATH.
+     */
+    public Optional<String> kindExecutable() {
+        return Optional.ofNullable(kind);
+    }
+
     /** Builds {@link ProvisionOptions}; everything but the directory is optional. */
     public static final class Builder {
         private final String directory;

@@ -17,6 +17,7 @@ import io.ascent.core.provision.deploy.ServerSideApplier;
 import io.ascent.core.provision.kube.ApiDiscovery;
 import io.ascent.core.provision.kube.KubeConnections;
 import io.ascent.core.provision.kube.KubeConnection;
+import io.ascent.core.provision.preflight.Probes;
 import io.ascent.core.provision.smoke.ProvisionSectionCheck;
 import io.ascent.core.provision.smoke.SmokeTestRunner;
 import io.ascent.core.provision.wait.FailureDetails;
@@ -42,7 +43,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,12 +62,28 @@ public final class Provisioner {
     /** How long CRDs of the run may take to become Established. */
     static final Duration CRD_TIMEOUT = Duration.ofSeconds(60);
 
+    /**
+     * How long creating a cluster may take at least; a longer {@code --timeout} (or {@code provision.deploy.timeout})
+     * raises it. kind pulls a node image of about 400 MB on a fresh agent.
+     */
+    static final Duration CLUSTER_TIMEOUT = Duration.ofMinutes(5);
+
     private final Clock clock;
     private final StaticValidation validation;
+    private final Probes probes;
 
+    /** A provisioner for this machine: the {@code kind} and container engine it has ({@link Probes#local()}). */
     public Provisioner(Clock clock, StaticValidation validation) {
+        this(clock, validation, Probes.local());
+    }
+
+    /**
+     * @param probes the agent the kind driver and its preflight run commands on and read (tests give a fake kind)
+     */
+    public Provisioner(Clock clock, StaticValidation validation, Probes probes) {
         this.clock = clock;
         this.validation = validation;
+        this.probes = probes;
     }
 
     /**
@@ -83,6 +99,8 @@ public final class Provisioner {
         } catch (RuntimeException | StackOverflowError e) {
             // Ascent's bug, not the input's or the cluster's: exit 4, after teardown (the finally in execute).
             run.internalError(e);
+        } finally {
+            run.removeWork();
         }
         return run.report();
     }
@@ -100,7 +118,11 @@ public final class Provisioner {
         private boolean failed;
         private Teardown teardown;
         private List<Location> testLocations = List.of();
+        private Optional<Location> configLocation = Optional.empty();
         private ProvisionSettings.Teardown teardownSetting = ProvisionSettings.Teardown.ALWAYS;
+        private Path work;
+        private boolean ownsWork;
+        private boolean keptCluster;
 
         Run(ProvisionOptions options, ProgressListener progress) {
             this.options = options;
@@ -147,7 +169,8 @@ public final class Provisioner {
 
             String driverName = options.driver().orElse(settings.cluster().driver().name().toLowerCase());
             KubeConnections connections = new KubeConnections();
-            Optional<ClusterDrivers.Choice> choice = ClusterDrivers.forName(driverName, connections, options.kind());
+            Optional<ClusterDrivers.Choice> choice = ClusterDrivers.forName(driverName, connections,
+                    options.kindExecutable().map(probes::withKind).orElse(probes), clock);
             if (choice.isEmpty()) {
                 items.add(ProvisionRule.CLUSTER.item()
                         .error(ErrorKind.ENVIRONMENT, "the " + driverName + " driver is not available in this build")
@@ -156,9 +179,20 @@ public final class Provisioner {
             }
             ClusterDriver driver = choice.get().driver();
             boolean ownsNamespaceOnly = !driverOwnsCluster(driverName);
-            Path work = workDirectory();
-            ClusterRequest request = request(settings, checklist, driverName, work);
             Duration timeout = options.timeout().orElse(settings.deploy().timeout());
+            Optional<Path> kindConfig;
+            try {
+                kindConfig = ClusterRequests.kindConfig(workspace, settings);
+            } catch (ProvisionException e) {
+                items.add(ProvisionRule.CLUSTER.item().error(ErrorKind.INPUT, e.getMessage())
+                        .location(configLocation.orElse(Location.of(checklist.path())))
+                        .remediation(e.remediation().orElse(null)).build());
+                return;
+            }
+            RunName name = RunName.next(clock);
+            work = workDirectory(name);
+            ClusterRequest request = ClusterRequests.of(name, options, settings, checklist, kindConfig, work,
+                    timeout.compareTo(CLUSTER_TIMEOUT) > 0 ? timeout : CLUSTER_TIMEOUT);
             List<Resource> ordered = ApplyOrder.sort(resources);
 
             if (options.dryRun()) {
@@ -188,9 +222,14 @@ public final class Provisioner {
                 try {
                     cluster = driver.create(request, progress);
                 } catch (ProvisionException e) {
+                    Path exported = request.workDirectory().resolve("kind-logs");
+                    Optional<Path> logs = keptLogs(exported);
                     items.add(ProvisionRule.CLUSTER.item().error(e.kind() == ProvisionException.Kind.ENVIRONMENT
-                                    ? ErrorKind.ENVIRONMENT : ErrorKind.INPUT, e.getMessage())
-                            .remediation(e.remediation().orElse(null)).duration(elapsed()).build());
+                                    ? ErrorKind.ENVIRONMENT : ErrorKind.INPUT, e.getMessage()
+                                    + logs.map(path -> "\nkind's exported logs: " + path).orElse(""))
+                            .remediation(e.remediation().map(r -> logs.map(path -> r.replace(exported.toString(),
+                                    path.toString())).orElse(r)).orElse(null))
+                            .duration(elapsed()).build());
                     end(Status.FAIL, "the cluster could not be made");
                     return;
                 }
@@ -315,6 +354,7 @@ public final class Provisioner {
                                 + kept.name() : "kubectl --kubeconfig " + kept.kubeconfig() + " delete namespace "
                                 + kept.namespace())).build());
                 progress.info("teardown: kept; reach it with " + reach);
+                keptCluster = true;
                 end(Status.PASS, "kept");
             } else {
                 Optional<ProvisionException> problem = teardown.release();
@@ -443,6 +483,8 @@ public final class Provisioner {
                             problems).ifPresent(job -> jobs.put(tests.get(index).name(), job));
                 }
             }
+            configLocation = Optional.of(document.locationOf(document.nodeAt(List.of("provision", "cluster",
+                    "config"))));
             testLocations = new ArrayList<>();
             for (int i = 0; i < tests.size(); i++) {
                 testLocations.add(document.locationOf(document.nodeAt(List.of("provision", "tests",
@@ -455,28 +497,59 @@ public final class Provisioner {
             return index < testLocations.size() ? testLocations.get(index) : Location.of(checklist.path());
         }
 
-        private ClusterRequest request(ProvisionSettings settings, Checklist checklist, String driverName,
-                Path work) {
-            Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-            String runName = runName(now);
-            Optional<String> version = options.kubernetesVersion().or(() -> settings.cluster().kubernetesVersion())
-                    .or(() -> checklist.kubernetes().version());
-            Workspace workspace = Workspace.of(options.directory());
-            return new ClusterRequest(runName, version, settings.cluster().nodeImage(),
-                    settings.cluster().config().flatMap(workspace::resolveInside),
-                    options.kubeconfig(), options.context().or(() -> settings.cluster().context()), work,
-                    Duration.ofMinutes(5),
-                    Map.of(RUN_LABEL, runName, CREATED_LABEL, LABEL_STAMP.format(now)));
+        /**
+         * After a failed create: where kind's exported logs ({@code WORK/kind-logs}) are kept. The work folder is
+         * removed at the end of the run, so they move to {@code TMP/RUN-kind-logs}; empty when kind exported none.
+         */
+        private Optional<Path> keptLogs(Path logs) {
+            if (!Files.isDirectory(logs)) {
+                return Optional.empty();
+            }
+            if (!ownsWork) {
+                return Optional.of(logs);
+            }
+            Path kept = Path.of(System.getProperty("java.io.tmpdir"), work.getFileName() + "-kind-logs");
+            try {
+                Files.move(logs, kept);
+                return Optional.of(kept);
+            } catch (IOException e) {
+                ownsWork = false; // keep the whole work folder rather than lose the logs
+                return Optional.of(logs);
+            }
         }
 
-        private Path workDirectory() {
+        /**
+         * Removes the run's own temporary work folder (the kind cluster's kubeconfig, with its credentials), unless
+         * the cluster was kept and a person still needs that kubeconfig. A folder given by the caller is left alone.
+         */
+        void removeWork() {
+            if (work == null || !ownsWork || keptCluster) {
+                return;
+            }
+            try (java.util.stream.Stream<Path> paths = Files.walk(work)) {
+                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(path);
+                }
+            } catch (IOException | java.io.UncheckedIOException e) {
+                report.warn("could not remove the work folder " + work + ": " + e.getMessage());
+            }
+        }
+
+        /** The caller's folder, else a fresh private one; a dry run only names it and creates nothing. */
+        private Path workDirectory(RunName name) {
             if (options.workDirectory().isPresent()) {
                 return options.workDirectory().get();
             }
+            Path temp = Path.of(System.getProperty("java.io.tmpdir"), name.value());
+            if (options.dryRun()) {
+                return temp;
+            }
             try {
-                return Files.createTempDirectory("ascent-provision-");
+                Path created = Files.createTempDirectory(name.value() + "-");
+                ownsWork = true;
+                return created;
             } catch (IOException e) {
-                return Path.of(System.getProperty("java.io.tmpdir"), "ascent-provision");
+                return temp;
             }
         }
 
@@ -509,29 +582,6 @@ public final class Provisioner {
         private Duration elapsed() {
             return Duration.ofNanos(System.nanoTime() - phaseStart);
         }
-    }
-
-    /** Label on what a run creates: the run's name. */
-    static final String RUN_LABEL = "ascent.dev/run";
-    /** Label on what a run creates: its creation time, {@code 20261130T013502Z} (a label value may not hold ':'). */
-    static final String CREATED_LABEL = "ascent.dev/created";
-    private static final java.time.format.DateTimeFormatter STAMP = java.time.format.DateTimeFormatter
-            .ofPattern("uuuuMMdd-HHmmss").withZone(java.time.ZoneOffset.UTC);
-    private static final java.time.format.DateTimeFormatter LABEL_STAMP = java.time.format.DateTimeFormatter
-            .ofPattern("uuuuMMdd'T'HHmmss'Z'").withZone(java.time.ZoneOffset.UTC);
-    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
-
-    /**
-     * {@code ascent-20261130-013502-k3f9qz}: DNS-safe, unique per run (eight runs in the same second on one agent
-     * differ by the random suffix), and the shape {@code ascent gc} recognises, with the creation time in it.
-     */
-    static String runName(Instant now) {
-        String alphabet = "0123456789abcdefghijklmnopqrstuvwxyz";
-        StringBuilder suffix = new StringBuilder(6);
-        for (int i = 0; i < 6; i++) {
-            suffix.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
-        }
-        return "ascent-" + STAMP.format(now) + "-" + suffix;
     }
 
     private static boolean driverOwnsCluster(String driverName) {

@@ -154,59 +154,6 @@ class ProvisionerInputTest {
 
     /** The application: a Deployment, a Service {@code web} with port {@code http} 80, and these smoke tests. */
     private void write(String tests) throws IOException {
-        Files.createDirectories(app.resolve("deploy"));
-        Files.writeString(app.resolve("ascent.yaml"), """
-                apiVersion: ascent.dev/v1
-                kind: Checklist
-                metadata:
-                  name: web
-                kubernetes:
-                  version: "1.35"
-                  manifests: [deploy/]
-                  checks:
-                    manifest.pod-disruption-budget: {enabled: false}
-                provision:
-                  cluster:
-                    driver: existing
-                  tests:
-                """ + (tests.isEmpty() ? "    []\n" : tests));
-        Files.writeString(app.resolve("deploy/service.yaml"), """
-                apiVersion: v1
-                kind: Service
-                metadata:
-                  name: web
-                spec:
-                  selector: {app: web}
-                  ports:
-                    - {name: http, port: 80, targetPort: 8080}
-                """);
-        Files.writeString(app.resolve("deploy/deployment.yaml"), """
-                apiVersion: apps/v1
-                kind: Deployment
-                metadata:
-                  name: web
-                spec:
-                  replicas: 1
-                  selector:
-                    matchLabels: {app: web}
-                  template:
-                    metadata:
-                      labels: {app: web}
-                    spec:
-                      securityContext: {runAsNonRoot: true, runAsUser: 1000, seccompProfile: {type: RuntimeDefault}}
-                      containers:
-                        - name: app
-                          image: registry.invalid/web:1.0.0
-                          ports: [{name: http, containerPort: 8080}]
-                          readinessProbe: {httpGet: {path: /, port: 8080}}
-                          livenessProbe: {httpGet: {path: /, port: 8080}}
-                          resources:
-                            requests: {cpu: 10m, memory: 16Mi}
-                            limits: {cpu: 100m, memory: 32Mi}
-                          securityContext:
-                            allowPrivilegeEscalation: false
-                            readOnlyRootFilesystem: true
-                            capabilities: {drop: [ALL]}
-                """);
+        WebApplication.write(app, "existing", "1.35", tests);
     }
 }

@@ -6,6 +6,7 @@ import io.ascent.core.provision.ClusterRequest;
 import io.ascent.core.provision.ProvisionException;
 import io.ascent.core.provision.ProvisionException.Kind;
 import io.ascent.core.provision.ProvisionedCluster;
+import io.ascent.core.provision.RunName;
 import io.ascent.core.provision.kube.KubeConnection;
 import io.ascent.core.provision.kube.KubeConnections;
 import io.ascent.core.provision.kube.KubeException;
@@ -22,17 +23,13 @@ import org.json.JSONObject;
 /**
  * The {@code existing} driver: a cluster someone else runs, reached through a kubeconfig and context (or the pod's
  * service account), and a fresh namespace per run named {@link ClusterRequest#runName()} and labelled
- * {@value #RUN_LABEL} and {@value #CREATED_LABEL} so that {@code ascent gc} can find one a killed run left behind.
+ * {@link RunName#labels()} ({@value RunName#RUN_LABEL}, {@value RunName#CREATED_LABEL}) so that {@code ascent gc} can find one a killed run left behind.
  * Teardown deletes the namespace and waits, bounded, until it is gone.
  */
 public final class ExistingClusterDriver implements ClusterDriver {
 
     /** The driver's name. */
     public static final String NAME = "existing";
-    /** Label on the run's namespace: the run's name. */
-    public static final String RUN_LABEL = "ascent.dev/run";
-    /** Label on the run's namespace: when it was created, {@code yyyyMMdd'T'HHmmss'Z'} in UTC. */
-    public static final String CREATED_LABEL = "ascent.dev/created";
     /** How long teardown waits for the namespace to disappear. */
     static final Duration DELETE_TIMEOUT = Duration.ofMinutes(2);
 

@@ -3,7 +3,7 @@ package io.ascent.core.provision.existing;
 import io.ascent.core.manifest.api.KubernetesVersion;
 import io.ascent.core.progress.ProgressListener;
 import io.ascent.core.provision.ClusterRequest;
-import io.ascent.core.provision.Preflight;
+import io.ascent.core.provision.DriverPreflight;
 import io.ascent.core.provision.ProvisionException;
 import io.ascent.core.provision.kube.KubeConnection;
 import io.ascent.core.provision.kube.KubeConnections;
@@ -23,7 +23,7 @@ import org.json.JSONObject;
  * target), and a SelfSubjectAccessReview says the credentials may create namespaces. The first failure stops the
  * checks that depend on it.
  */
-public final class ExistingClusterPreflight implements Preflight {
+public final class ExistingClusterPreflight implements DriverPreflight {
 
     static final String KUBECONFIG = "provision.preflight.kubeconfig";
     static final String SERVER = "provision.preflight.server";

@@ -1,22 +1,17 @@
 package io.ascent.core.provision.preflight;
 
+import io.ascent.core.provision.command.CommandResult;
+import io.ascent.core.provision.command.CommandRunner;
+import io.ascent.core.provision.command.ProcessCommandRunner;
 import io.ascent.core.report.ErrorKind;
 import io.ascent.core.report.Item;
 import io.ascent.core.report.Severity;
 import io.ascent.core.report.Status;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.json.JSONArray;
@@ -32,7 +27,9 @@ import org.json.JSONObject;
  * and control plane, Docker); providers from other projects (AWS, Azure, ...) have versions of their own and are
  * listed, not compared.
  *
- * <p>Changes nothing. Every command runs with a timeout and bounded output.
+ * <p>Changes nothing. Every command runs through a {@link CommandRunner} with a timeout and bounded output.
+ * {@code ascent doctor} runs it when given {@code --kubeconfig} (the cluster it reaches may be a management
+ * cluster); it says SKIP when there is no clusterctl or no provider inventory.
  */
 public final class ClusterctlProviderSkew {
     /** The id of the items. */
@@ -42,21 +39,28 @@ public final class ClusterctlProviderSkew {
     private static final Set<String> CLUSTER_API_PROVIDERS = Set.of("cluster-api", "kubeadm", "docker", "in-memory");
     private static final Pattern GIT_VERSION = Pattern.compile("(?i)\"?gitVersion\"?\\s*:\\s*\"(v?[0-9][^\"]*)\"");
     private static final Pattern SHORT_VERSION = Pattern.compile("^\\s*(v?[0-9]+\\.[0-9]+\\.[0-9]+\\S*)\\s*$");
-    private static final int MAX_OUTPUT = 4 * 1024 * 1024;
 
+    private final CommandRunner commands;
     private final String kubectl;
     private final Duration timeout;
 
     /** Uses {@code kubectl} from PATH and a 30 second timeout per command. */
     public ClusterctlProviderSkew() {
-        this("kubectl", Duration.ofSeconds(30));
+        this(new ProcessCommandRunner(), "kubectl", Duration.ofSeconds(30));
+    }
+
+    /** Runs commands as child processes (output bounded by {@link ProcessCommandRunner}). */
+    public ClusterctlProviderSkew(String kubectl, Duration timeout) {
+        this(new ProcessCommandRunner(), kubectl, timeout);
     }
 
     /**
-     * @param kubectl the kubectl to read the inventory with (a path, or a name looked up on PATH)
-     * @param timeout the most each command may take
+     * @param commands runs clusterctl and kubectl (as preflight's other checks do)
+     * @param kubectl  the kubectl to read the inventory with (a path, or a name looked up on PATH)
+     * @param timeout  the most each command may take
      */
-    public ClusterctlProviderSkew(String kubectl, Duration timeout) {
+    public ClusterctlProviderSkew(CommandRunner commands, String kubectl, Duration timeout) {
+        this.commands = commands;
         this.kubectl = kubectl;
         this.timeout = timeout;
     }
@@ -202,50 +206,10 @@ public final class ClusterctlProviderSkew {
     }
 
     private Run run(List<String> argv) throws InterruptedException {
-        Process process;
-        try {
-            process = new ProcessBuilder(argv).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                    .start();
-        } catch (IOException notStarted) {
-            return new Run(true, -1, "", String.valueOf(notStarted.getMessage()));
+        CommandResult result = commands.run(argv, timeout);
+        if (result.timedOut()) {
+            return new Run(false, -1, "", argv.get(0) + " did not finish within " + timeout.toSeconds() + " s");
         }
-        // Both streams are drained on their own threads so that a chatty or hanging command cannot block the wait.
-        CompletableFuture<String> out = drain(process.getInputStream());
-        CompletableFuture<String> err = drain(process.getErrorStream());
-        try {
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                kill(process);
-                return new Run(false, -1, "", argv.get(0) + " did not finish within " + timeout.toSeconds() + " s");
-            }
-            return new Run(false, process.exitValue(), out.get(timeout.toMillis(), TimeUnit.MILLISECONDS),
-                    err.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
-        } catch (InterruptedException e) {
-            kill(process);
-            throw e;
-        } catch (ExecutionException | TimeoutException e) {
-            kill(process);
-            return new Run(false, -1, "", "cannot read the output of " + argv.get(0));
-        }
-    }
-
-    private static CompletableFuture<String> drain(InputStream stream) {
-        CompletableFuture<String> text = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try (InputStream in = stream) {
-                byte[] kept = in.readNBytes(MAX_OUTPUT);
-                in.transferTo(OutputStream.nullOutputStream()); // the rest is dropped, the command is not blocked
-                text.complete(new String(kept, StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                text.completeExceptionally(e);
-            }
-        }, "ascent-clusterctl-output");
-        reader.setDaemon(true);
-        reader.start();
-        return text;
-    }
-
-    private static void kill(Process process) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
+        return new Run(result.notFound(), result.exitCode(), result.stdout(), result.stderr());
     }
 }

@@ -9,6 +9,9 @@ import io.ascent.core.checklist.ProvisionSettings;
 import io.ascent.core.progress.ProgressListener;
 import io.ascent.core.provision.ClusterRequest;
 import io.ascent.core.provision.RunName;
+import io.ascent.core.provision.existing.ExistingClusterDriver;
+import io.ascent.core.provision.existing.ExistingClusterPreflight;
+import io.ascent.core.provision.kube.KubeConnections;
 import io.ascent.core.report.Location;
 import io.ascent.core.report.Report;
 import io.ascent.core.run.Phase;
@@ -20,7 +23,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -69,6 +71,7 @@ public final class Doctor {
         }
         Optional<String> version = options.kubernetesVersion();
         Optional<String> nodeImage = Optional.empty();
+        Optional<String> context = options.context();
         Workspace workspace = Workspace.of(options.directory());
         if (ChecklistLoader.locate(workspace, options.checklist()).isPresent()) {
             LoadedChecklist loaded;
@@ -85,6 +88,7 @@ public final class Doctor {
             driver = driver.or(() -> Optional.of(cluster.driver().name().toLowerCase(Locale.ROOT)));
             version = version.or(cluster::kubernetesVersion).or(() -> checklist.kubernetes().version());
             nodeImage = cluster.nodeImage().filter(image -> options.kubernetesVersion().isEmpty());
+            context = context.or(cluster::context);
         } else {
             run.info("no checklist in " + options.directory() + ": checking for kind's default cluster");
         }
@@ -93,11 +97,25 @@ public final class Doctor {
         run.info("cluster: " + chosen + asked);
         RunName name = RunName.next(clock);
         ClusterRequest request = new ClusterRequest(name.value(), version, nodeImage, Optional.empty(),
-                Optional.empty(), Optional.empty(), Path.of(System.getProperty("java.io.tmpdir"), name.value()),
-                Duration.ZERO, Map.of());
-        PreflightResult result = Preflight.forDriver(chosen).run(request, probes, run);
-        if (result.items().isEmpty()) {
-            run.info("the " + chosen + " driver's checks need its cluster; `ascent provision` runs them first");
+                options.kubeconfig(), context, Path.of(System.getProperty("java.io.tmpdir"), name.value()),
+                Duration.ZERO, name.labels());
+        if (chosen.equals(ExistingClusterDriver.NAME)) {
+            // The existing driver's own checks, as `ascent provision` runs them: kubeconfig, /version, version
+            // against the target, SelfSubjectAccessReview. Read-only: the review creates nothing.
+            try (Phase phase = run.phase("preflight")) {
+                run.items(new ExistingClusterPreflight(new KubeConnections()).check(request, ProgressListener.SILENT));
+            }
+        } else {
+            PreflightChecks.forDriver(chosen).run(request, probes, run);
+        }
+        if (options.kubeconfig().isPresent()) {
+            // A kubeconfig given to doctor may be a ClusterAPI management cluster: compare clusterctl with its
+            // providers (SKIP when clusterctl or the provider inventory is absent, so a plain cluster is fine).
+            try (Phase phase = run.phase("clusterctl")) {
+                run.items(new ClusterctlProviderSkew(probes.commands(), "kubectl", Duration.ofSeconds(30))
+                        .check(options.kubeconfig().get(), context.orElse(null),
+                        "clusterctl"));
+            }
         }
     }
 }

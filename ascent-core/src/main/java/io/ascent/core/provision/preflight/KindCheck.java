@@ -30,7 +30,10 @@ final class KindCheck implements PreflightCheck {
         String newest = table.newestRelease();
         if (result.notFound()) {
             context.environmentCannotRun();
-            return PreflightRule.KIND.item().error(ErrorKind.ENVIRONMENT, "kind is not installed (not found on PATH)")
+            String kind = context.probes().kind();
+            return PreflightRule.KIND.item().error(ErrorKind.ENVIRONMENT, kind.equals("kind")
+                            ? "kind is not installed (not found on PATH)" : "kind is not installed (" + kind
+                            + " was not found; it came from --kind or " + Probes.KIND_EXECUTABLE + ")")
                     .remediation(String.format(INSTALL, newest)).build();
         }
         Optional<KindRelease> release = context.kind();

@@ -93,7 +93,7 @@ public final class PreflightContext {
     /** {@code kind version}'s result, run once. */
     public CommandResult kindVersion() throws InterruptedException {
         if (kindVersion == null) {
-            kindVersion = probes.commands().run(List.of("kind", "version"), PROBE_TIMEOUT);
+            kindVersion = probes.commands().run(List.of(probes.kind(), "version"), PROBE_TIMEOUT);
         }
         return kindVersion;
     }

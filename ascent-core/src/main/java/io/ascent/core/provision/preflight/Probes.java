@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * Everything preflight looks at: commands it runs, files it reads, and the environment variables that steer the
- * tools ({@code KIND_EXPERIMENTAL_PROVIDER}, {@code DOCKER_HOST}, {@code CONTAINER_HOST}).
+ * tools ({@code KIND_EXPERIMENTAL_PROVIDER}, {@code DOCKER_HOST}, {@code CONTAINER_HOST}) and Ascent's own
+ * {@value #KIND_EXECUTABLE}.
  *
  * @param commands    runs {@code docker info}, {@code kind version}, {@code kubectl version}
  * @param files       reads {@code /sys/fs/cgroup}, {@code /proc}
@@ -25,6 +26,24 @@ public record Probes(CommandRunner commands, HostFiles files, Map<String, String
     /** This machine, as it is. */
     public static Probes local() {
         return new Probes(new ProcessCommandRunner(), new LocalHostFiles(), System.getenv());
+    }
+
+    /** The environment variable that names the {@code kind} executable, when it is not the one on {@code PATH}. */
+    public static final String KIND_EXECUTABLE = "ASCENT_KIND";
+
+    /**
+     * The {@code kind} executable preflight probes and the kind driver runs: {@value #KIND_EXECUTABLE} when set (a
+     * path, or a name looked up on {@code PATH}), else {@code kind}. One place, so both judge the same binary.
+     */
+    public String kind() {
+        return env(KIND_EXECUTABLE).orElse("kind");
+    }
+
+    /** These probes with {@code executable} as the {@code kind} to run (a configured path wins over the environment). */
+    public Probes withKind(String executable) {
+        Map<String, String> changed = new java.util.HashMap<>(environment);
+        changed.put(KIND_EXECUTABLE, executable);
+        return new Probes(commands, files, changed);
     }
 
     /** A non-blank environment variable. */

@@ -7,7 +7,7 @@ import io.ascent.core.provision.ClusterRequest;
 import io.ascent.core.provision.ProvisionedCluster;
 import io.ascent.core.provision.RunName;
 import io.ascent.core.provision.command.ProcessCommandRunner;
-import io.ascent.core.provision.preflight.Preflight;
+import io.ascent.core.provision.preflight.PreflightChecks;
 import io.ascent.core.provision.preflight.PreflightResult;
 import io.ascent.core.provision.preflight.Probes;
 import io.ascent.core.report.Item;
@@ -41,7 +41,7 @@ class KindDriverRealClusterTest {
     }
 
     private static void preflightPasses(ClusterRequest request) throws InterruptedException {
-        PreflightResult preflight = Preflight.forDriver("kind").run(request, Probes.local(), ProgressListener.SILENT);
+        PreflightResult preflight = PreflightChecks.forDriver("kind").run(request, Probes.local(), ProgressListener.SILENT);
         assertThat(preflight.passed()).as("preflight on this machine:%n%s", preflight.items().stream()
                 .map(Item::message).collect(Collectors.joining("\n"))).isTrue();
     }

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,5 +84,24 @@ class DoctorTest {
         assertThat(badDriver.verdict()).isEqualTo(Verdict.INVALID_INPUT);
         assertThat(broken.verdict()).isEqualTo(Verdict.INVALID_INPUT);
         assertThat(host.ran).isEmpty();
+    }
+
+    @Test
+    void shouldRunTheExistingDriversOwnChecksNotKindsForDriverExisting() throws Exception {
+        checklist("driver: existing");
+        FakeHost host = FakeHost.systemdCgroupV2().deadDocker().kind("v0.31.0");
+
+        Report report = doctor(host, new DoctorOptions(dir, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of(dir.resolve("no-such-kubeconfig")), Optional.empty()));
+
+        assertThat(report.verdict()).isEqualTo(Verdict.ENVIRONMENT_ERROR);
+        assertThat(report.items()).filteredOn(i -> i.id().equals("provision.preflight.kubeconfig")).singleElement()
+                .satisfies(i -> assertThat(i.message()).contains("no-such-kubeconfig", "does not exist"));
+        assertThat(report.items()).noneMatch(i -> i.id().startsWith("preflight."));
+        assertThat(host.ran).noneMatch(argv -> argv.contains("docker") || argv.contains("kind"));
+        // With a kubeconfig, doctor also compares clusterctl with the providers; this agent has no clusterctl.
+        assertThat(report.items()).filteredOn(i -> i.id().equals(ClusterctlProviderSkew.ID)).singleElement()
+                .satisfies(i -> assertThat(i.status()).isEqualTo(Status.SKIP));
+        assertThat(host.ran).contains(List.of("clusterctl", "version", "-o", "json"));
     }
 }

@@ -24,7 +24,7 @@ class PreflightTest {
     }
 
     static PreflightResult run(FakeHost host, String version, String image) throws InterruptedException {
-        return Preflight.forDriver("kind").run(request(version, image), host.probes(), ProgressListener.SILENT);
+        return PreflightChecks.forDriver("kind").run(request(version, image), host.probes(), ProgressListener.SILENT);
     }
 
     static Item item(PreflightResult result, PreflightRule rule) {
@@ -281,7 +281,7 @@ class PreflightTest {
 
     @Test
     void shouldHaveNoChecksOfItsOwnForTheExistingDriver() {
-        assertThat(Preflight.forDriver("existing").checkIds()).isEmpty();
-        assertThat(Preflight.forDriver("kind").checkIds()).startsWith("preflight.container-engine");
+        assertThat(PreflightChecks.forDriver("existing").checkIds()).isEmpty();
+        assertThat(PreflightChecks.forDriver("kind").checkIds()).startsWith("preflight.container-engine");
     }
 }

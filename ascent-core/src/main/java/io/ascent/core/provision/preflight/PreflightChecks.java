@@ -18,16 +18,16 @@ import java.util.Optional;
  * provisioner runs them as its first phase and stops when {@link PreflightResult#passed()} is false.
  *
  * <pre>{@code
- * PreflightResult result = Preflight.forDriver("kind").run(request, Probes.local(), sink);
+ * PreflightResult result = PreflightChecks.forDriver("kind").run(request, Probes.local(), sink);
  * }</pre>
  */
-public final class Preflight {
+public final class PreflightChecks {
 
     private final String driver;
     private final List<PreflightCheck> checks;
     private final KindNodeImages images;
 
-    private Preflight(String driver, List<PreflightCheck> checks, KindNodeImages images) {
+    private PreflightChecks(String driver, List<PreflightCheck> checks, KindNodeImages images) {
         this.driver = driver;
         this.checks = List.copyOf(checks);
         this.images = images;
@@ -40,21 +40,21 @@ public final class Preflight {
      *
      * @throws IllegalArgumentException for a driver Ascent does not have
      */
-    public static Preflight forDriver(String driver) {
+    public static PreflightChecks forDriver(String driver) {
         return switch (driver) {
-            case "kind" -> new Preflight(driver, List.of(new ContainerEngineCheck(), new KindCheck(),
+            case "kind" -> new PreflightChecks(driver, List.of(new ContainerEngineCheck(), new KindCheck(),
                     new NodeImageCheck(), new CgroupCheck(), new KubectlCheck(), new InotifyCheck(), new DiskCheck()),
                     KindNodeImages.builtIn());
-            case "existing" -> new Preflight(driver, List.of(), KindNodeImages.builtIn());
+            case "existing" -> new PreflightChecks(driver, List.of(), KindNodeImages.builtIn());
             default -> throw new IllegalArgumentException("no driver '" + driver + "'; expected kind or existing");
         };
     }
 
     /** These checks and {@code more} after them. */
-    public Preflight with(PreflightCheck... more) {
+    public PreflightChecks with(PreflightCheck... more) {
         List<PreflightCheck> all = new ArrayList<>(checks);
         all.addAll(List.of(more));
-        return new Preflight(driver, all, images);
+        return new PreflightChecks(driver, all, images);
     }
 
     /** The ids of the checks, in order. */

@@ -1,0 +1,63 @@
+package io.ascent.core.provision;
+
+import io.ascent.core.checklist.Checklist;
+import io.ascent.core.checklist.ProvisionSettings;
+import io.ascent.core.workspace.ConfinedFiles;
+import io.ascent.core.workspace.Workspace;
+import io.ascent.core.yaml.YamlLimits;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Builds the {@link ClusterRequest} of a run from the command line and the checklist's {@code provision.cluster}. */
+final class ClusterRequests {
+
+    private ClusterRequests() {
+    }
+
+    /**
+     * The request: the command line wins over the checklist ({@code --kubernetes-version} over
+     * {@code provision.cluster.kubernetesVersion} over {@code kubernetes.version}; {@code --context} over
+     * {@code provision.cluster.context}), a {@code nodeImage} pin is dropped when {@code --kubernetes-version} asks
+     * for another version, and the labels are the run name's.
+     */
+    static ClusterRequest of(RunName name, ProvisionOptions options, ProvisionSettings settings, Checklist checklist,
+            Optional<Path> kindConfig, Path work, Duration timeout) {
+        ProvisionSettings.Cluster cluster = settings.cluster();
+        Optional<String> version = options.kubernetesVersion().or(cluster::kubernetesVersion)
+                .or(() -> checklist.kubernetes().version());
+        // A pinned image is for the checklist's version; --kubernetes-version asks for another cluster (as doctor).
+        Optional<String> nodeImage = cluster.nodeImage().filter(image -> options.kubernetesVersion().isEmpty());
+        return new ClusterRequest(name.value(), version, nodeImage, kindConfig, options.kubeconfig(),
+                options.context().or(cluster::context), work, timeout, name.labels());
+    }
+
+    /**
+     * {@code provision.cluster.config} resolved inside the repository and checked readable through
+     * {@link ConfinedFiles} (no link out, a regular file, within the checklist's size limit).
+     *
+     * @throws ProvisionException of kind INPUT when it leaves the repository, is missing or cannot be read
+     */
+    static Optional<Path> kindConfig(Workspace workspace, ProvisionSettings settings) throws ProvisionException {
+        Optional<String> written = settings.cluster().config();
+        if (written.isEmpty()) {
+            return Optional.empty();
+        }
+        String field = "provision.cluster.config '" + written.get() + "'";
+        Path path = workspace.resolveInside(written.get()).orElseThrow(() -> new ProvisionException(
+                ProvisionException.Kind.INPUT, field + " leaves the repository; Ascent reads only files inside it",
+                "write a path relative to the application directory, inside the repository"));
+        ConfinedFiles files = workspace.files(YamlLimits.CHECKLIST.maxBytes());
+        try {
+            return Optional.of(files.check(path));
+        } catch (NoSuchFileException e) {
+            throw new ProvisionException(ProvisionException.Kind.INPUT, field + " does not exist",
+                    "commit the kind configuration file or remove provision.cluster.config");
+        } catch (IOException e) {
+            throw new ProvisionException(ProvisionException.Kind.INPUT, field + " " + e.getMessage(),
+                    "point provision.cluster.config at a kind configuration file inside the repository");
+        }
+    }
+}
