@@ -67,6 +67,8 @@ final class KubectlCheck implements PreflightCheck {
                     .replaceFirst("[-+].*$", ""));
         } catch (JsonParseException | IllegalStateException | ClassCastException | NullPointerException
                 | UnsupportedOperationException e) {
+            // Gson's accessors throw these for an answer of another shape (an old kubectl, a wrapper script): the
+            // version is then unknown and the check says SKIP with why, rather than failing preflight.
             return Optional.empty();
         }
     }
