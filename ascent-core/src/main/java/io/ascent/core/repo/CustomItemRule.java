@@ -87,6 +87,14 @@ final class CustomItemRule implements TreeRule {
                             + PATTERN_BUDGET.toSeconds() + " s on '" + path + "' (stopped at line " + number + ")",
                             "simplify the pattern: repetition of a group that itself repeats, such as (.*a){12}, backtracks without end");
                     return Optional.empty();
+                } catch (StackOverflowError e) {
+                    // java.util.regex recurses once per repetition of an alternation or group, so (a|aa)+ over a long
+                    // line exhausts the stack: the pattern's fault, bounded, reported like the time limit.
+                    findings.add(new Location(path, number, 1), "the pattern '" + rule.pattern() + "' recursed too"
+                            + " deeply on line " + number + " of '" + path + "' (" + line.length() + " characters)",
+                            "simplify the pattern: a repeated group such as (a|aa)+ recurses once per repetition;"
+                                    + " use a character class such as [a]+ or a possessive quantifier (a|aa)++");
+                    return Optional.empty();
                 }
             }
         } catch (BoundedLines.LineTooLongException e) {

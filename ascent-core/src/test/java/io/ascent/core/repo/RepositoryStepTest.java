@@ -379,6 +379,26 @@ class RepositoryStepTest {
     }
 
     @Test
+    void shouldFailAContainsPatternThatRecursesTooDeeplyInsteadOfCrashing() throws Exception {
+        try (TestRepository repo = TestRepository.init(dir)) {
+            repo.file("ascent.yaml", checklist("""
+                    items:
+                      - id: deep
+                        title: A pattern that recurses once per character
+                        check:
+                          contains: {path: data.txt, pattern: "(a|aa)+b"}
+                    """)).file("data.txt", "ok\n" + "a".repeat(100_000) + "\n").commit("init");
+            Report report = validate(dir);
+            assertThat(report.items()).noneMatch(item -> item.id().equals("ascent.internal"));
+            assertThat(items(report, "deep")).singleElement().satisfies(item -> {
+                assertThat(item.status()).isEqualTo(Status.FAIL);
+                assertThat(item.message()).contains("recursed too deeply on line 2");
+                assertThat(item.remediation()).contains("possessive");
+            });
+        }
+    }
+
+    @Test
     void shouldReportALineTooLongToSearchWithoutHoldingItInMemory() throws Exception {
         byte[] content = new byte[48 * 1024 * 1024];
         java.util.Arrays.fill(content, (byte) 'a');
