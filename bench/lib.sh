@@ -1,0 +1,83 @@
+# Shared by the side-by-side benchmarks in bench/ (source it; it is not a command of its own).
+#
+# Every benchmark script that compares Ascent with the tool a user would pick instead follows one shape:
+#   bench/<name>.sh [--brief]
+# It generates its input (nothing large is committed), runs both tools as whole processes with hyperfine, and prints
+# one line per row:
+#   RATIO <row> wall=<ascent/alt median wall> cpu=<ascent/alt mean user+sys> ascent=<s> alt=<s> load=<1-min load>
+# `--brief` (or BENCH_BRIEF=1) shrinks the input and the repetitions so CI can run every script in seconds and a
+# script that rots fails the build; the ratios it prints are then not worth quoting.
+#
+# Tools are installed on first use into ~/.cache/ascent/bench-tools (hyperfine from Debian's packages when it is
+# not on PATH and we may install packages; kubeconform with the Go toolchain at a pinned version).
+
+set -euo pipefail
+
+BENCH_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BENCH_TOOLS="${ASCENT_BENCH_TOOLS:-$HOME/.cache/ascent/bench-tools}"
+KUBECONFORM_VERSION="v0.7.0"
+BENCH_BRIEF="${BENCH_BRIEF:-0}"
+for arg in "$@"; do
+  [[ "$arg" == "--brief" ]] && BENCH_BRIEF=1
+done
+export BENCH_BRIEF
+
+# Runs for each command: brief mode only proves the script still works.
+bench_runs() { if [[ "$BENCH_BRIEF" == 1 ]]; then echo 2; else echo "${BENCH_RUNS:-7}"; fi; }
+
+bench_hyperfine() {
+  if command -v hyperfine >/dev/null 2>&1; then command -v hyperfine; return; fi
+  if [[ "$(id -u)" == 0 ]] && command -v apt-get >/dev/null 2>&1; then
+    echo "bench: installing hyperfine from Debian's packages" >&2
+    (apt-get install -y -q hyperfine >/dev/null 2>&1 || { apt-get update -q >/dev/null 2>&1 && apt-get install -y -q hyperfine >/dev/null 2>&1; }) \
+      && command -v hyperfine && return
+  fi
+  echo "bench: hyperfine is needed (Debian: apt-get install hyperfine)" >&2
+  return 3
+}
+
+bench_kubeconform() {
+  local bin="$BENCH_TOOLS/kubeconform-$KUBECONFORM_VERSION"
+  if [[ ! -x "$bin" ]]; then
+    echo "bench: building kubeconform $KUBECONFORM_VERSION with the Go toolchain" >&2
+    mkdir -p "$BENCH_TOOLS"
+    local gobin; gobin="$(mktemp -d)"
+    GOBIN="$gobin" GOFLAGS=-mod=mod go install "github.com/yannh/kubeconform/cmd/kubeconform@$KUBECONFORM_VERSION" >&2
+    mv "$gobin/kubeconform" "$bin"; rm -rf "$gobin"
+  fi
+  echo "$bin"
+}
+
+# The CLI jar built from this checkout (built once, outside every measurement).
+bench_ascent_jar() {
+  local jar="$BENCH_ROOT/ascent-cli/target/ascent.jar"
+  "$BENCH_ROOT/ascent" --version >/dev/null
+  echo "$jar"
+}
+
+# bench_compare ROW ASCENT_COMMAND ALT_COMMAND
+# Times both whole commands with hyperfine (shell-less, one warm-up each) and prints the RATIO line.
+# A command that exits non-zero is fine (a failing validation exits 1); hyperfine is told to ignore it.
+bench_compare() {
+  local row="$1" a="$2" b="$3" hf json
+  hf="$(bench_hyperfine)"
+  json="$(mktemp)"
+  "$hf" -N -i --style none --warmup 1 --runs "$(bench_runs)" --export-json "$json" "$a" "$b" >/dev/null
+  python3 - "$row" "$json" <<'PY'
+import json, os, statistics, sys
+row, path = sys.argv[1], sys.argv[2]
+a, b = json.load(open(path))["results"]
+wall = statistics.median(a["times"]) / statistics.median(b["times"])
+cpu = (a["user"] + a["system"]) / max(b["user"] + b["system"], 1e-9)
+print(f"RATIO {row} wall={wall:.2f} cpu={cpu:.2f} ascent={statistics.median(a['times']):.3f}s "
+      f"alt={statistics.median(b['times']):.3f}s load={os.getloadavg()[0]:.1f}")
+PY
+  rm -f "$json"
+}
+
+# bench_peak_rss_mib COMMAND... : the command's peak resident memory in MiB (GNU time), output discarded.
+bench_peak_rss_mib() {
+  local out; out="$(mktemp)"
+  /usr/bin/time -f '%M' -o "$out" "$@" >/dev/null 2>&1 || true
+  awk '{printf "%.0f", $1/1024}' "$out"; rm -f "$out"
+}
