@@ -35,6 +35,7 @@ import org.yaml.snakeyaml.resolver.Resolver;
 public final class SafeYamlLoader {
     private final YamlLimits limits;
     private final ScalarRules rules;
+    private final Resolver resolver;
 
     /** A loader that types scalars by YAML 1.2's core schema (the checklist's rules). */
     public SafeYamlLoader(YamlLimits limits) {
@@ -45,6 +46,7 @@ public final class SafeYamlLoader {
     public SafeYamlLoader(YamlLimits limits, ScalarRules rules) {
         this.limits = limits;
         this.rules = rules;
+        this.resolver = resolver(rules);
     }
 
     /**
@@ -105,18 +107,37 @@ public final class SafeYamlLoader {
             throw tooLarge(displayPath, text.length());
         }
         refuseLongTokens(text, displayPath);
-        LoaderOptions options = options();
         SourceText source = new SourceText(text);
+        int composed = 0;
+        if (BlockYamlComposer.handles(text)) {
+            // Most manifests are plain block YAML: composed directly, several times faster than SnakeYAML.
+            BlockYamlComposer block = new BlockYamlComposer(text, resolver, limits.maxDepth());
+            try {
+                for (Node root = block.next(); root != null; root = block.next()) {
+                    deliver(root, displayPath, source, sink);
+                    composed++;
+                }
+                return;
+            } catch (BlockYamlComposer.Unsupported | RuntimeException e) {
+                // Outside the subset (or broken): SnakeYAML composes the rest and names any error. A slip of the
+                // block composer on odd input must not cost the user the answer SnakeYAML gives.
+            }
+        }
+        LoaderOptions options = options();
         try {
             Composer composer = new Composer(
-                    new ParserImpl(new StreamReader(new StringReader(text)), options), resolver(), options);
+                    new ParserImpl(new StreamReader(new StringReader(text)), options), resolver, options);
+            int skip = composed;
             while (composer.checkNode()) {
                 Node root = composer.getNode();
                 if (root == null || isEmptyDocument(root)) {
                     continue; // "---" followed by nothing: an empty document, ignored as kubectl does
                 }
-                Object json = new NodeConverter(displayPath, limits, rules).convert(root);
-                sink.accept(new YamlDocument(displayPath, root, json, source));
+                if (skip > 0) {
+                    skip--; // handed over already by the block composer, which gave the same tree
+                    continue;
+                }
+                deliver(root, displayPath, source, sink);
             }
         } catch (MarkedYAMLException e) {
             throw new YamlInputException(at(displayPath, e.getProblemMark()), describe(e));
@@ -134,12 +155,18 @@ public final class SafeYamlLoader {
         }
     }
 
+    private void deliver(Node root, String displayPath, SourceText source, DocumentSink sink)
+            throws YamlInputException {
+        Object json = new NodeConverter(displayPath, limits, rules).convert(root);
+        sink.accept(new YamlDocument(displayPath, root, json, source));
+    }
+
     /**
      * SnakeYAML's resolver is YAML 1.1's; {@link NodeConverter} narrows it to YAML 1.2 where asked. go-yaml v2 also
      * reads {@code y}/{@code n} as booleans and {@code 0o17} as an integer, which SnakeYAML's does not. Only
      * untagged plain scalars are resolved, so {@code "y"} and {@code !!str y} stay strings.
      */
-    private Resolver resolver() {
+    static Resolver resolver(ScalarRules rules) {
         Resolver resolver = new Resolver();
         if (rules == ScalarRules.KUBECTL) {
             resolver.addImplicitResolver(Tag.BOOL, Pattern.compile("^(?:y|Y|n|N)$"), "yYnN");
@@ -153,7 +180,7 @@ public final class SafeYamlLoader {
                 && scalar.getTag().equals(org.yaml.snakeyaml.nodes.Tag.NULL) && scalar.getValue().isEmpty();
     }
 
-    private LoaderOptions options() {
+    LoaderOptions options() {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
         options.setAllowRecursiveKeys(false);
