@@ -2,6 +2,7 @@ package io.ascent.core.yaml;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -43,16 +44,24 @@ final class BlockYamlComposer {
 
     private final String text;
     private final Resolver resolver;
+    private final Map<String, Tag> keyTags;
     private final int maxDepth;
     private final int[] lineStarts;
     private final int lines;
     /** The line the reader is at: the first line not yet consumed. */
     private int line;
     private int depth;
+    private final Occurrences hashes = new Occurrences('#');
+    private final Occurrences colons = new Occurrences(':');
 
-    BlockYamlComposer(String text, Resolver resolver, int maxDepth) {
+    /**
+     * @param keyTags the tags of plain keys resolved before, shared by the composers of one loader: manifests
+     *                repeat a few hundred keys, and the resolver runs regular expressions on most of them
+     */
+    BlockYamlComposer(String text, Resolver resolver, Map<String, Tag> keyTags, int maxDepth) {
         this.text = text;
         this.resolver = resolver;
+        this.keyTags = keyTags;
         this.maxDepth = maxDepth;
         int count = 1;
         for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
@@ -252,16 +261,10 @@ final class BlockYamlComposer {
         if (!startsPlain(at, end)) {
             throw Unsupported.INSTANCE;
         }
-        int stop = end;
-        for (int i = at + 1; i < end; i++) {
-            char c = text.charAt(i);
-            if (c == '#' && text.charAt(i - 1) == ' ') {
-                stop = i;
-                break;
-            }
-            if (c == ':' && (i + 1 == end || text.charAt(i + 1) == ' ')) {
-                throw Unsupported.INSTANCE; // "a: b: c" is an error; SnakeYAML says which
-            }
+        int hash = comment(at + 1, end);
+        int stop = hash < 0 ? end : hash;
+        if (separator(at + 1, stop) >= 0) {
+            throw Unsupported.INSTANCE; // "a: b: c" is an error; SnakeYAML says which
         }
         while (text.charAt(stop - 1) == ' ') {
             stop--;
@@ -461,8 +464,19 @@ final class BlockYamlComposer {
         if (value.equals("<<")) {
             throw Unsupported.INSTANCE; // a merge key: SnakeYAML tags it, and the converter refuses it
         }
-        return scalar(value, mark(ln, at), DumperOptions.ScalarStyle.PLAIN, true);
+        Tag tag = keyTags.get(value);
+        if (tag == null) {
+            tag = resolver.resolve(NodeId.scalar, value, true);
+            if (keyTags.size() < MAX_KEY_TAGS) {
+                keyTags.put(value, tag);
+            }
+        }
+        Mark mark = mark(ln, at);
+        return new ScalarNode(tag, true, value, mark, mark, DumperOptions.ScalarStyle.PLAIN);
     }
+
+    /** Plain keys whose tags are remembered, per loader. */
+    static final int MAX_KEY_TAGS = 4096;
 
     /**
      * The offset of the {@code :} that ends a one-line key starting at {@code at}, or -1 when the line holds no
@@ -489,19 +503,61 @@ final class BlockYamlComposer {
         if (!startsPlain(at, end)) {
             return -1;
         }
-        for (int i = from + 1; i < end; i++) {
-            char ch = text.charAt(i);
-            if (ch == ':' && (i + 1 == end || text.charAt(i + 1) == ' ')) {
-                if (i - at > 1000) {
-                    throw Unsupported.INSTANCE; // SnakeYAML limits simple keys to 1024 characters
-                }
+        int colon = separator(from + 1, end);
+        if (colon < 0 || comment(from + 1, colon) >= 0) {
+            return -1;
+        }
+        if (colon - at > 1000) {
+            throw Unsupported.INSTANCE; // SnakeYAML limits simple keys to 1024 characters
+        }
+        return colon;
+    }
+
+    /** The first {@code :} followed by a space or the line's end in {@code [from, end)}, or -1. */
+    private int separator(int from, int end) {
+        for (int i = colons.atOrAfter(from); i >= 0 && i < end; i = colons.atOrAfter(i + 1)) {
+            if (i + 1 == end || text.charAt(i + 1) == ' ') {
                 return i;
-            }
-            if (ch == '#' && text.charAt(i - 1) == ' ') {
-                return -1;
             }
         }
         return -1;
+    }
+
+    /** The {@code #} of the first comment ({@code " #"}) in {@code [from, end)}, or -1. */
+    private int comment(int from, int end) {
+        for (int i = hashAtOrAfter(from); i >= 0 && i < end; i = hashAtOrAfter(i + 1)) {
+            if (text.charAt(i - 1) == ' ') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private int hashAtOrAfter(int from) {
+        return hashes.atOrAfter(from);
+    }
+
+    /**
+     * Finds one character forwards, remembering the last answer: lines are read forwards, and a search of the rest
+     * of the text per line would make a file without that character cost time quadratic in its length.
+     */
+    private final class Occurrences {
+        private final char wanted;
+        private int found;
+        private int searchedFrom = Integer.MAX_VALUE;
+
+        Occurrences(char wanted) {
+            this.wanted = wanted;
+        }
+
+        /** The first occurrence at or after {@code from}, or -1. */
+        int atOrAfter(int from) {
+            if (from < searchedFrom || found >= 0 && found < from) {
+                found = text.indexOf(wanted, from);
+                searchedFrom = from;
+            }
+            return found;
+        }
     }
 
     /** A plain scalar may start here: not an indicator (a {@code -} only before a non-space). */

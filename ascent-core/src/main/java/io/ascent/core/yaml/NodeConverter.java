@@ -33,6 +33,7 @@ final class NodeConverter {
     private final ScalarRules rules;
     private final Map<Node, Boolean> onPath = new IdentityHashMap<>();
     private int nodes;
+    private boolean nullMembers;
 
     NodeConverter(String path, YamlLimits limits, ScalarRules rules) {
         this.path = path;
@@ -59,6 +60,11 @@ final class NodeConverter {
         }
     }
 
+    /** Whether a mapping converted so far has a key whose value is null. */
+    boolean sawNullMember() {
+        return nullMembers;
+    }
+
     private JSONObject mapping(MappingNode mapping) throws YamlInputException {
         JSONObject object = new JSONObject();
         Map<String, Node> seen = new HashMap<>();
@@ -81,7 +87,9 @@ final class NodeConverter {
                 throw new YamlInputException(location(keyNode),
                         "the document has more than " + limits.maxNodes() + " nodes once aliases are expanded");
             }
-            object.put(key, convert(tuple.getValueNode()));
+            Object value = convert(tuple.getValueNode());
+            nullMembers |= value == JSONObject.NULL;
+            object.put(key, value);
         }
         return object;
     }

@@ -15,6 +15,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
@@ -36,6 +38,7 @@ public final class SafeYamlLoader {
     private final YamlLimits limits;
     private final ScalarRules rules;
     private final Resolver resolver;
+    private final Map<String, Tag> keyTags = new ConcurrentHashMap<>();
 
     /** A loader that types scalars by YAML 1.2's core schema (the checklist's rules). */
     public SafeYamlLoader(YamlLimits limits) {
@@ -111,7 +114,7 @@ public final class SafeYamlLoader {
         int composed = 0;
         if (BlockYamlComposer.handles(text)) {
             // Most manifests are plain block YAML: composed directly, several times faster than SnakeYAML.
-            BlockYamlComposer block = new BlockYamlComposer(text, resolver, limits.maxDepth());
+            BlockYamlComposer block = new BlockYamlComposer(text, resolver, keyTags, limits.maxDepth());
             try {
                 for (Node root = block.next(); root != null; root = block.next()) {
                     deliver(root, displayPath, source, sink);
@@ -157,8 +160,9 @@ public final class SafeYamlLoader {
 
     private void deliver(Node root, String displayPath, SourceText source, DocumentSink sink)
             throws YamlInputException {
-        Object json = new NodeConverter(displayPath, limits, rules).convert(root);
-        sink.accept(new YamlDocument(displayPath, root, json, source));
+        NodeConverter converter = new NodeConverter(displayPath, limits, rules);
+        Object json = converter.convert(root);
+        sink.accept(new YamlDocument(displayPath, root, json, source, converter.sawNullMember()));
     }
 
     /**

@@ -17,11 +17,18 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * @param root  the document's root node
  * @param json  the document as JSON values, for schema validation and models
  * @param source the text the document was parsed from, or {@code null} when not kept
+ * @param nullMembers false when no mapping in {@code json} has a key whose value is null ({@code key: ~}, or
+ *                    {@code key:} with nothing after it), so that consumers who drop such keys need not look; true
+ *                    when some has, or when that is not known
  */
-public record YamlDocument(String path, Node root, Object json, SourceText source) {
+public record YamlDocument(String path, Node root, Object json, SourceText source, boolean nullMembers) {
 
     public YamlDocument(String path, Node root, Object json) {
         this(path, root, json, null);
+    }
+
+    public YamlDocument(String path, Node root, Object json, SourceText source) {
+        this(path, root, json, source, true);
     }
 
     /** The location of a node, 1-based. */

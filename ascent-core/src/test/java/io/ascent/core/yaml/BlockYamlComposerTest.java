@@ -53,6 +53,7 @@ class BlockYamlComposerTest {
         "--- # first\na: 1\n---\nb: 2\n",
         "  indented: root\n  second: key\n",
         "key : spaced\nempty: \"\"\nsq: ''\n",
+        "y: 1\non: 2\n1: x\nnull: 3\n~: 4\nyes: no\n0o17: 5\n",
         "a:\nb:\n- 1\n- 2\nc: 3\n",
         "x: 1:30\ny: .inf\nz: -.5e3\nw: 1_000\nv: 2001-12-14\nu: =\n",
         "literal:\n- |\n  in a sequence\n- |-\n  two\n  lines\n",
@@ -201,7 +202,7 @@ class BlockYamlComposerTest {
 
     private static List<Node> blockRoots(String text) throws BlockYamlComposer.Unsupported {
         BlockYamlComposer composer = new BlockYamlComposer(text,
-                SafeYamlLoader.resolver(ScalarRules.KUBECTL), YamlLimits.MANIFEST.maxDepth());
+                SafeYamlLoader.resolver(ScalarRules.KUBECTL), new java.util.HashMap<>(), YamlLimits.MANIFEST.maxDepth());
         List<Node> roots = new ArrayList<>();
         for (Node root = composer.next(); root != null; root = composer.next()) {
             roots.add(root);

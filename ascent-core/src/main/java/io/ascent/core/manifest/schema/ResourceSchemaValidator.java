@@ -61,7 +61,8 @@ public final class ResourceSchemaValidator {
         }
         SchemaRegistry.Found found = (SchemaRegistry.Found) lookup;
         return new SchemaResult.Checked(found.source(),
-                found.validator().validate(document, pointerPrefix, withoutNullMembers(subject)), found.notes());
+                found.validator().validate(document, pointerPrefix,
+                        document.nullMembers() ? withoutNullMembers(subject) : subject), found.notes());
     }
 
     private static Object valueAt(Object root, List<String> tokens) {
