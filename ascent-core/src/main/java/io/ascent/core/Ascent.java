@@ -150,7 +150,8 @@ public final class Ascent {
         LocalDate today = LocalDate.now(config.clock());
         Optional<String> version = options.kubernetesVersion().or(() -> checklist.kubernetes().version());
         run.header(header -> header.withKubernetesVersion(version.orElse(null)));
-        version.ifPresent(v -> run.info("target Kubernetes version " + v
+        // The header names the version in every form; where it came from is for --verbose and the JSON log.
+        version.ifPresent(v -> run.debug("target Kubernetes version " + v
                 + (options.kubernetesVersion().isPresent() ? " (from --kubernetes-version)" : " (from the checklist)")));
         ValidationContext context = new ValidationContext(workspace, checklist, version, today, options.noGit());
         WaiverApplier waivers = new WaiverApplier(checklist, today);
