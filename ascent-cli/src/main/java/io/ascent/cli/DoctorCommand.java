@@ -66,7 +66,7 @@ final class DoctorCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
-        return output.runAndWrite("doctor", directory, spec.commandLine().getOut(), err, () -> new Ascent(EngineConfig.fromEnvironment(System.getenv())).doctor(
+        return output.runAndWrite("doctor", directory, verbose, spec.commandLine().getOut(), err, () -> new Ascent(EngineConfig.fromEnvironment(System.getenv())).doctor(
                 new DoctorOptions(directory, Optional.ofNullable(checklist), Optional.ofNullable(driver),
                         Optional.ofNullable(kubernetesVersion), Optional.ofNullable(kubeconfig),
                         Optional.ofNullable(context)),

@@ -52,7 +52,7 @@ final class GcCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
-        return output.runAndWrite("gc", Path.of("."), spec.commandLine().getOut(), err, () -> new Ascent(EngineConfig.fromEnvironment(System.getenv())).gc(
+        return output.runAndWrite("gc", Path.of("."), verbose, spec.commandLine().getOut(), err, () -> new Ascent(EngineConfig.fromEnvironment(System.getenv())).gc(
                 new GcOptions(olderThan, dryRun, Optional.ofNullable(kubeconfig), Optional.ofNullable(context)),
                 verbose ? new StderrProgress(err) : ProgressListener.SILENT));
     }

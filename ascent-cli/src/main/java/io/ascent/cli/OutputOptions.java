@@ -1,7 +1,10 @@
 package io.ascent.cli;
 
+import io.ascent.core.report.FailOn;
 import io.ascent.core.report.Report;
+import io.ascent.core.report.render.Detail;
 import io.ascent.core.report.render.Format;
+import io.ascent.core.report.render.RenderOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -18,7 +21,8 @@ import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --format} and {@code --output}, shared by every command that produces a report. Formats without an
+ * {@code --format}, {@code --output}, {@code --quiet}, {@code --fail-on} and {@code --markdown-limit}, shared by every
+ * command that produces a report. Formats without an
  * output go to standard output; one output directory takes every format under its default file name; otherwise
  * each {@code --output} pairs with the {@code --format} at the same position.
  */
@@ -33,6 +37,21 @@ final class OutputOptions {
             description = "Where to write: one file per --format, in the same order ('-' for standard output), or "
                     + "one directory (existing, or ending in '/') for all of them. Default: standard output.")
     List<String> outputs = new ArrayList<>(); // strings: Path drops the trailing '/' that marks a directory
+
+    @Option(names = {"-q", "--quiet"},
+            description = "Text and Markdown show only what fails the build and the verdict.")
+    boolean quiet;
+
+    @Option(names = "--fail-on", paramLabel = "LEVEL", converter = FailOnConverter.class,
+            completionCandidates = FailOnConverter.Candidates.class,
+            description = {"What fails the run (exit 1): error (failed items, the default) or warning (warnings too).",
+                "Info items never do."})
+    FailOn failOn = FailOn.ERROR;
+
+    @Option(names = "--markdown-limit", paramLabel = "CHARS",
+            description = {"Most characters the Markdown report may have; the longest sections are cut to fit",
+                "(default: ${DEFAULT-VALUE}, what a GitHub comment holds)."})
+    int markdownLimit = RenderOptions.DEFAULT_MARKDOWN_LIMIT;
 
     /** Thrown for a --format/--output combination that cannot be paired. */
     static final class UsageException extends Exception {
@@ -49,6 +68,10 @@ final class OutputOptions {
      *                        inside the repository passes through a symbolic link
      */
     Map<Format, Path> destinations(Path repository) throws UsageException {
+        if (markdownLimit < RenderOptions.MIN_MARKDOWN_LIMIT) {
+            throw new UsageException("--markdown-limit must be at least " + RenderOptions.MIN_MARKDOWN_LIMIT
+                    + " characters, not " + markdownLimit);
+        }
         List<Format> chosen = formats.isEmpty() ? List.of(Format.TEXT) : formats;
         if (chosen.stream().distinct().count() != chosen.size()) {
             throw new UsageException("each --format may be given once");
@@ -131,15 +154,18 @@ final class OutputOptions {
      *
      * @return the files written
      */
-    List<Path> write(Report report, Map<Format, Path> destinations, PrintWriter stdout) throws IOException {
+    List<Path> write(Report report, Map<Format, Path> destinations, PrintWriter stdout, boolean verbose)
+            throws IOException {
+        RenderOptions options = new RenderOptions(quiet ? Detail.QUIET : verbose ? Detail.VERBOSE : Detail.NORMAL,
+                markdownLimit);
         Map<Path, byte[]> files = new LinkedHashMap<>();
         for (Map.Entry<Format, Path> entry : destinations.entrySet()) {
             if (entry.getValue() == null) {
-                entry.getKey().renderer().render(report, stdout);
+                entry.getKey().renderer(options).render(report, stdout);
                 stdout.flush();
             } else {
                 StringWriter buffer = new StringWriter();
-                entry.getKey().renderer().render(report, buffer);
+                entry.getKey().renderer(options).render(report, buffer);
                 files.put(entry.getValue(), buffer.toString().getBytes(StandardCharsets.UTF_8));
             }
         }
@@ -160,36 +186,46 @@ final class OutputOptions {
      * @param directory the directory the command works on, whose repository must not redirect a report through a
      *                  link (the current directory for commands that read none)
      */
-    int runAndWrite(String command, Path directory, PrintWriter out, PrintWriter err, ReportRun engine)
-            throws InterruptedException {
+    int runAndWrite(String command, Path directory, boolean verbose, PrintWriter out, PrintWriter err,
+            ReportRun engine) throws InterruptedException {
         Map<Format, Path> destinations;
         try {
             destinations = destinations(directory);
+            checkVerbosity(verbose);
         } catch (UsageException e) {
             err.println("ascent " + command + ": " + e.getMessage());
             return ExitCodes.INVALID_INPUT;
         }
-        Report report = engine.run();
+        return writeAndSummarize(command, engine.run(), destinations, verbose, out, err);
+    }
+
+    /** {@code --quiet} and {@code --verbose} ask for opposite things. */
+    void checkVerbosity(boolean verbose) throws UsageException {
+        if (quiet && verbose) {
+            throw new UsageException("--quiet and --verbose cannot be combined");
+        }
+    }
+
+    /**
+     * Judges the report by {@code --fail-on}, writes it everywhere it is wanted and, when every format went to a
+     * file, prints one summary line naming them.
+     *
+     * @return the exit status: the report's verdict, or 3 when it cannot be written
+     */
+    int writeAndSummarize(String command, Report engineReport, Map<Format, Path> destinations, boolean verbose,
+            PrintWriter stdout, PrintWriter err) {
+        Report report = engineReport.failingOn(failOn);
         try {
-            writeAndSummarize(report, destinations, out);
+            List<Path> written = write(report, destinations, stdout, verbose);
+            if (!destinations.containsValue(null)) {
+                stdout.printf("ascent: %s: %s; wrote %s%n", report.verdict().name().replace('_', ' '),
+                        report.summary().describe(), String.join(", ", written.stream().map(Path::toString).toList()));
+            }
         } catch (IOException e) {
             err.println("ascent " + command + ": cannot write the report: " + e.getMessage());
             return ExitCodes.ENVIRONMENT;
         }
+        stdout.flush();
         return report.verdict().exitStatus();
-    }
-
-    /**
-     * Writes the report everywhere it is wanted and, when every format went to a file, prints one summary line
-     * naming them.
-     */
-    void writeAndSummarize(Report report, Map<Format, Path> destinations, PrintWriter stdout) throws IOException {
-        List<Path> written = write(report, destinations, stdout);
-        if (!destinations.containsValue(null)) {
-            io.ascent.core.report.Summary s = report.summary();
-            stdout.printf("ascent: %s: %d passed, %d failed, %d warnings, %d errors; wrote %s%n",
-                    report.verdict().name().replace('_', ' '), s.passed(), s.failed(), s.warnings(), s.errors(),
-                    String.join(", ", written.stream().map(Path::toString).toList()));
-        }
     }
 }

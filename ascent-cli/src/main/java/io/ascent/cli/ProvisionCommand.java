@@ -5,9 +5,7 @@ import io.ascent.core.EngineConfig;
 import io.ascent.core.provision.Keep;
 import io.ascent.core.provision.ProvisionOptions;
 import io.ascent.core.report.Report;
-import io.ascent.core.report.Summary;
 import io.ascent.core.report.render.Format;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -99,6 +97,7 @@ final class ProvisionCommand implements Callable<Integer> {
         Map<Format, Path> destinations;
         try {
             destinations = output.destinations(directory);
+            output.checkVerbosity(verbose);
         } catch (OutputOptions.UsageException e) {
             err.println("ascent provision: " + e.getMessage());
             return ExitCodes.INVALID_INPUT;
@@ -155,20 +154,7 @@ final class ProvisionCommand implements Callable<Integer> {
         }
         Report report = new Ascent(config).provision(options, new ProvisionProgress(err, verbose));
         Thread.interrupted(); // an interrupted run (Ctrl-C) still writes its report
-        try {
-            List<Path> written = output.write(report, destinations, out);
-            if (!destinations.containsValue(null)) {
-                Summary s = report.summary();
-                out.printf("ascent: %s: %d passed, %d failed, %d warnings, %d errors; wrote %s%n",
-                        report.verdict().name().replace('_', ' '), s.passed(), s.failed(), s.warnings(), s.errors(),
-                        String.join(", ", written.stream().map(Path::toString).toList()));
-            }
-        } catch (IOException e) {
-            err.println("ascent provision: cannot write the report: " + e.getMessage());
-            return ExitCodes.ENVIRONMENT;
-        }
-        out.flush();
-        return report.verdict().exitStatus();
+        return output.writeAndSummarize("provision", report, destinations, verbose, out, err);
     }
 
     /** {@code 90s}, {@code 5m}, {@code 1m30s}, {@code 1h}: the checklist's duration spelling. */

@@ -1,5 +1,6 @@
 package io.ascent.cli;
 
+import io.ascent.core.report.render.SiblingFile;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -18,7 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * destination and only once every format is written are they moved into place, one after another, under a lock the
  * shutdown hook also takes: a run stopped by SIGTERM (a Jenkins abort) before that point leaves the previous run's
  * files untouched and its own temporary files deleted, and one stopped during the moves finishes them first. No
- * output directory ever holds formats from two runs, nor a partial file.
+ * output directory ever holds formats from two runs, nor a partial file. Each file gets the permissions a new file
+ * gets in its folder (0644 under the usual umask 022, or what a default ACL says), so others can read it.
  *
  * <p>A destination that is not a regular file (a device such as {@code /dev/null}, a named pipe) or is a symbolic
  * link the operator chose ({@code /dev/stdout}) is written through, never replaced: moving a file over
@@ -92,7 +94,7 @@ final class ReportFiles {
             if (shuttingDown) {
                 throw new IOException("stopped before the reports were written");
             }
-            Path temporary = Files.createTempFile(target.getParent(), ".ascent-", ".tmp");
+            Path temporary = SiblingFile.beside(target);
             TEMPORARY.add(temporary);
             return temporary;
         }

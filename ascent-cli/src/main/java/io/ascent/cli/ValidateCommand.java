@@ -8,7 +8,6 @@ import io.ascent.core.progress.ProgressListener;
 import io.ascent.core.report.Report;
 import io.ascent.core.report.render.Format;
 import io.ascent.core.validation.RunBudget;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,7 +37,8 @@ final class ValidateCommand implements Callable<Integer> {
             description = "Application directory (default: the current directory).")
     private Path directory;
 
-    @Option(names = {"-v", "--verbose"}, description = "Print each phase and its duration on standard error.")
+    @Option(names = {"-v", "--verbose"}, description = {"Print each phase and its duration on standard error, and list",
+            "every item (waived, skipped and passed ones too) in text and Markdown."})
     private boolean verbose;
 
     @Option(names = {"-c", "--checklist"}, paramLabel = "PATH",
@@ -84,6 +84,7 @@ final class ValidateCommand implements Callable<Integer> {
         Map<Format, Path> destinations;
         try {
             destinations = output.destinations(directory);
+            output.checkVerbosity(verbose);
         } catch (OutputOptions.UsageException e) {
             err.println("ascent validate: " + e.getMessage());
             return ExitCodes.INVALID_INPUT;
@@ -120,12 +121,6 @@ final class ValidateCommand implements Callable<Integer> {
                 .kubernetesVersion(kubernetesVersion).noGit(noGit).repository(repository).ref(ref).build();
         Report report = new Ascent(config)
                 .validate(options, verbose ? new StderrProgress(err) : ProgressListener.SILENT);
-        try {
-            output.writeAndSummarize(report, destinations, out);
-        } catch (IOException e) {
-            err.println("ascent validate: cannot write the report: " + e.getMessage());
-            return ExitCodes.ENVIRONMENT;
-        }
-        return report.verdict().exitStatus();
+        return output.writeAndSummarize("validate", report, destinations, verbose, out, err);
     }
 }

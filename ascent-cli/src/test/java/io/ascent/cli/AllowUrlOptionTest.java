@@ -73,7 +73,7 @@ class AllowUrlOptionTest {
 
     @Test
     void shouldNotAskALocationThatIsNotAllowed() {
-        CliRun run = CliRun.of("validate", repository.toString(), "--no-git");
+        CliRun run = CliRun.of("validate", repository.toString(), "--no-git", "-v");
 
         assertThat(requests).isEmpty();
         assertThat(run.status()).isZero();

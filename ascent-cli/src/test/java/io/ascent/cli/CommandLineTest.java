@@ -103,7 +103,7 @@ class CommandLineTest {
     void shouldTakeKubernetesVersionFromTheCommandLineOverTheChecklist() {
         CliRun run = CliRun.of("validate", HELLO, "--kubernetes-version", "1.22");
         assertThat(run.status()).isZero();
-        assertThat(run.out()).contains("target Kubernetes version 1.22 (from --kubernetes-version)");
+        assertThat(run.out()).contains("target Kubernetes version: 1.22\n");
     }
 
     @Test

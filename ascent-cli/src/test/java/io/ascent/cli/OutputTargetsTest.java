@@ -30,6 +30,21 @@ class OutputTargetsTest {
     }
 
     @Test
+    void shouldWriteReportFilesOthersCanReadAsAnyNewFileInTheFolder() throws Exception {
+        Path repo = repository();
+        Path reports = Files.createDirectories(dir.resolve("reports"));
+        Path reference = Files.createFile(reports.resolve("reference"));
+        CliRun run = CliRun.of("validate", repo.toString(), "--no-git", "-f", "json", "-f", "markdown", "-o",
+                reports + "/");
+        assertThat(run.status()).as(run.err()).isZero();
+        var expected = Files.getPosixFilePermissions(reference);
+        // Under the usual umask 022 that is rw-r--r--; never the owner-only 0600 of a temporary file.
+        assertThat(expected).contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ);
+        assertThat(Files.getPosixFilePermissions(reports.resolve("ascent-report.json"))).isEqualTo(expected);
+        assertThat(Files.getPosixFilePermissions(reports.resolve("ascent-report.md"))).isEqualTo(expected);
+    }
+
+    @Test
     void shouldRefuseAReportsFolderThatIsALinkCommittedInTheRepository() throws Exception {
         Path repo = repository();
         Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));

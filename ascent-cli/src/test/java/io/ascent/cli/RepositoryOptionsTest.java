@@ -35,7 +35,7 @@ class RepositoryOptionsTest {
     void shouldScanTheDiskWithNoGit() throws Exception {
         Files.writeString(dir.resolve("ascent.yaml"), CHECKLIST);
         Files.writeString(dir.resolve("README.md"), "# app\n");
-        CliRun run = CliRun.of("validate", dir.toString(), "--no-git");
+        CliRun run = CliRun.of("validate", dir.toString(), "--no-git", "--verbose");
         assertThat(run.status()).as(run.out()).isEqualTo(ExitCodes.OK);
         assertThat(run.out()).contains("repo.required").contains("--no-git");
     }

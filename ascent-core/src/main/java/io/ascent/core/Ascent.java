@@ -24,6 +24,7 @@ import io.ascent.core.repo.RepositoryIdentity;
 import io.ascent.core.repo.RepositoryRule;
 import io.ascent.core.run.Phase;
 import io.ascent.core.run.RunRecorder;
+import io.ascent.core.run.RunRule;
 import io.ascent.core.run.RunSink;
 import io.ascent.core.validation.RunBudget;
 import io.ascent.core.validation.ValidationContext;
@@ -47,9 +48,9 @@ import java.util.Optional;
  */
 public final class Ascent {
     /** Id of the item for a check that threw: Ascent's bug, verdict {@code INTERNAL_ERROR} (exit 4). */
-    public static final String INTERNAL_ERROR_ID = "ascent.internal";
+    public static final String INTERNAL_ERROR_ID = RunRule.INTERNAL.id();
     /** The id of the item that says a run was stopped at its time limit. */
-    public static final String TIME_LIMIT_ID = "ascent.time-limit";
+    public static final String TIME_LIMIT_ID = RunRule.TIME_LIMIT.id();
 
     private final EngineConfig config;
     private final List<ValidationStep> steps;
@@ -150,7 +151,8 @@ public final class Ascent {
         LocalDate today = LocalDate.now(config.clock());
         Optional<String> version = options.kubernetesVersion().or(() -> checklist.kubernetes().version());
         run.header(header -> header.withKubernetesVersion(version.orElse(null)));
-        version.ifPresent(v -> run.info("target Kubernetes version " + v
+        // The header names the version in every form; where it came from is for --verbose and the JSON log.
+        version.ifPresent(v -> run.debug("target Kubernetes version " + v
                 + (options.kubernetesVersion().isPresent() ? " (from --kubernetes-version)" : " (from the checklist)")));
         ValidationContext context = new ValidationContext(workspace, checklist, version, today, options.noGit());
         WaiverApplier waivers = new WaiverApplier(checklist, today);
@@ -181,7 +183,7 @@ public final class Ascent {
      * budget is reported like bad input (exit 2), with everything checked until then.
      */
     private static void overBudget(RunBudget budget, RunSink sink) {
-        sink.item(Item.builder(TIME_LIMIT_ID, "The run finished within its time limit")
+        sink.item(Item.builder(TIME_LIMIT_ID, RunRule.TIME_LIMIT.title())
                 .severity(Severity.ERROR)
                 .error(ErrorKind.INPUT, "the run took longer than its time limit of " + describe(budget.limit())
                         + " and was stopped; the items before this one are what it checked until then")
@@ -217,7 +219,7 @@ public final class Ascent {
     }
 
     private static void internalError(String step, Throwable e, RunSink sink) {
-        sink.item(Item.builder(INTERNAL_ERROR_ID, "Ascent ran every check without an internal error")
+        sink.item(Item.builder(INTERNAL_ERROR_ID, RunRule.INTERNAL.title())
                 .severity(Severity.ERROR)
                 .error(ErrorKind.INTERNAL, "the " + step + " step failed with " + e.getClass().getName()
                         + "; this is a bug in Ascent, the other steps still ran")

@@ -63,7 +63,7 @@ public final class ManifestValidationStep implements ValidationStep {
     public static final String UNKNOWN_CHECK_ID = ManifestChecks.SETTINGS_ID;
 
     /** Id of the warning for a target newer than every release Ascent has data for. */
-    public static final String TARGET_VERSION_ID = "manifest.target-version";
+    public static final String TARGET_VERSION_ID = ManifestChecks.TARGET_VERSION_ID;
 
     private final ApiLifecycleTable table;
     private final int threads;

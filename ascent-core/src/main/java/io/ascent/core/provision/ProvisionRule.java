@@ -1,26 +1,66 @@
 package io.ascent.core.provision;
 
+import io.ascent.core.report.CheckDescription;
 import io.ascent.core.report.Item;
 import io.ascent.core.report.ItemBuilder;
 import io.ascent.core.report.Severity;
+import java.util.Arrays;
+import java.util.List;
 
 /** The items a provisioning run reports. Ids are stable: reports, JUnit test names and SARIF use them. */
 public enum ProvisionRule {
-    PHASE("provision.phase", "Provisioning phase"),
-    SECTION("provision.section", "The checklist's provision section names what the manifests define"),
-    PREFLIGHT("provision.preflight", "Preflight"),
-    CLUSTER("provision.cluster", "Cluster is ready"),
-    APPLY("provision.apply", "Manifest is applied (server-side apply)"),
-    ROLLOUT("provision.rollout", "Resource becomes ready"),
-    TEST("provision.test", "Smoke test passes"),
-    TEARDOWN("provision.teardown", "Cluster or namespace is deleted");
+    PHASE("provision.phase", "Provisioning phase", new CheckDescription.Explanation(
+            "how each phase of a provisioning run ended (preflight, cluster, deploy, test, teardown)",
+            "a phase that stops stops the run; the item says which and why",
+            "read the item of the phase that failed and the diagnostics the run collected")),
+    SECTION("provision.section", "The checklist's provision section names what the manifests define",
+            new CheckDescription.Explanation(
+                    "that every resource, service and port the provision section names is defined by the manifests",
+                    "a smoke test or wait for something the manifests never create can only time out",
+                    "name a resource, service and port the manifests define, at the line shown")),
+    PREFLIGHT("provision.preflight", "Preflight", new CheckDescription.Explanation(
+            "the summary of preflight: whether this machine can make the cluster",
+            "creating a cluster on a machine that cannot run it fails minutes later with a worse message",
+            "fix the preflight items it lists ('ascent doctor' runs them alone)")),
+    CLUSTER("provision.cluster", "Cluster is ready", new CheckDescription.Explanation(
+            "the kind cluster (or namespace of an existing cluster) being created and its nodes Ready",
+            "kind's --wait exits 0 on timeout; nothing deploys to nodes that are not Ready",
+            "read the node conditions and kind's output in the item; see docs/troubleshooting.md")),
+    APPLY("provision.apply", "Manifest is applied (server-side apply)", new CheckDescription.Explanation(
+            "each manifest applied with server-side apply, as the API server of the target version judges it",
+            "an object the server refuses (422) or a field it drops never reaches the cluster",
+            "correct the manifest at the field the server names")),
+    ROLLOUT("provision.rollout", "Resource becomes ready", new CheckDescription.Explanation(
+            "each workload's rollout, as 'kubectl rollout status' waits for it, and its pods' reasons",
+            "a Deployment stuck on ImagePullBackOff or CrashLoopBackOff is not deployed, whatever apply said",
+            "read the pod reason, events and logs in the item")),
+    TEST("provision.test", "Smoke test passes", new CheckDescription.Explanation(
+            "each smoke test of the provision section: an HTTP request through the service proxy, or a Job",
+            "an application that rolls out but does not answer is not working",
+            "read the response or the Job's logs in the item")),
+    TEARDOWN("provision.teardown", "Cluster or namespace is deleted", new CheckDescription.Explanation(
+            "that the cluster or namespace the run made is deleted, however the run ended",
+            "leftover clusters use the agent's memory and disk until someone notices",
+            "delete it by hand ('ascent gc' finds Ascent's leftovers), or see why deletion failed in the item"));
+
+    /** Items of these rules are listed under this area by {@code ascent checks}. */
+    public static final String AREA = "provisioning";
 
     private final String id;
     private final String title;
+    private final CheckDescription.Explanation explanation;
 
-    ProvisionRule(String id, String title) {
+    ProvisionRule(String id, String title, CheckDescription.Explanation explanation) {
         this.id = id;
         this.title = title;
+        this.explanation = explanation;
+    }
+
+    /** Every rule in its own words, for {@code ascent checks}. */
+    public static List<CheckDescription> descriptions() {
+        return Arrays.stream(values()).map(rule -> new CheckDescription(rule.id, AREA, rule.title, Severity.ERROR,
+                rule.explanation, List.of("part of every 'ascent provision' run; it cannot be switched off, and a "
+                        + "failure stops the run"))).toList();
     }
 
     public String id() {

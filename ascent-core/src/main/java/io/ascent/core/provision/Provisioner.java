@@ -33,6 +33,7 @@ import io.ascent.core.report.Status;
 import io.ascent.core.report.Verdict;
 import io.ascent.core.run.Phase;
 import io.ascent.core.run.RunRecorder;
+import io.ascent.core.run.RunRule;
 import io.ascent.core.workspace.Workspace;
 import io.ascent.core.yaml.SafeYamlLoader;
 import io.ascent.core.yaml.YamlDocument;
@@ -57,7 +58,7 @@ import java.util.Optional;
 public final class Provisioner {
 
     /** The id of the item for a failure that is Ascent's bug (as {@code Ascent.INTERNAL_ERROR_ID}). */
-    static final String INTERNAL_ERROR_ID = "ascent.internal";
+    static final String INTERNAL_ERROR_ID = RunRule.INTERNAL.id();
 
     /** How long CRDs of the run may take to become Established. */
     static final Duration CRD_TIMEOUT = Duration.ofSeconds(60);

@@ -21,6 +21,10 @@ public record RepositoryIdentity(String name, String commit) {
 
     /** The identity of the work tree holding {@code directory}; empty outside git or when it cannot be read. */
     public static Optional<RepositoryIdentity> of(Path directory) {
+        if (Thread.currentThread().isInterrupted()) {
+            // A cancelled run stops at its next step; reading files now could clear the interrupt it must see.
+            return Optional.empty();
+        }
         try {
             Optional<GitDirectory.Found> found = GitDirectory.find(directory);
             if (found.isEmpty() || !(found.get() instanceof GitDirectory.Own own)) {

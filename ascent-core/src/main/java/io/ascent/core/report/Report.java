@@ -4,7 +4,10 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * The result of one Ascent run: what was checked, every item, diagnostics, and the verdict. No text in a report
@@ -76,6 +79,17 @@ public record Report(
 
     public Summary summary() {
         return Summary.of(items);
+    }
+
+    /** The counts of each check (by item id), in the order of the ids. */
+    public SortedMap<String, Summary> summaryByCheck() {
+        Map<String, List<Item>> byId = new TreeMap<>();
+        for (Item item : items) {
+            byId.computeIfAbsent(item.id(), id -> new ArrayList<>()).add(item);
+        }
+        SortedMap<String, Summary> counts = new TreeMap<>();
+        byId.forEach((id, list) -> counts.put(id, Summary.of(list)));
+        return counts;
     }
 
     /**

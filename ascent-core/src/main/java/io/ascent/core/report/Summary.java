@@ -1,8 +1,10 @@
 package io.ascent.core.report;
 
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /** Counts of items per status, derived from a report's items. */
@@ -27,6 +29,29 @@ public record Summary(int total, int passed, int failed, int warnings, int skipp
                 counts.getOrDefault(Status.ERROR, 0),
                 counts.getOrDefault(Status.WAIVED, 0),
                 counts.getOrDefault(Status.INFO, 0));
+    }
+
+    /**
+     * The counts people read, worst first and only those above zero: {@code 2 failed, 1 error, 3 warnings, 10 passed
+     * of 16 items}. The text and Markdown forms and the Jenkins pages all say it this way.
+     */
+    public String describe() {
+        List<String> parts = new ArrayList<>();
+        add(parts, failed, "failed", "failed");
+        add(parts, errors, "error", "errors");
+        add(parts, warnings, "warning", "warnings");
+        add(parts, info, "info", "info");
+        add(parts, waived, "waived", "waived");
+        add(parts, skipped, "skipped", "skipped");
+        add(parts, passed, "passed", "passed");
+        return (parts.isEmpty() ? "no items" : String.join(", ", parts)) + " of " + total
+                + (total == 1 ? " item" : " items");
+    }
+
+    private static void add(List<String> parts, int count, String one, String many) {
+        if (count > 0) {
+            parts.add(count + " " + (count == 1 ? one : many));
+        }
     }
 
     public int count(Status status) {

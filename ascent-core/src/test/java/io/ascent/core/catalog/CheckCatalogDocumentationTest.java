@@ -31,7 +31,7 @@ class CheckCatalogDocumentationTest {
         Set<String> ids = new HashSet<>();
         for (CheckDescription d : CheckCatalog.all()) {
             assertThat(ids.add(d.id())).as("id %s registered twice", d.id()).isTrue();
-            assertThat(d.id()).matches("(checklist|repo|manifest)\\.[a-z]+(-[a-z]+)*");
+            assertThat(d.id()).matches("(checklist|repo|manifest|preflight|provision|gc|ascent)(\\.[a-z]+(-[a-z]+)*)+");
             assertThat(List.of(d.title(), d.explanation().looksAt(), d.explanation().why(), d.explanation().fix()))
                     .as(d.id()).allSatisfy(text -> assertThat(text).isNotBlank());
             assertThat(d.control()).as(d.id()).isNotEmpty();

@@ -3,6 +3,7 @@ package io.ascent.jenkins.model;
 import hudson.console.HyperlinkNote;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.ascent.core.report.FileGroups;
 import io.ascent.core.report.Item;
 import io.ascent.core.report.Report;
 import java.io.PrintStream;
@@ -20,7 +21,9 @@ public final class ConsoleReport {
     public static void print(TaskListener listener, Run<?, ?> run, AscentResultAction action, Report report,
             Map<String, String> files) {
         PrintStream log = listener.getLogger();
-        java.util.List<Item> gating = report.gatingItems();
+        // In the order of the text report: grouped by file, so a file's failures read together.
+        java.util.List<Item> gating = FileGroups.of(report.gatingItems()).stream()
+                .flatMap(group -> group.items().stream()).toList();
         for (Item item : gating.subList(0, Math.min(gating.size(), MAX_LINES))) {
             log.println("[ascent] " + item.status().label().toUpperCase(java.util.Locale.ROOT) + " "
                     + (item.location() == null ? "" : item.location() + ": ") + item.message()

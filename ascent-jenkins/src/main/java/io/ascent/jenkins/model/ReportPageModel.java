@@ -33,6 +33,25 @@ public final class ReportPageModel {
         return report.checklist() == null ? "" : report.checklist();
     }
 
+    /** The repository the run judged (its remote or folder name); empty when unknown. */
+    public String getRepository() {
+        return orEmpty(report.header().repository());
+    }
+
+    /** The commit at HEAD that was judged; empty when unknown. */
+    public String getCommit() {
+        return orEmpty(report.header().commit());
+    }
+
+    /** The target Kubernetes version the manifests were judged against; empty when none. */
+    public String getKubernetesVersion() {
+        return orEmpty(report.header().kubernetesVersion());
+    }
+
+    private static String orEmpty(String text) {
+        return text == null ? "" : text;
+    }
+
     public String getHeadline() {
         return SummaryModel.headline(report.summary(), report.environmentFailed());
     }

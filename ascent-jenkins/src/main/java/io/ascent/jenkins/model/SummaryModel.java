@@ -4,7 +4,6 @@ import io.ascent.core.report.Item;
 import io.ascent.core.report.Report;
 import io.ascent.core.report.Status;
 import io.ascent.core.report.Summary;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
@@ -28,26 +27,9 @@ public final class SummaryModel {
         return headline(report.summary(), report.environmentFailed());
     }
 
+    /** The counts as every Ascent form says them ({@link Summary#describe()}), after an environment failure. */
     static String headline(Summary s, boolean environmentFailed) {
-        List<String> parts = new ArrayList<>();
-        if (environmentFailed) {
-            parts.add("the environment could not run every check");
-        }
-        add(parts, s.failed(), "failed", "failed");
-        add(parts, s.errors(), "error", "errors");
-        add(parts, s.warnings(), "warning", "warnings");
-        add(parts, s.info(), "info", "info");
-        add(parts, s.waived(), "waived", "waived");
-        add(parts, s.skipped(), "skipped", "skipped");
-        add(parts, s.passed(), "passed", "passed");
-        return (parts.isEmpty() ? "no items" : String.join(", ", parts)) + " of " + s.total()
-                + (s.total() == 1 ? " item" : " items");
-    }
-
-    private static void add(List<String> parts, int count, String one, String many) {
-        if (count > 0) {
-            parts.add(count + " " + (count == 1 ? one : many));
-        }
+        return (environmentFailed ? "the environment could not run every check, " : "") + s.describe();
     }
 
     /** Whether no gating item failed. */

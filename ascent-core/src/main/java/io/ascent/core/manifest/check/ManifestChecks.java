@@ -27,6 +27,8 @@ public final class ManifestChecks {
 
     /** Id of the warning for a {@code kubernetes.checks} entry or an exemption that names no check. */
     public static final String SETTINGS_ID = "manifest.settings";
+    /** Id of the warning for a target newer than every release Ascent has data for. */
+    public static final String TARGET_VERSION_ID = "manifest.target-version";
 
     /** The id of the API availability check, for items about the target version itself. */
     public static final String API_VERSION_ID = ApiVersionCheck.ID;
@@ -129,6 +131,14 @@ public final class ManifestChecks {
                                 + " not applied",
                         "write the id the warning suggests ('did you mean ...'); 'ascent checks' lists every id"),
                 List.of("waive it: waivers: [{id: " + SETTINGS_ID + ", reason: ..., owner: ..., expires: ...}]")));
+        all.add(new CheckDescription(TARGET_VERSION_ID, AREA, "Ascent knows the target Kubernetes version",
+                Severity.WARNING, new CheckDescription.Explanation(
+                        "the target version (kubernetes.version or --kubernetes-version) against the newest release"
+                                + " in Ascent's API table and schemas",
+                        "for a newer target, APIs and schemas are judged as the newest known release serves them, so"
+                                + " an API removed since is not caught",
+                        "use a release of Ascent that knows the target, or target the newest release it knows"),
+                List.of("waive it: waivers: [{id: " + TARGET_VERSION_ID + ", reason: ..., owner: ..., expires: ...}]")));
         return all;
     }
 

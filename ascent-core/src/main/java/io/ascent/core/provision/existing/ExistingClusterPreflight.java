@@ -8,6 +8,8 @@ import io.ascent.core.provision.ProvisionException;
 import io.ascent.core.provision.kube.KubeConnection;
 import io.ascent.core.provision.kube.KubeConnections;
 import io.ascent.core.provision.kube.KubeException;
+import io.ascent.core.provision.preflight.PreflightRule;
+import io.ascent.core.report.CheckDescription;
 import io.ascent.core.report.ErrorKind;
 import io.ascent.core.report.Item;
 import io.ascent.core.report.Severity;
@@ -29,6 +31,35 @@ public final class ExistingClusterPreflight implements DriverPreflight {
     static final String SERVER = "provision.preflight.server";
     static final String VERSION = "provision.preflight.version";
     static final String ACCESS = "provision.preflight.access";
+
+    /** Every check of this preflight in its own words, for {@code ascent checks}. */
+    public static List<CheckDescription> descriptions() {
+        List<String> control = List.of("runs before every 'ascent provision --driver existing' and in 'ascent doctor "
+                + "--kubeconfig'; it changes nothing and cannot be switched off");
+        return List.of(
+                describe(KUBECONFIG, "Kubeconfig and context resolve", Severity.ERROR,
+                        "the kubeconfig file and context given (or KUBECONFIG's current context)",
+                        "without a usable context nothing can reach the cluster",
+                        "pass --kubeconfig and --context naming an existing context", control),
+                describe(SERVER, "The API server answers", Severity.ERROR,
+                        "that the API server answers /version within the timeout",
+                        "an unreachable server makes every later phase time out",
+                        "check the server address, the network and the credentials of the context", control),
+                describe(VERSION, "The cluster's version suits the checklist's target", Severity.ERROR,
+                        "the server's version against the checklist's target: older fails, newer warns",
+                        "manifests judged for one version may be refused or behave differently on an older server",
+                        "target the version the cluster runs, or use a cluster of the target version", control),
+                describe(ACCESS, "The credentials may create namespaces", Severity.ERROR,
+                        "a SelfSubjectAccessReview for creating namespaces",
+                        "the run deploys into a fresh namespace it creates and deletes",
+                        "use credentials allowed to create and delete namespaces", control));
+    }
+
+    private static CheckDescription describe(String id, String title, Severity severity, String looksAt,
+            String why, String fix, List<String> control) {
+        return new CheckDescription(id, PreflightRule.AREA, title, severity,
+                new CheckDescription.Explanation(looksAt, why, fix), control);
+    }
 
     private final KubeConnections connections;
 

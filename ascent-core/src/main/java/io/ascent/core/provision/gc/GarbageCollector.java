@@ -6,12 +6,14 @@ import io.ascent.core.provision.RunName;
 import io.ascent.core.provision.command.CommandFailedException;
 import io.ascent.core.provision.command.CommandResult;
 import io.ascent.core.provision.command.CommandRunner;
+import io.ascent.core.report.CheckDescription;
 import io.ascent.core.report.ErrorKind;
 import io.ascent.core.report.Item;
 import io.ascent.core.report.Report;
 import io.ascent.core.run.Phase;
 import io.ascent.core.workspace.ConfinedFiles;
 import io.ascent.core.run.RunRecorder;
+import io.ascent.core.report.Severity;
 import io.ascent.core.report.Status;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
@@ -38,6 +40,25 @@ public final class GarbageCollector {
 
     static final String CLUSTER_ID = "gc.kind-cluster";
     static final String NAMESPACE_ID = "gc.namespace";
+
+    /** What {@code ascent gc} reports, in its own words, for {@code ascent checks}. */
+    public static List<CheckDescription> descriptions() {
+        List<String> control = List.of("reported by 'ascent gc' only; --dry-run lists (SKIP) instead of deleting, "
+                + "--older-than spares recent runs");
+        return List.of(
+                new CheckDescription(CLUSTER_ID, "gc", "Ascent's kind clusters", Severity.ERROR,
+                        new CheckDescription.Explanation(
+                                "kind clusters named by an Ascent run, older than --older-than: one item per deletion",
+                                "a cluster left by an aborted run holds memory and disk on the agent",
+                                "when a deletion fails, run the 'kind delete cluster' the item names"), control),
+                new CheckDescription(NAMESPACE_ID, "gc", "Ascent's namespaces", Severity.ERROR,
+                        new CheckDescription.Explanation(
+                                "namespaces labelled by an Ascent run in the kubeconfig's cluster, older than "
+                                        + "--older-than: one item per deletion",
+                                "a namespace left by an aborted run keeps its workloads running on a shared cluster",
+                                "check that the cluster answers and that you may list and delete namespaces"),
+                        control));
+    }
     private static final Duration KIND_TIMEOUT = Duration.ofMinutes(2);
 
     private final Clock clock;

@@ -3,6 +3,7 @@ package io.ascent.core.provision.preflight;
 import io.ascent.core.provision.command.CommandResult;
 import io.ascent.core.provision.command.CommandRunner;
 import io.ascent.core.provision.command.ProcessCommandRunner;
+import io.ascent.core.report.CheckDescription;
 import io.ascent.core.report.ErrorKind;
 import io.ascent.core.report.Item;
 import io.ascent.core.report.Severity;
@@ -35,6 +36,18 @@ public final class ClusterctlProviderSkew {
     /** The id of the items. */
     public static final String ID = "provision.clusterctl-skew";
     private static final String TITLE = "clusterctl matches the management cluster's ClusterAPI providers";
+
+    /** This check in its own words, for {@code ascent checks}. */
+    public static CheckDescription description() {
+        return new CheckDescription(ID, PreflightRule.AREA, TITLE, Severity.ERROR, new CheckDescription.Explanation(
+                "'clusterctl version' against the versions of the ClusterAPI providers installed in the management "
+                        + "cluster (their Provider objects)",
+                "clusterctl refuses only mismatched API contracts, not patch releases: 1.2.4 against 1.2.5 runs and "
+                        + "can generate templates the providers do not expect",
+                "install the clusterctl release of the providers, or upgrade the providers ('clusterctl upgrade')"),
+                List.of("runs in 'ascent doctor --kubeconfig' when clusterctl and a provider inventory are there, "
+                        + "SKIP otherwise; it changes nothing"));
+    }
     /** Providers ClusterAPI releases itself, whose version is ClusterAPI's. */
     private static final Set<String> CLUSTER_API_PROVIDERS = Set.of("cluster-api", "kubeadm", "docker", "in-memory");
     private static final Pattern GIT_VERSION = Pattern.compile("(?i)\"?gitVersion\"?\\s*:\\s*\"(v?[0-9][^\"]*)\"");

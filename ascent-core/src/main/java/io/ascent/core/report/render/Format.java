@@ -26,8 +26,18 @@ public enum Format {
         this.fileName = fileName;
     }
 
+    /** The renderer with the default options. */
     public Renderer renderer() {
         return renderer;
+    }
+
+    /** The renderer with {@code options}; the machine-readable formats have none and ignore them. */
+    public Renderer renderer(RenderOptions options) {
+        return switch (this) {
+            case TEXT -> new TextRenderer(options.detail());
+            case MARKDOWN -> new MarkdownRenderer(options);
+            default -> renderer;
+        };
     }
 
     /** The file name used when the output is a directory. */
@@ -38,14 +48,15 @@ public enum Format {
     /**
      * Writes {@code report} in this format to {@code target}, atomically: rendered into a file beside it and moved
      * into place, so no reader (a CI step, a Jenkins publisher) ever sees half a report; a half-written SARIF file
-     * would read as "no findings". Creates the folder when missing.
+     * would read as "no findings". Creates the folder when missing. The file is readable as any new file in that folder
+     * is ({@link SiblingFile}), not private to this process's user.
      *
      * @throws IOException when the folder or the file cannot be written
      */
     public void write(Report report, Path target) throws IOException {
         Path absolute = target.toAbsolutePath();
         Files.createDirectories(absolute.getParent());
-        Path temporary = Files.createTempFile(absolute.getParent(), ".ascent-", ".tmp");
+        Path temporary = SiblingFile.beside(absolute);
         try {
             try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
                 renderer.render(report, out);

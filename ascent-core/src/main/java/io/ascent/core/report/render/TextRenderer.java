@@ -1,64 +1,156 @@
 package io.ascent.core.report.render;
 
 import io.ascent.core.report.ErrorKind;
+import io.ascent.core.report.FailOn;
+import io.ascent.core.report.FileGroups;
 import io.ascent.core.report.Item;
 import io.ascent.core.report.LogEntry;
 import io.ascent.core.report.Report;
+import io.ascent.core.report.ReportHeader;
 import io.ascent.core.report.Status;
 import io.ascent.core.report.Summary;
 import io.ascent.core.report.Verdict;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Predicate;
 
 /**
- * Plain text for terminals and build logs. Problems first, each with {@code path:line:col} at the start of a line
- * so that terminals, editors and Jenkins make it a link; passing items after, one line each. Every text from the
- * repository goes through {@link PlainText}: no escape sequence reaches the terminal and no line starts where the
- * repository wants one to.
+ * Plain text for terminals and build logs, in the order people act on it: the header (what was judged), the findings
+ * grouped by file with the files that fail first, each line starting {@code STATUS path:line:col:} so terminals,
+ * editors and Jenkins make it a link; then how many waived and skipped items are not shown, a table of counts per
+ * check, and the one-line verdict. {@link Detail#VERBOSE} lists every item; {@link Detail#QUIET} only what fails and
+ * the verdict. Every text from the repository goes through {@link PlainText}: no escape sequence reaches the terminal
+ * and no line starts where the repository wants one to.
  */
 public final class TextRenderer implements Renderer {
     /** A message's further lines are indented under it, so none can pass for an item of its own. */
     private static final String CONTINUATION = "       ";
+    private static final List<Status> TABLE_COLUMNS = List.of(Status.PASS, Status.FAIL, Status.WARN, Status.INFO,
+            Status.ERROR, Status.SKIP, Status.WAIVED);
+
+    private final Detail detail;
+
+    /** The default detail: findings, counts, table, verdict. */
+    public TextRenderer() {
+        this(Detail.NORMAL);
+    }
+
+    public TextRenderer(Detail detail) {
+        this.detail = detail;
+    }
 
     @Override
     public void render(Report report, Writer out) throws IOException {
+        if (detail != Detail.QUIET) {
+            header(report, out);
+        }
+        log(report, out);
+        Predicate<Item> shown = switch (detail) {
+            case QUIET -> report::isGating;
+            case NORMAL -> item -> item.status().isFinding() && item.status() != Status.WAIVED;
+            case VERBOSE -> item -> true;
+        };
+        for (FileGroups.Group group : FileGroups.of(report.items().stream().filter(shown).toList())) {
+            // The heading starts with Ascent's words: a file named "PASS   repo.secrets" cannot pass for an item.
+            out.write("\n" + (group.path() == null ? "(items without a file)" : "file: " + PlainText.line(group.path()))
+                    + "\n");
+            for (Item item : group.items()) {
+                item(item, out);
+            }
+        }
+        if (detail == Detail.QUIET) {
+            verdict(report, out);
+            return;
+        }
+        Summary s = report.summary();
+        if (detail == Detail.NORMAL && s.waived() + s.skipped() > 0) {
+            out.write("\n" + hidden(s) + " not listed; -v lists them with their reasons\n");
+        }
+        table(report, out);
+        verdict(report, out);
+    }
+
+    private static void header(Report report, Writer out) throws IOException {
         out.write("Ascent " + PlainText.line(report.subject()) + "\n");
+        ReportHeader header = report.header();
+        if (header.repository() != null) {
+            out.write("repository: " + PlainText.line(header.repository()) + "\n");
+        }
+        if (header.commit() != null) {
+            out.write("commit: " + PlainText.line(header.commit()) + "\n");
+        }
         if (report.checklist() != null) {
             out.write("checklist: " + PlainText.line(report.checklist()) + "\n");
         }
+        if (header.kubernetesVersion() != null) {
+            out.write("target Kubernetes version: " + PlainText.line(header.kubernetesVersion()) + "\n");
+        }
+    }
+
+    /** The run's own lines; quiet keeps only errors, which say why a run failed without a failing item. */
+    private void log(Report report, Writer out) throws IOException {
         for (LogEntry entry : report.log()) {
             String message = PlainText.block(entry.message(), CONTINUATION);
             switch (entry.level()) {
                 case DEBUG -> {
                 }
-                case INFO -> out.write(message + "\n");
-                case WARN -> out.write("warning: " + message + "\n");
+                case INFO -> {
+                    if (detail != Detail.QUIET) {
+                        out.write(message + "\n");
+                    }
+                }
+                case WARN -> {
+                    if (detail != Detail.QUIET) {
+                        out.write("warning: " + message + "\n");
+                    }
+                }
                 case ERROR -> out.write("error: " + message + "\n");
             }
         }
-        out.write("\n");
-        for (Item item : report.items()) {
-            if (item.status() != Status.PASS && item.status() != Status.SKIP) {
-                problem(item, out);
-            }
+    }
+
+    private static String hidden(Summary s) {
+        if (s.skipped() == 0) {
+            return s.waived() + " waived";
         }
-        for (Item item : report.items()) {
-            if (item.status() == Status.PASS || item.status() == Status.SKIP) {
-                out.write(String.format(Locale.ROOT, "%-6s %s: %s%n", item.status(), PlainText.line(item.id()),
-                        PlainText.block(item.message().isEmpty() ? item.title() : item.message(), CONTINUATION)));
-            }
+        return (s.waived() == 0 ? "" : s.waived() + " waived and ") + s.skipped() + " skipped";
+    }
+
+    /** One line per check: how many items of each status it produced. */
+    private static void table(Report report, Writer out) throws IOException {
+        Map<String, Summary> byCheck = report.summaryByCheck();
+        if (byCheck.isEmpty()) {
+            return;
         }
-        Summary s = report.summary();
-        out.write(String.format(Locale.ROOT,
-                "%n%d %s: %d passed, %d failed, %d warnings, %d errors, %d skipped, %d waived%n",
-                s.total(), s.total() == 1 ? "item" : "items", s.passed(), s.failed(), s.warnings(), s.errors(),
-                s.skipped(), s.waived()));
+        int width = Math.max("check".length(), byCheck.keySet().stream().mapToInt(id -> PlainText.line(id).length())
+                .max().orElse(0));
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%n%-" + width + "s", "check"));
+        for (Status status : TABLE_COLUMNS) {
+            line.append(String.format(Locale.ROOT, " %6s", status.label()));
+        }
+        out.write(line.append('\n').toString());
+        for (Map.Entry<String, Summary> check : byCheck.entrySet()) {
+            line.setLength(0);
+            line.append(String.format(Locale.ROOT, "%-" + width + "s", PlainText.line(check.getKey())));
+            for (Status status : TABLE_COLUMNS) {
+                int count = check.getValue().count(status);
+                line.append(String.format(Locale.ROOT, " %6s", count == 0 ? "-" : String.valueOf(count)));
+            }
+            out.write(line.append('\n').toString());
+        }
+    }
+
+    private static void verdict(Report report, Writer out) throws IOException {
         if (report.interrupted()) {
-            out.write("interrupted: the run was cancelled before it finished; the items above are partial\n");
+            out.write("\ninterrupted: the run was cancelled before it finished; the items above are partial");
         }
         Verdict verdict = report.verdict();
-        out.write("result: " + verdict.name().replace('_', ' ') + " (exit " + verdict.exitStatus() + ")\n");
+        out.write("\nresult: " + verdict.name().replace('_', ' ') + " (exit " + verdict.exitStatus()
+                + (report.failOn() == FailOn.WARNING ? ", failing on warnings" : "") + "): "
+                + report.summary().describe() + "\n");
     }
 
     /**
@@ -72,15 +164,16 @@ public final class TextRenderer implements Renderer {
         return item.status().toString();
     }
 
-    private static void problem(Item item, Writer out) throws IOException {
+    private static void item(Item item, Writer out) throws IOException {
         String where = item.location() == null ? "" : PlainText.line(item.location().toString()) + ": ";
+        String message = item.message().isEmpty() ? item.title() : item.message();
         out.write(String.format(Locale.ROOT, "%-6s %s%s [%s]%n", statusLabel(item), where,
-                PlainText.block(item.message(), CONTINUATION), PlainText.line(item.id())));
-        if (item.remediation() != null) {
-            out.write("       fix: " + PlainText.block(item.remediation(), CONTINUATION) + "\n");
+                PlainText.block(message, CONTINUATION), PlainText.line(item.id())));
+        if (item.remediation() != null && item.status() != Status.PASS) {
+            out.write(CONTINUATION + "fix: " + PlainText.block(item.remediation(), CONTINUATION) + "\n");
         }
         if (item.waiver() != null) {
-            out.write("       waived until " + item.waiver().expires()
+            out.write(CONTINUATION + "waived until " + item.waiver().expires()
                     + (item.waiver().owner() == null ? "" : " by " + PlainText.line(item.waiver().owner()))
                     + ": " + PlainText.block(item.waiver().reason(), CONTINUATION) + "\n");
         }

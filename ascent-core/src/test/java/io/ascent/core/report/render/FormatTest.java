@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,15 @@ class FormatTest {
         try (var files = Files.list(target.getParent())) {
             assertThat(files).containsExactly(target);
         }
+    }
+
+    @Test
+    void shouldGiveTheReportThePermissionsOfAnyNewFileThereNotThoseOfATemporaryFile() throws IOException {
+        Path reference = Files.createFile(folder.resolve("reference"));
+        Path target = folder.resolve("ascent-report.json");
+        Format.JSON.write(SampleReports.mixed(), target);
+        assertThat(Files.getPosixFilePermissions(target)).isEqualTo(Files.getPosixFilePermissions(reference))
+                .contains(PosixFilePermission.OTHERS_READ);
     }
 
     @Test

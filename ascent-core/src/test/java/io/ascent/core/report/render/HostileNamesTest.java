@@ -78,7 +78,8 @@ class HostileNamesTest {
 
     private static String render(Format format, Report report) throws IOException {
         StringWriter out = new StringWriter();
-        format.renderer().render(report, out);
+        // Verbose: every item is listed in text, so a forged line would show.
+        format.renderer(RenderOptions.DEFAULTS.withDetail(Detail.VERBOSE)).render(report, out);
         return out.toString();
     }
 
@@ -89,6 +90,7 @@ class HostileNamesTest {
         assertThat(text).doesNotContain(ESC, "\r", "\u202e", "\u0085");
         assertThat(text.lines().filter(line -> line.startsWith("PASS"))).hasSize(1);
         assertThat(text.lines().filter(line -> line.startsWith("FAIL"))).hasSize(1);
+        assertThat(text.lines().filter(line -> line.startsWith("file: "))).hasSize(1);
     }
 
     @ParameterizedTest
@@ -141,7 +143,9 @@ class HostileNamesTest {
             }
         });
         assertThat(found).isEmpty();
-        assertThat(cells).as("rows and cells").containsExactly(2, 8);
+        // Counts (header, fail, pass, total: 4 rows of 2), the failure and the pass (2 rows of 4 each), the counts
+        // per check (header and 2 checks: 3 rows of 8): a name that added a row or a cell would change these.
+        assertThat(cells).as("rows and cells").containsExactly(11, 48);
         assertThat(visible.toString()).doesNotContainPattern("@[A-Za-z0-9]|https?:[a-z/]|www\\.").doesNotContain(ESC, "\u202e");
         assertThat(markdown.lines().filter(line -> line.startsWith("| FAIL"))).hasSize(1);
     }
