@@ -150,7 +150,8 @@ public final class Ascent {
         Optional<String> version = options.kubernetesVersion().or(() -> checklist.kubernetes().version());
         version.ifPresent(v -> run.info("target Kubernetes version " + v
                 + (options.kubernetesVersion().isPresent() ? " (from --kubernetes-version)" : " (from the checklist)")));
-        ValidationContext context = new ValidationContext(workspace, checklist, version, today, options.noGit());
+        ValidationContext context = new ValidationContext(workspace, checklist, version, today, options.noGit(),
+                config.continuousIntegration());
         WaiverApplier waivers = new WaiverApplier(checklist, today,
                 workspace.displayPath(workspace.applicationDir()));
         RunSink waived = run.mappingItems(waivers::apply);
