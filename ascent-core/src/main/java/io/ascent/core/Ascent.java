@@ -1,5 +1,6 @@
 package io.ascent.core;
 
+import io.ascent.core.catalog.CheckCatalog;
 import io.ascent.core.checklist.Checklist;
 import io.ascent.core.checklist.ChecklistLoader;
 import io.ascent.core.checklist.ChecklistRule;
@@ -154,8 +155,10 @@ public final class Ascent {
         // The header names the version in every form; where it came from is for --verbose and the JSON log.
         version.ifPresent(v -> run.debug("target Kubernetes version " + v
                 + (options.kubernetesVersion().isPresent() ? " (from --kubernetes-version)" : " (from the checklist)")));
-        ValidationContext context = new ValidationContext(workspace, checklist, version, today, options.noGit());
-        WaiverApplier waivers = new WaiverApplier(checklist, today);
+        ValidationContext context = new ValidationContext(workspace, checklist, version, today, options.noGit(),
+                config.continuousIntegration());
+        WaiverApplier waivers = new WaiverApplier(checklist, today,
+                workspace.displayPath(workspace.applicationDir()));
         RunSink waived = run.mappingItems(waivers::apply);
         for (ValidationStep step : steps) {
             if (Thread.interrupted()) {
@@ -163,6 +166,9 @@ public final class Ascent {
             }
             runStep(step, context, waived, run);
         }
+        // Only once every step ran: a waiver that excused nothing is worth a look (the finding is fixed, or the
+        // waiver's path, resource or id is wrong and it silently waives nothing).
+        run.items(waivers.unused(CheckCatalog.ids()));
     }
 
     /**

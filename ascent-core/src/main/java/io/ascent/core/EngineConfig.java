@@ -25,6 +25,7 @@ public final class EngineConfig {
     private final Path temporaryDirectory;
     private final UrlAllowList allowedUrls;
     private final Duration timeLimit;
+    private final boolean continuousIntegration;
 
     private EngineConfig(Builder builder) {
         this.cacheDirectory = builder.cacheDirectory;
@@ -38,6 +39,7 @@ public final class EngineConfig {
         this.clock = builder.clock;
         this.temporaryDirectory = builder.temporaryDirectory;
         this.timeLimit = builder.timeLimit;
+        this.continuousIntegration = builder.continuousIntegration;
     }
 
     /** The defaults, with the cache where {@link #fromEnvironment(Map)} puts it for this process. */
@@ -63,7 +65,8 @@ public final class EngineConfig {
         String xdg = environment.get("XDG_CACHE_HOME");
         Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
         Builder builder = builder().cacheDirectory(base.resolve("ascent"))
-                .allowedUrls(UrlAllowList.fromEnvironment(environment));
+                .allowedUrls(UrlAllowList.fromEnvironment(environment))
+                .continuousIntegration(isContinuousIntegration(environment));
         String limit = environment.get(TIME_LIMIT_VARIABLE);
         if (limit != null && !limit.isBlank()) {
             try {
@@ -73,6 +76,18 @@ public final class EngineConfig {
             }
         }
         return builder;
+    }
+
+    /**
+     * Whether the environment is a CI build: {@code CI} set to anything but empty, {@code false} or {@code 0} (GitHub
+     * Actions, GitLab CI and most others set {@code CI=true}), or Jenkins' {@code JENKINS_URL} or
+     * {@code BUILD_NUMBER} set.
+     */
+    public static boolean isContinuousIntegration(Map<String, String> environment) {
+        String ci = environment.getOrDefault("CI", "").strip();
+        return !ci.isEmpty() && !ci.equalsIgnoreCase("false") && !ci.equals("0")
+                || !environment.getOrDefault("JENKINS_URL", "").isBlank()
+                || !environment.getOrDefault("BUILD_NUMBER", "").isBlank();
     }
 
     /** The environment variable an operator sets the run's time limit with. */
@@ -131,6 +146,15 @@ public final class EngineConfig {
         return timeLimit;
     }
 
+    /**
+     * Whether the run is a CI build, where a checklist edited but not committed fails ({@code repo.checklist-committed});
+     * on a workstation it only warns, so that an edit can be tried. {@link #isContinuousIntegration} for
+     * {@link #fromEnvironment}; {@code true} unless set otherwise, as in the Jenkins plugin.
+     */
+    public boolean continuousIntegration() {
+        return continuousIntegration;
+    }
+
     /** Builds an {@link EngineConfig}; every value has a default. */
     public static final class Builder {
         private Path cacheDirectory = Path.of(System.getProperty("user.home"), ".cache", "ascent");
@@ -141,6 +165,7 @@ public final class EngineConfig {
         private Path temporaryDirectory = Path.of(System.getProperty("java.io.tmpdir"));
         private UrlAllowList allowedUrls = UrlAllowList.none();
         private Duration timeLimit = RunBudget.DEFAULT;
+        private boolean continuousIntegration = true;
 
         private Builder() {
         }
@@ -192,6 +217,12 @@ public final class EngineConfig {
                 throw new IllegalArgumentException("the time limit must be positive, not " + limit);
             }
             this.timeLimit = limit;
+            return this;
+        }
+
+        /** Whether the run is a CI build ({@link EngineConfig#continuousIntegration()}). */
+        public Builder continuousIntegration(boolean continuousIntegration) {
+            this.continuousIntegration = continuousIntegration;
             return this;
         }
 

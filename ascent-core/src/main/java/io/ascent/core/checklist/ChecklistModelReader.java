@@ -189,8 +189,11 @@ final class ChecklistModelReader {
         List<WaiverRule> waivers = new ArrayList<>();
         for (int i = 0; i < (array == null ? 0 : array.length()); i++) {
             JSONObject json = array.getJSONObject(i);
-            waivers.add(new WaiverRule(json.getString("id"), optional(json, "path"), waiver(json),
-                    document.locationOf(document.nodeAt(List.of("waivers", String.valueOf(i), "expires")))));
+            String index = String.valueOf(i);
+            waivers.add(new WaiverRule(json.getString("id"), optional(json, "path"), optional(json, "resource"),
+                    optional(json, "key"), waiver(json),
+                    document.locationOf(document.nodeAt(List.of("waivers", index, "expires"))),
+                    document.locationOf(document.nodeAt(List.of("waivers", index, "id")))));
         }
         return waivers;
     }

@@ -26,11 +26,30 @@ final class ExecutableRule implements TreeRule {
                 if (pattern.matchingPrefix(relative) != null) {
                     findings.add(Location.of(entry.path()), "'" + entry.path()
                             + "' is committed as executable (mode 100755) but matches '" + pattern.text() + "'",
-                            "git update-index --chmod=-x '" + entry.path() + "' and commit");
+                            fix(tree, entry.path()));
                     break;
                 }
             }
         }
         return findings.items("no file matching " + String.join(", ", globs) + " is executable");
+    }
+
+    /**
+     * A fix that converges: {@code git update-index --chmod=-x} alone changes the index but leaves the file
+     * executable on disk, so the next status shows it modified and {@code git commit -a} puts the bit back.
+     * Clearing the bit in the index and on disk works whatever {@code core.fileMode} says.
+     */
+    private static String fix(RepositoryTree tree, String path) {
+        String quoted = quoted(path);
+        if (tree.source() == RepositoryTree.Source.DISK) {
+            return "chmod -x -- " + quoted + " (from the repository root)";
+        }
+        return "git update-index --chmod=-x -- " + quoted + " && chmod -x -- " + quoted
+                + " (from the repository root), then commit";
+    }
+
+    /** The path as one shell word, whatever it holds: a file name is the repository's to choose. */
+    private static String quoted(String path) {
+        return "'" + path.replace("'", "'\\''") + "'";
     }
 }

@@ -89,11 +89,13 @@ public enum RepositoryRule {
             new Explanation(
                     "committed files matching repository.executables.forbid, for mode 100755",
                     "an executable bit on configuration or data files is a mistake that scanners and reviewers flag",
-                    "git update-index --chmod=-x PATH and commit"),
+                    "git update-index --chmod=-x PATH && chmod -x PATH, then commit (the index and the disk both)"),
             "repository.executables.forbid: [pattern]; off when the list is empty"),
     CHECKLIST_COMMITTED("repo.checklist-committed", "The checklist is committed as it is on disk", Severity.ERROR,
             new Explanation(
-                    "the checklist file: committed, and the copy on disk equals the one at HEAD",
+                    "the checklist file: committed, and the copy on disk equals the one at HEAD; in CI (CI,"
+                            + " JENKINS_URL or BUILD_NUMBER set) a difference fails, elsewhere the run uses the copy on"
+                            + " disk and warns once",
                     "otherwise the build is judged by rules that are not the committed ones",
                     "commit ascent.yaml"),
             "always on in a git work tree; skipped with --no-git or a checklist outside the repository"),

@@ -62,7 +62,7 @@ public final class RepositoryStep implements ValidationStep {
             ObjectCacheSettings.installOnce();
             try (Repository repository = new FileRepositoryBuilder().setGitDir(gitDir).readEnvironment()
                     .setMustExist(true).build()) {
-                return inRepository(repository, workspace, checklist);
+                return inRepository(repository, workspace, checklist, context.continuousIntegration());
             }
         } catch (IOException | GitAPIException e) {
             return List.of(RepositoryRule.GIT.item(Severity.ERROR).status(Status.ERROR)
@@ -72,7 +72,8 @@ public final class RepositoryStep implements ValidationStep {
         }
     }
 
-    private static List<Item> inRepository(Repository repository, Workspace workspace, Checklist checklist)
+    private static List<Item> inRepository(Repository repository, Workspace workspace, Checklist checklist,
+            boolean continuousIntegration)
             throws IOException, GitAPIException, InterruptedException {
         if (repository.isBare()) {
             return List.of(notGit(workspace));
@@ -93,7 +94,7 @@ public final class RepositoryStep implements ValidationStep {
         List<Item> items = new ArrayList<>(runTreeRules(tree, checklist));
         // Each working-tree rule walks only what it needs: the one checklist file, or the application directory
         // when uncommitted changes are reported at all (a status of 50,000 files takes seconds).
-        items.addAll(new ChecklistCommittedRule().check(tree, checklist, repository));
+        items.addAll(new ChecklistCommittedRule().check(tree, checklist, repository, continuousIntegration));
         items.addAll(new UncommittedChangesRule().check(tree, checklist, repository));
         return items;
     }

@@ -26,11 +26,17 @@ final class UncommittedChangesRule {
         Severity severity = checklist.repository().severities().getOrDefault(RepositoryRule.UNCOMMITTED_CHANGES.id(),
                 policy == ChangePolicy.FAIL ? Severity.ERROR : Severity.WARNING);
         Findings findings = new Findings(RepositoryRule.UNCOMMITTED_CHANGES, severity);
+        boolean checklistChanged = false;
         for (Map.Entry<String, String> change : status.changes().entrySet()) {
+            if (change.getKey().equals(checklist.path())) {
+                checklistChanged = true; // repo.checklist-committed says so, once
+                continue;
+            }
             findings.add(Location.of(change.getKey()), "'" + change.getKey() + "' " + change.getValue(),
                     "commit it, or remove or ignore it (.gitignore), so that what is checked is what ships");
         }
         String where = tree.scope().isEmpty() ? "the repository" : tree.scope() + "/";
-        return findings.items("no uncommitted changes in " + where);
+        return findings.items("no uncommitted changes in " + where
+                + (checklistChanged ? " besides the checklist (repo.checklist-committed)" : ""));
     }
 }

@@ -13,13 +13,21 @@ import java.util.Optional;
  * @param kubernetesVersion the target Kubernetes version: the command line's, else the checklist's, if any
  * @param today             the date waivers are judged on
  * @param noGit             {@code --no-git}: read the files on disk instead of the git HEAD tree
+ * @param continuousIntegration whether this is a CI build, where an uncommitted checklist fails instead of warning
  */
 public record ValidationContext(
         Workspace workspace,
         Checklist checklist,
         Optional<String> kubernetesVersion,
         LocalDate today,
-        boolean noGit) {
+        boolean noGit,
+        boolean continuousIntegration) {
+
+    /** A context for a CI build. */
+    public ValidationContext(Workspace workspace, Checklist checklist, Optional<String> kubernetesVersion,
+            LocalDate today, boolean noGit) {
+        this(workspace, checklist, kubernetesVersion, today, noGit, true);
+    }
 
     /** A context that reads the git HEAD tree. */
     public ValidationContext(Workspace workspace, Checklist checklist, Optional<String> kubernetesVersion,

@@ -143,6 +143,11 @@ public final class SafeYamlLoader {
                 deliver(root, displayPath, source, sink);
             }
         } catch (MarkedYAMLException e) {
+            var mistake = IndentationMistake.of(e, text);
+            if (mistake.isPresent()) {
+                throw new YamlInputException(new Location(displayPath, mistake.get().line(), mistake.get().column()),
+                        mistake.get().message());
+            }
             throw new YamlInputException(at(displayPath, e.getProblemMark()), describe(e));
         } catch (ReaderException e) {
             throw new YamlInputException(position(displayPath, text, e.getPosition()),

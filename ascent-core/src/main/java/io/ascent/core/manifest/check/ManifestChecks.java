@@ -101,7 +101,7 @@ public final class ManifestChecks {
                 new HostNamespacesCheck(),
                 new ReadOnlyRootFilesystemCheck(),
                 new PodDisruptionBudgetCheck(),
-                new ServiceSelectorCheck());
+                new ServiceSelectorCheck(table));
     }
 
     /**

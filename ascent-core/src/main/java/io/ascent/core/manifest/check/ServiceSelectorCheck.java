@@ -1,29 +1,48 @@
 package io.ascent.core.manifest.check;
 
-import io.ascent.core.manifest.LabelSelector;
 import io.ascent.core.manifest.PodTemplate;
 import io.ascent.core.manifest.Resource;
 import io.ascent.core.manifest.ResourceRef;
-import io.ascent.core.report.Location;
+import io.ascent.core.manifest.api.ApiLifecycleTable;
 import io.ascent.core.report.CheckDescription;
+import io.ascent.core.report.Location;
 import io.ascent.core.report.Severity;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.json.JSONObject;
 
 /**
- * Every Service with a selector selects the pods of some workload in the same namespace; a typo in a label
- * leaves the Service without endpoints, which no schema catches. Services without a selector (ExternalName, or
- * endpoints managed by hand) are not looked at.
+ * Every Service with a selector selects the pods of some workload in its own namespace; a typo in a label leaves
+ * the Service without endpoints, which no schema catches. Services without a selector (ExternalName, or endpoints
+ * managed by hand) are not looked at.
+ *
+ * <p>Only a selector that provably matches nothing the manifests create fails. Labels a controller adds to the
+ * pods it creates ({@link ControllerLabels}) count as present on that controller's pods when the value could be
+ * the controller's. Pods an operator creates from a custom resource are invisible here: when a Service matches no
+ * pod and a custom resource sits in its namespace, the check cannot judge it and says so (SKIP), naming them.
  */
 final class ServiceSelectorCheck implements ManifestCheck {
     static final String ID = "manifest.service-selector";
+    /** Custom resources named in one SKIP message; the rest are counted. */
+    private static final int NAMED = 3;
 
+    private final ApiLifecycleTable table;
     private final List<Service> services = new ArrayList<>();
-    /** Pod label sets by namespace and one of their labels: a Service is tried only against pods it could select. */
-    private final Map<String, List<Map<String, Object>>> podsByLabel = new HashMap<>();
+    /**
+     * Pods by namespace and one of their template labels ({@code ns\0key=value}), and every pod of a namespace under
+     * {@code ns\0}: a Service is tried only against pods it could select.
+     */
+    private final Map<String, List<Pods>> podsByLabel = new HashMap<>();
+    /** Custom resources by namespace, in manifest order: what an operator may turn into pods. */
+    private final Map<String, List<String>> customResources = new HashMap<>();
+
+    /** @param table tells built-in kinds from custom resources */
+    ServiceSelectorCheck(ApiLifecycleTable table) {
+        this.table = table;
+    }
 
     @Override
     public String id() {
@@ -47,36 +66,87 @@ final class ServiceSelectorCheck implements ManifestCheck {
             JSONObject selector = spec == null ? null : spec.optJSONObject("selector");
             if (selector != null && !selector.isEmpty() && !"ExternalName".equals(spec.opt("type"))) {
                 findings.looked();
-                services.add(new Service(resource.ref(), resource.locationAt(List.of("spec", "selector")),
-                        LabelSelector.ofMap(selector.toMap())));
+                Map<String, String> labels = new TreeMap<>();
+                selector.toMap().forEach((k, v) -> {
+                    if (v != null) {
+                        labels.put(k, String.valueOf(v));
+                    }
+                });
+                services.add(new Service(resource.ref(), resource.locationAt(List.of("spec", "selector")), labels));
             }
             return;
         }
-        PodTemplate.of(resource).ifPresent(pod -> {
-            for (Map.Entry<String, Object> label : pod.labels().entrySet()) {
-                podsByLabel.computeIfAbsent(resource.namespace() + '\0' + label.getKey() + "=" + label.getValue(),
-                        k -> new ArrayList<>()).add(pod.labels());
+        var pod = PodTemplate.of(resource);
+        if (pod.isPresent()) {
+            Pods pods = new Pods(resource.kind(), ownName(resource), pod.get().labels());
+            String namespace = resource.namespace() + '\0';
+            podsByLabel.computeIfAbsent(namespace, k -> new ArrayList<>()).add(pods);
+            for (Map.Entry<String, Object> label : pods.labels().entrySet()) {
+                podsByLabel.computeIfAbsent(namespace + label.getKey() + "=" + label.getValue(),
+                        k -> new ArrayList<>()).add(pods);
             }
-        });
+        } else if (isCustomResource(resource)) {
+            customResources.computeIfAbsent(resource.namespace(), k -> new ArrayList<>()).add(resource.displayName());
+        }
     }
 
     @Override
     public void finish(Findings findings) {
         for (Service service : services) {
-            List<Map<String, Object>> candidates = podsByLabel.getOrDefault(
-                    service.ref().namespace() + '\0' + service.selector().anchor(), List.of());
-            boolean matched = candidates.stream().anyMatch(service.selector()::matches);
-            if (!matched) {
-                findings.add(new Finding(service.ref(), service.selectorAt(), service.ref().displayName(),
-                        service.ref().displayName() + " selects " + service.selector()
-                                + ", but no workload in these manifests has pods with those labels"
-                                + (service.ref().namespace().isEmpty() ? ""
-                                        : " in namespace " + service.ref().namespace()),
-                        "make spec.selector equal to labels of the pod template (spec.template.metadata.labels)"
-                                + " of the workload this Service fronts",
-                        null));
+            String namespace = service.ref().namespace();
+            String anchor = service.selector().entrySet().stream()
+                    .filter(e -> !ControllerLabels.isControllerLabel(e.getKey()))
+                    .map(e -> e.getKey() + "=" + e.getValue()).findFirst().orElse("");
+            boolean matched = podsByLabel.getOrDefault(namespace + '\0' + anchor, List.of()).stream()
+                    .anyMatch(service::selects);
+            if (matched) {
+                continue;
             }
+            String where = namespace.isEmpty() ? "" : " in namespace " + namespace;
+            List<String> invisible = customResources.getOrDefault(namespace, List.of());
+            if (!invisible.isEmpty()) {
+                findings.skip(new Finding(service.ref(), service.selectorAt(), service.ref().displayName(),
+                        service.ref().displayName() + " selects " + service.describe()
+                                + ", which no workload in these manifests has" + where + "; "
+                                + describe(invisible) + " may create those pods, but what an operator creates"
+                                + " cannot be seen in manifests",
+                        null, null));
+                continue;
+            }
+            findings.add(new Finding(service.ref(), service.selectorAt(), service.ref().displayName(),
+                    service.ref().displayName() + " selects " + service.describe()
+                            + ", but no workload in these manifests has pods with those labels" + where,
+                    "make spec.selector equal to labels of the pod template (spec.template.metadata.labels)"
+                            + " of the workload this Service fronts" + (namespace.isEmpty() ? ""
+                                    : ", in namespace " + namespace + " (a Service only selects pods in its own"
+                                            + " namespace)"),
+                    null));
         }
+    }
+
+    private static String describe(List<String> customResources) {
+        String named = String.join(", ", customResources.subList(0, Math.min(NAMED, customResources.size())));
+        int more = customResources.size() - NAMED;
+        return "the custom resource" + (customResources.size() == 1 ? " " : "s ") + named
+                + (more > 0 ? " and " + more + " more" : "") + " in the same namespace";
+    }
+
+    /** A kind no built-in API serves, which is not itself a pod's template: some operator's business. */
+    private boolean isCustomResource(Resource resource) {
+        String apiVersion = resource.apiVersion();
+        String kind = resource.kind();
+        if (apiVersion == null || kind == null) {
+            return false;
+        }
+        int slash = apiVersion.indexOf('/');
+        String group = slash < 0 ? "" : apiVersion.substring(0, slash);
+        return table.versionsOf(group, kind).isEmpty();
+    }
+
+    /** {@code metadata.name}, or {@code null} for a generated name, which the controller's labels then follow. */
+    private static String ownName(Resource resource) {
+        JSONObject metadata = resource.json().optJSONObject("metadata");
+        return metadata != null && metadata.opt("name") instanceof String name ? name : null;
     }
 
     @Override
@@ -86,14 +156,37 @@ final class ServiceSelectorCheck implements ManifestCheck {
                         + " the pods of a workload";
     }
 
-    private record Service(ResourceRef ref, Location selectorAt, LabelSelector selector) {
+    /** The pods one workload creates: its kind and name decide which labels its controller adds. */
+    private record Pods(String kind, String name, Map<String, Object> labels) {
+    }
+
+    private record Service(ResourceRef ref, Location selectorAt, Map<String, String> selector) {
+        boolean selects(Pods pods) {
+            for (Map.Entry<String, String> wanted : selector.entrySet()) {
+                Object have = pods.labels().get(wanted.getKey());
+                boolean present = have != null ? String.valueOf(have).equals(wanted.getValue())
+                        : ControllerLabels.mayAdd(pods.kind(), pods.name(), wanted.getKey(), wanted.getValue());
+                if (!present) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        String describe() {
+            List<String> parts = new ArrayList<>();
+            selector.forEach((k, v) -> parts.add(k + "=" + v));
+            return String.join(", ", parts);
+        }
     }
 
     @Override
     public CheckDescription.Explanation explanation() {
         return new CheckDescription.Explanation(
-                "every Service with a selector: some workload's pod template in the same namespace carries every"
-                        + " selected label",
+                "every Service with a selector: some workload's pod template in the Service's own namespace carries"
+                        + " every selected label, or its controller adds it (statefulset.kubernetes.io/pod-name,"
+                        + " pod-template-hash, job-name, ...); unmatched while a custom resource sits in that"
+                        + " namespace is a SKIP, since an operator may create the pods",
                 "a selector that matches no pod gives a Service without endpoints: every request fails although"
                         + " everything applied",
                 "make spec.selector equal to the pod template labels of the workload the Service fronts");
