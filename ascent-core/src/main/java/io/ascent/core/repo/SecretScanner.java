@@ -1,7 +1,6 @@
 package io.ascent.core.repo;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -49,18 +48,14 @@ final class SecretScanner {
     }
 
     Result scan(TreeEntry entry, BlobReader reader) throws IOException {
-        long size = reader.size(entry);
-        if (size > MAX_SCAN_BYTES) {
+        BlobReader.Content blob = reader.read(entry, MAX_SCAN_BYTES, BINARY_PROBE);
+        byte[] content = blob.bytes();
+        if (content == null) {
             return new Result(Outcome.TOO_LARGE, List.of());
         }
-        byte[] content = new byte[(int) size];
-        int length;
-        try (InputStream in = reader.open(entry)) {
-            length = in.readNBytes(content, 0, Math.min(BINARY_PROBE, content.length));
-            if (indexOfNul(content, length) >= 0) {
-                return new Result(Outcome.BINARY, List.of());
-            }
-            length += in.readNBytes(content, length, content.length - length);
+        int length = content.length;
+        if (indexOfNul(content, Math.min(BINARY_PROBE, length)) >= 0) {
+            return new Result(Outcome.BINARY, List.of());
         }
         List<SecretFinding> found = scanBytes(entry.path(), entry.name(), content, length);
         if (SecretManifestData.mayHold(entry.name(), content, length)) {
