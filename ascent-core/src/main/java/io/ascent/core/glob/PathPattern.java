@@ -29,6 +29,18 @@ public final class PathPattern {
             }
             return path.startsWith(prefix) && path.endsWith(suffix) && regex.matcher(path).matches();
         }
+
+        /**
+         * Whether the path or a folder above it might match: a matching prefix of the path starts with the literal
+         * prefix and ends with the literal suffix, so the path starts with the one and holds the other.
+         */
+        boolean mayMatchPrefixOf(String path) {
+            if (literal != null) {
+                return path.startsWith(literal) && (path.length() == literal.length()
+                        || path.charAt(literal.length()) == '/');
+            }
+            return path.startsWith(prefix) && path.contains(suffix);
+        }
     }
 
     /**
@@ -120,8 +132,12 @@ public final class PathPattern {
      * a match on a folder covers every file below it.
      */
     public String matchingPrefix(String path) {
-        if (alternatives.isEmpty() || !anyPrefix.matches(path)) {
-            return null; // the usual answer, found in one pass
+        boolean possible = false;
+        for (Alternative alternative : alternatives) {
+            possible |= alternative.mayMatchPrefixOf(path);
+        }
+        if (!possible || !anyPrefix.matches(path)) {
+            return null; // the usual answer: found by comparing literals, or else in one pass
         }
         for (int slash = path.indexOf('/'); slash > 0; slash = path.indexOf('/', slash + 1)) {
             String folder = path.substring(0, slash);

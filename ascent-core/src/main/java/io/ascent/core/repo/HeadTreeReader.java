@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectLoader;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -109,6 +110,25 @@ public final class HeadTreeReader {
         @Override
         public InputStream open(TreeEntry entry) throws IOException {
             return reader.open(entry.objectId(), Constants.OBJ_BLOB).openStream();
+        }
+
+        /**
+         * One lookup: JGit's open() finds the object and, below the stream threshold ({@link ObjectCacheSettings}),
+         * inflates it whole, so its bytes are used as they are; a larger object is streamed, probe first.
+         */
+        @Override
+        public Content read(TreeEntry entry, long maxBytes, int probe) throws IOException {
+            ObjectLoader loader = reader.open(entry.objectId(), Constants.OBJ_BLOB);
+            long size = loader.getSize();
+            if (size > maxBytes) {
+                return new Content(size, null);
+            }
+            if (!loader.isLarge()) {
+                return new Content(size, loader.getCachedBytes());
+            }
+            try (InputStream in = loader.openStream()) {
+                return new Content(size, BlobReader.readProbingForBinary(in, size, probe));
+            }
         }
 
         @Override

@@ -1,13 +1,13 @@
 package io.ascent.core.repo;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import io.ascent.core.secret.KeywordIndex;
+import io.ascent.core.secret.PrivateKeyMaterial;
+import io.ascent.core.secret.SecretAssignment;
 import io.ascent.core.secret.SecretDetector;
 import io.ascent.core.secret.SecretFingerprint;
 
@@ -16,9 +16,15 @@ import io.ascent.core.secret.SecretFingerprint;
  * marks the file binary (git's own test) and nothing more is read. Files over {@link #MAX_SCAN_BYTES} are skipped
  * before anything is read, from the size in the object header.
  *
- * <p>The text is decoded as ISO-8859-1, one char per byte, so that any file decodes and columns are byte offsets;
- * matched values are re-decoded as UTF-8 before they are fingerprinted. Detectors run in linear time
+ * <p>One pass over the bytes finds every detector's keywords ({@link KeywordIndex}); only the lines that hold one
+ * are decoded and given to that detector's pattern, once per detector and line, so a file without keywords costs
+ * one table lookup per byte. Detectors without keywords (password assignments) read every line of the few files
+ * they apply to. Text is ISO-8859-1, one char per byte, so that any file decodes and columns are byte offsets;
+ * matched values are re-decoded as UTF-8 before they are fingerprinted. Patterns run in linear time
  * ({@link SecretDetector#find}), so one long line costs what its length costs.
+ *
+ * <p>Kubernetes Secrets in YAML or JSON files also have their {@code data} values decoded from base64 and scanned
+ * ({@link SecretManifestData}); a finding there is reported at the value.
  */
 final class SecretScanner {
     /** As git: a NUL in the first 8000 bytes means binary. */
@@ -32,76 +38,81 @@ final class SecretScanner {
     }
 
     private final List<SecretDetector> detectors;
+    private final KeywordIndex keywords;
     private final SecretFingerprint fingerprints;
 
     SecretScanner(List<SecretDetector> detectors, SecretFingerprint fingerprints) {
         this.detectors = List.copyOf(detectors);
+        this.keywords = new KeywordIndex(this.detectors);
         this.fingerprints = fingerprints;
     }
 
     Result scan(TreeEntry entry, BlobReader reader) throws IOException {
-        long size = reader.size(entry);
-        if (size > MAX_SCAN_BYTES) {
+        BlobReader.Content blob = reader.read(entry, MAX_SCAN_BYTES, BINARY_PROBE);
+        byte[] content = blob.bytes();
+        if (content == null) {
             return new Result(Outcome.TOO_LARGE, List.of());
         }
-        byte[] content;
-        try (InputStream in = reader.open(entry)) {
-            byte[] probe = in.readNBytes(BINARY_PROBE);
-            if (indexOfNul(probe) >= 0) {
-                return new Result(Outcome.BINARY, List.of());
-            }
-            byte[] rest = in.readNBytes((int) Math.max(0, size - probe.length));
-            content = rest.length == 0 ? probe : concat(probe, rest);
+        int length = content.length;
+        if (indexOfNul(content, Math.min(BINARY_PROBE, length)) >= 0) {
+            return new Result(Outcome.BINARY, List.of());
         }
-        return new Result(Outcome.SCANNED, scanText(entry.path(), entry.name(),
-                new String(content, StandardCharsets.ISO_8859_1)));
+        List<SecretFinding> found = scanBytes(entry.path(), entry.name(), content, length);
+        if (SecretManifestData.mayHold(entry.name(), content, length)) {
+            found.addAll(scanSecretData(entry.path(), content, length));
+        }
+        return new Result(Outcome.SCANNED, found);
     }
 
     /** Every match in {@code text}, the file at {@code path}. */
     List<SecretFinding> scanText(String path, String name, String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
+        return scanBytes(path, name, bytes, bytes.length);
+    }
+
+    private List<SecretFinding> scanBytes(String path, String name, byte[] text, int length) {
         List<SecretFinding> found = new ArrayList<>();
-        Lines lines = new Lines(text);
-        for (SecretDetector detector : detectors) {
-            if (!detector.fileFilter().accepts(name)) {
-                continue;
-            }
-            if (detector.keywords().isEmpty()) {
-                for (int start = 0; start < text.length(); ) {
+        Lines lines = new Lines(text, length);
+        boolean[] applies = new boolean[detectors.size()];
+        int[] lastLine = new int[detectors.size()];
+        Arrays.fill(lastLine, -1);
+        for (int d = 0; d < detectors.size(); d++) {
+            SecretDetector detector = detectors.get(d);
+            applies[d] = detector.fileFilter().accepts(name);
+            if (applies[d] && detector.keywords().isEmpty()) {
+                for (int start = 0; start < length; ) {
                     int end = lines.endOf(start);
-                    matchLine(detector, text, start, end, path, lines, found);
+                    matchLine(detector, lines, start, end, path, found);
                     start = end + 1;
-                }
-                continue;
-            }
-            Set<Integer> linesDone = new HashSet<>();
-            for (String keyword : detector.keywords()) {
-                // After a hit, the next search starts at the end of its line: a line is matched at most once per
-                // keyword, and a long line with a keyword every few characters is not walked back once per hit.
-                for (int hit = text.indexOf(keyword); hit >= 0; ) {
-                    int start = text.lastIndexOf('\n', hit) + 1;
-                    int end = lines.endOf(hit);
-                    if (linesDone.add(start)) {
-                        matchLine(detector, text, start, end, path, lines, found);
-                    }
-                    hit = text.indexOf(keyword, end);
                 }
             }
         }
+        keywords.find(text, length, (d, offset) -> {
+            if (!applies[d]) {
+                return;
+            }
+            int start = lines.startOf(offset);
+            if (lastLine[d] == start) {
+                return; // each line is matched once per detector, however many keywords it holds
+            }
+            lastLine[d] = start;
+            matchLine(detectors.get(d), lines, start, lines.endOf(offset), path, found);
+        });
         return found;
     }
 
-    private void matchLine(SecretDetector detector, String text, int start, int end, String path, Lines lines,
+    private void matchLine(SecretDetector detector, Lines lines, int start, int end, String path,
             List<SecretFinding> found) {
-        String line = text.substring(start, end);
+        String line = lines.text(start, end);
         for (SecretDetector.Match match : detector.find(line)) {
             String secret = utf8(line.substring(match.start(), match.end()));
             if (detector.id().equals(SecretDetector.PRIVATE_KEY)) {
                 // The header says what it is and is no secret; the key is the body, so it goes into the fingerprint.
-                int bodyStart = end + 1;
-                String body = bodyStart >= text.length() ? "" : text.substring(bodyStart, lines.endOf(bodyStart)).strip();
-                if (body.length() < 16) {
-                    continue; // a header without a key under it: documentation, not a key
+                if (!PrivateKeyMaterial.follows(lines.window(start + match.end()), 0)) {
+                    continue; // a header without a key after it: documentation or a comment, not a key
                 }
+                int bodyStart = end + 1;
+                String body = bodyStart >= lines.length() ? "" : lines.text(bodyStart, lines.endOf(bodyStart)).strip();
                 secret = secret + "\n" + utf8(body);
             } else if (SecretDetector.isPlaceholder(secret)) {
                 continue;
@@ -110,12 +121,41 @@ final class SecretScanner {
         }
     }
 
+    /**
+     * Findings in the decoded {@code data} values of Secrets, each at its value. A value is scanned as a file named
+     * by its key ({@code .env}, {@code application.properties}), and a one-line value under a key that names a
+     * secret ({@code password}, {@code api-key}) is itself a password assignment when it looks like one.
+     */
+    private List<SecretFinding> scanSecretData(String path, byte[] content, int length) {
+        List<SecretFinding> found = new ArrayList<>();
+        SecretDetector assignment = detectors.stream()
+                .filter(d -> d.id().equals(SecretDetector.PASSWORD_ASSIGNMENT)).findFirst().orElse(null);
+        for (SecretManifestData.Value value : SecretManifestData.values(path, content, length)) {
+            byte[] decoded = value.decoded();
+            if (indexOfNul(decoded, Math.min(decoded.length, BINARY_PROBE)) >= 0) {
+                continue;
+            }
+            String where = "base64 in the Secret's data '" + value.key() + "'";
+            for (SecretFinding finding : scanBytes(path, value.key(), decoded, decoded.length)) {
+                found.add(finding.at(value.line(), value.column(), where));
+            }
+            String text = new String(decoded, StandardCharsets.UTF_8).strip();
+            if (assignment != null && text.indexOf('\n') < 0 && SecretAssignment.namesSecret(value.key())
+                    && SecretAssignment.looksLikeSecret(text)
+                    && found.stream().noneMatch(f -> f.line() == value.line())) {
+                found.add(SecretFinding.of(path, value.line(), value.column(), assignment, text, fingerprints)
+                        .at(value.line(), value.column(), where));
+            }
+        }
+        return found;
+    }
+
     private static String utf8(String latin1) {
         return new String(latin1.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
     }
 
-    private static int indexOfNul(byte[] bytes) {
-        for (int i = 0; i < bytes.length; i++) {
+    private static int indexOfNul(byte[] bytes, int length) {
+        for (int i = 0; i < length; i++) {
             if (bytes[i] == 0) {
                 return i;
             }
@@ -123,35 +163,73 @@ final class SecretScanner {
         return -1;
     }
 
-    private static byte[] concat(byte[] a, byte[] b) {
-        byte[] all = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, all, a.length, b.length);
-        return all;
-    }
-
-    /** Line numbers of offsets; the newline positions are only collected once a file has a hit. */
+    /** Lines of a file's bytes: starts and ends found as hits need them, numbers only once a file has a finding. */
     private static final class Lines {
-        private final String text;
-        private int[] newlines;
+        /** How much text after a private key header is read to find key material. */
+        private static final int WINDOW = 4096;
 
-        Lines(String text) {
+        private final byte[] text;
+        private final int length;
+        private int[] newlines;
+        /** The last offset {@link #startOf} was asked about, and the start of its line: hits come in order. */
+        private int lastOffset;
+        private int lastStart;
+
+        Lines(byte[] text, int length) {
             this.text = text;
+            this.length = length;
         }
 
-        int endOf(int start) {
-            int end = text.indexOf('\n', start);
-            return end < 0 ? text.length() : end;
+        int length() {
+            return length;
+        }
+
+        String text(int start, int end) {
+            return new String(text, start, end - start, StandardCharsets.ISO_8859_1);
+        }
+
+        /** Up to {@value #WINDOW} characters from {@code start}. */
+        String window(int start) {
+            return text(start, Math.min(length, start + WINDOW));
+        }
+
+        int endOf(int offset) {
+            for (int i = offset; i < length; i++) {
+                if (text[i] == '\n') {
+                    return i;
+                }
+            }
+            return length;
+        }
+
+        /**
+         * The start of the line holding {@code offset}. Hits arrive in increasing order, so the search back stops
+         * at the previous hit: a long line with many hits is walked once, not once per hit.
+         */
+        int startOf(int offset) {
+            int start = lastStart;
+            for (int i = offset - 1; i >= lastOffset; i--) {
+                if (text[i] == '\n') {
+                    start = i + 1;
+                    break;
+                }
+            }
+            lastOffset = offset;
+            lastStart = start;
+            return start;
         }
 
         int lineOf(int offset) {
             if (newlines == null) {
                 int[] positions = new int[64];
                 int count = 0;
-                for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
-                    if (count == positions.length) {
-                        positions = Arrays.copyOf(positions, count * 2);
+                for (int i = 0; i < length; i++) {
+                    if (text[i] == '\n') {
+                        if (count == positions.length) {
+                            positions = Arrays.copyOf(positions, count * 2);
+                        }
+                        positions[count++] = i;
                     }
-                    positions[count++] = i;
                 }
                 newlines = Arrays.copyOf(positions, count);
             }

@@ -72,7 +72,8 @@ final class SecretsRule implements TreeRule {
                 continue;
             }
             findings.add(location,
-                    finding.detector().description() + " in '" + finding.path() + "' line " + finding.line()
+                    finding.detector().description() + (finding.encoding() == null ? "" : ", " + finding.encoding()
+                            + ",") + " in '" + finding.path() + "' line " + finding.line()
                             + " [" + finding.detector().id() + ", fingerprint " + finding.fingerprint() + "]",
                     "revoke or rotate it now (it stays in the git history), remove it and load it from the "
                             + "environment or a secret store; if it is not a secret, add the fingerprint "

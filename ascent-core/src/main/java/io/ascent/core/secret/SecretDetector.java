@@ -5,6 +5,7 @@ import com.google.re2j.Pattern;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiPredicate;
 import java.util.function.IntPredicate;
 
 /**
@@ -24,9 +25,17 @@ import java.util.function.IntPredicate;
  * @param notBefore   characters that must not come right before the secret (it would be part of a longer word)
  * @param notAfter    characters that must not come right after it
  * @param fileFilter  which files it applies to
+ * @param confirm     whether a match is a secret, given the pattern's group {@code key} ({@code ""} when it has
+ *                    none) and the matched secret: for checks a regular expression cannot make (entropy)
  */
 public record SecretDetector(String id, String description, List<String> keywords, Pattern pattern,
-        IntPredicate notBefore, IntPredicate notAfter, FileFilter fileFilter) {
+        IntPredicate notBefore, IntPredicate notAfter, FileFilter fileFilter, BiPredicate<String, String> confirm) {
+
+    /** A detector whose every match is a secret. */
+    public SecretDetector(String id, String description, List<String> keywords, Pattern pattern,
+            IntPredicate notBefore, IntPredicate notAfter, FileFilter fileFilter) {
+        this(id, description, keywords, pattern, notBefore, notAfter, fileFilter, (key, secret) -> true);
+    }
 
     /** Which files a detector reads. */
     public enum FileFilter {
@@ -49,6 +58,7 @@ public record SecretDetector(String id, String description, List<String> keyword
     }
 
     public static final String PRIVATE_KEY = "private-key";
+    public static final String PASSWORD_ASSIGNMENT = "password-assignment";
 
     private static final IntPredicate NOTHING = c -> false;
     private static final IntPredicate UPPER_OR_DIGIT = c -> c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
@@ -85,12 +95,12 @@ public record SecretDetector(String id, String description, List<String> keyword
                     Pattern.compile("(?P<secret>eyJ[A-Za-z0-9_-]{8}[A-Za-z0-9_-]*\\.eyJ[A-Za-z0-9_-]{8}"
                             + "[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]{8}[A-Za-z0-9_-]*)"),
                     WORD_OR_DASH, NOTHING, FileFilter.ALL),
-            new SecretDetector("password-assignment", "a password or secret assigned in a dotenv or properties file",
+            new SecretDetector(PASSWORD_ASSIGNMENT, "a password or secret assigned in a dotenv or properties file",
                     List.of(),
-                    Pattern.compile("(?i)^\\s*(?:export\\s+)?[A-Za-z0-9_.-]*(?:password|passwd|pwd|secret|token"
-                            + "|api[_.-]?key|private[_.-]?key|credentials?)[A-Za-z0-9_.-]*\\s*[=:]\\s*"
-                            + "(?P<secret>.*?)\\s*$"),
-                    NOTHING, NOTHING, FileFilter.ASSIGNMENT_FILES));
+                    Pattern.compile("(?i)^\\s*(?:export\\s+)?(?P<key>[A-Za-z0-9_.-]*(?:pass|pwd|secret|token"
+                            + "|key|credential)[A-Za-z0-9_.-]*)\\s*[=:]\\s*(?P<secret>.*?)\\s*$"),
+                    NOTHING, NOTHING, FileFilter.ASSIGNMENT_FILES,
+                    (key, secret) -> SecretAssignment.namesSecret(key) && SecretAssignment.looksLikeSecret(secret)));
 
     /**
      * Every match in {@code text} (one line, or any text without line-anchored patterns), left to right, without
@@ -100,6 +110,7 @@ public record SecretDetector(String id, String description, List<String> keyword
     public List<Match> find(CharSequence text) {
         List<Match> found = new ArrayList<>();
         Matcher matcher = pattern.matcher(text);
+        boolean keyed = pattern.pattern().contains("(?P<key>");
         int from = 0;
         while (from <= text.length() && matcher.find(from)) {
             int start = matcher.start("secret");
@@ -117,7 +128,9 @@ public record SecretDetector(String id, String description, List<String> keyword
                 from = start + 1;
                 continue;
             }
-            found.add(new Match(this, start, end));
+            if (confirm.test(keyed ? matcher.group("key") : "", text.subSequence(start, end).toString())) {
+                found.add(new Match(this, start, end));
+            }
             from = Math.max(end, start + 1);
         }
         return found;

@@ -195,6 +195,84 @@ class SecretsTest {
     }
 
     @Test
+    void shouldNotReportPropertiesWhoseKeyOnlyMentionsATokenOrWhoseValueIsAWord() throws Exception {
+        StringBuilder generated = new StringBuilder();
+        for (int i = 0; i < 128; i++) {
+            generated.append("tenant").append(i).append(".tokenName: tenant-data\n");
+        }
+        try (TestRepository repo = TestRepository.init(dir)) {
+            repo.file("ascent.yaml", checklist(""))
+                    .file("gen/tenants.properties", generated.toString())
+                    .file("src/app.properties", "passwordPolicy=Xy7#kLm2pQ9!\ndb.password=changeme\n"
+                            + "client.secret=aaaaaaa1\nDB_PASSWORD=ENC(G6N718UuyPE5bHyWKyuLQSm02auQPUtm)\n"
+                            + "api.key=/run/secrets/api-key\n")
+                    .file("prod.env", "DB_PASS=" + PASSWORD + "\n")
+                    .commit("init");
+            assertThat(items(validate(dir), RepositoryRule.SECRETS)).singleElement().satisfies(item -> {
+                assertThat(item.status()).isEqualTo(Status.FAIL);
+                assertThat(item.location().path()).isEqualTo("prod.env");
+            });
+        }
+    }
+
+    @Test
+    void shouldNotReportAPrivateKeyHeaderWithNoKeyMaterialAfterIt() throws Exception {
+        try (TestRepository repo = TestRepository.init(dir)) {
+            repo.file("ascent.yaml", "# Keys (-----BEGIN " + "PRIVATE KEY-----) are never committed; see below.\n"
+                    + checklist(""))
+                    .file("docs/keys.md", "A key file starts with -----BEGIN RSA " + "PRIVATE KEY-----\n"
+                            + "and the base64 of the key follows on the next lines.\n")
+                    .file("src/Detect.java", "if (text.contains(\"-----BEGIN " + "PRIVATE KEY-----\")) {\n"
+                            + "    return true;\n}\n")
+                    .file("test/key.json", "{\"key\": \"-----BEGIN " + "PRIVATE KEY-----\\n" + PEM_BODY
+                            + "\\n-----END PRIVATE KEY-----\"}\n")
+                    .commit("init");
+            assertThat(items(validate(dir), RepositoryRule.SECRETS)).singleElement().satisfies(item -> {
+                assertThat(item.status()).isEqualTo(Status.FAIL);
+                assertThat(item.location().path()).isEqualTo("test/key.json");
+            });
+        }
+    }
+
+    @Test
+    void shouldFindACredentialBase64EncodedInACommittedSecretAtItsValue() throws Exception {
+        String awsBase64 = base64("aws_access_key_id = " + AWS_KEY + "\n");
+        String passwordBase64 = base64(PASSWORD);
+        try (TestRepository repo = TestRepository.init(dir)) {
+            repo.file("ascent.yaml", checklist("")).file("deploy/secret.yaml", """
+                    apiVersion: v1
+                    kind: ConfigMap
+                    metadata: {name: plain}
+                    data:
+                      password: %3$s
+                    ---
+                    apiVersion: v1
+                    kind: Secret
+                    metadata:
+                      name: app
+                    type: Opaque
+                    data:
+                      username: %4$s
+                      credentials: %1$s
+                      password:   %2$s
+                      token: %5$s
+                    """.formatted(awsBase64, passwordBase64, passwordBase64, base64("admin"), base64("tenant-data")))
+                    .commit("init");
+            Report report = validate(dir);
+            List<Item> found = items(report, RepositoryRule.SECRETS);
+            assertThat(found).extracting(item -> item.location().line() + ":" + item.location().column())
+                    .containsExactly("14:16", "15:15");
+            assertThat(found.get(0).message()).contains("aws-access-key-id", "base64 in the Secret's data 'credentials'");
+            assertThat(found.get(1).message()).contains("password-assignment", "data 'password'");
+            assertThat(allText(report)).doesNotContain(AWS_KEY, awsBase64, PASSWORD, passwordBase64);
+        }
+    }
+
+    private static String base64(String text) {
+        return java.util.Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void shouldNotScanWhenScanningIsTurnedOff() throws Exception {
         try (TestRepository repo = TestRepository.init(dir)) {
             repo.file("ascent.yaml", checklist("""
