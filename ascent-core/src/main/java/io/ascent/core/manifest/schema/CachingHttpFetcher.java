@@ -62,7 +62,8 @@ public final class CachingHttpFetcher implements SchemaFetcher {
     private static final System.Logger LOG = System.getLogger(CachingHttpFetcher.class.getName());
 
     private final Path cacheDirectory;
-    private final HttpClient client;
+    /** Built on the first request: creating it sets up TLS, which a run that reads only bundled schemas never needs. */
+    private volatile HttpClient client;
     private final Duration timeout;
     private final UrlAllowList allowed;
     private final long maxCacheBytes;
@@ -84,10 +85,23 @@ public final class CachingHttpFetcher implements SchemaFetcher {
         this.timeout = timeout;
         this.allowed = allowed;
         this.maxCacheBytes = maxCacheBytes;
-        this.client = HttpClient.newBuilder()
-                .connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NEVER) // followed here, each target checked
-                .build();
+    }
+
+    private HttpClient client() {
+        HttpClient built = client;
+        if (built == null) {
+            synchronized (this) {
+                built = client;
+                if (built == null) {
+                    built = HttpClient.newBuilder()
+                            .connectTimeout(timeout)
+                            .followRedirects(HttpClient.Redirect.NEVER) // followed here, each target checked
+                            .build();
+                    client = built;
+                }
+            }
+        }
+        return built;
     }
 
     /** {@code $XDG_CACHE_HOME/ascent/schemas}, or {@code ~/.cache/ascent/schemas}. */
@@ -179,7 +193,7 @@ public final class CachingHttpFetcher implements SchemaFetcher {
             throw new IOException("not a URL the client can ask", e);
         }
         AtomicReference<LimitedBody> body = new AtomicReference<>();
-        CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(request, info -> {
+        CompletableFuture<HttpResponse<byte[]>> exchange = client().sendAsync(request, info -> {
             if (info.statusCode() != 200) {
                 return HttpResponse.BodySubscribers.replacing(new byte[0]);
             }
