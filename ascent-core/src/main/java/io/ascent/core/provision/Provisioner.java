@@ -204,7 +204,9 @@ public final class Provisioner {
                         .remediation(e.remediation().orElse(null)).build());
                 return;
             }
-            RunName name = RunName.next(clock);
+            // A namespace takes the checklist's prefix; a kind cluster keeps "ascent-", the only mark gc finds it by.
+            RunName name = RunName.next(clock, ownsNamespaceOnly ? settings.cluster().namespacePrefix()
+                    : RunName.PREFIX);
             work = workDirectory(name);
             ClusterRequest request = ClusterRequests.of(name, options, settings, checklist, kindConfig, work,
                     timeout.compareTo(CLUSTER_TIMEOUT) > 0 ? timeout : CLUSTER_TIMEOUT);
