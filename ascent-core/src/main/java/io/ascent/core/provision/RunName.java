@@ -42,7 +42,8 @@ public record RunName(String value, Instant createdAt) implements Serializable {
     private static final Pattern SHAPE = Pattern.compile("ascent-(\\d{8}-\\d{6})-([0-9a-z]{6})");
     /** A prefix as the checklist's schema allows it ({@code namespacePrefix}), the '-' after it included. */
     private static final Pattern PREFIX_SHAPE = Pattern.compile("[a-z]([-a-z0-9]*[a-z0-9])?-");
-    private static final Pattern LABELLED_SHAPE = Pattern.compile("([a-z]([-a-z0-9]*[a-z0-9])?-)(\\d{8}-\\d{6})-([0-9a-z]{6})");
+    private static final Pattern LABELLED_SHAPE =
+            Pattern.compile("([a-z]([-a-z0-9]*[a-z0-9])?-)(\\d{8}-\\d{6})-([0-9a-z]{6})");
     /** The longest prefix, '-' included: with the 22 characters of time and suffix, a DNS label's 63. */
     static final int MAX_PREFIX = 41;
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("uuuuMMdd-HHmmss");
