@@ -78,6 +78,9 @@ class GarbageCollectorTest {
         String suffix = Long.toString(System.nanoTime() % 100000);
         RunName oldRun = RunName.next(Clock.systemUTC());
         namespace("old-" + suffix, oldRun.labels());
+        // the checklist's namespacePrefix: still Ascent's, by its two labels
+        RunName oldPrefixed = RunName.next(Clock.systemUTC(), "team-a");
+        namespace("old-prefixed-" + suffix, oldPrefixed.labels());
         namespace("not-ours-" + suffix, Map.of());
         namespace("foreign-label-" + suffix, Map.of(RunName.RUN_LABEL, "my-own-run"));
         Thread.sleep(2100);
@@ -91,18 +94,21 @@ class GarbageCollectorTest {
         Report dryRun = gc.run(options, ProgressListener.SILENT);
 
         assertThat(dryRun.items()).filteredOn(i -> i.message().contains(suffix)).extracting(Item::status, Item::key)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(Status.SKIP, "old-" + suffix));
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(Status.SKIP, "old-" + suffix),
+                        org.assertj.core.groups.Tuple.tuple(Status.SKIP, "old-prefixed-" + suffix));
         assertThat(live("old-" + suffix)).isTrue();
 
         Report collected = gc.run(new GcOptions(options.olderThan(), false, options.kubeconfig(), Optional.empty()),
                 ProgressListener.SILENT);
 
-        assertThat(collected.items()).filteredOn(i -> i.message().contains(suffix)).singleElement()
-                .satisfies(item -> {
-                    assertThat(item.status()).isEqualTo(Status.PASS);
-                    assertThat(item.message()).startsWith("deleted namespace old-" + suffix + " (run " + oldRun + ",");
-                });
+        assertThat(collected.items()).filteredOn(i -> i.message().contains(suffix)).hasSize(2)
+                .allSatisfy(item -> assertThat(item.status()).isEqualTo(Status.PASS))
+                .anySatisfy(item -> assertThat(item.message())
+                        .startsWith("deleted namespace old-" + suffix + " (run " + oldRun + ","))
+                .anySatisfy(item -> assertThat(item.message())
+                        .startsWith("deleted namespace old-prefixed-" + suffix + " (run " + oldPrefixed + ","));
         assertThat(live("old-" + suffix)).isFalse();
+        assertThat(live("old-prefixed-" + suffix)).isFalse();
         assertThat(live("young-" + suffix)).isTrue();
         assertThat(live("not-ours-" + suffix)).isTrue();
         assertThat(live("foreign-label-" + suffix)).isTrue();
@@ -113,7 +119,7 @@ class GarbageCollectorTest {
             ControlPlaneBinaries binaries) throws Exception {
         core = new CoreV1Api(cluster.client());
         kind = new FakeKind(binaries, "gc-existing-" + System.nanoTime());
-        RunName run = RunName.next(Clock.systemUTC());
+        RunName run = RunName.next(Clock.systemUTC(), "team-a-");
         io.ascent.core.provision.existing.ExistingClusterDriver driver =
                 new io.ascent.core.provision.existing.ExistingClusterDriver(
                         new io.ascent.core.provision.kube.KubeConnections());

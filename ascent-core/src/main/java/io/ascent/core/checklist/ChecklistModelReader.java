@@ -147,7 +147,8 @@ final class ChecklistModelReader {
                     test.getString("name"),
                     Quantities.duration(test.optString("timeout", "1m")),
                     Optional.ofNullable(http).map(h -> new HttpProbe(h.getString("service"),
-                            String.valueOf(h.get("port")), h.optString("path", "/"), h.optInt("expectStatus", 200),
+                            String.valueOf(h.get("port")), h.optString("method", "GET"), h.optString("path", "/"),
+                            h.optInt("expectStatus", 200),
                             optional(h, "expectBody"))),
                     Optional.ofNullable(job).map(j -> new JobProbe(j.getString("manifest")))));
         }

@@ -37,8 +37,13 @@ public record ProvisionSettings(Cluster cluster, Deploy deploy, List<SmokeTest> 
     public record SmokeTest(String name, Duration timeout, Optional<HttpProbe> http, Optional<JobProbe> job) {
     }
 
-    /** An HTTP request through the API server's service proxy. */
-    public record HttpProbe(String service, String port, String path, int expectStatus, Optional<String> expectBody) {
+    /**
+     * An HTTP request through the API server's service proxy.
+     *
+     * @param method {@code GET} unless the checklist says otherwise (one of the schema's methods)
+     */
+    public record HttpProbe(String service, String port, String method, String path, int expectStatus,
+            Optional<String> expectBody) {
     }
 
     /** A Job whose completion is the test. */

@@ -14,6 +14,7 @@ import io.ascent.core.manifest.Resource;
 import io.ascent.core.progress.ProgressListener;
 import io.ascent.core.provision.deploy.ApplyOrder;
 import io.ascent.core.provision.deploy.ServerSideApplier;
+import io.ascent.core.provision.existing.ExistingClusterDriver;
 import io.ascent.core.provision.kube.ApiDiscovery;
 import io.ascent.core.provision.kube.KubeConnections;
 import io.ascent.core.provision.kube.KubeConnection;
@@ -132,6 +133,21 @@ public final class Provisioner {
         }
 
         void execute() throws InterruptedException {
+            KubeConnections connections = new KubeConnections();
+            try {
+                execute(connections);
+            } finally {
+                // nothing of the run may outlive it, a warm-up that never reached preflight included
+                connections.stopWarmUp();
+            }
+        }
+
+        private void execute(KubeConnections connections) throws InterruptedException {
+            // An existing cluster named on the command line is connected to while validation runs (reads only);
+            // nothing is created before validation and preflight pass.
+            if (!options.dryRun() && options.driver().filter(ExistingClusterDriver.NAME::equals).isPresent()) {
+                options.kubeconfig().ifPresent(kubeconfig -> connections.warmUp(kubeconfig, options.context()));
+            }
             // validate: the checklist and manifests must pass before anything is created
             begin("validate");
             ValidateOptions validate = new ValidateOptions(options.directory(), options.checklist(),
@@ -169,7 +185,6 @@ public final class Provisioner {
             end(Status.PASS, "checklist and manifests are valid; " + resources.size() + " objects to apply");
 
             String driverName = options.driver().orElse(settings.cluster().driver().name().toLowerCase());
-            KubeConnections connections = new KubeConnections();
             Optional<ClusterDrivers.Choice> choice = ClusterDrivers.forName(driverName, connections,
                     options.kindExecutable().map(probes::withKind).orElse(probes), clock);
             if (choice.isEmpty()) {
@@ -190,7 +205,9 @@ public final class Provisioner {
                         .remediation(e.remediation().orElse(null)).build());
                 return;
             }
-            RunName name = RunName.next(clock);
+            // A namespace takes the checklist's prefix; a kind cluster keeps "ascent-", the only mark gc finds it by.
+            RunName name = RunName.next(clock, ownsNamespaceOnly ? settings.cluster().namespacePrefix()
+                    : RunName.PREFIX);
             work = workDirectory(name);
             ClusterRequest request = ClusterRequests.of(name, options, settings, checklist, kindConfig, work,
                     timeout.compareTo(CLUSTER_TIMEOUT) > 0 ? timeout : CLUSTER_TIMEOUT);
@@ -435,7 +452,7 @@ public final class Provisioner {
                     .forEach(r -> lines.add("  " + r.displayName()));
             lines.add("tests:");
             for (SmokeTest test : settings.tests()) {
-                lines.add("  " + test.name() + ": " + test.http().map(h -> "GET " + h.path() + " on service "
+                lines.add("  " + test.name() + ": " + test.http().map(h -> h.method() + " " + h.path() + " on service "
                         + h.service() + ":" + h.port() + " expecting " + h.expectStatus()
                         + h.expectBody().map(b -> " and '" + b + "'").orElse(""))
                         .orElseGet(() -> "job " + test.job().orElseThrow().manifest())

@@ -22,6 +22,11 @@ import java.util.regex.Pattern;
  * second on one agent do not collide), and carries the {@code ascent-} prefix and its UTC creation time so that
  * {@code ascent gc} can tell Ascent's leftovers from everything else and age them without any other record.
  *
+ * <p>A namespace of the {@code existing} driver may carry the checklist's {@code provision.cluster.namespacePrefix}
+ * instead of {@code ascent-} ({@code team-a-20261130-013502-k3f9qz}); {@code ascent gc} recognises those by their
+ * two labels and reads the name with {@link #parseLabelled}. A kind cluster has no labels Ascent can list, so its
+ * name always starts with {@code ascent-} and is read with {@link #parse}.
+ *
  * @param value     the name
  * @param createdAt when the run started, to the second
  */
@@ -35,6 +40,12 @@ public record RunName(String value, Instant createdAt) implements Serializable {
     public static final String CREATED_LABEL = "ascent.dev/created";
 
     private static final Pattern SHAPE = Pattern.compile("ascent-(\\d{8}-\\d{6})-([0-9a-z]{6})");
+    /** A prefix as the checklist's schema allows it ({@code namespacePrefix}), the '-' after it included. */
+    private static final Pattern PREFIX_SHAPE = Pattern.compile("[a-z]([-a-z0-9]*[a-z0-9])?-");
+    private static final Pattern LABELLED_SHAPE =
+            Pattern.compile("([a-z]([-a-z0-9]*[a-z0-9])?-)(\\d{8}-\\d{6})-([0-9a-z]{6})");
+    /** The longest prefix, '-' included: with the 22 characters of time and suffix, a DNS label's 63. */
+    static final int MAX_PREFIX = 41;
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("uuuuMMdd-HHmmss");
     private static final DateTimeFormatter LABEL_STAMP = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'");
     private static final String ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz";
@@ -45,14 +56,29 @@ public record RunName(String value, Instant createdAt) implements Serializable {
         Objects.requireNonNull(createdAt, "createdAt");
     }
 
-    /** A fresh name for a run starting now. */
+    /** A fresh name for a run starting now, with the {@value #PREFIX} prefix. */
     public static RunName next(Clock clock) {
+        return next(clock, PREFIX);
+    }
+
+    /**
+     * A fresh name for a run starting now, starting with {@code prefix} (a '-' is added when it does not end with
+     * one): the checklist's {@code namespacePrefix}.
+     *
+     * @throws IllegalArgumentException when the prefix cannot start a DNS label or leaves no room for the rest
+     */
+    public static RunName next(Clock clock, String prefix) {
+        String dashed = prefix.endsWith("-") ? prefix : prefix + "-";
+        if (!PREFIX_SHAPE.matcher(dashed).matches() || dashed.length() > MAX_PREFIX) {
+            throw new IllegalArgumentException("'" + prefix + "' cannot start a namespace name: lower-case letters, "
+                    + "digits and '-', starting with a letter, at most " + (MAX_PREFIX - 1) + " characters");
+        }
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         StringBuilder suffix = new StringBuilder(6);
         for (int i = 0; i < 6; i++) {
             suffix.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
         }
-        return new RunName(PREFIX + STAMP.format(LocalDateTime.ofInstant(now, ZoneOffset.UTC)) + "-" + suffix, now);
+        return new RunName(dashed + STAMP.format(LocalDateTime.ofInstant(now, ZoneOffset.UTC)) + "-" + suffix, now);
     }
 
     /**
@@ -64,12 +90,25 @@ public record RunName(String value, Instant createdAt) implements Serializable {
             return Optional.empty();
         }
         Matcher m = SHAPE.matcher(name);
-        if (!m.matches()) {
+        return m.matches() ? created(name, m.group(1)) : Optional.empty();
+    }
+
+    /**
+     * Reads the {@value #RUN_LABEL} label of a namespace Ascent labelled: a name of {@link #next(Clock, String)}'s
+     * shape with any prefix the checklist allows, or empty. Only for objects that also carry
+     * {@value #CREATED_LABEL}: the two labels, not the prefix, say that the namespace is Ascent's.
+     */
+    public static Optional<RunName> parseLabelled(String name) {
+        if (name == null || name.length() > MAX_PREFIX + 22) {
             return Optional.empty();
         }
+        Matcher m = LABELLED_SHAPE.matcher(name);
+        return m.matches() ? created(name, m.group(3)) : Optional.empty();
+    }
+
+    private static Optional<RunName> created(String name, String stamp) {
         try {
-            Instant created = LocalDateTime.parse(m.group(1), STAMP).toInstant(ZoneOffset.UTC);
-            return Optional.of(new RunName(name, created));
+            return Optional.of(new RunName(name, LocalDateTime.parse(stamp, STAMP).toInstant(ZoneOffset.UTC)));
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }

@@ -218,6 +218,7 @@ class ChecklistLoaderTest {
         assertThat(checklist.kubernetes().schemaLocations()).containsExactly("default");
         assertThat(checklist.provision().deploy().timeout()).hasSeconds(90);
         assertThat(checklist.provision().tests().get(0).http().orElseThrow().path()).isEqualTo("/");
+        assertThat(checklist.provision().tests().get(0).http().orElseThrow().method()).isEqualTo("GET");
         assertThat(checklist.provision().teardown()).isEqualTo(ProvisionSettings.Teardown.ALWAYS);
     }
 
@@ -227,5 +228,17 @@ class ChecklistLoaderTest {
         assertThat(Quantities.bytes("1.5 GB")).isEqualTo(1_500_000_000L);
         assertThat(Quantities.bytes(42L)).isEqualTo(42L);
         assertThat(Quantities.duration("1h2m3s")).hasSeconds(3723);
+    }
+
+    @Test
+    void shouldReadAnHttpTestsMethodAndRefuseOneHttpDoesNotHave() throws Exception {
+        String provision = "provision:\n  tests:\n    - name: submit\n      http: {service: web, port: 80, method: %s}\n";
+        Checklist checklist = load(HEADER + provision.formatted("POST")).checklist().orElseThrow();
+        assertThat(checklist.provision().tests().get(0).http().orElseThrow().method()).isEqualTo("POST");
+
+        Item refused = only(load(HEADER + provision.formatted("FETCH")));
+        assertThat(refused.status()).isEqualTo(Status.ERROR);
+        assertThat(refused.location().toString()).startsWith("services/app/ascent.yaml:" + (HEADER.split("\n").length + 4));
+        assertThat(refused.message()).contains("FETCH");
     }
 }

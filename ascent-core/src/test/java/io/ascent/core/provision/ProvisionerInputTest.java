@@ -114,6 +114,20 @@ class ProvisionerInputTest {
     }
 
     @Test
+    void shouldNameTheRunsNamespaceWithTheChecklistsPrefix() throws IOException {
+        write("");
+        Files.writeString(app.resolve("ascent.yaml"), Files.readString(app.resolve("ascent.yaml"))
+                .replace("    driver: existing\n", "    driver: existing\n    namespacePrefix: team-a-\n"));
+
+        Report report = new Ascent().provision(ProvisionOptions.builder(app).noGit(true).dryRun(true)
+                .kubeconfig(app.resolve("no-such-kubeconfig")).build(), ProgressListener.SILENT);
+
+        assertThat(report.verdict()).as(report.items().toString()).isEqualTo(Verdict.PASSED);
+        assertThat(report.log()).anyMatch(entry -> entry.message()
+                .matches("  create namespace team-a-\\d{8}-\\d{6}-[0-9a-z]{6} labelled .*"));
+    }
+
+    @Test
     void shouldTakeTheTeardownPolicyFromTheChecklistUnlessKeepIsGiven() throws IOException {
         write("");
         Files.writeString(app.resolve("ascent.yaml"), Files.readString(app.resolve("ascent.yaml"))

@@ -44,4 +44,36 @@ class RunNameTest {
         assertThat(RunName.parseCreatedLabel("20261130T013502Z")).contains(Instant.parse("2026-11-30T01:35:02Z"));
         assertThat(RunName.parseCreatedLabel("yesterday")).isEmpty();
     }
+
+    @Test
+    void shouldStartANamespacesNameWithTheChecklistsPrefix() {
+        RunName dashed = RunName.next(clock, "team-a-");
+        RunName bare = RunName.next(clock, "team-a");
+
+        assertThat(dashed.value()).matches("team-a-20261130-013502-[0-9a-z]{6}");
+        assertThat(bare.value()).matches("team-a-20261130-013502-[0-9a-z]{6}");
+        String longest = "a".repeat(RunName.MAX_PREFIX - 1);
+        assertThat(RunName.next(clock, longest).value()).hasSize(63);
+    }
+
+    @Test
+    void shouldRefuseAPrefixThatCannotStartANamespaceName() {
+        for (String bad : new String[] {"Team-", "1team-", "team--", "team_a", "", "a".repeat(RunName.MAX_PREFIX)}) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> RunName.next(clock, bad)).as(bad)
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
+    void shouldReadALabelledNameWithAnyPrefixButAClusterNameOnlyWithAscents() {
+        RunName prefixed = RunName.next(clock, "team-a");
+
+        assertThat(RunName.parseLabelled(prefixed.value())).contains(prefixed);
+        assertThat(RunName.parseLabelled(RunName.next(clock).value())).isPresent();
+        assertThat(RunName.parse(prefixed.value())).isEmpty();
+        assertThat(RunName.parseLabelled("my-own-run")).isEmpty();
+        assertThat(RunName.parseLabelled("team-a-20261399-013502-k3f9qz")).isEmpty();
+        assertThat(RunName.parseLabelled("-team-20261130-013502-k3f9qz")).isEmpty();
+        assertThat(RunName.parseLabelled("a".repeat(RunName.MAX_PREFIX) + "-20261130-013502-k3f9qz")).isEmpty();
+    }
 }

@@ -6,6 +6,7 @@ import hudson.model.Result;
 import io.ascent.core.progress.ProgressListener;
 import io.ascent.core.provision.ClusterRequest;
 import io.ascent.core.provision.ProvisionedCluster;
+import io.ascent.core.provision.RunName;
 import io.ascent.jenkins.agent.ProvisionBinding;
 import io.ascent.jenkins.agent.ProvisionCall;
 import java.io.IOException;
@@ -41,7 +42,7 @@ class ProvisionStepITest {
 
         @Override
         public ProvisionedCluster create(ClusterRequest request, ProgressListener progress) {
-            CALLS.add("create " + request.runName());
+            CALLS.add("create " + run(request.runName()));
             Path kubeconfig = request.workDirectory().resolve("kubeconfig");
             try {
                 Files.writeString(kubeconfig, "apiVersion: v1\nkind: Config\n");
@@ -54,8 +55,13 @@ class ProvisionStepITest {
 
         @Override
         public void delete(ProvisionedCluster cluster, ProgressListener progress) {
-            CALLS.add("delete " + cluster.name());
+            CALLS.add("delete " + run(cluster.name()));
         }
+    }
+
+    /** {@code <run>} for a name {@code ascent gc} recognises ({@link RunName}), else the name itself. */
+    static String run(String name) {
+        return RunName.parse(name).isPresent() ? "<run>" : name;
     }
 
     @TestExtension
@@ -84,8 +90,10 @@ class ProvisionStepITest {
         WorkflowRun run = r.buildAndAssertSuccess(job(r,
                 "sh 'echo mode=$(stat -c %a \"$KUBECONFIG\") path=$KUBECONFIG'"));
         r.assertLogContains("mode=600 path=", run);
-        r.assertLogContains("@tmp/ascent-app-1/kubeconfig", run);
-        assertThat(CALLS).containsExactly("create ascent-app-1", "delete ascent-app-1");
+        r.assertLogContains("@tmp/ascent-", run);
+        assertThat(KUBECONFIGS).singleElement().satisfies(path -> assertThat(RunName.parse(
+                path.getParent().getFileName().toString())).isPresent());
+        assertThat(CALLS).containsExactly("create <run>", "delete <run>");
         assertThat(KUBECONFIGS).singleElement().satisfies(path -> assertThat(path).doesNotExist());
     }
 
@@ -98,14 +106,14 @@ class ProvisionStepITest {
                 true));
         WorkflowRun run = r.buildAndAssertSuccess(job);
         r.assertLogContains("cluster-ready", run);
-        assertThat(CALLS).containsExactly("create ascent-app-1", "delete ascent-app-1");
+        assertThat(CALLS).containsExactly("create <run>", "delete <run>");
     }
 
     @Test
     void shouldTearDownWhenTheBlockFails(JenkinsRule r) throws Exception {
         WorkflowRun run = r.buildAndAssertStatus(Result.FAILURE, job(r, "sh 'exit 3'"));
-        r.assertLogContains("[ascent] cluster ascent-app-1 deleted", run);
-        assertThat(CALLS).containsExactly("create ascent-app-1", "delete ascent-app-1");
+        r.assertLogContains(" deleted", run);
+        assertThat(CALLS).containsExactly("create <run>", "delete <run>");
         assertThat(KUBECONFIGS).singleElement().satisfies(path -> assertThat(path).doesNotExist());
     }
 
@@ -113,10 +121,10 @@ class ProvisionStepITest {
     void shouldTearDownWhenTheBuildIsAbortedMidBlock(JenkinsRule r) throws Exception {
         WorkflowRun run = job(r, "sh 'echo started; sleep 600'").scheduleBuild2(0).waitForStart();
         r.waitForMessage("started", run);
-        assertThat(CALLS).containsExactly("create ascent-app-1");
+        assertThat(CALLS).containsExactly("create <run>");
         run.doStop();
         r.assertBuildStatus(Result.ABORTED, r.waitForCompletion(run));
-        assertThat(CALLS).containsExactly("create ascent-app-1", "delete ascent-app-1");
+        assertThat(CALLS).containsExactly("create <run>", "delete <run>");
         assertThat(KUBECONFIGS).singleElement().satisfies(path -> assertThat(path).doesNotExist());
     }
 

@@ -6,6 +6,7 @@ import hudson.remoting.VirtualChannel;
 import io.ascent.core.provision.ClusterRequest;
 import io.ascent.core.provision.ProvisionException;
 import io.ascent.core.provision.ProvisionedCluster;
+import io.ascent.core.provision.RunName;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -51,7 +52,7 @@ public final class CreateClusterCallable extends MasterToSlaveFileCallable<Clust
         }
         ClusterRequest cluster = new ClusterRequest(request.runName(),
                 optional(request.kubernetesVersion()), optional(request.nodeImage()), Optional.empty(), kubeconfig,
-                Optional.empty(), work, request.timeout(), Map.of("ascent.dev/run", request.runName()));
+                Optional.empty(), work, request.timeout(), labels(request.runName()));
         try {
             ProvisionedCluster created = call.create(cluster, new LogProgress(listener.getLogger()));
             PrivateFiles.restrict(created.kubeconfig());
@@ -64,6 +65,14 @@ public final class CreateClusterCallable extends MasterToSlaveFileCallable<Clust
             PrivateFiles.deleteTree(work);
             throw e;
         }
+    }
+
+    /**
+     * The run's {@link RunName#labels()} ({@code ascent gc} ages a namespace by them); a name of another shape gets
+     * the run label alone.
+     */
+    static Map<String, String> labels(String runName) {
+        return RunName.parse(runName).map(RunName::labels).orElse(Map.of(RunName.RUN_LABEL, runName));
     }
 
     private static Optional<String> optional(String value) {

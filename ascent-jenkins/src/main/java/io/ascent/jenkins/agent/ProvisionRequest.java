@@ -7,7 +7,8 @@ import java.util.Objects;
 /**
  * What {@code ascentProvision} asks for, defaults resolved on the controller.
  *
- * @param runName           the run's DNS-safe name ({@code ascent-<job>-<build>}), naming the cluster or namespace
+ * @param runName           the run's {@code RunName} ({@code ascent-20261130-013502-k3f9qz}), naming the cluster or
+ *                          namespace
  * @param kubernetesVersion the nodes' version, or empty
  * @param nodeImage         a pinned kind node image, or empty
  * @param timeout           how long creating the cluster may take

@@ -7,6 +7,7 @@ import hudson.model.TaskListener;
 import hudson.slaves.WorkspaceList;
 import hudson.util.ListBoxModel;
 import io.ascent.core.provision.ClusterDrivers;
+import io.ascent.core.provision.RunName;
 import io.ascent.jenkins.agent.AgentReport;
 import io.ascent.jenkins.agent.ClusterHandle;
 import io.ascent.jenkins.agent.CreateClusterCallable;
@@ -18,8 +19,8 @@ import io.ascent.jenkins.agent.ProvisionRequest;
 import io.ascent.jenkins.config.AscentGlobalConfiguration;
 import io.ascent.jenkins.config.KubeconfigCredential;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.jenkinsci.Symbol;
@@ -98,15 +99,13 @@ public class ProvisionStep extends ValidateStep {
         return new ProvisionRequest(runName, version, nodeImage, Duration.ofMinutes(timeoutMinutes));
     }
 
-    /** {@code ascent-<job>-<build>}, DNS-safe and at most 40 characters, as cluster and namespace names must be. */
-    static String runName(Run<?, ?> run) {
-        String id = run.getExternalizableId();
-        String job = id.substring(0, Math.max(0, id.lastIndexOf('#'))).toLowerCase(Locale.ROOT)
-                .replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
-        String suffix = "-" + id.substring(id.lastIndexOf('#') + 1).replaceAll("[^0-9]", "");
-        int room = 40 - "ascent-".length() - suffix.length();
-        String trimmed = job.length() > room ? job.substring(0, room).replaceAll("-+$", "") : job;
-        return "ascent-" + (trimmed.isEmpty() ? "job" : trimmed) + suffix;
+    /**
+     * A fresh {@link RunName} ({@code ascent-20261130-013502-k3f9qz}), as {@code ascent provision} names its runs, so
+     * that {@code ascent gc} recognises a cluster or namespace a killed build left behind. The build is named in the
+     * log line beside it, not in the name: a job's name would make the cluster a name gc cannot tell from a person's.
+     */
+    static String runName() {
+        return RunName.next(Clock.systemUTC()).value();
     }
 
     /**
@@ -133,9 +132,10 @@ public class ProvisionStep extends ValidateStep {
     private ClusterHandle create(Run<?, ?> run, FilePath temporary, TaskListener listener,
             AscentGlobalConfiguration global, String credentialsId, ProvisionCall provisioner)
             throws IOException, InterruptedException {
-        ProvisionRequest request = request(global, runName(run));
+        ProvisionRequest request = request(global, runName());
         byte[] kubeconfig = KubeconfigCredential.read(credentialsId, run, listener);
-        listener.getLogger().println("[ascent] creating cluster " + request.runName());
+        listener.getLogger().println("[ascent] creating cluster " + request.runName() + " for "
+                + run.getExternalizableId());
         // An abort while creating interrupts the agent thread; the callable releases what was half-created.
         ClusterHandle cluster = temporary.act(new CreateClusterCallable(request, provisioner, listener, kubeconfig));
         listener.getLogger().println("[ascent] cluster " + cluster.name() + " is ready; namespace "

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ascent.core.provision.ClusterRequest;
 import io.ascent.core.provision.ProvisionException;
+import io.ascent.core.provision.RunName;
 import io.ascent.core.provision.existing.ExistingClusterDriver;
 import io.ascent.core.provision.kind.KindDriver;
 import java.nio.charset.StandardCharsets;
@@ -69,5 +70,22 @@ class EngineProvisionCallTest {
                     assertThat(e.getMessage()).startsWith("preflight: ").doesNotContain("SECRET-TOKEN");
                 });
         assertThat(log.text()).doesNotContain("SECRET-TOKEN");
+    }
+
+    @Test
+    void shouldRunTheBlockFormsKindPreflightWithTheConfiguredExecutable() {
+        Path missing = work.resolve("tools/kind-v0.31.0");
+        assertThatThrownBy(() -> new EngineProvisionCall(missing.toString()).create(request(Optional.empty()),
+                new LogProgress(new ValidateCallableTest.BufferListener().getLogger())))
+                .isInstanceOfSatisfying(ProvisionException.class, e -> assertThat(e.getMessage())
+                        .startsWith("preflight: ").contains(missing + " was not found"));
+    }
+
+    @Test
+    void shouldLabelTheRunsObjectsAsAscentGcAgesThem() {
+        RunName run = RunName.next(java.time.Clock.systemUTC());
+
+        assertThat(CreateClusterCallable.labels(run.value())).isEqualTo(run.labels());
+        assertThat(CreateClusterCallable.labels("ascent-app-7")).containsOnly(Map.entry(RunName.RUN_LABEL, "ascent-app-7"));
     }
 }

@@ -22,6 +22,7 @@ import io.ascent.core.progress.ProgressListener;
 import io.ascent.core.provision.ClusterRequest;
 import io.ascent.core.provision.ProvisionException;
 import io.ascent.core.provision.ProvisionedCluster;
+import io.ascent.core.provision.RunName;
 import io.ascent.jenkins.agent.CreateClusterCallable;
 import io.ascent.jenkins.agent.DeleteClusterCallable;
 import io.ascent.core.report.Report;
@@ -155,7 +156,12 @@ class ProvisionStepTest {
     }
 
     private Path workDirectory() {
-        return temporary.resolve("ascent-team-my-app-12");
+        return temporary.resolve(name());
+    }
+
+    /** The run's name, as the step made it (a fresh {@link RunName}, random in part). */
+    private String name() {
+        return provisioner.request.runName();
     }
 
     @Test
@@ -170,16 +176,17 @@ class ProvisionStepTest {
         assertThat(Files.getPosixFilePermissions(kubeconfig))
                 .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
         assertThat(provisioner.request.kubernetesVersion()).contains("1.30");
-        assertThat(provisioner.calls).containsExactly("create ascent-team-my-app-12");
+        assertThat(provisioner.calls).containsExactly("create " + name());
         verify(context, never()).onSuccess(any());
 
         callback.onSuccess(context, "block result");
 
-        assertThat(provisioner.calls).containsExactly("create ascent-team-my-app-12", "delete ascent-team-my-app-12");
+        assertThat(provisioner.calls).containsExactly("create " + name(), "delete " + name());
         assertThat(workDirectory()).doesNotExist();
         verify(context).onSuccess("block result");
-        assertThat(log()).contains("[ascent] kind create cluster --name ascent-team-my-app-12")
-                .contains("[ascent] cluster ascent-team-my-app-12 deleted");
+        assertThat(log()).contains("[ascent] kind create cluster --name " + name())
+                .contains("[ascent] cluster " + name() + " deleted");
+        assertThat(RunName.parse(name())).as("ascent gc must recognise " + name()).isPresent();
     }
 
     @Test
@@ -187,7 +194,7 @@ class ProvisionStepTest {
         BodyExecutionCallback callback = startBlock("");
         AbortException failure = new AbortException("script returned exit code 1");
         callback.onFailure(context, failure);
-        assertThat(provisioner.calls).endsWith("delete ascent-team-my-app-12");
+        assertThat(provisioner.calls).endsWith("delete " + name());
         assertThat(workDirectory()).doesNotExist();
         verify(context).onFailure(failure);
     }
@@ -198,7 +205,7 @@ class ProvisionStepTest {
         // Jenkins stops the innermost step (the block's sh); the block then ends with the abort as its failure.
         InterruptedException abort = new InterruptedException("aborted by user");
         callback.onFailure(context, abort);
-        assertThat(provisioner.calls).containsOnlyOnce("delete ascent-team-my-app-12");
+        assertThat(provisioner.calls).containsOnlyOnce("delete " + name());
         assertThat(workDirectory()).doesNotExist();
         verify(context).onFailure(abort);
     }
@@ -213,11 +220,11 @@ class ProvisionStepTest {
 
         execution.stop(abort);
         verify(context).onFailure(abort);
-        assertThat(provisioner.calls).containsOnlyOnce("delete ascent-team-my-app-12");
+        assertThat(provisioner.calls).containsOnlyOnce("delete " + name());
         assertThat(workDirectory()).doesNotExist();
 
         callback.getValue().onFailure(context, abort);
-        assertThat(provisioner.calls).containsOnlyOnce("delete ascent-team-my-app-12");
+        assertThat(provisioner.calls).containsOnlyOnce("delete " + name());
     }
 
     @Test
@@ -227,7 +234,7 @@ class ProvisionStepTest {
         execution.start();
         verify(context).onFailure(any(InterruptedException.class));
         verify(invoker, never()).start();
-        assertThat(provisioner.calls).containsExactly("create ascent-team-my-app-12");
+        assertThat(provisioner.calls).containsExactly("create " + name());
         assertThat(workDirectory()).doesNotExist();
         assertThat(execution.cluster()).isEmpty();
     }
@@ -320,12 +327,13 @@ class ProvisionStepTest {
     }
 
     @Test
-    void shouldNameTheRunDnsSafelyWithinFortyCharacters() {
-        Run<?, ?> long_ = mock(Run.class);
-        when(long_.getExternalizableId()).thenReturn("Some Folder/A Very Long Application Name For Testing#1234");
-        String name = ProvisionStep.runName(long_);
-        assertThat(name).hasSizeLessThanOrEqualTo(40).startsWith("ascent-some-folder-a-very").endsWith("-1234")
-                .matches("[a-z0-9-]+").doesNotContain("--");
+    void shouldNameEachRunAsAscentGcRecognisesIt() {
+        String first = ProvisionStep.runName();
+        String second = ProvisionStep.runName();
+
+        assertThat(RunName.parse(first)).isPresent();
+        assertThat(RunName.parse(second)).isPresent();
+        assertThat(first).isNotEqualTo(second);
     }
 
     @Test

@@ -33,8 +33,10 @@ import java.util.Optional;
 
 /**
  * Finds and deletes Ascent's leftovers: kind clusters ({@code kind get clusters}) and, given a kubeconfig,
- * namespaces labelled {@value RunName#RUN_LABEL}. A name or label that {@link RunName#parse} does not recognise is
- * not Ascent's and is never deleted; neither is anything younger than {@link GcOptions#olderThan()}.
+ * namespaces labelled {@value RunName#RUN_LABEL} and {@value RunName#CREATED_LABEL}. A cluster name that
+ * {@link RunName#parse} does not recognise, or a run label that {@link RunName#parseLabelled} does not (a namespace
+ * may carry the checklist's {@code namespacePrefix}), is not Ascent's and is never deleted; neither is anything
+ * younger than {@link GcOptions#olderThan()}.
  */
 public final class GarbageCollector {
 
@@ -177,8 +179,11 @@ public final class GarbageCollector {
             Instant created = namespace.getMetadata().getCreationTimestamp() == null ? null
                     : namespace.getMetadata().getCreationTimestamp().toInstant();
             boolean terminating = namespace.getStatus() != null && "Terminating".equals(namespace.getStatus().getPhase());
-            if (RunName.parse(run).isEmpty() || created == null || !created.isBefore(cutoff) || terminating) {
-                kept += RunName.parse(run).isPresent() && !terminating ? 1 : 0;
+            // Labelled by Ascent: the run label may carry the checklist's namespacePrefix instead of "ascent-".
+            boolean ours = RunName.parseLabelled(run).isPresent()
+                    && namespace.getMetadata().getLabels().containsKey(RunName.CREATED_LABEL);
+            if (!ours || created == null || !created.isBefore(cutoff) || terminating) {
+                kept += ours && !terminating ? 1 : 0;
                 continue;
             }
             String what = "namespace " + name + " (run " + run + ", created " + age(created) + " ago)";

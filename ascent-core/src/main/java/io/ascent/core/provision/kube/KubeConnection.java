@@ -6,6 +6,7 @@ import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
@@ -38,6 +39,8 @@ public final class KubeConnection {
     private static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(5);
     /** A response larger than this is not something the provisioner asked for. */
     static final long MAX_BODY = 32L * 1024 * 1024;
+    /** The methods OkHttp sends only with a body. */
+    private static final Set<String> BODY_METHODS = Set.of("POST", "PUT", "PATCH");
 
     private final HttpUrl base;
     private final OkHttpClient http;
@@ -88,7 +91,15 @@ public final class KubeConnection {
 
     /** A plain-text answer (a proxied response) with its status; no retry on 4xx. */
     public TextResponse text(String path, String query) throws KubeException, InterruptedException {
-        return text(path, query, http, ATTEMPTS);
+        return text("GET", path, query, http, ATTEMPTS);
+    }
+
+    /**
+     * A plain-text answer to a request with {@code method} (a smoke test through the service proxy); methods that
+     * need a body get an empty one. No retry on 4xx.
+     */
+    public TextResponse request(String method, String path) throws KubeException, InterruptedException {
+        return text(method, path, null, http, ATTEMPTS);
     }
 
     /**
@@ -96,12 +107,15 @@ public final class KubeConnection {
      * a node whose kubelet does not answer must not hold the report up). One attempt, no retry.
      */
     public TextResponse text(String path, String query, Duration timeout) throws KubeException, InterruptedException {
-        return text(path, query, http.newBuilder().callTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).build(), 1);
+        return text("GET", path, query, http.newBuilder().callTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .build(), 1);
     }
 
-    private TextResponse text(String path, String query, OkHttpClient client, int attempts)
+    private TextResponse text(String method, String path, String query, OkHttpClient client, int attempts)
             throws KubeException, InterruptedException {
-        Request request = new Request.Builder().url(url(path, query)).get().build();
+        Request request = new Request.Builder().url(url(path, query))
+                .method(method, BODY_METHODS.contains(method) ? RequestBody.create(new byte[0]) : null)
+                .build();
         for (int attempt = 1; ; attempt++) {
             try (Response response = client.newCall(request).execute()) {
                 String body = read(response.body());
@@ -115,7 +129,7 @@ public final class KubeConnection {
                     throw interrupted(e);
                 }
                 if (attempt >= attempts) {
-                    throw KubeException.unreachable("GET " + path, e);
+                    throw KubeException.unreachable(method + " " + path, e);
                 }
                 pause(backoff(attempt));
             }

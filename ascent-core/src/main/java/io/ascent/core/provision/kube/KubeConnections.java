@@ -17,6 +17,7 @@ public final class KubeConnections {
     }
 
     private final Map<Key, KubeConnection> open = new HashMap<>();
+    private Thread warmUp;
 
     /** The connection through {@code kubeconfig} and {@code context}, or the pod's service account when empty. */
     public synchronized KubeConnection connect(Optional<Path> kubeconfig, Optional<String> context)
@@ -29,5 +30,40 @@ public final class KubeConnections {
             open.put(key, connection);
         }
         return connection;
+    }
+
+    /**
+     * Opens the connection through {@code kubeconfig} and {@code context} on a background thread and asks the
+     * server's {@code /version} once, ignoring every failure: loading the API client, reading the kubeconfig,
+     * building its TLS client and the first handshake then overlap with the static validation that runs before
+     * preflight, and preflight finds the connection open. Only reads: nothing is created before validation
+     * passes. A failure here is met again, and reported, when preflight connects for real.
+     */
+    public synchronized void warmUp(Path kubeconfig, Optional<String> context) {
+        if (warmUp != null) {
+            return;
+        }
+        warmUp = new Thread(() -> {
+            try {
+                connect(Optional.of(kubeconfig), context).get("/version");
+            } catch (ProvisionException | KubeException | RuntimeException e) {
+                // reported by preflight, which makes the same connection and request
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "ascent-connection-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
+    }
+
+    /** Stops a {@link #warmUp} still under way (the run ended before preflight). */
+    public void stopWarmUp() {
+        Thread running;
+        synchronized (this) {
+            running = warmUp;
+        }
+        if (running != null) {
+            running.interrupt();
+        }
     }
 }

@@ -47,7 +47,10 @@ public final class SmokeTestRunner {
         this.progress = progress;
     }
 
-    /** Runs an {@code http} test: GET through the service proxy until the expected answer or the timeout. */
+    /**
+     * Runs an {@code http} test: its request (GET unless the checklist names another method) through the service
+     * proxy until the expected answer or the timeout.
+     */
     public Item http(SmokeTest test, HttpProbe http, String namespace, Location location) throws InterruptedException {
         long start = System.nanoTime();
         long deadline = start + test.timeout().toNanos();
@@ -58,12 +61,12 @@ public final class SmokeTestRunner {
         while (true) {
             attempts++;
             try {
-                KubeConnection.TextResponse response = connection.text(path, null);
+                KubeConnection.TextResponse response = connection.request(http.method(), path);
                 boolean statusOk = response.code() == http.expectStatus();
                 boolean bodyOk = http.expectBody().map(response.body()::contains).orElse(true);
                 if (statusOk && bodyOk) {
                     return ProvisionRule.TEST.item().status(Status.PASS).key(test.name()).location(location)
-                            .message(test.name() + ": GET " + http.path() + " on " + http.service() + ":" + http.port()
+                            .message(test.name() + ": " + http.method() + " " + http.path() + " on " + http.service() + ":" + http.port()
                                     + " answered " + response.code() + (http.expectBody().isPresent()
                                     ? " with '" + http.expectBody().get() + "'" : "") + " (attempt " + attempts + ")")
                             .duration(Duration.ofNanos(System.nanoTime() - start)).build();
@@ -79,7 +82,7 @@ public final class SmokeTestRunner {
             TimeUnit.MILLISECONDS.sleep(RETRY_PAUSE.toMillis());
         }
         return ProvisionRule.TEST.item().status(Status.FAIL).key(test.name()).location(location)
-                .message(test.name() + ": GET " + http.path() + " on " + http.service() + ":" + http.port()
+                .message(test.name() + ": " + http.method() + " " + http.path() + " on " + http.service() + ":" + http.port()
                         + " through the API server's service proxy failed after " + attempts + " attempts in "
                         + test.timeout().toSeconds() + "s; last: " + last)
                 .remediation("check that the Service selects ready pods and that the application answers on that "
