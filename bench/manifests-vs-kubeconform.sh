@@ -51,11 +51,11 @@ rss() { awk '{printf "%.0f", $1/1024}' "$work/rss"; }
 agree() { # ROW ASCENT_COMMAND KUBECONFORM_COMMAND RESOURCES
   local a k ra
   # shellcheck disable=SC2086
-  a="$(/usr/bin/time -f %M -o "$work/rss" $2 2>&1 || true)"; ra="$(rss)"
+  a="$(/usr/bin/time -f %M -o "$work/rss" $2 -v 2>&1 || true)"; ra="$(rss)"   # -v: passed items are listed
   # shellcheck disable=SC2086
   k="$(/usr/bin/time -f %M -o "$work/rss" $3 2>&1 || true)"
   echo "RSS $1 ascent=${ra}MiB alt=$(rss)MiB"
-  if ! grep -q "manifest.schema: $4 resources match their schemas" <<<"$a" || ! grep -q "result: PASSED" <<<"$a"; then
+  if ! grep -q "$4 resources match their schemas \\[manifest.schema\\]" <<<"$a" || ! grep -q "result: PASSED" <<<"$a"; then
     echo "bench: Ascent did not validate all $4 resources cleanly:" >&2; tail -20 <<<"$a" >&2; exit 4
   fi
   if ! grep -q "$4 resources found .* Valid: $4, Invalid: 0, Errors: 0, Skipped: 0" <<<"$k"; then
