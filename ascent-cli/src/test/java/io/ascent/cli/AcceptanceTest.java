@@ -128,7 +128,7 @@ class AcceptanceTest {
                 .replaceAll("repository `[^`]*`", "repository `<repository>`")
                 .replaceAll("\"repository\" : \"[^\"]*\"", "\"repository\" : \"<repository>\"")
                 .replaceAll("\\b[0-9a-f]{40}\\b", "<commit>")
-                .replaceAll("\\(commit [0-9a-f]{7,12}\\)", "(commit <commit>)")
+                .replaceAll("(\\(commit )[0-9a-f]{7,12}(\\\\?\\))", "$1<commit>$2") // Markdown escapes the ')'
                 .replaceAll("\"(createdAt|startedAt)\" : \"[^\"]*\"", "\"$1\" : \"<time>\"")
                 .replaceAll("(timestamp|time)=\"[^\"]*\"", "$1=\"<time>\"")
                 .replaceAll("\"durationMillis\" : [0-9]+", "\"durationMillis\" : 0")
