@@ -158,6 +158,7 @@ public final class Provisioner {
             if (validated.checklist() != null) {
                 report.checklist(validated.checklist());
             }
+            report.header(header -> validated.header()); // the repository, commit and version it deploys
             if (validated.interrupted()) {
                 throw new InterruptedException("during static validation");
             }

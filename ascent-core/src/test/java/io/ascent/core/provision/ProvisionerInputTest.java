@@ -111,6 +111,8 @@ class ProvisionerInputTest {
                 "  2. Deployment/web (deploy/deployment.yaml:1:1)",
                 "  home: GET /healthz on service web:http expecting 200 (timeout 60s)");
         assertThat(report.items()).noneMatch(item -> item.id().startsWith("provision.preflight"));
+        assertThat(report.header().repository()).as("the header of the validation it ran first")
+                .isEqualTo(app.getFileName().toString());
     }
 
     @Test

@@ -261,7 +261,8 @@ public final class MarkdownRenderer implements Renderer {
                 return compact ? "_Fixes left out to keep this comment short; the full report has them._\n\n" : "";
             }
             return String.format(Locale.ROOT, "_%d more %s left out%s to keep this comment short; the full report "
-                    + "(`--format json` or `text`) has every item._%n%n", left, noun,
+                    + "(`--format json` or `text`) has every item._%n%n", left,
+                    left == 1 ? noun.substring(0, noun.length() - 1) : noun, // every noun here is a plural in -s
                     compact ? ", and the fixes of those shown," : "");
         }
 

@@ -11,6 +11,7 @@ import io.ascent.core.report.Status;
 import io.ascent.core.report.Summary;
 import io.ascent.core.report.Verdict;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.Writer;
 import java.util.List;
 import java.util.Locale;
@@ -43,7 +44,14 @@ public final class TextRenderer implements Renderer {
     }
 
     @Override
-    public void render(Report report, Writer out) throws IOException {
+    public void render(Report report, Writer writer) throws IOException {
+        StringWriter text = new StringWriter();
+        write(report, text);
+        // Sections open with a blank line; with no header above (quiet), the first one would start the output.
+        writer.write(detail == Detail.QUIET ? text.toString().stripLeading() : text.toString());
+    }
+
+    private void write(Report report, Writer out) throws IOException {
         if (detail != Detail.QUIET) {
             header(report, out);
         }

@@ -151,6 +151,22 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void shouldCutTheLongestSectionFirstAndSayOneItemLeftOutInTheSingular() throws Exception {
+        String longText = "x".repeat(800);
+        Report report = Report.builder("app")
+                .add(Item.builder("a", "A").problem("broken").location(Location.of("a.yaml")).build())
+                .add(Item.builder("b", "B").message("first " + longText).build())
+                .add(Item.builder("b", "B").message("second " + longText).build()).build();
+        String full = render(report, limit(Integer.MAX_VALUE));
+
+        String cut = render(report, limit(full.length() - 10));
+
+        assertThat(cut.length()).isLessThanOrEqualTo(full.length() - 10);
+        assertThat(cut).contains("first x", "| FAIL | `a.yaml` | broken |").doesNotContain("second x")
+                .contains("_1 more passed item left out to keep this comment short");
+    }
+
+    @Test
     void shouldShowOnlyTheFailuresWhenQuiet() throws Exception {
         String md = render(SampleReports.mixed(), new RenderOptions(Detail.QUIET, 65_536));
         assertThat(md).contains("### 2 items fail the build").doesNotContain("<details>");

@@ -73,7 +73,6 @@ class TextRendererTest {
     @Test
     void shouldPrintOnlyWhatFailsAndTheVerdictWhenQuiet() throws Exception {
         assertThat(render(SampleReports.mixed(), Detail.QUIET)).isEqualTo("""
-
                 file: examples/app
                 FAIL   examples/app: no file matches 'LICENSE*|COPYING*' [repo.required]
                        fix: add a LICENSE file
@@ -115,7 +114,6 @@ class TextRendererTest {
                 result: FAILED (exit 1, failing on warnings): 1 warning, 1 info of 2 items
                 """);
         assertThat(render(report.failingOn(FailOn.ERROR), Detail.QUIET)).isEqualTo("""
-
                 result: PASSED (exit 0): 1 warning, 1 info of 2 items
                 """);
     }
