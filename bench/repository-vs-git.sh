@@ -26,30 +26,9 @@ else
   fi
 fi
 
-# The rules of RepositoryValidatorBenchmark.TREE_RULES, then the same with the secret scan on (its default).
-cat >"$work/files.yaml" <<'YAML'
-apiVersion: ascent.dev/v1
-kind: Checklist
-metadata:
-  name: bench
-repository:
-  required: ["README*", "LICENSE*|COPYING*", ".github/CODEOWNERS|CODEOWNERS", "modules/"]
-  forbidden:
-    - {path: "**/*.pem", reason: keys}
-    - {path: "**/*.key", reason: keys}
-    - {path: "**/node_modules/", reason: dependencies}
-    - {path: "**/.env", reason: secrets}
-  maxFileSize: 10MiB
-  symlinks: within-repository
-  submodules: forbid
-  codeowners: true
-  license: true
-  executables:
-    forbid: ["**/*.yaml", "**/*.md"]
-  uncommittedChanges: ignore
-YAML
-sed 's/^  uncommittedChanges: ignore$/  uncommittedChanges: ignore\n  secrets:\n    scan: false/' "$work/files.yaml" >"$work/files-only.yaml"
-cp "$work/files.yaml" "$work/whole.yaml"
+# bench/repository-rules.yaml as it is, and without the secret scan.
+cp "$BENCH_ROOT/bench/repository-rules.yaml" "$work/whole.yaml"
+printf '  secrets:\n    scan: false\n' | cat "$work/whole.yaml" - >"$work/files-only.yaml"
 
 # The detectors of io.ascent.core.secret.SecretDetector.BUILT_IN that apply to every file, in POSIX ERE. The
 # password-assignment detector is left out: it reads only dotenv and properties files, which git grep cannot select

@@ -3,8 +3,10 @@ package io.ascent.core.repo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
@@ -45,9 +47,12 @@ public final class HeadTreeReader {
             tree = commit.getTree();
         }
         List<TreeEntry> entries = new ArrayList<>();
+        // The walk enters every folder anyway: it records them for the rules, which would otherwise derive them
+        // again from 50,000 paths.
+        Set<String> folders = new HashSet<>();
         try (ObjectReader reader = repository.newObjectReader(); TreeWalk walk = new TreeWalk(repository, reader)) {
             walk.addTree(tree);
-            walk.setRecursive(true);
+            walk.setRecursive(false);
             if (!scope.isEmpty()) {
                 walk.setFilter(PathFilter.create(scope));
             }
@@ -56,6 +61,14 @@ public final class HeadTreeReader {
                 if ((++seen & 0xFFF) == 0 && Thread.interrupted()) {
                     throw new InterruptedException("reading the HEAD tree was interrupted");
                 }
+                if (walk.isSubtree()) {
+                    String folder = walk.getPathString();
+                    if (folder.length() > scope.length() && (scope.isEmpty() || folder.startsWith(scope + "/"))) {
+                        folders.add(folder); // only folders below the scope, as RepositoryTree defines them
+                    }
+                    walk.enterSubtree();
+                    continue;
+                }
                 TreeEntry.Kind kind = kind(walk.getRawMode(0));
                 if (kind != null) {
                     entries.add(new TreeEntry(walk.getPathString(), kind, walk.getObjectId(0)));
@@ -63,7 +76,7 @@ public final class HeadTreeReader {
             }
         }
         String description = "HEAD (commit " + commit.abbreviate(7).name() + ")";
-        return Optional.of(new RepositoryTree(RepositoryTree.Source.HEAD, description, scope, entries,
+        return Optional.of(new RepositoryTree(RepositoryTree.Source.HEAD, description, scope, entries, folders,
                 path -> lookup(repository, tree, path), () -> new GitBlobReader(repository.newObjectReader())));
     }
 

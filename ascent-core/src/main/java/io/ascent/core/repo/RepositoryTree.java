@@ -39,14 +39,33 @@ public final class RepositoryTree {
      */
     public RepositoryTree(Source source, String description, String scope, List<TreeEntry> entries,
             OutsideLookup outside, Supplier<BlobReader> readers) {
+        this(source, description, scope, entries, foldersOf(scope, entries), outside, readers);
+    }
+
+    /**
+     * A tree whose reader already knows its folders (a walk of git trees enters each one).
+     *
+     * @param folders the folders below the scope (not the scope itself), relative to the repository root
+     */
+    public RepositoryTree(Source source, String description, String scope, List<TreeEntry> entries,
+            Set<String> folders, OutsideLookup outside, Supplier<BlobReader> readers) {
         this.source = source;
         this.description = description;
         this.scope = scope;
         this.entries = List.copyOf(entries);
         this.byPath = new HashMap<>(entries.size() * 2);
-        this.folders = new HashSet<>();
         for (TreeEntry entry : entries) {
             byPath.put(entry.path(), entry);
+        }
+        this.folders = Set.copyOf(folders);
+        this.outside = outside;
+        this.readers = readers;
+    }
+
+    /** The folders the entries imply, below the scope. */
+    private static Set<String> foldersOf(String scope, List<TreeEntry> entries) {
+        Set<String> folders = new HashSet<>();
+        for (TreeEntry entry : entries) {
             String path = entry.path();
             // Only folders below the scope: the scope and its parents are not the application's to match.
             for (int slash = path.lastIndexOf('/'); slash > scope.length(); slash = path.lastIndexOf('/', slash - 1)) {
@@ -56,8 +75,7 @@ public final class RepositoryTree {
                 }
             }
         }
-        this.outside = outside;
-        this.readers = readers;
+        return folders;
     }
 
     public Source source() {

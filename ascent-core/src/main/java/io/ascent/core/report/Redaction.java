@@ -1,5 +1,6 @@
 package io.ascent.core.report;
 
+import io.ascent.core.secret.KeywordIndex;
 import io.ascent.core.secret.SecretDetector;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,6 +20,7 @@ import java.util.List;
 public final class Redaction {
     private static final List<SecretDetector> DETECTORS = SecretDetector.BUILT_IN.stream()
             .filter(detector -> detector.fileFilter() == SecretDetector.FileFilter.ALL).toList();
+    private static final KeywordIndex KEYWORDS = new KeywordIndex(DETECTORS);
 
     private Redaction() {
     }
@@ -71,16 +73,9 @@ public final class Redaction {
         return message.equals(entry.message()) ? entry : new LogEntry(entry.level(), message);
     }
 
-    /** Cheap test first: every detector used here needs one of its keywords in the text. */
+    /** Cheap test first: every detector used here needs one of its keywords in the text (one pass for all). */
     private static boolean mayHoldSecret(String text) {
-        for (SecretDetector detector : DETECTORS) {
-            for (String keyword : detector.keywords()) {
-                if (text.contains(keyword)) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return KEYWORDS.anyIn(text);
     }
 
     private static SecretDetector.Match throughFooter(String text, SecretDetector.Match header) {

@@ -73,7 +73,7 @@ public final class KeywordIndex {
         }
     }
 
-    /** Whether {@code text} (ISO-8859-1, one char per byte) holds any keyword. */
+    /** Whether {@code text} holds any keyword (keywords are ASCII; other characters never match). */
     public boolean anyIn(String text) {
         byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
         boolean[] found = {false};

@@ -35,4 +35,10 @@ class KeywordIndexTest {
         assertThat(hits("")).isEmpty();
         assertThat(hits("A")).isEmpty();
     }
+
+    @Test
+    void shouldTellWhetherAnyKeywordIsInTextOfAnyCharacters() {
+        assertThat(index.anyIn("image: registry/app:1.0 — ünïcode")).isFalse();
+        assertThat(index.anyIn("ünïcode then xoxb-")).isTrue();
+    }
 }
