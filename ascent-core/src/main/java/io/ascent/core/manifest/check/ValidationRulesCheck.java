@@ -103,6 +103,9 @@ final class ValidationRulesCheck implements ManifestCheck {
 
     @Override
     public String passMessage(int looked) {
+        if (looked == 0) {
+            return "no custom resource of a CRD with validation rules among the manifests";
+        }
         return looked + (looked == 1 ? " custom resource satisfies" : " custom resources satisfy")
                 + " the validation rules of its CRD";
     }
