@@ -3,6 +3,7 @@ package io.ascent.jenkins.steps;
 import hudson.model.Item;
 import hudson.util.FormValidation;
 import io.ascent.core.manifest.api.KubernetesVersion;
+import io.ascent.core.manifest.api.KubernetesVersions;
 import java.util.Optional;
 import jenkins.model.Jenkins;
 
@@ -51,6 +52,19 @@ public final class FieldChecks {
         }
         try {
             KubernetesVersion.parse(value.trim());
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    /** A validation target may name several versions or a range ({@code 1.29..1.33}) to plan an upgrade. */
+    public static Optional<String> kubernetesVersions(String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            KubernetesVersions.parse(value.trim());
             return Optional.empty();
         } catch (IllegalArgumentException e) {
             return Optional.of(e.getMessage());
