@@ -39,7 +39,8 @@ public final class RuleEvaluator {
     public record Violation(List<String> tokens, String path, String message, ValidationRule rule) {
     }
 
-    private final RuleCompiler compiler = new RuleCompiler();
+    /** Made when the first rule is compiled: building cel-java's environment takes about a second. */
+    private RuleCompiler compiler;
     private final EvaluationBudget budget;
     private final Map<ValidationRule, RuleCompiler.Compiled> rules = new IdentityHashMap<>();
     private final Map<String, RuleCompiler.Compiled> messages = new HashMap<>();
@@ -105,7 +106,7 @@ public final class RuleEvaluator {
             skip(rule, rule.problem(), listener);
             return;
         }
-        RuleCompiler.Compiled compiled = rules.computeIfAbsent(rule, compiler::rule);
+        RuleCompiler.Compiled compiled = rules.computeIfAbsent(rule, r -> compiler().rule(r));
         if (compiled instanceof RuleCompiler.Unusable unusable) {
             skip(rule, unusable.reason(), listener);
             return;
@@ -137,6 +138,13 @@ public final class RuleEvaluator {
         fail(rule, tokens, path, message(rule, self), listener);
     }
 
+    private RuleCompiler compiler() {
+        if (compiler == null) {
+            compiler = new RuleCompiler();
+        }
+        return compiler;
+    }
+
     private void fail(ValidationRule rule, List<String> tokens, String path, String message, Listener listener) {
         List<String> at = new ArrayList<>(tokens);
         String field = path;
@@ -163,7 +171,8 @@ public final class RuleEvaluator {
      */
     private String message(ValidationRule rule, Object self) {
         if (rule.messageExpression() != null && !budget.spent()) {
-            RuleCompiler.Compiled compiled = messages.computeIfAbsent(rule.messageExpression(), compiler::message);
+            RuleCompiler.Compiled compiled = messages.computeIfAbsent(rule.messageExpression(),
+                    expression -> compiler().message(expression));
             if (compiled instanceof RuleCompiler.Program program) {
                 try {
                     Object text = program.program().trace(variables(self), budget.call());
