@@ -46,7 +46,9 @@ final class ValidateCommand implements Callable<Integer> {
     private Path checklist;
 
     @Option(names = "--kubernetes-version", paramLabel = "X.Y[.Z]",
-            description = "Target Kubernetes version; overrides the checklist's kubernetes.version.")
+            description = {"Target Kubernetes version; overrides the checklist's kubernetes.version. Several",
+                "(1.29,1.31) or a range (1.29..1.33) plan an upgrade: API-version and schema findings name the",
+                "versions they hold on and the first breaking release."})
     private String kubernetesVersion;
 
     @Option(names = "--repository", paramLabel = "URL",

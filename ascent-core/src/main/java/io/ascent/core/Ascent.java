@@ -6,7 +6,7 @@ import io.ascent.core.checklist.ChecklistLoader;
 import io.ascent.core.checklist.ChecklistRule;
 import io.ascent.core.checklist.LoadedChecklist;
 import io.ascent.core.checklist.WaiverApplier;
-import io.ascent.core.manifest.api.KubernetesVersion;
+import io.ascent.core.manifest.api.KubernetesVersions;
 import io.ascent.core.progress.ProgressListener;
 import io.ascent.core.provision.command.ProcessCommandRunner;
 import io.ascent.core.provision.gc.GarbageCollector;
@@ -128,7 +128,7 @@ public final class Ascent {
         }
         if (options.kubernetesVersion().isPresent()) {
             try {
-                KubernetesVersion.parse(options.kubernetesVersion().get());
+                KubernetesVersions.parse(options.kubernetesVersion().get());
             } catch (IllegalArgumentException e) {
                 run.item(ChecklistRule.OPTIONS.item()
                         .status(Status.ERROR)

@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * The checklist's {@code kubernetes} section.
  *
- * @param version         the target Kubernetes version as written ({@code 1.31}, {@code 1.31.2}), if any
+ * @param version         the target Kubernetes version as written ({@code 1.31}, {@code 1.31.2}), or several
+ *                        ({@code 1.29..1.33}, {@code 1.29, 1.31}), if any
  * @param manifests       manifest files, folders or globs
  * @param schemaLocations kubeconform-style schema locations ({@code default} is the bundled set)
  * @param strict          whether unknown fields in resources are errors
@@ -33,6 +34,19 @@ public record KubernetesSettings(
     public static KubernetesSettings defaults() {
         return new KubernetesSettings(Optional.empty(), List.of(), List.of("default"), true, Map.of(),
                 Optional.empty());
+    }
+
+    /**
+     * The version a cluster is provisioned with when nothing more specific is set: the target, or the last version
+     * named when the target names several ({@code 1.33} of {@code 1.29..1.33}, the upgrade's destination).
+     */
+    public Optional<String> clusterVersion() {
+        return version.map(text -> {
+            String[] parts = text.split(",");
+            String last = parts[parts.length - 1].strip();
+            int range = last.indexOf("..");
+            return range < 0 ? last : last.substring(range + 2);
+        });
     }
 
     /** An override of one check: switched off, or with another severity. */

@@ -5,6 +5,7 @@ import io.ascent.core.checklist.KubernetesSettings.CheckSetting;
 import io.ascent.core.jsonschema.NearestName;
 import io.ascent.core.manifest.api.ApiLifecycleTable;
 import io.ascent.core.manifest.api.KubernetesVersion;
+import io.ascent.core.manifest.api.KubernetesVersions;
 import io.ascent.core.manifest.check.Finding;
 import io.ascent.core.manifest.check.Findings;
 import io.ascent.core.manifest.check.ManifestCheck;
@@ -28,6 +29,7 @@ import io.ascent.core.yaml.YamlLimits;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -113,9 +115,9 @@ public final class ManifestValidationStep implements ValidationStep {
         List<String> paths = new ArrayList<>(settings.manifests());
         context.checklist().provision().cluster().config().ifPresent(paths::add);
         ManifestSet set = ManifestSet.expand(context.workspace(), paths);
-        KubernetesVersion target;
+        KubernetesVersions targets;
         try {
-            target = context.kubernetesVersion().map(KubernetesVersion::parse).orElse(null);
+            targets = context.kubernetesVersion().map(KubernetesVersions::parse).orElse(null);
         } catch (IllegalArgumentException e) {
             // The facade and the checklist schema check the version with this same grammar (KubernetesVersion
             // .PATTERN); a caller that builds a context by hand could still pass anything.
@@ -154,9 +156,21 @@ public final class ManifestValidationStep implements ValidationStep {
         settingItems.addAll(notAllowedLocations(settings.schemaLocations(), locations, context));
         ManifestChecks.SchemaSettings schemas = new ManifestChecks.SchemaSettings(locations, settings.strict(),
                 context.workspace().applicationDir(), context.workspace().repositoryRoot(), allowedUrls, fetcher);
+        // With several targets, the checks whose findings depend on the version run once per later version too.
+        KubernetesVersion target = targets == null ? null : targets.oldest();
         List<ManifestCheck> all;
+        Map<String, List<ManifestCheck>> laterVersions = new HashMap<>();
         try {
             all = ManifestChecks.create(table, target, fileTargets, schemas, clusterApiRelease);
+            for (KubernetesVersion later : targets == null ? List.<KubernetesVersion>of()
+                    : targets.versions().subList(1, targets.versions().size())) {
+                for (ManifestCheck check : ManifestChecks.create(table, later, fileTargets, schemas,
+                        clusterApiRelease)) {
+                    if (check.judgedPerVersion()) {
+                        laterVersions.computeIfAbsent(check.id(), id -> new ArrayList<>()).add(check);
+                    }
+                }
+            }
         } catch (IllegalArgumentException badLocation) {
             return List.of(Item.builder(SCHEMA_ID, "Schema locations are readable")
                     .status(Status.ERROR)
@@ -166,7 +180,7 @@ public final class ManifestValidationStep implements ValidationStep {
                     .build());
         }
         settingItems.addAll(unknownCheckIds(settings, all, context));
-        beyondKnownReleases(target, context).ifPresent(settingItems::add);
+        beyondKnownReleases(targets == null ? null : targets.newest(), context).ifPresent(settingItems::add);
         for (ManifestCheck check : all) {
             Optional<CheckSetting> setting = Optional.ofNullable(settings.checks().get(check.id()));
             if (setting.isPresent() && !setting.get().enabled()) {
@@ -183,8 +197,12 @@ public final class ManifestValidationStep implements ValidationStep {
             }
         }
         Findings[] findings = new Findings[checks.size()];
+        List<List<Findings>> laterFindings = new ArrayList<>();
         for (int i = 0; i < findings.length; i++) {
             findings[i] = new Findings();
+            List<Findings> later = new ArrayList<>();
+            laterVersions.getOrDefault(checks.get(i).id(), List.of()).forEach(check -> later.add(new Findings()));
+            laterFindings.add(later);
         }
         int[] counts = new int[2]; // files, resources
         load(context.workspace().files(YamlLimits.MANIFEST.maxBytes()), set.files(), new ManifestLoader.Sink() {
@@ -194,6 +212,10 @@ public final class ManifestValidationStep implements ValidationStep {
                 settingItems.addAll(unknownExemptions(resource, all));
                 for (int i = 0; i < checks.size(); i++) {
                     inspect(checks.get(i), resource, findings[i], checkErrors);
+                    List<ManifestCheck> later = laterVersions.getOrDefault(checks.get(i).id(), List.of());
+                    for (int v = 0; v < later.size(); v++) {
+                        inspect(later.get(v), resource, laterFindings.get(i).get(v), checkErrors);
+                    }
                 }
             }
 
@@ -204,14 +226,16 @@ public final class ManifestValidationStep implements ValidationStep {
         });
         counts[0] = set.files().size();
         for (int i = 0; i < checks.size(); i++) {
-            try {
-                checks.get(i).finish(findings[i]);
-            } catch (UncompilableSchemaException e) {
-                // Ascent's bug, said as such (exit 4), while every other check's results are kept.
-                checkErrors.add(Item.builder(checks.get(i).id(), checks.get(i).title())
-                        .error(ErrorKind.INTERNAL, e.getMessage())
-                        .location(Location.of(context.checklist().path()))
-                        .build());
+            finish(checks.get(i), findings[i], checkErrors, context);
+            List<ManifestCheck> later = laterVersions.getOrDefault(checks.get(i).id(), List.of());
+            for (int v = 0; v < later.size(); v++) {
+                finish(later.get(v), laterFindings.get(i).get(v), checkErrors, context);
+            }
+            if (!later.isEmpty()) {
+                List<Findings> perVersion = new ArrayList<>();
+                perVersion.add(findings[i]);
+                perVersion.addAll(laterFindings.get(i));
+                findings[i] = VersionedFindings.merge(targets, perVersion);
             }
         }
         if (Thread.interrupted()) { // finish() validates the objects that waited for their CRDs
@@ -230,7 +254,9 @@ public final class ManifestValidationStep implements ValidationStep {
         out.addAll(checkErrors);
         out.addAll(settingItems);
         for (int i = 0; i < checks.size(); i++) {
-            List<Item> items = itemsOf(checks.get(i), findings[i], settings);
+            String passScope = laterVersions.containsKey(checks.get(i).id()) ? " (on each of " + targets.describe()
+                    + ")" : "";
+            List<Item> items = itemsOf(checks.get(i), findings[i], settings, passScope);
             if (checks.get(i).lacksTarget()) {
                 items.removeIf(item -> item.status() == Status.PASS); // its SKIP item stands for what it could not judge
             }
@@ -309,7 +335,22 @@ public final class ManifestValidationStep implements ValidationStep {
         }
     }
 
-    private static List<Item> itemsOf(ManifestCheck check, Findings findings, KubernetesSettings settings) {
+    private static void finish(ManifestCheck check, Findings findings, List<Item> checkErrors,
+            ValidationContext context) {
+        try {
+            check.finish(findings);
+        } catch (UncompilableSchemaException e) {
+            // Ascent's bug, said as such (exit 4), while every other check's results are kept.
+            checkErrors.add(Item.builder(check.id(), check.title())
+                    .error(ErrorKind.INTERNAL, e.getMessage())
+                    .location(Location.of(context.checklist().path()))
+                    .build());
+        }
+    }
+
+    /** @param passScope what follows the PASS message: the versions it holds on, or the empty string */
+    private static List<Item> itemsOf(ManifestCheck check, Findings findings, KubernetesSettings settings,
+            String passScope) {
         Severity severity = Optional.ofNullable(settings.checks().get(check.id()))
                 .flatMap(CheckSetting::severity).orElse(check.defaultSeverity());
         List<Item> items = new ArrayList<>();
@@ -331,7 +372,7 @@ public final class ManifestValidationStep implements ValidationStep {
         if (findings.found().isEmpty()) {
             items.add(0, Item.builder(check.id(), check.title())
                     .severity(severity)
-                    .message(check.passMessage(findings.lookedCount()))
+                    .message(check.passMessage(findings.lookedCount()) + passScope)
                     .build());
             return items;
         }

@@ -27,7 +27,7 @@ final class ClusterRequests {
             Optional<Path> kindConfig, Path work, Duration timeout) {
         ProvisionSettings.Cluster cluster = settings.cluster();
         Optional<String> version = options.kubernetesVersion().or(cluster::kubernetesVersion)
-                .or(() -> checklist.kubernetes().version());
+                .or(() -> checklist.kubernetes().clusterVersion());
         // A pinned image is for the checklist's version; --kubernetes-version asks for another cluster (as doctor).
         Optional<String> nodeImage = cluster.nodeImage().filter(image -> options.kubernetesVersion().isEmpty());
         return new ClusterRequest(name.value(), version, nodeImage, kindConfig, options.kubeconfig(),

@@ -3,6 +3,7 @@ package io.ascent.core.checklist;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ascent.core.manifest.api.KubernetesVersion;
+import io.ascent.core.manifest.api.KubernetesVersions;
 import io.ascent.core.yaml.SafeYamlLoader;
 import io.ascent.core.yaml.YamlDocument;
 import io.ascent.core.yaml.YamlLimits;
@@ -22,11 +23,12 @@ class KubernetesVersionGrammarTest {
     @ValueSource(strings = {"1.22", "1.22.3", "v1.22.3", "v1.30.0-gke.1200", "v1.29.4+k3s1", "1.0", "0.5", "2.0",
         "1.37", "1.99", "1.21.14", "1.05", "01.22", "1.022", "1.22.03", "V1.22", "1", "v1", "1.", "1.x", "x.22",
         "1.22.", "1.22.3.4", "1.-2", "1,22", "latest", "1.22-rc.1", "99999.1", " 1.25", "1.25 ", "", "1.22.3-",
-        "v1.22.3-rc.1+build.5", "1.1000", "1.10000"})
+        "v1.22.3-rc.1+build.5", "1.1000", "1.10000", "1.29..1.33", "1.29, 1.31", "1.27,1.29..1.31", "1.29..",
+        "..1.29", "1.29,", "1.29...1.31", "1.29..1.31.2", "v1.29..v1.30"})
     void shouldAcceptInTheChecklistExactlyWhatTheEngineParses(String spelling) throws Exception {
         boolean engine;
         try {
-            KubernetesVersion.parse(spelling);
+            KubernetesVersions.parse(spelling);
             engine = true;
         } catch (IllegalArgumentException e) {
             engine = false;
@@ -48,5 +50,7 @@ class KubernetesVersionGrammarTest {
 
         assertThat(schema.getJSONObject("definitions").getJSONObject("kubernetesVersion").getString("pattern"))
                 .isEqualTo("^" + KubernetesVersion.PATTERN + "$");
+        assertThat(schema.getJSONObject("definitions").getJSONObject("kubernetesVersions").getString("pattern"))
+                .isEqualTo("^" + KubernetesVersions.PATTERN + "$");
     }
 }

@@ -3,6 +3,7 @@ package io.ascent.jenkins.steps;
 import hudson.model.Item;
 import hudson.util.FormValidation;
 import io.ascent.core.manifest.api.KubernetesVersion;
+import io.ascent.core.manifest.api.KubernetesVersions;
 import java.util.Optional;
 import jenkins.model.Jenkins;
 
@@ -46,11 +47,21 @@ public final class FieldChecks {
 
     /** An empty version is allowed: the global default or the checklist's applies. */
     public static Optional<String> kubernetesVersion(String value) {
+        return problem(value, KubernetesVersion::parse);
+    }
+
+    /** A validation target may name several versions or a range ({@code 1.29..1.33}) to plan an upgrade. */
+    public static Optional<String> kubernetesVersions(String value) {
+        return problem(value, KubernetesVersions::parse);
+    }
+
+    /** Why {@code parser} refuses a value that is not blank, if it does. */
+    private static Optional<String> problem(String value, java.util.function.Function<String, ?> parser) {
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }
         try {
-            KubernetesVersion.parse(value.trim());
+            parser.apply(value.trim());
             return Optional.empty();
         } catch (IllegalArgumentException e) {
             return Optional.of(e.getMessage());

@@ -2,7 +2,9 @@ package io.ascent.jenkins.steps;
 
 import hudson.Extension;
 import hudson.FilePath;
+import hudson.model.Item;
 import hudson.model.Run;
+import hudson.util.FormValidation;
 import hudson.model.TaskListener;
 import io.ascent.jenkins.agent.ValidateRequest;
 import io.ascent.jenkins.config.AscentGlobalConfiguration;
@@ -17,7 +19,10 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * {@code ascentValidate(dir: '.', checklist: 'ascent.yaml', kubernetesVersion: '1.30', failOn: 'fail',
@@ -69,7 +74,7 @@ public class ValidateStep extends Step implements Serializable {
     @DataBoundSetter
     public void setKubernetesVersion(String kubernetesVersion) {
         String value = kubernetesVersion == null ? "" : kubernetesVersion.trim();
-        refuse("kubernetesVersion", FieldChecks.kubernetesVersion(value));
+        refuse("kubernetesVersion", FieldChecks.kubernetesVersions(value));
         this.kubernetesVersion = value;
     }
 
@@ -178,6 +183,13 @@ public class ValidateStep extends Step implements Serializable {
         @Override
         public String getDisplayName() {
             return "Validate an application against its Ascent Checklist";
+        }
+
+        /** Validation may name several versions or a range (upgrade planning); provisioning names one. */
+        @Override
+        @POST
+        public FormValidation doCheckKubernetesVersion(@QueryParameter String value, @AncestorInPath Item item) {
+            return FieldChecks.check(item, FieldChecks.kubernetesVersions(value));
         }
 
         @Override

@@ -78,6 +78,11 @@ final class ApiVersionCheck implements ManifestCheck {
     }
 
     @Override
+    public boolean judgedPerVersion() {
+        return true;
+    }
+
+    @Override
     public boolean lacksTarget() {
         return target == null;
     }

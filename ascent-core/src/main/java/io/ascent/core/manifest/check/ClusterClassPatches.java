@@ -6,6 +6,7 @@ import io.ascent.core.manifest.clusterclass.GoTemplate;
 import io.ascent.core.manifest.clusterclass.TemplateException;
 import io.ascent.core.report.Location;
 import io.ascent.core.yaml.SafeYamlLoader;
+import io.ascent.core.yaml.ScalarRules;
 import io.ascent.core.yaml.YamlDocument;
 import io.ascent.core.yaml.YamlInputException;
 import io.ascent.core.yaml.YamlLimits;
@@ -25,7 +26,8 @@ import org.yaml.snakeyaml.nodes.Node;
  * builtin ones, the patch's {@code enabledIf} included. Patches that cannot touch a files list are not read.
  */
 final class ClusterClassPatches {
-    private static final SafeYamlLoader LOADER = new SafeYamlLoader(YamlLimits.MANIFEST);
+    /** ClusterAPI reads the rendered patch with Go's YAML 1.1 rules, as kubectl reads manifests. */
+    private static final SafeYamlLoader LOADER = new SafeYamlLoader(YamlLimits.MANIFEST, ScalarRules.KUBECTL);
     private static final Map<String, List<String>> FILES_IN = Map.of(
             "KubeadmControlPlaneTemplate", List.of("spec", "template", "spec", "kubeadmConfigSpec", "files"),
             "KubeadmConfigTemplate", List.of("spec", "template", "spec", "files"));

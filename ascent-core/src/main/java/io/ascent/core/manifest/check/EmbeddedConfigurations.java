@@ -3,6 +3,7 @@ package io.ascent.core.manifest.check;
 import io.ascent.core.manifest.Resource;
 import io.ascent.core.report.Location;
 import io.ascent.core.yaml.SafeYamlLoader;
+import io.ascent.core.yaml.ScalarRules;
 import io.ascent.core.yaml.YamlDocument;
 import io.ascent.core.yaml.YamlInputException;
 import io.ascent.core.yaml.YamlLimits;
@@ -20,7 +21,8 @@ import org.yaml.snakeyaml.nodes.Node;
  * ({@code kubeadmConfigPatches}) or as JSON 6902 targets ({@code kubeadmConfigPatchesJSON6902}).
  */
 final class EmbeddedConfigurations {
-    private static final SafeYamlLoader PATCH_LOADER = new SafeYamlLoader(YamlLimits.MANIFEST);
+    /** kind and kubeadm read the patches with Go's YAML 1.1 rules, as kubectl reads manifests. */
+    private static final SafeYamlLoader PATCH_LOADER = new SafeYamlLoader(YamlLimits.MANIFEST, ScalarRules.KUBECTL);
 
     private EmbeddedConfigurations() {
     }
@@ -91,7 +93,13 @@ final class EmbeddedConfigurations {
             String key = name.replace('[', '/').replace("]", "");
             try {
                 for (YamlDocument patch : PATCH_LOADER.parse(text, resource.path())) {
-                    if (patch.json() instanceof JSONObject object && object.opt("apiVersion") instanceof String) {
+                    if (patch.json() instanceof JSONObject object && object.has("apiVersion")
+                            && !(object.opt("apiVersion") instanceof String)) {
+                        Node versionNode = patch.nodeAt(List.of("apiVersion"));
+                        found.add(ApiReference.unreadable(placement.place(versionNode.getStartMark().getLine(),
+                                versionNode.getStartMark().getColumn()), key, "kubeadm patch " + name,
+                                notAString(object.opt("apiVersion"))));
+                    } else if (patch.json() instanceof JSONObject object && object.opt("apiVersion") instanceof String) {
                         Node versionNode = patch.nodeAt(List.of("apiVersion"));
                         found.add(new ApiReference(string(object, "apiVersion"), string(object, "kind"),
                                 placement.place(versionNode.getStartMark().getLine(),
@@ -125,6 +133,17 @@ final class EmbeddedConfigurations {
         List<String> all = new ArrayList<>(tokens);
         all.addAll(List.of(more));
         return all;
+    }
+
+    /**
+     * Why an embedded apiVersion that is not a string cannot be judged. The component reading the text reads it
+     * with YAML 1.1 rules, so {@code apiVersion: on} is the boolean true there, and it refuses the file.
+     */
+    static String notAString(Object apiVersion) {
+        String what = apiVersion instanceof Boolean ? "the boolean " + apiVersion
+                + " (the component reading it uses YAML 1.1 rules, where yes/no/on/off/y/n are booleans)"
+                : apiVersion instanceof Number ? "the number " + apiVersion : "not a string";
+        return "refused by the component reading it: its apiVersion is " + what + "; write the API version in quotes";
     }
 
     static String string(JSONObject object, String key) {

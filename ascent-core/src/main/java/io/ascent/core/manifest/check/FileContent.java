@@ -1,6 +1,7 @@
 package io.ascent.core.manifest.check;
 
 import io.ascent.core.yaml.SafeYamlLoader;
+import io.ascent.core.yaml.ScalarRules;
 import io.ascent.core.yaml.YamlDocument;
 import io.ascent.core.yaml.YamlInputException;
 import io.ascent.core.yaml.YamlLimits;
@@ -24,7 +25,8 @@ import org.yaml.snakeyaml.nodes.Node;
  * refuse it too. The text goes through the same loader limits as a manifest file.
  */
 final class FileContent {
-    private static final SafeYamlLoader LOADER = new SafeYamlLoader(YamlLimits.MANIFEST);
+    /** The file is read on the node by a Kubernetes component (Go, YAML 1.1 rules), as kubectl reads manifests. */
+    private static final SafeYamlLoader LOADER = new SafeYamlLoader(YamlLimits.MANIFEST, ScalarRules.KUBECTL);
     /**
      * A document that starts like a Kubernetes configuration: its first line that is not a comment is a key, or it
      * is a JSON object.
@@ -67,11 +69,16 @@ final class FileContent {
             List<YamlDocument> documents = LOADER.parse(plain, displayPath);
             for (int d = 0; d < documents.size(); d++) {
                 YamlDocument document = documents.get(d);
-                if (!(document.json() instanceof JSONObject object) || !(object.opt("apiVersion") instanceof String)) {
+                if (!(document.json() instanceof JSONObject object) || !object.has("apiVersion")) {
                     continue;
                 }
                 String documentKey = documents.size() == 1 ? key : key + "#" + d;
                 Node version = document.nodeAt(List.of("apiVersion"));
+                if (!(object.opt("apiVersion") instanceof String)) {
+                    found.add(ApiReference.unreadable(place(at, version), documentKey, where + lineOf(version, encoding),
+                            EmbeddedConfigurations.notAString(object.opt("apiVersion"))));
+                    continue;
+                }
                 found.add(new ApiReference(EmbeddedConfigurations.string(object, "apiVersion"),
                         EmbeddedConfigurations.string(object, "kind"), place(at, version), documentKey,
                         where + lineOf(version, encoding)));

@@ -36,6 +36,14 @@ public interface ManifestCheck {
     }
 
     /**
+     * Whether what the check finds depends on the target version (API availability, the schemas of a release): with
+     * several target versions the step runs one instance per version and groups the findings by version.
+     */
+    default boolean judgedPerVersion() {
+        return false;
+    }
+
+    /**
      * Whether the check still judges part of the manifests when it {@link #lacksTarget() lacks the target}: what the
      * manifests give a version of themselves (ClusterAPI nodes). The step then runs it, reports the SKIP for the
      * rest, and reports its problems without a PASS item.

@@ -93,6 +93,7 @@ public final class ManifestChecks {
                         .fetcher(fetcher)
                         .customResourceDefinitions(crds)
                         .build(), schemas.strict(), target),
+                new ValidationRulesCheck(table),
                 new ResourcesCheck(),
                 new ProbesCheck(),
                 new ImageTagCheck(),

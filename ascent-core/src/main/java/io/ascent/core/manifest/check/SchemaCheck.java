@@ -74,6 +74,11 @@ final class SchemaCheck implements ManifestCheck {
     }
 
     @Override
+    public boolean judgedPerVersion() {
+        return true;
+    }
+
+    @Override
     public boolean lacksTarget() {
         return target == null;
     }

@@ -20,7 +20,7 @@ import org.json.JSONObject;
  * manifests. A CRD's {@code openAPIV3Schema} is a structural OpenAPI v3 schema; it becomes draft-07 JSON Schema:
  * <ul>
  *   <li>descriptions, examples and {@code x-kubernetes-*} annotations are dropped (CEL rules in
- *       {@code x-kubernetes-validations} are not evaluated), except {@code x-kubernetes-list-type: set}, which
+ *       {@code x-kubernetes-validations} are evaluated by {@code manifest.validation-rules}), except {@code x-kubernetes-list-type: set}, which
  *       becomes {@code uniqueItems: true};</li>
  *   <li>{@code nullable: true} adds {@code null} to the type (and to the enum);</li>
  *   <li>a required field whose property has a {@code default} is not required: the API server fills it in

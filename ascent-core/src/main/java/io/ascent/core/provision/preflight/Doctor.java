@@ -86,7 +86,7 @@ public final class Doctor {
             run.checklist(checklist.path());
             ProvisionSettings.Cluster cluster = checklist.provision().cluster();
             driver = driver.or(() -> Optional.of(cluster.driver().name().toLowerCase(Locale.ROOT)));
-            version = version.or(cluster::kubernetesVersion).or(() -> checklist.kubernetes().version());
+            version = version.or(cluster::kubernetesVersion).or(() -> checklist.kubernetes().clusterVersion());
             nodeImage = cluster.nodeImage().filter(image -> options.kubernetesVersion().isEmpty());
             context = context.or(cluster::context);
         } else {

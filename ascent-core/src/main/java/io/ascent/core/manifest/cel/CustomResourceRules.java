@@ -1,0 +1,85 @@
+package io.ascent.core.manifest.cel;
+
+import io.ascent.core.yaml.YamlDocument;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.json.JSONArray;
+import org.json.JSONObject;
+
+/**
+ * The validation rules of the CustomResourceDefinitions among the manifests, by {@code group/version Kind}. Only
+ * versions whose schema has at least one rule are kept. When two CRDs define the same kind and version, the first
+ * one wins (as for the structural schemas). Immutable once built; {@link #add} is for building.
+ */
+public final class CustomResourceRules {
+    private final Map<String, RuleSchema> byKind = new LinkedHashMap<>();
+
+    /**
+     * Reads the rules of {@code object} if it is a CustomResourceDefinition; ignores it otherwise.
+     *
+     * @param document the document holding it, for the rules' locations
+     * @param pointer  pointer tokens from the document root to the object (empty, or {@code items/3} in a List)
+     */
+    public void add(YamlDocument document, List<String> pointer, JSONObject object) {
+        addCrd(document, pointer, object);
+    }
+
+    private void addCrd(YamlDocument document, List<String> prefix, JSONObject crd) {
+        if (!"CustomResourceDefinition".equals(crd.opt("kind"))
+                || !(crd.opt("apiVersion") instanceof String apiVersion)
+                || !apiVersion.startsWith("apiextensions.k8s.io/")
+                || !(crd.opt("spec") instanceof JSONObject spec)
+                || !(spec.opt("group") instanceof String group)
+                || !(spec.opt("names") instanceof JSONObject names)
+                || !(names.opt("kind") instanceof String kind)) {
+            return; // the schema check reports a CRD it cannot use
+        }
+        String name = crd.opt("metadata") instanceof JSONObject metadata && metadata.opt("name") instanceof String n
+                ? n : "?";
+        JSONObject shared = spec.opt("validation") instanceof JSONObject validation
+                && validation.opt("openAPIV3Schema") instanceof JSONObject schema ? schema : null;
+        List<String> sharedAt = path(prefix, "spec", "validation", "openAPIV3Schema");
+        if (spec.opt("versions") instanceof JSONArray versions && !versions.isEmpty()) {
+            for (int i = 0; i < versions.length(); i++) {
+                if (versions.opt(i) instanceof JSONObject version && version.opt("name") instanceof String v) {
+                    JSONObject own = version.opt("schema") instanceof JSONObject s
+                            && s.opt("openAPIV3Schema") instanceof JSONObject o ? o : null;
+                    List<String> at = own != null
+                            ? path(prefix, "spec", "versions", Integer.toString(i), "schema", "openAPIV3Schema")
+                            : sharedAt;
+                    put(group + "/" + v + " " + kind, own != null ? own : shared, document, at, name);
+                }
+            }
+        } else if (spec.opt("version") instanceof String v) {
+            put(group + "/" + v + " " + kind, shared, document, sharedAt, name);
+        }
+    }
+
+    private void put(String key, JSONObject schema, YamlDocument document, List<String> at, String crd) {
+        if (schema == null || byKind.containsKey(key)) {
+            return;
+        }
+        RuleSchema rules = RuleSchema.read(schema, document, at, crd);
+        if (rules.hasRules()) {
+            byKind.put(key, rules);
+        }
+    }
+
+    private static List<String> path(List<String> prefix, String... tokens) {
+        List<String> out = new ArrayList<>(prefix);
+        out.addAll(List.of(tokens));
+        return out;
+    }
+
+    /** The rules of a custom resource's kind, if its CRD has any. */
+    public Optional<RuleSchema> find(String apiVersion, String kind) {
+        return Optional.ofNullable(byKind.get(apiVersion + " " + kind));
+    }
+
+    public boolean isEmpty() {
+        return byKind.isEmpty();
+    }
+}

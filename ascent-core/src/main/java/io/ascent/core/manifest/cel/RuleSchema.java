@@ -1,0 +1,185 @@
+package io.ascent.core.manifest.cel;
+
+import io.ascent.core.yaml.YamlDocument;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.json.JSONArray;
+import org.json.JSONObject;
+
+/**
+ * The part of a structural schema that CEL needs: each node's type and format (which decide the CEL value a YAML
+ * value becomes), its properties, items and additional properties, and its validation rules. Immutable.
+ *
+ * <p>Rules inside {@code allOf}/{@code anyOf}/{@code oneOf}/{@code not} are not read: the API server refuses
+ * {@code x-kubernetes-validations} there.
+ */
+public final class RuleSchema {
+    private static final RuleSchema ANY = new RuleSchema(null, null, false, false, false, null, List.of(), Map.of(),
+            null, null);
+
+    private final String type;
+    private final String format;
+    private final boolean intOrString;
+    private final boolean embedded;
+    private final boolean preserveUnknown;
+    /** The {@code default} the API server fills in when the field is absent, or {@code null}. */
+    private final Object defaultValue;
+    private final List<ValidationRule> rules;
+    private final Map<String, RuleSchema> properties;
+    private final RuleSchema items;
+    private final RuleSchema additionalProperties;
+    /** Whether this node or any below it has rules: walks skip subtrees without. */
+    private final boolean hasRules;
+
+    private RuleSchema(String type, String format, boolean intOrString, boolean embedded, boolean preserveUnknown,
+            Object defaultValue, List<ValidationRule> rules, Map<String, RuleSchema> properties, RuleSchema items,
+            RuleSchema additionalProperties) {
+        this.type = type;
+        this.format = format;
+        this.intOrString = intOrString;
+        this.embedded = embedded;
+        this.preserveUnknown = preserveUnknown;
+        this.defaultValue = defaultValue == JSONObject.NULL ? null : defaultValue;
+        this.rules = List.copyOf(rules);
+        this.properties = Map.copyOf(properties);
+        this.items = items;
+        this.additionalProperties = additionalProperties;
+        boolean any = !rules.isEmpty() || items != null && items.hasRules
+                || additionalProperties != null && additionalProperties.hasRules;
+        for (RuleSchema property : properties.values()) {
+            any |= property.hasRules;
+        }
+        this.hasRules = any;
+    }
+
+    /**
+     * Reads one {@code openAPIV3Schema} node. Malformed parts are read as "no constraint": the structural schema
+     * check reports them.
+     *
+     * @param document the CRD's document, for the rules' locations
+     * @param tokens   pointer tokens from the document root to {@code node}
+     * @param crd      the CRD's name, for messages
+     */
+    static RuleSchema read(JSONObject node, YamlDocument document, List<String> tokens, String crd) {
+        List<ValidationRule> rules = new ArrayList<>();
+        if (node.opt("x-kubernetes-validations") instanceof JSONArray entries) {
+            for (int i = 0; i < entries.length(); i++) {
+                List<String> at = child(tokens, "x-kubernetes-validations", Integer.toString(i));
+                rules.add(rule(entries.opt(i), document, at, crd));
+            }
+        }
+        Map<String, RuleSchema> properties = new LinkedHashMap<>();
+        if (node.opt("properties") instanceof JSONObject declared) {
+            for (String name : declared.keySet()) {
+                if (declared.opt(name) instanceof JSONObject property) {
+                    properties.put(name, read(property, document, child(tokens, "properties", name), crd));
+                }
+            }
+        }
+        RuleSchema items = node.opt("items") instanceof JSONObject item
+                ? read(item, document, child(tokens, "items"), crd) : null;
+        RuleSchema additional = node.opt("additionalProperties") instanceof JSONObject value
+                ? read(value, document, child(tokens, "additionalProperties"), crd) : null;
+        return new RuleSchema(node.opt("type") instanceof String t ? t : null,
+                node.opt("format") instanceof String f ? f : null,
+                node.optBoolean("x-kubernetes-int-or-string", false),
+                node.optBoolean("x-kubernetes-embedded-resource", false),
+                node.optBoolean("x-kubernetes-preserve-unknown-fields", false),
+                node.opt("default"), rules, properties, items, additional);
+    }
+
+    private static ValidationRule rule(Object entry, YamlDocument document, List<String> at, String crd) {
+        var location = document.locationOf(document.nodeAt(at));
+        if (!(entry instanceof JSONObject object) || !(object.opt("rule") instanceof String rule) || rule.isBlank()) {
+            return new ValidationRule(null, null, null, null, null, false, crd, location,
+                    "the entry has no 'rule' string");
+        }
+        return new ValidationRule(rule, text(object, "message"), text(object, "messageExpression"),
+                text(object, "reason"), text(object, "fieldPath"), object.optBoolean("optionalOldSelf", false), crd,
+                document.locationOf(document.nodeAt(child(at, "rule"))), null);
+    }
+
+    private static String text(JSONObject object, String key) {
+        return object.opt(key) instanceof String value && !value.isEmpty() ? value : null;
+    }
+
+    private static List<String> child(List<String> tokens, String... more) {
+        List<String> out = new ArrayList<>(tokens.size() + more.length);
+        out.addAll(tokens);
+        out.addAll(List.of(more));
+        return out;
+    }
+
+    /** The schema of a value no schema describes (unknown fields kept by {@code preserve-unknown-fields}). */
+    static RuleSchema any() {
+        return ANY;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public String format() {
+        return format;
+    }
+
+    public boolean intOrString() {
+        return intOrString;
+    }
+
+    /** {@code x-kubernetes-embedded-resource}: the value is an object with its own apiVersion, kind and metadata. */
+    public boolean embedded() {
+        return embedded;
+    }
+
+    public boolean preserveUnknown() {
+        return preserveUnknown;
+    }
+
+    /** The value the API server fills in for an absent field, or {@code null}. */
+    public Object defaultValue() {
+        return defaultValue;
+    }
+
+    public List<ValidationRule> rules() {
+        return rules;
+    }
+
+    public Map<String, RuleSchema> properties() {
+        return properties;
+    }
+
+    /** The schema of every item of an array, or {@code null}. */
+    public RuleSchema items() {
+        return items;
+    }
+
+    /** The schema of every value of a map, or {@code null}. */
+    public RuleSchema additionalProperties() {
+        return additionalProperties;
+    }
+
+    /** Whether this node or any node below it carries rules. */
+    public boolean hasRules() {
+        return hasRules;
+    }
+
+    /** Every rule of this node and below, in schema order. */
+    public List<ValidationRule> allRules() {
+        List<ValidationRule> out = new ArrayList<>();
+        collect(this, out);
+        return out;
+    }
+
+    private static void collect(RuleSchema schema, List<ValidationRule> out) {
+        if (schema == null || !schema.hasRules) {
+            return;
+        }
+        out.addAll(schema.rules);
+        schema.properties.values().forEach(property -> collect(property, out));
+        collect(schema.items, out);
+        collect(schema.additionalProperties, out);
+    }
+}

@@ -1,0 +1,124 @@
+package io.ascent.core.manifest.check;
+
+import io.ascent.core.manifest.Resource;
+import io.ascent.core.manifest.api.ApiLifecycleTable;
+import io.ascent.core.manifest.cel.CustomResourceRules;
+import io.ascent.core.manifest.cel.RuleEvaluator;
+import io.ascent.core.manifest.cel.RuleSchema;
+import io.ascent.core.manifest.cel.ValidationRule;
+import io.ascent.core.report.CheckDescription;
+import io.ascent.core.report.Severity;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Custom resources satisfy the validation rules ({@code x-kubernetes-validations}, CEL) of their
+ * CustomResourceDefinitions among the manifests: the API server refuses an object that breaks one. Runs after
+ * {@code manifest.schema}, on the same objects, with its own walk of the values ({@code io.ascent.core.manifest.cel}).
+ *
+ * <p>A custom resource whose CRD comes in a later file waits until every file is read, as for the schema check; only
+ * objects of groups that are not built into Kubernetes wait. A rule Ascent cannot judge (a transition rule, a
+ * function it lacks, a rule over the cost bound) is one SKIP at the rule, never a silent pass.
+ */
+final class ValidationRulesCheck implements ManifestCheck {
+    static final String ID = "manifest.validation-rules";
+    private static final String CRD_KIND = "CustomResourceDefinition";
+
+    private final ApiLifecycleTable table;
+    private final CustomResourceRules rules = new CustomResourceRules();
+    private final RuleEvaluator evaluator = new RuleEvaluator();
+    private final List<Resource> waitingForCrds = new ArrayList<>();
+
+    ValidationRulesCheck(ApiLifecycleTable table) {
+        this.table = table;
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String title() {
+        return "Custom resources satisfy their CRDs' validation rules";
+    }
+
+    @Override
+    public Severity defaultSeverity() {
+        return Severity.ERROR;
+    }
+
+    @Override
+    public void inspect(Resource resource, Findings findings) {
+        String apiVersion = resource.apiVersion();
+        String kind = resource.kind();
+        if (apiVersion == null || kind == null || resource.isListWithoutItems()) {
+            return; // manifest.shape reports it
+        }
+        if (CRD_KIND.equals(kind)) {
+            rules.add(resource.document(), resource.pointer(), resource.json());
+            return;
+        }
+        Optional<RuleSchema> schema = rules.find(apiVersion, kind);
+        if (schema.isPresent()) {
+            evaluate(resource, schema.get(), findings);
+        } else if (mayBeCustom(apiVersion, kind)) {
+            waitingForCrds.add(resource);
+        }
+    }
+
+    /** CRD groups must contain a dot; a kind of the API table is built in, whatever its group. */
+    private boolean mayBeCustom(String apiVersion, String kind) {
+        int slash = apiVersion.indexOf('/');
+        return slash > 0 && apiVersion.substring(0, slash).contains(".") && table.find(apiVersion, kind).isEmpty();
+    }
+
+    @Override
+    public void finish(Findings findings) {
+        for (Resource resource : waitingForCrds) {
+            rules.find(resource.apiVersion(), resource.kind()).ifPresent(schema -> evaluate(resource, schema, findings));
+        }
+        waitingForCrds.clear();
+    }
+
+    private void evaluate(Resource resource, RuleSchema schema, Findings findings) {
+        findings.looked();
+        evaluator.evaluate(resource.json(), schema, new RuleEvaluator.Listener() {
+            @Override
+            public void violation(RuleEvaluator.Violation violation) {
+                findings.add(resource, violation.tokens(), violation.path() + " " + violation.rule().rule(),
+                        resource.displayName() + ": " + violation.path() + ": " + violation.message(),
+                        "make the object satisfy the " + violation.rule().describe());
+            }
+
+            @Override
+            public void skipped(ValidationRule rule, String reason) {
+                findings.skip(new Finding(null, rule.location(), "rule/" + rule.crd() + "/" + rule.location().line()
+                        + ":" + rule.location().column(), "the " + rule.describe() + " was not evaluated: " + reason,
+                        null, null));
+            }
+        });
+    }
+
+    @Override
+    public String passMessage(int looked) {
+        if (looked == 0) {
+            return "no custom resource of a CRD with validation rules among the manifests";
+        }
+        return looked + (looked == 1 ? " custom resource satisfies" : " custom resources satisfy")
+                + " the validation rules of its CRD";
+    }
+
+    @Override
+    public CheckDescription.Explanation explanation() {
+        return new CheckDescription.Explanation(
+                "custom resources whose CRD is among the manifests: every x-kubernetes-validations rule (CEL) of the"
+                        + " CRD's schema, evaluated as the API server does on creation (defaults filled in, each rule"
+                        + " on the values its schema node describes, with message, messageExpression, reason and"
+                        + " fieldPath); transition rules (oldSelf), functions Ascent lacks and rules over the cost"
+                        + " bound are SKIP at the rule",
+                "the API server refuses an object that breaks a rule, so the apply fails in the cluster",
+                "change the value the message names so that the rule holds; the fix line quotes the rule");
+    }
+}
