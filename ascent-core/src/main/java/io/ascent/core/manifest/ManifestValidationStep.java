@@ -5,7 +5,12 @@ import io.ascent.core.checklist.KubernetesSettings.CheckSetting;
 import io.ascent.core.jsonschema.NearestName;
 import io.ascent.core.manifest.api.ApiLifecycleTable;
 import io.ascent.core.manifest.api.KubernetesVersion;
+import io.ascent.core.checklist.RenderSetting;
 import io.ascent.core.manifest.check.Finding;
+import io.ascent.core.manifest.render.ManifestRenderer;
+import io.ascent.core.manifest.render.RenderOrigins;
+import io.ascent.core.manifest.render.Rendered;
+import io.ascent.core.manifest.render.SourceFiles;
 import io.ascent.core.manifest.check.Findings;
 import io.ascent.core.manifest.check.ManifestCheck;
 import io.ascent.core.manifest.check.ManifestChecks;
@@ -69,6 +74,7 @@ public final class ManifestValidationStep implements ValidationStep {
     private final int threads;
     private final SchemaFetcher fetcher;
     private final UrlAllowList allowedUrls;
+    private final ManifestRenderer renderer;
 
     /** The built-in table, two parsing threads, and no URL allowed for remote schema locations. */
     public ManifestValidationStep() {
@@ -89,10 +95,17 @@ public final class ManifestValidationStep implements ValidationStep {
      */
     public ManifestValidationStep(ApiLifecycleTable table, int threads, SchemaFetcher fetcher,
             UrlAllowList allowedUrls) {
+        this(table, threads, fetcher, allowedUrls, ManifestRenderer.local());
+    }
+
+    /** @param renderer renders {@code kubernetes.render} entries (tests give one over a scripted command runner) */
+    public ManifestValidationStep(ApiLifecycleTable table, int threads, SchemaFetcher fetcher,
+            UrlAllowList allowedUrls, ManifestRenderer renderer) {
         this.table = table;
         this.threads = Math.max(1, threads);
         this.fetcher = fetcher;
         this.allowedUrls = allowedUrls;
+        this.renderer = renderer;
     }
 
     @Override
@@ -107,12 +120,13 @@ public final class ManifestValidationStep implements ValidationStep {
 
     private List<Item> items(ValidationContext context, RunSink sink) throws InterruptedException {
         KubernetesSettings settings = context.checklist().kubernetes();
-        if (settings.manifests().isEmpty()) {
+        if (settings.manifests().isEmpty() && settings.render().isEmpty()) {
             return List.of(); // no manifests named: no check applies, and "no check applied" never fails
         }
         List<String> paths = new ArrayList<>(settings.manifests());
         context.checklist().provision().cluster().config().ifPresent(paths::add);
-        ManifestSet set = ManifestSet.expand(context.workspace(), paths);
+        ManifestSet set = ManifestSet.expand(context.workspace(), paths, settings.exclude());
+        SourceFiles sources = SourceFiles.sort(context.workspace(), set.files(), settings.render());
         KubernetesVersion target;
         try {
             target = context.kubernetesVersion().map(KubernetesVersion::parse).orElse(null);
@@ -124,6 +138,12 @@ public final class ManifestValidationStep implements ValidationStep {
                     .message(e.getMessage())
                     .location(Location.of(context.checklist().path()))
                     .build());
+        }
+
+        List<Rendered> rendered = new ArrayList<>();
+        for (RenderSetting setting : settings.render()) {
+            rendered.add(renderer.render(context.workspace(), setting, context.checklist().metadata().name(), target,
+                    setting.location()));
         }
 
         List<ManifestCheck> checks = new ArrayList<>();
@@ -187,7 +207,7 @@ public final class ManifestValidationStep implements ValidationStep {
             findings[i] = new Findings();
         }
         int[] counts = new int[2]; // files, resources
-        load(context.workspace().files(YamlLimits.MANIFEST.maxBytes()), set.files(), new ManifestLoader.Sink() {
+        ManifestLoader.Sink toChecks = new ManifestLoader.Sink() {
             @Override
             public void resource(Resource resource) {
                 counts[1]++;
@@ -201,8 +221,15 @@ public final class ManifestValidationStep implements ValidationStep {
             public void problem(Item problem) {
                 parseProblems.add(problem);
             }
-        });
-        counts[0] = set.files().size();
+        };
+        load(context.workspace().files(YamlLimits.MANIFEST.maxBytes()), sources.manifests(), toChecks);
+        for (Rendered render : rendered) {
+            render.objects().ifPresent(objects -> {
+                objects.problems().forEach(toChecks::problem);
+                objects.resources().forEach(toChecks::resource);
+            });
+        }
+        counts[0] = sources.manifests().size();
         for (int i = 0; i < checks.size(); i++) {
             try {
                 checks.get(i).finish(findings[i]);
@@ -227,6 +254,8 @@ public final class ManifestValidationStep implements ValidationStep {
                     .build());
         }
         out.addAll(parseProblems);
+        rendered.forEach(render -> out.add(render.item()));
+        out.addAll(sources.items());
         out.addAll(checkErrors);
         out.addAll(settingItems);
         for (int i = 0; i < checks.size(); i++) {
@@ -236,7 +265,16 @@ public final class ManifestValidationStep implements ValidationStep {
             }
             out.addAll(items);
         }
-        return out;
+        List<RenderOrigins> origins = rendered.stream().flatMap(render -> render.origins().stream()).toList();
+        return origins.isEmpty() ? out : out.stream().map(item -> relocate(item, origins)).toList();
+    }
+
+    /** An item located in a render's output, pointed at the source file the object came from. */
+    private static Item relocate(Item item, List<RenderOrigins> origins) {
+        for (RenderOrigins origin : origins) {
+            item = origin.relocate(item);
+        }
+        return item;
     }
 
     /** A check that throws on odd input reports it as an ERROR on that object instead of ending the run. */
