@@ -26,16 +26,20 @@ final class HelmTemplate implements RenderTool {
     private final String release;
     private final Optional<String> namespace;
     private final List<Path> values;
+    private final List<String> writtenValues;
     private final KubernetesVersion target;
 
     /**
-     * @param values values files, already resolved inside the repository
-     * @param target the target Kubernetes version ({@code .Capabilities.KubeVersion}), or {@code null}
+     * @param values        values files, already resolved inside the repository
+     * @param writtenValues the same files as the checklist writes them, for the command shown to people
+     * @param target        the target Kubernetes version ({@code .Capabilities.KubeVersion}), or {@code null}
      */
-    HelmTemplate(String release, Optional<String> namespace, List<Path> values, KubernetesVersion target) {
+    HelmTemplate(String release, Optional<String> namespace, List<Path> values, List<String> writtenValues,
+            KubernetesVersion target) {
         this.release = release;
         this.namespace = namespace;
         this.values = List.copyOf(values);
+        this.writtenValues = List.copyOf(writtenValues);
         this.target = target;
     }
 
@@ -46,7 +50,7 @@ final class HelmTemplate implements RenderTool {
 
     @Override
     public String reproduce(String folder) {
-        return String.join(" ", arguments(folder, values.stream().map(Path::toString).toList()));
+        return String.join(" ", arguments(folder, writtenValues));
     }
 
     @Override

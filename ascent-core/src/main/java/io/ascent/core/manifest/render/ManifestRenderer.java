@@ -93,7 +93,8 @@ public final class ManifestRenderer {
             values.add(resolved.get());
         }
         RenderTool tool = setting.tool() == RenderSetting.Tool.KUSTOMIZE ? new KustomizeBuild()
-                : new HelmTemplate(setting.releaseName().orElse(release), setting.namespace(), values, target);
+                : new HelmTemplate(setting.releaseName().orElse(release), setting.namespace(), values,
+                        setting.values(), target);
         Optional<String> refused = tool.refuse(workspace, root.get());
         if (refused.isPresent()) {
             return Rendered.failed(error(ErrorKind.INPUT, refused.get() + "; Ascent renders only what the repository "
