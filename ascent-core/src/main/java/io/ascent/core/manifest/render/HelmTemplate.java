@@ -103,6 +103,11 @@ final class HelmTemplate implements RenderTool {
 
     /** The nearest {@code # Source:} line above each object; its first segment is the chart's name. */
     @Override
+    public boolean plainSources() {
+        return false;
+    }
+
+    @Override
     public Function<Resource, Path> sources(String output, Path work, Path root) {
         NavigableMap<Integer, String> marks = new TreeMap<>(); // line -> source, "" after a separator
         int number = 0;

@@ -117,6 +117,11 @@ final class KustomizeBuild implements RenderTool {
     }
 
     @Override
+    public boolean plainSources() {
+        return true;
+    }
+
+    @Override
     public Function<Resource, Path> sources(String output, Path work, Path root) {
         return resource -> sourceOf(resource, work);
     }

@@ -21,12 +21,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -159,22 +156,17 @@ public final class ManifestRenderer {
         }
         String renderedPath = tool.renderedPath(workspace.displayPath(root));
         LoadedFile objects = new ManifestLoader().parse(result.stdout(), renderedPath);
-        Function<io.ascent.core.manifest.Resource, Path> sourceOf = tool.sources(result.stdout(), work, root);
-        Set<String> files = new HashSet<>();
-        RenderOrigins origins = RenderOrigins.of(renderedPath, tool.reproduce(folder), objects, resource -> {
-            Path source = sourceOf.apply(resource);
-            if (source == null || !source.startsWith(workspace.repositoryRoot())) {
-                return null;
-            }
-            String shown = workspace.displayPath(source);
-            files.add(shown);
-            return shown;
-        });
+        RenderOrigins origins = RenderOrigins.of(renderedPath, tool.reproduce(folder), objects,
+                tool.sources(result.stdout(), work, root),
+                source -> source.startsWith(workspace.repositoryRoot()) && !source.startsWith(work)
+                        ? workspace.displayPath(source) : null,
+                tool.plainSources() ? new SourceLines(workspace.files(YamlLimits.MANIFEST.maxBytes())) : null);
+        int files = origins.sourceFiles();
         int count = objects.resources().size();
         Item pass = Item.builder(ID, TITLE)
                 .message("rendered " + folder + " with " + program + " in " + took.toMillis() + " ms: " + count
-                        + (count == 1 ? " object" : " objects") + " from " + files.size()
-                        + (files.size() == 1 ? " source file" : " source files"))
+                        + (count == 1 ? " object" : " objects") + " from " + files
+                        + (files == 1 ? " source file" : " source files"))
                 .location(at)
                 .key(folder)
                 .build();

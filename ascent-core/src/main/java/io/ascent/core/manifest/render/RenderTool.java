@@ -44,4 +44,7 @@ interface RenderTool {
      * ({@code null} when unknown).
      */
     Function<Resource, Path> sources(String output, Path work, Path root);
+
+    /** Whether the source files are plain YAML, so that a node's line can be found in them (not templates). */
+    boolean plainSources();
 }

@@ -117,7 +117,7 @@ class ManifestRendererTest {
         List<Item> privileged = items(report, "manifest.privileged");
         assertThat(privileged).singleElement().satisfies(item -> {
             assertThat(item.status()).isEqualTo(Status.FAIL);
-            assertThat(item.location().path()).isEqualTo("deploy/base/web.yaml");
+            assertThat(item.location().toString()).isEqualTo("deploy/base/web.yaml:16:25");
             assertThat(item.message()).endsWith("[rendered: line 32:23 of the output of "
                     + "'kustomize build deploy/overlays/prod']");
         });
@@ -276,7 +276,7 @@ class ManifestRendererTest {
         assertThat(tools.calls.get(0).environment()).containsKeys("HELM_CACHE_HOME", "HELM_CONFIG_HOME",
                 "HELM_DATA_HOME", "KUBECONFIG");
         assertThat(items(report, "manifest.privileged")).singleElement().satisfies(item -> {
-            assertThat(item.location().path()).isEqualTo("chart/templates/deployment.yaml");
+            assertThat(item.location().toString()).isEqualTo("chart/templates/deployment.yaml");
             assertThat(item.message()).contains("[rendered: line 27:25 of the output of 'helm template app chart "
                     + "--namespace shop -f chart/values-ci.yaml --include-crds --kube-version 1.29.0']");
         });
