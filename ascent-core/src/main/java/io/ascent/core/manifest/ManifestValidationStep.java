@@ -249,7 +249,10 @@ public final class ManifestValidationStep implements ValidationStep {
         List<Item> out = new ArrayList<>();
         if (parseProblems.isEmpty()) {
             out.add(Item.builder(ManifestLoader.PARSE_ID, ManifestLoader.PARSE_TITLE)
-                    .message(counts[0] + (counts[0] == 1 ? " file" : " files") + " read: " + counts[1]
+                    .message(counts[0] + (counts[0] == 1 ? " file" : " files")
+                            + (rendered.isEmpty() ? "" : " and " + rendered.size()
+                                    + (rendered.size() == 1 ? " render" : " renders"))
+                            + " read: " + counts[1]
                             + (counts[1] == 1 ? " resource" : " resources"))
                     .build());
         }

@@ -119,7 +119,7 @@ class SourceFilesTest {
 
         // base, overlay and component are all part of the render: nothing is read raw, nothing is said twice
         assertThat(items(report, ManifestRenderer.ID)).extracting(Item::status).containsExactly(Status.PASS);
-        assertThat(items(report, "manifest.parse").get(0).message()).isEqualTo("0 files read: 2 resources");
+        assertThat(items(report, "manifest.parse").get(0).message()).isEqualTo("0 files and 1 render read: 2 resources");
         assertThat(items(report, "manifest.privileged")).extracting(item -> item.location().path())
                 .containsExactly("deploy/base/web.yaml");
     }
