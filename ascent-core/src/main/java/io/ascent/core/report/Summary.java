@@ -6,8 +6,13 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /** Counts of items per status, derived from a report's items. */
-public record Summary(int total, int passed, int failed, int warnings, int skipped, int errors, int waived)
+public record Summary(int total, int passed, int failed, int warnings, int skipped, int errors, int waived, int info)
         implements Serializable {
+
+    /** Counts without a separate info count (as kept by reports from before {@link Status#INFO}). */
+    public Summary(int total, int passed, int failed, int warnings, int skipped, int errors, int waived) {
+        this(total, passed, failed, warnings, skipped, errors, waived, 0);
+    }
 
     static Summary of(Collection<Item> items) {
         Map<Status, Integer> counts = new EnumMap<>(Status.class);
@@ -20,7 +25,8 @@ public record Summary(int total, int passed, int failed, int warnings, int skipp
                 counts.getOrDefault(Status.WARN, 0),
                 counts.getOrDefault(Status.SKIP, 0),
                 counts.getOrDefault(Status.ERROR, 0),
-                counts.getOrDefault(Status.WAIVED, 0));
+                counts.getOrDefault(Status.WAIVED, 0),
+                counts.getOrDefault(Status.INFO, 0));
     }
 
     public int count(Status status) {
@@ -28,6 +34,7 @@ public record Summary(int total, int passed, int failed, int warnings, int skipp
             case PASS -> passed;
             case FAIL -> failed;
             case WARN -> warnings;
+            case INFO -> info;
             case SKIP -> skipped;
             case ERROR -> errors;
             case WAIVED -> waived;

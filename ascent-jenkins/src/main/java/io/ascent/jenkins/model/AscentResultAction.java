@@ -28,6 +28,7 @@ public class AscentResultAction implements RunAction2 {
     private final int skipped;
     private final int errors;
     private final int waived;
+    private final int info; // 0 in build.xml files written before the INFO status
     private final boolean environmentFailed;
 
     private transient Run<?, ?> run;
@@ -44,6 +45,7 @@ public class AscentResultAction implements RunAction2 {
         this.skipped = summary.skipped();
         this.errors = summary.errors();
         this.waived = summary.waived();
+        this.info = summary.info();
         this.environmentFailed = report.environmentFailed();
     }
 
@@ -98,7 +100,7 @@ public class AscentResultAction implements RunAction2 {
 
     /** The counts kept in {@code build.xml}, readable without the report file. */
     public Summary getCounts() {
-        return new Summary(total, passed, failed, warnings, skipped, errors, waived);
+        return new Summary(total, passed, failed, warnings, skipped, errors, waived, info);
     }
 
     /** The headline from the counts alone. */

@@ -16,8 +16,8 @@ import java.util.Map;
 public final class ReportPageModel {
 
     /** The order of the page: what needs action first. */
-    static final List<Status> ORDER = List.of(Status.FAIL, Status.ERROR, Status.WARN, Status.WAIVED, Status.SKIP,
-            Status.PASS);
+    static final List<Status> ORDER = List.of(Status.FAIL, Status.ERROR, Status.WARN, Status.INFO, Status.WAIVED,
+            Status.SKIP, Status.PASS);
 
     private final Report report;
 

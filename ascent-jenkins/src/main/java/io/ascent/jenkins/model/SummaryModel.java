@@ -36,6 +36,7 @@ public final class SummaryModel {
         add(parts, s.failed(), "failed", "failed");
         add(parts, s.errors(), "error", "errors");
         add(parts, s.warnings(), "warning", "warnings");
+        add(parts, s.info(), "info", "info");
         add(parts, s.waived(), "waived", "waived");
         add(parts, s.skipped(), "skipped", "skipped");
         add(parts, s.passed(), "passed", "passed");
