@@ -92,10 +92,12 @@ public final class ManifestValidationStep implements ValidationStep {
      *                    default cache folder
      * @param allowedUrls the URLs the operator allows remote schema locations to be fetched from: a location
      *                    outside them is one SKIP item and is never asked (give {@code fetcher} the same list)
+     *                    Runs no external program: each {@code kubernetes.render} entry is an environment error
+     *                    ({@link io.ascent.core.ValidationSteps} gives the renderer that runs the tools on PATH).
      */
     public ManifestValidationStep(ApiLifecycleTable table, int threads, SchemaFetcher fetcher,
             UrlAllowList allowedUrls) {
-        this(table, threads, fetcher, allowedUrls, ManifestRenderer.local());
+        this(table, threads, fetcher, allowedUrls, ManifestRenderer.unavailable());
     }
 
     /** @param renderer renders {@code kubernetes.render} entries (tests give one over a scripted command runner) */

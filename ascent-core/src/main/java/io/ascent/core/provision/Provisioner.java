@@ -12,7 +12,7 @@ import io.ascent.core.manifest.ManifestLoader;
 import io.ascent.core.manifest.ManifestSet;
 import io.ascent.core.manifest.Resource;
 import io.ascent.core.manifest.api.KubernetesVersion;
-import io.ascent.core.manifest.render.ManifestRenderer;
+import io.ascent.core.provision.command.RenderToolRunner;
 import io.ascent.core.manifest.render.Rendered;
 import io.ascent.core.manifest.render.SourceFiles;
 import io.ascent.core.checklist.RenderSetting;
@@ -478,7 +478,7 @@ public final class Provisioner {
             KubernetesVersion target = options.kubernetesVersion().or(() -> checklist.kubernetes().version())
                     .map(KubernetesVersion::parse).orElse(null);
             for (RenderSetting setting : render) {
-                Rendered rendered = ManifestRenderer.local().render(workspace, setting, checklist.metadata().name(),
+                Rendered rendered = RenderToolRunner.renderer().render(workspace, setting, checklist.metadata().name(),
                         target, setting.location());
                 rendered.objects().ifPresentOrElse(objects -> resources.addAll(objects.resources()),
                         () -> problems.add(rendered.item()));

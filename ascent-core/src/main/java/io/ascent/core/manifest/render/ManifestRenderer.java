@@ -4,9 +4,6 @@ import io.ascent.core.checklist.RenderSetting;
 import io.ascent.core.manifest.LoadedFile;
 import io.ascent.core.manifest.ManifestLoader;
 import io.ascent.core.manifest.api.KubernetesVersion;
-import io.ascent.core.provision.command.CommandResult;
-import io.ascent.core.provision.command.CommandRunner;
-import io.ascent.core.provision.command.ProcessCommandRunner;
 import io.ascent.core.report.ErrorKind;
 import io.ascent.core.report.Item;
 import io.ascent.core.report.Location;
@@ -50,18 +47,21 @@ public final class ManifestRenderer {
     /** Variables that send every HTTP(S) request to a closed port, and keep git from cloning over the network. */
     private static final Map<String, String> OFFLINE = offline();
 
-    private final CommandRunner commands;
+    private final ToolRunner commands;
     private final Duration timeout;
 
-    /** @param commands runs the tool; its capture limit must exceed {@link #MAX_OUTPUT_BYTES} */
-    public ManifestRenderer(CommandRunner commands, Duration timeout) {
+    /**
+     * @param commands runs the tool, or {@code null} for an embedding that runs no external program (each render is
+     *                 then an environment error saying so); its capture limit must exceed {@link #MAX_OUTPUT_BYTES}
+     */
+    public ManifestRenderer(ToolRunner commands, Duration timeout) {
         this.commands = commands;
         this.timeout = timeout;
     }
 
-    /** The tools on this machine's {@code PATH}, {@link #TIMEOUT} per render. */
-    public static ManifestRenderer local() {
-        return new ManifestRenderer(new ProcessCommandRunner(MAX_OUTPUT_BYTES + 1), TIMEOUT);
+    /** A renderer for an embedding that runs no external program: every render is an environment error. */
+    public static ManifestRenderer unavailable() {
+        return new ManifestRenderer(null, TIMEOUT);
     }
 
     /**
@@ -75,6 +75,11 @@ public final class ManifestRenderer {
     public Rendered render(Workspace workspace, RenderSetting setting, String release, KubernetesVersion target,
             Location at) throws InterruptedException {
         String folder = setting.path();
+        if (commands == null) {
+            return Rendered.failed(error(ErrorKind.ENVIRONMENT, "cannot render '" + folder + "': this embedding of "
+                    + "Ascent runs no external program", at, folder, "run ascent validate (the CLI or the Jenkins "
+                    + "step), which renders with the tools on PATH"));
+        }
         Optional<Path> root = workspace.resolveInside(folder).map(p -> p.toAbsolutePath().normalize());
         if (root.isEmpty() || !Files.isDirectory(root.get())) {
             return Rendered.failed(error(ErrorKind.INPUT, "'" + folder + "' is not a folder inside the repository",
@@ -123,9 +128,11 @@ public final class ManifestRenderer {
         Map<String, String> environment = new HashMap<>(OFFLINE);
         environment.putAll(tool.environment(work));
         long started = System.nanoTime();
-        CommandResult result = null;
+        ToolRunner.ToolRun result = null;
+        String program = null;
         for (List<String> argv : tool.commands(work, root)) {
             result = commands.run(argv, environment, timeout);
+            program = argv.get(0) + (argv.get(0).equals("kubectl") ? " kustomize" : "");
             if (!result.notFound()) {
                 break;
             }
@@ -136,7 +143,6 @@ public final class ManifestRenderer {
                     + tool.reproduce(folder).split(" ")[0] + " is not installed (not found on PATH)", at, folder,
                     tool.installHint()));
         }
-        String program = result.argv().get(0) + (result.argv().get(0).equals("kubectl") ? " kustomize" : "");
         if (result.timedOut()) {
             return Rendered.failed(error(ErrorKind.INPUT, program + " did not finish rendering '" + folder
                     + "' within " + timeout.toSeconds() + " s", at, folder, "run '" + tool.reproduce(folder)

@@ -3,7 +3,7 @@ package io.ascent.core.manifest.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ascent.core.manifest.ManifestWorkspace;
-import io.ascent.core.provision.command.CommandResult;
+import io.ascent.core.manifest.render.ToolRunner.ToolRun;
 import io.ascent.core.report.ErrorKind;
 import io.ascent.core.report.Item;
 import io.ascent.core.report.Report;
@@ -175,9 +175,20 @@ class ManifestRendererTest {
     }
 
     @Test
+    void shouldSayWhenTheEmbeddingRunsNoExternalProgram() {
+        Report report = kustomizeRepository().validate(Optional.empty(), ManifestRenderer.unavailable());
+
+        assertThat(items(report, ManifestRenderer.ID)).singleElement().satisfies(item -> {
+            assertThat(item.isError(ErrorKind.ENVIRONMENT)).isTrue();
+            assertThat(item.message()).isEqualTo("cannot render 'deploy/overlays/prod': this embedding of Ascent "
+                    + "runs no external program");
+        });
+    }
+
+    @Test
     void shouldReportAFailedRenderAsBadInputWithTheToolsMessageBoundedAndWithoutLocalPaths() {
         String noise = "x".repeat(5000);
-        ScriptedTools tools = new ScriptedTools(Set.of("kustomize"), argv -> CommandResult.exited(argv, 1, "",
+        ScriptedTools tools = new ScriptedTools(Set.of("kustomize"), argv -> ToolRun.exited(1, "",
                 "Error: accumulating resources from '" + repository + "/deploy/missing': no such file " + noise));
         Report report = kustomizeRepository().validate(Optional.empty(), tools.renderer());
 
@@ -195,7 +206,7 @@ class ManifestRendererTest {
     @Test
     void shouldReportARenderThatOutlivesItsTimeout() {
         ScriptedTools tools = new ScriptedTools(Set.of("kustomize"),
-                argv -> new CommandResult(argv, -1, "", "", false, true));
+                argv -> new ToolRun(-1, "", "", false, true));
         Report report = kustomizeRepository().validate(Optional.empty(), tools.renderer());
 
         Item item = items(report, ManifestRenderer.ID).get(0);
@@ -286,7 +297,7 @@ class ManifestRendererTest {
 
     @Test
     void shouldAdviseBuildingChartDependenciesWhenHelmMissesThem() {
-        ScriptedTools tools = new ScriptedTools(Set.of("helm"), argv -> CommandResult.exited(argv, 1, "",
+        ScriptedTools tools = new ScriptedTools(Set.of("helm"), argv -> ToolRun.exited(1, "",
                 "Error: An error occurred while checking for chart dependencies. You may need to run `helm dependency "
                         + "build` to fetch missing dependencies: found in Chart.yaml, but missing in charts/ directory: "
                         + "redis"));

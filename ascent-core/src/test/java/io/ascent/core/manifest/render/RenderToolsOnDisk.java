@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ascent.core.provision.command.CommandResult;
 import io.ascent.core.provision.command.CommandRunner;
 import io.ascent.core.provision.command.ProcessCommandRunner;
+import io.ascent.core.provision.command.RenderToolRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -56,10 +57,8 @@ final class RenderToolsOnDisk {
             }
             List<String> local = new ArrayList<>(argv);
             local.set(0, program.toString());
-            CommandResult result = processes.run(local, environment, timeout);
-            return new CommandResult(argv, result.exitCode(), result.stdout(), result.stderr(), result.notFound(),
-                    result.timedOut());
+            return processes.run(local, environment, timeout);
         };
-        return new ManifestRenderer(onDisk, Duration.ofMinutes(2));
+        return new ManifestRenderer(new RenderToolRunner(onDisk), Duration.ofMinutes(2));
     }
 }

@@ -1,7 +1,5 @@
 package io.ascent.core.manifest.render;
 
-import io.ascent.core.provision.command.CommandResult;
-import io.ascent.core.provision.command.CommandRunner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,28 +15,28 @@ import java.util.function.Function;
  * Programs that a test decides: which are installed and what each prints. Records every command line, its
  * environment, and the wrapper kustomization that was in the work folder when the tool ran.
  */
-final class ScriptedTools implements CommandRunner {
+final class ScriptedTools implements ToolRunner {
     record Call(List<String> argv, Map<String, String> environment, String wrapper) {
     }
 
     private final Set<String> installed;
-    private final Function<List<String>, CommandResult> answer;
+    private final Function<List<String>, ToolRun> answer;
     final List<Call> calls = new ArrayList<>();
 
-    ScriptedTools(Set<String> installed, Function<List<String>, CommandResult> answer) {
+    ScriptedTools(Set<String> installed, Function<List<String>, ToolRun> answer) {
         this.installed = installed;
         this.answer = answer;
     }
 
     /** Installed programs that print {@code stdout} and exit 0. */
     static ScriptedTools printing(Set<String> installed, String stdout) {
-        return new ScriptedTools(installed, argv -> CommandResult.exited(argv, 0, stdout, ""));
+        return new ScriptedTools(installed, argv -> ToolRun.exited(0, stdout, ""));
     }
 
     @Override
-    public CommandResult run(List<String> argv, Map<String, String> environment, Duration timeout) {
+    public ToolRun run(List<String> argv, Map<String, String> environment, Duration timeout) {
         if (!installed.contains(argv.get(0))) {
-            return CommandResult.notInstalled(argv);
+            return ToolRun.notInstalled();
         }
         String wrapper = null;
         Path last = Path.of(argv.get(argv.size() - 1));
