@@ -2,6 +2,7 @@ package io.ascent.core;
 
 import io.ascent.core.manifest.ManifestValidationStep;
 import io.ascent.core.manifest.api.ApiLifecycleTable;
+import io.ascent.core.provision.command.RenderToolRunner;
 import io.ascent.core.repo.RepositoryStep;
 import io.ascent.core.validation.ValidationStep;
 import java.util.List;
@@ -28,6 +29,6 @@ public final class ValidationSteps {
     public static List<ValidationStep> builtIn(EngineConfig config) {
         return List.of(new RepositoryStep(),
                 new ManifestValidationStep(ApiLifecycleTable.builtIn(), config.threads(), config.schemaFetcher(),
-                        config.allowedUrls()));
+                        config.allowedUrls(), RenderToolRunner.renderer()));
     }
 }

@@ -12,6 +12,7 @@ import io.ascent.core.checklist.RepositoryRules.ForbiddenPath;
 import io.ascent.core.checklist.RepositoryRules.SecretScanning;
 import io.ascent.core.checklist.RepositoryRules.SubmodulePolicy;
 import io.ascent.core.checklist.RepositoryRules.SymlinkPolicy;
+import io.ascent.core.report.Location;
 import io.ascent.core.report.Severity;
 import io.ascent.core.report.Waiver;
 import io.ascent.core.yaml.YamlDocument;
@@ -106,7 +107,7 @@ final class ChecklistModelReader {
         return severities;
     }
 
-    private static KubernetesSettings kubernetes(JSONObject json) {
+    private KubernetesSettings kubernetes(JSONObject json) {
         if (json == null) {
             return KubernetesSettings.defaults();
         }
@@ -126,7 +127,27 @@ final class ChecklistModelReader {
                 locations.isEmpty() ? List.of("default") : locations,
                 json.optBoolean("strict", true),
                 checks,
-                Optional.ofNullable(json.optJSONObject("clusterApi")).flatMap(c -> optional(c, "version")));
+                Optional.ofNullable(json.optJSONObject("clusterApi")).flatMap(c -> optional(c, "version")),
+                strings(json.optJSONArray("exclude")),
+                render(json.optJSONArray("render"), document));
+    }
+
+    private static List<RenderSetting> render(JSONArray array, YamlDocument document) {
+        List<RenderSetting> render = new ArrayList<>();
+        for (int i = 0; array != null && i < array.length(); i++) {
+            JSONObject entry = array.getJSONObject(i);
+            Location location = document.locationOf(document.nodeAt(List.of("kubernetes", "render",
+                    String.valueOf(i))));
+            if (entry.has("kustomize")) {
+                render.add(new RenderSetting(RenderSetting.Tool.KUSTOMIZE, entry.getString("kustomize"),
+                        Optional.empty(), Optional.empty(), List.of(), location));
+            } else {
+                render.add(new RenderSetting(RenderSetting.Tool.HELM, entry.getString("helm"),
+                        optional(entry, "releaseName"), optional(entry, "namespace"),
+                        strings(entry.optJSONArray("values")), location));
+            }
+        }
+        return render;
     }
 
     private static ProvisionSettings provision(JSONObject json) {

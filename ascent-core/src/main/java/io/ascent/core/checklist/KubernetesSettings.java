@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param checks          per-check overrides keyed by check id
  * @param clusterApiVersion the ClusterAPI release the manifests' ClusterAPI objects are for
  *                        ({@code kubernetes.clusterApi.version}), if any
+ * @param exclude         globs of files the manifest paths must not read ({@code kubernetes.exclude})
+ * @param render          Kustomize and Helm sources to render and check ({@code kubernetes.render}), in order
  */
 public record KubernetesSettings(
         Optional<String> version,
@@ -23,17 +25,21 @@ public record KubernetesSettings(
         List<String> schemaLocations,
         boolean strict,
         Map<String, CheckSetting> checks,
-        Optional<String> clusterApiVersion) {
+        Optional<String> clusterApiVersion,
+        List<String> exclude,
+        List<RenderSetting> render) {
 
     public KubernetesSettings {
         manifests = List.copyOf(manifests);
+        exclude = List.copyOf(exclude);
+        render = List.copyOf(render);
         schemaLocations = List.copyOf(schemaLocations);
         checks = Map.copyOf(checks);
     }
 
     public static KubernetesSettings defaults() {
         return new KubernetesSettings(Optional.empty(), List.of(), List.of("default"), true, Map.of(),
-                Optional.empty());
+                Optional.empty(), List.of(), List.of());
     }
 
     /**

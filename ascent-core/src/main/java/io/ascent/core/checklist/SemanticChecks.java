@@ -153,6 +153,7 @@ final class SemanticChecks {
         JSONObject kubernetes = root.optJSONObject("kubernetes");
         if (kubernetes != null) {
             checkGlobList(kubernetes.optJSONArray("manifests"), List.of("kubernetes", "manifests"), items);
+            checkPathPatterns(kubernetes.optJSONArray("exclude"), List.of("kubernetes", "exclude"), items);
         }
         JSONObject provision = root.optJSONObject("provision");
         JSONObject deploy = provision == null ? null : provision.optJSONObject("deploy");
@@ -184,11 +185,27 @@ final class SemanticChecks {
 
     private void checkGlobList(JSONArray globs, List<String> tokens, List<Item> items) {
         for (int i = 0; globs != null && i < globs.length(); i++) {
-            String glob = globs.getString(i);
-            if (glob.chars().anyMatch(c -> "*?[{".indexOf(c) >= 0)) {
-                checkGlob(glob, append(tokens, String.valueOf(i)), items);
+            for (String glob : alternatives(globs.getString(i))) {
+                if (isGlob(glob)) {
+                    checkGlob(glob, append(tokens, String.valueOf(i)), items);
+                }
             }
         }
+    }
+
+    /** The {@code |}-separated alternatives of a path, trimmed, empty ones dropped. */
+    private static List<String> alternatives(String written) {
+        List<String> out = new ArrayList<>();
+        for (String alternative : written.split("\\|")) {
+            if (!alternative.isBlank()) {
+                out.add(alternative.trim());
+            }
+        }
+        return out;
+    }
+
+    private static boolean isGlob(String path) {
+        return path.chars().anyMatch(c -> "*?[{".indexOf(c) >= 0);
     }
 
     private void checkGlob(String glob, List<String> tokens, List<Item> items) {
@@ -210,7 +227,8 @@ final class SemanticChecks {
     private void checkPaths(List<Item> items) {
         JSONObject kubernetes = root.optJSONObject("kubernetes");
         if (kubernetes != null) {
-            checkPathList(kubernetes.optJSONArray("manifests"), List.of("kubernetes", "manifests"), items);
+            checkManifestPaths(kubernetes.optJSONArray("manifests"), List.of("kubernetes", "manifests"), items);
+            checkRender(kubernetes.optJSONArray("render"), items);
         }
         JSONObject provision = root.optJSONObject("provision");
         if (provision != null) {
@@ -220,7 +238,8 @@ final class SemanticChecks {
             }
             JSONObject deploy = provision.optJSONObject("deploy");
             if (deploy != null) {
-                checkPathList(deploy.optJSONArray("manifests"), List.of("provision", "deploy", "manifests"), items);
+                checkManifestPaths(deploy.optJSONArray("manifests"), List.of("provision", "deploy", "manifests"),
+                        items);
             }
             JSONArray tests = provision.optJSONArray("tests");
             for (int i = 0; tests != null && i < tests.length(); i++) {
@@ -237,6 +256,86 @@ final class SemanticChecks {
                 checkPath(contains.getString("path"), append(tokens, "check", "contains", "path"), items);
             }
         });
+    }
+
+    /**
+     * Manifest paths with {@code |} alternatives: each alternative stays inside the repository, and at least one
+     * exists (a glob may match nothing at load time; the manifest step says so).
+     */
+    private void checkManifestPaths(JSONArray paths, List<String> tokens, List<Item> items) {
+        for (int i = 0; paths != null && i < paths.length(); i++) {
+            List<String> alternatives = alternatives(paths.getString(i));
+            if (alternatives.size() <= 1) {
+                checkPath(paths.getString(i).trim(), append(tokens, String.valueOf(i)), items);
+                continue;
+            }
+            List<String> missing = new ArrayList<>();
+            for (String alternative : alternatives) {
+                Optional<Path> resolved = this.resolved.computeIfAbsent(alternative, workspace::resolveInside);
+                if (resolved.isEmpty()) {
+                    checkPath(alternative, append(tokens, String.valueOf(i)), items); // says it leaves
+                } else if (!isGlob(alternative) && !Files.exists(resolved.get())) {
+                    missing.add(alternative);
+                }
+            }
+            if (missing.size() == alternatives.size()) {
+                items.add(ChecklistRule.PATHS.item().status(Status.ERROR)
+                        .message("none of '" + String.join("', '", missing) + "' exists in " + displayDir())
+                        .location(at(append(tokens, String.valueOf(i))))
+                        .remediation("correct the paths (relative to the application directory) or add a file")
+                        .build());
+            }
+        }
+    }
+
+    /**
+     * Each {@code kubernetes.render} entry names exactly one tool, its folder holds what that tool reads, Helm's
+     * settings go with Helm only, and values files exist inside the repository.
+     */
+    private void checkRender(JSONArray render, List<Item> items) {
+        for (int i = 0; render != null && i < render.length(); i++) {
+            JSONObject entry = render.getJSONObject(i);
+            List<String> tokens = List.of("kubernetes", "render", String.valueOf(i));
+            boolean kustomize = entry.has("kustomize");
+            boolean helm = entry.has("helm");
+            if (kustomize == helm) {
+                items.add(ChecklistRule.SCHEMA.item().status(Status.ERROR)
+                        .message("a render entry names exactly one of 'kustomize' and 'helm'"
+                                + (kustomize ? ", not both" : ""))
+                        .location(at(tokens)).build());
+                continue;
+            }
+            if (kustomize) {
+                for (String helmOnly : List.of("releaseName", "namespace", "values")) {
+                    if (entry.has(helmOnly)) {
+                        items.add(ChecklistRule.SCHEMA.item().status(Status.ERROR)
+                                .message("'" + helmOnly + "' applies to helm only; a kustomization sets it in "
+                                        + "kustomization.yaml")
+                                .location(document.locationOf(document.keyAt(tokens, helmOnly))).build());
+                    }
+                }
+            }
+            String folder = entry.getString(kustomize ? "kustomize" : "helm");
+            List<String> folderTokens = append(tokens, kustomize ? "kustomize" : "helm");
+            int before = items.size();
+            checkPath(folder, folderTokens, items);
+            Optional<Path> resolved = this.resolved.computeIfAbsent(folder, workspace::resolveInside);
+            if (items.size() == before && resolved.isPresent()) {
+                List<String> expected = kustomize
+                        ? List.of("kustomization.yaml", "kustomization.yml", "Kustomization")
+                        : List.of("Chart.yaml");
+                if (expected.stream().noneMatch(name -> Files.isRegularFile(resolved.get().resolve(name)))) {
+                    items.add(ChecklistRule.PATHS.item().status(Status.ERROR)
+                            .message("'" + folder + "' holds no " + String.join(" or ", expected)
+                                    + (kustomize ? "; kustomize renders a folder with a kustomization"
+                                            : "; helm renders a folder with a chart"))
+                            .location(at(folderTokens))
+                            .remediation("name the folder that holds " + expected.get(0))
+                            .build());
+                }
+            }
+            checkPathList(entry.optJSONArray("values"), append(tokens, "values"), items);
+        }
     }
 
     private void checkPathList(JSONArray paths, List<String> tokens, List<Item> items) {

@@ -174,13 +174,16 @@ public final class StarterChecklist {
                 line("    - " + quoted(path), path.endsWith("/") ? "read recursively" : "");
             }
         }
-        for (String kustomization : survey.kustomizations()) {
-            comment("  Kustomize folder " + quoted(kustomization) + ": Ascent reads plain YAML; render it with"
-                    + " `kubectl kustomize` into a committed file and list that file above.");
-        }
-        for (String chart : survey.charts()) {
-            comment("  Helm chart " + quoted(chart) + ": Ascent reads plain YAML; render it with `helm template`"
-                    + " into a committed file and list that file above.");
+        if (!survey.kustomizations().isEmpty() || !survey.charts().isEmpty()) {
+            comment("  Kustomize and Helm sources found: Ascent renders and checks those listed under render"
+                    + " (kustomize or kubectl, helm on PATH; docs/checklist.md).");
+            disabled("  render:", "uncomment the sources to check");
+            for (String kustomization : survey.kustomizations()) {
+                disabled("    - kustomize: " + quoted(kustomization), "Kustomize folder");
+            }
+            for (String chart : survey.charts()) {
+                disabled("    - helm: " + quoted(chart), "Helm chart; add values: [...] and releaseName");
+            }
         }
         if (survey.skipped() > 0) {
             comment("  " + survey.skipped() + " folder(s) passed over: their names hold characters a checklist path"

@@ -2,6 +2,7 @@ package io.ascent.core.manifest;
 
 import io.ascent.core.glob.Glob;
 import io.ascent.core.glob.GlobSyntaxException;
+import io.ascent.core.glob.PathPattern;
 import io.ascent.core.report.Item;
 import io.ascent.core.report.Location;
 import io.ascent.core.report.Severity;
@@ -35,24 +36,52 @@ public record ManifestSet(List<ManifestFile> files, List<Item> problems) {
         problems = List.copyOf(problems);
     }
 
+    /** {@link #expand(Workspace, List, List)} with nothing excluded. */
+    public static ManifestSet expand(Workspace workspace, List<String> written) {
+        return expand(workspace, written, List.of());
+    }
+
     /**
      * Expands paths written in a checklist. A folder stands for every {@code .yaml}, {@code .yml} and {@code .json}
      * file below it (hidden folders such as {@code .git} excluded); a glob ({@code deploy/*.yaml},
-     * {@code deploy/**}) for every file it matches; a file for itself, whatever its extension.
+     * {@code deploy/**}) for every file it matches; a file for itself, whatever its extension. {@code |} separates
+     * alternatives ({@code deploy/|k8s/}): each that matches is read, and the entry is a problem only when none
+     * matches. A file that one of {@code exclude} matches (relative to the application directory, a folder covering
+     * everything below it, see {@link PathPattern}) is not read.
+     *
+     * @throws GlobSyntaxException when an exclude pattern is malformed (the checklist's semantic checks refuse it
+     *                             first)
      */
-    public static ManifestSet expand(Workspace workspace, List<String> written) {
+    public static ManifestSet expand(Workspace workspace, List<String> written, List<String> exclude) {
+        List<PathPattern> excluded = exclude.stream().map(PathPattern::compile).toList();
         Map<String, ManifestFile> files = new LinkedHashMap<>();
         List<Item> problems = new ArrayList<>();
-        for (String path : written) {
+        for (String entry : written) {
             List<Path> found = new ArrayList<>();
-            Optional<String> problem = isGlob(path) ? glob(workspace, path, found) : plain(workspace, path, found);
-            if (problem.isPresent()) {
-                problems.add(problem(path, problem.get()));
+            List<String> missed = new ArrayList<>();
+            Optional<Miss> problem = Optional.empty();
+            List<String> alternatives = alternatives(entry);
+            for (String path : alternatives) {
+                Optional<Miss> missing = isGlob(path) ? glob(workspace, path, found) : plain(workspace, path, found);
+                if (missing.isPresent() && missing.get().leaves()) {
+                    problems.add(problem(path, missing.get().message()));
+                } else if (missing.isPresent()) {
+                    missed.add(path);
+                    problem = problem.or(() -> missing);
+                }
+            }
+            if (missed.size() == alternatives.size() && problem.isPresent()) {
+                problems.add(problem(entry, alternatives.size() == 1 ? problem.get().message()
+                        : "none of '" + String.join("', '", missed) + "' matches a file"));
                 continue;
             }
             for (Path file : found) {
-                String relative = workspace.applicationDir().relativize(file.toAbsolutePath().normalize()).toString();
-                if (workspace.resolveInside(relative.replace('\\', '/')).isEmpty()) {
+                String relative = workspace.applicationDir().relativize(file.toAbsolutePath().normalize()).toString()
+                        .replace('\\', '/');
+                if (excluded.stream().anyMatch(pattern -> pattern.matchingPrefix(relative) != null)) {
+                    continue;
+                }
+                if (workspace.resolveInside(relative).isEmpty()) {
                     problems.add(problem(workspace.displayPath(file),
                             "a symbolic link leads out of the repository; Ascent reads only files inside it"));
                     continue;
@@ -66,10 +95,25 @@ public record ManifestSet(List<ManifestFile> files, List<Item> problems) {
         return new ManifestSet(sorted, problems);
     }
 
-    private static Optional<String> plain(Workspace workspace, String written, List<Path> found) {
+    /** Why a written path gave no file; {@code leaves} when it leaves the repository, which no alternative excuses. */
+    private record Miss(String message, boolean leaves) {
+    }
+
+    private static List<String> alternatives(String entry) {
+        List<String> out = new ArrayList<>();
+        for (String alternative : entry.split("\\|")) {
+            if (!alternative.isBlank()) {
+                out.add(alternative.trim());
+            }
+        }
+        return out.isEmpty() ? List.of(entry) : out;
+    }
+
+    private static Optional<Miss> plain(Workspace workspace, String written, List<Path> found) {
         Optional<Path> resolved = workspace.resolveInside(written);
         if (resolved.isEmpty()) {
-            return Optional.of("'" + written + "' leaves the repository; manifest paths must stay inside it");
+            return Optional.of(new Miss("'" + written + "' leaves the repository; manifest paths must stay inside it",
+                    true));
         }
         Path path = resolved.get();
         if (Files.isRegularFile(path)) {
@@ -77,19 +121,19 @@ public record ManifestSet(List<ManifestFile> files, List<Item> problems) {
             return Optional.empty();
         }
         if (!Files.isDirectory(path)) {
-            return Optional.of("'" + written + "' " + (Files.exists(path)
+            return Optional.of(new Miss("'" + written + "' " + (Files.exists(path)
                     ? "is not a regular file (a named pipe, device or socket); Ascent reads only files"
-                    : "does not exist"));
+                    : "does not exist"), false));
         }
         int before = found.size();
-        Optional<String> problem = walk(path, file -> isManifestName(file.getFileName().toString()), found);
+        Optional<Miss> problem = walk(path, file -> isManifestName(file.getFileName().toString()), found);
         if (problem.isEmpty() && found.size() == before) {
-            return Optional.of("folder '" + written + "' holds no .yaml, .yml or .json file");
+            return Optional.of(new Miss("folder '" + written + "' holds no .yaml, .yml or .json file", false));
         }
         return problem;
     }
 
-    private static Optional<String> glob(Workspace workspace, String written, List<Path> found) {
+    private static Optional<Miss> glob(Workspace workspace, String written, List<Path> found) {
         // Walk from the longest leading part without glob characters, not from the application directory.
         String[] segments = written.split("/");
         StringBuilder base = new StringBuilder();
@@ -101,29 +145,30 @@ public record ManifestSet(List<ManifestFile> files, List<Item> problems) {
         }
         Optional<Path> root = workspace.resolveInside(base.length() == 0 ? "." : base.toString());
         if (root.isEmpty()) {
-            return Optional.of("'" + written + "' leaves the repository; manifest paths must stay inside it");
+            return Optional.of(new Miss("'" + written + "' leaves the repository; manifest paths must stay inside it",
+                    true));
         }
         if (!Files.isDirectory(root.get())) {
-            return Optional.of("glob '" + written + "' matches no file");
+            return Optional.of(new Miss("glob '" + written + "' matches no file", false));
         }
         Glob matcher;
         try {
             matcher = Glob.compile(written);
         } catch (GlobSyntaxException e) {
-            return Optional.of("glob '" + written + "' is malformed: " + e.description() + " at character "
-                    + (e.index() + 1));
+            return Optional.of(new Miss("glob '" + written + "' is malformed: " + e.description() + " at character "
+                    + (e.index() + 1), false));
         }
         Path applicationDir = workspace.applicationDir();
         int before = found.size();
-        Optional<String> problem = walk(root.get(),
+        Optional<Miss> problem = walk(root.get(),
                 file -> matcher.matches(applicationDir.relativize(file).toString().replace('\\', '/')), found);
         if (problem.isEmpty() && found.size() == before) {
-            return Optional.of("glob '" + written + "' matches no file");
+            return Optional.of(new Miss("glob '" + written + "' matches no file", false));
         }
         return problem;
     }
 
-    private static Optional<String> walk(Path root, java.util.function.Predicate<Path> accept, List<Path> found) {
+    private static Optional<Miss> walk(Path root, java.util.function.Predicate<Path> accept, List<Path> found) {
         try (Stream<Path> paths = Files.walk(root)) {
             paths.filter(p -> !isHidden(root, p))
                     .filter(Files::isRegularFile)
@@ -133,7 +178,7 @@ public record ManifestSet(List<ManifestFile> files, List<Item> problems) {
                     .forEach(found::add);
             return Optional.empty();
         } catch (IOException | java.io.UncheckedIOException e) {
-            return Optional.of("cannot list '" + root.getFileName() + "': " + e.getMessage());
+            return Optional.of(new Miss("cannot list '" + root.getFileName() + "': " + e.getMessage(), false));
         }
     }
 

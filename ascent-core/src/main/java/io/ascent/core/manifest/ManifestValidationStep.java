@@ -6,7 +6,12 @@ import io.ascent.core.jsonschema.NearestName;
 import io.ascent.core.manifest.api.ApiLifecycleTable;
 import io.ascent.core.manifest.api.KubernetesVersion;
 import io.ascent.core.manifest.api.KubernetesVersions;
+import io.ascent.core.checklist.RenderSetting;
 import io.ascent.core.manifest.check.Finding;
+import io.ascent.core.manifest.render.ManifestRenderer;
+import io.ascent.core.manifest.render.RenderOrigins;
+import io.ascent.core.manifest.render.Rendered;
+import io.ascent.core.manifest.render.SourceFiles;
 import io.ascent.core.manifest.check.Findings;
 import io.ascent.core.manifest.check.ManifestCheck;
 import io.ascent.core.manifest.check.ManifestChecks;
@@ -71,6 +76,7 @@ public final class ManifestValidationStep implements ValidationStep {
     private final int threads;
     private final SchemaFetcher fetcher;
     private final UrlAllowList allowedUrls;
+    private final ManifestRenderer renderer;
 
     /** The built-in table, two parsing threads, and no URL allowed for remote schema locations. */
     public ManifestValidationStep() {
@@ -88,13 +94,22 @@ public final class ManifestValidationStep implements ValidationStep {
      *                    default cache folder
      * @param allowedUrls the URLs the operator allows remote schema locations to be fetched from: a location
      *                    outside them is one SKIP item and is never asked (give {@code fetcher} the same list)
+     *                    Runs no external program: each {@code kubernetes.render} entry is an environment error
+     *                    ({@link io.ascent.core.ValidationSteps} gives the renderer that runs the tools on PATH).
      */
     public ManifestValidationStep(ApiLifecycleTable table, int threads, SchemaFetcher fetcher,
             UrlAllowList allowedUrls) {
+        this(table, threads, fetcher, allowedUrls, ManifestRenderer.unavailable());
+    }
+
+    /** @param renderer renders {@code kubernetes.render} entries (tests give one over a scripted command runner) */
+    public ManifestValidationStep(ApiLifecycleTable table, int threads, SchemaFetcher fetcher,
+            UrlAllowList allowedUrls, ManifestRenderer renderer) {
         this.table = table;
         this.threads = Math.max(1, threads);
         this.fetcher = fetcher;
         this.allowedUrls = allowedUrls;
+        this.renderer = renderer;
     }
 
     @Override
@@ -109,12 +124,13 @@ public final class ManifestValidationStep implements ValidationStep {
 
     private List<Item> items(ValidationContext context, RunSink sink) throws InterruptedException {
         KubernetesSettings settings = context.checklist().kubernetes();
-        if (settings.manifests().isEmpty()) {
+        if (settings.manifests().isEmpty() && settings.render().isEmpty()) {
             return List.of(); // no manifests named: no check applies, and "no check applied" never fails
         }
         List<String> paths = new ArrayList<>(settings.manifests());
         context.checklist().provision().cluster().config().ifPresent(paths::add);
-        ManifestSet set = ManifestSet.expand(context.workspace(), paths);
+        ManifestSet set = ManifestSet.expand(context.workspace(), paths, settings.exclude());
+        SourceFiles sources = SourceFiles.sort(context.workspace(), set.files(), settings.render());
         KubernetesVersions targets;
         try {
             targets = context.kubernetesVersion().map(KubernetesVersions::parse).orElse(null);
@@ -126,6 +142,15 @@ public final class ManifestValidationStep implements ValidationStep {
                     .message(e.getMessage())
                     .location(Location.of(context.checklist().path()))
                     .build());
+        }
+
+        List<Rendered> rendered = new ArrayList<>();
+        // Helm is told one cluster version: the newest of a range, the release a cluster would be upgraded to.
+        KubernetesVersion renderTarget = targets == null ? null : targets.newest();
+        for (RenderSetting setting : settings.render()) {
+            rendered.add(renderer.render(context.workspace(), setting, context.checklist().metadata().name(),
+                    renderTarget,
+                    setting.location()));
         }
 
         List<ManifestCheck> checks = new ArrayList<>();
@@ -205,7 +230,7 @@ public final class ManifestValidationStep implements ValidationStep {
             laterFindings.add(later);
         }
         int[] counts = new int[2]; // files, resources
-        load(context.workspace().files(YamlLimits.MANIFEST.maxBytes()), set.files(), new ManifestLoader.Sink() {
+        ManifestLoader.Sink toChecks = new ManifestLoader.Sink() {
             @Override
             public void resource(Resource resource) {
                 counts[1]++;
@@ -223,8 +248,15 @@ public final class ManifestValidationStep implements ValidationStep {
             public void problem(Item problem) {
                 parseProblems.add(problem);
             }
-        });
-        counts[0] = set.files().size();
+        };
+        load(context.workspace().files(YamlLimits.MANIFEST.maxBytes()), sources.manifests(), toChecks);
+        for (Rendered render : rendered) {
+            render.objects().ifPresent(objects -> {
+                objects.problems().forEach(toChecks::problem);
+                objects.resources().forEach(toChecks::resource);
+            });
+        }
+        counts[0] = sources.manifests().size();
         for (int i = 0; i < checks.size(); i++) {
             finish(checks.get(i), findings[i], checkErrors, context);
             List<ManifestCheck> later = laterVersions.getOrDefault(checks.get(i).id(), List.of());
@@ -246,11 +278,16 @@ public final class ManifestValidationStep implements ValidationStep {
         List<Item> out = new ArrayList<>();
         if (parseProblems.isEmpty()) {
             out.add(Item.builder(ManifestLoader.PARSE_ID, ManifestLoader.PARSE_TITLE)
-                    .message(counts[0] + (counts[0] == 1 ? " file" : " files") + " read: " + counts[1]
+                    .message(counts[0] + (counts[0] == 1 ? " file" : " files")
+                            + (rendered.isEmpty() ? "" : " and " + rendered.size()
+                                    + (rendered.size() == 1 ? " render" : " renders"))
+                            + " read: " + counts[1]
                             + (counts[1] == 1 ? " resource" : " resources"))
                     .build());
         }
         out.addAll(parseProblems);
+        rendered.forEach(render -> out.add(render.item()));
+        out.addAll(sources.items());
         out.addAll(checkErrors);
         out.addAll(settingItems);
         for (int i = 0; i < checks.size(); i++) {
@@ -262,7 +299,16 @@ public final class ManifestValidationStep implements ValidationStep {
             }
             out.addAll(items);
         }
-        return out;
+        List<RenderOrigins> origins = rendered.stream().flatMap(render -> render.origins().stream()).toList();
+        return origins.isEmpty() ? out : out.stream().map(item -> relocate(item, origins)).toList();
+    }
+
+    /** An item located in a render's output, pointed at the source file the object came from. */
+    private static Item relocate(Item item, List<RenderOrigins> origins) {
+        for (RenderOrigins origin : origins) {
+            item = origin.relocate(item);
+        }
+        return item;
     }
 
     /** A check that throws on odd input reports it as an ERROR on that object instead of ending the run. */

@@ -11,6 +11,11 @@ import io.ascent.core.manifest.ManifestFile;
 import io.ascent.core.manifest.ManifestLoader;
 import io.ascent.core.manifest.ManifestSet;
 import io.ascent.core.manifest.Resource;
+import io.ascent.core.manifest.api.KubernetesVersion;
+import io.ascent.core.provision.command.RenderToolRunner;
+import io.ascent.core.manifest.render.Rendered;
+import io.ascent.core.manifest.render.SourceFiles;
+import io.ascent.core.checklist.RenderSetting;
 import io.ascent.core.progress.ProgressListener;
 import io.ascent.core.provision.deploy.ApplyOrder;
 import io.ascent.core.provision.deploy.ServerSideApplier;
@@ -175,7 +180,13 @@ public final class Provisioner {
             Checklist checklist = loaded.checklist().orElseThrow();
             ProvisionSettings settings = checklist.provision();
             teardownSetting = settings.teardown();
-            List<Resource> resources = deployResources(workspace, checklist);
+            List<Item> renderProblems = new ArrayList<>();
+            List<Resource> resources = deployResources(workspace, checklist, renderProblems);
+            if (!renderProblems.isEmpty()) {
+                items.addAll(renderProblems);
+                end(Status.FAIL, "a Kustomize or Helm source did not render; nothing was created");
+                return;
+            }
             Map<String, Resource> jobs = new LinkedHashMap<>();
             List<Item> problems = sectionProblems(workspace, checklist, resources, jobs);
             if (!problems.isEmpty()) {
@@ -463,15 +474,33 @@ public final class Provisioner {
             lines.forEach(report::info);
         }
 
-        private List<Resource> deployResources(Workspace workspace, Checklist checklist) {
-            List<String> written = checklist.provision().deploy().manifests().isEmpty()
-                    ? checklist.kubernetes().manifests() : checklist.provision().deploy().manifests();
-            ManifestSet set = ManifestSet.expand(workspace, written);
+        /**
+         * What to apply: {@code provision.deploy.manifests}, else what {@code ascent validate} checked (the
+         * manifests without {@code kubernetes.exclude}, Kustomize and Helm files left to their tools, and the
+         * {@code kubernetes.render} output). Static validation rendered the same sources a moment ago; a render that
+         * fails now is the problem returned.
+         */
+        private List<Resource> deployResources(Workspace workspace, Checklist checklist, List<Item> problems)
+                throws InterruptedException {
+            boolean ownList = !checklist.provision().deploy().manifests().isEmpty();
+            List<String> written = ownList ? checklist.provision().deploy().manifests()
+                    : checklist.kubernetes().manifests();
+            ManifestSet set = ManifestSet.expand(workspace, written,
+                    ownList ? List.of() : checklist.kubernetes().exclude());
+            List<RenderSetting> render = ownList ? List.of() : checklist.kubernetes().render();
             ManifestLoader loader = new ManifestLoader();
             List<Resource> resources = new ArrayList<>();
-            for (ManifestFile file : set.files()) {
+            for (ManifestFile file : SourceFiles.sort(workspace, set.files(), render).manifests()) {
                 LoadedFile loaded = loader.load(workspace.files(YamlLimits.MANIFEST.maxBytes()), file);
                 resources.addAll(loaded.resources());
+            }
+            KubernetesVersion target = options.kubernetesVersion().or(() -> checklist.kubernetes().version())
+                    .map(KubernetesVersion::parse).orElse(null);
+            for (RenderSetting setting : render) {
+                Rendered rendered = RenderToolRunner.renderer().render(workspace, setting, checklist.metadata().name(),
+                        target, setting.location());
+                rendered.objects().ifPresentOrElse(objects -> resources.addAll(objects.resources()),
+                        () -> problems.add(rendered.item()));
             }
             return resources;
         }

@@ -28,6 +28,8 @@ class MalformedPatternsTest {
         "kubernetes.manifests nested group|kubernetes:\\n  manifests: [\"deploy/{a,{b}}.yaml\"]|7",
         "kubernetes.manifests unclosed [|kubernetes:\\n  manifests: [\"deploy/[ab.yaml\"]|7",
         "kubernetes.manifests unclosed {|kubernetes:\\n  manifests: [\"deploy/{a,b.yaml\"]|7",
+        "kubernetes.manifests alternative|'kubernetes:\\n  manifests: [\"deploy/|deploy/{a,{b}}.yaml\"]'|7",
+        "kubernetes.exclude reversed range|kubernetes:\\n  exclude: [\"deploy/[z-a]\"]|7",
         "kubernetes.manifests reversed range|kubernetes:\\n  manifests: [\"deploy/[z-a].yaml\"]|7",
         "repository.required reversed range|repository:\\n  required: [\"src/[z-a]*\"]|7",
         "repository.forbidden reversed range|repository:\\n  forbidden:\\n    - path: \"[z-a]\"\\n      reason: r|8",

@@ -134,8 +134,16 @@ class StarterChecklistTest {
         StarterChecklist.write(dir);
         Checklist checklist = load(dir).checklist().orElseThrow();
         assertThat(checklist.kubernetes().manifests()).containsExactly("deploy/*.yaml");
-        assertThat(Files.readString(dir.resolve("ascent.yaml")))
-                .contains("# Kustomize folder \"deploy/overlays/prod/\"").contains("# Helm chart \"charts/web/\"");
+        String written = Files.readString(dir.resolve("ascent.yaml"));
+        assertThat(written).contains("  # render:").contains("    # - kustomize: \"deploy/overlays/prod/\"")
+                .contains("    # - helm: \"charts/web/\"");
+        // uncommented, the render entries are a valid checklist naming the folders their tools read
+        Files.writeString(dir.resolve("ascent.yaml"), written.replace("  # render:", "  render:")
+                .replace("    # - kustomize:", "    - kustomize:").replace("    # - helm:", "    - helm:"));
+        assertThat(load(dir).items()).noneMatch(item -> item.status() == io.ascent.core.report.Status.ERROR);
+        assertThat(load(dir).checklist().orElseThrow().kubernetes().render())
+                .extracting(setting -> setting.tool() + " " + setting.path())
+                .containsExactly("KUSTOMIZE deploy/overlays/prod/", "HELM charts/web/");
     }
 
     @Test

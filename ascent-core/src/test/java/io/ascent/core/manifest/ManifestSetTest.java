@@ -79,4 +79,35 @@ class ManifestSetTest {
             assertThat(item.message()).contains("symbolic link leads out of the repository");
         });
     }
+
+    @Test
+    void shouldReadEveryAlternativeThatMatchesAndComplainOnlyWhenNoneDoes() {
+        files("app/deploy/web.yaml", "app/k8s/db.yml");
+        assertThat(paths(expand("deploy/|k8s/|missing/"))).containsExactly("app/deploy/web.yaml", "app/k8s/db.yml");
+        assertThat(expand("deploy/|missing/").problems()).isEmpty();
+
+        ManifestSet none = expand("missing/ | other/*.yaml");
+        assertThat(none.files()).isEmpty();
+        assertThat(none.problems()).extracting(Item::message)
+                .containsExactly("none of 'missing/', 'other/*.yaml' matches a file");
+    }
+
+    @Test
+    void shouldReportAnAlternativeThatLeavesTheRepositoryEvenWhenAnotherMatches() {
+        files("app/deploy/web.yaml");
+        ManifestSet set = expand("deploy/|../../outside/");
+        assertThat(paths(set)).containsExactly("app/deploy/web.yaml");
+        assertThat(set.problems()).extracting(Item::message)
+                .containsExactly("'../../outside/' leaves the repository; manifest paths must stay inside it");
+    }
+
+    @Test
+    void shouldLeaveOutExcludedFilesAndEverythingBelowAnExcludedFolder() {
+        files("app/deploy/web.yaml", "app/deploy/testdata/broken.yaml", "app/deploy/values-ci.yaml",
+                "app/deploy/sub/values-prod.yaml", "app/deploy/sub/db.yaml");
+        ManifestSet set = ManifestSet.expand(Workspace.of(repository.resolve("app")), List.of("deploy/"),
+                List.of("deploy/testdata", "deploy/**/values-*.yaml|deploy/values-*.yaml"));
+        assertThat(paths(set)).containsExactly("app/deploy/sub/db.yaml", "app/deploy/web.yaml");
+        assertThat(set.problems()).isEmpty();
+    }
 }

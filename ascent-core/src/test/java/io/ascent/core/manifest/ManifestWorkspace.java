@@ -3,6 +3,8 @@ package io.ascent.core.manifest;
 import io.ascent.core.Ascent;
 import io.ascent.core.ValidateOptions;
 import io.ascent.core.manifest.api.ApiLifecycleTable;
+import io.ascent.core.manifest.render.ManifestRenderer;
+import io.ascent.core.network.UrlAllowList;
 import io.ascent.core.progress.ProgressListener;
 import io.ascent.core.report.Item;
 import io.ascent.core.report.Report;
@@ -55,9 +57,19 @@ public final class ManifestWorkspace {
 
     /** Every item of the run, the checklist's own included. */
     public Report validate(Optional<String> kubernetesVersion) {
+        return validate(kubernetesVersion, new ManifestValidationStep(ApiLifecycleTable.builtIn(), 2));
+    }
+
+    /** Every item of the run, with {@code renderer} rendering {@code kubernetes.render}. */
+    public Report validate(Optional<String> kubernetesVersion, ManifestRenderer renderer) {
+        return validate(kubernetesVersion, new ManifestValidationStep(ApiLifecycleTable.builtIn(), 2, null,
+                UrlAllowList.none(), renderer));
+    }
+
+    private Report validate(Optional<String> kubernetesVersion, ManifestValidationStep step) {
         try {
             Ascent ascent = new Ascent(Clock.fixed(TODAY.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC),
-                    List.of(new ManifestValidationStep(ApiLifecycleTable.builtIn(), 2)));
+                    List.of(step));
             return ascent.validate(new ValidateOptions(root, Optional.empty(), kubernetesVersion),
                     ProgressListener.SILENT);
         } catch (InterruptedException e) {

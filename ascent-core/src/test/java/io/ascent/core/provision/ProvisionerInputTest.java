@@ -130,6 +130,31 @@ class ProvisionerInputTest {
     }
 
     @Test
+    void shouldApplyWhatValidateChecksLeavingKustomizeFilesAndExcludedFilesOut() throws IOException {
+        write("""
+                    - name: home
+                      http: {service: web, port: http, path: /healthz}
+                """);
+        Files.writeString(app.resolve("ascent.yaml"), Files.readString(app.resolve("ascent.yaml"))
+                .replace("  manifests: [deploy/]\n", "  manifests: [deploy/]\n  exclude: [deploy/testdata]\n"));
+        Files.writeString(app.resolve("deploy/kustomization.yaml"), "resources: [service.yaml, deployment.yaml]\n"
+                + "patches: [{path: replicas.yaml, target: {kind: Deployment}}]\n");
+        Files.writeString(app.resolve("deploy/replicas.yaml"), "- op: add\n  path: /spec/replicas\n  value: 2\n");
+        Files.createDirectories(app.resolve("deploy/testdata"));
+        Files.writeString(app.resolve("deploy/testdata/other.yaml"), "apiVersion: v1\nkind: ConfigMap\n"
+                + "metadata: {name: fixture}\n");
+
+        Report report = new Ascent().provision(ProvisionOptions.builder(app).noGit(true).dryRun(true)
+                .kubeconfig(app.resolve("no-such-kubeconfig")).build(), ProgressListener.SILENT);
+
+        assertThat(report.verdict()).isEqualTo(Verdict.PASSED);
+        List<String> plan = report.log().stream().map(entry -> entry.message()).toList();
+        assertThat(plan).contains("  1. Service/web (deploy/service.yaml:1:1)",
+                "  2. Deployment/web (deploy/deployment.yaml:1:1)");
+        assertThat(plan).noneMatch(line -> line.contains("  3. "));
+    }
+
+    @Test
     void shouldTakeTheTeardownPolicyFromTheChecklistUnlessKeepIsGiven() throws IOException {
         write("");
         Files.writeString(app.resolve("ascent.yaml"), Files.readString(app.resolve("ascent.yaml"))

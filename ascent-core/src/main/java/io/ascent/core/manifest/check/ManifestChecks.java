@@ -2,6 +2,7 @@ package io.ascent.core.manifest.check;
 
 import io.ascent.core.manifest.ManifestLoader;
 import io.ascent.core.manifest.Resource;
+import io.ascent.core.manifest.render.ManifestRenderer;
 import io.ascent.core.manifest.api.ApiLifecycleTable;
 import io.ascent.core.manifest.api.KubernetesVersion;
 import io.ascent.core.manifest.schema.CachingHttpFetcher;
@@ -120,6 +121,17 @@ public final class ManifestChecks {
                         "correct the path, or the file at the line and column shown"),
                 List.of("cannot be switched off, exempted or given another severity: a file that cannot be read"
                         + " cannot be checked (status ERROR, exit status 2)")));
+        all.add(new CheckDescription(ManifestRenderer.ID, AREA, ManifestRenderer.TITLE, Severity.ERROR,
+                new CheckDescription.Explanation(
+                        "every kubernetes.render entry (rendered with kustomize build, kubectl kustomize or helm "
+                                + "template), and the kustomizations, their patches and the Helm charts found among "
+                                + "the manifests",
+                        "their files are not Kubernetes objects until rendered: checking them raw gives false "
+                                + "errors, and skipping them silently would pass what was never checked",
+                        "render the source under kubernetes.render, or fix what the tool says; install the tool "
+                                + "when it is missing (exit 3)"),
+                List.of("cannot be switched off: a source that is not rendered is one SKIP item (severity info), "
+                        + "a render that fails is an ERROR (exit 2)")));
         for (ManifestCheck check : create(ApiLifecycleTable.builtIn(), null, Map.of(), SchemaSettings.DEFAULT)) {
             all.add(new CheckDescription(check.id(), AREA, check.title(), check.defaultSeverity(),
                     check.explanation(), control(check.id())));

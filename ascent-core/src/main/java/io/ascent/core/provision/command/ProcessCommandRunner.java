@@ -22,6 +22,18 @@ public final class ProcessCommandRunner implements CommandRunner {
     /** Bytes kept per stream. {@code docker info} prints a few KiB, {@code kind create cluster} a few hundred lines. */
     static final int MAX_CAPTURE = 1 << 20;
 
+    private final int maxCapture;
+
+    /** Keeps {@link #MAX_CAPTURE} bytes per stream. */
+    public ProcessCommandRunner() {
+        this(MAX_CAPTURE);
+    }
+
+    /** Keeps {@code maxCapture} bytes per stream: more than that is read and dropped. */
+    public ProcessCommandRunner(int maxCapture) {
+        this.maxCapture = maxCapture;
+    }
+
     @Override
     public CommandResult run(List<String> argv, Map<String, String> environment, Duration timeout)
             throws InterruptedException {
@@ -65,13 +77,13 @@ public final class ProcessCommandRunner implements CommandRunner {
         process.waitFor(5, TimeUnit.SECONDS);
     }
 
-    private static String drain(InputStream in) {
+    private String drain(InputStream in) {
         try (in) {
             ByteArrayOutputStream kept = new ByteArrayOutputStream();
             byte[] buffer = new byte[8192];
             int n;
             while ((n = in.read(buffer)) >= 0) {
-                int room = MAX_CAPTURE - kept.size();
+                int room = maxCapture - kept.size();
                 if (room > 0) {
                     kept.write(buffer, 0, Math.min(room, n));
                 }

@@ -1,0 +1,228 @@
+package io.ascent.core.manifest.render;
+
+import io.ascent.core.checklist.RenderSetting;
+import io.ascent.core.manifest.LoadedFile;
+import io.ascent.core.manifest.ManifestLoader;
+import io.ascent.core.manifest.api.KubernetesVersion;
+import io.ascent.core.report.ErrorKind;
+import io.ascent.core.report.Item;
+import io.ascent.core.report.Location;
+import io.ascent.core.report.Severity;
+import io.ascent.core.workspace.Workspace;
+import io.ascent.core.yaml.YamlLimits;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Renders one {@code kubernetes.render} entry with its tool, found on {@code PATH}, and reads the output as
+ * manifests. A missing tool is an environment error (exit 3) with how to install it; a render that fails, times out
+ * or prints more than {@link #MAX_OUTPUT_BYTES} is an input error (exit 2) with the tool's message, bounded.
+ *
+ * <p>The tool runs in a fresh folder inside the application directory, removed afterwards, with its home and
+ * configuration folders there and every proxy variable pointing at a closed local port, so that it writes nowhere
+ * else and reaches no network (Kustomize's remote bases are refused before it runs, Helm is never asked to update
+ * dependencies).
+ */
+public final class ManifestRenderer {
+    /** The id of every item about rendering, and of the SKIP items for sources left unrendered. */
+    public static final String ID = "manifest.render";
+    public static final String TITLE = "Kustomize and Helm sources render";
+    /** How long one render may take. */
+    public static final Duration TIMEOUT = Duration.ofMinutes(2);
+    /** The most output one render may print: the size of the largest manifest file Ascent reads. */
+    public static final int MAX_OUTPUT_BYTES = YamlLimits.MANIFEST.maxBytes();
+    /** How much of a failed tool's message a report carries. */
+    static final int MAX_MESSAGE_CHARS = 2000;
+
+    /** Variables that send every HTTP(S) request to a closed port, and keep git from cloning over the network. */
+    private static final Map<String, String> OFFLINE = offline();
+
+    private final ToolRunner commands;
+    private final Duration timeout;
+
+    /**
+     * @param commands runs the tool, or {@code null} for an embedding that runs no external program (each render is
+     *                 then an environment error saying so); its capture limit must exceed {@link #MAX_OUTPUT_BYTES}
+     */
+    public ManifestRenderer(ToolRunner commands, Duration timeout) {
+        this.commands = commands;
+        this.timeout = timeout;
+    }
+
+    /** A renderer for an embedding that runs no external program: every render is an environment error. */
+    public static ManifestRenderer unavailable() {
+        return new ManifestRenderer(null, TIMEOUT);
+    }
+
+    /**
+     * Renders {@code setting}.
+     *
+     * @param release the Helm release name when the entry sets none (the checklist's {@code metadata.name})
+     * @param target  the target Kubernetes version, or {@code null}
+     * @param at      where the entry is in the checklist, for problems that concern it
+     * @throws InterruptedException when the run is cancelled; the tool is killed and the work folder removed
+     */
+    public Rendered render(Workspace workspace, RenderSetting setting, String release, KubernetesVersion target,
+            Location at) throws InterruptedException {
+        String folder = setting.path();
+        if (commands == null) {
+            return Rendered.failed(error(ErrorKind.ENVIRONMENT, "cannot render '" + folder + "': this embedding of "
+                    + "Ascent runs no external program", at, folder, "run ascent validate (the CLI or the Jenkins "
+                    + "step), which renders with the tools on PATH"));
+        }
+        Optional<Path> root = workspace.resolveInside(folder).map(p -> p.toAbsolutePath().normalize());
+        if (root.isEmpty() || !Files.isDirectory(root.get())) {
+            return Rendered.failed(error(ErrorKind.INPUT, "'" + folder + "' is not a folder inside the repository",
+                    at, folder, null));
+        }
+        List<Path> values = new ArrayList<>();
+        for (String file : setting.values()) {
+            Optional<Path> resolved = workspace.resolveInside(file);
+            if (resolved.isEmpty() || !Files.isRegularFile(resolved.get())) {
+                return Rendered.failed(error(ErrorKind.INPUT, "values file '" + file
+                        + "' is not a file inside the repository", at, folder, null));
+            }
+            values.add(resolved.get());
+        }
+        RenderTool tool = setting.tool() == RenderSetting.Tool.KUSTOMIZE ? new KustomizeBuild()
+                : new HelmTemplate(setting.releaseName().orElse(release), setting.namespace(), values,
+                        setting.values(), target);
+        Optional<String> refused = tool.refuse(workspace, root.get());
+        if (refused.isPresent()) {
+            return Rendered.failed(error(ErrorKind.INPUT, refused.get() + "; Ascent renders only what the repository "
+                    + "holds", at, folder, "vendor what it needs into the repository"));
+        }
+        Path work;
+        try {
+            work = Files.createTempDirectory(workspace.applicationDir(), ".ascent-render-");
+        } catch (IOException e) {
+            return Rendered.failed(error(ErrorKind.ENVIRONMENT, "cannot create a work folder in "
+                    + workspace.displayPath(workspace.applicationDir()) + " to render '" + folder + "': "
+                    + e.getMessage(), at, folder, "let the user running Ascent write to the workspace"));
+        }
+        try {
+            return render(workspace, tool, folder, root.get(), work, at);
+        } finally {
+            delete(work);
+        }
+    }
+
+    private Rendered render(Workspace workspace, RenderTool tool, String folder, Path root, Path work, Location at)
+            throws InterruptedException {
+        try {
+            tool.prepare(work, root);
+        } catch (IOException e) {
+            return Rendered.failed(error(ErrorKind.ENVIRONMENT, "cannot write in the work folder to render '"
+                    + folder + "': " + e.getMessage(), at, folder, null));
+        }
+        Map<String, String> environment = new HashMap<>(OFFLINE);
+        environment.putAll(tool.environment(work));
+        long started = System.nanoTime();
+        ToolRunner.ToolRun result = null;
+        String program = null;
+        for (List<String> argv : tool.commands(work, root)) {
+            result = commands.run(argv, environment, timeout);
+            program = argv.get(0) + (argv.get(0).equals("kubectl") ? " kustomize" : "");
+            if (!result.notFound()) {
+                break;
+            }
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        if (result == null || result.notFound()) {
+            return Rendered.failed(error(ErrorKind.ENVIRONMENT, "cannot render '" + folder + "': "
+                    + tool.reproduce(folder).split(" ")[0] + " is not installed (not found on PATH)", at, folder,
+                    tool.installHint()));
+        }
+        if (result.timedOut()) {
+            return Rendered.failed(error(ErrorKind.INPUT, program + " did not finish rendering '" + folder
+                    + "' within " + timeout.toSeconds() + " s", at, folder, "run '" + tool.reproduce(folder)
+                    + "' to see why it takes so long"));
+        }
+        if (result.exitCode() != 0) {
+            String message = bounded(clean(result.stderr().isBlank() ? result.stdout() : result.stderr(), workspace,
+                    work));
+            return Rendered.failed(error(ErrorKind.INPUT, program + " failed to render '" + folder + "' (exit "
+                    + result.exitCode() + "): " + message, at, folder,
+                    tool.failureHint(message).orElse("run '" + tool.reproduce(folder) + "' and fix what it says")));
+        }
+        if (result.stdout().getBytes(StandardCharsets.UTF_8).length > MAX_OUTPUT_BYTES) {
+            return Rendered.failed(error(ErrorKind.INPUT, program + " printed more than "
+                    + MAX_OUTPUT_BYTES / (1024 * 1024) + " MiB rendering '" + folder + "'; Ascent reads at most that",
+                    at, folder, "render smaller parts: one kubernetes.render entry per overlay or chart"));
+        }
+        String renderedPath = tool.renderedPath(workspace.displayPath(root));
+        LoadedFile objects = new ManifestLoader().parse(result.stdout(), renderedPath);
+        RenderOrigins origins = RenderOrigins.of(renderedPath, tool.reproduce(folder), objects,
+                tool.sources(result.stdout(), work, root),
+                source -> source.startsWith(workspace.repositoryRoot()) && !source.startsWith(work)
+                        ? workspace.displayPath(source) : null,
+                tool.plainSources() ? new SourceLines(workspace.files(YamlLimits.MANIFEST.maxBytes())) : null);
+        int files = origins.sourceFiles();
+        int count = objects.resources().size();
+        Item pass = Item.builder(ID, TITLE)
+                .message("rendered " + folder + " with " + program + " in " + took.toMillis() + " ms: " + count
+                        + (count == 1 ? " object" : " objects") + " from " + files
+                        + (files == 1 ? " source file" : " source files"))
+                .location(at)
+                .key(folder)
+                .build();
+        return new Rendered(pass, Optional.of(objects), Optional.of(origins));
+    }
+
+    /** The tool's message without the work folder's and the repository's absolute paths. */
+    private static String clean(String message, Workspace workspace, Path work) {
+        return message.replace(work.toString(), "<render>")
+                .replace(workspace.repositoryRoot().toString() + "/", "")
+                .replace(workspace.repositoryRoot().toString(), ".")
+                .strip();
+    }
+
+    private static String bounded(String message) {
+        return message.length() <= MAX_MESSAGE_CHARS ? message
+                : message.substring(0, MAX_MESSAGE_CHARS) + " … (" + (message.length() - MAX_MESSAGE_CHARS)
+                        + " more characters)";
+    }
+
+    private static Item error(ErrorKind kind, String message, Location at, String folder, String remediation) {
+        return Item.builder(ID, TITLE)
+                .error(kind, message)
+                .severity(Severity.ERROR)
+                .location(at)
+                .remediation(remediation)
+                .key(folder)
+                .build();
+    }
+
+    private static Map<String, String> offline() {
+        Map<String, String> variables = new HashMap<>();
+        for (String name : List.of("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY")) {
+            variables.put(name, "http://127.0.0.1:9");
+            variables.put(name.toLowerCase(java.util.Locale.ROOT), "http://127.0.0.1:9");
+        }
+        variables.put("NO_PROXY", "");
+        variables.put("no_proxy", "");
+        variables.put("GIT_ALLOW_PROTOCOL", "file");
+        variables.put("GIT_TERMINAL_PROMPT", "0");
+        return Map.copyOf(variables);
+    }
+
+    private static void delete(Path work) {
+        try (Stream<Path> paths = Files.walk(work)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            // best effort: a leftover hidden folder is harmless, and ManifestSet skips hidden folders
+        }
+    }
+}

@@ -1,0 +1,316 @@
+package io.ascent.core.manifest.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ascent.core.manifest.ManifestWorkspace;
+import io.ascent.core.manifest.render.ToolRunner.ToolRun;
+import io.ascent.core.report.ErrorKind;
+import io.ascent.core.report.Item;
+import io.ascent.core.report.Report;
+import io.ascent.core.report.Status;
+import io.ascent.core.report.Verdict;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Rendering through scripted tools: how the tool is found, run, bounded, and how its output maps to sources. */
+class ManifestRendererTest {
+    static final String PRIVILEGED_WEB = """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: web
+            spec:
+              selector:
+                matchLabels: {app: web}
+              template:
+                metadata:
+                  labels: {app: web}
+                spec:
+                  containers:
+                    - name: web
+                      image: nginx:1.27
+                      securityContext:
+                        privileged: true
+            """;
+
+    /** What kustomize build prints for the overlay: the base's Deployment with its origin. */
+    static final String KUSTOMIZE_OUTPUT = """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              annotations:
+                config.kubernetes.io/origin: |
+                  configuredIn: ../deploy/overlays/prod/kustomization.yaml
+                  configuredBy:
+                    apiVersion: builtin
+                    kind: ConfigMapGenerator
+              name: settings-7h2f
+            data:
+              mode: production
+            ---
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              annotations:
+                config.kubernetes.io/origin: |
+                  path: ../deploy/base/web.yaml
+              name: prod-web
+            spec:
+              selector:
+                matchLabels: {app: web}
+              template:
+                metadata:
+                  labels: {app: web}
+                spec:
+                  containers:
+                  - image: nginx:1.27
+                    name: web
+                    securityContext:
+                      privileged: true
+            """;
+
+    @TempDir
+    Path repository;
+
+    private ManifestWorkspace kustomizeRepository() {
+        return new ManifestWorkspace(repository)
+                .checklist("""
+                        kubernetes:
+                          version: "1.31"
+                          manifests: [deploy/]
+                          render:
+                            - kustomize: deploy/overlays/prod
+                        """)
+                .write("deploy/base/kustomization.yaml", "resources: [web.yaml]\n")
+                .write("deploy/base/web.yaml", PRIVILEGED_WEB)
+                .write("deploy/overlays/prod/kustomization.yaml", """
+                        resources: [../../base]
+                        namePrefix: prod-
+                        patches:
+                          - path: replicas.yaml
+                        configMapGenerator:
+                          - name: settings
+                            literals: [mode=production]
+                        """)
+                .write("deploy/overlays/prod/replicas.yaml", """
+                        - op: replace
+                          path: /spec/replicas
+                          value: 3
+                        """);
+    }
+
+    private static List<Item> items(Report report, String id) {
+        return report.items().stream().filter(item -> item.id().equals(id)).toList();
+    }
+
+    @Test
+    void shouldPointFindingsAtTheSourceFileWithTheRenderedLineAndReadTheBaseOnlyThroughTheRender() {
+        ScriptedTools tools = ScriptedTools.printing(Set.of("kustomize"), KUSTOMIZE_OUTPUT);
+        Report report = kustomizeRepository().validate(Optional.empty(), tools.renderer());
+
+        List<Item> privileged = items(report, "manifest.privileged");
+        assertThat(privileged).singleElement().satisfies(item -> {
+            assertThat(item.status()).isEqualTo(Status.FAIL);
+            assertThat(item.location().toString()).isEqualTo("deploy/base/web.yaml:16:25");
+            assertThat(item.message()).endsWith("[rendered: line 32:23 of the output of "
+                    + "'kustomize build deploy/overlays/prod']");
+        });
+        assertThat(items(report, ManifestRenderer.ID)).extracting(Item::status).containsExactly(Status.PASS);
+        assertThat(items(report, ManifestRenderer.ID).get(0).message())
+                .matches("rendered deploy/overlays/prod with kustomize in \\d+ ms: 2 objects from 2 source files");
+        assertThat(items(report, "manifest.parse")).extracting(Item::status).containsExactly(Status.PASS);
+        assertThat(report.verdict()).isEqualTo(Verdict.FAILED);
+    }
+
+    @Test
+    void shouldBuildThroughAWrapperAskingForOriginsOfflineAndRemoveItsWorkFolder() throws Exception {
+        ScriptedTools tools = ScriptedTools.printing(Set.of("kustomize"), KUSTOMIZE_OUTPUT);
+        kustomizeRepository().validate(Optional.empty(), tools.renderer());
+
+        ScriptedTools.Call call = tools.calls.get(0);
+        assertThat(call.argv().subList(0, 2)).containsExactly("kustomize", "build");
+        Path work = Path.of(call.argv().get(2));
+        assertThat(work.getParent()).isEqualTo(repository.toRealPath());
+        assertThat(work.getFileName().toString()).startsWith(".ascent-render-");
+        assertThat(call.wrapper()).contains("resources:\n- \"../deploy/overlays/prod\"\n")
+                .contains("buildMetadata: [originAnnotations]");
+        assertThat(call.environment()).containsEntry("HTTPS_PROXY", "http://127.0.0.1:9")
+                .containsEntry("https_proxy", "http://127.0.0.1:9").containsEntry("NO_PROXY", "")
+                .containsEntry("GIT_ALLOW_PROTOCOL", "file").containsEntry("HOME", work.toString());
+        assertThat(work).doesNotExist();
+        try (Stream<Path> left = Files.list(repository)) {
+            assertThat(left.map(p -> p.getFileName().toString())).noneMatch(name -> name.startsWith(".ascent-render"));
+        }
+    }
+
+    @Test
+    void shouldFallBackToKubectlKustomizeWhenKustomizeIsNotInstalled() {
+        ScriptedTools tools = ScriptedTools.printing(Set.of("kubectl"), KUSTOMIZE_OUTPUT);
+        Report report = kustomizeRepository().validate(Optional.empty(), tools.renderer());
+
+        assertThat(tools.calls).extracting(call -> call.argv().subList(0, 2))
+                .containsExactly(List.of("kubectl", "kustomize"));
+        assertThat(items(report, ManifestRenderer.ID).get(0).message()).contains("with kubectl kustomize in");
+    }
+
+    @Test
+    void shouldSayHowToInstallKustomizeWhenNoToolIsOnThePath() {
+        Report report = kustomizeRepository().validate(Optional.empty(),
+                ScriptedTools.printing(Set.of(), "").renderer());
+
+        assertThat(items(report, ManifestRenderer.ID)).singleElement().satisfies(item -> {
+            assertThat(item.isError(ErrorKind.ENVIRONMENT)).isTrue();
+            assertThat(item.message()).isEqualTo("cannot render 'deploy/overlays/prod': kustomize is not installed "
+                    + "(not found on PATH)");
+            assertThat(item.remediation()).contains("install kustomize").contains("or kubectl");
+            assertThat(item.location().toString()).isEqualTo("ascent.yaml:9:7");
+        });
+        assertThat(report.verdict()).isEqualTo(Verdict.ENVIRONMENT_ERROR);
+    }
+
+    @Test
+    void shouldSayWhenTheEmbeddingRunsNoExternalProgram() {
+        Report report = kustomizeRepository().validate(Optional.empty(), ManifestRenderer.unavailable());
+
+        assertThat(items(report, ManifestRenderer.ID)).singleElement().satisfies(item -> {
+            assertThat(item.isError(ErrorKind.ENVIRONMENT)).isTrue();
+            assertThat(item.message()).isEqualTo("cannot render 'deploy/overlays/prod': this embedding of Ascent "
+                    + "runs no external program");
+        });
+    }
+
+    @Test
+    void shouldReportAFailedRenderAsBadInputWithTheToolsMessageBoundedAndWithoutLocalPaths() {
+        String noise = "x".repeat(5000);
+        ScriptedTools tools = new ScriptedTools(Set.of("kustomize"), argv -> ToolRun.exited(1, "",
+                "Error: accumulating resources from '" + repository + "/deploy/missing': no such file " + noise));
+        Report report = kustomizeRepository().validate(Optional.empty(), tools.renderer());
+
+        Item item = items(report, ManifestRenderer.ID).get(0);
+        assertThat(item.isError(ErrorKind.INPUT)).isTrue();
+        assertThat(item.message()).startsWith("kustomize failed to render 'deploy/overlays/prod' (exit 1): Error: "
+                + "accumulating resources from 'deploy/missing': no such file xxx")
+                .doesNotContain(repository.toString())
+                .endsWith("… (" + (("Error: accumulating resources from 'deploy/missing': no such file " + noise)
+                        .length() - ManifestRenderer.MAX_MESSAGE_CHARS) + " more characters)");
+        assertThat(item.remediation()).isEqualTo("run 'kustomize build deploy/overlays/prod' and fix what it says");
+        assertThat(report.verdict()).isEqualTo(Verdict.INVALID_INPUT);
+    }
+
+    @Test
+    void shouldReportARenderThatOutlivesItsTimeout() {
+        ScriptedTools tools = new ScriptedTools(Set.of("kustomize"),
+                argv -> new ToolRun(-1, "", "", false, true));
+        Report report = kustomizeRepository().validate(Optional.empty(), tools.renderer());
+
+        Item item = items(report, ManifestRenderer.ID).get(0);
+        assertThat(item.isError(ErrorKind.INPUT)).isTrue();
+        assertThat(item.message()).isEqualTo("kustomize did not finish rendering 'deploy/overlays/prod' within 30 s");
+    }
+
+    @Test
+    void shouldRefuseOutputLargerThanTheLimit() {
+        String huge = "# padding\n".repeat(ManifestRenderer.MAX_OUTPUT_BYTES / 10 + 1);
+        Report report = kustomizeRepository().validate(Optional.empty(),
+                ScriptedTools.printing(Set.of("kustomize"), huge).renderer());
+
+        Item item = items(report, ManifestRenderer.ID).get(0);
+        assertThat(item.isError(ErrorKind.INPUT)).isTrue();
+        assertThat(item.message()).isEqualTo("kustomize printed more than 16 MiB rendering 'deploy/overlays/prod'; "
+                + "Ascent reads at most that");
+    }
+
+    @Test
+    void shouldRefuseRemoteBasesAndBasesOutsideTheRepositoryWithoutRunningTheTool() {
+        ScriptedTools tools = ScriptedTools.printing(Set.of("kustomize"), KUSTOMIZE_OUTPUT);
+        Report report = kustomizeRepository()
+                .write("deploy/base/kustomization.yaml", """
+                        resources:
+                          - web.yaml
+                          - https://github.com/example/app//deploy?ref=v1
+                          - ../../../outside
+                        """)
+                .validate(Optional.empty(), tools.renderer());
+
+        assertThat(tools.calls).isEmpty();
+        Item item = items(report, ManifestRenderer.ID).get(0);
+        assertThat(item.isError(ErrorKind.INPUT)).isTrue();
+        assertThat(item.message()).isEqualTo("deploy/base/kustomization.yaml names "
+                + "'https://github.com/example/app//deploy?ref=v1', which Kustomize would fetch over the network; "
+                + "deploy/base/kustomization.yaml names '../../../outside', which is outside the repository; "
+                + "Ascent renders only what the repository holds");
+    }
+
+    @Test
+    void shouldRunHelmTemplateWithReleaseNamespaceValuesAndTargetVersionAndMapSourceLines() throws Exception {
+        String output = """
+                ---
+                # Source: web-chart/templates/service.yaml
+                apiVersion: v1
+                kind: Service
+                metadata:
+                  name: web
+                spec:
+                  selector: {app: web}
+                  ports: [{port: 80}]
+                ---
+                # Source: web-chart/templates/deployment.yaml
+                """ + PRIVILEGED_WEB;
+        ScriptedTools tools = ScriptedTools.printing(Set.of("helm"), output);
+        Report report = new ManifestWorkspace(repository)
+                .checklist("""
+                        kubernetes:
+                          version: "1.29"
+                          manifests: [chart/]
+                          render:
+                            - helm: chart
+                              namespace: shop
+                              values: [chart/values-ci.yaml]
+                        """)
+                .write("chart/Chart.yaml", "apiVersion: v2\nname: web-chart\nversion: 1.0.0\n")
+                .write("chart/values.yaml", "replicas: 1\n")
+                .write("chart/values-ci.yaml", "replicas: 2\n")
+                .write("chart/templates/deployment.yaml", "{{- if .Values.enabled }}\nkind: Deployment\n{{ end }}\n")
+                .write("chart/templates/service.yaml", "kind: Service\nspec: {{ toYaml .Values.svc | nindent 2 }}\n")
+                .validate(Optional.empty(), tools.renderer());
+
+        List<String> argv = tools.calls.get(0).argv();
+        assertThat(argv).containsExactly("helm", "template", "app", repository.toRealPath().resolve("chart").toString(),
+                "--namespace", "shop", "-f", repository.toRealPath().resolve("chart/values-ci.yaml").toString(),
+                "--include-crds", "--kube-version", "1.29.0");
+        assertThat(tools.calls.get(0).environment()).containsKeys("HELM_CACHE_HOME", "HELM_CONFIG_HOME",
+                "HELM_DATA_HOME", "KUBECONFIG");
+        assertThat(items(report, "manifest.privileged")).singleElement().satisfies(item -> {
+            assertThat(item.location().toString()).isEqualTo("chart/templates/deployment.yaml");
+            assertThat(item.message()).contains("[rendered: line 27:25 of the output of 'helm template app chart "
+                    + "--namespace shop -f chart/values-ci.yaml --include-crds --kube-version 1.29.0']");
+        });
+        assertThat(items(report, "manifest.parse")).extracting(Item::status).containsExactly(Status.PASS);
+        assertThat(items(report, ManifestRenderer.ID)).extracting(Item::status).containsExactly(Status.PASS);
+    }
+
+    @Test
+    void shouldAdviseBuildingChartDependenciesWhenHelmMissesThem() {
+        ScriptedTools tools = new ScriptedTools(Set.of("helm"), argv -> ToolRun.exited(1, "",
+                "Error: An error occurred while checking for chart dependencies. You may need to run `helm dependency "
+                        + "build` to fetch missing dependencies: found in Chart.yaml, but missing in charts/ directory: "
+                        + "redis"));
+        Report report = new ManifestWorkspace(repository)
+                .checklist("kubernetes:\n  render:\n    - helm: chart\n      releaseName: shop\n")
+                .write("chart/Chart.yaml", "apiVersion: v2\nname: shop\nversion: 1.0.0\ndependencies:\n"
+                        + "  - name: redis\n    version: 1.0.0\n    repository: https://charts.example.com\n")
+                .validate(Optional.empty(), tools.renderer());
+
+        Item item = items(report, ManifestRenderer.ID).get(0);
+        assertThat(item.isError(ErrorKind.INPUT)).isTrue();
+        assertThat(item.message()).startsWith("helm failed to render 'chart' (exit 1): Error: An error occurred");
+        assertThat(item.remediation()).startsWith("run 'helm dependency build' for the chart before Ascent");
+        assertThat(tools.calls.get(0).argv()).doesNotContain("--dependency-update").contains("shop");
+    }
+}

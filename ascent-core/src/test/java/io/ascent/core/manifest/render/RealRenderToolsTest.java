@@ -1,0 +1,176 @@
+package io.ascent.core.manifest.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ascent.core.manifest.ManifestWorkspace;
+import io.ascent.core.report.ErrorKind;
+import io.ascent.core.report.Item;
+import io.ascent.core.report.Report;
+import io.ascent.core.report.Status;
+import io.ascent.core.report.Verdict;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** kustomize build and helm template for real, on fixtures written here: what they build is checked at its source. */
+class RealRenderToolsTest {
+    @TempDir
+    Path repository;
+
+    private static List<Item> items(Report report, String id) {
+        return report.items().stream().filter(item -> item.id().equals(id)).toList();
+    }
+
+    private ManifestWorkspace overlay() {
+        return new ManifestWorkspace(repository)
+                .checklist("""
+                        kubernetes:
+                          version: "1.31"
+                          manifests: [deploy/]
+                          render:
+                            - kustomize: deploy/overlays/prod
+                        """)
+                .write("deploy/base/kustomization.yaml", "resources: [web.yaml, service.yaml]\n")
+                .write("deploy/base/web.yaml", ManifestRendererTest.PRIVILEGED_WEB)
+                .write("deploy/base/service.yaml", """
+                        apiVersion: v1
+                        kind: Service
+                        metadata:
+                          name: web
+                        spec:
+                          selector: {app: web}
+                          ports: [{port: 80}]
+                        """)
+                .write("deploy/overlays/prod/kustomization.yaml", """
+                        resources: [../../base]
+                        namePrefix: prod-
+                        patches:
+                          - path: host-network.yaml
+                          - path: replicas.yaml
+                            target: {kind: Deployment, name: web}
+                        configMapGenerator:
+                          - name: settings
+                            literals: [mode=production]
+                        """)
+                .write("deploy/overlays/prod/host-network.yaml", """
+                        apiVersion: apps/v1
+                        kind: Deployment
+                        metadata:
+                          name: web
+                        spec:
+                          template:
+                            spec:
+                              hostNetwork: true
+                        """)
+                .write("deploy/overlays/prod/replicas.yaml", "- op: add\n  path: /spec/replicas\n  value: 3\n");
+    }
+
+    @Test
+    void shouldCheckWhatKustomizeBuildsAtTheFilesItCameFrom() {
+        Report report = overlay().validate(Optional.empty(), RenderToolsOnDisk.renderer());
+
+        assertThat(items(report, ManifestRenderer.ID)).singleElement().satisfies(item -> {
+            assertThat(item.status()).isEqualTo(Status.PASS);
+            assertThat(item.message()).matches("rendered deploy/overlays/prod with kustomize in \\d+ ms: 3 objects "
+                    + "from 3 source files");
+        });
+        assertThat(items(report, "manifest.privileged")).singleElement().satisfies(item -> {
+            assertThat(item.status()).isEqualTo(Status.FAIL);
+            assertThat(item.location().toString()).isEqualTo("deploy/base/web.yaml:16:25");
+            assertThat(item.message()).startsWith("Deployment/prod-web: container 'web' is privileged [rendered: line ")
+                    .endsWith(" of the output of 'kustomize build deploy/overlays/prod']");
+        });
+        // the overlay's patch added hostNetwork: the base file has no line for it, so only the file is named
+        assertThat(items(report, "manifest.host-namespaces")).singleElement().satisfies(item -> {
+            assertThat(item.status()).isEqualTo(Status.FAIL);
+            assertThat(item.location().toString()).isEqualTo("deploy/base/web.yaml");
+            assertThat(item.message()).contains("[rendered: line ");
+        });
+        assertThat(items(report, "manifest.parse")).extracting(Item::status).containsExactly(Status.PASS);
+    }
+
+    @Test
+    void shouldReportWhatKustomizeSaysWhenTheBuildFails() {
+        Report report = overlay()
+                .write("deploy/base/kustomization.yaml", "resources: [web.yaml, missing.yaml]\n")
+                .validate(Optional.empty(), RenderToolsOnDisk.renderer());
+
+        assertThat(items(report, ManifestRenderer.ID)).singleElement().satisfies(item -> {
+            assertThat(item.isError(ErrorKind.INPUT)).isTrue();
+            assertThat(item.message()).startsWith("kustomize failed to render 'deploy/overlays/prod' (exit 1): ")
+                    .contains("missing.yaml").doesNotContain(repository.toString());
+        });
+        assertThat(report.verdict()).isEqualTo(Verdict.INVALID_INPUT);
+    }
+
+    private ManifestWorkspace chart() {
+        return new ManifestWorkspace(repository)
+                .checklist("""
+                        kubernetes:
+                          version: "1.30"
+                          manifests: [chart/]
+                          render:
+                            - helm: chart
+                              releaseName: shop
+                              values: [chart/values-ci.yaml]
+                        """)
+                .write("chart/Chart.yaml", "apiVersion: v2\nname: web\nversion: 1.0.0\n")
+                .write("chart/values.yaml", "privileged: false\nreplicas: 1\n")
+                .write("chart/values-ci.yaml", "privileged: true\n")
+                .write("chart/templates/_helpers.tpl", "{{- define \"web.name\" -}}{{ .Release.Name }}-web{{- end }}\n")
+                .write("chart/templates/deployment.yaml", """
+                        apiVersion: apps/v1
+                        kind: Deployment
+                        metadata:
+                          name: {{ include "web.name" . }}
+                          annotations:
+                            kube-version: {{ .Capabilities.KubeVersion.Version | quote }}
+                        spec:
+                          replicas: {{ .Values.replicas }}
+                          selector:
+                            matchLabels: {app: web}
+                          template:
+                            metadata:
+                              labels: {app: web}
+                            spec:
+                              containers:
+                                - name: web
+                                  image: nginx:1.27
+                                  securityContext:
+                                    privileged: {{ .Values.privileged }}
+                        """);
+    }
+
+    @Test
+    void shouldCheckWhatHelmRendersWithTheReleaseAndValuesAtItsTemplate() {
+        Report report = chart().validate(Optional.empty(), RenderToolsOnDisk.renderer());
+
+        assertThat(items(report, ManifestRenderer.ID)).singleElement().satisfies(item -> {
+            assertThat(item.status()).isEqualTo(Status.PASS);
+            assertThat(item.message()).matches("rendered chart with helm in \\d+ ms: 1 object from 1 source file");
+        });
+        assertThat(items(report, "manifest.privileged")).singleElement().satisfies(item -> {
+            assertThat(item.location().toString()).isEqualTo("chart/templates/deployment.yaml");
+            assertThat(item.message()).startsWith("Deployment/shop-web: container 'web' is privileged [rendered: line ")
+                    .endsWith(" of the output of 'helm template shop chart -f chart/values-ci.yaml --include-crds "
+                            + "--kube-version 1.30.0']");
+        });
+        assertThat(items(report, "manifest.parse")).extracting(Item::status).containsExactly(Status.PASS);
+    }
+
+    @Test
+    void shouldNeverFetchAMissingChartDependencyAndSayHowToBuildIt() {
+        Report report = chart()
+                .write("chart/Chart.yaml", "apiVersion: v2\nname: web\nversion: 1.0.0\ndependencies:\n"
+                        + "  - name: redis\n    version: 19.0.0\n    repository: https://charts.bitnami.com/bitnami\n")
+                .validate(Optional.empty(), RenderToolsOnDisk.renderer());
+
+        assertThat(items(report, ManifestRenderer.ID)).singleElement().satisfies(item -> {
+            assertThat(item.isError(ErrorKind.INPUT)).isTrue();
+            assertThat(item.message()).startsWith("helm failed to render 'chart' (exit 1): ").contains("redis");
+            assertThat(item.remediation()).startsWith("run 'helm dependency build' for the chart before Ascent");
+        });
+    }
+}
