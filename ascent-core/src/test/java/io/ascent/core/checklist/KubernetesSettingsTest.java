@@ -11,7 +11,7 @@ class KubernetesSettingsTest {
 
     private static Optional<String> clusterVersion(String version) {
         return new KubernetesSettings(Optional.ofNullable(version), List.of(), List.of("default"), true, Map.of(),
-                Optional.empty()).clusterVersion();
+                Optional.empty(), List.of(), List.of()).clusterVersion();
     }
 
     @Test

@@ -138,7 +138,12 @@ final class SourceLines {
         return null;
     }
 
+    /**
+     * Whether the node may hold {@code line}: it starts on or before it. End marks are not read, because the block
+     * composer that reads manifests ({@code yaml.BlockYamlComposer}) sets them to the start; the exact start match in
+     * {@link #pathTo} decides.
+     */
     private static boolean contains(Node node, int line) {
-        return node.getStartMark().getLine() <= line && line <= node.getEndMark().getLine();
+        return node.getStartMark().getLine() <= line;
     }
 }
