@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes a generated Kubernetes manifest corpus for bench/manifests-vs-kubeconform.sh.
 
-    bench/generate-manifests.py OUT_DIR RESOURCES FILES [--checks schema|all]
+    bench/generate-manifests.py OUT_DIR RESOURCES FILES [--checks schema|all] [--small]
 
 Writes OUT_DIR/deploy/ with RESOURCES objects spread evenly over FILES files (FILES=1: one big file), and
 OUT_DIR/ascent.yaml, a checklist naming deploy/ with either only manifest.schema and manifest.api-version on
@@ -9,6 +9,8 @@ OUT_DIR/ascent.yaml, a checklist naming deploy/ with either only manifest.schema
 a Deployment, its Service, ConfigMap, ServiceAccount and PodDisruptionBudget (five objects), every name and
 label unique to the file, all valid against the Kubernetes 1.31 schemas and written the way people write them
 (probes, resources, security context), so that both tools do the same full validation and find nothing.
+--small writes only the Service, ConfigMap and ServiceAccount of each application (about 190 bytes an object),
+so that 50,000 objects fit one file under Ascent's 16 MiB limit for a manifest file.
 Prints the apiVersion/kind pairs used, one a line, for the schema export.
 """
 import os
@@ -168,6 +170,7 @@ def checklist(checks):
 
 def main():
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    small = "--small" in sys.argv
     checks = "all" if "--checks" in sys.argv and sys.argv[sys.argv.index("--checks") + 1] == "all" else "schema"
     if len(args) < 3:
         sys.exit(__doc__)
@@ -182,7 +185,7 @@ def main():
             docs = []
             app = f * per_file // 5
             while len(docs) < count:
-                docs += application(app)
+                docs += application(app)[1:4] if small else application(app)
                 app += 1
             handle.write("---\n".join(docs[:count]))
             written += count

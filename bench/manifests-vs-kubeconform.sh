@@ -10,7 +10,8 @@
 #   all-checks-50k   the same, every manifest check on
 #   default-jvm-50k  the same as schema-50k, `java -jar ascent.jar` with the JVM's default flags
 #   schema-5k        5,000 resources in 1,000 files, schema + API version
-#   one-file-50k     50,000 resources in one file, schema + API version (memory must not grow with the file)
+#   one-file-50k     50,000 small resources (Services, ConfigMaps, ServiceAccounts; 9.5 MB) in one file, schema +
+#                    API version (memory must not grow with the file)
 # Each row prints an RSS line (peak resident memory of each tool, one run) and a RATIO line (bench/lib.sh).
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh" "$@"
 
@@ -31,13 +32,13 @@ else
   big=(50000 10000); small=(5000 1000); single=50000
 fi
 
-generate() { # NAME RESOURCES FILES CHECKS
-  python3 bench/generate-manifests.py "$work/$1" "$2" "$3" --checks "$4" > "$work/kinds.txt"
+generate() { # NAME RESOURCES FILES CHECKS [--small]
+  python3 bench/generate-manifests.py "$work/$1" "$2" "$3" --checks "$4" ${5:-} > "$work/kinds.txt"
 }
 generate schema-big "${big[@]}" schema
 generate all-big "${big[@]}" all
 generate schema-small "${small[@]}" schema
-generate one-file "$single" 1 schema
+generate one-file "$single" 1 schema --small
 mapfile -t kinds < "$work/kinds.txt"
 java -cp "$benchmarks" io.ascent.benchmarks.KubeconformSchemas "$work/schemas" 1.31 "${kinds[@]}"
 

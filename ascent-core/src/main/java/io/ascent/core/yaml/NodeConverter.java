@@ -2,7 +2,6 @@ package io.ascent.core.yaml;
 
 import io.ascent.core.report.Location;
 import java.math.BigInteger;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -34,8 +33,18 @@ final class NodeConverter {
     private final Map<Node, Boolean> onPath = new IdentityHashMap<>();
     private int nodes;
     private boolean nullMembers;
+    private final boolean aliases;
 
     NodeConverter(String path, YamlLimits limits, ScalarRules rules) {
+        this(path, limits, rules, true);
+    }
+
+    /**
+     * @param aliases false for a tree without aliases (the block composer's), in which no collection can contain
+     *                itself, so the path need not be tracked
+     */
+    NodeConverter(String path, YamlLimits limits, ScalarRules rules, boolean aliases) {
+        this.aliases = aliases;
         this.path = path;
         this.limits = limits;
         this.rules = rules;
@@ -49,6 +58,9 @@ final class NodeConverter {
         checkTag(node);
         if (node instanceof ScalarNode scalar) {
             return scalar(scalar);
+        }
+        if (!aliases) {
+            return node instanceof MappingNode mapping ? mapping(mapping) : sequence((SequenceNode) node);
         }
         if (onPath.put(node, Boolean.TRUE) != null) {
             throw new YamlInputException(location(node), "an alias refers to a collection that contains it");
@@ -67,7 +79,6 @@ final class NodeConverter {
 
     private JSONObject mapping(MappingNode mapping) throws YamlInputException {
         JSONObject object = new JSONObject();
-        Map<String, Node> seen = new HashMap<>();
         for (NodeTuple tuple : mapping.getValue()) {
             Node keyNode = tuple.getKeyNode();
             if (!(keyNode instanceof ScalarNode keyScalar)) {
@@ -78,10 +89,9 @@ final class NodeConverter {
             }
             checkTag(keyNode);
             String key = keyScalar.getValue();
-            Node first = seen.putIfAbsent(key, keyNode);
-            if (first != null) {
+            if (object.has(key)) { // keys are checked before their values, so an earlier key is in the object
                 throw new YamlInputException(location(keyNode), "duplicate key '" + key
-                        + "' (first defined at line " + (first.getStartMark().getLine() + 1) + ")");
+                        + "' (first defined at line " + (firstKey(mapping, key).getStartMark().getLine() + 1) + ")");
             }
             if (++nodes > limits.maxNodes()) {
                 throw new YamlInputException(location(keyNode),
@@ -92,6 +102,15 @@ final class NodeConverter {
             object.put(key, value);
         }
         return object;
+    }
+
+    private static Node firstKey(MappingNode mapping, String key) {
+        for (NodeTuple tuple : mapping.getValue()) {
+            if (((ScalarNode) tuple.getKeyNode()).getValue().equals(key)) {
+                return tuple.getKeyNode();
+            }
+        }
+        throw new IllegalStateException("no key " + key);
     }
 
     private JSONArray sequence(SequenceNode sequence) throws YamlInputException {

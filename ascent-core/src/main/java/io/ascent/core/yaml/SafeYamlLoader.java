@@ -117,7 +117,7 @@ public final class SafeYamlLoader {
             BlockYamlComposer block = new BlockYamlComposer(text, resolver, keyTags, limits.maxDepth());
             try {
                 for (Node root = block.next(); root != null; root = block.next()) {
-                    deliver(root, displayPath, source, sink);
+                    deliver(root, false, displayPath, source, sink);
                     composed++;
                 }
                 return;
@@ -140,7 +140,7 @@ public final class SafeYamlLoader {
                     skip--; // handed over already by the block composer, which gave the same tree
                     continue;
                 }
-                deliver(root, displayPath, source, sink);
+                deliver(root, true, displayPath, source, sink);
             }
         } catch (MarkedYAMLException e) {
             var mistake = IndentationMistake.of(e, text);
@@ -163,9 +163,9 @@ public final class SafeYamlLoader {
         }
     }
 
-    private void deliver(Node root, String displayPath, SourceText source, DocumentSink sink)
+    private void deliver(Node root, boolean aliases, String displayPath, SourceText source, DocumentSink sink)
             throws YamlInputException {
-        NodeConverter converter = new NodeConverter(displayPath, limits, rules);
+        NodeConverter converter = new NodeConverter(displayPath, limits, rules, aliases);
         Object json = converter.convert(root);
         sink.accept(new YamlDocument(displayPath, root, json, source, converter.sawNullMember()));
     }

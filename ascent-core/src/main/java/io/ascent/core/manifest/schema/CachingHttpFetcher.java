@@ -62,8 +62,8 @@ public final class CachingHttpFetcher implements SchemaFetcher {
     private static final System.Logger LOG = System.getLogger(CachingHttpFetcher.class.getName());
 
     private final Path cacheDirectory;
-    /** Built on the first fetch: building it costs tens of milliseconds, and most runs fetch nothing. */
-    private HttpClient client;
+    /** Built on the first request: creating it sets up TLS, which a run that reads only bundled schemas never needs. */
+    private volatile HttpClient client;
     private final Duration timeout;
     private final UrlAllowList allowed;
     private final long maxCacheBytes;
@@ -87,14 +87,21 @@ public final class CachingHttpFetcher implements SchemaFetcher {
         this.maxCacheBytes = maxCacheBytes;
     }
 
-    private synchronized HttpClient client() {
-        if (client == null) {
-            client = HttpClient.newBuilder()
-                    .connectTimeout(timeout)
-                    .followRedirects(HttpClient.Redirect.NEVER) // followed here, each target checked
-                    .build();
+    private HttpClient client() {
+        HttpClient built = client;
+        if (built == null) {
+            synchronized (this) {
+                built = client;
+                if (built == null) {
+                    built = HttpClient.newBuilder()
+                            .connectTimeout(timeout)
+                            .followRedirects(HttpClient.Redirect.NEVER) // followed here, each target checked
+                            .build();
+                    client = built;
+                }
+            }
         }
-        return client;
+        return built;
     }
 
     /** {@code $XDG_CACHE_HOME/ascent/schemas}, or {@code ~/.cache/ascent/schemas}. */
