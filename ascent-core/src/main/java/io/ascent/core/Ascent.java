@@ -1,5 +1,6 @@
 package io.ascent.core;
 
+import io.ascent.core.baseline.AppliedBaseline;
 import io.ascent.core.checklist.Checklist;
 import io.ascent.core.checklist.ChecklistLoader;
 import io.ascent.core.checklist.ChecklistRule;
@@ -151,13 +152,16 @@ public final class Ascent {
                 + (options.kubernetesVersion().isPresent() ? " (from --kubernetes-version)" : " (from the checklist)")));
         ValidationContext context = new ValidationContext(workspace, checklist, version, today, options.noGit());
         WaiverApplier waivers = new WaiverApplier(checklist, today);
-        RunSink waived = run.mappingItems(waivers::apply);
+        // A waiver, the team's explicit decision, wins over the baseline: the finding shows as WAIVED with its reason.
+        AppliedBaseline baseline = options.noBaseline() ? AppliedBaseline.NONE : AppliedBaseline.load(workspace, run);
+        RunSink judged = run.mappingItems(item -> baseline.apply(waivers.apply(item)));
         for (ValidationStep step : steps) {
             if (Thread.interrupted()) {
                 throw new InterruptedException("cancelled before " + step.name());
             }
-            runStep(step, context, waived, run);
+            runStep(step, context, judged, run);
         }
+        baseline.finish(run.items(), run);
     }
 
     /**

@@ -6,8 +6,13 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /** Counts of items per status, derived from a report's items. */
-public record Summary(int total, int passed, int failed, int warnings, int skipped, int errors, int waived)
-        implements Serializable {
+public record Summary(int total, int passed, int failed, int warnings, int skipped, int errors, int waived,
+        int baselined) implements Serializable {
+
+    /** Counts of a run without a baseline. */
+    public Summary(int total, int passed, int failed, int warnings, int skipped, int errors, int waived) {
+        this(total, passed, failed, warnings, skipped, errors, waived, 0);
+    }
 
     static Summary of(Collection<Item> items) {
         Map<Status, Integer> counts = new EnumMap<>(Status.class);
@@ -20,7 +25,8 @@ public record Summary(int total, int passed, int failed, int warnings, int skipp
                 counts.getOrDefault(Status.WARN, 0),
                 counts.getOrDefault(Status.SKIP, 0),
                 counts.getOrDefault(Status.ERROR, 0),
-                counts.getOrDefault(Status.WAIVED, 0));
+                counts.getOrDefault(Status.WAIVED, 0),
+                counts.getOrDefault(Status.BASELINED, 0));
     }
 
     public int count(Status status) {
@@ -31,6 +37,7 @@ public record Summary(int total, int passed, int failed, int warnings, int skipp
             case SKIP -> skipped;
             case ERROR -> errors;
             case WAIVED -> waived;
+            case BASELINED -> baselined;
         };
     }
 }

@@ -37,6 +37,7 @@ public final class SummaryModel {
         add(parts, s.errors(), "error", "errors");
         add(parts, s.warnings(), "warning", "warnings");
         add(parts, s.waived(), "waived", "waived");
+        add(parts, s.baselined(), "baselined", "baselined");
         add(parts, s.skipped(), "skipped", "skipped");
         add(parts, s.passed(), "passed", "passed");
         return (parts.isEmpty() ? "no items" : String.join(", ", parts)) + " of " + s.total()

@@ -15,7 +15,7 @@ import javax.xml.stream.XMLStreamWriter;
  * JUnit XML as Jenkins' junit step and most CI systems read it, valid against the junit-4 schema Jenkins uses
  * (no attributes beyond it: the location is in the test name and the text): one testcase per item, its rule id as
  * class name so results group by rule. FAIL is a failure, ERROR an error, SKIP skipped with the reason as text; a
- * WAIVED item is skipped with its waiver as the reason; WARN passes with the warning in system-out.
+ * WAIVED item is skipped with its waiver as the reason, a BASELINED one with the finding; WARN passes with the warning in system-out.
  */
 public final class JUnitRenderer implements Renderer {
     private static final XMLOutputFactory XML = XMLOutputFactory.newFactory();
@@ -75,6 +75,7 @@ public final class JUnitRenderer implements Renderer {
             case SKIP -> skipped(xml, detail);
             case WAIVED -> skipped(xml, clean("waived until " + item.waiver().expires() + ": "
                     + item.waiver().reason()));
+            case BASELINED -> skipped(xml, clean("baselined (recorded in the baseline, not gating): " + detail));
             case WARN -> {
                 xml.writeStartElement("system-out");
                 xml.writeCharacters("WARNING: " + detail);

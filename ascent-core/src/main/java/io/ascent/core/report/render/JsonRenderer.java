@@ -79,6 +79,7 @@ public final class JsonRenderer implements Renderer {
         json.writeNumberField("skip", s.skipped());
         json.writeNumberField("error", s.errors());
         json.writeNumberField("waived", s.waived());
+        json.writeNumberField("baselined", s.baselined());
         json.writeEndObject();
     }
 

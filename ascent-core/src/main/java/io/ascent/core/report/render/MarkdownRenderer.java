@@ -27,8 +27,9 @@ public final class MarkdownRenderer implements Renderer {
         }
         Summary s = report.summary();
         out.write(String.format(java.util.Locale.ROOT,
-                "%d items: **%d passed**, **%d failed**, %d warnings, %d errors, %d skipped, %d waived%n%n",
-                s.total(), s.passed(), s.failed(), s.warnings(), s.errors(), s.skipped(), s.waived()));
+                "%d items: **%d passed**, **%d failed**, %d warnings, %d errors, %d skipped, %d waived%s%n%n",
+                s.total(), s.passed(), s.failed(), s.warnings(), s.errors(), s.skipped(), s.waived(),
+                s.baselined() == 0 ? "" : ", " + s.baselined() + " baselined"));
         List<Item> problems = report.items().stream()
                 .filter(item -> item.status() != Status.PASS && item.status() != Status.SKIP).toList();
         if (!problems.isEmpty()) {

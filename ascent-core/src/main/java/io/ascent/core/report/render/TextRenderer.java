@@ -51,9 +51,9 @@ public final class TextRenderer implements Renderer {
         }
         Summary s = report.summary();
         out.write(String.format(Locale.ROOT,
-                "%n%d %s: %d passed, %d failed, %d warnings, %d errors, %d skipped, %d waived%n",
+                "%n%d %s: %d passed, %d failed, %d warnings, %d errors, %d skipped, %d waived%s%n",
                 s.total(), s.total() == 1 ? "item" : "items", s.passed(), s.failed(), s.warnings(), s.errors(),
-                s.skipped(), s.waived()));
+                s.skipped(), s.waived(), s.baselined() == 0 ? "" : ", " + s.baselined() + " baselined"));
         if (report.interrupted()) {
             out.write("interrupted: the run was cancelled before it finished; the items above are partial\n");
         }
