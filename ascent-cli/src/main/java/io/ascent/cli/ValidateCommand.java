@@ -123,7 +123,7 @@ final class ValidateCommand implements Callable<Integer> {
         EngineConfig config = engine.build();
         ValidateOptions options = ValidateOptions.builder(directory).checklist(checklist)
                 .kubernetesVersion(kubernetesVersion).noGit(noGit).repository(repository).ref(ref)
-                .noBaseline(noBaseline).build();
+                .noBaseline(noBaseline).excerpts(destinations.containsKey(Format.HTML)).build();
         Report report = new Ascent(config)
                 .validate(options, verbose ? new StderrProgress(err) : ProgressListener.SILENT);
         try {

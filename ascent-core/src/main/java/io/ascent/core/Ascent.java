@@ -2,6 +2,7 @@ package io.ascent.core;
 
 import io.ascent.core.baseline.AppliedBaseline;
 import io.ascent.core.checklist.Checklist;
+import io.ascent.core.excerpt.ExcerptCollector;
 import io.ascent.core.checklist.ChecklistLoader;
 import io.ascent.core.checklist.ChecklistRule;
 import io.ascent.core.checklist.LoadedChecklist;
@@ -137,6 +138,15 @@ public final class Ascent {
             }
         }
         Workspace workspace = Workspace.of(directory);
+        judge(options, workspace, run);
+        if (options.excerpts()) {
+            // Also for a broken checklist: its lines are what the reader needs to see.
+            run.excerpts(ExcerptCollector.collect(workspace, run.items()));
+        }
+    }
+
+    /** Reads the checklist and runs every step on the workspace, findings passed through waivers and baseline. */
+    private void judge(ValidateOptions options, Workspace workspace, RunRecorder run) throws InterruptedException {
         LoadedChecklist[] loaded = new LoadedChecklist[1];
         run.inPhase("checklist", () -> loaded[0] = new ChecklistLoader(config.clock()).load(workspace,
                 options.checklist()));

@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param environmentFailed whether the environment could not run the work (verdict {@link Verdict#ENVIRONMENT_ERROR})
  * @param phases      the run's phases in the order they started, each with its start, duration and outcome
  * @param interrupted whether the run was cancelled before it finished, so the report is partial
+ * @param excerpts    source lines around findings, when the run was asked to keep them (HTML report, Jenkins page)
  */
 public record Report(
         String subject,
@@ -27,7 +28,8 @@ public record Report(
         List<LogEntry> log,
         boolean environmentFailed,
         List<PhaseRecord> phases,
-        boolean interrupted) implements Serializable {
+        boolean interrupted,
+        List<SourceExcerpt> excerpts) implements Serializable {
 
     /** Version of the report's JSON form; bumped on any incompatible change. */
     public static final String FORMAT_VERSION = "1";
@@ -41,12 +43,32 @@ public record Report(
         items = items.stream().map(Redaction::redact).toList();
         log = log.stream().map(Redaction::redact).toList();
         phases = List.copyOf(phases);
+        excerpts = excerpts.stream().map(Redaction::redact).toList();
+    }
+
+    /** A report without source excerpts. */
+    public Report(String subject, String checklist, Instant createdAt, List<Item> items, List<LogEntry> log,
+            boolean environmentFailed, List<PhaseRecord> phases, boolean interrupted) {
+        this(subject, checklist, createdAt, items, log, environmentFailed, phases, interrupted, List.of());
+    }
+
+    /** The excerpt that shows {@code location}'s line, if the report kept one. */
+    public java.util.Optional<SourceExcerpt> excerpt(Location location) {
+        if (location == null || !location.hasLine()) {
+            return java.util.Optional.empty();
+        }
+        return excerpts.stream().filter(excerpt -> excerpt.shows(location.path(), location.line())).findFirst();
+    }
+
+    /** This report with {@code excerpts} kept. */
+    public Report withExcerpts(List<SourceExcerpt> more) {
+        return new Report(subject, checklist, createdAt, items, log, environmentFailed, phases, interrupted, more);
     }
 
     /** A report without phases that ran to its end. */
     public Report(String subject, String checklist, Instant createdAt, List<Item> items, List<LogEntry> log,
             boolean environmentFailed) {
-        this(subject, checklist, createdAt, items, log, environmentFailed, List.of(), false);
+        this(subject, checklist, createdAt, items, log, environmentFailed, List.of(), false, List.of());
     }
 
     public Summary summary() {
@@ -100,6 +122,7 @@ public record Report(
         private boolean environmentFailed;
         private boolean interrupted;
         private Instant createdAt;
+        private final List<SourceExcerpt> excerpts = new ArrayList<>();
 
         private Builder(String subject) {
             this.subject = subject;
@@ -165,9 +188,15 @@ public record Report(
             return List.copyOf(items);
         }
 
+        /** Keeps source lines around findings. */
+        public Builder excerpts(List<SourceExcerpt> more) {
+            excerpts.addAll(more);
+            return this;
+        }
+
         public Report build() {
             return new Report(subject, checklist, createdAt == null ? Instant.now() : createdAt, items, log,
-                    environmentFailed, phases, interrupted);
+                    environmentFailed, phases, interrupted, excerpts);
         }
     }
 }

@@ -148,6 +148,11 @@ public final class RunRecorder implements RunSink {
         report.checklist(path);
     }
 
+    /** Keeps source lines around findings for the report. */
+    public synchronized void excerpts(List<io.ascent.core.report.SourceExcerpt> excerpts) {
+        report.excerpts(excerpts);
+    }
+
     /** The items so far. */
     public synchronized List<Item> items() {
         return report.items();
@@ -170,7 +175,7 @@ public final class RunRecorder implements RunSink {
             List<PhaseRecord> records = new ArrayList<>();
             phases.forEach(phase -> records.add(phase.record()));
             return new Report(built.subject(), built.checklist(), built.createdAt(), built.items(), built.log(),
-                    built.environmentFailed(), records, interrupted);
+                    built.environmentFailed(), records, interrupted, built.excerpts());
         }
     }
 }

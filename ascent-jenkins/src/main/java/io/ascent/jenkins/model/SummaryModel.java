@@ -4,7 +4,8 @@ import io.ascent.core.report.Item;
 import io.ascent.core.report.Report;
 import io.ascent.core.report.Status;
 import io.ascent.core.report.Summary;
-import java.util.ArrayList;
+import io.ascent.core.report.view.ItemView;
+import io.ascent.core.report.view.ReportView;
 import java.util.Comparator;
 import java.util.List;
 
@@ -29,25 +30,7 @@ public final class SummaryModel {
     }
 
     static String headline(Summary s, boolean environmentFailed) {
-        List<String> parts = new ArrayList<>();
-        if (environmentFailed) {
-            parts.add("the environment could not run every check");
-        }
-        add(parts, s.failed(), "failed", "failed");
-        add(parts, s.errors(), "error", "errors");
-        add(parts, s.warnings(), "warning", "warnings");
-        add(parts, s.waived(), "waived", "waived");
-        add(parts, s.baselined(), "baselined", "baselined");
-        add(parts, s.skipped(), "skipped", "skipped");
-        add(parts, s.passed(), "passed", "passed");
-        return (parts.isEmpty() ? "no items" : String.join(", ", parts)) + " of " + s.total()
-                + (s.total() == 1 ? " item" : " items");
-    }
-
-    private static void add(List<String> parts, int count, String one, String many) {
-        if (count > 0) {
-            parts.add(count + " " + (count == 1 ? one : many));
-        }
+        return ReportView.headline(s, environmentFailed);
     }
 
     /** Whether no gating item failed. */
@@ -57,7 +40,7 @@ public final class SummaryModel {
 
     /** Failed and erroneous items first, then warnings; at most {@value #MAX_ITEMS}. */
     public List<ItemView> getItems() {
-        return attention().stream().limit(MAX_ITEMS).map(ItemView::new).toList();
+        return attention().stream().limit(MAX_ITEMS).map(ItemView::of).toList();
     }
 
     /** How many items needing attention the summary leaves out. */
