@@ -22,6 +22,7 @@ import io.ascent.core.report.Report;
 import io.ascent.core.report.Severity;
 import io.ascent.core.report.Status;
 import io.ascent.core.repo.RemoteCheckout;
+import io.ascent.core.repo.RepositoryIdentity;
 import io.ascent.core.repo.RepositoryRule;
 import io.ascent.core.run.Phase;
 import io.ascent.core.run.RunRecorder;
@@ -138,6 +139,7 @@ public final class Ascent {
             }
         }
         Workspace workspace = Workspace.of(directory);
+        identify(options, directory, run);
         judge(options, workspace, run);
         if (options.excerpts()) {
             // Also for a broken checklist: its lines are what the reader needs to see.
@@ -158,6 +160,7 @@ public final class Ascent {
         run.checklist(checklist.path());
         LocalDate today = LocalDate.now(config.clock());
         Optional<String> version = options.kubernetesVersion().or(() -> checklist.kubernetes().version());
+        run.header(header -> header.withKubernetesVersion(version.orElse(null)));
         version.ifPresent(v -> run.info("target Kubernetes version " + v
                 + (options.kubernetesVersion().isPresent() ? " (from --kubernetes-version)" : " (from the checklist)")));
         ValidationContext context = new ValidationContext(workspace, checklist, version, today, options.noGit());
@@ -172,6 +175,19 @@ public final class Ascent {
             runStep(step, context, judged, run);
         }
         baseline.finish(run.items(), run);
+    }
+
+    /**
+     * Names the repository and commit in the report's header: the URL given with {@code --repository}, else the
+     * work tree's own remote or folder; with {@code --no-git} only the folder, since no commit is read.
+     */
+    private static void identify(ValidateOptions options, Path directory, RunRecorder run) {
+        Optional<RepositoryIdentity> identity = options.noGit() ? Optional.empty() : RepositoryIdentity.of(directory);
+        String name = options.repository().map(RemoteCheckout::withoutCredentials)
+                .or(() -> identity.map(RepositoryIdentity::name))
+                .orElseGet(() -> String.valueOf(directory.toAbsolutePath().normalize().getFileName()));
+        String commit = identity.map(RepositoryIdentity::commit).orElse(null);
+        run.header(header -> header.withRepository(name).withCommit(commit));
     }
 
     /**

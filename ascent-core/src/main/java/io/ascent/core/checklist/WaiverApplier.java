@@ -37,7 +37,7 @@ public final class WaiverApplier {
     }
 
     private static boolean isProblem(Item item) {
-        return item.status() == Status.FAIL || item.status() == Status.WARN;
+        return item.status() == Status.FAIL || item.status() == Status.WARN || item.status() == Status.INFO;
     }
 
     private Optional<Waiver> waiverFor(Item item) {

@@ -34,6 +34,14 @@ public final class Redaction {
                 matches.add(detector.id().equals(SecretDetector.PRIVATE_KEY) ? throughFooter(text, match) : match);
             }
         }
+        return replace(text, matches, false);
+    }
+
+    /**
+     * {@code text} with each match replaced by {@code [redacted <detector>]}; with {@code keepLines} followed by the
+     * line feeds the secret spanned, so that the lines after it keep their numbers.
+     */
+    private static String replace(String text, List<SecretDetector.Match> matches, boolean keepLines) {
         if (matches.isEmpty()) {
             return text;
         }
@@ -47,6 +55,10 @@ public final class Redaction {
             if (match.start() >= copied) {
                 out.append(text, copied, match.start()).append("[redacted ").append(match.detector().id())
                         .append(']');
+            }
+            if (keepLines) {
+                text.substring(Math.max(match.start(), copied), match.end()).chars().filter(c -> c == '\n')
+                        .forEach(c -> out.append('\n'));
             }
             copied = match.end();
         }
@@ -101,22 +113,7 @@ public final class Redaction {
                 matches.add(detector.id().equals(SecretDetector.PRIVATE_KEY) ? throughFooter(content, match) : match);
             }
         }
-        if (matches.isEmpty()) {
-            return content;
-        }
-        matches.sort(Comparator.comparingInt(SecretDetector.Match::start));
-        StringBuilder out = new StringBuilder(content.length());
-        int copied = 0;
-        for (SecretDetector.Match match : matches) {
-            if (match.end() <= copied) {
-                continue;
-            }
-            int start = Math.max(match.start(), copied);
-            out.append(content, copied, start).append("[redacted ").append(match.detector().id()).append(']');
-            content.substring(start, match.end()).chars().filter(c -> c == '\n').forEach(c -> out.append('\n'));
-            copied = match.end();
-        }
-        return out.append(content, copied, content.length()).toString();
+        return replace(content, matches, true);
     }
 
     private static boolean hasKeyword(SecretDetector detector, String text) {

@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param environmentFailed whether the environment could not run the work (verdict {@link Verdict#ENVIRONMENT_ERROR})
  * @param phases      the run's phases in the order they started, each with its start, duration and outcome
  * @param interrupted whether the run was cancelled before it finished, so the report is partial
+ * @param header      which repository, commit and target version the run judged
+ * @param failOn      what fails the run: errors only (the default) or warnings too
  * @param excerpts    source lines around findings, when the run was asked to keep them (HTML report, Jenkins page)
  */
 public record Report(
@@ -29,10 +31,12 @@ public record Report(
         boolean environmentFailed,
         List<PhaseRecord> phases,
         boolean interrupted,
+        ReportHeader header,
+        FailOn failOn,
         List<SourceExcerpt> excerpts) implements Serializable {
 
     /** Version of the report's JSON form; bumped on any incompatible change. */
-    public static final String FORMAT_VERSION = "1";
+    public static final String FORMAT_VERSION = "2";
 
     /** Every text is redacted here ({@link Redaction}), however the report was made, before anything renders it. */
     public Report {
@@ -43,13 +47,24 @@ public record Report(
         items = items.stream().map(Redaction::redact).toList();
         log = log.stream().map(Redaction::redact).toList();
         phases = List.copyOf(phases);
+        header = header == null ? ReportHeader.NONE : header;
+        failOn = failOn == null ? FailOn.ERROR : failOn;
         excerpts = excerpts.stream().map(Redaction::redact).toList();
     }
 
     /** A report without source excerpts. */
     public Report(String subject, String checklist, Instant createdAt, List<Item> items, List<LogEntry> log,
+            boolean environmentFailed, List<PhaseRecord> phases, boolean interrupted, ReportHeader header,
+            FailOn failOn) {
+        this(subject, checklist, createdAt, items, log, environmentFailed, phases, interrupted, header, failOn,
+                List.of());
+    }
+
+    /** A report without a header that fails on errors only. */
+    public Report(String subject, String checklist, Instant createdAt, List<Item> items, List<LogEntry> log,
             boolean environmentFailed, List<PhaseRecord> phases, boolean interrupted) {
-        this(subject, checklist, createdAt, items, log, environmentFailed, phases, interrupted, List.of());
+        this(subject, checklist, createdAt, items, log, environmentFailed, phases, interrupted, ReportHeader.NONE,
+                FailOn.ERROR);
     }
 
     /** The excerpt that shows {@code location}'s line, if the report kept one. */
@@ -60,15 +75,28 @@ public record Report(
         return excerpts.stream().filter(excerpt -> excerpt.shows(location.path(), location.line())).findFirst();
     }
 
-    /** This report with {@code excerpts} kept. */
+    /** This report with {@code more} excerpts kept. */
     public Report withExcerpts(List<SourceExcerpt> more) {
-        return new Report(subject, checklist, createdAt, items, log, environmentFailed, phases, interrupted, more);
+        return new Report(subject, checklist, createdAt, items, log, environmentFailed, phases, interrupted, header,
+                failOn, more);
     }
 
     /** A report without phases that ran to its end. */
     public Report(String subject, String checklist, Instant createdAt, List<Item> items, List<LogEntry> log,
             boolean environmentFailed) {
-        this(subject, checklist, createdAt, items, log, environmentFailed, List.of(), false, List.of());
+        this(subject, checklist, createdAt, items, log, environmentFailed, List.of(), false);
+    }
+
+    /** This report judged with {@code failOn}: what gates, the verdict and the exit status follow it. */
+    public Report failingOn(FailOn failOn) {
+        return new Report(subject, checklist, createdAt, items, log, environmentFailed, phases, interrupted, header,
+                failOn, excerpts);
+    }
+
+    /** This report under another subject (the name the user gave instead of an absolute path). */
+    public Report withSubject(String subject) {
+        return new Report(subject, checklist, createdAt, items, log, environmentFailed, phases, interrupted, header,
+                failOn, excerpts);
     }
 
     public Summary summary() {
@@ -92,7 +120,7 @@ public record Report(
             }
             environment |= item.isError(ErrorKind.ENVIRONMENT);
             input |= item.isError(ErrorKind.INPUT);
-            failed |= item.status() == Status.FAIL;
+            failed |= failOn.gates(item.status()) && item.status() != Status.ERROR;
         }
         if (environment) {
             return Verdict.ENVIRONMENT_ERROR;
@@ -103,9 +131,14 @@ public record Report(
         return failed ? Verdict.FAILED : Verdict.PASSED;
     }
 
-    /** The items that fail the build. */
+    /** The items that fail the build: failures and errors, and warnings when {@link #failOn()} says so. */
     public List<Item> gatingItems() {
-        return items.stream().filter(item -> item.status().isGating()).toList();
+        return items.stream().filter(this::isGating).toList();
+    }
+
+    /** Whether {@code item} fails the build under this report's {@link #failOn()}. */
+    public boolean isGating(Item item) {
+        return failOn.gates(item.status());
     }
 
     public static Builder builder(String subject) {
@@ -123,6 +156,7 @@ public record Report(
         private boolean interrupted;
         private Instant createdAt;
         private final List<SourceExcerpt> excerpts = new ArrayList<>();
+        private ReportHeader header = ReportHeader.NONE;
 
         private Builder(String subject) {
             this.subject = subject;
@@ -136,6 +170,15 @@ public record Report(
         public Builder checklist(String checklist) {
             this.checklist = checklist;
             return this;
+        }
+
+        public Builder header(ReportHeader header) {
+            this.header = header;
+            return this;
+        }
+
+        public ReportHeader header() {
+            return header;
         }
 
         public Builder add(Item item) {
@@ -196,7 +239,7 @@ public record Report(
 
         public Report build() {
             return new Report(subject, checklist, createdAt == null ? Instant.now() : createdAt, items, log,
-                    environmentFailed, phases, interrupted, excerpts);
+                    environmentFailed, phases, interrupted, header, FailOn.ERROR, excerpts);
         }
     }
 }

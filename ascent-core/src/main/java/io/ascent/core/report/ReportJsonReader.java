@@ -46,6 +46,8 @@ public final class ReportJsonReader {
             List<LogEntry> log = new ArrayList<>();
             List<PhaseRecord> phases = new ArrayList<>();
             List<SourceExcerpt> excerpts = new ArrayList<>();
+            ReportHeader header = ReportHeader.NONE;
+            FailOn failOn = FailOn.ERROR;
             while (json.nextToken() == JsonToken.FIELD_NAME) {
                 String field = json.currentName();
                 JsonToken value = json.nextToken();
@@ -57,6 +59,8 @@ public final class ReportJsonReader {
                     case "verdict" -> environmentVerdict = Verdict.ENVIRONMENT_ERROR.name().equals(text(json, value));
                     case "environmentFailed" -> environmentFailed = bool(json, value);
                     case "interrupted" -> interrupted = bool(json, value);
+                    case "failOn" -> failOn = failOn(json, text(json, value));
+                    case "header" -> header = header(json, value);
                     case "items" -> {
                         expect(json, value, JsonToken.START_ARRAY);
                         while (json.nextToken() != JsonToken.END_ARRAY) {
@@ -84,17 +88,54 @@ public final class ReportJsonReader {
                     default -> json.skipChildren();
                 }
             }
-            if (!Report.FORMAT_VERSION.equals(version)) {
-                throw new IOException("not an Ascent report of format version " + Report.FORMAT_VERSION
+            if (!Report.FORMAT_VERSION.equals(version) && !"1".equals(version)) {
+                throw new IOException("not an Ascent report of format version 1 or " + Report.FORMAT_VERSION
                         + " (formatVersion: " + version + ")");
+            }
+            if ("1".equals(version)) {
+                // Version 1 had no INFO status: an info finding was a WARN of severity INFO.
+                items = items.stream().map(ReportJsonReader::infoOfVersion1).toList();
             }
             if (subject == null || createdAt == null) {
                 throw new IOException("the report has no subject or createdAt");
             }
             // Reports written before "environmentFailed" was added say it only through their verdict.
             return new Report(subject, checklist, createdAt, items, log,
-                    environmentFailed == null ? environmentVerdict : environmentFailed, phases, interrupted, excerpts);
+                    environmentFailed == null ? environmentVerdict : environmentFailed, phases, interrupted, header,
+                    failOn, excerpts);
         }
+    }
+
+    private static Item infoOfVersion1(Item item) {
+        if (item.status() != Status.WARN || item.severity() != Severity.INFO) {
+            return item;
+        }
+        return new Item(item.id(), item.title(), Status.INFO, item.severity(), item.message(), item.location(),
+                item.remediation(), item.duration(), item.waiver(), item.key(), null);
+    }
+
+    private static FailOn failOn(JsonParser json, String label) throws IOException {
+        try {
+            return FailOn.of(label);
+        } catch (IllegalArgumentException e) {
+            throw new IOException("failOn " + e.getMessage() + " " + where(json), e);
+        }
+    }
+
+    private static ReportHeader header(JsonParser json, JsonToken value) throws IOException {
+        expect(json, value, JsonToken.START_OBJECT);
+        ReportHeader header = ReportHeader.NONE;
+        while (json.nextToken() == JsonToken.FIELD_NAME) {
+            String field = json.currentName();
+            JsonToken token = json.nextToken();
+            switch (field) {
+                case "repository" -> header = header.withRepository(text(json, token));
+                case "commit" -> header = header.withCommit(text(json, token));
+                case "kubernetesVersion" -> header = header.withKubernetesVersion(text(json, token));
+                default -> json.skipChildren();
+            }
+        }
+        return header;
     }
 
     private static Item item(JsonParser json) throws IOException {

@@ -3,8 +3,9 @@ package io.ascent.core.report;
 import java.util.Locale;
 
 /**
- * How much a finding matters. A problem found by a check with severity {@link #ERROR} is a {@link Status#FAIL};
- * with {@link #WARNING} or {@link #INFO} it is a {@link Status#WARN}, so the checklist decides what gates.
+ * How much a finding matters. A problem found by a check with severity {@link #ERROR} is a {@link Status#FAIL},
+ * with {@link #WARNING} a {@link Status#WARN}, with {@link #INFO} an {@link Status#INFO}, so the checklist decides
+ * what gates.
  */
 public enum Severity {
     ERROR,
@@ -13,7 +14,11 @@ public enum Severity {
 
     /** The status a problem found at this severity gets. */
     public Status problemStatus() {
-        return this == ERROR ? Status.FAIL : Status.WARN;
+        return switch (this) {
+            case ERROR -> Status.FAIL;
+            case WARNING -> Status.WARN;
+            case INFO -> Status.INFO;
+        };
     }
 
     /** Lower-case name as written in {@code ascent.yaml} and in reports. */

@@ -6,8 +6,13 @@ public enum Status {
     PASS,
     /** The check found a problem that gates the build. */
     FAIL,
-    /** The check found a problem that does not gate the build. */
+    /** The check found a problem that does not gate the build (severity {@code warning}). */
     WARN,
+    /**
+     * The check found something worth knowing at severity {@code info}: shown, counted apart from warnings, and
+     * never gating, whatever {@code --fail-on} says.
+     */
+    INFO,
     /** The check did not apply; never fails a build. */
     SKIP,
     /**
@@ -26,6 +31,11 @@ public enum Status {
     /** Whether an item with this status fails the build. */
     public boolean isGating() {
         return this == FAIL || this == ERROR;
+    }
+
+    /** Whether an item with this status is a finding: a problem, excused or not, as opposed to a pass or a skip. */
+    public boolean isFinding() {
+        return this != PASS && this != SKIP;
     }
 
     /** Lower-case name used in every rendered form ({@code pass}, {@code fail}, ...). */

@@ -6,10 +6,15 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /** Counts of items per status, derived from a report's items. */
-public record Summary(int total, int passed, int failed, int warnings, int skipped, int errors, int waived,
+public record Summary(int total, int passed, int failed, int warnings, int skipped, int errors, int waived, int info,
         int baselined) implements Serializable {
 
-    /** Counts of a run without a baseline. */
+    /** Counts without baselined items (as kept by reports from before baselines). */
+    public Summary(int total, int passed, int failed, int warnings, int skipped, int errors, int waived, int info) {
+        this(total, passed, failed, warnings, skipped, errors, waived, info, 0);
+    }
+
+    /** Counts without a separate info count (as kept by reports from before {@link Status#INFO}). */
     public Summary(int total, int passed, int failed, int warnings, int skipped, int errors, int waived) {
         this(total, passed, failed, warnings, skipped, errors, waived, 0);
     }
@@ -26,6 +31,7 @@ public record Summary(int total, int passed, int failed, int warnings, int skipp
                 counts.getOrDefault(Status.SKIP, 0),
                 counts.getOrDefault(Status.ERROR, 0),
                 counts.getOrDefault(Status.WAIVED, 0),
+                counts.getOrDefault(Status.INFO, 0),
                 counts.getOrDefault(Status.BASELINED, 0));
     }
 
@@ -34,6 +40,7 @@ public record Summary(int total, int passed, int failed, int warnings, int skipp
             case PASS -> passed;
             case FAIL -> failed;
             case WARN -> warnings;
+            case INFO -> info;
             case SKIP -> skipped;
             case ERROR -> errors;
             case WAIVED -> waived;

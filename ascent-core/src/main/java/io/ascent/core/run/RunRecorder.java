@@ -6,6 +6,7 @@ import io.ascent.core.report.Item;
 import io.ascent.core.report.LogEntry;
 import io.ascent.core.report.PhaseRecord;
 import io.ascent.core.report.Report;
+import io.ascent.core.report.ReportHeader;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -153,6 +154,11 @@ public final class RunRecorder implements RunSink {
         report.excerpts(excerpts);
     }
 
+    /** Which repository, commit and target version the run judges, as far as known. */
+    public synchronized void header(java.util.function.UnaryOperator<ReportHeader> change) {
+        report.header(change.apply(report.header()));
+    }
+
     /** The items so far. */
     public synchronized List<Item> items() {
         return report.items();
@@ -175,7 +181,7 @@ public final class RunRecorder implements RunSink {
             List<PhaseRecord> records = new ArrayList<>();
             phases.forEach(phase -> records.add(phase.record()));
             return new Report(built.subject(), built.checklist(), built.createdAt(), built.items(), built.log(),
-                    built.environmentFailed(), records, interrupted, built.excerpts());
+                    built.environmentFailed(), records, interrupted, built.header(), built.failOn(), built.excerpts());
         }
     }
 }

@@ -289,7 +289,7 @@ class RepositoryStepTest {
                 assertThat(item.location().toString()).isEqualTo("src/app.py:2:1");
             });
             assertThat(items(report, "port-documented")).singleElement()
-                    .extracting(Item::status).isEqualTo(Status.WARN);
+                    .extracting(Item::status).isEqualTo(Status.INFO);
         }
     }
 

@@ -30,7 +30,7 @@ class RuleSeverityTest {
     }
 
     @Test
-    void shouldWarnAboutAMissingLicenseWhenTheChecklistLowersItsSeverity() throws Exception {
+    void shouldNoteAMissingLicenseAsInfoWhenTheChecklistLowersItsSeverityToInfo() throws Exception {
         try (TestRepository repo = TestRepository.init(dir)) {
             repo.file("ascent.yaml", checklist("""
                     repository:
@@ -40,7 +40,7 @@ class RuleSeverityTest {
                           severity: info
                     """)).commit("init");
             Item item = items(validate(dir), RepositoryRule.LICENSE).get(0);
-            assertThat(item.status()).isEqualTo(Status.WARN);
+            assertThat(item.status()).isEqualTo(Status.INFO);
             assertThat(item.severity()).isEqualTo(Severity.INFO);
         }
     }

@@ -34,7 +34,9 @@ class ReportJsonReaderTest {
                         .message("provisioning not requested").build(),
                 Item.builder("manifest.resources", "Containers set resources").severity(Severity.ERROR)
                         .problem("container 'job' sets no limits").build()
-                        .waivedBy(new Waiver("batch sizing pending", null, LocalDate.of(2027, 1, 31)))),
+                        .waivedBy(new Waiver("batch sizing pending", null, LocalDate.of(2027, 1, 31))),
+                Item.builder("manifest.image-tag", "Images are pinned").severity(Severity.INFO)
+                        .problem("image 'web:1.2' is not pinned by digest").build()),
                 List.of(new LogEntry(LogEntry.Level.INFO, "target Kubernetes version 1.30"),
                         new LogEntry(LogEntry.Level.WARN, "a warning"),
                         new LogEntry(LogEntry.Level.DEBUG, "a count"),
@@ -44,7 +46,8 @@ class ReportJsonReaderTest {
                                 Duration.ofMillis(120), PhaseRecord.Outcome.COMPLETED),
                         new PhaseRecord("schemas", "manifests", Instant.parse("2026-11-25T09:59:59Z"),
                                 Duration.ofMillis(800), PhaseRecord.Outcome.INTERRUPTED)),
-                false);
+                false, new ReportHeader("https://example.com/app.git", "0123456789abcdef0123456789abcdef01234567",
+                        "1.30"), FailOn.WARNING);
     }
 
     private static String json(Report report) throws IOException {
@@ -61,6 +64,20 @@ class ReportJsonReaderTest {
         assertThat(read.summary()).isEqualTo(original.summary());
         assertThat(read.verdict()).isEqualTo(Verdict.INTERNAL_ERROR);
         assertThat(read.phases()).hasSize(2);
+        assertThat(read.header().commit()).isEqualTo("0123456789abcdef0123456789abcdef01234567");
+        assertThat(read.failOn()).isEqualTo(FailOn.WARNING);
+        assertThat(read.summary().info()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldReadAnInfoFindingOfFormatVersion1AsInfo() throws IOException {
+        Report read = new ReportJsonReader().read(new StringReader("{\"formatVersion\":\"1\",\"subject\":\"s\","
+                + "\"createdAt\":\"2026-11-25T10:00:00Z\",\"items\":[{\"id\":\"a\",\"title\":\"A\","
+                + "\"status\":\"WARN\",\"severity\":\"INFO\",\"message\":\"m\"},{\"id\":\"b\",\"title\":\"B\","
+                + "\"status\":\"WARN\",\"severity\":\"WARNING\",\"message\":\"m\"}]}"));
+        assertThat(read.items()).extracting(Item::status).containsExactly(Status.INFO, Status.WARN);
+        assertThat(read.header()).isEqualTo(ReportHeader.NONE);
+        assertThat(read.failOn()).isEqualTo(FailOn.ERROR);
     }
 
     @Test
@@ -109,8 +126,8 @@ class ReportJsonReaderTest {
     @Test
     void shouldRefuseAnotherFormatVersion() {
         assertThatThrownBy(() -> new ReportJsonReader().read(new StringReader(
-                "{\"formatVersion\":\"2\",\"subject\":\"s\",\"createdAt\":\"2026-11-25T10:00:00Z\"}")))
-                .isInstanceOf(IOException.class).hasMessageContaining("formatVersion: 2");
+                "{\"formatVersion\":\"3\",\"subject\":\"s\",\"createdAt\":\"2026-11-25T10:00:00Z\"}")))
+                .isInstanceOf(IOException.class).hasMessageContaining("formatVersion: 3");
     }
 
     @Test

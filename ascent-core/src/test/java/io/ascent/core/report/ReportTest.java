@@ -24,6 +24,26 @@ class ReportTest {
     }
 
     @Test
+    void shouldGiveAnInfoFindingItsOwnStatusThatNeverGates() {
+        Item info = Item.builder("x", "X").severity(Severity.INFO).problem("worth knowing").build();
+        Report report = Report.builder("app").add(info).build().failingOn(FailOn.WARNING);
+        assertThat(info.status()).isEqualTo(Status.INFO);
+        assertThat(report.summary().info()).isEqualTo(1);
+        assertThat(report.summary().warnings()).isZero();
+        assertThat(report.verdict()).isEqualTo(Verdict.PASSED);
+    }
+
+    @Test
+    void shouldFailOnAWarningOnlyWhenToldTo() {
+        Report report = Report.builder("app").add(item(Status.WARN)).add(item(Status.WAIVED)).build();
+        assertThat(report.verdict()).isEqualTo(Verdict.PASSED);
+        assertThat(report.gatingItems()).isEmpty();
+        Report strict = report.failingOn(FailOn.WARNING);
+        assertThat(strict.verdict()).isEqualTo(Verdict.FAILED);
+        assertThat(strict.gatingItems()).extracting(Item::status).containsExactly(Status.WARN);
+    }
+
+    @Test
     void shouldFailOnAFailedItem() {
         assertThat(Report.builder("app").add(item(Status.FAIL)).build().verdict()).isEqualTo(Verdict.FAILED);
     }

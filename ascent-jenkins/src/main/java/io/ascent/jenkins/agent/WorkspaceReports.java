@@ -120,8 +120,7 @@ final class WorkspaceReports {
 
     /** The report under the name the Pipeline gave (the engine names it by the agent's absolute path). */
     static Report named(String directory, Report report) {
-        return new Report(directory, report.checklist(), report.createdAt(), report.items(), report.log(),
-                report.environmentFailed(), report.phases(), report.interrupted(), report.excerpts());
+        return report.withSubject(directory);
     }
 
     /** A report of one ERROR item: a path from the Pipeline that leaves the workspace. */

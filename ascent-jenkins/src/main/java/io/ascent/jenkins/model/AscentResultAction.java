@@ -29,6 +29,7 @@ public class AscentResultAction implements RunAction2 {
     private final int skipped;
     private final int errors;
     private final int waived;
+    private final int info; // 0 in build.xml files written before the INFO status
     /** Absent from build records written before baselines: 0 then. */
     private final int baselined;
     private final boolean environmentFailed;
@@ -47,6 +48,7 @@ public class AscentResultAction implements RunAction2 {
         this.skipped = summary.skipped();
         this.errors = summary.errors();
         this.waived = summary.waived();
+        this.info = summary.info();
         this.baselined = summary.baselined();
         this.environmentFailed = report.environmentFailed();
     }
@@ -102,7 +104,7 @@ public class AscentResultAction implements RunAction2 {
 
     /** The counts kept in {@code build.xml}, readable without the report file. */
     public Summary getCounts() {
-        return new Summary(total, passed, failed, warnings, skipped, errors, waived, baselined);
+        return new Summary(total, passed, failed, warnings, skipped, errors, waived, info, baselined);
     }
 
     /** The headline from the counts alone. */

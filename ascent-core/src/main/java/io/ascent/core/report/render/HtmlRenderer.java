@@ -69,6 +69,18 @@ public final class HtmlRenderer implements Renderer {
         out.write("<p class=\"meta\"><code>" + esc(view.getSubject()) + "</code>"
                 + (view.getChecklist().isEmpty() ? "" : ", checklist <code>" + esc(view.getChecklist()) + "</code>")
                 + "</p>\n");
+        StringBuilder judged = new StringBuilder();
+        if (!view.getRepository().isEmpty()) {
+            judged.append("repository <code>").append(esc(view.getRepository())).append("</code>");
+        }
+        if (!view.getCommit().isEmpty()) {
+            judged.append(" at <code>").append(esc(view.getCommit())).append("</code>");
+        }
+        if (!view.getKubernetesVersion().isEmpty()) {
+            judged.append(judged.isEmpty() ? "" : ", ").append("Kubernetes ").append(esc(view.getKubernetesVersion()));
+        }
+        judged.append(judged.isEmpty() ? "" : ", ").append("fails on ").append(esc(view.getFailOn())).append("s");
+        out.write("<p class=\"meta\">" + judged + "</p>\n");
         out.write("<p class=\"headline\">" + esc(view.getHeadline()) + "</p>\n");
         if (view.isInterrupted()) {
             out.write("<p class=\"banner\">The run was cancelled before it finished: the items below are partial.</p>\n");

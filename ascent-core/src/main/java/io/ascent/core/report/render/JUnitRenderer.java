@@ -3,6 +3,7 @@ package io.ascent.core.report.render;
 import io.ascent.core.report.ErrorKind;
 import io.ascent.core.report.Item;
 import io.ascent.core.report.Report;
+import io.ascent.core.report.Status;
 import io.ascent.core.report.Summary;
 import java.io.IOException;
 import java.io.Writer;
@@ -15,7 +16,8 @@ import javax.xml.stream.XMLStreamWriter;
  * JUnit XML as Jenkins' junit step and most CI systems read it, valid against the junit-4 schema Jenkins uses
  * (no attributes beyond it: the location is in the test name and the text): one testcase per item, its rule id as
  * class name so results group by rule. FAIL is a failure, ERROR an error, SKIP skipped with the reason as text; a
- * WAIVED item is skipped with its waiver as the reason, a BASELINED one with the finding; WARN passes with the warning in system-out.
+ * WAIVED item is skipped with its waiver as the reason, a BASELINED one with the finding; WARN passes with the warning
+ * in system-out (it fails when the report fails on warnings) and INFO passes with its note there.
  */
 public final class JUnitRenderer implements Renderer {
     private static final XMLOutputFactory XML = XMLOutputFactory.newFactory();
@@ -30,7 +32,8 @@ public final class JUnitRenderer implements Renderer {
             xml.writeStartElement("testsuite");
             xml.writeAttribute("name", "ascent");
             xml.writeAttribute("tests", String.valueOf(s.total()));
-            xml.writeAttribute("failures", String.valueOf(s.failed()));
+            xml.writeAttribute("failures", String.valueOf(s.failed()
+                    + (report.failOn().gates(Status.WARN) ? s.warnings() : 0)));
             xml.writeAttribute("errors", String.valueOf(s.errors()));
             xml.writeAttribute("skipped", String.valueOf(s.skipped() + s.waived()));
             xml.writeAttribute("time", seconds(report.items().stream()
@@ -49,7 +52,7 @@ public final class JUnitRenderer implements Renderer {
                 xml.writeCharacters("\n");
             }
             for (Item item : report.items()) {
-                testcase(item, xml);
+                testcase(item, report.isGating(item), xml);
             }
             xml.writeEndElement();
             xml.writeCharacters("\n");
@@ -60,7 +63,7 @@ public final class JUnitRenderer implements Renderer {
         }
     }
 
-    private static void testcase(Item item, XMLStreamWriter xml) throws XMLStreamException {
+    private static void testcase(Item item, boolean gating, XMLStreamWriter xml) throws XMLStreamException {
         xml.writeCharacters("  ");
         xml.writeStartElement("testcase");
         xml.writeAttribute("classname", clean(item.id()));
@@ -76,11 +79,15 @@ public final class JUnitRenderer implements Renderer {
             case WAIVED -> skipped(xml, clean("waived until " + item.waiver().expires() + ": "
                     + item.waiver().reason()));
             case BASELINED -> skipped(xml, clean("baselined (recorded in the baseline, not gating): " + detail));
+            // A warning fails only under --fail-on warning; otherwise it passes with the warning in its output.
             case WARN -> {
-                xml.writeStartElement("system-out");
-                xml.writeCharacters("WARNING: " + detail);
-                xml.writeEndElement();
+                if (gating) {
+                    element(xml, "failure", item, detail);
+                } else {
+                    systemOut(xml, "WARNING: " + detail);
+                }
             }
+            case INFO -> systemOut(xml, "INFO: " + detail);
             case PASS -> {
             }
         }
@@ -95,6 +102,12 @@ public final class JUnitRenderer implements Renderer {
         xml.writeAttribute("type", clean(item.errorKind() == null || item.errorKind() == ErrorKind.INPUT ? item.id()
                 : item.id() + " (" + item.errorKind().label() + ")"));
         xml.writeCharacters(body);
+        xml.writeEndElement();
+    }
+
+    private static void systemOut(XMLStreamWriter xml, String text) throws XMLStreamException {
+        xml.writeStartElement("system-out");
+        xml.writeCharacters(text);
         xml.writeEndElement();
     }
 

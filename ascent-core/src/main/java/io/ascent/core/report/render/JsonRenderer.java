@@ -8,6 +8,7 @@ import io.ascent.core.report.LogEntry;
 import io.ascent.core.report.PhaseRecord;
 import io.ascent.core.report.Report;
 import io.ascent.core.report.SourceExcerpt;
+import io.ascent.core.report.ReportHeader;
 import io.ascent.core.report.Summary;
 import java.io.IOException;
 import java.io.Writer;
@@ -34,9 +35,11 @@ public final class JsonRenderer implements Renderer {
             if (report.checklist() != null) {
                 json.writeStringField("checklist", report.checklist());
             }
+            header(report, json);
             json.writeStringField("createdAt", report.createdAt().toString());
             json.writeStringField("verdict", report.verdict().name());
             json.writeNumberField("exitStatus", report.verdict().exitStatus());
+            json.writeStringField("failOn", report.failOn().label());
             json.writeBooleanField("interrupted", report.interrupted());
             json.writeBooleanField("environmentFailed", report.environmentFailed());
             summary(report.summary(), json);
@@ -86,12 +89,30 @@ public final class JsonRenderer implements Renderer {
         out.write("\n");
     }
 
+    /** What the run judged: the same facts as the text and Markdown headers. */
+    private static void header(Report report, JsonGenerator json) throws IOException {
+        ReportHeader header = report.header();
+        json.writeObjectFieldStart("header");
+        optional(json, "repository", header.repository());
+        optional(json, "commit", header.commit());
+        optional(json, "checklist", report.checklist());
+        optional(json, "kubernetesVersion", header.kubernetesVersion());
+        json.writeEndObject();
+    }
+
+    private static void optional(JsonGenerator json, String field, String value) throws IOException {
+        if (value != null) {
+            json.writeStringField(field, value);
+        }
+    }
+
     private static void summary(Summary s, JsonGenerator json) throws IOException {
         json.writeObjectFieldStart("summary");
         json.writeNumberField("total", s.total());
         json.writeNumberField("pass", s.passed());
         json.writeNumberField("fail", s.failed());
         json.writeNumberField("warn", s.warnings());
+        json.writeNumberField("info", s.info());
         json.writeNumberField("skip", s.skipped());
         json.writeNumberField("error", s.errors());
         json.writeNumberField("waived", s.waived());

@@ -14,8 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * SARIF 2.1.0 for warnings-ng and code scanning. Only findings become results (FAIL, WARN, ERROR, WAIVED as a
- * suppressed result, BASELINED with {@code baselineState: unchanged}); passes and skips are not findings. Each result carries a line-independent
+ * SARIF 2.1.0 for warnings-ng and code scanning. Only findings become results (FAIL, WARN, INFO at level
+ * {@code note}, ERROR, WAIVED as a suppressed result, BASELINED with {@code baselineState: unchanged}); passes and
+ * skips are not findings. Each result carries a line-independent
  * {@code partialFingerprints} entry so that trackers tell new findings from fixed ones across builds.
  */
 public final class SarifRenderer implements Renderer {
@@ -82,15 +83,14 @@ public final class SarifRenderer implements Renderer {
     }
 
     private static boolean isFinding(Item item) {
-        return item.status() != Status.PASS && item.status() != Status.SKIP;
+        return item.status().isFinding();
     }
 
     private static void result(Item item, int index, JsonGenerator json) throws IOException {
         json.writeStartObject();
         json.writeStringField("ruleId", item.id());
         json.writeNumberField("ruleIndex", index);
-        json.writeStringField("level", item.status() == Status.ERROR || item.status() == Status.FAIL
-                ? "error" : level(item.severity()));
+        json.writeStringField("level", level(item));
         json.writeObjectFieldStart("message");
         json.writeStringField("text", item.remediation() == null ? item.message()
                 : item.message() + ". Fix: " + item.remediation());
@@ -161,6 +161,15 @@ public final class SarifRenderer implements Renderer {
     }
 
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+    /** A gating status is an error and an info finding a note, whatever severity the rule declared. */
+    private static String level(Item item) {
+        return switch (item.status()) {
+            case ERROR, FAIL -> "error";
+            case INFO -> "note";
+            default -> level(item.severity());
+        };
+    }
 
     private static String level(Severity severity) {
         return switch (severity) {

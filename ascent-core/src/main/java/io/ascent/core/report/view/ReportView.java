@@ -24,8 +24,8 @@ import java.util.TreeMap;
  */
 public final class ReportView {
     /** The order of a page: what needs action first, what passed last. */
-    public static final List<Status> ORDER = List.of(Status.FAIL, Status.ERROR, Status.WARN, Status.BASELINED,
-            Status.WAIVED, Status.SKIP, Status.PASS);
+    public static final List<Status> ORDER = List.of(Status.FAIL, Status.ERROR, Status.WARN, Status.INFO,
+            Status.BASELINED, Status.WAIVED, Status.SKIP, Status.PASS);
 
     private final Report report;
 
@@ -45,6 +45,27 @@ public final class ReportView {
     /** The checklist's path, or empty when none was read. */
     public String getChecklist() {
         return Shown.line(report.checklist());
+    }
+
+    /** The repository judged (its remote without credentials, or its folder), or empty. */
+    public String getRepository() {
+        return Shown.line(report.header().repository());
+    }
+
+    /** The commit judged, shortened to 12 hex digits, or empty when the run read none ({@code --no-git}). */
+    public String getCommit() {
+        String commit = report.header().commit();
+        return commit == null ? "" : Shown.line(commit.length() > 12 ? commit.substring(0, 12) : commit);
+    }
+
+    /** The target Kubernetes version, or empty. */
+    public String getKubernetesVersion() {
+        return Shown.line(report.header().kubernetesVersion());
+    }
+
+    /** What gates the run: {@code error} (the default) or {@code warning}. */
+    public String getFailOn() {
+        return report.failOn().label();
     }
 
     /** When the run finished, ISO-8601 in UTC. */
@@ -89,6 +110,7 @@ public final class ReportView {
         add(parts, s.failed(), "failed", "failed");
         add(parts, s.errors(), "error", "errors");
         add(parts, s.warnings(), "warning", "warnings");
+        add(parts, s.info(), "info", "info");
         add(parts, s.baselined(), "baselined", "baselined");
         add(parts, s.waived(), "waived", "waived");
         add(parts, s.skipped(), "skipped", "skipped");

@@ -41,7 +41,7 @@ class HtmlRendererTest {
                         .problem("no limits in " + name).location(new Location("k8s/b.yaml", 2, 1)).build()
                         .waivedBy(new Waiver("sizing " + name, name, LocalDate.parse("2026-12-05")))),
                 List.of(), false, List.of(new PhaseRecord("manifests", null, AT, Duration.ofMillis(40),
-                        PhaseRecord.Outcome.COMPLETED)), false,
+                        PhaseRecord.Outcome.COMPLETED)), false, null, null,
                 List.of(new SourceExcerpt(name, 1, List.of("kind: Pod", "spec:", "  name: " + name, "  x: 1"))));
     }
 

@@ -3,6 +3,10 @@ package io.ascent.core.report.render;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import io.ascent.core.report.FailOn;
+import io.ascent.core.report.Item;
+import io.ascent.core.report.Report;
+import io.ascent.core.report.Severity;
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -20,8 +24,12 @@ import org.w3c.dom.NodeList;
 class JUnitRendererTest {
 
     private static Document render() throws Exception {
+        return render(SampleReports.mixed());
+    }
+
+    private static Document render(Report report) throws Exception {
         StringWriter out = new StringWriter();
-        new JUnitRenderer().render(SampleReports.mixed(), out);
+        new JUnitRenderer().render(report, out);
         return DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(new ByteArrayInputStream(out.toString().getBytes(StandardCharsets.UTF_8)));
     }
@@ -45,6 +53,21 @@ class JUnitRendererTest {
         assertThat(failure.getTextContent()).contains("examples/app: no file matches").contains("fix: add a LICENSE file");
         Element testcase = (Element) failure.getParentNode();
         assertThat(testcase.getAttribute("classname")).isEqualTo("repo.required");
+    }
+
+    @Test
+    void shouldPassAnInfoFindingWithItsNoteAndFailAWarningOnlyUnderFailOnWarning() throws Exception {
+        Report report = Report.builder("app")
+                .add(Item.builder("a", "A").severity(Severity.INFO).problem("worth knowing").build())
+                .add(Item.builder("b", "B").severity(Severity.WARNING).problem("risky").build()).build();
+        Document lenient = render(report);
+        assertThat(lenient.getElementsByTagName("failure").getLength()).isZero();
+        assertThat(lenient.getElementsByTagName("system-out").item(0).getTextContent()).isEqualTo("INFO: worth knowing");
+        assertThat(lenient.getElementsByTagName("system-out").item(1).getTextContent()).isEqualTo("WARNING: risky");
+        Document strict = render(report.failingOn(FailOn.WARNING));
+        assertThat(strict.getDocumentElement().getAttribute("failures")).isEqualTo("1");
+        assertThat(((Element) strict.getElementsByTagName("failure").item(0)).getAttribute("message"))
+                .isEqualTo("risky");
     }
 
     @Test

@@ -26,6 +26,14 @@ class SarifRendererTest {
     }
 
     @Test
+    void shouldReportAnInfoFindingAsANote() throws Exception {
+        Report report = Report.builder("app")
+                .add(Item.builder("a", "A").severity(Severity.INFO).problem("worth knowing").build()).build();
+        JSONObject result = results(report).getJSONObject(0);
+        assertThat(result.getString("level")).isEqualTo("note");
+    }
+
+    @Test
     void shouldWriteSarif210WithRulesAndOnlyFindingsAsResults() throws Exception {
         JSONObject sarif = render(SampleReports.mixed());
         assertThat(sarif.getString("version")).isEqualTo("2.1.0");
