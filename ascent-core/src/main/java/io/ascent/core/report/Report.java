@@ -49,7 +49,7 @@ public record Report(
         phases = List.copyOf(phases);
         header = header == null ? ReportHeader.NONE : header;
         failOn = failOn == null ? FailOn.ERROR : failOn;
-        excerpts = excerpts.stream().map(Redaction::redact).toList();
+        excerpts = excerpts == null ? List.of() : excerpts.stream().map(Redaction::redact).toList();
     }
 
     /** A report without source excerpts. */
