@@ -10,7 +10,8 @@ import picocli.CommandLine.HelpCommand;
         versionProvider = AscentCommand.Version.class,
         description = "Ascent Checklist CI/CD: enforce an application's ascent.yaml and prove it deploys.",
         subcommands = {ValidateCommand.class, ProvisionCommand.class, DoctorCommand.class, GcCommand.class,
-                InitCommand.class, ChecksCommand.class, SchemaCommand.class, HelpCommand.class},
+                InitCommand.class, ChecksCommand.class, BaselineCommand.class, SchemaCommand.class,
+                HelpCommand.class},
         footerHeading = "%nExit status:%n",
         footer = {
             "  0  every gating checklist item passed",

@@ -65,6 +65,11 @@ final class ValidateCommand implements Callable<Integer> {
                 "git repository; the rules that compare the disk with HEAD are skipped."})
     private boolean noGit;
 
+    @Option(names = "--no-baseline",
+            description = {"Judge every finding as new, ignoring DIR/.ascent-baseline.json (written by",
+                "'ascent baseline')."})
+    private boolean noBaseline;
+
     @Option(names = "--allow-url", paramLabel = "PREFIX",
             description = {"Allow remote schema locations (kubernetes.schemaLocations) under this URL prefix;",
                 "repeatable, added to ASCENT_ALLOWED_URLS. Without it a checklist's URL is never asked",
@@ -120,7 +125,8 @@ final class ValidateCommand implements Callable<Integer> {
         }
         EngineConfig config = engine.build();
         ValidateOptions options = ValidateOptions.builder(directory).checklist(checklist)
-                .kubernetesVersion(kubernetesVersion).noGit(noGit).repository(repository).ref(ref).build();
+                .kubernetesVersion(kubernetesVersion).noGit(noGit).repository(repository).ref(ref)
+                .noBaseline(noBaseline).excerpts(destinations.containsKey(Format.HTML)).build();
         Report report = new Ascent(config)
                 .validate(options, verbose ? new StderrProgress(err) : ProgressListener.SILENT);
         return output.writeAndSummarize("validate", report, destinations, verbose, out, err);

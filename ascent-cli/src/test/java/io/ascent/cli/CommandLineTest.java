@@ -53,7 +53,7 @@ class CommandLineTest {
         CliRun run = CliRun.of("valdate");
         assertThat(run.status()).isEqualTo(ExitCodes.INVALID_INPUT);
         assertThat(run.err()).startsWith(
-                "ascent: unknown command 'valdate'; did you mean 'validate'? (commands: validate, provision, doctor, gc, init, checks, schema, help)")
+                "ascent: unknown command 'valdate'; did you mean 'validate'? (commands: validate, provision, doctor, gc, init, checks, baseline, schema, help)")
                 .contains("Run 'ascent --help' for usage.").doesNotContain("Unmatched");
     }
 

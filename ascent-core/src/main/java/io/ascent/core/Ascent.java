@@ -1,7 +1,9 @@
 package io.ascent.core;
 
 import io.ascent.core.catalog.CheckCatalog;
+import io.ascent.core.baseline.AppliedBaseline;
 import io.ascent.core.checklist.Checklist;
+import io.ascent.core.excerpt.ExcerptCollector;
 import io.ascent.core.checklist.ChecklistLoader;
 import io.ascent.core.checklist.ChecklistRule;
 import io.ascent.core.checklist.LoadedChecklist;
@@ -140,6 +142,15 @@ public final class Ascent {
         }
         Workspace workspace = Workspace.of(directory);
         identify(options, directory, run);
+        judge(options, workspace, run);
+        if (options.excerpts()) {
+            // Also for a broken checklist: its lines are what the reader needs to see.
+            run.excerpts(ExcerptCollector.collect(workspace, run.items()));
+        }
+    }
+
+    /** Reads the checklist and runs every step on the workspace, findings passed through waivers and baseline. */
+    private void judge(ValidateOptions options, Workspace workspace, RunRecorder run) throws InterruptedException {
         LoadedChecklist[] loaded = new LoadedChecklist[1];
         run.inPhase("checklist", () -> loaded[0] = new ChecklistLoader(config.clock()).load(workspace,
                 options.checklist()));
@@ -159,16 +170,19 @@ public final class Ascent {
                 config.continuousIntegration());
         WaiverApplier waivers = new WaiverApplier(checklist, today,
                 workspace.displayPath(workspace.applicationDir()));
-        RunSink waived = run.mappingItems(waivers::apply);
+        // A waiver, the team's explicit decision, wins over the baseline: the finding shows as WAIVED with its reason.
+        AppliedBaseline baseline = options.noBaseline() ? AppliedBaseline.NONE : AppliedBaseline.load(workspace, run);
+        RunSink judged = run.mappingItems(item -> baseline.apply(waivers.apply(item)));
         for (ValidationStep step : steps) {
             if (Thread.interrupted()) {
                 throw new InterruptedException("cancelled before " + step.name());
             }
-            runStep(step, context, waived, run);
+            runStep(step, context, judged, run);
         }
         // Only once every step ran: a waiver that excused nothing is worth a look (the finding is fixed, or the
         // waiver's path, resource or id is wrong and it silently waives nothing).
         run.items(waivers.unused(CheckCatalog.ids()));
+        baseline.finish(run.items(), run);
     }
 
     /**

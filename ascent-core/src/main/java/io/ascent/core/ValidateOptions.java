@@ -24,6 +24,8 @@ public final class ValidateOptions implements Serializable {
     private final boolean noGit;
     private final String repository;
     private final String ref;
+    private final boolean noBaseline;
+    private final boolean excerpts;
 
     private ValidateOptions(Builder builder) {
         this.directory = builder.directory.toString();
@@ -32,6 +34,8 @@ public final class ValidateOptions implements Serializable {
         this.noGit = builder.noGit;
         this.repository = builder.repository;
         this.ref = builder.ref;
+        this.noBaseline = builder.noBaseline;
+        this.excerpts = builder.excerpts;
     }
 
     /** Options for {@code directory} read from git; then set what differs from the defaults. */
@@ -79,10 +83,23 @@ public final class ValidateOptions implements Serializable {
         return Optional.ofNullable(ref);
     }
 
+    /** {@code --no-baseline}: judge every finding, ignoring the committed baseline file. */
+    public boolean noBaseline() {
+        return noBaseline;
+    }
+
+    /**
+     * Whether the report keeps the source lines around each finding ({@code Report#excerpts()}), for the HTML report
+     * and the Jenkins report page; off by default, since other formats do not show them.
+     */
+    public boolean excerpts() {
+        return excerpts;
+    }
+
     /** A builder holding these options. */
     public Builder toBuilder() {
         return builder(directory()).checklist(checklist().orElse(null)).kubernetesVersion(kubernetesVersion)
-                .noGit(noGit).repository(repository).ref(ref);
+                .noGit(noGit).repository(repository).ref(ref).noBaseline(noBaseline).excerpts(excerpts);
     }
 
     /** These options with {@code --no-git}. */
@@ -105,12 +122,13 @@ public final class ValidateOptions implements Serializable {
         return o instanceof ValidateOptions other && other.directory.equals(directory)
                 && Objects.equals(other.checklist, checklist)
                 && Objects.equals(other.kubernetesVersion, kubernetesVersion) && other.noGit == noGit
-                && Objects.equals(other.repository, repository) && Objects.equals(other.ref, ref);
+                && Objects.equals(other.repository, repository) && Objects.equals(other.ref, ref)
+                && other.noBaseline == noBaseline && other.excerpts == excerpts;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(directory, checklist, kubernetesVersion, noGit, repository, ref);
+        return Objects.hash(directory, checklist, kubernetesVersion, noGit, repository, ref, noBaseline, excerpts);
     }
 
     /** The options as text, with any credentials in the repository URL masked. */
@@ -120,7 +138,8 @@ public final class ValidateOptions implements Serializable {
                 + (kubernetesVersion == null ? "" : ", kubernetesVersion=" + kubernetesVersion)
                 + (noGit ? ", noGit" : "")
                 + (repository == null ? "" : ", repository=" + RemoteCheckout.withoutCredentials(repository))
-                + (ref == null ? "" : ", ref=" + ref) + "]";
+                + (ref == null ? "" : ", ref=" + ref) + (noBaseline ? ", noBaseline" : "")
+                + (excerpts ? ", excerpts" : "") + "]";
     }
 
     /** Builds {@link ValidateOptions}; {@code null} clears an optional value. */
@@ -131,6 +150,8 @@ public final class ValidateOptions implements Serializable {
         private boolean noGit;
         private String repository;
         private String ref;
+        private boolean noBaseline;
+        private boolean excerpts;
 
         private Builder(Path directory) {
             directory(directory);
@@ -164,6 +185,18 @@ public final class ValidateOptions implements Serializable {
 
         public Builder ref(String ref) {
             this.ref = ref;
+            return this;
+        }
+
+        /** Ignore the committed baseline: every finding is judged as new. */
+        public Builder noBaseline(boolean noBaseline) {
+            this.noBaseline = noBaseline;
+            return this;
+        }
+
+        /** Keep the source lines around each finding in the report (HTML report, Jenkins report page). */
+        public Builder excerpts(boolean excerpts) {
+            this.excerpts = excerpts;
             return this;
         }
 

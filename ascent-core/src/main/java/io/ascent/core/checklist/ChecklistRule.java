@@ -36,7 +36,14 @@ public enum ChecklistRule {
     WAIVERS("checklist.waivers", "Waivers are current and name known checks",
             "An expired waiver fails the build; a waiver for an unknown id or one expiring soon warns.",
             "a waiver is a promise with a date; an expired one would hide findings for ever",
-            "fix the findings and remove the waiver, or renew it with a new expires date and a reason");
+            "fix the findings and remove the waiver, or renew it with a new expires date and a reason"),
+    BASELINE("checklist.baseline", "The baseline file is readable and every entry still matches a finding",
+            "The committed baseline (.ascent-baseline.json, written by 'ascent baseline') is well-formed JSON within "
+                    + "its limits; an entry that no longer matches any finding warns.",
+            "a baseline lets only new findings fail; a broken one would excuse nothing or the wrong things, and "
+                    + "entries for fixed findings would excuse them if they came back",
+            "correct the file at the line and column shown, or write it again with 'ascent baseline'; remove the "
+                    + "entries of fixed findings");
 
     /** Items of these rules are listed under this area by {@code ascent checks}. */
     public static final String AREA = "checklist";

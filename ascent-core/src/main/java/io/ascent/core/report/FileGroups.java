@@ -50,9 +50,10 @@ public final class FileGroups {
             case FAIL, ERROR -> 0;
             case WARN -> 1;
             case INFO -> 2;
-            case WAIVED -> 3;
-            case SKIP -> 4;
-            case PASS -> 5;
+            case BASELINED -> 3;
+            case WAIVED -> 4;
+            case SKIP -> 5;
+            case PASS -> 6;
         };
     }
 }

@@ -77,6 +77,12 @@ public record Item(
         return Optional.ofNullable(waiver);
     }
 
+    /** A copy of this item marked as recorded in the baseline: shown, no longer gating. */
+    public Item baselined() {
+        return new Item(id, title, Status.BASELINED, severity, message, location, remediation, duration, null, key,
+                null);
+    }
+
     /** A copy of this item excused by {@code waiver}. */
     public Item waivedBy(Waiver waiver) {
         return new Item(id, title, Status.WAIVED, severity, message, location, remediation, duration, waiver, key, null);

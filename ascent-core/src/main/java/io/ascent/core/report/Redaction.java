@@ -36,6 +36,14 @@ public final class Redaction {
                 matches.add(detector.id().equals(SecretDetector.PRIVATE_KEY) ? throughFooter(text, match) : match);
             }
         }
+        return replace(text, matches, false);
+    }
+
+    /**
+     * {@code text} with each match replaced by {@code [redacted <detector>]}; with {@code keepLines} followed by the
+     * line feeds the secret spanned, so that the lines after it keep their numbers.
+     */
+    private static String replace(String text, List<SecretDetector.Match> matches, boolean keepLines) {
         if (matches.isEmpty()) {
             return text;
         }
@@ -49,6 +57,10 @@ public final class Redaction {
             if (match.start() >= copied) {
                 out.append(text, copied, match.start()).append("[redacted ").append(match.detector().id())
                         .append(']');
+            }
+            if (keepLines) {
+                text.substring(Math.max(match.start(), copied), match.end()).chars().filter(c -> c == '\n')
+                        .forEach(c -> out.append('\n'));
             }
             copied = match.end();
         }
@@ -65,6 +77,49 @@ public final class Redaction {
                 redact(item.message()), location, redact(item.remediation()), item.duration(), waiver,
                 redact(item.key()), item.errorKind());
         return redacted.equals(item) ? item : redacted;
+    }
+
+    /** The excerpt with every line redacted. */
+    public static SourceExcerpt redact(SourceExcerpt excerpt) {
+        List<String> lines = excerpt.lines().stream().map(Redaction::redact).toList();
+        return lines.equals(excerpt.lines()) ? excerpt
+                : new SourceExcerpt(redact(excerpt.path()), excerpt.firstLine(), lines);
+    }
+
+    /**
+     * A whole file's {@code content} with every secret redacted that the secret scan would find in a file named
+     * {@code fileName} (dotenv and properties assignments included), keeping its line count: a secret that spans
+     * lines (a private key) becomes one {@code [redacted ...]} followed by as many empty lines, so line numbers of
+     * findings still point at the right lines.
+     */
+    public static String redactFile(String fileName, String content) {
+        List<SecretDetector.Match> matches = new ArrayList<>();
+        for (SecretDetector detector : SecretDetector.BUILT_IN) {
+            if (!detector.fileFilter().accepts(fileName) || !hasKeyword(detector, content)) {
+                continue;
+            }
+            if (detector.keywords().isEmpty()) {
+                // Such patterns are anchored to a line (an assignment in a dotenv file): run them line by line.
+                int start = 0;
+                while (start <= content.length()) {
+                    int end = content.indexOf('\n', start);
+                    end = end < 0 ? content.length() : end;
+                    for (SecretDetector.Match match : detector.find(content.substring(start, end))) {
+                        matches.add(new SecretDetector.Match(detector, start + match.start(), start + match.end()));
+                    }
+                    start = end + 1;
+                }
+                continue;
+            }
+            for (SecretDetector.Match match : detector.find(content)) {
+                matches.add(detector.id().equals(SecretDetector.PRIVATE_KEY) ? throughFooter(content, match) : match);
+            }
+        }
+        return replace(content, matches, true);
+    }
+
+    private static boolean hasKeyword(SecretDetector detector, String text) {
+        return detector.keywords().isEmpty() || detector.keywords().stream().anyMatch(text::contains);
     }
 
     /** The log entry with its message redacted. */

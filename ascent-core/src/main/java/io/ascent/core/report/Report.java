@@ -23,6 +23,7 @@ import java.util.TreeMap;
  * @param interrupted whether the run was cancelled before it finished, so the report is partial
  * @param header      which repository, commit and target version the run judged
  * @param failOn      what fails the run: errors only (the default) or warnings too
+ * @param excerpts    source lines around findings, when the run was asked to keep them (HTML report, Jenkins page)
  */
 public record Report(
         String subject,
@@ -34,7 +35,8 @@ public record Report(
         List<PhaseRecord> phases,
         boolean interrupted,
         ReportHeader header,
-        FailOn failOn) implements Serializable {
+        FailOn failOn,
+        List<SourceExcerpt> excerpts) implements Serializable {
 
     /** Version of the report's JSON form; bumped on any incompatible change. */
     public static final String FORMAT_VERSION = "2";
@@ -50,6 +52,15 @@ public record Report(
         phases = List.copyOf(phases);
         header = header == null ? ReportHeader.NONE : header;
         failOn = failOn == null ? FailOn.ERROR : failOn;
+        excerpts = excerpts == null ? List.of() : excerpts.stream().map(Redaction::redact).toList();
+    }
+
+    /** A report without source excerpts. */
+    public Report(String subject, String checklist, Instant createdAt, List<Item> items, List<LogEntry> log,
+            boolean environmentFailed, List<PhaseRecord> phases, boolean interrupted, ReportHeader header,
+            FailOn failOn) {
+        this(subject, checklist, createdAt, items, log, environmentFailed, phases, interrupted, header, failOn,
+                List.of());
     }
 
     /** A report without a header that fails on errors only. */
@@ -57,6 +68,20 @@ public record Report(
             boolean environmentFailed, List<PhaseRecord> phases, boolean interrupted) {
         this(subject, checklist, createdAt, items, log, environmentFailed, phases, interrupted, ReportHeader.NONE,
                 FailOn.ERROR);
+    }
+
+    /** The excerpt that shows {@code location}'s line, if the report kept one. */
+    public java.util.Optional<SourceExcerpt> excerpt(Location location) {
+        if (location == null || !location.hasLine()) {
+            return java.util.Optional.empty();
+        }
+        return excerpts.stream().filter(excerpt -> excerpt.shows(location.path(), location.line())).findFirst();
+    }
+
+    /** This report with {@code more} excerpts kept. */
+    public Report withExcerpts(List<SourceExcerpt> more) {
+        return new Report(subject, checklist, createdAt, items, log, environmentFailed, phases, interrupted, header,
+                failOn, more);
     }
 
     /** A report without phases that ran to its end. */
@@ -68,13 +93,13 @@ public record Report(
     /** This report judged with {@code failOn}: what gates, the verdict and the exit status follow it. */
     public Report failingOn(FailOn failOn) {
         return new Report(subject, checklist, createdAt, items, log, environmentFailed, phases, interrupted, header,
-                failOn);
+                failOn, excerpts);
     }
 
     /** This report under another subject (the name the user gave instead of an absolute path). */
     public Report withSubject(String subject) {
         return new Report(subject, checklist, createdAt, items, log, environmentFailed, phases, interrupted, header,
-                failOn);
+                failOn, excerpts);
     }
 
     public Summary summary() {
@@ -144,6 +169,7 @@ public record Report(
         private boolean environmentFailed;
         private boolean interrupted;
         private Instant createdAt;
+        private final List<SourceExcerpt> excerpts = new ArrayList<>();
         private ReportHeader header = ReportHeader.NONE;
 
         private Builder(String subject) {
@@ -219,9 +245,15 @@ public record Report(
             return List.copyOf(items);
         }
 
+        /** Keeps source lines around findings. */
+        public Builder excerpts(List<SourceExcerpt> more) {
+            excerpts.addAll(more);
+            return this;
+        }
+
         public Report build() {
             return new Report(subject, checklist, createdAt == null ? Instant.now() : createdAt, items, log,
-                    environmentFailed, phases, interrupted, header, FailOn.ERROR);
+                    environmentFailed, phases, interrupted, header, FailOn.ERROR, excerpts);
         }
     }
 }

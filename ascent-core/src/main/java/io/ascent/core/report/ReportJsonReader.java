@@ -45,6 +45,7 @@ public final class ReportJsonReader {
             List<Item> items = new ArrayList<>();
             List<LogEntry> log = new ArrayList<>();
             List<PhaseRecord> phases = new ArrayList<>();
+            List<SourceExcerpt> excerpts = new ArrayList<>();
             ReportHeader header = ReportHeader.NONE;
             FailOn failOn = FailOn.ERROR;
             while (json.nextToken() == JsonToken.FIELD_NAME) {
@@ -78,6 +79,12 @@ public final class ReportJsonReader {
                             phases.add(phase(json));
                         }
                     }
+                    case "excerpts" -> {
+                        expect(json, value, JsonToken.START_ARRAY);
+                        while (json.nextToken() != JsonToken.END_ARRAY) {
+                            excerpts.add(excerpt(json));
+                        }
+                    }
                     default -> json.skipChildren();
                 }
             }
@@ -95,7 +102,7 @@ public final class ReportJsonReader {
             // Reports written before "environmentFailed" was added say it only through their verdict.
             return new Report(subject, checklist, createdAt, items, log,
                     environmentFailed == null ? environmentVerdict : environmentFailed, phases, interrupted, header,
-                    failOn);
+                    failOn, excerpts);
         }
     }
 
@@ -165,6 +172,32 @@ public final class ReportJsonReader {
         }
         return new Item(id, title, status, severity, message, location, remediation, duration, waiver, null,
                 errorKind);
+    }
+
+    private static SourceExcerpt excerpt(JsonParser json) throws IOException {
+        expect(json, json.currentToken(), JsonToken.START_OBJECT);
+        String path = null;
+        long firstLine = 0;
+        List<String> lines = new ArrayList<>();
+        while (json.nextToken() == JsonToken.FIELD_NAME) {
+            String field = json.currentName();
+            JsonToken value = json.nextToken();
+            switch (field) {
+                case "path" -> path = text(json, value);
+                case "firstLine" -> firstLine = number(json, value);
+                case "lines" -> {
+                    expect(json, value, JsonToken.START_ARRAY);
+                    while (json.nextToken() != JsonToken.END_ARRAY) {
+                        lines.add(text(json, json.currentToken()));
+                    }
+                }
+                default -> json.skipChildren();
+            }
+        }
+        if (path == null || firstLine < 1 || firstLine > Integer.MAX_VALUE) {
+            throw new IOException("an excerpt lacks its path or firstLine " + where(json));
+        }
+        return new SourceExcerpt(path, (int) firstLine, lines);
     }
 
     private static Location location(JsonParser json) throws IOException {

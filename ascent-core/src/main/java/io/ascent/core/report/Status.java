@@ -21,7 +21,12 @@ public enum Status {
      */
     ERROR,
     /** The check found a problem that a valid, unexpired waiver excuses; shown with the waiver. */
-    WAIVED;
+    WAIVED,
+    /**
+     * The check found a problem that the committed baseline already records (a finding from before the team adopted
+     * Ascent); shown, never gating. Only new findings fail a run that has a baseline.
+     */
+    BASELINED;
 
     /** Whether an item with this status fails the build. */
     public boolean isGating() {

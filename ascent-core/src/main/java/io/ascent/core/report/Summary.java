@@ -8,8 +8,13 @@ import java.util.List;
 import java.util.Map;
 
 /** Counts of items per status, derived from a report's items. */
-public record Summary(int total, int passed, int failed, int warnings, int skipped, int errors, int waived, int info)
-        implements Serializable {
+public record Summary(int total, int passed, int failed, int warnings, int skipped, int errors, int waived, int info,
+        int baselined) implements Serializable {
+
+    /** Counts without baselined items (as kept by reports from before baselines). */
+    public Summary(int total, int passed, int failed, int warnings, int skipped, int errors, int waived, int info) {
+        this(total, passed, failed, warnings, skipped, errors, waived, info, 0);
+    }
 
     /** Counts without a separate info count (as kept by reports from before {@link Status#INFO}). */
     public Summary(int total, int passed, int failed, int warnings, int skipped, int errors, int waived) {
@@ -28,7 +33,8 @@ public record Summary(int total, int passed, int failed, int warnings, int skipp
                 counts.getOrDefault(Status.SKIP, 0),
                 counts.getOrDefault(Status.ERROR, 0),
                 counts.getOrDefault(Status.WAIVED, 0),
-                counts.getOrDefault(Status.INFO, 0));
+                counts.getOrDefault(Status.INFO, 0),
+                counts.getOrDefault(Status.BASELINED, 0));
     }
 
     /**
@@ -41,6 +47,7 @@ public record Summary(int total, int passed, int failed, int warnings, int skipp
         add(parts, errors, "error", "errors");
         add(parts, warnings, "warning", "warnings");
         add(parts, info, "info", "info");
+        add(parts, baselined, "baselined", "baselined");
         add(parts, waived, "waived", "waived");
         add(parts, skipped, "skipped", "skipped");
         add(parts, passed, "passed", "passed");
@@ -63,6 +70,7 @@ public record Summary(int total, int passed, int failed, int warnings, int skipp
             case SKIP -> skipped;
             case ERROR -> errors;
             case WAIVED -> waived;
+            case BASELINED -> baselined;
         };
     }
 }

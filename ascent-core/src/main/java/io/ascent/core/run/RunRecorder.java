@@ -149,6 +149,11 @@ public final class RunRecorder implements RunSink {
         report.checklist(path);
     }
 
+    /** Keeps source lines around findings for the report. */
+    public synchronized void excerpts(List<io.ascent.core.report.SourceExcerpt> excerpts) {
+        report.excerpts(excerpts);
+    }
+
     /** Which repository, commit and target version the run judges, as far as known. */
     public synchronized void header(java.util.function.UnaryOperator<ReportHeader> change) {
         report.header(change.apply(report.header()));
@@ -176,7 +181,7 @@ public final class RunRecorder implements RunSink {
             List<PhaseRecord> records = new ArrayList<>();
             phases.forEach(phase -> records.add(phase.record()));
             return new Report(built.subject(), built.checklist(), built.createdAt(), built.items(), built.log(),
-                    built.environmentFailed(), records, interrupted, built.header(), built.failOn());
+                    built.environmentFailed(), records, interrupted, built.header(), built.failOn(), built.excerpts());
         }
     }
 }

@@ -109,7 +109,8 @@ class SecretsInEveryFormatTest {
         write("deploy/manifest.yaml", manifest);
         write("notes.txt", "the token is " + secret + "\n");
         Report report = new Ascent(Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC),
-                ValidationSteps.builtIn()).validate(ValidateOptions.of(dir).withNoGit(true), ProgressListener.SILENT);
+                ValidationSteps.builtIn()).validate(ValidateOptions.builder(dir).noGit(true).excerpts(true).build(),
+                ProgressListener.SILENT);
 
         for (Format format : Format.values()) {
             StringWriter out = new StringWriter();
@@ -120,6 +121,10 @@ class SecretsInEveryFormatTest {
         StringWriter text = new StringWriter();
         Format.JSON.renderer().render(report, text);
         assertThat(text.toString()).as("the check quotes %s", place).contains("[redacted ");
+        if (!place.contains("PASS")) {
+            // A finding (not a pass) has its lines in the HTML report: the secret there is redacted too.
+            assertThat(report.excerpts()).as("the HTML report shows the lines around %s", place).isNotEmpty();
+        }
     }
 
     private void write(String path, String text) throws IOException {

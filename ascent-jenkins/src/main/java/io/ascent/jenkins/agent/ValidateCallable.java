@@ -50,6 +50,8 @@ public final class ValidateCallable extends MasterToSlaveFileCallable<AgentRepor
         ValidateOptions options = ValidateOptions.builder(paths.directory())
                 .checklist(paths.checklist().orElse(null))
                 .kubernetesVersion(request.kubernetesVersion().isEmpty() ? null : request.kubernetesVersion())
+                // The report page shows the lines around each finding; the workspace may be gone when it is read.
+                .excerpts(true)
                 .build();
         Report report = named(run.engine().validate(options, new LogProgress(listener.getLogger())));
         if (report.interrupted()) {

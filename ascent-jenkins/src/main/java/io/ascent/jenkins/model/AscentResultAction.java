@@ -3,6 +3,7 @@ package io.ascent.jenkins.model;
 import hudson.model.Run;
 import io.ascent.core.report.Report;
 import io.ascent.core.report.Summary;
+import io.ascent.core.report.view.ReportView;
 import java.io.IOException;
 import java.lang.ref.SoftReference;
 import java.util.Optional;
@@ -29,6 +30,8 @@ public class AscentResultAction implements RunAction2 {
     private final int errors;
     private final int waived;
     private final int info; // 0 in build.xml files written before the INFO status
+    /** Absent from build records written before baselines: 0 then. */
+    private final int baselined;
     private final boolean environmentFailed;
 
     private transient Run<?, ?> run;
@@ -46,6 +49,7 @@ public class AscentResultAction implements RunAction2 {
         this.errors = summary.errors();
         this.waived = summary.waived();
         this.info = summary.info();
+        this.baselined = summary.baselined();
         this.environmentFailed = report.environmentFailed();
     }
 
@@ -100,7 +104,7 @@ public class AscentResultAction implements RunAction2 {
 
     /** The counts kept in {@code build.xml}, readable without the report file. */
     public Summary getCounts() {
-        return new Summary(total, passed, failed, warnings, skipped, errors, waived, info);
+        return new Summary(total, passed, failed, warnings, skipped, errors, waived, info, baselined);
     }
 
     /** The headline from the counts alone. */
@@ -133,8 +137,11 @@ public class AscentResultAction implements RunAction2 {
         return report().map(SummaryModel::new).orElse(null);
     }
 
-    /** The report page, or {@code null} when the report file cannot be read. */
-    public ReportPageModel getPage() {
-        return report().map(ReportPageModel::new).orElse(null);
+    /**
+     * The report page's view model, the one the HTML report is laid out from, or {@code null} when the report file
+     * cannot be read.
+     */
+    public ReportView getPage() {
+        return report().map(ReportView::of).orElse(null);
     }
 }

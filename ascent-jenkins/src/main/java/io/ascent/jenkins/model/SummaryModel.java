@@ -4,6 +4,8 @@ import io.ascent.core.report.Item;
 import io.ascent.core.report.Report;
 import io.ascent.core.report.Status;
 import io.ascent.core.report.Summary;
+import io.ascent.core.report.view.ItemView;
+import io.ascent.core.report.view.ReportView;
 import java.util.Comparator;
 import java.util.List;
 
@@ -29,7 +31,7 @@ public final class SummaryModel {
 
     /** The counts as every Ascent form says them ({@link Summary#describe()}), after an environment failure. */
     static String headline(Summary s, boolean environmentFailed) {
-        return (environmentFailed ? "the environment could not run every check, " : "") + s.describe();
+        return ReportView.headline(s, environmentFailed);
     }
 
     /** Whether no gating item failed. */
@@ -39,7 +41,7 @@ public final class SummaryModel {
 
     /** Failed and erroneous items first, then warnings; at most {@value #MAX_ITEMS}. */
     public List<ItemView> getItems() {
-        return attention().stream().limit(MAX_ITEMS).map(ItemView::new).toList();
+        return attention().stream().limit(MAX_ITEMS).map(ItemView::of).toList();
     }
 
     /** How many items needing attention the summary leaves out. */

@@ -46,7 +46,7 @@ class AscentGlobalConfigurationTest {
     void shouldRefuseAnUnknownReportFormatSoABadJcascFileFailsAtLoad() {
         AscentGlobalConfiguration config = new AscentGlobalConfiguration();
         assertThatThrownBy(() -> config.setReportFormats("json,pdf"))
-                .hasMessage("unknown report format 'pdf'; known: text, json, junit, sarif, markdown");
+                .hasMessage("unknown report format 'pdf'; known: text, json, junit, sarif, markdown, html");
         assertThat(config.getReportFormats()).isEqualTo(ReportFormats.DEFAULT);
     }
 

@@ -7,6 +7,9 @@ import static org.mockito.Mockito.when;
 
 import hudson.model.Run;
 import io.ascent.core.report.Report;
+import io.ascent.core.report.SourceExcerpt;
+import io.ascent.core.report.view.ExcerptLine;
+import io.ascent.core.report.view.ItemView;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,6 +68,19 @@ class AscentResultActionTest {
         });
         assertThat(attached.getSummary().getItems()).extracting(ItemView::getId).first().isEqualTo("repo.required");
         assertThat(attached.getPage().getGroups()).hasSize(6);
+    }
+
+    @Test
+    void shouldShowTheSourceLinesTheAgentKeptAfterTheBuildIsLoaded() throws IOException {
+        Report report = Reports.failing(1).withExcerpts(List.of(new SourceExcerpt("deploy/app.yaml", 1,
+                List.of("apiVersion: apps/v1", "kind: Deployment"))));
+        AscentResultAction attached = AscentResultAction.attach(run(0), report);
+        attached.onLoad(run(1));
+
+        ItemView item = attached.getPage().getGroups().get(0).getFiles().get(0).getItems().get(0);
+        assertThat(item.getExcerpt()).extracting(ExcerptLine::getNumber, ExcerptLine::getText, ExcerptLine::isFinding)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, "apiVersion: apps/v1", true),
+                        org.assertj.core.groups.Tuple.tuple(2, "kind: Deployment", false));
     }
 
     @Test

@@ -4,6 +4,11 @@ import io.ascent.core.Ascent;
 import io.ascent.core.ValidateOptions;
 import io.ascent.core.progress.ProgressListener;
 import io.ascent.core.report.Report;
+import io.ascent.core.report.view.FileGroup;
+import io.ascent.core.report.view.ItemView;
+import io.ascent.core.report.view.PhaseView;
+import io.ascent.core.report.view.ReportView;
+import io.ascent.core.report.view.StatusGroup;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,7 +31,7 @@ public final class PagePreview {
 
     static String html(Report report) {
         SummaryModel summary = new SummaryModel(report);
-        ReportPageModel page = new ReportPageModel(report);
+        ReportView page = ReportView.of(report);
         StringBuilder out = new StringBuilder("""
                 <!doctype html><html><head><meta charset="utf-8"><style>
                 body{font-family:'DejaVu Sans',sans-serif;font-size:13px;margin:0;color:#14141f;background:#fff}
@@ -51,7 +56,7 @@ public final class PagePreview {
         out.append("<h2>Build page: summary row (summary.jelly)</h2><div class=\"row\"><b>Ascent report</b>: ")
                 .append(escape(summary.getHeadline())).append("<ul>");
         for (ItemView item : summary.getItems()) {
-            out.append("<li><span class=\"tag\">").append(escape(item.getStatus())).append("</span> ");
+            out.append("<li><span class=\"tag\">").append(escape(item.getStatusLabel())).append("</span> ");
             if (!item.getLocation().isEmpty()) {
                 out.append("<code>").append(escape(item.getLocation())).append("</code>");
             }
@@ -83,9 +88,9 @@ public final class PagePreview {
             }
             out.append("</table>");
         }
-        for (ReportPageModel.StatusGroup group : page.getGroups()) {
-            out.append("<h2>").append(escape(group.getStatus())).append(" (").append(group.getCount()).append(")</h2>");
-            for (ReportPageModel.FileGroup file : group.getFiles()) {
+        for (StatusGroup group : page.getGroups()) {
+            out.append("<h2>").append(escape(group.getLabel())).append(" (").append(group.getCount()).append(")</h2>");
+            for (FileGroup file : group.getFiles()) {
                 out.append("<h3><code>").append(escape(file.getPath().isEmpty() ? "(no file)" : file.getPath()))
                         .append("</code></h3><table><tr><th>where</th><th>id</th><th>what</th><th>fix</th></tr>");
                 for (ItemView item : file.getItems()) {

@@ -2,6 +2,8 @@ package io.ascent.jenkins.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ascent.core.report.view.ItemView;
+
 import org.junit.jupiter.api.Test;
 
 class SummaryModelTest {

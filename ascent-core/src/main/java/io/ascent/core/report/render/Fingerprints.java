@@ -10,12 +10,13 @@ import java.util.HexFormat;
  * Stable identities of findings across builds: rule, path and the item's key (or its message when it has none).
  * Line numbers are left out on purpose, so a finding that moves is still the same finding.
  */
-final class Fingerprints {
+public final class Fingerprints {
 
     private Fingerprints() {
     }
 
-    static String of(Item item) {
+    /** The finding's identity: 32 hex digits, the same in SARIF, JSON and the baseline file. */
+    public static String of(Item item) {
         String path = item.location() == null ? "" : item.location().path();
         String discriminator = item.key() != null ? item.key() : item.message();
         try {

@@ -16,7 +16,8 @@ public enum Format {
     JSON(new JsonRenderer(), "ascent-report.json"),
     JUNIT(new JUnitRenderer(), "ascent-junit.xml"),
     SARIF(new SarifRenderer(), "ascent.sarif"),
-    MARKDOWN(new MarkdownRenderer(), "ascent-report.md");
+    MARKDOWN(new MarkdownRenderer(), "ascent-report.md"),
+    HTML(new HtmlRenderer(), "ascent-report.html");
 
     private final Renderer renderer;
     private final String fileName;

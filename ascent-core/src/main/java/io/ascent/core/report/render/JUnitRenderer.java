@@ -16,8 +16,8 @@ import javax.xml.stream.XMLStreamWriter;
  * JUnit XML as Jenkins' junit step and most CI systems read it, valid against the junit-4 schema Jenkins uses
  * (no attributes beyond it: the location is in the test name and the text): one testcase per item, its rule id as
  * class name so results group by rule. FAIL is a failure, ERROR an error, SKIP skipped with the reason as text; a
- * WAIVED item is skipped with its waiver as the reason; WARN passes with the warning in system-out (it fails when the
- * report fails on warnings) and INFO passes with its note there.
+ * WAIVED item is skipped with its waiver as the reason, a BASELINED one with the finding; WARN passes with the warning
+ * in system-out (it fails when the report fails on warnings) and INFO passes with its note there.
  */
 public final class JUnitRenderer implements Renderer {
     private static final XMLOutputFactory XML = XMLOutputFactory.newFactory();
@@ -78,6 +78,7 @@ public final class JUnitRenderer implements Renderer {
             case SKIP -> skipped(xml, detail);
             case WAIVED -> skipped(xml, clean("waived until " + item.waiver().expires() + ": "
                     + item.waiver().reason()));
+            case BASELINED -> skipped(xml, clean("baselined (recorded in the baseline, not gating): " + detail));
             // A warning fails only under --fail-on warning; otherwise it passes with the warning in its output.
             case WARN -> {
                 if (gating) {

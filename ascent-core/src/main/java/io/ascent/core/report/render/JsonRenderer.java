@@ -7,6 +7,7 @@ import io.ascent.core.report.Item;
 import io.ascent.core.report.LogEntry;
 import io.ascent.core.report.PhaseRecord;
 import io.ascent.core.report.Report;
+import io.ascent.core.report.SourceExcerpt;
 import io.ascent.core.report.ReportHeader;
 import io.ascent.core.report.Summary;
 import java.io.IOException;
@@ -68,6 +69,21 @@ public final class JsonRenderer implements Renderer {
                 json.writeEndObject();
             }
             json.writeEndArray();
+            if (!report.excerpts().isEmpty()) {
+                json.writeArrayFieldStart("excerpts");
+                for (SourceExcerpt excerpt : report.excerpts()) {
+                    json.writeStartObject();
+                    json.writeStringField("path", excerpt.path());
+                    json.writeNumberField("firstLine", excerpt.firstLine());
+                    json.writeArrayFieldStart("lines");
+                    for (String line : excerpt.lines()) {
+                        json.writeString(line);
+                    }
+                    json.writeEndArray();
+                    json.writeEndObject();
+                }
+                json.writeEndArray();
+            }
             json.writeEndObject();
         }
         out.write("\n");
@@ -100,6 +116,7 @@ public final class JsonRenderer implements Renderer {
         json.writeNumberField("skip", s.skipped());
         json.writeNumberField("error", s.errors());
         json.writeNumberField("waived", s.waived());
+        json.writeNumberField("baselined", s.baselined());
         json.writeEndObject();
     }
 

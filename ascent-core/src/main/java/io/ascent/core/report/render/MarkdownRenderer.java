@@ -32,7 +32,7 @@ public final class MarkdownRenderer implements Renderer {
     /** A failure's message when space is short: enough to recognise it. */
     private static final int COMPACT_MESSAGE = 160;
     private static final List<Status> COUNT_ORDER = List.of(Status.FAIL, Status.ERROR, Status.WARN, Status.INFO,
-            Status.WAIVED, Status.SKIP, Status.PASS);
+            Status.BASELINED, Status.WAIVED, Status.SKIP, Status.PASS);
 
     private final RenderOptions options;
 

@@ -15,7 +15,8 @@ import java.util.Map;
 
 /**
  * SARIF 2.1.0 for warnings-ng and code scanning. Only findings become results (FAIL, WARN, INFO at level
- * {@code note}, ERROR, and WAIVED as a suppressed result); passes and skips are not findings. Each result carries a line-independent
+ * {@code note}, ERROR, WAIVED as a suppressed result, BASELINED with {@code baselineState: unchanged}); passes and
+ * skips are not findings. Each result carries a line-independent
  * {@code partialFingerprints} entry so that trackers tell new findings from fixed ones across builds.
  */
 public final class SarifRenderer implements Renderer {
@@ -113,6 +114,10 @@ public final class SarifRenderer implements Renderer {
             json.writeEndObject();
             json.writeEndObject();
             json.writeEndArray();
+        }
+        if (item.status() == Status.BASELINED) {
+            // SARIF's own word for a finding the baseline already holds; trackers show it as not new.
+            json.writeStringField("baselineState", "unchanged");
         }
         json.writeObjectFieldStart("partialFingerprints");
         json.writeStringField(FINGERPRINT_KEY, Fingerprints.of(item));

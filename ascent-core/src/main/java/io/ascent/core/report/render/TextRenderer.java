@@ -13,6 +13,7 @@ import io.ascent.core.report.Verdict;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.Writer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -136,16 +137,23 @@ public final class TextRenderer implements Renderer {
         int width = Math.max("check".length(), byCheck.keySet().stream().mapToInt(id -> PlainText.line(id).length())
                 .max().orElse(0));
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%n%-" + width + "s", "check"));
-        for (Status status : TABLE_COLUMNS) {
-            line.append(String.format(Locale.ROOT, " %6s", status.label()));
+        // A baselined column only where a baseline is in use: most runs have none.
+        List<Status> columns = new ArrayList<>(TABLE_COLUMNS);
+        if (report.summary().baselined() > 0) {
+            columns.add(Status.BASELINED);
+        }
+        for (Status status : columns) {
+            line.append(String.format(Locale.ROOT, " %" + Math.max(6, status.label().length()) + "s",
+                    status.label()));
         }
         out.write(line.append('\n').toString());
         for (Map.Entry<String, Summary> check : byCheck.entrySet()) {
             line.setLength(0);
             line.append(String.format(Locale.ROOT, "%-" + width + "s", PlainText.line(check.getKey())));
-            for (Status status : TABLE_COLUMNS) {
+            for (Status status : columns) {
                 int count = check.getValue().count(status);
-                line.append(String.format(Locale.ROOT, " %6s", count == 0 ? "-" : String.valueOf(count)));
+                line.append(String.format(Locale.ROOT, " %" + Math.max(6, status.label().length()) + "s",
+                        count == 0 ? "-" : String.valueOf(count)));
             }
             out.write(line.append('\n').toString());
         }

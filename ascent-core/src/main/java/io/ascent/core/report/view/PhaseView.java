@@ -1,4 +1,4 @@
-package io.ascent.jenkins.model;
+package io.ascent.core.report.view;
 
 import io.ascent.core.report.PhaseRecord;
 import java.time.Duration;
@@ -9,7 +9,8 @@ import java.util.Locale;
 
 /**
  * One phase of the run on the report page's timeline: a bar placed by when it started and sized by how long it
- * took, both in percent of the whole run, so the Jelly view only sets two CSS widths.
+ * took, both in percent of the whole run, so a page only sets two widths (CSS in Jelly, SVG attributes in the HTML
+ * report, whose Content-Security-Policy allows no style attributes).
  */
 public final class PhaseView {
 
@@ -24,7 +25,7 @@ public final class PhaseView {
     }
 
     /** The timeline of {@code phases}, in their order; empty when there are none. */
-    static List<PhaseView> timeline(List<PhaseRecord> phases) {
+    public static List<PhaseView> timeline(List<PhaseRecord> phases) {
         if (phases.isEmpty()) {
             return List.of();
         }
@@ -47,7 +48,7 @@ public final class PhaseView {
     }
 
     public String getName() {
-        return phase.name();
+        return Shown.line(phase.name());
     }
 
     /** Whether it ran inside another phase (the page indents it). */

@@ -4,29 +4,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ascent.core.report.LogEntry;
 import io.ascent.core.report.Report;
+import io.ascent.core.report.view.FileGroup;
+import io.ascent.core.report.view.ItemView;
+import io.ascent.core.report.view.PhaseView;
+import io.ascent.core.report.view.ReportView;
+import io.ascent.core.report.view.StatusGroup;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class ReportPageModelTest {
+/** The report page reads the engine's view model (the HTML report's) from the report kept with the build. */
+class ReportPageTest {
 
     @Test
     void shouldGroupByStatusWorstFirstThenByFile() {
-        ReportPageModel page = new ReportPageModel(Reports.mixed());
-        assertThat(page.getGroups()).extracting(ReportPageModel.StatusGroup::getStatus)
+        ReportView page = ReportView.of(Reports.mixed());
+        assertThat(page.getGroups()).extracting(StatusGroup::getStatus)
                 .containsExactly("fail", "error", "warn", "waived", "skip", "pass");
-        ReportPageModel.StatusGroup error = page.getGroups().get(1);
+        StatusGroup error = page.getGroups().get(1);
         assertThat(error.getCount()).isEqualTo(1);
-        assertThat(error.getFiles()).singleElement().extracting(ReportPageModel.FileGroup::getPath)
+        assertThat(error.getFiles()).singleElement().extracting(FileGroup::getPath)
                 .isEqualTo("examples/app/deploy/app.yaml");
         assertThat(page.getGroups().get(4).getFiles()).singleElement()
-                .extracting(ReportPageModel.FileGroup::getPath).isEqualTo("");
+                .extracting(FileGroup::getPath).isEqualTo("");
         assertThat(page.getGroups().get(3).getFiles().get(0).getItems().get(0).getWaiver())
                 .isEqualTo("sizing pending (team-batch), until 2027-01-31");
     }
 
     @Test
     void shouldKeepItemsOfOneFileTogetherInReportOrder() {
-        ReportPageModel page = new ReportPageModel(Reports.failing(3));
+        ReportView page = ReportView.of(Reports.failing(3));
         assertThat(page.getGroups()).singleElement().satisfies(group -> {
             assertThat(group.getCount()).isEqualTo(3);
             assertThat(group.getFiles()).singleElement().satisfies(file -> assertThat(file.getItems())
@@ -45,7 +51,7 @@ class ReportPageModelTest {
                         new LogEntry(LogEntry.Level.ERROR, "docker did not answer")), false,
                 List.of(new io.ascent.core.report.PhaseRecord("checklist", null, mixed.createdAt(),
                         java.time.Duration.ofMillis(40), io.ascent.core.report.PhaseRecord.Outcome.COMPLETED)), true);
-        ReportPageModel page = new ReportPageModel(withLog);
+        ReportView page = ReportView.of(withLog);
         assertThat(page.getLog()).containsExactly("target Kubernetes version 1.30",
                 "warning: schema location unreachable", "error: docker did not answer");
         assertThat(page.getPhases()).extracting(PhaseView::getName).containsExactly("checklist");

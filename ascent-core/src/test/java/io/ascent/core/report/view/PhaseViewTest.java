@@ -1,4 +1,4 @@
-package io.ascent.jenkins.model;
+package io.ascent.core.report.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,113 @@
+package io.ascent.cli;
+
+import io.ascent.core.Ascent;
+import io.ascent.core.EngineConfig;
+import io.ascent.core.ValidateOptions;
+import io.ascent.core.baseline.Baseline;
+import io.ascent.core.baseline.BaselineJson;
+import io.ascent.core.progress.ProgressListener;
+import io.ascent.core.report.Item;
+import io.ascent.core.report.Report;
+import io.ascent.core.report.Status;
+import io.ascent.core.report.Verdict;
+import io.ascent.core.report.render.PlainText;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code ascent baseline [DIR]}: validates DIR, ignoring any baseline, and records every finding's fingerprint in
+ * {@code DIR/.ascent-baseline.json}, so that later runs fail only on new findings.
+ */
+@Command(name = "baseline", mixinStandardHelpOptions = true,
+        description = {"Record today's findings of DIR in DIR/" + Baseline.FILE_NAME + " (commit it): later runs",
+            "of 'ascent validate' show those findings as BASELINED and fail only on new ones, and warn about",
+            "entries whose finding is gone. Checklist findings (an expired waiver) are never baselined."},
+        footerHeading = "%nExit status:%n",
+        footer = {"  0 written, 2 invalid input (the run's ERROR items are printed, nothing is written),",
+            "  3 environment or the file cannot be written, 4 internal error, 130 interrupted"})
+final class BaselineCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", defaultValue = ".",
+            description = "Application directory (default: the current directory).")
+    private Path directory;
+
+    @Option(names = {"-c", "--checklist"}, paramLabel = "PATH",
+            description = "Checklist file (default: DIR/ascent.yaml, then DIR/ascent.yml).")
+    private Path checklist;
+
+    @Option(names = "--kubernetes-version", paramLabel = "X.Y[.Z]",
+            description = "Target Kubernetes version; overrides the checklist's kubernetes.version.")
+    private String kubernetesVersion;
+
+    @Option(names = "--no-git", description = "Scan the files on disk instead of the commit at HEAD.")
+    private boolean noGit;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Path target = directory.resolve(Baseline.FILE_NAME);
+        if (Files.isSymbolicLink(target) || Files.exists(target, LinkOption.NOFOLLOW_LINKS)
+                && !Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
+            // A repository could commit the name as a link to make Ascent write somewhere else.
+            err.println("ascent baseline: " + target + " is not a regular file (a link, folder or device); "
+                    + "remove it first");
+            return ExitCodes.INVALID_INPUT;
+        }
+        EngineConfig config;
+        try {
+            config = EngineConfig.fromEnvironment(System.getenv());
+        } catch (IllegalArgumentException e) {
+            err.println("ascent baseline: " + e.getMessage());
+            return ExitCodes.INVALID_INPUT;
+        }
+        ValidateOptions options = ValidateOptions.builder(directory).checklist(checklist)
+                .kubernetesVersion(kubernetesVersion).noGit(noGit).noBaseline(true).build();
+        Report report = new Ascent(config).validate(options, ProgressListener.SILENT);
+        Verdict verdict = report.verdict();
+        if (verdict != Verdict.PASSED && verdict != Verdict.FAILED) {
+            err.println("ascent baseline: nothing written: the run ended " + verdict.name().replace('_', ' ')
+                    + " (exit " + verdict.exitStatus() + "); a baseline records findings, not errors. Fix these first:");
+            for (Item item : report.items()) {
+                if (item.status() == Status.ERROR) {
+                    err.println("  " + (item.location() == null ? "" : PlainText.line(item.location().toString())
+                            + ": ") + PlainText.line(item.message()) + " [" + PlainText.line(item.id()) + "]");
+                }
+            }
+            return verdict.exitStatus();
+        }
+        Baseline baseline = Baseline.of(report.items());
+        StringWriter text = new StringWriter();
+        try {
+            BaselineJson.write(baseline, text);
+            ReportFiles.write(Map.of(target, text.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            err.println("ascent baseline: cannot write " + target + ": " + e.getMessage());
+            return ExitCodes.ENVIRONMENT;
+        }
+        Map<String, Integer> byCheck = new TreeMap<>();
+        baseline.entries().forEach(entry -> byCheck.merge(entry.id(), entry.count(), Integer::sum));
+        out.println("ascent baseline: wrote " + target + " with " + baseline.findings()
+                + (baseline.findings() == 1 ? " finding" : " findings") + (byCheck.isEmpty() ? "" : ":"));
+        byCheck.forEach((id, count) -> out.println("  " + PlainText.line(id) + " " + count));
+        out.println("Commit it: 'ascent validate " + directory + (noGit ? " --no-git" : "")
+                + "' now fails only on findings not in it.");
+        return ExitCodes.OK;
+    }
+}
