@@ -67,7 +67,7 @@ class ReportPageTest {
         Report headed = new Report(mixed.subject(), mixed.checklist(), mixed.createdAt(), mixed.items(), mixed.log(),
                 false, List.of(), false, new io.ascent.core.report.ReportHeader("https://example.com/app.git",
                         "0123456789abcdef0123456789abcdef01234567", "1.31"), io.ascent.core.report.FailOn.ERROR);
-        ReportPageModel page = new ReportPageModel(headed);
+        ReportView page = ReportView.of(headed);
         assertThat(page.getRepository()).isEqualTo("https://example.com/app.git");
         assertThat(page.getCommit()).isEqualTo("0123456789abcdef0123456789abcdef01234567");
         assertThat(page.getKubernetesVersion()).isEqualTo("1.31");
