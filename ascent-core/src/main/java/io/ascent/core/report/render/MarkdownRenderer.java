@@ -96,14 +96,17 @@ public final class MarkdownRenderer implements Renderer {
     private static Section perCheck(Report report) {
         StringBuilder head = new StringBuilder("| Check |");
         StringBuilder rule = new StringBuilder("|---|");
-        for (Status status : COUNT_ORDER) {
+        // A baselined column only where a baseline is in use, as in the text form.
+        List<Status> columns = COUNT_ORDER.stream()
+                .filter(status -> status != Status.BASELINED || report.summary().baselined() > 0).toList();
+        for (Status status : columns) {
             head.append(' ').append(status.label()).append(" |");
             rule.append("--:|");
         }
         Section section = new Section("Counts per check", "checks", head + "\n" + rule + "\n", true);
         for (Map.Entry<String, Summary> check : report.summaryByCheck().entrySet()) {
             StringBuilder row = new StringBuilder("| " + MarkdownText.code(check.getKey(), true) + " |");
-            for (Status status : COUNT_ORDER) {
+            for (Status status : columns) {
                 int count = check.getValue().count(status);
                 row.append(' ').append(count == 0 ? "" : String.valueOf(count)).append(" |");
             }

@@ -36,9 +36,9 @@ class BaselinedInEveryFormatTest {
     @Test
     void shouldShowTheFindingAsBaselinedInEveryFormat() throws IOException {
         assertThat(render(Format.TEXT)).contains("BASELINED k8s/web.yaml:12:9: Deployment/web: container 'app' has "
-                + "no readiness probe [manifest.probes]").contains(", 1 baselined\nresult: PASSED (exit 0)");
-        assertThat(render(Format.MARKDOWN)).contains("| BASELINED | `manifest.probes` | `k8s/web.yaml:12:9` |")
-                .contains(", 1 baselined");
+                + "no readiness probe [manifest.probes]").contains("\nresult: PASSED (exit 0): 1 baselined of 1 item\n");
+        assertThat(render(Format.MARKDOWN)).contains("| BASELINED | `k8s/web.yaml:12:9` |")
+                .contains("| baselined | 1 |");
         assertThat(render(Format.JSON)).contains("\"status\" : \"BASELINED\"").contains("\"baselined\" : 1");
         assertThat(render(Format.SARIF)).contains("\"level\" : \"error\"")
                 .contains("\"baselineState\" : \"unchanged\"");
