@@ -100,6 +100,25 @@ class ExistingClusterProvisionTest {
     }
 
     @Test
+    void shouldFailFastOnCreateContainerConfigErrorWithTheKubeletsMessage(ClusterAccess cluster) throws Exception {
+        Path app = ProvisionFixtures.application(temp.resolve("misconfigured"), "misconfigured",
+                ", " + KwokStageLabels.SIMULATE + ": " + KwokStageLabels.CONFIG_ERROR, "3m");
+
+        Report report = provision(cluster, app);
+
+        Item rollout = failedRollout(report);
+        assertThat(rollout.duration()).as("failed fast, not at the 3m deadline").isLessThan(Duration.ofSeconds(20));
+        assertThat(rollout.message())
+                .contains("Deployment/misconfigured: pod misconfigured-")
+                .contains("container app: CreateContainerConfigError")
+                .contains("waiting (CreateContainerConfigError")
+                .contains("secret \"app-credentials\" not found")
+                .contains("events of Deployment/misconfigured:");
+        assertThat(rollout.remediation()).contains("ConfigMap, Secret or key");
+        assertThat(namespaceExists(cluster, runNamespace(report))).isFalse();
+    }
+
+    @Test
     void shouldFailFastOnAnUnschedulablePod(ClusterAccess cluster) throws Exception {
         Path app = ProvisionFixtures.application(temp.resolve("nowhere"), "nowhere", "", "3m");
         Path deployment = app.resolve("deploy/deployment.yaml");
