@@ -92,6 +92,113 @@ class RemoteCheckoutTest {
         assertThat(dir.resolve("tmp")).isEmptyDirectory();
     }
 
+    /** Accepts every connection and never says anything: the remote that used to hold a git:// clone forever. */
+    private static ServerSocket silentServer(List<Socket> accepted) throws IOException {
+        ServerSocket silent = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
+        Thread acceptor = new Thread(() -> {
+            try {
+                while (true) {
+                    accepted.add(silent.accept());
+                }
+            } catch (IOException closed) {
+                // the test is over
+            }
+        });
+        acceptor.setDaemon(true);
+        acceptor.start();
+        return silent;
+    }
+
+    @Test
+    void shouldGiveUpOnAGitProtocolRemoteThatNeverAnswersAfterTheTimeout() throws Exception {
+        List<Socket> accepted = new CopyOnWriteArrayList<>();
+        try (ServerSocket silent = silentServer(accepted)) {
+            long start = System.nanoTime();
+            Report report = validate("git://127.0.0.1:" + silent.getLocalPort() + "/app.git", Optional.empty(),
+                    Duration.ofSeconds(1));
+
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
+            assertThat(report.verdict()).isEqualTo(Verdict.ENVIRONMENT_ERROR);
+            assertThat(RepositoryRun.items(report, RepositoryRule.REMOTE)).singleElement().satisfies(item ->
+                    assertThat(item.message()).contains("git://127.0.0.1:" + silent.getLocalPort() + "/app.git")
+                            .contains("did not answer within 1 s"));
+            assertThat(accepted).isNotEmpty();
+        } finally {
+            for (Socket socket : accepted) {
+                socket.close();
+            }
+        }
+        assertThat(dir.resolve("tmp")).isEmptyDirectory();
+    }
+
+    @Test
+    void shouldStopAGitProtocolCloneBlockedOnASilentRemoteWhenInterrupted() throws Exception {
+        List<Socket> accepted = new CopyOnWriteArrayList<>();
+        Path parent = Files.createDirectories(dir.resolve("clones"));
+        try (ServerSocket silent = silentServer(accepted)) {
+            java.util.concurrent.CompletableFuture<Throwable> outcome = new java.util.concurrent.CompletableFuture<>();
+            Thread caller = new Thread(() -> {
+                try {
+                    RemoteCheckout.clone("git://127.0.0.1:" + silent.getLocalPort() + "/app.git", Optional.empty(),
+                            parent, Duration.ofMinutes(10)).close();
+                    outcome.complete(null);
+                } catch (Exception e) {
+                    outcome.complete(e);
+                }
+            });
+            caller.start();
+            long waited = System.nanoTime();
+            while (accepted.isEmpty() && System.nanoTime() - waited < 10_000_000_000L) {
+                Thread.sleep(20);
+            }
+            assertThat(accepted).as("the clone reached the remote").isNotEmpty();
+            long start = System.nanoTime();
+            caller.interrupt();
+
+            assertThat(outcome.get(15, java.util.concurrent.TimeUnit.SECONDS))
+                    .isInstanceOf(InterruptedException.class);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+        } finally {
+            for (Socket socket : accepted) {
+                socket.close();
+            }
+        }
+        assertThat(parent).isEmptyDirectory();
+    }
+
+    @Test
+    void shouldCloneAGitProtocolRemoteThroughTheRelayNamingItsHost() throws Exception {
+        Path served = Files.createDirectories(dir.resolve("served"));
+        try (TestRepository repo = TestRepository.init(served.resolve("app"))) {
+            repo.file("ascent.yaml", RepositoryRun.checklist("")).commit("init");
+        }
+        int port;
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        Path log = dir.resolve("daemon.log");
+        // --interpolated-path uses the host the client named: only the rewritten host=localhost finds the repository.
+        Process daemon = new ProcessBuilder("git", "daemon", "--export-all", "--reuseaddr", "--listen=127.0.0.1",
+                "--port=" + port, "--interpolated-path=" + served + "/%H%D", "--verbose", "--informative-errors")
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            long waited = System.nanoTime();
+            while (!Files.readString(log).contains("Ready to rumble") && System.nanoTime() - waited < 20_000_000_000L) {
+                Thread.sleep(50);
+            }
+            Files.createDirectories(served.resolve("localhost"));
+            Files.move(served.resolve("app"), served.resolve("localhost").resolve("app"));
+            Path parent = Files.createDirectories(dir.resolve("clones"));
+            try (RemoteCheckout checkout = RemoteCheckout.clone("git://localhost:" + port + "/app/.git",
+                    Optional.empty(), parent, Duration.ofSeconds(30))) {
+                assertThat(checkout.directory().resolve("ascent.yaml")).exists();
+            }
+        } finally {
+            daemon.destroy();
+            daemon.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
     @Test
     void shouldReportAnUnknownRefAsAnInputError() throws Exception {
         Report report = validate(origin().toUri().toString(), Optional.of("no-such-branch"), Duration.ofSeconds(10));
