@@ -3,12 +3,14 @@ package io.ascent.core;
 import io.ascent.core.manifest.schema.CachingHttpFetcher;
 import io.ascent.core.manifest.schema.SchemaFetcher;
 import io.ascent.core.network.UrlAllowList;
+import io.ascent.core.repo.GitCredentials;
 import io.ascent.core.validation.RunBudget;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How the engine runs, as opposed to what it checks ({@link ValidateOptions}): where it caches, how it fetches
@@ -25,6 +27,7 @@ public final class EngineConfig {
     private final Path temporaryDirectory;
     private final UrlAllowList allowedUrls;
     private final Duration timeLimit;
+    private final Optional<GitCredentials> gitCredentials;
 
     private EngineConfig(Builder builder) {
         this.cacheDirectory = builder.cacheDirectory;
@@ -38,6 +41,7 @@ public final class EngineConfig {
         this.clock = builder.clock;
         this.temporaryDirectory = builder.temporaryDirectory;
         this.timeLimit = builder.timeLimit;
+        this.gitCredentials = Optional.ofNullable(builder.gitCredentials);
     }
 
     /** The defaults, with the cache where {@link #fromEnvironment(Map)} puts it for this process. */
@@ -63,7 +67,8 @@ public final class EngineConfig {
         String xdg = environment.get("XDG_CACHE_HOME");
         Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
         Builder builder = builder().cacheDirectory(base.resolve("ascent"))
-                .allowedUrls(UrlAllowList.fromEnvironment(environment));
+                .allowedUrls(UrlAllowList.fromEnvironment(environment))
+                .gitCredentials(GitCredentials.fromEnvironment(environment).orElse(null));
         String limit = environment.get(TIME_LIMIT_VARIABLE);
         if (limit != null && !limit.isBlank()) {
             try {
@@ -132,6 +137,14 @@ public final class EngineConfig {
     }
 
     /** Builds an {@link EngineConfig}; every value has a default. */
+    /**
+     * What a {@code --repository} clone authenticates with ({@value GitCredentials#SECRET_VARIABLE} in
+     * {@link #fromEnvironment}), or empty. Never printed.
+     */
+    public Optional<GitCredentials> gitCredentials() {
+        return gitCredentials;
+    }
+
     public static final class Builder {
         private Path cacheDirectory = Path.of(System.getProperty("user.home"), ".cache", "ascent");
         private SchemaFetcher schemaFetcher;
@@ -141,6 +154,7 @@ public final class EngineConfig {
         private Path temporaryDirectory = Path.of(System.getProperty("java.io.tmpdir"));
         private UrlAllowList allowedUrls = UrlAllowList.none();
         private Duration timeLimit = RunBudget.DEFAULT;
+        private GitCredentials gitCredentials;
 
         private Builder() {
         }
@@ -192,6 +206,12 @@ public final class EngineConfig {
                 throw new IllegalArgumentException("the time limit must be positive, not " + limit);
             }
             this.timeLimit = limit;
+            return this;
+        }
+
+        /** What a {@code --repository} clone authenticates with; {@code null} for none. */
+        public Builder gitCredentials(GitCredentials credentials) {
+            this.gitCredentials = credentials;
             return this;
         }
 

@@ -17,6 +17,7 @@ import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.EmptyProgressMonitor;
 import org.eclipse.jgit.transport.URIish;
+import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 
 /**
  * {@code --repository URL [--ref REF]}: a shallow clone (depth 1, one branch, no tags) of a remote repository into
@@ -67,6 +68,15 @@ public final class RemoteCheckout implements AutoCloseable {
      */
     public static RemoteCheckout clone(String url, Optional<String> ref, Path temporaryParent, Duration timeout)
             throws CloneException, InterruptedException {
+        return clone(url, ref, temporaryParent, timeout, Optional.empty());
+    }
+
+    /**
+     * As {@link #clone(String, Optional, Path, Duration)}, authenticating with {@code credentials} when the remote
+     * asks (HTTP basic authentication); the secret never appears in an exception message.
+     */
+    public static RemoteCheckout clone(String url, Optional<String> ref, Path temporaryParent, Duration timeout,
+            Optional<GitCredentials> credentials) throws CloneException, InterruptedException {
         refuseOptionLikeParts(url);
         if (Thread.interrupted()) {
             throw new InterruptedException("cancelled before the clone");
@@ -96,6 +106,8 @@ public final class RemoteCheckout implements AutoCloseable {
                 .setTimeout((int) Math.max(1, timeout.toSeconds()))
                 .setProgressMonitor(monitor);
         ref.ifPresent(clone::setBranch);
+        credentials.ifPresent(c -> clone.setCredentialsProvider(
+                new UsernamePasswordCredentialsProvider(c.username(), c.secret())));
         try {
             if (relay == null) {
                 clone.call().close(); // only the files are needed; the repository is reopened by the validation
@@ -115,9 +127,12 @@ public final class RemoteCheckout implements AutoCloseable {
                 throw new CloneException("could not clone " + withoutCredentials(url) + ": the remote did not "
                         + "answer within " + timeout.toSeconds() + " s", true);
             }
+            String why = withoutCredentials(String.valueOf(e.getMessage()).replace(cloneUrl, url));
+            if (credentials.isPresent() && !credentials.get().secret().isEmpty()) {
+                why = why.replace(credentials.get().secret(), "***");
+            }
             throw new CloneException("could not clone " + withoutCredentials(url)
-                    + ref.map(r -> " at " + r).orElse("") + ": " + withoutCredentials(String.valueOf(e.getMessage())
-                    .replace(cloneUrl, url)), isUnreachable(e));
+                    + ref.map(r -> " at " + r).orElse("") + ": " + why, isUnreachable(e));
         } catch (InterruptedException e) {
             deleteQuietly(directory);
             throw e;

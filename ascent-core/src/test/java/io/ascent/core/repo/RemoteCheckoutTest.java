@@ -200,6 +200,55 @@ class RemoteCheckoutTest {
     }
 
     @Test
+    void shouldAuthenticateWithTheEnginesCredentialsAndNeverShowTheSecret() throws Exception {
+        List<String> authorizations = new CopyOnWriteArrayList<>();
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+            if (authorization == null) {
+                exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"git\"");
+                exchange.sendResponseHeaders(401, -1);
+            } else {
+                authorizations.add(authorization);
+                exchange.sendResponseHeaders(403, -1);
+            }
+            exchange.close();
+        });
+        server.start();
+        try {
+            Files.createDirectories(dir.resolve("tmp"));
+            GitCredentials credentials = new GitCredentials("ci-bot", "SECRET-TOKEN-123");
+            EngineConfig config = EngineConfig.builder().temporaryDirectory(dir.resolve("tmp"))
+                    .networkTimeout(Duration.ofSeconds(10)).gitCredentials(credentials).build();
+            Report report = new Ascent(config, List.of(new RepositoryStep())).validate(ValidateOptions.builder(
+                    Path.of(".")).repository("http://127.0.0.1:" + server.getAddress().getPort() + "/app.git")
+                    .build(), ProgressListener.SILENT);
+
+            assertThat(authorizations).isNotEmpty().allMatch(a -> a.equals("Basic " + java.util.Base64.getEncoder()
+                    .encodeToString("ci-bot:SECRET-TOKEN-123".getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+            assertThat(report.verdict()).isNotEqualTo(Verdict.PASSED);
+            java.io.StringWriter json = new java.io.StringWriter();
+            new io.ascent.core.report.render.JsonRenderer().render(report, json);
+            assertThat(json.toString()).contains("127.0.0.1").doesNotContain("SECRET-TOKEN");
+            assertThat(credentials.toString()).doesNotContain("SECRET-TOKEN").contains("ci-bot");
+            assertThat(config.gitCredentials()).contains(credentials);
+        } finally {
+            server.stop(0);
+        }
+        assertThat(dir.resolve("tmp")).isEmptyDirectory();
+    }
+
+    @Test
+    void shouldTakeCredentialsFromTheEnvironmentOnlyWhenATokenIsSet() {
+        assertThat(GitCredentials.fromEnvironment(java.util.Map.of())).isEmpty();
+        assertThat(GitCredentials.fromEnvironment(java.util.Map.of(GitCredentials.SECRET_VARIABLE, "t")))
+                .contains(new GitCredentials("git", "t"));
+        assertThat(EngineConfig.fromEnvironment(java.util.Map.of(GitCredentials.USERNAME_VARIABLE, "me",
+                GitCredentials.SECRET_VARIABLE, "t")).gitCredentials()).contains(new GitCredentials("me", "t"));
+    }
+
+    @Test
     void shouldReportAnUnknownRefAsAnInputError() throws Exception {
         Report report = validate(origin().toUri().toString(), Optional.of("no-such-branch"), Duration.ofSeconds(10));
 
