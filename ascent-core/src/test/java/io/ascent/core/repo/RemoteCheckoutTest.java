@@ -64,21 +64,9 @@ class RemoteCheckoutTest {
     @Test
     void shouldReportARemoteThatNeverAnswersAsAnEnvironmentErrorAfterTheTimeout() throws Exception {
         List<Socket> accepted = new CopyOnWriteArrayList<>();
-        try (ServerSocket silent = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
-            Thread acceptor = new Thread(() -> {
-                try {
-                    while (true) {
-                        accepted.add(silent.accept());
-                    }
-                } catch (IOException closed) {
-                    // the test is over
-                }
-            });
-            acceptor.setDaemon(true);
-            acceptor.start();
+        try (ServerSocket silent = silentServer(accepted)) {
             long start = System.nanoTime();
-            // http(s): JGit reads with the socket's own timeout. (A silent git:// server is not bounded: JGit's
-            // timeout there interrupts the reading thread, which JDK 13+ sockets ignore.)
+            // http(s): JGit reads with the socket's own timeout (git:// goes through a relay: see below).
             Report report = validate("http://127.0.0.1:" + silent.getLocalPort() + "/app.git", Optional.empty(),
                     Duration.ofSeconds(1));
 

@@ -120,25 +120,23 @@ public final class ClusterReadiness {
             }
         }
         for (JSONObject deployment : sorted(deployments)) {
-            JSONObject spec = deployment.optJSONObject("spec", new JSONObject());
-            JSONObject status = deployment.optJSONObject("status", new JSONObject());
-            int wanted = spec.optInt("replicas", 1);
-            int available = status.optInt("availableReplicas", 0);
-            if (available < wanted) {
-                waiting.add("deployment kube-system/" + name(deployment) + " (" + available + "/" + wanted
-                        + " available)");
-            }
+            unavailable(waiting, "deployment", deployment,
+                    deployment.optJSONObject("spec", new JSONObject()).optInt("replicas", 1), "availableReplicas");
         }
         for (JSONObject daemonSet : sorted(daemonSets)) {
-            JSONObject status = daemonSet.optJSONObject("status", new JSONObject());
-            int wanted = status.optInt("desiredNumberScheduled", 0);
-            int available = status.optInt("numberAvailable", 0);
-            if (available < wanted) {
-                waiting.add("daemonset kube-system/" + name(daemonSet) + " (" + available + "/" + wanted
-                        + " available)");
-            }
+            unavailable(waiting, "daemonset", daemonSet, daemonSet.optJSONObject("status", new JSONObject())
+                    .optInt("desiredNumberScheduled", 0), "numberAvailable");
         }
         return waiting;
+    }
+
+    /** Adds the workload when fewer of its pods are available ({@code status.<availableField>}) than it wants. */
+    private static void unavailable(List<String> waiting, String kind, JSONObject workload, int wanted,
+            String availableField) {
+        int available = workload.optJSONObject("status", new JSONObject()).optInt(availableField, 0);
+        if (available < wanted) {
+            waiting.add(kind + " kube-system/" + name(workload) + " (" + available + "/" + wanted + " available)");
+        }
     }
 
     private static boolean isReady(JSONObject node) {
