@@ -56,7 +56,9 @@ class ExistingClusterProvisionTest {
         // The checklist targets 1.31 and the control plane runs 1.35: reported, not fatal.
         assertThat(items(report, "provision.preflight.version").get(0).status()).isEqualTo(Status.WARN);
         String namespace = runNamespace(report);
-        assertThat(namespace).matches("ascent-\\d{8}-\\d{6}-[0-9a-z]{6}");
+        // hello-web's checklist sets provision.cluster.namespacePrefix: hello-web-
+        assertThat(namespace).matches("hello-web-\\d{8}-\\d{6}-[0-9a-z]{6}");
+        assertThat(io.ascent.core.provision.RunName.parseLabelled(namespace)).as("ascent gc recognises it").isPresent();
         assertThat(namespaceExists(cluster, namespace)).as("namespace " + namespace + " deleted").isFalse();
         assertThat(items(report, "provision.teardown").get(0).message()).isEqualTo("namespace " + namespace + " deleted");
     }
