@@ -48,17 +48,11 @@ final class DoctorCommand implements Callable<Integer> {
             description = "Kubernetes version of the cluster; overrides the checklist's.")
     private String kubernetesVersion;
 
-    @Option(names = "--kubeconfig", paramLabel = "PATH",
-            description = "Kubeconfig of the existing cluster (driver existing); also compares clusterctl with the "
-                    + "ClusterAPI providers of the cluster it reaches, when it is a management cluster.")
-    private Path kubeconfig;
-
-    @Option(names = "--context", paramLabel = "NAME", description = "Kubeconfig context (default: the checklist's "
-            + "provision.cluster.context, then the current context).")
-    private String context;
-
     @Option(names = {"-v", "--verbose"}, description = "Print each check as it runs on standard error.")
     private boolean verbose;
+
+    @Mixin
+    private ClusterOptions cluster;
 
     @Mixin
     private OutputOptions output;
@@ -68,8 +62,8 @@ final class DoctorCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         return output.runAndWrite("doctor", directory, verbose, spec.commandLine().getOut(), err, () -> new Ascent(EngineConfig.fromEnvironment(System.getenv())).doctor(
                 new DoctorOptions(directory, Optional.ofNullable(checklist), Optional.ofNullable(driver),
-                        Optional.ofNullable(kubernetesVersion), Optional.ofNullable(kubeconfig),
-                        Optional.ofNullable(context)),
+                        Optional.ofNullable(kubernetesVersion), cluster.kubeconfig(),
+                        cluster.context()),
                 verbose ? new StderrProgress(err) : ProgressListener.SILENT));
     }
 }

@@ -36,15 +36,11 @@ final class GcCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "List what would be deleted; delete nothing.")
     private boolean dryRun;
 
-    @Option(names = "--kubeconfig", paramLabel = "PATH",
-            description = "An existing cluster whose Ascent namespaces to collect too.")
-    private Path kubeconfig;
-
-    @Option(names = "--context", paramLabel = "NAME", description = "The kubeconfig context (default: its current one).")
-    private String context;
-
     @Option(names = {"-v", "--verbose"}, description = "Print each deletion as it happens on standard error.")
     private boolean verbose;
+
+    @Mixin
+    private ClusterOptions cluster;
 
     @Mixin
     private OutputOptions output;
@@ -53,7 +49,7 @@ final class GcCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
         return output.runAndWrite("gc", Path.of("."), verbose, spec.commandLine().getOut(), err, () -> new Ascent(EngineConfig.fromEnvironment(System.getenv())).gc(
-                new GcOptions(olderThan, dryRun, Optional.ofNullable(kubeconfig), Optional.ofNullable(context)),
+                new GcOptions(olderThan, dryRun, cluster.kubeconfig(), cluster.context()),
                 verbose ? new StderrProgress(err) : ProgressListener.SILENT));
     }
 }

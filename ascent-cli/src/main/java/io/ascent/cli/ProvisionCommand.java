@@ -52,15 +52,6 @@ final class ProvisionCommand implements Callable<Integer> {
                     + "Default: the checklist's provision.cluster.driver.")
     private String driver;
 
-    @Option(names = "--kubeconfig", paramLabel = "PATH",
-            description = "Kubeconfig of the existing cluster (default: KUBECONFIG, then ~/.kube/config, then the "
-                    + "pod's service account).")
-    private Path kubeconfig;
-
-    @Option(names = "--context", paramLabel = "NAME", description = "Kubeconfig context (default: the checklist's "
-            + "provision.cluster.context, then the current context).")
-    private String context;
-
     @Option(names = "--kind", paramLabel = "PATH", description = "The kind executable (default: the ASCENT_KIND "
             + "environment variable, then kind on the PATH).")
     private String kind;
@@ -86,6 +77,9 @@ final class ProvisionCommand implements Callable<Integer> {
 
     @Option(names = {"-v", "--verbose"}, description = "Also print every intermediate state of every wait.")
     private boolean verbose;
+
+    @Mixin
+    private ClusterOptions cluster;
 
     @Mixin
     private OutputOptions output;
@@ -116,8 +110,9 @@ final class ProvisionCommand implements Callable<Integer> {
             }
         }
         ProvisionOptions options = ProvisionOptions.builder(directory).checklist(checklist).driver(driver)
-                .kubeconfig(kubeconfig).context(context).kubernetesVersion(kubernetesVersion).keep(keeping)
-                .timeout(timeout).dryRun(dryRun).noGit(noGit).kind(kind).build();
+                .kubeconfig(cluster.kubeconfig().orElse(null)).context(cluster.context().orElse(null))
+                .kubernetesVersion(kubernetesVersion).keep(keeping).timeout(timeout).dryRun(dryRun).noGit(noGit)
+                .kind(kind).build();
         // On Ctrl-C or SIGTERM the engine's own hook interrupts the run and lets it tear down; this one keeps the JVM
         // alive until the report of that interrupted run is written too (bounded: the engine's grace plus a little).
         CountDownLatch reported = new CountDownLatch(1);

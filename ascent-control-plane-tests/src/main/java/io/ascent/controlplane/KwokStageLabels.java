@@ -16,6 +16,13 @@ public final class KwokStageLabels {
     /** The container exits 1 again and again: CrashLoopBackOff, rising restart count. */
     public static final String CRASH_LOOP = "crash-loop";
 
+    /**
+     * The container refers to a Secret that does not exist: it waits in CreateContainerConfigError with the kubelet's
+     * message ({@code secret "app-credentials" not found}). kwok has no kubelet to find that out, so the stage writes
+     * the status a kubelet writes; the API server, the watches and Ascent see it exactly as from a real node.
+     */
+    public static final String CONFIG_ERROR = "config-error";
+
     /** Annotation with the IP kwok publishes as the pod's IP instead of one from its own range. */
     public static final String POD_IP = "ascent.io/pod-ip";
 

@@ -286,7 +286,7 @@ public final class Ascent {
         try (Phase clone = run.phase("clone")) {
             try {
                 checkout = RemoteCheckout.clone(url, options.ref(), config.temporaryDirectory(),
-                        config.networkTimeout());
+                        config.networkTimeout(), config.gitCredentials());
             } catch (RemoteCheckout.CloneException e) {
                 clone.failed();
                 run.item(Item.builder(RepositoryRule.REMOTE.id(), RepositoryRule.REMOTE.title())

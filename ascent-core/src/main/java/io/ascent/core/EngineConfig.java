@@ -3,12 +3,14 @@ package io.ascent.core;
 import io.ascent.core.manifest.schema.CachingHttpFetcher;
 import io.ascent.core.manifest.schema.SchemaFetcher;
 import io.ascent.core.network.UrlAllowList;
+import io.ascent.core.repo.GitCredentials;
 import io.ascent.core.validation.RunBudget;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How the engine runs, as opposed to what it checks ({@link ValidateOptions}): where it caches, how it fetches
@@ -26,6 +28,7 @@ public final class EngineConfig {
     private final UrlAllowList allowedUrls;
     private final Duration timeLimit;
     private final boolean continuousIntegration;
+    private final Optional<GitCredentials> gitCredentials;
 
     private EngineConfig(Builder builder) {
         this.cacheDirectory = builder.cacheDirectory;
@@ -40,6 +43,7 @@ public final class EngineConfig {
         this.temporaryDirectory = builder.temporaryDirectory;
         this.timeLimit = builder.timeLimit;
         this.continuousIntegration = builder.continuousIntegration;
+        this.gitCredentials = Optional.ofNullable(builder.gitCredentials);
     }
 
     /** The defaults, with the cache where {@link #fromEnvironment(Map)} puts it for this process. */
@@ -66,7 +70,8 @@ public final class EngineConfig {
         Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
         Builder builder = builder().cacheDirectory(base.resolve("ascent"))
                 .allowedUrls(UrlAllowList.fromEnvironment(environment))
-                .continuousIntegration(isContinuousIntegration(environment));
+                .continuousIntegration(isContinuousIntegration(environment))
+                .gitCredentials(GitCredentials.fromEnvironment(environment).orElse(null));
         String limit = environment.get(TIME_LIMIT_VARIABLE);
         if (limit != null && !limit.isBlank()) {
             try {
@@ -155,7 +160,16 @@ public final class EngineConfig {
         return continuousIntegration;
     }
 
+    /**
+     * What a {@code --repository} clone authenticates with ({@value GitCredentials#SECRET_VARIABLE} in
+     * {@link #fromEnvironment}), or empty. Never printed.
+     */
+    public Optional<GitCredentials> gitCredentials() {
+        return gitCredentials;
+    }
+
     /** Builds an {@link EngineConfig}; every value has a default. */
+
     public static final class Builder {
         private Path cacheDirectory = Path.of(System.getProperty("user.home"), ".cache", "ascent");
         private SchemaFetcher schemaFetcher;
@@ -166,6 +180,7 @@ public final class EngineConfig {
         private UrlAllowList allowedUrls = UrlAllowList.none();
         private Duration timeLimit = RunBudget.DEFAULT;
         private boolean continuousIntegration = true;
+        private GitCredentials gitCredentials;
 
         private Builder() {
         }
@@ -223,6 +238,12 @@ public final class EngineConfig {
         /** Whether the run is a CI build ({@link EngineConfig#continuousIntegration()}). */
         public Builder continuousIntegration(boolean continuousIntegration) {
             this.continuousIntegration = continuousIntegration;
+            return this;
+        }
+
+        /** What a {@code --repository} clone authenticates with; {@code null} for none. */
+        public Builder gitCredentials(GitCredentials credentials) {
+            this.gitCredentials = credentials;
             return this;
         }
 

@@ -56,7 +56,9 @@ class ExistingClusterProvisionTest {
         // The checklist targets 1.31 and the control plane runs 1.35: reported, not fatal.
         assertThat(items(report, "provision.preflight.version").get(0).status()).isEqualTo(Status.WARN);
         String namespace = runNamespace(report);
-        assertThat(namespace).matches("ascent-\\d{8}-\\d{6}-[0-9a-z]{6}");
+        // hello-web's checklist sets provision.cluster.namespacePrefix: hello-web-
+        assertThat(namespace).matches("hello-web-\\d{8}-\\d{6}-[0-9a-z]{6}");
+        assertThat(io.ascent.core.provision.RunName.parseLabelled(namespace)).as("ascent gc recognises it").isPresent();
         assertThat(namespaceExists(cluster, namespace)).as("namespace " + namespace + " deleted").isFalse();
         assertThat(items(report, "provision.teardown").get(0).message()).isEqualTo("namespace " + namespace + " deleted");
     }
@@ -96,6 +98,25 @@ class ExistingClusterProvisionTest {
                 .contains("container app: CrashLoopBackOff")
                 .containsPattern("waiting \\(CrashLoopBackOff[^\\n]*restarts=\\d+, last state terminated \\(Error, exit code 1\\)");
         assertThat(rollout.remediation()).contains("log");
+        assertThat(namespaceExists(cluster, runNamespace(report))).isFalse();
+    }
+
+    @Test
+    void shouldFailFastOnCreateContainerConfigErrorWithTheKubeletsMessage(ClusterAccess cluster) throws Exception {
+        Path app = ProvisionFixtures.application(temp.resolve("misconfigured"), "misconfigured",
+                ", " + KwokStageLabels.SIMULATE + ": " + KwokStageLabels.CONFIG_ERROR, "3m");
+
+        Report report = provision(cluster, app);
+
+        Item rollout = failedRollout(report);
+        assertThat(rollout.duration()).as("failed fast, not at the 3m deadline").isLessThan(Duration.ofSeconds(20));
+        assertThat(rollout.message())
+                .contains("Deployment/misconfigured: pod misconfigured-")
+                .contains("container app: CreateContainerConfigError")
+                .contains("waiting (CreateContainerConfigError")
+                .contains("secret \"app-credentials\" not found")
+                .contains("events of Deployment/misconfigured:");
+        assertThat(rollout.remediation()).contains("ConfigMap, Secret or key");
         assertThat(namespaceExists(cluster, runNamespace(report))).isFalse();
     }
 

@@ -10,11 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jgit.api.CloneCommand;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.EmptyProgressMonitor;
 import org.eclipse.jgit.transport.URIish;
+import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 
 /**
  * {@code --repository URL [--ref REF]}: a shallow clone (depth 1, one branch, no tags) of a remote repository into
@@ -22,7 +25,8 @@ import org.eclipse.jgit.transport.URIish;
  * hook ({@link TemporaryDirectory}). It is checked out, not bare: the other validation steps
  * (manifests, provisioning) read files from disk, and a checkout of depth 1 costs little more than the bare pack.
  * The clone stops when the calling thread is interrupted (JGit asks its progress monitor between units of work),
- * and a remote that stops answering fails after the network timeout.
+ * and a remote that stops answering fails after the network timeout; a {@code git://} remote goes through a
+ * {@link GitProtocolRelay}, since JGit cannot bound or interrupt that protocol's reads itself.
  */
 public final class RemoteCheckout implements AutoCloseable {
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
@@ -64,6 +68,15 @@ public final class RemoteCheckout implements AutoCloseable {
      */
     public static RemoteCheckout clone(String url, Optional<String> ref, Path temporaryParent, Duration timeout)
             throws CloneException, InterruptedException {
+        return clone(url, ref, temporaryParent, timeout, Optional.empty());
+    }
+
+    /**
+     * As {@link #clone(String, Optional, Path, Duration)}, authenticating with {@code credentials} when the remote
+     * asks (HTTP basic authentication); the secret never appears in an exception message.
+     */
+    public static RemoteCheckout clone(String url, Optional<String> ref, Path temporaryParent, Duration timeout,
+            Optional<GitCredentials> credentials) throws CloneException, InterruptedException {
         refuseOptionLikeParts(url);
         if (Thread.interrupted()) {
             throw new InterruptedException("cancelled before the clone");
@@ -75,9 +88,17 @@ public final class RemoteCheckout implements AutoCloseable {
         } catch (IOException e) {
             throw new CloneException("could not make a temporary folder for the clone: " + e.getMessage(), true);
         }
+        GitProtocolRelay relay;
+        try {
+            relay = isGitProtocol(url) ? GitProtocolRelay.open(new URIish(url), timeout) : null;
+        } catch (IOException | URISyntaxException e) {
+            deleteQuietly(directory);
+            throw new CloneException("could not clone " + withoutCredentials(url) + ": " + e.getMessage(), true);
+        }
+        String cloneUrl = relay == null ? url : relayed(url, relay);
         CancelOnInterrupt monitor = new CancelOnInterrupt(Thread.currentThread());
         CloneCommand clone = Git.cloneRepository()
-                .setURI(url)
+                .setURI(cloneUrl)
                 .setDirectory(directory.path().toFile())
                 .setDepth(1)
                 .setCloneAllBranches(false)
@@ -85,8 +106,14 @@ public final class RemoteCheckout implements AutoCloseable {
                 .setTimeout((int) Math.max(1, timeout.toSeconds()))
                 .setProgressMonitor(monitor);
         ref.ifPresent(clone::setBranch);
+        credentials.ifPresent(c -> clone.setCredentialsProvider(
+                new UsernamePasswordCredentialsProvider(c.username(), c.secret())));
         try {
-            clone.call().close(); // only the files are needed; the repository is reopened by the validation
+            if (relay == null) {
+                clone.call().close(); // only the files are needed; the repository is reopened by the validation
+            } else {
+                callThroughRelay(clone, relay);
+            }
             if (Thread.interrupted() || monitor.cancelled()) {
                 throw new InterruptedException("clone interrupted");
             }
@@ -96,11 +123,69 @@ public final class RemoteCheckout implements AutoCloseable {
             if (Thread.interrupted() || monitor.cancelled()) {
                 throw new InterruptedException("clone interrupted");
             }
+            if (relay != null && relay.timedOut()) {
+                throw new CloneException("could not clone " + withoutCredentials(url) + ": the remote did not "
+                        + "answer within " + timeout.toSeconds() + " s", true);
+            }
+            String why = withoutCredentials(String.valueOf(e.getMessage()).replace(cloneUrl, url));
+            if (credentials.isPresent() && !credentials.get().secret().isEmpty()) {
+                why = why.replace(credentials.get().secret(), "***");
+            }
             throw new CloneException("could not clone " + withoutCredentials(url)
-                    + ref.map(r -> " at " + r).orElse("") + ": " + withoutCredentials(String.valueOf(e.getMessage())),
-                    isUnreachable(e));
+                    + ref.map(r -> " at " + r).orElse("") + ": " + why, isUnreachable(e));
         } catch (InterruptedException e) {
             deleteQuietly(directory);
+            throw e;
+        }
+    }
+
+    private static boolean isGitProtocol(String url) {
+        return url.strip().regionMatches(true, 0, "git://", 0, 6);
+    }
+
+    private static String relayed(String url, GitProtocolRelay relay) throws CloneException {
+        try {
+            return relay.local(new URIish(url)).toString();
+        } catch (URISyntaxException e) {
+            relay.close();
+            throw new CloneException("could not clone " + withoutCredentials(url) + ": not a git URL", false);
+        }
+    }
+
+    /**
+     * Runs a {@code git://} clone on a thread of its own: its socket reads ignore interrupts, so the caller waits
+     * for it interruptibly, and on an interrupt closes the relay, which ends the clone's read at once.
+     */
+    private static void callThroughRelay(CloneCommand clone, GitProtocolRelay relay)
+            throws GitAPIException, InterruptedException {
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread worker = new Thread(() -> {
+            try {
+                clone.call().close();
+            } catch (GitAPIException | RuntimeException | Error e) {
+                failure.set(e);
+            }
+        }, "ascent-clone");
+        worker.setDaemon(true);
+        worker.start();
+        try {
+            worker.join();
+        } catch (InterruptedException e) {
+            relay.close();
+            worker.interrupt();
+            worker.join(TimeUnit.SECONDS.toMillis(10));
+            throw e;
+        } finally {
+            relay.close();
+        }
+        Throwable thrown = failure.get();
+        if (thrown instanceof GitAPIException e) {
+            throw e;
+        }
+        if (thrown instanceof RuntimeException e) {
+            throw e;
+        }
+        if (thrown instanceof Error e) {
             throw e;
         }
     }

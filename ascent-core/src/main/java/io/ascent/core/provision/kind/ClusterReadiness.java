@@ -2,38 +2,44 @@ package io.ascent.core.provision.kind;
 
 import io.ascent.core.progress.ProgressListener;
 import io.ascent.core.provision.ProvisionException;
-import io.ascent.core.workspace.ConfinedFiles;
-import io.kubernetes.client.openapi.ApiClient;
-import io.kubernetes.client.openapi.ApiException;
-import io.kubernetes.client.openapi.apis.AppsV1Api;
-import io.kubernetes.client.openapi.apis.CoreV1Api;
-import io.kubernetes.client.openapi.models.V1DaemonSet;
-import io.kubernetes.client.openapi.models.V1Deployment;
-import io.kubernetes.client.openapi.models.V1Node;
-import io.kubernetes.client.openapi.models.V1NodeCondition;
-import io.kubernetes.client.util.ClientBuilder;
-import io.kubernetes.client.util.KubeConfig;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
+import io.ascent.core.provision.kube.ClusterConnector;
+import io.ascent.core.provision.kube.KubeConnection;
+import io.ascent.core.provision.kube.WatchFeed;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Objects;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.json.JSONArray;
+import org.json.JSONObject;
 
 /**
  * Ascent's own readiness check of a new cluster, because kind's {@code --wait} prints "Timed out waiting for
  * Ready" and still exits 0, and looks only at control-plane nodes: at least one node, every node {@code Ready},
  * and every Deployment and DaemonSet in {@code kube-system} available (CoreDNS, kube-proxy, kindnet).
+ *
+ * <p>It watches nodes and the two kube-system collections ({@link WatchFeed}: listed once, then every change as it
+ * happens) and judges again on each event, so a cluster is seen ready the moment its last node or workload is,
+ * without polling. A feed the API server keeps refusing (a control plane still starting) is started again until
+ * the deadline.
  */
 public final class ClusterReadiness {
 
-    /** Kubeconfigs are a few KiB; a larger one is not one. */
-    static final long KUBECONFIG_LIMIT = 4L << 20;
+    /** How long one watch request stays open before it is resumed. */
+    static final Duration WATCH = Duration.ofMinutes(1);
+    /** Before a feed that gave up is started again. */
+    static final Duration RESTART = Duration.ofSeconds(1);
 
-    /** How often the cluster is asked again while it is getting ready. */
-    static final Duration POLL = Duration.ofMillis(500);
+    private static final Map<String, String> COLLECTIONS = Map.of(
+            "node", "/api/v1/nodes",
+            "deployment", "/apis/apps/v1/namespaces/kube-system/deployments",
+            "daemonset", "/apis/apps/v1/namespaces/kube-system/daemonsets");
 
     private ClusterReadiness() {
     }
@@ -47,91 +53,140 @@ public final class ClusterReadiness {
      */
     public static void await(Path kubeconfig, Duration timeout, ProgressListener progress)
             throws ProvisionException, InterruptedException {
-        ApiClient client = client(kubeconfig);
+        KubeConnection connection = connect(kubeconfig);
         long deadline = System.nanoTime() + timeout.toNanos();
-        List<String> waitingFor = List.of("the API server");
-        String lastReported = "";
-        while (true) {
-            try {
-                waitingFor = notReady(client);
+        LinkedBlockingQueue<WatchFeed.Event> events = new LinkedBlockingQueue<>();
+        Map<String, WatchFeed> feeds = new HashMap<>();
+        Map<String, Map<String, JSONObject>> seen = new HashMap<>();
+        Map<String, String> problems = new LinkedHashMap<>();
+        try {
+            COLLECTIONS.keySet().forEach(kind -> feeds.put(kind, feed(connection, kind, events)));
+            String lastReported = "";
+            List<String> waitingFor = List.of("the API server");
+            while (true) {
+                long left = deadline - System.nanoTime();
+                WatchFeed.Event event = left > 0 ? events.poll(left, TimeUnit.NANOSECONDS) : null;
+                if (event == null) {
+                    throw notReadyInTime(timeout, String.join(", ", waitingFor));
+                }
+                Map<String, JSONObject> objects = seen.computeIfAbsent(event.feed(), kind -> new HashMap<>());
+                switch (event.type()) {
+                    case SYNCED -> {
+                        objects.clear();
+                        items(event.object()).forEach(item -> objects.put(name(item), item));
+                        problems.remove(event.feed());
+                    }
+                    case ADDED, MODIFIED -> objects.put(name(event.object()), event.object());
+                    case DELETED -> objects.remove(name(event.object()));
+                    case FAILED -> {
+                        // The API server refused every try (still starting, or briefly gone): try again shortly.
+                        problems.put(event.feed(), event.message());
+                        feeds.remove(event.feed()).close();
+                        TimeUnit.MILLISECONDS.sleep(Math.min(RESTART.toMillis(),
+                                Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()))));
+                        seen.remove(event.feed());
+                        feeds.put(event.feed(), feed(connection, event.feed(), events));
+                    }
+                }
+                waitingFor = seen.size() < COLLECTIONS.size() || !problems.isEmpty()
+                        ? List.of("the API server" + (problems.isEmpty() ? "" : " (" + problems.values().iterator()
+                        .next() + ")"))
+                        : notReady(seen.get("node").values(), seen.get("deployment").values(),
+                                seen.get("daemonset").values());
                 if (waitingFor.isEmpty()) {
                     return;
                 }
-            } catch (ApiException e) {
-                waitingFor = List.of("the API server (" + (e.getCode() == 0 ? e.getMessage() : "HTTP " + e.getCode())
-                        + ")");
+                String now = String.join(", ", waitingFor);
+                if (!now.equals(lastReported)) {
+                    progress.info("cluster: waiting for " + now);
+                    lastReported = now;
+                }
             }
-            String now = String.join(", ", waitingFor);
-            if (!now.equals(lastReported)) {
-                progress.info("cluster: waiting for " + now);
-                lastReported = now;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new ProvisionException(ProvisionException.Kind.ENVIRONMENT,
-                        "the cluster was not ready after " + timeout.toSeconds() + " s: waiting for " + now,
-                        "look at the exported kind logs (kubelet and containerd journals of each node); on a "
-                                + "cgroup v1 host without systemd this is kind issue #2236 (`ascent doctor` checks "
-                                + "it); a slow agent may need a longer --timeout");
-            }
-            Thread.sleep(POLL.toMillis());
+        } finally {
+            feeds.values().forEach(WatchFeed::close);
         }
     }
 
     /** What is not ready yet, in words; empty when everything is. */
-    static List<String> notReady(ApiClient client) throws ApiException {
+    static List<String> notReady(Collection<JSONObject> nodes, Collection<JSONObject> deployments,
+            Collection<JSONObject> daemonSets) {
         List<String> waiting = new ArrayList<>();
-        List<V1Node> nodes = new CoreV1Api(client).listNode().execute().getItems();
         if (nodes.isEmpty()) {
             waiting.add("nodes to register");
         }
-        for (V1Node node : nodes) {
-            boolean ready = node.getStatus() != null && node.getStatus().getConditions() != null
-                    && node.getStatus().getConditions().stream().anyMatch(ClusterReadiness::isReady);
-            if (!ready) {
-                waiting.add("node " + node.getMetadata().getName() + " to be Ready");
+        for (JSONObject node : sorted(nodes)) {
+            if (!isReady(node)) {
+                waiting.add("node " + name(node) + " to be Ready");
             }
         }
-        AppsV1Api apps = new AppsV1Api(client);
-        for (V1Deployment deployment : apps.listNamespacedDeployment("kube-system").execute().getItems()) {
-            int wanted = deployment.getSpec() == null || deployment.getSpec().getReplicas() == null ? 1
-                    : deployment.getSpec().getReplicas();
-            int available = deployment.getStatus() == null || deployment.getStatus().getAvailableReplicas() == null
-                    ? 0 : deployment.getStatus().getAvailableReplicas();
-            if (available < wanted) {
-                waiting.add("deployment kube-system/" + deployment.getMetadata().getName() + " (" + available + "/"
-                        + wanted + " available)");
-            }
+        for (JSONObject deployment : sorted(deployments)) {
+            unavailable(waiting, "deployment", deployment,
+                    deployment.optJSONObject("spec", new JSONObject()).optInt("replicas", 1), "availableReplicas");
         }
-        for (V1DaemonSet daemonSet : apps.listNamespacedDaemonSet("kube-system").execute().getItems()) {
-            int wanted = daemonSet.getStatus() == null ? 0 : daemonSet.getStatus().getDesiredNumberScheduled();
-            Integer available = daemonSet.getStatus() == null ? null : daemonSet.getStatus().getNumberAvailable();
-            if ((available == null ? 0 : available) < wanted) {
-                waiting.add("daemonset kube-system/" + daemonSet.getMetadata().getName() + " ("
-                        + (available == null ? 0 : available) + "/" + wanted + " available)");
-            }
+        for (JSONObject daemonSet : sorted(daemonSets)) {
+            unavailable(waiting, "daemonset", daemonSet, daemonSet.optJSONObject("status", new JSONObject())
+                    .optInt("desiredNumberScheduled", 0), "numberAvailable");
         }
         return waiting;
     }
 
-    private static boolean isReady(V1NodeCondition condition) {
-        return "Ready".equals(condition.getType()) && "True".equals(condition.getStatus());
+    /** Adds the workload when fewer of its pods are available ({@code status.<availableField>}) than it wants. */
+    private static void unavailable(List<String> waiting, String kind, JSONObject workload, int wanted,
+            String availableField) {
+        int available = workload.optJSONObject("status", new JSONObject()).optInt(availableField, 0);
+        if (available < wanted) {
+            waiting.add(kind + " kube-system/" + name(workload) + " (" + available + "/" + wanted + " available)");
+        }
     }
 
-    /** A client for the cluster's own kubeconfig; its contents never reach a message. */
-    static ApiClient client(Path kubeconfig) throws ProvisionException {
-        // The driver's own file (or the operator's), never a repository's: readable anywhere, within a limit.
-        try (Reader reader = new java.io.InputStreamReader(ConfinedFiles.anywhere(KUBECONFIG_LIMIT).open(kubeconfig),
-                StandardCharsets.UTF_8)) {
-            KubeConfig config = KubeConfig.loadKubeConfig(reader);
-            config.setFile(kubeconfig.toFile());
-            ApiClient client = ClientBuilder.kubeconfig(config).build();
-            client.setConnectTimeout(10_000);
-            client.setReadTimeout(30_000);
-            return client;
-        } catch (IOException | RuntimeException e) {
+    private static boolean isReady(JSONObject node) {
+        JSONArray conditions = node.optJSONObject("status", new JSONObject()).optJSONArray("conditions");
+        for (int i = 0; conditions != null && i < conditions.length(); i++) {
+            JSONObject condition = conditions.optJSONObject(i);
+            if (condition != null && "Ready".equals(condition.optString("type"))
+                    && "True".equals(condition.optString("status"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static WatchFeed feed(KubeConnection connection, String kind, LinkedBlockingQueue<WatchFeed.Event> events) {
+        return new WatchFeed(connection, kind, COLLECTIONS.get(kind), "", events, WATCH).start();
+    }
+
+    private static List<JSONObject> items(JSONObject list) {
+        JSONArray items = list.optJSONArray("items");
+        List<JSONObject> out = new ArrayList<>();
+        for (int i = 0; items != null && i < items.length(); i++) {
+            Optional.ofNullable(items.optJSONObject(i)).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    private static List<JSONObject> sorted(Collection<JSONObject> objects) {
+        return objects.stream().sorted(java.util.Comparator.comparing(ClusterReadiness::name)).toList();
+    }
+
+    private static String name(JSONObject object) {
+        return object.optJSONObject("metadata", new JSONObject()).optString("name");
+    }
+
+    private static ProvisionException notReadyInTime(Duration timeout, String waitingFor) {
+        return new ProvisionException(ProvisionException.Kind.ENVIRONMENT,
+                "the cluster was not ready after " + timeout.toSeconds() + " s: waiting for " + waitingFor,
+                "look at the exported kind logs (kubelet and containerd journals of each node); on a "
+                        + "cgroup v1 host without systemd this is kind issue #2236 (`ascent doctor` checks "
+                        + "it); a slow agent may need a longer --timeout");
+    }
+
+    /** A connection through the kubeconfig kind wrote; its contents never reach a message. */
+    static KubeConnection connect(Path kubeconfig) throws ProvisionException {
+        try {
+            return ClusterConnector.fromKubeconfig(kubeconfig, Optional.empty());
+        } catch (ProvisionException e) {
             throw new ProvisionException(ProvisionException.Kind.ENVIRONMENT,
-                    "cannot use the kubeconfig kind wrote (" + kubeconfig + "): "
-                            + Objects.requireNonNullElse(e.getClass().getSimpleName(), "error"),
+                    "cannot use the kubeconfig kind wrote (" + kubeconfig + "): " + e.getMessage(),
                     "run `kind get kubeconfig --name NAME` to see whether kind knows the cluster");
         }
     }

@@ -55,7 +55,8 @@ class KindDriverRealClusterTest {
         ProvisionedCluster cluster = driver.create(request, ProgressListener.SILENT);
         try {
             assertThat(cluster.kubeconfig()).exists();
-            assertThat(ClusterReadiness.notReady(ClusterReadiness.client(cluster.kubeconfig()))).isEmpty();
+            // returns at once when the cluster is ready, throws when it is not within the time given
+            ClusterReadiness.await(cluster.kubeconfig(), Duration.ofSeconds(30), ProgressListener.SILENT);
         } finally {
             driver.delete(cluster, ProgressListener.SILENT);
         }
@@ -80,10 +81,13 @@ class KindDriverRealClusterTest {
 
         ProvisionedCluster cluster = driver.create(request, ProgressListener.SILENT);
         try {
-            var nodes = new io.kubernetes.client.openapi.apis.CoreV1Api(ClusterReadiness.client(cluster.kubeconfig()))
-                    .listNode().execute().getItems();
-            assertThat(nodes).hasSize(2).allSatisfy(node -> assertThat(node.getStatus().getNodeInfo()
-                    .getKubeletVersion()).startsWith("v1.31."));
+            org.json.JSONArray nodes = ClusterReadiness.connect(cluster.kubeconfig()).get("/api/v1/nodes")
+                    .getJSONArray("items");
+            assertThat(nodes.length()).isEqualTo(2);
+            for (int i = 0; i < nodes.length(); i++) {
+                assertThat(nodes.getJSONObject(i).getJSONObject("status").getJSONObject("nodeInfo")
+                        .getString("kubeletVersion")).startsWith("v1.31.");
+            }
         } finally {
             driver.delete(cluster, ProgressListener.SILENT);
         }

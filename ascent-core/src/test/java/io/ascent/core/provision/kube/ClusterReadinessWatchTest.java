@@ -1,0 +1,135 @@
+package io.ascent.core.provision.kube;
+
+import static io.ascent.core.provision.kube.ApiServerDouble.json;
+import static io.ascent.core.provision.kube.ApiServerDouble.watch;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.ascent.core.progress.ProgressListener;
+import io.ascent.core.provision.ProvisionException;
+import io.ascent.core.provision.kind.ClusterReadiness;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The kind driver's readiness check watches (lists each collection once, then follows its events) rather than
+ * polling: played against {@link ApiServerDouble}, which lives in this package.
+ */
+class ClusterReadinessWatchTest {
+
+    private static final String NODES = "/api/v1/nodes";
+    private static final String DEPLOYMENTS = "/apis/apps/v1/namespaces/kube-system/deployments";
+    private static final String DAEMONSETS = "/apis/apps/v1/namespaces/kube-system/daemonsets";
+
+    @TempDir
+    Path work;
+
+    private final ApiServerDouble server = newServer();
+    private final List<String> progress = new CopyOnWriteArrayList<>();
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void shouldBeReadyOnTheWatchEventThatMakesTheLastNodeReadyWithoutListingAgain() throws Exception {
+        server.then("GET " + NODES, json(200, list("10", node("cp", "False"))))
+                .then("WATCH " + NODES, watch(true, event("MODIFIED", node("cp", "True"))))
+                .then("GET " + DEPLOYMENTS, json(200, list("11", deployment("coredns", 2, 2))))
+                .always("WATCH " + DEPLOYMENTS, watch(true))
+                .then("GET " + DAEMONSETS, json(200, list("12")))
+                .always("WATCH " + DAEMONSETS, watch(true));
+
+        long start = System.nanoTime();
+        ClusterReadiness.await(kubeconfig(), Duration.ofSeconds(20), recording());
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+        assertThat(server.requests("GET " + NODES)).hasSize(1);
+        assertThat(server.requests("WATCH " + NODES)).hasSize(1).allMatch(r -> r.contains("resourceVersion=10"));
+        assertThat(progress).contains("cluster: waiting for node cp to be Ready");
+    }
+
+    @Test
+    void shouldNameWhatIsNotReadyWhenTheTimeRunsOut() throws Exception {
+        server.then("GET " + NODES, json(200, list("10", node("cp", "True"), node("worker", "False"))))
+                .always("WATCH " + NODES, watch(true))
+                .then("GET " + DEPLOYMENTS, json(200, list("11", deployment("coredns", 2, 1))))
+                .always("WATCH " + DEPLOYMENTS, watch(true))
+                .then("GET " + DAEMONSETS, json(200, list("12")))
+                .always("WATCH " + DAEMONSETS, watch(true));
+
+        assertThatThrownBy(() -> ClusterReadiness.await(kubeconfig(), Duration.ofSeconds(2), recording()))
+                .isInstanceOfSatisfying(ProvisionException.class, e -> assertThat(e.getMessage()).isEqualTo(
+                        "the cluster was not ready after 2 s: waiting for node worker to be Ready, "
+                                + "deployment kube-system/coredns (1/2 available)"));
+        assertThat(server.requests("GET " + NODES)).hasSize(1);
+    }
+
+    private ProgressListener recording() {
+        return new ProgressListener() {
+            @Override
+            public void phaseStarted(String phase) {
+            }
+
+            @Override
+            public void phaseFinished(String phase, Duration elapsed) {
+            }
+
+            @Override
+            public void info(String line) {
+                progress.add(line);
+            }
+        };
+    }
+
+    private Path kubeconfig() throws Exception {
+        return Files.writeString(work.resolve("kubeconfig"), """
+                apiVersion: v1
+                kind: Config
+                clusters:
+                - name: double
+                  cluster: {server: "%s"}
+                users:
+                - name: double
+                  user: {token: double}
+                contexts:
+                - name: double
+                  context: {cluster: double, user: double}
+                current-context: double
+                """.formatted(server.connection().server()));
+    }
+
+    private static String list(String resourceVersion, String... items) {
+        return "{\"metadata\":{\"resourceVersion\":\"" + resourceVersion + "\"},\"items\":[" + String.join(",", items)
+                + "]}";
+    }
+
+    private static String event(String type, String object) {
+        return "{\"type\":\"" + type + "\",\"object\":" + object + "}";
+    }
+
+    private static String node(String name, String ready) {
+        return "{\"metadata\":{\"name\":\"" + name + "\",\"resourceVersion\":\"20\"},\"status\":{\"conditions\":"
+                + "[{\"type\":\"Ready\",\"status\":\"" + ready + "\"}]}}";
+    }
+
+    private static String deployment(String name, int wanted, int available) {
+        return "{\"metadata\":{\"name\":\"" + name + "\"},\"spec\":{\"replicas\":" + wanted + "},\"status\":"
+                + "{\"availableReplicas\":" + available + "}}";
+    }
+
+    private static ApiServerDouble newServer() {
+        try {
+            return new ApiServerDouble();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
