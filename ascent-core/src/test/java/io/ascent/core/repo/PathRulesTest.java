@@ -231,7 +231,8 @@ class PathRulesTest {
             assertThat(items(validate(dir), RepositoryRule.EXECUTABLES)).singleElement().satisfies(item -> {
                 assertThat(item.status()).isEqualTo(Status.FAIL);
                 assertThat(item.location().path()).isEqualTo("deploy/app.yaml");
-                assertThat(item.remediation()).contains("--chmod=-x");
+                assertThat(item.remediation()).isEqualTo("git update-index --chmod=-x -- 'deploy/app.yaml' && chmod -x"
+                        + " -- 'deploy/app.yaml' (from the repository root), then commit");
             });
         }
     }

@@ -162,8 +162,10 @@ class RepositoryStepTest {
         assertThat(items(report, RepositoryRule.SYMLINKS)).singleElement()
                 .satisfies(item -> assertThat(item.location().path()).isEqualTo("escape"))
                 .extracting(Item::status).isEqualTo(Status.FAIL);
-        assertThat(items(report, RepositoryRule.EXECUTABLES)).singleElement()
-                .satisfies(item -> assertThat(item.location().path()).isEqualTo("run.yaml"));
+        assertThat(items(report, RepositoryRule.EXECUTABLES)).singleElement().satisfies(item -> {
+            assertThat(item.location().path()).isEqualTo("run.yaml");
+            assertThat(item.remediation()).isEqualTo("chmod -x -- 'run.yaml' (from the repository root)");
+        });
     }
 
     @Test

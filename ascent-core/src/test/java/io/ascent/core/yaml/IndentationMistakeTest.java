@@ -1,9 +1,11 @@
 package io.ascent.core.yaml;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ascent.core.report.Location;
 import org.assertj.core.api.AbstractThrowableAssert;
+import org.assertj.core.api.ThrowingConsumer;
 import org.junit.jupiter.api.Test;
 
 /** Indentation mistakes are said in words, at the line that holds them, not as the parser's token names. */
@@ -13,6 +15,12 @@ class IndentationMistakeTest {
         return assertThatThrownBy(() -> new SafeYamlLoader(YamlLimits.MANIFEST, ScalarRules.KUBECTL)
                 .stream(text, "deploy/app.yaml", document -> { }))
                 .isInstanceOf(YamlInputException.class);
+    }
+
+    /** The mistake is reported at this line and column of the file. */
+    private static ThrowingConsumer<Throwable> at(int line, int column) {
+        return e -> assertThat(((YamlInputException) e).location())
+                .isEqualTo(new Location("deploy/app.yaml", line, column));
     }
 
     @Test
@@ -26,8 +34,7 @@ class IndentationMistakeTest {
                 """)
                 .hasMessage("'labels' on line 3 is indented by 1 space, which lines up with nothing above it: indent"
                         + " it by 2 spaces like 'name' on line 2, or by 0 spaces like 'metadata' on line 1")
-                .extracting(e -> ((YamlInputException) e).location())
-                .isEqualTo(new Location("deploy/app.yaml", 3, 2));
+                .satisfies(at(3, 2));
     }
 
     @Test
@@ -45,8 +52,7 @@ class IndentationMistakeTest {
                         + " lines 5-7 as more of the value of 'image', and a value cannot hold 'key: value': indent"
                         + " 'tag' by 6 spaces like 'image', or end 'image:' with nothing after it to nest lines below"
                         + " it")
-                .extracting(e -> ((YamlInputException) e).location())
-                .isEqualTo(new Location("deploy/app.yaml", 5, 9));
+                .satisfies(at(5, 9));
     }
 
     @Test
@@ -60,8 +66,7 @@ class IndentationMistakeTest {
                 """)
                 .hasMessageStartingWith("'selector' on line 3 is indented by 4 spaces, deeper than 'replicas' on line"
                         + " 2, so YAML reads it as more of the value of 'replicas'")
-                .extracting(e -> ((YamlInputException) e).location())
-                .isEqualTo(new Location("deploy/app.yaml", 3, 5));
+                .satisfies(at(3, 5));
     }
 
     @Test
@@ -77,8 +82,7 @@ class IndentationMistakeTest {
                 """)
                 .hasMessage("'name' on line 7 is indented by 3 spaces, which lines up with nothing above it: indent"
                         + " it by 4 spaces like the list item 'name' on line 5")
-                .extracting(e -> ((YamlInputException) e).location())
-                .isEqualTo(new Location("deploy/app.yaml", 7, 4));
+                .satisfies(at(7, 4));
     }
 
     @Test
