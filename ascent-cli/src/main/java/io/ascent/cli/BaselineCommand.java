@@ -32,7 +32,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code DIR/.ascent-baseline.json}, so that later runs fail only on new findings.
  */
 @Command(name = "baseline", mixinStandardHelpOptions = true,
-        description = {"Record today's findings of DIR in DIR/" + Baseline.FILE_NAME + " (commit it): later runs",
+        description = {"Record today's findings so that later runs fail only on new ones.",
+            "They go to DIR/" + Baseline.FILE_NAME + " (commit it): later runs",
             "of 'ascent validate' show those findings as BASELINED and fail only on new ones, and warn about",
             "entries whose finding is gone. Checklist findings (an expired waiver) are never baselined."},
         footerHeading = "%nExit status:%n",

@@ -14,7 +14,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ascent checks [ID]}: the built-in checks, from the engine's own catalog. */
 @Command(name = "checks", mixinStandardHelpOptions = true,
-        description = {"List every built-in check and rule (id, default severity, title), or explain one:",
+        description = {"List every check and repository rule, or explain one (ID).",
+            "The list gives id, default severity and title; one check's explanation says",
             "what it looks at, why it matters, how to fix a finding, how to switch it off, exempt or waive it."})
 final class ChecksCommand implements Callable<Integer> {
     private static final int WIDTH = 100;

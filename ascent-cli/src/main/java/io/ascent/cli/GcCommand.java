@@ -17,7 +17,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ascent gc}: deletes the clusters and namespaces Ascent runs left behind. */
 @Command(name = "gc", mixinStandardHelpOptions = true,
-        description = {"Delete what Ascent runs left behind (a killed build, a kept cluster): kind clusters named",
+        description = {"Delete the kind clusters and namespaces that Ascent runs left behind.",
+            "What a killed build or a kept cluster left: kind clusters named",
             "ascent-YYYYMMDD-HHMMSS-xxxxxx and, with --kubeconfig/--context, namespaces labelled ascent.dev/run,",
             "older than --older-than. Nothing else is ever deleted."},
         footerHeading = "%nExit status:%n",

@@ -27,9 +27,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ascent init [DIR]}: writes a starting checklist from what DIR holds, then validates it at once. */
 @Command(name = "init", mixinStandardHelpOptions = true,
-        description = {"Write a starting ascent.yaml from what DIR holds (manifest folders, Kustomize and Helm",
-            "folders, a kind config, README, LICENSE, CODEOWNERS, the Kubernetes version the manifests' API",
-            "versions imply), every line commented, then validate DIR with it and print the verdict.",
+        description = {"Write a starting, commented ascent.yaml from what DIR holds, and validate DIR with it.",
+            "It reads manifest folders, Kustomize and Helm folders, a kind config, README, LICENSE, CODEOWNERS",
+            "and the Kubernetes version the manifests' API versions imply, and prints the first verdict.",
             "Never overwrites: an existing ascent.yaml or ascent.yml is exit status 2."},
         footerHeading = "%nExit status:%n",
         footer = {"  0 written and the checklist is valid (whatever its rules find), 2 a checklist exists or DIR is",
@@ -76,9 +76,9 @@ final class InitCommand implements Callable<Integer> {
             return ExitCodes.INTERNAL_ERROR;
         }
         Summary s = report.summary();
-        out.printf("ascent init: the checklist is valid. First validation%s: %s: %d passed, %d failed, %d warnings,"
-                        + " %d errors%n", git ? "" : " (not a git repository: --no-git)",
-                report.verdict().name().replace('_', ' '), s.passed(), s.failed(), s.warnings(), s.errors());
+        out.printf("ascent init: the checklist is valid. First validation%s: %s: %s%n",
+                git ? "" : " (not a git repository: --no-git)", report.verdict().name().replace('_', ' '),
+                s.describe());
         Map<String, Integer> failing = new TreeMap<>();
         report.items().stream().filter(item -> item.status() == Status.FAIL || item.status() == Status.ERROR)
                 .forEach(item -> failing.merge(item.id(), 1, Integer::sum));

@@ -26,7 +26,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ascent provision}: proves the application deploys, in a throw-away cluster or namespace. */
 @Command(name = "provision", mixinStandardHelpOptions = true,
-        description = {"Prove that the application deploys: validate it, run preflight checks, create a cluster (kind)",
+        description = {"Prove that the application deploys, in a throw-away kind cluster or namespace.",
+            "Validate it, run preflight checks, create a cluster (kind)",
             "or a namespace (existing), apply the manifests, wait for the rollout, run the smoke tests, and tear",
             "everything down again, whatever happens."},
         footerHeading = "%nExit status:%n",

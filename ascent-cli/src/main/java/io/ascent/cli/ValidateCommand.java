@@ -23,8 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ascent validate}: checks an application directory against its checklist. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = {"Validate an application directory against its Ascent Checklist (ascent.yaml):",
-            "the checklist itself, then the rules it enables."},
+        description = {"Check an application against its ascent.yaml: the checklist itself, then the rules it enables."},
         footerHeading = "%nExit status:%n",
         footer = {"  0 passed, 1 gating items failed, 2 invalid input or usage, 3 environment, 4 internal error,",
             "  130 interrupted (partial report)"})

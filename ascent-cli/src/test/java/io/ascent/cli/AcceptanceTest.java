@@ -92,7 +92,8 @@ class AcceptanceTest {
     void shouldExitAndPrintExactlyAsExpected(String name, int status, String fixture, List<String> args)
             throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", // as the ascent script starts it
+                .toString(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xms16m", "-XX:MinHeapFreeRatio=10",
+                "-XX:MaxHeapFreeRatio=20", // as the ascent script starts it
                 "-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(args);
         Path directory = fixture == null ? ROOT : fixtures.resolve(fixture);

@@ -20,7 +20,7 @@ class HtmlFormatTest {
 
         assertThat(run.status()).isEqualTo(ExitCodes.FAILED);
         assertThat(run.err()).isEmpty();
-        assertThat(run.out()).isEqualTo("ascent: FAILED: 18 passed, 2 failed, 0 warnings, 0 errors; wrote "
+        assertThat(run.out()).isEqualTo("ascent: FAILED: 2 failed, 2 skipped, 19 passed of 23 items; wrote "
                 + out.resolve("ascent-report.html") + ", " + out.resolve("ascent-report.json") + "\n");
         String html = Files.readString(out.resolve("ascent-report.html"));
         assertThat(html).startsWith("<!DOCTYPE html>\n<html lang=\"en\">\n")

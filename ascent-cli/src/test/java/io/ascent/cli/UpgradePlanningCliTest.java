@@ -44,15 +44,16 @@ class UpgradePlanningCliTest {
         CliRun run = CliRun.of("validate", repository.toString(), "--no-git", "--kubernetes-version", "1.29..1.33");
 
         assertThat(run.status()).isEqualTo(ExitCodes.FAILED);
-        assertThat(run.out()).contains("target Kubernetes version 1.29..1.33 (from --kubernetes-version)\n", """
-                WARN   deploy/flow.yaml:1:13: on 1.29..1.31 of 1.29..1.33: FlowSchema/health:\
-                 flowcontrol.apiserver.k8s.io/v1beta3 FlowSchema is deprecated since Kubernetes 1.29 and removed in\
-                 1.32; use flowcontrol.apiserver.k8s.io/v1 FlowSchema [manifest.api-version]
-                       fix: write apiVersion: flowcontrol.apiserver.k8s.io/v1 (and adapt fields that changed between\
-                 the versions)
+        // The header names the range; the failure comes before the warning (worst first within the file).
+        assertThat(run.out()).contains("target Kubernetes version: 1.29..1.33\n", """
                 FAIL   deploy/flow.yaml:1:13: from 1.32 (on 1.32, 1.33 of 1.29..1.33): FlowSchema/health:\
                  flowcontrol.apiserver.k8s.io/v1beta3 FlowSchema was removed in Kubernetes 1.32; use\
                  flowcontrol.apiserver.k8s.io/v1 FlowSchema [manifest.api-version]
+                       fix: write apiVersion: flowcontrol.apiserver.k8s.io/v1 (and adapt fields that changed between\
+                 the versions)
+                WARN   deploy/flow.yaml:1:13: on 1.29..1.31 of 1.29..1.33: FlowSchema/health:\
+                 flowcontrol.apiserver.k8s.io/v1beta3 FlowSchema is deprecated since Kubernetes 1.29 and removed in\
+                 1.32; use flowcontrol.apiserver.k8s.io/v1 FlowSchema [manifest.api-version]
                 """);
         // the checklist alone (1.29) only warns
         assertThat(CliRun.of("validate", repository.toString(), "--no-git").status()).isEqualTo(ExitCodes.OK);

@@ -99,6 +99,7 @@ public record RepositorySurvey(
      */
     private static List<String> manifestPaths(Walk walk) {
         Set<String> excluded = new TreeSet<>(walk.kustomizations);
+        excluded.addAll(walk.components);
         excluded.addAll(walk.charts);
         List<String> recursive = new ArrayList<>();
         Set<String> paths = new LinkedHashSet<>();
@@ -138,6 +139,8 @@ public record RepositorySurvey(
         /** Folder ({@code ./} for the top) to the manifest files directly in it. */
         private final java.util.Map<String, Set<String>> manifestFiles = new java.util.TreeMap<>();
         private final Set<String> kustomizations = new LinkedHashSet<>();
+        /** Kustomize components: not buildable alone (a kustomization that uses one renders it), never proposed. */
+        private final Set<String> components = new LinkedHashSet<>();
         private final Set<String> charts = new LinkedHashSet<>();
         private final Set<String> apis = new TreeSet<>();
         private String kindConfig;
@@ -188,7 +191,7 @@ public record RepositorySurvey(
                 return FileVisitResult.CONTINUE;
             }
             if (lower.equals("kustomization.yaml") || lower.equals("kustomization.yml")) {
-                kustomizations.add(folder(file));
+                (isComponent(file, attributes) ? components : kustomizations).add(folder(file));
                 return FileVisitResult.CONTINUE;
             }
             if (attributes.size() > MAX_YAML_BYTES || UNWRITABLE.matcher(relative(file)).find()) {
@@ -210,10 +213,24 @@ public record RepositorySurvey(
         @Override
         public FileVisitResult postVisitDirectory(Path dir, IOException e) {
             // Patches and bases of a Kustomize folder are not what is applied: the rendered output is.
-            if (kustomizations.contains(folder(dir.resolve("x")))) {
+            if (kustomizations.contains(folder(dir.resolve("x"))) || components.contains(folder(dir.resolve("x")))) {
                 manifestFiles.remove(folder(dir.resolve("x")));
             }
             return FileVisitResult.CONTINUE;
+        }
+
+        /** Whether a kustomization file declares a Component ({@code kind: Component}); unreadable ones are not. */
+        private boolean isComponent(Path file, BasicFileAttributes attributes) {
+            if (attributes.size() > MAX_YAML_BYTES) {
+                return false;
+            }
+            try {
+                return loader.loadAll(files, file, relative(file)).stream()
+                        .anyMatch(document -> document.json() instanceof JSONObject object
+                                && "Component".equals(object.optString("kind", "")));
+            } catch (YamlInputException | RuntimeException e) {
+                return false; // Kustomize will say what is wrong with it when it is rendered
+            }
         }
 
         private void read(Path file) {
@@ -237,7 +254,7 @@ public record RepositorySurvey(
                         kindConfig = relative(file);
                     }
                 } else if (apiVersion.startsWith("kustomize.config.k8s.io/")) {
-                    kustomizations.add(folder(file));
+                    (kind.equals("Component") ? components : kustomizations).add(folder(file));
                 } else {
                     manifestFiles.computeIfAbsent(folder(file), f -> new TreeSet<>()).add(relative(file));
                     if (apis.size() < 1_000) {

@@ -129,6 +129,10 @@ class StarterChecklistTest {
         write("deploy/base.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: a}\n");
         write("deploy/overlays/prod/kustomization.yaml", "resources: [../../base.yaml]\n");
         write("deploy/overlays/prod/patch.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: a}\n");
+        // a component is rendered by the kustomization that uses it, never alone: not proposed, not read raw
+        write("deploy/components/debug/kustomization.yaml",
+                "apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\npatches: [{path: p.yaml}]\n");
+        write("deploy/components/debug/p.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: a}\n");
         write("charts/web/Chart.yaml", "apiVersion: v2\nname: web\nversion: 1.0.0\n");
         write("charts/web/templates/d.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: {{ .x }}}\n");
         StarterChecklist.write(dir);
@@ -136,7 +140,7 @@ class StarterChecklistTest {
         assertThat(checklist.kubernetes().manifests()).containsExactly("deploy/*.yaml");
         String written = Files.readString(dir.resolve("ascent.yaml"));
         assertThat(written).contains("  # render:").contains("    # - kustomize: \"deploy/overlays/prod/\"")
-                .contains("    # - helm: \"charts/web/\"");
+                .contains("    # - helm: \"charts/web/\"").doesNotContain("deploy/components/debug");
         // uncommented, the render entries are a valid checklist naming the folders their tools read
         Files.writeString(dir.resolve("ascent.yaml"), written.replace("  # render:", "  render:")
                 .replace("    # - kustomize:", "    - kustomize:").replace("    # - helm:", "    - helm:"));

@@ -69,7 +69,7 @@ class ReportPageTest {
                         "0123456789abcdef0123456789abcdef01234567", "1.31"), io.ascent.core.report.FailOn.ERROR);
         ReportView page = ReportView.of(headed);
         assertThat(page.getRepository()).isEqualTo("https://example.com/app.git");
-        assertThat(page.getCommit()).isEqualTo("0123456789abcdef0123456789abcdef01234567");
+        assertThat(page.getCommit()).as("shortened as git does").isEqualTo("0123456789ab");
         assertThat(page.getKubernetesVersion()).isEqualTo("1.31");
     }
 }
