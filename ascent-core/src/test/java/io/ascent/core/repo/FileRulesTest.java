@@ -91,6 +91,14 @@ class FileRulesTest {
     }
 
     @Test
+    void shouldFollowATargetDownBeforeItComesBackUp() {
+        // A link that descends and climbs back stays inside: each folder it enters is one a '..' may leave.
+        assertThat(SymlinkRule.escape("link", "sub/../file")).isEmpty();
+        assertThat(SymlinkRule.escape("a/b/link", "x/y/../../../../c")).isEmpty();
+        assertThat(SymlinkRule.escape("a/b/link", "x/y/../../../../../c")).isPresent();
+    }
+
+    @Test
     void shouldPassAWellFormedCodeowners() throws Exception {
         try (TestRepository repo = TestRepository.init(dir)) {
             repo.file("ascent.yaml", checklist("""

@@ -69,6 +69,14 @@ class ManifestCheckFixturesTest {
         assertThat(problems).as(describe(items)).allMatch(i -> i.status() == Status.FAIL || i.status() == Status.WARN)
                 .hasSameSizeAs(expected);
         assertPresent(expected, problems, items, true);
+        // What a problem says to write: a fix that names the wrong version, or none, is caught.
+        for (String fix : header(text, "fix")) {
+            String position = fix.substring(0, fix.indexOf(' '));
+            String remediation = fix.substring(fix.indexOf(' ') + 1);
+            assertThat(problems).as("fix %s in %s", fix, describe(items)).anyMatch(i -> i.remediation() != null
+                    && i.remediation().contains(remediation) && position.equals(
+                            i.location().line() + ":" + i.location().column()));
+        }
     }
 
     /** Each expectation ({@code LINE:COL text}) matches one of {@code candidates}, each candidate at most once. */
@@ -109,7 +117,8 @@ class ManifestCheckFixturesTest {
     }
 
     private static String describe(List<Item> items) {
-        return items.stream().map(i -> i.status() + " " + i.location() + " " + i.message())
+        return items.stream().map(i -> i.status() + " " + i.location() + " " + i.message()
+                + (i.remediation() == null ? "" : " [fix: " + i.remediation() + "]"))
                 .collect(Collectors.joining("\n", "\n", "\n"));
     }
 }
