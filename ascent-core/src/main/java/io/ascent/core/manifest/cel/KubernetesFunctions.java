@@ -21,9 +21,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The two small Kubernetes CEL libraries that are exactly specified by their documentation (k8s.io/apiserver
  * {@code pkg/cel/library}): the list functions ({@code isSorted}, {@code sum}, {@code min}, {@code max},
- * {@code indexOf}, {@code lastIndexOf}) and the regex functions ({@code find}, {@code findAll}). The URL, IP, CIDR,
- * quantity, semver, format and authorizer libraries are not declared, so a rule using them does not compile and is
- * reported as skipped, naming the function.
+ * {@code indexOf}, {@code lastIndexOf}) and the regex functions ({@code find}, {@code findAll}). The other libraries
+ * live in {@code io.ascent.core.manifest.cel.library}; the authorizer library is not declared, so a rule using it
+ * does not compile and is reported as skipped, naming the function.
  */
 final class KubernetesFunctions {
     /** Compiled patterns; a rule usually names one constant pattern, evaluated on every object. */

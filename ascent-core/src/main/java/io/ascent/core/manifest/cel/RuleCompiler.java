@@ -14,12 +14,14 @@ import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
+import io.ascent.core.manifest.cel.library.KubernetesLibraries;
 import java.util.stream.Collectors;
 
 /**
  * Compiles rules and message expressions in the environment the API server gives CRD validation rules: the CEL
  * standard library and macros, heterogeneous numeric comparisons, optional types, the strings, sets, lists and
- * two-variable comprehension extensions, and the Kubernetes list and regex functions ({@link KubernetesFunctions}).
+ * two-variable comprehension extensions, the Kubernetes list and regex functions ({@link KubernetesFunctions}) and
+ * the Kubernetes URL, quantity, IP, CIDR, format and semver libraries ({@link KubernetesLibraries}).
  * {@code self} is typed {@code dyn}: field names are checked when the rule runs, not when it compiles. Thread-safe.
  */
 final class RuleCompiler {
@@ -29,6 +31,8 @@ final class RuleCompiler {
     /** An iteration bound per comprehension; the evaluation budget bounds everything else. */
     private static final int MAX_COMPREHENSION_ITERATIONS = 100_000;
     static final String OLD_SELF = "oldSelf";
+    /** The variable of the authorizer library, which only the API server can answer. */
+    private static final String AUTHORIZER = "authorizer";
 
     /** A compiled expression, or why it cannot be used. */
     sealed interface Compiled permits Program, Unusable {
@@ -49,6 +53,7 @@ final class RuleCompiler {
             .maxExpressionCodePointSize(MAX_EXPRESSION_CODE_POINTS)
             .maxParseRecursionDepth(MAX_PARSE_DEPTH)
             .build();
+    private final KubernetesLibraries libraries = new KubernetesLibraries();
     private final CelCompiler rules = compiler(SimpleType.BOOL, null);
     private final CelCompiler creationRules = compiler(SimpleType.BOOL, OptionalType.create(SimpleType.DYN));
     private final CelCompiler messages = compiler(SimpleType.STRING, null);
@@ -61,6 +66,7 @@ final class RuleCompiler {
                 .addLibraries(CelExtensions.strings(), CelExtensions.sets(options), CelExtensions.optional(),
                         CelExtensions.comprehensions(), CelExtensions.lists())
                 .addFunctionBindings(functions.bindings())
+                .addFunctionBindings(libraries.bindings())
                 .build();
     }
 
@@ -71,6 +77,7 @@ final class RuleCompiler {
                 .addLibraries(CelExtensions.strings(), CelExtensions.sets(options), CelExtensions.optional(),
                         CelExtensions.comprehensions(), CelExtensions.lists())
                 .addFunctionDeclarations(KubernetesFunctions.declarations())
+                .addFunctionDeclarations(libraries.declarations())
                 .addVar("self", SimpleType.DYN)
                 .setResultType(result);
         if (oldSelf != null) {
@@ -105,11 +112,17 @@ final class RuleCompiler {
             CelAbstractSyntaxTree ast = compiler.compile(expression).getAst();
             return new Program(runtime.createProgram(ast));
         } catch (CelValidationException e) {
+            if (e.getErrors().stream().anyMatch(issue -> issue.getMessage().contains("reference to '"
+                    + AUTHORIZER + "'"))) {
+                return new Unusable("it uses the Kubernetes authorizer library (" + AUTHORIZER + "), which asks the"
+                        + " API server's authorizer what the requesting user may do: that cannot be judged offline");
+            }
             return new Unusable("it does not compile in Ascent's CEL environment: " + e.getErrors().stream()
                     .map(CelIssue::getMessage).distinct().collect(Collectors.joining("; "))
                     + (e.getErrors().stream().anyMatch(issue -> issue.getMessage().contains("undeclared reference"))
-                    ? " (Ascent implements the Kubernetes list and regex libraries; url, ip, cidr, quantity,"
-                    + " semver, format and authorizer functions are not evaluated)" : ""));
+                    ? " (Ascent implements the Kubernetes list, regex, URL, quantity, IP, CIDR, format and semver"
+                    + " libraries; the authorizer library needs the API server, and quantity mul/div/divInt are"
+                    + " not implemented)" : ""));
         } catch (CelEvaluationException | RuntimeException e) {
             return new Unusable("it cannot be prepared for evaluation: " + e.getMessage());
         }

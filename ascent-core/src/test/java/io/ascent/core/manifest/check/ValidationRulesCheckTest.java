@@ -251,7 +251,7 @@ class ValidationRulesCheckTest {
                 x-kubernetes-validations:
                 - rule: self == oldSelf
                   message: immutable
-                - rule: "quantity(self.memory).isGreaterThan(quantity('1Gi'))"
+                - rule: "authorizer.group('').resource('pods').check('get').allowed()"
                 - rule: "!oldSelf.hasValue() || self.size >= oldSelf.value().size"
                   optionalOldSelf: true
                 - rule: "self.size > 2"
@@ -272,15 +272,94 @@ class ValidationRulesCheckTest {
                         + " it is a transition rule (it reads oldSelf): it judges a change to an object that already"
                         + " exists, and a manifest has no old object"),
                 org.assertj.core.groups.Tuple.tuple(Status.SKIP, "the rule"
-                        + " 'quantity(self.memory).isGreaterThan(quantity('1Gi'))' of CustomResourceDefinition"
-                        + " widgets.example.dev (deploy/all.yaml:21:23) was not evaluated: it does not compile in"
-                        + " Ascent's CEL environment: undeclared reference to 'quantity' (in container ''); undeclared"
-                        + " reference to 'isGreaterThan' (in container '') (Ascent implements the Kubernetes list and regex libraries; url, ip, cidr, quantity,"
-                        + " semver, format and authorizer functions are not evaluated)"),
+                        + " 'authorizer.group('').resource('pods').check('get').allowed()' of CustomResourceDefinition"
+                        + " widgets.example.dev (deploy/all.yaml:21:23) was not evaluated: it uses the Kubernetes"
+                        + " authorizer library (authorizer), which asks the API server's authorizer what the requesting"
+                        + " user may do: that cannot be judged offline"),
                 org.assertj.core.groups.Tuple.tuple(Status.FAIL,
                         "Widget/w: spec: Invalid value: failed rule: self.size > 2"));
         assertThat(items.stream().filter(i -> i.status() == Status.SKIP).map(i -> i.location().line()))
                 .containsExactlyInAnyOrder(19, 21);
+    }
+
+    /** One rule per Kubernetes library Ascent implements: quantity, URL, IP, CIDR, semver and format. */
+    private static final String EVERY_LIBRARY = crd("""
+            type: object
+            properties:
+              memory: {type: string}
+              endpoint: {type: string}
+              address: {type: string}
+              network: {type: string}
+              version: {type: string}
+              name: {type: string}
+            x-kubernetes-validations:
+            - rule: "quantity(self.memory).isLessThan(quantity('2Gi'))"
+              message: memory must be below 2Gi
+            - rule: "isURL(self.endpoint) && url(self.endpoint).getScheme() == 'https'"
+              message: endpoint must be an https URL
+            - rule: "isIP(self.address) && ip(self.address).family() == 4"
+              message: address must be IPv4
+            - rule: "cidr(self.network).containsIP(self.address)"
+              message: address must be in the network
+            - rule: "semver(self.version).isGreaterThan(semver('1.0.0'))"
+              message: version must be above 1.0.0
+            - rule: "!format.dns1123Label().validate(self.name).hasValue()"
+              messageExpression: "format.dns1123Label().validate(self.name).value().join(', ')"
+            """);
+
+    @Test
+    void shouldJudgeRulesOfEveryKubernetesLibrary() {
+        List<Item> good = run(EVERY_LIBRARY + """
+                apiVersion: example.dev/v1
+                kind: Widget
+                metadata: {name: good}
+                spec: {memory: 1Gi, endpoint: "https://example.com/x", address: 10.0.0.5, network: 10.0.0.0/8,
+                       version: 1.2.0, name: web}
+                """);
+        assertThat(good).as(describe(good)).singleElement().satisfies(item -> {
+            assertThat(item.status()).isEqualTo(Status.PASS);
+            assertThat(item.message()).isEqualTo("1 custom resource satisfies the validation rules of its CRD");
+        });
+
+        List<Item> bad = run(EVERY_LIBRARY + """
+                apiVersion: example.dev/v1
+                kind: Widget
+                metadata: {name: bad}
+                spec: {memory: 4Gi, endpoint: "http://example.com", address: "2001:db8::1", network: 10.0.0.0/8,
+                       version: 0.9.0, name: Web_1}
+                """);
+        assertThat(bad).as(describe(bad)).extracting(Item::status, Item::message).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple(Status.FAIL, "Widget/bad: spec: Invalid value: memory must be"
+                        + " below 2Gi"),
+                org.assertj.core.groups.Tuple.tuple(Status.FAIL, "Widget/bad: spec: Invalid value: endpoint must be"
+                        + " an https URL"),
+                org.assertj.core.groups.Tuple.tuple(Status.FAIL, "Widget/bad: spec: Invalid value: address must be"
+                        + " IPv4"),
+                org.assertj.core.groups.Tuple.tuple(Status.FAIL, "Widget/bad: spec: Invalid value: address must be"
+                        + " in the network"),
+                org.assertj.core.groups.Tuple.tuple(Status.FAIL, "Widget/bad: spec: Invalid value: version must be"
+                        + " above 1.0.0"),
+                org.assertj.core.groups.Tuple.tuple(Status.FAIL, "Widget/bad: spec: Invalid value: a lowercase RFC"
+                        + " 1123 label must consist of lower case alphanumeric characters or '-', and must start and"
+                        + " end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for"
+                        + " validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')"));
+    }
+
+    @Test
+    void shouldFailARuleWhoseLibraryCallFailsWithTheApiServersError() {
+        List<Item> items = run(EVERY_LIBRARY + """
+                apiVersion: example.dev/v1
+                kind: Widget
+                metadata: {name: w}
+                spec: {memory: 1Gb, endpoint: "https://example.com/x", address: 10.0.0.5, network: 10.0.0.0/8,
+                       version: 1.2.0, name: web}
+                """);
+        assertThat(items).as(describe(items)).singleElement().satisfies(item -> {
+            assertThat(item.status()).isEqualTo(Status.FAIL);
+            assertThat(item.message()).isEqualTo("Widget/w: spec: Invalid value: quantities must match the regular"
+                    + " expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$' evaluating rule:"
+                    + " quantity(self.memory).isLessThan(quantity('2Gi'))");
+        });
     }
 
     @Test

@@ -1,0 +1,17 @@
+package io.ascent.core.manifest.cel.library;
+
+import dev.cel.common.CelFunctionDecl;
+import dev.cel.runtime.CelFunctionBinding;
+import java.util.List;
+
+/** One Kubernetes CEL library: what the compiler declares and what the runtime binds, by overload id. */
+public interface KubernetesLibrary {
+    /** The library's name in Kubernetes ({@code kubernetes.quantity}). */
+    String name();
+
+    /** The functions the compiler knows. */
+    List<CelFunctionDecl> declarations();
+
+    /** The implementations, one per overload id of {@link #declarations()}. */
+    List<CelFunctionBinding> bindings();
+}
