@@ -1,21 +1,28 @@
 package io.ascent.core.manifest.cel;
 
+import io.ascent.core.manifest.listtype.ListTypeSchema;
 import io.ascent.core.yaml.YamlDocument;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.json.JSONArray;
 import org.json.JSONObject;
 
 /**
- * The validation rules of the CustomResourceDefinitions among the manifests, by {@code group/version Kind}. Only
- * versions whose schema has at least one rule are kept. When two CRDs define the same kind and version, the first
- * one wins (as for the structural schemas). Immutable once built; {@link #add} is for building.
+ * The rules beyond the structural schema of the CustomResourceDefinitions among the manifests, by
+ * {@code group/version Kind}: the validation rules ({@code x-kubernetes-validations}) and the list types
+ * ({@code x-kubernetes-list-type: set/map}, {@link ListTypeSchema}). Only versions whose schema has a rule or a
+ * list type are kept. When two CRDs define the same kind and version, the first one wins (as for the structural
+ * schemas). Immutable once built; {@link #add} is for building.
  */
 public final class CustomResourceRules {
+    private final Set<String> seen = new HashSet<>();
     private final Map<String, RuleSchema> byKind = new LinkedHashMap<>();
+    private final Map<String, ListTypeSchema> listTypes = new LinkedHashMap<>();
 
     /**
      * Reads the rules of {@code object} if it is a CustomResourceDefinition; ignores it otherwise.
@@ -59,12 +66,16 @@ public final class CustomResourceRules {
     }
 
     private void put(String key, JSONObject schema, YamlDocument document, List<String> at, String crd) {
-        if (schema == null || byKind.containsKey(key)) {
+        if (schema == null || !seen.add(key)) {
             return;
         }
         RuleSchema rules = RuleSchema.read(schema, document, at, crd);
         if (rules.hasRules()) {
             byKind.put(key, rules);
+        }
+        ListTypeSchema lists = ListTypeSchema.read(schema);
+        if (lists != null) {
+            listTypes.put(key, lists);
         }
     }
 
@@ -79,7 +90,18 @@ public final class CustomResourceRules {
         return Optional.ofNullable(byKind.get(apiVersion + " " + kind));
     }
 
+    /** The {@code set} and {@code map} lists of a custom resource's kind, if its CRD marks any. */
+    public Optional<ListTypeSchema> findListTypes(String apiVersion, String kind) {
+        return Optional.ofNullable(listTypes.get(apiVersion + " " + kind));
+    }
+
+    /** Whether the kind's CRD has validation rules or list types. */
+    public boolean judges(String apiVersion, String kind) {
+        String key = apiVersion + " " + kind;
+        return byKind.containsKey(key) || listTypes.containsKey(key);
+    }
+
     public boolean isEmpty() {
-        return byKind.isEmpty();
+        return byKind.isEmpty() && listTypes.isEmpty();
     }
 }

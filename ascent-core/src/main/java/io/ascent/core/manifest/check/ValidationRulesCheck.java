@@ -6,16 +6,18 @@ import io.ascent.core.manifest.cel.CustomResourceRules;
 import io.ascent.core.manifest.cel.RuleEvaluator;
 import io.ascent.core.manifest.cel.RuleSchema;
 import io.ascent.core.manifest.cel.ValidationRule;
+import io.ascent.core.manifest.listtype.ListTypeValidator;
 import io.ascent.core.report.CheckDescription;
 import io.ascent.core.report.Severity;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Custom resources satisfy the validation rules ({@code x-kubernetes-validations}, CEL) of their
- * CustomResourceDefinitions among the manifests: the API server refuses an object that breaks one. Runs after
- * {@code manifest.schema}, on the same objects, with its own walk of the values ({@code io.ascent.core.manifest.cel}).
+ * CustomResourceDefinitions among the manifests, and the uniqueness their {@code x-kubernetes-list-type: set/map}
+ * lists demand: the API server refuses an object that breaks either. Runs after {@code manifest.schema}, on the same
+ * objects, with its own walks of the values ({@code io.ascent.core.manifest.cel},
+ * {@code io.ascent.core.manifest.listtype}), independent of the structural schema validator.
  *
  * <p>A custom resource whose CRD comes in a later file waits until every file is read, as for the schema check; only
  * objects of groups that are not built into Kubernetes wait. A rule Ascent cannot judge (a transition rule, a
@@ -41,7 +43,7 @@ final class ValidationRulesCheck implements ManifestCheck {
 
     @Override
     public String title() {
-        return "Custom resources satisfy their CRDs' validation rules";
+        return "Custom resources satisfy their CRDs' validation rules and list types";
     }
 
     @Override
@@ -60,9 +62,8 @@ final class ValidationRulesCheck implements ManifestCheck {
             rules.add(resource.document(), resource.pointer(), resource.json());
             return;
         }
-        Optional<RuleSchema> schema = rules.find(apiVersion, kind);
-        if (schema.isPresent()) {
-            evaluate(resource, schema.get(), findings);
+        if (rules.judges(apiVersion, kind)) {
+            evaluate(resource, findings);
         } else if (mayBeCustom(apiVersion, kind)) {
             waitingForCrds.add(resource);
         }
@@ -77,13 +78,27 @@ final class ValidationRulesCheck implements ManifestCheck {
     @Override
     public void finish(Findings findings) {
         for (Resource resource : waitingForCrds) {
-            rules.find(resource.apiVersion(), resource.kind()).ifPresent(schema -> evaluate(resource, schema, findings));
+            if (rules.judges(resource.apiVersion(), resource.kind())) {
+                evaluate(resource, findings);
+            }
         }
         waitingForCrds.clear();
     }
 
-    private void evaluate(Resource resource, RuleSchema schema, Findings findings) {
+    private void evaluate(Resource resource, Findings findings) {
         findings.looked();
+        rules.findListTypes(resource.apiVersion(), resource.kind()).ifPresent(lists -> {
+            for (ListTypeValidator.Violation violation : ListTypeValidator.validate(resource.json(), lists)) {
+                findings.add(resource, violation.tokens(), violation.path() + " list-type",
+                        resource.displayName() + ": " + violation.path() + ": " + violation.message(),
+                        "make the items of this list unique: the CRD's schema marks it " + violation.marking());
+            }
+        });
+        rules.find(resource.apiVersion(), resource.kind())
+                .ifPresent(schema -> evaluate(resource, schema, findings));
+    }
+
+    private void evaluate(Resource resource, RuleSchema schema, Findings findings) {
         evaluator.evaluate(resource.json(), schema, new RuleEvaluator.Listener() {
             @Override
             public void violation(RuleEvaluator.Violation violation) {
@@ -104,7 +119,7 @@ final class ValidationRulesCheck implements ManifestCheck {
     @Override
     public String passMessage(int looked) {
         if (looked == 0) {
-            return "no custom resource of a CRD with validation rules among the manifests";
+            return "no custom resource of a CRD with validation rules or list types among the manifests";
         }
         return looked + (looked == 1 ? " custom resource satisfies" : " custom resources satisfy")
                 + " the validation rules of its CRD";
@@ -116,8 +131,9 @@ final class ValidationRulesCheck implements ManifestCheck {
                 "custom resources whose CRD is among the manifests: every x-kubernetes-validations rule (CEL) of the"
                         + " CRD's schema, evaluated as the API server does on creation (defaults filled in, each rule"
                         + " on the values its schema node describes, with message, messageExpression, reason and"
-                        + " fieldPath); transition rules (oldSelf), functions Ascent lacks and rules over the cost"
-                        + " bound are SKIP at the rule",
+                        + " fieldPath); transition rules (oldSelf), the authorizer library and rules over the cost"
+                        + " bound are SKIP at the rule; and the items of x-kubernetes-list-type set and map lists are"
+                        + " unique, as the API server checks them",
                 "the API server refuses an object that breaks a rule, so the apply fails in the cluster",
                 "change the value the message names so that the rule holds; the fix line quotes the rule");
     }

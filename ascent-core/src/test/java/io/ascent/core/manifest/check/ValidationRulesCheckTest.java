@@ -282,6 +282,54 @@ class ValidationRulesCheckTest {
                 .containsExactlyInAnyOrder(19, 21);
     }
 
+    @Test
+    void shouldFailDuplicateItemsOfSetAndMapListsAtTheDuplicate() {
+        List<Item> items = run(crd("""
+                type: object
+                properties:
+                  hosts:
+                    type: array
+                    x-kubernetes-list-type: set
+                    items: {type: string}
+                  ports:
+                    type: array
+                    x-kubernetes-list-type: map
+                    x-kubernetes-list-map-keys: [port, protocol]
+                    items:
+                      type: object
+                      properties:
+                        port: {type: integer}
+                        protocol: {type: string}
+                """) + """
+                apiVersion: example.dev/v1
+                kind: Widget
+                metadata: {name: w}
+                spec:
+                  hosts: [a.example, b.example, a.example]
+                  ports:
+                  - {port: 80, protocol: TCP}
+                  - {port: 80, protocol: UDP}
+                  - {port: 80, protocol: TCP}
+                ---
+                apiVersion: example.dev/v1
+                kind: Widget
+                metadata: {name: fine}
+                spec:
+                  hosts: [a.example, b.example]
+                  ports: [{port: 80, protocol: TCP}, {port: 443, protocol: TCP}]
+                """);
+        assertThat(items).as(describe(items))
+                .extracting(Item::status, Item::message, i -> i.location().line(), i -> i.location().column())
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(Status.FAIL,
+                                "Widget/w: spec.hosts[2]: Duplicate value: \"a.example\"", 37, 33),
+                        org.assertj.core.groups.Tuple.tuple(Status.FAIL,
+                                "Widget/w: spec.ports[2]: Duplicate value: {\"port\":80,\"protocol\":\"TCP\"}",
+                                41, 5));
+        assertThat(items).allSatisfy(item -> assertThat(item.remediation())
+                .contains("make the items of this list unique", "x-kubernetes-list-type"));
+    }
+
     /** One rule per Kubernetes library Ascent implements: quantity, URL, IP, CIDR, semver and format. */
     private static final String EVERY_LIBRARY = crd("""
             type: object

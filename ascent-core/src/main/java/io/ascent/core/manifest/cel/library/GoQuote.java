@@ -4,11 +4,12 @@ package io.ascent.core.manifest.cel.library;
  * Go's {@code strconv.Quote} ({@code %q}), which the Go parsers use to name the input in their errors: a rule's
  * messageExpression may show such an error, so Ascent prints it the same way.
  */
-final class GoQuote {
+public final class GoQuote {
     private GoQuote() {
     }
 
-    static String quote(String text) {
+    /** The text in double quotes, escaped as Go's {@code %q} escapes it. */
+    public static String quote(String text) {
         StringBuilder out = new StringBuilder(text.length() + 2).append('"');
         text.codePoints().forEach(c -> {
             switch (c) {
@@ -17,6 +18,10 @@ final class GoQuote {
                 case '\n' -> out.append("\\n");
                 case '\t' -> out.append("\\t");
                 case '\r' -> out.append("\\r");
+                case 0x07 -> out.append("\\a");
+                case '\b' -> out.append("\\b");
+                case '\f' -> out.append("\\f");
+                case 0x0b -> out.append("\\v");
                 default -> {
                     if (c < 0x20 || c == 0x7f) {
                         out.append(String.format("\\x%02x", c));
