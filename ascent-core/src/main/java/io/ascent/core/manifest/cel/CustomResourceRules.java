@@ -29,12 +29,15 @@ public final class CustomResourceRules {
      *
      * @param document the document holding it, for the rules' locations
      * @param pointer  pointer tokens from the document root to the object (empty, or {@code items/3} in a List)
+     * @return the rules of the versions this CRD adds (empty when it has none, or another CRD came first)
      */
-    public void add(YamlDocument document, List<String> pointer, JSONObject object) {
-        addCrd(document, pointer, object);
+    public List<RuleSchema> add(YamlDocument document, List<String> pointer, JSONObject object) {
+        List<RuleSchema> added = new ArrayList<>();
+        addCrd(document, pointer, object, added);
+        return added;
     }
 
-    private void addCrd(YamlDocument document, List<String> prefix, JSONObject crd) {
+    private void addCrd(YamlDocument document, List<String> prefix, JSONObject crd, List<RuleSchema> added) {
         if (!"CustomResourceDefinition".equals(crd.opt("kind"))
                 || !(crd.opt("apiVersion") instanceof String apiVersion)
                 || !apiVersion.startsWith("apiextensions.k8s.io/")
@@ -57,21 +60,23 @@ public final class CustomResourceRules {
                     List<String> at = own != null
                             ? path(prefix, "spec", "versions", Integer.toString(i), "schema", "openAPIV3Schema")
                             : sharedAt;
-                    put(group + "/" + v + " " + kind, own != null ? own : shared, document, at, name);
+                    put(group + "/" + v + " " + kind, own != null ? own : shared, document, at, name, added);
                 }
             }
         } else if (spec.opt("version") instanceof String v) {
-            put(group + "/" + v + " " + kind, shared, document, sharedAt, name);
+            put(group + "/" + v + " " + kind, shared, document, sharedAt, name, added);
         }
     }
 
-    private void put(String key, JSONObject schema, YamlDocument document, List<String> at, String crd) {
+    private void put(String key, JSONObject schema, YamlDocument document, List<String> at, String crd,
+            List<RuleSchema> added) {
         if (schema == null || !seen.add(key)) {
             return;
         }
         RuleSchema rules = RuleSchema.read(schema, document, at, crd);
         if (rules.hasRules()) {
             byKind.put(key, rules);
+            added.add(rules);
         }
         ListTypeSchema lists = ListTypeSchema.read(schema);
         if (lists != null) {

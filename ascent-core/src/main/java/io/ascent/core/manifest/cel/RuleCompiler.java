@@ -5,6 +5,7 @@ import dev.cel.common.CelIssue;
 import dev.cel.common.CelOptions;
 import dev.cel.common.CelValidationException;
 import dev.cel.common.types.CelType;
+import dev.cel.common.types.CelTypeProvider;
 import dev.cel.common.types.OptionalType;
 import dev.cel.common.types.SimpleType;
 import dev.cel.compiler.CelCompiler;
@@ -15,6 +16,7 @@ import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
 import io.ascent.core.manifest.cel.library.KubernetesLibraries;
+import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /**
@@ -22,7 +24,8 @@ import java.util.stream.Collectors;
  * standard library and macros, heterogeneous numeric comparisons, optional types, the strings, sets, lists and
  * two-variable comprehension extensions, the Kubernetes list and regex functions ({@link KubernetesFunctions}) and
  * the Kubernetes URL, quantity, IP, CIDR, format and semver libraries ({@link KubernetesLibraries}).
- * {@code self} is typed {@code dyn}: field names are checked when the rule runs, not when it compiles. Thread-safe.
+ * {@link #rule(ValidationRule, SelfType)} types {@code self} from the schema as the API server does; the untyped
+ * {@link #rule(ValidationRule)} types it {@code dyn}. Thread-safe.
  */
 final class RuleCompiler {
     /** The API server refuses longer rules (the CRD's maxLength of a rule is far below this). */
@@ -35,7 +38,14 @@ final class RuleCompiler {
     private static final String AUTHORIZER = "authorizer";
 
     /** A compiled expression, or why it cannot be used. */
-    sealed interface Compiled permits Program, Unusable {
+    sealed interface Compiled permits Program, Unusable, Mistyped {
+    }
+
+    /**
+     * A rule that compiles with {@code self} of type {@code dyn} but not with the type its schema gives
+     * {@code self}: the API server refuses the CRD ({@code reason} has the compiler's errors).
+     */
+    record Mistyped(String reason) implements Compiled {
     }
 
     /** An expression ready to evaluate. */
@@ -54,9 +64,13 @@ final class RuleCompiler {
             .maxParseRecursionDepth(MAX_PARSE_DEPTH)
             .build();
     private final KubernetesLibraries libraries = new KubernetesLibraries();
-    private final CelCompiler rules = compiler(SimpleType.BOOL, null);
-    private final CelCompiler creationRules = compiler(SimpleType.BOOL, OptionalType.create(SimpleType.DYN));
-    private final CelCompiler messages = compiler(SimpleType.STRING, null);
+    private final CelCompiler rules = compiler(SimpleType.BOOL, SimpleType.DYN, null, null);
+    private final CelCompiler creationRules = compiler(SimpleType.BOOL, SimpleType.DYN,
+            OptionalType.create(SimpleType.DYN), null);
+    private final CelCompiler messages = compiler(SimpleType.STRING, SimpleType.DYN, null, null);
+    /** Without {@code self}: each typed compile adds it (deriving a compiler is cheap, building one is not). */
+    private final CelCompiler typedRules = compiler(SimpleType.BOOL, null, null, null);
+    private final CelCompiler typedMessages = compiler(SimpleType.STRING, null, null, null);
     private final CelRuntime runtime;
 
     RuleCompiler() {
@@ -70,7 +84,7 @@ final class RuleCompiler {
                 .build();
     }
 
-    private CelCompiler compiler(CelType result, CelType oldSelf) {
+    private CelCompiler compiler(CelType result, CelType self, CelType oldSelf, CelTypeProvider types) {
         var builder = CelCompilerFactory.standardCelCompilerBuilder()
                 .setOptions(options)
                 .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
@@ -78,10 +92,15 @@ final class RuleCompiler {
                         CelExtensions.comprehensions(), CelExtensions.lists())
                 .addFunctionDeclarations(KubernetesFunctions.declarations())
                 .addFunctionDeclarations(libraries.declarations())
-                .addVar("self", SimpleType.DYN)
                 .setResultType(result);
+        if (self != null) {
+            builder.addVar("self", self);
+        }
         if (oldSelf != null) {
             builder.addVar(OLD_SELF, oldSelf);
+        }
+        if (types != null) {
+            builder.setTypeProvider(types);
         }
         return builder.build();
     }
@@ -102,9 +121,45 @@ final class RuleCompiler {
         return plain;
     }
 
+    /**
+     * Compiles a rule with {@code self} of the type its schema node gives it ({@link SelfType}), as the API server
+     * does: a rule that compiles only with {@code self} of type {@code dyn} is {@link Mistyped}.
+     */
+    Compiled rule(ValidationRule rule, SelfType self) {
+        Compiled untyped = rule(rule);
+        if (!(untyped instanceof Program)) {
+            return untyped;
+        }
+        boolean creation = rule.optionalOldSelf() && rule.rule().contains(OLD_SELF);
+        CelCompiler typed = typed(typedRules, self, creation);
+        Compiled compiled = compile(typed, rule.rule());
+        if (compiled instanceof Unusable unusable) {
+            // the overloads cel-java lists after a type error are the standard library's, not the rule's
+            return new Mistyped(Arrays.stream(unusable.reason()
+                            .replaceFirst("^it does not compile in Ascent's CEL environment: ", "").split("; "))
+                    .map(issue -> issue.replaceFirst(" \\(candidates: .*$", ""))
+                    .collect(Collectors.joining("; ")));
+        }
+        return compiled;
+    }
+
     /** Compiles a {@code messageExpression}, which must give a string. */
     Compiled message(String expression) {
         return compile(messages, expression);
+    }
+
+    /** Compiles a {@code messageExpression} with {@code self} typed; untyped when that does not compile. */
+    Compiled message(String expression, SelfType self) {
+        Compiled typed = compile(typed(typedMessages, self, false), expression);
+        return typed instanceof Program ? typed : message(expression);
+    }
+
+    private static CelCompiler typed(CelCompiler base, SelfType self, boolean oldSelf) {
+        var builder = base.toCompilerBuilder().addVar("self", self.type()).setTypeProvider(self.provider());
+        if (oldSelf) {
+            builder.addVar(OLD_SELF, OptionalType.create(self.type()));
+        }
+        return builder.build();
     }
 
     private Compiled compile(CelCompiler compiler, String expression) {

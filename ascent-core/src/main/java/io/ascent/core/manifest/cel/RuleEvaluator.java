@@ -26,6 +26,12 @@ public final class RuleEvaluator {
 
         /** A rule could not be judged; said once per rule and run. */
         void skipped(ValidationRule rule, String reason);
+
+        /**
+         * A rule does not compile against its schema (it names a field the schema lacks, or mixes types): the API
+         * server refuses the CRD itself. Said once per rule and run.
+         */
+        void mistyped(ValidationRule rule, String reason);
     }
 
     /**
@@ -43,7 +49,7 @@ public final class RuleEvaluator {
     private RuleCompiler compiler;
     private final EvaluationBudget budget;
     private final Map<ValidationRule, RuleCompiler.Compiled> rules = new IdentityHashMap<>();
-    private final Map<String, RuleCompiler.Compiled> messages = new HashMap<>();
+    private final Map<ValidationRule, RuleCompiler.Compiled> messages = new IdentityHashMap<>();
     private final Map<ValidationRule, Boolean> skipped = new IdentityHashMap<>();
 
     public RuleEvaluator() {
@@ -65,6 +71,39 @@ public final class RuleEvaluator {
         return count[0];
     }
 
+    /**
+     * Compiles every rule of {@code schema} (a CRD version's schema) with {@code self} typed from its node, as the
+     * API server does when it is given the CRD, and reports each rule that does not compile against the schema
+     * ({@link Listener#mistyped}); rules Ascent cannot judge are reported only when an object reaches them.
+     *
+     * @return how many rules were compiled
+     */
+    public int compileAll(RuleSchema schema, Listener listener) {
+        int[] count = {0};
+        compileAll(schema, true, listener, count);
+        return count[0];
+    }
+
+    private void compileAll(RuleSchema schema, boolean root, Listener listener, int[] count) {
+        if (schema == null || !schema.hasRules()) {
+            return;
+        }
+        for (ValidationRule rule : schema.rules()) {
+            if (rule.problem() != null) {
+                continue;
+            }
+            count[0]++;
+            RuleCompiler.Compiled compiled = rules.computeIfAbsent(rule,
+                    r -> compiler().rule(r, SelfType.of(schema, root)));
+            if (compiled instanceof RuleCompiler.Mistyped mistyped && skipped.put(rule, Boolean.TRUE) == null) {
+                listener.mistyped(rule, mistyped.reason());
+            }
+        }
+        schema.properties().values().forEach(child -> compileAll(child, false, listener, count));
+        compileAll(schema.items(), false, listener, count);
+        compileAll(schema.additionalProperties(), false, listener, count);
+    }
+
     private void walk(Object value, RuleSchema schema, List<String> tokens, String path, boolean root,
             Listener listener, int[] count) {
         if (schema == null || !schema.hasRules() || value == null || value == JSONObject.NULL) {
@@ -73,7 +112,7 @@ public final class RuleEvaluator {
         if (!schema.rules().isEmpty()) {
             Object self = CelValues.of(value, schema, root);
             for (ValidationRule rule : schema.rules()) {
-                check(rule, self, tokens, path, listener);
+                check(rule, schema, root, self, tokens, path, listener);
                 count[0]++;
             }
         }
@@ -101,14 +140,22 @@ public final class RuleEvaluator {
         return path.isEmpty() ? key : path + "." + key;
     }
 
-    private void check(ValidationRule rule, Object self, List<String> tokens, String path, Listener listener) {
+    private void check(ValidationRule rule, RuleSchema schema, boolean root, Object self, List<String> tokens,
+            String path, Listener listener) {
         if (rule.problem() != null) {
             skip(rule, rule.problem(), listener);
             return;
         }
-        RuleCompiler.Compiled compiled = rules.computeIfAbsent(rule, r -> compiler().rule(r));
+        RuleCompiler.Compiled compiled = rules.computeIfAbsent(rule,
+                r -> compiler().rule(r, SelfType.of(schema, root)));
         if (compiled instanceof RuleCompiler.Unusable unusable) {
             skip(rule, unusable.reason(), listener);
+            return;
+        }
+        if (compiled instanceof RuleCompiler.Mistyped mistyped) {
+            if (skipped.put(rule, Boolean.TRUE) == null) {
+                listener.mistyped(rule, mistyped.reason());
+            }
             return;
         }
         if (budget.spent()) {
@@ -135,7 +182,7 @@ public final class RuleEvaluator {
             skip(rule, "it gave " + result + ", not true or false", listener);
             return;
         }
-        fail(rule, tokens, path, message(rule, self), listener);
+        fail(rule, tokens, path, message(rule, schema, root, self), listener);
     }
 
     private RuleCompiler compiler() {
@@ -169,10 +216,10 @@ public final class RuleEvaluator {
      * The rule's message: its {@code messageExpression} when that gives a non-blank single line, else its
      * {@code message}, else {@code failed rule: <rule>}, as the API server chooses.
      */
-    private String message(ValidationRule rule, Object self) {
+    private String message(ValidationRule rule, RuleSchema schema, boolean root, Object self) {
         if (rule.messageExpression() != null && !budget.spent()) {
-            RuleCompiler.Compiled compiled = messages.computeIfAbsent(rule.messageExpression(),
-                    expression -> compiler().message(expression));
+            RuleCompiler.Compiled compiled = messages.computeIfAbsent(rule,
+                    r -> compiler().message(r.messageExpression(), SelfType.of(schema, root)));
             if (compiled instanceof RuleCompiler.Program program) {
                 try {
                     Object text = program.program().trace(variables(self), budget.call());

@@ -59,7 +59,10 @@ final class ValidationRulesCheck implements ManifestCheck {
             return; // manifest.shape reports it
         }
         if (CRD_KIND.equals(kind)) {
-            rules.add(resource.document(), resource.pointer(), resource.json());
+            // the API server compiles every rule when it is given the CRD, and refuses it if one does not compile
+            for (RuleSchema added : rules.add(resource.document(), resource.pointer(), resource.json())) {
+                evaluator.compileAll(added, listener(resource, findings));
+            }
             return;
         }
         if (rules.judges(apiVersion, kind)) {
@@ -99,7 +102,12 @@ final class ValidationRulesCheck implements ManifestCheck {
     }
 
     private void evaluate(Resource resource, RuleSchema schema, Findings findings) {
-        evaluator.evaluate(resource.json(), schema, new RuleEvaluator.Listener() {
+        evaluator.evaluate(resource.json(), schema, listener(resource, findings));
+    }
+
+    /** Reports for {@code resource}: a custom resource's violations, or a CRD's rules that do not compile. */
+    private static RuleEvaluator.Listener listener(Resource resource, Findings findings) {
+        return new RuleEvaluator.Listener() {
             @Override
             public void violation(RuleEvaluator.Violation violation) {
                 findings.add(resource, violation.tokens(), violation.path() + " " + violation.rule().rule(),
@@ -108,12 +116,21 @@ final class ValidationRulesCheck implements ManifestCheck {
             }
 
             @Override
+            public void mistyped(ValidationRule rule, String reason) {
+                findings.add(new Finding(null, rule.location(), "rule/" + rule.crd() + "/" + rule.location().line()
+                        + ":" + rule.location().column() + "/type", "the " + rule.describe() + " does not compile"
+                        + " against its schema, so the API server refuses the CustomResourceDefinition: " + reason,
+                        "name only fields the schema declares, with the types it gives them (self is typed from the"
+                        + " schema node the rule is on)", null));
+            }
+
+            @Override
             public void skipped(ValidationRule rule, String reason) {
                 findings.skip(new Finding(null, rule.location(), "rule/" + rule.crd() + "/" + rule.location().line()
                         + ":" + rule.location().column(), "the " + rule.describe() + " was not evaluated: " + reason,
                         null, null));
             }
-        });
+        };
     }
 
     @Override

@@ -92,6 +92,10 @@ class ValidationRulesCheckTest {
     void shouldFallBackToMessageWhenTheMessageExpressionFailsAndSayRequiredValue() {
         List<Item> items = run(crd("""
                 type: object
+                properties:
+                  owner: {type: string}
+                  missing: {type: string}
+                  size: {type: integer}
                 x-kubernetes-validations:
                 - rule: has(self.owner)
                   messageExpression: self.missing
@@ -178,8 +182,11 @@ class ValidationRulesCheckTest {
                 metadata: {name: v, labels: {a: b}}
                 spec: {x-port: 80, namespace: a}
                 """);
-        assertThat(items).as(describe(items)).extracting(Item::message)
-                .containsExactly("Widget/v: <root>: Invalid value: name starts with w-");
+        assertThat(items).as(describe(items)).extracting(Item::message).containsExactlyInAnyOrder(
+                "Widget/v: <root>: Invalid value: name starts with w-",
+                "the rule '!has(self.metadata.labels)' of CustomResourceDefinition widgets.example.dev"
+                        + " (deploy/all.yaml:20:18) does not compile against its schema, so the API server refuses the"
+                        + " CustomResourceDefinition: undefined field 'labels'");
     }
 
     @Test
@@ -248,6 +255,9 @@ class ValidationRulesCheckTest {
     void shouldSkipTransitionRulesAndRulesUsingLibrariesAscentLacksNamingThem() {
         List<Item> items = run(crd("""
                 type: object
+                properties:
+                  size: {type: integer}
+                  memory: {type: string}
                 x-kubernetes-validations:
                 - rule: self == oldSelf
                   message: immutable
@@ -268,18 +278,18 @@ class ValidationRulesCheckTest {
                 """);
         assertThat(items).as(describe(items)).extracting(Item::status, Item::message).containsExactlyInAnyOrder(
                 org.assertj.core.groups.Tuple.tuple(Status.SKIP, "the rule 'self == oldSelf' of"
-                        + " CustomResourceDefinition widgets.example.dev (deploy/all.yaml:19:23) was not evaluated:"
+                        + " CustomResourceDefinition widgets.example.dev (deploy/all.yaml:22:23) was not evaluated:"
                         + " it is a transition rule (it reads oldSelf): it judges a change to an object that already"
                         + " exists, and a manifest has no old object"),
                 org.assertj.core.groups.Tuple.tuple(Status.SKIP, "the rule"
                         + " 'authorizer.group('').resource('pods').check('get').allowed()' of CustomResourceDefinition"
-                        + " widgets.example.dev (deploy/all.yaml:21:23) was not evaluated: it uses the Kubernetes"
+                        + " widgets.example.dev (deploy/all.yaml:24:23) was not evaluated: it uses the Kubernetes"
                         + " authorizer library (authorizer), which asks the API server's authorizer what the requesting"
                         + " user may do: that cannot be judged offline"),
                 org.assertj.core.groups.Tuple.tuple(Status.FAIL,
                         "Widget/w: spec: Invalid value: failed rule: self.size > 2"));
         assertThat(items.stream().filter(i -> i.status() == Status.SKIP).map(i -> i.location().line()))
-                .containsExactlyInAnyOrder(19, 21);
+                .containsExactlyInAnyOrder(22, 24);
     }
 
     @Test
@@ -328,6 +338,83 @@ class ValidationRulesCheckTest {
                                 41, 5));
         assertThat(items).allSatisfy(item -> assertThat(item.remediation())
                 .contains("make the items of this list unique", "x-kubernetes-list-type"));
+    }
+
+    /**
+     * What apiextensions-apiserver v0.37.0's CRD validation answers for these rules: the same four refused (fields
+     * kept by x-kubernetes-preserve-unknown-fields are invisible to rules), int-or-string is dyn.
+     */
+    @Test
+    void shouldTypeSelfFromTheSchemaAndFailRulesTheApiServerWouldNotCompile() {
+        List<Item> items = run(crd("""
+                type: object
+                properties:
+                  replicas: {type: integer}
+                  port: {x-kubernetes-int-or-string: true}
+                  extra: {type: object, x-kubernetes-preserve-unknown-fields: true}
+                  labels: {type: object, additionalProperties: {type: string}}
+                  hosts: {type: array, items: {type: string}}
+                x-kubernetes-validations:
+                - rule: self.replicas > 'a'
+                - rule: self.replica > 1
+                - rule: self.hosts.all(h, h > 1)
+                - rule: self.labels.all(k, self.labels[k].size() < 64) && self.replicas >= 1
+                - rule: self.port == 80 || self.port == 'http'
+                - rule: has(self.extra.anything) || true
+                """) + """
+                apiVersion: example.dev/v1
+                kind: Widget
+                metadata: {name: w}
+                spec: {replicas: 2, port: http, labels: {a: b}, hosts: [x]}
+                """);
+        assertThat(items).as(describe(items)).extracting(Item::status, Item::message, i -> i.location().line())
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(Status.FAIL, "the rule 'self.replicas > 'a'' of"
+                                + " CustomResourceDefinition widgets.example.dev (deploy/all.yaml:25:23) does not"
+                                + " compile against its schema, so the API server refuses the CustomResourceDefinition:"
+                                + " found no matching overload for '_>_' applied to '(int, string)'", 25),
+                        org.assertj.core.groups.Tuple.tuple(Status.FAIL, "the rule 'self.replica > 1' of"
+                                + " CustomResourceDefinition widgets.example.dev (deploy/all.yaml:26:23) does not"
+                                + " compile against its schema, so the API server refuses the CustomResourceDefinition:"
+                                + " undefined field 'replica'", 26),
+                        org.assertj.core.groups.Tuple.tuple(Status.FAIL, "the rule 'self.hosts.all(h, h > 1)' of"
+                                + " CustomResourceDefinition widgets.example.dev (deploy/all.yaml:27:23) does not"
+                                + " compile against its schema, so the API server refuses the CustomResourceDefinition:"
+                                + " found no matching overload for '_>_' applied to '(string, int)'", 27),
+                        org.assertj.core.groups.Tuple.tuple(Status.FAIL, "the rule 'has(self.extra.anything) || true'"
+                                + " of CustomResourceDefinition widgets.example.dev (deploy/all.yaml:30:23) does not"
+                                + " compile against its schema, so the API server refuses the CustomResourceDefinition:"
+                                + " undefined field 'anything'", 30));
+    }
+
+    @Test
+    void shouldCompileEveryRuleOfACrdEvenWithoutCustomResources() {
+        List<Item> broken = run(crd("""
+                type: object
+                properties:
+                  hosts:
+                    type: array
+                    items: {type: string}
+                    x-kubernetes-validations:
+                    - rule: self.all(h, !isIP(h.name))
+                """));
+        assertThat(broken).as(describe(broken)).singleElement().satisfies(item -> {
+            assertThat(item.status()).isEqualTo(Status.FAIL);
+            assertThat(item.message()).endsWith("so the API server refuses the CustomResourceDefinition: type"
+                    + " 'string' does not support field selection");
+            assertThat(item.location().line()).isEqualTo(23);
+        });
+        List<Item> fine = run(crd("""
+                type: object
+                properties:
+                  hosts:
+                    type: array
+                    items: {type: string}
+                    x-kubernetes-validations:
+                    - rule: self.all(h, !isIP(h))
+                """));
+        assertThat(fine).as(describe(fine)).singleElement().satisfies(item -> assertThat(item.message())
+                .isEqualTo("no custom resource of a CRD with validation rules or list types among the manifests"));
     }
 
     /** One rule per Kubernetes library Ascent implements: quantity, URL, IP, CIDR, semver and format. */
@@ -451,6 +538,8 @@ class ValidationRulesCheckTest {
                 ---
                 """ + crd("""
                 type: object
+                properties:
+                  size: {type: integer}
                 x-kubernetes-validations:
                 - rule: self.size > 0
                 """) + """
