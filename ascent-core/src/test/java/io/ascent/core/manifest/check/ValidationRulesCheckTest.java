@@ -387,32 +387,29 @@ class ValidationRulesCheckTest {
                                 + " undefined field 'anything'", 30));
     }
 
-    @Test
-    void shouldCompileEveryRuleOfACrdEvenWithoutCustomResources() {
-        List<Item> broken = run(crd("""
+    /** A CRD alone, whose {@code hosts} (strings) carry {@code rule}. */
+    private List<Item> runHostsRule(String rule) {
+        return run(crd("""
                 type: object
                 properties:
                   hosts:
                     type: array
                     items: {type: string}
                     x-kubernetes-validations:
-                    - rule: self.all(h, !isIP(h.name))
-                """));
+                    - rule: %s
+                """.formatted(rule)));
+    }
+
+    @Test
+    void shouldCompileEveryRuleOfACrdEvenWithoutCustomResources() {
+        List<Item> broken = runHostsRule("self.all(h, !isIP(h.name))");
         assertThat(broken).as(describe(broken)).singleElement().satisfies(item -> {
             assertThat(item.status()).isEqualTo(Status.FAIL);
             assertThat(item.message()).endsWith("so the API server refuses the CustomResourceDefinition: type"
                     + " 'string' does not support field selection");
             assertThat(item.location().line()).isEqualTo(23);
         });
-        List<Item> fine = run(crd("""
-                type: object
-                properties:
-                  hosts:
-                    type: array
-                    items: {type: string}
-                    x-kubernetes-validations:
-                    - rule: self.all(h, !isIP(h))
-                """));
+        List<Item> fine = runHostsRule("self.all(h, !isIP(h))");
         assertThat(fine).as(describe(fine)).singleElement().satisfies(item -> assertThat(item.message())
                 .isEqualTo("no custom resource of a CRD with validation rules or list types among the manifests"));
     }

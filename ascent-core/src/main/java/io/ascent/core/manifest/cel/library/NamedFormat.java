@@ -95,44 +95,35 @@ record NamedFormat(String name, Function<String, List<String>> validate) {
         return "must be no more than " + length + " characters";
     }
 
-    static List<String> dns1123Label(String value) {
+    /** apimachinery's shape of a check: a length bound, then a pattern with its message. */
+    private static List<String> bounded(String value, int maxLength, Pattern pattern, String failure) {
         List<String> errors = new ArrayList<>();
-        if (length(value) > 63) {
-            errors.add(maxLength(63));
+        if (length(value) > maxLength) {
+            errors.add(maxLength(maxLength));
         }
-        if (!DNS1123_LABEL.matches(value)) {
-            errors.add(DNS1123_SUBDOMAIN.matches(value) ? "must not contain dots"
-                    : regexError("a lowercase RFC 1123 label must consist of lower case alphanumeric characters or"
-                    + " '-', and must start and end with an alphanumeric character", DNS1123_LABEL_FMT, "my-name",
-                    "123-abc"));
+        if (!pattern.matches(value)) {
+            errors.add(failure);
         }
         return errors;
+    }
+
+    static List<String> dns1123Label(String value) {
+        // a valid subdomain fails as a label only by its dots, and apimachinery says just that
+        return bounded(value, 63, DNS1123_LABEL, DNS1123_SUBDOMAIN.matches(value) ? "must not contain dots"
+                : regexError("a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-',"
+                + " and must start and end with an alphanumeric character", DNS1123_LABEL_FMT, "my-name", "123-abc"));
     }
 
     static List<String> dns1123Subdomain(String value) {
-        List<String> errors = new ArrayList<>();
-        if (length(value) > 253) {
-            errors.add(maxLength(253));
-        }
-        if (!DNS1123_SUBDOMAIN.matches(value)) {
-            errors.add(regexError("a lowercase RFC 1123 subdomain must consist of lower case alphanumeric"
-                    + " characters, '-' or '.', and must start and end with an alphanumeric character",
-                    DNS1123_SUBDOMAIN_FMT, "example.com"));
-        }
-        return errors;
+        return bounded(value, 253, DNS1123_SUBDOMAIN, regexError("a lowercase RFC 1123 subdomain must consist of lower"
+                + " case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character",
+                DNS1123_SUBDOMAIN_FMT, "example.com"));
     }
 
     static List<String> dns1035Label(String value) {
-        List<String> errors = new ArrayList<>();
-        if (length(value) > 63) {
-            errors.add(maxLength(63));
-        }
-        if (!DNS1035_LABEL.matches(value)) {
-            errors.add(regexError("a DNS-1035 label must consist of lower case alphanumeric characters or '-', start"
-                    + " with an alphabetic character, and end with an alphanumeric character", DNS1035_LABEL_FMT,
-                    "my-name", "abc-123"));
-        }
-        return errors;
+        return bounded(value, 63, DNS1035_LABEL, regexError("a DNS-1035 label must consist of lower case alphanumeric"
+                + " characters or '-', start with an alphabetic character, and end with an alphanumeric character",
+                DNS1035_LABEL_FMT, "my-name", "abc-123"));
     }
 
     static List<String> qualifiedName(String value) {
@@ -167,16 +158,9 @@ record NamedFormat(String name, Function<String, List<String>> validate) {
     }
 
     static List<String> labelValue(String value) {
-        List<String> errors = new ArrayList<>();
-        if (length(value) > 63) {
-            errors.add(maxLength(63));
-        }
-        if (!LABEL_VALUE.matches(value)) {
-            errors.add(regexError("a valid label must be an empty string or consist of alphanumeric characters, '-',"
-                    + " '_' or '.', and must start and end with an alphanumeric character", LABEL_VALUE_FMT,
-                    "MyValue", "my_value", "12345"));
-        }
-        return errors;
+        return bounded(value, 63, LABEL_VALUE, regexError("a valid label must be an empty string or consist of"
+                + " alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character",
+                LABEL_VALUE_FMT, "MyValue", "my_value", "12345"));
     }
 
     /** strfmt's {@code byte}: standard base64, padded, nothing else (not even a line break). */
