@@ -31,8 +31,9 @@ record SelfType(CelType type, CelTypeProvider provider) {
     /** The type of {@code self} at {@code schema}; {@code root} for the custom resource itself. */
     static SelfType of(RuleSchema schema, boolean root) {
         Map<String, StructType> structs = new LinkedHashMap<>();
-        // a type named like an expression (self.spec) would be taken for that expression by the checker
-        CelType type = declare(schema, root, "ascent.self", structs);
+        // a type named like an expression (self.spec) would be taken for that expression by the checker, so the
+        // names start with Self, which no rule names
+        CelType type = declare(schema, root, "Self", structs);
         ImmutableList<CelType> all = ImmutableList.copyOf(structs.values());
         return new SelfType(type == null ? SimpleType.DYN : type, new CelTypeProvider() {
             @Override
