@@ -15,7 +15,11 @@ import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
+import io.ascent.core.manifest.api.KubernetesVersion;
 import io.ascent.core.manifest.cel.library.KubernetesLibraries;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -34,18 +38,20 @@ final class RuleCompiler {
     /** An iteration bound per comprehension; the evaluation budget bounds everything else. */
     private static final int MAX_COMPREHENSION_ITERATIONS = 100_000;
     static final String OLD_SELF = "oldSelf";
+    private static final Pattern UNDECLARED = Pattern.compile("undeclared reference to '([^']+)'");
     /** The variable of the authorizer library, which only the API server can answer. */
     private static final String AUTHORIZER = "authorizer";
 
     /** A compiled expression, or why it cannot be used. */
-    sealed interface Compiled permits Program, Unusable, Mistyped {
+    sealed interface Compiled permits Program, Unusable, Refused {
     }
 
     /**
-     * A rule that compiles with {@code self} of type {@code dyn} but not with the type its schema gives
-     * {@code self}: the API server refuses the CRD ({@code reason} has the compiler's errors).
+     * A rule the target's API server does not compile, so it refuses the CRD: it does not compile with
+     * {@code self} of the type its schema gives it, or it calls a library that API server does not offer yet.
+     * {@code reason} says which.
      */
-    record Mistyped(String reason) implements Compiled {
+    record Refused(String reason) implements Compiled {
     }
 
     /** An expression ready to evaluate. */
@@ -63,17 +69,28 @@ final class RuleCompiler {
             .maxExpressionCodePointSize(MAX_EXPRESSION_CODE_POINTS)
             .maxParseRecursionDepth(MAX_PARSE_DEPTH)
             .build();
-    private final KubernetesLibraries libraries = new KubernetesLibraries();
-    private final CelCompiler rules = compiler(SimpleType.BOOL, SimpleType.DYN, null, null);
-    private final CelCompiler creationRules = compiler(SimpleType.BOOL, SimpleType.DYN,
-            OptionalType.create(SimpleType.DYN), null);
-    private final CelCompiler messages = compiler(SimpleType.STRING, SimpleType.DYN, null, null);
+    private final KubernetesLibraries libraries;
+    private final CelCompiler rules;
+    private final CelCompiler creationRules;
+    private final CelCompiler messages;
     /** Without {@code self}: each typed compile adds it (deriving a compiler is cheap, building one is not). */
-    private final CelCompiler typedRules = compiler(SimpleType.BOOL, null, null, null);
-    private final CelCompiler typedMessages = compiler(SimpleType.STRING, null, null, null);
+    private final CelCompiler typedRules;
+    private final CelCompiler typedMessages;
     private final CelRuntime runtime;
 
+    /** The environment of every Kubernetes library (no target version known). */
     RuleCompiler() {
+        this(null);
+    }
+
+    /** The environment a {@code target} API server gives the rules of a CRD it is given ({@code null}: newest). */
+    RuleCompiler(KubernetesVersion target) {
+        libraries = new KubernetesLibraries(target);
+        rules = compiler(SimpleType.BOOL, SimpleType.DYN, null, null);
+        creationRules = compiler(SimpleType.BOOL, SimpleType.DYN, OptionalType.create(SimpleType.DYN), null);
+        messages = compiler(SimpleType.STRING, SimpleType.DYN, null, null);
+        typedRules = compiler(SimpleType.BOOL, null, null, null);
+        typedMessages = compiler(SimpleType.STRING, null, null, null);
         KubernetesFunctions functions = new KubernetesFunctions();
         runtime = CelRuntimeFactory.standardCelRuntimeBuilder()
                 .setOptions(options)
@@ -123,7 +140,7 @@ final class RuleCompiler {
 
     /**
      * Compiles a rule with {@code self} of the type its schema node gives it ({@link SelfType}), as the API server
-     * does: a rule that compiles only with {@code self} of type {@code dyn} is {@link Mistyped}.
+     * does: a rule that compiles only with {@code self} of type {@code dyn} is {@link Refused}.
      */
     Compiled rule(ValidationRule rule, SelfType self) {
         Compiled untyped = rule(rule);
@@ -135,7 +152,7 @@ final class RuleCompiler {
         Compiled compiled = compile(typed, rule.rule());
         if (compiled instanceof Unusable unusable) {
             // the overloads cel-java lists after a type error are the standard library's, not the rule's
-            return new Mistyped(Arrays.stream(unusable.reason()
+            return new Refused("it does not compile against its schema: " + Arrays.stream(unusable.reason()
                             .replaceFirst("^it does not compile in Ascent's CEL environment: ", "").split("; "))
                     .map(issue -> issue.replaceFirst(" \\(candidates: .*$", ""))
                     .collect(Collectors.joining("; ")));
@@ -167,6 +184,12 @@ final class RuleCompiler {
             CelAbstractSyntaxTree ast = compiler.compile(expression).getAst();
             return new Program(runtime.createProgram(ast));
         } catch (CelValidationException e) {
+            Optional<String> withheld = e.getErrors().stream().map(CelIssue::getMessage).map(UNDECLARED::matcher)
+                    .filter(Matcher::find).map(matcher -> libraries.withheld(matcher.group(1)))
+                    .flatMap(Optional::stream).findFirst();
+            if (withheld.isPresent()) {
+                return new Refused("it calls " + withheld.get());
+            }
             if (e.getErrors().stream().anyMatch(issue -> issue.getMessage().contains("reference to '"
                     + AUTHORIZER + "'"))) {
                 return new Unusable("it uses the Kubernetes authorizer library (" + AUTHORIZER + "), which asks the"

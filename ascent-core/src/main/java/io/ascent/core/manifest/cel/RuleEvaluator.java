@@ -1,6 +1,7 @@
 package io.ascent.core.manifest.cel;
 
 import dev.cel.runtime.CelEvaluationException;
+import io.ascent.core.manifest.api.KubernetesVersion;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -28,10 +29,10 @@ public final class RuleEvaluator {
         void skipped(ValidationRule rule, String reason);
 
         /**
-         * A rule does not compile against its schema (it names a field the schema lacks, or mixes types): the API
-         * server refuses the CRD itself. Said once per rule and run.
+         * The target's API server does not compile a rule (it names a field the schema lacks, mixes types, or calls a
+         * library that release does not offer), so it refuses the CRD itself. Said once per rule and run.
          */
-        void mistyped(ValidationRule rule, String reason);
+        void refused(ValidationRule rule, String reason);
     }
 
     /**
@@ -47,16 +48,28 @@ public final class RuleEvaluator {
 
     /** Made when the first rule is compiled: building cel-java's environment takes about a second. */
     private RuleCompiler compiler;
+    private final KubernetesVersion target;
     private final EvaluationBudget budget;
     private final Map<ValidationRule, RuleCompiler.Compiled> rules = new IdentityHashMap<>();
     private final Map<ValidationRule, RuleCompiler.Compiled> messages = new IdentityHashMap<>();
     private final Map<ValidationRule, Boolean> skipped = new IdentityHashMap<>();
 
+    /** Evaluates in the environment of the newest release Ascent knows (every Kubernetes library). */
     public RuleEvaluator() {
-        this(new EvaluationBudget());
+        this(null, new EvaluationBudget());
+    }
+
+    /** Evaluates in the environment a {@code target} API server gives new CRD rules ({@code null}: newest). */
+    public RuleEvaluator(KubernetesVersion target) {
+        this(target, new EvaluationBudget());
     }
 
     RuleEvaluator(EvaluationBudget budget) {
+        this(null, budget);
+    }
+
+    private RuleEvaluator(KubernetesVersion target, EvaluationBudget budget) {
+        this.target = target;
         this.budget = budget;
     }
 
@@ -74,7 +87,7 @@ public final class RuleEvaluator {
     /**
      * Compiles every rule of {@code schema} (a CRD version's schema) with {@code self} typed from its node, as the
      * API server does when it is given the CRD, and reports each rule that does not compile against the schema
-     * ({@link Listener#mistyped}); rules Ascent cannot judge are reported only when an object reaches them.
+     * ({@link Listener#refused}); rules Ascent cannot judge are reported only when an object reaches them.
      *
      * @return how many rules were compiled
      */
@@ -95,8 +108,8 @@ public final class RuleEvaluator {
             count[0]++;
             RuleCompiler.Compiled compiled = rules.computeIfAbsent(rule,
                     r -> compiler().rule(r, SelfType.of(schema, root)));
-            if (compiled instanceof RuleCompiler.Mistyped mistyped && skipped.put(rule, Boolean.TRUE) == null) {
-                listener.mistyped(rule, mistyped.reason());
+            if (compiled instanceof RuleCompiler.Refused refused && skipped.put(rule, Boolean.TRUE) == null) {
+                listener.refused(rule, refused.reason());
             }
         }
         schema.properties().values().forEach(child -> compileAll(child, false, listener, count));
@@ -152,9 +165,9 @@ public final class RuleEvaluator {
             skip(rule, unusable.reason(), listener);
             return;
         }
-        if (compiled instanceof RuleCompiler.Mistyped mistyped) {
+        if (compiled instanceof RuleCompiler.Refused refused) {
             if (skipped.put(rule, Boolean.TRUE) == null) {
-                listener.mistyped(rule, mistyped.reason());
+                listener.refused(rule, refused.reason());
             }
             return;
         }
@@ -187,7 +200,7 @@ public final class RuleEvaluator {
 
     private RuleCompiler compiler() {
         if (compiler == null) {
-            compiler = new RuleCompiler();
+            compiler = new RuleCompiler(target);
         }
         return compiler;
     }

@@ -94,7 +94,7 @@ public final class ManifestChecks {
                         .fetcher(fetcher)
                         .customResourceDefinitions(crds)
                         .build(), schemas.strict(), target),
-                new ValidationRulesCheck(table),
+                new ValidationRulesCheck(table, target),
                 new ResourcesCheck(),
                 new ProbesCheck(),
                 new ImageTagCheck(),

@@ -2,6 +2,7 @@ package io.ascent.core.manifest.check;
 
 import io.ascent.core.manifest.Resource;
 import io.ascent.core.manifest.api.ApiLifecycleTable;
+import io.ascent.core.manifest.api.KubernetesVersion;
 import io.ascent.core.manifest.cel.CustomResourceRules;
 import io.ascent.core.manifest.cel.RuleEvaluator;
 import io.ascent.core.manifest.cel.RuleSchema;
@@ -29,11 +30,16 @@ final class ValidationRulesCheck implements ManifestCheck {
 
     private final ApiLifecycleTable table;
     private final CustomResourceRules rules = new CustomResourceRules();
-    private final RuleEvaluator evaluator = new RuleEvaluator();
+    private final RuleEvaluator evaluator;
     private final List<Resource> waitingForCrds = new ArrayList<>();
 
-    ValidationRulesCheck(ApiLifecycleTable table) {
+    /**
+     * @param target the target Kubernetes version, whose API server decides which CEL libraries rules may call, or
+     *               {@code null} for the newest
+     */
+    ValidationRulesCheck(ApiLifecycleTable table, KubernetesVersion target) {
         this.table = table;
+        this.evaluator = new RuleEvaluator(target);
     }
 
     @Override
@@ -116,12 +122,12 @@ final class ValidationRulesCheck implements ManifestCheck {
             }
 
             @Override
-            public void mistyped(ValidationRule rule, String reason) {
+            public void refused(ValidationRule rule, String reason) {
                 findings.add(new Finding(null, rule.location(), "rule/" + rule.crd() + "/" + rule.location().line()
-                        + ":" + rule.location().column() + "/type", "the " + rule.describe() + " does not compile"
-                        + " against its schema, so the API server refuses the CustomResourceDefinition: " + reason,
+                        + ":" + rule.location().column() + "/refused", "the API server refuses the " + rule.describe()
+                        + ", and the CustomResourceDefinition with it: " + reason,
                         "name only fields the schema declares, with the types it gives them (self is typed from the"
-                        + " schema node the rule is on)", null));
+                        + " schema node the rule is on), and only functions the target version offers", null));
             }
 
             @Override

@@ -47,8 +47,12 @@ class ValidationRulesCheckTest {
     }
 
     private List<Item> run(String manifests) {
+        return run("1.31", manifests);
+    }
+
+    private List<Item> run(String version, String manifests) {
         return new ManifestWorkspace(repository)
-                .checklist("kubernetes:\n  version: \"1.31\"\n  manifests: [deploy/]\n")
+                .checklist("kubernetes:\n  version: \"" + version + "\"\n  manifests: [deploy/]\n")
                 .write("deploy/all.yaml", manifests)
                 .validate(ID, Optional.empty());
     }
@@ -184,9 +188,9 @@ class ValidationRulesCheckTest {
                 """);
         assertThat(items).as(describe(items)).extracting(Item::message).containsExactlyInAnyOrder(
                 "Widget/v: <root>: Invalid value: name starts with w-",
-                "the rule '!has(self.metadata.labels)' of CustomResourceDefinition widgets.example.dev"
-                        + " (deploy/all.yaml:20:18) does not compile against its schema, so the API server refuses the"
-                        + " CustomResourceDefinition: undefined field 'labels'");
+                "the API server refuses the rule '!has(self.metadata.labels)' of CustomResourceDefinition"
+                        + " widgets.example.dev (deploy/all.yaml:20:18), and the CustomResourceDefinition with it: it"
+                        + " does not compile against its schema: undefined field 'labels'");
     }
 
     @Test
@@ -369,22 +373,21 @@ class ValidationRulesCheckTest {
                 """);
         assertThat(items).as(describe(items)).extracting(Item::status, Item::message, i -> i.location().line())
                 .containsExactlyInAnyOrder(
-                        org.assertj.core.groups.Tuple.tuple(Status.FAIL, "the rule 'self.replicas > 'a'' of"
-                                + " CustomResourceDefinition widgets.example.dev (deploy/all.yaml:25:23) does not"
-                                + " compile against its schema, so the API server refuses the CustomResourceDefinition:"
-                                + " found no matching overload for '_>_' applied to '(int, string)'", 25),
-                        org.assertj.core.groups.Tuple.tuple(Status.FAIL, "the rule 'self.replica > 1' of"
-                                + " CustomResourceDefinition widgets.example.dev (deploy/all.yaml:26:23) does not"
-                                + " compile against its schema, so the API server refuses the CustomResourceDefinition:"
-                                + " undefined field 'replica'", 26),
-                        org.assertj.core.groups.Tuple.tuple(Status.FAIL, "the rule 'self.hosts.all(h, h > 1)' of"
-                                + " CustomResourceDefinition widgets.example.dev (deploy/all.yaml:27:23) does not"
-                                + " compile against its schema, so the API server refuses the CustomResourceDefinition:"
-                                + " found no matching overload for '_>_' applied to '(string, int)'", 27),
-                        org.assertj.core.groups.Tuple.tuple(Status.FAIL, "the rule 'has(self.extra.anything) || true'"
-                                + " of CustomResourceDefinition widgets.example.dev (deploy/all.yaml:30:23) does not"
-                                + " compile against its schema, so the API server refuses the CustomResourceDefinition:"
-                                + " undefined field 'anything'", 30));
+                        org.assertj.core.groups.Tuple.tuple(Status.FAIL, refused("self.replicas > 'a'", "25:23",
+                                "found no matching overload for '_>_' applied to '(int, string)'"), 25),
+                        org.assertj.core.groups.Tuple.tuple(Status.FAIL, refused("self.replica > 1", "26:23",
+                                "undefined field 'replica'"), 26),
+                        org.assertj.core.groups.Tuple.tuple(Status.FAIL, refused("self.hosts.all(h, h > 1)", "27:23",
+                                "found no matching overload for '_>_' applied to '(string, int)'"), 27),
+                        org.assertj.core.groups.Tuple.tuple(Status.FAIL, refused("has(self.extra.anything) || true",
+                                "30:23", "undefined field 'anything'"), 30));
+    }
+
+    /** The message of a rule of widgets.example.dev that does not compile against its schema. */
+    private static String refused(String rule, String at, String error) {
+        return "the API server refuses the rule '" + rule + "' of CustomResourceDefinition widgets.example.dev"
+                + " (deploy/all.yaml:" + at + "), and the CustomResourceDefinition with it: it does not compile against"
+                + " its schema: " + error;
     }
 
     /** A CRD alone, whose {@code hosts} (strings) carry {@code rule}. */
@@ -405,13 +408,37 @@ class ValidationRulesCheckTest {
         List<Item> broken = runHostsRule("self.all(h, !isIP(h.name))");
         assertThat(broken).as(describe(broken)).singleElement().satisfies(item -> {
             assertThat(item.status()).isEqualTo(Status.FAIL);
-            assertThat(item.message()).endsWith("so the API server refuses the CustomResourceDefinition: type"
-                    + " 'string' does not support field selection");
+            assertThat(item.message()).isEqualTo(refused("self.all(h, !isIP(h.name))", "23:27",
+                    "type 'string' does not support field selection"));
             assertThat(item.location().line()).isEqualTo(23);
         });
         List<Item> fine = runHostsRule("self.all(h, !isIP(h))");
         assertThat(fine).as(describe(fine)).singleElement().satisfies(item -> assertThat(item.message())
                 .isEqualTo("no custom resource of a CRD with validation rules or list types among the manifests"));
+    }
+
+    @Test
+    void shouldRefuseALibraryTheTargetApiServerDoesNotOfferYet() {
+        // Gateway API's TLSRoute: applying it to a 1.30 API server fails with "undeclared reference to 'isIP'"
+        List<Item> at130 = run("1.30", crd("""
+                type: object
+                properties:
+                  hosts:
+                    type: array
+                    items: {type: string}
+                    x-kubernetes-validations:
+                    - rule: self.all(h, !isIP(h))
+                """));
+        assertThat(at130).as(describe(at130)).singleElement().satisfies(item -> {
+            assertThat(item.status()).isEqualTo(Status.FAIL);
+            assertThat(item.message()).isEqualTo("the API server refuses the rule 'self.all(h, !isIP(h))' of"
+                    + " CustomResourceDefinition widgets.example.dev (deploy/all.yaml:23:27), and the"
+                    + " CustomResourceDefinition with it: it calls isIP(), of the kubernetes.net.ip library, which the"
+                    + " API server offers to new CRD rules from Kubernetes 1.31 (the library came in 1.30; the target"
+                    + " is 1.30)");
+        });
+        assertThat(runHostsRule("self.all(h, !isIP(h))")).as("the same CRD at 1.31").singleElement()
+                .satisfies(item -> assertThat(item.status()).isEqualTo(Status.PASS));
     }
 
     /** One rule per Kubernetes library Ascent implements: quantity, URL, IP, CIDR, semver and format. */
@@ -441,7 +468,7 @@ class ValidationRulesCheckTest {
 
     @Test
     void shouldJudgeRulesOfEveryKubernetesLibrary() {
-        List<Item> good = run(EVERY_LIBRARY + """
+        List<Item> good = run("1.34", EVERY_LIBRARY + """
                 apiVersion: example.dev/v1
                 kind: Widget
                 metadata: {name: good}
@@ -453,7 +480,7 @@ class ValidationRulesCheckTest {
             assertThat(item.message()).isEqualTo("1 custom resource satisfies the validation rules of its CRD");
         });
 
-        List<Item> bad = run(EVERY_LIBRARY + """
+        List<Item> bad = run("1.34", EVERY_LIBRARY + """
                 apiVersion: example.dev/v1
                 kind: Widget
                 metadata: {name: bad}
@@ -479,7 +506,7 @@ class ValidationRulesCheckTest {
 
     @Test
     void shouldFailARuleWhoseLibraryCallFailsWithTheApiServersError() {
-        List<Item> items = run(EVERY_LIBRARY + """
+        List<Item> items = run("1.34", EVERY_LIBRARY + """
                 apiVersion: example.dev/v1
                 kind: Widget
                 metadata: {name: w}

@@ -27,6 +27,11 @@ final class CidrLibrary implements KubernetesLibrary {
     }
 
     @Override
+    public int introducedMinor() {
+        return 30;
+    }
+
+    @Override
     public List<CelFunctionDecl> declarations() {
         return List.of(
                 newFunctionDeclaration("cidr", newGlobalOverload("string_to_cidr", CIDR, SimpleType.STRING)),

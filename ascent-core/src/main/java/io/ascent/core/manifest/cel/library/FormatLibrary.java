@@ -29,6 +29,11 @@ final class FormatLibrary implements KubernetesLibrary {
     }
 
     @Override
+    public int introducedMinor() {
+        return 31;
+    }
+
+    @Override
     public List<CelFunctionDecl> declarations() {
         List<CelFunctionDecl> declarations = new ArrayList<>();
         declarations.add(newFunctionDeclaration("validate", newMemberOverload("format-validate",

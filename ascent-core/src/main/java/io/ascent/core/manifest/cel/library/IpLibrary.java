@@ -27,6 +27,11 @@ final class IpLibrary implements KubernetesLibrary {
     }
 
     @Override
+    public int introducedMinor() {
+        return 30;
+    }
+
+    @Override
     public List<CelFunctionDecl> declarations() {
         return List.of(
                 newFunctionDeclaration("ip", newGlobalOverload("string_to_ip", IP, SimpleType.STRING)),

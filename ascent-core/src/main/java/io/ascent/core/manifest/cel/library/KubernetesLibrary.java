@@ -9,6 +9,12 @@ public interface KubernetesLibrary {
     /** The library's name in Kubernetes ({@code kubernetes.quantity}). */
     String name();
 
+    /**
+     * The minor version of the Kubernetes 1.x release whose API server added the library to the CEL environment
+     * (k8s.io/apiserver {@code pkg/cel/environment/base.go}); 0 for the libraries CEL rules always had.
+     */
+    int introducedMinor();
+
     /** The functions the compiler knows. */
     List<CelFunctionDecl> declarations();
 

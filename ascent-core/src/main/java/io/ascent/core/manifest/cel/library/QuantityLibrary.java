@@ -27,6 +27,11 @@ final class QuantityLibrary implements KubernetesLibrary {
     }
 
     @Override
+    public int introducedMinor() {
+        return 28;
+    }
+
+    @Override
     public List<CelFunctionDecl> declarations() {
         return List.of(
                 newFunctionDeclaration("quantity",

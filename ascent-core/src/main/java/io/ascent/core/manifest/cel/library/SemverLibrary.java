@@ -26,6 +26,11 @@ final class SemverLibrary implements KubernetesLibrary {
     }
 
     @Override
+    public int introducedMinor() {
+        return 33;
+    }
+
+    @Override
     public List<CelFunctionDecl> declarations() {
         return List.of(
                 newFunctionDeclaration("semver",

@@ -28,6 +28,11 @@ final class UrlLibrary implements KubernetesLibrary {
     }
 
     @Override
+    public int introducedMinor() {
+        return 0;
+    }
+
+    @Override
     public List<CelFunctionDecl> declarations() {
         return List.of(
                 newFunctionDeclaration("url", newGlobalOverload("string_to_url", URL, SimpleType.STRING)),
