@@ -44,6 +44,11 @@ final class HelmTemplate implements RenderTool {
     }
 
     @Override
+    public String releaseNamespace() {
+        return namespace.orElse("default");
+    }
+
+    @Override
     public String renderedPath(String folder) {
         return folder + " (helm template)";
     }

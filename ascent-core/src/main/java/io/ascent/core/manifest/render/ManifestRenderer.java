@@ -161,7 +161,8 @@ public final class ManifestRenderer {
                     at, folder, "render smaller parts: one kubernetes.render entry per overlay or chart"));
         }
         String renderedPath = tool.renderedPath(workspace.displayPath(root));
-        LoadedFile objects = new ManifestLoader().parse(result.stdout(), renderedPath);
+        LoadedFile objects = inRelease(new ManifestLoader().parse(result.stdout(), renderedPath),
+                tool.releaseNamespace());
         RenderOrigins origins = RenderOrigins.of(renderedPath, tool.reproduce(folder), objects,
                 tool.sources(result.stdout(), work, root),
                 source -> source.startsWith(workspace.repositoryRoot()) && !source.startsWith(work)
@@ -177,6 +178,18 @@ public final class ManifestRenderer {
                 .key(folder)
                 .build();
         return new Rendered(pass, Optional.of(objects), Optional.of(origins));
+    }
+
+    /**
+     * The objects with the namespace they land in when they name none: a Helm chart's templates often write
+     * {@code namespace: {{ .Release.Namespace }}} on some objects only, and the rest land there all the same.
+     */
+    private static LoadedFile inRelease(LoadedFile objects, String namespace) {
+        if (namespace.isEmpty()) {
+            return objects;
+        }
+        return new LoadedFile(objects.file(), objects.resources().stream().map(r -> r.inRelease(namespace))
+                .toList(), objects.problems());
     }
 
     /** The tool's message without the work folder's and the repository's absolute paths. */

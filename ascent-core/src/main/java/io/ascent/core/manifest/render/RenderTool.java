@@ -45,6 +45,14 @@ interface RenderTool {
      */
     Function<Resource, Path> sources(String output, Path work, Path root);
 
+    /**
+     * Where an object that names no namespace lands: the Helm release's namespace ({@code --namespace}, else
+     * {@code default}, which {@code .Release.Namespace} also renders as); empty when the output says it all.
+     */
+    default String releaseNamespace() {
+        return "";
+    }
+
     /** Whether the source files are plain YAML, so that a node's line can be found in them (not templates). */
     boolean plainSources();
 }

@@ -160,6 +160,83 @@ class RealRenderToolsTest {
         assertThat(items(report, "manifest.parse")).extracting(Item::status).containsExactly(Status.PASS);
     }
 
+    /** A chart whose Deployment names the release's namespace and whose Service names none, as many charts do. */
+    private ManifestWorkspace chartWithAServiceInTheReleaseNamespace(String renderNamespace) {
+        return new ManifestWorkspace(repository)
+                .checklist("kubernetes:\n  version: \"1.30\"\n  manifests: [chart/]\n  render:\n"
+                        + "    - helm: chart\n      releaseName: shop\n" + renderNamespace)
+                .write("chart/Chart.yaml", "apiVersion: v2\nname: web\nversion: 1.0.0\n")
+                .write("chart/templates/deployment.yaml", """
+                        apiVersion: apps/v1
+                        kind: Deployment
+                        metadata:
+                          name: web
+                          namespace: {{ .Release.Namespace }}
+                        spec:
+                          selector:
+                            matchLabels: {app: web}
+                          template:
+                            metadata:
+                              labels: {app: web}
+                            spec:
+                              containers:
+                                - name: web
+                                  image: nginx:1.27
+                        """)
+                .write("chart/templates/service.yaml", """
+                        apiVersion: v1
+                        kind: Service
+                        metadata:
+                          name: web
+                        spec:
+                          selector: {app: web}
+                          ports: [{port: 80}]
+                        """);
+    }
+
+    @Test
+    void shouldMatchAServiceWithoutANamespaceToPodsInTheHelmReleaseNamespaceItLandsIn() {
+        for (String renderNamespace : List.of("", "      namespace: shop\n")) {
+            Report report = chartWithAServiceInTheReleaseNamespace(renderNamespace)
+                    .validate(Optional.empty(), RenderToolsOnDisk.renderer());
+
+            assertThat(items(report, "manifest.service-selector")).as(renderNamespace).singleElement()
+                    .satisfies(item -> {
+                        assertThat(item.status()).isEqualTo(Status.PASS);
+                        assertThat(item.message()).isEqualTo("1 Service: its selector matches the pods of a workload");
+                    });
+        }
+    }
+
+    @Test
+    void shouldStillFailAServiceOfTheReleaseWhosePodsAreInAnotherNamespace() {
+        Report report = chartWithAServiceInTheReleaseNamespace("      namespace: shop\n")
+                .write("chart/templates/deployment.yaml", """
+                        apiVersion: apps/v1
+                        kind: Deployment
+                        metadata:
+                          name: web
+                          namespace: default
+                        spec:
+                          selector:
+                            matchLabels: {app: web}
+                          template:
+                            metadata:
+                              labels: {app: web}
+                            spec:
+                              containers:
+                                - name: web
+                                  image: nginx:1.27
+                        """)
+                .validate(Optional.empty(), RenderToolsOnDisk.renderer());
+
+        assertThat(items(report, "manifest.service-selector")).singleElement().satisfies(item -> {
+            assertThat(item.status()).isEqualTo(Status.FAIL);
+            assertThat(item.message()).startsWith("Service/web selects app=web, but no workload in these manifests has"
+                    + " pods with those labels in namespace shop [rendered: line ");
+        });
+    }
+
     @Test
     void shouldNeverFetchAMissingChartDependencyAndSayHowToBuildIt() {
         Report report = chart()
