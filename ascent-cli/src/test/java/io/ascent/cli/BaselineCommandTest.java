@@ -84,6 +84,41 @@ class BaselineCommandTest {
     }
 
     @Test
+    void shouldWriteAndReadTheBaselineFileTheChecklistNames() throws Exception {
+        Path app = copy("removed-apis");
+        Files.writeString(app.resolve("ascent.yaml"), Files.readString(app.resolve("ascent.yaml"))
+                + "baseline: ci/accepted findings.json\n");
+
+        CliRun baseline = CliRun.of("baseline", app.toString(), "--no-git");
+
+        assertThat(baseline.status()).as(baseline.err()).isZero();
+        assertThat(baseline.out()).startsWith("ascent baseline: wrote " + app.resolve("ci/accepted findings.json")
+                + " with 2 findings:");
+        assertThat(app.resolve(".ascent-baseline.json")).doesNotExist();
+        CliRun passing = CliRun.of("validate", app.toString(), "--no-git");
+        assertThat(passing.status()).as(passing.out()).isZero();
+        assertThat(passing.out()).contains("baseline ci/accepted findings.json: 2 accepted findings; only new "
+                + "findings fail\n");
+
+        // A baseline at the default place is not read when the checklist names another file.
+        Files.move(app.resolve("ci/accepted findings.json"), app.resolve(".ascent-baseline.json"));
+        assertThat(CliRun.of("validate", app.toString(), "--no-git").status()).isEqualTo(ExitCodes.FAILED);
+    }
+
+    @Test
+    void shouldRefuseABaselineFileOutsideTheRepository() throws Exception {
+        Path app = copy("removed-apis");
+        Files.writeString(app.resolve("ascent.yaml"), Files.readString(app.resolve("ascent.yaml"))
+                + "baseline: ../../outside.json\n");
+
+        CliRun run = CliRun.of("baseline", app.toString(), "--no-git");
+
+        assertThat(run.status()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(run.err()).contains("ascent.yaml:14:11: '../../outside.json' leaves the repository");
+        assertThat(dir.getParent().resolve("outside.json")).doesNotExist();
+    }
+
+    @Test
     void shouldWriteNothingAndExitTwoWhenTheChecklistIsBroken() throws Exception {
         Path app = copy("broken-yaml");
 

@@ -171,7 +171,7 @@ public final class Ascent {
         WaiverApplier waivers = new WaiverApplier(checklist, today,
                 workspace.displayPath(workspace.applicationDir()));
         // A waiver, the team's explicit decision, wins over the baseline: the finding shows as WAIVED with its reason.
-        AppliedBaseline baseline = options.noBaseline() ? AppliedBaseline.NONE : AppliedBaseline.load(workspace, run);
+        AppliedBaseline baseline = options.noBaseline() ? AppliedBaseline.NONE : AppliedBaseline.load(workspace, checklist, run);
         RunSink judged = run.mappingItems(item -> baseline.apply(waivers.apply(item)));
         for (ValidationStep step : steps) {
             if (Thread.interrupted()) {
