@@ -167,7 +167,8 @@ public final class ManifestRenderer {
                 tool.sources(result.stdout(), work, root),
                 source -> source.startsWith(workspace.repositoryRoot()) && !source.startsWith(work)
                         ? workspace.displayPath(source) : null,
-                tool.plainSources() ? new SourceLines(workspace.files(YamlLimits.MANIFEST.maxBytes())) : null);
+                tool.plainSources() ? new SourceLines(workspace.files(YamlLimits.MANIFEST.maxBytes()))
+                        : new TemplateLines(workspace.files(YamlLimits.MANIFEST.maxBytes()), result.stdout()));
         int files = origins.sourceFiles();
         int count = objects.resources().size();
         Item pass = Item.builder(ID, TITLE)

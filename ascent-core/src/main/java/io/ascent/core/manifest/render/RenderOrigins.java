@@ -25,10 +25,10 @@ public final class RenderOrigins {
     private final String renderedPath;
     private final String command;
     private final NavigableMap<Integer, Origin> origins;
-    private final SourceLines lines;
+    private final SourceLocator lines;
 
     private RenderOrigins(String renderedPath, String command, NavigableMap<Integer, Origin> origins,
-            SourceLines lines) {
+            SourceLocator lines) {
         this.renderedPath = renderedPath;
         this.command = command;
         this.origins = origins;
@@ -68,11 +68,11 @@ public final class RenderOrigins {
      *
      * @param sourceOf the source file of each object on disk, {@code null} when unknown
      * @param display  how reports name a source file, {@code null} for one outside the repository
-     * @param lines    finds a node's line in a plain YAML source (Kustomize), or {@code null} (Helm's templates are
-     *                 not YAML)
+     * @param lines    finds a node's line in the source: the node in a plain YAML source (Kustomize), the rendered
+     *                 line matched back to a template (Helm); {@code null} for the file alone
      */
     static RenderOrigins of(String renderedPath, String command, LoadedFile objects, Function<Resource, Path> sourceOf,
-            Function<Path, String> display, SourceLines lines) {
+            Function<Path, String> display, SourceLocator lines) {
         NavigableMap<Integer, Origin> origins = new TreeMap<>();
         for (Resource resource : objects.resources()) {
             Path file = sourceOf.apply(resource);

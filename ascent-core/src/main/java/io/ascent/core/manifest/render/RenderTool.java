@@ -53,6 +53,9 @@ interface RenderTool {
         return "";
     }
 
-    /** Whether the source files are plain YAML, so that a node's line can be found in them (not templates). */
+    /**
+     * Whether the source files are plain YAML, so that a node's line is found in them; otherwise they are templates
+     * and a rendered line is matched back to its template line.
+     */
     boolean plainSources();
 }

@@ -28,7 +28,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * through the repository's confined files, with kubectl's scalar rules. A node that a patch added has no line in the
  * source: the finding then names the file only (the rendered line is in its message).
  */
-final class SourceLines {
+final class SourceLines implements SourceLocator {
     private final ConfinedFiles files;
     private final SafeYamlLoader yaml = new SafeYamlLoader(YamlLimits.MANIFEST, ScalarRules.KUBECTL);
     private final Map<Path, List<YamlDocument>> read = new HashMap<>();
@@ -37,11 +37,8 @@ final class SourceLines {
         this.files = files;
     }
 
-    /**
-     * Where the node of {@code rendered} at {@code line}:{@code column} (1-based, in the rendered output) is in
-     * {@code source}, shown as {@code displayPath}; empty when the object or the node cannot be found there.
-     */
-    Optional<Location> find(Resource rendered, int line, int column, Path source, String displayPath) {
+    @Override
+    public Optional<Location> find(Resource rendered, int line, int column, Path source, String displayPath) {
         Node start = rendered.document().nodeAt(rendered.pointer());
         List<String> tokens = new ArrayList<>();
         Boolean key = pathTo(start, line - 1, column - 1, tokens);

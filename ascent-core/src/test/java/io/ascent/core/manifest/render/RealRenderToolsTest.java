@@ -151,13 +151,112 @@ class RealRenderToolsTest {
             assertThat(item.status()).isEqualTo(Status.PASS);
             assertThat(item.message()).matches("rendered chart with helm in \\d+ ms: 1 object from 1 source file");
         });
+        // the rendered line matched back to the template line it came from, at the action that wrote the value
         assertThat(items(report, "manifest.privileged")).singleElement().satisfies(item -> {
-            assertThat(item.location().toString()).isEqualTo("chart/templates/deployment.yaml");
+            assertThat(item.location().toString()).isEqualTo("chart/templates/deployment.yaml:19:25");
             assertThat(item.message()).startsWith("Deployment/shop-web: container 'web' is privileged [rendered: line ")
                     .endsWith(" of the output of 'helm template shop chart -f chart/values-ci.yaml --include-crds "
                             + "--kube-version 1.30.0']");
         });
         assertThat(items(report, "manifest.parse")).extracting(Item::status).containsExactly(Status.PASS);
+    }
+
+    @Test
+    void shouldNameTheTemplateLineOnlyWhereTheRenderedLineSurelyCameFromIt() {
+        Report report = chart()
+                .write("chart/templates/_helpers.tpl", """
+                        {{- define "web.sidecar" -}}
+                        - name: sidecar
+                          image: busybox:1.36
+                          securityContext:
+                            privileged: true
+                        {{- end }}
+                        """)
+                .write("chart/templates/deployment.yaml", """
+                        apiVersion: apps/v1
+                        kind: Deployment
+                        metadata:
+                          name: web
+                        spec:
+                          selector:
+                            matchLabels: {app: web}
+                          template:
+                            metadata:
+                              labels: {app: web}
+                            spec:
+                              containers:
+                                - name: web
+                                  image: nginx:1.27
+                                  securityContext:
+                                    privileged: true
+                                {{- include "web.sidecar" . | nindent 8 }}
+                        """)
+                .validate(Optional.empty(), RenderToolsOnDisk.renderer());
+
+        // The web container's line is the template's; the sidecar's identical line came from the helper, which the
+        // Source line does not name: the template alone, never its line 16.
+        assertThat(items(report, "manifest.privileged")).extracting(item -> item.location().toString())
+                .containsExactly("chart/templates/deployment.yaml:16:25", "chart/templates/deployment.yaml");
+        assertThat(items(report, "manifest.privileged").get(1).message())
+                .contains("container 'sidecar' is privileged [rendered: line ");
+    }
+
+    @Test
+    void shouldNotNameATemplateLineWhoseTextAHelperWroteWhileAnIfLeftTheLineOut() {
+        Report report = chart()
+                .write("chart/templates/_helpers.tpl", "{{- define \"web.debug\" -}}\nhostIPC: true\n{{- end }}\n")
+                .write("chart/templates/deployment.yaml", """
+                        apiVersion: apps/v1
+                        kind: Deployment
+                        metadata:
+                          name: web
+                        spec:
+                          selector:
+                            matchLabels: {app: web}
+                          template:
+                            metadata:
+                              labels: {app: web}
+                            spec:
+                              {{- include "web.debug" . | nindent 6 }}
+                              {{- if .Values.debug }}
+                              hostIPC: true
+                              {{- end }}
+                              containers:
+                                - name: web
+                                  image: nginx:1.27
+                        """)
+                .validate(Optional.empty(), RenderToolsOnDisk.renderer());
+
+        // Line 13 has the same text at the same indentation, but the if left it out: the template alone is named.
+        assertThat(items(report, "manifest.host-namespaces")).singleElement().satisfies(item -> {
+            assertThat(item.location().toString()).isEqualTo("chart/templates/deployment.yaml");
+            assertThat(item.message()).contains("[rendered: line ");
+        });
+
+        Report debug = chart().write("chart/values-ci.yaml", "debug: true\nprivileged: false\n")
+                .write("chart/templates/deployment.yaml", """
+                        apiVersion: apps/v1
+                        kind: Deployment
+                        metadata:
+                          name: web
+                        spec:
+                          selector:
+                            matchLabels: {app: web}
+                          template:
+                            metadata:
+                              labels: {app: web}
+                            spec:
+                              {{- if .Values.debug }}
+                              hostIPC: true
+                              {{- end }}
+                              containers:
+                                - name: web
+                                  image: nginx:1.27
+                        """)
+                .validate(Optional.empty(), RenderToolsOnDisk.renderer());
+        // Without the helper, only lines that render nothing stand between the line and its neighbours: its line.
+        assertThat(items(debug, "manifest.host-namespaces")).extracting(item -> item.location().toString())
+                .containsExactly("chart/templates/deployment.yaml:13:16");
     }
 
     /** A chart whose Deployment names the release's namespace and whose Service names none, as many charts do. */
