@@ -219,6 +219,22 @@ class RepositoryStepTest {
     }
 
     @Test
+    void shouldSayTheChangedChecklistIsLeftToTheChecklistRuleWhenItIsTheOnlyChange() throws Exception {
+        try (TestRepository repo = TestRepository.init(dir)) {
+            repo.file("ascent.yaml", checklist("")).file("app.py", "print(1)\n").commit("init");
+            assertThat(items(validate(dir), RepositoryRule.UNCOMMITTED_CHANGES)).singleElement().extracting(
+                    Item::message).isEqualTo("no uncommitted changes in the repository");
+
+            Files.writeString(dir.resolve("ascent.yaml"), checklist("# edited\n"));
+            assertThat(items(validate(dir), RepositoryRule.UNCOMMITTED_CHANGES)).singleElement().satisfies(item -> {
+                assertThat(item.status()).isEqualTo(Status.PASS);
+                assertThat(item.message()).isEqualTo("no uncommitted changes in the repository besides the checklist"
+                        + " (repo.checklist-committed)");
+            });
+        }
+    }
+
+    @Test
     void shouldReportUncommittedChangesAsWarningsByDefaultAndFailuresWhenAsked() throws Exception {
         try (TestRepository repo = TestRepository.init(dir)) {
             repo.file("ascent.yaml", checklist("")).file("app.py", "print(1)\n").file("gone.txt", "x")
