@@ -281,7 +281,11 @@ public final class Ascent {
      * (after an interruption the thread's interrupt flag is set again).
      */
     public Report provision(ProvisionOptions options, ProgressListener progress) {
-        return new Provisioner(config.clock(), this::validate).run(options, progress);
+        Report report = new Provisioner(config.clock(), this::validate).run(options, progress);
+        // As validate does: the lines around each finding located in the repository (its manifests, the
+        // checklist), read after the run.
+        return options.excerpts() ? report.withExcerpts(ExcerptCollector.collect(Workspace.of(options.directory()),
+                report.items())) : report;
     }
 
     /** {@code --repository URL}: validates the directory inside a shallow clone, removed afterwards. */
