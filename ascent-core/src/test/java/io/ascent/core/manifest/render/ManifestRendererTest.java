@@ -20,24 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Rendering through scripted tools: how the tool is found, run, bounded, and how its output maps to sources. */
 class ManifestRendererTest {
-    static final String PRIVILEGED_WEB = """
-            apiVersion: apps/v1
-            kind: Deployment
-            metadata:
-              name: web
-            spec:
-              selector:
-                matchLabels: {app: web}
-              template:
-                metadata:
-                  labels: {app: web}
-                spec:
-                  containers:
-                    - name: web
-                      image: nginx:1.27
-                      securityContext:
-                        privileged: true
-            """;
+    static final String PRIVILEGED_WEB = new WebDeployment().container("securityContext:\n  privileged: true\n")
+            .yaml();
 
     /** What kustomize build prints for the overlay: the base's Deployment with its origin. */
     static final String KUSTOMIZE_OUTPUT = """
@@ -78,15 +62,29 @@ class ManifestRendererTest {
     @TempDir
     Path repository;
 
+    /** A checklist that renders the overlay deploy/overlays/prod, whose base is deploy/base. */
+    static final String KUSTOMIZE_CHECKLIST = """
+            kubernetes:
+              version: "1.31"
+              manifests: [deploy/]
+              render:
+                - kustomize: deploy/overlays/prod
+            """;
+
+    /** The Service in front of {@link #PRIVILEGED_WEB}. */
+    static final String WEB_SERVICE = """
+            apiVersion: v1
+            kind: Service
+            metadata:
+              name: web
+            spec:
+              selector: {app: web}
+              ports: [{port: 80}]
+            """;
+
     private ManifestWorkspace kustomizeRepository() {
         return new ManifestWorkspace(repository)
-                .checklist("""
-                        kubernetes:
-                          version: "1.31"
-                          manifests: [deploy/]
-                          render:
-                            - kustomize: deploy/overlays/prod
-                        """)
+                .checklist(KUSTOMIZE_CHECKLIST)
                 .write("deploy/base/kustomization.yaml", "resources: [web.yaml]\n")
                 .write("deploy/base/web.yaml", PRIVILEGED_WEB)
                 .write("deploy/overlays/prod/kustomization.yaml", """
@@ -105,7 +103,7 @@ class ManifestRendererTest {
                         """);
     }
 
-    private static List<Item> items(Report report, String id) {
+    static List<Item> items(Report report, String id) {
         return report.items().stream().filter(item -> item.id().equals(id)).toList();
     }
 
@@ -249,19 +247,8 @@ class ManifestRendererTest {
 
     @Test
     void shouldRunHelmTemplateWithReleaseNamespaceValuesAndTargetVersionAndMapSourceLines() throws Exception {
-        String output = """
-                ---
-                # Source: web-chart/templates/service.yaml
-                apiVersion: v1
-                kind: Service
-                metadata:
-                  name: web
-                spec:
-                  selector: {app: web}
-                  ports: [{port: 80}]
-                ---
-                # Source: web-chart/templates/deployment.yaml
-                """ + PRIVILEGED_WEB;
+        String output = "---\n# Source: web-chart/templates/service.yaml\n" + WEB_SERVICE
+                + "---\n# Source: web-chart/templates/deployment.yaml\n" + PRIVILEGED_WEB;
         ScriptedTools tools = ScriptedTools.printing(Set.of("helm"), output);
         Report report = new ManifestWorkspace(repository)
                 .checklist("""

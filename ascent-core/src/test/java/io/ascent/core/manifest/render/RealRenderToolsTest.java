@@ -1,5 +1,6 @@
 package io.ascent.core.manifest.render;
 
+import static io.ascent.core.manifest.render.ManifestRendererTest.items;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ascent.core.manifest.ManifestWorkspace;
@@ -19,30 +20,12 @@ class RealRenderToolsTest {
     @TempDir
     Path repository;
 
-    private static List<Item> items(Report report, String id) {
-        return report.items().stream().filter(item -> item.id().equals(id)).toList();
-    }
-
     private ManifestWorkspace overlay() {
         return new ManifestWorkspace(repository)
-                .checklist("""
-                        kubernetes:
-                          version: "1.31"
-                          manifests: [deploy/]
-                          render:
-                            - kustomize: deploy/overlays/prod
-                        """)
+                .checklist(ManifestRendererTest.KUSTOMIZE_CHECKLIST)
                 .write("deploy/base/kustomization.yaml", "resources: [web.yaml, service.yaml]\n")
                 .write("deploy/base/web.yaml", ManifestRendererTest.PRIVILEGED_WEB)
-                .write("deploy/base/service.yaml", """
-                        apiVersion: v1
-                        kind: Service
-                        metadata:
-                          name: web
-                        spec:
-                          selector: {app: web}
-                          ports: [{port: 80}]
-                        """)
+                .write("deploy/base/service.yaml", ManifestRendererTest.WEB_SERVICE)
                 .write("deploy/overlays/prod/kustomization.yaml", """
                         resources: [../../base]
                         namePrefix: prod-
@@ -120,27 +103,10 @@ class RealRenderToolsTest {
                 .write("chart/values.yaml", "privileged: false\nreplicas: 1\n")
                 .write("chart/values-ci.yaml", "privileged: true\n")
                 .write("chart/templates/_helpers.tpl", "{{- define \"web.name\" -}}{{ .Release.Name }}-web{{- end }}\n")
-                .write("chart/templates/deployment.yaml", """
-                        apiVersion: apps/v1
-                        kind: Deployment
-                        metadata:
-                          name: {{ include "web.name" . }}
-                          annotations:
-                            kube-version: {{ .Capabilities.KubeVersion.Version | quote }}
-                        spec:
-                          replicas: {{ .Values.replicas }}
-                          selector:
-                            matchLabels: {app: web}
-                          template:
-                            metadata:
-                              labels: {app: web}
-                            spec:
-                              containers:
-                                - name: web
-                                  image: nginx:1.27
-                                  securityContext:
-                                    privileged: {{ .Values.privileged }}
-                        """);
+                .write("chart/templates/deployment.yaml", new WebDeployment().name("{{ include \"web.name\" . }}")
+                        .metadata("annotations:\n  kube-version: {{ .Capabilities.KubeVersion.Version | quote }}\n")
+                        .spec("replicas: {{ .Values.replicas }}\n")
+                        .container("securityContext:\n  privileged: {{ .Values.privileged }}\n").yaml());
     }
 
     @Test
@@ -172,25 +138,9 @@ class RealRenderToolsTest {
                             privileged: true
                         {{- end }}
                         """)
-                .write("chart/templates/deployment.yaml", """
-                        apiVersion: apps/v1
-                        kind: Deployment
-                        metadata:
-                          name: web
-                        spec:
-                          selector:
-                            matchLabels: {app: web}
-                          template:
-                            metadata:
-                              labels: {app: web}
-                            spec:
-                              containers:
-                                - name: web
-                                  image: nginx:1.27
-                                  securityContext:
-                                    privileged: true
-                                {{- include "web.sidecar" . | nindent 8 }}
-                        """)
+                .write("chart/templates/deployment.yaml", new WebDeployment()
+                        .container("securityContext:\n  privileged: true\n")
+                        .afterContainer("{{- include \"web.sidecar\" . | nindent 8 }}\n").yaml())
                 .validate(Optional.empty(), RenderToolsOnDisk.renderer());
 
         // The web container's line is the template's; the sidecar's identical line came from the helper, which the
@@ -201,30 +151,15 @@ class RealRenderToolsTest {
                 .contains("container 'sidecar' is privileged [rendered: line ");
     }
 
+    /** Pod spec lines of a chart: hostIPC when the values ask for debugging. */
+    private static final String DEBUG_HOST_IPC = "{{- if .Values.debug }}\nhostIPC: true\n{{- end }}\n";
+
     @Test
     void shouldNotNameATemplateLineWhoseTextAHelperWroteWhileAnIfLeftTheLineOut() {
         Report report = chart()
                 .write("chart/templates/_helpers.tpl", "{{- define \"web.debug\" -}}\nhostIPC: true\n{{- end }}\n")
-                .write("chart/templates/deployment.yaml", """
-                        apiVersion: apps/v1
-                        kind: Deployment
-                        metadata:
-                          name: web
-                        spec:
-                          selector:
-                            matchLabels: {app: web}
-                          template:
-                            metadata:
-                              labels: {app: web}
-                            spec:
-                              {{- include "web.debug" . | nindent 6 }}
-                              {{- if .Values.debug }}
-                              hostIPC: true
-                              {{- end }}
-                              containers:
-                                - name: web
-                                  image: nginx:1.27
-                        """)
+                .write("chart/templates/deployment.yaml", new WebDeployment().podSpec("{{- include \"web.debug\" . |"
+                        + " nindent 6 }}\n" + DEBUG_HOST_IPC).yaml())
                 .validate(Optional.empty(), RenderToolsOnDisk.renderer());
 
         // Line 13 has the same text at the same indentation, but the if left it out: the template alone is named.
@@ -234,25 +169,7 @@ class RealRenderToolsTest {
         });
 
         Report debug = chart().write("chart/values-ci.yaml", "debug: true\nprivileged: false\n")
-                .write("chart/templates/deployment.yaml", """
-                        apiVersion: apps/v1
-                        kind: Deployment
-                        metadata:
-                          name: web
-                        spec:
-                          selector:
-                            matchLabels: {app: web}
-                          template:
-                            metadata:
-                              labels: {app: web}
-                            spec:
-                              {{- if .Values.debug }}
-                              hostIPC: true
-                              {{- end }}
-                              containers:
-                                - name: web
-                                  image: nginx:1.27
-                        """)
+                .write("chart/templates/deployment.yaml", new WebDeployment().podSpec(DEBUG_HOST_IPC).yaml())
                 .validate(Optional.empty(), RenderToolsOnDisk.renderer());
         // Without the helper, only lines that render nothing stand between the line and its neighbours: its line.
         assertThat(items(debug, "manifest.host-namespaces")).extracting(item -> item.location().toString())
@@ -265,32 +182,9 @@ class RealRenderToolsTest {
                 .checklist("kubernetes:\n  version: \"1.30\"\n  manifests: [chart/]\n  render:\n"
                         + "    - helm: chart\n      releaseName: shop\n" + renderNamespace)
                 .write("chart/Chart.yaml", "apiVersion: v2\nname: web\nversion: 1.0.0\n")
-                .write("chart/templates/deployment.yaml", """
-                        apiVersion: apps/v1
-                        kind: Deployment
-                        metadata:
-                          name: web
-                          namespace: {{ .Release.Namespace }}
-                        spec:
-                          selector:
-                            matchLabels: {app: web}
-                          template:
-                            metadata:
-                              labels: {app: web}
-                            spec:
-                              containers:
-                                - name: web
-                                  image: nginx:1.27
-                        """)
-                .write("chart/templates/service.yaml", """
-                        apiVersion: v1
-                        kind: Service
-                        metadata:
-                          name: web
-                        spec:
-                          selector: {app: web}
-                          ports: [{port: 80}]
-                        """);
+                .write("chart/templates/deployment.yaml", new WebDeployment()
+                        .metadata("namespace: {{ .Release.Namespace }}\n").yaml())
+                .write("chart/templates/service.yaml", ManifestRendererTest.WEB_SERVICE);
     }
 
     @Test
@@ -310,23 +204,7 @@ class RealRenderToolsTest {
     @Test
     void shouldStillFailAServiceOfTheReleaseWhosePodsAreInAnotherNamespace() {
         Report report = chartWithAServiceInTheReleaseNamespace("      namespace: shop\n")
-                .write("chart/templates/deployment.yaml", """
-                        apiVersion: apps/v1
-                        kind: Deployment
-                        metadata:
-                          name: web
-                          namespace: default
-                        spec:
-                          selector:
-                            matchLabels: {app: web}
-                          template:
-                            metadata:
-                              labels: {app: web}
-                            spec:
-                              containers:
-                                - name: web
-                                  image: nginx:1.27
-                        """)
+                .write("chart/templates/deployment.yaml", new WebDeployment().metadata("namespace: default\n").yaml())
                 .validate(Optional.empty(), RenderToolsOnDisk.renderer());
 
         assertThat(items(report, "manifest.service-selector")).singleElement().satisfies(item -> {
