@@ -119,10 +119,17 @@ public final class ManifestValidationStep implements ValidationStep {
 
     @Override
     public void run(ValidationContext context, RunSink sink) throws InterruptedException {
-        sink.items(items(context, sink));
+        List<Rendered> rendered = new ArrayList<>();
+        try {
+            sink.items(items(context, sink, rendered));
+        } finally {
+            rendered.forEach(Rendered::close); // the outputs kept on disk until findings were mapped back
+        }
     }
 
-    private List<Item> items(ValidationContext context, RunSink sink) throws InterruptedException {
+    /** @param rendered receives what each {@code kubernetes.render} entry gave, to be closed by the caller */
+    private List<Item> items(ValidationContext context, RunSink sink, List<Rendered> rendered)
+            throws InterruptedException {
         KubernetesSettings settings = context.checklist().kubernetes();
         if (settings.manifests().isEmpty() && settings.render().isEmpty()) {
             return List.of(); // no manifests named: no check applies, and "no check applied" never fails
@@ -144,7 +151,6 @@ public final class ManifestValidationStep implements ValidationStep {
                     .build());
         }
 
-        List<Rendered> rendered = new ArrayList<>();
         // Helm is told one cluster version: the newest of a range, the release a cluster would be upgraded to.
         KubernetesVersion renderTarget = targets == null ? null : targets.newest();
         for (RenderSetting setting : settings.render()) {

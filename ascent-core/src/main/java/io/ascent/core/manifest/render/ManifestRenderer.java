@@ -2,7 +2,9 @@ package io.ascent.core.manifest.render;
 
 import io.ascent.core.checklist.RenderSetting;
 import io.ascent.core.manifest.LoadedFile;
+import io.ascent.core.manifest.ManifestFile;
 import io.ascent.core.manifest.ManifestLoader;
+import io.ascent.core.manifest.Resource;
 import io.ascent.core.manifest.api.KubernetesVersion;
 import io.ascent.core.report.ErrorKind;
 import io.ascent.core.report.Item;
@@ -21,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -103,6 +106,7 @@ public final class ManifestRenderer {
                     + "holds", at, folder, "vendor what it needs into the repository"));
         }
         Path work;
+        Path spool;
         try {
             work = Files.createTempDirectory(workspace.applicationDir(), ".ascent-render-");
         } catch (IOException e) {
@@ -111,14 +115,30 @@ public final class ManifestRenderer {
                     + e.getMessage(), at, folder, "let the user running Ascent write to the workspace"));
         }
         try {
-            return render(workspace, tool, folder, root.get(), work, at);
+            // The output's own folder outlives the tool's: findings are mapped back to Helm templates from it once
+            // every check has run (Rendered#close removes it).
+            spool = Files.createTempDirectory(workspace.applicationDir(), ".ascent-render-output-");
+        } catch (IOException e) {
+            delete(work);
+            return Rendered.failed(error(ErrorKind.ENVIRONMENT, "cannot create a work folder in "
+                    + workspace.displayPath(workspace.applicationDir()) + " to render '" + folder + "': "
+                    + e.getMessage(), at, folder, "let the user running Ascent write to the workspace"));
+        }
+        Rendered rendered = null;
+        try {
+            rendered = render(workspace, tool, folder, root.get(), work, spool, at);
+            return rendered;
         } finally {
             delete(work);
+            if (rendered == null || rendered.spool() == null) {
+                delete(spool);
+            }
         }
     }
 
-    private Rendered render(Workspace workspace, RenderTool tool, String folder, Path root, Path work, Location at)
-            throws InterruptedException {
+    private Rendered render(Workspace workspace, RenderTool tool, String folder, Path root, Path work, Path spool,
+            Location at) throws InterruptedException {
+        Path output = spool.resolve("output.yaml");
         try {
             tool.prepare(work, root);
         } catch (IOException e) {
@@ -131,7 +151,13 @@ public final class ManifestRenderer {
         ToolRunner.ToolRun result = null;
         String program = null;
         for (List<String> argv : tool.commands(work, root)) {
-            result = commands.run(argv, environment, timeout);
+            try {
+                result = commands.runTo(argv, environment, timeout, output, MAX_OUTPUT_BYTES);
+            } catch (java.io.UncheckedIOException e) {
+                return Rendered.failed(error(ErrorKind.ENVIRONMENT, "cannot write the output of rendering '" + folder
+                        + "': " + e.getCause().getMessage(), at, folder, "let the user running Ascent write to the "
+                        + "workspace"));
+            }
             program = argv.get(0) + (argv.get(0).equals("kubectl") ? " kustomize" : "");
             if (!result.notFound()) {
                 break;
@@ -148,27 +174,37 @@ public final class ManifestRenderer {
                     + "' within " + timeout.toSeconds() + " s", at, folder, "run '" + tool.reproduce(folder)
                     + "' to see why it takes so long"));
         }
+        long printed = size(output);
+        // Before the exit status: a tool stopped for printing too much exits by a signal.
+        if (printed > MAX_OUTPUT_BYTES) {
+            return Rendered.failed(error(ErrorKind.INPUT, program + " printed more than "
+                    + MAX_OUTPUT_BYTES / (1024 * 1024) + " MiB rendering '" + folder + "'; Ascent reads at most that",
+                    at, folder, "render smaller parts: one kubernetes.render entry per overlay or chart"));
+        }
         if (result.exitCode() != 0) {
-            String message = bounded(clean(result.stderr().isBlank() ? result.stdout() : result.stderr(), workspace,
+            String message = bounded(clean(result.stderr().isBlank() ? head(output) : result.stderr(), workspace,
                     work));
             return Rendered.failed(error(ErrorKind.INPUT, program + " failed to render '" + folder + "' (exit "
                     + result.exitCode() + "): " + message, at, folder,
                     tool.failureHint(message).orElse("run '" + tool.reproduce(folder) + "' and fix what it says")));
         }
-        if (result.stdout().getBytes(StandardCharsets.UTF_8).length > MAX_OUTPUT_BYTES) {
-            return Rendered.failed(error(ErrorKind.INPUT, program + " printed more than "
-                    + MAX_OUTPUT_BYTES / (1024 * 1024) + " MiB rendering '" + folder + "'; Ascent reads at most that",
-                    at, folder, "render smaller parts: one kubernetes.render entry per overlay or chart"));
-        }
         String renderedPath = tool.renderedPath(workspace.displayPath(root));
-        LoadedFile objects = inRelease(new ManifestLoader().parse(result.stdout(), renderedPath),
+        // Read document by document from the file, through the workspace's gate and the manifests' limits.
+        var confined = workspace.files(YamlLimits.MANIFEST.maxBytes());
+        LoadedFile objects = inRelease(new ManifestLoader().load(confined, new ManifestFile(output, renderedPath)),
                 tool.releaseNamespace());
-        RenderOrigins origins = RenderOrigins.of(renderedPath, tool.reproduce(folder), objects,
-                tool.sources(result.stdout(), work, root),
+        Function<Resource, Path> sources;
+        try {
+            sources = tool.sources(output, work, root);
+        } catch (IOException e) {
+            return Rendered.failed(error(ErrorKind.ENVIRONMENT, "cannot read the output of rendering '" + folder
+                    + "': " + e.getMessage(), at, folder, null));
+        }
+        boolean plain = tool.plainSources();
+        RenderOrigins origins = RenderOrigins.of(renderedPath, tool.reproduce(folder), objects, sources,
                 source -> source.startsWith(workspace.repositoryRoot()) && !source.startsWith(work)
                         ? workspace.displayPath(source) : null,
-                tool.plainSources() ? new SourceLines(workspace.files(YamlLimits.MANIFEST.maxBytes()))
-                        : new TemplateLines(workspace.files(YamlLimits.MANIFEST.maxBytes()), result.stdout()));
+                plain ? new SourceLines(confined) : new TemplateLines(confined, output));
         int files = origins.sourceFiles();
         int count = objects.resources().size();
         Item pass = Item.builder(ID, TITLE)
@@ -178,7 +214,25 @@ public final class ManifestRenderer {
                 .location(at)
                 .key(folder)
                 .build();
-        return new Rendered(pass, Optional.of(objects), Optional.of(origins));
+        // Kustomize's findings are found in its plain YAML sources: only Helm's need the output later.
+        return new Rendered(pass, Optional.of(objects), Optional.of(origins), plain ? null : spool);
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0; // nothing was written: the tool printed nothing
+        }
+    }
+
+    /** The start of what the tool printed, for a failure that said nothing on standard error. */
+    private static String head(Path output) {
+        try (var in = Files.newInputStream(output)) {
+            return new String(in.readNBytes(MAX_MESSAGE_CHARS * 4), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     /**
@@ -230,7 +284,7 @@ public final class ManifestRenderer {
         return Map.copyOf(variables);
     }
 
-    private static void delete(Path work) {
+    static void delete(Path work) {
         try (Stream<Path> paths = Files.walk(work)) {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);

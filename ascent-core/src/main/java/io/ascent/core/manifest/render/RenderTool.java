@@ -40,10 +40,10 @@ interface RenderTool {
     Optional<String> failureHint(String message);
 
     /**
-     * Reads {@code output} once and answers, for each object of it, the source file it came from as a path on disk
-     * ({@code null} when unknown).
+     * Reads {@code output} (the file the tool's output went to) once, line by line, and answers, for each object of
+     * it, the source file it came from as a path on disk ({@code null} when unknown).
      */
-    Function<Resource, Path> sources(String output, Path work, Path root);
+    Function<Resource, Path> sources(Path output, Path work, Path root) throws IOException;
 
     /**
      * Where an object that names no namespace lands: the Helm release's namespace ({@code --namespace}, else

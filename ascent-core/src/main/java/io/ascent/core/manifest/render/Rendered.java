@@ -2,6 +2,7 @@ package io.ascent.core.manifest.render;
 
 import io.ascent.core.manifest.LoadedFile;
 import io.ascent.core.report.Item;
+import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -11,10 +12,20 @@ import java.util.Optional;
  * @param objects the rendered objects, read as if from the file {@link RenderOrigins#renderedPath()}; empty when
  *                the render failed
  * @param origins maps findings in the rendered output back to source files; empty when the render failed
+ * @param spool   the folder holding the output while {@code origins} still reads it (Helm's), or {@code null}
  */
-public record Rendered(Item item, Optional<LoadedFile> objects, Optional<RenderOrigins> origins) {
+public record Rendered(Item item, Optional<LoadedFile> objects, Optional<RenderOrigins> origins, Path spool)
+        implements AutoCloseable {
 
     static Rendered failed(Item item) {
-        return new Rendered(item, Optional.empty(), Optional.empty());
+        return new Rendered(item, Optional.empty(), Optional.empty(), null);
+    }
+
+    /** Removes the output kept on disk; {@link #origins} cannot map a Helm finding to its template line after. */
+    @Override
+    public void close() {
+        if (spool != null) {
+            ManifestRenderer.delete(spool);
+        }
     }
 }
