@@ -151,13 +151,6 @@ public final class ManifestValidationStep implements ValidationStep {
                     .build());
         }
 
-        // Helm is told one cluster version: the newest of a range, the release a cluster would be upgraded to.
-        KubernetesVersion renderTarget = targets == null ? null : targets.newest();
-        for (RenderSetting setting : settings.render()) {
-            rendered.add(renderer.render(context.workspace(), setting, context.checklist().metadata().name(),
-                    renderTarget,
-                    setting.location()));
-        }
 
         List<ManifestCheck> checks = new ArrayList<>();
         List<Item> parseProblems = new ArrayList<>(set.problems());
@@ -256,11 +249,12 @@ public final class ManifestValidationStep implements ValidationStep {
             }
         };
         load(context.workspace().files(YamlLimits.MANIFEST.maxBytes()), sources.manifests(), toChecks);
-        for (Rendered render : rendered) {
-            render.objects().ifPresent(objects -> {
-                objects.problems().forEach(toChecks::problem);
-                objects.resources().forEach(toChecks::resource);
-            });
+        // Each render's objects go to the checks as they are read from its output, as a large file's do.
+        // Helm is told one cluster version: the newest of a range, the release a cluster would be upgraded to.
+        KubernetesVersion renderTarget = targets == null ? null : targets.newest();
+        for (RenderSetting setting : settings.render()) {
+            rendered.add(renderer.render(context.workspace(), setting, context.checklist().metadata().name(),
+                    renderTarget, setting.location(), toChecks));
         }
         counts[0] = sources.manifests().size();
         for (int i = 0; i < checks.size(); i++) {

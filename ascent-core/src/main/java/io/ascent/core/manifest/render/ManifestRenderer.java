@@ -77,6 +77,36 @@ public final class ManifestRenderer {
      */
     public Rendered render(Workspace workspace, RenderSetting setting, String release, KubernetesVersion target,
             Location at) throws InterruptedException {
+        List<Resource> resources = new ArrayList<>();
+        List<Item> problems = new ArrayList<>();
+        Rendered rendered = render(workspace, setting, release, target, at, new ManifestLoader.Sink() {
+            @Override
+            public void resource(Resource resource) {
+                resources.add(resource);
+            }
+
+            @Override
+            public void problem(Item problem) {
+                problems.add(problem);
+            }
+        });
+        return rendered.origins().isEmpty() ? rendered : rendered.withObjects(new LoadedFile(
+                new ManifestFile(Path.of(rendered.origins().get().renderedPath()),
+                        rendered.origins().get().renderedPath()), resources, problems));
+    }
+
+    /**
+     * Renders {@code setting}, handing each object of the output to {@code sink} as it is read and keeping none
+     * (the returned {@link Rendered#objects()} is empty): a render's objects need the memory of one at a time.
+     * Close the result once its origins have mapped the findings back.
+     *
+     * @param release the Helm release name when the entry sets none (the checklist's {@code metadata.name})
+     * @param target  the target Kubernetes version, or {@code null}
+     * @param at      where the entry is in the checklist, for problems that concern it
+     * @throws InterruptedException when the run is cancelled; the tool is killed and the work folder removed
+     */
+    public Rendered render(Workspace workspace, RenderSetting setting, String release, KubernetesVersion target,
+            Location at, ManifestLoader.Sink sink) throws InterruptedException {
         String folder = setting.path();
         if (commands == null) {
             return Rendered.failed(error(ErrorKind.ENVIRONMENT, "cannot render '" + folder + "': this embedding of "
@@ -126,7 +156,7 @@ public final class ManifestRenderer {
         }
         Rendered rendered = null;
         try {
-            rendered = render(workspace, tool, folder, root.get(), work, spool, at);
+            rendered = render(workspace, tool, folder, root.get(), work, spool, at, sink);
             return rendered;
         } finally {
             delete(work);
@@ -137,7 +167,7 @@ public final class ManifestRenderer {
     }
 
     private Rendered render(Workspace workspace, RenderTool tool, String folder, Path root, Path work, Path spool,
-            Location at) throws InterruptedException {
+            Location at, ManifestLoader.Sink sink) throws InterruptedException {
         Path output = spool.resolve("output.yaml");
         try {
             tool.prepare(work, root);
@@ -189,10 +219,7 @@ public final class ManifestRenderer {
                     tool.failureHint(message).orElse("run '" + tool.reproduce(folder) + "' and fix what it says")));
         }
         String renderedPath = tool.renderedPath(workspace.displayPath(root));
-        // Read document by document from the file, through the workspace's gate and the manifests' limits.
         var confined = workspace.files(YamlLimits.MANIFEST.maxBytes());
-        LoadedFile objects = inRelease(new ManifestLoader().load(confined, new ManifestFile(output, renderedPath)),
-                tool.releaseNamespace());
         Function<Resource, Path> sources;
         try {
             sources = tool.sources(output, work, root);
@@ -200,22 +227,38 @@ public final class ManifestRenderer {
             return Rendered.failed(error(ErrorKind.ENVIRONMENT, "cannot read the output of rendering '" + folder
                     + "': " + e.getMessage(), at, folder, null));
         }
-        boolean plain = tool.plainSources();
-        RenderOrigins origins = RenderOrigins.of(renderedPath, tool.reproduce(folder), objects, sources,
-                source -> source.startsWith(workspace.repositoryRoot()) && !source.startsWith(work)
-                        ? workspace.displayPath(source) : null,
-                plain ? new SourceLines(confined) : new TemplateLines(confined, output));
+        RenderedOutput kept = new RenderedOutput(confined, output);
+        RenderOrigins origins = new RenderOrigins(renderedPath, tool.reproduce(folder),
+                tool.plainSources() ? new SourceLines(confined, kept) : new TemplateLines(confined, kept));
+        int[] count = {0};
+        String namespace = tool.releaseNamespace();
+        // Document by document from the file, through the workspace's gate and the manifests' limits: each object
+        // goes on to the sink as it is read; only where it came from is kept.
+        new ManifestLoader().stream(confined, new ManifestFile(output, renderedPath), new ManifestLoader.Sink() {
+            @Override
+            public void resource(Resource resource) {
+                Resource placed = namespace.isEmpty() ? resource : resource.inRelease(namespace);
+                count[0]++;
+                Path file = sources.apply(placed);
+                origins.add(placed, file, file != null && file.startsWith(workspace.repositoryRoot())
+                        && !file.startsWith(work) ? workspace.displayPath(file) : null);
+                sink.resource(placed);
+            }
+
+            @Override
+            public void problem(Item problem) {
+                sink.problem(problem);
+            }
+        });
         int files = origins.sourceFiles();
-        int count = objects.resources().size();
         Item pass = Item.builder(ID, TITLE)
-                .message("rendered " + folder + " with " + program + " in " + took.toMillis() + " ms: " + count
-                        + (count == 1 ? " object" : " objects") + " from " + files
+                .message("rendered " + folder + " with " + program + " in " + took.toMillis() + " ms: " + count[0]
+                        + (count[0] == 1 ? " object" : " objects") + " from " + files
                         + (files == 1 ? " source file" : " source files"))
                 .location(at)
                 .key(folder)
                 .build();
-        // Kustomize's findings are found in its plain YAML sources: only Helm's need the output later.
-        return new Rendered(pass, Optional.of(objects), Optional.of(origins), plain ? null : spool);
+        return new Rendered(pass, Optional.of(origins), spool);
     }
 
     private static long size(Path file) {
@@ -233,18 +276,6 @@ public final class ManifestRenderer {
         } catch (IOException e) {
             return "";
         }
-    }
-
-    /**
-     * The objects with the namespace they land in when they name none: a Helm chart's templates often write
-     * {@code namespace: {{ .Release.Namespace }}} on some objects only, and the rest land there all the same.
-     */
-    private static LoadedFile inRelease(LoadedFile objects, String namespace) {
-        if (namespace.isEmpty()) {
-            return objects;
-        }
-        return new LoadedFile(objects.file(), objects.resources().stream().map(r -> r.inRelease(namespace))
-                .toList(), objects.problems());
     }
 
     /** The tool's message without the work folder's and the repository's absolute paths. */

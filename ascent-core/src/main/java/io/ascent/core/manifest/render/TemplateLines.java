@@ -1,22 +1,15 @@
 package io.ascent.core.manifest.render;
 
-import io.ascent.core.manifest.Resource;
 import io.ascent.core.report.Location;
 import io.ascent.core.workspace.ConfinedFiles;
-import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,28 +30,22 @@ final class TemplateLines implements SourceLocator {
     /** Past this many line pairs a document is not aligned: the template file alone is named. */
     static final long MAX_PAIRS = 1_000_000L;
     private static final Pattern ACTION = Pattern.compile("\\{\\{.*?\\}\\}");
-    private static final Pattern SEPARATOR = Pattern.compile("^---\\s*$");
-    /** How much of a line is kept while indexing: enough to tell a separator or a Source line. */
-    private static final int BOUNDARY_PREFIX = 64;
-    private static final String SOURCE = "# Source: ";
     /** A line of control actions that trim the line break before them: it renders nothing. */
     private static final Pattern SILENT = Pattern.compile(
             "\\s*(\\{\\{-\\s*((if|else|end|with|range|define)\\b|/\\*).*?\\}\\}\\s*)+");
 
     private final ConfinedFiles files;
-    private final Path output;
-    /** Line number of each line that ends a document (a separator or a Source line), read once when first asked. */
-    private NavigableMap<Integer, Long> boundaries;
-    private int lineCount;
+    private final RenderedOutput output;
     private final Map<Path, Optional<List<TemplateLine>>> templates = new HashMap<>();
     /** The alignment of each document (by its first output line and template) already made: findings share it. */
     private final Map<String, int[]> alignments = new HashMap<>();
 
     /**
-     * @param output the file holding the rendered output, whose lines the findings name; only the documents of
-     *               findings are read back from it
+     * @param files  reads the templates
+     * @param output the rendered output, whose lines the findings name; only the documents of findings are read
+     *               back from it
      */
-    TemplateLines(ConfinedFiles files, Path output) {
+    TemplateLines(ConfinedFiles files, RenderedOutput output) {
         this.files = files;
         this.output = output;
     }
@@ -112,20 +99,15 @@ final class TemplateLines implements SourceLocator {
     }
 
     @Override
-    public Optional<Location> find(Resource rendered, int line, int column, Path source, String displayPath) {
+    public Optional<Location> find(List<String> pointer, int line, int column, Path source, String displayPath) {
         Optional<List<TemplateLine>> template = templates.computeIfAbsent(source, this::read);
-        if (template.isEmpty() || !indexed() || line < 1 || line > lineCount) {
+        Optional<RenderedOutput.Document> around = template.isEmpty() ? Optional.empty()
+                : output.documentAround(line);
+        if (around.isEmpty()) {
             return Optional.empty();
         }
-        // The document holding the line: from the line after the boundary before it to the line before the next.
-        Map.Entry<Integer, Long> before = boundaries.lowerEntry(line);
-        Integer after = boundaries.higherKey(line);
-        int first = before == null ? 0 : before.getKey(); // 0-based index of the document's first line
-        int last = (after == null ? lineCount + 1 : after) - 2;
-        List<String> document = documentLines(before == null ? 0 : before.getValue(), last - first + 1);
-        if (document == null) {
-            return Optional.empty();
-        }
+        int first = around.get().firstLine() - 1; // 0-based index of the document's first line
+        List<String> document = around.get().lines();
         List<TemplateLine> lines = template.get();
         if ((long) document.size() * lines.size() > MAX_PAIRS) {
             return Optional.empty();
@@ -138,72 +120,6 @@ final class TemplateLines implements SourceLocator {
         }
         TemplateLine found = lines.get(match);
         return Optional.of(new Location(displayPath, match + 1, found.keepsColumn(column) ? column : 0));
-    }
-
-    /**
-     * Reads the output once, keeping only where each document ends (the line number of each boundary and the byte
-     * offset after it); false when it cannot be read.
-     */
-    private boolean indexed() {
-        if (boundaries != null) {
-            return true;
-        }
-        NavigableMap<Integer, Long> found = new TreeMap<>();
-        try (InputStream in = new java.io.BufferedInputStream(files.open(output))) {
-            ByteArrayOutputStream line = new ByteArrayOutputStream();
-            boolean cut = false;
-            long offset = 0;
-            int number = 0;
-            for (int b = in.read(); ; b = in.read()) {
-                if (b >= 0) {
-                    offset++;
-                }
-                if (b == '\n' || b < 0) {
-                    if (b >= 0 || line.size() > 0) {
-                        number++;
-                        String start = line.toString(StandardCharsets.UTF_8);
-                        if (cut ? start.startsWith(SOURCE) : boundary(start)) {
-                            found.put(number, offset);
-                        }
-                    }
-                    line.reset();
-                    cut = false;
-                    if (b < 0) {
-                        break;
-                    }
-                } else if (line.size() < BOUNDARY_PREFIX) {
-                    line.write(b); // only the start of a line tells a boundary
-                } else {
-                    cut = true;
-                }
-            }
-            lineCount = number;
-        } catch (IOException | RuntimeException unreadable) {
-            return false;
-        }
-        boundaries = found;
-        return true;
-    }
-
-    /** {@code count} lines of the output from byte {@code offset}, without their trailing spaces. */
-    private List<String> documentLines(long offset, int count) {
-        List<String> lines = new ArrayList<>(Math.max(0, count));
-        try (InputStream in = files.open(output);
-                BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            in.skipNBytes(offset);
-            for (int i = 0; i < count; i++) {
-                String text = reader.readLine();
-                lines.add(text == null ? "" : text.stripTrailing());
-            }
-            return lines;
-        } catch (IOException | RuntimeException unreadable) {
-            return null;
-        }
-    }
-
-    /** A line that ends a document of the output: a separator or the {@code # Source:} line of the next one. */
-    private static boolean boundary(String line) {
-        return SEPARATOR.matcher(line).matches() || line.startsWith(SOURCE);
     }
 
     private Optional<List<TemplateLine>> read(Path source) {

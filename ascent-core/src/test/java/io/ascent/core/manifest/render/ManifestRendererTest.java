@@ -108,6 +108,48 @@ class ManifestRendererTest {
     }
 
     @Test
+    void shouldHandEachObjectToTheSinkAsItIsReadKeepNoneAndRemoveTheOutputWhenClosed() throws Exception {
+        ScriptedTools tools = ScriptedTools.printing(Set.of("kustomize"), KUSTOMIZE_OUTPUT);
+        kustomizeRepository();
+        List<String> seen = new java.util.ArrayList<>();
+        Rendered rendered = tools.renderer().render(io.ascent.core.workspace.Workspace.of(repository),
+                new io.ascent.core.checklist.RenderSetting(io.ascent.core.checklist.RenderSetting.Tool.KUSTOMIZE,
+                        "deploy/overlays/prod", Optional.empty(), Optional.empty(), List.of(), null),
+                "app", null, io.ascent.core.report.Location.of("ascent.yaml"),
+                new io.ascent.core.manifest.ManifestLoader.Sink() {
+                    @Override
+                    public void resource(io.ascent.core.manifest.Resource resource) {
+                        seen.add(resource.displayName());
+                    }
+
+                    @Override
+                    public void problem(Item problem) {
+                        seen.add("problem " + problem.message());
+                    }
+                });
+
+        assertThat(seen).containsExactly("ConfigMap/settings-7h2f", "Deployment/prod-web");
+        assertThat(rendered.objects()).as("the objects went to the sink, none is kept").isEmpty();
+        assertThat(rendered.item().message()).contains(": 2 objects from 2 source files");
+        assertThat(rendered.spool()).isDirectory();
+        rendered.close();
+        assertThat(rendered.spool()).doesNotExist();
+    }
+
+    @Test
+    void shouldLeaveNoOutputBehindOnceTheManifestStepMappedItsFindings() throws Exception {
+        ScriptedTools tools = ScriptedTools.printing(Set.of("kustomize"), KUSTOMIZE_OUTPUT);
+
+        Report report = kustomizeRepository().validate(Optional.empty(), tools.renderer());
+
+        assertThat(items(report, "manifest.privileged")).extracting(item -> item.location().toString())
+                .containsExactly("deploy/base/web.yaml:16:25");
+        try (Stream<Path> left = Files.list(repository)) {
+            assertThat(left.map(path -> path.getFileName().toString())).noneMatch(name -> name.startsWith(".ascent"));
+        }
+    }
+
+    @Test
     void shouldPointFindingsAtTheSourceFileWithTheRenderedLineAndReadTheBaseOnlyThroughTheRender() {
         ScriptedTools tools = ScriptedTools.printing(Set.of("kustomize"), KUSTOMIZE_OUTPUT);
         Report report = kustomizeRepository().validate(Optional.empty(), tools.renderer());
