@@ -83,11 +83,17 @@ class BaselineCommandTest {
                 .contains("\"path\" : \".ascent-baseline.json\",\n      \"line\" : 9,\n      \"column\" : 6");
     }
 
-    @Test
-    void shouldWriteAndReadTheBaselineFileTheChecklistNames() throws Exception {
+    /** The removed-apis example whose checklist names {@code file} as its baseline. */
+    private Path withBaselineKey(String file) throws IOException {
         Path app = copy("removed-apis");
         Files.writeString(app.resolve("ascent.yaml"), Files.readString(app.resolve("ascent.yaml"))
-                + "baseline: ci/accepted findings.json\n");
+                + "baseline: " + file + "\n");
+        return app;
+    }
+
+    @Test
+    void shouldWriteAndReadTheBaselineFileTheChecklistNames() throws Exception {
+        Path app = withBaselineKey("ci/accepted findings.json");
 
         CliRun baseline = CliRun.of("baseline", app.toString(), "--no-git");
 
@@ -107,9 +113,7 @@ class BaselineCommandTest {
 
     @Test
     void shouldRefuseABaselineFileOutsideTheRepository() throws Exception {
-        Path app = copy("removed-apis");
-        Files.writeString(app.resolve("ascent.yaml"), Files.readString(app.resolve("ascent.yaml"))
-                + "baseline: ../../outside.json\n");
+        Path app = withBaselineKey("../../outside.json");
 
         CliRun run = CliRun.of("baseline", app.toString(), "--no-git");
 

@@ -33,13 +33,15 @@ class AscentRunTest {
     @TempDir
     Path app;
 
+    private static final String HEADER = """
+            apiVersion: ascent.dev/v1
+            kind: Checklist
+            metadata:
+              name: app
+            """;
+
     private Report validate(ValidationStep... steps) throws Exception {
-        Files.writeString(app.resolve("ascent.yaml"), """
-                apiVersion: ascent.dev/v1
-                kind: Checklist
-                metadata:
-                  name: app
-                """);
+        Files.writeString(app.resolve("ascent.yaml"), HEADER);
         return new Ascent(CLOCK, List.of(steps)).validate(ValidateOptions.of(app), ProgressListener.SILENT);
     }
 
@@ -138,11 +140,7 @@ class AscentRunTest {
     }
 
     private Report validateWithWaivers(ValidationStep step) throws Exception {
-        Files.writeString(app.resolve("ascent.yaml"), """
-                apiVersion: ascent.dev/v1
-                kind: Checklist
-                metadata:
-                  name: app
+        Files.writeString(app.resolve("ascent.yaml"), HEADER + """
                 waivers:
                   - id: manifest.probes
                     reason: a batch job

@@ -77,22 +77,10 @@ public final class ManifestRenderer {
      */
     public Rendered render(Workspace workspace, RenderSetting setting, String release, KubernetesVersion target,
             Location at) throws InterruptedException {
-        List<Resource> resources = new ArrayList<>();
-        List<Item> problems = new ArrayList<>();
-        Rendered rendered = render(workspace, setting, release, target, at, new ManifestLoader.Sink() {
-            @Override
-            public void resource(Resource resource) {
-                resources.add(resource);
-            }
-
-            @Override
-            public void problem(Item problem) {
-                problems.add(problem);
-            }
-        });
-        return rendered.origins().isEmpty() ? rendered : rendered.withObjects(new LoadedFile(
-                new ManifestFile(Path.of(rendered.origins().get().renderedPath()),
-                        rendered.origins().get().renderedPath()), resources, problems));
+        ManifestLoader.Collector objects = new ManifestLoader.Collector();
+        Rendered rendered = render(workspace, setting, release, target, at, objects);
+        return rendered.origins().isEmpty() ? rendered : rendered.withObjects(objects.loaded(new ManifestFile(
+                Path.of(rendered.origins().get().renderedPath()), rendered.origins().get().renderedPath())));
     }
 
     /**
