@@ -5,12 +5,15 @@ import io.ascent.core.EngineConfig;
 import io.ascent.core.ValidateOptions;
 import io.ascent.core.baseline.Baseline;
 import io.ascent.core.baseline.BaselineJson;
+import io.ascent.core.checklist.Checklist;
+import io.ascent.core.checklist.ChecklistLoader;
 import io.ascent.core.progress.ProgressListener;
 import io.ascent.core.report.Item;
 import io.ascent.core.report.Report;
 import io.ascent.core.report.Status;
 import io.ascent.core.report.Verdict;
 import io.ascent.core.report.render.PlainText;
+import io.ascent.core.workspace.Workspace;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -18,7 +21,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -29,13 +34,15 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code ascent baseline [DIR]}: validates DIR, ignoring any baseline, and records every finding's fingerprint in
- * {@code DIR/.ascent-baseline.json}, so that later runs fail only on new findings.
+ * the checklist's {@code baseline} file ({@code DIR/.ascent-baseline.json} by default), so that later runs fail only
+ * on new findings.
  */
 @Command(name = "baseline", mixinStandardHelpOptions = true,
         description = {"Record today's findings so that later runs fail only on new ones.",
-            "They go to DIR/" + Baseline.FILE_NAME + " (commit it): later runs",
-            "of 'ascent validate' show those findings as BASELINED and fail only on new ones, and warn about",
-            "entries whose finding is gone. Checklist findings (an expired waiver) are never baselined."},
+            "They go to the checklist's 'baseline' file, DIR/" + Baseline.FILE_NAME + " by default",
+            "(commit it): later runs of 'ascent validate' show those findings as BASELINED and fail only on",
+            "new ones, and warn about entries whose finding is gone. Checklist findings (an expired waiver)",
+            "are never baselined."},
         footerHeading = "%nExit status:%n",
         footer = {"  0 written, 2 invalid input (the run's ERROR items are printed, nothing is written),",
             "  3 environment or the file cannot be written, 4 internal error, 130 interrupted"})
@@ -63,14 +70,6 @@ final class BaselineCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Path target = directory.resolve(Baseline.FILE_NAME);
-        if (Files.isSymbolicLink(target) || Files.exists(target, LinkOption.NOFOLLOW_LINKS)
-                && !Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
-            // A repository could commit the name as a link to make Ascent write somewhere else.
-            err.println("ascent baseline: " + target + " is not a regular file (a link, folder or device); "
-                    + "remove it first");
-            return ExitCodes.INVALID_INPUT;
-        }
         EngineConfig config;
         try {
             config = EngineConfig.fromEnvironment(System.getenv());
@@ -92,6 +91,25 @@ final class BaselineCommand implements Callable<Integer> {
                 }
             }
             return verdict.exitStatus();
+        }
+        // The run read the checklist, so it is usable; its 'baseline' key stayed inside the repository.
+        Workspace workspace = Workspace.of(directory);
+        Checklist loaded = new ChecklistLoader(Clock.systemUTC()).load(workspace, Optional.ofNullable(checklist))
+                .checklist().orElseThrow();
+        Path target = directory.resolve(loaded.baseline()).normalize();
+        if (Files.isSymbolicLink(target) || Files.exists(target, LinkOption.NOFOLLOW_LINKS)
+                && !Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
+            // A repository could commit the name as a link to make Ascent write somewhere else.
+            err.println("ascent baseline: " + target + " is not a regular file (a link, folder or device); "
+                    + "remove it first");
+            return ExitCodes.INVALID_INPUT;
+        }
+        if (workspace.resolveInside(loaded.baseline()).isEmpty()) {
+            // A folder on the way that is a link out of the repository (the path itself was checked with the
+            // checklist, which the run read).
+            err.println("ascent baseline: " + target + " is outside the repository; name a file inside it in the "
+                    + "checklist's 'baseline'");
+            return ExitCodes.INVALID_INPUT;
         }
         Baseline baseline = Baseline.of(report.items());
         StringWriter text = new StringWriter();

@@ -113,7 +113,7 @@ final class ProvisionCommand implements Callable<Integer> {
         ProvisionOptions options = ProvisionOptions.builder(directory).checklist(checklist).driver(driver)
                 .kubeconfig(cluster.kubeconfig().orElse(null)).context(cluster.context().orElse(null))
                 .kubernetesVersion(kubernetesVersion).keep(keeping).timeout(timeout).dryRun(dryRun).noGit(noGit)
-                .kind(kind).build();
+                .kind(kind).excerpts(destinations.containsKey(Format.HTML)).build();
         // On Ctrl-C or SIGTERM the engine's own hook interrupts the run and lets it tear down; this one keeps the JVM
         // alive until the report of that interrupted run is written too (bounded: the engine's grace plus a little).
         CountDownLatch reported = new CountDownLatch(1);

@@ -65,8 +65,8 @@ final class ValidateCommand implements Callable<Integer> {
     private boolean noGit;
 
     @Option(names = "--no-baseline",
-            description = {"Judge every finding as new, ignoring DIR/.ascent-baseline.json (written by",
-                "'ascent baseline')."})
+            description = {"Judge every finding as new, ignoring the checklist's baseline file",
+                "(DIR/.ascent-baseline.json by default; written by 'ascent baseline')."})
     private boolean noBaseline;
 
     @Option(names = "--allow-url", paramLabel = "PREFIX",

@@ -83,6 +83,45 @@ class BaselineCommandTest {
                 .contains("\"path\" : \".ascent-baseline.json\",\n      \"line\" : 9,\n      \"column\" : 6");
     }
 
+    /** The removed-apis example whose checklist names {@code file} as its baseline. */
+    private Path withBaselineKey(String file) throws IOException {
+        Path app = copy("removed-apis");
+        Files.writeString(app.resolve("ascent.yaml"), Files.readString(app.resolve("ascent.yaml"))
+                + "baseline: " + file + "\n");
+        return app;
+    }
+
+    @Test
+    void shouldWriteAndReadTheBaselineFileTheChecklistNames() throws Exception {
+        Path app = withBaselineKey("ci/accepted findings.json");
+
+        CliRun baseline = CliRun.of("baseline", app.toString(), "--no-git");
+
+        assertThat(baseline.status()).as(baseline.err()).isZero();
+        assertThat(baseline.out()).startsWith("ascent baseline: wrote " + app.resolve("ci/accepted findings.json")
+                + " with 2 findings:");
+        assertThat(app.resolve(".ascent-baseline.json")).doesNotExist();
+        CliRun passing = CliRun.of("validate", app.toString(), "--no-git");
+        assertThat(passing.status()).as(passing.out()).isZero();
+        assertThat(passing.out()).contains("baseline ci/accepted findings.json: 2 accepted findings; only new "
+                + "findings fail\n");
+
+        // A baseline at the default place is not read when the checklist names another file.
+        Files.move(app.resolve("ci/accepted findings.json"), app.resolve(".ascent-baseline.json"));
+        assertThat(CliRun.of("validate", app.toString(), "--no-git").status()).isEqualTo(ExitCodes.FAILED);
+    }
+
+    @Test
+    void shouldRefuseABaselineFileOutsideTheRepository() throws Exception {
+        Path app = withBaselineKey("../../outside.json");
+
+        CliRun run = CliRun.of("baseline", app.toString(), "--no-git");
+
+        assertThat(run.status()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(run.err()).contains("ascent.yaml:14:11: '../../outside.json' leaves the repository");
+        assertThat(dir.getParent().resolve("outside.json")).doesNotExist();
+    }
+
     @Test
     void shouldWriteNothingAndExitTwoWhenTheChecklistIsBroken() throws Exception {
         Path app = copy("broken-yaml");

@@ -32,6 +32,21 @@ class HtmlFormatTest {
     }
 
     @Test
+    void shouldShowTheLinesAroundEachFindingInProvisionsPageToo() throws Exception {
+        CliRun run = CliRun.of("provision", REMOVED_APIS.toString(), "--dry-run", "-f", "html", "-f", "json",
+                "-o", out + "/");
+
+        assertThat(run.status()).as(run.err()).isEqualTo(ExitCodes.FAILED);
+        String html = Files.readString(out.resolve("ascent-report.html"));
+        assertThat(html).contains("<mark><b>2</b>apiVersion: extensions/v1beta1</mark>")
+                .contains("<mark><b>1</b>apiVersion: policy/v1beta1</mark>");
+        assertThat(Files.readString(out.resolve("ascent-report.json")))
+                .contains("\"excerpts\" : [ {\n    \"path\" : \"examples/removed-apis/deploy/ingress.yaml\",\n");
+        CliRun json = CliRun.of("provision", REMOVED_APIS.toString(), "--dry-run", "-f", "json");
+        assertThat(json.out()).as("no excerpts without the html format").doesNotContain("\"excerpts\"");
+    }
+
+    @Test
     void shouldKeepNoExcerptsWithoutTheHtmlFormat() {
         CliRun run = CliRun.of("validate", REMOVED_APIS.toString(), "-f", "json");
 

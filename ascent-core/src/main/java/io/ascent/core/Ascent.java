@@ -171,7 +171,7 @@ public final class Ascent {
         WaiverApplier waivers = new WaiverApplier(checklist, today,
                 workspace.displayPath(workspace.applicationDir()));
         // A waiver, the team's explicit decision, wins over the baseline: the finding shows as WAIVED with its reason.
-        AppliedBaseline baseline = options.noBaseline() ? AppliedBaseline.NONE : AppliedBaseline.load(workspace, run);
+        AppliedBaseline baseline = options.noBaseline() ? AppliedBaseline.NONE : AppliedBaseline.load(workspace, checklist, run);
         RunSink judged = run.mappingItems(item -> baseline.apply(waivers.apply(item)));
         for (ValidationStep step : steps) {
             if (Thread.interrupted()) {
@@ -181,7 +181,13 @@ public final class Ascent {
         }
         // Only once every step ran: a waiver that excused nothing is worth a look (the finding is fixed, or the
         // waiver's path, resource or id is wrong and it silently waives nothing).
-        run.items(waivers.unused(CheckCatalog.ids()));
+        List<Item> unused = waivers.unused(CheckCatalog.ids());
+        if (!unused.isEmpty()) {
+            // The checklist step's "waivers are current" PASS was said before any finding was judged: with a WARN
+            // of the same rule beside it, it would say the opposite of its own problems.
+            run.withdraw(item -> item.status() == Status.PASS && item.id().equals(ChecklistRule.WAIVERS.id()));
+        }
+        run.items(unused);
         baseline.finish(run.items(), run);
     }
 
@@ -275,7 +281,11 @@ public final class Ascent {
      * (after an interruption the thread's interrupt flag is set again).
      */
     public Report provision(ProvisionOptions options, ProgressListener progress) {
-        return new Provisioner(config.clock(), this::validate).run(options, progress);
+        Report report = new Provisioner(config.clock(), this::validate).run(options, progress);
+        // As validate does: the lines around each finding located in the repository (its manifests, the
+        // checklist), read after the run.
+        return options.excerpts() ? report.withExcerpts(ExcerptCollector.collect(Workspace.of(options.directory()),
+                report.items())) : report;
     }
 
     /** {@code --repository URL}: validates the directory inside a shallow clone, removed afterwards. */

@@ -33,13 +33,15 @@ class AscentRunTest {
     @TempDir
     Path app;
 
+    private static final String HEADER = """
+            apiVersion: ascent.dev/v1
+            kind: Checklist
+            metadata:
+              name: app
+            """;
+
     private Report validate(ValidationStep... steps) throws Exception {
-        Files.writeString(app.resolve("ascent.yaml"), """
-                apiVersion: ascent.dev/v1
-                kind: Checklist
-                metadata:
-                  name: app
-                """);
+        Files.writeString(app.resolve("ascent.yaml"), HEADER);
         return new Ascent(CLOCK, List.of(steps)).validate(ValidateOptions.of(app), ProgressListener.SILENT);
     }
 
@@ -107,6 +109,49 @@ class AscentRunTest {
         assertThat(report.items()).filteredOn(item -> item.id().equals(Ascent.INTERNAL_ERROR_ID)).singleElement()
                 .satisfies(item -> assertThat(item.message()).contains("hungry", "java.lang.OutOfMemoryError"));
         assertThat(report.items()).extracting(Item::id).contains("last.ok");
+    }
+
+    @Test
+    void shouldNotSayTheWaiversAreFineWhenOneOfThemMatchesNoFinding() throws Exception {
+        Report report = validateWithWaivers(step("probes", sink -> sink.item(Item.builder("manifest.probes", "probes")
+                .problem("no readiness probe").build())));
+
+        List<Item> waivers = report.items().stream().filter(i -> i.id().equals("checklist.waivers")).toList();
+        assertThat(waivers).singleElement().satisfies(item -> {
+            assertThat(item.status()).isEqualTo(Status.WARN);
+            assertThat(item.message()).contains("'manifest.resources' matches no finding");
+        });
+        assertThat(report.items()).filteredOn(i -> i.id().equals("manifest.probes")).singleElement()
+                .extracting(Item::status).isEqualTo(Status.WAIVED);
+    }
+
+    @Test
+    void shouldSayTheWaiversAreCurrentWhenEachOneExcusedAFinding() throws Exception {
+        Report report = validateWithWaivers(step("both", sink -> {
+            sink.item(Item.builder("manifest.probes", "probes").problem("no readiness probe").build());
+            sink.item(Item.builder("manifest.resources", "resources").problem("no limits").build());
+        }));
+
+        assertThat(report.items()).filteredOn(i -> i.id().equals("checklist.waivers")).singleElement()
+                .satisfies(item -> {
+                    assertThat(item.status()).isEqualTo(Status.PASS);
+                    assertThat(item.message()).isEqualTo("2 waivers are current");
+                });
+    }
+
+    private Report validateWithWaivers(ValidationStep step) throws Exception {
+        Files.writeString(app.resolve("ascent.yaml"), HEADER + """
+                waivers:
+                  - id: manifest.probes
+                    reason: a batch job
+                    owner: team
+                    expires: 2027-01-01
+                  - id: manifest.resources
+                    reason: sized later
+                    owner: team
+                    expires: 2027-01-01
+                """);
+        return new Ascent(CLOCK, List.of(step)).validate(ValidateOptions.of(app), ProgressListener.SILENT);
     }
 
     private static int recurse(int depth) {

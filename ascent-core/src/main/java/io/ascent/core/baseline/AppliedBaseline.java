@@ -1,5 +1,6 @@
 package io.ascent.core.baseline;
 
+import io.ascent.core.checklist.Checklist;
 import io.ascent.core.checklist.ChecklistRule;
 import io.ascent.core.report.ErrorKind;
 import io.ascent.core.report.Item;
@@ -16,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The baseline of one run: read from the application directory (when there is one), applied to every item the
@@ -34,15 +36,16 @@ public final class AppliedBaseline {
     }
 
     /**
-     * The baseline in {@code workspace}'s application directory, or {@link #NONE} when it has none. A file that
-     * cannot be used is an ERROR item (broken input, exit 2) at its line and column, and the run goes on without it,
-     * so every finding is still shown.
+     * The baseline file {@code checklist} names ({@link Baseline#file}), or {@link #NONE} when there is none. A file
+     * that cannot be used is an ERROR item (broken input, exit 2) at its line and column, and the run goes on without
+     * it, so every finding is still shown.
      */
-    public static AppliedBaseline load(Workspace workspace, RunSink sink) {
-        Path file = workspace.applicationDir().resolve(Baseline.FILE_NAME);
-        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+    public static AppliedBaseline load(Workspace workspace, Checklist checklist, RunSink sink) {
+        Optional<Path> named = Baseline.file(workspace, checklist);
+        if (named.isEmpty() || !Files.exists(named.get(), LinkOption.NOFOLLOW_LINKS)) {
             return NONE;
         }
+        Path file = named.get();
         String shown = workspace.displayPath(file);
         try {
             byte[] bytes = workspace.files(BaselineJson.MAX_BYTES).readAllBytes(file);

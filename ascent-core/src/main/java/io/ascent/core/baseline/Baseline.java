@@ -1,5 +1,10 @@
 package io.ascent.core.baseline;
 
+import io.ascent.core.checklist.Checklist;
+import io.ascent.core.workspace.Workspace;
+import java.nio.file.Path;
+import java.util.Optional;
+
 import io.ascent.core.report.Item;
 import io.ascent.core.report.Status;
 import io.ascent.core.report.render.Fingerprints;
@@ -14,8 +19,8 @@ import java.util.Map;
  * fingerprint so that the committed file changes only where findings change.
  */
 public final class Baseline {
-    /** The baseline's file name, in the application directory next to the checklist. */
-    public static final String FILE_NAME = ".ascent-baseline.json";
+    /** The baseline's file when the checklist names none ({@code baseline}): in the application directory. */
+    public static final String FILE_NAME = Checklist.DEFAULT_BASELINE;
 
     /** Hints are reminders, not reports: a line of text at most. */
     static final int MAX_HINT_LENGTH = 120;
@@ -58,6 +63,17 @@ public final class Baseline {
         boolean finding = item.status() == Status.FAIL || item.status() == Status.WARN
                 || item.status() == Status.BASELINED;
         return finding && !item.id().startsWith("checklist.") && !item.id().startsWith("ascent.");
+    }
+
+    /**
+     * The baseline file {@code checklist} names ({@code baseline}, relative to the application directory), or empty
+     * when the path as written leaves the repository (the checklist's own checks refuse it before any run). Links
+     * are not followed here: reading goes through the workspace's gate, which refuses one that leads out.
+     */
+    public static Optional<Path> file(Workspace workspace, Checklist checklist) {
+        Path file = workspace.applicationDir().resolve(checklist.baseline()).normalize();
+        return file.startsWith(workspace.repositoryRoot()) && !Path.of(checklist.baseline()).isAbsolute()
+                ? Optional.of(file) : Optional.empty();
     }
 
     /** The entries, sorted by path, check and fingerprint. */

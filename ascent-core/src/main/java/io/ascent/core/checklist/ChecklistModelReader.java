@@ -49,7 +49,8 @@ final class ChecklistModelReader {
                 kubernetes(root.optJSONObject("kubernetes")),
                 provision(root.optJSONObject("provision")),
                 items(root.optJSONArray("items")),
-                waivers(root.optJSONArray("waivers")));
+                waivers(root.optJSONArray("waivers")),
+                root.optString("baseline", null));
     }
 
     private static Metadata metadata(JSONObject json) {

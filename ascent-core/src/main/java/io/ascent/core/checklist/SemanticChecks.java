@@ -256,6 +256,10 @@ final class SemanticChecks {
                 checkPath(contains.getString("path"), append(tokens, "check", "contains", "path"), items);
             }
         });
+        if (root.has("baseline")) {
+            // 'ascent baseline' writes it, so it need not exist yet; it must stay inside, as it is read and written.
+            checkInside(root.getString("baseline"), List.of("baseline"), items);
+        }
     }
 
     /**
@@ -345,12 +349,8 @@ final class SemanticChecks {
     }
 
     private void checkPath(String written, List<String> tokens, List<Item> items) {
-        Optional<Path> resolved = this.resolved.computeIfAbsent(written, workspace::resolveInside);
+        Optional<Path> resolved = checkInside(written, tokens, items);
         if (resolved.isEmpty()) {
-            items.add(ChecklistRule.PATHS.item().status(Status.ERROR)
-                    .message("'" + written + "' leaves the repository; paths are relative to "
-                            + displayDir() + " and must stay inside it")
-                    .location(at(tokens)).build());
             return;
         }
         boolean glob = written.contains("*") || written.contains("?") || written.contains("[");
@@ -361,6 +361,18 @@ final class SemanticChecks {
                     .remediation("correct the path (relative to the application directory) or add the file")
                     .build());
         }
+    }
+
+    /** The path, when it stays inside the repository; otherwise an ERROR item at it. */
+    private Optional<Path> checkInside(String written, List<String> tokens, List<Item> items) {
+        Optional<Path> resolved = this.resolved.computeIfAbsent(written, workspace::resolveInside);
+        if (resolved.isEmpty()) {
+            items.add(ChecklistRule.PATHS.item().status(Status.ERROR)
+                    .message("'" + written + "' leaves the repository; paths are relative to "
+                            + displayDir() + " and must stay inside it")
+                    .location(at(tokens)).build());
+        }
+        return resolved;
     }
 
     private String displayDir() {

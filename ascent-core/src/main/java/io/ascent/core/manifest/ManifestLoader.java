@@ -65,20 +65,30 @@ public final class ManifestLoader {
     }
 
     private static LoadedFile collect(ManifestFile file, java.util.function.Consumer<Sink> reader) {
-        List<Resource> resources = new ArrayList<>();
-        List<Item> problems = new ArrayList<>();
-        reader.accept(new Sink() {
-            @Override
-            public void resource(Resource resource) {
-                resources.add(resource);
-            }
+        Collector collector = new Collector();
+        reader.accept(collector);
+        return collector.loaded(file);
+    }
 
-            @Override
-            public void problem(Item problem) {
-                problems.add(problem);
-            }
-        });
-        return new LoadedFile(file, resources, problems);
+    /** A sink that keeps what it is handed, for callers that need a file's objects all at once. */
+    public static final class Collector implements Sink {
+        private final List<Resource> resources = new ArrayList<>();
+        private final List<Item> problems = new ArrayList<>();
+
+        @Override
+        public void resource(Resource resource) {
+            resources.add(resource);
+        }
+
+        @Override
+        public void problem(Item problem) {
+            problems.add(problem);
+        }
+
+        /** What was handed over, as the objects of {@code file}. */
+        public LoadedFile loaded(ManifestFile file) {
+            return new LoadedFile(file, resources, problems);
+        }
     }
 
     private static void read(ManifestFile file, Source source, Sink sink) {

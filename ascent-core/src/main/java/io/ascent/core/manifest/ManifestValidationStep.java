@@ -119,10 +119,17 @@ public final class ManifestValidationStep implements ValidationStep {
 
     @Override
     public void run(ValidationContext context, RunSink sink) throws InterruptedException {
-        sink.items(items(context, sink));
+        List<Rendered> rendered = new ArrayList<>();
+        try {
+            sink.items(items(context, sink, rendered));
+        } finally {
+            rendered.forEach(Rendered::close); // the outputs kept on disk until findings were mapped back
+        }
     }
 
-    private List<Item> items(ValidationContext context, RunSink sink) throws InterruptedException {
+    /** @param rendered receives what each {@code kubernetes.render} entry gave, to be closed by the caller */
+    private List<Item> items(ValidationContext context, RunSink sink, List<Rendered> rendered)
+            throws InterruptedException {
         KubernetesSettings settings = context.checklist().kubernetes();
         if (settings.manifests().isEmpty() && settings.render().isEmpty()) {
             return List.of(); // no manifests named: no check applies, and "no check applied" never fails
@@ -144,14 +151,6 @@ public final class ManifestValidationStep implements ValidationStep {
                     .build());
         }
 
-        List<Rendered> rendered = new ArrayList<>();
-        // Helm is told one cluster version: the newest of a range, the release a cluster would be upgraded to.
-        KubernetesVersion renderTarget = targets == null ? null : targets.newest();
-        for (RenderSetting setting : settings.render()) {
-            rendered.add(renderer.render(context.workspace(), setting, context.checklist().metadata().name(),
-                    renderTarget,
-                    setting.location()));
-        }
 
         List<ManifestCheck> checks = new ArrayList<>();
         List<Item> parseProblems = new ArrayList<>(set.problems());
@@ -250,11 +249,12 @@ public final class ManifestValidationStep implements ValidationStep {
             }
         };
         load(context.workspace().files(YamlLimits.MANIFEST.maxBytes()), sources.manifests(), toChecks);
-        for (Rendered render : rendered) {
-            render.objects().ifPresent(objects -> {
-                objects.problems().forEach(toChecks::problem);
-                objects.resources().forEach(toChecks::resource);
-            });
+        // Each render's objects go to the checks as they are read from its output, as a large file's do.
+        // Helm is told one cluster version: the newest of a range, the release a cluster would be upgraded to.
+        KubernetesVersion renderTarget = targets == null ? null : targets.newest();
+        for (RenderSetting setting : settings.render()) {
+            rendered.add(renderer.render(context.workspace(), setting, context.checklist().metadata().name(),
+                    renderTarget, setting.location(), toChecks));
         }
         counts[0] = sources.manifests().size();
         for (int i = 0; i < checks.size(); i++) {
@@ -414,6 +414,9 @@ public final class ManifestValidationStep implements ValidationStep {
                     .message(findings.skippedOmitted() + " more objects this check could not judge are not listed "
                             + "one by one (the first " + Findings.LIMIT + " are)")
                     .build());
+        }
+        if (findings.found().isEmpty() && findings.lookedCount() == 0 && !items.isEmpty()) {
+            return items; // it judged nothing: a PASS beside the SKIPs saying why would claim what was not checked
         }
         if (findings.found().isEmpty()) {
             items.add(0, Item.builder(check.id(), check.title())

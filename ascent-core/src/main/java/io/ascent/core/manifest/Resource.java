@@ -17,14 +17,27 @@ import org.json.JSONObject;
  * @param pointer  JSON pointer tokens from the document root to the object: empty, or {@code items/3} for a List
  *                 entry
  * @param json     the object itself
+ * @param releaseNamespace where the object lands when it names no namespace, when its source decides that (the
+ *                 namespace of a Helm release); empty for "the namespace the manifests are applied to"
  */
-public record Resource(YamlDocument document, List<String> pointer, JSONObject json) {
+public record Resource(YamlDocument document, List<String> pointer, JSONObject json, String releaseNamespace) {
 
     /** The annotation that exempts a resource from checks: a comma-separated list of check ids. */
     public static final String EXEMPT_ANNOTATION = "ascent.dev/exempt";
 
     public Resource {
         pointer = List.copyOf(pointer);
+        releaseNamespace = releaseNamespace == null ? "" : releaseNamespace;
+    }
+
+    /** An object of a plain manifest file: without a namespace it lands where the manifests are applied. */
+    public Resource(YamlDocument document, List<String> pointer, JSONObject json) {
+        this(document, pointer, json, "");
+    }
+
+    /** The same object, landing in {@code namespace} when it names none (a Helm release's namespace). */
+    public Resource inRelease(String namespace) {
+        return new Resource(document, pointer, json, namespace);
     }
 
     /** The {@code apiVersion} if it is a string, else {@code null}. */
@@ -52,6 +65,16 @@ public record Resource(YamlDocument document, List<String> pointer, JSONObject j
         JSONObject metadata = json.optJSONObject("metadata");
         String namespace = metadata == null ? null : stringOrNull(metadata, "namespace");
         return namespace == null ? "" : namespace;
+    }
+
+    /**
+     * The namespace the object lands in: {@code metadata.namespace}, else its release's namespace, else the empty
+     * string for "the namespace the manifests are applied to". Checks that pair objects of one namespace (a Service
+     * and its pods, a budget and its workload) compare this on both sides, so that both are defaulted alike.
+     */
+    public String landingNamespace() {
+        String namespace = namespace();
+        return namespace.isEmpty() ? releaseNamespace : namespace;
     }
 
     public String path() {
@@ -118,7 +141,7 @@ public record Resource(YamlDocument document, List<String> pointer, JSONObject j
 
     /** What findings keep of the object, so that its document can be released once checked. */
     public ResourceRef ref() {
-        return new ResourceRef(displayName(), namespace(), path(), location(), exemptions());
+        return new ResourceRef(displayName(), landingNamespace(), path(), location(), exemptions());
     }
 
     private static String stringOrNull(JSONObject object, String key) {

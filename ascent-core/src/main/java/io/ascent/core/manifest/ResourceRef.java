@@ -8,7 +8,8 @@ import java.util.Set;
  * compare objects (a Service and its workloads) keep these while the documents are released.
  *
  * @param displayName {@code Kind/name}
- * @param namespace   {@code metadata.namespace}, or the empty string when unset
+ * @param namespace   the namespace the object lands in ({@link Resource#landingNamespace}), or the empty string
+ *                    for the one the manifests are applied to
  * @param path        the manifest file as reports name it
  * @param location    where the object starts
  * @param exemptions  check ids its {@code ascent.dev/exempt} annotation lists

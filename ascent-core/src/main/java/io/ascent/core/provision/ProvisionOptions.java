@@ -27,6 +27,7 @@ public final class ProvisionOptions implements Serializable {
     private final boolean noGit;
     private final String workDirectory;
     private final String kind;
+    private final boolean excerpts;
 
     private ProvisionOptions(Builder b) {
         this.directory = Objects.requireNonNull(b.directory, "directory");
@@ -41,6 +42,7 @@ public final class ProvisionOptions implements Serializable {
         this.noGit = b.noGit;
         this.workDirectory = b.workDirectory;
         this.kind = b.kind;
+        this.excerpts = b.excerpts;
     }
 
     public static Builder builder(Path directory) {
@@ -113,6 +115,14 @@ public final class ProvisionOptions implements Serializable {
         return Optional.ofNullable(kind);
     }
 
+    /**
+     * Whether the report keeps the source lines around each finding located in the repository
+     * ({@code Report#excerpts()}), for the HTML report and the Jenkins page, as validate's does.
+     */
+    public boolean excerpts() {
+        return excerpts;
+    }
+
     /** Builds {@link ProvisionOptions}; everything but the directory is optional. */
     public static final class Builder {
         private final String directory;
@@ -127,6 +137,7 @@ public final class ProvisionOptions implements Serializable {
         private boolean noGit;
         private String workDirectory;
         private String kind;
+        private boolean excerpts;
 
         private Builder(Path directory) {
             this.directory = directory.toString();
@@ -185,6 +196,11 @@ public final class ProvisionOptions implements Serializable {
         /** The kind executable; null or blank: {@code kind} on the PATH. */
         public Builder kind(String executable) {
             this.kind = executable == null || executable.isBlank() ? null : executable.trim();
+            return this;
+        }
+
+        public Builder excerpts(boolean excerpts) {
+            this.excerpts = excerpts;
             return this;
         }
 

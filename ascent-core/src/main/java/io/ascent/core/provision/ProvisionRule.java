@@ -1,14 +1,12 @@
 package io.ascent.core.provision;
 
 import io.ascent.core.report.CheckDescription;
-import io.ascent.core.report.Item;
-import io.ascent.core.report.ItemBuilder;
+import io.ascent.core.report.DescribedRule;
 import io.ascent.core.report.Severity;
-import java.util.Arrays;
 import java.util.List;
 
 /** The items a provisioning run reports. Ids are stable: reports, JUnit test names and SARIF use them. */
-public enum ProvisionRule {
+public enum ProvisionRule implements DescribedRule {
     PHASE("provision.phase", "Provisioning phase", new CheckDescription.Explanation(
             "how each phase of a provisioning run ended (preflight, cluster, deploy, test, teardown)",
             "a phase that stops stops the run; the item says which and why",
@@ -58,21 +56,27 @@ public enum ProvisionRule {
 
     /** Every rule in its own words, for {@code ascent checks}. */
     public static List<CheckDescription> descriptions() {
-        return Arrays.stream(values()).map(rule -> new CheckDescription(rule.id, AREA, rule.title, Severity.ERROR,
-                rule.explanation, List.of("part of every 'ascent provision' run; it cannot be switched off, and a "
-                        + "failure stops the run"))).toList();
+        return DescribedRule.descriptions(values(), AREA, "part of every 'ascent provision' run; it cannot be switched "
+                + "off, and a failure stops the run");
     }
 
+    @Override
     public String id() {
         return id;
     }
 
+    @Override
     public String title() {
         return title;
     }
 
-    /** A builder for an item of this rule, severity error. */
-    public ItemBuilder item() {
-        return Item.builder(id, title).severity(Severity.ERROR);
+    @Override
+    public Severity severity() {
+        return Severity.ERROR;
+    }
+
+    @Override
+    public CheckDescription.Explanation explanation() {
+        return explanation;
     }
 }

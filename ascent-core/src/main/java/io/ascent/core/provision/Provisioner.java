@@ -497,10 +497,11 @@ public final class Provisioner {
             KubernetesVersion target = options.kubernetesVersion().or(() -> checklist.kubernetes().version())
                     .map(KubernetesVersion::parse).orElse(null);
             for (RenderSetting setting : render) {
-                Rendered rendered = RenderToolRunner.renderer().render(workspace, setting, checklist.metadata().name(),
-                        target, setting.location());
-                rendered.objects().ifPresentOrElse(objects -> resources.addAll(objects.resources()),
-                        () -> problems.add(rendered.item()));
+                try (Rendered rendered = RenderToolRunner.renderer().render(workspace, setting,
+                        checklist.metadata().name(), target, setting.location())) {
+                    rendered.objects().ifPresentOrElse(objects -> resources.addAll(objects.resources()),
+                            () -> problems.add(rendered.item()));
+                }
             }
             return resources;
         }

@@ -36,10 +36,12 @@ final class ChecklistCommittedRule {
                 return List.of(rule.item(Severity.WARNING).location(Location.of(path))
                         .problem("the checklist '" + path + "' " + why + ": this run used the copy on disk; in CI"
                                 + " (CI, JENKINS_URL or BUILD_NUMBER set) an uncommitted checklist fails")
-                        .remediation("commit it when the edit is done: git add '" + path + "' && git commit").build());
+                        .remediation("commit it when the edit is done: git add -- " + ShellWord.of(path)
+                                + " && git commit (from the repository root)").build());
             }
             return List.of(item.problem("the checklist '" + path + "' " + why)
-                    .remediation("commit it: git add '" + path + "' && git commit").build());
+                    .remediation("commit it: git add -- " + ShellWord.of(path)
+                            + " && git commit (from the repository root)").build());
         }
         return List.of(item.message("'" + path + "' is committed and unchanged since " + tree.description()).build());
     }

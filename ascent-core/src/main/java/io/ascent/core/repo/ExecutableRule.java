@@ -40,16 +40,11 @@ final class ExecutableRule implements TreeRule {
      * Clearing the bit in the index and on disk works whatever {@code core.fileMode} says.
      */
     private static String fix(RepositoryTree tree, String path) {
-        String quoted = quoted(path);
+        String quoted = ShellWord.of(path);
         if (tree.source() == RepositoryTree.Source.DISK) {
             return "chmod -x -- " + quoted + " (from the repository root)";
         }
         return "git update-index --chmod=-x -- " + quoted + " && chmod -x -- " + quoted
                 + " (from the repository root), then commit";
-    }
-
-    /** The path as one shell word, whatever it holds: a file name is the repository's to choose. */
-    private static String quoted(String path) {
-        return "'" + path.replace("'", "'\\''") + "'";
     }
 }

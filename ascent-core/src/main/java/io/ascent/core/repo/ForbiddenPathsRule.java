@@ -21,7 +21,8 @@ final class ForbiddenPathsRule implements TreeRule {
             for (String path : PatternSearch.all(tree, PathPattern.compile(rule.pattern()))) {
                 findings.add(Location.of(path), "'" + path + "' is committed but matches forbidden pattern '"
                         + rule.pattern() + "': " + rule.reason(),
-                        "remove it from the repository (git rm --cached '" + path + "') and ignore it in .gitignore");
+                        "remove it from the repository (git rm --cached -- " + ShellWord.of(path)
+                                + ") and ignore it in .gitignore");
             }
         }
         return findings.items("no committed path matches the " + forbidden.size() + " forbidden pattern(s)");

@@ -23,8 +23,9 @@ import io.ascent.core.secret.SecretFingerprint;
  * matched values are re-decoded as UTF-8 before they are fingerprinted. Patterns run in linear time
  * ({@link SecretDetector#find}), so one long line costs what its length costs.
  *
- * <p>Kubernetes Secrets in YAML or JSON files also have their {@code data} values decoded from base64 and scanned
- * ({@link SecretManifestData}); a finding there is reported at the value.
+ * <p>Kubernetes Secrets in YAML or JSON files also have their {@code data} values decoded from base64 and scanned,
+ * and their {@code stringData} values scanned as values ({@link SecretManifestData}); a finding there is reported at
+ * the value.
  */
 final class SecretScanner {
     /** As git: a NUL in the first 8000 bytes means binary. */
@@ -59,7 +60,12 @@ final class SecretScanner {
         }
         List<SecretFinding> found = scanBytes(entry.path(), entry.name(), content, length);
         if (SecretManifestData.mayHold(entry.name(), content, length)) {
-            found.addAll(scanSecretData(entry.path(), content, length));
+            List<SecretFinding> values = scanSecretData(entry.path(), content, length);
+            // A stringData value is also in the file as it is: what the plain scan found there is said once, as
+            // found in the value (which also knows its key).
+            found.removeIf(plain -> values.stream().anyMatch(value -> value.line() == plain.line()
+                    && value.detector().id().equals(plain.detector().id())));
+            found.addAll(values);
         }
         return new Result(Outcome.SCANNED, found);
     }
@@ -122,9 +128,10 @@ final class SecretScanner {
     }
 
     /**
-     * Findings in the decoded {@code data} values of Secrets, each at its value. A value is scanned as a file named
-     * by its key ({@code .env}, {@code application.properties}), and a one-line value under a key that names a
-     * secret ({@code password}, {@code api-key}) is itself a password assignment when it looks like one.
+     * Findings in the decoded {@code data} and the {@code stringData} values of Secrets, each at its value. A value
+     * is scanned as a file named by its key ({@code .env}, {@code application.properties}), and a one-line value
+     * under a key that names a secret ({@code password}, {@code api-key}) is itself a password assignment when it
+     * looks like one.
      */
     private List<SecretFinding> scanSecretData(String path, byte[] content, int length) {
         List<SecretFinding> found = new ArrayList<>();
@@ -135,9 +142,12 @@ final class SecretScanner {
             if (indexOfNul(decoded, Math.min(decoded.length, BINARY_PROBE)) >= 0) {
                 continue;
             }
-            String where = "base64 in the Secret's data '" + value.key() + "'";
+            String where = value.where();
             for (SecretFinding finding : scanBytes(path, value.key(), decoded, decoded.length)) {
-                found.add(finding.at(value.line(), value.column(), where));
+                // A literal block's lines are the file's lines: the finding keeps its own line and column there.
+                found.add(value.indent() >= 0
+                        ? finding.at(value.line() + finding.line(), value.indent() + finding.column(), where)
+                        : finding.at(value.line(), value.column(), where));
             }
             String text = new String(decoded, StandardCharsets.UTF_8).strip();
             if (assignment != null && text.indexOf('\n') < 0 && SecretAssignment.namesSecret(value.key())

@@ -20,7 +20,8 @@ final class SubmoduleRule implements TreeRule {
                 String commit = entry.objectId() == null ? "" : " at commit " + entry.objectId().abbreviate(7).name();
                 findings.add(Location.of(entry.path()), "'" + entry.path() + "' is a git submodule" + commit
                         + "; the checklist forbids submodules",
-                        "vendor the code or use a package instead; remove it with git rm '" + entry.path() + "'");
+                        "vendor the code or use a package instead; remove it with git rm -- "
+                                + ShellWord.of(entry.path()));
             }
         }
         return findings.items("no git submodules are committed");

@@ -205,6 +205,12 @@ public record Report(
             return this;
         }
 
+        /** Takes back the items that later work contradicted (a summary PASS whose problems came later). */
+        public Builder remove(java.util.function.Predicate<Item> which) {
+            items.removeIf(which);
+            return this;
+        }
+
         public Builder info(String message) {
             return log(LogEntry.Level.INFO, message);
         }

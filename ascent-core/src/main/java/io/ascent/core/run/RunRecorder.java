@@ -159,6 +159,15 @@ public final class RunRecorder implements RunSink {
         report.header(change.apply(report.header()));
     }
 
+    /**
+     * Takes back items that later work contradicts, such as a rule's summary PASS once the same rule reports a
+     * problem at the end of the run. The report keeps its order; a listener that saw the item as it happened is not
+     * told (none prints items as they come).
+     */
+    public synchronized void withdraw(java.util.function.Predicate<Item> which) {
+        report.remove(which);
+    }
+
     /** The items so far. */
     public synchronized List<Item> items() {
         return report.items();

@@ -19,7 +19,7 @@ class WaiverApplierTest {
 
     private static Checklist checklist(List<WaiverRule> waivers) {
         return new Checklist("ascent.yaml", "ascent.dev/v1", new Metadata("app", null, null, Map.of()),
-                RepositoryRules.defaults(), KubernetesSettings.defaults(), null, List.of(), waivers);
+                RepositoryRules.defaults(), KubernetesSettings.defaults(), null, List.of(), waivers, null);
     }
 
     private static Item finding(String id, String path) {

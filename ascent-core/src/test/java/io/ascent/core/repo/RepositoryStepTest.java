@@ -183,6 +183,26 @@ class RepositoryStepTest {
     }
 
     @Test
+    void shouldSuggestAGitAddThatStagesAChecklistWhoseNameHoldsSpacesQuotesAndCommandSubstitution() throws Exception {
+        String name = "conf/it's a $(touch pwned) `touch pwned2` ;x.yaml";
+        try (TestRepository repo = TestRepository.init(dir)) {
+            repo.file("README.md", "x\n").commit("init");
+            Files.createDirectories(dir.resolve("conf"));
+            Files.writeString(dir.resolve(name), checklist(""));
+            Report report = validate(ValidateOptions.builder(dir).checklist(dir.resolve(name)).build());
+
+            String remediation = items(report, RepositoryRule.CHECKLIST_COMMITTED).get(0).remediation();
+            String command = remediation.substring(remediation.indexOf("git add"), remediation.indexOf(" && git commit"));
+            Process shell = new ProcessBuilder("sh", "-c", command).directory(dir.toFile()).inheritIO().start();
+            assertThat(shell.waitFor()).as(command).isZero();
+            // Pasted as suggested, it stages exactly the checklist and runs nothing the name holds.
+            assertThat(repo.git().status().call().getAdded()).as(command).containsExactly(name);
+            assertThat(dir.resolve("pwned")).doesNotExist();
+            assertThat(dir.resolve("pwned2")).doesNotExist();
+        }
+    }
+
+    @Test
     void shouldFailWhenTheChecklistDiffersFromHead() throws Exception {
         try (TestRepository repo = TestRepository.init(dir)) {
             repo.file("ascent.yaml", checklist("")).commit("init");
@@ -194,6 +214,22 @@ class RepositoryStepTest {
             assertThat(items(validate(dir), RepositoryRule.CHECKLIST_COMMITTED)).singleElement().satisfies(item -> {
                 assertThat(item.status()).isEqualTo(Status.FAIL);
                 assertThat(item.message()).contains("modified");
+            });
+        }
+    }
+
+    @Test
+    void shouldSayTheChangedChecklistIsLeftToTheChecklistRuleWhenItIsTheOnlyChange() throws Exception {
+        try (TestRepository repo = TestRepository.init(dir)) {
+            repo.file("ascent.yaml", checklist("")).file("app.py", "print(1)\n").commit("init");
+            assertThat(items(validate(dir), RepositoryRule.UNCOMMITTED_CHANGES)).singleElement().extracting(
+                    Item::message).isEqualTo("no uncommitted changes in the repository");
+
+            Files.writeString(dir.resolve("ascent.yaml"), checklist("# edited\n"));
+            assertThat(items(validate(dir), RepositoryRule.UNCOMMITTED_CHANGES)).singleElement().satisfies(item -> {
+                assertThat(item.status()).isEqualTo(Status.PASS);
+                assertThat(item.message()).isEqualTo("no uncommitted changes in the repository besides the checklist"
+                        + " (repo.checklist-committed)");
             });
         }
     }

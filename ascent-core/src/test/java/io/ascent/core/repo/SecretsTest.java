@@ -268,6 +268,42 @@ class SecretsTest {
         }
     }
 
+    @Test
+    void shouldFindACredentialInACommittedSecretsStringDataAtItsValueWithTheDetectorThatMatches() throws Exception {
+        try (TestRepository repo = TestRepository.init(dir)) {
+            repo.file("ascent.yaml", checklist("")).file("deploy/secret.yaml", """
+                    apiVersion: v1
+                    kind: Secret
+                    metadata:
+                      name: app
+                    stringData:
+                      username: admin
+                      password:   %1$s
+                      token: tenant-data
+                      credentials: |
+                        [default]
+                        aws_access_key_id = %2$s
+                      "app.env": "DB_PASSWORD=%1$s"
+                    ---
+                    apiVersion: v1
+                    kind: ConfigMap
+                    metadata: {name: plain}
+                    data:
+                      password: %1$s
+                    """.formatted(PASSWORD, AWS_KEY)).commit("init");
+            Report report = validate(dir);
+
+            List<Item> found = items(report, RepositoryRule.SECRETS);
+            assertThat(found).extracting(item -> item.location().line() + ":" + item.location().column())
+                    .containsExactly("7:15", "11:25", "12:14");
+            assertThat(found.get(0).message()).contains("password-assignment", "in the Secret's stringData 'password'");
+            assertThat(found.get(1).message()).contains("aws-access-key-id",
+                    "in the Secret's stringData 'credentials'");
+            assertThat(found.get(2).message()).contains("password-assignment", "stringData 'app.env'");
+            assertThat(allText(report)).doesNotContain(AWS_KEY, PASSWORD);
+        }
+    }
+
     private static String base64(String text) {
         return java.util.Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }

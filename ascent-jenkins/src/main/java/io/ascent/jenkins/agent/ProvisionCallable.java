@@ -68,6 +68,7 @@ public final class ProvisionCallable extends MasterToSlaveFileCallable<AgentRepo
                     .kubernetesVersion(request.kubernetesVersion().isEmpty() ? null : request.kubernetesVersion())
                     .workDirectory(work)
                     .kind(kindPath)
+                    .excerpts(true)
                     // An agent must not collect clusters: the kubeconfig to reach a kept one goes with this folder.
                     .keep(Keep.NEVER);
             if (credentialKubeconfig != null) {

@@ -138,23 +138,14 @@ public class AscentGlobalConfiguration extends GlobalConfiguration {
     @POST
     public FormValidation doCheckReportFormats(@QueryParameter String value) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        try {
-            ReportFormats.parse(value);
-            return FormValidation.ok();
-        } catch (IllegalArgumentException e) {
-            return FormValidation.error(e.getMessage());
-        }
+        return FieldChecks.form(FieldChecks.refusal(value, ReportFormats::parse));
     }
 
     @POST
     public FormValidation doCheckAllowedSchemaUrlPrefixes(@QueryParameter String value) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        try {
-            UrlAllowList.of(lines(value == null ? "" : value));
-            return FormValidation.ok();
-        } catch (IllegalArgumentException e) {
-            return FormValidation.error(e.getMessage());
-        }
+        return FieldChecks.form(FieldChecks.refusal(value == null ? "" : value,
+                prefixes -> UrlAllowList.of(lines(prefixes))));
     }
 
     /** The file credentials an administrator may pick; their ids only, never their content. */

@@ -37,12 +37,7 @@ public final class FieldChecks {
     }
 
     static Optional<String> threshold(String value) {
-        try {
-            Threshold.of(value == null ? "" : value.trim());
-            return Optional.empty();
-        } catch (IllegalArgumentException e) {
-            return Optional.of(e.getMessage());
-        }
+        return refusal(value == null ? "" : value.trim(), Threshold::of);
     }
 
     /** An empty version is allowed: the global default or the checklist's applies. */
@@ -57,11 +52,13 @@ public final class FieldChecks {
 
     /** Why {@code parser} refuses a value that is not blank, if it does. */
     private static Optional<String> problem(String value, java.util.function.Function<String, ?> parser) {
-        if (value == null || value.isBlank()) {
-            return Optional.empty();
-        }
+        return value == null || value.isBlank() ? Optional.empty() : refusal(value.trim(), parser);
+    }
+
+    /** Why {@code parser} refuses {@code value} (its {@link IllegalArgumentException}'s message), if it does. */
+    public static <T> Optional<String> refusal(T value, java.util.function.Function<T, ?> parser) {
         try {
-            parser.apply(value.trim());
+            parser.apply(value);
             return Optional.empty();
         } catch (IllegalArgumentException e) {
             return Optional.of(e.getMessage());

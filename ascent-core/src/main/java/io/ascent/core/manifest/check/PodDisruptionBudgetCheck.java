@@ -59,7 +59,7 @@ final class PodDisruptionBudgetCheck implements ManifestCheck {
             if (selector != null) {
                 LabelSelector parsed = LabelSelector.of(selector);
                 String anchor = parsed.anchor();
-                budgets.computeIfAbsent(resource.namespace() + '\0' + (anchor == null ? "" : anchor),
+                budgets.computeIfAbsent(resource.landingNamespace() + '\0' + (anchor == null ? "" : anchor),
                         k -> new ArrayList<>()).add(parsed);
             }
             return;
@@ -71,7 +71,7 @@ final class PodDisruptionBudgetCheck implements ManifestCheck {
                     && target.opt("name") instanceof String targetName) {
                 // minReplicas defaults to 1; the HPA never scales below it, whatever spec.replicas says.
                 long min = spec.opt("minReplicas") instanceof Number n ? n.longValue() : 1;
-                autoscalers.merge(resource.namespace() + '\0' + targetKind + '\0' + targetName,
+                autoscalers.merge(resource.landingNamespace() + '\0' + targetKind + '\0' + targetName,
                         new Autoscaler(resource.displayName(), min),
                         (a, b) -> a.minReplicas() >= b.minReplicas() ? a : b);
             }

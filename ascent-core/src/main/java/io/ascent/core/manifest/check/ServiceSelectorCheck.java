@@ -79,14 +79,14 @@ final class ServiceSelectorCheck implements ManifestCheck {
         var pod = PodTemplate.of(resource);
         if (pod.isPresent()) {
             Pods pods = new Pods(resource.kind(), ownName(resource), pod.get().labels());
-            String namespace = resource.namespace() + '\0';
+            String namespace = resource.landingNamespace() + '\0';
             podsByLabel.computeIfAbsent(namespace, k -> new ArrayList<>()).add(pods);
             for (Map.Entry<String, Object> label : pods.labels().entrySet()) {
                 podsByLabel.computeIfAbsent(namespace + label.getKey() + "=" + label.getValue(),
                         k -> new ArrayList<>()).add(pods);
             }
         } else if (isCustomResource(resource)) {
-            customResources.computeIfAbsent(resource.namespace(), k -> new ArrayList<>()).add(resource.displayName());
+            customResources.computeIfAbsent(resource.landingNamespace(), k -> new ArrayList<>()).add(resource.displayName());
         }
     }
 

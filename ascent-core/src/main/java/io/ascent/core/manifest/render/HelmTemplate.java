@@ -3,6 +3,10 @@ package io.ascent.core.manifest.render;
 import io.ascent.core.manifest.Resource;
 import io.ascent.core.manifest.api.KubernetesVersion;
 import io.ascent.core.workspace.Workspace;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +45,11 @@ final class HelmTemplate implements RenderTool {
         this.values = List.copyOf(values);
         this.writtenValues = List.copyOf(writtenValues);
         this.target = target;
+    }
+
+    @Override
+    public String releaseNamespace() {
+        return namespace.orElse("default");
     }
 
     @Override
@@ -108,19 +117,18 @@ final class HelmTemplate implements RenderTool {
     }
 
     @Override
-    public Function<Resource, Path> sources(String output, Path work, Path root) {
+    public Function<Resource, Path> sources(Path output, Path work, Path root) throws IOException {
         NavigableMap<Integer, String> marks = new TreeMap<>(); // line -> source, "" after a separator
-        int number = 0;
-        for (int start = 0; start < output.length(); ) {
-            int end = output.indexOf('\n', start);
-            end = end < 0 ? output.length() : end;
-            number++;
-            if (output.startsWith(SOURCE_PREFIX, start)) {
-                marks.put(number, output.substring(start + SOURCE_PREFIX.length(), end).strip());
-            } else if (output.startsWith("---", start)) {
-                marks.put(number, ""); // a document without its own Source line has none
+        try (BufferedReader lines = Files.newBufferedReader(output, StandardCharsets.UTF_8)) {
+            int number = 0;
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                number++;
+                if (line.startsWith(SOURCE_PREFIX)) {
+                    marks.put(number, line.substring(SOURCE_PREFIX.length()).strip());
+                } else if (line.startsWith("---")) {
+                    marks.put(number, ""); // a document without its own Source line has none
+                }
             }
-            start = end + 1;
         }
         return resource -> {
             Map.Entry<Integer, String> mark = marks.floorEntry(resource.location().line());

@@ -122,7 +122,7 @@ final class KustomizeBuild implements RenderTool {
     }
 
     @Override
-    public Function<Resource, Path> sources(String output, Path work, Path root) {
+    public Function<Resource, Path> sources(Path output, Path work, Path root) {
         return resource -> sourceOf(resource, work);
     }
 

@@ -2,7 +2,9 @@ package io.ascent.core.manifest.render;
 
 import io.ascent.core.checklist.RenderSetting;
 import io.ascent.core.manifest.LoadedFile;
+import io.ascent.core.manifest.ManifestFile;
 import io.ascent.core.manifest.ManifestLoader;
+import io.ascent.core.manifest.Resource;
 import io.ascent.core.manifest.api.KubernetesVersion;
 import io.ascent.core.report.ErrorKind;
 import io.ascent.core.report.Item;
@@ -21,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -74,6 +77,24 @@ public final class ManifestRenderer {
      */
     public Rendered render(Workspace workspace, RenderSetting setting, String release, KubernetesVersion target,
             Location at) throws InterruptedException {
+        ManifestLoader.Collector objects = new ManifestLoader.Collector();
+        Rendered rendered = render(workspace, setting, release, target, at, objects);
+        return rendered.origins().isEmpty() ? rendered : rendered.withObjects(objects.loaded(new ManifestFile(
+                Path.of(rendered.origins().get().renderedPath()), rendered.origins().get().renderedPath())));
+    }
+
+    /**
+     * Renders {@code setting}, handing each object of the output to {@code sink} as it is read and keeping none
+     * (the returned {@link Rendered#objects()} is empty): a render's objects need the memory of one at a time.
+     * Close the result once its origins have mapped the findings back.
+     *
+     * @param release the Helm release name when the entry sets none (the checklist's {@code metadata.name})
+     * @param target  the target Kubernetes version, or {@code null}
+     * @param at      where the entry is in the checklist, for problems that concern it
+     * @throws InterruptedException when the run is cancelled; the tool is killed and the work folder removed
+     */
+    public Rendered render(Workspace workspace, RenderSetting setting, String release, KubernetesVersion target,
+            Location at, ManifestLoader.Sink sink) throws InterruptedException {
         String folder = setting.path();
         if (commands == null) {
             return Rendered.failed(error(ErrorKind.ENVIRONMENT, "cannot render '" + folder + "': this embedding of "
@@ -103,6 +124,7 @@ public final class ManifestRenderer {
                     + "holds", at, folder, "vendor what it needs into the repository"));
         }
         Path work;
+        Path spool;
         try {
             work = Files.createTempDirectory(workspace.applicationDir(), ".ascent-render-");
         } catch (IOException e) {
@@ -111,14 +133,30 @@ public final class ManifestRenderer {
                     + e.getMessage(), at, folder, "let the user running Ascent write to the workspace"));
         }
         try {
-            return render(workspace, tool, folder, root.get(), work, at);
+            // The output's own folder outlives the tool's: findings are mapped back to Helm templates from it once
+            // every check has run (Rendered#close removes it).
+            spool = Files.createTempDirectory(workspace.applicationDir(), ".ascent-render-output-");
+        } catch (IOException e) {
+            delete(work);
+            return Rendered.failed(error(ErrorKind.ENVIRONMENT, "cannot create a work folder in "
+                    + workspace.displayPath(workspace.applicationDir()) + " to render '" + folder + "': "
+                    + e.getMessage(), at, folder, "let the user running Ascent write to the workspace"));
+        }
+        Rendered rendered = null;
+        try {
+            rendered = render(workspace, tool, folder, root.get(), work, spool, at, sink);
+            return rendered;
         } finally {
             delete(work);
+            if (rendered == null || rendered.spool() == null) {
+                delete(spool);
+            }
         }
     }
 
-    private Rendered render(Workspace workspace, RenderTool tool, String folder, Path root, Path work, Location at)
-            throws InterruptedException {
+    private Rendered render(Workspace workspace, RenderTool tool, String folder, Path root, Path work, Path spool,
+            Location at, ManifestLoader.Sink sink) throws InterruptedException {
+        Path output = spool.resolve("output.yaml");
         try {
             tool.prepare(work, root);
         } catch (IOException e) {
@@ -131,7 +169,13 @@ public final class ManifestRenderer {
         ToolRunner.ToolRun result = null;
         String program = null;
         for (List<String> argv : tool.commands(work, root)) {
-            result = commands.run(argv, environment, timeout);
+            try {
+                result = commands.runTo(argv, environment, timeout, output, MAX_OUTPUT_BYTES);
+            } catch (java.io.UncheckedIOException e) {
+                return Rendered.failed(error(ErrorKind.ENVIRONMENT, "cannot write the output of rendering '" + folder
+                        + "': " + e.getCause().getMessage(), at, folder, "let the user running Ascent write to the "
+                        + "workspace"));
+            }
             program = argv.get(0) + (argv.get(0).equals("kubectl") ? " kustomize" : "");
             if (!result.notFound()) {
                 break;
@@ -148,35 +192,78 @@ public final class ManifestRenderer {
                     + "' within " + timeout.toSeconds() + " s", at, folder, "run '" + tool.reproduce(folder)
                     + "' to see why it takes so long"));
         }
+        long printed = size(output);
+        // Before the exit status: a tool stopped for printing too much exits by a signal.
+        if (printed > MAX_OUTPUT_BYTES) {
+            return Rendered.failed(error(ErrorKind.INPUT, program + " printed more than "
+                    + MAX_OUTPUT_BYTES / (1024 * 1024) + " MiB rendering '" + folder + "'; Ascent reads at most that",
+                    at, folder, "render smaller parts: one kubernetes.render entry per overlay or chart"));
+        }
         if (result.exitCode() != 0) {
-            String message = bounded(clean(result.stderr().isBlank() ? result.stdout() : result.stderr(), workspace,
+            String message = bounded(clean(result.stderr().isBlank() ? head(output) : result.stderr(), workspace,
                     work));
             return Rendered.failed(error(ErrorKind.INPUT, program + " failed to render '" + folder + "' (exit "
                     + result.exitCode() + "): " + message, at, folder,
                     tool.failureHint(message).orElse("run '" + tool.reproduce(folder) + "' and fix what it says")));
         }
-        if (result.stdout().getBytes(StandardCharsets.UTF_8).length > MAX_OUTPUT_BYTES) {
-            return Rendered.failed(error(ErrorKind.INPUT, program + " printed more than "
-                    + MAX_OUTPUT_BYTES / (1024 * 1024) + " MiB rendering '" + folder + "'; Ascent reads at most that",
-                    at, folder, "render smaller parts: one kubernetes.render entry per overlay or chart"));
-        }
         String renderedPath = tool.renderedPath(workspace.displayPath(root));
-        LoadedFile objects = new ManifestLoader().parse(result.stdout(), renderedPath);
-        RenderOrigins origins = RenderOrigins.of(renderedPath, tool.reproduce(folder), objects,
-                tool.sources(result.stdout(), work, root),
-                source -> source.startsWith(workspace.repositoryRoot()) && !source.startsWith(work)
-                        ? workspace.displayPath(source) : null,
-                tool.plainSources() ? new SourceLines(workspace.files(YamlLimits.MANIFEST.maxBytes())) : null);
+        var confined = workspace.files(YamlLimits.MANIFEST.maxBytes());
+        Function<Resource, Path> sources;
+        try {
+            sources = tool.sources(output, work, root);
+        } catch (IOException e) {
+            return Rendered.failed(error(ErrorKind.ENVIRONMENT, "cannot read the output of rendering '" + folder
+                    + "': " + e.getMessage(), at, folder, null));
+        }
+        RenderedOutput kept = new RenderedOutput(confined, output);
+        RenderOrigins origins = new RenderOrigins(renderedPath, tool.reproduce(folder),
+                tool.plainSources() ? new SourceLines(confined, kept) : new TemplateLines(confined, kept));
+        int[] count = {0};
+        String namespace = tool.releaseNamespace();
+        // Document by document from the file, through the workspace's gate and the manifests' limits: each object
+        // goes on to the sink as it is read; only where it came from is kept.
+        new ManifestLoader().stream(confined, new ManifestFile(output, renderedPath), new ManifestLoader.Sink() {
+            @Override
+            public void resource(Resource resource) {
+                Resource placed = namespace.isEmpty() ? resource : resource.inRelease(namespace);
+                count[0]++;
+                Path file = sources.apply(placed);
+                origins.add(placed, file, file != null && file.startsWith(workspace.repositoryRoot())
+                        && !file.startsWith(work) ? workspace.displayPath(file) : null);
+                sink.resource(placed);
+            }
+
+            @Override
+            public void problem(Item problem) {
+                sink.problem(problem);
+            }
+        });
         int files = origins.sourceFiles();
-        int count = objects.resources().size();
         Item pass = Item.builder(ID, TITLE)
-                .message("rendered " + folder + " with " + program + " in " + took.toMillis() + " ms: " + count
-                        + (count == 1 ? " object" : " objects") + " from " + files
+                .message("rendered " + folder + " with " + program + " in " + took.toMillis() + " ms: " + count[0]
+                        + (count[0] == 1 ? " object" : " objects") + " from " + files
                         + (files == 1 ? " source file" : " source files"))
                 .location(at)
                 .key(folder)
                 .build();
-        return new Rendered(pass, Optional.of(objects), Optional.of(origins));
+        return new Rendered(pass, Optional.of(origins), spool);
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0; // nothing was written: the tool printed nothing
+        }
+    }
+
+    /** The start of what the tool printed, for a failure that said nothing on standard error. */
+    private static String head(Path output) {
+        try (var in = Files.newInputStream(output)) {
+            return new String(in.readNBytes(MAX_MESSAGE_CHARS * 4), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     /** The tool's message without the work folder's and the repository's absolute paths. */
@@ -216,7 +303,7 @@ public final class ManifestRenderer {
         return Map.copyOf(variables);
     }
 
-    private static void delete(Path work) {
+    static void delete(Path work) {
         try (Stream<Path> paths = Files.walk(work)) {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);

@@ -1,15 +1,14 @@
 package io.ascent.core.manifest.render;
 
-import io.ascent.core.manifest.LoadedFile;
 import io.ascent.core.manifest.Resource;
 import io.ascent.core.report.Item;
 import io.ascent.core.report.Location;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.Function;
 
 /**
  * Where each object of a render's output came from: findings are reported at the source file (a kustomization's
@@ -18,21 +17,36 @@ import java.util.function.Function;
  */
 public final class RenderOrigins {
 
-    /** The source of the object starting at a line of the output. */
-    private record Origin(Resource rendered, Path file, String displayPath) {
+    /** The source of the object starting at a line of the output, and where the object is in its document. */
+    private record Origin(List<String> pointer, Path file, String displayPath) {
     }
 
     private final String renderedPath;
     private final String command;
-    private final NavigableMap<Integer, Origin> origins;
-    private final SourceLines lines;
+    private final NavigableMap<Integer, Origin> origins = new TreeMap<>();
+    private final SourceLocator lines;
 
-    private RenderOrigins(String renderedPath, String command, NavigableMap<Integer, Origin> origins,
-            SourceLines lines) {
+    /**
+     * @param lines finds a node's line in the source: the node in a plain YAML source (Kustomize), the rendered
+     *              line matched back to a template (Helm); {@code null} for the file alone
+     */
+    RenderOrigins(String renderedPath, String command, SourceLocator lines) {
         this.renderedPath = renderedPath;
         this.command = command;
-        this.origins = origins;
         this.lines = lines;
+    }
+
+    /**
+     * Records where an object of the output came from, as it is read; its document is not kept (the output is read
+     * again for the documents that have findings).
+     *
+     * @param file        the source file on disk
+     * @param displayPath how reports name it, {@code null} for one outside the repository (nothing is recorded)
+     */
+    void add(Resource rendered, Path file, String displayPath) {
+        if (file != null && displayPath != null) {
+            origins.putIfAbsent(rendered.location().line(), new Origin(rendered.pointer(), file, displayPath));
+        }
     }
 
     /** The name the rendered output is read under ({@code deploy/overlays/prod (kustomize build)}). */
@@ -54,34 +68,13 @@ public final class RenderOrigins {
         Map.Entry<Integer, Origin> origin = at.hasLine() ? origins.floorEntry(at.line()) : null;
         if (origin != null) {
             Origin found = origin.getValue();
-            source = Optional.ofNullable(lines).flatMap(l -> l.find(found.rendered(), at.line(), at.column(),
+            source = Optional.ofNullable(lines).flatMap(l -> l.find(found.pointer(), at.line(), at.column(),
                     found.file(), found.displayPath())).orElse(Location.of(found.displayPath()));
         }
         String rendered = at.hasLine() ? "line " + at.line() + (at.column() > 0 ? ":" + at.column() : "") + " of " : "";
         String message = item.message() + " [rendered: " + rendered + "the output of '" + command + "']";
         return new Item(item.id(), item.title(), item.status(), item.severity(), message, source,
                 item.remediation(), item.duration(), item.waiver(), item.key(), item.errorKind());
-    }
-
-    /**
-     * Reads the origins of the objects in {@code objects}.
-     *
-     * @param sourceOf the source file of each object on disk, {@code null} when unknown
-     * @param display  how reports name a source file, {@code null} for one outside the repository
-     * @param lines    finds a node's line in a plain YAML source (Kustomize), or {@code null} (Helm's templates are
-     *                 not YAML)
-     */
-    static RenderOrigins of(String renderedPath, String command, LoadedFile objects, Function<Resource, Path> sourceOf,
-            Function<Path, String> display, SourceLines lines) {
-        NavigableMap<Integer, Origin> origins = new TreeMap<>();
-        for (Resource resource : objects.resources()) {
-            Path file = sourceOf.apply(resource);
-            String shown = file == null ? null : display.apply(file);
-            if (shown != null) {
-                origins.putIfAbsent(resource.location().line(), new Origin(resource, file, shown));
-            }
-        }
-        return new RenderOrigins(renderedPath, command, origins, lines);
     }
 
     /** How many source files the objects came from. */

@@ -40,11 +40,22 @@ interface RenderTool {
     Optional<String> failureHint(String message);
 
     /**
-     * Reads {@code output} once and answers, for each object of it, the source file it came from as a path on disk
-     * ({@code null} when unknown).
+     * Reads {@code output} (the file the tool's output went to) once, line by line, and answers, for each object of
+     * it, the source file it came from as a path on disk ({@code null} when unknown).
      */
-    Function<Resource, Path> sources(String output, Path work, Path root);
+    Function<Resource, Path> sources(Path output, Path work, Path root) throws IOException;
 
-    /** Whether the source files are plain YAML, so that a node's line can be found in them (not templates). */
+    /**
+     * Where an object that names no namespace lands: the Helm release's namespace ({@code --namespace}, else
+     * {@code default}, which {@code .Release.Namespace} also renders as); empty when the output says it all.
+     */
+    default String releaseNamespace() {
+        return "";
+    }
+
+    /**
+     * Whether the source files are plain YAML, so that a node's line is found in them; otherwise they are templates
+     * and a rendered line is matched back to its template line.
+     */
     boolean plainSources();
 }

@@ -28,27 +28,55 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * through the repository's confined files, with kubectl's scalar rules. A node that a patch added has no line in the
  * source: the finding then names the file only (the rendered line is in its message).
  */
-final class SourceLines {
+final class SourceLines implements SourceLocator {
     private final ConfinedFiles files;
+    private final RenderedOutput output;
     private final SafeYamlLoader yaml = new SafeYamlLoader(YamlLimits.MANIFEST, ScalarRules.KUBECTL);
     private final Map<Path, List<YamlDocument>> read = new HashMap<>();
-
-    SourceLines(ConfinedFiles files) {
-        this.files = files;
-    }
+    /** The rendered documents read back for findings, by their first line in the output. */
+    private final Map<Integer, Optional<YamlDocument>> rendered = new HashMap<>();
 
     /**
-     * Where the node of {@code rendered} at {@code line}:{@code column} (1-based, in the rendered output) is in
-     * {@code source}, shown as {@code displayPath}; empty when the object or the node cannot be found there.
+     * @param files  reads the source files
+     * @param output the rendered output, whose documents with findings are read back from it
      */
-    Optional<Location> find(Resource rendered, int line, int column, Path source, String displayPath) {
-        Node start = rendered.document().nodeAt(rendered.pointer());
+    SourceLines(ConfinedFiles files, RenderedOutput output) {
+        this.files = files;
+        this.output = output;
+    }
+
+    @Override
+    public Optional<Location> find(List<String> pointer, int line, int column, Path source, String displayPath) {
+        Optional<RenderedOutput.Document> around = output.documentAround(line);
+        if (around.isEmpty()) {
+            return Optional.empty();
+        }
+        int firstLine = around.get().firstLine();
+        Optional<YamlDocument> readBack = rendered.computeIfAbsent(firstLine, first -> {
+            try {
+                List<YamlDocument> documents = yaml.parse(around.get().text(), "rendered");
+                return documents.size() == 1 ? Optional.of(documents.get(0)) : Optional.empty();
+            } catch (YamlInputException | RuntimeException unreadable) {
+                return Optional.empty();
+            }
+        });
+        if (readBack.isEmpty() || !(readBack.get().json() instanceof JSONObject object)) {
+            return Optional.empty();
+        }
+        Resource renderedObject = new Resource(readBack.get(), pointer, pointer.isEmpty() ? object
+                : object.optJSONArray("items") == null ? object
+                        : object.getJSONArray("items").optJSONObject(Integer.parseInt(pointer.get(1))));
+        if (renderedObject.json() == null) {
+            return Optional.empty();
+        }
+        Node start = readBack.get().nodeAt(pointer);
         List<String> tokens = new ArrayList<>();
-        Boolean key = pathTo(start, line - 1, column - 1, tokens);
+        // The document was read back alone: its lines count from its first line in the output.
+        Boolean key = pathTo(start, line - firstLine, column - 1, tokens);
         if (key == null) {
             return Optional.empty();
         }
-        Optional<YamlDocument> origin = sourceOf(rendered, source);
+        Optional<YamlDocument> origin = sourceOf(renderedObject, source);
         if (origin.isEmpty()) {
             return Optional.empty();
         }

@@ -1,6 +1,12 @@
 package io.ascent.core.manifest.render;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -19,6 +25,26 @@ public interface ToolRunner {
      * @throws InterruptedException when the caller is interrupted; the tool is killed first
      */
     ToolRun run(List<String> argv, Map<String, String> environment, Duration timeout) throws InterruptedException;
+
+    /**
+     * Runs {@code argv} as {@link #run} does, its standard output written to {@code output} instead of kept: at most
+     * {@code maxBytes} and one more (which tells that it printed too much), after which the tool may be stopped. The
+     * result's {@code stdout} is empty. This default runs {@link #run} and writes what it kept (scripted tools); the
+     * engine's runner streams the output to the file as it comes, so a render never sits in memory whole.
+     *
+     * @throws UncheckedIOException when the file cannot be written
+     */
+    default ToolRun runTo(List<String> argv, Map<String, String> environment, Duration timeout, Path output,
+            long maxBytes) throws InterruptedException {
+        ToolRun run = run(argv, environment, timeout);
+        byte[] bytes = run.stdout().getBytes(StandardCharsets.UTF_8);
+        try {
+            Files.write(output, bytes.length > maxBytes ? Arrays.copyOf(bytes, (int) maxBytes + 1) : bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new ToolRun(run.exitCode(), "", run.stderr(), run.notFound(), run.timedOut());
+    }
 
     /**
      * What a tool did.

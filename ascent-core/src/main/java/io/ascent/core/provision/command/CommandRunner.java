@@ -18,6 +18,28 @@ public interface CommandRunner {
     CommandResult run(List<String> argv, Map<String, String> environment, Duration timeout)
             throws InterruptedException;
 
+    /**
+     * Runs {@code argv} with its standard output written to {@code output}: at most {@code maxBytes} and one more
+     * (which tells that it printed too much). The result's {@code stdout} is empty. This default keeps the output
+     * with {@link #run} first; {@link ProcessCommandRunner} streams it to the file and stops the child once it
+     * printed too much.
+     *
+     * @throws java.io.UncheckedIOException when the file cannot be written
+     */
+    default CommandResult runTo(List<String> argv, Map<String, String> environment, Duration timeout,
+            java.nio.file.Path output, long maxBytes) throws InterruptedException {
+        CommandResult result = run(argv, environment, timeout);
+        byte[] bytes = result.stdout().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try {
+            java.nio.file.Files.write(output, bytes.length > maxBytes
+                    ? java.util.Arrays.copyOf(bytes, (int) maxBytes + 1) : bytes);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return new CommandResult(argv, result.exitCode(), "", result.stderr(), result.notFound(),
+                result.timedOut());
+    }
+
     /** {@link #run(List, Map, Duration)} with no extra environment. */
     default CommandResult run(List<String> argv, Duration timeout) throws InterruptedException {
         return run(argv, Map.of(), timeout);

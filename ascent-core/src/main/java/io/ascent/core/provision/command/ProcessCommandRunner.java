@@ -3,6 +3,7 @@ package io.ascent.core.provision.command;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -37,6 +38,49 @@ public final class ProcessCommandRunner implements CommandRunner {
     @Override
     public CommandResult run(List<String> argv, Map<String, String> environment, Duration timeout)
             throws InterruptedException {
+        return run(argv, environment, timeout, in -> drain(in));
+    }
+
+    /**
+     * Streams standard output into {@code output} as the child prints it, {@code maxBytes} and one more at most: a
+     * child that prints more is stopped then (its output is refused anyway), so neither memory nor the disk holds
+     * more than the bound.
+     */
+    @Override
+    public CommandResult runTo(List<String> argv, Map<String, String> environment, Duration timeout,
+            java.nio.file.Path output, long maxBytes) throws InterruptedException {
+        Process[] started = new Process[1];
+        CommandResult result = run(argv, environment, timeout, in -> {
+            try (in; OutputStream out = java.nio.file.Files.newOutputStream(output)) {
+                byte[] buffer = new byte[65536];
+                long written = 0;
+                int n;
+                while ((n = in.read(buffer)) >= 0) {
+                    int keep = (int) Math.min(n, maxBytes + 1 - written);
+                    out.write(buffer, 0, keep);
+                    written += keep;
+                    if (written > maxBytes) {
+                        started[0].descendants().forEach(ProcessHandle::destroyForcibly);
+                        started[0].destroyForcibly();
+                        break;
+                    }
+                }
+                return "";
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, started);
+        return result;
+    }
+
+    private CommandResult run(List<String> argv, Map<String, String> environment, Duration timeout,
+            java.util.function.Function<InputStream, String> stdoutReader) throws InterruptedException {
+        return run(argv, environment, timeout, stdoutReader, new Process[1]);
+    }
+
+    private CommandResult run(List<String> argv, Map<String, String> environment, Duration timeout,
+            java.util.function.Function<InputStream, String> stdoutReader, Process[] started)
+            throws InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(argv).redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
         builder.environment().putAll(environment);
         Process process;
@@ -45,7 +89,9 @@ public final class ProcessCommandRunner implements CommandRunner {
         } catch (IOException e) {
             return CommandResult.notInstalled(argv);
         }
-        CompletableFuture<String> stdout = CompletableFuture.supplyAsync(() -> drain(process.getInputStream()));
+        started[0] = process;
+        CompletableFuture<String> stdout = CompletableFuture.supplyAsync(() -> stdoutReader.apply(
+                process.getInputStream()));
         CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> drain(process.getErrorStream()));
         boolean finished;
         try {

@@ -2,6 +2,7 @@ package io.ascent.core.provision.command;
 
 import io.ascent.core.manifest.render.ManifestRenderer;
 import io.ascent.core.manifest.render.ToolRunner;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,10 @@ import java.util.Map;
 public final class RenderToolRunner implements ToolRunner {
     private final CommandRunner commands;
 
-    /** Processes that keep {@link ManifestRenderer#MAX_OUTPUT_BYTES} and one byte more, so that too much is seen. */
+    /**
+     * Processes whose output goes to a file ({@link #runTo}); what they keep in memory (standard error, and the
+     * output of {@link #run}) is bounded at {@link ManifestRenderer#MAX_OUTPUT_BYTES} and one byte more.
+     */
     public RenderToolRunner() {
         this(new ProcessCommandRunner(ManifestRenderer.MAX_OUTPUT_BYTES + 1));
     }
@@ -27,7 +31,17 @@ public final class RenderToolRunner implements ToolRunner {
     @Override
     public ToolRun run(List<String> argv, Map<String, String> environment, Duration timeout)
             throws InterruptedException {
-        CommandResult result = commands.run(argv, environment, timeout);
+        return of(commands.run(argv, environment, timeout));
+    }
+
+    /** Streams the output to {@code output} as the tool prints it ({@link CommandRunner#runTo}). */
+    @Override
+    public ToolRun runTo(List<String> argv, Map<String, String> environment, Duration timeout, Path output,
+            long maxBytes) throws InterruptedException {
+        return of(commands.runTo(argv, environment, timeout, output, maxBytes));
+    }
+
+    private static ToolRun of(CommandResult result) {
         return new ToolRun(result.exitCode(), result.stdout(), result.stderr(), result.notFound(), result.timedOut());
     }
 }

@@ -1,14 +1,14 @@
 package io.ascent.core.provision.preflight;
 
 import io.ascent.core.report.CheckDescription;
+import io.ascent.core.report.DescribedRule;
 import io.ascent.core.report.Item;
 import io.ascent.core.report.ItemBuilder;
 import io.ascent.core.report.Severity;
-import java.util.Arrays;
 import java.util.List;
 
 /** Preflight's checks. Ids are stable: reports, waivers and SARIF use them. */
-public enum PreflightRule {
+public enum PreflightRule implements DescribedRule {
     CONTAINER_ENGINE("preflight.container-engine", "A container engine client is installed and its daemon answers",
             Severity.ERROR, new CheckDescription.Explanation(
                     "the docker, podman or nerdctl client kind would pick, and that its daemon answers 'info'",
@@ -60,22 +60,28 @@ public enum PreflightRule {
 
     /** Every rule in its own words, for {@code ascent checks}. */
     public static List<CheckDescription> descriptions() {
-        return Arrays.stream(values()).map(rule -> new CheckDescription(rule.id, AREA, rule.title, rule.severity,
-                rule.explanation, List.of("runs before every 'ascent provision' with the kind driver and in "
-                        + "'ascent doctor'; it changes nothing and cannot be switched off"))).toList();
+        return DescribedRule.descriptions(values(), AREA, "runs before every 'ascent provision' with the kind driver "
+                + "and in 'ascent doctor'; it changes nothing and cannot be switched off");
     }
 
+    @Override
     public String id() {
         return id;
     }
 
+    @Override
     public String title() {
         return title;
     }
 
-    /** A builder for an item of this rule, severity error. */
-    public ItemBuilder item() {
-        return Item.builder(id, title).severity(Severity.ERROR);
+    @Override
+    public Severity severity() {
+        return severity;
+    }
+
+    @Override
+    public CheckDescription.Explanation explanation() {
+        return explanation;
     }
 
     /** A builder for a warning-only item of this rule. */

@@ -2,6 +2,7 @@ package io.ascent.core.manifest.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ascent.core.manifest.CrdYaml;
 import io.ascent.core.manifest.ManifestWorkspace;
 import io.ascent.core.report.Item;
 import io.ascent.core.report.Status;
@@ -24,26 +25,10 @@ class ValidationRulesCheckTest {
     @TempDir
     Path repository;
 
-    /** A CRD of group example.dev, kind Widget, whose spec schema is {@code spec} (indented 14). */
+    /** A CRD of group example.dev, kind Widget, whose spec schema is {@code spec}. */
     private static String crd(String spec) {
-        return """
-                apiVersion: apiextensions.k8s.io/v1
-                kind: CustomResourceDefinition
-                metadata: {name: widgets.example.dev}
-                spec:
-                  group: example.dev
-                  names: {kind: Widget, plural: widgets}
-                  scope: Namespaced
-                  versions:
-                  - name: v1
-                    served: true
-                    storage: true
-                    schema:
-                      openAPIV3Schema:
-                        type: object
-                        properties:
-                          spec:
-                """ + spec.indent(14) + "---\n";
+        return CrdYaml.of("example.dev", "Widget", "widgets",
+                CrdYaml.version("v1", true, "type: object\nproperties:\n  spec:\n" + spec.indent(6))) + "---\n";
     }
 
     private List<Item> run(String manifests) {

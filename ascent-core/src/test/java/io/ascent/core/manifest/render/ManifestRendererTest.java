@@ -20,24 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Rendering through scripted tools: how the tool is found, run, bounded, and how its output maps to sources. */
 class ManifestRendererTest {
-    static final String PRIVILEGED_WEB = """
-            apiVersion: apps/v1
-            kind: Deployment
-            metadata:
-              name: web
-            spec:
-              selector:
-                matchLabels: {app: web}
-              template:
-                metadata:
-                  labels: {app: web}
-                spec:
-                  containers:
-                    - name: web
-                      image: nginx:1.27
-                      securityContext:
-                        privileged: true
-            """;
+    static final String PRIVILEGED_WEB = new WebDeployment().container("securityContext:\n  privileged: true\n")
+            .yaml();
 
     /** What kustomize build prints for the overlay: the base's Deployment with its origin. */
     static final String KUSTOMIZE_OUTPUT = """
@@ -78,15 +62,29 @@ class ManifestRendererTest {
     @TempDir
     Path repository;
 
+    /** A checklist that renders the overlay deploy/overlays/prod, whose base is deploy/base. */
+    static final String KUSTOMIZE_CHECKLIST = """
+            kubernetes:
+              version: "1.31"
+              manifests: [deploy/]
+              render:
+                - kustomize: deploy/overlays/prod
+            """;
+
+    /** The Service in front of {@link #PRIVILEGED_WEB}. */
+    static final String WEB_SERVICE = """
+            apiVersion: v1
+            kind: Service
+            metadata:
+              name: web
+            spec:
+              selector: {app: web}
+              ports: [{port: 80}]
+            """;
+
     private ManifestWorkspace kustomizeRepository() {
         return new ManifestWorkspace(repository)
-                .checklist("""
-                        kubernetes:
-                          version: "1.31"
-                          manifests: [deploy/]
-                          render:
-                            - kustomize: deploy/overlays/prod
-                        """)
+                .checklist(KUSTOMIZE_CHECKLIST)
                 .write("deploy/base/kustomization.yaml", "resources: [web.yaml]\n")
                 .write("deploy/base/web.yaml", PRIVILEGED_WEB)
                 .write("deploy/overlays/prod/kustomization.yaml", """
@@ -105,8 +103,50 @@ class ManifestRendererTest {
                         """);
     }
 
-    private static List<Item> items(Report report, String id) {
+    static List<Item> items(Report report, String id) {
         return report.items().stream().filter(item -> item.id().equals(id)).toList();
+    }
+
+    @Test
+    void shouldHandEachObjectToTheSinkAsItIsReadKeepNoneAndRemoveTheOutputWhenClosed() throws Exception {
+        ScriptedTools tools = ScriptedTools.printing(Set.of("kustomize"), KUSTOMIZE_OUTPUT);
+        kustomizeRepository();
+        List<String> seen = new java.util.ArrayList<>();
+        Rendered rendered = tools.renderer().render(io.ascent.core.workspace.Workspace.of(repository),
+                new io.ascent.core.checklist.RenderSetting(io.ascent.core.checklist.RenderSetting.Tool.KUSTOMIZE,
+                        "deploy/overlays/prod", Optional.empty(), Optional.empty(), List.of(), null),
+                "app", null, io.ascent.core.report.Location.of("ascent.yaml"),
+                new io.ascent.core.manifest.ManifestLoader.Sink() {
+                    @Override
+                    public void resource(io.ascent.core.manifest.Resource resource) {
+                        seen.add(resource.displayName());
+                    }
+
+                    @Override
+                    public void problem(Item problem) {
+                        seen.add("problem " + problem.message());
+                    }
+                });
+
+        assertThat(seen).containsExactly("ConfigMap/settings-7h2f", "Deployment/prod-web");
+        assertThat(rendered.objects()).as("the objects went to the sink, none is kept").isEmpty();
+        assertThat(rendered.item().message()).contains(": 2 objects from 2 source files");
+        assertThat(rendered.spool()).isDirectory();
+        rendered.close();
+        assertThat(rendered.spool()).doesNotExist();
+    }
+
+    @Test
+    void shouldLeaveNoOutputBehindOnceTheManifestStepMappedItsFindings() throws Exception {
+        ScriptedTools tools = ScriptedTools.printing(Set.of("kustomize"), KUSTOMIZE_OUTPUT);
+
+        Report report = kustomizeRepository().validate(Optional.empty(), tools.renderer());
+
+        assertThat(items(report, "manifest.privileged")).extracting(item -> item.location().toString())
+                .containsExactly("deploy/base/web.yaml:16:25");
+        try (Stream<Path> left = Files.list(repository)) {
+            assertThat(left.map(path -> path.getFileName().toString())).noneMatch(name -> name.startsWith(".ascent"));
+        }
     }
 
     @Test
@@ -249,19 +289,8 @@ class ManifestRendererTest {
 
     @Test
     void shouldRunHelmTemplateWithReleaseNamespaceValuesAndTargetVersionAndMapSourceLines() throws Exception {
-        String output = """
-                ---
-                # Source: web-chart/templates/service.yaml
-                apiVersion: v1
-                kind: Service
-                metadata:
-                  name: web
-                spec:
-                  selector: {app: web}
-                  ports: [{port: 80}]
-                ---
-                # Source: web-chart/templates/deployment.yaml
-                """ + PRIVILEGED_WEB;
+        String output = "---\n# Source: web-chart/templates/service.yaml\n" + WEB_SERVICE
+                + "---\n# Source: web-chart/templates/deployment.yaml\n" + PRIVILEGED_WEB;
         ScriptedTools tools = ScriptedTools.printing(Set.of("helm"), output);
         Report report = new ManifestWorkspace(repository)
                 .checklist("""

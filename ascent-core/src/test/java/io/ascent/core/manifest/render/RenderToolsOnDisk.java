@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -50,14 +51,32 @@ final class RenderToolsOnDisk {
     static ManifestRenderer renderer() {
         Path bin = directory();
         CommandRunner processes = new ProcessCommandRunner(ManifestRenderer.MAX_OUTPUT_BYTES + 1);
-        CommandRunner onDisk = (argv, environment, timeout) -> {
-            Path program = bin.resolve(argv.get(0));
-            if (!Files.isExecutable(program)) {
-                return CommandResult.notInstalled(argv);
+        CommandRunner onDisk = new CommandRunner() {
+            @Override
+            public CommandResult run(List<String> argv, Map<String, String> environment, Duration timeout)
+                    throws InterruptedException {
+                List<String> local = local(argv);
+                return local == null ? CommandResult.notInstalled(argv) : processes.run(local, environment, timeout);
             }
-            List<String> local = new ArrayList<>(argv);
-            local.set(0, program.toString());
-            return processes.run(local, environment, timeout);
+
+            /** As the engine runs them: the output streamed to its file. */
+            @Override
+            public CommandResult runTo(List<String> argv, Map<String, String> environment, Duration timeout,
+                    Path output, long maxBytes) throws InterruptedException {
+                List<String> local = local(argv);
+                return local == null ? CommandResult.notInstalled(argv)
+                        : processes.runTo(local, environment, timeout, output, maxBytes);
+            }
+
+            private List<String> local(List<String> argv) {
+                Path program = bin.resolve(argv.get(0));
+                if (!Files.isExecutable(program)) {
+                    return null;
+                }
+                List<String> local = new ArrayList<>(argv);
+                local.set(0, program.toString());
+                return local;
+            }
         };
         return new ManifestRenderer(new RenderToolRunner(onDisk), Duration.ofMinutes(2));
     }

@@ -5,6 +5,7 @@ import static io.ascent.core.manifest.schema.SchemaTestSupport.yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ascent.core.jsonschema.SchemaViolation;
+import io.ascent.core.manifest.CrdYaml;
 import io.ascent.core.manifest.api.KubernetesVersion;
 import io.ascent.core.yaml.YamlDocument;
 import java.util.List;
@@ -13,61 +14,45 @@ import org.junit.jupiter.api.Test;
 
 class CustomResourceSchemasTest {
     private static final KubernetesVersion V1_30 = KubernetesVersion.of(1, 30);
-    private static final String CRD = """
-            apiVersion: apiextensions.k8s.io/v1
-            kind: CustomResourceDefinition
-            metadata:
-              name: widgets.example.com
-            spec:
-              group: example.com
-              names: {kind: Widget, plural: widgets, singular: widget, listKind: WidgetList}
-              scope: Namespaced
-              versions:
-                - name: v1
-                  served: true
-                  storage: true
-                  schema:
-                    openAPIV3Schema:
-                      type: object
-                      properties:
-                        spec:
-                          type: object
-                          required: [size]
-                          properties:
-                            size: {type: integer, minimum: 1, exclusiveMinimum: false}
-                            port:
-                              x-kubernetes-int-or-string: true
-                              anyOf: [{type: integer}, {type: string}]
-                            ratio: {type: number, maximum: 1, exclusiveMaximum: true}
-                            labels:
-                              type: object
-                              additionalProperties: {type: string}
-                            template:
-                              type: object
-                              x-kubernetes-preserve-unknown-fields: true
-                            note: {type: string, nullable: true}
-                            mode:
-                              type: string
-                              enum: [fast, safe]
-                            choice:
-                              type: object
-                              properties:
-                                a: {type: string}
-                                b: {type: string}
-                              oneOf:
-                                - required: [a]
-                                - required: [b]
-                        status:
-                          type: object
-                          x-kubernetes-preserve-unknown-fields: true
-                - name: v1alpha1
-                  served: true
-                  storage: false
-                  schema:
-                    openAPIV3Schema:
-                      type: object
-                      x-kubernetes-preserve-unknown-fields: true
-            """;
+    private static final String CRD = CrdYaml.of("example.com", "Widget", "widgets",
+            CrdYaml.version("v1", true, """
+                    type: object
+                    properties:
+                      spec:
+                        type: object
+                        required: [size]
+                        properties:
+                          size: {type: integer, minimum: 1, exclusiveMinimum: false}
+                          port:
+                            x-kubernetes-int-or-string: true
+                            anyOf: [{type: integer}, {type: string}]
+                          ratio: {type: number, maximum: 1, exclusiveMaximum: true}
+                          labels:
+                            type: object
+                            additionalProperties: {type: string}
+                          template:
+                            type: object
+                            x-kubernetes-preserve-unknown-fields: true
+                          note: {type: string, nullable: true}
+                          mode:
+                            type: string
+                            enum: [fast, safe]
+                          choice:
+                            type: object
+                            properties:
+                              a: {type: string}
+                              b: {type: string}
+                            oneOf:
+                              - required: [a]
+                              - required: [b]
+                      status:
+                        type: object
+                        x-kubernetes-preserve-unknown-fields: true
+                    """),
+            CrdYaml.version("v1alpha1", false, """
+                    type: object
+                    x-kubernetes-preserve-unknown-fields: true
+                    """));
 
     private final SchemaTestSupport.RecordingFetcher network = new SchemaTestSupport.RecordingFetcher();
 

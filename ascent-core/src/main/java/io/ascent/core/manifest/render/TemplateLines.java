@@ -1,0 +1,189 @@
+package io.ascent.core.manifest.render;
+
+import io.ascent.core.report.Location;
+import io.ascent.core.workspace.ConfinedFiles;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the template line a line of {@code helm template}'s output came from, by matching the rendered document back
+ * to its template: a template line without an action must equal the rendered line (Helm copies literal text as it
+ * is, indentation included); one with actions must match it with each action standing for any text, and have
+ * literal text of its own (a line that is only {@code {{ include ... | nindent 4 }}} matches nothing). The two are
+ * aligned in order (longest common subsequence), so text a helper, a {@code range} or a value inserted stays
+ * unmatched.
+ *
+ * <p>A line is answered only when the match is sure: a neighbouring output line came from the neighbouring template
+ * line, or both neighbours came from template lines with only lines that render nothing between. Otherwise the finding names the template
+ * alone (with the rendered line in its message), never a wrong line. The column is kept where the template's text is
+ * the rendered text (a literal line, or before the line's first action).
+ */
+final class TemplateLines implements SourceLocator {
+    /** Past this many line pairs a document is not aligned: the template file alone is named. */
+    static final long MAX_PAIRS = 1_000_000L;
+    private static final Pattern ACTION = Pattern.compile("\\{\\{.*?\\}\\}");
+    /** A line of control actions that trim the line break before them: it renders nothing. */
+    private static final Pattern SILENT = Pattern.compile(
+            "\\s*(\\{\\{-\\s*((if|else|end|with|range|define)\\b|/\\*).*?\\}\\}\\s*)+");
+
+    private final ConfinedFiles files;
+    private final RenderedOutput output;
+    private final Map<Path, Optional<List<TemplateLine>>> templates = new HashMap<>();
+    /** The alignment of each document (by its first output line and template) already made: findings share it. */
+    private final Map<String, int[]> alignments = new HashMap<>();
+
+    /**
+     * @param files  reads the templates
+     * @param output the rendered output, whose lines the findings name; only the documents of findings are read
+     *               back from it
+     */
+    TemplateLines(ConfinedFiles files, RenderedOutput output) {
+        this.files = files;
+        this.output = output;
+    }
+
+    /** One line of a template: the text it renders as is, or a pattern when it holds actions. */
+    private record TemplateLine(String text, Pattern pattern, int firstAction, boolean silent) {
+        boolean matches(String rendered) {
+            return pattern == null ? text.equals(rendered) : pattern.matcher(rendered).matches();
+        }
+
+        /** Whether a rendered line's column {@code column} (1-based) is the same column of this line. */
+        boolean keepsColumn(int column) {
+            return pattern == null || column <= firstAction;
+        }
+
+        static TemplateLine of(String line) {
+            String text = line.stripTrailing();
+            Matcher actions = ACTION.matcher(text);
+            if (!actions.find()) {
+                return text.contains("{{") ? unmatchable(text) : new TemplateLine(text, null, -1, false);
+            }
+            int firstAction = actions.start() + 1;
+            StringBuilder regex = new StringBuilder();
+            StringBuilder literal = new StringBuilder();
+            int at = 0;
+            actions.reset();
+            while (actions.find()) {
+                String before = text.substring(at, actions.start());
+                literal.append(before);
+                // "{{-" and "-}}" trim the whitespace beside them.
+                regex.append(Pattern.quote(actions.group().startsWith("{{-") ? before.stripTrailing() : before))
+                        .append("\\s*.*?\\s*");
+                at = actions.end();
+                if (actions.group().endsWith("-}}")) {
+                    while (at < text.length() && Character.isWhitespace(text.charAt(at))) {
+                        at++;
+                    }
+                }
+            }
+            literal.append(text.substring(at));
+            regex.append(Pattern.quote(text.substring(at)));
+            if (literal.chars().noneMatch(Character::isLetterOrDigit) || text.contains("{{/*")) {
+                return unmatchable(text); // nothing of its own to recognise it by, or a comment
+            }
+            return new TemplateLine(text, Pattern.compile(regex.toString()), firstAction, false);
+        }
+
+        private static TemplateLine unmatchable(String text) {
+            return new TemplateLine(text, Pattern.compile("(?!)"), 0, SILENT.matcher(text).matches());
+        }
+    }
+
+    @Override
+    public Optional<Location> find(List<String> pointer, int line, int column, Path source, String displayPath) {
+        Optional<List<TemplateLine>> template = templates.computeIfAbsent(source, this::read);
+        Optional<RenderedOutput.Document> around = template.isEmpty() ? Optional.empty()
+                : output.documentAround(line);
+        if (around.isEmpty()) {
+            return Optional.empty();
+        }
+        int first = around.get().firstLine() - 1; // 0-based index of the document's first line
+        List<String> document = around.get().lines();
+        List<TemplateLine> lines = template.get();
+        if ((long) document.size() * lines.size() > MAX_PAIRS) {
+            return Optional.empty();
+        }
+        int[] aligned = alignments.computeIfAbsent(first + "\u0000" + source, key -> align(document, lines));
+        int index = line - 1 - first;
+        int match = aligned[index];
+        if (match < 0 || !sure(lines, aligned, index)) {
+            return Optional.empty();
+        }
+        TemplateLine found = lines.get(match);
+        return Optional.of(new Location(displayPath, match + 1, found.keepsColumn(column) ? column : 0));
+    }
+
+    private Optional<List<TemplateLine>> read(Path source) {
+        try {
+            String text = new String(files.readAllBytes(source), StandardCharsets.UTF_8);
+            List<TemplateLine> lines = new ArrayList<>();
+            for (String line : text.split("\n", -1)) {
+                lines.add(TemplateLine.of(line));
+            }
+            return Optional.of(lines);
+        } catch (IOException | RuntimeException unreadable) {
+            return Optional.empty(); // too large, a link out of the repository, gone: the file alone is named
+        }
+    }
+
+    /** For each rendered line, the template line it is aligned to, or -1: a longest common subsequence. */
+    private static int[] align(List<String> rendered, List<TemplateLine> template) {
+        int n = rendered.size();
+        int m = template.size();
+        int[][] longest = new int[n + 1][m + 1];
+        for (int i = n - 1; i >= 0; i--) {
+            for (int j = m - 1; j >= 0; j--) {
+                longest[i][j] = template.get(j).matches(rendered.get(i)) ? longest[i + 1][j + 1] + 1
+                        : Math.max(longest[i + 1][j], longest[i][j + 1]);
+            }
+        }
+        int[] aligned = new int[n];
+        java.util.Arrays.fill(aligned, -1);
+        for (int i = 0, j = 0; i < n && j < m; ) {
+            if (template.get(j).matches(rendered.get(i)) && longest[i][j] == longest[i + 1][j + 1] + 1) {
+                aligned[i++] = j++;
+            } else if (longest[i + 1][j] >= longest[i][j + 1]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return aligned;
+    }
+
+    /**
+     * Whether rendered line {@code index} surely came from its template line: the line before or after it in the
+     * output came from the template line right before or after (two lines with nothing between them render together),
+     * or the lines on both sides came from template lines with only lines that render nothing between
+     * ({@code {{- if ... }}}, {@code {{- end }}}). A line alone matching proves nothing: a helper may write the very
+     * text of a template line that an {@code if} left out.
+     */
+    private static boolean sure(List<TemplateLine> template, int[] aligned, int index) {
+        int match = aligned[index];
+        int before = index > 0 ? aligned[index - 1] : -1;
+        int after = index + 1 < aligned.length ? aligned[index + 1] : -1;
+        if (before >= 0 && before == match - 1 || after >= 0 && after == match + 1) {
+            return true;
+        }
+        return before >= 0 && after > match && before < match && silentBetween(template, before, match)
+                && silentBetween(template, match, after);
+    }
+
+    private static boolean silentBetween(List<TemplateLine> template, int from, int to) {
+        for (int j = from + 1; j < to; j++) {
+            if (!template.get(j).silent()) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
