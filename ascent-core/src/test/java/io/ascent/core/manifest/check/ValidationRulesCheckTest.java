@@ -523,6 +523,23 @@ class ValidationRulesCheckTest {
 
     @Test
     @Timeout(30)
+    void shouldSkipRatherThanParseAQuantityOfThousandsOfDigits() {
+        List<Item> items = run("1.34", EVERY_LIBRARY + """
+                apiVersion: example.dev/v1
+                kind: Widget
+                metadata: {name: w}
+                spec: {memory: "%s", endpoint: "https://example.com/x", address: 10.0.0.5, network: 10.0.0.0/8,
+                       version: 1.2.0, name: web}
+                """.formatted("1".repeat(200_000) + ".5"));
+        assertThat(items).as(describe(items)).extracting(Item::status, Item::message).contains(
+                org.assertj.core.groups.Tuple.tuple(Status.SKIP, "the rule"
+                        + " 'quantity(self.memory).isLessThan(quantity('2Gi'))' of CustomResourceDefinition"
+                        + " widgets.example.dev (deploy/all.yaml:26:23) was not evaluated: it was not evaluated to the"
+                        + " end: a quantity of 200002 characters is longer than the 1000 Ascent parses"));
+    }
+
+    @Test
+    @Timeout(30)
     void shouldStopAHostileRuleWithinItsBudgetAndSayWhy() {
         StringBuilder list = new StringBuilder();
         for (int i = 0; i < 300; i++) {
