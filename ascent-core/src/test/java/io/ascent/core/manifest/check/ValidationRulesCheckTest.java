@@ -466,15 +466,20 @@ class ValidationRulesCheckTest {
               messageExpression: "format.dns1123Label().validate(self.name).value().join(', ')"
             """);
 
-    @Test
-    void shouldJudgeRulesOfEveryKubernetesLibrary() {
-        List<Item> good = run("1.34", EVERY_LIBRARY + """
+    /** Widget {@code w} satisfying every rule of {@link #EVERY_LIBRARY} but, perhaps, the memory one. */
+    private List<Item> runEveryLibrary(String memory) {
+        return run("1.34", EVERY_LIBRARY + """
                 apiVersion: example.dev/v1
                 kind: Widget
-                metadata: {name: good}
-                spec: {memory: 1Gi, endpoint: "https://example.com/x", address: 10.0.0.5, network: 10.0.0.0/8,
+                metadata: {name: w}
+                spec: {memory: "%s", endpoint: "https://example.com/x", address: 10.0.0.5, network: 10.0.0.0/8,
                        version: 1.2.0, name: web}
-                """);
+                """.formatted(memory));
+    }
+
+    @Test
+    void shouldJudgeRulesOfEveryKubernetesLibrary() {
+        List<Item> good = runEveryLibrary("1Gi");
         assertThat(good).as(describe(good)).singleElement().satisfies(item -> {
             assertThat(item.status()).isEqualTo(Status.PASS);
             assertThat(item.message()).isEqualTo("1 custom resource satisfies the validation rules of its CRD");
@@ -506,13 +511,7 @@ class ValidationRulesCheckTest {
 
     @Test
     void shouldFailARuleWhoseLibraryCallFailsWithTheApiServersError() {
-        List<Item> items = run("1.34", EVERY_LIBRARY + """
-                apiVersion: example.dev/v1
-                kind: Widget
-                metadata: {name: w}
-                spec: {memory: 1Gb, endpoint: "https://example.com/x", address: 10.0.0.5, network: 10.0.0.0/8,
-                       version: 1.2.0, name: web}
-                """);
+        List<Item> items = runEveryLibrary("1Gb");
         assertThat(items).as(describe(items)).singleElement().satisfies(item -> {
             assertThat(item.status()).isEqualTo(Status.FAIL);
             assertThat(item.message()).isEqualTo("Widget/w: spec: Invalid value: quantities must match the regular"
@@ -524,13 +523,7 @@ class ValidationRulesCheckTest {
     @Test
     @Timeout(30)
     void shouldSkipRatherThanParseAQuantityOfThousandsOfDigits() {
-        List<Item> items = run("1.34", EVERY_LIBRARY + """
-                apiVersion: example.dev/v1
-                kind: Widget
-                metadata: {name: w}
-                spec: {memory: "%s", endpoint: "https://example.com/x", address: 10.0.0.5, network: 10.0.0.0/8,
-                       version: 1.2.0, name: web}
-                """.formatted("1".repeat(200_000) + ".5"));
+        List<Item> items = runEveryLibrary("1".repeat(200_000) + ".5");
         assertThat(items).as(describe(items)).extracting(Item::status, Item::message).contains(
                 org.assertj.core.groups.Tuple.tuple(Status.SKIP, "the rule"
                         + " 'quantity(self.memory).isLessThan(quantity('2Gi'))' of CustomResourceDefinition"
