@@ -2,6 +2,7 @@ package io.ascent.core.manifest.cel;
 
 import dev.cel.runtime.CelEvaluationException;
 import io.ascent.core.manifest.api.KubernetesVersion;
+import io.ascent.core.manifest.cel.library.LimitExceeded;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -183,6 +184,10 @@ public final class RuleEvaluator {
             if (e.getCause() instanceof EvaluationBudget.Exhausted exhausted) {
                 skip(rule, "its evaluation was stopped: " + exhausted.getMessage() + " (the API server would likely"
                         + " refuse it as too costly)", listener);
+                return;
+            }
+            if (e.getCause() instanceof LimitExceeded exceeded) {
+                skip(rule, "it was not evaluated to the end: " + exceeded.getMessage(), listener);
                 return;
             }
             fail(rule, tokens, path, errorText(e) + " evaluating rule: " + rule.rule(), listener);

@@ -92,6 +92,10 @@ class KubernetesLibrariesTest {
                 "ip('ff02::1').isLinkLocalMulticast()", "!ip('fd00::1').isLinkLocalMulticast()",
                 "ip('fe80::1').isLinkLocalUnicast()", "!ip('fd80::1').isLinkLocalUnicast()",
                 "ip('2001:db8::abcd').isGlobalUnicast()", "!ip('ff00::1').isGlobalUnicast()",
+                // the prefix lengths of netip's classes: fe80::/10, ff02 with any flags, 127/8
+                "!ip('fec0::1').isLinkLocalUnicast() && ip('febf::1').isLinkLocalUnicast()",
+                "ip('ff12::1').isLinkLocalMulticast() && !ip('ff05::1').isLinkLocalMulticast()",
+                "!ip('100::1').isLoopback() && ip('127.255.0.1').isLoopback()",
                 "string(ip('192.168.0.1')) == '192.168.0.1'",
                 // netip's grammar: no leading zeros, no zones or IPv4-mapped addresses, no names
                 "!isIP('010.0.0.1') && !isIP('1.2.3') && !isIP('fe80::1%eth0') && !isIP('::ffff:1.2.3.4')",

@@ -29,6 +29,8 @@ final class ResourceQuantity implements Comparable<ResourceQuantity> {
      */
     private static final int MAX_EXPONENT = 1_000;
     private static final BigDecimal MAX_INT64 = BigDecimal.valueOf(Long.MAX_VALUE);
+    /** Longer quantities are not parsed: a decimal parse is quadratic in the digits (a million take 40 s). */
+    static final int MAX_LENGTH = 1_000;
 
     /** Thrown for a string that is not a quantity; the message is Go's. */
     static final class ParseException extends Exception {
@@ -64,6 +66,10 @@ final class ResourceQuantity implements Comparable<ResourceQuantity> {
 
     /** {@code resource.ParseQuantity}. */
     static ResourceQuantity parse(String text) throws ParseException {
+        if (text.length() > MAX_LENGTH) {
+            throw new LimitExceeded("a quantity of " + text.length() + " characters is longer than the "
+                    + MAX_LENGTH + " Ascent parses");
+        }
         if (text.isEmpty()) {
             throw new ParseException(FORMAT_WRONG);
         }
