@@ -138,12 +138,9 @@ public final class Provisioner {
         }
 
         void execute() throws InterruptedException {
-            KubeConnections connections = new KubeConnections();
-            try {
+            // nothing of the run may outlive it, a warm-up that never reached preflight included
+            try (KubeConnections connections = new KubeConnections()) {
                 execute(connections);
-            } finally {
-                // nothing of the run may outlive it, a warm-up that never reached preflight included
-                connections.stopWarmUp();
             }
         }
 

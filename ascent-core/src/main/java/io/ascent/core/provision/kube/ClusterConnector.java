@@ -73,7 +73,18 @@ public final class ClusterConnector {
                     "check the context's cluster entry (kubectl config view --kubeconfig " + kubeconfig + ")");
         }
         try {
-            ApiClient client = ClientBuilder.kubeconfig(config).build();
+            ClientBuilder builder = ClientBuilder.kubeconfig(config);
+            // The same key managers client-java would build, without loading Bouncy Castle when the JDK can read
+            // the key (ClientCertificate); client-java's own reading otherwise, and for tokens and exec plugins.
+            if (config.getClientCertificateData() != null || config.getClientCertificateFile() != null) {
+                ClientCertificate.keyManagers(
+                        config.getDataOrFileRelative(config.getClientCertificateData(),
+                                config.getClientCertificateFile()),
+                        config.getDataOrFileRelative(config.getClientKeyData(), config.getClientKeyFile()))
+                        .ifPresent(keyManagers -> builder.setAuthentication(client -> client.setKeyManagers(
+                                keyManagers)));
+            }
+            ApiClient client = builder.build();
             return new KubeConnection(client);
         } catch (IOException | RuntimeException e) {
             throw new ProvisionException(Kind.ENVIRONMENT, "the credentials of context '"

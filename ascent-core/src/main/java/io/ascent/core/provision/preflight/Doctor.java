@@ -102,8 +102,8 @@ public final class Doctor {
         if (chosen.equals(ExistingClusterDriver.NAME)) {
             // The existing driver's own checks, as `ascent provision` runs them: kubeconfig, /version, version
             // against the target, SelfSubjectAccessReview. Read-only: the review creates nothing.
-            try (Phase phase = run.phase("preflight")) {
-                run.items(new ExistingClusterPreflight(new KubeConnections()).check(request, ProgressListener.SILENT));
+            try (Phase phase = run.phase("preflight"); KubeConnections connections = new KubeConnections()) {
+                run.items(new ExistingClusterPreflight(connections).check(request, ProgressListener.SILENT));
             }
         } else {
             PreflightChecks.forDriver(chosen).run(request, probes, run);

@@ -165,7 +165,7 @@ class ApiServerFaultsTest {
         return new JSONObject().put("type", type).put("object", object).toString();
     }
 
-    private static ApiServerDouble doubleServer() {
+    static ApiServerDouble doubleServer() {
         try {
             return new ApiServerDouble();
         } catch (java.io.IOException e) {
