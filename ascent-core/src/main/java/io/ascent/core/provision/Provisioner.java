@@ -130,6 +130,7 @@ public final class Provisioner {
         private Path work;
         private boolean ownsWork;
         private boolean keptCluster;
+        private RolloutWaiter waiter;
 
         Run(ProvisionOptions options, ProgressListener progress) {
             this.options = options;
@@ -276,7 +277,7 @@ public final class Provisioner {
                 }
                 ApiDiscovery discovery = new ApiDiscovery(connection);
                 ServerSideApplier applier = new ServerSideApplier(connection, discovery, progress);
-                RolloutWaiter waiter = new RolloutWaiter(connection, progress);
+                waiter = new RolloutWaiter(connection, progress);
                 FailureDetails details = new FailureDetails(connection);
 
                 begin("deploy");
@@ -367,6 +368,7 @@ public final class Provisioner {
             }
             boolean wasInterrupted = Thread.interrupted() || interrupted;
             begin("teardown");
+            long teardownStart = System.nanoTime();
             Optional<ProvisionedCluster> cluster = teardown.cluster();
             Keep keep = keep();
             boolean somethingFailed = failed || wasInterrupted
@@ -399,6 +401,11 @@ public final class Provisioner {
                     end(Status.PASS, "nothing to release");
                 }
             }
+            Duration released = Duration.ofNanos(System.nanoTime() - teardownStart);
+            Duration waited = waiter == null ? Duration.ZERO : waiter.waited();
+            // What the cluster took, apart from Ascent's own work (docs/performance.md, "overhead").
+            report.debug("waited for the cluster " + waited.plus(released).toMillis() + " ms: rollouts and tests "
+                    + waited.toMillis() + " ms, teardown " + released.toMillis() + " ms");
             teardown.finished();
             if (wasInterrupted) {
                 Thread.currentThread().interrupt();
