@@ -284,9 +284,10 @@ public final class KubeConnection {
      * Closes the idle connections and stops the dispatcher's threads. An open HTTP/2 connection keeps a reader
      * thread blocked in a socket read, and the JVM's exit waits 300 ms for every thread in native code before it
      * gives up on it: without this, each {@code provision} ended a third of a second after its report. Calls still
-     * under way finish; the connection must not be used afterwards.
+     * under way are cancelled; the connection must not be used afterwards.
      */
     public void close() {
+        http.dispatcher().cancelAll();
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();
     }
