@@ -90,7 +90,8 @@ public final class Doctor {
             nodeImage = cluster.nodeImage().filter(image -> options.kubernetesVersion().isEmpty());
             context = context.or(cluster::context);
         } else {
-            run.info("no checklist in " + options.directory() + ": checking for kind's default cluster");
+            run.info("no checklist in " + options.directory() + ": checking " + driver.map(d -> "the " + d
+                    + " driver's prerequisites").orElse("for kind's default cluster"));
         }
         String chosen = driver.orElse("kind");
         String asked = version.map(v -> ", Kubernetes " + v).orElse("");
