@@ -146,10 +146,12 @@ public final class Provisioner {
         }
 
         private void execute(KubeConnections connections) throws InterruptedException {
-            // An existing cluster named on the command line is connected to while validation runs (reads only);
-            // nothing is created before validation and preflight pass.
+            // An existing cluster chosen on the command line is connected to while validation runs (reads only):
+            // --kubeconfig, else KUBECONFIG or ~/.kube/config as the driver will pick them. Nothing is created
+            // before validation and preflight pass.
             if (!options.dryRun() && options.driver().filter(ExistingClusterDriver.NAME::equals).isPresent()) {
-                options.kubeconfig().ifPresent(kubeconfig -> connections.warmUp(kubeconfig, options.context()));
+                ExistingClusterDriver.kubeconfigFile(options.kubeconfig())
+                        .ifPresent(kubeconfig -> connections.warmUp(kubeconfig, options.context()));
             }
             // validate: the checklist and manifests must pass before anything is created
             begin("validate");
