@@ -6,8 +6,11 @@
 # Columns: total_ms is the whole process (or kubectl sequence) wall time; cpu_ms its user+sys CPU time (GNU time;
 # for kubectl the sum of its six processes); for Ascent, cluster_reaction_ms is the time it spent waiting for the
 # cluster (every rollout and Job wait from its start to the deciding watch event, plus the namespace deletion, as
-# the report's log says) and overhead_ms = total_ms - cluster_reaction_ms: everything that is Ascent's own, JVM
-# start, static validation, preflight, requests and report included. The last lines give medians and the load.
+# the report's log says) and overhead_ms = total_ms - cluster_reaction_ms: everything that is Ascent's own. It is
+# split into start_exit_ms (total_ms minus the run's phases: JVM start, argument parsing, writing the report, exit),
+# validate_ms (static validation, which the kubectl sequence does not do) and own_ms (preflight, namespace, deploy,
+# tests and teardown minus the waits for the cluster: requests, judging, diagnostics). The last lines give medians
+# and the load.
 #
 # Usage: bench/provision-vs-kubectl.sh KUBECONFIG [ROUNDS] [KUBECTL]
 #   KUBECONFIG  a cluster, such as the test control plane (testing/control-plane/up.sh DIR writes DIR/kubeconfig)
@@ -39,7 +42,7 @@ ms() { echo $(( ($2 - $1) / 1000000 )); }
 timed() { local file="$1"; shift; /usr/bin/time -a -o "$file" -f '%U %S' "$@"; }
 cpu_ms() { awk '{ s += $1 + $2 } END { printf "%d", s * 1000 }' "$1"; }
 
-echo "round,tool,total_ms,cpu_ms,validate_ms,deploy_ms,tests_ms,teardown_ms,cluster_reaction_ms,overhead_ms"
+echo "round,tool,total_ms,cpu_ms,validate_ms,deploy_ms,tests_ms,teardown_ms,cluster_reaction_ms,overhead_ms,start_exit_ms,own_ms"
 for round in $(seq 1 "$rounds"); do
   # Ascent: validation, preflight, namespace, apply, rollout wait, Job test, namespace deletion.
   rm -f "$work/cpu"
@@ -57,8 +60,10 @@ waited = [int(m.group(1)) for e in report["log"] for m in [re.match(r"waited for
 if not waited:
     sys.exit("bench: the report does not say how long Ascent waited for the cluster")
 total, reaction = int(sys.argv[3]), waited[0]
+phases = sum(phase.values())
+own = phases - phase.get("validate", 0) - reaction
 print(f'{sys.argv[2]},ascent,{total},{sys.argv[4]},{phase.get("validate",0)},{phase.get("deploy",0)},'
-      f'{phase.get("tests",0)},{phase.get("teardown",0)},{reaction},{total - reaction}')
+      f'{phase.get("tests",0)},{phase.get("teardown",0)},{reaction},{total - reaction},{total - phases},{own}')
 PY
 
   # kubectl: the same work as a script would do it.
@@ -75,7 +80,7 @@ PY
   x0=$(now)
   timed "$work/cpu" "${k[@]}" delete namespace "$ns" --wait >/dev/null
   end=$(now)
-  echo "$round,kubectl,$(ms "$start" "$end"),$(cpu_ms "$work/cpu"),0,$(ms "$start" "$t0"),$(ms "$t0" "$x0"),$(ms "$x0" "$end"),," \
+  echo "$round,kubectl,$(ms "$start" "$end"),$(cpu_ms "$work/cpu"),0,$(ms "$start" "$t0"),$(ms "$t0" "$x0"),$(ms "$x0" "$end"),,,," \
     | tee -a "$work/rows"
 done
 python3 - "$work/rows" <<'PY'
@@ -85,6 +90,7 @@ def median(tool, column):
     return statistics.median(int(r[column]) for r in rows if r[1] == tool)
 a, k = median("ascent", 2), median("kubectl", 2)
 print(f"MEDIAN ascent total={a:.0f}ms cpu={median('ascent', 3):.0f}ms overhead={median('ascent', 9):.0f}ms "
+      f"(start_exit={median('ascent', 10):.0f}ms validate={median('ascent', 4):.0f}ms own={median('ascent', 11):.0f}ms) "
       f"cluster_reaction={median('ascent', 8):.0f}ms | kubectl total={k:.0f}ms cpu={median('kubectl', 3):.0f}ms")
 print(f"RATIO provision-vs-kubectl wall={a / k:.2f} cpu={median('ascent', 3) / max(median('kubectl', 3), 1):.2f} "
       f"ascent={a / 1000:.3f}s alt={k / 1000:.3f}s load={os.getloadavg()[0]:.1f}")
