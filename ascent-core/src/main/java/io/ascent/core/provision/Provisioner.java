@@ -27,6 +27,7 @@ import io.ascent.core.provision.preflight.Probes;
 import io.ascent.core.provision.smoke.ProvisionSectionCheck;
 import io.ascent.core.provision.smoke.SmokeTestRunner;
 import io.ascent.core.provision.wait.FailureDetails;
+import io.ascent.core.provision.wait.ProblemLocation;
 import io.ascent.core.provision.wait.RolloutJudge;
 import io.ascent.core.provision.wait.RolloutWaiter;
 import io.ascent.core.provision.wait.WaitResult;
@@ -131,6 +132,7 @@ public final class Provisioner {
         private boolean ownsWork;
         private boolean keptCluster;
         private RolloutWaiter waiter;
+        private List<Resource> applied = List.of();
 
         Run(ProvisionOptions options, ProgressListener progress) {
             this.options = options;
@@ -224,6 +226,7 @@ public final class Provisioner {
             ClusterRequest request = ClusterRequests.of(name, options, settings, checklist, kindConfig, work,
                     timeout.compareTo(CLUSTER_TIMEOUT) > 0 ? timeout : CLUSTER_TIMEOUT);
             List<Resource> ordered = ApplyOrder.sort(resources);
+            applied = ordered;
 
             if (options.dryRun()) {
                 plan(driver, request, ordered, settings, timeout);
@@ -356,12 +359,21 @@ public final class Provisioner {
                     ok = false;
                     items.add(ProvisionRule.ROLLOUT.item().status(Status.FAIL)
                             .message(message + "\n" + details.describe(result))
-                            .location(result.target().location()).key(result.target().displayName())
+                            .location(failureLocation(result)).key(result.target().displayName())
                             .remediation(remediation(result))
                             .duration(result.elapsed()).build());
                 }
             }
             return ok;
+        }
+
+        /** Where to fix a failed wait: the field of its pod problem in the manifest, else the object. */
+        private Location failureLocation(WaitResult result) {
+            WaitTarget target = result.target();
+            return result.problem().flatMap(problem -> applied.stream()
+                    .filter(r -> r.kind().equals(target.type().kind()) && target.location().equals(r.location()))
+                    .findFirst().map(resource -> ProblemLocation.of(resource, problem)))
+                    .orElse(target.location());
         }
 
         private void tearDown() {
