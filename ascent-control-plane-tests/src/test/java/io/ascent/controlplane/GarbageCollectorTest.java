@@ -94,8 +94,8 @@ class GarbageCollectorTest {
         Report dryRun = gc.run(options, ProgressListener.SILENT);
 
         assertThat(dryRun.items()).filteredOn(i -> i.message().contains(suffix)).extracting(Item::status, Item::key)
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(Status.SKIP, "old-" + suffix),
-                        org.assertj.core.groups.Tuple.tuple(Status.SKIP, "old-prefixed-" + suffix));
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(Status.INFO, "old-" + suffix),
+                        org.assertj.core.groups.Tuple.tuple(Status.INFO, "old-prefixed-" + suffix));
         assertThat(live("old-" + suffix)).isTrue();
 
         Report collected = gc.run(new GcOptions(options.olderThan(), false, options.kubeconfig(), Optional.empty()),
@@ -134,7 +134,7 @@ class GarbageCollectorTest {
 
         assertThat(made.namespace()).isEqualTo(run.value());
         assertThat(dryRun.items()).filteredOn(i -> run.value().equals(i.key())).singleElement()
-                .satisfies(item -> assertThat(item.status()).as(item.message()).isEqualTo(Status.SKIP));
+                .satisfies(item -> assertThat(item.status()).as(item.message()).isEqualTo(Status.INFO));
         driver.delete(made, ProgressListener.SILENT);
     }
 

@@ -80,7 +80,8 @@ class ExistingClusterProvisionTest {
                 .contains("ScalingReplicaSet")
                 .contains("condition Ready=False")
                 .containsPattern("log of unpullable-[^\\n]*: none \\(the container never started\\)");
-        assertThat(rollout.location().toString()).isEqualTo("deploy/deployment.yaml:1:1");
+        assertThat(rollout.location().toString()).as("the container's image line")
+                .isEqualTo("deploy/deployment.yaml:16:18");
         assertThat(rollout.remediation()).contains("image name and tag");
         assertThat(namespaceExists(cluster, runNamespace(report))).isFalse();
     }
@@ -98,6 +99,7 @@ class ExistingClusterProvisionTest {
                 .contains("container app: CrashLoopBackOff")
                 .containsPattern("waiting \\(CrashLoopBackOff[^\\n]*restarts=\\d+, last state terminated \\(Error, exit code 1\\)");
         assertThat(rollout.remediation()).contains("log");
+        assertThat(rollout.location().toString()).as("the crashing container").isEqualTo("deploy/deployment.yaml:15:11");
         assertThat(namespaceExists(cluster, runNamespace(report))).isFalse();
     }
 

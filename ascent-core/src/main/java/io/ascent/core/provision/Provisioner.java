@@ -27,6 +27,7 @@ import io.ascent.core.provision.preflight.Probes;
 import io.ascent.core.provision.smoke.ProvisionSectionCheck;
 import io.ascent.core.provision.smoke.SmokeTestRunner;
 import io.ascent.core.provision.wait.FailureDetails;
+import io.ascent.core.provision.wait.ProblemLocation;
 import io.ascent.core.provision.wait.RolloutJudge;
 import io.ascent.core.provision.wait.RolloutWaiter;
 import io.ascent.core.provision.wait.WaitResult;
@@ -130,6 +131,8 @@ public final class Provisioner {
         private Path work;
         private boolean ownsWork;
         private boolean keptCluster;
+        private RolloutWaiter waiter;
+        private List<Resource> applied = List.of();
 
         Run(ProvisionOptions options, ProgressListener progress) {
             this.options = options;
@@ -138,20 +141,19 @@ public final class Provisioner {
         }
 
         void execute() throws InterruptedException {
-            KubeConnections connections = new KubeConnections();
-            try {
+            // nothing of the run may outlive it, a warm-up that never reached preflight included
+            try (KubeConnections connections = new KubeConnections()) {
                 execute(connections);
-            } finally {
-                // nothing of the run may outlive it, a warm-up that never reached preflight included
-                connections.stopWarmUp();
             }
         }
 
         private void execute(KubeConnections connections) throws InterruptedException {
-            // An existing cluster named on the command line is connected to while validation runs (reads only);
-            // nothing is created before validation and preflight pass.
+            // An existing cluster chosen on the command line is connected to while validation runs (reads only):
+            // --kubeconfig, else KUBECONFIG or ~/.kube/config as the driver will pick them. Nothing is created
+            // before validation and preflight pass.
             if (!options.dryRun() && options.driver().filter(ExistingClusterDriver.NAME::equals).isPresent()) {
-                options.kubeconfig().ifPresent(kubeconfig -> connections.warmUp(kubeconfig, options.context()));
+                ExistingClusterDriver.kubeconfigFile(options.kubeconfig())
+                        .ifPresent(kubeconfig -> connections.warmUp(kubeconfig, options.context()));
             }
             // validate: the checklist and manifests must pass before anything is created
             begin("validate");
@@ -224,6 +226,7 @@ public final class Provisioner {
             ClusterRequest request = ClusterRequests.of(name, options, settings, checklist, kindConfig, work,
                     timeout.compareTo(CLUSTER_TIMEOUT) > 0 ? timeout : CLUSTER_TIMEOUT);
             List<Resource> ordered = ApplyOrder.sort(resources);
+            applied = ordered;
 
             if (options.dryRun()) {
                 plan(driver, request, ordered, settings, timeout);
@@ -279,7 +282,7 @@ public final class Provisioner {
                 }
                 ApiDiscovery discovery = new ApiDiscovery(connection);
                 ServerSideApplier applier = new ServerSideApplier(connection, discovery, progress);
-                RolloutWaiter waiter = new RolloutWaiter(connection, progress);
+                waiter = new RolloutWaiter(connection, progress);
                 FailureDetails details = new FailureDetails(connection);
 
                 begin("deploy");
@@ -356,12 +359,21 @@ public final class Provisioner {
                     ok = false;
                     items.add(ProvisionRule.ROLLOUT.item().status(Status.FAIL)
                             .message(message + "\n" + details.describe(result))
-                            .location(result.target().location()).key(result.target().displayName())
+                            .location(failureLocation(result)).key(result.target().displayName())
                             .remediation(remediation(result))
                             .duration(result.elapsed()).build());
                 }
             }
             return ok;
+        }
+
+        /** Where to fix a failed wait: the field of its pod problem in the manifest, else the object. */
+        private Location failureLocation(WaitResult result) {
+            WaitTarget target = result.target();
+            return result.problem().flatMap(problem -> applied.stream()
+                    .filter(r -> r.kind().equals(target.type().kind()) && target.location().equals(r.location()))
+                    .findFirst().map(resource -> ProblemLocation.of(resource, problem)))
+                    .orElse(target.location());
         }
 
         private void tearDown() {
@@ -370,6 +382,7 @@ public final class Provisioner {
             }
             boolean wasInterrupted = Thread.interrupted() || interrupted;
             begin("teardown");
+            long teardownStart = System.nanoTime();
             Optional<ProvisionedCluster> cluster = teardown.cluster();
             Keep keep = keep();
             boolean somethingFailed = failed || wasInterrupted
@@ -402,6 +415,11 @@ public final class Provisioner {
                     end(Status.PASS, "nothing to release");
                 }
             }
+            Duration released = Duration.ofNanos(System.nanoTime() - teardownStart);
+            Duration waited = waiter == null ? Duration.ZERO : waiter.waited();
+            // What the cluster took, apart from Ascent's own work (docs/performance.md, "overhead").
+            report.debug("waited for the cluster " + waited.plus(released).toMillis() + " ms: rollouts and tests "
+                    + waited.toMillis() + " ms, teardown " + released.toMillis() + " ms");
             teardown.finished();
             if (wasInterrupted) {
                 Thread.currentThread().interrupt();

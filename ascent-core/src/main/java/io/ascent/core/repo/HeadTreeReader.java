@@ -77,7 +77,7 @@ public final class HeadTreeReader {
         }
         String description = "HEAD (commit " + commit.abbreviate(7).name() + ")";
         return Optional.of(new RepositoryTree(RepositoryTree.Source.HEAD, description, scope, entries, folders,
-                path -> lookup(repository, tree, path), () -> new GitBlobReader(repository.newObjectReader())));
+                path -> lookup(repository, tree, path), () -> new GitBlobReader(ObjectCacheSettings.reader(repository))));
     }
 
     private static Optional<TreeEntry> lookup(Repository repository, RevTree tree, String path) throws IOException {
@@ -126,8 +126,9 @@ public final class HeadTreeReader {
         }
 
         /**
-         * One lookup: JGit's open() finds the object and, below the stream threshold ({@link ObjectCacheSettings}),
-         * inflates it whole, so its bytes are used as they are; a larger object is streamed, probe first.
+         * One lookup: JGit's open() finds the object and, below the reader's stream threshold
+         * ({@link ObjectCacheSettings#STREAM_THRESHOLD}), inflates it whole, so its bytes are used as they are; a
+         * larger object is streamed, probe first.
          */
         @Override
         public Content read(TreeEntry entry, long maxBytes, int probe) throws IOException {

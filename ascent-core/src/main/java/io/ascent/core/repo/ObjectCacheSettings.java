@@ -1,33 +1,55 @@
 package io.ascent.core.repo;
 
-import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.WindowCacheConfig;
 
 /**
- * JGit's pack window cache, sized for reading a whole HEAD tree at once. JGit's defaults (10 MiB of 8 KiB windows)
- * suit a server touching a few objects per request; a 50,000-file tree in a 1 GiB pack thrashes them, and the
- * HEAD-tree rules took three times as long (docs/performance.md). Objects over 1 MiB are streamed rather than
- * inflated whole on open. The cache is JVM-wide, so it is installed once,
- * only grows limits (memory is used as windows are loaded), and can be left alone with
- * {@code -Dascent.jgit.keepWindowCache=true} where the host application configures JGit itself.
+ * JGit's pack window cache, sized for reading a whole HEAD tree at once, and the stream threshold of Ascent's own
+ * blob readers. JGit's defaults (10 MiB of 8 KiB windows) suit a server touching a few objects per request; a
+ * 50,000-file tree in a 1 GiB pack thrashes them, and the HEAD-tree rules took three times as long
+ * (docs/performance.md).
+ *
+ * <p>In a shared JVM (a Jenkins agent running several builds): the window cache is JVM-wide in JGit, so it is
+ * installed once, by the first run, and every run waits until it is installed before it reads (no run's reads race
+ * the swap; JGit itself also drops a window loaded into a cache that was swapped meanwhile). It is bounded: at most
+ * 256 MiB of pack windows and 32 MiB of delta bases for all runs together, however many run at once. It changes no
+ * result for other JGit users in the JVM, only how much they may cache; the stream threshold, which does change
+ * what {@code ObjectLoader.getCachedBytes()} accepts, is set on Ascent's own readers only ({@link #reader}).
+ * {@code -Dascent.jgit.keepWindowCache=true} leaves the window cache alone where the host configures JGit itself
+ * (docs/performance.md, "Repository validator").
  */
 final class ObjectCacheSettings {
-    private static final AtomicBoolean INSTALLED = new AtomicBoolean();
+    /** Above this size a blob is streamed rather than inflated whole on open (the secret scan's binary probe). */
+    static final int STREAM_THRESHOLD = 1 << 20;
+    static final long PACKED_GIT_LIMIT = 256L << 20;
+    static final long DELTA_BASE_CACHE_LIMIT = 32L << 20;
+    private static boolean installed;
 
     private ObjectCacheSettings() {
     }
 
-    static void installOnce() {
-        if (Boolean.getBoolean("ascent.jgit.keepWindowCache") || !INSTALLED.compareAndSet(false, true)) {
+    /** Installs the window cache the first time; later calls, and calls while it is installed, wait and return. */
+    static synchronized void installOnce() {
+        if (installed || Boolean.getBoolean("ascent.jgit.keepWindowCache")) {
             return;
         }
         WindowCacheConfig config = new WindowCacheConfig();
-        config.setPackedGitLimit(256L << 20);
+        config.setPackedGitLimit(PACKED_GIT_LIMIT);
         config.setPackedGitWindowSize(64 << 10);
-        config.setDeltaBaseCacheLimit(32 << 20);
-        // JGit inflates a whole object below this size on open(); above it, openStream() inflates as it is read,
-        // so the secret scan's 8,000-byte binary probe of a large binary stops before the rest is inflated.
-        config.setStreamFileThreshold(1 << 20);
+        config.setDeltaBaseCacheLimit((int) DELTA_BASE_CACHE_LIMIT);
         config.install();
+        installed = true;
+    }
+
+    /**
+     * A reader of {@code repository} that inflates an object whole on open only below {@link #STREAM_THRESHOLD};
+     * above it {@code openStream()} inflates as it is read, so the secret scan's 8,000-byte binary probe of a large
+     * binary stops before the rest is inflated.
+     */
+    static ObjectReader reader(Repository repository) {
+        ObjectReader reader = repository.newObjectReader();
+        reader.setStreamFileThreshold(STREAM_THRESHOLD);
+        return reader;
     }
 }

@@ -64,6 +64,14 @@ public final class ExistingClusterDriver implements ClusterDriver {
                         + DELETE_TIMEOUT.toMinutes() + "m)");
     }
 
+    /**
+     * The kubeconfig file the driver will use, decided as kubectl decides it ({@code given}, else {@code KUBECONFIG},
+     * else {@code ~/.kube/config}); empty when there is none (the pod's service account, or an error later).
+     */
+    public static Optional<Path> kubeconfigFile(Optional<Path> given) {
+        return KubeconfigChoice.file(given);
+    }
+
     /** The checks made before the namespace is created. */
     public ExistingClusterPreflight preflight() {
         return new ExistingClusterPreflight(connections);

@@ -23,20 +23,9 @@ import java.util.Optional;
 record KubeconfigChoice(Optional<Path> kubeconfig, Optional<String> context) {
 
     static KubeconfigChoice of(ClusterRequest request) throws ProvisionException {
-        if (request.kubeconfig().isPresent()) {
-            return new KubeconfigChoice(request.kubeconfig(), request.context());
-        }
-        String fromEnvironment = System.getenv("KUBECONFIG");
-        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
-            for (String entry : fromEnvironment.split(File.pathSeparator)) {
-                if (!entry.isBlank() && Files.isRegularFile(Path.of(entry))) {
-                    return new KubeconfigChoice(Optional.of(Path.of(entry)), request.context());
-                }
-            }
-        }
-        Path home = Path.of(System.getProperty("user.home"), ".kube", "config");
-        if (Files.isRegularFile(home)) {
-            return new KubeconfigChoice(Optional.of(home), request.context());
+        Optional<Path> file = file(request.kubeconfig());
+        if (file.isPresent()) {
+            return new KubeconfigChoice(file, request.context());
         }
         if (ClusterConnector.inClusterAvailable()) {
             if (request.context().isPresent()) {
@@ -50,6 +39,23 @@ record KubeconfigChoice(Optional<Path> kubeconfig, Optional<String> context) {
                 "no kubeconfig: --kubeconfig is not given, KUBECONFIG names no file, ~/.kube/config does not exist "
                         + "and Ascent does not run in a pod",
                 "pass --kubeconfig PATH (and --context NAME) for the cluster to deploy to");
+    }
+
+    /** {@code given}, else the first file of {@code KUBECONFIG}, else {@code ~/.kube/config}, if it exists. */
+    static Optional<Path> file(Optional<Path> given) {
+        if (given.isPresent()) {
+            return given;
+        }
+        String fromEnvironment = System.getenv("KUBECONFIG");
+        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+            for (String entry : fromEnvironment.split(File.pathSeparator)) {
+                if (!entry.isBlank() && Files.isRegularFile(Path.of(entry))) {
+                    return Optional.of(Path.of(entry));
+                }
+            }
+        }
+        Path home = Path.of(System.getProperty("user.home"), ".kube", "config");
+        return Files.isRegularFile(home) ? Optional.of(home) : Optional.empty();
     }
 
     KubeConnection connect(KubeConnections connections) throws ProvisionException {

@@ -19,8 +19,8 @@ import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.apis.CoreV1Api;
 import io.kubernetes.client.openapi.models.V1Namespace;
-import io.kubernetes.client.util.ClientBuilder;
 import io.kubernetes.client.util.KubeConfig;
+import io.ascent.core.provision.kube.ClusterConnector;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -124,7 +124,7 @@ public final class GarbageCollector {
             }
             String age = age(run.get().createdAt());
             if (options.dryRun()) {
-                report.item(Item.builder(CLUSTER_ID, "Ascent's kind clusters").status(Status.SKIP).key(name)
+                report.item(Item.builder(CLUSTER_ID, "Ascent's kind clusters").status(Status.INFO).key(name)
                         .message("would delete kind cluster " + name + " (created " + age + " ago)").build());
                 continue;
             }
@@ -160,7 +160,16 @@ public final class GarbageCollector {
                     .remediation("check --kubeconfig and --context (`kubectl config get-contexts`)").build());
             return;
         }
-        CoreV1Api core = new CoreV1Api(client);
+        try {
+            namespaces(new CoreV1Api(client), options, cutoff, report);
+        } finally {
+            // an open connection's reader thread would hold the JVM's exit up by 300 ms
+            client.getHttpClient().dispatcher().executorService().shutdown();
+            client.getHttpClient().connectionPool().evictAll();
+        }
+    }
+
+    private void namespaces(CoreV1Api core, GcOptions options, Instant cutoff, RunRecorder report) {
         List<V1Namespace> labelled;
         try {
             labelled = core.listNamespace().labelSelector(RunName.RUN_LABEL).execute().getItems();
@@ -171,6 +180,9 @@ public final class GarbageCollector {
                     .remediation("check that the cluster answers and that you may list and delete namespaces")
                     .build());
             return;
+        }
+        if (labelled.isEmpty()) {
+            report.info("no namespace of an Ascent run on this cluster");
         }
         int kept = 0;
         for (V1Namespace namespace : labelled) {
@@ -188,7 +200,7 @@ public final class GarbageCollector {
             }
             String what = "namespace " + name + " (run " + run + ", created " + age(created) + " ago)";
             if (options.dryRun()) {
-                report.item(Item.builder(NAMESPACE_ID, "Ascent's namespaces").status(Status.SKIP).key(name)
+                report.item(Item.builder(NAMESPACE_ID, "Ascent's namespaces").status(Status.INFO).key(name)
                         .message("would delete " + what).build());
                 continue;
             }
@@ -235,7 +247,7 @@ public final class GarbageCollector {
             if (options.context().isPresent() && !config.setContext(options.context().get())) {
                 throw new IOException("no context '" + options.context().get() + "' in " + file);
             }
-            ApiClient client = ClientBuilder.kubeconfig(config).build();
+            ApiClient client = ClusterConnector.apiClient(config);
             client.setConnectTimeout(10_000);
             client.setReadTimeout(30_000);
             return client;

@@ -104,6 +104,7 @@ public final class ClusterReadiness {
             }
         } finally {
             feeds.values().forEach(WatchFeed::close);
+            connection.close();
         }
     }
 

@@ -73,8 +73,7 @@ public final class ClusterConnector {
                     "check the context's cluster entry (kubectl config view --kubeconfig " + kubeconfig + ")");
         }
         try {
-            ApiClient client = ClientBuilder.kubeconfig(config).build();
-            return new KubeConnection(client);
+            return new KubeConnection(apiClient(config));
         } catch (IOException | RuntimeException e) {
             throw new ProvisionException(Kind.ENVIRONMENT, "the credentials of context '"
                     + config.getCurrentContext() + "' in " + kubeconfig + " cannot be loaded ("
@@ -82,6 +81,25 @@ public final class ClusterConnector {
                     "check that the certificate and key files the kubeconfig names exist and are readable, "
                             + "and that its exec plugin (if any) is on PATH");
         }
+    }
+
+    /**
+     * client-java's client for {@code config}'s current context, as {@code ClientBuilder.kubeconfig(config)} builds
+     * it, with the client certificate's key managers built by the JDK where it can read the key
+     * ({@link ClientCertificate}: no Bouncy Castle to load); client-java's own reading otherwise, and for tokens and
+     * exec plugins.
+     *
+     * @throws IOException when a file the kubeconfig names cannot be read
+     */
+    public static ApiClient apiClient(KubeConfig config) throws IOException {
+        ClientBuilder builder = ClientBuilder.kubeconfig(config);
+        if (config.getClientCertificateData() != null || config.getClientCertificateFile() != null) {
+            ClientCertificate.keyManagers(
+                    config.getDataOrFileRelative(config.getClientCertificateData(), config.getClientCertificateFile()),
+                    config.getDataOrFileRelative(config.getClientKeyData(), config.getClientKeyFile()))
+                    .ifPresent(keyManagers -> builder.setAuthentication(client -> client.setKeyManagers(keyManagers)));
+        }
+        return builder.build();
     }
 
     /** Whether Ascent runs in a pod with a service account mounted. */

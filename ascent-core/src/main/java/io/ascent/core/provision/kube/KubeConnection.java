@@ -280,6 +280,23 @@ public final class KubeConnection {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
+    /**
+     * Closes the idle connections and stops the dispatcher's threads. An open HTTP/2 connection keeps a reader
+     * thread blocked in a socket read, and the JVM's exit waits 300 ms for every thread in native code before it
+     * gives up on it: without this, each {@code provision} ended a third of a second after its report. Calls still
+     * under way are cancelled; the connection must not be used afterwards.
+     */
+    public void close() {
+        http.dispatcher().cancelAll();
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+    }
+
+    /** Sockets the connection keeps open for its next request (tests: {@link #close} leaves none). */
+    int pooledSockets() {
+        return http.connectionPool().connectionCount();
+    }
+
     @Override
     public String toString() {
         return "KubeConnection[" + server.toLowerCase(Locale.ROOT) + "]";

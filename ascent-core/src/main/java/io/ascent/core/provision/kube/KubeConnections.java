@@ -2,34 +2,92 @@ package io.ascent.core.provision.kube;
 
 import io.ascent.core.provision.ProvisionException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * The connections of one run, opened once each: preflight, the driver and the deploy phase talk to the same
  * cluster, and loading a kubeconfig and building its TLS client is the costly part of a request. Per run, never
- * shared between runs (credentials may rotate between builds). Thread-safe.
+ * shared between runs (credentials may rotate between builds); {@link #close} at the end of the run. Thread-safe:
+ * a connection is built by the first caller while later callers for the same cluster wait for it, and the lock is
+ * never held while one is built.
  */
-public final class KubeConnections {
+public final class KubeConnections implements AutoCloseable {
 
     private record Key(Optional<Path> kubeconfig, Optional<String> context) {
     }
 
-    private final Map<Key, KubeConnection> open = new HashMap<>();
+    private final Map<Key, FutureTask<KubeConnection>> open = new HashMap<>();
     private Thread warmUp;
+    private boolean closed;
 
     /** The connection through {@code kubeconfig} and {@code context}, or the pod's service account when empty. */
-    public synchronized KubeConnection connect(Optional<Path> kubeconfig, Optional<String> context)
-            throws ProvisionException {
+    public KubeConnection connect(Optional<Path> kubeconfig, Optional<String> context) throws ProvisionException {
         Key key = new Key(kubeconfig.map(p -> p.toAbsolutePath().normalize()), context);
-        KubeConnection connection = open.get(key);
-        if (connection == null) {
-            connection = kubeconfig.isPresent() ? ClusterConnector.fromKubeconfig(kubeconfig.get(), context)
-                    : ClusterConnector.inCluster();
-            open.put(key, connection);
+        FutureTask<KubeConnection> task;
+        boolean builder = false;
+        synchronized (this) {
+            if (closed) {
+                throw new ProvisionException(ProvisionException.Kind.ENVIRONMENT, "the run's connections are "
+                        + "closed", "this is a bug in Ascent, please report it");
+            }
+            task = open.get(key);
+            if (task == null) {
+                task = new FutureTask<>(() -> kubeconfig.isPresent()
+                        ? ClusterConnector.fromKubeconfig(kubeconfig.get(), context) : ClusterConnector.inCluster());
+                open.put(key, task);
+                builder = true;
+            }
         }
-        return connection;
+        if (builder) {
+            task.run();
+        }
+        try {
+            KubeConnection connection = await(task);
+            synchronized (this) {
+                if (closed && builder) {
+                    connection.close(); // the run ended while this one was built (a warm-up)
+                }
+            }
+            return connection;
+        } catch (ExecutionException e) {
+            synchronized (this) {
+                open.remove(key, task); // the next caller tries again and reports its own failure
+            }
+            if (e.getCause() instanceof ProvisionException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /**
+     * Waits for a connection another thread builds. The build reads files and sets up TLS, bounded; an interrupt
+     * meanwhile is kept for the caller's next blocking call rather than lost.
+     */
+    private static KubeConnection await(FutureTask<KubeConnection> task) throws ExecutionException {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return task.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /**
@@ -40,7 +98,7 @@ public final class KubeConnections {
      * passes. A failure here is met again, and reported, when preflight connects for real.
      */
     public synchronized void warmUp(Path kubeconfig, Optional<String> context) {
-        if (warmUp != null) {
+        if (warmUp != null || closed) {
             return;
         }
         warmUp = new Thread(() -> {
@@ -56,14 +114,34 @@ public final class KubeConnections {
         warmUp.start();
     }
 
-    /** Stops a {@link #warmUp} still under way (the run ended before preflight). */
-    public void stopWarmUp() {
+    /**
+     * Stops a {@link #warmUp} still under way and closes every connection (their idle sockets and threads), so
+     * that nothing of the run outlives it and the JVM can exit at once. A connection still being built is closed
+     * by its builder when it is done.
+     */
+    @Override
+    public void close() {
+        List<FutureTask<KubeConnection>> tasks;
         Thread running;
         synchronized (this) {
+            closed = true;
             running = warmUp;
+            tasks = new ArrayList<>(open.values());
+            open.clear();
         }
         if (running != null) {
             running.interrupt();
+        }
+        for (FutureTask<KubeConnection> task : tasks) {
+            if (task.isDone()) {
+                try {
+                    task.get().close();
+                } catch (ExecutionException e) {
+                    // it never opened: nothing to close
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt(); // not reached: a done task's get() does not wait
+                }
+            }
         }
     }
 }

@@ -90,7 +90,8 @@ public final class Doctor {
             nodeImage = cluster.nodeImage().filter(image -> options.kubernetesVersion().isEmpty());
             context = context.or(cluster::context);
         } else {
-            run.info("no checklist in " + options.directory() + ": checking for kind's default cluster");
+            run.info("no checklist in " + options.directory() + ": checking " + driver.map(d -> "the " + d
+                    + " driver's prerequisites").orElse("for kind's default cluster"));
         }
         String chosen = driver.orElse("kind");
         String asked = version.map(v -> ", Kubernetes " + v).orElse("");
@@ -102,8 +103,8 @@ public final class Doctor {
         if (chosen.equals(ExistingClusterDriver.NAME)) {
             // The existing driver's own checks, as `ascent provision` runs them: kubeconfig, /version, version
             // against the target, SelfSubjectAccessReview. Read-only: the review creates nothing.
-            try (Phase phase = run.phase("preflight")) {
-                run.items(new ExistingClusterPreflight(new KubeConnections()).check(request, ProgressListener.SILENT));
+            try (Phase phase = run.phase("preflight"); KubeConnections connections = new KubeConnections()) {
+                run.items(new ExistingClusterPreflight(connections).check(request, ProgressListener.SILENT));
             }
         } else {
             PreflightChecks.forDriver(chosen).run(request, probes, run);

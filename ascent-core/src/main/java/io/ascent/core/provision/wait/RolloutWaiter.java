@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import org.json.JSONArray;
 import org.json.JSONObject;
 
@@ -28,6 +29,7 @@ public final class RolloutWaiter {
     private final KubeConnection connection;
     private final ProgressListener progress;
     private final Duration watchTimeout;
+    private final LongAdder waitedNanos = new LongAdder();
 
     public RolloutWaiter(KubeConnection connection, ProgressListener progress) {
         this(connection, progress, Duration.ofMinutes(5));
@@ -111,10 +113,20 @@ public final class RolloutWaiter {
             }
         } finally {
             feeds.values().forEach(WatchFeed::close);
+            waitedNanos.add(System.nanoTime() - start);
         }
         List<WaitResult> ordered = new ArrayList<>();
         targets.forEach(target -> ordered.add(results.get(target)));
         return ordered;
+    }
+
+    /**
+     * How long every {@link #await} of this waiter took together: the cluster's reaction as Ascent saw it, from the
+     * start of each wait (its watches' first list included) to the event that decided it. What a run spends
+     * outside these waits and the teardown is its own overhead (docs/performance.md).
+     */
+    public Duration waited() {
+        return Duration.ofNanos(waitedNanos.sum());
     }
 
     private WaitResult judge(WaitTarget target, Map<String, Map<String, JSONObject>> state, long start) {

@@ -47,7 +47,12 @@ final class ApiServerDouble implements AutoCloseable {
 
     /** A connection to the double through client-java's own HTTP stack, as the provisioner makes one. */
     KubeConnection connection() {
-        return new KubeConnection(new ApiClient().setBasePath("http://127.0.0.1:" + server.getAddress().getPort()));
+        return new KubeConnection(new ApiClient().setBasePath(address()));
+    }
+
+    /** The double's address, {@code http://127.0.0.1:PORT}. */
+    String address() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
     /** Queues answers for {@code key} ({@code GET /api/v1/...}, {@code PATCH ...}, {@code WATCH ...}), in order. */

@@ -62,6 +62,21 @@ class ApiServerFaultsTest {
     }
 
     @Test
+    void shouldAddUpTheTimeEveryWaitTookAsTheClustersReaction() throws Exception {
+        server.always("GET " + DEPLOYMENTS, json(200, list("10", web(0, "9"))))
+                .always("WATCH " + DEPLOYMENTS, watch(true))
+                .always("GET " + PODS, json(200, list("5")))
+                .always("WATCH " + PODS, watch(true));
+        RolloutWaiter waiter = waiter();
+        assertThat(waiter.waited()).isZero();
+
+        waiter.await(List.of(target()), Duration.ofMillis(300));
+        waiter.await(List.of(target()), Duration.ofMillis(300));
+
+        assertThat(waiter.waited()).isBetween(Duration.ofMillis(600), Duration.ofSeconds(10));
+    }
+
+    @Test
     void shouldFailTheWaitClearlyWhenEveryWatchIsRefused() throws Exception {
         server.always("GET " + DEPLOYMENTS, json(200, list("10", web(0, "9"))))
                 .always("WATCH " + DEPLOYMENTS, status(403, "Forbidden", "deployments is forbidden: no watch"))
@@ -165,7 +180,7 @@ class ApiServerFaultsTest {
         return new JSONObject().put("type", type).put("object", object).toString();
     }
 
-    private static ApiServerDouble doubleServer() {
+    static ApiServerDouble doubleServer() {
         try {
             return new ApiServerDouble();
         } catch (java.io.IOException e) {

@@ -1,0 +1,93 @@
+package io.ascent.core.provision.kube;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.ascent.core.provision.ProvisionException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The connections of one run: built once per cluster, whoever asks first, and all closed at the run's end. */
+class KubeConnectionsTest {
+
+    private final ApiServerDouble server = ApiServerFaultsTest.doubleServer();
+
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void shouldBuildOneConnectionForCallersAskingAtOnce() throws Exception {
+        Path kubeconfig = kubeconfig();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try (KubeConnections connections = new KubeConnections()) {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<KubeConnection>> asked = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                asked.add(pool.submit(() -> {
+                    go.await();
+                    return connections.connect(Optional.of(kubeconfig), Optional.empty());
+                }));
+            }
+            go.countDown();
+            KubeConnection first = asked.get(0).get();
+            for (Future<KubeConnection> other : asked) {
+                assertThat(other.get()).isSameAs(first);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void shouldCloseTheSocketsOfEveryConnectionAndRefuseNewOnesOnClose() throws Exception {
+        server.always("GET /version", ApiServerDouble.json(200, "{\"gitVersion\":\"v1.35.0\"}"));
+        KubeConnections connections = new KubeConnections();
+        KubeConnection connection = connections.connect(Optional.of(kubeconfig()), Optional.empty());
+        connection.get("/version");
+        assertThat(connection.pooledSockets()).isEqualTo(1);
+
+        connections.close();
+
+        assertThat(connection.pooledSockets()).isZero();
+        assertThatThrownBy(() -> connections.connect(Optional.of(kubeconfig()), Optional.empty()))
+                .isInstanceOf(ProvisionException.class).hasMessageContaining("closed");
+    }
+
+    @Test
+    void shouldReportAFailedConnectionToEveryCallerAndTryAgainForTheNext() throws Exception {
+        Path missing = dir.resolve("missing-kubeconfig");
+        try (KubeConnections connections = new KubeConnections()) {
+            assertThatThrownBy(() -> connections.connect(Optional.of(missing), Optional.empty()))
+                    .isInstanceOf(ProvisionException.class).hasMessageContaining("does not exist");
+            Files.move(kubeconfig(), missing);
+
+            assertThat(connections.connect(Optional.of(missing), Optional.empty()).server())
+                    .isEqualTo(server.address());
+        }
+    }
+
+    /** A kubeconfig with a token (never printed) for the double. */
+    private Path kubeconfig() throws Exception {
+        Path file = dir.resolve("kubeconfig");
+        Files.writeString(file, "apiVersion: v1\nkind: Config\nclusters:\n- name: double\n  cluster:\n"
+                + "    server: " + server.address() + "\nusers:\n- name: tester\n  user:\n    token: not-a-secret\n"
+                + "contexts:\n- name: double\n  context:\n    cluster: double\n    user: tester\n"
+                + "current-context: double\n");
+        return file;
+    }
+}
