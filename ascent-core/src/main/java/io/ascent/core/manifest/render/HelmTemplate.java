@@ -5,8 +5,6 @@ import io.ascent.core.manifest.api.KubernetesVersion;
 import io.ascent.core.workspace.Workspace;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -117,17 +115,15 @@ final class HelmTemplate implements RenderTool {
     }
 
     @Override
-    public Function<Resource, Path> sources(Path output, Path work, Path root) throws IOException {
+    public Function<Resource, Path> sources(BufferedReader output, Path work, Path root) throws IOException {
         NavigableMap<Integer, String> marks = new TreeMap<>(); // line -> source, "" after a separator
-        try (BufferedReader lines = Files.newBufferedReader(output, StandardCharsets.UTF_8)) {
-            int number = 0;
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                number++;
-                if (line.startsWith(SOURCE_PREFIX)) {
-                    marks.put(number, line.substring(SOURCE_PREFIX.length()).strip());
-                } else if (line.startsWith("---")) {
-                    marks.put(number, ""); // a document without its own Source line has none
-                }
+        int number = 0;
+        for (String line = output.readLine(); line != null; line = output.readLine()) {
+            number++;
+            if (line.startsWith(SOURCE_PREFIX)) {
+                marks.put(number, line.substring(SOURCE_PREFIX.length()).strip());
+            } else if (line.startsWith("---")) {
+                marks.put(number, ""); // a document without its own Source line has none
             }
         }
         return resource -> {

@@ -3,6 +3,7 @@ package io.ascent.core.manifest.render;
 import io.ascent.core.manifest.Resource;
 import io.ascent.core.workspace.Workspace;
 import io.ascent.core.yaml.YamlLimits;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -122,7 +123,7 @@ final class KustomizeBuild implements RenderTool {
     }
 
     @Override
-    public Function<Resource, Path> sources(Path output, Path work, Path root) {
+    public Function<Resource, Path> sources(BufferedReader output, Path work, Path root) {
         return resource -> sourceOf(resource, work);
     }
 

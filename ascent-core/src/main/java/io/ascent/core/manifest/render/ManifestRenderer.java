@@ -200,7 +200,7 @@ public final class ManifestRenderer {
                     at, folder, "render smaller parts: one kubernetes.render entry per overlay or chart"));
         }
         if (result.exitCode() != 0) {
-            String message = bounded(clean(result.stderr().isBlank() ? head(output) : result.stderr(), workspace,
+            String message = bounded(clean(result.stderr().isBlank() ? head(workspace, output) : result.stderr(), workspace,
                     work));
             return Rendered.failed(error(ErrorKind.INPUT, program + " failed to render '" + folder + "' (exit "
                     + result.exitCode() + "): " + message, at, folder,
@@ -209,8 +209,9 @@ public final class ManifestRenderer {
         String renderedPath = tool.renderedPath(workspace.displayPath(root));
         var confined = workspace.files(YamlLimits.MANIFEST.maxBytes());
         Function<Resource, Path> sources;
-        try {
-            sources = tool.sources(output, work, root);
+        try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(confined.open(output),
+                StandardCharsets.UTF_8))) {
+            sources = tool.sources(lines, work, root);
         } catch (IOException e) {
             return Rendered.failed(error(ErrorKind.ENVIRONMENT, "cannot read the output of rendering '" + folder
                     + "': " + e.getMessage(), at, folder, null));
@@ -258,8 +259,8 @@ public final class ManifestRenderer {
     }
 
     /** The start of what the tool printed, for a failure that said nothing on standard error. */
-    private static String head(Path output) {
-        try (var in = Files.newInputStream(output)) {
+    private static String head(Workspace workspace, Path output) {
+        try (var in = workspace.files(YamlLimits.MANIFEST.maxBytes() + 1L).open(output)) {
             return new String(in.readNBytes(MAX_MESSAGE_CHARS * 4), StandardCharsets.UTF_8);
         } catch (IOException e) {
             return "";

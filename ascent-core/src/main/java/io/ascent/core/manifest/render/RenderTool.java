@@ -2,6 +2,7 @@ package io.ascent.core.manifest.render;
 
 import io.ascent.core.manifest.Resource;
 import io.ascent.core.workspace.Workspace;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,10 +41,10 @@ interface RenderTool {
     Optional<String> failureHint(String message);
 
     /**
-     * Reads {@code output} (the file the tool's output went to) once, line by line, and answers, for each object of
-     * it, the source file it came from as a path on disk ({@code null} when unknown).
+     * Reads {@code output} (the tool's output, from the file it went to) once, line by line, and answers, for each
+     * object of it, the source file it came from as a path on disk ({@code null} when unknown).
      */
-    Function<Resource, Path> sources(Path output, Path work, Path root) throws IOException;
+    Function<Resource, Path> sources(BufferedReader output, Path work, Path root) throws IOException;
 
     /**
      * Where an object that names no namespace lands: the Helm release's namespace ({@code --namespace}, else
