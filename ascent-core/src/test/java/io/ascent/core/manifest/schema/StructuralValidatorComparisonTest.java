@@ -40,6 +40,10 @@ class StructuralValidatorComparisonTest {
         Map<String, String> texts = corpus();
         assertThat(texts).hasSizeGreaterThan(100);
         Random random = new Random(17);
+        texts.put("generated/gadget-crd.yaml", GADGET_CRD);
+        for (int i = 0; i < 400; i++) {
+            texts.put("generated/gadget-" + i + ".yaml", gadget(i, random));
+        }
         Map<String, String> damaged = new LinkedHashMap<>();
         for (Map.Entry<String, String> text : texts.entrySet()) {
             for (int variant = 0; variant < 4; variant++) {
@@ -103,6 +107,136 @@ class StructuralValidatorComparisonTest {
                 .map(v -> v.location() + " " + v.pointer() + " " + v.keyword() + " " + v.message())
                 .forEach(out::add);
         return out;
+    }
+
+    /**
+     * A CRD whose schema uses every keyword of the structural subset, and one version with a keyword outside it
+     * ({@code not}), which both paths validate with everit.
+     */
+    private static final String GADGET_CRD = """
+            apiVersion: apiextensions.k8s.io/v1
+            kind: CustomResourceDefinition
+            metadata: {name: gadgets.test.ascent.dev}
+            spec:
+              group: test.ascent.dev
+              scope: Namespaced
+              names: {plural: gadgets, singular: gadget, kind: Gadget}
+              versions:
+                - name: v1
+                  served: true
+                  storage: true
+                  schema:
+                    openAPIV3Schema:
+                      type: object
+                      properties:
+                        spec:
+                          type: object
+                          required: [name, size]
+                          properties:
+                            name: {type: string, minLength: 3, maxLength: 12, pattern: '^[a-z][a-z0-9-]*$'}
+                            size: {type: integer, minimum: 1, maximum: 100, multipleOf: 5}
+                            ratio: {type: number, minimum: 0, maximum: 1, exclusiveMaximum: true}
+                            mode: {type: string, enum: [fast, slow, auto]}
+                            level: {type: integer, enum: [1, 2, 3], nullable: true}
+                            port: {x-kubernetes-int-or-string: true, pattern: '^[0-9]+%?$'}
+                            portAny: {x-kubernetes-int-or-string: true, anyOf: [{type: integer}, {type: string}]}
+                            tags:
+                              type: array
+                              items: {type: string, maxLength: 5}
+                              minItems: 1
+                              maxItems: 3
+                              x-kubernetes-list-type: set
+                            when: {type: string, format: date-time}
+                            labels:
+                              type: object
+                              additionalProperties: {type: string, minLength: 2}
+                              minProperties: 1
+                              maxProperties: 2
+                            raw: {type: object, x-kubernetes-preserve-unknown-fields: true}
+                            embedded:
+                              type: object
+                              x-kubernetes-embedded-resource: true
+                              properties: {spec: {type: object, properties: {n: {type: integer}}}}
+                            choice:
+                              type: object
+                              properties: {a: {type: string}, b: {type: integer}, c: {type: boolean}}
+                              oneOf: [{required: [a]}, {required: [b]}]
+                            either:
+                              type: object
+                              properties: {left: {type: string}, right: {type: string}}
+                              anyOf: [{required: [left]}, {required: [right]}]
+                            both:
+                              type: string
+                              allOf: [{minLength: 2}, {maxLength: 4}]
+                            entries:
+                              type: array
+                              items:
+                                type: object
+                                required: [id, kind]
+                                properties:
+                                  id: {type: integer, minimum: 0, exclusiveMinimum: true}
+                                  kind: {type: string, default: plain}
+                                  note: {type: string, nullable: true}
+                                  weight: {type: number, multipleOf: 0.5, maximum: 10}
+                - name: v2
+                  served: true
+                  storage: false
+                  schema:
+                    openAPIV3Schema:
+                      type: object
+                      properties:
+                        spec:
+                          type: object
+                          properties:
+                            name: {type: string}
+                          not: {required: [forbidden]}
+            """;
+
+    private static final Map<String, List<String>> GADGET_VALUES = Map.ofEntries(
+            Map.entry("name", List.of("web", "ab", "a-very-long-name-indeed", "Web", "9lives", "ok-1", "42", "null")),
+            Map.entry("size", List.of("5", "7", "0", "105", "100", "\"5\"", "5.0", "-5", "null")),
+            Map.entry("ratio", List.of("0.5", "1", "1.0", "-0.1", "0", "half", "true")),
+            Map.entry("mode", List.of("fast", "slow", "Fast", "3", "[fast]", "~")),
+            Map.entry("level", List.of("1", "4", "2.0", "null", "one", "~")),
+            Map.entry("port", List.of("8080", "\"80%\"", "http", "80.5", "true", "{}")),
+            Map.entry("portAny", List.of("8080", "http", "80.5", "[1]", "false")),
+            Map.entry("tags", List.of("[a, b]", "[a, a]", "[]", "[a, b, c, d]", "[toolong]", "[1, 2]", "a", "[null]")),
+            Map.entry("when", List.of("2024-01-01T00:00:00Z", "2024-01-01", "yesterday", "\"2024-13-01T00:00:00Z\"",
+                    "2024-01-01T10:00:00.123+02:00")),
+            Map.entry("labels", List.of("{a: bb}", "{}", "{a: b}", "{a: bb, c: dd, e: ff}", "{a: 1}", "{a/b: x}",
+                    "{\"x~y\": z, q/r: {}}")),
+            Map.entry("raw", List.of("{anything: [1, 2, {x: y}]}", "[]", "7")),
+            Map.entry("embedded", List.of("{apiVersion: v1, kind: X, metadata: {name: n}, spec: {n: 1}}",
+                    "{kind: 3, spec: {n: x}}", "{metadata: [], extra: 1}")),
+            Map.entry("choice", List.of("{a: x}", "{b: 1}", "{a: x, b: 1}", "{c: true}", "{a: 1}", "{}")),
+            Map.entry("either", List.of("{left: a}", "{right: b}", "{left: a, right: b}", "{}", "{left: 1}", "{z: q}")),
+            Map.entry("both", List.of("abc", "a", "abcdef", "12", "12345", "[ab]")),
+            Map.entry("entries", List.of("[{id: 1, kind: a}]", "[{id: 0, kind: a}]", "[{id: 1}]",
+                    "[{kind: b, note: null}]", "[{id: 2, kind: c, weight: 2.5}]", "[{id: 2, kind: c, weight: 2.3}]",
+                    "[{id: 2, kind: c, weight: 11}]", "[null]", "[{id: -1, kind: x, extra: 1}, {id: one}]")),
+            Map.entry("unknownField", List.of("1", "{a: b}")));
+    // The first value of each list is valid.
+
+    /** A Gadget with a random choice of valid and invalid values for a random choice of fields. */
+    private static String gadget(int index, Random random) {
+        StringBuilder text = new StringBuilder("apiVersion: test.ascent.dev/").append(random.nextInt(6) == 0 ? "v2" : "v1")
+                .append("\nkind: Gadget\nmetadata:\n  name: g").append(index).append("\nspec:\n");
+        List<String> fields = new ArrayList<>(GADGET_VALUES.keySet());
+        java.util.Collections.sort(fields);
+        // Half the gadgets are mostly valid (each list starts with a valid value), so that a lone violation shows.
+        boolean mostlyValid = random.nextBoolean();
+        for (String field : fields) {
+            if (field.equals("unknownField") && random.nextInt(8) > 0) {
+                continue;
+            }
+            if (random.nextInt(3) > 0 || field.equals("name") || field.equals("size")) {
+                List<String> values = GADGET_VALUES.get(field);
+                String value = mostlyValid && random.nextInt(8) > 0 ? values.get(0)
+                        : values.get(random.nextInt(values.size()));
+                text.append("  ").append(field).append(": ").append(value).append('\n');
+            }
+        }
+        return text.toString();
     }
 
     /** Between one and three lines changed: a value replaced, a key misspelt, a line removed or doubled. */
