@@ -451,7 +451,12 @@ final class StructuralValidator {
     }
 
     static boolean isNull(Node node) {
-        return node instanceof ScalarNode scalar && scalar.getTag().equals(Tag.NULL);
+        if (!(node instanceof ScalarNode scalar)) {
+            return false;
+        }
+        // Resolved tags are SnakeYAML's constants: the identity test answers almost every call.
+        Tag tag = scalar.getTag();
+        return tag == Tag.NULL || tag != Tag.STR && tag.equals(Tag.NULL);
     }
 
     /** A scalar's JSON value; collections answer themselves (no scalar type matches them). */

@@ -25,7 +25,13 @@ public final class ScalarValues {
     public static Object of(ScalarNode scalar, ScalarRules rules) {
         String value = scalar.getValue();
         Tag tag = scalar.getTag();
-        if (tag == Tag.STR || tag.equals(Tag.STR) || tag.equals(Tag.TIMESTAMP)) {
+        if (tag == Tag.STR) { // resolved tags are SnakeYAML's constants; most values are strings
+            return value;
+        }
+        if (tag == Tag.INT && isPlainDecimal(value)) {
+            return Long.parseLong(value);
+        }
+        if (tag.equals(Tag.STR) || tag.equals(Tag.TIMESTAMP)) {
             return value;
         }
         if (tag.equals(Tag.NULL)) {
@@ -46,6 +52,25 @@ public final class ScalarValues {
             return integer(value, rules);
         }
         return floating(value);
+    }
+
+    /**
+     * Up to 18 digits without a leading zero, optionally after a minus: a long, read the same under both rules
+     * (BigInteger's parse gives the same value, slower).
+     */
+    private static boolean isPlainDecimal(String value) {
+        int start = value.startsWith("-") ? 1 : 0;
+        int digits = value.length() - start;
+        if (digits < 1 || digits > 18 || digits > 1 && value.charAt(start) == '0') {
+            return false;
+        }
+        for (int i = start; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Object integer(String value, ScalarRules rules) {
