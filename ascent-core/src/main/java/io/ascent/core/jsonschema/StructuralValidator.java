@@ -54,6 +54,9 @@ final class StructuralValidator {
             for (Supplier<StructuralNode> subschema : combined.subschemas) {
                 if (valid(subschema.get(), subject)) {
                     matching++;
+                    if (combined.criterion.equals("anyOf")) {
+                        return true;
+                    }
                 } else if (combined.criterion.equals("allOf")) {
                     return false;
                 }
