@@ -10,7 +10,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.everit.json.schema.CombinedSchema;
 import org.everit.json.schema.FormatValidator;
+import org.everit.json.schema.Schema;
 import org.everit.json.schema.internal.DateTimeFormatValidator;
 import org.json.JSONArray;
 import org.json.JSONObject;
@@ -82,7 +84,7 @@ final class StructuralCompiler {
             }
         }
         for (String key : combinators) {
-            parts.add(new StructuralNode.Combined(null, key, combinedFirst(lazyAll(json.getJSONArray(key)))));
+            parts.add(new StructuralNode.Combined(null, key, everitOrder(json.getJSONArray(key))));
         }
         Object type = json.opt("type");
         if (type instanceof String single) {
@@ -118,6 +120,36 @@ final class StructuralCompiler {
             all.add(() -> part);
         }
         return new StructuralNode.Combined(description, "allOf", combinedFirst(all));
+    }
+
+    /**
+     * The branches of an {@code allOf}/{@code anyOf}/{@code oneOf} in the order everit visits them: combined schemas
+     * first, then by the hash code of everit's compiled branch. The order decides which branch's failure an
+     * {@code anyOf} reports, so each branch is compiled with everit once to learn it (branches are small, and only
+     * CRDs have them; StructuralSubset keeps references out of them).
+     */
+    private List<Supplier<StructuralNode>> everitOrder(JSONArray branches) {
+        List<Supplier<StructuralNode>> lazy = lazyAll(branches);
+        if (lazy.size() < 2) {
+            return lazy;
+        }
+        List<Integer> order = new ArrayList<>();
+        boolean[] combined = new boolean[lazy.size()];
+        int[] hashes = new int[lazy.size()];
+        for (int i = 0; i < lazy.size(); i++) {
+            Schema schema = LocatedSchemaValidator.loader().schemaJson(branches.getJSONObject(i)).build().load()
+                    .build();
+            combined[i] = schema instanceof CombinedSchema;
+            hashes[i] = schema.hashCode();
+            order.add(i);
+        }
+        order.sort((a, b) -> combined[a] == combined[b] ? Integer.compare(hashes[a], hashes[b])
+                : combined[a] ? -1 : 1);
+        List<Supplier<StructuralNode>> out = new ArrayList<>(lazy.size());
+        for (int i : order) {
+            out.add(lazy.get(i));
+        }
+        return out;
     }
 
     /** everit visits combined subschemas first; the rest keep their order here. */

@@ -94,4 +94,30 @@ class StructuralSchemaTest {
         assertThat(validate(schema, "name: a\nmode: 0765\n")).extracting(SchemaViolation::message)
                 .containsExactly("must be at most 500 but is the number 0765 in mode");
     }
+
+    @Test
+    void shouldReportTheBranchEveritReportsWhenNoBranchMatches() throws Exception {
+        // everit visits the branches of anyOf/oneOf in the order of their hash codes and reports the first one's
+        // failure: half of these pairs name the second branch's property.
+        List<String> names = List.of("a", "b", "left", "right", "host", "port", "url", "secretRef", "configMapRef");
+        YamlDocument document = document("other: 1\n");
+        int compared = 0;
+        for (String first : names) {
+            for (String second : names) {
+                for (String criterion : List.of("anyOf", "oneOf")) {
+                    if (first.equals(second)) {
+                        continue;
+                    }
+                    JSONObject schema = new JSONObject("{\"" + criterion + "\": [{\"required\": [\"" + first
+                            + "\"]}, {\"required\": [\"" + second + "\"]}]}");
+                    assertThat(StructuralSchema.of(schema).orElseThrow().validate(document, List.of(), document.root()))
+                            .as(schema.toString())
+                            .isEqualTo(LocatedSchemaValidator.fromJson(schema).validate(document, List.of(),
+                                    document.json()));
+                    compared++;
+                }
+            }
+        }
+        assertThat(compared).isEqualTo(144);
+    }
 }

@@ -165,6 +165,17 @@ class StructuralValidatorComparisonTest {
                               type: object
                               properties: {left: {type: string}, right: {type: string}}
                               anyOf: [{required: [left]}, {required: [right]}]
+                            pick:
+                              type: object
+                              properties: {host: {type: string}, port: {type: integer}, url: {type: string}}
+                              oneOf: [{required: [url]}, {required: [host, port]}]
+                            source:
+                              type: object
+                              properties:
+                                secretRef: {type: object, properties: {name: {type: string}}}
+                                configMapRef: {type: object, properties: {name: {type: string}}}
+                                inline: {type: string, minLength: 1}
+                              anyOf: [{required: [secretRef]}, {required: [configMapRef]}, {required: [inline]}]
                             both:
                               type: string
                               allOf: [{minLength: 2}, {maxLength: 4}]
@@ -210,6 +221,10 @@ class StructuralValidatorComparisonTest {
                     "{kind: 3, spec: {n: x}}", "{metadata: [], extra: 1}")),
             Map.entry("choice", List.of("{a: x}", "{b: 1}", "{a: x, b: 1}", "{c: true}", "{a: 1}", "{}")),
             Map.entry("either", List.of("{left: a}", "{right: b}", "{left: a, right: b}", "{}", "{left: 1}", "{z: q}")),
+            Map.entry("pick", List.of("{url: u}", "{}", "{host: h}", "{host: h, port: 1, url: u}", "{port: x}",
+                    "{host: h, port: 2}")),
+            Map.entry("source", List.of("{inline: x}", "{}", "{inline: \"\"}", "{secretRef: {name: 1}}",
+                    "{configMapRef: []}", "{secretRef: {name: s}, inline: 3}")),
             Map.entry("both", List.of("abc", "a", "abcdef", "12", "12345", "[ab]")),
             Map.entry("entries", List.of("[{id: 1, kind: a}]", "[{id: 0, kind: a}]", "[{id: 1}]",
                     "[{kind: b, note: null}]", "[{id: 2, kind: c, weight: 2.5}]", "[{id: 2, kind: c, weight: 2.3}]",
