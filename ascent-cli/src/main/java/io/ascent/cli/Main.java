@@ -21,7 +21,7 @@ public final class Main {
 
     /** Runs {@code ascent} with the given arguments and returns the exit status; never calls System.exit. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine commandLine = new CommandLine(new AscentCommand());
+        CommandLine commandLine = AscentCommand.commandLine(args);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);

@@ -19,7 +19,7 @@ class ApplicationOptionsTest {
 
     @Test
     void shouldDeclareDirChecklistAndVersionOnceForEveryCommandThatJudgesAnApplication() {
-        CommandLine ascent = new CommandLine(new AscentCommand());
+        CommandLine ascent = AscentCommand.commandLine();
         for (String command : JUDGING) {
             CommandSpec spec = ascent.getSubcommands().get(command).getCommandSpec();
             assertThat(spec.positionalParameters()).as(command + " DIR").singleElement()
@@ -33,7 +33,7 @@ class ApplicationOptionsTest {
 
     @Test
     void shouldDeclareNoGitOnceForTheCommandsThatReadTheCommit() {
-        CommandLine ascent = new CommandLine(new AscentCommand());
+        CommandLine ascent = AscentCommand.commandLine();
         for (String command : List.of("validate", "baseline", "provision")) {
             assertThat(ascent.getSubcommands().get(command).getCommandSpec().findOption("--no-git"))
                     .as(command).isNotNull().satisfies(found -> assertDeclaredBy(found, GitSourceOption.class));
