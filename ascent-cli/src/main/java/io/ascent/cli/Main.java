@@ -1,16 +1,24 @@
 package io.ascent.cli;
 
+import io.ascent.core.repo.GitWarmUp;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import picocli.CommandLine;
 
 /** Entry point of {@code ascent}. */
 public final class Main {
 
+    /** The commands that read a git repository (validate runs first in provision). */
+    private static final Set<String> READ_GIT = Set.of("validate", "baseline", "provision");
+
     private Main() {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && READ_GIT.contains(args[0])) {
+            GitWarmUp.start(); // on the second core while the command line is built and the checklist read
+        }
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         int status = run(out, err, args);
