@@ -1,6 +1,6 @@
 package io.ascent.cli;
 
-import io.ascent.core.repo.GitWarmUp;
+import io.ascent.core.Ascent;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
@@ -9,15 +9,15 @@ import picocli.CommandLine;
 /** Entry point of {@code ascent}. */
 public final class Main {
 
-    /** The commands that read a git repository (validate runs first in provision). */
-    private static final Set<String> READ_GIT = Set.of("validate", "baseline", "provision");
+    /** The commands that validate an application (provision validates first), which {@link Ascent#warmUp()} serves. */
+    private static final Set<String> VALIDATING = Set.of("validate", "baseline", "provision");
 
     private Main() {
     }
 
     public static void main(String[] args) {
-        if (args.length > 0 && READ_GIT.contains(args[0])) {
-            GitWarmUp.start(); // on the second core while the command line is built and the checklist read
+        if (args.length > 0 && VALIDATING.contains(args[0])) {
+            Ascent.warmUp(); // on a second core while picocli builds the command line
         }
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
