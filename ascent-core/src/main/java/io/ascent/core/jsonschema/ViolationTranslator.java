@@ -86,6 +86,12 @@ final class ViolationTranslator {
      */
     private SchemaViolation alternatives(Violation e) {
         List<? extends Violation> causes = e.causes();
+        if (causes.isEmpty()) {
+            // oneOf failed because several branches matched: there is no branch failure to show.
+            List<String> tokens = located(e.pointer());
+            return violation(e, document.nodeAt(tokens), tokens,
+                    "matches more than one of the alternatives (" + e.keyword() + ")" + where(tokens));
+        }
         for (Violation cause : causes) {
             if (!"type".equals(cause.keyword())) {
                 if (cause.causes().isEmpty()) {

@@ -271,8 +271,15 @@ public final class CustomResourceSchemas {
                     }
                     out.put(key, value);
                 }
+                // Kept for StructuralDefaults (an annotation to both validators); the API server refuses a default
+                // inside a combinator, so one there is dropped rather than filled in.
+                case "default" -> {
+                    if (!inCombinator) {
+                        out.put(key, value);
+                    }
+                }
                 default -> {
-                    // description, title, default, example, externalDocs, nullable, x-kubernetes-*: no validation
+                    // description, title, example, externalDocs, nullable, x-kubernetes-*: no validation
                 }
             }
         }

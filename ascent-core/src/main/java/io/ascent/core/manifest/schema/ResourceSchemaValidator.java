@@ -67,12 +67,14 @@ public final class ResourceSchemaValidator {
         }
         SchemaRegistry.Found found = (SchemaRegistry.Found) lookup;
         List<SchemaViolation> violations;
+        // As the API server: a custom resource's defaults are filled in first, then it is validated.
+        StructuralDefaults defaults = found.defaults();
         if (found.schema() instanceof ResourceSchema.Structural structural) {
-            violations = structural.schema().validate(document, pointerPrefix, subject);
+            violations = structural.schema().validate(document, pointerPrefix, defaults.apply(subject));
         } else {
             Object json = valueAt(document.json(), pointerPrefix);
             violations = ((ResourceSchema.Everit) found.schema()).validator().validate(document, pointerPrefix,
-                    document.nullMembers() ? withoutNullMembers(json) : json);
+                    defaults.apply(document.nullMembers() ? withoutNullMembers(json) : json));
         }
         return new SchemaResult.Checked(found.source(), violations, found.notes());
     }

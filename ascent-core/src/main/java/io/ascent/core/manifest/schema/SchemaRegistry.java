@@ -44,9 +44,14 @@ public final class SchemaRegistry {
      * @param schema the compiled schema
      * @param json   the draft-07 schema it was compiled from (do not change it)
      * @param notes  problems met on the way (a location that failed before a later one had the schema)
+     * @param defaults what the API server fills in before it validates: a custom resource's schema defaults;
+     *                 none for built-in kinds, whose defaults live in the API server's code, not their schemas
      */
-    public record Found(ResourceSchema schema, JSONObject json, String source, List<String> notes)
-            implements Lookup {
+    public record Found(ResourceSchema schema, JSONObject json, String source, List<String> notes,
+                        StructuralDefaults defaults) implements Lookup {
+        Found(ResourceSchema schema, JSONObject json, String source, List<String> notes) {
+            this(schema, json, source, notes, StructuralDefaults.NONE);
+        }
     }
 
     /** No schema: {@code reason} is a sentence for a SKIP item. */
@@ -165,7 +170,8 @@ public final class SchemaRegistry {
         List<String> notes = new ArrayList<>();
         if (crd.isPresent()) {
             try {
-                return new Found(compile(crd.get().schema()), crd.get().schema(), crd.get().source(), notes);
+                return new Found(compile(crd.get().schema()), crd.get().schema(), crd.get().source(), notes,
+                        StructuralDefaults.of(crd.get().schema()));
             } catch (RuntimeException e) {
                 // CustomResourceSchemas refuses what the API server refuses; a schema it let through that everit
                 // cannot compile is Ascent's mistake. Skipping the kind would pass its resources unchecked.
