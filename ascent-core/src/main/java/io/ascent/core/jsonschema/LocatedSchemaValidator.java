@@ -54,10 +54,13 @@ public final class LocatedSchemaValidator {
 
     /**
      * Compiles a draft-07 schema already parsed; the JSON must not change afterwards. References resolve inside
-     * the schema ({@code #/definitions/...}) only.
+     * the schema ({@code #/definitions/...}) only. These are Kubernetes schemas (bundled, from CRDs), so
+     * {@code ipv4} and {@code ipv6} are checked as the API server checks them.
      */
     public static LocatedSchemaValidator fromJson(JSONObject json) {
-        return new LocatedSchemaValidator(loader().schemaClient(NO_DOCUMENTS).schemaJson(json).build().load().build());
+        return new LocatedSchemaValidator(loader().schemaClient(NO_DOCUMENTS).enableOverrideOfBuiltInFormatValidators()
+                .addFormatValidator(KubernetesIpFormat.IPV4).addFormatValidator(KubernetesIpFormat.IPV6)
+                .schemaJson(json).build().load().build());
     }
 
     /**

@@ -3,6 +3,7 @@ package io.ascent.core.jsonschema;
 import io.ascent.core.yaml.YamlDocument;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -92,7 +93,11 @@ final class ViolationTranslator {
             return violation(e, document.nodeAt(tokens), tokens,
                     "matches more than one of the alternatives (" + e.keyword() + ")" + where(tokens));
         }
-        for (Violation cause : causes) {
+        List<? extends Violation> ranked = causes.stream()
+                .sorted(Comparator.comparingInt(ViolationTranslator::discriminating)
+                        .thenComparing(v -> String.valueOf(v.pointer())).thenComparing(v -> String.valueOf(v.errorMessage())))
+                .toList();
+        for (Violation cause : ranked) {
             if (!"type".equals(cause.keyword())) {
                 if (cause.causes().isEmpty()) {
                     // The branch's own schema rarely carries the description: it sits on the alternatives.
@@ -111,6 +116,17 @@ final class ViolationTranslator {
                 .sorted() // everit keeps the branches in a hash set: sort for stable messages
                 .collect(Collectors.joining(" or "));
         return violation(e, node, tokens, "expected " + expected + " but found " + describeValue(node) + where(tokens));
+    }
+
+    /**
+     * 1 when a branch failed only on what tells the branches apart ({@code enum}, {@code not}, {@code const}: the
+     * value chose another branch), 0 otherwise: a branch the value chose that then failed inside is the useful
+     * one. everit keeps the branches in a hash set, so ties are broken by pointer for stable output.
+     */
+    private static int discriminating(Violation cause) {
+        String keyword = String.valueOf(cause.keyword());
+        return cause.causes().isEmpty() && (keyword.equals("enum") || keyword.equals("not")
+                || keyword.equals("const")) ? 1 : 0;
     }
 
     private SchemaViolation leaf(Violation e, String inheritedDescription) {

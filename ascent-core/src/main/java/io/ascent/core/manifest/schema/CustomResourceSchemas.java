@@ -28,7 +28,9 @@ import org.json.JSONObject;
  *   <li>{@code minLength}, {@code maxItems} and the other counts become whole numbers everit accepts;</li>
  *   <li>{@code x-kubernetes-int-or-string: true} becomes {@code type: [integer, string]};</li>
  *   <li>OpenAPI's boolean {@code exclusiveMinimum}/{@code exclusiveMaximum} become draft-07 numbers;</li>
- *   <li>formats other than {@code date-time} are dropped;</li>
+ *   <li>formats other than {@code date-time}, {@code ipv4} and {@code ipv6} are dropped;</li>
+ *   <li>{@code default}s outside {@code allOf}/{@code anyOf}/{@code oneOf}/{@code not} are kept: they are filled
+ *       in before validation ({@link StructuralDefaults});</li>
  *   <li>the root's {@code apiVersion}, {@code kind} and {@code metadata} are always allowed (the API server
  *       checks metadata itself; Ascent checks only that it is a mapping);</li>
  *   <li>in strict mode every object schema without {@code additionalProperties} and without
@@ -246,7 +248,8 @@ public final class CustomResourceSchemas {
                 case "minLength", "maxLength", "minItems", "maxItems", "minProperties", "maxProperties" ->
                         out.put(key, count(value, key));
                 case "format" -> {
-                    if ("date-time".equals(value)) {
+                    // The formats Ascent checks as the API server does; ipv4/ipv6 send the schema to everit.
+                    if ("date-time".equals(value) || "ipv4".equals(value) || "ipv6".equals(value)) {
                         out.put(key, value);
                     }
                 }

@@ -110,11 +110,32 @@ class CustomResourceDefaultsTest {
                   addresses:
                     - value: 192.0.2.1
                     - value: "2001:db8::1"
+                    - value: 010.0.0.1
+                    - value: "::ffff:192.0.2.1"
                     - type: Hostname
                       value: example.com
                 """);
 
         assertThat(violations(validators, GATEWAY_CRD, gateway)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"everit", "structural-or-fallback"})
+    void shouldFailAHostnameGivenAsAnIpAddressAtItsValue(String validators) {
+        YamlDocument gateway = yaml("""
+                apiVersion: example.com/v1
+                kind: Gateway
+                spec:
+                  addresses:
+                    - type: IPAddress
+                      value: example.com
+                """);
+
+        List<SchemaViolation> found = violations(validators, GATEWAY_CRD, gateway);
+
+        assertThat(found).hasSize(1);
+        assertThat(found.get(0).pointer()).isEqualTo("/spec/addresses/0/value");
+        assertThat(found.get(0).location().line()).isEqualTo(6);
     }
 
     @ParameterizedTest
