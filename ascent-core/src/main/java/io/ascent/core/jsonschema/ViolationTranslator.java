@@ -95,7 +95,8 @@ final class ViolationTranslator {
         }
         List<? extends Violation> ranked = causes.stream()
                 .sorted(Comparator.comparingInt(ViolationTranslator::discriminating)
-                        .thenComparing(v -> String.valueOf(v.pointer())).thenComparing(v -> String.valueOf(v.errorMessage())))
+                        .thenComparing(v -> String.valueOf(v.pointer()))
+                        .thenComparing(v -> String.valueOf(v.errorMessage())))
                 .toList();
         for (Violation cause : ranked) {
             if (!"type".equals(cause.keyword())) {
