@@ -23,24 +23,34 @@ import org.yaml.snakeyaml.nodes.Tag;
  * Defaults inside {@code allOf}/{@code anyOf}/{@code oneOf}/{@code not} are not read: the API server refuses them.
  *
  * <p>Without this a {@code oneOf} whose branches tell a defaulted field apart (Gateway API's addresses) matches
- * twice. A default added to a YAML tree is a new node placed at the mapping that received it, so a violation on
- * it points there. The input is never changed: only the path to an added default is copied. Immutable.
+ * twice. Violations are located through the document's own nodes, so one on a default points at the mapping that
+ * received it. The input is never changed: only the path to an added default is copied. Immutable.
  */
 public final class StructuralDefaults {
     /** No defaults anywhere: {@link #apply} gives its input back. */
     static final StructuralDefaults NONE = new StructuralDefaults(null, Map.of(), null, null);
 
-    private final Object value;
+    /** Where default nodes are placed: nothing reads it (violations are located through the document's nodes). */
+    private static final Mark NOWHERE = new Mark("default", 0, 0, 0, new int[0], 0);
+
     private final Map<String, StructuralDefaults> properties;
     private final StructuralDefaults items;
     private final StructuralDefaults additionalProperties;
+    /**
+     * The default with the defaults inside it filled in, once: every absent property gets the same value (neither
+     * validator changes what it validates), so a large default in a CRD costs its size once, not once per item.
+     */
+    private final Object value;
+    private final Node node;
 
     private StructuralDefaults(Object value, Map<String, StructuralDefaults> properties, StructuralDefaults items,
                                StructuralDefaults additionalProperties) {
-        this.value = value == JSONObject.NULL ? null : value;
         this.properties = Map.copyOf(properties);
         this.items = items;
         this.additionalProperties = additionalProperties;
+        boolean none = value == null || value == JSONObject.NULL;
+        this.value = none ? null : apply(value);
+        this.node = none ? null : apply(nodeOf(value));
     }
 
     /** The defaults of a (converted) custom resource schema; {@link #NONE} when it has none. */
@@ -113,8 +123,7 @@ public final class StructuralDefaults {
                 continue;
             }
             Node member = tuple.getValueNode();
-            Node filled = schema.value != null && isNull(member) ? nodeOf(schema.value, mapping) : member;
-            Node defaulted = schema.apply(filled);
+            Node defaulted = schema.node != null && isNull(member) ? schema.node : schema.apply(member);
             if (defaulted != member) {
                 out = out != null ? out : new ArrayList<>(tuples);
                 out.set(i, new NodeTuple(tuple.getKeyNode(), defaulted));
@@ -124,15 +133,17 @@ public final class StructuralDefaults {
             StructuralDefaults schema = property.getValue();
             if (schema.value != null && !has(tuples, property.getKey())) {
                 out = out != null ? out : new ArrayList<>(tuples);
-                out.add(new NodeTuple(scalar(Tag.STR, property.getKey(), mapping),
-                        schema.apply(nodeOf(schema.value, mapping))));
+                out.add(new NodeTuple(scalar(Tag.STR, property.getKey()), schema.node));
             }
         }
         return out == null ? mapping : new MappingNode(mapping.getTag(), true, out, mapping.getStartMark(),
                 mapping.getEndMark(), mapping.getFlowStyle());
     }
 
-    /** The JSON value with the defaults filled in; {@code json} itself when none was missing. */
+    /**
+     * The JSON value with the defaults filled in; {@code json} itself when none was missing. Null members must have
+     * been taken out (they count as absent, as for the YAML tree).
+     */
     Object apply(Object json) {
         if (json instanceof JSONObject object) {
             JSONObject out = null;
@@ -143,8 +154,7 @@ public final class StructuralDefaults {
                     continue;
                 }
                 Object member = object.opt(key);
-                Object filled = schema.value != null && member == JSONObject.NULL ? copy(schema.value) : member;
-                Object defaulted = schema.apply(filled);
+                Object defaulted = schema.apply(member);
                 if (defaulted != member) {
                     out = out != null ? out : shallowCopy(object);
                     out.put(key, defaulted);
@@ -154,7 +164,7 @@ public final class StructuralDefaults {
                 StructuralDefaults schema = property.getValue();
                 if (schema.value != null && !object.has(property.getKey())) {
                     out = out != null ? out : shallowCopy(object);
-                    out.put(property.getKey(), schema.apply(copy(schema.value)));
+                    out.put(property.getKey(), schema.value);
                 }
             }
             return out == null ? object : out;
@@ -187,42 +197,39 @@ public final class StructuralDefaults {
         return node instanceof ScalarNode scalar && scalar.getTag().equals(Tag.NULL);
     }
 
-    /** A default as a YAML tree placed at the mapping that receives it. */
-    private static Node nodeOf(Object json, Node at) {
+    /** A default as a YAML tree. */
+    private static Node nodeOf(Object json) {
         if (json instanceof JSONObject object) {
             List<NodeTuple> tuples = new ArrayList<>();
             for (String key : object.keySet()) {
-                tuples.add(new NodeTuple(scalar(Tag.STR, key, at), nodeOf(object.opt(key), at)));
+                tuples.add(new NodeTuple(scalar(Tag.STR, key), nodeOf(object.opt(key))));
             }
-            return new MappingNode(Tag.MAP, true, tuples, at.getStartMark(), at.getEndMark(),
-                    DumperOptions.FlowStyle.FLOW);
+            return new MappingNode(Tag.MAP, true, tuples, NOWHERE, NOWHERE, DumperOptions.FlowStyle.FLOW);
         }
         if (json instanceof JSONArray array) {
             List<Node> values = new ArrayList<>();
             for (int i = 0; i < array.length(); i++) {
-                values.add(nodeOf(array.opt(i), at));
+                values.add(nodeOf(array.opt(i)));
             }
-            return new SequenceNode(Tag.SEQ, true, values, at.getStartMark(), at.getEndMark(),
-                    DumperOptions.FlowStyle.FLOW);
+            return new SequenceNode(Tag.SEQ, true, values, NOWHERE, NOWHERE, DumperOptions.FlowStyle.FLOW);
         }
         if (json instanceof String text) {
-            return scalar(Tag.STR, text, at);
+            return scalar(Tag.STR, text);
         }
         if (json instanceof Boolean bool) {
-            return scalar(Tag.BOOL, bool.toString(), at);
+            return scalar(Tag.BOOL, bool.toString());
         }
         if (json instanceof BigDecimal || json instanceof Double || json instanceof Float) {
-            return scalar(Tag.FLOAT, json.toString(), at);
+            return scalar(Tag.FLOAT, json.toString());
         }
         if (json instanceof Number number) {
-            return scalar(Tag.INT, number.toString(), at);
+            return scalar(Tag.INT, number.toString());
         }
-        return scalar(Tag.NULL, "null", at);
+        return scalar(Tag.NULL, "null");
     }
 
-    private static ScalarNode scalar(Tag tag, String value, Node at) {
-        Mark start = at.getStartMark();
-        return new ScalarNode(tag, true, value, start, at.getEndMark(),
+    private static ScalarNode scalar(Tag tag, String value) {
+        return new ScalarNode(tag, true, value, NOWHERE, NOWHERE,
                 tag == Tag.STR ? DumperOptions.ScalarStyle.DOUBLE_QUOTED : DumperOptions.ScalarStyle.PLAIN);
     }
 
@@ -240,20 +247,5 @@ public final class StructuralDefaults {
             copy.put(array.opt(i));
         }
         return copy;
-    }
-
-    /** Defaults are shared by every resource of the kind; each gets its own copy. */
-    private static Object copy(Object value) {
-        if (value instanceof JSONObject object) {
-            JSONObject out = new JSONObject();
-            object.keySet().forEach(key -> out.put(key, copy(object.opt(key))));
-            return out;
-        }
-        if (value instanceof JSONArray array) {
-            JSONArray out = new JSONArray();
-            array.forEach(item -> out.put(copy(item)));
-            return out;
-        }
-        return value;
     }
 }

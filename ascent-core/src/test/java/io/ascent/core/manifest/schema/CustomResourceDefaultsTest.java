@@ -112,6 +112,8 @@ class CustomResourceDefaultsTest {
                     - value: "2001:db8::1"
                     - value: 010.0.0.1
                     - value: "::ffff:192.0.2.1"
+                    - type: null
+                      value: 192.0.2.2
                     - type: Hostname
                       value: example.com
                 """);
@@ -148,6 +150,8 @@ class CustomResourceDefaultsTest {
                   stages:
                     - mode: fast
                     - depth: 2
+                    - mode: null
+                      depth: 1
                 """);
         // Stripping the defaults would make the second stage match both branches; with them it matches one.
         assertThat(violations(validators, SUBSET_CRD, pipe)).isEmpty();
