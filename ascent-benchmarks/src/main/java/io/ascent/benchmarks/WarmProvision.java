@@ -60,6 +60,8 @@ public final class WarmProvision {
                 }
                 long reaction = waited(report.log());
                 Map<String, Long> phases = phases(report.items());
+                System.err.println("run " + run + ": phases (ms) " + phases + "; " + waitedLine(report.log())
+                        + "; preflight checks (ms) " + preflightChecks(report.items()));
                 long inPhases = phases.values().stream().mapToLong(Long::longValue).sum();
                 long validate = phases.getOrDefault("validate", 0L);
                 System.out.printf("%d,%d,%d,%d,%d,%d,%d,%d%n", run, wall, reaction, wall - reaction, validate,
@@ -103,6 +105,22 @@ public final class WarmProvision {
             }
         }
         throw new IllegalStateException("the report does not say how long the run waited for the cluster");
+    }
+
+    private static String waitedLine(List<LogEntry> log) {
+        return log.stream().map(LogEntry::message).filter(message -> WAITED.matcher(message).lookingAt())
+                .findFirst().orElse("");
+    }
+
+    /** Each preflight check's duration: connecting (kubeconfig), /version (server), the access review. */
+    private static Map<String, Long> preflightChecks(List<Item> items) {
+        Map<String, Long> checks = new java.util.LinkedHashMap<>();
+        for (Item item : items) {
+            if (item.id().startsWith("provision.preflight.") && item.duration() != null) {
+                checks.put(item.id().substring("provision.preflight.".length()), item.duration().toMillis());
+            }
+        }
+        return checks;
     }
 
     /** Each phase's duration in milliseconds, by its name (the phase item's message starts with it). */
