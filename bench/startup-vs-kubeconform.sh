@@ -17,7 +17,9 @@ version="$(sed -n '/^kubernetes:/,/^[a-z]/s/^  version: *"\{0,1\}\([0-9]*\.[0-9]
 
 kubeconform="$(bench_kubeconform)"
 bench_ascent_jar >/dev/null   # builds the CLI and records its archive outside the measurement
-./mvnw -B -q -o package -DskipTests -Djazzer.skip -pl ascent-benchmarks >&2 2>/dev/null \
+# With -am: without it the benchmarks link against whatever ascent-core the local Maven repository holds, which
+# need not be this checkout's.
+./mvnw -B -q -o package -DskipTests -Djazzer.skip -pl ascent-benchmarks -am >&2 2>/dev/null \
   || ./mvnw -B -q package -DskipTests -Djazzer.skip -pl ascent-benchmarks -am >&2
 java -cp ascent-benchmarks/target/benchmarks.jar io.ascent.benchmarks.KubeconformSchemaFolder "$work/schemas" \
   "$version" apps/v1/Deployment policy/v1/PodDisruptionBudget v1/Service batch/v1/Job

@@ -27,8 +27,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -51,25 +50,18 @@ final class BaselineCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", defaultValue = ".",
-            description = "Application directory (default: the current directory).")
-    private Path directory;
+    @Mixin
+    private ApplicationOptions application;
 
-    @Option(names = {"-c", "--checklist"}, paramLabel = "PATH",
-            description = "Checklist file (default: DIR/ascent.yaml, then DIR/ascent.yml).")
-    private Path checklist;
-
-    @Option(names = "--kubernetes-version", paramLabel = "X.Y[.Z]",
-            description = "Target Kubernetes version; overrides the checklist's kubernetes.version.")
-    private String kubernetesVersion;
-
-    @Option(names = "--no-git", description = "Scan the files on disk instead of the commit at HEAD.")
-    private boolean noGit;
+    @Mixin
+    private GitSourceOption source;
 
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        Path directory = application.directory();
+        boolean noGit = source.noGit();
         EngineConfig config;
         try {
             config = EngineConfig.fromEnvironment(System.getenv());
@@ -77,8 +69,8 @@ final class BaselineCommand implements Callable<Integer> {
             err.println("ascent baseline: " + e.getMessage());
             return ExitCodes.INVALID_INPUT;
         }
-        ValidateOptions options = ValidateOptions.builder(directory).checklist(checklist)
-                .kubernetesVersion(kubernetesVersion).noGit(noGit).noBaseline(true).build();
+        ValidateOptions options = ValidateOptions.builder(directory).checklist(application.checklist().orElse(null))
+                .kubernetesVersion(application.kubernetesVersion().orElse(null)).noGit(noGit).noBaseline(true).build();
         Report report = new Ascent(config).validate(options, ProgressListener.SILENT);
         Verdict verdict = report.verdict();
         if (verdict != Verdict.PASSED && verdict != Verdict.FAILED) {
@@ -94,7 +86,7 @@ final class BaselineCommand implements Callable<Integer> {
         }
         // The run read the checklist, so it is usable; its 'baseline' key stayed inside the repository.
         Workspace workspace = Workspace.of(directory);
-        Checklist loaded = new ChecklistLoader(Clock.systemUTC()).load(workspace, Optional.ofNullable(checklist))
+        Checklist loaded = new ChecklistLoader(Clock.systemUTC()).load(workspace, application.checklist())
                 .checklist().orElseThrow();
         Path target = directory.resolve(loaded.baseline()).normalize();
         if (Files.isSymbolicLink(target) || Files.exists(target, LinkOption.NOFOLLOW_LINKS)

@@ -11,14 +11,13 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ascent doctor}: provisioning preflight alone; changes nothing. */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
         description = {"Check that this machine can create the cluster the checklist asks for.",
-            "Changes nothing.",
+            "Changes nothing, and needs no checklist.",
             "kind: container engine and daemon, cgroups of the engine's host, kind and",
             "its node image for the Kubernetes version, kubectl skew, inotify, free disk.",
             "existing: the kubeconfig resolves, the server answers, its version suits",
@@ -32,21 +31,12 @@ final class DoctorCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", defaultValue = ".",
-            description = "Application directory whose checklist's provision.cluster to check for (default: .).")
-    private Path directory;
-
-    @Option(names = {"-c", "--checklist"}, paramLabel = "PATH",
-            description = "Checklist file (default: DIR/ascent.yaml, then DIR/ascent.yml; none is fine).")
-    private Path checklist;
+    @Mixin
+    private ApplicationOptions application;
 
     @Option(names = "--driver", paramLabel = "kind|existing",
             description = "Cluster driver; overrides the checklist's provision.cluster.driver (default: kind).")
     private String driver;
-
-    @Option(names = "--kubernetes-version", paramLabel = "X.Y[.Z]",
-            description = "Kubernetes version of the cluster; overrides the checklist's.")
-    private String kubernetesVersion;
 
     @Option(names = {"-v", "--verbose"}, description = "Print each check as it runs on standard error.")
     private boolean verbose;
@@ -60,10 +50,11 @@ final class DoctorCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
-        return output.runAndWrite("doctor", directory, verbose, spec.commandLine().getOut(), err, () -> new Ascent(EngineConfig.fromEnvironment(System.getenv())).doctor(
-                new DoctorOptions(directory, Optional.ofNullable(checklist), Optional.ofNullable(driver),
-                        Optional.ofNullable(kubernetesVersion), cluster.kubeconfig(),
-                        cluster.context()),
+        Path directory = application.directory();
+        return output.runAndWrite("doctor", directory, verbose, spec.commandLine().getOut(), err,
+                () -> new Ascent(EngineConfig.fromEnvironment(System.getenv())).doctor(
+                new DoctorOptions(directory, application.checklist(), Optional.ofNullable(driver),
+                        application.kubernetesVersion(), cluster.kubeconfig(), cluster.context()),
                 verbose ? new StderrProgress(err) : ProgressListener.SILENT));
     }
 }

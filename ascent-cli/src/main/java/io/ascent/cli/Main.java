@@ -1,16 +1,24 @@
 package io.ascent.cli;
 
+import io.ascent.core.Ascent;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import picocli.CommandLine;
 
 /** Entry point of {@code ascent}. */
 public final class Main {
 
+    /** The commands that validate an application (provision validates first), which {@link Ascent#warmUp()} serves. */
+    private static final Set<String> VALIDATING = Set.of("validate", "baseline", "provision");
+
     private Main() {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && VALIDATING.contains(args[0])) {
+            Ascent.warmUp(); // on a second core while picocli builds the command line
+        }
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         int status = run(out, err, args);
@@ -21,7 +29,7 @@ public final class Main {
 
     /** Runs {@code ascent} with the given arguments and returns the exit status; never calls System.exit. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine commandLine = new CommandLine(new AscentCommand());
+        CommandLine commandLine = AscentCommand.commandLine(args);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);

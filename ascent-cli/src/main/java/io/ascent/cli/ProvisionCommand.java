@@ -20,7 +20,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -40,13 +39,8 @@ final class ProvisionCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", defaultValue = ".",
-            description = "Application directory (default: the current directory).")
-    private Path directory;
-
-    @Option(names = {"-c", "--checklist"}, paramLabel = "PATH",
-            description = "Checklist file (default: DIR/ascent.yaml, then DIR/ascent.yml).")
-    private Path checklist;
+    @Mixin
+    private ApplicationOptions application;
 
     @Option(names = "--driver", paramLabel = "kind|existing",
             description = "kind: a fresh kind cluster. existing: a fresh namespace in the kubeconfig's cluster. "
@@ -56,10 +50,6 @@ final class ProvisionCommand implements Callable<Integer> {
     @Option(names = "--kind", paramLabel = "PATH", description = "The kind executable (default: the ASCENT_KIND "
             + "environment variable, then kind on the PATH).")
     private String kind;
-
-    @Option(names = "--kubernetes-version", paramLabel = "X.Y[.Z]",
-            description = "Target Kubernetes version; overrides the checklist's.")
-    private String kubernetesVersion;
 
     @Option(names = "--keep", paramLabel = "never|on-failure|always",
             description = "Keep the cluster or namespace afterwards (default: the checklist's provision.teardown).")
@@ -73,8 +63,8 @@ final class ProvisionCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print the plan (driver, apply order, waits, tests) and touch nothing.")
     private boolean dryRun;
 
-    @Option(names = "--no-git", description = "Validate the files on disk instead of the commit at HEAD.")
-    private boolean noGit;
+    @Mixin
+    private GitSourceOption source;
 
     @Option(names = {"-v", "--verbose"}, description = "Also print every intermediate state of every wait.")
     private boolean verbose;
@@ -89,6 +79,7 @@ final class ProvisionCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        Path directory = application.directory();
         Map<Format, Path> destinations;
         try {
             destinations = output.destinations(directory);
@@ -110,9 +101,11 @@ final class ProvisionCommand implements Callable<Integer> {
                 return ExitCodes.INVALID_INPUT;
             }
         }
-        ProvisionOptions options = ProvisionOptions.builder(directory).checklist(checklist).driver(driver)
+        ProvisionOptions options = ProvisionOptions.builder(directory)
+                .checklist(application.checklist().orElse(null)).driver(driver)
                 .kubeconfig(cluster.kubeconfig().orElse(null)).context(cluster.context().orElse(null))
-                .kubernetesVersion(kubernetesVersion).keep(keeping).timeout(timeout).dryRun(dryRun).noGit(noGit)
+                .kubernetesVersion(application.kubernetesVersion().orElse(null)).keep(keeping).timeout(timeout)
+                .dryRun(dryRun).noGit(source.noGit())
                 .kind(kind).excerpts(destinations.containsKey(Format.HTML)).build();
         // On Ctrl-C or SIGTERM the engine's own hook interrupts the run and lets it tear down; this one keeps the JVM
         // alive until the report of that interrupted run is written too (bounded: the engine's grace plus a little).

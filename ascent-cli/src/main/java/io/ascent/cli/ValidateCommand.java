@@ -17,7 +17,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -32,23 +31,12 @@ final class ValidateCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", defaultValue = ".",
-            description = "Application directory (default: the current directory).")
-    private Path directory;
+    @Mixin
+    private ApplicationOptions application;
 
     @Option(names = {"-v", "--verbose"}, description = {"Print each phase and its duration on standard error, and list",
             "every item (waived, skipped and passed ones too) in text and Markdown."})
     private boolean verbose;
-
-    @Option(names = {"-c", "--checklist"}, paramLabel = "PATH",
-            description = "Checklist file (default: DIR/ascent.yaml, then DIR/ascent.yml).")
-    private Path checklist;
-
-    @Option(names = "--kubernetes-version", paramLabel = "X.Y[.Z]",
-            description = {"Target Kubernetes version; overrides the checklist's kubernetes.version. Several",
-                "(1.29,1.31) or a range (1.29..1.33) plan an upgrade: API-version and schema findings name the",
-                "versions they hold on and the first breaking release."})
-    private String kubernetesVersion;
 
     @Option(names = "--repository", paramLabel = "URL",
             description = {"Validate a remote git repository: clone it (shallow, one branch) into a temporary",
@@ -59,10 +47,8 @@ final class ValidateCommand implements Callable<Integer> {
             description = "Branch or tag to clone with --repository (default: the remote's default branch).")
     private String ref;
 
-    @Option(names = "--no-git",
-            description = {"Scan the files on disk instead of the commit at HEAD, for a directory that is not in a",
-                "git repository; the rules that compare the disk with HEAD are skipped."})
-    private boolean noGit;
+    @Mixin
+    private GitSourceOption source;
 
     @Option(names = "--no-baseline",
             description = {"Judge every finding as new, ignoring the checklist's baseline file",
@@ -87,6 +73,8 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        Path directory = application.directory();
+        boolean noGit = source.noGit();
         Map<Format, Path> destinations;
         try {
             destinations = output.destinations(directory);
@@ -123,8 +111,8 @@ final class ValidateCommand implements Callable<Integer> {
             }
         }
         EngineConfig config = engine.build();
-        ValidateOptions options = ValidateOptions.builder(directory).checklist(checklist)
-                .kubernetesVersion(kubernetesVersion).noGit(noGit).repository(repository).ref(ref)
+        ValidateOptions options = ValidateOptions.builder(directory).checklist(application.checklist().orElse(null))
+                .kubernetesVersion(application.kubernetesVersion().orElse(null)).noGit(noGit).repository(repository).ref(ref)
                 .noBaseline(noBaseline).excerpts(destinations.containsKey(Format.HTML)).build();
         Report report = new Ascent(config)
                 .validate(options, verbose ? new StderrProgress(err) : ProgressListener.SILENT);

@@ -12,7 +12,7 @@ class ClusterOptionsTest {
 
     @Test
     void shouldDeclareKubeconfigAndContextOnceForProvisionDoctorAndGc() {
-        CommandLine ascent = new CommandLine(new AscentCommand());
+        CommandLine ascent = AscentCommand.commandLine();
         for (String option : List.of("--kubeconfig", "--context")) {
             List<OptionSpec> specs = List.of("provision", "doctor", "gc").stream()
                     .map(name -> ascent.getSubcommands().get(name).getCommandSpec().findOption(option)).toList();

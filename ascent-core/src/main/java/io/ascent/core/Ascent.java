@@ -6,8 +6,10 @@ import io.ascent.core.checklist.Checklist;
 import io.ascent.core.excerpt.ExcerptCollector;
 import io.ascent.core.checklist.ChecklistLoader;
 import io.ascent.core.checklist.ChecklistRule;
+import io.ascent.core.checklist.ChecklistSchema;
 import io.ascent.core.checklist.LoadedChecklist;
 import io.ascent.core.checklist.WaiverApplier;
+import io.ascent.core.manifest.api.ApiLifecycleTable;
 import io.ascent.core.manifest.api.KubernetesVersions;
 import io.ascent.core.progress.ProgressListener;
 import io.ascent.core.provision.command.ProcessCommandRunner;
@@ -22,6 +24,7 @@ import io.ascent.core.report.Location;
 import io.ascent.core.report.Report;
 import io.ascent.core.report.Severity;
 import io.ascent.core.report.Status;
+import io.ascent.core.repo.GitWarmUp;
 import io.ascent.core.repo.RemoteCheckout;
 import io.ascent.core.repo.RepositoryIdentity;
 import io.ascent.core.repo.RepositoryRule;
@@ -75,6 +78,28 @@ public final class Ascent {
     /** For tests: a fixed clock (waiver expiry) and chosen steps. */
     public Ascent(Clock clock, List<ValidationStep> steps) {
         this(EngineConfig.builder().clock(clock).build(), steps);
+    }
+
+    /**
+     * Starts loading, on a daemon thread, what every validation needs first and no input decides: JGit's
+     * process-wide state (it runs git twice to find the system configuration), the API lifecycle table and the
+     * compiled checklist schema. A command line calls this first thing, so that the loading runs on a second core
+     * while it parses its arguments: about a third of a small validation's main thread (docs/performance.md, "CLI
+     * cold start"). Each piece is loaded once per JVM by whichever thread asks first, so a run never loads one twice
+     * and at most waits for the warm-up to finish it; a failure is left for the run's own use to report.
+     */
+    public static void warmUp() {
+        Thread thread = new Thread(() -> {
+            GitWarmUp.load();
+            try {
+                ApiLifecycleTable.builtIn();
+                ChecklistSchema.validator();
+            } catch (RuntimeException | LinkageError e) {
+                // the run loads them again and reports what is wrong
+            }
+        }, "ascent-warm-up");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /**

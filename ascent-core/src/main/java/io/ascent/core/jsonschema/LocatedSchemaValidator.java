@@ -97,9 +97,21 @@ public final class LocatedSchemaValidator {
         } catch (StackOverflowError e) {
             // A schema that refers to itself without end ({"$ref": "#"} with nothing else) recurses until the stack
             // runs out; the stack is unwound by now, so this is safe to report.
-            return List.of(new SchemaViolation("/" + String.join("/", prefix), document.locationOf(document.nodeAt(prefix)), "$ref",
-                    "the schema refers to itself without end ($ref cycle), so this value cannot be checked"));
+            return List.of(endlessReference(document, prefix));
         }
+    }
+
+    /** What a value gets when its schema refers to itself without end. */
+    static SchemaViolation endlessReference(YamlDocument document, List<String> prefix) {
+        return new SchemaViolation("/" + String.join("/", prefix), document.locationOf(document.nodeAt(prefix)), "$ref",
+                "the schema refers to itself without end ($ref cycle), so this value cannot be checked");
+    }
+
+    /** The violations sorted by line, then column (a stable sort: the finding order stays within a position). */
+    static List<SchemaViolation> inDocumentOrder(List<SchemaViolation> violations) {
+        violations.sort(Comparator.comparingInt((SchemaViolation v) -> v.location().line())
+                .thenComparingInt(v -> v.location().column()));
+        return violations;
     }
 
     private List<SchemaViolation> violations(YamlDocument document, List<String> prefix, Object subject) {
@@ -112,11 +124,7 @@ public final class LocatedSchemaValidator {
                 collectingValidator.performValidation(schema, subject);
                 return List.of();
             } catch (ValidationException all) {
-                List<SchemaViolation> violations =
-                        new ArrayList<>(new ViolationTranslator(document, prefix).translate(all));
-                violations.sort(Comparator.comparingInt((SchemaViolation v) -> v.location().line())
-                        .thenComparingInt(v -> v.location().column()));
-                return violations;
+                return inDocumentOrder(new ArrayList<>(new ViolationTranslator(document, prefix).translate(all)));
             }
         }
     }

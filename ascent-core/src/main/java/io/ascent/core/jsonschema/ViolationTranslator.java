@@ -5,18 +5,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.everit.json.schema.ArraySchema;
-import org.everit.json.schema.CombinedSchema;
-import org.everit.json.schema.EnumSchema;
-import org.everit.json.schema.NumberSchema;
-import org.everit.json.schema.ObjectSchema;
-import org.everit.json.schema.ReferenceSchema;
-import org.everit.json.schema.Schema;
-import org.everit.json.schema.StringSchema;
 import org.everit.json.schema.ValidationException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -25,9 +16,9 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
 /**
- * Rewrites everit's violations into located, readable ones. everit names a missing key only inside its message
- * text ({@code required key [name] not found}), so those messages are read with patterns; everything else comes
- * from the violated schema itself.
+ * Rewrites everit's violations (or the structural validator's, which builds the same tree) into located, readable
+ * ones. everit names a missing key only inside its message text ({@code required key [name] not found}), so those
+ * messages are read with patterns; everything else comes from the violated schema itself.
  */
 final class ViolationTranslator {
     private static final Pattern REQUIRED = Pattern.compile("required key \\[(.*)] not found");
@@ -62,18 +53,22 @@ final class ViolationTranslator {
     }
 
     List<SchemaViolation> translate(ValidationException root) {
+        return translate(new EveritViolation(root));
+    }
+
+    List<SchemaViolation> translate(Violation root) {
         List<SchemaViolation> out = new ArrayList<>();
         collect(root, out);
         return out;
     }
 
-    private void collect(ValidationException e, List<SchemaViolation> out) {
+    private void collect(Violation e, List<SchemaViolation> out) {
         if (isAlternatives(e)) {
             out.add(alternatives(e));
             return;
         }
-        if (!e.getCausingExceptions().isEmpty()) {
-            for (ValidationException cause : e.getCausingExceptions()) {
+        if (!e.causes().isEmpty()) {
+            for (Violation cause : e.causes()) {
                 collect(cause, out);
             }
             return;
@@ -81,53 +76,51 @@ final class ViolationTranslator {
         out.add(leaf(e, null));
     }
 
-    private static boolean isAlternatives(ValidationException e) {
-        return ("anyOf".equals(e.getKeyword()) || "oneOf".equals(e.getKeyword()))
-                && e.getViolatedSchema() instanceof CombinedSchema;
+    private static boolean isAlternatives(Violation e) {
+        return ("anyOf".equals(e.keyword()) || "oneOf".equals(e.keyword())) && e.schema().combined();
     }
 
     /**
      * {@code type: [string, integer]} compiles to anyOf. When every branch failed on type, say which types fit;
      * when one branch had the right type, its own failure is the useful one.
      */
-    private SchemaViolation alternatives(ValidationException e) {
-        List<ValidationException> causes = e.getCausingExceptions();
-        for (ValidationException cause : causes) {
-            if (!"type".equals(cause.getKeyword())) {
-                if (cause.getCausingExceptions().isEmpty()) {
+    private SchemaViolation alternatives(Violation e) {
+        List<? extends Violation> causes = e.causes();
+        for (Violation cause : causes) {
+            if (!"type".equals(cause.keyword())) {
+                if (cause.causes().isEmpty()) {
                     // The branch's own schema rarely carries the description: it sits on the alternatives.
-                    return leaf(cause, e.getViolatedSchema().getDescription());
+                    return leaf(cause, e.schema().description());
                 }
                 List<SchemaViolation> inner = new ArrayList<>();
                 collect(cause, inner);
                 return inner.get(0);
             }
         }
-        List<String> tokens = located(e.getPointerToViolation());
+        List<String> tokens = located(e.pointer());
         Node node = document.nodeAt(tokens);
         String expected = causes.stream()
-                .map(cause -> expectedType(cause.getErrorMessage()))
+                .map(cause -> expectedType(cause.errorMessage()))
                 .distinct()
                 .sorted() // everit keeps the branches in a hash set: sort for stable messages
                 .collect(Collectors.joining(" or "));
         return violation(e, node, tokens, "expected " + expected + " but found " + describeValue(node) + where(tokens));
     }
 
-    private SchemaViolation leaf(ValidationException e, String inheritedDescription) {
-        List<String> tokens = located(e.getPointerToViolation());
-        String keyword = String.valueOf(e.getKeyword());
-        Schema schema = unwrap(e.getViolatedSchema());
+    private SchemaViolation leaf(Violation e, String inheritedDescription) {
+        List<String> tokens = located(e.pointer());
+        String keyword = String.valueOf(e.keyword());
+        ViolatedSchema schema = e.schema().referred();
         Node node = document.nodeAt(tokens);
         switch (keyword) {
             case "required": {
-                String key = group(REQUIRED, e.getErrorMessage());
+                String key = group(REQUIRED, e.errorMessage());
                 return violation(e, node, tokens, "missing required property '" + key + "'" + where(tokens));
             }
             case "additionalProperties": {
-                String key = group(EXTRANEOUS, e.getErrorMessage());
+                String key = group(EXTRANEOUS, e.errorMessage());
                 Node keyNode = document.keyAt(tokens, key);
-                Set<String> allowed = schema instanceof ObjectSchema object
-                        ? new TreeSet<>(object.getPropertySchemas().keySet()) : Set.of();
+                Set<String> allowed = schema.propertyNames() != null ? schema.propertyNames() : Set.of();
                 return violation(e, keyNode, tokens, unknownProperty(key, tokens, allowed));
             }
             case "type":
@@ -152,13 +145,13 @@ final class ViolationTranslator {
                 return violation(e, node, tokens, describeValue(node) + " is not a valid value" + where(tokens)
                         + hint(schema, inheritedDescription));
             default:
-                return violation(e, node, tokens, e.getErrorMessage() + where(tokens));
+                return violation(e, node, tokens, e.errorMessage() + where(tokens));
         }
     }
 
-    private SchemaViolation violation(ValidationException e, Node node, List<String> tokens, String message) {
+    private SchemaViolation violation(Violation e, Node node, List<String> tokens, String message) {
         String pointer = tokens.isEmpty() ? "" : "/" + String.join("/", escapeAll(tokens));
-        return new SchemaViolation(pointer, document.locationOf(node), String.valueOf(e.getKeyword()), message);
+        return new SchemaViolation(pointer, document.locationOf(node), String.valueOf(e.keyword()), message);
     }
 
     private static String unknownProperty(String key, List<String> tokens, Set<String> allowed) {
@@ -174,8 +167,8 @@ final class ViolationTranslator {
         return message.toString();
     }
 
-    private String typeMessage(ValidationException e, Node node, List<String> tokens) {
-        String expected = expectedType(e.getErrorMessage());
+    private String typeMessage(Violation e, Node node, List<String> tokens) {
+        String expected = expectedType(e.errorMessage());
         String message = "expected " + expected + " but found " + describeValue(node) + where(tokens);
         // Unquoted 1.30 is the number 1.3: the most common way to get a Kubernetes version wrong.
         if (expected.equals("a string") && node instanceof ScalarNode scalar
@@ -187,7 +180,7 @@ final class ViolationTranslator {
     }
 
     /** The limit comes from the violated schema; everit's wording differs for every keyword. */
-    private static String bounds(String keyword, Schema schema, Node node) {
+    private static String bounds(String keyword, ViolatedSchema schema, Node node) {
         String limit = String.valueOf(limit(keyword, schema));
         return switch (keyword) {
             case "minimum" -> "must be at least " + limit + " but is " + describeValue(node);
@@ -204,22 +197,8 @@ final class ViolationTranslator {
         };
     }
 
-    private static Object limit(String keyword, Schema schema) {
-        Object limit = null;
-        if (schema instanceof NumberSchema number) {
-            limit = switch (keyword) {
-                case "minimum" -> number.getMinimum();
-                case "maximum" -> number.getMaximum();
-                case "exclusiveMinimum" -> number.getExclusiveMinimumLimit();
-                default -> number.getExclusiveMaximumLimit();
-            };
-        } else if (schema instanceof StringSchema string) {
-            limit = keyword.equals("minLength") ? string.getMinLength() : string.getMaxLength();
-        } else if (schema instanceof ArraySchema array) {
-            limit = keyword.equals("minItems") ? array.getMinItems() : array.getMaxItems();
-        } else if (schema instanceof ObjectSchema object) {
-            limit = keyword.equals("minProperties") ? object.getMinProperties() : object.getMaxProperties();
-        }
+    private static Object limit(String keyword, ViolatedSchema schema) {
+        Object limit = schema.limit(keyword);
         if (limit instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
                 && Math.abs(n.doubleValue()) < 1e18) {
             return n.longValue();
@@ -268,31 +247,21 @@ final class ViolationTranslator {
         return "'" + text + "'";
     }
 
-    private static String possibleValues(Schema schema) {
-        if (schema instanceof EnumSchema enumSchema) {
-            return enumSchema.getPossibleValues().stream().map(String::valueOf).sorted()
-                    .collect(Collectors.joining(", "));
-        }
-        return "the documented values";
+    private static String possibleValues(ViolatedSchema schema) {
+        String values = schema.possibleValues();
+        return values != null ? values : "the documented values";
     }
 
-    private static String hint(Schema schema, String inheritedDescription) {
-        String description = schema.getDescription() != null ? schema.getDescription() : inheritedDescription;
+    private static String hint(ViolatedSchema schema, String inheritedDescription) {
+        String description = schema.description() != null ? schema.description() : inheritedDescription;
         if (description != null) {
             return " (" + description + ")";
         }
-        if (schema instanceof StringSchema string && string.getPattern() != null) {
-            return " (must match " + string.getPattern() + ")";
+        String pattern = schema.pattern();
+        if (pattern != null) {
+            return " (must match " + pattern + ")";
         }
         return "";
-    }
-
-    private static Schema unwrap(Schema schema) {
-        Schema current = schema;
-        while (current instanceof ReferenceSchema reference && reference.getReferredSchema() != null) {
-            current = reference.getReferredSchema();
-        }
-        return current;
     }
 
     /** {@code in repository.forbidden[0].path}: the spelling people use for a place in YAML. */

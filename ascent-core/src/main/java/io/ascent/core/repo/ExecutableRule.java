@@ -17,10 +17,7 @@ final class ExecutableRule implements TreeRule {
         }
         List<PathPattern> patterns = globs.stream().map(PathPattern::compile).toList();
         Findings findings = new Findings(RepositoryRule.EXECUTABLES, checklist);
-        for (TreeEntry entry : tree.entries()) {
-            if (entry.kind() != TreeEntry.Kind.EXECUTABLE) {
-                continue;
-            }
+        for (TreeEntry entry : tree.entries(TreeEntry.Kind.EXECUTABLE)) {
             String relative = tree.relativeToScope(entry.path());
             for (PathPattern pattern : patterns) {
                 if (pattern.matchingPrefix(relative) != null) {

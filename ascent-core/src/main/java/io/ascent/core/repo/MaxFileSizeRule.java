@@ -22,7 +22,7 @@ final class MaxFileSizeRule implements TreeRule {
             return List.of();
         }
         long limit = checklist.repository().maxFileSize().getAsLong();
-        List<TreeEntry> files = tree.entries().stream().filter(TreeEntry::isFile).toList();
+        List<TreeEntry> files = tree.files();
         List<Oversized> oversized = ParallelScan.run(tree, files, (entry, reader, out) -> {
             long size = reader.size(entry);
             if (size > limit) {

@@ -1,6 +1,8 @@
 package io.ascent.core.repo;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -23,6 +25,9 @@ public final class RepositoryTree {
     private final String scope;
     private final List<TreeEntry> entries;
     private final Map<String, TreeEntry> byPath;
+    /** The entries of each kind, in path order: most rules want one kind, and most trees hold few links. */
+    private final Map<TreeEntry.Kind, List<TreeEntry>> byKind;
+    private final List<TreeEntry> files;
     private final Set<String> folders;
     private final OutsideLookup outside;
     private final Supplier<BlobReader> readers;
@@ -54,9 +59,20 @@ public final class RepositoryTree {
         this.scope = scope;
         this.entries = List.copyOf(entries);
         this.byPath = new HashMap<>(entries.size() * 2);
+        Map<TreeEntry.Kind, List<TreeEntry>> kinds = new EnumMap<>(TreeEntry.Kind.class);
+        List<TreeEntry> contents = new ArrayList<>(entries.size());
         for (TreeEntry entry : entries) {
             byPath.put(entry.path(), entry);
+            kinds.computeIfAbsent(entry.kind(), kind -> new ArrayList<>()).add(entry);
+            if (entry.isFile()) {
+                contents.add(entry);
+            }
         }
+        this.byKind = new EnumMap<>(TreeEntry.Kind.class);
+        for (TreeEntry.Kind kind : TreeEntry.Kind.values()) {
+            byKind.put(kind, List.copyOf(kinds.getOrDefault(kind, List.of())));
+        }
+        this.files = List.copyOf(contents);
         this.folders = Set.copyOf(folders);
         this.outside = outside;
         this.readers = readers;
@@ -95,6 +111,16 @@ public final class RepositoryTree {
     /** Every entry under the application directory, sorted by path. */
     public List<TreeEntry> entries() {
         return entries;
+    }
+
+    /** The entries of one kind under the application directory, sorted by path. */
+    public List<TreeEntry> entries(TreeEntry.Kind kind) {
+        return byKind.get(kind);
+    }
+
+    /** The entries whose content can be read ({@link TreeEntry#isFile()}), sorted by path. */
+    public List<TreeEntry> files() {
+        return files;
     }
 
     /** Whether {@code path} (relative to the repository root) is a folder with entries under the scope. */

@@ -30,8 +30,7 @@ final class SecretsRule implements TreeRule {
             return List.of();
         }
         List<PathPattern> allowedPaths = settings.allowedPaths().stream().map(PathPattern::compile).toList();
-        List<TreeEntry> files = tree.entries().stream()
-                .filter(TreeEntry::isFile)
+        List<TreeEntry> files = tree.files().stream()
                 .filter(entry -> allowedPaths.stream()
                         .noneMatch(p -> p.matchingPrefix(tree.relativeToScope(entry.path())) != null))
                 .toList();
@@ -83,7 +82,7 @@ final class SecretsRule implements TreeRule {
         List<Item> items = new ArrayList<>(findings.items((files.size() - skipped) + " text file(s) in " + tree.description()
                 + " hold no secret; skipped " + binary.get() + " binary file(s), " + tooLarge.get()
                 + " over " + MaxFileSizeRule.human(SecretScanner.MAX_SCAN_BYTES)
-                + ", " + (tree.entries().stream().filter(TreeEntry::isFile).count() - files.size())
+                + ", " + (tree.files().size() - files.size())
                 + " on the allow list" + (allowlisted > 0 ? ", " + allowlisted + " allowlisted match(es)" : "")));
         items.addAll(legacy);
         return items;

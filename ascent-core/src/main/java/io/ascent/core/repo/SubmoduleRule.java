@@ -15,14 +15,12 @@ final class SubmoduleRule implements TreeRule {
             return List.of();
         }
         Findings findings = new Findings(RepositoryRule.SUBMODULES, checklist);
-        for (TreeEntry entry : tree.entries()) {
-            if (entry.kind() == TreeEntry.Kind.GITLINK) {
-                String commit = entry.objectId() == null ? "" : " at commit " + entry.objectId().abbreviate(7).name();
-                findings.add(Location.of(entry.path()), "'" + entry.path() + "' is a git submodule" + commit
-                        + "; the checklist forbids submodules",
-                        "vendor the code or use a package instead; remove it with git rm -- "
-                                + ShellWord.of(entry.path()));
-            }
+        for (TreeEntry entry : tree.entries(TreeEntry.Kind.GITLINK)) {
+            String commit = entry.objectId() == null ? "" : " at commit " + entry.objectId().abbreviate(7).name();
+            findings.add(Location.of(entry.path()), "'" + entry.path() + "' is a git submodule" + commit
+                    + "; the checklist forbids submodules",
+                    "vendor the code or use a package instead; remove it with git rm -- "
+                            + ShellWord.of(entry.path()));
         }
         return findings.items("no git submodules are committed");
     }

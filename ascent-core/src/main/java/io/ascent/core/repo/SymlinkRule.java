@@ -29,10 +29,7 @@ final class SymlinkRule implements TreeRule {
         Findings findings = new Findings(RepositoryRule.SYMLINKS, checklist);
         int links = 0;
         try (BlobReader reader = tree.newReader()) {
-            for (TreeEntry entry : tree.entries()) {
-                if (entry.kind() != TreeEntry.Kind.SYMLINK) {
-                    continue;
-                }
+            for (TreeEntry entry : tree.entries(TreeEntry.Kind.SYMLINK)) {
                 links++;
                 String target = new String(reader.readPrefix(entry, TARGET_LIMIT), StandardCharsets.UTF_8);
                 if (policy == SymlinkPolicy.FORBID) {

@@ -1,9 +1,7 @@
 package io.ascent.core.yaml;
 
 import io.ascent.core.report.Location;
-import java.math.BigInteger;
 import java.util.IdentityHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.json.JSONArray;
@@ -122,76 +120,10 @@ final class NodeConverter {
     }
 
     private Object scalar(ScalarNode scalar) throws YamlInputException {
-        String value = scalar.getValue();
-        Tag tag = scalar.getTag();
-        boolean kubectl = rules == ScalarRules.KUBECTL;
-        if (tag.equals(Tag.STR) || tag.equals(Tag.TIMESTAMP)) {
-            return value;
-        }
-        if (tag.equals(Tag.NULL)) {
-            return JSONObject.NULL;
-        }
-        if (tag.equals(Tag.BOOL)) {
-            String lower = value.toLowerCase(Locale.ROOT);
-            if (lower.equals("true") || lower.equals("false")) {
-                return Boolean.valueOf(lower);
-            }
-            if (kubectl) {
-                // The resolver tagged one of yes/no/on/off/y/n in go-yaml v2's spellings.
-                return lower.equals("yes") || lower.equals("on") || lower.equals("y");
-            }
-            return value;
-        }
-        if (tag.equals(Tag.INT)) {
-            return integer(scalar, value);
-        }
-        return floating(scalar, value);
-    }
-
-    private Object integer(ScalarNode scalar, String value) throws YamlInputException {
-        String digits = value.replace("_", "");
-        if (digits.length() > MAX_INTEGER_DIGITS && !digits.contains(":")) {
-            // BigInteger parses in quadratic time: 15 million digits took 100 s. No Kubernetes or checklist field
-            // holds more than an int64 (19 digits).
-            throw new YamlInputException(location(scalar), "an integer of " + digits.length()
-                    + " digits; integers here have at most " + MAX_INTEGER_DIGITS);
-        }
         try {
-            BigInteger number;
-            String sign = digits.startsWith("-") ? "-" : "";
-            String unsigned = digits.startsWith("-") || digits.startsWith("+") ? digits.substring(1) : digits;
-            if (unsigned.startsWith("0x")) {
-                number = new BigInteger(sign + unsigned.substring(2), 16);
-            } else if (unsigned.startsWith("0b")) {
-                number = new BigInteger(sign + unsigned.substring(2), 2);
-            } else if (unsigned.startsWith("0o")) {
-                number = new BigInteger(sign + unsigned.substring(2), 8);
-            } else if (unsigned.contains(":")) {
-                return value; // YAML 1.1 sexagesimal (1:30); YAML 1.2 and go-yaml v2 read it as a string
-            } else if (rules == ScalarRules.KUBECTL && unsigned.length() > 1 && unsigned.startsWith("0")) {
-                number = new BigInteger(sign + unsigned.substring(1), 8); // go-yaml v2: 0644 is octal
-            } else {
-                number = new BigInteger(sign + unsigned);
-            }
-            return number.bitLength() < 64 ? (Object) number.longValue() : number;
-        } catch (NumberFormatException e) {
-            throw new YamlInputException(location(scalar), "'" + value + "' is not a valid integer");
-        }
-    }
-
-    /** Longer integer literals are refused before they are parsed. */
-    static final int MAX_INTEGER_DIGITS = 1000;
-
-    private Object floating(ScalarNode scalar, String value) throws YamlInputException {
-        String lower = value.toLowerCase(Locale.ROOT);
-        if (lower.endsWith(".inf") || lower.equals(".nan") || value.contains(":")) {
-            return value; // JSON has no infinity or NaN; leave it to the schema to refuse
-        }
-        try {
-            double number = Double.parseDouble(value.replace("_", ""));
-            return Double.isFinite(number) ? (Object) number : value;
-        } catch (NumberFormatException e) {
-            throw new YamlInputException(location(scalar), "'" + value + "' is not a valid number");
+            return ScalarValues.of(scalar, rules);
+        } catch (IllegalArgumentException e) {
+            throw new YamlInputException(location(scalar), e.getMessage());
         }
     }
 

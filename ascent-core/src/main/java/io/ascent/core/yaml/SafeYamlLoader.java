@@ -167,7 +167,7 @@ public final class SafeYamlLoader {
             throws YamlInputException {
         NodeConverter converter = new NodeConverter(displayPath, limits, rules, aliases);
         Object json = converter.convert(root);
-        sink.accept(new YamlDocument(displayPath, root, json, source, converter.sawNullMember()));
+        sink.accept(new YamlDocument(displayPath, root, json, source, converter.sawNullMember(), rules));
     }
 
     /**

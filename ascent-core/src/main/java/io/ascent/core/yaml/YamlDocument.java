@@ -20,8 +20,15 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * @param nullMembers false when no mapping in {@code json} has a key whose value is null ({@code key: ~}, or
  *                    {@code key:} with nothing after it), so that consumers who drop such keys need not look; true
  *                    when some has, or when that is not known
+ * @param rules how its plain scalars were typed (how a reader of {@code root} must type them to agree with
+ *              {@code json})
  */
-public record YamlDocument(String path, Node root, Object json, SourceText source, boolean nullMembers) {
+public record YamlDocument(String path, Node root, Object json, SourceText source, boolean nullMembers,
+                           ScalarRules rules) {
+
+    public YamlDocument(String path, Node root, Object json, SourceText source, boolean nullMembers) {
+        this(path, root, json, source, nullMembers, ScalarRules.YAML_1_2);
+    }
 
     public YamlDocument(String path, Node root, Object json) {
         this(path, root, json, null);

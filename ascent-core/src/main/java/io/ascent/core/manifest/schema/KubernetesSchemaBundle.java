@@ -9,13 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import org.json.JSONArray;
 import org.json.JSONObject;
 import org.json.JSONTokener;
@@ -39,12 +35,12 @@ public final class KubernetesSchemaBundle {
     // Each release's index is parsed when first asked: a run needs only its target's. The bundle is shared by
     // every run in the JVM, so what is parsed is kept in caches of bounded size, never growing with runs.
     private final TreeMap<KubernetesVersion, String> versions = new TreeMap<>();
-    private final Map<String, byte[]> entries;
+    private final ZipEntries entries;
     private final BoundedCache<KubernetesVersion, JSONObject> parsedVersions = new BoundedCache<>(RELEASES_KEPT);
     private final BoundedCache<String, JSONObject> parsed = new BoundedCache<>(DEFINITIONS_KEPT);
     private final JSONArray sources;
 
-    private KubernetesSchemaBundle(JSONObject index, Map<String, byte[]> entries) {
+    private KubernetesSchemaBundle(JSONObject index, ZipEntries entries) {
         this.entries = entries;
         if (index.optInt("format") != 2) {
             throw new IllegalStateException("unsupported schema bundle format " + index.opt("format"));
@@ -52,7 +48,7 @@ public final class KubernetesSchemaBundle {
         JSONArray all = index.getJSONArray("versions");
         for (int i = 0; i < all.length(); i++) {
             String version = all.getString(i);
-            if (!entries.containsKey("versions/" + version + ".json")) {
+            if (!entries.contains("versions/" + version + ".json")) {
                 throw new IllegalStateException("schema bundle: versions/" + version + ".json missing");
             }
             versions.put(KubernetesVersion.parse(version), "versions/" + version + ".json");
@@ -91,19 +87,12 @@ public final class KubernetesSchemaBundle {
 
     /** Reads a bundle in the generator's format. */
     public static KubernetesSchemaBundle read(InputStream zip) throws IOException {
-        Map<String, byte[]> entries = new HashMap<>();
-        try (ZipInputStream in = new ZipInputStream(zip)) {
-            ZipEntry entry;
-            while ((entry = in.getNextEntry()) != null) {
-                entries.put(entry.getName(), in.readAllBytes());
-            }
-        }
+        ZipEntries entries = ZipEntries.read(zip);
         byte[] index = entries.get("index.json");
         if (index == null) {
             throw new IOException("schema bundle has no index.json");
         }
-        return new KubernetesSchemaBundle(new JSONObject(new JSONTokener(new ByteArrayInputStream(index))),
-                Map.copyOf(entries));
+        return new KubernetesSchemaBundle(new JSONObject(new JSONTokener(new ByteArrayInputStream(index))), entries);
     }
 
     /** How many parsed definitions and release indexes are kept now (for tests of the bound). */

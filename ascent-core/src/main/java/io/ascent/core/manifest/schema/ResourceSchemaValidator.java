@@ -1,5 +1,6 @@
 package io.ascent.core.manifest.schema;
 
+import io.ascent.core.jsonschema.SchemaViolation;
 import io.ascent.core.manifest.api.KubernetesVersion;
 import io.ascent.core.network.UrlAllowList;
 import io.ascent.core.yaml.YamlDocument;
@@ -11,6 +12,11 @@ import java.util.List;
 import java.util.Objects;
 import org.json.JSONArray;
 import org.json.JSONObject;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * Validates Kubernetes resources against the JSON schema of their kind for a target Kubernetes version: the
@@ -51,7 +57,7 @@ public final class ResourceSchemaValidator {
      */
     public SchemaResult validate(YamlDocument document, List<String> pointerPrefix, String apiVersion, String kind,
                                  KubernetesVersion target) {
-        Object subject = valueAt(document.json(), pointerPrefix);
+        Node subject = nodeAt(document.root(), pointerPrefix);
         if (subject == null) {
             return new SchemaResult.Skipped("nothing at /" + String.join("/", pointerPrefix) + " in " + document.path());
         }
@@ -60,9 +66,43 @@ public final class ResourceSchemaValidator {
             return new SchemaResult.Skipped(notFound.reason());
         }
         SchemaRegistry.Found found = (SchemaRegistry.Found) lookup;
-        return new SchemaResult.Checked(found.source(),
-                found.validator().validate(document, pointerPrefix,
-                        document.nullMembers() ? withoutNullMembers(subject) : subject), found.notes());
+        List<SchemaViolation> violations;
+        if (found.schema() instanceof ResourceSchema.Structural structural) {
+            violations = structural.schema().validate(document, pointerPrefix, subject);
+        } else {
+            Object json = valueAt(document.json(), pointerPrefix);
+            violations = ((ResourceSchema.Everit) found.schema()).validator().validate(document, pointerPrefix,
+                    document.nullMembers() ? withoutNullMembers(json) : json);
+        }
+        return new SchemaResult.Checked(found.source(), violations, found.notes());
+    }
+
+    /** The node at a pointer's tokens, as {@link #valueAt} finds the JSON value; {@code null} when there is none. */
+    private static Node nodeAt(Node root, List<String> tokens) {
+        Node current = root;
+        for (String token : tokens) {
+            Node next = null;
+            if (current instanceof MappingNode mapping) {
+                for (NodeTuple tuple : mapping.getValue()) {
+                    if (tuple.getKeyNode() instanceof ScalarNode key && key.getValue().equals(token)) {
+                        next = tuple.getValueNode();
+                        break;
+                    }
+                }
+            } else if (current instanceof SequenceNode sequence) {
+                try {
+                    int index = Integer.parseInt(token);
+                    next = index >= 0 && index < sequence.getValue().size() ? sequence.getValue().get(index) : null;
+                } catch (NumberFormatException e) {
+                    return null;
+                }
+            }
+            if (next == null) {
+                return null;
+            }
+            current = next;
+        }
+        return current;
     }
 
     private static Object valueAt(Object root, List<String> tokens) {
@@ -140,6 +180,7 @@ public final class ResourceSchemaValidator {
         private long maxCacheBytes = CachingHttpFetcher.DEFAULT_CACHE_BYTES;
         private final List<YamlDocument> crdDocuments = new ArrayList<>();
         private KubernetesSchemaBundle bundle;
+        private boolean everitOnly;
 
         /** {@code kubernetes.schemaLocations}, in order. */
         public Builder schemaLocations(List<String> locations) {
@@ -216,6 +257,12 @@ public final class ResourceSchemaValidator {
             return this;
         }
 
+        /** Compiles every schema with everit and validates the JSON copy, as before the structural validator. */
+        Builder everitOnly() {
+            this.everitOnly = true;
+            return this;
+        }
+
         /** @throws IllegalArgumentException for a location Ascent cannot read, naming it */
         public ResourceSchemaValidator build() {
             List<SchemaLocation> locations = new ArrayList<>();
@@ -236,7 +283,8 @@ public final class ResourceSchemaValidator {
             CustomResourceSchemas crds = crdDocuments.isEmpty() ? CustomResourceSchemas.none()
                     : CustomResourceSchemas.from(crdDocuments, strict);
             return new ResourceSchemaValidator(new SchemaRegistry(locations, strict,
-                    fixed != null ? () -> fixed : KubernetesSchemaBundle::builtIn, effectiveFetcher, allowedUrls, crds));
+                    fixed != null ? () -> fixed : KubernetesSchemaBundle::builtIn, effectiveFetcher, allowedUrls, crds,
+                    everitOnly));
         }
     }
 }

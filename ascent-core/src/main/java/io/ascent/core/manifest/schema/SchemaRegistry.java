@@ -1,6 +1,7 @@
 package io.ascent.core.manifest.schema;
 
 import io.ascent.core.jsonschema.LocatedSchemaValidator;
+import io.ascent.core.jsonschema.StructuralSchema;
 import io.ascent.core.manifest.api.KubernetesVersion;
 import io.ascent.core.network.UrlAllowList;
 import io.ascent.core.workspace.ConfinedFiles;
@@ -40,10 +41,11 @@ public final class SchemaRegistry {
     /**
      * A compiled schema.
      *
-     * @param json  the draft-07 schema it was compiled from (do not change it)
-     * @param notes problems met on the way (a location that failed before a later one had the schema)
+     * @param schema the compiled schema
+     * @param json   the draft-07 schema it was compiled from (do not change it)
+     * @param notes  problems met on the way (a location that failed before a later one had the schema)
      */
-    public record Found(LocatedSchemaValidator validator, JSONObject json, String source, List<String> notes)
+    public record Found(ResourceSchema schema, JSONObject json, String source, List<String> notes)
             implements Lookup {
     }
 
@@ -90,6 +92,8 @@ public final class SchemaRegistry {
     private final UrlAllowList allowed;
     private final CustomResourceSchemas customResources;
     private final Map<Key, Slot> cache = new ConcurrentHashMap<>();
+    /** Whether every schema is compiled with everit (the comparison test's reference); never in a run. */
+    private final boolean everitOnly;
 
     /**
      * @param locations       where to look, in order (after the CRDs)
@@ -101,6 +105,13 @@ public final class SchemaRegistry {
      */
     public SchemaRegistry(List<SchemaLocation> locations, boolean strict, Supplier<KubernetesSchemaBundle> bundle,
                           SchemaFetcher fetcher, UrlAllowList allowed, CustomResourceSchemas customResources) {
+        this(locations, strict, bundle, fetcher, allowed, customResources, false);
+    }
+
+    SchemaRegistry(List<SchemaLocation> locations, boolean strict, Supplier<KubernetesSchemaBundle> bundle,
+                   SchemaFetcher fetcher, UrlAllowList allowed, CustomResourceSchemas customResources,
+                   boolean everitOnly) {
+        this.everitOnly = everitOnly;
         this.locations = List.copyOf(locations);
         this.strict = strict;
         this.bundle = Objects.requireNonNull(bundle, "bundle");
@@ -154,8 +165,7 @@ public final class SchemaRegistry {
         List<String> notes = new ArrayList<>();
         if (crd.isPresent()) {
             try {
-                return new Found(LocatedSchemaValidator.fromJson(crd.get().schema()), crd.get().schema(),
-                        crd.get().source(), notes);
+                return new Found(compile(crd.get().schema()), crd.get().schema(), crd.get().source(), notes);
             } catch (RuntimeException e) {
                 // CustomResourceSchemas refuses what the API server refuses; a schema it let through that everit
                 // cannot compile is Ascent's mistake. Skipping the kind would pass its resources unchecked.
@@ -218,7 +228,7 @@ public final class SchemaRegistry {
         if (!release.get().equals(key.version())) {
             source += " (the newest bundled release; the target is " + key.version() + ")";
         }
-        return Optional.of(new Found(LocatedSchemaValidator.fromJson(json.get()), json.get(), source, notes));
+        return Optional.of(new Found(compile(json.get()), json.get(), source, notes));
     }
 
     private Optional<Found> fromFolder(SchemaLocation location, Key key, List<String> notes) {
@@ -332,13 +342,27 @@ public final class SchemaRegistry {
      * Compiles a schema read from a file or URL; {@code references} is the only way its {@code $ref}s to other
      * documents are read.
      */
-    private static LocatedSchemaValidator compile(JSONObject json, URI base, SchemaClient references) {
-        return new LocatedSchemaValidator(LocatedSchemaValidator.loader()
+    private ResourceSchema compile(JSONObject json, URI base, SchemaClient references) {
+        Optional<StructuralSchema> structural = everitOnly ? Optional.empty() : StructuralSchema.of(json);
+        if (structural.isPresent()) {
+            return new ResourceSchema.Structural(structural.get());
+        }
+        return new ResourceSchema.Everit(new LocatedSchemaValidator(LocatedSchemaValidator.loader()
                 .schemaClient(references)
                 .resolutionScope(base)
                 .schemaJson(json)
                 .build()
                 .load()
-                .build());
+                .build()));
+    }
+
+    /**
+     * Compiles a self-contained schema (bundled or from a CRD): structurally when it lies in the subset, which it
+     * does unless a CRD uses a keyword outside it; else with everit.
+     */
+    private ResourceSchema compile(JSONObject json) {
+        Optional<StructuralSchema> structural = everitOnly ? Optional.empty() : StructuralSchema.of(json);
+        return structural.<ResourceSchema>map(ResourceSchema.Structural::new)
+                .orElseGet(() -> new ResourceSchema.Everit(LocatedSchemaValidator.fromJson(json)));
     }
 }

@@ -20,12 +20,19 @@ import javax.xml.stream.XMLStreamWriter;
  * in system-out (it fails when the report fails on warnings) and INFO passes with its note there.
  */
 public final class JUnitRenderer implements Renderer {
-    private static final XMLOutputFactory XML = XMLOutputFactory.newFactory();
+
+    /**
+     * The StAX factory, looked up on the first JUnit report: {@link Format} creates every renderer when it is
+     * loaded, and the service lookup cost a text-only run about 2% of its start-up (docs/performance.md).
+     */
+    private static final class Xml {
+        static final XMLOutputFactory FACTORY = XMLOutputFactory.newFactory();
+    }
 
     @Override
     public void render(Report report, Writer out) throws IOException {
         try {
-            XMLStreamWriter xml = XML.createXMLStreamWriter(out);
+            XMLStreamWriter xml = Xml.FACTORY.createXMLStreamWriter(out);
             xml.writeStartDocument("UTF-8", "1.0");
             xml.writeCharacters("\n");
             Summary s = report.summary();
