@@ -46,7 +46,8 @@ public final class WarmProvision {
         Path temp = Files.createTempDirectory("warm-provision");
         try {
             Path app = withoutHttpTests(Path.of(args[1]), temp.resolve("hello-web"));
-            System.out.println("run,wall_ms,cluster_reaction_ms,overhead_ms,validate_ms,preflight_ms,own_ms,outside_ms");
+            System.out.println("run,wall_ms,cluster_reaction_ms,overhead_ms,validate_ms,preflight_ms,own_ms,"
+                    + "outside_ms");
             for (int run = 1; run <= rounds; run++) {
                 long start = System.nanoTime();
                 Report report = new Ascent().provision(ProvisionOptions.builder(app).driver("existing").noGit(true)
