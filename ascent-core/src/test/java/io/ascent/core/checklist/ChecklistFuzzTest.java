@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.ascent.core.Ascent;
 import io.ascent.core.ValidateOptions;
+import io.ascent.core.fuzz.FuzzFolders;
 import io.ascent.core.progress.ProgressListener;
 import io.ascent.core.report.Item;
 import io.ascent.core.report.Report;
@@ -29,9 +30,8 @@ class ChecklistFuzzTest {
 
     private static Path createApplication() {
         try {
-            Path app = Files.createTempDirectory("ascent-fuzz");
+            Path app = FuzzFolders.create("ascent-fuzz");
             Files.createDirectories(app.resolve(".git"));
-            app.toFile().deleteOnExit();
             return app;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.ascent.core.Ascent;
 import io.ascent.core.ValidateOptions;
+import io.ascent.core.fuzz.FuzzFolders;
 import io.ascent.core.manifest.api.ApiLifecycleTable;
 import io.ascent.core.progress.ProgressListener;
 import io.ascent.core.report.Item;
@@ -32,7 +33,7 @@ class ManifestFuzzTest {
 
     private static Path createApplication() {
         try {
-            Path app = Files.createTempDirectory("ascent-manifest-fuzz");
+            Path app = FuzzFolders.create("ascent-manifest-fuzz");
             Files.createDirectories(app.resolve(".git"));
             Files.createDirectories(app.resolve("deploy"));
             Files.writeString(app.resolve("ascent.yaml"), """
@@ -48,7 +49,6 @@ class ManifestFuzzTest {
                         driver: kind
                         config: deploy/input.yaml
                     """);
-            app.toFile().deleteOnExit();
             return app;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

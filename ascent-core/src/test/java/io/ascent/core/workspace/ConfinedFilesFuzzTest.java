@@ -3,6 +3,7 @@ package io.ascent.core.workspace;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.ascent.core.fuzz.FuzzFolders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +24,7 @@ class ConfinedFilesFuzzTest {
 
     private static Path createLayout() {
         try {
-            Path temp = Files.createTempDirectory("ascent-confined-fuzz");
+            Path temp = FuzzFolders.create("ascent-confined-fuzz");
             Path repo = Files.createDirectories(temp.resolve("repo/deploy"));
             Files.writeString(temp.resolve("secret.txt"), "SECRET-OUTSIDE");
             Files.writeString(repo.resolve("app.yaml"), "inside");
@@ -31,7 +32,6 @@ class ConfinedFilesFuzzTest {
             Files.createSymbolicLink(repo.resolve("up"), temp);
             Files.createSymbolicLink(repo.resolve("zero"), Path.of("/dev/zero"));
             Files.createSymbolicLink(repo.resolve("inner"), repo);
-            temp.toFile().deleteOnExit();
             return temp;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

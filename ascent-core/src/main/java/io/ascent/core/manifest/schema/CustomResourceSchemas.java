@@ -20,8 +20,8 @@ import org.json.JSONObject;
  * manifests. A CRD's {@code openAPIV3Schema} is a structural OpenAPI v3 schema; it becomes draft-07 JSON Schema:
  * <ul>
  *   <li>descriptions, examples and {@code x-kubernetes-*} annotations are dropped (CEL rules in
- *       {@code x-kubernetes-validations} are evaluated by {@code manifest.validation-rules}), except {@code x-kubernetes-list-type: set}, which
- *       becomes {@code uniqueItems: true};</li>
+ *       {@code x-kubernetes-validations} are evaluated by {@code manifest.validation-rules}, and so are the
+ *       duplicates {@code x-kubernetes-list-type: set} and {@code map} forbid, in the API server's words);</li>
  *   <li>{@code nullable: true} adds {@code null} to the type (and to the enum);</li>
  *   <li>a required field whose property has a {@code default} is not required: the API server fills it in
  *       before it validates;</li>
@@ -259,12 +259,6 @@ public final class CustomResourceSchemas {
                 }
                 case "required" -> out.put(key, required(value, source.optJSONObject("properties")));
                 case "pattern" -> out.put(key, pattern(value));
-                // The API server refuses duplicates in a list typed as a set ("Duplicate value").
-                case "x-kubernetes-list-type" -> {
-                    if ("set".equals(value)) {
-                        out.put("uniqueItems", true);
-                    }
-                }
                 case "uniqueItems" -> {
                     if (!(value instanceof Boolean)) {
                         throw new IllegalArgumentException("'uniqueItems' is not a boolean");

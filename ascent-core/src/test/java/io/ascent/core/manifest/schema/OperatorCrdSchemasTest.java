@@ -347,8 +347,12 @@ class OperatorCrdSchemasTest {
                 "/spec/scrapeProtocols", "/spec/targetLabels/1", "/spec/endpoints/0/params");
     }
 
+    /**
+     * Duplicates in a list typed as a set are the API server's list-type validation, reported once at the duplicate
+     * item by manifest.validation-rules (ListTypeValidatorTest); the schema reporting them too made two FAILs of one.
+     */
     @Test
-    void shouldRefuseDuplicatesInAListTypedAsASet() {
+    void shouldLeaveDuplicatesInAListTypedAsASetToTheListTypeCheck() {
         SchemaResult result = serviceMonitor("""
                 metadata: {name: web}
                 spec:
@@ -358,7 +362,7 @@ class OperatorCrdSchemasTest {
                   endpoints: []
                 """);
 
-        assertThat(violations(result)).extracting(SchemaViolation::pointer).containsExactly("/spec/scrapeProtocols");
+        assertThat(violations(result)).isEmpty();
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.ascent.core.fuzz.FuzzFolders;
 import io.ascent.core.jsonschema.SchemaViolation;
 import io.ascent.core.manifest.api.KubernetesVersion;
 import io.ascent.core.yaml.YamlDocument;
@@ -28,14 +29,13 @@ class SchemaLocationFuzzTest {
 
     private static Path createLayout() {
         try {
-            Path temp = Files.createTempDirectory("ascent-schema-fuzz");
+            Path temp = FuzzFolders.create("ascent-schema-fuzz");
             Path repository = Files.createDirectories(temp.resolve("repo/schemas/sub"));
             String outside = "{\"type\": \"object\", \"required\": [\"readFromOutside\"]}";
             Files.writeString(temp.resolve("secret.json"), outside);
             Files.writeString(temp.resolve("repo/secret.json"), "{\"type\": \"object\"}");
             Files.createSymbolicLink(temp.resolve("repo/schemas/out.json"), temp.resolve("secret.json"));
             Files.createSymbolicLink(temp.resolve("repo/schemas/sub/up"), temp);
-            temp.toFile().deleteOnExit();
             return temp;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
