@@ -57,12 +57,18 @@ public final class KubeConnection {
         this.http = client.getHttpClient().newBuilder()
                 .dispatcher(dispatcher)
                 .connectionPool(new ConnectionPool())
+                .socketFactory(new NoDelaySockets())
                 .connectTimeout(10, TimeUnit.SECONDS)
                 .readTimeout(30, TimeUnit.SECONDS)
                 .callTimeout(60, TimeUnit.SECONDS)
                 .retryOnConnectionFailure(true)
                 .build();
         this.server = base.scheme() + "://" + base.host() + ":" + base.port();
+    }
+
+    /** Where this connection's plain sockets come from (tests: Nagle's algorithm is off). */
+    javax.net.SocketFactory socketFactory() {
+        return http.socketFactory();
     }
 
     /** The API server's address ({@code https://host:port}), which is not a secret and helps the user. */
