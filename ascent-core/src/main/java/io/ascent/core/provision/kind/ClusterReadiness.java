@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.json.JSONArray;
@@ -21,8 +22,9 @@ import org.json.JSONObject;
 
 /**
  * Ascent's own readiness check of a new cluster, because kind's {@code --wait} prints "Timed out waiting for
- * Ready" and still exits 0, and looks only at control-plane nodes: at least one node, every node {@code Ready},
- * and every Deployment and DaemonSet in {@code kube-system} available (CoreDNS, kube-proxy, kindnet).
+ * Ready" and still exits 0, and looks only at control-plane nodes: at least one node, every node {@code Ready} and
+ * without the {@code not-ready}/{@code unreachable} taint the node lifecycle controller lifts after it, and every
+ * Deployment and DaemonSet in {@code kube-system} available (CoreDNS, kube-proxy, kindnet).
  *
  * <p>It watches nodes and the two kube-system collections ({@link WatchFeed}: listed once, then every change as it
  * happens) and judges again on each event, so a cluster is seen ready the moment its last node or workload is,
@@ -40,6 +42,8 @@ public final class ClusterReadiness {
             "node", "/api/v1/nodes",
             "deployment", "/apis/apps/v1/namespaces/kube-system/deployments",
             "daemonset", "/apis/apps/v1/namespaces/kube-system/daemonsets");
+    private static final Set<String> NOT_READY_TAINTS = Set.of(
+            "node.kubernetes.io/not-ready", "node.kubernetes.io/unreachable");
 
     private ClusterReadiness() {
     }
@@ -118,6 +122,10 @@ public final class ClusterReadiness {
         for (JSONObject node : sorted(nodes)) {
             if (!isReady(node)) {
                 waiting.add("node " + name(node) + " to be Ready");
+            } else if (notReadyTaint(node).isPresent()) {
+                // The node lifecycle controller lifts this taint a moment after the kubelet reports Ready; until then
+                // the scheduler refuses every pod without a toleration, and a pod applied now is Unschedulable.
+                waiting.add("node " + name(node) + " to lose its " + notReadyTaint(node).get() + " taint");
             }
         }
         for (JSONObject deployment : sorted(deployments)) {
@@ -138,6 +146,19 @@ public final class ClusterReadiness {
         if (available < wanted) {
             waiting.add(kind + " kube-system/" + name(workload) + " (" + available + "/" + wanted + " available)");
         }
+    }
+
+    /** The taint a node keeps while it is, or was just now, not ready: no pod without a toleration lands there. */
+    private static Optional<String> notReadyTaint(JSONObject node) {
+        JSONArray taints = node.optJSONObject("spec", new JSONObject()).optJSONArray("taints");
+        for (int i = 0; taints != null && i < taints.length(); i++) {
+            JSONObject taint = taints.optJSONObject(i);
+            String key = taint == null ? "" : taint.optString("key");
+            if (NOT_READY_TAINTS.contains(key)) {
+                return Optional.of(key);
+            }
+        }
+        return Optional.empty();
     }
 
     private static boolean isReady(JSONObject node) {

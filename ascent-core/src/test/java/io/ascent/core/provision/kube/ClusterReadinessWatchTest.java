@@ -57,6 +57,40 @@ class ClusterReadinessWatchTest {
     }
 
     @Test
+    void shouldWaitForAReadyNodeToLoseItsNotReadyTaintBeforeCallingTheClusterReady() throws Exception {
+        // Right after the kubelet reports Ready the node still carries the not-ready taint for a moment: a pod
+        // applied then is Unschedulable ("1 node(s) had untolerated taint(s)"), which provision fails on at once.
+        String notReady = tainted(node("cp", "True"), "node.kubernetes.io/not-ready");
+        server.then("GET " + NODES, json(200, list("10", notReady)))
+                .then("WATCH " + NODES, watch(true, event("MODIFIED", node("cp", "True"))))
+                .then("GET " + DEPLOYMENTS, json(200, list("11", deployment("coredns", 2, 2))))
+                .always("WATCH " + DEPLOYMENTS, watch(true))
+                .then("GET " + DAEMONSETS, json(200, list("12")))
+                .always("WATCH " + DAEMONSETS, watch(true));
+
+        ClusterReadiness.await(kubeconfig(), Duration.ofSeconds(20), recording());
+
+        assertThat(progress).contains("cluster: waiting for node cp to lose its node.kubernetes.io/not-ready taint");
+        assertThat(server.requests("WATCH " + NODES)).hasSize(1);
+    }
+
+    @Test
+    void shouldNameAnUnreachableTaintWhenTheTimeRunsOut() throws Exception {
+        String unreachable = tainted(node("cp", "True"), "node.kubernetes.io/unreachable");
+        server.then("GET " + NODES, json(200, list("10", unreachable)))
+                .always("WATCH " + NODES, watch(true))
+                .then("GET " + DEPLOYMENTS, json(200, list("11")))
+                .always("WATCH " + DEPLOYMENTS, watch(true))
+                .then("GET " + DAEMONSETS, json(200, list("12")))
+                .always("WATCH " + DAEMONSETS, watch(true));
+
+        assertThatThrownBy(() -> ClusterReadiness.await(kubeconfig(), Duration.ofSeconds(2), recording()))
+                .isInstanceOfSatisfying(ProvisionException.class, e -> assertThat(e.getMessage()).isEqualTo(
+                        "the cluster was not ready after 2 s: waiting for node cp to lose its "
+                                + "node.kubernetes.io/unreachable taint"));
+    }
+
+    @Test
     void shouldNameWhatIsNotReadyWhenTheTimeRunsOut() throws Exception {
         server.then("GET " + NODES, json(200, list("10", node("cp", "True"), node("worker", "False"))))
                 .always("WATCH " + NODES, watch(true))
@@ -113,6 +147,12 @@ class ClusterReadinessWatchTest {
 
     private static String event(String type, String object) {
         return "{\"type\":\"" + type + "\",\"object\":" + object + "}";
+    }
+
+    /** The node with one NoSchedule taint, as the node lifecycle controller writes it. */
+    private static String tainted(String node, String key) {
+        return node.substring(0, node.length() - 1) + ",\"spec\":{\"taints\":[{\"key\":\"" + key
+                + "\",\"effect\":\"NoSchedule\"}]}}";
     }
 
     private static String node(String name, String ready) {
