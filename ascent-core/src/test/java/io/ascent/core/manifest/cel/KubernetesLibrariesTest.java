@@ -73,6 +73,19 @@ class KubernetesLibrariesTest {
                 "quantity('0.0000000001') == quantity('1n')",
                 "!quantity('1.0').isInteger() && !quantity('1000m').isInteger() && !quantity('1.5Gi').isInteger()",
                 "quantity('1.5Gi').asApproximateFloat() == 1610612736.0",
+                // the int64 form's scale, the sums that mix scales or overflow it, BinarySI's cap at MaxInt64
+                "quantity('5k').asApproximateFloat() == 5000.0 && quantity('5m').asApproximateFloat() == 0.005",
+                "quantity('5k').add(quantity('1m')) == quantity('5000001m')"
+                        + " && quantity('1m').add(quantity('5k')) == quantity('5000001m')",
+                "quantity('5k').sub(quantity('1m')) == quantity('4999999m')",
+                "quantity('10E').add(quantity('1')) == quantity('10000000000000000001')"
+                        + " && quantity('1').add(quantity('10E')) == quantity('10000000000000000001')",
+                "quantity('9999999999999999999999').sub(quantity('1')) == quantity('9999999999999999999998')",
+                "quantity('9Ei') == quantity('9223372036854775807')"
+                        + " && quantity('8Ei') == quantity('9223372036854775807')",
+                "quantity('-9Ei') == quantity('-9223372036854775807')",
+                "quantity('99999999999999999999').isGreaterThan(quantity('9223372036854775807'))",
+                "isQuantity('" + "1".repeat(1000) + "')",
                 // ip_test.go
                 "ip('192.168.0.1') == ip('192.168.0.1')",
                 "isIP('192.168.0.1')", "!isIP('192.168.0.1.0')",
@@ -178,6 +191,13 @@ class KubernetesLibrariesTest {
                         + " && semver('1.0.0-beta.2').isLessThan(semver('1.0.0-beta.11'))"
                         + " && semver('1.0.0-rc.1').isLessThan(semver('1.0.0'))",
                 "semver('1.0.0+a') == semver('1.0.0+b') && !isSemver('1.0.0-01') && !isSemver('1.0.0+')",
+                // ParseUint's whole range, a lone 0 pre-release, text pre-releases, normalizing a full version
+                "isSemver('18446744073709551615.0.0') && !isSemver('18446744073709551616.0.0')",
+                "isSemver('1.0.0-0') && semver('1.0.0-0').isLessThan(semver('1.0.0-1'))",
+                "semver('1.0.0-alpha').isLessThan(semver('1.0.0-beta'))"
+                        + " && semver('1.0.0-beta').isGreaterThan(semver('1.0.0-alpha'))",
+                "semver('1.2.3-a', true) == semver('1.2.3-a') && semver('1.2.3+b', true) == semver('1.2.3')",
+                "semver('v1.02.3-a', true) == semver('1.2.3-a')",
                 // format_test.go
                 "!format.dns1123Label().validate('my-label-name').hasValue()",
                 "!format.dns1123Subdomain().validate('apiextensions.k8s.io').hasValue()",
@@ -340,6 +360,16 @@ class KubernetesLibrariesTest {
                         "parse \"http://a b.com/\": invalid character \" \" in host name"},
                 new String[] {"url('http://[10.0.0.1]/') == url('/')", "invalid IP-literal"},
                 new String[] {"semver('v1.0') == semver('1.0.0')", "No Major.Minor.Patch elements found"},
+                new String[] {"semver('1.2.+b') == semver('1.0.0')",
+                        "strconv.ParseUint: parsing \"\": invalid syntax"},
+                new String[] {"semver('1.2.-a') == semver('1.0.0')",
+                        "strconv.ParseUint: parsing \"\": invalid syntax"},
+                new String[] {"semver('18446744073709551616.0.0') == semver('1.0.0')",
+                        "strconv.ParseUint: parsing \"18446744073709551616\": value out of range"},
+                new String[] {"semver('1.x', true) == semver('1.0.0')",
+                        "Invalid character(s) found in minor number \"x\""},
+                new String[] {"semver('1.2-a', true) == semver('1.0.0')",
+                        "short version cannot contain PreRelease/Build meta data"},
                 new String[] {"semver('1.02.0') == semver('1.0.0')",
                         "Minor number must not contain leading zeroes \"02\""},
                 new String[] {"url('../relative-path') == url('/')", "URL parse error during conversion from"
