@@ -545,6 +545,29 @@ class ValidationRulesCheckTest {
     }
 
     @Test
+    void shouldJudgeACustomResourceListedBeforeItsCrd() {
+        List<Item> items = run("""
+                apiVersion: example.dev/v1
+                kind: Widget
+                metadata: {name: w}
+                spec: {size: 0}
+                ---
+                """ + crd("""
+                type: object
+                properties:
+                  size: {type: integer}
+                x-kubernetes-validations:
+                - rule: self.size > 0
+                """));
+        assertThat(items).as(describe(items)).singleElement().satisfies(item -> {
+            assertThat(item.status()).isEqualTo(Status.FAIL);
+            assertThat(item.message()).isEqualTo("Widget/w: spec: Invalid value: failed rule: self.size > 0");
+            assertThat(item.location().line()).isEqualTo(4);
+            assertThat(item.title()).isEqualTo("Custom resources satisfy their CRDs' validation rules and list types");
+        });
+    }
+
+    @Test
     void shouldPassWhenEveryRuleHoldsAndIgnoreKindsWithoutRules() {
         List<Item> items = run("""
                 apiVersion: v1

@@ -55,6 +55,8 @@ class ListTypeValidatorTest {
                 Arguments.of("{\"l\":[{\"a\":1e-6},{\"a\":1e-6}]}",
                         List.of("l[1]: Duplicate value: {\"a\":0.000001}")),
                 Arguments.of("{\"l\":[true,true]}", List.of("l[1]: Duplicate value: true")),
+                Arguments.of("{\"l\":[true,false]}", List.of()),
+                Arguments.of("{\"l\":[1.5,2.5]}", List.of()),
                 Arguments.of("{\"l\":[null,null]}", List.of("l[1]: Duplicate value: null")),
                 Arguments.of("{\"l\":[{\"a\":1,\"b\":\"<x>\"},{\"b\":\"<x>\",\"a\":1.0}]}",
                         List.of("l[1]: Duplicate value: {\"a\":1,\"b\":\"\\u003cx\\u003e\"}")),
