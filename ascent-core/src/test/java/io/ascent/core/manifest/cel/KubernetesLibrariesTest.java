@@ -78,6 +78,7 @@ class KubernetesLibrariesTest {
                 "quantity('5k').add(quantity('1m')) == quantity('5000001m')"
                         + " && quantity('1m').add(quantity('5k')) == quantity('5000001m')",
                 "quantity('5k').sub(quantity('1m')) == quantity('4999999m')",
+                "quantity('5k').add(0) == quantity('5k') && quantity('0').add(quantity('5k')) == quantity('5k')",
                 "quantity('10E').add(quantity('1')) == quantity('10000000000000000001')"
                         + " && quantity('1').add(quantity('10E')) == quantity('10000000000000000001')",
                 "quantity('9999999999999999999999').sub(quantity('1')) == quantity('9999999999999999999998')",
