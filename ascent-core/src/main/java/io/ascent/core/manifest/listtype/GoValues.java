@@ -106,7 +106,10 @@ final class GoValues {
         return plain(value);
     }
 
-    /** Go's {@code %v} of a float64: {@code %g} with the shortest digits, an exponent below 1e-4 or from 1e21. */
+    /**
+     * Go's {@code %v} of a float64: {@code %g} with the shortest digits, which takes an exponent below 1e-4 or from
+     * 1e6 ({@code strconv} decides with precision 6 when the digits are the shortest), so 1e+06 and 1.5e+07.
+     */
     private static String goFloat(double value) {
         if (Double.isNaN(value)) {
             return "NaN";
@@ -115,7 +118,7 @@ final class GoValues {
             return value > 0 ? "+Inf" : "-Inf";
         }
         double abs = Math.abs(value);
-        if (abs != 0 && (abs < 1e-4 || abs >= 1e21)) {
+        if (abs != 0 && (abs < 1e-4 || abs >= 1e6)) {
             return exponent(value, 2);
         }
         return plain(value);

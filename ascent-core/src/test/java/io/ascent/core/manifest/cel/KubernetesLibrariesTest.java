@@ -73,6 +73,20 @@ class KubernetesLibrariesTest {
                 "quantity('0.0000000001') == quantity('1n')",
                 "!quantity('1.0').isInteger() && !quantity('1000m').isInteger() && !quantity('1.5Gi').isInteger()",
                 "quantity('1.5Gi').asApproximateFloat() == 1610612736.0",
+                // the int64 form's scale, the sums that mix scales or overflow it, BinarySI's cap at MaxInt64
+                "quantity('5k').asApproximateFloat() == 5000.0 && quantity('5m').asApproximateFloat() == 0.005",
+                "quantity('5k').add(quantity('1m')) == quantity('5000001m')"
+                        + " && quantity('1m').add(quantity('5k')) == quantity('5000001m')",
+                "quantity('5k').sub(quantity('1m')) == quantity('4999999m')",
+                "quantity('5k').add(0) == quantity('5k') && quantity('0').add(quantity('5k')) == quantity('5k')",
+                "quantity('10E').add(quantity('1')) == quantity('10000000000000000001')"
+                        + " && quantity('1').add(quantity('10E')) == quantity('10000000000000000001')",
+                "quantity('9999999999999999999999').sub(quantity('1')) == quantity('9999999999999999999998')",
+                "quantity('9Ei') == quantity('9223372036854775807')"
+                        + " && quantity('8Ei') == quantity('9223372036854775807')",
+                "quantity('-9Ei') == quantity('-9223372036854775807')",
+                "quantity('99999999999999999999').isGreaterThan(quantity('9223372036854775807'))",
+                "isQuantity('" + "1".repeat(1000) + "')",
                 // ip_test.go
                 "ip('192.168.0.1') == ip('192.168.0.1')",
                 "isIP('192.168.0.1')", "!isIP('192.168.0.1.0')",
@@ -102,6 +116,26 @@ class KubernetesLibrariesTest {
                 "!isIP('localhost') && !isIP('example.com') && !isIP('') && !isIP('::ffff:102:304')",
                 "string(ip('2001:0db8:0000:0000:0001:0000:0000:0001')) == '2001:db8::1:0:0:1'",
                 "string(ip('1:0:0:2:0:0:0:3')) == '1:0:0:2::3' && string(ip('::1.2.3.4')) == '::102:304'",
+                // netip's classes at their edges: only ::1 is the IPv6 loopback, :: and 224/4 are not global unicast
+                "!ip('::2').isLoopback() && !ip('::').isLoopback() && !ip('0.0.0.0').isLoopback()",
+                "!ip('::').isGlobalUnicast() && !ip('0.0.0.0').isGlobalUnicast() && !ip('::1').isGlobalUnicast()",
+                "!ip('239.1.2.3').isGlobalUnicast() && !ip('224.0.1.1').isGlobalUnicast()",
+                "!ip('127.0.0.1').isGlobalUnicast() && !ip('fe80::1').isGlobalUnicast()",
+                "ip('10.0.0.1').isGlobalUnicast() && ip('fd00::1').isGlobalUnicast()",
+                // Is4In6 is ::ffff:0:0/96 only
+                "isIP('1::ffff:102:304') && string(ip('1::ffff:102:304')) == '1::ffff:102:304'",
+                // netip's String: the first longest run of two or more zero groups becomes ::, at the end too
+                "string(ip('1::')) == '1::' && string(ip('1:2:3:4:5:6:7::')) == '1:2:3:4:5:6:7:0'",
+                "string(ip('1:0:2:3:4:5:6:7')) == '1:0:2:3:4:5:6:7'",
+                "string(ip('1:0:0:2:0:0:3:4')) == '1::2:0:0:3:4' && string(ip('1:0:0:2:0:0:0:0')) == '1:0:0:2::'",
+                "string(ip('1:2:3:4:5:6:1.2.3.4')) == '1:2:3:4:5:6:102:304'",
+                "!isIP('1.2.3.') && !isIP('.1.2.3')",
+                // ParsePrefix: the bits are decimal without sign or leading zero; Masked clears within an octet
+                "cidr('0.0.0.0/0').prefixLength() == 0 && cidr('10.0.0.0/10').prefixLength() == 10",
+                "cidr('10.0.0.0/16').prefixLength() == 16 && cidr('::/96').prefixLength() == 96",
+                "cidr('10.255.0.0/10').masked() == cidr('10.192.0.0/10')",
+                "cidr('10.0.0.0/8') != cidr('10.0.0.0/16') && cidr('10.0.0.0/8') != cidr('11.0.0.0/8')",
+                "!cidr('0.0.0.0/0').containsCIDR('::/0') && !cidr('::/0').containsCIDR('0.0.0.0/0')",
                 // cidr_test.go
                 "cidr('192.168.0.0/24') == cidr('192.168.0.0/24')",
                 "cidr('192.168.0.0/24').containsIP(ip('192.168.0.1'))",
@@ -158,6 +192,13 @@ class KubernetesLibrariesTest {
                         + " && semver('1.0.0-beta.2').isLessThan(semver('1.0.0-beta.11'))"
                         + " && semver('1.0.0-rc.1').isLessThan(semver('1.0.0'))",
                 "semver('1.0.0+a') == semver('1.0.0+b') && !isSemver('1.0.0-01') && !isSemver('1.0.0+')",
+                // ParseUint's whole range, a lone 0 pre-release, text pre-releases, normalizing a full version
+                "isSemver('18446744073709551615.0.0') && !isSemver('18446744073709551616.0.0')",
+                "isSemver('1.0.0-0') && semver('1.0.0-0').isLessThan(semver('1.0.0-1'))",
+                "semver('1.0.0-alpha').isLessThan(semver('1.0.0-beta'))"
+                        + " && semver('1.0.0-beta').isGreaterThan(semver('1.0.0-alpha'))",
+                "semver('1.2.3-a', true) == semver('1.2.3-a') && semver('1.2.3+b', true) == semver('1.2.3')",
+                "semver('v1.02.3-a', true) == semver('1.2.3-a')",
                 // format_test.go
                 "!format.dns1123Label().validate('my-label-name').hasValue()",
                 "!format.dns1123Subdomain().validate('apiextensions.k8s.io').hasValue()",
@@ -278,6 +319,35 @@ class KubernetesLibrariesTest {
                 new String[] {"ip('1.2.3.04') == ip('::')", "ParseAddr(\"1.2.3.04\"): IPv4 field has octet with"
                         + " leading zero"},
                 new String[] {"ip('') == ip('::')", "ParseAddr(\"\"): unable to parse IP"},
+                new String[] {"ip('1..2.3') == ip('::')",
+                        "ParseAddr(\"1..2.3\"): IPv4 field must have at least one digit (at \".2.3\")"},
+                new String[] {"ip('fe80::1%') == ip('::')",
+                        "ParseAddr(\"fe80::1%\"): zone must be a non-empty string"},
+                new String[] {"ip('::1.2.3.4%eth0') == ip('::')",
+                        "IP address \"::1.2.3.4%eth0\" with zone value is not allowed"},
+                new String[] {"ip('1:2:3:4:5:6:7:8:9') == ip('::')",
+                        "ParseAddr(\"1:2:3:4:5:6:7:8:9\"): trailing garbage after address (at \"9\")"},
+                new String[] {"ip('1:2:3:4:5:1.2.3.4') == ip('::')", "ParseAddr(\"1:2:3:4:5:1.2.3.4\"): embedded"
+                        + " IPv4 address must replace the final 2 fields of the address (at \"1.2.3.4\")"},
+                new String[] {"ip('1::3:4:5:6:7:1.2.3.4') == ip('::')",
+                        "ParseAddr(\"1::3:4:5:6:7:1.2.3.4\"): the :: must expand to at least one field of zeros"},
+                new String[] {"ip('1::3:4:5:6:7:8:1.2.3.4') == ip('::')", "ParseAddr(\"1::3:4:5:6:7:8:1.2.3.4\"):"
+                        + " too many hex fields to fit an embedded IPv4 at the end of the address (at \"1.2.3.4\")"},
+                new String[] {"ip('::1::2') == ip('::')", "ParseAddr(\"::1::2\"): multiple :: in address"},
+                new String[] {"ip('::1:2:3:4:5:6:7:8') == ip('::')",
+                        "ParseAddr(\"::1:2:3:4:5:6:7:8\"): the :: must expand to at least one field of zeros"},
+                new String[] {"cidr('/8') == cidr('::/0')",
+                        "netip.ParsePrefix(\"/8\"): ParseAddr(\"\"): unable to parse IP"},
+                new String[] {"cidr('fe80::1%eth0/64') == cidr('::/0')",
+                        "netip.ParsePrefix(\"fe80::1%eth0/64\"): IPv6 zones cannot be present in a prefix"},
+                new String[] {"cidr('10.0.0.0/1x') == cidr('::/0')",
+                        "netip.ParsePrefix(\"10.0.0.0/1x\"): bad bits after slash: \"1x\""},
+                new String[] {"cidr('10.0.0.0/1000000000000000000') == cidr('::/0')",
+                        "netip.ParsePrefix(\"10.0.0.0/1000000000000000000\"): prefix length out of range"},
+                new String[] {"cidr('10.0.0.0/4611686018427387904') == cidr('::/0')",
+                        "netip.ParsePrefix(\"10.0.0.0/4611686018427387904\"): prefix length out of range"},
+                new String[] {"cidr('10.0.0.0/10000000000000000000') == cidr('::/0')",
+                        "netip.ParsePrefix(\"10.0.0.0/10000000000000000000\"): bad bits after slash"},
                 new String[] {"cidr('1.2.3.4/33') == cidr('::/0')",
                         "netip.ParsePrefix(\"1.2.3.4/33\"): prefix length out of range"},
                 new String[] {"cidr('1.2.3.4') == cidr('::/0')", "netip.ParsePrefix(\"1.2.3.4\"): no '/'"},
@@ -291,6 +361,16 @@ class KubernetesLibrariesTest {
                         "parse \"http://a b.com/\": invalid character \" \" in host name"},
                 new String[] {"url('http://[10.0.0.1]/') == url('/')", "invalid IP-literal"},
                 new String[] {"semver('v1.0') == semver('1.0.0')", "No Major.Minor.Patch elements found"},
+                new String[] {"semver('1.2.+b') == semver('1.0.0')",
+                        "strconv.ParseUint: parsing \"\": invalid syntax"},
+                new String[] {"semver('1.2.-a') == semver('1.0.0')",
+                        "strconv.ParseUint: parsing \"\": invalid syntax"},
+                new String[] {"semver('18446744073709551616.0.0') == semver('1.0.0')",
+                        "strconv.ParseUint: parsing \"18446744073709551616\": value out of range"},
+                new String[] {"semver('1.x', true) == semver('1.0.0')",
+                        "Invalid character(s) found in minor number \"x\""},
+                new String[] {"semver('1.2-a', true) == semver('1.0.0')",
+                        "short version cannot contain PreRelease/Build meta data"},
                 new String[] {"semver('1.02.0') == semver('1.0.0')",
                         "Minor number must not contain leading zeroes \"02\""},
                 new String[] {"url('../relative-path') == url('/')", "URL parse error during conversion from"

@@ -31,6 +31,15 @@ class ValidationRulesCheckTest {
                 CrdYaml.version("v1", true, "type: object\nproperties:\n  spec:\n" + spec.indent(6))) + "---\n";
     }
 
+    /** Widgets whose spec.size must be positive. */
+    private static final String POSITIVE_SIZE_CRD = crd("""
+            type: object
+            properties:
+              size: {type: integer}
+            x-kubernetes-validations:
+            - rule: self.size > 0
+            """);
+
     private List<Item> run(String manifests) {
         return run("1.31", manifests);
     }
@@ -545,6 +554,23 @@ class ValidationRulesCheckTest {
     }
 
     @Test
+    void shouldJudgeACustomResourceListedBeforeItsCrd() {
+        List<Item> items = run("""
+                apiVersion: example.dev/v1
+                kind: Widget
+                metadata: {name: w}
+                spec: {size: 0}
+                ---
+                """ + POSITIVE_SIZE_CRD);
+        assertThat(items).as(describe(items)).singleElement().satisfies(item -> {
+            assertThat(item.status()).isEqualTo(Status.FAIL);
+            assertThat(item.message()).isEqualTo("Widget/w: spec: Invalid value: failed rule: self.size > 0");
+            assertThat(item.location().line()).isEqualTo(4);
+            assertThat(item.title()).isEqualTo("Custom resources satisfy their CRDs' validation rules and list types");
+        });
+    }
+
+    @Test
     void shouldPassWhenEveryRuleHoldsAndIgnoreKindsWithoutRules() {
         List<Item> items = run("""
                 apiVersion: v1
@@ -555,13 +581,7 @@ class ValidationRulesCheckTest {
                 kind: Gadget
                 metadata: {name: g}
                 ---
-                """ + crd("""
-                type: object
-                properties:
-                  size: {type: integer}
-                x-kubernetes-validations:
-                - rule: self.size > 0
-                """) + """
+                """ + POSITIVE_SIZE_CRD + """
                 apiVersion: example.dev/v1
                 kind: Widget
                 metadata: {name: w}

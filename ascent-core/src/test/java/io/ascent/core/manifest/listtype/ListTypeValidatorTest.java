@@ -40,7 +40,23 @@ class ListTypeValidatorTest {
                 Arguments.of("{\"l\":[1.5,1.5]}", List.of("l[1]: Duplicate value: 1.5")),
                 Arguments.of("{\"l\":[1e21,1e21]}", List.of("l[1]: Duplicate value: 1e+21")),
                 Arguments.of("{\"l\":[0.00001,0.00001]}", List.of("l[1]: Duplicate value: 1e-05")),
+                // %v switches to an exponent from 1e6 (shortest %g), JSON from 1e21; a space is not escaped
+                Arguments.of("{\"l\":[1e6,1e6]}", List.of("l[1]: Duplicate value: 1e+06")),
+                Arguments.of("{\"l\":[1000000.5,1000000.5]}", List.of("l[1]: Duplicate value: 1.0000005e+06")),
+                Arguments.of("{\"l\":[123456789.5,123456789.5]}",
+                        List.of("l[1]: Duplicate value: 1.234567895e+08")),
+                Arguments.of("{\"l\":[100000.5,100000.5]}", List.of("l[1]: Duplicate value: 100000.5")),
+                Arguments.of("{\"l\":[1e20,1e20]}", List.of("l[1]: Duplicate value: 1e+20")),
+                Arguments.of("{\"l\":[0.0001,0.0001]}", List.of("l[1]: Duplicate value: 0.0001")),
+                Arguments.of("{\"l\":[-2.5e7,-2.5e7]}", List.of("l[1]: Duplicate value: -2.5e+07")),
+                Arguments.of("{\"l\":[{\"a\":1e-7,\"b\":1e20,\"c\":\"a b<\"},"
+                        + "{\"a\":1e-7,\"b\":1e20,\"c\":\"a b<\"}]}", List.of("l[1]: Duplicate value:"
+                        + " {\"a\":1e-7,\"b\":100000000000000000000,\"c\":\"a b\\u003c\"}")),
+                Arguments.of("{\"l\":[{\"a\":1e-6},{\"a\":1e-6}]}",
+                        List.of("l[1]: Duplicate value: {\"a\":0.000001}")),
                 Arguments.of("{\"l\":[true,true]}", List.of("l[1]: Duplicate value: true")),
+                Arguments.of("{\"l\":[true,false]}", List.of()),
+                Arguments.of("{\"l\":[1.5,2.5]}", List.of()),
                 Arguments.of("{\"l\":[null,null]}", List.of("l[1]: Duplicate value: null")),
                 Arguments.of("{\"l\":[{\"a\":1,\"b\":\"<x>\"},{\"b\":\"<x>\",\"a\":1.0}]}",
                         List.of("l[1]: Duplicate value: {\"a\":1,\"b\":\"\\u003cx\\u003e\"}")),
