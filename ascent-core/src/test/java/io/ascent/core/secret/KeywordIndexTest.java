@@ -1,7 +1,9 @@
 package io.ascent.core.secret;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.re2j.Pattern;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,5 +42,24 @@ class KeywordIndexTest {
     void shouldTellWhetherAnyKeywordIsInTextOfAnyCharacters() {
         assertThat(index.anyIn("image: registry/app:1.0 — ünïcode")).isFalse();
         assertThat(index.anyIn("ünïcode then xoxb-")).isTrue();
+    }
+
+    @Test
+    void shouldTakeATwoCharacterKeywordAndFindItInTwoBytes() {
+        SecretDetector twoCharacters = new SecretDetector("two", "a two-character keyword", List.of("q9"),
+                Pattern.compile("(?P<secret>q9)"), c -> false, c -> false,
+                SecretDetector.FileFilter.ALL);
+        KeywordIndex small = new KeywordIndex(List.of(twoCharacters));
+        assertThat(small.anyIn("q9")).isTrue();
+        assertThat(small.anyIn("q")).isFalse();
+    }
+
+    @Test
+    void shouldRefuseAOneCharacterKeyword() {
+        SecretDetector oneCharacter = new SecretDetector("one", "a one-character keyword", List.of("q"),
+                Pattern.compile("(?P<secret>q)"), c -> false, c -> false,
+                SecretDetector.FileFilter.ALL);
+        assertThatThrownBy(() -> new KeywordIndex(List.of(oneCharacter)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }
