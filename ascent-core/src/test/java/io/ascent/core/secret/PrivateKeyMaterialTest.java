@@ -32,6 +32,8 @@ class PrivateKeyMaterialTest {
                 Arguments.of("commented out with //", "\n// " + LINE + "\n// " + LINE + "\n", true),
                 Arguments.of("Java strings joined with a leading +", "\\n\"\n    + \"" + LINE + "\\n\"\n    + \""
                         + LINE + "\\n\"", true),
+                Arguments.of("material starting with a + (base64, not a join)", "\n  +"
+                        + LINE.substring(0, PrivateKeyMaterial.MIN_BASE64 - 1) + "\n", true),
                 Arguments.of("a + ending a line before it", "\n\" +\n" + LINE + "\n" + LINE + "\n", true),
                 Arguments.of("text without a final newline", "\n" + LINE.substring(0, 20), false),
                 Arguments.of("text ending in a backslash", "\n" + LINE.substring(0, 20) + "\\", false),
