@@ -44,22 +44,22 @@ class KeywordIndexTest {
         assertThat(index.anyIn("ünïcode then xoxb-")).isTrue();
     }
 
+    /** A detector with the one keyword given, to build an index of it alone. */
+    private static SecretDetector withKeyword(String keyword) {
+        return new SecretDetector("k", "a keyword of " + keyword.length(), List.of(keyword),
+                Pattern.compile("(?P<secret>" + keyword + ")"), c -> false, c -> false, SecretDetector.FileFilter.ALL);
+    }
+
     @Test
     void shouldTakeATwoCharacterKeywordAndFindItInTwoBytes() {
-        SecretDetector twoCharacters = new SecretDetector("two", "a two-character keyword", List.of("q9"),
-                Pattern.compile("(?P<secret>q9)"), c -> false, c -> false,
-                SecretDetector.FileFilter.ALL);
-        KeywordIndex small = new KeywordIndex(List.of(twoCharacters));
+        KeywordIndex small = new KeywordIndex(List.of(withKeyword("q9")));
         assertThat(small.anyIn("q9")).isTrue();
         assertThat(small.anyIn("q")).isFalse();
     }
 
     @Test
     void shouldRefuseAOneCharacterKeyword() {
-        SecretDetector oneCharacter = new SecretDetector("one", "a one-character keyword", List.of("q"),
-                Pattern.compile("(?P<secret>q)"), c -> false, c -> false,
-                SecretDetector.FileFilter.ALL);
-        assertThatThrownBy(() -> new KeywordIndex(List.of(oneCharacter)))
+        assertThatThrownBy(() -> new KeywordIndex(List.of(withKeyword("q"))))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }
