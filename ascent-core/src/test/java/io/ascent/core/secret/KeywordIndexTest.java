@@ -1,7 +1,9 @@
 package io.ascent.core.secret;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.re2j.Pattern;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,5 +42,24 @@ class KeywordIndexTest {
     void shouldTellWhetherAnyKeywordIsInTextOfAnyCharacters() {
         assertThat(index.anyIn("image: registry/app:1.0 — ünïcode")).isFalse();
         assertThat(index.anyIn("ünïcode then xoxb-")).isTrue();
+    }
+
+    /** A detector with the one keyword given, to build an index of it alone. */
+    private static SecretDetector withKeyword(String keyword) {
+        return new SecretDetector("k", "a keyword of " + keyword.length(), List.of(keyword),
+                Pattern.compile("(?P<secret>" + keyword + ")"), c -> false, c -> false, SecretDetector.FileFilter.ALL);
+    }
+
+    @Test
+    void shouldTakeATwoCharacterKeywordAndFindItInTwoBytes() {
+        KeywordIndex small = new KeywordIndex(List.of(withKeyword("q9")));
+        assertThat(small.anyIn("q9")).isTrue();
+        assertThat(small.anyIn("q")).isFalse();
+    }
+
+    @Test
+    void shouldRefuseAOneCharacterKeyword() {
+        assertThatThrownBy(() -> new KeywordIndex(List.of(withKeyword("q"))))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

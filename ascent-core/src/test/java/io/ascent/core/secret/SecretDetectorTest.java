@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SecretDetectorTest {
 
@@ -55,5 +57,30 @@ class SecretDetectorTest {
         SecretDetector detector = SecretDetector.BUILT_IN.stream().filter(d -> d.id().equals(id)).findFirst()
                 .orElseThrow();
         assertThat(detector.find(text)).hasSize(matches);
+    }
+
+    @Test
+    void shouldFindAnAssignedPasswordAndPassTheKeyToTheConfirmation() {
+        SecretDetector detector = SecretDetector.BUILT_IN.stream()
+                .filter(d -> d.id().equals(SecretDetector.PASSWORD_ASSIGNMENT)).findFirst().orElseThrow();
+        String secret = "Tr0ub4dor" + "&3-horse";
+        assertThat(detector.find("DB_PASSWORD=" + secret)).singleElement()
+                .satisfies(m -> assertThat(m.start()).isEqualTo("DB_PASSWORD=".length()))
+                .satisfies(m -> assertThat(m.end()).isEqualTo(("DB_PASSWORD=" + secret).length()));
+        assertThat(detector.find("TOKEN_NAME=" + secret)).as("the key does not name a secret").isEmpty();
+        assertThat(detector.find("DB_PASSWORD=")).as("an empty value").isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"\"", "''", "\"${DB_PASSWORD}\"", "'<your-password>'", "********", "xxxx-XXXX",
+            "AKIAIOSFODNN7EXAMPLE", "#", "{{ .Values.password }}", "%(password)s"})
+    void shouldTakeAPlaceholderQuotedOrNot(String value) {
+        assertThat(SecretDetector.isPlaceholder(value)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a$b\"", "\"$ba", "a$b'", "'$ba", "s3cr3t", "*x*y*z1"})
+    void shouldNotTakeAValueWithOneStrayQuoteOrRealCharactersForAPlaceholder(String value) {
+        assertThat(SecretDetector.isPlaceholder(value)).isFalse();
     }
 }
