@@ -32,13 +32,9 @@ class HelmReleaseNamespaceTest {
 
     @Test
     void shouldRenderAChartWithoutANamespaceIntoTheRunsNamespace(ClusterAccess cluster) throws Exception {
-        Path app = chart(temp.resolve("web"), "");
-        Path stderr = temp.resolve("stderr.txt");
-        Path report = temp.resolve("report.json");
+        int exit = provision(cluster, chart(temp.resolve("web"), ""), "always");
 
-        int exit = provision(cluster, app, stderr, report, "always");
-
-        String log = Files.readString(stderr);
+        String log = Files.readString(temp.resolve("stderr.txt"));
         Matcher created = NAMESPACE.matcher(log);
         assertThat(created.find()).as(log).isTrue();
         String namespace = created.group(1);
@@ -47,7 +43,8 @@ class HelmReleaseNamespaceTest {
             assertThat(log).contains("deploy: applied ConfigMap/web-upstream in " + namespace,
                     "deploy: applied Service/web in " + namespace, "deploy: applied Deployment/web in " + namespace);
             assertThat(log).doesNotContain(" in default");
-            assertThat(new JSONObject(Files.readString(report)).toString()).contains("successfully rolled out");
+            assertThat(new JSONObject(Files.readString(temp.resolve("report.json"))).toString())
+                    .contains("successfully rolled out");
             // .Release.Namespace is the run's everywhere, not only in metadata.namespace: a DNS name built from it
             // reaches the Service that was deployed.
             assertThat(new CoreV1Api(cluster.client()).readNamespacedConfigMap("web-upstream", namespace).execute()
@@ -59,27 +56,26 @@ class HelmReleaseNamespaceTest {
 
     @Test
     void shouldKeepRefusingAChartWhoseSettingNamesAnotherNamespace(ClusterAccess cluster) throws Exception {
-        Path app = chart(temp.resolve("web"), "\n      namespace: elsewhere");
-        Path stderr = temp.resolve("stderr.txt");
-        Path report = temp.resolve("report.json");
+        int exit = provision(cluster, chart(temp.resolve("web"), "\n      namespace: elsewhere"), "never");
 
-        int exit = provision(cluster, app, stderr, report, "never");
-
-        String log = Files.readString(stderr);
+        String log = Files.readString(temp.resolve("stderr.txt"));
         assertThat(exit).as(log).isEqualTo(1);
-        assertThat(new JSONObject(Files.readString(report)).toString())
+        assertThat(new JSONObject(Files.readString(temp.resolve("report.json"))).toString())
                 .contains("Deployment/web names namespace 'elsewhere'; on an existing cluster the run deploys only "
                         + "into its own namespace");
         assertThat(log).doesNotContain("applied Deployment/web");
     }
 
-    /** Runs the CLI as a user does, with the pinned helm first on its PATH. */
-    private int provision(ClusterAccess cluster, Path app, Path stderr, Path report, String keep) throws Exception {
+    /**
+     * Runs the CLI as a user does, with the pinned helm first on its PATH; its standard error goes to
+     * {@code stderr.txt}, its JSON report to {@code report.json}.
+     */
+    private int provision(ClusterAccess cluster, Path app, String keep) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-cp", System.getProperty("java.class.path"), "io.ascent.cli.Main", "provision", app.toString(),
                 "--no-git", "--driver", "existing", "--kubeconfig", cluster.kubeconfig().toString(),
-                "--keep", keep, "--format", "json", "--output", report.toString()))
-                .redirectError(stderr.toFile()).redirectOutput(temp.resolve("stdout.txt").toFile());
+                "--keep", keep, "--format", "json", "--output", temp.resolve("report.json").toString()))
+                .redirectError(temp.resolve("stderr.txt").toFile()).redirectOutput(temp.resolve("stdout.txt").toFile());
         builder.environment().merge("PATH", HelmTool.directory().toString(),
                 (path, helm) -> helm + File.pathSeparator + path);
         Process cli = builder.start();
@@ -141,35 +137,8 @@ class HelmReleaseNamespaceTest {
                     - port: 8080
                       targetPort: 8080
                 """);
-        Files.writeString(templates.resolve("deployment.yaml"), """
-                apiVersion: apps/v1
-                kind: Deployment
-                metadata:
-                  name: {{ .Release.Name }}
-                  namespace: {{ .Release.Namespace }}
-                spec:
-                  replicas: 1
-                  selector:
-                    matchLabels: {app: {{ .Release.Name }}}
-                  template:
-                    metadata:
-                      labels: {app: {{ .Release.Name }}}
-                    spec:
-                      securityContext: {runAsNonRoot: true, runAsUser: 1000, seccompProfile: {type: RuntimeDefault}}
-                      containers:
-                        - name: app
-                          image: registry.invalid/web:1.0.0
-                          ports: [{containerPort: 8080}]
-                          readinessProbe: {httpGet: {path: /, port: 8080}}
-                          livenessProbe: {httpGet: {path: /, port: 8080}}
-                          resources:
-                            requests: {cpu: 10m, memory: 16Mi}
-                            limits: {cpu: 100m, memory: 32Mi}
-                          securityContext:
-                            allowPrivilegeEscalation: false
-                            readOnlyRootFilesystem: true
-                            capabilities: {drop: [ALL]}
-                """);
+        Files.writeString(templates.resolve("deployment.yaml"), ProvisionFixtures.deployment("{{ .Release.Name }}",
+                "\n  namespace: {{ .Release.Namespace }}", ""));
         return into;
     }
 }
