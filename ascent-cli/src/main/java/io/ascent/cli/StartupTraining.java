@@ -16,28 +16,51 @@ import java.util.List;
  * from the jar on every start; the archive is recorded once after a build, from this run.
  *
  * <p>Usage: {@code java -XX:ArchiveClassesAtExit=ascent.jsa -cp ascent.jar io.ascent.cli.StartupTraining APP_DIR
- * SCRATCH_DIR}. {@code APP_DIR} is a passing application (the launcher uses {@code examples/hello-web});
- * {@code SCRATCH_DIR} an empty folder for the reports and an unreachable kubeconfig. What the commands print and
- * their exit statuses do not matter: only which classes they load.
+ * SCRATCH_DIR [validate]}. {@code APP_DIR} is a passing application (the launcher uses {@code examples/hello-web});
+ * {@code SCRATCH_DIR} an empty folder for the reports and an unreachable kubeconfig. With {@code validate} only the
+ * validate part of the run is done: the launcher records a second, smaller archive from it for {@code ascent
+ * validate}, because an archive is resident almost whole in every run that maps it (24 of its 25 MB, measured;
+ * Java 17 relocates it at start), so the provisioning classes of the whole archive cost {@code validate} about 14 MB
+ * of peak memory (docs/performance.md, "Launcher memory"). What the commands print and their exit statuses do not
+ * matter: only which classes they load.
  */
 public final class StartupTraining {
 
     private StartupTraining() {
     }
 
+    /** The argument that limits the run to {@link #validateCommands}. */
+    static final String VALIDATE_ONLY = "validate";
+
     public static void main(String[] args) throws IOException {
-        if (args.length != 2) {
-            System.err.println("usage: StartupTraining APP_DIR SCRATCH_DIR");
+        boolean validateOnly = args.length == 3 && VALIDATE_ONLY.equals(args[2]);
+        if (args.length != 2 && !validateOnly) {
+            System.err.println("usage: StartupTraining APP_DIR SCRATCH_DIR [" + VALIDATE_ONLY + "]");
             System.exit(ExitCodes.INVALID_INPUT);
         }
-        for (List<String> command : commands(Path.of(args[0]), Path.of(args[1]))) {
+        Path app = Path.of(args[0]);
+        Path scratch = Path.of(args[1]);
+        for (List<String> command : validateOnly ? validateCommands(app, scratch) : commands(app, scratch)) {
             PrintWriter quiet = new PrintWriter(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
             Main.run(quiet, quiet, command.toArray(String[]::new));
         }
         System.exit(ExitCodes.OK);
     }
 
-    /** The commands of the training run, in order. */
+    /**
+     * The {@code validate} commands of the training run: all that the launcher's archive for {@code ascent validate}
+     * is recorded from, and part of {@link #commands}.
+     */
+    static List<List<String>> validateCommands(Path app, Path scratch) throws IOException {
+        Files.createDirectories(scratch);
+        List<String> validate = new ArrayList<>(List.of("validate", app.toString()));
+        for (String format : List.of("text", "json", "sarif", "junit", "markdown")) {
+            validate.addAll(List.of("-f", format, "-o", scratch.resolve("report." + format).toString()));
+        }
+        return List.of(validate);
+    }
+
+    /** The commands of the whole training run, in order: the archive of every command but {@code validate}. */
     static List<List<String>> commands(Path app, Path scratch) throws IOException {
         Files.createDirectories(scratch);
         // A cluster that refuses at once: provision and doctor go through the kubeconfig, the API client and its
@@ -60,11 +83,7 @@ public final class StartupTraining {
         String dir = app.toString();
         List<List<String>> commands = new ArrayList<>();
         commands.add(List.of("--help"));
-        List<String> validate = new ArrayList<>(List.of("validate", dir));
-        for (String format : List.of("text", "json", "sarif", "junit", "markdown")) {
-            validate.addAll(List.of("-f", format, "-o", scratch.resolve("report." + format).toString()));
-        }
-        commands.add(validate);
+        commands.addAll(validateCommands(app, scratch));
         commands.add(List.of("provision", dir, "--dry-run"));
         commands.add(List.of("provision", dir, "--driver", "existing", "--kubeconfig", kubeconfig.toString(),
                 "-f", "json", "-o", scratch.resolve("provision.json").toString()));
