@@ -20,7 +20,7 @@ import java.util.List;
  * {@code SCRATCH_DIR} an empty folder for the reports and an unreachable kubeconfig. With {@code validate} only the
  * validate part of the run is done: the launcher records a second, smaller archive from it for {@code ascent
  * validate}, because an archive is resident almost whole in every run that maps it (24 of its 25 MB, measured;
- * Java 17 relocates it at start), so the provisioning classes of the whole archive cost {@code validate} about 14 MB
+ * Java 17 relocates it at start), so the provisioning classes of the whole archive cost {@code validate} about 11 MiB
  * of peak memory (docs/performance.md, "Launcher memory"). What the commands print and their exit statuses do not
  * matter: only which classes they load.
  */
