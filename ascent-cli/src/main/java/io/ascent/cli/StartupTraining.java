@@ -16,35 +16,44 @@ import java.util.List;
  * from the jar on every start; the archive is recorded once after a build, from this run.
  *
  * <p>Usage: {@code java -XX:ArchiveClassesAtExit=ascent.jsa -cp ascent.jar io.ascent.cli.StartupTraining APP_DIR
- * SCRATCH_DIR [validate]}. {@code APP_DIR} is a passing application (the launcher uses {@code examples/hello-web});
- * {@code SCRATCH_DIR} an empty folder for the reports and an unreachable kubeconfig. With {@code validate} only the
- * validate part of the run is done: the launcher records a second, smaller archive from it for {@code ascent
- * validate}, because an archive is resident almost whole in every run that maps it (24 of its 25 MB, measured;
- * Java 17 relocates it at start), so the provisioning classes of the whole archive cost {@code validate} about 11 MiB
- * of peak memory (docs/performance.md, "Launcher memory"). What the commands print and their exit statuses do not
- * matter: only which classes they load.
+ * SCRATCH_DIR}. {@code APP_DIR} is a passing application (the launcher uses {@code examples/hello-web});
+ * {@code SCRATCH_DIR} an empty folder for the reports and an unreachable kubeconfig. What the commands print and
+ * their exit statuses do not matter: only which classes they load.
  */
 public final class StartupTraining {
 
     private StartupTraining() {
     }
 
-    /** The argument that limits the run to {@link #validateCommands}. */
+    /**
+     * The third argument that limits the run to {@link #validateCommands}. The launcher records a second, smaller
+     * archive from that run and maps it for {@code ascent validate}: an archive is resident almost whole in every run
+     * that maps it (24 of its 25 MB, measured; Java 17 relocates it at start), so the provisioning classes of the
+     * whole archive cost {@code validate} about 11 MiB of peak memory (docs/performance.md, "Launcher memory").
+     */
     static final String VALIDATE_ONLY = "validate";
 
     public static void main(String[] args) throws IOException {
-        boolean validateOnly = args.length == 3 && VALIDATE_ONLY.equals(args[2]);
-        if (args.length != 2 && !validateOnly) {
-            System.err.println("usage: StartupTraining APP_DIR SCRATCH_DIR [" + VALIDATE_ONLY + "]");
+        if (args.length == 3 && VALIDATE_ONLY.equals(args[2])) {
+            run(validateCommands(Path.of(args[0]), Path.of(args[1])));
+            System.exit(ExitCodes.OK);
+        }
+        if (args.length != 2) {
+            System.err.println("usage: StartupTraining APP_DIR SCRATCH_DIR");
             System.exit(ExitCodes.INVALID_INPUT);
         }
-        Path app = Path.of(args[0]);
-        Path scratch = Path.of(args[1]);
-        for (List<String> command : validateOnly ? validateCommands(app, scratch) : commands(app, scratch)) {
+        for (List<String> command : commands(Path.of(args[0]), Path.of(args[1]))) {
             PrintWriter quiet = new PrintWriter(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
             Main.run(quiet, quiet, command.toArray(String[]::new));
         }
         System.exit(ExitCodes.OK);
+    }
+
+    private static void run(List<List<String>> commands) {
+        for (List<String> command : commands) {
+            PrintWriter quiet = new PrintWriter(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
+            Main.run(quiet, quiet, command.toArray(String[]::new));
+        }
     }
 
     /**
@@ -60,7 +69,7 @@ public final class StartupTraining {
         return List.of(validate);
     }
 
-    /** The commands of the whole training run, in order: the archive of every command but {@code validate}. */
+    /** The commands of the training run, in order. */
     static List<List<String>> commands(Path app, Path scratch) throws IOException {
         Files.createDirectories(scratch);
         // A cluster that refuses at once: provision and doctor go through the kubeconfig, the API client and its
