@@ -49,26 +49,6 @@ public final class StartupTraining {
         System.exit(ExitCodes.OK);
     }
 
-    private static void run(List<List<String>> commands) {
-        for (List<String> command : commands) {
-            PrintWriter quiet = new PrintWriter(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
-            Main.run(quiet, quiet, command.toArray(String[]::new));
-        }
-    }
-
-    /**
-     * The {@code validate} commands of the training run: all that the launcher's archive for {@code ascent validate}
-     * is recorded from, and part of {@link #commands}.
-     */
-    static List<List<String>> validateCommands(Path app, Path scratch) throws IOException {
-        Files.createDirectories(scratch);
-        List<String> validate = new ArrayList<>(List.of("validate", app.toString()));
-        for (String format : List.of("text", "json", "sarif", "junit", "markdown")) {
-            validate.addAll(List.of("-f", format, "-o", scratch.resolve("report." + format).toString()));
-        }
-        return List.of(validate);
-    }
-
     /** The commands of the training run, in order. */
     static List<List<String>> commands(Path app, Path scratch) throws IOException {
         Files.createDirectories(scratch);
@@ -99,5 +79,25 @@ public final class StartupTraining {
         commands.add(List.of("doctor", dir));
         commands.add(List.of("doctor", dir, "--driver", "existing", "--kubeconfig", kubeconfig.toString()));
         return commands;
+    }
+
+    private static void run(List<List<String>> commands) {
+        for (List<String> command : commands) {
+            PrintWriter quiet = new PrintWriter(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
+            Main.run(quiet, quiet, command.toArray(String[]::new));
+        }
+    }
+
+    /**
+     * The {@code validate} commands of the training run: all that the launcher's archive for {@code ascent validate}
+     * is recorded from, and part of {@link #commands}.
+     */
+    static List<List<String>> validateCommands(Path app, Path scratch) throws IOException {
+        Files.createDirectories(scratch);
+        List<String> validate = new ArrayList<>(List.of("validate", app.toString()));
+        for (String format : List.of("text", "json", "sarif", "junit", "markdown")) {
+            validate.addAll(List.of("-f", format, "-o", scratch.resolve("report." + format).toString()));
+        }
+        return List.of(validate);
     }
 }

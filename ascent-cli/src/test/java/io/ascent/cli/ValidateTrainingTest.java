@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The launcher records two archives from the training run: one for {@code validate} from its validate part only (so
  * that validate does not map the provisioning classes), one for every other command from the whole run.
  */
-class StartupTrainingTest {
+class ValidateTrainingTest {
 
     @TempDir
     Path scratch;
