@@ -39,7 +39,7 @@ public final class StartupTraining {
             System.exit(ExitCodes.OK);
         }
         if (args.length != 2) {
-            System.err.println("usage: StartupTraining APP_DIR SCRATCH_DIR");
+            System.err.println("usage: StartupTraining APP_DIR SCRATCH_DIR [" + VALIDATE_ONLY + "]");
             System.exit(ExitCodes.INVALID_INPUT);
         }
         for (List<String> command : commands(Path.of(args[0]), Path.of(args[1]))) {
