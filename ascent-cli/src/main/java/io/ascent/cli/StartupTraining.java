@@ -25,9 +25,21 @@ public final class StartupTraining {
     private StartupTraining() {
     }
 
+    /**
+     * The third argument that limits the run to {@link #validateCommands}. The launcher records a second, smaller
+     * archive from that run and maps it for {@code ascent validate}: an archive is resident almost whole in every run
+     * that maps it (24 of its 25 MB, measured; Java 17 relocates it at start), so the provisioning classes of the
+     * whole archive cost {@code validate} about 11 MiB of peak memory (docs/performance.md, "Launcher memory").
+     */
+    static final String VALIDATE_ONLY = "validate";
+
     public static void main(String[] args) throws IOException {
+        if (args.length == 3 && VALIDATE_ONLY.equals(args[2])) {
+            run(validateCommands(Path.of(args[0]), Path.of(args[1])));
+            System.exit(ExitCodes.OK);
+        }
         if (args.length != 2) {
-            System.err.println("usage: StartupTraining APP_DIR SCRATCH_DIR");
+            System.err.println("usage: StartupTraining APP_DIR SCRATCH_DIR [" + VALIDATE_ONLY + "]");
             System.exit(ExitCodes.INVALID_INPUT);
         }
         for (List<String> command : commands(Path.of(args[0]), Path.of(args[1]))) {
@@ -60,16 +72,32 @@ public final class StartupTraining {
         String dir = app.toString();
         List<List<String>> commands = new ArrayList<>();
         commands.add(List.of("--help"));
-        List<String> validate = new ArrayList<>(List.of("validate", dir));
-        for (String format : List.of("text", "json", "sarif", "junit", "markdown")) {
-            validate.addAll(List.of("-f", format, "-o", scratch.resolve("report." + format).toString()));
-        }
-        commands.add(validate);
+        commands.addAll(validateCommands(app, scratch));
         commands.add(List.of("provision", dir, "--dry-run"));
         commands.add(List.of("provision", dir, "--driver", "existing", "--kubeconfig", kubeconfig.toString(),
                 "-f", "json", "-o", scratch.resolve("provision.json").toString()));
         commands.add(List.of("doctor", dir));
         commands.add(List.of("doctor", dir, "--driver", "existing", "--kubeconfig", kubeconfig.toString()));
         return commands;
+    }
+
+    private static void run(List<List<String>> commands) {
+        for (List<String> command : commands) {
+            PrintWriter quiet = new PrintWriter(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
+            Main.run(quiet, quiet, command.toArray(String[]::new));
+        }
+    }
+
+    /**
+     * The {@code validate} commands of the training run: all that the launcher's archive for {@code ascent validate}
+     * is recorded from, and part of {@link #commands}.
+     */
+    static List<List<String>> validateCommands(Path app, Path scratch) throws IOException {
+        Files.createDirectories(scratch);
+        List<String> validate = new ArrayList<>(List.of("validate", app.toString()));
+        for (String format : List.of("text", "json", "sarif", "junit", "markdown")) {
+            validate.addAll(List.of("-f", format, "-o", scratch.resolve("report." + format).toString()));
+        }
+        return List.of(validate);
     }
 }
