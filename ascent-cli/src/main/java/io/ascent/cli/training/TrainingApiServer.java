@@ -112,7 +112,10 @@ public final class TrainingApiServer implements AutoCloseable {
             @Override
             public void configure(HttpsParameters parameters) {
                 SSLParameters ssl = tls.getDefaultSSLParameters();
-                ssl.setWantClientAuth(true); // as the API server: a client certificate when the client has one
+                // Only the training client, which holds the key, may talk to it (the port is open to local users for
+                // the seconds training takes); the client's side of the handshake is the same as with an API
+                // server, which asks for a certificate without requiring one.
+                ssl.setNeedClientAuth(true);
                 parameters.setSSLParameters(ssl);
             }
         });

@@ -1,15 +1,27 @@
 package io.ascent.cli.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ascent.cli.Main;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import org.json.JSONArray;
 import org.json.JSONObject;
 import org.junit.jupiter.api.Test;
@@ -52,9 +64,35 @@ class TrainingApiServerTest {
     void shouldNotStartWhenItsKeysCannotBeMade(@TempDir Path scratch) throws Exception {
         Path notAFolder = Files.writeString(scratch.resolve("file"), "x");
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TrainingApiServer.start(notAFolder,
-                scratch.resolve("kubeconfig"), "")).isInstanceOf(java.io.IOException.class);
+        assertThatThrownBy(() -> TrainingApiServer.start(notAFolder,
+                scratch.resolve("kubeconfig"), "")).isInstanceOf(IOException.class);
         assertThat(scratch.resolve("kubeconfig")).doesNotExist();
+    }
+
+    @Test
+    void shouldRefuseAClientWithoutTheTrainingCertificate(@TempDir Path scratch) throws Exception {
+        Path kubeconfig = scratch.resolve("kubeconfig");
+        try (TrainingApiServer server = TrainingApiServer.start(scratch, kubeconfig, "")) {
+            String text = Files.readString(kubeconfig, StandardCharsets.UTF_8);
+            String authority = text.replaceAll("(?s).*certificate-authority-data: (\\S+).*", "$1");
+            String address = text.replaceAll("(?s).*server: (\\S+).*", "$1");
+            KeyStore trusted = KeyStore.getInstance("PKCS12");
+            trusted.load(null, null);
+            trusted.setCertificateEntry("ca", CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(Base64.getDecoder()
+                            .decode(authority))));
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(
+                    TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(trusted);
+            SSLContext tls = SSLContext.getInstance("TLS");
+            tls.init(null, trust.getTrustManagers(), null); // trusts the server, has no client key
+            HttpClient client = HttpClient.newBuilder().sslContext(tls).build();
+
+            assertThatThrownBy(() -> client.send(HttpRequest
+                    .newBuilder(URI.create(address + "/version")).build(),
+                    HttpResponse.BodyHandlers.ofString())).isInstanceOf(IOException.class);
+            assertThat(server.requests()).isZero();
+        }
     }
 
     private static List<String> passed(JSONObject report) {
