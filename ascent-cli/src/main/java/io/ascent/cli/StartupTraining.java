@@ -71,10 +71,7 @@ public final class StartupTraining {
         Files.createDirectories(scratch);
         Optional<TrainingApiServer> cluster = startCluster(app, scratch);
         try {
-            for (List<String> command : commands(app, scratch, cluster.map(c -> clusterKubeconfig(scratch)))) {
-                PrintWriter quiet = new PrintWriter(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
-                Main.run(quiet, quiet, command.toArray(String[]::new));
-            }
+            run(commands(app, scratch, cluster.map(c -> clusterKubeconfig(scratch))));
         } finally {
             cluster.ifPresent(TrainingApiServer::close);
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,7 +29,7 @@ class ValidateTrainingTest {
 
     @Test
     void shouldTrainTheWholeArchiveOnTheValidatePartAndOnTheOtherCommands() throws IOException {
-        List<List<String>> commands = StartupTraining.commands(app, scratch);
+        List<List<String>> commands = StartupTraining.commands(app, scratch, Optional.empty());
 
         assertThat(commands).containsAll(StartupTraining.validateCommands(app, scratch));
         assertThat(commands).extracting(command -> command.get(0)).contains("provision", "doctor");
