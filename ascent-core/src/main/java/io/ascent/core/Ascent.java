@@ -9,7 +9,6 @@ import io.ascent.core.checklist.ChecklistRule;
 import io.ascent.core.checklist.ChecklistSchema;
 import io.ascent.core.checklist.LoadedChecklist;
 import io.ascent.core.checklist.WaiverApplier;
-import io.ascent.core.manifest.api.ApiLifecycleTable;
 import io.ascent.core.manifest.api.KubernetesVersions;
 import io.ascent.core.progress.ProgressListener;
 import io.ascent.core.provision.command.ProcessCommandRunner;
@@ -82,17 +81,18 @@ public final class Ascent {
 
     /**
      * Starts loading, on a daemon thread, what every validation needs first and no input decides: JGit's
-     * process-wide state (it runs git twice to find the system configuration), the API lifecycle table and the
-     * compiled checklist schema. A command line calls this first thing, so that the loading runs on a second core
-     * while it parses its arguments: about a third of a small validation's main thread (docs/performance.md, "CLI
-     * cold start"). Each piece is loaded once per JVM by whichever thread asks first, so a run never loads one twice
-     * and at most waits for the warm-up to finish it; a failure is left for the run's own use to report.
+     * process-wide state (it runs git twice to find the system configuration) and the compiled checklist schema.
+     * A command line calls this first thing, so that the loading runs on a second core while it parses its
+     * arguments: about a third of a small validation's main thread (docs/performance.md, "CLI cold start"). Each
+     * piece is loaded once per JVM by whichever thread asks first, so a run never loads one twice and at most waits
+     * for the warm-up to finish it; a failure is left for the run's own use to report. The API lifecycle table is
+     * not loaded here: a checklist that names no manifests never reads it, and reading it anyway cost such runs CPU
+     * time (docs/performance.md, "Start-up cuts").
      */
     public static void warmUp() {
         Thread thread = new Thread(() -> {
             GitWarmUp.load();
             try {
-                ApiLifecycleTable.builtIn();
                 ChecklistSchema.validator();
             } catch (RuntimeException | LinkageError e) {
                 // the run loads them again and reports what is wrong
@@ -206,7 +206,7 @@ public final class Ascent {
         }
         // Only once every step ran: a waiver that excused nothing is worth a look (the finding is fixed, or the
         // waiver's path, resource or id is wrong and it silently waives nothing).
-        List<Item> unused = waivers.unused(CheckCatalog.ids());
+        List<Item> unused = waivers.unused(CheckCatalog::ids);
         if (!unused.isEmpty()) {
             // The checklist step's "waivers are current" PASS was said before any finding was judged: with a WARN
             // of the same rule beside it, it would say the opposite of its own problems.
