@@ -49,13 +49,16 @@ public final class AscentCommand implements Runnable {
 
     /**
      * The {@code ascent} command line for these arguments: when the first one names a subcommand (other than
-     * {@code help}, which needs them all) only that subcommand is registered; otherwise every one is, so that usage,
-     * {@code help} and the suggestions for a mistyped name see them all. Settings such as output streams and handlers
+     * {@code help}, which needs them all) only that subcommand is registered; for {@code --version} alone none is;
+     * otherwise every one is, so that usage, {@code help} and the suggestions for a mistyped name see them all. Settings such as output streams and handlers
      * must be set on the result afterwards, so that they reach the subcommand too.
      */
     static CommandLine commandLine(String... args) {
         CommandLine ascent = new CommandLine(new AscentCommand());
         String first = args.length == 0 ? "" : args[0];
+        if (args.length == 1 && ("--version".equals(first) || "-V".equals(first))) {
+            return ascent; // prints the version only: registering every subcommand was half of its start-up
+        }
         if (SUBCOMMANDS.containsKey(first) && !"help".equals(first)) {
             ascent.addSubcommand(first, SUBCOMMANDS.get(first));
         } else {

@@ -1,5 +1,6 @@
 package io.ascent.cli;
 
+import io.ascent.core.Ascent;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -30,6 +31,7 @@ public final class StartupTraining {
             System.err.println("usage: StartupTraining APP_DIR SCRATCH_DIR");
             System.exit(ExitCodes.INVALID_INPUT);
         }
+        Ascent.warmUp(); // as Main.main starts it for validate: its classes belong in the archive too
         for (List<String> command : commands(Path.of(args[0]), Path.of(args[1]))) {
             PrintWriter quiet = new PrintWriter(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
             Main.run(quiet, quiet, command.toArray(String[]::new));
@@ -70,6 +72,17 @@ public final class StartupTraining {
                 "-f", "json", "-o", scratch.resolve("provision.json").toString()));
         commands.add(List.of("doctor", dir));
         commands.add(List.of("doctor", dir, "--driver", "existing", "--kubeconfig", kubeconfig.toString()));
+        commands.addAll(validateVariants(dir, scratch));
         return commands;
+    }
+
+    /**
+     * Validate as the benchmarks and CI run it besides the formats above: the files on disk instead of HEAD
+     * ({@code --no-git}, which reads the tree through other classes) and the version alone.
+     */
+    private static List<List<String>> validateVariants(String dir, Path scratch) {
+        return List.of(
+                List.of("validate", dir, "--no-git", "-f", "json", "-o", scratch.resolve("no-git.json").toString()),
+                List.of("--version"));
     }
 }

@@ -30,6 +30,14 @@ class AscentCommandTest {
     }
 
     @Test
+    void shouldRegisterNoSubcommandForTheVersionAloneButEveryOneBesideIt() {
+        assertThat(AscentCommand.commandLine("--version").getSubcommands()).isEmpty();
+        assertThat(AscentCommand.commandLine("-V").getSubcommands()).isEmpty();
+        assertThat(AscentCommand.commandLine("--version", "valdate").getSubcommands().keySet())
+                .containsExactlyElementsOf(ALL);
+    }
+
+    @Test
     void shouldRegisterEachSubcommandUnderTheNameItsAnnotationGives() {
         AscentCommand.commandLine().getSubcommands().forEach((name, command) -> assertThat(
                 command.getCommandSpec().userObject().getClass().getAnnotation(CommandLine.Command.class).name())
