@@ -26,8 +26,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -50,11 +50,18 @@ final class BaselineCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Mixin
-    private ApplicationOptions application;
+    private final ApplicationOptions application = new ApplicationOptions();
 
-    @Mixin
-    private GitSourceOption source;
+    private final GitSourceOption source = new GitSourceOption();
+
+    /** This command with its shared options, which are built in code (see {@link OptionBinding}). */
+    static CommandLine commandLine() {
+        BaselineCommand command = new BaselineCommand();
+        CommandLine commandLine = new CommandLine(command);
+        commandLine.addMixin("application", command.application.mixin());
+        commandLine.addMixin("source", command.source.mixin());
+        return commandLine;
+    }
 
     @Override
     public Integer call() throws InterruptedException {

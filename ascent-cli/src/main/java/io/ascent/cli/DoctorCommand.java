@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -31,8 +32,7 @@ final class DoctorCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Mixin
-    private ApplicationOptions application;
+    private final ApplicationOptions application = new ApplicationOptions();
 
     @Option(names = "--driver", paramLabel = "kind|existing",
             description = "Cluster driver; overrides the checklist's provision.cluster.driver (default: kind).")
@@ -44,8 +44,16 @@ final class DoctorCommand implements Callable<Integer> {
     @Mixin
     private ClusterOptions cluster;
 
-    @Mixin
-    private OutputOptions output;
+    private final OutputOptions output = new OutputOptions();
+
+    /** This command with its shared options, which are built in code (see {@link OptionBinding}). */
+    static CommandLine commandLine() {
+        DoctorCommand command = new DoctorCommand();
+        CommandLine commandLine = new CommandLine(command);
+        commandLine.addMixin("application", command.application.mixin());
+        commandLine.addMixin("output", command.output.mixin());
+        return commandLine;
+    }
 
     @Override
     public Integer call() throws InterruptedException {

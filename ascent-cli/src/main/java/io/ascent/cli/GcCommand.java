@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -43,8 +44,15 @@ final class GcCommand implements Callable<Integer> {
     @Mixin
     private ClusterOptions cluster;
 
-    @Mixin
-    private OutputOptions output;
+    private final OutputOptions output = new OutputOptions();
+
+    /** This command with its shared options, which are built in code (see {@link OptionBinding}). */
+    static CommandLine commandLine() {
+        GcCommand command = new GcCommand();
+        CommandLine commandLine = new CommandLine(command);
+        commandLine.addMixin("output", command.output.mixin());
+        return commandLine;
+    }
 
     @Override
     public Integer call() throws InterruptedException {

@@ -16,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
@@ -39,8 +40,7 @@ final class ProvisionCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Mixin
-    private ApplicationOptions application;
+    private final ApplicationOptions application = new ApplicationOptions();
 
     @Option(names = "--driver", paramLabel = "kind|existing",
             description = "kind: a fresh kind cluster. existing: a fresh namespace in the kubeconfig's cluster. "
@@ -63,8 +63,7 @@ final class ProvisionCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print the plan (driver, apply order, waits, tests) and touch nothing.")
     private boolean dryRun;
 
-    @Mixin
-    private GitSourceOption source;
+    private final GitSourceOption source = new GitSourceOption();
 
     @Option(names = {"-v", "--verbose"}, description = "Also print every intermediate state of every wait.")
     private boolean verbose;
@@ -72,8 +71,17 @@ final class ProvisionCommand implements Callable<Integer> {
     @Mixin
     private ClusterOptions cluster;
 
-    @Mixin
-    private OutputOptions output;
+    private final OutputOptions output = new OutputOptions();
+
+    /** This command with its shared options, which are built in code (see {@link OptionBinding}). */
+    static CommandLine commandLine() {
+        ProvisionCommand command = new ProvisionCommand();
+        CommandLine commandLine = new CommandLine(command);
+        commandLine.addMixin("application", command.application.mixin());
+        commandLine.addMixin("source", command.source.mixin());
+        commandLine.addMixin("output", command.output.mixin());
+        return commandLine;
+    }
 
     @Override
     public Integer call() {
