@@ -58,16 +58,22 @@ public final class AscentCommand implements Runnable {
     private static Object subcommand(String name) {
         return switch (name) {
             case ValidateCommand.NAME -> ValidateCommand.commandSpec();
-            case "provision" -> ProvisionCommand.commandLine();
-            case "doctor" -> DoctorCommand.commandLine();
-            case "gc" -> GcCommand.commandLine();
+            case "provision" -> withSharedOptions(new ProvisionCommand());
+            case "doctor" -> withSharedOptions(new DoctorCommand());
+            case "gc" -> withSharedOptions(new GcCommand());
             case "init" -> InitCommand.class;
             case "checks" -> ChecksCommand.class;
-            case "baseline" -> BaselineCommand.commandLine();
+            case "baseline" -> withSharedOptions(new BaselineCommand());
             case "schema" -> SchemaCommand.class;
             case "help" -> HelpCommand.class;
             default -> throw new IllegalArgumentException("no subcommand " + name);
         };
+    }
+
+    private static CommandLine withSharedOptions(SharedOptions command) {
+        CommandLine commandLine = new CommandLine(command);
+        command.addSharedOptions(commandLine);
+        return commandLine;
     }
 
     private static CommandSpec commandSpec() {

@@ -45,7 +45,7 @@ import picocli.CommandLine.Model.CommandSpec;
         footerHeading = "%nExit status:%n",
         footer = {"  0 written, 2 invalid input (the run's ERROR items are printed, nothing is written),",
             "  3 environment or the file cannot be written, 4 internal error, 130 interrupted"})
-final class BaselineCommand implements Callable<Integer> {
+final class BaselineCommand implements Callable<Integer>, SharedOptions {
 
     @Spec
     private CommandSpec spec;
@@ -54,13 +54,10 @@ final class BaselineCommand implements Callable<Integer> {
 
     private final GitSourceOption source = new GitSourceOption();
 
-    /** This command with its shared options, which are built in code (see {@link OptionBinding}). */
-    static CommandLine commandLine() {
-        BaselineCommand command = new BaselineCommand();
-        CommandLine commandLine = new CommandLine(command);
-        commandLine.addMixin("application", command.application.mixin());
-        commandLine.addMixin("source", command.source.mixin());
-        return commandLine;
+    @Override
+    public void addSharedOptions(CommandLine commandLine) {
+        commandLine.addMixin("application", application.mixin());
+        commandLine.addMixin("source", source.mixin());
     }
 
     @Override

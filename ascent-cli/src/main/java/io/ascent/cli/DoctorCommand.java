@@ -27,7 +27,7 @@ import picocli.CommandLine.Model.CommandSpec;
         footerHeading = "%nExit status:%n",
         footer = {"  0 ready, 1 a check failed, 2 invalid input or usage,",
             "  3 no engine daemon or no kind, 4 internal error"})
-final class DoctorCommand implements Callable<Integer> {
+final class DoctorCommand implements Callable<Integer>, SharedOptions {
 
     @Spec
     private CommandSpec spec;
@@ -46,13 +46,10 @@ final class DoctorCommand implements Callable<Integer> {
 
     private final OutputOptions output = new OutputOptions();
 
-    /** This command with its shared options, which are built in code (see {@link OptionBinding}). */
-    static CommandLine commandLine() {
-        DoctorCommand command = new DoctorCommand();
-        CommandLine commandLine = new CommandLine(command);
-        commandLine.addMixin("application", command.application.mixin());
-        commandLine.addMixin("output", command.output.mixin());
-        return commandLine;
+    @Override
+    public void addSharedOptions(CommandLine commandLine) {
+        commandLine.addMixin("application", application.mixin());
+        commandLine.addMixin("output", output.mixin());
     }
 
     @Override

@@ -25,7 +25,7 @@ import picocli.CommandLine.Model.CommandSpec;
         footerHeading = "%nExit status:%n",
         footer = {"  0 collected (or nothing to collect), 1 something could not be deleted, 2 usage,",
             "  3 the cluster cannot be reached, 4 internal error"})
-final class GcCommand implements Callable<Integer> {
+final class GcCommand implements Callable<Integer>, SharedOptions {
 
     @Spec
     private CommandSpec spec;
@@ -46,12 +46,9 @@ final class GcCommand implements Callable<Integer> {
 
     private final OutputOptions output = new OutputOptions();
 
-    /** This command with its shared options, which are built in code (see {@link OptionBinding}). */
-    static CommandLine commandLine() {
-        GcCommand command = new GcCommand();
-        CommandLine commandLine = new CommandLine(command);
-        commandLine.addMixin("output", command.output.mixin());
-        return commandLine;
+    @Override
+    public void addSharedOptions(CommandLine commandLine) {
+        commandLine.addMixin("output", output.mixin());
     }
 
     @Override

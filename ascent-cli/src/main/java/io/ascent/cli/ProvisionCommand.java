@@ -32,7 +32,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "everything down again, whatever happens."},
         footerHeading = "%nExit status:%n",
         footer = {"  0 passed, 1 gating items failed, 2 invalid input or usage, 3 environment, 4 internal error"})
-final class ProvisionCommand implements Callable<Integer> {
+final class ProvisionCommand implements Callable<Integer>, SharedOptions {
 
     /** How long a JVM shutdown waits for the report of the interrupted run. */
     private static final Duration REPORT_GRACE = Duration.ofSeconds(180);
@@ -73,14 +73,11 @@ final class ProvisionCommand implements Callable<Integer> {
 
     private final OutputOptions output = new OutputOptions();
 
-    /** This command with its shared options, which are built in code (see {@link OptionBinding}). */
-    static CommandLine commandLine() {
-        ProvisionCommand command = new ProvisionCommand();
-        CommandLine commandLine = new CommandLine(command);
-        commandLine.addMixin("application", command.application.mixin());
-        commandLine.addMixin("source", command.source.mixin());
-        commandLine.addMixin("output", command.output.mixin());
-        return commandLine;
+    @Override
+    public void addSharedOptions(CommandLine commandLine) {
+        commandLine.addMixin("application", application.mixin());
+        commandLine.addMixin("source", source.mixin());
+        commandLine.addMixin("output", output.mixin());
     }
 
     @Override
