@@ -9,6 +9,7 @@ import io.ascent.core.checklist.ChecklistRule;
 import io.ascent.core.checklist.ChecklistSchema;
 import io.ascent.core.checklist.LoadedChecklist;
 import io.ascent.core.checklist.WaiverApplier;
+import io.ascent.core.manifest.api.ApiLifecycleTable;
 import io.ascent.core.manifest.api.KubernetesVersions;
 import io.ascent.core.progress.ProgressListener;
 import io.ascent.core.provision.command.ProcessCommandRunner;
@@ -86,18 +87,25 @@ public final class Ascent {
      * arguments: about a third of a small validation's main thread (docs/performance.md, "CLI cold start"). Each
      * piece is loaded once per JVM by whichever thread asks first, so a run never loads one twice and at most waits
      * for the warm-up to finish it; a failure is left for the run's own use to report. The API lifecycle table is
-     * not loaded here: a checklist that names no manifests never reads it, and reading it anyway cost such runs CPU
-     * time (docs/performance.md, "Start-up cuts").
+     * not loaded here but once the checklist names manifests: a run without them never reads it, and reading it
+     * anyway cost such runs CPU time (docs/performance.md, "Start-up cuts").
      */
     public static void warmUp() {
-        Thread thread = new Thread(() -> {
+        inBackground("ascent-warm-up", () -> {
             GitWarmUp.load();
+            ChecklistSchema.validator();
+        });
+    }
+
+    /** Runs {@code work} on a daemon thread; a failure is left for the run's own use to meet and report. */
+    private static void inBackground(String name, Runnable work) {
+        Thread thread = new Thread(() -> {
             try {
-                ChecklistSchema.validator();
+                work.run();
             } catch (RuntimeException | LinkageError e) {
-                // the run loads them again and reports what is wrong
+                // the run loads it again and reports what is wrong
             }
-        }, "ascent-warm-up");
+        }, name);
         thread.setDaemon(true);
         thread.start();
     }
@@ -185,6 +193,11 @@ public final class Ascent {
         }
         Checklist checklist = loaded[0].checklist().orElseThrow();
         run.checklist(checklist.path());
+        if (!checklist.kubernetes().manifests().isEmpty() || !checklist.kubernetes().render().isEmpty()) {
+            // The manifest checks read the API lifecycle table: read it on a second core while the repository
+            // step runs (loaded once per JVM; a run without manifests never reads it).
+            inBackground("ascent-api-table", ApiLifecycleTable::builtIn);
+        }
         LocalDate today = LocalDate.now(config.clock());
         Optional<String> version = options.kubernetesVersion().or(() -> checklist.kubernetes().version());
         run.header(header -> header.withKubernetesVersion(version.orElse(null)));
