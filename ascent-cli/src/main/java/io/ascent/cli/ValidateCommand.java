@@ -51,7 +51,6 @@ final class ValidateCommand implements Callable<Integer> {
                 .footerHeading("%nExit status:%n")
                 .footer("  0 passed, 1 gating items failed, 2 invalid input or usage, 3 environment, 4 internal"
                         + " error,", "  130 interrupted (partial report)");
-        HelpOptions.addTo(spec);
         spec.addMixin("application", command.application.mixin());
         spec.addOption(command.verboseOption.bind(OptionSpec.builder("-v", "--verbose"), boolean.class)
                 .description("Print each phase and its duration on standard error, and list",
@@ -79,7 +78,8 @@ final class ValidateCommand implements Callable<Integer> {
                         + " run", "has. Default: ASCENT_TIME_LIMIT, else 10m. A stopped run exits 2 with what it"
                         + " checked.").build());
         spec.addMixin("output", command.output.mixin());
-        return spec;
+        // Last, as picocli adds them to an annotated command: "did you mean" suggests the first of equally near names.
+        return HelpOptions.addTo(spec);
     }
 
     @Override
