@@ -1,67 +1,94 @@
 package io.ascent.cli;
 
 import io.ascent.core.AscentVersion;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code ascent}: lists the subcommands. Build it with {@link #commandLine(String...)}, which registers only the
- * subcommand a run names.
+ * subcommand a run names. Its own command line, and that of {@code validate}, is built in code rather than from
+ * annotations (see {@link OptionBinding}).
  */
-@Command(name = "ascent",
-        mixinStandardHelpOptions = true,
-        versionProvider = AscentCommand.Version.class,
-        description = "Ascent Checklist CI/CD: enforce an application's ascent.yaml and prove it deploys.",
-        footerHeading = "%nExit status:%n",
-        footer = {
-            "  0  every gating checklist item passed",
-            "  1  at least one gating item failed",
-            "  2  invalid input or usage (unreadable or invalid checklist, bad option)",
-            "  3  the environment cannot run the work (missing tool, daemon or cluster unreachable)",
-            "  4  internal error (a bug in Ascent; please report it)"})
 public final class AscentCommand implements Runnable {
 
     /**
-     * The subcommands by name, in the order {@code ascent --help} lists them. picocli reflects over every annotated
+     * The subcommands' names, in the order {@code ascent --help} lists them. picocli reflects over every annotated
      * option of every registered command when the command line is built (with all nine, about 0.1 billion
      * instructions more per start than with one: docs/performance.md, "CLI cold start"), so a run that names one
      * gets only that one.
      */
-    private static final Map<String, Class<?>> SUBCOMMANDS = new LinkedHashMap<>();
+    private static final List<String> SUBCOMMANDS = List.of(ValidateCommand.NAME, "provision", "doctor", "gc", "init",
+            "checks", "baseline", "schema", "help");
 
-    static {
-        SUBCOMMANDS.put("validate", ValidateCommand.class);
-        SUBCOMMANDS.put("provision", ProvisionCommand.class);
-        SUBCOMMANDS.put("doctor", DoctorCommand.class);
-        SUBCOMMANDS.put("gc", GcCommand.class);
-        SUBCOMMANDS.put("init", InitCommand.class);
-        SUBCOMMANDS.put("checks", ChecksCommand.class);
-        SUBCOMMANDS.put("baseline", BaselineCommand.class);
-        SUBCOMMANDS.put("schema", SchemaCommand.class);
-        SUBCOMMANDS.put("help", HelpCommand.class);
+    private CommandSpec spec;
+
+    private AscentCommand() {
     }
-
-    @picocli.CommandLine.Spec
-    private picocli.CommandLine.Model.CommandSpec spec;
 
     /**
      * The {@code ascent} command line for these arguments: when the first one names a subcommand (other than
-     * {@code help}, which needs them all) only that subcommand is registered; otherwise every one is, so that usage,
-     * {@code help} and the suggestions for a mistyped name see them all. Settings such as output streams and handlers
-     * must be set on the result afterwards, so that they reach the subcommand too.
+     * {@code help}, which needs them all) only that subcommand is registered; for {@code --version} alone none is;
+     * otherwise every one is, so that usage, {@code help} and the suggestions for a mistyped name see them all.
+     * Settings such as output streams and handlers must be set on the result afterwards, so that they reach the
+     * subcommand too.
      */
     static CommandLine commandLine(String... args) {
-        CommandLine ascent = new CommandLine(new AscentCommand());
+        CommandLine ascent = new CommandLine(commandSpec());
         String first = args.length == 0 ? "" : args[0];
-        if (SUBCOMMANDS.containsKey(first) && !"help".equals(first)) {
-            ascent.addSubcommand(first, SUBCOMMANDS.get(first));
+        if (args.length == 1 && ("--version".equals(first) || "-V".equals(first))) {
+            return ascent; // prints the version only: registering every subcommand was half of its start-up
+        }
+        if (SUBCOMMANDS.contains(first) && !"help".equals(first)) {
+            ascent.addSubcommand(first, subcommand(first));
         } else {
-            SUBCOMMANDS.forEach(ascent::addSubcommand);
+            for (String name : SUBCOMMANDS) {
+                ascent.addSubcommand(name, subcommand(name));
+            }
         }
         return ascent;
+    }
+
+    /**
+     * A new subcommand for {@code addSubcommand}: a command spec built in code, a command line with its shared
+     * options added, or a class picocli reads the annotations of. A switch rather than a map of lambdas: linking
+     * each lambda's call site has a start-up cost of its own.
+     */
+    private static Object subcommand(String name) {
+        return switch (name) {
+            case ValidateCommand.NAME -> ValidateCommand.commandSpec();
+            case "provision" -> withSharedOptions(new ProvisionCommand());
+            case "doctor" -> withSharedOptions(new DoctorCommand());
+            case "gc" -> withSharedOptions(new GcCommand());
+            case "init" -> InitCommand.class;
+            case "checks" -> ChecksCommand.class;
+            case "baseline" -> withSharedOptions(new BaselineCommand());
+            case "schema" -> SchemaCommand.class;
+            case "help" -> HelpCommand.class;
+            default -> throw new IllegalArgumentException("no subcommand " + name);
+        };
+    }
+
+    private static CommandLine withSharedOptions(SharedOptions command) {
+        CommandLine commandLine = new CommandLine(command);
+        command.addSharedOptions(commandLine);
+        return commandLine;
+    }
+
+    private static CommandSpec commandSpec() {
+        AscentCommand command = new AscentCommand();
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(command).name("ascent").versionProvider(new Version());
+        command.spec = spec;
+        spec.usageMessage()
+                .description("Ascent Checklist CI/CD: enforce an application's ascent.yaml and prove it deploys.")
+                .footerHeading("%nExit status:%n")
+                .footer("  0  every gating checklist item passed",
+                        "  1  at least one gating item failed",
+                        "  2  invalid input or usage (unreadable or invalid checklist, bad option)",
+                        "  3  the environment cannot run the work (missing tool, daemon or cluster unreachable)",
+                        "  4  internal error (a bug in Ascent; please report it)");
+        return HelpOptions.addTo(spec);
     }
 
     @Override

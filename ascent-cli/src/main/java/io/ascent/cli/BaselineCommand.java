@@ -26,8 +26,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -45,16 +45,20 @@ import picocli.CommandLine.Model.CommandSpec;
         footerHeading = "%nExit status:%n",
         footer = {"  0 written, 2 invalid input (the run's ERROR items are printed, nothing is written),",
             "  3 environment or the file cannot be written, 4 internal error, 130 interrupted"})
-final class BaselineCommand implements Callable<Integer> {
+final class BaselineCommand implements Callable<Integer>, SharedOptions {
 
     @Spec
     private CommandSpec spec;
 
-    @Mixin
-    private ApplicationOptions application;
+    private final ApplicationOptions application = new ApplicationOptions();
 
-    @Mixin
-    private GitSourceOption source;
+    private final GitSourceOption source = new GitSourceOption();
+
+    @Override
+    public void addSharedOptions(CommandLine commandLine) {
+        commandLine.addMixin("application", application.mixin());
+        commandLine.addMixin("source", source.mixin());
+    }
 
     @Override
     public Integer call() throws InterruptedException {

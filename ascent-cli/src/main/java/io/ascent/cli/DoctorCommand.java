@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -26,13 +27,12 @@ import picocli.CommandLine.Model.CommandSpec;
         footerHeading = "%nExit status:%n",
         footer = {"  0 ready, 1 a check failed, 2 invalid input or usage,",
             "  3 no engine daemon or no kind, 4 internal error"})
-final class DoctorCommand implements Callable<Integer> {
+final class DoctorCommand implements Callable<Integer>, SharedOptions {
 
     @Spec
     private CommandSpec spec;
 
-    @Mixin
-    private ApplicationOptions application;
+    private final ApplicationOptions application = new ApplicationOptions();
 
     @Option(names = "--driver", paramLabel = "kind|existing",
             description = "Cluster driver; overrides the checklist's provision.cluster.driver (default: kind).")
@@ -44,8 +44,13 @@ final class DoctorCommand implements Callable<Integer> {
     @Mixin
     private ClusterOptions cluster;
 
-    @Mixin
-    private OutputOptions output;
+    private final OutputOptions output = new OutputOptions();
+
+    @Override
+    public void addSharedOptions(CommandLine commandLine) {
+        commandLine.addMixin("application", application.mixin());
+        commandLine.addMixin("output", output.mixin());
+    }
 
     @Override
     public Integer call() throws InterruptedException {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Model.CommandSpec;
         footerHeading = "%nExit status:%n",
         footer = {"  0 collected (or nothing to collect), 1 something could not be deleted, 2 usage,",
             "  3 the cluster cannot be reached, 4 internal error"})
-final class GcCommand implements Callable<Integer> {
+final class GcCommand implements Callable<Integer>, SharedOptions {
 
     @Spec
     private CommandSpec spec;
@@ -43,8 +44,12 @@ final class GcCommand implements Callable<Integer> {
     @Mixin
     private ClusterOptions cluster;
 
-    @Mixin
-    private OutputOptions output;
+    private final OutputOptions output = new OutputOptions();
+
+    @Override
+    public void addSharedOptions(CommandLine commandLine) {
+        commandLine.addMixin("output", output.mixin());
+    }
 
     @Override
     public Integer call() throws InterruptedException {

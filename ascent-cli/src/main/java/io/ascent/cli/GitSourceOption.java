@@ -1,6 +1,7 @@
 package io.ascent.cli;
 
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * {@code --no-git}: read the files on disk instead of the commit at HEAD, for the commands that validate
@@ -8,12 +9,16 @@ import picocli.CommandLine.Option;
  */
 final class GitSourceOption {
 
-    @Option(names = "--no-git",
-            description = {"Scan the files on disk instead of the commit at HEAD, for a directory that is not in a",
-                "git repository; the rules that compare the disk with HEAD are skipped."})
-    private boolean noGit;
+    private final OptionBinding<Boolean> noGit = OptionBinding.initially(false);
+
+    /** The option, for {@code CommandSpec.addMixin}; built in code (see {@link OptionBinding}). */
+    CommandSpec mixin() {
+        return CommandSpec.create().addOption(noGit.bind(OptionSpec.builder("--no-git"), boolean.class)
+                .description("Scan the files on disk instead of the commit at HEAD, for a directory that is not in a",
+                        "git repository; the rules that compare the disk with HEAD are skipped.").build());
+    }
 
     boolean noGit() {
-        return noGit;
+        return noGit.value();
     }
 }

@@ -18,7 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * {@code --format}, {@code --output}, {@code --quiet}, {@code --fail-on} and {@code --markdown-limit}, shared by every
@@ -28,30 +29,38 @@ import picocli.CommandLine.Option;
  */
 final class OutputOptions {
 
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", converter = FormatConverter.class,
-            completionCandidates = FormatConverter.Candidates.class,
-            description = "Report format: ${COMPLETION-CANDIDATES} (default: text). Repeatable.")
-    List<Format> formats = new ArrayList<>();
+    private final OptionBinding<List<Format>> formats = OptionBinding.initially(new ArrayList<>());
+    // strings: Path drops the trailing '/' that marks a directory
+    private final OptionBinding<List<String>> outputs = OptionBinding.initially(new ArrayList<>());
+    private final OptionBinding<Boolean> quiet = OptionBinding.initially(false);
+    private final OptionBinding<FailOn> failOn = OptionBinding.initially(FailOn.ERROR);
+    private final OptionBinding<Integer> markdownLimit = OptionBinding.initially(RenderOptions.DEFAULT_MARKDOWN_LIMIT);
 
-    @Option(names = {"-o", "--output"}, paramLabel = "PATH",
-            description = "Where to write: one file per --format, in the same order ('-' for standard output), or "
-                    + "one directory (existing, or ending in '/') for all of them. Default: standard output.")
-    List<String> outputs = new ArrayList<>(); // strings: Path drops the trailing '/' that marks a directory
-
-    @Option(names = {"-q", "--quiet"},
-            description = "Text and Markdown show only what fails the build and the verdict.")
-    boolean quiet;
-
-    @Option(names = "--fail-on", paramLabel = "LEVEL", converter = FailOnConverter.class,
-            completionCandidates = FailOnConverter.Candidates.class,
-            description = {"What fails the run (exit 1): error (failed items, the default) or warning (warnings too).",
-                "Info items never do."})
-    FailOn failOn = FailOn.ERROR;
-
-    @Option(names = "--markdown-limit", paramLabel = "CHARS",
-            description = {"Most characters the Markdown report may have; the longest sections are cut to fit",
-                "(default: ${DEFAULT-VALUE}, what a GitHub comment holds)."})
-    int markdownLimit = RenderOptions.DEFAULT_MARKDOWN_LIMIT;
+    /** The options, for {@code CommandSpec.addMixin}; built in code (see {@link OptionBinding}). */
+    CommandSpec mixin() {
+        CommandSpec mixin = CommandSpec.create();
+        mixin.addOption(formats.bind(OptionSpec.builder("-f", "--format"), List.class)
+                .auxiliaryTypes(Format.class).paramLabel("FORMAT").converters(new FormatConverter())
+                .completionCandidates(new FormatConverter.Candidates())
+                .description("Report format: ${COMPLETION-CANDIDATES} (default: text). Repeatable.").build());
+        mixin.addOption(outputs.bind(OptionSpec.builder("-o", "--output"), List.class)
+                .auxiliaryTypes(String.class).paramLabel("PATH")
+                .description("Where to write: one file per --format, in the same order ('-' for standard output), or "
+                        + "one directory (existing, or ending in '/') for all of them. Default: standard output.")
+                .build());
+        mixin.addOption(quiet.bind(OptionSpec.builder("-q", "--quiet"), boolean.class)
+                .description("Text and Markdown show only what fails the build and the verdict.").build());
+        mixin.addOption(failOn.bind(OptionSpec.builder("--fail-on"), FailOn.class)
+                .paramLabel("LEVEL").converters(new FailOnConverter())
+                .completionCandidates(new FailOnConverter.Candidates())
+                .description("What fails the run (exit 1): error (failed items, the default) or warning (warnings"
+                        + " too).", "Info items never do.").build());
+        mixin.addOption(markdownLimit.bind(OptionSpec.builder("--markdown-limit"), int.class)
+                .paramLabel("CHARS")
+                .description("Most characters the Markdown report may have; the longest sections are cut to fit",
+                        "(default: ${DEFAULT-VALUE}, what a GitHub comment holds).").build());
+        return mixin;
+    }
 
     /** Thrown for a --format/--output combination that cannot be paired. */
     static final class UsageException extends Exception {
@@ -68,11 +77,13 @@ final class OutputOptions {
      *                        inside the repository passes through a symbolic link
      */
     Map<Format, Path> destinations(Path repository) throws UsageException {
+        int markdownLimit = this.markdownLimit.value();
         if (markdownLimit < RenderOptions.MIN_MARKDOWN_LIMIT) {
             throw new UsageException("--markdown-limit must be at least " + RenderOptions.MIN_MARKDOWN_LIMIT
                     + " characters, not " + markdownLimit);
         }
-        List<Format> chosen = formats.isEmpty() ? List.of(Format.TEXT) : formats;
+        List<Format> chosen = formats.value().isEmpty() ? List.of(Format.TEXT) : formats.value();
+        List<String> outputs = this.outputs.value();
         if (chosen.stream().distinct().count() != chosen.size()) {
             throw new UsageException("each --format may be given once");
         }
@@ -156,8 +167,8 @@ final class OutputOptions {
      */
     List<Path> write(Report report, Map<Format, Path> destinations, PrintWriter stdout, boolean verbose)
             throws IOException {
-        RenderOptions options = new RenderOptions(quiet ? Detail.QUIET : verbose ? Detail.VERBOSE : Detail.NORMAL,
-                markdownLimit);
+        RenderOptions options = new RenderOptions(
+                quiet.value() ? Detail.QUIET : verbose ? Detail.VERBOSE : Detail.NORMAL, markdownLimit.value());
         Map<Path, byte[]> files = new LinkedHashMap<>();
         for (Map.Entry<Format, Path> entry : destinations.entrySet()) {
             if (entry.getValue() == null) {
@@ -201,7 +212,7 @@ final class OutputOptions {
 
     /** {@code --quiet} and {@code --verbose} ask for opposite things. */
     void checkVerbosity(boolean verbose) throws UsageException {
-        if (quiet && verbose) {
+        if (quiet.value() && verbose) {
             throw new UsageException("--quiet and --verbose cannot be combined");
         }
     }
@@ -214,7 +225,7 @@ final class OutputOptions {
      */
     int writeAndSummarize(String command, Report engineReport, Map<Format, Path> destinations, boolean verbose,
             PrintWriter stdout, PrintWriter err) {
-        Report judged = engineReport.failingOn(failOn);
+        Report judged = engineReport.failingOn(failOn.value());
         // A run a signal interrupted says the status the process ends with: 143 after SIGTERM, not the verdict's 130.
         Report report = StopSignals.status().isPresent() ? judged.interruptedWith(StopSignals.status().getAsInt())
                 : judged;

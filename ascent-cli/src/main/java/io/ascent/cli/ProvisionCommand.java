@@ -16,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
@@ -31,7 +32,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "everything down again, whatever happens."},
         footerHeading = "%nExit status:%n",
         footer = {"  0 passed, 1 gating items failed, 2 invalid input or usage, 3 environment, 4 internal error"})
-final class ProvisionCommand implements Callable<Integer> {
+final class ProvisionCommand implements Callable<Integer>, SharedOptions {
 
     /** How long a JVM shutdown waits for the report of the interrupted run. */
     private static final Duration REPORT_GRACE = Duration.ofSeconds(180);
@@ -39,8 +40,7 @@ final class ProvisionCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Mixin
-    private ApplicationOptions application;
+    private final ApplicationOptions application = new ApplicationOptions();
 
     @Option(names = "--driver", paramLabel = "kind|existing",
             description = "kind: a fresh kind cluster. existing: a fresh namespace in the kubeconfig's cluster. "
@@ -63,8 +63,7 @@ final class ProvisionCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print the plan (driver, apply order, waits, tests) and touch nothing.")
     private boolean dryRun;
 
-    @Mixin
-    private GitSourceOption source;
+    private final GitSourceOption source = new GitSourceOption();
 
     @Option(names = {"-v", "--verbose"}, description = "Also print every intermediate state of every wait.")
     private boolean verbose;
@@ -72,8 +71,14 @@ final class ProvisionCommand implements Callable<Integer> {
     @Mixin
     private ClusterOptions cluster;
 
-    @Mixin
-    private OutputOptions output;
+    private final OutputOptions output = new OutputOptions();
+
+    @Override
+    public void addSharedOptions(CommandLine commandLine) {
+        commandLine.addMixin("application", application.mixin());
+        commandLine.addMixin("source", source.mixin());
+        commandLine.addMixin("output", output.mixin());
+    }
 
     @Override
     public Integer call() {

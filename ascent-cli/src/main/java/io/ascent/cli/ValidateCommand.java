@@ -14,63 +14,80 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
-/** {@code ascent validate}: checks an application directory against its checklist. */
-@Command(name = "validate", mixinStandardHelpOptions = true,
-        description = {"Check an application against its ascent.yaml: the checklist itself, then the rules it enables."},
-        footerHeading = "%nExit status:%n",
-        footer = {"  0 passed, 1 gating items failed, 2 invalid input or usage, 3 environment, 4 internal error,",
-            "  130 interrupted (partial report)"})
+/**
+ * {@code ascent validate}: checks an application directory against its checklist. Its command line is built in code
+ * ({@link #commandSpec()}), not from annotations: it is the command that starts most often (see
+ * {@link OptionBinding}).
+ */
 final class ValidateCommand implements Callable<Integer> {
 
-    @Spec
+    static final String NAME = "validate";
+
     private CommandSpec spec;
+    private final ApplicationOptions application = new ApplicationOptions();
+    private final OptionBinding<Boolean> verboseOption = OptionBinding.initially(false);
+    private final OptionBinding<String> repositoryOption = OptionBinding.initially(null);
+    private final OptionBinding<String> refOption = OptionBinding.initially(null);
+    private final GitSourceOption source = new GitSourceOption();
+    private final OptionBinding<Boolean> noBaselineOption = OptionBinding.initially(false);
+    private final OptionBinding<List<String>> allowUrlsOption = OptionBinding.initially(new ArrayList<>());
+    private final OptionBinding<String> timeLimitOption = OptionBinding.initially(null);
+    private final OutputOptions output = new OutputOptions();
 
-    @Mixin
-    private ApplicationOptions application;
+    private ValidateCommand() {
+    }
 
-    @Option(names = {"-v", "--verbose"}, description = {"Print each phase and its duration on standard error, and list",
-            "every item (waived, skipped and passed ones too) in text and Markdown."})
-    private boolean verbose;
-
-    @Option(names = "--repository", paramLabel = "URL",
-            description = {"Validate a remote git repository: clone it (shallow, one branch) into a temporary",
-                "directory removed afterwards. DIR is then a path inside it (default: its root)."})
-    private String repository;
-
-    @Option(names = "--ref", paramLabel = "REF",
-            description = "Branch or tag to clone with --repository (default: the remote's default branch).")
-    private String ref;
-
-    @Mixin
-    private GitSourceOption source;
-
-    @Option(names = "--no-baseline",
-            description = {"Judge every finding as new, ignoring the checklist's baseline file",
-                "(DIR/.ascent-baseline.json by default; written by 'ascent baseline')."})
-    private boolean noBaseline;
-
-    @Option(names = "--allow-url", paramLabel = "PREFIX",
-            description = {"Allow remote schema locations (kubernetes.schemaLocations) under this URL prefix;",
-                "repeatable, added to ASCENT_ALLOWED_URLS. Without it a checklist's URL is never asked",
-                "(docs/security.md)."})
-    private List<String> allowUrls = new ArrayList<>();
-
-    @Option(names = "--time-limit", paramLabel = "DURATION",
-            description = {"Stop a run that takes longer (90s, 10m, 1h): the repository decides how much work a run",
-                "has. Default: ASCENT_TIME_LIMIT, else 10m. A stopped run exits 2 with what it checked."})
-    private String timeLimit;
-
-    @Mixin
-    private OutputOptions output;
+    /** A fresh command with its options, for {@code CommandLine.addSubcommand}. */
+    static CommandSpec commandSpec() {
+        ValidateCommand command = new ValidateCommand();
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(command).name(NAME);
+        command.spec = spec;
+        spec.usageMessage()
+                .description("Check an application against its ascent.yaml: the checklist itself, then the rules it"
+                        + " enables.")
+                .footerHeading("%nExit status:%n")
+                .footer("  0 passed, 1 gating items failed, 2 invalid input or usage, 3 environment, 4 internal"
+                        + " error,", "  130 interrupted (partial report)");
+        spec.addMixin("application", command.application.mixin());
+        spec.addOption(command.verboseOption.bind(OptionSpec.builder("-v", "--verbose"), boolean.class)
+                .description("Print each phase and its duration on standard error, and list",
+                        "every item (waived, skipped and passed ones too) in text and Markdown.").build());
+        spec.addOption(command.repositoryOption.bind(OptionSpec.builder("--repository"), String.class)
+                .paramLabel("URL")
+                .description("Validate a remote git repository: clone it (shallow, one branch) into a temporary",
+                        "directory removed afterwards. DIR is then a path inside it (default: its root).").build());
+        spec.addOption(command.refOption.bind(OptionSpec.builder("--ref"), String.class)
+                .paramLabel("REF")
+                .description("Branch or tag to clone with --repository (default: the remote's default branch).")
+                .build());
+        spec.addMixin("source", command.source.mixin());
+        spec.addOption(command.noBaselineOption.bind(OptionSpec.builder("--no-baseline"), boolean.class)
+                .description("Judge every finding as new, ignoring the checklist's baseline file",
+                        "(DIR/.ascent-baseline.json by default; written by 'ascent baseline').").build());
+        spec.addOption(command.allowUrlsOption.bind(OptionSpec.builder("--allow-url"), List.class)
+                .auxiliaryTypes(String.class).paramLabel("PREFIX")
+                .description("Allow remote schema locations (kubernetes.schemaLocations) under this URL prefix;",
+                        "repeatable, added to ASCENT_ALLOWED_URLS. Without it a checklist's URL is never asked",
+                        "(docs/security.md).").build());
+        spec.addOption(command.timeLimitOption.bind(OptionSpec.builder("--time-limit"), String.class)
+                .paramLabel("DURATION")
+                .description("Stop a run that takes longer (90s, 10m, 1h): the repository decides how much work a"
+                        + " run", "has. Default: ASCENT_TIME_LIMIT, else 10m. A stopped run exits 2 with what it"
+                        + " checked.").build());
+        spec.addMixin("output", command.output.mixin());
+        // Last, as picocli adds them to an annotated command: "did you mean" suggests the first of equally near names.
+        return HelpOptions.addTo(spec);
+    }
 
     @Override
     public Integer call() throws InterruptedException {
+        boolean verbose = verboseOption.value();
+        String repository = repositoryOption.value();
+        String ref = refOption.value();
+        String timeLimit = timeLimitOption.value();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Path directory = application.directory();
@@ -95,7 +112,7 @@ final class ValidateCommand implements Callable<Integer> {
         EngineConfig.Builder engine;
         try {
             engine = EngineConfig.builderFromEnvironment(environment)
-                    .allowedUrls(UrlAllowList.fromEnvironment(environment).plus(UrlAllowList.of(allowUrls)));
+                    .allowedUrls(UrlAllowList.fromEnvironment(environment).plus(UrlAllowList.of(allowUrlsOption.value())));
         } catch (IllegalArgumentException e) {
             boolean fromEnvironment = e.getMessage().startsWith(UrlAllowList.ENVIRONMENT_VARIABLE)
                     || e.getMessage().startsWith(EngineConfig.TIME_LIMIT_VARIABLE);
@@ -113,7 +130,7 @@ final class ValidateCommand implements Callable<Integer> {
         EngineConfig config = engine.build();
         ValidateOptions options = ValidateOptions.builder(directory).checklist(application.checklist().orElse(null))
                 .kubernetesVersion(application.kubernetesVersion().orElse(null)).noGit(noGit).repository(repository).ref(ref)
-                .noBaseline(noBaseline).excerpts(destinations.containsKey(Format.HTML)).build();
+                .noBaseline(noBaselineOption.value()).excerpts(destinations.containsKey(Format.HTML)).build();
         Report report = new Ascent(config)
                 .validate(options, verbose ? new StderrProgress(err) : ProgressListener.SILENT);
         return output.writeAndSummarize("validate", report, destinations, verbose, out, err);

@@ -30,9 +30,20 @@ class AscentCommandTest {
     }
 
     @Test
-    void shouldRegisterEachSubcommandUnderTheNameItsAnnotationGives() {
-        AscentCommand.commandLine().getSubcommands().forEach((name, command) -> assertThat(
-                command.getCommandSpec().userObject().getClass().getAnnotation(CommandLine.Command.class).name())
-                .as(name).isEqualTo(name));
+    void shouldRegisterNoSubcommandForTheVersionAloneButEveryOneBesideIt() {
+        assertThat(AscentCommand.commandLine("--version").getSubcommands()).isEmpty();
+        assertThat(AscentCommand.commandLine("-V").getSubcommands()).isEmpty();
+        assertThat(AscentCommand.commandLine("--version", "valdate").getSubcommands().keySet())
+                .containsExactlyElementsOf(ALL);
+    }
+
+    @Test
+    void shouldRegisterEachSubcommandUnderTheNameItsAnnotationOrSpecGives() {
+        AscentCommand.commandLine().getSubcommands().forEach((name, command) -> {
+            CommandLine.Command annotation = command.getCommandSpec().userObject().getClass()
+                    .getAnnotation(CommandLine.Command.class);
+            assertThat(annotation == null ? ValidateCommand.commandSpec().name() : annotation.name()).as(name)
+                    .isEqualTo(name);
+        });
     }
 }

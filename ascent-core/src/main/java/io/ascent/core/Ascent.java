@@ -82,22 +82,30 @@ public final class Ascent {
 
     /**
      * Starts loading, on a daemon thread, what every validation needs first and no input decides: JGit's
-     * process-wide state (it runs git twice to find the system configuration), the API lifecycle table and the
-     * compiled checklist schema. A command line calls this first thing, so that the loading runs on a second core
-     * while it parses its arguments: about a third of a small validation's main thread (docs/performance.md, "CLI
-     * cold start"). Each piece is loaded once per JVM by whichever thread asks first, so a run never loads one twice
-     * and at most waits for the warm-up to finish it; a failure is left for the run's own use to report.
+     * process-wide state (it runs git twice to find the system configuration) and the compiled checklist schema.
+     * A command line calls this first thing, so that the loading runs on a second core while it parses its
+     * arguments: about a third of a small validation's main thread (docs/performance.md, "CLI cold start"). Each
+     * piece is loaded once per JVM by whichever thread asks first, so a run never loads one twice and at most waits
+     * for the warm-up to finish it; a failure is left for the run's own use to report. The API lifecycle table is
+     * not loaded here but once the checklist names manifests: a run without them never reads it, and reading it
+     * anyway cost such runs CPU time (docs/performance.md, "Start-up cuts").
      */
     public static void warmUp() {
-        Thread thread = new Thread(() -> {
+        inBackground("ascent-warm-up", () -> {
             GitWarmUp.load();
+            ChecklistSchema.validator();
+        });
+    }
+
+    /** Runs {@code work} on a daemon thread; a failure is left for the run's own use to meet and report. */
+    private static void inBackground(String name, Runnable work) {
+        Thread thread = new Thread(() -> {
             try {
-                ApiLifecycleTable.builtIn();
-                ChecklistSchema.validator();
+                work.run();
             } catch (RuntimeException | LinkageError e) {
-                // the run loads them again and reports what is wrong
+                // the run loads it again and reports what is wrong
             }
-        }, "ascent-warm-up");
+        }, name);
         thread.setDaemon(true);
         thread.start();
     }
@@ -185,6 +193,11 @@ public final class Ascent {
         }
         Checklist checklist = loaded[0].checklist().orElseThrow();
         run.checklist(checklist.path());
+        if (!checklist.kubernetes().manifests().isEmpty() || !checklist.kubernetes().render().isEmpty()) {
+            // The manifest checks read the API lifecycle table: read it on a second core while the repository
+            // step runs (loaded once per JVM; a run without manifests never reads it).
+            inBackground("ascent-api-table", ApiLifecycleTable::builtIn);
+        }
         LocalDate today = LocalDate.now(config.clock());
         Optional<String> version = options.kubernetesVersion().or(() -> checklist.kubernetes().version());
         run.header(header -> header.withKubernetesVersion(version.orElse(null)));
@@ -206,7 +219,7 @@ public final class Ascent {
         }
         // Only once every step ran: a waiver that excused nothing is worth a look (the finding is fixed, or the
         // waiver's path, resource or id is wrong and it silently waives nothing).
-        List<Item> unused = waivers.unused(CheckCatalog.ids());
+        List<Item> unused = waivers.unused(CheckCatalog::ids);
         if (!unused.isEmpty()) {
             // The checklist step's "waivers are current" PASS was said before any finding was judged: with a WARN
             // of the same rule beside it, it would say the opposite of its own problems.

@@ -28,7 +28,7 @@ public final class ValidationSteps {
     /** The built-in steps, using {@code config}'s threads, schema fetcher and allowed URLs. */
     public static List<ValidationStep> builtIn(EngineConfig config) {
         return List.of(new RepositoryStep(),
-                new ManifestValidationStep(ApiLifecycleTable.builtIn(), config.threads(), config.schemaFetcher(),
+                new ManifestValidationStep(ApiLifecycleTable::builtIn, config.threads(), config.schemaFetcher(),
                         config.allowedUrls(), RenderToolRunner.renderer()));
     }
 }

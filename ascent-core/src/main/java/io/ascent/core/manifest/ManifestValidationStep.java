@@ -43,6 +43,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 
 /**
  * The manifest checks of {@code ascent validate}: reads the files the checklist's {@code kubernetes.manifests}
@@ -72,7 +73,8 @@ public final class ManifestValidationStep implements ValidationStep {
     /** Id of the warning for a target newer than every release Ascent has data for. */
     public static final String TARGET_VERSION_ID = ManifestChecks.TARGET_VERSION_ID;
 
-    private final ApiLifecycleTable table;
+    /** The table, read on the first manifest check: a run without manifests never reads it. */
+    private final Supplier<ApiLifecycleTable> table;
     private final int threads;
     private final SchemaFetcher fetcher;
     private final UrlAllowList allowedUrls;
@@ -104,6 +106,16 @@ public final class ManifestValidationStep implements ValidationStep {
 
     /** @param renderer renders {@code kubernetes.render} entries (tests give one over a scripted command runner) */
     public ManifestValidationStep(ApiLifecycleTable table, int threads, SchemaFetcher fetcher,
+            UrlAllowList allowedUrls, ManifestRenderer renderer) {
+        this(() -> table, threads, fetcher, allowedUrls, renderer);
+    }
+
+    /**
+     * @param table gives the table when the first manifest is checked; a run whose checklist names no manifests
+     *              never asks (reading the built-in table was a tenth of the main thread of a short run that checks
+     *              only files: docs/performance.md, "Start-up cuts")
+     */
+    public ManifestValidationStep(Supplier<ApiLifecycleTable> table, int threads, SchemaFetcher fetcher,
             UrlAllowList allowedUrls, ManifestRenderer renderer) {
         this.table = table;
         this.threads = Math.max(1, threads);
@@ -185,10 +197,10 @@ public final class ManifestValidationStep implements ValidationStep {
         List<ManifestCheck> all;
         Map<String, List<ManifestCheck>> laterVersions = new HashMap<>();
         try {
-            all = ManifestChecks.create(table, target, fileTargets, schemas, clusterApiRelease);
+            all = ManifestChecks.create(table.get(), target, fileTargets, schemas, clusterApiRelease);
             for (KubernetesVersion later : targets == null ? List.<KubernetesVersion>of()
                     : targets.versions().subList(1, targets.versions().size())) {
-                for (ManifestCheck check : ManifestChecks.create(table, later, fileTargets, schemas,
+                for (ManifestCheck check : ManifestChecks.create(table.get(), later, fileTargets, schemas,
                         clusterApiRelease)) {
                     if (check.judgedPerVersion()) {
                         laterVersions.computeIfAbsent(check.id(), id -> new ArrayList<>()).add(check);
@@ -467,7 +479,7 @@ public final class ManifestValidationStep implements ValidationStep {
      * said once, so that "served by Kubernetes 1.99" is never read as a promise.
      */
     private Optional<Item> beyondKnownReleases(KubernetesVersion target, ValidationContext context) {
-        Optional<KubernetesVersion> newest = table.newestRelease();
+        Optional<KubernetesVersion> newest = table.get().newestRelease();
         if (target == null || newest.isEmpty() || !newest.get().isBefore(target)) {
             return Optional.empty();
         }

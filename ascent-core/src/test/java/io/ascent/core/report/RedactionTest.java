@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RedactionTest {
@@ -41,6 +42,26 @@ class RedactionTest {
                 .duration(Duration.ZERO).build();
         Report report = Report.builder("subject " + AWS_KEY).add(item).info("log " + AWS_KEY).build();
         assertThat(report.toString()).doesNotContain(AWS_KEY).contains("[redacted aws-access-key-id]");
+    }
+
+    @Test
+    void shouldRedactASecretInAnyOneTextOfAnItemAlone() {
+        LocalDate expires = LocalDate.of(2030, 1, 1);
+        List<Item> items = List.of(
+                Item.builder("x " + AWS_KEY, "t").build(),
+                Item.builder("x", "t " + AWS_KEY).build(),
+                Item.builder("x", "t").message("m " + AWS_KEY).build(),
+                Item.builder("x", "t").location(new Location("dir/" + AWS_KEY, 1, 2)).build(),
+                Item.builder("x", "t").remediation("r " + AWS_KEY).build(),
+                Item.builder("x", "t").key("k " + AWS_KEY).build(),
+                Item.builder("x", "t").waiver(new Waiver("w " + AWS_KEY, "o", expires)).build(),
+                Item.builder("x", "t").waiver(new Waiver("w", "o " + AWS_KEY, expires)).build());
+        for (Item item : items) {
+            Item redacted = Redaction.redact(item);
+            assertThat(redacted.toString()).as(item.toString()).doesNotContain(AWS_KEY)
+                    .contains("[redacted aws-access-key-id]");
+            assertThat(redacted.status()).isEqualTo(item.status());
+        }
     }
 
     @Test
