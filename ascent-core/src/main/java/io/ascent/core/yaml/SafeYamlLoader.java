@@ -165,9 +165,19 @@ public final class SafeYamlLoader {
 
     private void deliver(Node root, boolean aliases, String displayPath, SourceText source, DocumentSink sink)
             throws YamlInputException {
-        NodeConverter converter = new NodeConverter(displayPath, limits, rules, aliases);
-        Object json = converter.convert(root);
-        sink.accept(new YamlDocument(displayPath, root, json, source, converter.sawNullMember(), rules));
+        NodeConverter checker = new NodeConverter(displayPath, limits, rules, aliases);
+        checker.check(root); // every rule now, so that a bad document is reported where it is read
+        sink.accept(YamlDocument.lazy(displayPath, root, () -> json(root, aliases, displayPath), source,
+                checker.sawNullMember(), rules));
+    }
+
+    /** The JSON values of a tree {@link NodeConverter#check} passed. */
+    private Object json(Node root, boolean aliases, String displayPath) {
+        try {
+            return new NodeConverter(displayPath, limits, rules, aliases).convert(root);
+        } catch (YamlInputException e) {
+            throw new IllegalStateException("a checked document failed to convert: " + e.getMessage(), e);
+        }
     }
 
     /**
