@@ -186,7 +186,11 @@ public final class SafeYamlLoader {
      * untagged plain scalars are resolved, so {@code "y"} and {@code !!str y} stay strings.
      */
     static Resolver resolver(ScalarRules rules) {
-        Resolver resolver = new Resolver();
+        return withRules(new FirstCharacterResolver(), rules);
+    }
+
+    /** {@code resolver} with the implicit resolvers {@code rules} add to SnakeYAML's. */
+    static Resolver withRules(Resolver resolver, ScalarRules rules) {
         if (rules == ScalarRules.KUBECTL) {
             resolver.addImplicitResolver(Tag.BOOL, Pattern.compile("^(?:y|Y|n|N)$"), "yYnN");
             resolver.addImplicitResolver(Tag.INT, Pattern.compile("^[-+]?0o[0-7_]+$"), "-+0");
