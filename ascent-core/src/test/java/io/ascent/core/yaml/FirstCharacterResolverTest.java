@@ -57,6 +57,15 @@ class FirstCharacterResolverTest {
     }
 
     @Test
+    void shouldForgetItsAnswersWhenAResolverIsAdded() {
+        Resolver fast = new FirstCharacterResolver();
+        assertThat(fast.resolve(NodeId.scalar, "0o17", true)).isEqualTo(Tag.STR);
+        assertThat(fast.resolve(NodeId.scalar, "0o17", true)).isEqualTo(Tag.STR);
+        fast.addImplicitResolver(Tag.INT, Pattern.compile("^[-+]?0o[0-7_]+$"), "-+0");
+        assertThat(fast.resolve(NodeId.scalar, "0o17", true)).isEqualTo(Tag.INT);
+    }
+
+    @Test
     void shouldRunTheResolversOfAnAddedFirstCharacter() {
         Resolver fast = new FirstCharacterResolver();
         fast.addImplicitResolver(Tag.BOOL, Pattern.compile("^(?:w)$"), "w\u00e9");
