@@ -16,6 +16,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        StopSignals.install();
         if (args.length > 0 && VALIDATING.contains(args[0])) {
             Ascent.warmUp(); // on a second core while picocli builds the command line
         }

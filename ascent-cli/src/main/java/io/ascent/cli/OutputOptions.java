@@ -214,7 +214,10 @@ final class OutputOptions {
      */
     int writeAndSummarize(String command, Report engineReport, Map<Format, Path> destinations, boolean verbose,
             PrintWriter stdout, PrintWriter err) {
-        Report report = engineReport.failingOn(failOn);
+        Report judged = engineReport.failingOn(failOn);
+        // A run a signal interrupted says the status the process ends with: 143 after SIGTERM, not the verdict's 130.
+        Report report = StopSignals.status().isPresent() ? judged.interruptedWith(StopSignals.status().getAsInt())
+                : judged;
         try {
             List<Path> written = write(report, destinations, stdout, verbose);
             if (!destinations.containsValue(null)) {
@@ -226,6 +229,6 @@ final class OutputOptions {
             return ExitCodes.ENVIRONMENT;
         }
         stdout.flush();
-        return report.verdict().exitStatus();
+        return report.exitStatus();
     }
 }

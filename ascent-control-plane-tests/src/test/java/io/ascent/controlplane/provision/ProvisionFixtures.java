@@ -61,11 +61,21 @@ final class ProvisionFixtures {
                   deploy:
                     timeout: %s
                 """.formatted(name, timeout));
-        Files.writeString(into.resolve("deploy/deployment.yaml"), """
+        Files.writeString(into.resolve("deploy/deployment.yaml"), deployment(name, "", podLabels));
+        return into;
+    }
+
+    /**
+     * A Deployment of one replica that every static check passes, named {@code name} (a Helm template may give
+     * {@code {{ .Release.Name }}}), with {@code metadata} added under its metadata and {@code podLabels} after its
+     * pods' {@code app} label.
+     */
+    static String deployment(String name, String metadata, String podLabels) {
+        return """
                 apiVersion: apps/v1
                 kind: Deployment
                 metadata:
-                  name: %1$s
+                  name: %1$s%3$s
                 spec:
                   replicas: 1
                   selector:
@@ -87,8 +97,7 @@ final class ProvisionFixtures {
                             allowPrivilegeEscalation: false
                             readOnlyRootFilesystem: true
                             capabilities: {drop: [ALL]}
-                """.formatted(name, podLabels));
-        return into;
+                """.formatted(name, podLabels, metadata);
     }
 
     static void copy(Path from, Path to) throws IOException {

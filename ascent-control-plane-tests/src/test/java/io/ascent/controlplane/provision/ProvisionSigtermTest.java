@@ -32,11 +32,12 @@ class ProvisionSigtermTest {
                 ", " + KwokStageLabels.SIMULATE + ": never-ready", "5m");
         Path stderr = temp.resolve("stderr.txt");
         Path report = temp.resolve("report.json");
+        Path text = temp.resolve("report.txt");
         // The test JVM's class path (surefire's manifest jar) holds the CLI and everything it needs.
         Process cli = new ProcessBuilder(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-cp", System.getProperty("java.class.path"), "io.ascent.cli.Main", "provision", app.toString(),
                 "--no-git", "--kubeconfig", cluster.kubeconfig().toString(), "--format", "json",
-                "--output", report.toString()))
+                "--output", report.toString(), "--format", "text", "--output", text.toString()))
                 .redirectError(stderr.toFile()).redirectOutput(temp.resolve("stdout.txt").toFile()).start();
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
@@ -60,5 +61,8 @@ class ProvisionSigtermTest {
         JSONObject json = new JSONObject(Files.readString(report));
         assertThat(json.toString()).contains("interrupted during deploy");
         assertThat(json.getBoolean("interrupted")).isTrue();
+        // what the report says the run ended with is what it ended with
+        assertThat(json.getInt("exitStatus")).isEqualTo(143);
+        assertThat(Files.readString(text)).contains("result: INTERRUPTED (exit 143)");
     }
 }

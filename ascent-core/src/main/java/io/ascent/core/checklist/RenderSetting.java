@@ -22,6 +22,11 @@ public record RenderSetting(Tool tool, String path, Optional<String> releaseName
         values = List.copyOf(values);
     }
 
+    /** The same entry rendered with {@code --namespace namespace}. */
+    public RenderSetting inNamespace(String namespace) {
+        return new RenderSetting(tool, path, releaseName, Optional.of(namespace), values, location);
+    }
+
     /** The tools Ascent renders with. */
     public enum Tool {
         /** {@code kustomize build}, or {@code kubectl kustomize}. */

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import org.everit.json.schema.ArraySchema;
 import org.everit.json.schema.CombinedSchema;
 import org.everit.json.schema.EnumSchema;
+import org.everit.json.schema.FormatValidator;
 import org.everit.json.schema.NumberSchema;
 import org.everit.json.schema.ObjectSchema;
 import org.everit.json.schema.ReferenceSchema;
@@ -100,6 +101,13 @@ record EveritViolation(ValidationException exception) implements Violation {
         public String pattern() {
             return schema instanceof StringSchema string && string.getPattern() != null
                     ? string.getPattern().toString() : null;
+        }
+
+        @Override
+        public String format() {
+            return schema instanceof StringSchema string && string.getFormatValidator() != null
+                    && string.getFormatValidator() != FormatValidator.NONE
+                    ? string.getFormatValidator().formatName() : null;
         }
     }
 }

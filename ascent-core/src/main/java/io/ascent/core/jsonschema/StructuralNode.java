@@ -55,6 +55,11 @@ abstract sealed class StructuralNode implements ViolatedSchema {
         return null;
     }
 
+    @Override
+    public String format() {
+        return null;
+    }
+
     /** {@code $ref}: the target is compiled when first used; a cycle of references ends in a stack overflow. */
     static final class Ref extends StructuralNode {
         private final Supplier<StructuralNode> target;
@@ -205,6 +210,11 @@ abstract sealed class StructuralNode implements ViolatedSchema {
         public String pattern() {
             // everit hands out java.util.regex's compilation of the pattern; it must fail where everit's does.
             return patternText == null ? null : java.util.regex.Pattern.compile(patternText).toString();
+        }
+
+        @Override
+        public String format() {
+            return format == null ? null : format.formatName();
         }
     }
 

@@ -28,4 +28,7 @@ interface ViolatedSchema {
 
     /** The {@code pattern} of a string schema, or {@code null}. */
     String pattern();
+
+    /** The {@code format} a string schema checks ({@code date-time}, {@code ipv4}), or {@code null}. */
+    String format();
 }

@@ -164,8 +164,12 @@ final class ViolationTranslator {
             case "maxProperties":
                 return violation(e, node, tokens, bounds(keyword, schema, node) + where(tokens));
             case "pattern":
-            case "format":
                 return violation(e, node, tokens, describeValue(node) + " is not a valid value" + where(tokens)
+                        + hint(schema, inheritedDescription));
+            case "format":
+                // The API server's words for the same value: "eventTime in body must be of type date-time: ...".
+                return violation(e, node, tokens, describeValue(node) + where(tokens) + " must be of type "
+                        + (schema.format() != null ? schema.format() : "its format")
                         + hint(schema, inheritedDescription));
             default:
                 return violation(e, node, tokens, e.errorMessage() + where(tokens));

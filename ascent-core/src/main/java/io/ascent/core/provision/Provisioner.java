@@ -20,6 +20,7 @@ import io.ascent.core.progress.ProgressListener;
 import io.ascent.core.provision.deploy.ApplyOrder;
 import io.ascent.core.provision.deploy.ServerSideApplier;
 import io.ascent.core.provision.existing.ExistingClusterDriver;
+import io.ascent.core.provision.kind.KindDriver;
 import io.ascent.core.provision.kube.ApiDiscovery;
 import io.ascent.core.provision.kube.KubeConnections;
 import io.ascent.core.provision.kube.KubeConnection;
@@ -182,8 +183,15 @@ public final class Provisioner {
             Checklist checklist = loaded.checklist().orElseThrow();
             ProvisionSettings settings = checklist.provision();
             teardownSetting = settings.teardown();
+            String driverName = options.driver().orElse(settings.cluster().driver().name().toLowerCase());
+            boolean ownsNamespaceOnly = !driverOwnsCluster(driverName);
+            // A namespace takes the checklist's prefix; a kind cluster keeps "ascent-", the only mark gc finds it by.
+            // Named before rendering: a Helm chart renders into the namespace the run deploys to.
+            RunName name = RunName.next(clock, ownsNamespaceOnly ? settings.cluster().namespacePrefix()
+                    : RunName.PREFIX);
+            String runNamespace = ownsNamespaceOnly ? name.value() : KindDriver.NAMESPACE;
             List<Item> renderProblems = new ArrayList<>();
-            List<Resource> resources = deployResources(workspace, checklist, renderProblems);
+            List<Resource> resources = deployResources(workspace, checklist, runNamespace, renderProblems);
             if (!renderProblems.isEmpty()) {
                 items.addAll(renderProblems);
                 end(Status.FAIL, "a Kustomize or Helm source did not render; nothing was created");
@@ -198,7 +206,6 @@ public final class Provisioner {
             }
             end(Status.PASS, "checklist and manifests are valid; " + resources.size() + " objects to apply");
 
-            String driverName = options.driver().orElse(settings.cluster().driver().name().toLowerCase());
             Optional<ClusterDrivers.Choice> choice = ClusterDrivers.forName(driverName, connections,
                     options.kindExecutable().map(probes::withKind).orElse(probes), clock);
             if (choice.isEmpty()) {
@@ -208,7 +215,6 @@ public final class Provisioner {
                 return;
             }
             ClusterDriver driver = choice.get().driver();
-            boolean ownsNamespaceOnly = !driverOwnsCluster(driverName);
             Duration timeout = options.timeout().orElse(settings.deploy().timeout());
             Optional<Path> kindConfig;
             try {
@@ -219,9 +225,6 @@ public final class Provisioner {
                         .remediation(e.remediation().orElse(null)).build());
                 return;
             }
-            // A namespace takes the checklist's prefix; a kind cluster keeps "ascent-", the only mark gc finds it by.
-            RunName name = RunName.next(clock, ownsNamespaceOnly ? settings.cluster().namespacePrefix()
-                    : RunName.PREFIX);
             work = workDirectory(name);
             ClusterRequest request = ClusterRequests.of(name, options, settings, checklist, kindConfig, work,
                     timeout.compareTo(CLUSTER_TIMEOUT) > 0 ? timeout : CLUSTER_TIMEOUT);
@@ -497,9 +500,14 @@ public final class Provisioner {
          * manifests without {@code kubernetes.exclude}, Kustomize and Helm files left to their tools, and the
          * {@code kubernetes.render} output). Static validation rendered the same sources a moment ago; a render that
          * fails now is the problem returned.
+         *
+         * <p>A Helm chart whose entry names no namespace renders into {@code runNamespace}, as {@code helm install
+         * --namespace} would: {@code .Release.Namespace} is then the run's wherever the chart writes it (an object's
+         * {@code metadata.namespace}, a DNS name, a RoleBinding's subject), so that the chart's objects land where the
+         * run deploys and still reach each other. Static validation rendered it into Helm's {@code default}.
          */
-        private List<Resource> deployResources(Workspace workspace, Checklist checklist, List<Item> problems)
-                throws InterruptedException {
+        private List<Resource> deployResources(Workspace workspace, Checklist checklist, String runNamespace,
+                List<Item> problems) throws InterruptedException {
             boolean ownList = !checklist.provision().deploy().manifests().isEmpty();
             List<String> written = ownList ? checklist.provision().deploy().manifests()
                     : checklist.kubernetes().manifests();
@@ -514,7 +522,9 @@ public final class Provisioner {
             }
             KubernetesVersion target = options.kubernetesVersion().or(() -> checklist.kubernetes().version())
                     .map(KubernetesVersion::parse).orElse(null);
-            for (RenderSetting setting : render) {
+            for (RenderSetting entry : render) {
+                RenderSetting setting = entry.tool() == RenderSetting.Tool.HELM && entry.namespace().isEmpty()
+                        ? entry.inNamespace(runNamespace) : entry;
                 try (Rendered rendered = RenderToolRunner.renderer().render(workspace, setting,
                         checklist.metadata().name(), target, setting.location())) {
                     rendered.objects().ifPresentOrElse(objects -> resources.addAll(objects.resources()),

@@ -24,6 +24,9 @@ import java.util.TreeMap;
  * @param header      which repository, commit and target version the run judged
  * @param failOn      what fails the run: errors only (the default) or warnings too
  * @param excerpts    source lines around findings, when the run was asked to keep them (HTML report, Jenkins page)
+ * @param interruptedStatus the exit status of an interrupted run, as the process ends with it: 128 plus the number
+ *                    of the signal that stopped it ({@value #INTERRUPTED_BY_SIGTERM} for SIGTERM), else
+ *                    {@link Verdict#INTERRUPTED}'s 130 (Ctrl-C, or a run cancelled inside its JVM)
  */
 public record Report(
         String subject,
@@ -36,10 +39,13 @@ public record Report(
         boolean interrupted,
         ReportHeader header,
         FailOn failOn,
-        List<SourceExcerpt> excerpts) implements Serializable {
+        List<SourceExcerpt> excerpts,
+        int interruptedStatus) implements Serializable {
 
     /** Version of the report's JSON form; bumped on any incompatible change. */
     public static final String FORMAT_VERSION = "2";
+    /** The status of a process SIGTERM stopped: 128 + 15. */
+    public static final int INTERRUPTED_BY_SIGTERM = 143;
 
     /** Every text is redacted here ({@link Redaction}), however the report was made, before anything renders it. */
     public Report {
@@ -53,6 +59,17 @@ public record Report(
         header = header == null ? ReportHeader.NONE : header;
         failOn = failOn == null ? FailOn.ERROR : failOn;
         excerpts = excerpts == null ? List.of() : excerpts.stream().map(Redaction::redact).toList();
+        // 129..255: a signal's status; anything else is no signal's, and the interrupted verdict's own 130 stands
+        interruptedStatus = interruptedStatus > 128 && interruptedStatus < 256 ? interruptedStatus
+                : Verdict.INTERRUPTED.exitStatus();
+    }
+
+    /** A report of a run no signal stopped. */
+    public Report(String subject, String checklist, Instant createdAt, List<Item> items, List<LogEntry> log,
+            boolean environmentFailed, List<PhaseRecord> phases, boolean interrupted, ReportHeader header,
+            FailOn failOn, List<SourceExcerpt> excerpts) {
+        this(subject, checklist, createdAt, items, log, environmentFailed, phases, interrupted, header, failOn,
+                excerpts, Verdict.INTERRUPTED.exitStatus());
     }
 
     /** A report without source excerpts. */
@@ -81,7 +98,7 @@ public record Report(
     /** This report with {@code more} excerpts kept. */
     public Report withExcerpts(List<SourceExcerpt> more) {
         return new Report(subject, checklist, createdAt, items, log, environmentFailed, phases, interrupted, header,
-                failOn, more);
+                failOn, more, interruptedStatus);
     }
 
     /** A report without phases that ran to its end. */
@@ -93,13 +110,31 @@ public record Report(
     /** This report judged with {@code failOn}: what gates, the verdict and the exit status follow it. */
     public Report failingOn(FailOn failOn) {
         return new Report(subject, checklist, createdAt, items, log, environmentFailed, phases, interrupted, header,
-                failOn, excerpts);
+                failOn, excerpts, interruptedStatus);
     }
 
     /** This report under another subject (the name the user gave instead of an absolute path). */
     public Report withSubject(String subject) {
         return new Report(subject, checklist, createdAt, items, log, environmentFailed, phases, interrupted, header,
-                failOn, excerpts);
+                failOn, excerpts, interruptedStatus);
+    }
+
+    /**
+     * This report of a run a signal stopped, ending with {@code status} (128 plus the signal's number), so that
+     * what it says and what the process ends with agree. A report that was not interrupted is returned as it is.
+     */
+    public Report interruptedWith(int status) {
+        return interrupted ? new Report(subject, checklist, createdAt, items, log, environmentFailed, phases,
+                interrupted, header, failOn, excerpts, status) : this;
+    }
+
+    /**
+     * The exit status of the run: the verdict's, and for an interrupted run the status the signal that stopped it
+     * gives ({@link #interruptedStatus}).
+     */
+    public int exitStatus() {
+        Verdict verdict = verdict();
+        return verdict == Verdict.INTERRUPTED ? interruptedStatus : verdict.exitStatus();
     }
 
     public Summary summary() {

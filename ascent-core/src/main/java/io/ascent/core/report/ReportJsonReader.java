@@ -42,6 +42,7 @@ public final class ReportJsonReader {
             Boolean environmentFailed = null;
             boolean environmentVerdict = false;
             boolean interrupted = false;
+            int exitStatus = Verdict.INTERRUPTED.exitStatus();
             List<Item> items = new ArrayList<>();
             List<LogEntry> log = new ArrayList<>();
             List<PhaseRecord> phases = new ArrayList<>();
@@ -59,6 +60,8 @@ public final class ReportJsonReader {
                     case "verdict" -> environmentVerdict = Verdict.ENVIRONMENT_ERROR.name().equals(text(json, value));
                     case "environmentFailed" -> environmentFailed = bool(json, value);
                     case "interrupted" -> interrupted = bool(json, value);
+                    case "exitStatus" -> exitStatus = value == JsonToken.VALUE_NUMBER_INT ? json.getIntValue()
+                            : exitStatus;
                     case "failOn" -> failOn = failOn(json, text(json, value));
                     case "header" -> header = header(json, value);
                     case "items" -> {
@@ -102,7 +105,7 @@ public final class ReportJsonReader {
             // Reports written before "environmentFailed" was added say it only through their verdict.
             return new Report(subject, checklist, createdAt, items, log,
                     environmentFailed == null ? environmentVerdict : environmentFailed, phases, interrupted, header,
-                    failOn, excerpts);
+                    failOn, excerpts, exitStatus);
         }
     }
 

@@ -15,8 +15,9 @@ public enum Verdict {
     /** A check threw: a bug in Ascent. The other checks still ran. */
     INTERNAL_ERROR(4),
     /**
-     * The run was cancelled (Ctrl-C, an aborted build) before it finished: the report is partial. 130 is the
-     * status shells give a process ended by SIGINT.
+     * The run was cancelled (Ctrl-C, SIGTERM, an aborted build) before it finished: the report is partial. 130 is
+     * the status shells give a process ended by SIGINT; a run SIGTERM stopped ends with 143, which its report says
+     * ({@link Report#exitStatus()}).
      */
     INTERRUPTED(130);
 

@@ -88,6 +88,9 @@ class ReportJsonReaderTest {
         Report read = new ReportJsonReader().read(new StringReader(json(interrupted)));
         assertThat(read.interrupted()).isTrue();
         assertThat(read.verdict()).isEqualTo(Verdict.INTERRUPTED);
+        assertThat(read.exitStatus()).isEqualTo(130);
+        Report terminated = new ReportJsonReader().read(new StringReader(json(interrupted.interruptedWith(143))));
+        assertThat(terminated.exitStatus()).as("SIGTERM's status").isEqualTo(143);
     }
 
     @Test

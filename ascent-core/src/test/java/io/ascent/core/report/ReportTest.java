@@ -24,6 +24,22 @@ class ReportTest {
     }
 
     @Test
+    void shouldEndARunSigtermInterruptedWith143AndAnyOtherInterruptedRunWith130() {
+        Report interrupted = new Report("app", null, java.time.Instant.EPOCH, java.util.List.of(item(Status.FAIL)),
+                java.util.List.of(), false, java.util.List.of(), true);
+        assertThat(interrupted.exitStatus()).isEqualTo(130);
+
+        Report terminated = interrupted.interruptedWith(Report.INTERRUPTED_BY_SIGTERM);
+        assertThat(terminated.verdict()).isEqualTo(Verdict.INTERRUPTED);
+        assertThat(terminated.exitStatus()).isEqualTo(143);
+        assertThat(terminated.failingOn(FailOn.WARNING).withSubject("other").exitStatus()).as("kept by copies")
+                .isEqualTo(143);
+        assertThat(interrupted.interruptedWith(2).exitStatus()).as("no signal's status").isEqualTo(130);
+        Report finished = Report.builder("app").add(item(Status.FAIL)).build();
+        assertThat(finished.interruptedWith(143).exitStatus()).as("a run that finished").isEqualTo(1);
+    }
+
+    @Test
     void shouldGiveAnInfoFindingItsOwnStatusThatNeverGates() {
         Item info = Item.builder("x", "X").severity(Severity.INFO).problem("worth knowing").build();
         Report report = Report.builder("app").add(info).build().failingOn(FailOn.WARNING);

@@ -10,6 +10,7 @@ import io.ascent.core.provision.kube.KubeConnections;
 import io.ascent.core.report.Item;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -24,9 +25,20 @@ final class EngineProvisionCall implements ProvisionCall {
     private static final long serialVersionUID = 1L;
 
     private final String kindPath;
+    /**
+     * Opens each call's connections; built on the agent, never sent over the channel (after crossing it, the
+     * engine's own).
+     */
+    private final transient Supplier<KubeConnections> connections;
 
     EngineProvisionCall(String kindPath) {
+        this(kindPath, KubeConnections::new);
+    }
+
+    /** @param connections opens the connections of one call, which the call closes when it returns or throws */
+    EngineProvisionCall(String kindPath, Supplier<KubeConnections> connections) {
         this.kindPath = kindPath == null || kindPath.isBlank() ? "kind" : kindPath.trim();
+        this.connections = connections;
     }
 
     String kindPath() {
@@ -36,21 +48,27 @@ final class EngineProvisionCall implements ProvisionCall {
     @Override
     public ProvisionedCluster create(ClusterRequest request, ProgressListener progress)
             throws ProvisionException, InterruptedException {
-        ClusterDrivers.Choice choice = choice(driverName(request));
-        List<Item> stopping = choice.preflight().check(request, progress).stream()
-                .filter(item -> item.status().isGating()).toList();
-        if (!stopping.isEmpty()) {
-            throw new ProvisionException(ProvisionException.Kind.ENVIRONMENT, "preflight: " + stopping.stream()
-                    .map(item -> item.id() + ": " + item.message()).collect(Collectors.joining("; ")),
-                    stopping.stream().map(Item::remediation).filter(Objects::nonNull)
-                            .collect(Collectors.joining("; ")));
+        // The connections live as long as this call: the agent's JVM outlives every build, and idle connections
+        // (sockets, OkHttp's threads) would otherwise stay until evicted minutes later.
+        try (KubeConnections open = openConnections()) {
+            ClusterDrivers.Choice choice = choice(driverName(request), open);
+            List<Item> stopping = choice.preflight().check(request, progress).stream()
+                    .filter(item -> item.status().isGating()).toList();
+            if (!stopping.isEmpty()) {
+                throw new ProvisionException(ProvisionException.Kind.ENVIRONMENT, "preflight: " + stopping.stream()
+                        .map(item -> item.id() + ": " + item.message()).collect(Collectors.joining("; ")),
+                        stopping.stream().map(Item::remediation).filter(Objects::nonNull)
+                                .collect(Collectors.joining("; ")));
+            }
+            return choice.driver().create(request, progress);
         }
-        return choice.driver().create(request, progress);
     }
 
     @Override
     public void delete(ProvisionedCluster cluster, ProgressListener progress) throws ProvisionException {
-        choice(cluster.driver()).driver().delete(cluster, progress);
+        try (KubeConnections open = openConnections()) {
+            choice(cluster.driver(), open).driver().delete(cluster, progress);
+        }
     }
 
     /** {@code existing} when there is a kubeconfig to reach a cluster with, else a kind cluster of the run's own. */
@@ -58,9 +76,16 @@ final class EngineProvisionCall implements ProvisionCall {
         return request.kubeconfig().isPresent() ? ExistingClusterDriver.NAME : ClusterDrivers.KIND;
     }
 
-    /** The engine's driver of that name and its preflight, kind running the configured executable. */
-    ClusterDrivers.Choice choice(String name) {
-        return ClusterDrivers.forName(name, new KubeConnections(), kindPath)
+    /**
+     * The engine's driver of that name and its preflight, kind running the configured executable, talking to
+     * clusters through {@code open}.
+     */
+    ClusterDrivers.Choice choice(String name, KubeConnections open) {
+        return ClusterDrivers.forName(name, open, kindPath)
                 .orElseThrow(() -> new IllegalArgumentException("no driver '" + name + "'"));
+    }
+
+    private KubeConnections openConnections() {
+        return connections == null ? new KubeConnections() : connections.get();
     }
 }

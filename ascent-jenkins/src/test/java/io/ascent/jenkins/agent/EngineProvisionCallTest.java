@@ -5,13 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ascent.core.provision.ClusterRequest;
 import io.ascent.core.provision.ProvisionException;
+import io.ascent.core.provision.ProvisionedCluster;
 import io.ascent.core.provision.RunName;
 import io.ascent.core.provision.existing.ExistingClusterDriver;
 import io.ascent.core.provision.kind.KindDriver;
+import io.ascent.core.provision.kube.KubeConnections;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -39,7 +43,7 @@ class EngineProvisionCallTest {
     void shouldPickKindWithTheConfiguredExecutableWithoutAKubeconfig() {
         EngineProvisionCall call = new EngineProvisionCall("/opt/kind/bin/kind");
         assertThat(EngineProvisionCall.driverName(request(Optional.empty()))).isEqualTo("kind");
-        assertThat(call.choice("kind").driver()).isInstanceOfSatisfying(KindDriver.class,
+        assertThat(call.choice("kind", new KubeConnections()).driver()).isInstanceOfSatisfying(KindDriver.class,
                 kind -> assertThat(kind.plan(request(Optional.empty())))
                         .anyMatch(line -> line.startsWith("/opt/kind/bin/kind create cluster --name ascent-app-7")));
     }
@@ -49,7 +53,7 @@ class EngineProvisionCallTest {
         EngineProvisionCall call = new EngineProvisionCall("kind");
         assertThat(EngineProvisionCall.driverName(request(Optional.of(work.resolve("kubeconfig")))))
                 .isEqualTo("existing");
-        assertThat(call.choice("existing").driver()).isInstanceOf(ExistingClusterDriver.class);
+        assertThat(call.choice("existing", new KubeConnections()).driver()).isInstanceOf(ExistingClusterDriver.class);
     }
 
     @Test
@@ -70,6 +74,49 @@ class EngineProvisionCallTest {
                     assertThat(e.getMessage()).startsWith("preflight: ").doesNotContain("SECRET-TOKEN");
                 });
         assertThat(log.text()).doesNotContain("SECRET-TOKEN");
+    }
+
+    @Test
+    void shouldCloseTheConnectionsOfACreateThatPreflightStopped() throws Exception {
+        Path kubeconfig = Files.writeString(work.resolve("credential-kubeconfig"), ProvisionCallableTest.KUBECONFIG,
+                StandardCharsets.UTF_8);
+        List<KubeConnections> opened = new ArrayList<>();
+        EngineProvisionCall call = new EngineProvisionCall("kind", () -> record(opened));
+
+        assertThatThrownBy(() -> call.create(request(Optional.of(kubeconfig)),
+                new LogProgress(new ValidateCallableTest.BufferListener().getLogger())))
+                .isInstanceOf(ProvisionException.class);
+
+        assertThat(opened).hasSize(1);
+        assertClosed(opened.get(0), kubeconfig);
+    }
+
+    @Test
+    void shouldCloseTheConnectionsOfADeleteThatFailed() throws Exception {
+        Path kubeconfig = Files.writeString(work.resolve("credential-kubeconfig"), ProvisionCallableTest.KUBECONFIG,
+                StandardCharsets.UTF_8);
+        List<KubeConnections> opened = new ArrayList<>();
+        EngineProvisionCall call = new EngineProvisionCall("kind", () -> record(opened));
+        ProvisionedCluster cluster = new ProvisionedCluster("existing", "ctx", kubeconfig, Optional.empty(),
+                "ascent-app-7", false);
+
+        assertThatThrownBy(() -> call.delete(cluster, new LogProgress(new ValidateCallableTest.BufferListener()
+                .getLogger()))).isInstanceOf(ProvisionException.class).hasMessageContaining("was not deleted");
+
+        assertThat(opened).hasSize(1);
+        assertClosed(opened.get(0), kubeconfig);
+    }
+
+    private static KubeConnections record(List<KubeConnections> opened) {
+        KubeConnections connections = new KubeConnections();
+        opened.add(connections);
+        return connections;
+    }
+
+    /** Closed connections refuse to connect (an open one would connect: reading the kubeconfig needs no server). */
+    private static void assertClosed(KubeConnections connections, Path kubeconfig) {
+        assertThatThrownBy(() -> connections.connect(Optional.of(kubeconfig), Optional.empty()))
+                .isInstanceOf(ProvisionException.class).hasMessageContaining("connections are closed");
     }
 
     @Test

@@ -81,7 +81,7 @@ public final class RuleEvaluator {
      */
     public int evaluate(JSONObject object, RuleSchema schema, Listener listener) {
         int[] count = {0};
-        walk(Defaults.apply(object, schema), schema, new ArrayList<>(), "", true, listener, count);
+        walk(schema.defaults().apply(object), schema, new ArrayList<>(), "", true, listener, count);
         return count[0];
     }
 

@@ -1,5 +1,6 @@
 package io.ascent.core.manifest.cel;
 
+import io.ascent.core.manifest.schema.StructuralDefaults;
 import io.ascent.core.yaml.YamlDocument;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,16 +17,16 @@ import org.json.JSONObject;
  * {@code x-kubernetes-validations} there.
  */
 public final class RuleSchema {
-    private static final RuleSchema ANY = new RuleSchema(null, null, false, false, false, null, List.of(), Map.of(),
-            null, null);
+    private static final RuleSchema ANY = new RuleSchema(null, null, false, false, false, StructuralDefaults.NONE,
+            List.of(), Map.of(), null, null);
 
     private final String type;
     private final String format;
     private final boolean intOrString;
     private final boolean embedded;
     private final boolean preserveUnknown;
-    /** The {@code default} the API server fills in when the field is absent, or {@code null}. */
-    private final Object defaultValue;
+    /** At the schema's root, its defaults, which the API server fills in before it evaluates rules; else none. */
+    private final StructuralDefaults defaults;
     private final List<ValidationRule> rules;
     private final Map<String, RuleSchema> properties;
     private final RuleSchema items;
@@ -34,14 +35,14 @@ public final class RuleSchema {
     private final boolean hasRules;
 
     private RuleSchema(String type, String format, boolean intOrString, boolean embedded, boolean preserveUnknown,
-            Object defaultValue, List<ValidationRule> rules, Map<String, RuleSchema> properties, RuleSchema items,
-            RuleSchema additionalProperties) {
+            StructuralDefaults defaults, List<ValidationRule> rules, Map<String, RuleSchema> properties,
+            RuleSchema items, RuleSchema additionalProperties) {
         this.type = type;
         this.format = format;
         this.intOrString = intOrString;
         this.embedded = embedded;
         this.preserveUnknown = preserveUnknown;
-        this.defaultValue = defaultValue == JSONObject.NULL ? null : defaultValue;
+        this.defaults = defaults;
         this.rules = List.copyOf(rules);
         this.properties = Map.copyOf(properties);
         this.items = items;
@@ -63,6 +64,11 @@ public final class RuleSchema {
      * @param crd      the CRD's name, for messages
      */
     static RuleSchema read(JSONObject node, YamlDocument document, List<String> tokens, String crd) {
+        return read(node, document, tokens, crd, StructuralDefaults.of(node));
+    }
+
+    private static RuleSchema read(JSONObject node, YamlDocument document, List<String> tokens, String crd,
+            StructuralDefaults defaults) {
         List<ValidationRule> rules = new ArrayList<>();
         if (node.opt("x-kubernetes-validations") instanceof JSONArray entries) {
             for (int i = 0; i < entries.length(); i++) {
@@ -74,20 +80,21 @@ public final class RuleSchema {
         if (node.opt("properties") instanceof JSONObject declared) {
             for (String name : declared.keySet()) {
                 if (declared.opt(name) instanceof JSONObject property) {
-                    properties.put(name, read(property, document, child(tokens, "properties", name), crd));
+                    properties.put(name, read(property, document, child(tokens, "properties", name), crd,
+                            StructuralDefaults.NONE));
                 }
             }
         }
         RuleSchema items = node.opt("items") instanceof JSONObject item
-                ? read(item, document, child(tokens, "items"), crd) : null;
+                ? read(item, document, child(tokens, "items"), crd, StructuralDefaults.NONE) : null;
         RuleSchema additional = node.opt("additionalProperties") instanceof JSONObject value
-                ? read(value, document, child(tokens, "additionalProperties"), crd) : null;
+                ? read(value, document, child(tokens, "additionalProperties"), crd, StructuralDefaults.NONE) : null;
         return new RuleSchema(node.opt("type") instanceof String t ? t : null,
                 node.opt("format") instanceof String f ? f : null,
                 node.optBoolean("x-kubernetes-int-or-string", false),
                 node.optBoolean("x-kubernetes-embedded-resource", false),
                 node.optBoolean("x-kubernetes-preserve-unknown-fields", false),
-                node.opt("default"), rules, properties, items, additional);
+                defaults, rules, properties, items, additional);
     }
 
     private static ValidationRule rule(Object entry, YamlDocument document, List<String> at, String crd) {
@@ -138,9 +145,12 @@ public final class RuleSchema {
         return preserveUnknown;
     }
 
-    /** The value the API server fills in for an absent field, or {@code null}. */
-    public Object defaultValue() {
-        return defaultValue;
+    /**
+     * The defaults the API server fills in before it evaluates the rules: the schema's own at its root
+     * ({@link #read}), none below it (the root's fill in the whole object at once).
+     */
+    public StructuralDefaults defaults() {
+        return defaults;
     }
 
     public List<ValidationRule> rules() {

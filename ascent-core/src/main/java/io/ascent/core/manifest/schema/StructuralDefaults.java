@@ -23,12 +23,15 @@ import org.yaml.snakeyaml.nodes.Tag;
  * Defaults inside {@code allOf}/{@code anyOf}/{@code oneOf}/{@code not} are not read: the API server refuses them.
  *
  * <p>Without this a {@code oneOf} whose branches tell a defaulted field apart (Gateway API's addresses) matches
- * twice. Violations are located through the document's own nodes, so one on a default points at the mapping that
- * received it. The input is never changed: only the path to an added default is copied. Immutable.
+ * twice, and a CEL validation rule that reads a defaulted field ({@code self.type == 'PathPrefix'}) would not see
+ * the default: both the schema validators and the CEL rules ({@code manifest.cel}) default through this one class.
+ * Violations are located through the document's own nodes, so one on a default points at the mapping that
+ * received it. The input is never changed: only the path to an added default is copied, and the defaults added
+ * are shared (nothing that reads the result changes it). Immutable.
  */
 public final class StructuralDefaults {
     /** No defaults anywhere: {@link #apply} gives its input back. */
-    static final StructuralDefaults NONE = new StructuralDefaults(null, Map.of(), null, null);
+    public static final StructuralDefaults NONE = new StructuralDefaults(null, Map.of(), null, null);
 
     /** Where default nodes are placed: nothing reads it (violations are located through the document's nodes). */
     private static final Mark NOWHERE = new Mark("default", 0, 0, 0, new int[0], 0);
@@ -54,7 +57,7 @@ public final class StructuralDefaults {
     }
 
     /** The defaults of a (converted) custom resource schema; {@link #NONE} when it has none. */
-    static StructuralDefaults of(JSONObject schema) {
+    public static StructuralDefaults of(JSONObject schema) {
         StructuralDefaults read = read(schema, 0);
         return read == null ? NONE : read;
     }
@@ -141,10 +144,10 @@ public final class StructuralDefaults {
     }
 
     /**
-     * The JSON value with the defaults filled in; {@code json} itself when none was missing. Null members must have
-     * been taken out (they count as absent, as for the YAML tree).
+     * The JSON value with the defaults filled in; {@code json} itself when none was missing. A null member with a
+     * default gets it, as an absent one does (the API server prunes the null first).
      */
-    Object apply(Object json) {
+    public Object apply(Object json) {
         if (json instanceof JSONObject object) {
             JSONObject out = null;
             for (String key : object.keySet()) {
@@ -154,7 +157,8 @@ public final class StructuralDefaults {
                     continue;
                 }
                 Object member = object.opt(key);
-                Object defaulted = schema.apply(member);
+                Object defaulted = schema.value != null && member == JSONObject.NULL ? schema.value
+                        : schema.apply(member);
                 if (defaulted != member) {
                     out = out != null ? out : shallowCopy(object);
                     out.put(key, defaulted);

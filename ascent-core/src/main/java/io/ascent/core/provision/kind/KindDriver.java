@@ -38,6 +38,11 @@ public final class KindDriver implements ClusterDriver {
 
     /** How long {@code kind delete cluster} and {@code kind export logs} may take. */
     public static final Duration DELETE_TIMEOUT = Duration.ofMinutes(2);
+    /**
+     * The namespace a run deploys to in its kind cluster where a manifest names none: the cluster is the run's own,
+     * so its {@code default}.
+     */
+    public static final String NAMESPACE = "default";
     static final String CONFIG_FILE = "kind-config.yaml";
     static final String KUBECONFIG_FILE = "kubeconfig";
     static final String LOGS_FOLDER = "kind-logs";
@@ -105,7 +110,7 @@ public final class KindDriver implements ClusterDriver {
                     + "in " + work + ": " + e.getMessage(), "check free disk and permissions of the work folder");
         }
         ProvisionedCluster cluster = new ProvisionedCluster(name(), request.runName(), work.resolve(KUBECONFIG_FILE),
-                Optional.empty(), "default", true);
+                Optional.empty(), NAMESPACE, true);
         long start = System.nanoTime();
         progress.info("kind: creating cluster " + request.runName() + " with " + image);
         boolean created = false;

@@ -38,7 +38,7 @@ public final class JsonRenderer implements Renderer {
             header(report, json);
             json.writeStringField("createdAt", report.createdAt().toString());
             json.writeStringField("verdict", report.verdict().name());
-            json.writeNumberField("exitStatus", report.verdict().exitStatus());
+            json.writeNumberField("exitStatus", report.exitStatus());
             json.writeStringField("failOn", report.failOn().label());
             json.writeBooleanField("interrupted", report.interrupted());
             json.writeBooleanField("environmentFailed", report.environmentFailed());

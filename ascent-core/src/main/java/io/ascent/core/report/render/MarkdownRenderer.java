@@ -146,7 +146,7 @@ public final class MarkdownRenderer implements Renderer {
             }
         }
         text.append("| **total** | **").append(s.total()).append("** |\n\n");
-        text.append("Exit status ").append(verdict.exitStatus()).append(report.failOn() == FailOn.WARNING
+        text.append("Exit status ").append(report.exitStatus()).append(report.failOn() == FailOn.WARNING
                 ? ", failing on warnings" : "").append(".\n\n");
         return text.toString();
     }

@@ -63,7 +63,7 @@ public final class SarifRenderer implements Renderer {
                 json.writeArrayFieldStart("invocations");
                 json.writeStartObject();
                 json.writeBooleanField("executionSuccessful", false);
-                json.writeNumberField("exitCode", report.verdict().exitStatus());
+                json.writeNumberField("exitCode", report.exitStatus());
                 json.writeStringField("exitCodeDescription", "interrupted: the run was cancelled; results are partial");
                 json.writeEndObject();
                 json.writeEndArray();

@@ -164,7 +164,7 @@ public final class TextRenderer implements Renderer {
             out.write("\ninterrupted: the run was cancelled before it finished; the items above are partial");
         }
         Verdict verdict = report.verdict();
-        out.write("\nresult: " + verdict.name().replace('_', ' ') + " (exit " + verdict.exitStatus()
+        out.write("\nresult: " + verdict.name().replace('_', ' ') + " (exit " + report.exitStatus()
                 + (report.failOn() == FailOn.WARNING ? ", failing on warnings" : "") + "): "
                 + report.summary().describe() + "\n");
     }

@@ -84,7 +84,7 @@ public final class ReportView {
     }
 
     public int getExitStatus() {
-        return report.verdict().exitStatus();
+        return report.exitStatus();
     }
 
     public boolean isPassed() {

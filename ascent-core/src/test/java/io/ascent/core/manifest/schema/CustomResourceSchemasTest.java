@@ -215,4 +215,34 @@ class CustomResourceSchemasTest {
                     "spec": {"type": "object", "additionalProperties": false}}}
                 }}"""))).as(converted.toString()).isTrue();
     }
+
+    @Test
+    void shouldNameTheFormatAValueBreaksAsTheApiServerDoes() {
+        String crd = CrdYaml.of("example.com", "Probe", "probes", CrdYaml.version("v1", true, """
+                type: object
+                properties:
+                  spec:
+                    type: object
+                    properties:
+                      address: {type: string, format: ipv4}
+                      since: {type: string, format: date-time}
+                """));
+        ResourceSchemaValidator validator = ResourceSchemaValidator.builder().strict(true).fetcher(network)
+                .customResourceDefinitions(all(crd)).build();
+        YamlDocument probe = yaml("""
+                apiVersion: example.com/v1
+                kind: Probe
+                metadata: {name: p}
+                spec:
+                  address: 10.0.0.256
+                  since: yesterday
+                """);
+
+        List<SchemaViolation> violations = checked(validator.validate(probe, List.of(), "example.com/v1", "Probe",
+                V1_30)).violations();
+
+        assertThat(violations).extracting(SchemaViolation::message).containsExactlyInAnyOrder(
+                "'10.0.0.256' in spec.address must be of type ipv4",
+                "'yesterday' in spec.since must be of type date-time");
+    }
 }

@@ -250,7 +250,7 @@ class ResourceSchemaValidatorTest {
         assertThat(violations).singleElement().satisfies(v -> {
             assertThat(v.pointer()).isEqualTo("/eventTime");
             assertThat(v.location().toString()).isEqualTo("deploy/app.yaml:4:12");
-            assertThat(v.message()).isEqualTo("'yesterday' is not a valid value in eventTime");
+            assertThat(v.message()).isEqualTo("'yesterday' in eventTime must be of type date-time");
         });
     }
 }

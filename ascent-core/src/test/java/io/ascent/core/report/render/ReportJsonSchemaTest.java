@@ -43,8 +43,8 @@ class ReportJsonSchemaTest {
         Report headed = new Report(mixed.subject(), mixed.checklist(), mixed.createdAt(), mixed.items(), mixed.log(),
                 true, List.of(), true, new ReportHeader("https://example.com/app.git", "0123abc", "1.31"),
                 FailOn.WARNING);
-        for (Report report : List.of(mixed, headed, MarkdownRendererTest.large(40),
-                Report.builder("empty").build())) {
+        for (Report report : List.of(mixed, headed, headed.interruptedWith(Report.INTERRUPTED_BY_SIGTERM),
+                MarkdownRendererTest.large(40), Report.builder("empty").build())) {
             JSONObject json = json(report);
             assertThatCode(() -> SCHEMA.validate(json)).as(report.subject()).doesNotThrowAnyException();
         }

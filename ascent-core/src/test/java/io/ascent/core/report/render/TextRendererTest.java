@@ -117,4 +117,13 @@ class TextRendererTest {
                 result: PASSED (exit 0): 1 warning, 1 info of 2 items
                 """);
     }
+
+    @Test
+    void shouldNameTheExitStatusTheSignalThatInterruptedTheRunGives() throws Exception {
+        Report interrupted = new Report("app", null, java.time.Instant.EPOCH, List.of(), List.of(), false, List.of(),
+                true);
+        assertThat(render(interrupted, Detail.QUIET)).endsWith("result: INTERRUPTED (exit 130): no items of 0 items\n");
+        assertThat(render(interrupted.interruptedWith(Report.INTERRUPTED_BY_SIGTERM), Detail.QUIET))
+                .endsWith("result: INTERRUPTED (exit 143): no items of 0 items\n");
+    }
 }
