@@ -19,14 +19,15 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 cd "$BENCH_ROOT"
 
-kubeconform="$(bench_kubeconform)"
+# The benchmarks module depends on the CLI: building it rebuilds the CLI's jar, so it goes first. Otherwise the
+# launcher would find its class-data archives older than the jar and record them again during the first measured run
+# (whose peak memory, the RSS line, would then be the training run's).
 benchmarks="$BENCH_ROOT/ascent-benchmarks/target/benchmarks.jar"
-if [[ ! -f "$benchmarks" || -n "$(find ascent-core/src/main ascent-benchmarks/src/main -newer "$benchmarks" -type f -print -quit)" ]]; then
+if [[ ! -f "$benchmarks" || -n "$(find ascent-core/src/main ascent-cli/src/main ascent-benchmarks/src/main -newer "$benchmarks" -type f -print -quit)" ]]; then
   ./mvnw -B -q -DskipTests -Djazzer.skip -pl ascent-benchmarks -am package >&2
 fi
-# After that build, which packages ascent-cli again: a jar newer than the launcher's archives makes the first measured
-# run record them, and its RSS line would be the training run's.
 jar="$(bench_ascent_jar)"
+kubeconform="$(bench_kubeconform)"
 
 if [[ "$BENCH_BRIEF" == 1 ]]; then
   big=(1000 200); small=(250 50); single=2000

@@ -12,8 +12,10 @@ import io.ascent.core.yaml.YamlInputException;
 import io.ascent.core.yaml.YamlLimits;
 import java.util.ArrayList;
 import java.util.List;
-import org.json.JSONArray;
 import org.json.JSONObject;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * Reads manifest files into {@link Resource}s the way kubectl reads them (YAML 1.1 scalars: {@code yes} is
@@ -113,38 +115,45 @@ public final class ManifestLoader {
         }
     }
 
+    /**
+     * The objects of one document, read from its node tree: its JSON copy is built only if a check asks for it.
+     * The tree agrees with the copy on every test made here (same keys, scalars typed by the same rules).
+     */
     private static void addDocument(YamlDocument document, int number, List<Resource> resources,
             List<Item> problems) {
-        if (!(document.json() instanceof JSONObject object)) {
-            problems.add(problem(document.start(), "document " + number + " is " + describe(document.json())
+        Node root = document.root();
+        if (!(root instanceof MappingNode)) {
+            problems.add(problem(document.start(), "document " + number + " is " + describe(document, root)
                     + ", not an object; a Kubernetes resource is a mapping with apiVersion, kind and metadata"));
             return;
         }
-        Object kind = object.opt("kind");
-        JSONArray items = object.optJSONArray("items");
-        if (kind instanceof String k && k.endsWith("List") && object.opt("items") == JSONObject.NULL) {
+        Object kind = document.scalarValue(YamlDocument.member(root, "kind"));
+        Node items = YamlDocument.member(root, "items");
+        if (kind instanceof String k && k.endsWith("List") && items != null
+                && document.scalarValue(items) == JSONObject.NULL) {
             return; // "items:" with nothing after it: kubectl reads an empty list
         }
-        if (kind instanceof String k && k.endsWith("List") && items != null) {
-            for (int i = 0; i < items.length(); i++) {
+        if (kind instanceof String k && k.endsWith("List") && items instanceof SequenceNode entries) {
+            for (int i = 0; i < entries.getValue().size(); i++) {
                 List<String> pointer = List.of("items", String.valueOf(i));
-                if (items.get(i) instanceof JSONObject entry) {
-                    resources.add(new Resource(document, pointer, entry));
+                Node entry = entries.getValue().get(i);
+                if (entry instanceof MappingNode) {
+                    resources.add(new Resource(document, pointer));
                 } else {
-                    problems.add(problem(document.locationOf(document.nodeAt(pointer)), "entry " + i + " of " + k
-                            + " is " + describe(items.get(i)) + ", not an object"));
+                    problems.add(problem(document.locationOf(entry), "entry " + i + " of " + k
+                            + " is " + describe(document, entry) + ", not an object"));
                 }
             }
             return;
         }
-        resources.add(new Resource(document, List.of(), object));
+        resources.add(new Resource(document, List.of()));
     }
 
-    private static String describe(Object json) {
-        if (json instanceof JSONArray) {
+    private static String describe(YamlDocument document, Node node) {
+        if (node instanceof SequenceNode) {
             return "a list";
         }
-        if (json == JSONObject.NULL) {
+        if (document.scalarValue(node) == JSONObject.NULL) {
             return "null";
         }
         return "a plain value";

@@ -6,53 +6,109 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import org.json.JSONArray;
 import org.json.JSONObject;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * One Kubernetes object read from a manifest file: a YAML or JSON document, or one entry of a {@code List}'s
  * {@code items}. Keeps the document it came from so that every finding can point at the node it concerns.
  *
- * @param document the document the object was read from
- * @param pointer  JSON pointer tokens from the document root to the object: empty, or {@code items/3} for a List
- *                 entry
- * @param json     the object itself
- * @param releaseNamespace where the object lands when it names no namespace, when its source decides that (the
- *                 namespace of a Helm release); empty for "the namespace the manifests are applied to"
+ * <p>What every run asks of every object (kind, apiVersion, name, namespace, exemptions) is read from the
+ * document's node tree; the object as JSON values ({@link #json()}) is the document's copy, built the first time a
+ * check asks for it (see {@link YamlDocument}). Thread-safe, as the document is.
  */
-public record Resource(YamlDocument document, List<String> pointer, JSONObject json, String releaseNamespace) {
+public final class Resource {
 
     /** The annotation that exempts a resource from checks: a comma-separated list of check ids. */
     public static final String EXEMPT_ANNOTATION = "ascent.dev/exempt";
 
-    public Resource {
-        pointer = List.copyOf(pointer);
-        releaseNamespace = releaseNamespace == null ? "" : releaseNamespace;
+    private final YamlDocument document;
+    private final List<String> pointer;
+    private final Node node;
+    private final String releaseNamespace;
+    private final String apiVersion; // read once: every check asks for both, some several times
+    private final String kind;
+
+    /**
+     * @param document         the document the object was read from
+     * @param pointer          JSON pointer tokens from the document root to the object: empty, or {@code items/3}
+     *                         for a List entry
+     * @param releaseNamespace where the object lands when it names no namespace, when its source decides that (the
+     *                         namespace of a Helm release); empty for "the namespace the manifests are applied to"
+     */
+    public Resource(YamlDocument document, List<String> pointer, String releaseNamespace) {
+        this.document = document;
+        this.pointer = List.copyOf(pointer);
+        this.node = document.nodeAt(this.pointer);
+        this.releaseNamespace = releaseNamespace == null ? "" : releaseNamespace;
+        this.apiVersion = stringOrNull(node, "apiVersion");
+        this.kind = stringOrNull(node, "kind");
     }
 
     /** An object of a plain manifest file: without a namespace it lands where the manifests are applied. */
-    public Resource(YamlDocument document, List<String> pointer, JSONObject json) {
-        this(document, pointer, json, "");
+    public Resource(YamlDocument document, List<String> pointer) {
+        this(document, pointer, "");
     }
 
     /** The same object, landing in {@code namespace} when it names none (a Helm release's namespace). */
     public Resource inRelease(String namespace) {
-        return new Resource(document, pointer, json, namespace);
+        return new Resource(document, pointer, namespace);
+    }
+
+    /** The document the object was read from. */
+    public YamlDocument document() {
+        return document;
+    }
+
+    /** JSON pointer tokens from the document root to the object: empty, or {@code items/3} for a List entry. */
+    public List<String> pointer() {
+        return pointer;
+    }
+
+    /** Where the object lands when it names no namespace, when its source decides that; else empty. */
+    public String releaseNamespace() {
+        return releaseNamespace;
+    }
+
+    /**
+     * The object as JSON values (the document's copy, built on first use), or {@code null} when the pointer does
+     * not lead to an object of the document (never for an object the loader made).
+     */
+    public JSONObject json() {
+        Object value = document.json();
+        for (String token : pointer) {
+            if (value instanceof JSONObject object) {
+                value = object.opt(token);
+            } else if (value instanceof JSONArray array && isIndex(token)) {
+                value = array.opt(Integer.parseInt(token));
+            } else {
+                return null;
+            }
+        }
+        return value instanceof JSONObject object ? object : null;
+    }
+
+    private static boolean isIndex(String token) {
+        return !token.isEmpty() && token.length() < 10 && token.chars().allMatch(c -> c >= '0' && c <= '9');
     }
 
     /** The {@code apiVersion} if it is a string, else {@code null}. */
     public String apiVersion() {
-        return stringOrNull(json, "apiVersion");
+        return apiVersion;
     }
 
     /** The {@code kind} if it is a string, else {@code null}. */
     public String kind() {
-        return stringOrNull(json, "kind");
+        return kind;
     }
 
     /** {@code metadata.name}, else {@code metadata.generateName}, else {@code null}. */
     public String name() {
-        JSONObject metadata = json.optJSONObject("metadata");
+        Node metadata = mapping(node, "metadata");
         if (metadata == null) {
             return null;
         }
@@ -62,7 +118,7 @@ public record Resource(YamlDocument document, List<String> pointer, JSONObject j
 
     /** {@code metadata.namespace}, or the empty string for "the namespace the manifests are applied to". */
     public String namespace() {
-        JSONObject metadata = json.optJSONObject("metadata");
+        Node metadata = mapping(node, "metadata");
         String namespace = metadata == null ? null : stringOrNull(metadata, "namespace");
         return namespace == null ? "" : namespace;
     }
@@ -83,7 +139,7 @@ public record Resource(YamlDocument document, List<String> pointer, JSONObject j
 
     /** Where the object starts. */
     public Location location() {
-        return document.locationOf(document.nodeAt(pointer));
+        return document.locationOf(node);
     }
 
     /**
@@ -112,7 +168,8 @@ public record Resource(YamlDocument document, List<String> pointer, JSONObject j
      */
     public boolean isListWithoutItems() {
         String kind = kind();
-        return pointer.isEmpty() && kind != null && kind.endsWith("List") && !json.has("items");
+        return pointer.isEmpty() && kind != null && kind.endsWith("List")
+                && YamlDocument.member(node, "items") == null;
     }
 
     /** {@code Deployment/web}: how messages and item keys name the object. */
@@ -124,8 +181,8 @@ public record Resource(YamlDocument document, List<String> pointer, JSONObject j
 
     /** The check ids listed in the {@value #EXEMPT_ANNOTATION} annotation. */
     public Set<String> exemptions() {
-        JSONObject metadata = json.optJSONObject("metadata");
-        JSONObject annotations = metadata == null ? null : metadata.optJSONObject("annotations");
+        Node metadata = mapping(node, "metadata");
+        Node annotations = metadata == null ? null : mapping(metadata, "annotations");
         String value = annotations == null ? null : stringOrNull(annotations, EXEMPT_ANNOTATION);
         if (value == null || value.isBlank()) {
             return Set.of();
@@ -144,8 +201,30 @@ public record Resource(YamlDocument document, List<String> pointer, JSONObject j
         return new ResourceRef(displayName(), landingNamespace(), path(), location(), exemptions());
     }
 
-    private static String stringOrNull(JSONObject object, String key) {
-        Object value = object.opt(key);
-        return value instanceof String s ? s : null;
+    /** The string a mapping holds at {@code key}, as {@code json().opt(key) instanceof String} would find it. */
+    private String stringOrNull(Node mapping, String key) {
+        return document.scalarValue(YamlDocument.member(mapping, key)) instanceof String s ? s : null;
+    }
+
+    /** The mapping a mapping holds at {@code key}, as {@code json().optJSONObject(key)} would find it. */
+    private static Node mapping(Node mapping, String key) {
+        return YamlDocument.member(mapping, key) instanceof MappingNode member ? member : null;
+    }
+
+    /** Equal when they are the same object of the same document, landing in the same namespace. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Resource resource && resource.document == document
+                && resource.pointer.equals(pointer) && resource.releaseNamespace.equals(releaseNamespace);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(System.identityHashCode(document), pointer, releaseNamespace);
+    }
+
+    @Override
+    public String toString() {
+        return "Resource[" + displayName() + " at " + location() + "]";
     }
 }

@@ -1,7 +1,9 @@
 package io.ascent.core.yaml;
 
 import io.ascent.core.report.Location;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.json.JSONArray;
@@ -14,8 +16,10 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
 /**
- * Turns a composed node tree into JSON values while enforcing the rules SnakeYAML's composer does not: only
- * standard tags, scalar unique keys, no merge keys, no recursion, and a bound on nodes after alias expansion.
+ * Enforces on a composed node tree the rules SnakeYAML's composer does not (only standard tags, scalar unique keys,
+ * no merge keys, no recursion, a bound on nodes after alias expansion, readable numbers) and, when asked, turns it
+ * into JSON values. The loader checks every document at once and builds its JSON only when a reader asks for it:
+ * manifests checked against schemas walk the node tree and never need the copy.
  *
  * <p>Scalars are typed by the {@link ScalarRules} given: YAML 1.2's core schema for the checklist ({@code yes},
  * {@code no}, {@code on} and {@code off} stay strings, so {@code country: no} is not {@code false}), or go-yaml
@@ -32,6 +36,10 @@ final class NodeConverter {
     private int nodes;
     private boolean nullMembers;
     private final boolean aliases;
+    private boolean build = true;
+
+    /** Mappings up to this size are searched for a duplicate key in place; larger ones use a set. */
+    private static final int SCANNED_KEYS = 8;
 
     NodeConverter(String path, YamlLimits limits, ScalarRules rules) {
         this(path, limits, rules, true);
@@ -48,6 +56,20 @@ final class NodeConverter {
         this.rules = rules;
     }
 
+    /**
+     * Checks {@code node}'s tree against every rule {@link #convert} enforces, building nothing: a tree that passes
+     * converts without an exception.
+     */
+    void check(Node node) throws YamlInputException {
+        build = false;
+        try {
+            convert(node);
+        } finally {
+            build = true;
+        }
+    }
+
+    /** The JSON value of {@code node}; {@code null} for a collection while only {@link #check checking}. */
     Object convert(Node node) throws YamlInputException {
         if (++nodes > limits.maxNodes()) {
             throw new YamlInputException(location(node),
@@ -76,8 +98,11 @@ final class NodeConverter {
     }
 
     private JSONObject mapping(MappingNode mapping) throws YamlInputException {
-        JSONObject object = new JSONObject();
-        for (NodeTuple tuple : mapping.getValue()) {
+        JSONObject object = build ? new JSONObject() : null;
+        List<NodeTuple> tuples = mapping.getValue();
+        Set<String> keys = !build && tuples.size() > SCANNED_KEYS ? new HashSet<>() : null;
+        for (int i = 0; i < tuples.size(); i++) {
+            NodeTuple tuple = tuples.get(i);
             Node keyNode = tuple.getKeyNode();
             if (!(keyNode instanceof ScalarNode keyScalar)) {
                 throw new YamlInputException(location(keyNode), "a mapping key must be a plain value, not a collection");
@@ -87,7 +112,7 @@ final class NodeConverter {
             }
             checkTag(keyNode);
             String key = keyScalar.getValue();
-            if (object.has(key)) { // keys are checked before their values, so an earlier key is in the object
+            if (isRepeated(key, object, keys, tuples, i)) {
                 throw new YamlInputException(location(keyNode), "duplicate key '" + key
                         + "' (first defined at line " + (firstKey(mapping, key).getStartMark().getLine() + 1) + ")");
             }
@@ -97,9 +122,32 @@ final class NodeConverter {
             }
             Object value = convert(tuple.getValueNode());
             nullMembers |= value == JSONObject.NULL;
-            object.put(key, value);
+            if (build) {
+                object.put(key, value);
+            }
         }
         return object;
+    }
+
+    /**
+     * Whether {@code key}, the {@code index}th of {@code tuples}, repeats an earlier key: looked up in the object
+     * being built (keys are checked before their values, so every earlier key is in it), else in {@code keys},
+     * else among the earlier keys of a small mapping.
+     */
+    private static boolean isRepeated(String key, JSONObject object, Set<String> keys, List<NodeTuple> tuples,
+            int index) {
+        if (object != null) {
+            return object.has(key);
+        }
+        if (keys != null) {
+            return !keys.add(key);
+        }
+        for (int i = 0; i < index; i++) {
+            if (((ScalarNode) tuples.get(i).getKeyNode()).getValue().equals(key)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Node firstKey(MappingNode mapping, String key) {
@@ -112,9 +160,12 @@ final class NodeConverter {
     }
 
     private JSONArray sequence(SequenceNode sequence) throws YamlInputException {
-        JSONArray array = new JSONArray();
+        JSONArray array = build ? new JSONArray() : null;
         for (Node item : sequence.getValue()) {
-            array.put(convert(item));
+            Object value = convert(item);
+            if (build) {
+                array.put(value);
+            }
         }
         return array;
     }
@@ -129,6 +180,9 @@ final class NodeConverter {
 
     private void checkTag(Node node) throws YamlInputException {
         Tag tag = node.getTag();
+        if (tag == Tag.STR || tag == Tag.MAP || tag == Tag.SEQ) {
+            return; // the resolver's constants: most nodes, without hashing the tag
+        }
         if (!STANDARD_TAGS.contains(tag)) {
             throw new YamlInputException(location(node), "tag '" + tag.getValue()
                     + "' is not allowed; Ascent reads plain YAML data only");

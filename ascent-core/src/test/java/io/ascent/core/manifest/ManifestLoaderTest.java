@@ -7,6 +7,8 @@ import io.ascent.core.workspace.ConfinedFiles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import org.json.JSONObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -140,6 +142,106 @@ class ManifestLoaderTest {
             assertThat(item.location().path()).isEqualTo(path);
             assertThat(item.message()).isNotBlank().doesNotContain("Exception").doesNotContain("snakeyaml");
         });
+    }
+
+    @Test
+    void shouldDescribeEveryDocumentThatIsNotAnObject() {
+        LoadedFile file = loader.parse("- a\n---\n~\n---\nhello\n---\n42\n", "deploy/odd.yaml");
+        assertThat(file.resources()).isEmpty();
+        assertThat(file.problems()).extracting(item -> item.location() + " " + item.message().split(",")[0])
+                .containsExactly("deploy/odd.yaml:1:1 document 1 is a list", "deploy/odd.yaml:3:1 document 2 is null",
+                        "deploy/odd.yaml:5:1 document 3 is a plain value",
+                        "deploy/odd.yaml:7:1 document 4 is a plain value");
+    }
+
+    @Test
+    void shouldReadAListWithEmptyItemsAsNoObjects() {
+        LoadedFile file = loader.parse("apiVersion: v1\nkind: List\nitems:\n", "deploy/empty.yaml");
+        assertThat(file.resources()).isEmpty();
+        assertThat(file.problems()).isEmpty();
+    }
+
+    @Test
+    void shouldReportEachListEntryThatIsNotAnObjectAndKeepTheOthers() {
+        LoadedFile file = loader.parse("""
+                apiVersion: v1
+                kind: ConfigMapList
+                items:
+                  - a
+                  - ~
+                  - [x]
+                  - {apiVersion: v1, kind: ConfigMap, metadata: {name: kept}}
+                """, "deploy/list.yaml");
+        assertThat(file.resources()).extracting(Resource::displayName).containsExactly("ConfigMap/kept");
+        assertThat(file.resources().get(0).pointer()).containsExactly("items", "3");
+        assertThat(file.problems()).extracting(item -> item.location() + " " + item.message()).containsExactly(
+                "deploy/list.yaml:4:5 entry 0 of ConfigMapList is a plain value, not an object",
+                "deploy/list.yaml:5:5 entry 1 of ConfigMapList is null, not an object",
+                "deploy/list.yaml:6:5 entry 2 of ConfigMapList is a list, not an object");
+    }
+
+    @Test
+    void shouldKeepAListKindWhoseItemsAreNoSequenceAsOneObject() {
+        LoadedFile file = loader.parse("apiVersion: v1\nkind: List\nitems: {a: 1}\n---\n"
+                + "apiVersion: v1\nkind: List\n", "deploy/list.yaml");
+        assertThat(file.problems()).isEmpty();
+        assertThat(file.resources()).extracting(Resource::pointer).containsExactly(List.of(), List.of());
+        assertThat(file.resources()).extracting(Resource::isListWithoutItems).containsExactly(false, true);
+    }
+
+    @Test
+    void shouldReadOnlyStringsAsKindVersionNameAndNamespaceAsTheJsonCopyHasThem() {
+        LoadedFile file = loader.parse("""
+                apiVersion: 1
+                kind: yes
+                metadata: [a]
+                ---
+                apiVersion: "1"
+                kind: "yes"
+                metadata: {generateName: web-, namespace: ~}
+                ---
+                apiVersion: v1
+                kind: 2024-01-01
+                metadata: {name: 10, generateName: web-, namespace: shop, annotations: {ascent.dev/exempt: 5}}
+                """, "deploy/typed.yaml");
+        assertThat(file.resources()).extracting(Resource::displayName)
+                .containsExactly("(no kind)/(no name)", "yes/web-", "2024-01-01/web-");
+        assertThat(file.resources()).extracting(Resource::apiVersion).containsExactly(null, "1", "v1");
+        assertThat(file.resources()).extracting(Resource::namespace).containsExactly("", "", "shop");
+        assertThat(file.resources().get(2).exemptions()).isEmpty();
+        for (Resource resource : file.resources()) {
+            JSONObject json = resource.json();
+            JSONObject metadata = json.optJSONObject("metadata");
+            assertThat(resource.kind()).isEqualTo(json.opt("kind") instanceof String s ? s : null);
+            assertThat(resource.apiVersion()).isEqualTo(json.opt("apiVersion") instanceof String s ? s : null);
+            assertThat(resource.namespace()).isEqualTo(metadata == null ? "" : metadata.optString("namespace", ""));
+        }
+    }
+
+    @Test
+    void shouldAnswerWhatEveryRunAsksWithoutBuildingTheJsonCopy() {
+        LoadedFile file = loader.parse("""
+                apiVersion: v1
+                kind: List
+                items:
+                  - apiVersion: apps/v1
+                    kind: Deployment
+                    metadata:
+                      name: web
+                      namespace: shop
+                      annotations: {ascent.dev/exempt: manifest.probes}
+                    spec: {replicas: 2}
+                """, "deploy/list.yaml");
+        Resource resource = file.resources().get(0);
+        assertThat(resource.ref().exemptions()).containsExactly("manifest.probes");
+        assertThat(resource.isListWithoutItems()).isFalse();
+        assertThat(resource.displayName() + " " + resource.apiVersion() + " " + resource.landingNamespace())
+                .isEqualTo("Deployment/web apps/v1 shop");
+        assertThat(resource.document().hasJson()).isFalse();
+        JSONObject json = resource.json();
+        assertThat(json.getJSONObject("spec").getInt("replicas")).isEqualTo(2);
+        assertThat(resource.json()).isSameAs(json);
+        assertThat(resource.document().hasJson()).isTrue();
     }
 
     @Test

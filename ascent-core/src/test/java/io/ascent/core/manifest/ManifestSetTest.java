@@ -72,12 +72,28 @@ class ManifestSetTest {
         files("app/deploy/web.yaml");
         Files.writeString(outside.resolve("secret.yaml"), "kind: Secret\n");
         Files.createSymbolicLink(repository.resolve("app/deploy/link.yaml"), outside.resolve("secret.yaml"));
-        ManifestSet set = expand("deploy/");
-        assertThat(paths(set)).containsExactly("app/deploy/web.yaml");
-        assertThat(set.problems()).singleElement().satisfies(item -> {
-            assertThat(item.location().path()).isEqualTo("app/deploy/link.yaml");
-            assertThat(item.message()).contains("symbolic link leads out of the repository");
-        });
+        for (String written : List.of("deploy/", "deploy/*.yaml")) {
+            ManifestSet set = expand(written);
+            assertThat(paths(set)).as(written).containsExactly("app/deploy/web.yaml");
+            assertThat(set.problems()).as(written).singleElement().satisfies(item -> {
+                assertThat(item.location().path()).isEqualTo("app/deploy/link.yaml");
+                assertThat(item.message()).contains("symbolic link leads out of the repository");
+            });
+        }
+    }
+
+    @Test
+    void shouldTakeASymbolicLinkToAFileInsideTheRepositoryAndNotFollowLinkedFolders(@TempDir Path outside)
+            throws Exception {
+        files("app/deploy/web.yaml", "app/shared/db.yaml");
+        Files.createSymbolicLink(repository.resolve("app/deploy/db.yaml"), repository.resolve("app/shared/db.yaml"));
+        Files.writeString(outside.resolve("secret.yaml"), "kind: Secret\n");
+        Files.createSymbolicLink(repository.resolve("app/deploy/elsewhere"), outside);
+        for (String written : List.of("deploy/", "deploy/*.yaml")) {
+            ManifestSet set = expand(written);
+            assertThat(paths(set)).as(written).containsExactly("app/deploy/db.yaml", "app/deploy/web.yaml");
+            assertThat(set.problems()).as(written).isEmpty();
+        }
     }
 
     @Test

@@ -196,6 +196,8 @@ class BlockYamlComposerTest {
         assertThat(BlockYamlComposer.handles("a: \ud83d\ude00\n")).isFalse();
         assertThat(BlockYamlComposer.handles("a: \u2028\n")).isFalse();
         assertThat(BlockYamlComposer.handles("a:\tb\n")).isFalse();
+        assertThatThrownBy(() -> blockRoots("a: 1\nb:\tc\n")).isInstanceOf(BlockYamlComposer.Unsupported.class);
+        assertThatThrownBy(() -> blockRoots("a: \u2028\n")).isInstanceOf(BlockYamlComposer.Unsupported.class);
     }
 
     /** Files composed by the block composer, and files it declined; every composed one matched SnakeYAML. */

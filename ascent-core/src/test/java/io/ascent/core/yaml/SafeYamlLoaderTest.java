@@ -113,6 +113,66 @@ class SafeYamlLoaderTest {
     }
 
     @Test
+    void shouldRejectADuplicateKeyInAMappingOfManyKeys() {
+        StringBuilder yaml = new StringBuilder();
+        for (int i = 0; i < 12; i++) {
+            yaml.append("k").append(i).append(": ").append(i).append('\n');
+        }
+        yaml.append("k3: again\n");
+        YamlInputException e = failure(yaml.toString());
+        assertThat(e.getMessage()).isEqualTo("duplicate key 'k3' (first defined at line 4)");
+        assertThat(e.location().toString()).isEqualTo("app/ascent.yaml:13:1");
+    }
+
+    @Test
+    void shouldAcceptManyDistinctKeysInOneMapping() throws Exception {
+        StringBuilder yaml = new StringBuilder();
+        for (int i = 0; i < 12; i++) {
+            yaml.append("k").append(i).append(": ").append(i).append('\n');
+        }
+        assertThat(((JSONObject) single(yaml.toString()).json()).length()).isEqualTo(12);
+    }
+
+    @Test
+    void shouldBuildTheJsonCopyOnlyWhenFirstAskedAndThenKeepIt() throws Exception {
+        YamlDocument doc = single("a:\n  b: [1, x, ~]\n");
+        assertThat(doc.hasJson()).isFalse();
+        Object json = doc.json();
+        assertThat(doc.hasJson()).isTrue();
+        assertThat(doc.json()).isSameAs(json);
+        assertThat(json.toString()).isEqualTo("{\"a\":{\"b\":[1,\"x\",null]}}");
+        assertThat(doc.nullMembers()).isFalse();
+        assertThat(single("a:\n  b: ~\n").nullMembers()).isTrue();
+    }
+
+    @Test
+    void shouldBuildTheJsonCopyOnceWhenThreadsAskTogether() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger builds = new java.util.concurrent.atomic.AtomicInteger();
+        YamlDocument doc = YamlDocument.lazy("a.yaml", single("a: 1\n").root(), () -> {
+            builds.incrementAndGet();
+            try {
+                Thread.sleep(50); // long enough for every other thread to ask while the copy is being built
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new JSONObject();
+        }, null, false, ScalarRules.YAML_1_2);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Object>> copies = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                copies.add(pool.submit(doc::json));
+            }
+            for (var copy : copies) {
+                assertThat(copy.get()).isSameAs(doc.json());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(builds).hasValue(1);
+    }
+
+    @Test
     void shouldRefuseAnIntegerOfMillionsOfDigitsWithoutParsingIt() {
         long start = System.nanoTime();
         YamlInputException e = (YamlInputException) org.assertj.core.api.Assertions.catchThrowable(() ->

@@ -71,15 +71,19 @@ final class ClusterApiTopology {
         if (apiVersion == null || kind == null) {
             return;
         }
+        boolean controlPlane = apiVersion.startsWith(CONTROL_PLANE_GROUP) && "KubeadmControlPlane".equals(kind);
+        if (!controlPlane && !apiVersion.startsWith(CORE_GROUP)) {
+            return; // not ClusterAPI's: its JSON is not needed (most runs never build it)
+        }
         JSONObject spec = resource.json().optJSONObject("spec");
         if (spec == null) {
             return;
         }
         String namespace = resource.namespace();
-        if (apiVersion.startsWith(CONTROL_PLANE_GROUP) && "KubeadmControlPlane".equals(kind)) {
+        if (controlPlane) {
             version(spec, "version", "spec.version")
                     .ifPresent(v -> direct.add(Map.entry(new Ref(kind, namespace, resource.name()), v)));
-        } else if (apiVersion.startsWith(CORE_GROUP)) {
+        } else {
             switch (kind) {
                 case "MachineDeployment", "MachineSet", "MachinePool" -> machineTemplate(resource, spec, namespace);
                 case "Machine" -> bootstrap(resource.displayName(), spec, "spec.", namespace);

@@ -60,12 +60,10 @@ final class SourceLines implements SourceLocator {
                 return Optional.empty();
             }
         });
-        if (readBack.isEmpty() || !(readBack.get().json() instanceof JSONObject object)) {
+        if (readBack.isEmpty()) {
             return Optional.empty();
         }
-        Resource renderedObject = new Resource(readBack.get(), pointer, pointer.isEmpty() ? object
-                : object.optJSONArray("items") == null ? object
-                        : object.getJSONArray("items").optJSONObject(Integer.parseInt(pointer.get(1))));
+        Resource renderedObject = new Resource(readBack.get(), pointer);
         if (renderedObject.json() == null) {
             return Optional.empty();
         }
