@@ -19,12 +19,14 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 cd "$BENCH_ROOT"
 
-jar="$(bench_ascent_jar)"
 kubeconform="$(bench_kubeconform)"
 benchmarks="$BENCH_ROOT/ascent-benchmarks/target/benchmarks.jar"
 if [[ ! -f "$benchmarks" || -n "$(find ascent-core/src/main ascent-benchmarks/src/main -newer "$benchmarks" -type f -print -quit)" ]]; then
   ./mvnw -B -q -DskipTests -Djazzer.skip -pl ascent-benchmarks -am package >&2
 fi
+# After that build, which packages ascent-cli again: a jar newer than the launcher's archives makes the first measured
+# run record them, and its RSS line would be the training run's.
+jar="$(bench_ascent_jar)"
 
 if [[ "$BENCH_BRIEF" == 1 ]]; then
   big=(1000 200); small=(250 50); single=2000

@@ -63,6 +63,36 @@ class ExistingClusterProvisionTest {
         assertThat(items(report, "provision.teardown").get(0).message()).isEqualTo("namespace " + namespace + " deleted");
     }
 
+    /**
+     * The connection to the cluster is opened while validation runs (reads only: kubeconfig, TLS, {@code /version});
+     * a validation failure must still end the run before anything is created, and show no preflight item.
+     */
+    @Test
+    void shouldCreateNothingWhenValidationFailsThoughTheConnectionOpensMeanwhile(ClusterAccess cluster)
+            throws Exception {
+        Path app = ProvisionFixtures.helloWebWithoutHttpTests(temp.resolve("hello-web-invalid"));
+        Path deployment = app.resolve("deploy/app/deployment.yaml");
+        Files.writeString(deployment, Files.readString(deployment).replace("replicas: 2", "replicas: two"));
+        java.util.Set<String> before = helloWebNamespaces(cluster);
+
+        Report report = new Ascent().provision(ProvisionOptions.builder(app).driver("existing").noGit(true)
+                .kubeconfig(cluster.kubeconfig()).workDirectory(temp.resolve("work")).build(),
+                new ProvisionFixtures.RecordingProgress());
+
+        assertThat(report.verdict()).as(describe(report)).isEqualTo(Verdict.FAILED);
+        assertThat(items(report, "provision.phase")).extracting(Item::key).containsExactly("validate");
+        assertThat(phase(report, "validate").message()).endsWith("nothing was created");
+        assertThat(report.items()).noneMatch(item -> item.id().startsWith("provision.preflight")
+                || item.id().equals("provision.cluster") || item.id().equals("provision.apply"));
+        assertThat(helloWebNamespaces(cluster)).as("no namespace created").isEqualTo(before);
+    }
+
+    private static java.util.Set<String> helloWebNamespaces(ClusterAccess cluster) throws Exception {
+        return new io.kubernetes.client.openapi.apis.CoreV1Api(cluster.client()).listNamespace().execute().getItems()
+                .stream().map(namespace -> namespace.getMetadata().getName())
+                .filter(name -> name.startsWith("hello-web-")).collect(java.util.stream.Collectors.toSet());
+    }
+
     @Test
     void shouldFailFastOnImagePullBackOffWithReasonEventsAndContainerState(ClusterAccess cluster) throws Exception {
         Path app = ProvisionFixtures.application(temp.resolve("unpullable"), "unpullable",

@@ -39,9 +39,13 @@ public record Summary(int total, int passed, int failed, int warnings, int skipp
 
     /**
      * The counts people read, worst first and only those above zero: {@code 2 failed, 1 error, 3 warnings, 10 passed
-     * of 16 items}. The text and Markdown forms and the Jenkins pages all say it this way.
+     * of 16 items}; {@code no items} when there are none (a run interrupted before its first item). The text and
+     * Markdown forms and the Jenkins pages all say it this way.
      */
     public String describe() {
+        if (total == 0) {
+            return "no items";
+        }
         List<String> parts = new ArrayList<>();
         add(parts, failed, "failed", "failed");
         add(parts, errors, "error", "errors");
@@ -51,7 +55,7 @@ public record Summary(int total, int passed, int failed, int warnings, int skipp
         add(parts, waived, "waived", "waived");
         add(parts, skipped, "skipped", "skipped");
         add(parts, passed, "passed", "passed");
-        return (parts.isEmpty() ? "no items" : String.join(", ", parts)) + " of " + total
+        return String.join(", ", parts) + " of " + total
                 + (total == 1 ? " item" : " items");
     }
 

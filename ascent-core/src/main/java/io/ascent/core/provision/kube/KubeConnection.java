@@ -58,6 +58,7 @@ public final class KubeConnection {
                 .dispatcher(dispatcher)
                 .connectionPool(new ConnectionPool())
                 .socketFactory(new NoDelaySockets())
+                .addInterceptor(new FirstConnectionGate())
                 .connectTimeout(10, TimeUnit.SECONDS)
                 .readTimeout(30, TimeUnit.SECONDS)
                 .callTimeout(60, TimeUnit.SECONDS)

@@ -122,8 +122,8 @@ class TextRendererTest {
     void shouldNameTheExitStatusTheSignalThatInterruptedTheRunGives() throws Exception {
         Report interrupted = new Report("app", null, java.time.Instant.EPOCH, List.of(), List.of(), false, List.of(),
                 true);
-        assertThat(render(interrupted, Detail.QUIET)).endsWith("result: INTERRUPTED (exit 130): no items of 0 items\n");
+        assertThat(render(interrupted, Detail.QUIET)).endsWith("result: INTERRUPTED (exit 130): no items\n");
         assertThat(render(interrupted.interruptedWith(Report.INTERRUPTED_BY_SIGTERM), Detail.QUIET))
-                .endsWith("result: INTERRUPTED (exit 143): no items of 0 items\n");
+                .endsWith("result: INTERRUPTED (exit 143): no items\n");
     }
 }
