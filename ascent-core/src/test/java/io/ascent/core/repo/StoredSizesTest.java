@@ -1,0 +1,98 @@
+package io.ascent.core.repo;
+
+import static io.ascent.core.repo.RepositoryRun.checklist;
+import static io.ascent.core.repo.RepositoryRun.items;
+import static io.ascent.core.repo.RepositoryRun.validate;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ascent.core.report.Item;
+import io.ascent.core.report.Status;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Path;
+import java.util.List;
+import org.eclipse.jgit.internal.storage.file.ObjectDirectory;
+import org.eclipse.jgit.internal.storage.file.Pack;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Repository;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code repo.max-file-size} reads sizes from the object database, where a blob is loose, whole in a pack, or a
+ * delta against another blob (whose header holds the delta's length, not the file's). Each must give the file's
+ * exact size; enough files that the scan runs on every core, through the pack window cache Ascent installs.
+ */
+class StoredSizesTest {
+    private static final int LIMIT = 5000;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void shouldReadTheExactSizeOfLooseWholePackedAndDeltaBlobs() throws Exception {
+        String text = lines(6000);
+        try (TestRepository repo = TestRepository.init(dir)) {
+            repo.file("ascent.yaml", checklist("""
+                    repository:
+                      maxFileSize: %d
+                    """.formatted(LIMIT)));
+            for (int i = 0; i < 600; i++) {
+                repo.file("src/" + i + ".txt", "file " + i + "\n");
+            }
+            // Near-identical texts: the pack stores the largest whole and the others as deltas against it.
+            repo.file("packed/base.txt", text)
+                    .file("packed/over.txt", text.substring(0, LIMIT + 1))
+                    .file("packed/at-limit.txt", text.substring(0, LIMIT))
+                    .commit("packed");
+            repo.git().gc().setAggressive(true).call();
+            repo.file("loose/over.bin", new byte[LIMIT + 7]).file("loose/at-limit.bin", new byte[LIMIT])
+                    .commit("loose");
+
+            Repository repository = repo.repository();
+            assertThat(storage(repository, "packed/base.txt")).isEqualTo("whole");
+            assertThat(storage(repository, "packed/over.txt")).isEqualTo("delta");
+            assertThat(storage(repository, "packed/at-limit.txt")).isEqualTo("delta");
+            assertThat(storage(repository, "loose/over.bin")).isEqualTo("loose");
+
+            List<Item> items = items(validate(dir), RepositoryRule.MAX_FILE_SIZE);
+            assertThat(items).allSatisfy(item -> assertThat(item.status()).isEqualTo(Status.FAIL));
+            assertThat(items).extracting(item -> item.location().path() + ": " + item.message().replaceAll(
+                    ".* \\((\\d+ bytes)\\).*", "$1"))
+                    .containsExactly("loose/over.bin: 5007 bytes", "packed/base.txt: 6000 bytes",
+                            "packed/over.txt: 5001 bytes");
+        }
+    }
+
+    /** Text of exactly {@code size} bytes, lines that differ so that a delta copies rather than repeats. */
+    private static String lines(int size) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; out.length() < size; i++) {
+            out.append("line ").append(i).append(" of the committed text\n");
+        }
+        return out.substring(0, size);
+    }
+
+    /**
+     * How the blob at {@code path} in HEAD is stored, from the type in its pack entry's header (git's pack format:
+     * type 6 and 7 are deltas): proof that the fixture holds what the test claims.
+     */
+    private static String storage(Repository repository, String path) throws IOException {
+        ObjectId id = repository.resolve(Constants.HEAD + ":" + path);
+        for (Pack pack : ((ObjectDirectory) repository.getObjectDatabase()).getPacks()) {
+            long offset = pack.getIndex().findOffset(id);
+            if (offset >= 0) {
+                try (RandomAccessFile file = new RandomAccessFile(pack.getPackFile(), "r")) {
+                    file.seek(offset);
+                    int type = (file.read() >> 4) & 7;
+                    return type == Constants.OBJ_OFS_DELTA || type == Constants.OBJ_REF_DELTA ? "delta" : "whole";
+                }
+            }
+        }
+        try (ObjectReader reader = repository.newObjectReader()) {
+            return reader.has(id) ? "loose" : "missing";
+        }
+    }
+}
