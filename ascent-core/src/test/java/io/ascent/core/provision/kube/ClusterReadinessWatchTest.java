@@ -41,7 +41,7 @@ class ClusterReadinessWatchTest {
     @Test
     void shouldBeReadyOnTheWatchEventThatMakesTheLastNodeReadyWithoutListingAgain() throws Exception {
         server.then("GET " + NODES, json(200, list("10", node("cp", "False"))))
-                .then("WATCH " + NODES, watch(true, event("MODIFIED", node("cp", "True"))))
+                .then("WATCH " + NODES, onceTheOthersAreListed(watch(true, event("MODIFIED", node("cp", "True")))))
                 .then("GET " + DEPLOYMENTS, json(200, list("11", deployment("coredns", 2, 2))))
                 .always("WATCH " + DEPLOYMENTS, watch(true))
                 .then("GET " + DAEMONSETS, json(200, list("12")))
@@ -62,7 +62,7 @@ class ClusterReadinessWatchTest {
         // applied then is Unschedulable ("1 node(s) had untolerated taint(s)"), which provision fails on at once.
         String notReady = tainted(node("cp", "True"), "node.kubernetes.io/not-ready");
         server.then("GET " + NODES, json(200, list("10", notReady)))
-                .then("WATCH " + NODES, watch(true, event("MODIFIED", node("cp", "True"))))
+                .then("WATCH " + NODES, onceTheOthersAreListed(watch(true, event("MODIFIED", node("cp", "True")))))
                 .then("GET " + DEPLOYMENTS, json(200, list("11", deployment("coredns", 2, 2))))
                 .always("WATCH " + DEPLOYMENTS, watch(true))
                 .then("GET " + DAEMONSETS, json(200, list("12")))
@@ -104,6 +104,27 @@ class ClusterReadinessWatchTest {
                         "the cluster was not ready after 2 s: waiting for node worker to be Ready, "
                                 + "deployment kube-system/coredns (1/2 available)"));
         assertThat(server.requests("GET " + NODES)).hasSize(1);
+    }
+
+    /**
+     * Answers once the client watches the kube-system collections too. A feed hands its list to the readiness check
+     * before it starts watching, so by then the check has seen every collection, and the node's change reaches it
+     * after them: without this gate the change could arrive first, and the node would never be reported waiting.
+     */
+    private ApiServerDouble.Answer onceTheOthersAreListed(ApiServerDouble.Answer answer) {
+        return exchange -> {
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while ((server.requests("WATCH " + DEPLOYMENTS).isEmpty() || server.requests("WATCH " + DAEMONSETS)
+                    .isEmpty()) && System.nanoTime() < deadline) {
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+            answer.answer(exchange);
+        };
     }
 
     private ProgressListener recording() {
