@@ -65,4 +65,42 @@ class ProvisionSigtermTest {
         assertThat(json.getInt("exitStatus")).isEqualTo(143);
         assertThat(Files.readString(text)).contains("result: INTERRUPTED (exit 143)");
     }
+
+    @Test
+    void shouldFinishDeletingTheNamespaceAndReportInterruptedOnSigtermDuringTeardown(ClusterAccess cluster)
+            throws Exception {
+        Path app = ProvisionFixtures.application(temp.resolve("quick"), "quick", "", "5m");
+        Path stderr = temp.resolve("stderr.txt");
+        Path report = temp.resolve("report.json");
+        Process cli = new ProcessBuilder(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-cp", System.getProperty("java.class.path"), "io.ascent.cli.Main", "provision", app.toString(),
+                "--no-git", "--kubeconfig", cluster.kubeconfig().toString(), "--format", "json",
+                "--output", report.toString()))
+                .redirectError(stderr.toFile()).redirectOutput(temp.resolve("stdout.txt").toFile()).start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+            // the namespace's pods take kwok seconds to delete: the signal lands while teardown waits for them
+            while (!Files.readString(stderr).contains("teardown ...")) {
+                assertThat(cli.isAlive()).as(Files.readString(stderr)).isTrue();
+                assertThat(System.nanoTime()).as("teardown started: " + Files.readString(stderr)).isLessThan(deadline);
+                TimeUnit.MILLISECONDS.sleep(20);
+            }
+            cli.destroy(); // SIGTERM
+            assertThat(cli.waitFor(90, TimeUnit.SECONDS)).as("the CLI exits after SIGTERM").isTrue();
+        } finally {
+            cli.destroyForcibly();
+        }
+
+        String log = Files.readString(stderr);
+        assertThat(cli.exitValue()).as(log).isEqualTo(143);
+        Matcher namespace = NAMESPACE.matcher(log);
+        assertThat(namespace.find()).as(log).isTrue();
+        assertThat(log).as("the teardown saw its deletion through").contains("teardown: namespace "
+                + namespace.group(1) + " deleted");
+        assertThat(namespaceExists(cluster, namespace.group(1))).as("namespace deleted; " + log).isFalse();
+        JSONObject json = new JSONObject(Files.readString(report));
+        assertThat(json.getBoolean("interrupted")).as(json.toString()).isTrue();
+        assertThat(json.getInt("exitStatus")).isEqualTo(143);
+        assertThat(json.toString()).contains("interrupted during teardown").doesNotContain("was interrupted");
+    }
 }

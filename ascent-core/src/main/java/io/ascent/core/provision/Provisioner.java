@@ -423,6 +423,12 @@ public final class Provisioner {
             // What the cluster took, apart from Ascent's own work (docs/performance.md, "overhead").
             report.debug("waited for the cluster " + waited.plus(released).toMillis() + " ms: rollouts and tests "
                     + waited.toMillis() + " ms, teardown " + released.toMillis() + " ms");
+            if (Thread.interrupted() && !wasInterrupted) {
+                // Ctrl-C, SIGTERM or an abort arrived while tearing down: the teardown went on to its end, and
+                // the report says the run was interrupted, as the process's exit status will
+                wasInterrupted = true;
+                record(new InterruptedException(null));
+            }
             teardown.finished();
             if (wasInterrupted) {
                 Thread.currentThread().interrupt();

@@ -135,10 +135,29 @@ public final class ExistingClusterDriver implements ClusterDriver {
                 throw e;
             }
             feed.start();
+            awaitGone(events, namespace, timeout);
+        }
+    }
+
+    /**
+     * Waits for the watch to report the namespace gone. The deletion is under way once asked for, so an interrupt
+     * (Ctrl-C or SIGTERM arriving during teardown, an aborted build) does not cut the wait short: the run still
+     * reports whether its namespace went, within {@code timeout}, and the interrupt flag is set again afterwards.
+     */
+    private static void awaitGone(LinkedBlockingQueue<WatchFeed.Event> events, String namespace, Duration timeout)
+            throws KubeException {
+        boolean interrupted = false;
+        try {
             long deadline = System.nanoTime() + timeout.toNanos();
             while (true) {
                 long left = deadline - System.nanoTime();
-                WatchFeed.Event event = left > 0 ? events.poll(left, TimeUnit.NANOSECONDS) : null;
+                WatchFeed.Event event;
+                try {
+                    event = left > 0 ? events.poll(left, TimeUnit.NANOSECONDS) : null;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                    continue;
+                }
                 if (event == null) {
                     throw new KubeException(408, "Timeout", "namespace " + namespace + " still exists after "
                             + timeout.toSeconds() + "s", null);
@@ -156,6 +175,10 @@ public final class ExistingClusterDriver implements ClusterDriver {
                     case FAILED -> throw new KubeException(0, "WatchFailed", event.message(), null);
                     default -> { }
                 }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
         }
     }
