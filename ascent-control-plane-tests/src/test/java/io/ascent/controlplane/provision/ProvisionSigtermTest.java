@@ -8,6 +8,7 @@ import io.ascent.controlplane.ControlPlaneExtension;
 import io.ascent.controlplane.KwokStageLabels;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -33,27 +34,11 @@ class ProvisionSigtermTest {
         Path stderr = temp.resolve("stderr.txt");
         Path report = temp.resolve("report.json");
         Path text = temp.resolve("report.txt");
-        // The test JVM's class path (surefire's manifest jar) holds the CLI and everything it needs.
-        Process cli = new ProcessBuilder(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-cp", System.getProperty("java.class.path"), "io.ascent.cli.Main", "provision", app.toString(),
-                "--no-git", "--kubeconfig", cluster.kubeconfig().toString(), "--format", "json",
-                "--output", report.toString(), "--format", "text", "--output", text.toString()))
-                .redirectError(stderr.toFile()).redirectOutput(temp.resolve("stdout.txt").toFile()).start();
-        try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-            while (!Files.readString(stderr).contains("deploy: applied Deployment/stuck")) {
-                assertThat(cli.isAlive()).as(Files.readString(stderr)).isTrue();
-                assertThat(System.nanoTime()).as("rollout started: " + Files.readString(stderr)).isLessThan(deadline);
-                TimeUnit.MILLISECONDS.sleep(50);
-            }
-            cli.destroy(); // SIGTERM
-            assertThat(cli.waitFor(90, TimeUnit.SECONDS)).as("the CLI exits after SIGTERM").isTrue();
-        } finally {
-            cli.destroyForcibly();
-        }
+        int exit = provisionUntilSigterm(cluster, app, "deploy: applied Deployment/stuck", stderr, "--format", "json",
+                "--output", report.toString(), "--format", "text", "--output", text.toString());
 
         String log = Files.readString(stderr);
-        assertThat(cli.exitValue()).as(log).isEqualTo(143);
+        assertThat(exit).as(log).isEqualTo(143);
         Matcher namespace = NAMESPACE.matcher(log);
         assertThat(namespace.find()).as(log).isTrue();
         assertThat(namespaceExists(cluster, namespace.group(1))).as("namespace deleted; " + log).isFalse();
@@ -72,27 +57,12 @@ class ProvisionSigtermTest {
         Path app = ProvisionFixtures.application(temp.resolve("quick"), "quick", "", "5m");
         Path stderr = temp.resolve("stderr.txt");
         Path report = temp.resolve("report.json");
-        Process cli = new ProcessBuilder(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-cp", System.getProperty("java.class.path"), "io.ascent.cli.Main", "provision", app.toString(),
-                "--no-git", "--kubeconfig", cluster.kubeconfig().toString(), "--format", "json",
-                "--output", report.toString()))
-                .redirectError(stderr.toFile()).redirectOutput(temp.resolve("stdout.txt").toFile()).start();
-        try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-            // the namespace's pods take kwok seconds to delete: the signal lands while teardown waits for them
-            while (!Files.readString(stderr).contains("teardown ...")) {
-                assertThat(cli.isAlive()).as(Files.readString(stderr)).isTrue();
-                assertThat(System.nanoTime()).as("teardown started: " + Files.readString(stderr)).isLessThan(deadline);
-                TimeUnit.MILLISECONDS.sleep(20);
-            }
-            cli.destroy(); // SIGTERM
-            assertThat(cli.waitFor(90, TimeUnit.SECONDS)).as("the CLI exits after SIGTERM").isTrue();
-        } finally {
-            cli.destroyForcibly();
-        }
+        // the namespace's pods take kwok seconds to delete: the signal lands while teardown waits for them
+        int exit = provisionUntilSigterm(cluster, app, "teardown ...", stderr, "--format", "json", "--output",
+                report.toString());
 
         String log = Files.readString(stderr);
-        assertThat(cli.exitValue()).as(log).isEqualTo(143);
+        assertThat(exit).as(log).isEqualTo(143);
         Matcher namespace = NAMESPACE.matcher(log);
         assertThat(namespace.find()).as(log).isTrue();
         assertThat(log).as("the teardown saw its deletion through").contains("teardown: namespace "
@@ -102,5 +72,33 @@ class ProvisionSigtermTest {
         assertThat(json.getBoolean("interrupted")).as(json.toString()).isTrue();
         assertThat(json.getInt("exitStatus")).isEqualTo(143);
         assertThat(json.toString()).contains("interrupted during teardown").doesNotContain("was interrupted");
+    }
+
+    /**
+     * Runs {@code ascent provision APP} in a JVM of its own (the test JVM's class path holds the CLI), sends it
+     * SIGTERM once its progress on {@code stderr} shows {@code marker}, and returns its exit status.
+     */
+    private int provisionUntilSigterm(ClusterAccess cluster, Path app, String marker, Path stderr, String... output)
+            throws Exception {
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-cp", System.getProperty("java.class.path"), "io.ascent.cli.Main", "provision", app.toString(),
+                "--no-git", "--kubeconfig", cluster.kubeconfig().toString()));
+        command.addAll(List.of(output));
+        Process cli = new ProcessBuilder(command).redirectError(stderr.toFile())
+                .redirectOutput(temp.resolve("stdout.txt").toFile()).start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+            while (!Files.readString(stderr).contains(marker)) {
+                assertThat(cli.isAlive()).as(Files.readString(stderr)).isTrue();
+                assertThat(System.nanoTime()).as(marker + " not seen: " + Files.readString(stderr))
+                        .isLessThan(deadline);
+                TimeUnit.MILLISECONDS.sleep(20);
+            }
+            cli.destroy(); // SIGTERM
+            assertThat(cli.waitFor(90, TimeUnit.SECONDS)).as("the CLI exits after SIGTERM").isTrue();
+            return cli.exitValue();
+        } finally {
+            cli.destroyForcibly();
+        }
     }
 }
