@@ -81,8 +81,11 @@ public final class Ascent {
     }
 
     /**
-     * Starts loading, on a daemon thread, what every validation needs first and no input decides: JGit's
-     * process-wide state (it runs git twice to find the system configuration) and the compiled checklist schema.
+     * Starts loading, on a daemon thread, what every validation needs first and no input decides: the compiled
+     * checklist schema, then JGit's process-wide state (it runs git twice to find the system configuration). The
+     * schema comes first: every run reads its checklist, while a run with {@code --no-git} never reads JGit's state,
+     * and one without reaches it first in its own thread, which then loads it beside the warm-up's schema instead
+     * of waiting for both one after the other (docs/performance.md, "Cold provision").
      * A command line calls this first thing, so that the loading runs on a second core while it parses its
      * arguments: about a third of a small validation's main thread (docs/performance.md, "CLI cold start"). Each
      * piece is loaded once per JVM by whichever thread asks first, so a run never loads one twice and at most waits
@@ -92,8 +95,8 @@ public final class Ascent {
      */
     public static void warmUp() {
         inBackground("ascent-warm-up", () -> {
-            GitWarmUp.load();
             ChecklistSchema.validator();
+            GitWarmUp.load();
         });
     }
 
