@@ -8,8 +8,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code ascent}: lists the subcommands. Build it with {@link #commandLine(String...)}, which registers only the
- * subcommand a run names. Its own command line, and that of {@code validate}, is built in code rather than from
- * annotations (see {@link OptionBinding}).
+ * subcommand a run names. Its own command line, and those of {@code validate} and {@code provision}, are built in
+ * code rather than from annotations (see {@link OptionBinding}).
  */
 public final class AscentCommand implements Runnable {
 
@@ -19,8 +19,8 @@ public final class AscentCommand implements Runnable {
      * instructions more per start than with one: docs/performance.md, "CLI cold start"), so a run that names one
      * gets only that one.
      */
-    private static final List<String> SUBCOMMANDS = List.of(ValidateCommand.NAME, "provision", "doctor", "gc", "init",
-            "checks", "baseline", "schema", "help");
+    private static final List<String> SUBCOMMANDS = List.of(ValidateCommand.NAME, ProvisionCommand.NAME, "doctor", "gc",
+            "init", "checks", "baseline", "schema", "help");
 
     private CommandSpec spec;
 
@@ -58,7 +58,7 @@ public final class AscentCommand implements Runnable {
     private static Object subcommand(String name) {
         return switch (name) {
             case ValidateCommand.NAME -> ValidateCommand.commandSpec();
-            case "provision" -> withSharedOptions(new ProvisionCommand());
+            case ProvisionCommand.NAME -> ProvisionCommand.commandSpec();
             case "doctor" -> withSharedOptions(new DoctorCommand());
             case "gc" -> withSharedOptions(new GcCommand());
             case "init" -> InitCommand.class;

@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,13 +40,13 @@ final class DoctorCommand implements Callable<Integer>, SharedOptions {
     @Option(names = {"-v", "--verbose"}, description = "Print each check as it runs on standard error.")
     private boolean verbose;
 
-    @Mixin
-    private ClusterOptions cluster;
+    private final ClusterOptions cluster = new ClusterOptions();
 
     private final OutputOptions output = new OutputOptions();
 
     @Override
     public void addSharedOptions(CommandLine commandLine) {
+        commandLine.addMixin("cluster", cluster.mixin());
         commandLine.addMixin("application", application.mixin());
         commandLine.addMixin("output", output.mixin());
     }

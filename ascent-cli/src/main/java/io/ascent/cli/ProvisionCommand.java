@@ -16,74 +16,89 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
-/** {@code ascent provision}: proves the application deploys, in a throw-away cluster or namespace. */
-@Command(name = "provision", mixinStandardHelpOptions = true,
-        description = {"Prove that the application deploys, in a throw-away kind cluster or namespace.",
-            "Validate it, run preflight checks, create a cluster (kind)",
-            "or a namespace (existing), apply the manifests, wait for the rollout, run the smoke tests, and tear",
-            "everything down again, whatever happens."},
-        footerHeading = "%nExit status:%n",
-        footer = {"  0 passed, 1 gating items failed, 2 invalid input or usage, 3 environment, 4 internal error"})
-final class ProvisionCommand implements Callable<Integer>, SharedOptions {
+/**
+ * {@code ascent provision}: proves the application deploys, in a throw-away cluster or namespace. Its command line is
+ * built in code ({@link #commandSpec()}), not from annotations, as {@code validate}'s is: with the annotations, building
+ * and parsing its command line took a cold JVM about 2.7 times as long (see {@link OptionBinding}; docs/performance.md,
+ * "Cold provision").
+ */
+final class ProvisionCommand implements Callable<Integer> {
+
+    static final String NAME = "provision";
 
     /** How long a JVM shutdown waits for the report of the interrupted run. */
     private static final Duration REPORT_GRACE = Duration.ofSeconds(180);
 
-    @Spec
     private CommandSpec spec;
-
     private final ApplicationOptions application = new ApplicationOptions();
-
-    @Option(names = "--driver", paramLabel = "kind|existing",
-            description = "kind: a fresh kind cluster. existing: a fresh namespace in the kubeconfig's cluster. "
-                    + "Default: the checklist's provision.cluster.driver.")
-    private String driver;
-
-    @Option(names = "--kind", paramLabel = "PATH", description = "The kind executable (default: the ASCENT_KIND "
-            + "environment variable, then kind on the PATH).")
-    private String kind;
-
-    @Option(names = "--keep", paramLabel = "never|on-failure|always",
-            description = "Keep the cluster or namespace afterwards (default: the checklist's provision.teardown).")
-    private String keep;
-
-    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "How long the rollout may take, such as 90s, 5m or 1m30s (default: the checklist's "
-                    + "provision.deploy.timeout).")
-    private Duration timeout;
-
-    @Option(names = "--dry-run", description = "Print the plan (driver, apply order, waits, tests) and touch nothing.")
-    private boolean dryRun;
-
+    private final OptionBinding<String> driverOption = OptionBinding.initially(null);
+    private final OptionBinding<String> kindOption = OptionBinding.initially(null);
+    private final OptionBinding<String> keepOption = OptionBinding.initially(null);
+    private final OptionBinding<Duration> timeoutOption = OptionBinding.initially(null);
+    private final OptionBinding<Boolean> dryRunOption = OptionBinding.initially(false);
     private final GitSourceOption source = new GitSourceOption();
-
-    @Option(names = {"-v", "--verbose"}, description = "Also print every intermediate state of every wait.")
-    private boolean verbose;
-
-    @Mixin
-    private ClusterOptions cluster;
-
+    private final OptionBinding<Boolean> verboseOption = OptionBinding.initially(false);
+    private final ClusterOptions cluster = new ClusterOptions();
     private final OutputOptions output = new OutputOptions();
 
-    @Override
-    public void addSharedOptions(CommandLine commandLine) {
-        commandLine.addMixin("application", application.mixin());
-        commandLine.addMixin("source", source.mixin());
-        commandLine.addMixin("output", output.mixin());
+    private ProvisionCommand() {
+    }
+
+    /**
+     * A fresh command with its options, for {@code CommandLine.addSubcommand}. The options are added in the order
+     * the annotated command had them (its own, the cluster's, the help options, then the shared ones), which is the
+     * order "did you mean" prefers among equally near names.
+     */
+    static CommandSpec commandSpec() {
+        ProvisionCommand command = new ProvisionCommand();
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(command).name(NAME);
+        command.spec = spec;
+        spec.usageMessage()
+                .description("Prove that the application deploys, in a throw-away kind cluster or namespace.",
+                        "Validate it, run preflight checks, create a cluster (kind)",
+                        "or a namespace (existing), apply the manifests, wait for the rollout, run the smoke tests, "
+                                + "and tear",
+                        "everything down again, whatever happens.")
+                .footerHeading("%nExit status:%n")
+                .footer("  0 passed, 1 gating items failed, 2 invalid input or usage, 3 environment, 4 internal error");
+        spec.addOption(command.driverOption.bind(OptionSpec.builder("--driver"), String.class)
+                .paramLabel("kind|existing")
+                .description("kind: a fresh kind cluster. existing: a fresh namespace in the kubeconfig's cluster. "
+                        + "Default: the checklist's provision.cluster.driver.").build());
+        spec.addOption(command.kindOption.bind(OptionSpec.builder("--kind"), String.class)
+                .paramLabel("PATH")
+                .description("The kind executable (default: the ASCENT_KIND environment variable, then kind on the "
+                        + "PATH).").build());
+        spec.addOption(command.keepOption.bind(OptionSpec.builder("--keep"), String.class)
+                .paramLabel("never|on-failure|always")
+                .description("Keep the cluster or namespace afterwards (default: the checklist's provision.teardown).")
+                .build());
+        spec.addOption(command.timeoutOption.bind(OptionSpec.builder("--timeout"), Duration.class)
+                .paramLabel("DURATION").converters(new DurationConverter())
+                .description("How long the rollout may take, such as 90s, 5m or 1m30s (default: the checklist's "
+                        + "provision.deploy.timeout).").build());
+        spec.addOption(command.dryRunOption.bind(OptionSpec.builder("--dry-run"), boolean.class)
+                .description("Print the plan (driver, apply order, waits, tests) and touch nothing.").build());
+        spec.addOption(command.verboseOption.bind(OptionSpec.builder("-v", "--verbose"), boolean.class)
+                .description("Also print every intermediate state of every wait.").build());
+        spec.addMixin("cluster", command.cluster.mixin());
+        HelpOptions.addTo(spec);
+        spec.addMixin("application", command.application.mixin());
+        spec.addMixin("source", command.source.mixin());
+        return spec.addMixin("output", command.output.mixin());
     }
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        boolean verbose = verboseOption.value();
+        String driver = driverOption.value();
+        String keep = keepOption.value();
         Path directory = application.directory();
         Map<Format, Path> destinations;
         try {
@@ -109,9 +124,10 @@ final class ProvisionCommand implements Callable<Integer>, SharedOptions {
         ProvisionOptions options = ProvisionOptions.builder(directory)
                 .checklist(application.checklist().orElse(null)).driver(driver)
                 .kubeconfig(cluster.kubeconfig().orElse(null)).context(cluster.context().orElse(null))
-                .kubernetesVersion(application.kubernetesVersion().orElse(null)).keep(keeping).timeout(timeout)
-                .dryRun(dryRun).noGit(source.noGit())
-                .kind(kind).excerpts(destinations.containsKey(Format.HTML)).build();
+                .kubernetesVersion(application.kubernetesVersion().orElse(null)).keep(keeping)
+                .timeout(timeoutOption.value())
+                .dryRun(dryRunOption.value()).noGit(source.noGit())
+                .kind(kindOption.value()).excerpts(destinations.containsKey(Format.HTML)).build();
         // On Ctrl-C or SIGTERM the engine's own hook interrupts the run and lets it tear down; this one keeps the JVM
         // alive until the report of that interrupted run is written too (bounded: the engine's grace plus a little).
         CountDownLatch reported = new CountDownLatch(1);
@@ -125,7 +141,7 @@ final class ProvisionCommand implements Callable<Integer>, SharedOptions {
         ReportFiles.expectReportAfterShutdown();
         Runtime.getRuntime().addShutdownHook(awaitReport);
         try {
-            return provision(options, destinations, out, err);
+            return provision(options, destinations, verbose, out, err);
         } finally {
             reported.countDown();
             try {
@@ -136,7 +152,8 @@ final class ProvisionCommand implements Callable<Integer>, SharedOptions {
         }
     }
 
-    private int provision(ProvisionOptions options, Map<Format, Path> destinations, PrintWriter out, PrintWriter err) {
+    private int provision(ProvisionOptions options, Map<Format, Path> destinations, boolean verbose, PrintWriter out,
+            PrintWriter err) {
         EngineConfig config;
         try {
             // The same engine configuration as validate (cache folder, ASCENT_ALLOWED_URLS, ...): the static

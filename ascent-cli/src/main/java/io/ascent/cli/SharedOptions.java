@@ -3,9 +3,9 @@ package io.ascent.cli;
 import picocli.CommandLine;
 
 /**
- * An annotated command that also takes options shared with {@code validate} ({@link ApplicationOptions},
- * {@link GitSourceOption}, {@link OutputOptions}), whose command lines are built in code: {@link AscentCommand} adds
- * them as mixins when it registers the command.
+ * An annotated command that also takes options shared with {@code validate} or {@code provision}
+ * ({@link ApplicationOptions}, {@link GitSourceOption}, {@link ClusterOptions}, {@link OutputOptions}), whose command
+ * lines are built in code: {@link AscentCommand} adds them as mixins when it registers the command.
  */
 interface SharedOptions {
 

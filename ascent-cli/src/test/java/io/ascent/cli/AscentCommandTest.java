@@ -40,10 +40,14 @@ class AscentCommandTest {
     @Test
     void shouldRegisterEachSubcommandUnderTheNameItsAnnotationOrSpecGives() {
         AscentCommand.commandLine().getSubcommands().forEach((name, command) -> {
-            CommandLine.Command annotation = command.getCommandSpec().userObject().getClass()
-                    .getAnnotation(CommandLine.Command.class);
-            assertThat(annotation == null ? ValidateCommand.commandSpec().name() : annotation.name()).as(name)
-                    .isEqualTo(name);
+            Object userObject = command.getCommandSpec().userObject();
+            CommandLine.Command annotation = userObject.getClass().getAnnotation(CommandLine.Command.class);
+            // the commands built in code name themselves in their own spec, a fresh one of which says the same
+            String own = annotation != null ? annotation.name()
+                    : userObject instanceof ValidateCommand ? ValidateCommand.commandSpec().name()
+                    : userObject instanceof ProvisionCommand ? ProvisionCommand.commandSpec().name()
+                    : "(a command built in code this test does not know)";
+            assertThat(own).as(name).isEqualTo(name);
         });
     }
 }
