@@ -3,6 +3,7 @@ package io.ascent.cli;
 import io.ascent.core.Ascent;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Set;
 import picocli.CommandLine;
 
@@ -18,7 +19,9 @@ public final class Main {
     public static void main(String[] args) {
         StopSignals.install();
         if (args.length > 0 && VALIDATING.contains(args[0])) {
-            Ascent.warmUp(); // on a second core while picocli builds the command line
+            // On a second core while picocli builds the command line. Before parsing, --no-git is looked for
+            // among the words: as another option's value it only costs the run loading JGit's state itself.
+            Ascent.warmUp(!Arrays.asList(args).contains("--no-git"));
         }
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);

@@ -80,23 +80,33 @@ public final class Ascent {
         this(EngineConfig.builder().clock(clock).build(), steps);
     }
 
+    /** {@link #warmUp(boolean)} for a run that reads git. */
+    public static void warmUp() {
+        warmUp(true);
+    }
+
     /**
-     * Starts loading, on a daemon thread, what every validation needs first and no input decides: the compiled
-     * checklist schema, then JGit's process-wide state (it runs git twice to find the system configuration). The
-     * schema comes first: every run reads its checklist, while a run with {@code --no-git} never reads JGit's state,
-     * and one without reaches it first in its own thread, which then loads it beside the warm-up's schema instead
-     * of waiting for both one after the other (docs/performance.md, "Cold provision").
+     * Starts loading, on a daemon thread, what every validation needs first and no input decides, in the order a run
+     * needs it: JGit's process-wide state (it runs git twice to find the system configuration), which the run reads
+     * first to name the commit, then the compiled checklist schema. With {@code git} false ({@code --no-git}) only
+     * the schema: such a run never reads JGit's state, and loading it first made the run's checklist wait for a
+     * schema compile that started only after it, then took CPU from the run's own steps (docs/performance.md,
+     * "Cold provision").
      * A command line calls this first thing, so that the loading runs on a second core while it parses its
      * arguments: about a third of a small validation's main thread (docs/performance.md, "CLI cold start"). Each
      * piece is loaded once per JVM by whichever thread asks first, so a run never loads one twice and at most waits
      * for the warm-up to finish it; a failure is left for the run's own use to report. The API lifecycle table is
      * not loaded here but once the checklist names manifests: a run without them never reads it, and reading it
      * anyway cost such runs CPU time (docs/performance.md, "Start-up cuts").
+     *
+     * @param git whether the run may read git (false for {@code --no-git}); only a hint: a run loads what it needs
      */
-    public static void warmUp() {
+    public static void warmUp(boolean git) {
         inBackground("ascent-warm-up", () -> {
+            if (git) {
+                GitWarmUp.load();
+            }
             ChecklistSchema.validator();
-            GitWarmUp.load();
         });
     }
 
