@@ -96,6 +96,13 @@ public final class KindConfig {
             throw new ProvisionException(ProvisionException.Kind.INPUT, document.start() + ": 'nodes' must be a "
                     + "list of nodes", "see https://kind.sigs.k8s.io/docs/user/configuration/#nodes");
         }
+        if (nodes instanceof List<?> list && !list.isEmpty()
+                && list.stream().noneMatch(n -> "control-plane".equals(asMap(n).getOrDefault("role", "control-plane")))) {
+            // kind refuses it ("must have at least one control-plane node") only after the run has begun.
+            throw new ProvisionException(ProvisionException.Kind.INPUT, document.locationOf(
+                    document.nodeAt(List.of("nodes"))) + ": the kind configuration has no control-plane node; kind "
+                    + "needs at least one", "add a node with role: control-plane (a node without a role is one)");
+        }
         return asMap(map);
     }
 }
