@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What {@code ascent provision} refuses or reports before any cluster exists: no cluster is needed here. */
@@ -91,6 +93,29 @@ class ProvisionerInputTest {
         assertThat(only(report, "provision.preflight.kubeconfig").message())
                 .startsWith("the kubeconfig " + kubeconfig + " cannot be read");
         assertThat(report.toString()).doesNotContain("sekrit");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"certificate-authority", "client-certificate"})
+    void shouldNameTheCertificateThatIsNotPemWithoutQuotingIt(String which) throws IOException {
+        write("");
+        Path kubeconfig = app.resolve("kubeconfig");
+        String notPem = java.util.Base64.getEncoder().encodeToString("sekrit-not-a-certificate".getBytes());
+        Files.writeString(kubeconfig, "apiVersion: v1\nkind: Config\nclusters:\n- name: c\n  cluster:\n"
+                + "    server: https://127.0.0.1:1\n"
+                + (which.equals("certificate-authority") ? "    certificate-authority-data: " + notPem + "\n" : "")
+                + "users:\n- name: u\n  user:\n"
+                + (which.equals("client-certificate") ? "    client-certificate-data: " + notPem + "\n"
+                        + "    client-key-data: " + notPem + "\n" : "    token: sekrit-token-4711\n")
+                + "contexts:\n- name: ctx\n  context: {cluster: c, user: u}\ncurrent-context: ctx\n");
+
+        Report report = provision(kubeconfig);
+
+        assertThat(report.verdict()).isEqualTo(Verdict.ENVIRONMENT_ERROR);
+        Item item = only(report, "provision.preflight.kubeconfig");
+        assertThat(item.message()).isEqualTo("the " + which + " of context 'ctx' in " + kubeconfig
+                + " is not a PEM certificate");
+        assertThat(report.toString()).doesNotContain("sekrit", notPem);
     }
 
     @Test

@@ -75,12 +75,51 @@ public final class ClusterConnector {
         try {
             return new KubeConnection(apiClient(config));
         } catch (IOException | RuntimeException e) {
-            throw new ProvisionException(Kind.ENVIRONMENT, "the credentials of context '"
-                    + config.getCurrentContext() + "' in " + kubeconfig + " cannot be loaded ("
-                    + e.getClass().getSimpleName() + ")",
+            String where = "context '" + config.getCurrentContext() + "' in " + kubeconfig;
+            Optional<String> certificate = unreadableCertificate(config);
+            if (certificate.isPresent()) {
+                throw new ProvisionException(Kind.ENVIRONMENT, "the " + certificate.get() + " of " + where
+                        + " is not a PEM certificate", "check the kubeconfig's " + certificate.get() + " (kubectl "
+                        + "config view --raw shows it; it must decode to -----BEGIN CERTIFICATE-----)");
+            }
+            throw new ProvisionException(Kind.ENVIRONMENT, "the credentials of " + where + " cannot be loaded ("
+                    + causes(e) + ")",
                     "check that the certificate and key files the kubeconfig names exist and are readable, "
                             + "and that its exec plugin (if any) is on PATH");
         }
+    }
+
+    /**
+     * Which certificate of the context cannot be parsed, when one cannot: client-java reports both as a bare
+     * CertificateException, and its message is never shown (it may quote the data).
+     */
+    private static Optional<String> unreadableCertificate(KubeConfig config) {
+        for (String[] certificate : new String[][] {
+                {"certificate-authority", config.getCertificateAuthorityData(), config.getCertificateAuthorityFile()},
+                {"client-certificate", config.getClientCertificateData(), config.getClientCertificateFile()}}) {
+            if (certificate[1] == null && certificate[2] == null) {
+                continue;
+            }
+            try {
+                byte[] pem = config.getDataOrFileRelative(certificate[1], certificate[2]);
+                if (pem == null || java.security.cert.CertificateFactory.getInstance("X.509")
+                        .generateCertificates(new java.io.ByteArrayInputStream(pem)).isEmpty()) {
+                    return Optional.of(certificate[0]);
+                }
+            } catch (IOException | java.security.cert.CertificateException | IllegalArgumentException e) {
+                return Optional.of(certificate[0]);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The exception's class and its causes' classes, outermost first: what failed, without any message. */
+    private static String causes(Throwable e) {
+        List<String> names = new ArrayList<>();
+        for (Throwable t = e; t != null && names.size() < 4; t = t.getCause()) {
+            names.add(t.getClass().getSimpleName());
+        }
+        return String.join(": ", names);
     }
 
     /**
