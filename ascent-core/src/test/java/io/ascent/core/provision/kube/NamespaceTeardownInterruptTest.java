@@ -3,15 +3,11 @@ package io.ascent.core.provision.kube;
 import static io.ascent.core.provision.kube.ApiServerDouble.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ascent.core.progress.ProgressListener;
 import io.ascent.core.provision.ProvisionException;
 import io.ascent.core.provision.ProvisionedCluster;
 import io.ascent.core.provision.existing.ExistingClusterDriver;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -29,7 +25,7 @@ class NamespaceTeardownInterruptTest {
     private static final String NAMESPACE = "ascent-20261130t120000z-abcd";
     private static final String PATH = "/api/v1/namespaces/" + NAMESPACE;
 
-    private final ApiServerDouble server = doubleServer();
+    private final ApiServerDouble server = ApiServerDouble.started();
 
     @TempDir
     Path dir;
@@ -53,12 +49,12 @@ class NamespaceTeardownInterruptTest {
             json(200, namespace("Terminating")).answer(exchange);
         }).always("GET /api/v1/namespaces", json(200, "{\"kind\":\"NamespaceList\",\"apiVersion\":\"v1\","
                 + "\"metadata\":{\"resourceVersion\":\"7\"},\"items\":[]}"));
-        List<String> progress = new CopyOnWriteArrayList<>();
+        RecordingProgress progress = new RecordingProgress();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         AtomicBoolean flagAfterwards = new AtomicBoolean();
         Thread teardown = new Thread(() -> {
             try {
-                new ExistingClusterDriver().delete(cluster(), recording(progress));
+                new ExistingClusterDriver().delete(cluster(), progress);
             } catch (ProvisionException | RuntimeException e) {
                 failure.set(e);
             } catch (Exception e) {
@@ -77,37 +73,16 @@ class NamespaceTeardownInterruptTest {
 
         assertThat(teardown.isAlive()).isFalse();
         assertThat(failure.get()).as("no failure, no 'was interrupted'").isNull();
-        assertThat(progress).contains("teardown: namespace " + NAMESPACE + " deleted");
+        assertThat(progress.lines).contains("teardown: namespace " + NAMESPACE + " deleted");
         assertThat(server.requests("DELETE ")).as("one DELETE, answered").hasSize(1);
         assertThat(server.requests("GET /api/v1/namespaces")).as("the wait for the namespace followed")
                 .anyMatch(request -> request.contains("metadata.name%3D" + NAMESPACE));
         assertThat(flagAfterwards.get()).as("the interrupt is kept for the caller").isTrue();
     }
 
-    private static ProgressListener recording(List<String> lines) {
-        return new ProgressListener() {
-            @Override
-            public void phaseStarted(String phase) {
-            }
-
-            @Override
-            public void phaseFinished(String phase, java.time.Duration elapsed) {
-            }
-
-            @Override
-            public void info(String message) {
-                lines.add(message);
-            }
-        };
-    }
-
     private ProvisionedCluster cluster() throws Exception {
-        Path file = dir.resolve("kubeconfig");
-        Files.writeString(file, "apiVersion: v1\nkind: Config\nclusters:\n- name: double\n  cluster:\n"
-                + "    server: " + server.address() + "\nusers:\n- name: tester\n  user:\n    token: not-a-secret\n"
-                + "contexts:\n- name: double\n  context:\n    cluster: double\n    user: tester\n"
-                + "current-context: double\n");
-        return new ProvisionedCluster(ExistingClusterDriver.NAME, "double", file, Optional.empty(), NAMESPACE, false);
+        return new ProvisionedCluster(ExistingClusterDriver.NAME, "double", server.kubeconfig(dir), Optional.empty(),
+                NAMESPACE, false);
     }
 
     private static String namespace(String phase) {
@@ -115,11 +90,4 @@ class NamespaceTeardownInterruptTest {
                 + "\"status\":{\"phase\":\"" + phase + "\"}}";
     }
 
-    private static ApiServerDouble doubleServer() {
-        try {
-            return new ApiServerDouble();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 }

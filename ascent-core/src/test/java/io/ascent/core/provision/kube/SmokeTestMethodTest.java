@@ -11,9 +11,7 @@ import io.ascent.core.report.Item;
 import io.ascent.core.report.Location;
 import io.ascent.core.report.Status;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +20,7 @@ class SmokeTestMethodTest {
 
     private static final String PROXY = "/api/v1/namespaces/ns/services/web:80/proxy/orders";
 
-    private final ApiServerDouble server = newServer();
+    private final ApiServerDouble server = ApiServerDouble.started();
 
     @AfterEach
     void stop() {
@@ -62,45 +60,25 @@ class SmokeTestMethodTest {
     @Test
     void shouldSayWhatItGotWhileItRetriesAndHowItEnded() throws Exception {
         server.then("GET " + PROXY, json(503, "{}"), json(503, "{}")).always("GET " + PROXY, json(200, "[]"));
-        List<String> lines = new CopyOnWriteArrayList<>();
+        RecordingProgress progress = new RecordingProgress();
 
-        Item item = run("GET", 200, Duration.ofSeconds(10), lines);
+        Item item = run("GET", 200, Duration.ofSeconds(10), progress);
 
         assertThat(item.status()).as(item.message()).isEqualTo(Status.PASS);
-        assertThat(lines).as("one line per new answer, not per attempt, then the outcome").containsExactly(
+        assertThat(progress.lines).as("one line per new answer, not per attempt, then the outcome").containsExactly(
                 "tests: orders: answered 503, expected 200: {}; retrying (0 s of 10 s)", "tests: orders pass");
     }
 
     private Item run(String method, int expect) throws InterruptedException {
-        return run(method, expect, Duration.ofMillis(600), new CopyOnWriteArrayList<>());
+        return run(method, expect, Duration.ofMillis(600), new RecordingProgress());
     }
 
-    private Item run(String method, int expect, Duration timeout, List<String> lines) throws InterruptedException {
+    private Item run(String method, int expect, Duration timeout, ProgressListener progress)
+            throws InterruptedException {
         SmokeTest test = new SmokeTest("orders", timeout,
                 Optional.of(new HttpProbe("web", "80", method, "/orders", expect, Optional.empty())), Optional.empty());
-        ProgressListener progress = new ProgressListener() {
-            @Override
-            public void phaseStarted(String phase) {
-            }
-
-            @Override
-            public void phaseFinished(String phase, Duration elapsed) {
-            }
-
-            @Override
-            public void info(String message) {
-                lines.add(message);
-            }
-        };
         return new SmokeTestRunner(server.connection(), null, null, progress)
                 .http(test, test.http().orElseThrow(), "ns", new Location("ascent.yaml", 9, 7));
     }
 
-    private static ApiServerDouble newServer() {
-        try {
-            return new ApiServerDouble();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 }
