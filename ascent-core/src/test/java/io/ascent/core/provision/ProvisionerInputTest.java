@@ -119,6 +119,45 @@ class ProvisionerInputTest {
     }
 
     @Test
+    void shouldNameAnExecPluginThatIsNotOnThePathInsteadOfConnectingAnonymously() throws IOException {
+        write("");
+        Path kubeconfig = execKubeconfig("ascent-test-no-such-plugin");
+
+        Report report = provision(kubeconfig);
+
+        assertThat(report.verdict()).isEqualTo(Verdict.ENVIRONMENT_ERROR);
+        Item item = only(report, "provision.preflight.kubeconfig");
+        assertThat(item.message()).isEqualTo("the credentials of context 'ctx' in " + kubeconfig
+                + " come from the exec plugin 'ascent-test-no-such-plugin', which is not on PATH");
+        assertThat(report.toString()).doesNotContain("sekrit");
+    }
+
+    @Test
+    void shouldRunAnExecPluginNamedBesideTheKubeconfigAndGoOnToTheServer() throws IOException {
+        write("");
+        Path plugin = Files.writeString(app.resolve("token-plugin"), "#!/bin/sh\necho '{\"apiVersion\":"
+                + "\"client.authentication.k8s.io/v1\",\"kind\":\"ExecCredential\",\"status\":{\"token\":\"sekrit\"}}'\n");
+        Files.setPosixFilePermissions(plugin, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+
+        Report report = provision(execKubeconfig("./token-plugin"));
+
+        assertThat(report.verdict()).isEqualTo(Verdict.ENVIRONMENT_ERROR);
+        assertThat(report.items()).as(report.items().toString()).noneMatch(item
+                -> item.id().equals("provision.preflight.kubeconfig") && item.status() != Status.PASS);
+        assertThat(only(report, "provision.preflight.server").message()).contains("does not answer");
+        assertThat(report.toString()).doesNotContain("sekrit");
+    }
+
+    /** A kubeconfig whose user's credentials come from running {@code command} (an unreachable server). */
+    private Path execKubeconfig(String command) throws IOException {
+        return Files.writeString(app.resolve("kubeconfig"), "apiVersion: v1\nkind: Config\nclusters:\n- name: c\n"
+                + "  cluster:\n    server: https://127.0.0.1:1\nusers:\n- name: u\n  user:\n    exec:\n"
+                + "      apiVersion: client.authentication.k8s.io/v1\n      command: " + command + "\n"
+                + "      args: [--secret, sekrit-arg]\n      interactiveMode: Never\ncontexts:\n- name: ctx\n"
+                + "  context: {cluster: c, user: u}\ncurrent-context: ctx\n");
+    }
+
+    @Test
     void shouldPrintThePlanAndTouchNothingOnADryRun() throws IOException {
         write("""
                     - name: home
