@@ -163,7 +163,10 @@ final class ProvisionCommand implements Callable<Integer> {
             err.println("ascent provision: " + e.getMessage());
             return ExitCodes.INVALID_INPUT;
         }
-        Report report = new Ascent(config).provision(options, new ProvisionProgress(err, verbose));
+        // A dry run is over at once: its plan is read in the text report when that goes to standard output
+        boolean planOnStdout = options.dryRun() && destinations.containsKey(Format.TEXT)
+                && destinations.get(Format.TEXT) == null;
+        Report report = new Ascent(config).provision(options, new ProvisionProgress(err, verbose, !planOnStdout));
         Thread.interrupted(); // an interrupted run (Ctrl-C) still writes its report
         return output.writeAndSummarize("provision", report, destinations, verbose, out, err);
     }

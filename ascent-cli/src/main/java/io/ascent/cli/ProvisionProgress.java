@@ -1,6 +1,7 @@
 package io.ascent.cli;
 
 import io.ascent.core.progress.ProgressListener;
+import io.ascent.core.report.LogEntry;
 import java.io.PrintWriter;
 import java.time.Duration;
 
@@ -12,11 +13,28 @@ import java.time.Duration;
 final class ProvisionProgress implements ProgressListener {
     private final PrintWriter err;
     private final boolean verbose;
+    private final boolean echoInfoLog;
     private final long start = System.nanoTime();
 
     ProvisionProgress(PrintWriter err, boolean verbose) {
+        this(err, verbose, true);
+    }
+
+    /**
+     * @param echoInfoLog whether the run's INFO log lines are shown as they come; not when the text report on
+     *                    standard output prints them a moment later anyway (a dry run's plan would show twice)
+     */
+    ProvisionProgress(PrintWriter err, boolean verbose, boolean echoInfoLog) {
         this.err = err;
         this.verbose = verbose;
+        this.echoInfoLog = echoInfoLog;
+    }
+
+    @Override
+    public synchronized void log(LogEntry.Level level, String message) {
+        if (level != LogEntry.Level.INFO || echoInfoLog) {
+            ProgressListener.super.log(level, message);
+        }
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code ascent provision} as a user meets it without a cluster: usage errors, the plan, an unreachable cluster. */
 class ProvisionCommandTest {
@@ -34,7 +35,17 @@ class ProvisionCommandTest {
         assertThat(run.out()).contains("dry run: nothing is created",
                 "  1. Service/hello-web (examples/hello-web/deploy/app/service.yaml:1:1)",
                 "  content-check: job deploy/smoke/content-job.yaml (timeout 120s)");
-        assertThat(run.err()).contains("validate done in");
+        assertThat(run.err()).contains("validate done in").as("the plan once, in the report").doesNotContain(
+                "dry run: nothing is created", "content-check: job");
+    }
+
+    @Test
+    void shouldShowThePlanOfADryRunOnStandardErrorWhenTheReportGoesToAFile(@TempDir Path dir) {
+        CliRun run = CliRun.of("provision", HELLO_WEB, "--driver", "existing", "--dry-run",
+                "--kubeconfig", "/nonexistent/kubeconfig", "-f", "json", "-o", dir.resolve("plan.json").toString());
+
+        assertThat(run.status()).as(run.err()).isEqualTo(ExitCodes.OK);
+        assertThat(run.err()).contains("dry run: nothing is created", "content-check: job");
     }
 
     @Test

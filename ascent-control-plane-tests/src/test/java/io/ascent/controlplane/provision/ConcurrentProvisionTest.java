@@ -58,7 +58,7 @@ class ConcurrentProvisionTest {
                         .extracting(Item::message)
                         .containsExactly("Deployment/hello-web: successfully rolled out (2 of 2 replicas available)");
                 assertThat(items(report, "provision.test")).singleElement()
-                        .satisfies(test -> assertThat(test.message()).contains("complete: 1 pods succeeded"));
+                        .satisfies(test -> assertThat(test.message()).contains("complete: 1 pod succeeded"));
             }
             assertThat(namespaces).hasSize(RUNS);
             for (String namespace : namespaces) {

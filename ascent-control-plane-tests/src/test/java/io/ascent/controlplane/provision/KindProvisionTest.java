@@ -23,6 +23,7 @@ import io.ascent.core.report.Verdict;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -42,7 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
 class KindProvisionTest {
 
     /** What {@code docker info} says on a healthy cgroup v2 agent. */
-    private static final String HEALTHY_DOCKER = "{\"ID\":\"7c1f\",\"ServerVersion\":\"27.3.1\","
+    static final String HEALTHY_DOCKER = "{\"ID\":\"7c1f\",\"ServerVersion\":\"27.3.1\","
             + "\"OperatingSystem\":\"Ubuntu 24.04.1 LTS\",\"OSType\":\"linux\",\"KernelVersion\":\"6.8.0-48-generic\","
             + "\"CgroupDriver\":\"systemd\",\"CgroupVersion\":\"2\",\"DockerRootDir\":\"/tmp\","
             + "\"SecurityOptions\":[\"name=seccomp,profile=builtin\",\"name=cgroupns\"],\"Name\":\"agent\","
@@ -112,6 +113,24 @@ class KindProvisionTest {
                 files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
             }
         }
+    }
+
+    @Test
+    void shouldFinishDeletingTheClusterAndReportInterruptedWhenInterruptedDuringItsDeletion(
+            ControlPlaneBinaries binaries) throws Exception {
+        kind = new FakeKind(binaries, "provision-abort-" + System.nanoTime());
+        kind.env.put("FAKE_KIND_SLOW_DELETE", "3");
+        Path app = ProvisionFixtures.helloWebWithoutHttpTests(temp.resolve("hello-web"));
+        ProvisionFixtures.RecordingProgress progress = new ProvisionFixtures.RecordingProgress();
+
+        ProvisionInterruptionTest.Interrupted run = ProvisionInterruptionTest.interruptWhenProgressShows(
+                "kind: deleting cluster", progress, () -> provision(app, progress));
+
+        Report report = run.report();
+        String cluster = items(report, "provision.cluster").get(0).message().replaceAll(".*cluster (\\S+).*", "$1");
+        ProvisionInterruptionTest.assertTearDownFinishedAndInterrupted(report, run, "cluster " + cluster + " deleted");
+        assertThat(kind.clusters()).as("the cluster is gone").isEmpty();
+        assertThat(run.stopping()).as("the run waited for kind's slow delete").isGreaterThan(Duration.ofSeconds(2));
     }
 
     private Report provision(Path app, ProvisionFixtures.RecordingProgress progress) {

@@ -712,7 +712,10 @@ public final class Provisioner {
         return switch (reason) {
             case "ImagePullBackOff", "ErrImagePull", "InvalidImageName" ->
                     "check the image name and tag, and that the cluster can pull it (registry credentials)";
-            case "CrashLoopBackOff" -> "read the container's log above: the application exits at start";
+            // the kubelet may not give the log (a kubelet the API server cannot reach): say what to do then too
+            case "CrashLoopBackOff" -> "the application exits at start: read the container's last state and log "
+                    + "above; where no log could be read, keep the run (--keep on-failure) and run kubectl logs "
+                    + "--previous";
             case "CreateContainerConfigError", "CreateContainerError" ->
                     "a ConfigMap, Secret or key the container refers to is missing";
             case "Unschedulable" -> "no node can take the pod: lower its requests or relax its node selector";

@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What {@code ascent provision} refuses or reports before any cluster exists: no cluster is needed here. */
@@ -119,6 +121,68 @@ class ProvisionerInputTest {
         assertThat(only(report, "provision.preflight.kubeconfig").message())
                 .startsWith("the kubeconfig " + kubeconfig + " cannot be read");
         assertThat(report.toString()).doesNotContain("sekrit");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"certificate-authority", "client-certificate"})
+    void shouldNameTheCertificateThatIsNotPemWithoutQuotingIt(String which) throws IOException {
+        write("");
+        Path kubeconfig = app.resolve("kubeconfig");
+        String notPem = java.util.Base64.getEncoder().encodeToString("sekrit-not-a-certificate".getBytes());
+        Files.writeString(kubeconfig, "apiVersion: v1\nkind: Config\nclusters:\n- name: c\n  cluster:\n"
+                + "    server: https://127.0.0.1:1\n"
+                + (which.equals("certificate-authority") ? "    certificate-authority-data: " + notPem + "\n" : "")
+                + "users:\n- name: u\n  user:\n"
+                + (which.equals("client-certificate") ? "    client-certificate-data: " + notPem + "\n"
+                        + "    client-key-data: " + notPem + "\n" : "    token: sekrit-token-4711\n")
+                + "contexts:\n- name: ctx\n  context: {cluster: c, user: u}\ncurrent-context: ctx\n");
+
+        Report report = provision(kubeconfig);
+
+        assertThat(report.verdict()).isEqualTo(Verdict.ENVIRONMENT_ERROR);
+        Item item = only(report, "provision.preflight.kubeconfig");
+        assertThat(item.message()).isEqualTo("the " + which + " of context 'ctx' in " + kubeconfig
+                + " is not a PEM certificate");
+        assertThat(report.toString()).doesNotContain("sekrit", notPem);
+    }
+
+    @Test
+    void shouldNameAnExecPluginThatIsNotOnThePathInsteadOfConnectingAnonymously() throws IOException {
+        write("");
+        Path kubeconfig = execKubeconfig("ascent-test-no-such-plugin");
+
+        Report report = provision(kubeconfig);
+
+        assertThat(report.verdict()).isEqualTo(Verdict.ENVIRONMENT_ERROR);
+        Item item = only(report, "provision.preflight.kubeconfig");
+        assertThat(item.message()).isEqualTo("the credentials of context 'ctx' in " + kubeconfig
+                + " come from the exec plugin 'ascent-test-no-such-plugin', which is not on PATH");
+        assertThat(report.toString()).doesNotContain("sekrit");
+    }
+
+    @Test
+    void shouldRunAnExecPluginNamedBesideTheKubeconfigAndGoOnToTheServer() throws IOException {
+        write("");
+        Path plugin = Files.writeString(app.resolve("token-plugin"), "#!/bin/sh\necho '{\"apiVersion\":"
+                + "\"client.authentication.k8s.io/v1\",\"kind\":\"ExecCredential\",\"status\":{\"token\":\"sekrit\"}}'\n");
+        Files.setPosixFilePermissions(plugin, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+
+        Report report = provision(execKubeconfig("./token-plugin"));
+
+        assertThat(report.verdict()).isEqualTo(Verdict.ENVIRONMENT_ERROR);
+        assertThat(report.items()).as(report.items().toString()).noneMatch(item
+                -> item.id().equals("provision.preflight.kubeconfig") && item.status() != Status.PASS);
+        assertThat(only(report, "provision.preflight.server").message()).contains("does not answer");
+        assertThat(report.toString()).doesNotContain("sekrit");
+    }
+
+    /** A kubeconfig whose user's credentials come from running {@code command} (an unreachable server). */
+    private Path execKubeconfig(String command) throws IOException {
+        return Files.writeString(app.resolve("kubeconfig"), "apiVersion: v1\nkind: Config\nclusters:\n- name: c\n"
+                + "  cluster:\n    server: https://127.0.0.1:1\nusers:\n- name: u\n  user:\n    exec:\n"
+                + "      apiVersion: client.authentication.k8s.io/v1\n      command: " + command + "\n"
+                + "      args: [--secret, sekrit-arg]\n      interactiveMode: Never\ncontexts:\n- name: ctx\n"
+                + "  context: {cluster: c, user: u}\ncurrent-context: ctx\n");
     }
 
     @Test

@@ -106,13 +106,7 @@ final class ShapeCheck implements ManifestCheck {
         if (!review) {
             checkName(resource, kind, meta, findings);
         }
-        Object namespace = meta.opt("namespace");
-        if (namespace != null && !(namespace instanceof String ns && isLabel(ns))) {
-            findings.add(resource, List.of("metadata", "namespace"), "metadata/namespace",
-                    resource.displayName() + ": namespace '" + namespace + "' is not a valid namespace name",
-                    "write a namespace of at most 63 lower-case letters, digits and '-', starting and ending with a"
-                            + " letter or digit");
-        }
+        checkNamespace(resource, meta.opt("namespace"), findings);
         checkLabels(resource, List.of("metadata", "labels"), meta.opt("labels"), findings);
         PodTemplate.of(resource).filter(pod -> pod.specTokens().size() > 1).ifPresent(pod -> {
             List<String> labels = new ArrayList<>(pod.specTokens().subList(0, pod.specTokens().size() - 1));
@@ -122,6 +116,32 @@ final class ShapeCheck implements ManifestCheck {
             checkLabels(resource, labels, template == null ? null : template.opt("labels"), findings);
         });
         checkSelector(resource, findings);
+    }
+
+    /**
+     * {@code namespace: ~} and {@code namespace: ""} are no namespace, as kubectl and the API server read them: kubectl
+     * sends the object to the namespace it applies to (its {@code GetNamespace()} reads both as empty) and the API
+     * server fills an empty namespace from the request's path. So the object lands where the manifests are applied,
+     * as the provisioner applies it too. Anything else must be a string the API server accepts as a name: a number,
+     * list or mapping is refused when it decodes the object.
+     */
+    private static void checkNamespace(Resource resource, Object namespace, Findings findings) {
+        if (namespace == null || JSONObject.NULL.equals(namespace) || "".equals(namespace)) {
+            return;
+        }
+        if (!(namespace instanceof String name)) {
+            findings.add(resource, List.of("metadata", "namespace"), "metadata/namespace",
+                    resource.displayName() + ": metadata.namespace is " + (namespace instanceof JSONArray ? "a list"
+                            : namespace instanceof JSONObject ? "a mapping" : namespace instanceof Boolean
+                            ? "a boolean (" + namespace + ")" : "a number (" + namespace + ")") + ", not a string; the API server refuses the object",
+                    "write the namespace's name, such as namespace: shop, or leave the key out for the namespace the"
+                            + " manifests are applied to");
+        } else if (!isLabel(name)) {
+            findings.add(resource, List.of("metadata", "namespace"), "metadata/namespace",
+                    resource.displayName() + ": namespace '" + name + "' is not a valid namespace name",
+                    "write a namespace of at most 63 lower-case letters, digits and '-', starting and ending with a"
+                            + " letter or digit");
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.ascent.core.provision.existing;
 
 import io.ascent.core.progress.ProgressListener;
+import io.ascent.core.provision.CleanupCall;
 import io.ascent.core.provision.ClusterDriver;
 import io.ascent.core.provision.ClusterRequest;
 import io.ascent.core.provision.ProvisionException;
@@ -16,8 +17,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.json.JSONObject;
 
 /**
@@ -112,22 +115,22 @@ public final class ExistingClusterDriver implements ClusterDriver {
         } catch (KubeException e) {
             throw new ProvisionException(Kind.ENVIRONMENT, "namespace " + namespace + " was not deleted: "
                     + e.getMessage(), byHand);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProvisionException(Kind.ENVIRONMENT, "teardown of namespace " + namespace
-                    + " was interrupted", byHand);
         }
     }
 
-    /** Deletes the namespace and waits for its watch to report it gone; 404 means it is already gone. */
-    static void deleteAndWait(KubeConnection connection, String namespace, Duration timeout)
-            throws KubeException, InterruptedException {
+    /**
+     * Deletes the namespace and waits for its watch to report it gone, within {@code timeout} in all; 404 means it
+     * is already gone. Neither the request nor the wait is cut short by an interrupt (Ctrl-C or SIGTERM during
+     * teardown, an aborted build): a DELETE cut off before it reached the server would leave the namespace behind.
+     * The interrupt flag is set again afterwards.
+     */
+    static void deleteAndWait(KubeConnection connection, String namespace, Duration timeout) throws KubeException {
+        long deadline = System.nanoTime() + timeout.toNanos();
         LinkedBlockingQueue<WatchFeed.Event> events = new LinkedBlockingQueue<>();
         try (WatchFeed feed = new WatchFeed(connection, "namespace", ResourceType.NAMESPACE.collectionPath(null),
                 "fieldSelector=metadata.name%3D" + namespace, events, timeout)) {
             try {
-                connection.delete("/api/v1/namespaces/" + namespace,
-                        new JSONObject().put("propagationPolicy", "Background"));
+                requestDeletion(connection, namespace, timeout);
             } catch (KubeException e) {
                 if (e.code() == 404) {
                     return;
@@ -135,20 +138,38 @@ public final class ExistingClusterDriver implements ClusterDriver {
                 throw e;
             }
             feed.start();
-            awaitGone(events, namespace, timeout);
+            awaitGone(events, namespace, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())), timeout);
+        }
+    }
+
+    /** Sends the namespace's DELETE on a thread of its own and waits for its answer through any interrupt. */
+    private static void requestDeletion(KubeConnection connection, String namespace, Duration timeout)
+            throws KubeException {
+        try {
+            CleanupCall.run("namespace", timeout, () -> connection.delete("/api/v1/namespaces/" + namespace,
+                    new JSONObject().put("propagationPolicy", "Background")));
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof KubeException kube) {
+                throw kube;
+            }
+            throw new KubeException(0, "Failed", "DELETE namespace " + namespace + ": " + e.getCause(), null);
+        } catch (TimeoutException e) {
+            throw new KubeException(408, "Timeout", "DELETE namespace " + namespace + " got no answer within "
+                    + timeout.toSeconds() + "s", null);
         }
     }
 
     /**
      * Waits for the watch to report the namespace gone. The deletion is under way once asked for, so an interrupt
      * (Ctrl-C or SIGTERM arriving during teardown, an aborted build) does not cut the wait short: the run still
-     * reports whether its namespace went, within {@code timeout}, and the interrupt flag is set again afterwards.
+     * reports whether its namespace went, within {@code within} ({@code timeout} being the whole teardown's bound,
+     * which the message names), and the interrupt flag is set again afterwards.
      */
-    private static void awaitGone(LinkedBlockingQueue<WatchFeed.Event> events, String namespace, Duration timeout)
-            throws KubeException {
+    private static void awaitGone(LinkedBlockingQueue<WatchFeed.Event> events, String namespace, Duration within,
+            Duration timeout) throws KubeException {
         boolean interrupted = false;
         try {
-            long deadline = System.nanoTime() + timeout.toNanos();
+            long deadline = System.nanoTime() + within.toNanos();
             while (true) {
                 long left = deadline - System.nanoTime();
                 WatchFeed.Event event;

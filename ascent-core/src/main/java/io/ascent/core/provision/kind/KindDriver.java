@@ -2,6 +2,7 @@ package io.ascent.core.provision.kind;
 
 import io.ascent.core.progress.ProgressListener;
 import io.ascent.core.provision.ClusterDriver;
+import io.ascent.core.provision.CleanupCall;
 import io.ascent.core.provision.ClusterRequest;
 import io.ascent.core.provision.ProvisionException;
 import io.ascent.core.provision.ProvisionedCluster;
@@ -18,9 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -31,8 +31,8 @@ import java.util.concurrent.TimeoutException;
  * WORK/kubeconfig} (kind writes only that file, never {@code ~/.kube/config}), then checks readiness itself
  * ({@link ClusterReadiness}). Whatever fails after kind started (kind's error, the timeout, readiness,
  * interruption) exports kind's logs to {@code WORK/kind-logs} and deletes the cluster before the exception
- * leaves. {@link #delete} runs {@code kind delete cluster} within {@link #DELETE_TIMEOUT}, even on an interrupted
- * thread.
+ * leaves. {@link #delete} runs {@code kind delete cluster} to its end within {@link #DELETE_TIMEOUT}, even on an
+ * interrupted thread, and once more if a stop signal cut it off.
  */
 public final class KindDriver implements ClusterDriver {
 
@@ -46,6 +46,10 @@ public final class KindDriver implements ClusterDriver {
     static final String CONFIG_FILE = "kind-config.yaml";
     static final String KUBECONFIG_FILE = "kubeconfig";
     static final String LOGS_FOLDER = "kind-logs";
+    /** How long the command runner may take beyond a timeout to kill the command and read the last of its output. */
+    private static final Duration KILL_GRACE = Duration.ofSeconds(15);
+    /** Exit statuses of a process killed by SIGHUP, SIGINT, SIGQUIT, SIGKILL or SIGTERM (128 + the number). */
+    private static final Set<Integer> STOP_SIGNAL_STATUSES = Set.of(129, 130, 131, 137, 143);
 
     private final CommandRunner commands;
     private final String kind;
@@ -187,18 +191,41 @@ public final class KindDriver implements ClusterDriver {
         }
     }
 
+    /**
+     * Runs {@code kind delete cluster} to its end within {@link #DELETE_TIMEOUT}, whatever happens to the calling
+     * thread meanwhile. A delete that a stop signal cut off (Ctrl-C reaches kind too, as the terminal's process
+     * group; a Jenkins abort signals the whole process tree) is run once more in the time left: kind deletes what
+     * remains, and exits 0 when nothing does.
+     */
     @Override
     public void delete(ProvisionedCluster cluster, ProgressListener progress) throws ProvisionException {
         List<String> argv = List.of(kind, "delete", "cluster", "--name", cluster.name(), "--kubeconfig",
                 cluster.kubeconfig().toString());
         progress.info("kind: deleting cluster " + cluster.name());
-        CommandResult result = runUninterruptibly(argv, cluster, DELETE_TIMEOUT);
+        long deadline = System.nanoTime() + DELETE_TIMEOUT.toNanos();
+        CommandResult result = runToEnd(argv, cluster, DELETE_TIMEOUT);
+        Duration left = Duration.ofNanos(deadline - System.nanoTime());
+        if (!result.succeeded() && cutOffBySignal(result) && left.toSeconds() > 0) {
+            progress.info("kind: the delete of cluster " + cluster.name() + " was stopped by a signal ("
+                    + new CommandFailedException(result).getMessage().lines().findFirst().orElse("") + "); "
+                    + "deleting it again");
+            result = runToEnd(argv, cluster, left);
+        }
         if (!result.succeeded()) {
             throw new ProvisionException(ProvisionException.Kind.ENVIRONMENT,
                     "cluster " + cluster.name() + " may still exist: " + new CommandFailedException(result).getMessage(),
                     "delete it by hand: `kind delete cluster --name " + cluster.name() + "` (or `ascent gc` removes "
                             + "every Ascent cluster older than a given age)");
         }
+    }
+
+    /**
+     * Whether a stop signal ended the command rather than kind itself: killed by one (status 128 + its number), or
+     * stopped while the run was being interrupted (kind may catch the signal and exit 1).
+     */
+    private static boolean cutOffBySignal(CommandResult result) {
+        return !result.timedOut() && !result.notFound() && (Thread.currentThread().isInterrupted()
+                || STOP_SIGNAL_STATUSES.contains(result.exitCode()));
     }
 
     @Override
@@ -208,7 +235,7 @@ public final class KindDriver implements ClusterDriver {
 
     private List<Path> collect(ProvisionedCluster cluster, Path into) {
         List<Path> written = new ArrayList<>();
-        CommandResult result = runUninterruptibly(List.of(kind, "export", "logs", into.toString(), "--name",
+        CommandResult result = runToEnd(List.of(kind, "export", "logs", into.toString(), "--name",
                 cluster.name()), cluster, DELETE_TIMEOUT);
         if (result.succeeded() && Files.isDirectory(into)) {
             written.add(into);
@@ -217,35 +244,17 @@ public final class KindDriver implements ClusterDriver {
     }
 
     /**
-     * Runs a cleanup command to its end even when the calling thread is interrupted (an aborted build's teardown):
-     * the command runs on its own thread, the caller waits at most {@code timeout} (plus the runner's kill grace)
-     * and keeps its interrupt for later.
+     * Runs a cleanup command to its end even when the calling thread is interrupted (an aborted build's teardown,
+     * a signal): the caller waits at most {@code timeout} plus the runner's kill grace and keeps its interrupt.
      */
-    private CommandResult runUninterruptibly(List<String> argv, ProvisionedCluster cluster, Duration timeout) {
-        CompletableFuture<CommandResult> running = CompletableFuture.supplyAsync(() -> {
-            try {
-                return commands.run(argv, kubeconfigOnly(cluster), timeout);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return new CommandResult(argv, -1, "", "interrupted", false, true);
-            }
-        });
-        boolean interrupted = false;
-        long deadline = System.nanoTime() + timeout.plusSeconds(15).toNanos();
+    private CommandResult runToEnd(List<String> argv, ProvisionedCluster cluster, Duration timeout) {
         try {
-            while (true) {
-                try {
-                    return running.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                } catch (ExecutionException | TimeoutException e) {
-                    return new CommandResult(argv, -1, "", String.valueOf(e.getMessage()), false, true);
-                }
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
+            return CleanupCall.run("kind", timeout.plus(KILL_GRACE),
+                    () -> commands.run(argv, kubeconfigOnly(cluster), timeout));
+        } catch (ExecutionException e) {
+            return new CommandResult(argv, -1, "", String.valueOf(e.getCause()), false, false);
+        } catch (TimeoutException e) {
+            return new CommandResult(argv, -1, "", "still running after " + timeout.toSeconds() + " s", false, true);
         }
     }
 

@@ -72,15 +72,106 @@ public final class ClusterConnector {
                     + "' of " + kubeconfig + " names no cluster with a server address",
                     "check the context's cluster entry (kubectl config view --kubeconfig " + kubeconfig + ")");
         }
+        Optional<String> plugin = missingExecPlugin(config, kubeconfig.toAbsolutePath().getParent(),
+                System.getenv("PATH"));
+        if (plugin.isPresent()) {
+            // client-java would go on without credentials, and the server's answer would blame system:anonymous
+            throw new ProvisionException(Kind.ENVIRONMENT, "the credentials of context '" + config.getCurrentContext()
+                    + "' in " + kubeconfig + " come from the exec plugin '" + plugin.get() + "', which is not on "
+                    + "PATH", "install " + plugin.get() + " on this machine (kubectl needs it too), or pass a "
+                            + "kubeconfig whose credentials are a certificate or token");
+        }
         try {
             return new KubeConnection(apiClient(config));
         } catch (IOException | RuntimeException e) {
-            throw new ProvisionException(Kind.ENVIRONMENT, "the credentials of context '"
-                    + config.getCurrentContext() + "' in " + kubeconfig + " cannot be loaded ("
-                    + e.getClass().getSimpleName() + ")",
+            String where = "context '" + config.getCurrentContext() + "' in " + kubeconfig;
+            Optional<String> certificate = unreadableCertificate(config);
+            if (certificate.isPresent()) {
+                throw new ProvisionException(Kind.ENVIRONMENT, "the " + certificate.get() + " of " + where
+                        + " is not a PEM certificate", "check the kubeconfig's " + certificate.get() + " (kubectl "
+                        + "config view --raw shows it; it must decode to -----BEGIN CERTIFICATE-----)");
+            }
+            throw new ProvisionException(Kind.ENVIRONMENT, "the credentials of " + where + " cannot be loaded ("
+                    + causes(e) + ")",
                     "check that the certificate and key files the kubeconfig names exist and are readable, "
                             + "and that its exec plugin (if any) is on PATH");
         }
+    }
+
+    /**
+     * The command of the current context's {@code exec} credential plugin when it cannot be run: not found on
+     * {@code path}, or, named with a folder, not an executable file there (relative to the kubeconfig's folder, as
+     * kubectl resolves it). Empty when the context has no exec plugin or it can be run.
+     */
+    static Optional<String> missingExecPlugin(KubeConfig config, Path kubeconfigFolder, String path) {
+        Optional<String> command = entry(config.getUsers(), entry(config.getContexts(), config.getCurrentContext())
+                .map(context -> context.get("context")).filter(Map.class::isInstance)
+                .map(context -> String.valueOf(((Map<?, ?>) context).get("user"))).orElse(null))
+                .map(user -> user.get("user")).filter(Map.class::isInstance)
+                .map(user -> ((Map<?, ?>) user).get("exec")).filter(Map.class::isInstance)
+                .map(exec -> ((Map<?, ?>) exec).get("command")).filter(String.class::isInstance)
+                .map(String.class::cast).filter(c -> !c.isBlank());
+        if (command.isEmpty()) {
+            return Optional.empty();
+        }
+        String name = command.get();
+        if (name.contains("/")) {
+            Path file = kubeconfigFolder == null ? Path.of(name) : kubeconfigFolder.resolve(name);
+            return Files.isExecutable(file) && Files.isRegularFile(file) ? Optional.empty() : command;
+        }
+        for (String folder : (path == null ? "" : path).split(java.io.File.pathSeparator)) {
+            Path file = Path.of(folder.isEmpty() ? "." : folder).resolve(name);
+            if (Files.isRegularFile(file) && Files.isExecutable(file)) {
+                return Optional.empty();
+            }
+        }
+        return command;
+    }
+
+    /** The entry of a kubeconfig list ({@code contexts}, {@code users}) called {@code name}. */
+    private static Optional<Map<?, ?>> entry(List<Object> entries, String name) {
+        if (entries == null || name == null) {
+            return Optional.empty();
+        }
+        for (Object entry : entries) {
+            if (entry instanceof Map<?, ?> map && name.equals(map.get("name"))) {
+                return Optional.of(map);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Which certificate of the context cannot be parsed, when one cannot: client-java reports both as a bare
+     * CertificateException, and its message is never shown (it may quote the data).
+     */
+    private static Optional<String> unreadableCertificate(KubeConfig config) {
+        for (String[] certificate : new String[][] {
+                {"certificate-authority", config.getCertificateAuthorityData(), config.getCertificateAuthorityFile()},
+                {"client-certificate", config.getClientCertificateData(), config.getClientCertificateFile()}}) {
+            if (certificate[1] == null && certificate[2] == null) {
+                continue;
+            }
+            try {
+                byte[] pem = config.getDataOrFileRelative(certificate[1], certificate[2]);
+                if (pem == null || java.security.cert.CertificateFactory.getInstance("X.509")
+                        .generateCertificates(new java.io.ByteArrayInputStream(pem)).isEmpty()) {
+                    return Optional.of(certificate[0]);
+                }
+            } catch (IOException | java.security.cert.CertificateException | IllegalArgumentException e) {
+                return Optional.of(certificate[0]);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The exception's class and its causes' classes, outermost first: what failed, without any message. */
+    private static String causes(Throwable e) {
+        List<String> names = new ArrayList<>();
+        for (Throwable t = e; t != null && names.size() < 4; t = t.getCause()) {
+            names.add(t.getClass().getSimpleName());
+        }
+        return String.join(": ", names);
     }
 
     /**

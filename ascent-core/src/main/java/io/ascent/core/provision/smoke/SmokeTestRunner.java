@@ -31,6 +31,11 @@ public final class SmokeTestRunner {
 
     /** Between two attempts of an HTTP test: the application is polled, not watched (it has no events). */
     static final Duration RETRY_PAUSE = Duration.ofMillis(500);
+    /**
+     * How often a failing HTTP test says so while it retries: a test that waits out a 60 s timeout must not leave
+     * the person watching without a line for a minute.
+     */
+    static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
 
     private final KubeConnection connection;
     private final ServerSideApplier applier;
@@ -57,6 +62,8 @@ public final class SmokeTestRunner {
         String path = "/api/v1/namespaces/" + namespace + "/services/" + http.service() + ":" + http.port()
                 + "/proxy" + http.path();
         String last = "no answer yet";
+        String said = null;
+        long sayAgain = start;
         int attempts = 0;
         while (true) {
             attempts++;
@@ -65,6 +72,7 @@ public final class SmokeTestRunner {
                 boolean statusOk = response.code() == http.expectStatus();
                 boolean bodyOk = http.expectBody().map(response.body()::contains).orElse(true);
                 if (statusOk && bodyOk) {
+                    progress.info("tests: " + test.name() + " " + Status.PASS.label());
                     return ProvisionRule.TEST.item().status(Status.PASS).key(test.name()).location(location)
                             .message(test.name() + ": " + http.method() + " " + http.path() + " on " + http.service() + ":" + http.port()
                                     + " answered " + response.code() + (http.expectBody().isPresent()
@@ -79,8 +87,16 @@ public final class SmokeTestRunner {
             if (System.nanoTime() + RETRY_PAUSE.toNanos() >= deadline) {
                 break;
             }
+            long now = System.nanoTime();
+            if (!last.equals(said) || now >= sayAgain) {
+                progress.info("tests: " + test.name() + ": " + last + "; retrying ("
+                        + Duration.ofNanos(now - start).toSeconds() + " s of " + test.timeout().toSeconds() + " s)");
+                said = last;
+                sayAgain = now + PROGRESS_EVERY.toNanos();
+            }
             TimeUnit.MILLISECONDS.sleep(RETRY_PAUSE.toMillis());
         }
+        progress.info("tests: " + test.name() + " " + Status.FAIL.label());
         return ProvisionRule.TEST.item().status(Status.FAIL).key(test.name()).location(location)
                 .message(test.name() + ": " + http.method() + " " + http.path() + " on " + http.service() + ":" + http.port()
                         + " through the API server's service proxy failed after " + attempts + " attempts in "

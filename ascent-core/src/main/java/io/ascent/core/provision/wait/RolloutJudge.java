@@ -134,7 +134,8 @@ public final class RolloutJudge {
                     + failed.get().optString("message"));
         }
         if (condition(status, "Complete").filter(RolloutJudge::isTrue).isPresent()) {
-            return Verdict.done("complete: " + status.optInt("succeeded") + " pods succeeded");
+            int succeeded = status.optInt("succeeded");
+            return Verdict.done("complete: " + succeeded + (succeeded == 1 ? " pod" : " pods") + " succeeded");
         }
         return Verdict.waiting(status.optInt("active") + " active, " + status.optInt("succeeded") + " succeeded, "
                 + status.optInt("failed") + " failed pods");

@@ -45,6 +45,23 @@ final class ApiServerDouble implements AutoCloseable {
         server.start();
     }
 
+    /** A started double, for a test's field initialiser. */
+    static ApiServerDouble started() {
+        try {
+            return new ApiServerDouble();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Writes {@code dir/kubeconfig}: one context, current, reaching the double with a token. */
+    java.nio.file.Path kubeconfig(java.nio.file.Path dir) throws IOException {
+        return java.nio.file.Files.writeString(dir.resolve("kubeconfig"), "apiVersion: v1\nkind: Config\n"
+                + "clusters:\n- name: double\n  cluster:\n    server: " + address() + "\nusers:\n- name: tester\n"
+                + "  user:\n    token: not-a-secret\ncontexts:\n- name: double\n  context:\n    cluster: double\n"
+                + "    user: tester\ncurrent-context: double\n");
+    }
+
     /** A connection to the double through client-java's own HTTP stack, as the provisioner makes one. */
     KubeConnection connection() {
         return new KubeConnection(new ApiClient().setBasePath(address()));

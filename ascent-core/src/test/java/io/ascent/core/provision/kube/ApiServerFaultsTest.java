@@ -32,7 +32,7 @@ class ApiServerFaultsTest {
     private static final String PODS = "/api/v1/namespaces/ns/pods";
     private static final ResourceType DEPLOYMENT = new ResourceType("apps/v1", "Deployment", "deployments", true);
 
-    private final ApiServerDouble server = doubleServer();
+    private final ApiServerDouble server = ApiServerDouble.started();
 
     @AfterEach
     void stop() {
@@ -180,11 +180,4 @@ class ApiServerFaultsTest {
         return new JSONObject().put("type", type).put("object", object).toString();
     }
 
-    static ApiServerDouble doubleServer() {
-        try {
-            return new ApiServerDouble();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 }

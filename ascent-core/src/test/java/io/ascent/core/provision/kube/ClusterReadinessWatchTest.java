@@ -8,11 +8,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.ascent.core.progress.ProgressListener;
 import io.ascent.core.provision.ProvisionException;
 import io.ascent.core.provision.kind.ClusterReadiness;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,8 +27,8 @@ class ClusterReadinessWatchTest {
     @TempDir
     Path work;
 
-    private final ApiServerDouble server = newServer();
-    private final List<String> progress = new CopyOnWriteArrayList<>();
+    private final ApiServerDouble server = ApiServerDouble.started();
+    private final RecordingProgress progress = new RecordingProgress();
 
     @AfterEach
     void stop() {
@@ -53,7 +50,7 @@ class ClusterReadinessWatchTest {
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
         assertThat(server.requests("GET " + NODES)).hasSize(1);
         assertThat(server.requests("WATCH " + NODES)).hasSize(1).allMatch(r -> r.contains("resourceVersion=10"));
-        assertThat(progress).contains("cluster: waiting for node cp to be Ready");
+        assertThat(progress.lines).contains("cluster: waiting for node cp to be Ready");
     }
 
     @Test
@@ -70,7 +67,7 @@ class ClusterReadinessWatchTest {
 
         ClusterReadiness.await(kubeconfig(), Duration.ofSeconds(20), recording());
 
-        assertThat(progress).contains("cluster: waiting for node cp to lose its node.kubernetes.io/not-ready taint");
+        assertThat(progress.lines).contains("cluster: waiting for node cp to lose its node.kubernetes.io/not-ready taint");
         assertThat(server.requests("WATCH " + NODES)).hasSize(1);
     }
 
@@ -128,37 +125,11 @@ class ClusterReadinessWatchTest {
     }
 
     private ProgressListener recording() {
-        return new ProgressListener() {
-            @Override
-            public void phaseStarted(String phase) {
-            }
-
-            @Override
-            public void phaseFinished(String phase, Duration elapsed) {
-            }
-
-            @Override
-            public void info(String line) {
-                progress.add(line);
-            }
-        };
+        return progress;
     }
 
     private Path kubeconfig() throws Exception {
-        return Files.writeString(work.resolve("kubeconfig"), """
-                apiVersion: v1
-                kind: Config
-                clusters:
-                - name: double
-                  cluster: {server: "%s"}
-                users:
-                - name: double
-                  user: {token: double}
-                contexts:
-                - name: double
-                  context: {cluster: double, user: double}
-                current-context: double
-                """.formatted(server.connection().server()));
+        return server.kubeconfig(work);
     }
 
     private static String list(String resourceVersion, String... items) {
@@ -186,11 +157,4 @@ class ClusterReadinessWatchTest {
                 + "{\"availableReplicas\":" + available + "}}";
     }
 
-    private static ApiServerDouble newServer() {
-        try {
-            return new ApiServerDouble();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 }

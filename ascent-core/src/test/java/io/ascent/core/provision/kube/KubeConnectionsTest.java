@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The connections of one run: built once per cluster, whoever asks first, and all closed at the run's end. */
 class KubeConnectionsTest {
 
-    private final ApiServerDouble server = ApiServerFaultsTest.doubleServer();
+    private final ApiServerDouble server = ApiServerDouble.started();
 
     @TempDir
     Path dir;
@@ -83,11 +83,6 @@ class KubeConnectionsTest {
 
     /** A kubeconfig with a token (never printed) for the double. */
     private Path kubeconfig() throws Exception {
-        Path file = dir.resolve("kubeconfig");
-        Files.writeString(file, "apiVersion: v1\nkind: Config\nclusters:\n- name: double\n  cluster:\n"
-                + "    server: " + server.address() + "\nusers:\n- name: tester\n  user:\n    token: not-a-secret\n"
-                + "contexts:\n- name: double\n  context:\n    cluster: double\n    user: tester\n"
-                + "current-context: double\n");
-        return file;
+        return server.kubeconfig(dir);
     }
 }

@@ -41,7 +41,7 @@ class NoDelaySocketsTest {
 
     @Test
     void shouldBeWhereAConnectionsSocketsComeFrom() throws Exception {
-        try (ApiServerDouble server = ApiServerFaultsTest.doubleServer()) {
+        try (ApiServerDouble server = ApiServerDouble.started()) {
             KubeConnection connection = server.connection();
             try {
                 assertThat(connection.socketFactory()).isInstanceOf(NoDelaySockets.class);

@@ -20,7 +20,7 @@ class SmokeTestMethodTest {
 
     private static final String PROXY = "/api/v1/namespaces/ns/services/web:80/proxy/orders";
 
-    private final ApiServerDouble server = newServer();
+    private final ApiServerDouble server = ApiServerDouble.started();
 
     @AfterEach
     void stop() {
@@ -57,18 +57,28 @@ class SmokeTestMethodTest {
                 + "failed").contains("answered 405, expected 204");
     }
 
+    @Test
+    void shouldSayWhatItGotWhileItRetriesAndHowItEnded() throws Exception {
+        server.then("GET " + PROXY, json(503, "{}"), json(503, "{}")).always("GET " + PROXY, json(200, "[]"));
+        RecordingProgress progress = new RecordingProgress();
+
+        Item item = run("GET", 200, Duration.ofSeconds(10), progress);
+
+        assertThat(item.status()).as(item.message()).isEqualTo(Status.PASS);
+        assertThat(progress.lines).as("one line per new answer, not per attempt, then the outcome").containsExactly(
+                "tests: orders: answered 503, expected 200: {}; retrying (0 s of 10 s)", "tests: orders pass");
+    }
+
     private Item run(String method, int expect) throws InterruptedException {
-        SmokeTest test = new SmokeTest("orders", Duration.ofMillis(600),
+        return run(method, expect, Duration.ofMillis(600), new RecordingProgress());
+    }
+
+    private Item run(String method, int expect, Duration timeout, ProgressListener progress)
+            throws InterruptedException {
+        SmokeTest test = new SmokeTest("orders", timeout,
                 Optional.of(new HttpProbe("web", "80", method, "/orders", expect, Optional.empty())), Optional.empty());
-        return new SmokeTestRunner(server.connection(), null, null, ProgressListener.SILENT)
+        return new SmokeTestRunner(server.connection(), null, null, progress)
                 .http(test, test.http().orElseThrow(), "ns", new Location("ascent.yaml", 9, 7));
     }
 
-    private static ApiServerDouble newServer() {
-        try {
-            return new ApiServerDouble();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 }

@@ -47,7 +47,9 @@ class RolloutJudgeTest {
                 + "\"status\":\"True\",\"reason\":\"BackoffLimitExceeded\",\"message\":\"Job has reached the specified "
                 + "backoff limit\"}]}}")).state()).isEqualTo(Verdict.State.FAILED);
         assertThat(RolloutJudge.judge("Job", new JSONObject("{\"status\":{\"succeeded\":1,\"conditions\":[{\"type\":"
-                + "\"Complete\",\"status\":\"True\"}]}}")).state()).isEqualTo(Verdict.State.DONE);
+                + "\"Complete\",\"status\":\"True\"}]}}")).message()).isEqualTo("complete: 1 pod succeeded");
+        assertThat(RolloutJudge.judge("Job", new JSONObject("{\"status\":{\"succeeded\":3,\"conditions\":[{\"type\":"
+                + "\"Complete\",\"status\":\"True\"}]}}")).message()).isEqualTo("complete: 3 pods succeeded");
         assertThat(RolloutJudge.judge("Job", new JSONObject("{\"status\":{\"active\":1}}")).state())
                 .isEqualTo(Verdict.State.WAITING);
     }

@@ -1,0 +1,24 @@
+package io.ascent.core.provision.kube;
+
+import io.ascent.core.progress.ProgressListener;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Keeps the progress lines a run says, for assertions (phases are not lines). */
+final class RecordingProgress implements ProgressListener {
+    final List<String> lines = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void phaseStarted(String phase) {
+    }
+
+    @Override
+    public void phaseFinished(String phase, Duration elapsed) {
+    }
+
+    @Override
+    public void info(String message) {
+        lines.add(message);
+    }
+}
