@@ -78,7 +78,7 @@ public final class HeadTreeReader {
         }
         String description = "HEAD (commit " + commit.abbreviate(7).name() + ")";
         return Optional.of(new RepositoryTree(RepositoryTree.Source.HEAD, description, scope, entries, folders,
-                path -> lookup(repository, tree, path), () -> new GitBlobReader(ObjectCacheSettings.reader(repository))));
+                path -> lookup(repository, tree, path), () -> new GitBlobReader(repository, ObjectCacheSettings.reader(repository))));
     }
 
     /**
@@ -123,17 +123,22 @@ public final class HeadTreeReader {
         return null;
     }
 
-    /** Reads blobs from the object database; sizes come from object headers, never from the content. */
+    /**
+     * Reads blobs from the object database; sizes come from object headers, never from the content, and those of
+     * packed blobs from one small read each ({@link PackedSizes}).
+     */
     private static final class GitBlobReader implements BlobReader {
         private final ObjectReader reader;
+        private final PackedSizes sizes;
 
-        GitBlobReader(ObjectReader reader) {
+        GitBlobReader(Repository repository, ObjectReader reader) {
             this.reader = reader;
+            this.sizes = new PackedSizes(repository, id -> reader.getObjectSize(id, Constants.OBJ_BLOB));
         }
 
         @Override
         public long size(TreeEntry entry) throws IOException {
-            return reader.getObjectSize(entry.objectId(), Constants.OBJ_BLOB);
+            return sizes.size(entry.objectId());
         }
 
         @Override
@@ -163,6 +168,7 @@ public final class HeadTreeReader {
 
         @Override
         public void close() {
+            sizes.close();
             reader.close();
         }
     }

@@ -1,0 +1,175 @@
+package io.ascent.core.repo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.jgit.internal.storage.file.ObjectDirectory;
+import org.eclipse.jgit.internal.storage.file.Pack;
+import org.eclipse.jgit.internal.storage.pack.PackWriter;
+import org.eclipse.jgit.lib.AnyObjectId;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.NullProgressMonitor;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.storage.pack.PackConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@link PackedSizes} reads a packed blob's size from its entry's header, and must give JGit's answer for every way
+ * git stores a blob: whole, as a delta naming its base by offset (what {@code git gc} writes) or by id (what some
+ * packs received over the wire hold), empty, larger than the stream threshold; and it must leave a loose blob to
+ * JGit rather than guess.
+ */
+class PackedSizesTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void shouldGiveJGitsSizeForWholeAndOffsetDeltaBlobs() throws Exception {
+        try (TestRepository repo = TestRepository.init(dir)) {
+            Map<String, ObjectId> blobs = commitVariedBlobs(repo);
+            repo.git().gc().setAggressive(true).call();
+            assertSameSizesAsJGit(repo.repository(), blobs, Set.of("whole", "ofs-delta"));
+        }
+    }
+
+    @Test
+    void shouldGiveJGitsSizeForReferenceDeltaBlobs() throws Exception {
+        try (TestRepository repo = TestRepository.init(dir)) {
+            Map<String, ObjectId> blobs = commitVariedBlobs(repo);
+            writePackWithReferenceDeltas(repo.repository());
+            assertSameSizesAsJGit(repo.repository(), blobs, Set.of("whole", "ref-delta"));
+        }
+    }
+
+    @Test
+    void shouldLeaveLooseBlobsToJGit() throws Exception {
+        try (TestRepository repo = TestRepository.init(dir)) {
+            repo.file("loose.txt", "not packed\n").file("empty.txt", "").commit("loose");
+            Repository repository = repo.repository();
+            ObjectId loose = repository.resolve("HEAD:loose.txt");
+            List<AnyObjectId> askedJGit = new ArrayList<>();
+            try (ObjectReader reader = repository.newObjectReader();
+                    PackedSizes sizes = new PackedSizes(repository, id -> {
+                        askedJGit.add(id.copy());
+                        return reader.getObjectSize(id, Constants.OBJ_BLOB);
+                    })) {
+                assertThat(sizes.size(loose)).isEqualTo(11);
+            }
+            assertThat(askedJGit).containsExactly(loose);
+        }
+    }
+
+    /**
+     * Blobs of many sizes, most of them near-identical so that packing stores them as deltas whose base differs in
+     * size from the result (a reader returning the base's size, or the delta's length, gives a wrong number).
+     */
+    private static Map<String, ObjectId> commitVariedBlobs(TestRepository repo) throws Exception {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; text.length() < 40_000; i++) {
+            text.append("line ").append(i).append(" of a text that packs as deltas\n");
+        }
+        Map<String, Integer> lengths = new LinkedHashMap<>();
+        lengths.put("empty.txt", 0);
+        lengths.put("one.txt", 1);
+        lengths.put("fifteen.txt", 15);
+        lengths.put("sixteen.txt", 16);
+        for (int length : new int[] {127, 128, 2047, 2048, 4095, 16_383, 16_384, 25_000, 39_999, 40_000}) {
+            lengths.put("text/" + length + ".txt", length);
+        }
+        for (Map.Entry<String, Integer> file : lengths.entrySet()) {
+            repo.file(file.getKey(), text.substring(0, file.getValue()));
+        }
+        byte[] large = new byte[(1 << 20) + 3]; // over the stream threshold: streamed by JGit when opened
+        for (int i = 0; i < large.length; i++) {
+            large[i] = (byte) (i * 31 + (i >> 12));
+        }
+        repo.file("large.bin", large);
+        byte[] largeEdited = large.clone();
+        largeEdited[500_000] ^= 1;
+        repo.file("large-edited.bin", java.util.Arrays.copyOf(largeEdited, large.length - 1000));
+        repo.commit("varied");
+        Map<String, ObjectId> ids = new LinkedHashMap<>();
+        for (String path : lengths.keySet()) {
+            ids.put(path, repo.repository().resolve("HEAD:" + path));
+        }
+        ids.put("large.bin", repo.repository().resolve("HEAD:large.bin"));
+        ids.put("large-edited.bin", repo.repository().resolve("HEAD:large-edited.bin"));
+        return ids;
+    }
+
+    private static void assertSameSizesAsJGit(Repository repository, Map<String, ObjectId> blobs,
+            Set<String> storagesExpected) throws IOException {
+        Map<String, String> storage = new LinkedHashMap<>();
+        List<AnyObjectId> askedJGit = new ArrayList<>();
+        try (ObjectReader reader = repository.newObjectReader();
+                PackedSizes sizes = new PackedSizes(repository, id -> {
+                    askedJGit.add(id.copy());
+                    return reader.getObjectSize(id, Constants.OBJ_BLOB);
+                })) {
+            for (Map.Entry<String, ObjectId> blob : blobs.entrySet()) {
+                storage.put(blob.getKey(), storage(repository, blob.getValue()));
+                assertThat(sizes.size(blob.getValue())).as(blob.getKey() + " stored " + storage.get(blob.getKey()))
+                        .isEqualTo(reader.getObjectSize(blob.getValue(), Constants.OBJ_BLOB));
+            }
+        }
+        assertThat(askedJGit).as("every blob is packed, so JGit is never asked").isEmpty();
+        assertThat(Set.copyOf(storage.values())).as("the fixture holds the storages it claims: " + storage)
+                .containsAll(storagesExpected);
+    }
+
+    /** One pack of every object in HEAD whose deltas name their base by id (pack type 7), as git's wire packs may. */
+    private static void writePackWithReferenceDeltas(Repository repository) throws IOException {
+        PackConfig config = new PackConfig(repository);
+        config.setDeltaBaseAsOffset(false);
+        config.setDeltaCompress(true);
+        ObjectDirectory objects = (ObjectDirectory) repository.getObjectDatabase();
+        File packDir = objects.getPackDirectory();
+        Files.createDirectories(packDir.toPath());
+        try (PackWriter writer = new PackWriter(config, repository.newObjectReader())) {
+            writer.setDeltaBaseAsOffset(false);
+            writer.preparePack(NullProgressMonitor.INSTANCE, Set.of(repository.resolve(Constants.HEAD)), Set.of());
+            Path pack = packDir.toPath().resolve("tmp.pack");
+            try (OutputStream out = Files.newOutputStream(pack)) {
+                writer.writePack(NullProgressMonitor.INSTANCE, NullProgressMonitor.INSTANCE, out);
+            }
+            String name = "pack-" + writer.computeName().name();
+            try (OutputStream out = Files.newOutputStream(packDir.toPath().resolve(name + ".idx"))) {
+                writer.writeIndex(out);
+            }
+            Files.move(pack, packDir.toPath().resolve(name + ".pack"));
+        }
+    }
+
+    /** How {@code id} is stored, from its pack entry's type (git's pack format: 6 and 7 are deltas). */
+    private static String storage(Repository repository, ObjectId id) throws IOException {
+        for (Pack pack : ((ObjectDirectory) repository.getObjectDatabase()).getPacks()) {
+            long offset = pack.getIndex().findOffset(id);
+            if (offset >= 0) {
+                try (RandomAccessFile file = new RandomAccessFile(pack.getPackFile(), "r")) {
+                    file.seek(offset);
+                    int type = (file.read() >> 4) & 7;
+                    return switch (type) {
+                        case Constants.OBJ_OFS_DELTA -> "ofs-delta";
+                        case Constants.OBJ_REF_DELTA -> "ref-delta";
+                        default -> "whole";
+                    };
+                }
+            }
+        }
+        return "loose";
+    }
+}
