@@ -17,6 +17,7 @@ public final class Main {
 
     public static void main(String[] args) {
         StopSignals.install();
+        Ascent.ignoreHostGitConfiguration(); // verdicts from the commit and checklist only, no git processes
         if (args.length > 0 && VALIDATING.contains(args[0])) {
             Ascent.warmUp(); // on a second core while picocli builds the command line
         }
