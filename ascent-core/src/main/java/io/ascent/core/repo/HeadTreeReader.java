@@ -17,6 +17,7 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevTree;
 import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.treewalk.AbstractTreeIterator;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.filter.PathFilter;
 
@@ -87,13 +88,16 @@ public final class HeadTreeReader {
      * are not UTF-8) took a fifth of reading a 50,000-file tree (docs/performance.md).
      */
     static String path(TreeWalk walk) {
-        byte[] raw = walk.getRawPath();
-        for (byte b : raw) {
-            if (b < 0) {
+        // The walk's own path buffer, read in place: getRawPath() would copy it once more for every entry.
+        AbstractTreeIterator current = walk.getTree(0, AbstractTreeIterator.class);
+        byte[] raw = current.getEntryPathBuffer();
+        int length = current.getEntryPathLength();
+        for (int i = 0; i < length; i++) {
+            if (raw[i] < 0) {
                 return walk.getPathString();
             }
         }
-        return new String(raw, StandardCharsets.ISO_8859_1);
+        return new String(raw, 0, length, StandardCharsets.ISO_8859_1);
     }
 
     private static Optional<TreeEntry> lookup(Repository repository, RevTree tree, String path) throws IOException {
