@@ -194,7 +194,7 @@ final class PackedSizes implements AutoCloseable {
 
     private FileChannel channel(int index) throws IOException {
         FileChannel channel = channels[index];
-        if (channel == null) {
+        if (channel == null || !channel.isOpen()) { // an interrupt closes a channel it finds reading
             channel = FileChannel.open(packs.get(index).getPackFile().toPath(), StandardOpenOption.READ);
             channels[index] = channel;
         }

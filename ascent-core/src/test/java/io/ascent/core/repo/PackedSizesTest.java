@@ -74,6 +74,32 @@ class PackedSizesTest {
     }
 
     /**
+     * An interrupt (an aborted build) closes the channel a read was waiting on; the size still comes, from JGit, and
+     * the interrupt stays set for the scan to stop on.
+     */
+    @Test
+    void shouldKeepTheInterruptOfAnInterruptedReader() throws Exception {
+        try (TestRepository repo = TestRepository.init(dir)) {
+            Map<String, ObjectId> blobs = commitVariedBlobs(repo);
+            repo.git().gc().call();
+            Repository repository = repo.repository();
+            ObjectId blob = blobs.get("text/25000.txt");
+            try (ObjectReader reader = repository.newObjectReader();
+                    PackedSizes sizes = new PackedSizes(repository, id -> reader.getObjectSize(id,
+                            Constants.OBJ_BLOB))) {
+                Thread.currentThread().interrupt();
+                try {
+                    assertThat(sizes.size(blob)).isEqualTo(25_000);
+                    assertThat(Thread.currentThread().isInterrupted()).isTrue();
+                } finally {
+                    Thread.interrupted();
+                }
+                assertThat(sizes.size(blobs.get("text/16384.txt"))).isEqualTo(16_384);
+            }
+        }
+    }
+
+    /**
      * Blobs of many sizes, most of them near-identical so that packing stores them as deltas whose base differs in
      * size from the result (a reader returning the base's size, or the delta's length, gives a wrong number).
      */
