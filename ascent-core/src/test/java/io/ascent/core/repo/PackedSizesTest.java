@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.eclipse.jgit.internal.storage.file.ObjectDirectory;
-import org.eclipse.jgit.internal.storage.file.Pack;
 import org.eclipse.jgit.internal.storage.pack.PackWriter;
 import org.eclipse.jgit.lib.AnyObjectId;
 import org.eclipse.jgit.lib.Constants;
@@ -42,7 +40,7 @@ class PackedSizesTest {
         try (TestRepository repo = TestRepository.init(dir)) {
             Map<String, ObjectId> blobs = commitVariedBlobs(repo);
             repo.git().gc().setAggressive(true).call();
-            assertSameSizesAsJGit(repo.repository(), blobs, Set.of("whole", "ofs-delta"));
+            assertSameSizesAsJGit(repo, blobs, Set.of("whole", "ofs-delta"));
         }
     }
 
@@ -51,7 +49,7 @@ class PackedSizesTest {
         try (TestRepository repo = TestRepository.init(dir)) {
             Map<String, ObjectId> blobs = commitVariedBlobs(repo);
             writePackWithReferenceDeltas(repo.repository());
-            assertSameSizesAsJGit(repo.repository(), blobs, Set.of("whole", "ref-delta"));
+            assertSameSizesAsJGit(repo, blobs, Set.of("whole", "ref-delta"));
         }
     }
 
@@ -137,8 +135,9 @@ class PackedSizesTest {
         return ids;
     }
 
-    private static void assertSameSizesAsJGit(Repository repository, Map<String, ObjectId> blobs,
+    private static void assertSameSizesAsJGit(TestRepository repo, Map<String, ObjectId> blobs,
             Set<String> storagesExpected) throws IOException {
+        Repository repository = repo.repository();
         Map<String, String> storage = new LinkedHashMap<>();
         List<AnyObjectId> askedJGit = new ArrayList<>();
         try (ObjectReader reader = repository.newObjectReader();
@@ -147,7 +146,7 @@ class PackedSizesTest {
                     return reader.getObjectSize(id, Constants.OBJ_BLOB);
                 })) {
             for (Map.Entry<String, ObjectId> blob : blobs.entrySet()) {
-                storage.put(blob.getKey(), storage(repository, blob.getValue()));
+                storage.put(blob.getKey(), repo.storage(blob.getKey()));
                 assertThat(sizes.size(blob.getValue())).as(blob.getKey() + " stored " + storage.get(blob.getKey()))
                         .isEqualTo(reader.getObjectSize(blob.getValue(), Constants.OBJ_BLOB));
             }
@@ -178,24 +177,5 @@ class PackedSizesTest {
             }
             Files.move(pack, packDir.toPath().resolve(name + ".pack"));
         }
-    }
-
-    /** How {@code id} is stored, from its pack entry's type (git's pack format: 6 and 7 are deltas). */
-    private static String storage(Repository repository, ObjectId id) throws IOException {
-        for (Pack pack : ((ObjectDirectory) repository.getObjectDatabase()).getPacks()) {
-            long offset = pack.getIndex().findOffset(id);
-            if (offset >= 0) {
-                try (RandomAccessFile file = new RandomAccessFile(pack.getPackFile(), "r")) {
-                    file.seek(offset);
-                    int type = (file.read() >> 4) & 7;
-                    return switch (type) {
-                        case Constants.OBJ_OFS_DELTA -> "ofs-delta";
-                        case Constants.OBJ_REF_DELTA -> "ref-delta";
-                        default -> "whole";
-                    };
-                }
-            }
-        }
-        return "loose";
     }
 }
