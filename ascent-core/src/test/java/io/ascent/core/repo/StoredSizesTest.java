@@ -34,6 +34,11 @@ class StoredSizesTest {
             for (int i = 0; i < 600; i++) {
                 repo.file("src/" + i + ".txt", "file " + i + "\n");
             }
+            // Entries whose size is never read: a link whose target is longer than the limit, a submodule whose
+            // commit this repository does not have (reading its size would be an error), and an empty file.
+            // (In HEAD only from here: no file system holds a link target that long.)
+            repo.headOnly().symlink("packed/long-link", "t".repeat(LIMIT + 1)).gitlink("packed/submodule")
+                    .file("packed/empty.txt", "");
             // Near-identical texts: the pack stores the largest whole and the others as deltas against it.
             repo.file("packed/base.txt", text)
                     .file("packed/over.txt", text.substring(0, LIMIT + 1))
@@ -47,6 +52,7 @@ class StoredSizesTest {
             assertThat(repo.storage("packed/over.txt")).isEqualTo("ofs-delta");
             assertThat(repo.storage("packed/at-limit.txt")).isEqualTo("ofs-delta");
             assertThat(repo.storage("loose/over.bin")).isEqualTo("loose");
+            assertThat(repo.storage("packed/empty.txt")).isEqualTo("whole");
 
             List<Item> items = items(validate(dir), RepositoryRule.MAX_FILE_SIZE);
             assertThat(items).allSatisfy(item -> assertThat(item.status()).isEqualTo(Status.FAIL));
