@@ -31,6 +31,12 @@ final class PackedSizes implements AutoCloseable {
     private static final int HEADER_READ = 64;
     /** The two sizes a delta starts with, 10 bytes each at most for 64-bit values. */
     private static final int DELTA_SIZES = 20;
+    /**
+     * Compressed bytes read for a delta's two sizes before JGit is left to decide: git's deltas give them in the
+     * first few, and a crafted one (empty deflate blocks, one after another) could otherwise be read to the end of
+     * the pack 64 bytes at a time.
+     */
+    private static final int DELTA_INPUT_LIMIT = 64 << 10;
 
     /** Where a size the headers cannot give comes from: JGit's reader. */
     @FunctionalInterface
@@ -143,6 +149,9 @@ final class PackedSizes implements AutoCloseable {
                 return -1;
             }
             if (got == 0 && inflate.needsInput()) {
+                if (next - at > DELTA_INPUT_LIMIT) {
+                    return -1;
+                }
                 int read = readAt(channel, next);
                 if (read <= 0) {
                     return -1;

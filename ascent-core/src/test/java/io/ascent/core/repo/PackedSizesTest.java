@@ -2,22 +2,29 @@ package io.ascent.core.repo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.zip.Adler32;
+import java.util.zip.Deflater;
 import org.eclipse.jgit.internal.storage.file.ObjectDirectory;
 import org.eclipse.jgit.internal.storage.pack.PackWriter;
 import org.eclipse.jgit.lib.AnyObjectId;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.NullProgressMonitor;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.pack.PackConfig;
@@ -95,6 +102,90 @@ class PackedSizesTest {
                 assertThat(sizes.size(blobs.get("text/16384.txt"))).isEqualTo(16_384);
             }
         }
+    }
+
+    /**
+     * A delta whose compressed data starts with 70 KB of empty deflate blocks (valid, and what a crafted pack could
+     * hold to make every size read crawl through the pack): the header reader gives up at its input limit and JGit
+     * answers, with the right size.
+     */
+    @Test
+    void shouldLeaveADeltaThatTakesTooLongToStartToJGit() throws Exception {
+        try (TestRepository repo = TestRepository.init(dir)) {
+            Repository repository = repo.repository();
+            byte[] base = "a line of the base text\n".repeat(4).getBytes(StandardCharsets.US_ASCII);
+            byte[] result = (new String(base, StandardCharsets.US_ASCII) + "hello").getBytes(StandardCharsets.US_ASCII);
+            ByteArrayOutputStream delta = new ByteArrayOutputStream();
+            delta.write(base.length);
+            delta.write(result.length);
+            delta.write(0x90); // copy, one size byte, offset 0
+            delta.write(base.length);
+            delta.write(5); // insert 5 bytes
+            delta.write("hello".getBytes(StandardCharsets.US_ASCII));
+            ByteArrayOutputStream pack = new ByteArrayOutputStream();
+            pack.write("PACK".getBytes(StandardCharsets.US_ASCII));
+            pack.write(new byte[] {0, 0, 0, 2, 0, 0, 0, 2});
+            int baseAt = pack.size();
+            writeEntryHeader(pack, Constants.OBJ_BLOB, base.length);
+            pack.write(zlib(base, 0));
+            int deltaAt = pack.size();
+            writeEntryHeader(pack, Constants.OBJ_OFS_DELTA, delta.size());
+            pack.write(deltaAt - baseAt); // under 128: one byte
+            pack.write(zlib(delta.toByteArray(), 14_000));
+            pack.write(MessageDigest.getInstance("SHA-1").digest(pack.toByteArray()));
+            try (ObjectInserter inserter = repository.newObjectInserter()) {
+                inserter.newPackParser(new ByteArrayInputStream(pack.toByteArray())).parse(NullProgressMonitor.INSTANCE);
+                inserter.flush();
+            }
+            ObjectId id = new ObjectInserter.Formatter().idFor(Constants.OBJ_BLOB, result);
+            List<AnyObjectId> askedJGit = new ArrayList<>();
+            try (ObjectReader reader = repository.newObjectReader();
+                    PackedSizes sizes = new PackedSizes(repository, asked -> {
+                        askedJGit.add(asked.copy());
+                        return reader.getObjectSize(asked, Constants.OBJ_BLOB);
+                    })) {
+                assertThat(sizes.size(id)).isEqualTo(result.length);
+                assertThat(askedJGit).containsExactly(id);
+                askedJGit.clear();
+                assertThat(sizes.size(new ObjectInserter.Formatter().idFor(Constants.OBJ_BLOB, base)))
+                        .isEqualTo(base.length);
+                assertThat(askedJGit).as("the whole base is read from its header").isEmpty();
+            }
+        }
+    }
+
+    private static void writeEntryHeader(ByteArrayOutputStream out, int type, int size) {
+        int c = (type << 4) | (size & 15);
+        size >>>= 4;
+        while (size != 0) {
+            out.write(c | 0x80);
+            c = size & 0x7f;
+            size >>>= 7;
+        }
+        out.write(c);
+    }
+
+    /** A zlib stream of {@code data} that starts with {@code emptyBlocks} empty stored deflate blocks. */
+    private static byte[] zlib(byte[] data, int emptyBlocks) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(0x78);
+        out.write(0x01);
+        for (int i = 0; i < emptyBlocks; i++) {
+            out.writeBytes(new byte[] {0, 0, 0, (byte) 0xff, (byte) 0xff}); // not final, stored, length 0
+        }
+        Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
+        deflater.setInput(data);
+        deflater.finish();
+        byte[] buffer = new byte[1024];
+        while (!deflater.finished()) {
+            out.write(buffer, 0, deflater.deflate(buffer));
+        }
+        deflater.end();
+        Adler32 adler = new Adler32();
+        adler.update(data);
+        long sum = adler.getValue();
+        out.writeBytes(new byte[] {(byte) (sum >>> 24), (byte) (sum >>> 16), (byte) (sum >>> 8), (byte) sum});
+        return out.toByteArray();
     }
 
     /**
