@@ -18,6 +18,7 @@ public final class Main {
 
     public static void main(String[] args) {
         StopSignals.install();
+        Ascent.ignoreHostGitConfiguration(); // verdicts from the commit and checklist only, no git processes
         if (args.length > 0 && VALIDATING.contains(args[0])) {
             // On a second core while picocli builds the command line. Before parsing, --no-git is looked for
             // among the words: as another option's value it only costs the run loading JGit's state itself.

@@ -51,6 +51,7 @@ public final class StartupTraining {
     static final String VALIDATE_ONLY = "validate";
 
     public static void main(String[] args) throws IOException {
+        Ascent.ignoreHostGitConfiguration(); // as Main.main does
         Ascent.warmUp(); // as Main.main starts it for validate: its classes belong in both archives
         if (args.length == 3 && VALIDATE_ONLY.equals(args[2])) {
             run(validateCommands(Path.of(args[0]), Path.of(args[1])));

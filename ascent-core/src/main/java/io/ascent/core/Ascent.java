@@ -25,6 +25,7 @@ import io.ascent.core.report.Report;
 import io.ascent.core.report.Severity;
 import io.ascent.core.report.Status;
 import io.ascent.core.repo.GitWarmUp;
+import io.ascent.core.repo.HostGitConfiguration;
 import io.ascent.core.repo.RemoteCheckout;
 import io.ascent.core.repo.RepositoryIdentity;
 import io.ascent.core.repo.RepositoryRule;
@@ -87,11 +88,10 @@ public final class Ascent {
 
     /**
      * Starts loading, on a daemon thread, what every validation needs first and no input decides, in the order a run
-     * needs it: JGit's process-wide state (it runs git twice to find the system configuration), which the run reads
-     * first to name the commit, then the compiled checklist schema. With {@code git} false ({@code --no-git}) only
-     * the schema: such a run never reads JGit's state, and loading it first made the run's checklist wait for a
-     * schema compile that started only after it, then took CPU from the run's own steps (docs/performance.md,
-     * "Cold provision").
+     * needs it: JGit's process-wide state (its messages and configuration), which the run reads first to name the
+     * commit, then the compiled checklist schema. With {@code git} false ({@code --no-git}) only the schema: such a
+     * run never reads JGit's state, and loading it first made the run's checklist wait for a schema compile that
+     * started only after it, then took CPU from the run's own steps (docs/performance.md, "Cold provision").
      * A command line calls this first thing, so that the loading runs on a second core while it parses its
      * arguments: about a third of a small validation's main thread (docs/performance.md, "CLI cold start"). Each
      * piece is loaded once per JVM by whichever thread asks first, so a run never loads one twice and at most waits
@@ -108,6 +108,17 @@ public final class Ascent {
             }
             ChecklistSchema.validator();
         });
+    }
+
+    /**
+     * For a process Ascent owns (the command line): from now on no repository is read with the host's system or user
+     * git configuration, so a verdict depends on the commit and the checklist only, and JGit starts no {@code git}
+     * process to find the system file (docs/repository-rules.md, "What is read"). Process-wide; call it before
+     * {@link #warmUp()}. A shared JVM (the Jenkins plugin) does not call it: other JGit users there expect the host's
+     * configuration.
+     */
+    public static void ignoreHostGitConfiguration() {
+        HostGitConfiguration.ignore();
     }
 
     /** Runs {@code work} on a daemon thread; a failure is left for the run's own use to meet and report. */

@@ -6,6 +6,7 @@ import io.ascent.core.checklist.RepositoryRules.ForbiddenPath;
 import io.ascent.core.report.Item;
 import io.ascent.core.report.Location;
 import java.util.List;
+import java.util.Set;
 
 /** {@code repository.forbidden}: no committed path matches; each match is reported with the checklist's reason. */
 final class ForbiddenPathsRule implements TreeRule {
@@ -17,8 +18,11 @@ final class ForbiddenPathsRule implements TreeRule {
             return List.of();
         }
         Findings findings = new Findings(RepositoryRule.FORBIDDEN, checklist);
-        for (ForbiddenPath rule : forbidden) {
-            for (String path : PatternSearch.all(tree, PathPattern.compile(rule.pattern()))) {
+        List<Set<String>> matches = PatternSearch.all(tree,
+                forbidden.stream().map(rule -> PathPattern.compile(rule.pattern())).toList());
+        for (int i = 0; i < forbidden.size(); i++) {
+            ForbiddenPath rule = forbidden.get(i);
+            for (String path : matches.get(i)) {
                 findings.add(Location.of(path), "'" + path + "' is committed but matches forbidden pattern '"
                         + rule.pattern() + "': " + rule.reason(),
                         "remove it from the repository (git rm --cached -- " + ShellWord.of(path)
@@ -31,8 +35,10 @@ final class ForbiddenPathsRule implements TreeRule {
     /** Shared with custom {@code forbid} items. */
     static void check(RepositoryTree tree, List<String> patterns, Findings findings, String remediation)
             throws InterruptedException {
-        for (String text : patterns) {
-            for (String path : PatternSearch.all(tree, PathPattern.compile(text))) {
+        List<Set<String>> matches = PatternSearch.all(tree, patterns.stream().map(PathPattern::compile).toList());
+        for (int i = 0; i < patterns.size(); i++) {
+            String text = patterns.get(i);
+            for (String path : matches.get(i)) {
                 findings.add(Location.of(path), "'" + path + "' is committed but matches '" + text + "'",
                         remediation);
             }

@@ -17,6 +17,7 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevTree;
 import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.treewalk.AbstractTreeIterator;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.filter.PathFilter;
 
@@ -78,7 +79,7 @@ public final class HeadTreeReader {
         }
         String description = "HEAD (commit " + commit.abbreviate(7).name() + ")";
         return Optional.of(new RepositoryTree(RepositoryTree.Source.HEAD, description, scope, entries, folders,
-                path -> lookup(repository, tree, path), () -> new GitBlobReader(ObjectCacheSettings.reader(repository))));
+                path -> lookup(repository, tree, path), () -> new GitBlobReader(repository, ObjectCacheSettings.reader(repository))));
     }
 
     /**
@@ -87,13 +88,16 @@ public final class HeadTreeReader {
      * are not UTF-8) took a fifth of reading a 50,000-file tree (docs/performance.md).
      */
     static String path(TreeWalk walk) {
-        byte[] raw = walk.getRawPath();
-        for (byte b : raw) {
-            if (b < 0) {
+        // The walk's own path buffer, read in place: getRawPath() would copy it once more for every entry.
+        AbstractTreeIterator current = walk.getTree(0, AbstractTreeIterator.class);
+        byte[] raw = current.getEntryPathBuffer();
+        int length = current.getEntryPathLength();
+        for (int i = 0; i < length; i++) {
+            if (raw[i] < 0) {
                 return walk.getPathString();
             }
         }
-        return new String(raw, StandardCharsets.ISO_8859_1);
+        return new String(raw, 0, length, StandardCharsets.ISO_8859_1);
     }
 
     private static Optional<TreeEntry> lookup(Repository repository, RevTree tree, String path) throws IOException {
@@ -123,17 +127,22 @@ public final class HeadTreeReader {
         return null;
     }
 
-    /** Reads blobs from the object database; sizes come from object headers, never from the content. */
+    /**
+     * Reads blobs from the object database; sizes come from object headers, never from the content, and those of
+     * packed blobs from one small read each ({@link PackedSizes}).
+     */
     private static final class GitBlobReader implements BlobReader {
         private final ObjectReader reader;
+        private final PackedSizes sizes;
 
-        GitBlobReader(ObjectReader reader) {
+        GitBlobReader(Repository repository, ObjectReader reader) {
             this.reader = reader;
+            this.sizes = new PackedSizes(repository, id -> reader.getObjectSize(id, Constants.OBJ_BLOB));
         }
 
         @Override
         public long size(TreeEntry entry) throws IOException {
-            return reader.getObjectSize(entry.objectId(), Constants.OBJ_BLOB);
+            return sizes.size(entry.objectId());
         }
 
         @Override
@@ -163,6 +172,7 @@ public final class HeadTreeReader {
 
         @Override
         public void close() {
+            sizes.close();
             reader.close();
         }
     }

@@ -2,6 +2,7 @@ package io.ascent.core.repo;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -20,11 +21,20 @@ public final class RepositoryTree {
     /** How the tree was read, for messages: where it came from and whether working-tree rules apply. */
     public enum Source { HEAD, DISK }
 
+    private static final int SCANS_BEFORE_INDEX = 16;
+
     private final Source source;
     private final String description;
     private final String scope;
     private final List<TreeEntry> entries;
-    private final Map<String, TreeEntry> byPath;
+    /**
+     * The entries by path, built at the {@link #SCANS_BEFORE_INDEX}th lookup: a run looks up about ten paths
+     * (CODEOWNERS, LICENSE, the checklist, literal required paths), which scans of the list answer for less than
+     * hashing 50,000 paths costs (docs/performance.md, "Sizes from the pack headers"); a checklist naming many
+     * literal paths still gets the index.
+     */
+    private Map<String, TreeEntry> byPath;
+    private int scans;
     /** The entries of each kind, in path order: most rules want one kind, and most trees hold few links. */
     private final Map<TreeEntry.Kind, List<TreeEntry>> byKind;
     private final List<TreeEntry> files;
@@ -58,21 +68,24 @@ public final class RepositoryTree {
         this.description = description;
         this.scope = scope;
         this.entries = List.copyOf(entries);
-        this.byPath = new HashMap<>(entries.size() * 2);
-        Map<TreeEntry.Kind, List<TreeEntry>> kinds = new EnumMap<>(TreeEntry.Kind.class);
-        List<TreeEntry> contents = new ArrayList<>(entries.size());
-        for (TreeEntry entry : entries) {
-            byPath.put(entry.path(), entry);
-            kinds.computeIfAbsent(entry.kind(), kind -> new ArrayList<>()).add(entry);
+        // One pass, into lists this tree owns (wrapped, not copied again): files and executables are most of a tree.
+        TreeEntry.Kind[] kinds = TreeEntry.Kind.values();
+        List<List<TreeEntry>> ofKind = new ArrayList<>(kinds.length);
+        for (int k = 0; k < kinds.length; k++) {
+            ofKind.add(new ArrayList<>(k == TreeEntry.Kind.FILE.ordinal() ? this.entries.size() : 16));
+        }
+        List<TreeEntry> contents = new ArrayList<>(this.entries.size());
+        for (TreeEntry entry : this.entries) {
+            ofKind.get(entry.kind().ordinal()).add(entry);
             if (entry.isFile()) {
                 contents.add(entry);
             }
         }
         this.byKind = new EnumMap<>(TreeEntry.Kind.class);
-        for (TreeEntry.Kind kind : TreeEntry.Kind.values()) {
-            byKind.put(kind, List.copyOf(kinds.getOrDefault(kind, List.of())));
+        for (TreeEntry.Kind kind : kinds) {
+            byKind.put(kind, Collections.unmodifiableList(ofKind.get(kind.ordinal())));
         }
-        this.files = List.copyOf(contents);
+        this.files = Collections.unmodifiableList(contents);
         this.folders = Set.copyOf(folders);
         this.outside = outside;
         this.readers = readers;
@@ -135,7 +148,7 @@ public final class RepositoryTree {
 
     /** The entry at {@code path} (relative to the repository root), inside the scope or not. */
     public Optional<TreeEntry> find(String path) throws IOException {
-        TreeEntry entry = byPath.get(path);
+        TreeEntry entry = inScope(path) ? lookup(path) : null;
         if (entry != null) {
             return Optional.of(entry);
         }
@@ -143,6 +156,26 @@ public final class RepositoryTree {
             return Optional.empty();
         }
         return outside.find(path);
+    }
+
+    private synchronized TreeEntry lookup(String path) {
+        if (byPath == null && ++scans < SCANS_BEFORE_INDEX) {
+            // From the end: where a hostile tree repeats a path, the index below keeps the last one too.
+            for (int i = entries.size() - 1; i >= 0; i--) {
+                if (entries.get(i).path().equals(path)) {
+                    return entries.get(i);
+                }
+            }
+            return null;
+        }
+        if (byPath == null) {
+            Map<String, TreeEntry> index = new HashMap<>(entries.size() * 2);
+            for (TreeEntry entry : entries) {
+                index.put(entry.path(), entry);
+            }
+            byPath = index;
+        }
+        return byPath.get(path);
     }
 
     /** Whether a repository path lies under the application directory. */

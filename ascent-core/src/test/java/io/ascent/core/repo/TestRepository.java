@@ -1,6 +1,7 @@
 package io.ascent.core.repo;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,11 +13,14 @@ import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheBuilder;
 import org.eclipse.jgit.dircache.DirCacheEntry;
+import org.eclipse.jgit.internal.storage.file.ObjectDirectory;
+import org.eclipse.jgit.internal.storage.file.Pack;
 import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
+import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
@@ -50,6 +54,31 @@ final class TestRepository implements AutoCloseable {
 
     Repository repository() {
         return git.getRepository();
+    }
+
+    /**
+     * How the blob at {@code path} in HEAD is stored, from its pack entry's type (git's pack format: 6 and 7 are
+     * deltas naming their base by offset and by id): {@code whole}, {@code ofs-delta}, {@code ref-delta} or
+     * {@code loose}; proof that a fixture holds what its test claims.
+     */
+    String storage(String path) throws IOException {
+        ObjectId id = repository().resolve(Constants.HEAD + ":" + path);
+        for (Pack pack : ((ObjectDirectory) repository().getObjectDatabase()).getPacks()) {
+            long offset = pack.getIndex().findOffset(id);
+            if (offset >= 0) {
+                try (RandomAccessFile file = new RandomAccessFile(pack.getPackFile(), "r")) {
+                    file.seek(offset);
+                    return switch ((file.read() >> 4) & 7) {
+                        case Constants.OBJ_OFS_DELTA -> "ofs-delta";
+                        case Constants.OBJ_REF_DELTA -> "ref-delta";
+                        default -> "whole";
+                    };
+                }
+            }
+        }
+        try (ObjectReader reader = repository().newObjectReader()) {
+            return reader.has(id) ? "loose" : "missing";
+        }
     }
 
     Git git() {

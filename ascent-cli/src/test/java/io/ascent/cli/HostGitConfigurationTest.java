@@ -1,0 +1,86 @@
+package io.ascent.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code ascent validate}, run as its own process, reads neither the host's system nor its user git configuration
+ * (docs/repository-rules.md, "What is read"): a global {@code core.excludesFile} in {@code $HOME/.gitconfig} that
+ * makes {@code git status} hide a file does not hide it from {@code repo.uncommitted-changes}, and no {@code git}
+ * process is started (JGit would start two to find the system file).
+ */
+class HostGitConfigurationTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void shouldJudgeByTheRepositoryAloneAndStartNoGitProcess() throws Exception {
+        Path repository = Files.createDirectories(dir.resolve("repo"));
+        Path home = Files.createDirectories(dir.resolve("home"));
+        Files.writeString(home.resolve("ignored-everywhere"), "*.tmp\n");
+        Files.writeString(home.resolve(".gitconfig"), "[core]\n\texcludesFile = " + home.resolve("ignored-everywhere")
+                + "\n[user]\n\tname = test\n\temail = test@ascent.invalid\n[commit]\n\tgpgsign = false\n");
+        Map<String, String> env = Map.of("HOME", home.toString(), "XDG_CONFIG_HOME", home.resolve(".config").toString());
+        Files.writeString(repository.resolve("ascent.yaml"), """
+                apiVersion: ascent.dev/v1
+                kind: Checklist
+                metadata:
+                  name: app
+                repository:
+                  uncommittedChanges: fail
+                """);
+        run(repository, env, List.of("git", "init", "-q", "-b", "main", "."));
+        run(repository, env, List.of("git", "add", "-A"));
+        run(repository, env, List.of("git", "commit", "-q", "-m", "checklist"));
+        Files.writeString(repository.resolve("notes.tmp"), "scratch\n");
+        // The fixture works: with this HOME, git itself does not see the file.
+        assertThat(run(repository, env, List.of("git", "status", "--porcelain")).out()).isEmpty();
+
+        // A git first on PATH (the child's: JGit looks there) that records each start, then runs the real one.
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Path starts = dir.resolve("git-starts");
+        Path realGit = Path.of(run(repository, env, List.of("bash", "-c", "command -v git")).out().strip());
+        Path fakeGit = bin.resolve("git");
+        Files.writeString(fakeGit, "#!/bin/sh\necho \"$@\" >> '" + starts + "'\nexec '" + realGit + "' \"$@\"\n");
+        Files.setPosixFilePermissions(fakeGit, PosixFilePermissions.fromString("rwxr-xr-x"));
+        assertThat(run(repository, Map.of("PATH", bin + ":" + System.getenv("PATH")),
+                List.of("sh", "-c", "git --version")).status()).isZero();
+        assertThat(Files.readString(starts)).as("the recording git is the one PATH finds").contains("--version");
+        Files.delete(starts);
+
+        List<String> ascent = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Duser.home=" + home, // where JGit looks for ~/.gitconfig
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "validate", "."));
+        Run validated = run(repository, Map.of("HOME", env.get("HOME"), "XDG_CONFIG_HOME", env.get("XDG_CONFIG_HOME"),
+                "PATH", bin + ":" + System.getenv("PATH")), ascent);
+
+        assertThat(validated.status()).as(validated.out()).isEqualTo(1);
+        assertThat(validated.out()).contains("notes.tmp").contains("repo.uncommitted-changes");
+        assertThat(starts).as("git processes started by Ascent").doesNotExist();
+    }
+
+    private record Run(int status, String out) {
+    }
+
+    private static Run run(Path directory, Map<String, String> env, List<String> command) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
+        builder.environment().keySet().removeAll(List.of("CI", "JENKINS_URL", "BUILD_NUMBER", "GIT_CONFIG_NOSYSTEM",
+                "GIT_CONFIG_GLOBAL", "GIT_CONFIG_SYSTEM", "GIT_DIR", "GIT_WORK_TREE"));
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as(out).isTrue();
+        return new Run(process.exitValue(), out);
+    }
+}
