@@ -66,6 +66,14 @@ final class ShapeCheck implements ManifestCheck {
         return Severity.ERROR;
     }
 
+    /** Builds the object's JSON copy, which {@link #inspect} reads for almost every object, on a loading thread. */
+    @Override
+    public void prepare(Resource resource) {
+        if (!resource.isListWithoutItems() && !configurations.isConfiguration(resource.apiVersion(), resource.kind())) {
+            resource.json();
+        }
+    }
+
     @Override
     public void inspect(Resource resource, Findings findings) {
         findings.looked();
