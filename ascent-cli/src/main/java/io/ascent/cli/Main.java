@@ -19,6 +19,7 @@ public final class Main {
         StopSignals.install();
         if (args.length > 0 && VALIDATING.contains(args[0])) {
             Ascent.warmUp(); // on a second core while picocli builds the command line
+            JitChoice.applyInBackground(); // C1 only, as the launcher chooses, when started with java -jar
         }
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
