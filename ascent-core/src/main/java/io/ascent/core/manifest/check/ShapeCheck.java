@@ -66,10 +66,13 @@ final class ShapeCheck implements ManifestCheck {
         return Severity.ERROR;
     }
 
-    /** Builds the object's JSON copy, which {@link #inspect} reads for almost every object, on a loading thread. */
+    /**
+     * Builds the object's JSON copy, which {@link #inspect} reads for almost every object, on a loading thread (also
+     * for the rare configuration kinds it does not read: the embedded-configuration checks do).
+     */
     @Override
     public void prepare(Resource resource) {
-        if (!resource.isListWithoutItems() && !configurations.isConfiguration(resource.apiVersion(), resource.kind())) {
+        if (!resource.isListWithoutItems()) {
             resource.json();
         }
     }
