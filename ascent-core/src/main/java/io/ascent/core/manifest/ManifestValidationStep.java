@@ -298,14 +298,24 @@ public final class ManifestValidationStep implements ValidationStep {
         sink.debug("checked " + counts[1] + " resources in " + counts[0] + " manifest files");
 
         List<Item> out = new ArrayList<>();
+        // Files that hold no object at all (comments, an empty list) leave every check with nothing to judge: a
+        // PASS of "0 containers" would let a checklist whose manifests are placeholders pass unseen.
+        boolean nothingRead = counts[1] == 0 && parseProblems.isEmpty();
         if (parseProblems.isEmpty()) {
-            out.add(Item.builder(ManifestLoader.PARSE_ID, ManifestLoader.PARSE_TITLE)
-                    .message(counts[0] + (counts[0] == 1 ? " file" : " files")
-                            + (rendered.isEmpty() ? "" : " and " + rendered.size()
-                                    + (rendered.size() == 1 ? " render" : " renders"))
-                            + " read: " + counts[1]
-                            + (counts[1] == 1 ? " resource" : " resources"))
-                    .build());
+            String read = counts[0] + (counts[0] == 1 ? " file" : " files")
+                    + (rendered.isEmpty() ? "" : " and " + rendered.size()
+                            + (rendered.size() == 1 ? " render" : " renders"))
+                    + " read: " + counts[1] + (counts[1] == 1 ? " resource" : " resources");
+            out.add(nothingRead
+                    ? Item.builder(ManifestLoader.PARSE_ID, ManifestLoader.PARSE_TITLE).severity(Severity.WARNING)
+                            .problem(read + "; what kubernetes.manifests names holds no Kubernetes object, so no "
+                                    + "manifest check had anything to judge")
+                            .location(Location.of(context.checklist().path()))
+                            .remediation("point kubernetes.manifests at the files that hold the application's "
+                                    + "objects (or add kubernetes.render for charts and Kustomize folders)")
+                            .key("no-objects")
+                            .build()
+                    : Item.builder(ManifestLoader.PARSE_ID, ManifestLoader.PARSE_TITLE).message(read).build());
         }
         out.addAll(parseProblems);
         rendered.forEach(render -> out.add(render.item()));
@@ -318,6 +328,11 @@ public final class ManifestValidationStep implements ValidationStep {
             List<Item> items = itemsOf(checks.get(i), findings[i], settings, passScope);
             if (checks.get(i).lacksTarget()) {
                 items.removeIf(item -> item.status() == Status.PASS); // its SKIP item stands for what it could not judge
+            }
+            if (nothingRead) {
+                items.replaceAll(item -> item.status() != Status.PASS ? item : Item.builder(item.id(), item.title())
+                        .severity(item.severity()).status(Status.SKIP)
+                        .message("no Kubernetes object was read from the manifests: nothing to judge").build());
             }
             out.addAll(items);
         }

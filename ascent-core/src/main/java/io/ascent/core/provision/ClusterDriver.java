@@ -14,6 +14,16 @@ public interface ClusterDriver {
     /** The driver's name as the checklist and {@code --driver} spell it: {@code kind}, {@code existing}. */
     String name();
 
+    /**
+     * Refuses a request this driver could not carry out, before preflight and for {@code --dry-run} too; reads only
+     * the repository's files. The kind driver reads the checklist's kind configuration here; by default every
+     * request is accepted.
+     *
+     * @throws ProvisionException of kind INPUT, its message starting at the problem's file:line:col
+     */
+    default void checkRequest(ClusterRequest request) throws ProvisionException {
+    }
+
     /** What {@link #create} would do, one line each, for {@code --dry-run}; touches nothing. */
     List<String> plan(ClusterRequest request);
 

@@ -228,6 +228,14 @@ public final class Provisioner {
             work = workDirectory(name);
             ClusterRequest request = ClusterRequests.of(name, options, settings, checklist, kindConfig, work,
                     timeout.compareTo(CLUSTER_TIMEOUT) > 0 ? timeout : CLUSTER_TIMEOUT);
+            try {
+                driver.checkRequest(request);
+            } catch (ProvisionException e) {
+                items.add(ProvisionRule.CLUSTER.item().error(ErrorKind.INPUT, e.getMessage())
+                        .location(configLocation.orElse(Location.of(checklist.path())))
+                        .remediation(e.remediation().orElse(null)).build());
+                return;
+            }
             List<Resource> ordered = ApplyOrder.sort(resources);
             applied = ordered;
 

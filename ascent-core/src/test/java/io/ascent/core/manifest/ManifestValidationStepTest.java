@@ -86,6 +86,38 @@ class ManifestValidationStepTest {
     }
 
     @Test
+    void shouldWarnAndSkipEveryCheckWhenTheManifestsHoldNoObject() {
+        workspace.checklist("kubernetes:\n  version: \"1.31\"\n  manifests: [deploy/]\n")
+                .write("deploy/placeholder.yaml", "# the manifests come later\n---\n");
+        Report report = workspace.validate(Optional.empty());
+
+        List<Item> manifestItems = report.items().stream().filter(i -> i.id().startsWith("manifest.")).toList();
+        assertThat(manifestItems).filteredOn(i -> i.id().equals("manifest.parse")).singleElement()
+                .satisfies(item -> {
+                    assertThat(item.status()).isEqualTo(Status.WARN);
+                    assertThat(item.message()).startsWith("1 file read: 0 resources; what kubernetes.manifests "
+                            + "names holds no Kubernetes object");
+                    assertThat(item.remediation()).contains("kubernetes.manifests");
+                });
+        assertThat(manifestItems).filteredOn(i -> !i.id().equals("manifest.parse")).isNotEmpty()
+                .allSatisfy(item -> {
+                    assertThat(item.status()).as(item.id()).isEqualTo(Status.SKIP);
+                    assertThat(item.message()).contains("nothing to judge");
+                });
+    }
+
+    @Test
+    void shouldStillPassAChecklistWhoseManifestsHoldOneObject() {
+        workspace.checklist("kubernetes:\n  version: \"1.31\"\n  manifests: [deploy/]\n")
+                .write("deploy/placeholder.yaml", "# the manifests come later\n")
+                .write("deploy/pod.yaml", pod("").replace("busybox:latest", "busybox:1.37.0"));
+        assertThat(workspace.validate("manifest.parse", Optional.empty())).singleElement()
+                .satisfies(item -> assertThat(item.status()).isEqualTo(Status.PASS));
+        assertThat(workspace.validate("manifest.schema", Optional.empty())).singleElement()
+                .satisfies(item -> assertThat(item.status()).isEqualTo(Status.PASS));
+    }
+
+    @Test
     void shouldPointAtTheOffendingNodeWithAKeyAndARemediation() {
         workspace.checklist("kubernetes:\n  version: \"1.31\"\n  manifests: [deploy/]\n")
                 .write("deploy/pod.yaml", pod(""));

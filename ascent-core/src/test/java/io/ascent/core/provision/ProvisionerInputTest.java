@@ -116,6 +116,43 @@ class ProvisionerInputTest {
     }
 
     @Test
+    void shouldShowTheKindConfigurationItWouldWriteOnADryRun() throws IOException {
+        writeKind("""
+                apiVersion: kind.x-k8s.io/v1alpha4
+                kind: Cluster
+                nodes:
+                  - role: control-plane
+                  - role: worker
+                """);
+
+        Report report = new Ascent().provision(ProvisionOptions.builder(app).noGit(true).dryRun(true).build(),
+                ProgressListener.SILENT);
+
+        assertThat(report.verdict()).as(report.items().toString()).isEqualTo(Verdict.PASSED);
+        List<String> plan = report.log().stream().map(entry -> entry.message()).toList();
+        assertThat(plan).containsSubsequence("    | kind: Cluster", "    | apiVersion: kind.x-k8s.io/v1alpha4",
+                "    |   - role: worker", "    |     image: " + PINNED);
+    }
+
+    @Test
+    void shouldRefuseAKindConfigurationWithoutAControlPlaneBeforeAnythingRunsEvenOnADryRun() throws IOException {
+        writeKind("""
+                apiVersion: kind.x-k8s.io/v1alpha4
+                kind: Cluster
+                nodes:
+                  - role: worker
+                """);
+
+        Report report = new Ascent().provision(ProvisionOptions.builder(app).noGit(true).dryRun(true).build(),
+                ProgressListener.SILENT);
+
+        assertThat(report.verdict()).isEqualTo(Verdict.INVALID_INPUT);
+        assertThat(only(report, "provision.cluster").message()).contains("cluster/kind.yaml:4:3: the kind "
+                + "configuration has no control-plane node");
+        assertThat(report.log()).noneMatch(entry -> entry.message().equals("dry run: nothing is created"));
+    }
+
+    @Test
     void shouldNameTheRunsNamespaceWithTheChecklistsPrefix() throws IOException {
         write("");
         Files.writeString(app.resolve("ascent.yaml"), Files.readString(app.resolve("ascent.yaml"))
@@ -191,6 +228,18 @@ class ProvisionerInputTest {
         List<Item> items = report.items().stream().filter(item -> item.id().equals(id)).toList();
         assertThat(items).as(report.items().toString()).hasSize(1);
         return items.get(0);
+    }
+
+    private static final String PINNED =
+            "kindest/node:v1.31.14@sha256:6f86cf509dbb42767b6e79debc3f2c32e4ee01386f0489b3b2be24b0a55aac2b";
+
+    /** The application for the kind driver, with {@code cluster/kind.yaml} as its kind configuration. */
+    private void writeKind(String kindConfig) throws IOException {
+        WebApplication.write(app, "kind", "1.31", "");
+        Files.createDirectories(app.resolve("cluster"));
+        Files.writeString(app.resolve("cluster/kind.yaml"), kindConfig);
+        Files.writeString(app.resolve("ascent.yaml"), Files.readString(app.resolve("ascent.yaml")).replace(
+                "    driver: kind\n", "    driver: kind\n    config: cluster/kind.yaml\n    nodeImage: " + PINNED + "\n"));
     }
 
     /** The application: a Deployment, a Service {@code web} with port {@code http} 80, and these smoke tests. */

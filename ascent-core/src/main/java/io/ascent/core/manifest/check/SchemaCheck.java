@@ -6,6 +6,7 @@ import io.ascent.core.manifest.api.KubernetesVersion;
 import io.ascent.core.manifest.schema.CustomResourceSchemas;
 import io.ascent.core.manifest.schema.ResourceSchemaValidator;
 import io.ascent.core.manifest.schema.SchemaResult;
+import io.ascent.core.manifest.schema.ToolConfigurationSchemas;
 import io.ascent.core.report.CheckDescription;
 import io.ascent.core.report.Severity;
 import io.ascent.core.yaml.YamlDocument;
@@ -169,11 +170,12 @@ final class SchemaCheck implements ManifestCheck {
             return;
         }
         findings.looked();
+        String reference = "see " + ToolConfigurationSchemas.documentation(resource.apiVersion(), resource.kind())
+                .orElse("the API reference of " + resource.apiVersion() + " " + resource.kind());
         for (SchemaViolation violation : ((SchemaResult.Checked) result).violations()) {
             findings.add(new Finding(resource.ref(), violation.location(),
                     resource.displayName() + violation.pointer() + " " + violation.keyword(),
-                    resource.displayName() + ": " + violation.message(),
-                    "see the API reference of " + resource.apiVersion() + " " + resource.kind(), null));
+                    resource.displayName() + ": " + violation.message(), reference, null));
         }
     }
 

@@ -220,6 +220,10 @@ public final class SchemaRegistry {
     }
 
     private Optional<Found> fromBundle(Key key, List<String> notes) {
+        Optional<Found> tool = fromToolSchemas(key, notes);
+        if (tool.isPresent()) {
+            return tool;
+        }
         KubernetesSchemaBundle schemas = bundle.get();
         Optional<KubernetesVersion> release = schemas.releaseFor(key.version());
         if (release.isEmpty()) {
@@ -235,6 +239,12 @@ public final class SchemaRegistry {
             source += " (the newest bundled release; the target is " + key.version() + ")";
         }
         return Optional.of(new Found(compile(json.get()), json.get(), source, notes));
+    }
+
+    /** A tool's configuration (kind's Cluster) the Kubernetes schemas do not know: not tied to a release. */
+    private Optional<Found> fromToolSchemas(Key key, List<String> notes) {
+        return ToolConfigurationSchemas.schema(key.apiVersion(), key.kind()).map(json -> new Found(compile(json), json,
+                ToolConfigurationSchemas.source(key.apiVersion(), key.kind()), notes));
     }
 
     private Optional<Found> fromFolder(SchemaLocation location, Key key, List<String> notes) {

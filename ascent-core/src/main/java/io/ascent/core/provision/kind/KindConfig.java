@@ -37,12 +37,12 @@ public final class KindConfig {
      */
     public static String render(Optional<Path> checklistConfig, String displayPath, String image)
             throws ProvisionException {
+        // kind and apiVersion first, as people write them (the parsed file keeps no order)
         Map<String, Object> config = new LinkedHashMap<>();
+        config.put("kind", "Cluster");
+        config.put("apiVersion", API_VERSION);
         if (checklistConfig.isPresent()) {
             config.putAll(load(checklistConfig.get(), displayPath));
-        } else {
-            config.put("kind", "Cluster");
-            config.put("apiVersion", API_VERSION);
         }
         config.remove("name");
         List<Object> nodes = new ArrayList<>();
@@ -66,6 +66,18 @@ public final class KindConfig {
         options.setIndentWithIndicator(true);
         return "# Written by Ascent for kind create cluster; from " + checklistConfig.map(p -> displayPath)
                 .orElse("kind's defaults") + " with the node image pinned.\n" + new Yaml(options).dump(config);
+    }
+
+    /**
+     * Reads the checklist's kind configuration as {@link #render} would and refuses what kind would refuse after the
+     * run has begun; nothing when the checklist names none.
+     *
+     * @throws ProvisionException (input) at the file:line:col of the problem
+     */
+    public static void check(Optional<Path> checklistConfig, String displayPath) throws ProvisionException {
+        if (checklistConfig.isPresent()) {
+            load(checklistConfig.get(), displayPath);
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -95,6 +107,13 @@ public final class KindConfig {
         if (nodes != null && !(nodes instanceof List<?> list && list.stream().allMatch(n -> n instanceof Map))) {
             throw new ProvisionException(ProvisionException.Kind.INPUT, document.start() + ": 'nodes' must be a "
                     + "list of nodes", "see https://kind.sigs.k8s.io/docs/user/configuration/#nodes");
+        }
+        if (nodes instanceof List<?> list && !list.isEmpty()
+                && list.stream().noneMatch(n -> "control-plane".equals(asMap(n).getOrDefault("role", "control-plane")))) {
+            // kind refuses it ("must have at least one control-plane node") only after the run has begun.
+            throw new ProvisionException(ProvisionException.Kind.INPUT, document.locationOf(
+                    document.nodeAt(List.of("nodes"))) + ": the kind configuration has no control-plane node; kind "
+                    + "needs at least one", "add a node with role: control-plane (a node without a role is one)");
         }
         return asMap(map);
     }

@@ -73,19 +73,33 @@ public final class KindDriver implements ClusterDriver {
     }
 
     @Override
+    public void checkRequest(ClusterRequest request) throws ProvisionException {
+        KindConfig.check(request.kindConfig(), request.kindConfig().map(Path::toString).orElse(""));
+    }
+
+    @Override
     public List<String> plan(ClusterRequest request) {
         Path work = request.workDirectory();
-        return List.of(
-                "write " + work.resolve(CONFIG_FILE) + " (kind.x-k8s.io/v1alpha4"
-                        + request.kindConfig().map(c -> ", from " + c).orElse("") + ", node image pinned by digest: "
-                        + request.nodeImage().orElse("kind's image for " + request.kubernetesVersion()
-                                .map(v -> "Kubernetes " + v).orElse("its default version")) + ")",
+        String image = request.nodeImage().orElse("kind's image for " + request.kubernetesVersion()
+                .map(v -> "Kubernetes " + v).orElse("its default version"));
+        List<String> lines = new ArrayList<>();
+        lines.add("write " + work.resolve(CONFIG_FILE) + " (kind.x-k8s.io/v1alpha4"
+                + request.kindConfig().map(c -> ", from " + c).orElse("") + ", node image pinned by digest: "
+                + image + "):");
+        try {
+            KindConfig.render(request.kindConfig(), request.kindConfig().map(Path::toString).orElse(""), image)
+                    .lines().forEach(line -> lines.add("  | " + line));
+        } catch (ProvisionException e) {
+            lines.add("  (not written: " + e.getMessage() + ")"); // checkRequest has refused it already
+        }
+        lines.addAll(List.of(
                 String.join(" ", createArgv(request)),
                 "wait up to " + request.timeout().toSeconds() + " s for every node Ready and every kube-system "
                         + "Deployment and DaemonSet available",
                 "on failure: " + kind + " export logs " + work.resolve(LOGS_FOLDER) + " --name " + request.runName(),
                 "teardown: " + kind + " delete cluster --name " + request.runName() + " (at most "
-                        + DELETE_TIMEOUT.toSeconds() + " s)");
+                        + DELETE_TIMEOUT.toSeconds() + " s)"));
+        return lines;
     }
 
     private List<String> createArgv(ClusterRequest request) {

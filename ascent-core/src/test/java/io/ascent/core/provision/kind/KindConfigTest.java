@@ -75,4 +75,35 @@ class KindConfigTest {
                 .isInstanceOfSatisfying(ProvisionException.class, e -> assertThat(e.getMessage())
                         .startsWith("deploy/broken.yaml:"));
     }
+
+    @Test
+    void shouldRefuseNodesWithoutAControlPlaneAtTheNodesLine() throws Exception {
+        Path workers = Files.writeString(dir.resolve("workers.yaml"), """
+                apiVersion: kind.x-k8s.io/v1alpha4
+                kind: Cluster
+                nodes:
+                  - role: worker
+                  - role: worker
+                """);
+
+        assertThatThrownBy(() -> KindConfig.render(Optional.of(workers), "deploy/kind.yaml", IMAGE))
+                .isInstanceOfSatisfying(ProvisionException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(ProvisionException.Kind.INPUT);
+                    assertThat(e.getMessage()).startsWith("deploy/kind.yaml:4:3").contains("no control-plane node");
+                    assertThat(e.remediation()).hasValueSatisfying(fix -> assertThat(fix).contains("role: control-plane"));
+                });
+    }
+
+    @Test
+    void shouldTakeANodeWithoutARoleAsTheControlPlane() throws Exception {
+        Path roleless = Files.writeString(dir.resolve("roleless.yaml"), """
+                apiVersion: kind.x-k8s.io/v1alpha4
+                kind: Cluster
+                nodes:
+                  - labels: {tier: all}
+                  - role: worker
+                """);
+
+        assertThat(KindConfig.render(Optional.of(roleless), "deploy/kind.yaml", IMAGE)).contains("tier: all");
+    }
 }
