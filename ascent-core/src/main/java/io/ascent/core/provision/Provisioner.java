@@ -197,6 +197,12 @@ public final class Provisioner {
                 end(Status.FAIL, "a Kustomize or Helm source did not render; nothing was created");
                 return;
             }
+            List<Item> unnamed = unnamed(resources);
+            if (!unnamed.isEmpty()) {
+                items.addAll(unnamed);
+                end(Status.FAIL, "objects that server-side apply cannot address; nothing was created");
+                return;
+            }
             Map<String, Resource> jobs = new LinkedHashMap<>();
             List<Item> problems = sectionProblems(workspace, checklist, resources, jobs);
             if (!problems.isEmpty()) {
@@ -582,6 +588,28 @@ public final class Provisioner {
                         String.valueOf(i)))));
             }
             return problems;
+        }
+
+        /**
+         * Objects without {@code metadata.name} (a {@code generateName} meant for {@code kubectl create}): server-side
+         * apply addresses an object by its name, so each is refused at its file:line before any cluster exists, not
+         * after a namespace was made for it.
+         */
+        private static List<Item> unnamed(List<Resource> resources) {
+            List<Item> refused = new ArrayList<>();
+            for (Resource resource : resources) {
+                org.json.JSONObject metadata = resource.json().optJSONObject("metadata", new org.json.JSONObject());
+                if (metadata.optString("name").isEmpty()) {
+                    boolean generated = metadata.has("generateName");
+                    refused.add(ProvisionRule.APPLY.item().error(ErrorKind.INPUT, resource.displayName()
+                                    + " has no metadata.name" + (generated ? " (only generateName)" : "")
+                                    + "; server-side apply addresses an object by its name")
+                            .location(resource.location())
+                            .remediation("give it a metadata.name; generateName works only with kubectl create")
+                            .build());
+                }
+            }
+            return refused;
         }
 
         private Location testLocation(Checklist checklist, int index) {

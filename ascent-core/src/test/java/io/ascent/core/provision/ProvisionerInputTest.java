@@ -39,6 +39,34 @@ class ProvisionerInputTest {
     }
 
     @Test
+    void shouldRefuseAnObjectWithOnlyAGenerateNameAtItsLineBeforeAnyClusterExists() throws IOException {
+        write("");
+        Files.writeString(app.resolve("deploy/config.yaml"), """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: named
+                ---
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  generateName: settings-
+                data: {a: "1"}
+                """);
+
+        Report report = provision(app.resolve("no-such-kubeconfig"));
+
+        assertThat(report.verdict()).as(report.items().toString()).isEqualTo(Verdict.INVALID_INPUT);
+        Item problem = only(report, "provision.apply");
+        assertThat(problem.location().toString()).isEqualTo("deploy/config.yaml:6:1");
+        assertThat(problem.message()).isEqualTo("ConfigMap/settings- has no metadata.name (only generateName); "
+                + "server-side apply addresses an object by its name");
+        assertThat(problem.remediation()).contains("kubectl create");
+        assertThat(report.items()).noneMatch(item -> item.id().startsWith("provision.preflight")
+                || item.id().equals("provision.cluster"));
+    }
+
+    @Test
     void shouldRefuseAnUnknownPortListingTheServicesPorts() throws IOException {
         write("""
                     - name: home
