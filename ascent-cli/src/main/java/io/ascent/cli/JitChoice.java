@@ -10,7 +10,7 @@ import javax.management.ObjectName;
  * Gives a JVM started without the launcher ({@code java -jar ascent.jar}) the launcher's choice of JIT compiler:
  * C1 only. The launcher passes {@code -XX:TieredStopAtLevel=1}, since a run of Ascent is short and C2 spends more
  * compiling than its code saves: on 50,000 manifests with the JVM's defaults, C2 compiling was a third of the
- * process's CPU (docs/performance.md, "Both cores for the per-object work"). A jar cannot carry JVM flags, but
+ * process's CPU (docs/performance.md, "Where the second core idles"). A jar cannot carry JVM flags, but
  * HotSpot takes compiler directives at run time through its diagnostic-command MBean (what
  * {@code jcmd PID Compiler.directives_add} sends): one that excludes every method from C2 leaves the compiling to
  * C1.

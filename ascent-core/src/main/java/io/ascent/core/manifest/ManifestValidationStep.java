@@ -43,7 +43,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -261,16 +260,7 @@ public final class ManifestValidationStep implements ValidationStep {
                 parseProblems.add(problem);
             }
         };
-        Consumer<Resource> ahead = resource -> {
-            for (int i = 0; i < checks.size(); i++) { // no iterator or lambda per object: this runs 50,000 times
-                prepare(checks.get(i), resource);
-                List<ManifestCheck> later = laterVersions.getOrDefault(checks.get(i).id(), List.of());
-                for (int v = 0; v < later.size(); v++) {
-                    prepare(later.get(v), resource);
-                }
-            }
-        };
-        load(context.workspace().files(YamlLimits.MANIFEST.maxBytes()), sources.manifests(), ahead, toChecks);
+        load(context.workspace().files(YamlLimits.MANIFEST.maxBytes()), sources.manifests(), toChecks);
         // Each render's objects go to the checks as they are read from its output, as a large file's do.
         // Helm is told one cluster version: the newest of a range, the release a cluster would be upgraded to.
         KubernetesVersion renderTarget = targets == null ? null : targets.newest();
@@ -348,15 +338,6 @@ public final class ManifestValidationStep implements ValidationStep {
         return item;
     }
 
-    /** What a check cannot do ahead it does again in {@link ManifestCheck#inspect}, which reports what fails. */
-    private static void prepare(ManifestCheck check, Resource resource) {
-        try {
-            check.prepare(resource);
-        } catch (RuntimeException e) {
-            // left to inspect
-        }
-    }
-
     /** A check that throws on odd input reports it as an ERROR on that object instead of ending the run. */
     private static void inspect(ManifestCheck check, Resource resource, Findings findings, List<Item> items) {
         try {
@@ -373,13 +354,12 @@ public final class ManifestValidationStep implements ValidationStep {
     }
 
     /**
-     * Hands every object of every file to {@code sink}, in file order. Small files are parsed ahead on the pool,
-     * where {@code ahead} is given each of their objects (the checks' {@link ManifestCheck#prepare}) as soon as it is
-     * read; a file of more than {@link #STREAMED_BYTES} is read document by document on this thread, each object
-     * checked and released before the next is read, so memory stays flat in the size of one file too.
+     * Hands every object of every file to {@code sink}, in file order. Small files are parsed ahead on the pool;
+     * a file of more than {@link #STREAMED_BYTES} is read document by document on this thread, each object checked
+     * and released before the next is read, so memory stays flat in the size of one file too.
      */
-    private void load(ConfinedFiles repository, List<ManifestFile> files, Consumer<Resource> ahead,
-            ManifestLoader.Sink sink) throws InterruptedException {
+    private void load(ConfinedFiles repository, List<ManifestFile> files, ManifestLoader.Sink sink)
+            throws InterruptedException {
         ManifestLoader loader = new ManifestLoader();
         ExecutorService pool = threads == 1 || files.size() < 2 ? null
                 : Executors.newFixedThreadPool(threads, runnable -> {
@@ -388,23 +368,19 @@ public final class ManifestValidationStep implements ValidationStep {
                     return thread;
                 });
         try {
-            Deque<Future<LoadedFile>> loading = new ArrayDeque<>();
+            Deque<Future<LoadedFile>> ahead = new ArrayDeque<>();
             int next = 0;
-            while (next < files.size() || !loading.isEmpty()) {
+            while (next < files.size() || !ahead.isEmpty()) {
                 if (Thread.interrupted()) {
                     throw new InterruptedException("manifest checks cancelled");
                 }
-                while (pool != null && next < files.size() && loading.size() < threads * AHEAD_PER_THREAD
+                while (pool != null && next < files.size() && ahead.size() < threads * AHEAD_PER_THREAD
                         && !isLarge(files.get(next))) {
                     ManifestFile file = files.get(next++);
-                    loading.add(pool.submit(() -> {
-                        LoadedFile loaded = loader.load(repository, file);
-                        loaded.resources().forEach(ahead);
-                        return loaded;
-                    }));
+                    ahead.add(pool.submit(() -> loader.load(repository, file)));
                 }
-                if (!loading.isEmpty()) {
-                    LoadedFile loaded = loading.poll().get();
+                if (!ahead.isEmpty()) {
+                    LoadedFile loaded = ahead.poll().get();
                     loaded.problems().forEach(sink::problem);
                     loaded.resources().forEach(sink::resource);
                 } else {

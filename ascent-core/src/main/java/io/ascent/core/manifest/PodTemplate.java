@@ -52,11 +52,6 @@ public record PodTemplate(List<String> specTokens, JSONObject spec, Map<String, 
         return Optional.of(new PodTemplate(specTokens, spec, labels == null ? Map.of() : labels.toMap()));
     }
 
-    /** Whether objects of {@code kind} define a pod ({@link #of} reads their JSON copy); {@code null} has none. */
-    public static boolean hasPod(String kind) {
-        return "Pod".equals(kind) || kind != null && TEMPLATE_BY_KIND.containsKey(kind);
-    }
-
     /** True for kinds whose pods run to completion, where probes and disruption budgets make no sense. */
     public static boolean runsToCompletion(Resource resource) {
         return "Job".equals(resource.kind()) || "CronJob".equals(resource.kind());

@@ -60,14 +60,6 @@ public final class ManifestWorkspace {
         return validate(kubernetesVersion, new ManifestValidationStep(ApiLifecycleTable.builtIn(), 2));
     }
 
-    /**
-     * Every item of the run, its files parsed on {@code threads} threads: with more than one, the checks' work on
-     * each object is done ahead on the parsing threads ({@code ManifestCheck.prepare}); with one, none is.
-     */
-    public Report validate(Optional<String> kubernetesVersion, int threads) {
-        return validate(kubernetesVersion, new ManifestValidationStep(ApiLifecycleTable.builtIn(), threads));
-    }
-
     /** Every item of the run, with {@code renderer} rendering {@code kubernetes.render}. */
     public Report validate(Optional<String> kubernetesVersion, ManifestRenderer renderer) {
         return validate(kubernetesVersion, new ManifestValidationStep(ApiLifecycleTable.builtIn(), 2, null,

@@ -24,14 +24,6 @@ abstract class ContainerCheck implements ManifestCheck {
         });
     }
 
-    /** Builds the JSON copy of a workload, which {@link #inspect} reads its pod from, on a loading thread. */
-    @Override
-    public void prepare(Resource resource) {
-        if (PodTemplate.hasPod(resource.kind())) {
-            resource.json();
-        }
-    }
-
     /** Whether the check looks at this workload at all; every workload by default. */
     boolean appliesTo(Resource resource) {
         return true;

@@ -26,16 +26,6 @@ public interface ManifestCheck {
     /** Looks at one object; counts what it looked at and adds findings. */
     void inspect(Resource resource, Findings findings);
 
-    /**
-     * Does ahead, on a loading thread, the part of {@link #inspect} that depends on this object alone, while the step
-     * inspects earlier objects: so that reading and this work share both cores instead of waiting on the one thread
-     * that inspects. Thread-safe, unlike the rest of a check; called at most once per object, before its
-     * {@link #inspect}, and possibly not at all (a large file is read on the inspecting thread), so {@link #inspect}
-     * must give the same findings either way. What cannot be done here is left to {@link #inspect}, which reports it.
-     */
-    default void prepare(Resource resource) {
-    }
-
     /** Called once after every object was inspected. */
     default void finish(Findings findings) {
     }

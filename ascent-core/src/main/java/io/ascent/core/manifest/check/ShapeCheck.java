@@ -66,17 +66,6 @@ final class ShapeCheck implements ManifestCheck {
         return Severity.ERROR;
     }
 
-    /**
-     * Builds the object's JSON copy, which {@link #inspect} reads for almost every object, on a loading thread (also
-     * for the rare configuration kinds it does not read: the embedded-configuration checks do).
-     */
-    @Override
-    public void prepare(Resource resource) {
-        if (!resource.isListWithoutItems()) {
-            resource.json();
-        }
-    }
-
     @Override
     public void inspect(Resource resource, Findings findings) {
         findings.looked();
