@@ -23,6 +23,7 @@ public final class Main {
             // On a second core while picocli builds the command line. Before parsing, --no-git is looked for
             // among the words: as another option's value it only costs the run loading JGit's state itself.
             Ascent.warmUp(!Arrays.asList(args).contains("--no-git"));
+            JitChoice.applyInBackground(); // C1 only, as the launcher chooses, when started with java -jar
         }
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);

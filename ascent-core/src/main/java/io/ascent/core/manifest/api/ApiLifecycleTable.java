@@ -48,8 +48,11 @@ public final class ApiLifecycleTable {
 
     private final List<ApiLifecycle> rows;
     private final Map<String, Map<String, ApiLifecycle>> byApiVersion;
-    /** group + '\0' + kind -> every version of it, the one to recommend first. */
-    private final Map<String, List<ApiLifecycle>> byGroupAndKind;
+    /**
+     * group -> kind -> every version of it, the one to recommend first: looked up for every object, so two map
+     * look-ups rather than a key string built per look-up.
+     */
+    private final Map<String, Map<String, List<ApiLifecycle>>> byGroupAndKind;
     /** kind -> every row of that kind in any group, the one to recommend first. */
     private final Map<String, List<ApiLifecycle>> byKind;
     /** replacement apiVersion + ' ' + kind -> rows that name it as their replacement. */
@@ -81,21 +84,25 @@ public final class ApiLifecycleTable {
         }
         this.rows = List.copyOf(unique.values());
         Map<String, Map<String, ApiLifecycle>> versions = new HashMap<>();
-        Map<String, List<ApiLifecycle>> groupKind = new HashMap<>();
+        Map<String, Map<String, List<ApiLifecycle>>> groupKind = new HashMap<>();
         Map<String, List<ApiLifecycle>> kinds = new HashMap<>();
         Map<String, List<ApiLifecycle>> preds = new HashMap<>();
         Set<String> groups = new HashSet<>();
         for (ApiLifecycle row : this.rows) {
             versions.computeIfAbsent(row.apiVersion(), v -> new HashMap<>()).put(row.kind(), row);
-            groupKind.computeIfAbsent(row.group() + '\0' + row.kind(), k -> new ArrayList<>()).add(row);
+            groupKind.computeIfAbsent(row.group(), g -> new HashMap<>()).computeIfAbsent(row.kind(),
+                    k -> new ArrayList<>()).add(row);
             kinds.computeIfAbsent(row.kind(), k -> new ArrayList<>()).add(row);
             row.replacement().ifPresent(r -> preds.computeIfAbsent(r, k -> new ArrayList<>()).add(row));
             groups.add(row.group());
         }
-        groupKind.values().forEach(l -> l.sort((a, b) -> ApiVersions.NEWEST_FIRST.compare(a.version(), b.version())));
+        groupKind.values().forEach(byKindOfGroup -> byKindOfGroup.values().forEach(
+                l -> l.sort((a, b) -> ApiVersions.NEWEST_FIRST.compare(a.version(), b.version()))));
         kinds.values().forEach(l -> l.sort((a, b) -> ApiVersions.NEWEST_FIRST.compare(a.version(), b.version())));
         this.byApiVersion = freeze(versions);
-        this.byGroupAndKind = freezeLists(groupKind);
+        Map<String, Map<String, List<ApiLifecycle>>> frozen = new HashMap<>();
+        groupKind.forEach((group, byKindOfGroup) -> frozen.put(group, freezeLists(byKindOfGroup)));
+        this.byGroupAndKind = Collections.unmodifiableMap(frozen);
         this.byKind = freezeLists(kinds);
         this.predecessors = freezeLists(preds);
         this.knownGroups = Set.copyOf(groups);
@@ -176,7 +183,7 @@ public final class ApiLifecycleTable {
 
     /** Every version of {@code kind} in {@code group} (empty for core), the one to recommend first. */
     public List<ApiLifecycle> versionsOf(String group, String kind) {
-        return byGroupAndKind.getOrDefault(group + '\0' + kind, List.of());
+        return byGroupAndKind.getOrDefault(group, Map.of()).getOrDefault(kind, List.of());
     }
 
     /**
