@@ -334,7 +334,10 @@ public final class Ascent {
      * older than asked; nothing that is not Ascent's. A cancelled run returns a partial report marked interrupted.
      */
     public Report gc(GcOptions options, ProgressListener progress) {
-        return new GarbageCollector(config.clock(), new ProcessCommandRunner(), "kind").run(options, progress);
+        // The same kind as provision and doctor use (ASCENT_KIND, else kind on the PATH): a cluster a configured kind
+        // made is found by that kind only.
+        return new GarbageCollector(config.clock(), new ProcessCommandRunner(), Probes.local().kind())
+                .run(options, progress);
     }
 
     /**

@@ -106,7 +106,12 @@ public final class GarbageCollector {
             throws InterruptedException {
         CommandResult listed = commands.run(List.of(kind, "get", "clusters"), KIND_TIMEOUT);
         if (listed.notFound()) {
-            report.info("kind is not installed: no kind clusters to collect");
+            // Not "nothing to collect": clusters a kind since removed made would still run. Say what was not done.
+            report.item(Item.builder(CLUSTER_ID, "Ascent's kind clusters").status(Status.SKIP)
+                    .message("'" + kind + "' is not installed: kind clusters were not looked for")
+                    .remediation("install kind (or name it in ASCENT_KIND) to collect Ascent's kind clusters; "
+                            + "`docker ps --filter label=io.x-k8s.kind.cluster` lists any that still run")
+                    .build());
             return;
         }
         if (!listed.succeeded()) {
