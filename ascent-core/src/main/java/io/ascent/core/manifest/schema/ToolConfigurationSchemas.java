@@ -21,29 +21,35 @@ import org.json.JSONTokener;
  */
 public final class ToolConfigurationSchemas {
 
-    private static final Map<String, String> RESOURCES = Map.of(
-            "kind.x-k8s.io/v1alpha4 Cluster", "kind-cluster-v1alpha4.schema.json");
+    /**
+     * One tool's configuration kind.
+     *
+     * @param resource      the schema's class-path resource, beside this class
+     * @param source        how reports name the schema
+     * @param documentation where the tool documents the configuration
+     */
+    private record Tool(String resource, String source, String documentation) {
+    }
 
-    private static final Map<String, String> SOURCES = Map.of(
-            "kind.x-k8s.io/v1alpha4 Cluster",
-            "Ascent's schema of kind's kind.x-k8s.io/v1alpha4 Cluster configuration (kind v0.32.0, which refuses "
-                    + "unknown fields)");
-
-    private static final Map<String, String> DOCUMENTATION = Map.of(
-            "kind.x-k8s.io/v1alpha4 Cluster", "https://kind.sigs.k8s.io/docs/user/configuration/");
+    /** By {@code apiVersion kind}. */
+    private static final Map<String, Tool> TOOLS = Map.of(
+            "kind.x-k8s.io/v1alpha4 Cluster", new Tool("kind-cluster-v1alpha4.schema.json",
+                    "Ascent's schema of kind's kind.x-k8s.io/v1alpha4 Cluster configuration (kind v0.32.0, which "
+                            + "refuses unknown fields)",
+                    "https://kind.sigs.k8s.io/docs/user/configuration/"));
 
     private ToolConfigurationSchemas() {
     }
 
     /** The schema of {@code apiVersion kind}, a new object each call; empty for anything but a tool's config. */
     static Optional<JSONObject> schema(String apiVersion, String kind) {
-        String resource = RESOURCES.get(apiVersion + " " + kind);
-        if (resource == null) {
+        Tool tool = TOOLS.get(apiVersion + " " + kind);
+        if (tool == null) {
             return Optional.empty();
         }
-        try (InputStream in = ToolConfigurationSchemas.class.getResourceAsStream(resource)) {
+        try (InputStream in = ToolConfigurationSchemas.class.getResourceAsStream(tool.resource())) {
             if (in == null) {
-                throw new IllegalStateException("tool schema missing from the build: " + resource);
+                throw new IllegalStateException("tool schema missing from the build: " + tool.resource());
             }
             return Optional.of(new JSONObject(new JSONTokener(in)));
         } catch (IOException e) {
@@ -51,13 +57,13 @@ public final class ToolConfigurationSchemas {
         }
     }
 
-    /** How reports name the schema of {@code apiVersion kind}. */
+    /** How reports name the schema of {@code apiVersion kind}; only for a kind {@link #schema} serves. */
     static String source(String apiVersion, String kind) {
-        return SOURCES.get(apiVersion + " " + kind);
+        return TOOLS.get(apiVersion + " " + kind).source();
     }
 
     /** Where the tool documents the configuration of {@code apiVersion kind}; empty for anything else. */
     public static Optional<String> documentation(String apiVersion, String kind) {
-        return Optional.ofNullable(DOCUMENTATION.get(apiVersion + " " + kind));
+        return Optional.ofNullable(TOOLS.get(apiVersion + " " + kind)).map(Tool::documentation);
     }
 }
