@@ -196,6 +196,25 @@ class ExistingClusterProvisionTest {
         assertThat(namespaceExists(cluster, runNamespace(report))).isFalse();
     }
 
+    /** The namespace is created enforcing the checklist's PodSecurity level at its target version (1.35). */
+    @Test
+    void shouldCreateTheNamespaceEnforcingTheChecklistsPodSecurityLevelAndFailAPodThatBreaksIt(ClusterAccess cluster)
+            throws Exception {
+        Path app = ProvisionFixtures.applicationBreakingRestricted(temp.resolve("restricted"), "restricted");
+
+        Report report = provision(cluster, app);
+
+        assertThat(items(report, "provision.cluster").get(0).message())
+                .endsWith(" enforces PodSecurity restricted (v1.35)");
+        Item rollout = failedRollout(report);
+        assertThat(rollout.duration()).as("failed after the grace, not at the 3m deadline")
+                .isBetween(io.ascent.core.provision.wait.RolloutWaiter.CREATION_GRACE, Duration.ofSeconds(40));
+        assertThat(rollout.message()).contains("violates PodSecurity \"restricted:v1.35\"")
+                .contains("capabilities.drop=[\"ALL\"]");
+        assertThat(rollout.remediation()).contains("PodSecurity level");
+        assertThat(namespaceExists(cluster, runNamespace(report))).isFalse();
+    }
+
     /**
      * A StatefulSet's controller reports a refused pod only as a FailedCreate event; here a ResourceQuota of the
      * application's own allows no pod at all.
