@@ -171,28 +171,34 @@ class ExistingClusterProvisionTest {
     }
 
     /**
-     * The ServiceAccount admission plugin refuses every pod of a template naming a ServiceAccount that does not
-     * exist: no pod ever shows a problem, the ReplicaSet controller says it in the Deployment's ReplicaFailure
+     * The LimitRanger admission plugin refuses every pod whose container's memory limit is over the namespace's
+     * maximum: no pod ever shows a problem, the ReplicaSet controller says it in the Deployment's ReplicaFailure
      * condition. It fails once the refusal has stood for the grace, not at the 3m deadline.
      */
     @Test
     void shouldFailADeploymentWhosePodsTheServerRefusesOnceTheRefusalOutlastsTheGrace(ClusterAccess cluster)
             throws Exception {
-        Path app = ProvisionFixtures.application(temp.resolve("no-account"), "no-account", "", "3m");
-        Path deployment = app.resolve("deploy/deployment.yaml");
-        Files.writeString(deployment, Files.readString(deployment).replace("    spec:\n      securityContext",
-                "    spec:\n      serviceAccountName: not-there\n      securityContext"));
+        Path app = ProvisionFixtures.application(temp.resolve("over-limit"), "over-limit", "", "3m");
+        Files.writeString(app.resolve("deploy/limits.yaml"), """
+                apiVersion: v1
+                kind: LimitRange
+                metadata:
+                  name: small
+                spec:
+                  limits:
+                    - type: Container
+                      max: {memory: 16Mi}
+                """);
 
         Report report = provision(cluster, app);
 
         Item rollout = failedRollout(report);
         assertThat(rollout.duration()).as("failed after the grace, not at the 3m deadline")
                 .isBetween(io.ascent.core.provision.wait.RolloutWaiter.CREATION_GRACE, Duration.ofSeconds(40));
-        assertThat(rollout.message()).startsWith("Deployment/no-account: the API server refused its pods for 10s: ")
-                .contains("serviceaccount \"not-there\" not found");
-        assertThat(rollout.remediation()).contains("a ServiceAccount");
-        assertThat(rollout.location().toString()).as("the serviceAccountName line")
-                .isEqualTo("deploy/deployment.yaml:13:27");
+        assertThat(rollout.message()).startsWith("Deployment/over-limit: the API server refused its pods for 10s: ")
+                .contains("maximum memory usage per Container is 16Mi, but limit is 32Mi");
+        assertThat(rollout.remediation()).contains("LimitRange");
+        assertThat(rollout.location().toString()).isEqualTo("deploy/deployment.yaml:1:1");
         assertThat(namespaceExists(cluster, runNamespace(report))).isFalse();
     }
 

@@ -16,6 +16,12 @@ public enum ProvisionRule implements DescribedRule {
                     "that every resource, service and port the provision section names is defined by the manifests",
                     "a smoke test or wait for something the manifests never create can only time out",
                     "name a resource, service and port the manifests define, at the line shown")),
+    REFERENCES("provision.references", "Pods refer only to what the run creates", new CheckDescription.Explanation(
+            "the ServiceAccount, ConfigMaps and Secrets each pod template names, against the objects the manifests "
+                    + "create (a run deploys into a fresh namespace)",
+            "the API server refuses every pod of a missing ServiceAccount, and a missing ConfigMap or Secret stops "
+                    + "its container, after a cluster was made for nothing",
+            "add the object to the manifests, or mark a ConfigMap or Secret reference optional")),
     PREFLIGHT("provision.preflight", "Preflight", new CheckDescription.Explanation(
             "the summary of preflight: whether this machine can make the cluster",
             "creating a cluster on a machine that cannot run it fails minutes later with a worse message",

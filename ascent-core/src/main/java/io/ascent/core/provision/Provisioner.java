@@ -18,6 +18,7 @@ import io.ascent.core.manifest.render.SourceFiles;
 import io.ascent.core.checklist.RenderSetting;
 import io.ascent.core.progress.ProgressListener;
 import io.ascent.core.provision.deploy.ApplyOrder;
+import io.ascent.core.provision.deploy.PodReferences;
 import io.ascent.core.provision.deploy.ServerSideApplier;
 import io.ascent.core.provision.existing.ExistingClusterDriver;
 import io.ascent.core.provision.kind.KindDriver;
@@ -210,6 +211,14 @@ public final class Provisioner {
             if (!problems.isEmpty()) {
                 items.addAll(problems);
                 end(Status.FAIL, "the provision section names what the manifests do not define; nothing was created");
+                return;
+            }
+            List<Resource> toCreate = new ArrayList<>(resources);
+            toCreate.addAll(jobs.values());
+            List<Item> references = PodReferences.check(toCreate, runNamespace);
+            items.addAll(references);
+            if (references.stream().anyMatch(item -> item.status().isGating())) {
+                end(Status.FAIL, "pods refer to what the run does not create; nothing was created");
                 return;
             }
             end(Status.PASS, "checklist and manifests are valid; " + resources.size() + " objects to apply");

@@ -69,6 +69,25 @@ class ProvisionerInputTest {
     }
 
     @Test
+    void shouldFailAServiceAccountTheManifestsDoNotCreateBeforeAnyClusterExists() throws IOException {
+        write("");
+        Path deployment = app.resolve("deploy/deployment.yaml");
+        Files.writeString(deployment, Files.readString(deployment).replace("    spec:\n      securityContext",
+                "    spec:\n      serviceAccountName: web-runner\n      securityContext"));
+
+        Report report = provision(app.resolve("no-such-kubeconfig"));
+
+        assertThat(report.verdict()).as(report.items().toString()).isEqualTo(Verdict.FAILED);
+        Item problem = only(report, "provision.references");
+        assertThat(problem.location().toString()).isEqualTo("deploy/deployment.yaml:13:27");
+        assertThat(problem.message()).contains("ServiceAccount 'web-runner', which the manifests do not create");
+        assertThat(report.items()).filteredOn(item -> item.id().equals("provision.phase")).extracting(Item::message)
+                .containsExactly("validate: pods refer to what the run does not create; nothing was created");
+        assertThat(report.items()).noneMatch(item -> item.id().startsWith("provision.preflight")
+                || item.id().equals("provision.cluster"));
+    }
+
+    @Test
     void shouldRefuseAnUnknownPortListingTheServicesPorts() throws IOException {
         write("""
                     - name: home
