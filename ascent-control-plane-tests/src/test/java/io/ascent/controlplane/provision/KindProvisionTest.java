@@ -94,7 +94,8 @@ class KindProvisionTest {
         Report report = provision(app, progress);
 
         assertThat(report.verdict()).as(describe(report) + progress.lines).isEqualTo(Verdict.FAILED);
-        assertThat(progress.lines).contains("cluster: namespace default enforces PodSecurity restricted (v1.35)");
+        assertThat(progress.lines).contains("cluster: namespace default enforces PodSecurity restricted (v1.35)",
+                "cluster: the API server enforces PodSecurity restricted (v1.35) in default");
         Item rollout = items(report, "provision.rollout").get(0);
         assertThat(rollout.status()).isEqualTo(Status.FAIL);
         assertThat(rollout.message()).contains("violates PodSecurity \"restricted:v1.35\"");

@@ -315,6 +315,9 @@ public final class Provisioner {
                         && !enforcePodSecurity(connection, cluster.namespace(), podSecurity)) {
                     return;
                 }
+                if (!podSecurity.isEmpty() && !podSecurityEnforced(connection, cluster.namespace(), podSecurity)) {
+                    return;
+                }
                 ApiDiscovery discovery = new ApiDiscovery(connection);
                 ServerSideApplier applier = new ServerSideApplier(connection, discovery, progress);
                 waiter = new RolloutWaiter(connection, progress);
@@ -384,6 +387,41 @@ public final class Provisioner {
                         + namespace + " to enforce PodSecurity " + PodSecurityLabels.describe(labels) + ": "
                         + e.serverMessage()).remediation("check the cluster").build());
                 return false;
+            }
+        }
+
+        /**
+         * Whether the namespace really enforces its PodSecurity labels ({@link PodSecurityProbe}). Not enforced: a
+         * failed item, and the run stops, since it would pass what production refuses. Unknown: a warning.
+         */
+        private boolean podSecurityEnforced(KubeConnection connection, String namespace, Map<String, String> labels)
+                throws InterruptedException {
+            String level = PodSecurityLabels.describe(labels);
+            PodSecurityProbe.Answer answer = PodSecurityProbe.probe(connection, namespace,
+                    labels.get(PodSecurityLabels.ENFORCE));
+            switch (answer.outcome()) {
+                case ENFORCED -> {
+                    progress.info("cluster: the API server enforces PodSecurity " + level + " in " + namespace);
+                    return true;
+                }
+                case NOT_ENFORCED -> {
+                    items.add(ProvisionRule.CLUSTER.item().status(Status.FAIL).message("namespace " + namespace
+                                    + " is labelled to enforce PodSecurity " + level + ", but the API server admitted a "
+                                    + "privileged pod (server-side dry run, nothing created): a pod that breaks the "
+                                    + "level would pass here and be refused in production")
+                            .remediation("use a cluster whose API server runs the PodSecurity admission plugin (on "
+                                    + "by default since Kubernetes 1.25), or remove provision.cluster.podSecurity")
+                            .build());
+                    return false;
+                }
+                default -> {
+                    items.add(ProvisionRule.CLUSTER.item().status(Status.WARN).message("could not make sure that "
+                                    + "namespace " + namespace + " enforces PodSecurity " + level + ": the dry run of a "
+                                    + "privileged pod was refused for another reason: " + answer.detail())
+                            .remediation("let the credentials create pods in the run's namespace, so that Ascent can "
+                                    + "ask the server").build());
+                    return true;
+                }
             }
         }
 
