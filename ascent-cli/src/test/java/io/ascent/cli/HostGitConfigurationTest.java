@@ -2,13 +2,16 @@ package io.ascent.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,6 +71,57 @@ class HostGitConfigurationTest {
         assertThat(validated.status()).as(validated.out()).isEqualTo(1);
         assertThat(validated.out()).contains("notes.tmp").contains("repo.uncommitted-changes");
         assertThat(starts).as("git processes started by Ascent").doesNotExist();
+    }
+
+    @Test
+    void shouldLeaveHomeAndConfigHomeEmpty() throws Exception {
+        Path repository = Files.createDirectories(dir.resolve("repo"));
+        Path gitHome = Files.createDirectories(dir.resolve("git-home"));
+        Map<String, String> gitEnv = Map.of("HOME", gitHome.toString(), "XDG_CONFIG_HOME",
+                gitHome.resolve(".config").toString(), "GIT_AUTHOR_NAME", "test", "GIT_AUTHOR_EMAIL",
+                "test@ascent.invalid", "GIT_COMMITTER_NAME", "test", "GIT_COMMITTER_EMAIL", "test@ascent.invalid");
+        Files.writeString(repository.resolve("ascent.yaml"), """
+                apiVersion: ascent.dev/v1
+                kind: Checklist
+                metadata:
+                  name: app
+                repository:
+                  uncommittedChanges: fail
+                """);
+        run(repository, gitEnv, List.of("git", "init", "-q", "-b", "main", "."));
+        run(repository, gitEnv, List.of("git", "add", "-A"));
+        run(repository, gitEnv, List.of("git", "-c", "commit.gpgsign=false", "commit", "-q", "-m", "checklist"));
+        // Fresh folders, apart from each other: JGit keeps its file-system measurements in
+        // $XDG_CONFIG_HOME/jgit/config, or in ~/.jgitconfig without XDG_CONFIG_HOME.
+        Path home = Files.createDirectories(dir.resolve("home"));
+        Path configHome = Files.createDirectories(dir.resolve("config-home"));
+        // JGit measures a file system by writing and deleting probe files in the first folder of the repository it
+        // snapshots, which changes that folder's modification time.
+        Map<Path, FileTime> folders = folderTimes(repository);
+
+        List<String> ascent = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Duser.home=" + home, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "validate", ".");
+        Run validated = run(repository, Map.of("HOME", home.toString(), "XDG_CONFIG_HOME", configHome.toString()),
+                ascent);
+
+        assertThat(validated.status()).as(validated.out()).isZero();
+        try (var inHome = Files.walk(home); var inConfigHome = Files.walk(configHome)) {
+            assertThat(inHome.filter(path -> !path.equals(home))).as("written under HOME").isEmpty();
+            assertThat(inConfigHome.filter(path -> !path.equals(configHome))).as("written under XDG_CONFIG_HOME")
+                    .isEmpty();
+        }
+        assertThat(folderTimes(repository)).as("folders of the repository written to").isEqualTo(folders);
+    }
+
+    private static Map<Path, FileTime> folderTimes(Path root) throws IOException {
+        try (var folders = Files.walk(root)) {
+            Map<Path, FileTime> times = new TreeMap<>();
+            for (Path folder : folders.filter(Files::isDirectory).toList()) {
+                times.put(folder, Files.getLastModifiedTime(folder));
+            }
+            return times;
+        }
     }
 
     private record Run(int status, String out) {
