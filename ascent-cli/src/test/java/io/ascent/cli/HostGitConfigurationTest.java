@@ -35,17 +35,7 @@ class HostGitConfigurationTest {
         Files.writeString(home.resolve(".gitconfig"), "[core]\n\texcludesFile = " + home.resolve("ignored-everywhere")
                 + "\n[user]\n\tname = test\n\temail = test@ascent.invalid\n[commit]\n\tgpgsign = false\n");
         Map<String, String> env = Map.of("HOME", home.toString(), "XDG_CONFIG_HOME", home.resolve(".config").toString());
-        Files.writeString(repository.resolve("ascent.yaml"), """
-                apiVersion: ascent.dev/v1
-                kind: Checklist
-                metadata:
-                  name: app
-                repository:
-                  uncommittedChanges: fail
-                """);
-        run(repository, env, List.of("git", "init", "-q", "-b", "main", "."));
-        run(repository, env, List.of("git", "add", "-A"));
-        run(repository, env, List.of("git", "commit", "-q", "-m", "checklist"));
+        committedChecklist(repository, env);
         Files.writeString(repository.resolve("notes.tmp"), "scratch\n");
         // The fixture works: with this HOME, git itself does not see the file.
         assertThat(run(repository, env, List.of("git", "status", "--porcelain")).out()).isEmpty();
@@ -80,17 +70,7 @@ class HostGitConfigurationTest {
         Map<String, String> gitEnv = Map.of("HOME", gitHome.toString(), "XDG_CONFIG_HOME",
                 gitHome.resolve(".config").toString(), "GIT_AUTHOR_NAME", "test", "GIT_AUTHOR_EMAIL",
                 "test@ascent.invalid", "GIT_COMMITTER_NAME", "test", "GIT_COMMITTER_EMAIL", "test@ascent.invalid");
-        Files.writeString(repository.resolve("ascent.yaml"), """
-                apiVersion: ascent.dev/v1
-                kind: Checklist
-                metadata:
-                  name: app
-                repository:
-                  uncommittedChanges: fail
-                """);
-        run(repository, gitEnv, List.of("git", "init", "-q", "-b", "main", "."));
-        run(repository, gitEnv, List.of("git", "add", "-A"));
-        run(repository, gitEnv, List.of("git", "-c", "commit.gpgsign=false", "commit", "-q", "-m", "checklist"));
+        committedChecklist(repository, gitEnv);
         // Fresh folders, apart from each other: JGit keeps its file-system measurements in
         // $XDG_CONFIG_HOME/jgit/config, or in ~/.jgitconfig without XDG_CONFIG_HOME.
         Path home = Files.createDirectories(dir.resolve("home"));
@@ -112,6 +92,21 @@ class HostGitConfigurationTest {
                     .isEmpty();
         }
         assertThat(folderTimes(repository)).as("folders of the repository written to").isEqualTo(folders);
+    }
+
+    /** {@code ascent.yaml}, failing on uncommitted changes, committed as the only file of a new repository. */
+    private static void committedChecklist(Path repository, Map<String, String> env) throws Exception {
+        Files.writeString(repository.resolve("ascent.yaml"), """
+                apiVersion: ascent.dev/v1
+                kind: Checklist
+                metadata:
+                  name: app
+                repository:
+                  uncommittedChanges: fail
+                """);
+        run(repository, env, List.of("git", "init", "-q", "-b", "main", "."));
+        run(repository, env, List.of("git", "add", "-A"));
+        run(repository, env, List.of("git", "-c", "commit.gpgsign=false", "commit", "-q", "-m", "checklist"));
     }
 
     private static Map<Path, FileTime> folderTimes(Path root) throws IOException {
