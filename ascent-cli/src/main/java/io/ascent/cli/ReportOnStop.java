@@ -8,7 +8,8 @@ import java.util.concurrent.TimeUnit;
  * Lets a stop signal (Ctrl-C, SIGTERM: a Jenkins abort, a CI timeout) end a run with its partial report, whatever
  * phase it is in. While the engine runs, the JVM's shutdown interrupts the run's thread (the engine stops at its next
  * check, cleans up and returns its report marked interrupted; a provision's own hook tears its cluster down) and is
- * held until that report is written, for at most a grace period. Once the report is being written a signal holds
+ * held until that report is written, for at most a grace period; a run that a blocking read keeps from noticing
+ * the interrupt ends without a report when that is over, and standard error says so. Once the report is being written a signal holds
  * nothing: {@link ReportFiles} then abandons the write, so the previous run's reports stay whole rather than being
  * replaced by half of this one's.
  *
@@ -85,7 +86,11 @@ final class ReportOnStop implements AutoCloseable {
             return;
         }
         try {
-            written.await(grace.toMillis(), TimeUnit.MILLISECONDS);
+            if (!written.await(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                // A read the interrupt cannot reach (a clone from a server that never answers) holds the run up.
+                System.err.println("ascent: the run did not stop within " + grace.toSeconds() + " s of the stop "
+                        + "signal; no report is written");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

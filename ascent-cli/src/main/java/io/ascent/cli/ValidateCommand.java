@@ -28,9 +28,10 @@ final class ValidateCommand implements Callable<Integer> {
 
     /**
      * How long a JVM shutdown waits for the partial report of the run it interrupted: every step stops at its next
-     * check of the interrupt (as the time limit stops it), well within this.
+     * check of the interrupt (as the time limit stops it), in milliseconds; only a clone's read from a server that
+     * does not answer cannot be interrupted, and a stopped process must not wait long for it.
      */
-    private static final java.time.Duration REPORT_GRACE = java.time.Duration.ofSeconds(30);
+    private static final java.time.Duration REPORT_GRACE = java.time.Duration.ofSeconds(10);
 
     private CommandSpec spec;
     private final ApplicationOptions application = new ApplicationOptions();
