@@ -12,8 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
@@ -128,32 +126,16 @@ final class ProvisionCommand implements Callable<Integer> {
                 .timeout(timeoutOption.value())
                 .dryRun(dryRunOption.value()).noGit(source.noGit())
                 .kind(kindOption.value()).excerpts(destinations.containsKey(Format.HTML)).build();
-        // On Ctrl-C or SIGTERM the engine's own hook interrupts the run and lets it tear down; this one keeps the JVM
-        // alive until the report of that interrupted run is written too (bounded: the engine's grace plus a little).
-        CountDownLatch reported = new CountDownLatch(1);
-        Thread awaitReport = new Thread(() -> {
-            try {
-                reported.await(REPORT_GRACE.toSeconds(), TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "ascent-report");
-        ReportFiles.expectReportAfterShutdown();
-        Runtime.getRuntime().addShutdownHook(awaitReport);
-        try {
-            return provision(options, destinations, verbose, out, err);
-        } finally {
-            reported.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(awaitReport);
-            } catch (IllegalStateException e) {
-                // shutting down: the hook is running and has just been released
-            }
+        // On Ctrl-C or SIGTERM the run is interrupted in any phase (validation and preflight too; once a cluster
+        // exists the engine's own hook tears it down) and the JVM kept alive until the report of that interrupted run
+        // is written (bounded: the engine's grace plus a little).
+        try (ReportOnStop stop = ReportOnStop.arm(REPORT_GRACE)) {
+            return provision(options, destinations, verbose, out, err, stop);
         }
     }
 
     private int provision(ProvisionOptions options, Map<Format, Path> destinations, boolean verbose, PrintWriter out,
-            PrintWriter err) {
+            PrintWriter err, ReportOnStop stop) {
         EngineConfig config;
         try {
             // The same engine configuration as validate (cache folder, ASCENT_ALLOWED_URLS, ...): the static
@@ -167,7 +149,7 @@ final class ProvisionCommand implements Callable<Integer> {
         boolean planOnStdout = options.dryRun() && destinations.containsKey(Format.TEXT)
                 && destinations.get(Format.TEXT) == null;
         Report report = new Ascent(config).provision(options, new ProvisionProgress(err, verbose, !planOnStdout));
-        Thread.interrupted(); // an interrupted run (Ctrl-C) still writes its report
+        stop.writing(); // an interrupted run (Ctrl-C) still writes its report
         return output.writeAndSummarize("provision", report, destinations, verbose, out, err);
     }
 

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 
 /**
  * Writes the rendered formats of one run to their files, all or none. Each regular file is written beside its
@@ -30,7 +31,7 @@ final class ReportFiles {
     private static final Object COMMIT = new Object();
     private static final Set<Path> TEMPORARY = ConcurrentHashMap.newKeySet();
     private static boolean shuttingDown; // guarded by COMMIT
-    private static volatile boolean reportAfterShutdown;
+    private static volatile BooleanSupplier reportAfterShutdown = () -> false;
 
     static {
         try {
@@ -44,12 +45,13 @@ final class ReportFiles {
     }
 
     /**
-     * For a command that writes its report after it was told to stop ({@code provision}: on SIGTERM it tears the
-     * cluster down first, then writes the interrupted run's report while its own hook keeps the JVM alive). The
-     * shutdown hook then lets that write happen instead of refusing it. Call it before the run starts.
+     * For a command that writes its report after it was told to stop (on SIGTERM the run stops, a provision tears its
+     * cluster down, then the interrupted run's report is written while {@link ReportOnStop} keeps the JVM alive).
+     * When {@code expected} answers true during the shutdown, the hook lets that write happen instead of refusing
+     * it. Call it before the run starts.
      */
-    static void expectReportAfterShutdown() {
-        reportAfterShutdown = true;
+    static void expectReportAfterShutdown(BooleanSupplier expected) {
+        reportAfterShutdown = expected;
     }
 
     /** Writes {@code contents} (destination to bytes); all regular files are replaced together, at the end. */
@@ -118,7 +120,7 @@ final class ReportFiles {
 
     /** The shutdown hook: waits for moves under way, stops any not yet begun, removes temporary files. */
     private static void abandon() {
-        if (reportAfterShutdown) {
+        if (reportAfterShutdown.getAsBoolean()) {
             return; // the command writes its final report during shutdown, through write() as usual
         }
         synchronized (COMMIT) {

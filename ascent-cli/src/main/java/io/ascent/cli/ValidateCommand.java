@@ -26,6 +26,13 @@ final class ValidateCommand implements Callable<Integer> {
 
     static final String NAME = "validate";
 
+    /**
+     * How long a JVM shutdown waits for the partial report of the run it interrupted: every step stops at its next
+     * check of the interrupt (as the time limit stops it), in milliseconds; only a clone's read from a server that
+     * does not answer cannot be interrupted, and a stopped process must not wait long for it.
+     */
+    private static final java.time.Duration REPORT_GRACE = java.time.Duration.ofSeconds(10);
+
     private CommandSpec spec;
     private final ApplicationOptions application = new ApplicationOptions();
     private final OptionBinding<Boolean> verboseOption = OptionBinding.initially(false);
@@ -131,8 +138,13 @@ final class ValidateCommand implements Callable<Integer> {
         ValidateOptions options = ValidateOptions.builder(directory).checklist(application.checklist().orElse(null))
                 .kubernetesVersion(application.kubernetesVersion().orElse(null)).noGit(noGit).repository(repository).ref(ref)
                 .noBaseline(noBaselineOption.value()).excerpts(destinations.containsKey(Format.HTML)).build();
-        Report report = new Ascent(config)
-                .validate(options, verbose ? new StderrProgress(err) : ProgressListener.SILENT);
-        return output.writeAndSummarize("validate", report, destinations, verbose, out, err);
+        // Ctrl-C or SIGTERM in any phase (the repository's, the manifests') interrupts the run, and its partial
+        // report, marked interrupted, is written before the JVM ends.
+        try (ReportOnStop stop = ReportOnStop.arm(REPORT_GRACE)) {
+            Report report = new Ascent(config)
+                    .validate(options, verbose ? new StderrProgress(err) : ProgressListener.SILENT);
+            stop.writing();
+            return output.writeAndSummarize("validate", report, destinations, verbose, out, err);
+        }
     }
 }

@@ -2,13 +2,16 @@ package io.ascent.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,17 +35,7 @@ class HostGitConfigurationTest {
         Files.writeString(home.resolve(".gitconfig"), "[core]\n\texcludesFile = " + home.resolve("ignored-everywhere")
                 + "\n[user]\n\tname = test\n\temail = test@ascent.invalid\n[commit]\n\tgpgsign = false\n");
         Map<String, String> env = Map.of("HOME", home.toString(), "XDG_CONFIG_HOME", home.resolve(".config").toString());
-        Files.writeString(repository.resolve("ascent.yaml"), """
-                apiVersion: ascent.dev/v1
-                kind: Checklist
-                metadata:
-                  name: app
-                repository:
-                  uncommittedChanges: fail
-                """);
-        run(repository, env, List.of("git", "init", "-q", "-b", "main", "."));
-        run(repository, env, List.of("git", "add", "-A"));
-        run(repository, env, List.of("git", "commit", "-q", "-m", "checklist"));
+        committedChecklist(repository, env);
         Files.writeString(repository.resolve("notes.tmp"), "scratch\n");
         // The fixture works: with this HOME, git itself does not see the file.
         assertThat(run(repository, env, List.of("git", "status", "--porcelain")).out()).isEmpty();
@@ -68,6 +61,62 @@ class HostGitConfigurationTest {
         assertThat(validated.status()).as(validated.out()).isEqualTo(1);
         assertThat(validated.out()).contains("notes.tmp").contains("repo.uncommitted-changes");
         assertThat(starts).as("git processes started by Ascent").doesNotExist();
+    }
+
+    @Test
+    void shouldLeaveHomeAndConfigHomeEmpty() throws Exception {
+        Path repository = Files.createDirectories(dir.resolve("repo"));
+        Path gitHome = Files.createDirectories(dir.resolve("git-home"));
+        Map<String, String> gitEnv = Map.of("HOME", gitHome.toString(), "XDG_CONFIG_HOME",
+                gitHome.resolve(".config").toString(), "GIT_AUTHOR_NAME", "test", "GIT_AUTHOR_EMAIL",
+                "test@ascent.invalid", "GIT_COMMITTER_NAME", "test", "GIT_COMMITTER_EMAIL", "test@ascent.invalid");
+        committedChecklist(repository, gitEnv);
+        // Fresh folders, apart from each other: JGit keeps its file-system measurements in
+        // $XDG_CONFIG_HOME/jgit/config, or in ~/.jgitconfig without XDG_CONFIG_HOME.
+        Path home = Files.createDirectories(dir.resolve("home"));
+        Path configHome = Files.createDirectories(dir.resolve("config-home"));
+        // JGit measures a file system by writing and deleting probe files in the first folder of the repository it
+        // snapshots, which changes that folder's modification time.
+        Map<Path, FileTime> folders = folderTimes(repository);
+
+        List<String> ascent = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Duser.home=" + home, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "validate", ".");
+        Run validated = run(repository, Map.of("HOME", home.toString(), "XDG_CONFIG_HOME", configHome.toString()),
+                ascent);
+
+        assertThat(validated.status()).as(validated.out()).isZero();
+        try (var inHome = Files.walk(home); var inConfigHome = Files.walk(configHome)) {
+            assertThat(inHome.filter(path -> !path.equals(home))).as("written under HOME").isEmpty();
+            assertThat(inConfigHome.filter(path -> !path.equals(configHome))).as("written under XDG_CONFIG_HOME")
+                    .isEmpty();
+        }
+        assertThat(folderTimes(repository)).as("folders of the repository written to").isEqualTo(folders);
+    }
+
+    /** {@code ascent.yaml}, failing on uncommitted changes, committed as the only file of a new repository. */
+    private static void committedChecklist(Path repository, Map<String, String> env) throws Exception {
+        Files.writeString(repository.resolve("ascent.yaml"), """
+                apiVersion: ascent.dev/v1
+                kind: Checklist
+                metadata:
+                  name: app
+                repository:
+                  uncommittedChanges: fail
+                """);
+        run(repository, env, List.of("git", "init", "-q", "-b", "main", "."));
+        run(repository, env, List.of("git", "add", "-A"));
+        run(repository, env, List.of("git", "-c", "commit.gpgsign=false", "commit", "-q", "-m", "checklist"));
+    }
+
+    private static Map<Path, FileTime> folderTimes(Path root) throws IOException {
+        try (var folders = Files.walk(root)) {
+            Map<Path, FileTime> times = new TreeMap<>();
+            for (Path folder : folders.filter(Files::isDirectory).toList()) {
+                times.put(folder, Files.getLastModifiedTime(folder));
+            }
+            return times;
+        }
     }
 
     private record Run(int status, String out) {

@@ -17,6 +17,8 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * {@code ascent} as a separate process stopped by SIGTERM, what a Jenkins abort sends: nothing it made is left
@@ -83,6 +85,72 @@ class TerminationTest {
             for (Socket socket : held) {
                 socket.close();
             }
+        }
+    }
+
+    /**
+     * A stop signal while the repository step reads 30,000 committed files: the run stops there and its report,
+     * marked interrupted with the signal's status, is still written (before, the JVM ended with no report at all).
+     */
+    @ParameterizedTest(name = "SIG{0}")
+    @CsvSource({"TERM, 143", "INT, 130"})
+    void shouldWriteAnInterruptedReportWhenStoppedDuringTheRepositoryStep(String signal, int status) throws Exception {
+        Path repo = Files.createDirectories(dir.resolve("big"));
+        git(repo, null, "init", "-q", "-b", "main", ".");
+        StringBuilder stream = new StringBuilder();
+        blob(stream, 1, CHECKLIST);
+        int files = 30_000;
+        for (int i = 0; i < files; i++) {
+            blob(stream, i + 2, "line " + i + " of a generated file\n");
+        }
+        stream.append("commit refs/heads/main\ncommitter t <t@ascent.invalid> 0 +0000\ndata 4\nbig\nM 100644 :1 ascent.yaml\n");
+        for (int i = 0; i < files; i++) {
+            stream.append("M 100644 :").append(i + 2).append(" src/d").append(i % 100).append("/f").append(i)
+                    .append(".txt\n");
+        }
+        git(repo, stream.toString(), "fast-import", "--quiet");
+        git(repo, null, "checkout", "-q", "-f", "main");
+        Path report = dir.resolve("report.json");
+        Path text = dir.resolve("report.txt");
+
+        Process ascent = start(dir, "validate", "-v", repo.toString(), "-f", "json", "-o", report.toString(), "-f",
+                "text", "-o", text.toString());
+        Path log = dir.resolve("process.log");
+        await(() -> read(log).contains("ascent: repository ..."), "the repository step to start");
+        assertThat(new ProcessBuilder("kill", "-" + signal, Long.toString(ascent.pid())).start().waitFor()).isZero();
+
+        assertThat(ascent.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String out = read(log);
+        assertThat(ascent.exitValue()).as(out).isEqualTo(status);
+        assertThat(out).contains("interrupted: the run was cancelled");
+        assertThat(read(text)).as(out).contains("result: INTERRUPTED (exit " + status + ")");
+        assertThat(read(report)).contains("\"interrupted\" : true", "\"exitStatus\" : " + status);
+    }
+
+    private static void blob(StringBuilder stream, int mark, String content) {
+        stream.append("blob\nmark :").append(mark).append("\ndata ")
+                .append(content.getBytes(StandardCharsets.UTF_8).length).append("\n").append(content);
+    }
+
+    private static void git(Path repo, String input, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("git", "-C", repo.toString()));
+        command.addAll(List.of(args));
+        Process git = new ProcessBuilder(command).redirectErrorStream(true).start();
+        if (input != null) {
+            try (var stdin = git.getOutputStream()) {
+                stdin.write(input.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        String output = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(git.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(git.exitValue()).as(output).isZero();
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
         }
     }
 

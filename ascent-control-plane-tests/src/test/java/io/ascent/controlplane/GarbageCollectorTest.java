@@ -87,7 +87,7 @@ class GarbageCollectorTest {
         Instant young = namespace("young-" + suffix, RunName.next(Clock.systemUTC()).labels());
         // "now" is an hour after the young one: older than 1h plus 1s means created before young - 1 s
         Clock clock = Clock.fixed(young.plus(Duration.ofHours(1)), ZoneOffset.UTC);
-        GarbageCollector gc = new GarbageCollector(clock, kind.runner(), kind.executable.toString());
+        GarbageCollector gc = new GarbageCollector(clock, kind.runner(), kind.executable.toString(), work);
         GcOptions options = new GcOptions(Duration.ofHours(1).plusSeconds(1), true, Optional.of(cluster.kubeconfig()),
                 Optional.empty());
 
@@ -129,7 +129,7 @@ class GarbageCollectorTest {
         created.add(made.namespace());
         Clock later = Clock.fixed(Instant.now().plus(Duration.ofHours(3)), ZoneOffset.UTC);
 
-        Report dryRun = new GarbageCollector(later, kind.runner(), kind.executable.toString()).run(new GcOptions(
+        Report dryRun = new GarbageCollector(later, kind.runner(), kind.executable.toString(), work).run(new GcOptions(
                 Duration.ofHours(2), true, Optional.of(cluster.kubeconfig()), Optional.empty()), ProgressListener.SILENT);
 
         assertThat(made.namespace()).isEqualTo(run.value());
@@ -151,7 +151,7 @@ class GarbageCollectorTest {
                     "--kubeconfig", work.resolve(name).toString()), Duration.ofMinutes(1)).succeeded()).isTrue();
         }
         Clock clock = Clock.fixed(Instant.parse("2026-11-30T02:00:00Z"), ZoneOffset.UTC);
-        GarbageCollector gc = new GarbageCollector(clock, kind.runner(), kind.executable.toString());
+        GarbageCollector gc = new GarbageCollector(clock, kind.runner(), kind.executable.toString(), work);
 
         Report report = gc.run(new GcOptions(Duration.ofHours(2), false, Optional.empty(), Optional.empty()),
                 ProgressListener.SILENT);

@@ -330,14 +330,16 @@ public final class Ascent {
     }
 
     /**
-     * {@code ascent gc}: deletes the kind clusters and (given a kubeconfig) namespaces Ascent runs left behind,
-     * older than asked; nothing that is not Ascent's. A cancelled run returns a partial report marked interrupted.
+     * {@code ascent gc}: deletes the kind clusters, temporary work folders and (given a kubeconfig) namespaces Ascent
+     * runs left behind, older than asked; nothing that is not Ascent's. A cancelled run returns a partial report
+     * marked interrupted.
      */
     public Report gc(GcOptions options, ProgressListener progress) {
         // The same kind as provision and doctor use (ASCENT_KIND, else kind on the PATH): a cluster a configured kind
         // made is found by that kind only.
-        return new GarbageCollector(config.clock(), new ProcessCommandRunner(), Probes.local().kind())
-                .run(options, progress);
+        // Runs make their work folders where the JVM's temporary files go (Files.createTempDirectory).
+        return new GarbageCollector(config.clock(), new ProcessCommandRunner(), Probes.local().kind(),
+                java.nio.file.Path.of(System.getProperty("java.io.tmpdir"))).run(options, progress);
     }
 
     /**

@@ -16,6 +16,7 @@ import io.ascent.core.provision.ProvisionOptions;
 import io.ascent.core.report.Item;
 import io.ascent.core.report.Report;
 import io.ascent.core.report.Status;
+import io.ascent.core.report.render.Format;
 import io.ascent.core.report.Verdict;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -311,10 +312,19 @@ class ExistingClusterProvisionTest {
         try {
             assertThat(report.verdict()).isEqualTo(Verdict.FAILED);
             Item teardown = items(report, "provision.teardown").get(0);
-            assertThat(teardown.status()).isEqualTo(Status.SKIP);
+            assertThat(teardown.status()).isEqualTo(Status.INFO);
             assertThat(teardown.message()).isEqualTo("kept (--keep on-failure): reach it with kubectl --kubeconfig "
                     + cluster.kubeconfig().toAbsolutePath() + " -n " + namespace + " get all");
             assertThat(teardown.remediation()).endsWith("delete namespace " + namespace);
+            // A namespace left running is a resource the user must know of: every format says so by default.
+            for (Format format : Format.values()) {
+                java.io.StringWriter rendered = new java.io.StringWriter();
+                format.renderer().render(report, rendered);
+                // Markdown escapes punctuation and breaks links with zero-width spaces; the words stay.
+                String text = rendered.toString().replace("\\", "").replace("\u200b", "");
+                assertThat(text).as(format.label()).contains("reach it with kubectl")
+                        .contains(" -n " + namespace + " get all");
+            }
             assertThat(namespaceExists(cluster, namespace)).isTrue();
         } finally {
             new io.kubernetes.client.openapi.apis.CoreV1Api(cluster.client()).deleteNamespace(namespace).execute();

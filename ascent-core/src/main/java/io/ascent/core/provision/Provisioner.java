@@ -498,7 +498,9 @@ public final class Provisioner {
                 ProvisionedCluster kept = cluster.get();
                 String reach = "kubectl --kubeconfig " + kept.kubeconfig() + kept.context().map(c -> " --context " + c)
                         .orElse("") + " -n " + kept.namespace() + " get all";
-                items.add(ProvisionRule.TEARDOWN.item().status(Status.SKIP)
+                // INFO, not SKIP: a kept cluster keeps running and costing until someone deletes it, so it shows in
+                // the default text, and as a note in SARIF and JUnit, not among the skipped items counted away.
+                items.add(ProvisionRule.TEARDOWN.item().status(Status.INFO)
                         .message("kept (--keep " + keep.label() + "): reach it with " + reach)
                         .remediation("delete it when done: " + (kept.ownsCluster() ? "kind delete cluster --name "
                                 + kept.name() : "kubectl --kubeconfig " + kept.kubeconfig() + " delete namespace "

@@ -7,8 +7,8 @@ import org.eclipse.jgit.util.SystemReader;
 /**
  * Loads JGit's process-wide state ahead of the first repository ({@link io.ascent.core.Ascent#warmUp()}): its
  * message bundle and file-store attributes (loaded by its first file snapshot), and its configuration chain (JGit's
- * own file; the system and user git configuration unless {@link HostGitConfiguration} keeps them out, else JGit runs
- * {@code git --version} and {@code git config --system} to find the system file). A short run ({@code ascent
+ * own file and the system and user git configuration, which {@link HostGitConfiguration} may keep out; else JGit
+ * runs {@code git --version} and {@code git config --system} to find the system file). A short run ({@code ascent
  * validate} of a small application) spent about an eighth of its main thread on this at its first repository
  * (docs/performance.md, "CLI cold start").
  *

@@ -1,6 +1,7 @@
 package io.ascent.core.repo;
 
 import org.eclipse.jgit.lib.Config;
+import org.eclipse.jgit.lib.ConfigConstants;
 import org.eclipse.jgit.storage.file.FileBasedConfig;
 import org.eclipse.jgit.util.FS;
 import org.eclipse.jgit.util.SystemReader;
@@ -12,15 +13,26 @@ import org.eclipse.jgit.util.SystemReader;
  * that CI reports, and nothing in the machine's configuration applies to a repository Ascent judges. It also
  * spares each run the two {@code git} processes JGit starts to find the system file ({@code git --version},
  * {@code git config --system --show-origin --list -z}). The repository's own {@code .git/config} is still read
- * (its format, its object storage), and so is JGit's own file ({@code $XDG_CONFIG_HOME/jgit/config}), which holds
- * only what JGit measured about file systems, not settings of git's: without it JGit would measure again in every
- * run, writing probe files into the repository.
+ * (its format, its object storage).
+ *
+ * <p>JGit's own file ({@code $XDG_CONFIG_HOME/jgit/config}, else {@code ~/.jgitconfig}) is neither read nor written
+ * either: a run reads and writes nothing outside the workspace. That file holds what JGit measured about each file
+ * store's timestamp resolution; without it JGit would measure in every run, writing probe files into the repository
+ * for about three seconds (a loop in {@code FS.FileStoreAttributes}). Instead every file store is taken to have JGit's
+ * own fallback resolution, two seconds, as JGit assumes for the configuration files it reads: a file changed less
+ * than two seconds before JGit looked is compared by content rather than trusted by its time stamps, which is never
+ * wrong and costs a run (one read of one commit, one status of the work tree) at most a re-read of files just
+ * written.
  *
  * <p>Process-wide (JGit has one {@link SystemReader}): for a process Ascent owns, the command line. A shared JVM (a
  * Jenkins agent) keeps its host's configuration, which other plugins' JGit use relies on (docs/repository-rules.md,
  * "What is read").
  */
 public final class HostGitConfiguration {
+
+    /** JGit's {@code FS.FileStoreAttributes.FALLBACK_TIMESTAMP_RESOLUTION}, as JGit's configuration spells it. */
+    private static final String FALLBACK_RESOLUTION =
+            FS.FileStoreAttributes.FALLBACK_TIMESTAMP_RESOLUTION.toMillis() + " milliseconds";
 
     private HostGitConfiguration() {
     }
@@ -33,7 +45,7 @@ public final class HostGitConfiguration {
         }
     }
 
-    /** The process's reader, with the system and user configurations empty. */
+    /** The process's reader, with the system, user and JGit configurations empty. */
     private static final class Ignoring extends SystemReader.Delegate {
 
         Ignoring(SystemReader host) {
@@ -47,22 +59,55 @@ public final class HostGitConfiguration {
 
         @Override
         public FileBasedConfig openUserConfig(Config parent, FS fs) {
+            return new NoFileConfig(parent, fs) {
+                /**
+                 * JGit looks for a file store's measured timestamp resolution here (its key names the Java release
+                 * and the store) before it measures one; answering for every store means it never measures.
+                 */
+                @Override
+                public String getString(String section, String subsection, String name) {
+                    if (ConfigConstants.CONFIG_FILESYSTEM_SECTION.equals(section)
+                            && ConfigConstants.CONFIG_KEY_TIMESTAMP_RESOLUTION.equals(name)) {
+                        return FALLBACK_RESOLUTION;
+                    }
+                    return super.getString(section, subsection, name);
+                }
+            };
+        }
+
+        @Override
+        public FileBasedConfig openJGitConfig(Config parent, FS fs) {
             return empty(parent, fs);
         }
 
-        /** As JGit's own reader answers for {@code GIT_CONFIG_NOSYSTEM}: a configuration with no file behind it. */
         private static FileBasedConfig empty(Config parent, FS fs) {
-            return new FileBasedConfig(parent, null, fs) {
-                @Override
-                public void load() {
-                    // no file: nothing of the host's is read
-                }
+            return new NoFileConfig(parent, fs);
+        }
+    }
 
-                @Override
-                public boolean isOutdated() {
-                    return false;
-                }
-            };
+    /**
+     * As JGit's own reader answers for {@code GIT_CONFIG_NOSYSTEM}: a configuration with no file behind it, which
+     * also keeps what is set in it in memory.
+     */
+    private static class NoFileConfig extends FileBasedConfig {
+
+        NoFileConfig(Config parent, FS fs) {
+            super(parent, null, fs);
+        }
+
+        @Override
+        public void load() {
+            // no file: nothing of the host's is read
+        }
+
+        @Override
+        public void save() {
+            // no file: nothing is written outside the workspace
+        }
+
+        @Override
+        public boolean isOutdated() {
+            return false;
         }
     }
 }

@@ -30,10 +30,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Finds and deletes Ascent's leftovers: kind clusters ({@code kind get clusters}) and, given a kubeconfig,
- * namespaces labelled {@value RunName#RUN_LABEL} and {@value RunName#CREATED_LABEL}. A cluster name that
+ * Finds and deletes Ascent's leftovers: kind clusters ({@code kind get clusters}), the work folders runs left in the
+ * temporary folder ({@link WorkFolders}) and, given a kubeconfig, namespaces labelled {@value RunName#RUN_LABEL} and
+ * {@value RunName#CREATED_LABEL}. A cluster name that
  * {@link RunName#parse} does not recognise, or a run label that {@link RunName#parseLabelled} does not (a namespace
  * may carry the checklist's {@code namespacePrefix}), is not Ascent's and is never deleted; neither is anything
  * younger than {@link GcOptions#olderThan()}.
@@ -53,6 +55,14 @@ public final class GarbageCollector {
                                 "kind clusters named by an Ascent run, older than --older-than: one item per deletion",
                                 "a cluster left by an aborted run holds memory and disk on the agent",
                                 "when a deletion fails, run the 'kind delete cluster' the item names"), control),
+                new CheckDescription(WorkFolders.ID, "gc", "Ascent's work folders", Severity.ERROR,
+                        new CheckDescription.Explanation(
+                                "work folders of Ascent runs in the temporary folder (TMP/RUN-NNN, and the kind "
+                                        + "logs TMP/RUN-NNN-kind-logs a failed run exported), owned by you, older "
+                                        + "than --older-than: one item per removal",
+                                "a killed run leaves its folder, with the kubeconfig of its cluster, in the "
+                                        + "temporary folder",
+                                "when a removal fails, remove the folder the item names by hand"), control),
                 new CheckDescription(NAMESPACE_ID, "gc", "Ascent's namespaces", Severity.ERROR,
                         new CheckDescription.Explanation(
                                 "namespaces labelled by an Ascent run in the kubeconfig's cluster, older than "
@@ -66,16 +76,23 @@ public final class GarbageCollector {
     private final Clock clock;
     private final CommandRunner commands;
     private final String kind;
+    private final WorkFolders workFolders;
 
     /**
-     * @param clock    decides ages
-     * @param commands runs {@code kind}
-     * @param kind     the {@code kind} executable
+     * @param clock     decides ages
+     * @param commands  runs {@code kind}
+     * @param kind      the {@code kind} executable
+     * @param temporary the folder runs make their work folders in: the JVM's {@code java.io.tmpdir}
      */
-    public GarbageCollector(Clock clock, CommandRunner commands, String kind) {
+    public GarbageCollector(Clock clock, CommandRunner commands, String kind, java.nio.file.Path temporary) {
+        this(clock, commands, kind, new WorkFolders(temporary));
+    }
+
+    GarbageCollector(Clock clock, CommandRunner commands, String kind, WorkFolders workFolders) {
         this.clock = clock;
         this.commands = commands;
         this.kind = kind;
+        this.workFolders = workFolders;
     }
 
     /**
@@ -90,7 +107,8 @@ public final class GarbageCollector {
                 .toString().substring(2).toLowerCase(java.util.Locale.ROOT) + ")" + (options.dryRun()
                 ? "; dry run: nothing is deleted" : ""));
         try (Phase phase = report.phase("gc")) {
-            kindClusters(options, cutoff, report);
+            Set<String> clustersLeft = kindClusters(options, cutoff, report);
+            workFolders.collect(cutoff, options.dryRun(), clustersLeft, this::age, report);
             if (options.kubeconfig().isPresent() || options.context().isPresent()) {
                 namespaces(options, cutoff, report);
             }
@@ -102,7 +120,8 @@ public final class GarbageCollector {
         return report.report();
     }
 
-    private void kindClusters(GcOptions options, Instant cutoff, RunRecorder report)
+    /** Collects kind clusters; returns the names of those that could not be deleted. */
+    private Set<String> kindClusters(GcOptions options, Instant cutoff, RunRecorder report)
             throws InterruptedException {
         CommandResult listed = commands.run(List.of(kind, "get", "clusters"), KIND_TIMEOUT);
         if (listed.notFound()) {
@@ -112,14 +131,15 @@ public final class GarbageCollector {
                     .remediation("install kind (or name it in ASCENT_KIND) to collect Ascent's kind clusters; "
                             + "`docker ps --filter label=io.x-k8s.kind.cluster` lists any that still run")
                     .build());
-            return;
+            return Set.of();
         }
         if (!listed.succeeded()) {
             report.item(Item.builder(CLUSTER_ID, "Ascent's kind clusters").status(Status.FAIL)
                     .message("cannot list kind clusters: " + new CommandFailedException(listed).getMessage())
                     .remediation("check that the container engine answers (`ascent doctor`)").build());
-            return;
+            return Set.of();
         }
+        Set<String> left = new java.util.HashSet<>();
         int kept = 0;
         for (String name : listed.stdout().lines().map(String::strip).filter(l -> !l.isEmpty()).toList()) {
             Optional<RunName> run = RunName.parse(name);
@@ -135,6 +155,9 @@ public final class GarbageCollector {
             }
             report.info("gc: deleting kind cluster " + name);
             CommandResult deleted = commands.run(List.of(kind, "delete", "cluster", "--name", name), KIND_TIMEOUT);
+            if (!deleted.succeeded()) {
+                left.add(name);
+            }
             report.item(deleted.succeeded()
                     ? Item.builder(CLUSTER_ID, "Ascent's kind clusters").status(Status.PASS).key(name)
                             .message("deleted kind cluster " + name + " (created " + age + " ago)").build()
@@ -148,6 +171,7 @@ public final class GarbageCollector {
         if (kept > 0) {
             report.info("kept " + kept + " Ascent kind cluster(s) younger than asked");
         }
+        return left;
     }
 
     private void namespaces(GcOptions options, Instant cutoff, RunRecorder report) {
