@@ -65,9 +65,8 @@ class LauncherScriptTest {
     void shouldRecordAndMapAnAheadOfTimeCacheWithAJdkOfRelease25OrLater() throws Exception {
         Path java = fakeJdk("jdk-25", "25.0.3");
 
-        assertThat(run(Map.of("ASCENT_JAVA", java.toString()), "--version")).isZero();
+        List<String> starts = launch(java, "--version");
 
-        List<String> starts = Files.readAllLines(log);
         assertThat(starts).hasSize(2);
         assertThat(starts.get(0)).startsWith(java + " ")
                 .contains("-XX:AOTCacheOutput=" + target.resolve("ascent-25.aot"))
@@ -85,9 +84,8 @@ class LauncherScriptTest {
     void shouldRecordAndMapAClassDataArchiveWithJava17() throws Exception {
         Path java = fakeJdk("jdk-17", "17.0.15");
 
-        assertThat(run(Map.of("ASCENT_JAVA", java.toString()), "--version")).isZero();
+        List<String> starts = launch(java, "--version");
 
-        List<String> starts = Files.readAllLines(log);
         assertThat(starts).hasSize(2);
         assertThat(starts.get(0)).contains("-XX:ArchiveClassesAtExit=" + target.resolve("ascent.jsa"))
                 .contains("io.ascent.cli.StartupTraining").doesNotContain("AOTCache", "UseCompactObjectHeaders");
@@ -166,6 +164,12 @@ class LauncherScriptTest {
         Files.writeString(java, FAKE_JAVA);
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
         return java;
+    }
+
+    /** Runs the launcher with {@code ASCENT_JAVA} naming JAVA; returns every JVM start logged so far. */
+    private List<String> launch(Path java, String... args) throws Exception {
+        assertThat(run(Map.of("ASCENT_JAVA", java.toString()), args)).isZero();
+        return Files.readAllLines(log);
     }
 
     private int run(Map<String, String> environment, String... args) throws Exception {
