@@ -18,6 +18,7 @@ import io.ascent.core.provision.preflight.Doctor;
 import io.ascent.core.provision.preflight.Probes;
 import io.ascent.core.provision.ProvisionOptions;
 import io.ascent.core.provision.Provisioner;
+import io.ascent.core.provision.kube.KubeConnections;
 import io.ascent.core.report.ErrorKind;
 import io.ascent.core.report.Item;
 import io.ascent.core.report.Location;
@@ -346,7 +347,17 @@ public final class Ascent {
      * (after an interruption the thread's interrupt flag is set again).
      */
     public Report provision(ProvisionOptions options, ProgressListener progress) {
-        Report report = new Provisioner(config.clock(), this::validate).run(options, progress);
+        return provision(options, progress, new KubeConnections());
+    }
+
+    /**
+     * As {@link #provision(ProvisionOptions, ProgressListener)}, talking to clusters through {@code connections},
+     * which the run closes at its end. A command line passes the ones it started warming up
+     * ({@link KubeConnections#warmUp}) from its words before it parsed them: the run then takes that connection
+     * instead of opening its own (docs/performance.md, "Cold provision").
+     */
+    public Report provision(ProvisionOptions options, ProgressListener progress, KubeConnections connections) {
+        Report report = new Provisioner(config.clock(), this::validate).run(options, progress, connections);
         // As validate does: the lines around each finding located in the repository (its manifests, the
         // checklist), read after the run.
         return options.excerpts() ? report.withExcerpts(ExcerptCollector.collect(Workspace.of(options.directory()),
