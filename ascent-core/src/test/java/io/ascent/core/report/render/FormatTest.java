@@ -3,10 +3,9 @@ package io.ascent.core.report.render;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ascent.core.report.FreshClassLoader;
 import java.io.IOException;
 import java.io.StringWriter;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -52,8 +51,7 @@ class FormatTest {
     void shouldMakeNoRendererUntilAReportIsWrittenInItsFormat() throws Exception {
         // A class loader of its own, so that other tests' renderers do not count: the command line reads the
         // formats before every run, and the HTML renderer's assets cost a cold start tens of milliseconds.
-        URL[] classPath = {Format.class.getProtectionDomain().getCodeSource().getLocation()};
-        try (FreshLoader loader = new FreshLoader(classPath)) {
+        try (FreshClassLoader loader = new FreshClassLoader(Format.class)) {
             Class<?> format = Class.forName(Format.class.getName(), true, loader);
             assertThat(format.getMethod("values").invoke(null)).asInstanceOf(InstanceOfAssertFactories.ARRAY)
                     .hasSize(6);
@@ -65,28 +63,6 @@ class FormatTest {
             format.getMethod("renderer").invoke(json);
             assertThat(loader.loaded(JsonRenderer.class)).isTrue();
             assertThat(loader.loaded(HtmlRenderer.class)).isFalse();
-        }
-    }
-
-    /** Loads the engine's classes itself (the JDK's and the libraries' from the parent) and says which it has. */
-    private static final class FreshLoader extends URLClassLoader {
-        FreshLoader(URL[] classPath) {
-            super(classPath, FormatTest.class.getClassLoader());
-        }
-
-        @Override
-        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-            if (!name.startsWith("io.ascent.")) {
-                return super.loadClass(name, resolve);
-            }
-            synchronized (getClassLoadingLock(name)) {
-                Class<?> own = findLoadedClass(name);
-                return own != null ? own : findClass(name);
-            }
-        }
-
-        boolean loaded(Class<?> type) {
-            return findLoadedClass(type.getName()) != null;
         }
     }
 
