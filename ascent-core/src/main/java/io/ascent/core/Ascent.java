@@ -92,7 +92,7 @@ public final class Ascent {
      * Starts loading, on a daemon thread, what every validation needs first and no input decides, in the order a run
      * needs it: JGit's process-wide state (its messages and configuration), which the run reads first to name the
      * commit, then the report's redaction (its secret detectors, which the first text the run reports needs: about
-     * 50 ms cold), then the compiled checklist schema. With {@code git} false ({@code --no-git}) only the schema: such a
+     * 50 ms cold), then the compiled checklist schema, then the locale's number formats. With {@code git} false ({@code --no-git}) only the schema: such a
      * run never reads JGit's state, and loading it first made the run's checklist wait for a schema compile that
      * started only after it, then took CPU from the run's own steps (docs/performance.md, "Cold provision").
      * A command line calls this first thing, so that the loading runs on a second core while it parses its
@@ -111,6 +111,9 @@ public final class Ascent {
             }
             Redaction.redact(""); // compiles the secret detectors' patterns, which the report's first text needs
             ChecklistSchema.validator();
+            // The default locale's number symbols, which Java 17 loads for the first String.format of the JVM
+            // (about 30 ms cold): the repository step's messages are formatted, on the main thread.
+            String.format("%.1f", 0.0);
         });
     }
 
