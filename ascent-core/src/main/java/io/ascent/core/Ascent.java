@@ -360,7 +360,7 @@ public final class Ascent {
      * As {@link #provision(ProvisionOptions, ProgressListener)}, talking to clusters through {@code connections},
      * which the run closes at its end. A command line passes the ones it started warming up
      * ({@link KubeConnections#warmUp}) from its words before it parsed them: the run then takes that connection
-     * instead of opening its own (docs/performance.md, "Cold provision").
+     * instead of opening its own (docs/performance.md, "The connection's warm-up from the first word").
      */
     public Report provision(ProvisionOptions options, ProgressListener progress, KubeConnections connections) {
         Report report = new Provisioner(config.clock(), this::validate).run(options, progress, connections);
