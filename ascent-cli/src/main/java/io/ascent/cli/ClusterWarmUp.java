@@ -13,9 +13,11 @@ import java.util.Set;
 /**
  * The connection warm-up of {@code ascent provision --driver existing}, started from the words of the command line
  * before picocli parses them. The run's own warm-up starts only once picocli has parsed its options and the engine
- * has been set up (0.3-0.4 s after the JVM's start in a cold run at load 6), while the client, the kubeconfig, the
- * TLS handshake and {@code /version} then take longer than the static validation they overlap with, so preflight
- * waited for them (docs/performance.md, "The connection's warm-up from the first word").
+ * has been set up (0.5 s after the JVM's start in a cold run at load 6, against 0.07 s from here), while the client,
+ * the kubeconfig, the TLS handshake and {@code /version} took longer than the static validation they overlap with,
+ * so preflight waited for them. Measured, preflight's wait halves; at low load the whole overhead does not move,
+ * the two cores being full in the first half second (docs/performance.md, "The connection's warm-up from the first
+ * word").
  *
  * <p>The words are only read to warm: picocli still decides what the command means, and the run takes the warm
  * connection only when it asks for the same kubeconfig and context ({@link KubeConnections}); a failure of the
