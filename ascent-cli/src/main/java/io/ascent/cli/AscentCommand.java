@@ -1,7 +1,9 @@
 package io.ascent.cli;
 
 import io.ascent.core.AscentVersion;
+import io.ascent.core.provision.kube.KubeConnections;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,16 +37,24 @@ public final class AscentCommand implements Runnable {
      * subcommand too.
      */
     static CommandLine commandLine(String... args) {
+        return commandLine(Optional.empty(), args);
+    }
+
+    /**
+     * As {@link #commandLine(String...)}, {@code provision} running over the connections {@link ClusterWarmUp}
+     * started warming from these arguments.
+     */
+    static CommandLine commandLine(Optional<KubeConnections> warm, String... args) {
         CommandLine ascent = new CommandLine(commandSpec());
         String first = args.length == 0 ? "" : args[0];
         if (args.length == 1 && ("--version".equals(first) || "-V".equals(first))) {
             return ascent; // prints the version only: registering every subcommand was half of its start-up
         }
         if (SUBCOMMANDS.contains(first) && !"help".equals(first)) {
-            ascent.addSubcommand(first, subcommand(first));
+            ascent.addSubcommand(first, subcommand(first, warm));
         } else {
             for (String name : SUBCOMMANDS) {
-                ascent.addSubcommand(name, subcommand(name));
+                ascent.addSubcommand(name, subcommand(name, warm));
             }
         }
         return ascent;
@@ -55,10 +65,10 @@ public final class AscentCommand implements Runnable {
      * options added, or a class picocli reads the annotations of. A switch rather than a map of lambdas: linking
      * each lambda's call site has a start-up cost of its own.
      */
-    private static Object subcommand(String name) {
+    private static Object subcommand(String name, Optional<KubeConnections> warm) {
         return switch (name) {
             case ValidateCommand.NAME -> ValidateCommand.commandSpec();
-            case ProvisionCommand.NAME -> ProvisionCommand.commandSpec();
+            case ProvisionCommand.NAME -> ProvisionCommand.commandSpec(warm);
             case "doctor" -> withSharedOptions(new DoctorCommand());
             case "gc" -> withSharedOptions(new GcCommand());
             case "init" -> InitCommand.class;

@@ -1,9 +1,11 @@
 package io.ascent.cli;
 
 import io.ascent.core.Ascent;
+import io.ascent.core.provision.kube.KubeConnections;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.Set;
 import picocli.CommandLine;
 
@@ -18,6 +20,10 @@ public final class Main {
 
     public static void main(String[] args) {
         StopSignals.install();
+        // First of all: the client, the kubeconfig, the TLS handshake and /version took longer than validation
+        // when they started only once the command line was parsed (docs/performance.md, "The connection's
+        // warm-up from the first word"). Only warms; picocli still decides what the words mean.
+        Optional<KubeConnections> warm = ClusterWarmUp.start(args);
         Ascent.ignoreHostGitConfiguration(); // verdicts from the commit and checklist only, no git processes
         if (args.length > 0 && VALIDATING.contains(args[0])) {
             // On a second core while picocli builds the command line. Before parsing, --no-git is looked for
@@ -27,7 +33,7 @@ public final class Main {
         }
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        int status = run(out, err, args);
+        int status = run(out, err, warm, args);
         out.flush();
         err.flush();
         System.exit(status);
@@ -35,7 +41,24 @@ public final class Main {
 
     /** Runs {@code ascent} with the given arguments and returns the exit status; never calls System.exit. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine commandLine = AscentCommand.commandLine(args);
+        return run(out, err, Optional.empty(), args);
+    }
+
+    /**
+     * As {@link #run(PrintWriter, PrintWriter, String...)}, with the connections {@link ClusterWarmUp} started
+     * warming from these arguments: a provision run takes them over; they are closed when the command ends, also
+     * when no run took them (a usage error, help).
+     */
+    static int run(PrintWriter out, PrintWriter err, Optional<KubeConnections> warm, String... args) {
+        try {
+            return execute(out, err, warm, args);
+        } finally {
+            warm.ifPresent(KubeConnections::close); // idempotent: a run that took them has closed them already
+        }
+    }
+
+    private static int execute(PrintWriter out, PrintWriter err, Optional<KubeConnections> warm, String... args) {
+        CommandLine commandLine = AscentCommand.commandLine(warm, args);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);

@@ -4,6 +4,7 @@ import io.ascent.core.Ascent;
 import io.ascent.core.EngineConfig;
 import io.ascent.core.provision.Keep;
 import io.ascent.core.provision.ProvisionOptions;
+import io.ascent.core.provision.kube.KubeConnections;
 import io.ascent.core.report.Report;
 import io.ascent.core.report.render.Format;
 import java.io.PrintWriter;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,8 +44,10 @@ final class ProvisionCommand implements Callable<Integer> {
     private final OptionBinding<Boolean> verboseOption = OptionBinding.initially(false);
     private final ClusterOptions cluster = new ClusterOptions();
     private final OutputOptions output = new OutputOptions();
+    private final Optional<KubeConnections> warm;
 
-    private ProvisionCommand() {
+    private ProvisionCommand(Optional<KubeConnections> warm) {
+        this.warm = warm;
     }
 
     /**
@@ -52,7 +56,12 @@ final class ProvisionCommand implements Callable<Integer> {
      * order "did you mean" prefers among equally near names.
      */
     static CommandSpec commandSpec() {
-        ProvisionCommand command = new ProvisionCommand();
+        return commandSpec(Optional.empty());
+    }
+
+    /** As {@link #commandSpec()}, the run taking over the connections {@link ClusterWarmUp} started warming. */
+    static CommandSpec commandSpec(Optional<KubeConnections> warm) {
+        ProvisionCommand command = new ProvisionCommand(warm);
         CommandSpec spec = CommandSpec.wrapWithoutInspection(command).name(NAME);
         command.spec = spec;
         spec.usageMessage()
@@ -148,7 +157,8 @@ final class ProvisionCommand implements Callable<Integer> {
         // A dry run is over at once: its plan is read in the text report when that goes to standard output
         boolean planOnStdout = options.dryRun() && destinations.containsKey(Format.TEXT)
                 && destinations.get(Format.TEXT) == null;
-        Report report = new Ascent(config).provision(options, new ProvisionProgress(err, verbose, !planOnStdout));
+        Report report = new Ascent(config).provision(options, new ProvisionProgress(err, verbose, !planOnStdout),
+                warm.orElseGet(KubeConnections::new));
         stop.writing(); // an interrupted run (Ctrl-C) still writes its report
         return output.writeAndSummarize("provision", report, destinations, verbose, out, err);
     }

@@ -62,8 +62,19 @@ final class ProvisionProgress implements ProgressListener {
     }
 
     private void line(String text) {
-        long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
-        err.printf("ascent [%5.1fs] %s%n", millis / 1000.0, text);
+        err.println("ascent [" + elapsed(Duration.ofNanos(System.nanoTime() - start)) + "] " + text);
         err.flush();
+    }
+
+    /**
+     * {@code "  0.1s"}: seconds to a tenth (half up), right-aligned in five places as {@code %5.1f} put them, with a
+     * dot whatever the locale. Not with a Formatter: the first one a cold JVM makes loads the locale's data (about
+     * 30 ms), and this is the first line of every provision, on the main thread (docs/performance.md, "The
+     * connection's warm-up from the first word").
+     */
+    static String elapsed(Duration elapsed) {
+        long tenths = (elapsed.toMillis() + 50) / 100;
+        String seconds = tenths / 10 + "." + tenths % 10;
+        return " ".repeat(Math.max(0, 5 - seconds.length())) + seconds + "s";
     }
 }

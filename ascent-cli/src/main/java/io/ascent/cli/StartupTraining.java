@@ -185,7 +185,8 @@ public final class StartupTraining {
     private static void run(List<List<String>> commands) {
         for (List<String> command : commands) {
             PrintWriter quiet = new PrintWriter(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
-            Main.run(quiet, quiet, command.toArray(String[]::new));
+            String[] args = command.toArray(String[]::new);
+            Main.run(quiet, quiet, ClusterWarmUp.start(args), args); // as Main.main starts it
         }
     }
 

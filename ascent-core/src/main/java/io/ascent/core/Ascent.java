@@ -18,9 +18,11 @@ import io.ascent.core.provision.preflight.Doctor;
 import io.ascent.core.provision.preflight.Probes;
 import io.ascent.core.provision.ProvisionOptions;
 import io.ascent.core.provision.Provisioner;
+import io.ascent.core.provision.kube.KubeConnections;
 import io.ascent.core.report.ErrorKind;
 import io.ascent.core.report.Item;
 import io.ascent.core.report.Location;
+import io.ascent.core.report.Redaction;
 import io.ascent.core.report.Report;
 import io.ascent.core.report.Severity;
 import io.ascent.core.report.Status;
@@ -89,7 +91,8 @@ public final class Ascent {
     /**
      * Starts loading, on a daemon thread, what every validation needs first and no input decides, in the order a run
      * needs it: JGit's process-wide state (its messages and configuration), which the run reads first to name the
-     * commit, then the compiled checklist schema. With {@code git} false ({@code --no-git}) only the schema: such a
+     * commit, then the report's redaction (its secret detectors, which the first text the run reports needs: about
+     * 50 ms cold), then the compiled checklist schema, then the locale's number formats. With {@code git} false ({@code --no-git}) only the schema: such a
      * run never reads JGit's state, and loading it first made the run's checklist wait for a schema compile that
      * started only after it, then took CPU from the run's own steps (docs/performance.md, "Cold provision").
      * A command line calls this first thing, so that the loading runs on a second core while it parses its
@@ -106,7 +109,11 @@ public final class Ascent {
             if (git) {
                 GitWarmUp.load();
             }
+            Redaction.redact(""); // compiles the secret detectors' patterns, which the report's first text needs
             ChecklistSchema.validator();
+            // The default locale's number symbols, which Java 17 loads for the first String.format of the JVM
+            // (about 30 ms cold): the repository step's messages are formatted, on the main thread.
+            String.format("%.1f", 0.0);
         });
     }
 
@@ -348,7 +355,17 @@ public final class Ascent {
      * (after an interruption the thread's interrupt flag is set again).
      */
     public Report provision(ProvisionOptions options, ProgressListener progress) {
-        Report report = new Provisioner(config.clock(), this::validate).run(options, progress);
+        return provision(options, progress, new KubeConnections());
+    }
+
+    /**
+     * As {@link #provision(ProvisionOptions, ProgressListener)}, talking to clusters through {@code connections},
+     * which the run closes at its end. A command line passes the ones it started warming up
+     * ({@link KubeConnections#warmUp}) from its words before it parsed them: the run then takes that connection
+     * instead of opening its own (docs/performance.md, "The connection's warm-up from the first word").
+     */
+    public Report provision(ProvisionOptions options, ProgressListener progress, KubeConnections connections) {
+        Report report = new Provisioner(config.clock(), this::validate).run(options, progress, connections);
         // As validate does: the lines around each finding located in the repository (its manifests, the
         // checklist), read after the run.
         return options.excerpts() ? report.withExcerpts(ExcerptCollector.collect(Workspace.of(options.directory()),

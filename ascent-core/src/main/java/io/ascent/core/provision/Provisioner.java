@@ -103,7 +103,17 @@ public final class Provisioner {
      * returned report; after an interruption the thread's interrupt flag is set again.
      */
     public Report run(ProvisionOptions options, ProgressListener progress) {
-        Run run = new Run(options, progress);
+        return run(options, progress, new KubeConnections());
+    }
+
+    /**
+     * As {@link #run(ProvisionOptions, ProgressListener)}, talking to clusters through {@code connections}: a
+     * connection the run needs is taken from them when it is open or being opened there (a {@link
+     * KubeConnections#warmUp} the caller started before it had the options), else opened there. The run closes
+     * them at its end, whatever happens: nothing of it may outlive it.
+     */
+    public Report run(ProvisionOptions options, ProgressListener progress, KubeConnections connections) {
+        Run run = new Run(options, progress, connections);
         try {
             run.execute();
         } catch (InterruptedException e) {
@@ -121,6 +131,7 @@ public final class Provisioner {
     private final class Run {
         private final ProvisionOptions options;
         private final ProgressListener progress;
+        private final KubeConnections connections;
         private final RunRecorder report;
         private Phase current;
         private final List<Item> items = new ArrayList<>();
@@ -138,16 +149,17 @@ public final class Provisioner {
         private RolloutWaiter waiter;
         private List<Resource> applied = List.of();
 
-        Run(ProvisionOptions options, ProgressListener progress) {
+        Run(ProvisionOptions options, ProgressListener progress, KubeConnections connections) {
             this.options = options;
             this.progress = progress;
+            this.connections = connections;
             this.report = new RunRecorder(options.directory().toString(), progress, clock);
         }
 
         void execute() throws InterruptedException {
             // nothing of the run may outlive it, a warm-up that never reached preflight included
-            try (KubeConnections connections = new KubeConnections()) {
-                execute(connections);
+            try (KubeConnections open = connections) {
+                execute(open);
             }
         }
 

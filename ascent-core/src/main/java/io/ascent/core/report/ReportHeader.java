@@ -16,11 +16,17 @@ public record ReportHeader(String repository, String commit, String kubernetesVe
     /** Nothing known: a run that stopped before it read a repository or a checklist. */
     public static final ReportHeader NONE = new ReportHeader(null, null, null);
 
-    /** Every text redacted, as everything a report holds. */
+    /**
+     * Every text redacted, as everything a report holds. {@link #NONE} does not touch the redaction: its
+     * detectors' patterns take a cold JVM about 50 ms to compile, and every run starts with {@code NONE}, on the
+     * main thread, while {@code Ascent.warmUp} compiles them on another.
+     */
     public ReportHeader {
-        repository = Redaction.redact(repository);
-        commit = Redaction.redact(commit);
-        kubernetesVersion = Redaction.redact(kubernetesVersion);
+        if (repository != null || commit != null || kubernetesVersion != null) {
+            repository = Redaction.redact(repository);
+            commit = Redaction.redact(commit);
+            kubernetesVersion = Redaction.redact(kubernetesVersion);
+        }
     }
 
     public ReportHeader withRepository(String repository) {

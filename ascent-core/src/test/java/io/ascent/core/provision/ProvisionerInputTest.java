@@ -1,9 +1,11 @@
 package io.ascent.core.provision;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ascent.core.Ascent;
 import io.ascent.core.progress.ProgressListener;
+import io.ascent.core.provision.kube.KubeConnections;
 import io.ascent.core.report.Item;
 import io.ascent.core.report.Report;
 import io.ascent.core.report.Status;
@@ -12,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -126,6 +129,20 @@ class ProvisionerInputTest {
         assertThat(item.message()).isEqualTo("the kubeconfig " + app.resolve("no-such-kubeconfig") + " does not exist");
         assertThat(item.remediation()).contains("--kubeconfig");
         assertThat(report.items()).noneMatch(i -> i.id().equals("provision.cluster"));
+    }
+
+    @Test
+    void shouldCloseTheConnectionsItWasGivenWhenItEnds() throws IOException {
+        write("");
+        Path kubeconfig = app.resolve("no-such-kubeconfig");
+        KubeConnections given = new KubeConnections();
+
+        Report report = new Ascent().provision(ProvisionOptions.builder(app).noGit(true).kubeconfig(kubeconfig)
+                .build(), ProgressListener.SILENT, given);
+
+        assertThat(report.verdict()).isEqualTo(Verdict.ENVIRONMENT_ERROR);
+        assertThatThrownBy(() -> given.connect(Optional.of(kubeconfig), Optional.empty()))
+                .isInstanceOf(ProvisionException.class).hasMessageContaining("the run's connections are closed");
     }
 
     @Test

@@ -11,6 +11,19 @@ import org.junit.jupiter.api.Test;
 
 class ReportTest {
 
+    @Test
+    void shouldNotCompileTheRedactionsDetectorsForAHeaderThatKnowsNothingYet() throws Exception {
+        try (FreshClassLoader loader = new FreshClassLoader(ReportHeader.class)) {
+            Class<?> header = Class.forName(ReportHeader.class.getName(), true, loader);
+            Object none = header.getField("NONE").get(null);
+
+            assertThat(loader.loaded(Redaction.class)).as("every run starts with NONE, on its main thread").isFalse();
+
+            header.getMethod("withRepository", String.class).invoke(none, "web");
+            assertThat(loader.loaded(Redaction.class)).isTrue();
+        }
+    }
+
     private static Item item(Status status) {
         return Item.builder("x", "X").status(status).build();
     }

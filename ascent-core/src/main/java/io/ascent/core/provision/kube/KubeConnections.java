@@ -4,9 +4,11 @@ import io.ascent.core.provision.ProvisionException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
@@ -23,12 +25,17 @@ public final class KubeConnections implements AutoCloseable {
     }
 
     private final Map<Key, FutureTask<KubeConnection>> open = new HashMap<>();
-    private Thread warmUp;
+    private final Set<Key> warmed = new HashSet<>();
+    private final List<Thread> warmUps = new ArrayList<>();
     private boolean closed;
+
+    private static Key key(Optional<Path> kubeconfig, Optional<String> context) {
+        return new Key(kubeconfig.map(p -> p.toAbsolutePath().normalize()), context);
+    }
 
     /** The connection through {@code kubeconfig} and {@code context}, or the pod's service account when empty. */
     public KubeConnection connect(Optional<Path> kubeconfig, Optional<String> context) throws ProvisionException {
-        Key key = new Key(kubeconfig.map(p -> p.toAbsolutePath().normalize()), context);
+        Key key = key(kubeconfig, context);
         FutureTask<KubeConnection> task;
         boolean builder = false;
         synchronized (this) {
@@ -95,13 +102,15 @@ public final class KubeConnections implements AutoCloseable {
      * server's {@code /version} once, ignoring every failure: loading the API client, reading the kubeconfig,
      * building its TLS client and the first handshake then overlap with the static validation that runs before
      * preflight, and preflight finds the connection open. Only reads: nothing is created before validation
-     * passes. A failure here is met again, and reported, when preflight connects for real.
+     * passes. A failure here is met again, and reported, when preflight connects for real. Once per cluster: the
+     * command line warms up from its words before it parses them, and the run, which does not know that, asks
+     * again for the same cluster (one connection, one handshake); a different cluster gets its own warm-up.
      */
     public synchronized void warmUp(Path kubeconfig, Optional<String> context) {
-        if (warmUp != null || closed) {
+        if (closed || !warmed.add(key(Optional.of(kubeconfig), context))) {
             return;
         }
-        warmUp = new Thread(() -> {
+        Thread warmUp = new Thread(() -> {
             try {
                 connect(Optional.of(kubeconfig), context).get("/version");
             } catch (ProvisionException | KubeException | RuntimeException e) {
@@ -111,27 +120,37 @@ public final class KubeConnections implements AutoCloseable {
             }
         }, "ascent-connection-warm-up");
         warmUp.setDaemon(true);
+        warmUps.add(warmUp);
         warmUp.start();
     }
 
+    /** For tests: waits until every {@link #warmUp} started so far has ended. */
+    void awaitWarmUps() throws InterruptedException {
+        List<Thread> started;
+        synchronized (this) {
+            started = new ArrayList<>(warmUps);
+        }
+        for (Thread thread : started) {
+            thread.join();
+        }
+    }
+
     /**
-     * Stops a {@link #warmUp} still under way and closes every connection (their idle sockets and threads), so
+     * Stops every {@link #warmUp} still under way and closes every connection (their idle sockets and threads), so
      * that nothing of the run outlives it and the JVM can exit at once. A connection still being built is closed
      * by its builder when it is done.
      */
     @Override
     public void close() {
         List<FutureTask<KubeConnection>> tasks;
-        Thread running;
+        List<Thread> running;
         synchronized (this) {
             closed = true;
-            running = warmUp;
+            running = new ArrayList<>(warmUps);
             tasks = new ArrayList<>(open.values());
             open.clear();
         }
-        if (running != null) {
-            running.interrupt();
-        }
+        running.forEach(Thread::interrupt);
         for (FutureTask<KubeConnection> task : tasks) {
             if (task.isDone()) {
                 try {

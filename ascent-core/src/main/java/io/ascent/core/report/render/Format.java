@@ -10,26 +10,37 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 
-/** The report formats, each with its renderer and the file name it gets in an output directory. */
+/**
+ * The report formats, each with its renderer and the file name it gets in an output directory. A renderer is made
+ * when a report is written in its format, not when the enum is first used: the command line reads the formats
+ * before every run, and the HTML renderer's page assets (read from the jar and hashed) cost a cold JVM 20-120 ms
+ * on the main thread that a run writing only JSON or text never needed (docs/performance.md, "The connection's
+ * warm-up from the first word").
+ */
 public enum Format {
-    TEXT(new TextRenderer(), "ascent-report.txt"),
-    JSON(new JsonRenderer(), "ascent-report.json"),
-    JUNIT(new JUnitRenderer(), "ascent-junit.xml"),
-    SARIF(new SarifRenderer(), "ascent.sarif"),
-    MARKDOWN(new MarkdownRenderer(), "ascent-report.md"),
-    HTML(new HtmlRenderer(), "ascent-report.html");
+    TEXT("ascent-report.txt"),
+    JSON("ascent-report.json"),
+    JUNIT("ascent-junit.xml"),
+    SARIF("ascent.sarif"),
+    MARKDOWN("ascent-report.md"),
+    HTML("ascent-report.html");
 
-    private final Renderer renderer;
     private final String fileName;
 
-    Format(Renderer renderer, String fileName) {
-        this.renderer = renderer;
+    Format(String fileName) {
         this.fileName = fileName;
     }
 
     /** The renderer with the default options. */
     public Renderer renderer() {
-        return renderer;
+        return switch (this) {
+            case TEXT -> new TextRenderer();
+            case JSON -> new JsonRenderer();
+            case JUNIT -> new JUnitRenderer();
+            case SARIF -> new SarifRenderer();
+            case MARKDOWN -> new MarkdownRenderer();
+            case HTML -> new HtmlRenderer();
+        };
     }
 
     /** The renderer with {@code options}; the machine-readable formats have none and ignore them. */
@@ -37,7 +48,7 @@ public enum Format {
         return switch (this) {
             case TEXT -> new TextRenderer(options.detail());
             case MARKDOWN -> new MarkdownRenderer(options);
-            default -> renderer;
+            default -> renderer();
         };
     }
 
@@ -60,7 +71,7 @@ public enum Format {
         Path temporary = SiblingFile.beside(absolute);
         try {
             try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-                renderer.render(report, out);
+                renderer().render(report, out);
             }
             try {
                 Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -81,6 +81,28 @@ class KubeConnectionsTest {
         }
     }
 
+    @Test
+    void shouldWarmUpEachClusterOnceHoweverOftenItIsAskedAndAnotherClusterToo() throws Exception {
+        server.always("GET /version", ApiServerDouble.json(200, "{\"gitVersion\":\"v1.35.0\"}"));
+        Path kubeconfig = kubeconfig();
+        Path other = Files.copy(kubeconfig, Files.createDirectory(dir.resolve("other")).resolve("kubeconfig"));
+        try (KubeConnections connections = new KubeConnections()) {
+            // the command line warms from its words, then the run asks again for the same cluster
+            connections.warmUp(kubeconfig, Optional.empty());
+            connections.warmUp(dir.resolve(".").resolve("kubeconfig"), Optional.empty());
+            connections.awaitWarmUps();
+            assertThat(server.requests("GET /version")).as("one warm-up per cluster").hasSize(1);
+
+            connections.warmUp(other, Optional.empty()); // the words named another cluster than the run's
+            connections.awaitWarmUps();
+
+            assertThat(server.requests("GET /version")).hasSize(2);
+            KubeConnection warm = connections.connect(Optional.of(kubeconfig), Optional.empty());
+            assertThat(warm.pooledSockets()).as("the warm-up's connection, not a new one").isEqualTo(1);
+            assertThat(connections.connect(Optional.of(other), Optional.empty())).isNotSameAs(warm);
+        }
+    }
+
     /** A kubeconfig with a token (never printed) for the double. */
     private Path kubeconfig() throws Exception {
         return server.kubeconfig(dir);

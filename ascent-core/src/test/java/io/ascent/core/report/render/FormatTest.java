@@ -3,11 +3,13 @@ package io.ascent.core.report.render;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ascent.core.report.FreshClassLoader;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,6 +45,25 @@ class FormatTest {
         Files.writeString(target, "old");
         Format.MARKDOWN.write(SampleReports.mixed(), target);
         assertThat(Files.readString(target)).isNotEqualTo("old").contains("examples/app");
+    }
+
+    @Test
+    void shouldMakeNoRendererUntilAReportIsWrittenInItsFormat() throws Exception {
+        // A class loader of its own, so that other tests' renderers do not count: the command line reads the
+        // formats before every run, and the HTML renderer's assets cost a cold start tens of milliseconds.
+        try (FreshClassLoader loader = new FreshClassLoader(Format.class)) {
+            Class<?> format = Class.forName(Format.class.getName(), true, loader);
+            assertThat(format.getMethod("values").invoke(null)).asInstanceOf(InstanceOfAssertFactories.ARRAY)
+                    .hasSize(6);
+
+            assertThat(loader.loaded(HtmlRenderer.class)).isFalse();
+            assertThat(loader.loaded(JsonRenderer.class)).isFalse();
+
+            Object json = format.getMethod("valueOf", String.class).invoke(null, "JSON");
+            format.getMethod("renderer").invoke(json);
+            assertThat(loader.loaded(JsonRenderer.class)).isTrue();
+            assertThat(loader.loaded(HtmlRenderer.class)).isFalse();
+        }
     }
 
     @Test
