@@ -222,9 +222,9 @@ public final class Provisioner {
             }
             ClusterDriver driver = choice.get().driver();
             Duration timeout = options.timeout().orElse(settings.deploy().timeout());
-            Optional<Path> kindConfig;
+            Optional<KindConfigFile> kindConfig;
             try {
-                kindConfig = ClusterRequests.kindConfig(workspace, settings);
+                kindConfig = ClusterRequests.kindConfig(workspace, settings, options.kindMounts());
             } catch (ProvisionException e) {
                 items.add(ProvisionRule.CLUSTER.item().error(ErrorKind.INPUT, e.getMessage())
                         .location(configLocation.orElse(Location.of(checklist.path())))
@@ -235,7 +235,12 @@ public final class Provisioner {
             ClusterRequest request = ClusterRequests.of(name, options, settings, checklist, kindConfig, work,
                     timeout.compareTo(CLUSTER_TIMEOUT) > 0 ? timeout : CLUSTER_TIMEOUT);
             try {
-                driver.checkRequest(request);
+                // The driver's own judgement (kind: the host policy), at the kind configuration's lines.
+                List<Item> judged = driver.checkRequest(request);
+                items.addAll(judged);
+                if (judged.stream().anyMatch(item -> item.status() == Status.ERROR)) {
+                    return;
+                }
             } catch (ProvisionException e) {
                 items.add(ProvisionRule.CLUSTER.item().error(ErrorKind.INPUT, e.getMessage())
                         .location(configLocation.orElse(Location.of(checklist.path())))
