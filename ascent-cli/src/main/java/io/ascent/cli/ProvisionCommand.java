@@ -43,6 +43,7 @@ final class ProvisionCommand implements Callable<Integer> {
     private final GitSourceOption source = new GitSourceOption();
     private final OptionBinding<Boolean> verboseOption = OptionBinding.initially(false);
     private final ClusterOptions cluster = new ClusterOptions();
+    private final KindMountOption kindMounts = new KindMountOption();
     private final OutputOptions output = new OutputOptions();
 
     private ProvisionCommand() {
@@ -86,6 +87,7 @@ final class ProvisionCommand implements Callable<Integer> {
         spec.addOption(command.verboseOption.bind(OptionSpec.builder("-v", "--verbose"), boolean.class)
                 .description("Also print every intermediate state of every wait.").build());
         spec.addMixin("cluster", command.cluster.mixin());
+        spec.addMixin("kindMounts", command.kindMounts.mixin());
         HelpOptions.addTo(spec);
         spec.addMixin("application", command.application.mixin());
         spec.addMixin("source", command.source.mixin());
@@ -127,7 +129,8 @@ final class ProvisionCommand implements Callable<Integer> {
                 .kubernetesVersion(application.kubernetesVersion().orElse(null)).keep(keeping)
                 .timeout(timeoutOption.value())
                 .dryRun(dryRunOption.value()).noGit(source.noGit())
-                .kind(kindOption.value()).excerpts(destinations.containsKey(Format.HTML)).build();
+                .kind(kindOption.value()).kindMounts(kindMounts.folders(System.getenv()))
+                .excerpts(destinations.containsKey(Format.HTML)).build();
         // On Ctrl-C or SIGTERM the engine's own hook interrupts the run and lets it tear down; this one keeps the JVM
         // alive until the report of that interrupted run is written too (bounded: the engine's grace plus a little).
         CountDownLatch reported = new CountDownLatch(1);
