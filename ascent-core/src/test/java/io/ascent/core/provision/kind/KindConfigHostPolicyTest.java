@@ -147,6 +147,14 @@ class KindConfigHostPolicyTest {
     }
 
     @Test
+    void shouldReadATildeAsKindDoesAsAFolderNamedTildeNotTheAgentsHome() throws Exception {
+        Optional<KindConfigFile> config = config(mount("~/.ssh"));
+
+        assertThat(KindConfig.check(config)).isEmpty();
+        assertThat(KindConfig.render(config, IMAGE).yaml()).contains("hostPath: " + app.toRealPath().resolve("~/.ssh"));
+    }
+
+    @Test
     void shouldAcceptALinkThatStaysInsideTheRepository() throws Exception {
         Files.createDirectories(repo.resolve("shared/data"));
         Files.createSymbolicLink(app.resolve("data"), repo.resolve("shared/data"));
@@ -216,7 +224,9 @@ class KindConfigHostPolicyTest {
 
     @Test
     void shouldRefuseAnAddressThatIsNotALoopbackLiteral() throws Exception {
-        for (String address : List.of("\"::\"", "192.168.1.20", "localhost", "127.1", "\"::1%lo\"", "\"[::1]\"")) {
+        // Quoted where YAML would read a number: kind reads every address as a string, and so must the test.
+        for (String address : List.of("\"::\"", "192.168.1.20", "localhost", "\"127.1\"", "\"127.000.0.1\"",
+                "\"::1%lo\"", "\"[::1]\"")) {
             assertThat(refusal(config("nodes:\n  - extraPortMappings:\n      - containerPort: 80\n"
                     + "        listenAddress: " + address + "\n")).message()).as(address)
                     .contains("publishes the node's port beyond the build agent");
