@@ -170,6 +170,64 @@ class ExistingClusterProvisionTest {
         assertThat(rollout.remediation()).contains("no node can take the pod");
     }
 
+    /**
+     * The ServiceAccount admission plugin refuses every pod of a template naming a ServiceAccount that does not
+     * exist: no pod ever shows a problem, the ReplicaSet controller says it in the Deployment's ReplicaFailure
+     * condition. It fails once the refusal has stood for the grace, not at the 3m deadline.
+     */
+    @Test
+    void shouldFailADeploymentWhosePodsTheServerRefusesOnceTheRefusalOutlastsTheGrace(ClusterAccess cluster)
+            throws Exception {
+        Path app = ProvisionFixtures.application(temp.resolve("no-account"), "no-account", "", "3m");
+        Path deployment = app.resolve("deploy/deployment.yaml");
+        Files.writeString(deployment, Files.readString(deployment).replace("    spec:\n      securityContext",
+                "    spec:\n      serviceAccountName: not-there\n      securityContext"));
+
+        Report report = provision(cluster, app);
+
+        Item rollout = failedRollout(report);
+        assertThat(rollout.duration()).as("failed after the grace, not at the 3m deadline")
+                .isBetween(io.ascent.core.provision.wait.RolloutWaiter.CREATION_GRACE, Duration.ofSeconds(40));
+        assertThat(rollout.message()).startsWith("Deployment/no-account: the API server refused its pods for 10s: ")
+                .contains("serviceaccount \"not-there\" not found");
+        assertThat(rollout.remediation()).contains("a ServiceAccount");
+        assertThat(rollout.location().toString()).as("the serviceAccountName line")
+                .isEqualTo("deploy/deployment.yaml:13:27");
+        assertThat(namespaceExists(cluster, runNamespace(report))).isFalse();
+    }
+
+    /**
+     * A StatefulSet's controller reports a refused pod only as a FailedCreate event; here a ResourceQuota of the
+     * application's own allows no pod at all.
+     */
+    @Test
+    void shouldFailAStatefulSetWhosePodsAQuotaRefusesFromItsFailedCreateEvents(ClusterAccess cluster)
+            throws Exception {
+        Path app = ProvisionFixtures.application(temp.resolve("over-quota"), "over-quota", "", "3m");
+        Path deployment = app.resolve("deploy/deployment.yaml");
+        Files.writeString(deployment, Files.readString(deployment).replace("kind: Deployment", "kind: StatefulSet")
+                .replace("spec:\n  replicas: 1\n", "spec:\n  serviceName: over-quota\n  replicas: 1\n"));
+        Files.writeString(app.resolve("deploy/quota.yaml"), """
+                apiVersion: v1
+                kind: ResourceQuota
+                metadata:
+                  name: no-pods
+                spec:
+                  hard:
+                    pods: "0"
+                """);
+
+        Report report = provision(cluster, app);
+
+        Item rollout = failedRollout(report);
+        assertThat(rollout.duration()).as("failed after the grace, not at the 3m deadline")
+                .isBetween(io.ascent.core.provision.wait.RolloutWaiter.CREATION_GRACE, Duration.ofSeconds(40));
+        assertThat(rollout.message()).startsWith("StatefulSet/over-quota: the API server refused its pods for 10s: ")
+                .contains("exceeded quota: no-pods")
+                .contains("events of StatefulSet/over-quota:").contains("FailedCreate");
+        assertThat(namespaceExists(cluster, runNamespace(report))).isFalse();
+    }
+
     @Test
     void shouldReportTheServersRefusalAtTheFieldItNames(ClusterAccess cluster) throws Exception {
         Path app = ProvisionFixtures.application(temp.resolve("refused"), "refused", "", "3m");

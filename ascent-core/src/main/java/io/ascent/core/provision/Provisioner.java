@@ -505,7 +505,8 @@ public final class Provisioner {
                         + (resource.namespace().isEmpty() ? "" : " in " + resource.namespace()));
             }
             lines.add("wait (watches, at most " + timeout.toSeconds() + "s, failing fast on image pull, crash loop, "
-                    + "config errors and unschedulable pods):");
+                    + "config errors and unschedulable pods, and on pods the API server refuses for "
+                    + RolloutWaiter.CREATION_GRACE.toSeconds() + "s):");
             ordered.stream().filter(r -> RolloutJudge.waitsFor(r.kind()))
                     .forEach(r -> lines.add("  " + r.displayName()));
             lines.add("tests:");
@@ -724,6 +725,9 @@ public final class Provisioner {
             case "CreateContainerConfigError", "CreateContainerError" ->
                     "a ConfigMap, Secret or key the container refers to is missing";
             case "Unschedulable" -> "no node can take the pod: lower its requests or relax its node selector";
+            case "FailedCreate" -> "the API server refuses the pod template: give the pods what the message names "
+                    + "(a ServiceAccount, requests within the namespace's quota or LimitRange, a securityContext the "
+                    + "namespace's PodSecurity level allows)";
             default -> "read the events and pod states above";
         };
     }

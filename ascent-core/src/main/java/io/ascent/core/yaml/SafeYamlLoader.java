@@ -25,7 +25,6 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.Tag;
-import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.ReaderException;
 import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.resolver.Resolver;
@@ -125,9 +124,9 @@ public final class SafeYamlLoader {
             // block composer on odd input must not cost the user the answer SnakeYAML gives.
         }
         LoaderOptions options = options();
+        TrackingParser parser = new TrackingParser(new StreamReader(new StringReader(text)), options);
         try {
-            Composer composer = new Composer(
-                    new ParserImpl(new StreamReader(new StringReader(text)), options), resolver, options);
+            Composer composer = new Composer(parser, resolver, options);
             int skip = composed;
             while (composer.checkNode()) {
                 Node root = composer.getNode();
@@ -151,13 +150,15 @@ public final class SafeYamlLoader {
             throw new YamlInputException(position(displayPath, text, e.getPosition()),
                     String.format("character U+%04X is not allowed in YAML; is this a binary file?", e.getCodePoint()));
         } catch (YAMLException e) {
-            throw new YamlInputException(Location.of(displayPath), limitMessage(e));
+            // The alias over the limit has been taken by the composer; a collection too deep has not.
+            Mark where = String.valueOf(e.getMessage()).contains("aliases") ? parser.lastEvent() : parser.stoppedAt();
+            throw new YamlInputException(at(displayPath, where), limitMessage(e));
         } catch (IllegalArgumentException e) {
             // SnakeYAML checks some tokens (a tag with spaces: "!j01%e") with plain argument checks.
-            throw new YamlInputException(Location.of(displayPath), "invalid YAML: " + e.getMessage());
+            throw new YamlInputException(at(displayPath, parser.lastEvent()), "invalid YAML: " + e.getMessage());
         } catch (StackOverflowError e) {
             // SnakeYAML's depth limit only counts collections while composing; flow scalars nest too.
-            throw new YamlInputException(Location.of(displayPath), "the document nests too deeply");
+            throw new YamlInputException(at(displayPath, parser.lastEvent()), "the document nests too deeply");
         }
     }
 

@@ -218,6 +218,42 @@ class SafeYamlLoaderTest {
     }
 
     @Test
+    void shouldReportTheFlowCollectionOneLevelTooDeepAtItsLineAndColumn() {
+        int depth = YamlLimits.CHECKLIST.maxDepth();
+        YamlInputException e = failure("a: 1\nb: " + "[".repeat(depth + 5) + "]".repeat(depth + 5) + "\n");
+        assertThat(e.getMessage()).isEqualTo("the document nests deeper than " + depth + " levels");
+        // SnakeYAML refuses the first node with more than `depth` collections around it: the root mapping and
+        // `depth` brackets are around bracket number depth + 1, at column 3 + depth + 1
+        assertThat(e.location().toString()).isEqualTo("app/ascent.yaml:2:" + (3 + depth + 1));
+    }
+
+    @Test
+    void shouldReportTheBlockMappingOneLevelTooDeepAtItsLine() {
+        int depth = YamlLimits.CHECKLIST.maxDepth();
+        StringBuilder yaml = new StringBuilder("top: &t [x]\n"); // an anchor: SnakeYAML composes this file
+        for (int level = 0; level < depth + 3; level++) {
+            yaml.append("  ".repeat(level)).append("k").append(level).append(":\n");
+        }
+        yaml.append("  ".repeat(depth + 3)).append("leaf: 1\n");
+        YamlInputException e = failure(yaml.toString());
+        assertThat(e.getMessage()).isEqualTo("the document nests deeper than " + depth + " levels");
+        // key k<j> is on line j + 2 with j + 1 mappings around it: k<depth> is the first one refused
+        assertThat(e.location().toString()).isEqualTo("app/ascent.yaml:" + (depth + 2) + ":" + (2 * depth + 1));
+    }
+
+    @Test
+    void shouldReportTheAliasOverTheLimitAtItsLineAndColumn() {
+        int aliases = YamlLimits.CHECKLIST.maxAliases();
+        StringBuilder yaml = new StringBuilder("base: &b [x]\nuses:\n");
+        for (int i = 0; i <= aliases + 3; i++) {
+            yaml.append("  - *b\n");
+        }
+        YamlInputException e = failure(yaml.toString());
+        assertThat(e.getMessage()).isEqualTo("the document uses more than " + aliases + " aliases to collections");
+        assertThat(e.location().toString()).isEqualTo("app/ascent.yaml:" + (3 + aliases) + ":5");
+    }
+
+    @Test
     void shouldRejectFilesOverTheSizeLimitBeforeReadingThem() throws Exception {
         Path file = dir.resolve("big.yaml");
         Files.write(file, new byte[YamlLimits.CHECKLIST.maxBytes() + 1]);

@@ -22,13 +22,23 @@ import org.json.JSONObject;
  * Waits for applied objects to become ready, driven by watch events: one {@link WatchFeed} per kind and namespace
  * involved plus one for the namespace's pods, and after every event each pending object is judged again
  * ({@link RolloutJudge}) and its pods are searched for a problem that will not go away ({@link PodProblem}), which
- * fails it at once instead of at the deadline.
+ * fails it at once instead of at the deadline. A workload whose pods the API server refuses to create
+ * ({@link CreationFailure}: a quota, PodSecurity, a missing ServiceAccount) fails once the refusal has stood for
+ * {@link #CREATION_GRACE}, since some refusals heal by themselves a moment after a namespace is made.
  */
 public final class RolloutWaiter {
+
+    /**
+     * How long a refusal to create pods must stand before it fails the workload. A fresh namespace's
+     * {@code default} ServiceAccount and a new quota's first count come within a second or two; the controllers
+     * retry a refusal within about a second at first, so a refusal still standing after this is for good.
+     */
+    public static final Duration CREATION_GRACE = Duration.ofSeconds(10);
 
     private final KubeConnection connection;
     private final ProgressListener progress;
     private final Duration watchTimeout;
+    private final Duration creationGrace;
     private final LongAdder waitedNanos = new LongAdder();
 
     public RolloutWaiter(KubeConnection connection, ProgressListener progress) {
@@ -37,9 +47,16 @@ public final class RolloutWaiter {
 
     /** @param watchTimeout how long one watch request stays open before it is resumed (tests make it short) */
     public RolloutWaiter(KubeConnection connection, ProgressListener progress, Duration watchTimeout) {
+        this(connection, progress, watchTimeout, CREATION_GRACE);
+    }
+
+    /** @param creationGrace how long a refusal to create pods may stand (tests make it short) */
+    RolloutWaiter(KubeConnection connection, ProgressListener progress, Duration watchTimeout,
+            Duration creationGrace) {
         this.connection = connection;
         this.progress = progress;
         this.watchTimeout = watchTimeout;
+        this.creationGrace = creationGrace;
     }
 
     /**
@@ -56,6 +73,7 @@ public final class RolloutWaiter {
         Map<String, Map<String, JSONObject>> state = new HashMap<>();
         Map<WaitTarget, WaitResult> results = new LinkedHashMap<>();
         Map<WaitTarget, String> lastMessage = new HashMap<>();
+        Map<WaitTarget, Long> refusedSince = new HashMap<>();
         List<WaitTarget> pending = new ArrayList<>(targets);
         try {
             for (WaitTarget target : targets) {
@@ -63,10 +81,22 @@ public final class RolloutWaiter {
                 if (target.ownsPods()) {
                     open(feeds, events, ResourceType.POD, target.namespace());
                 }
+                if (reportsRefusalsInEvents(target)) {
+                    open(feeds, events, ResourceType.EVENT, target.namespace());
+                }
             }
             while (!pending.isEmpty()) {
-                long left = deadline - System.nanoTime();
-                WatchFeed.Event event = left > 0 ? events.poll(left, TimeUnit.NANOSECONDS) : null;
+                long now = System.nanoTime();
+                long left = deadline - now;
+                // wake up when a standing refusal to create pods has outlasted its grace, event or not
+                long wake = refusedSince.values().stream().mapToLong(since -> since + creationGrace.toNanos() - now)
+                        .min().orElse(Long.MAX_VALUE);
+                WatchFeed.Event event = left > 0 ? events.poll(Math.max(0, Math.min(left, wake)),
+                        TimeUnit.NANOSECONDS) : null;
+                if (event == null && deadline - System.nanoTime() > 0) {
+                    judgeAll(pending, state, refusedSince, lastMessage, results, start);
+                    continue;
+                }
                 if (event == null) {
                     for (WaitTarget target : pending) {
                         Optional<JSONObject> object = Optional.ofNullable(
@@ -92,24 +122,7 @@ public final class RolloutWaiter {
                     continue;
                 }
                 apply(state, event);
-                for (WaitTarget target : List.copyOf(pending)) {
-                    WaitResult result = judge(target, state, start);
-                    if (result == null) {
-                        continue;
-                    }
-                    if (result.verdict().state() == Verdict.State.WAITING) {
-                        String message = result.verdict().message();
-                        if (!message.equals(lastMessage.put(target, message))) {
-                            progress.info("deploy: " + target.displayName() + ": " + message + " ("
-                                    + result.elapsed().toMillis() + " ms)");
-                        }
-                        continue;
-                    }
-                    results.put(target, result);
-                    pending.remove(target);
-                    progress.info("deploy: " + target.displayName() + ": " + result.verdict().message() + " ("
-                            + result.elapsed().toMillis() + " ms)");
-                }
+                judgeAll(pending, state, refusedSince, lastMessage, results, start);
             }
         } finally {
             feeds.values().forEach(WatchFeed::close);
@@ -129,23 +142,70 @@ public final class RolloutWaiter {
         return Duration.ofNanos(waitedNanos.sum());
     }
 
-    private WaitResult judge(WaitTarget target, Map<String, Map<String, JSONObject>> state, long start) {
+    /** Judges every pending target on the state as it stands, moving the decided ones to {@code results}. */
+    private void judgeAll(List<WaitTarget> pending, Map<String, Map<String, JSONObject>> state,
+            Map<WaitTarget, Long> refusedSince, Map<WaitTarget, String> lastMessage,
+            Map<WaitTarget, WaitResult> results, long start) {
+        for (WaitTarget target : List.copyOf(pending)) {
+            WaitResult result = judge(target, state, refusedSince, start);
+            if (result.verdict().state() == Verdict.State.WAITING) {
+                String message = result.verdict().message();
+                if (!message.equals(lastMessage.put(target, message))) {
+                    progress.info("deploy: " + target.displayName() + ": " + message + " ("
+                            + result.elapsed().toMillis() + " ms)");
+                }
+                continue;
+            }
+            results.put(target, result);
+            pending.remove(target);
+            refusedSince.remove(target);
+            progress.info("deploy: " + target.displayName() + ": " + result.verdict().message() + " ("
+                    + result.elapsed().toMillis() + " ms)");
+        }
+    }
+
+    private WaitResult judge(WaitTarget target, Map<String, Map<String, JSONObject>> state,
+            Map<WaitTarget, Long> refusedSince, long start) {
         JSONObject object = state.getOrDefault(feedKey(target.type(), target.namespace()), Map.of()).get(target.name());
         if (object == null) {
+            refusedSince.remove(target);
             return new WaitResult(target, Verdict.waiting("not created yet"), elapsed(start), Optional.empty(),
                     Optional.empty(), Optional.empty());
         }
         Verdict verdict = RolloutJudge.judge(target.type().kind(), object);
         if (verdict.state() == Verdict.State.WAITING && target.ownsPods()) {
-            for (JSONObject pod : podsOf(target, object, state)) {
+            List<JSONObject> pods = podsOf(target, object, state);
+            for (JSONObject pod : pods) {
                 Optional<PodProblem> problem = PodProblem.of(pod);
                 if (problem.isPresent()) {
                     return new WaitResult(target, Verdict.failed(problem.get().describe()), elapsed(start),
                             Optional.of(object), problem, Optional.of(pod));
                 }
             }
+            Optional<String> refusal = CreationFailure.of(target.type().kind(), target.name(), object,
+                    state.getOrDefault(feedKey(ResourceType.EVENT, target.namespace()), Map.of()).values(), pods);
+            if (refusal.isPresent()) {
+                long since = refusedSince.computeIfAbsent(target, t -> System.nanoTime());
+                if (System.nanoTime() - since < creationGrace.toNanos()) {
+                    return new WaitResult(target, Verdict.waiting("the API server refuses its pods so far: "
+                            + refusal.get()), elapsed(start), Optional.of(object), Optional.empty(), Optional.empty());
+                }
+                PodProblem problem = PodProblem.refused(target.name(), refusal.get());
+                return new WaitResult(target, Verdict.failed("the API server refused its pods for "
+                        + creationGrace.toSeconds() + "s: " + refusal.get()), elapsed(start), Optional.of(object),
+                        Optional.of(problem), Optional.empty());
+            }
         }
+        refusedSince.remove(target);
         return new WaitResult(target, verdict, elapsed(start), Optional.of(object), Optional.empty(), Optional.empty());
+    }
+
+    /** Kinds whose controller reports a refusal to create pods only as an event, not in the object's status. */
+    private static boolean reportsRefusalsInEvents(WaitTarget target) {
+        return switch (target.type().kind()) {
+            case "StatefulSet", "DaemonSet", "Job" -> true;
+            default -> false;
+        };
     }
 
     /** The pods a workload selects, by the selector the server holds (a Job's is generated by the server). */

@@ -69,6 +69,22 @@ class ProblemLocationTest {
                 .isEqualTo(deployment.location());
     }
 
+    @Test
+    void shouldPointARefusalForAMissingServiceAccountAtTheServiceAccountNameLine() {
+        Resource named = new ManifestLoader().parse(DEPLOYMENT.replace("    spec:\n      initContainers",
+                "    spec:\n      serviceAccountName: runner\n      initContainers"), "deploy/web.yaml")
+                .resources().get(0);
+        String refusal = "pods \"web-6bd\" is forbidden: error looking up service account ns/runner: "
+                + "serviceaccount \"runner\" not found";
+
+        assertThat(ProblemLocation.of(named, PodProblem.refused("web", refusal)))
+                .isEqualTo(new Location("deploy/web.yaml", 8, 27));
+        assertThat(ProblemLocation.of(named, PodProblem.refused("web", refusal.replace("\"runner\" not", "\"other\" not"))))
+                .as("another account than the template's").isEqualTo(named.location());
+        assertThat(ProblemLocation.of(named, PodProblem.refused("web", "exceeded quota: small")))
+                .as("any other refusal").isEqualTo(named.location());
+    }
+
     private static PodProblem problem(String container, String reason) {
         return new PodProblem("web-1", Optional.of(container), reason, "");
     }
