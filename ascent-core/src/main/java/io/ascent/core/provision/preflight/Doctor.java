@@ -72,7 +72,11 @@ public final class Doctor {
             List<Item> items = KindConfig.check(ClusterRequests.kindConfig(workspace, checklist.provision(),
                     options.kindMounts()));
             run.items(items);
-            return items.stream().noneMatch(item -> item.status() == Status.ERROR);
+            boolean accepted = items.stream().noneMatch(item -> item.status() == Status.ERROR);
+            if (!accepted) {
+                phase.failed();
+            }
+            return accepted;
         } catch (ProvisionException e) {
             run.item(ProvisionRule.CLUSTER.item().error(ErrorKind.INPUT, e.getMessage())
                     .location(Location.of(checklist.path())).remediation(e.remediation().orElse(null)).build());
