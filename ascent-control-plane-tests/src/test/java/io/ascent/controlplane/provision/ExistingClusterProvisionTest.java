@@ -196,6 +196,25 @@ class ExistingClusterProvisionTest {
         assertThat(namespaceExists(cluster, runNamespace(report))).isFalse();
     }
 
+    /** The namespace is created enforcing the checklist's PodSecurity level at its target version (1.35). */
+    @Test
+    void shouldCreateTheNamespaceEnforcingTheChecklistsPodSecurityLevelAndFailAPodThatBreaksIt(ClusterAccess cluster)
+            throws Exception {
+        Path app = ProvisionFixtures.applicationBreakingRestricted(temp.resolve("restricted"), "restricted");
+
+        Report report = provision(cluster, app);
+
+        assertThat(items(report, "provision.cluster").get(0).message())
+                .endsWith(" enforces PodSecurity restricted (v1.35)");
+        Item rollout = failedRollout(report);
+        assertThat(rollout.duration()).as("failed after the grace, not at the 3m deadline")
+                .isBetween(io.ascent.core.provision.wait.RolloutWaiter.CREATION_GRACE, Duration.ofSeconds(40));
+        assertThat(rollout.message()).contains("violates PodSecurity \"restricted:v1.35\"")
+                .contains("capabilities.drop=[\"ALL\"]");
+        assertThat(rollout.remediation()).contains("PodSecurity level");
+        assertThat(namespaceExists(cluster, runNamespace(report))).isFalse();
+    }
+
     /**
      * A StatefulSet's controller reports a refused pod only as a FailedCreate event; here a ResourceQuota of the
      * application's own allows no pod at all.
@@ -226,6 +245,30 @@ class ExistingClusterProvisionTest {
                 .contains("exceeded quota: no-pods")
                 .contains("events of StatefulSet/over-quota:").contains("FailedCreate");
         assertThat(namespaceExists(cluster, runNamespace(report))).isFalse();
+    }
+
+    /**
+     * The API server accepts a memory request of {@code 100m} (a tenth of a byte, meant as 100Mi) and says in a
+     * Warning header that it is invalid, which {@code kubectl apply} prints: the apply item keeps it as a warning at
+     * the field's line, and the run goes on.
+     */
+    @Test
+    void shouldKeepTheServersWarningAtTheFieldItNamesAndGoOn(ClusterAccess cluster) throws Exception {
+        Path app = ProvisionFixtures.application(temp.resolve("warned"), "warned", "", "3m");
+        Path deployment = app.resolve("deploy/deployment.yaml");
+        Files.writeString(deployment, Files.readString(deployment).replace("requests: {cpu: 10m, memory: 16Mi}",
+                "requests: {cpu: 10m, memory: 100m}"));
+
+        Report report = provision(cluster, app);
+
+        Item apply = items(report, "provision.apply").get(0);
+        assertThat(apply.status()).as(describe(report)).isEqualTo(Status.WARN);
+        assertThat(apply.message()).isEqualTo("Deployment/warned applied; waiting for it; the API server warns:\n"
+                + "  spec.template.spec.containers[0].resources.requests[memory]: fractional byte value \"100m\" is "
+                + "invalid, must be an integer");
+        assertThat(apply.location().toString()).isEqualTo("deploy/deployment.yaml:20:42");
+        assertThat(items(report, "provision.rollout").get(0).status()).isEqualTo(Status.PASS);
+        assertThat(report.verdict()).isNotEqualTo(Verdict.FAILED);
     }
 
     @Test

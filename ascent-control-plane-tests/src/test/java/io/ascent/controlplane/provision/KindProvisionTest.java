@@ -83,6 +83,24 @@ class KindProvisionTest {
         assertThat(kind.clusters()).isEmpty();
     }
 
+    /** The kind driver labels the cluster's default namespace, where the run deploys, once the cluster is ready. */
+    @Test
+    void shouldMakeTheDefaultNamespaceEnforceTheChecklistsPodSecurityLevel(ControlPlaneBinaries binaries)
+            throws Exception {
+        kind = new FakeKind(binaries, "provision-psa-" + System.nanoTime());
+        Path app = ProvisionFixtures.applicationBreakingRestricted(temp.resolve("restricted"), "restricted");
+        ProvisionFixtures.RecordingProgress progress = new ProvisionFixtures.RecordingProgress();
+
+        Report report = provision(app, progress);
+
+        assertThat(report.verdict()).as(describe(report) + progress.lines).isEqualTo(Verdict.FAILED);
+        assertThat(progress.lines).contains("cluster: namespace default enforces PodSecurity restricted (v1.35)");
+        Item rollout = items(report, "provision.rollout").get(0);
+        assertThat(rollout.status()).isEqualTo(Status.FAIL);
+        assertThat(rollout.message()).contains("violates PodSecurity \"restricted:v1.35\"");
+        assertThat(kind.clusters()).isEmpty();
+    }
+
     @Test
     void shouldTearDownACreateThatFailedHalfWayAndSayWhyWithKindsLogs(ControlPlaneBinaries binaries)
             throws Exception {

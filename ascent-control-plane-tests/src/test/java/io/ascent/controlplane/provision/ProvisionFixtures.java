@@ -66,6 +66,22 @@ final class ProvisionFixtures {
     }
 
     /**
+     * {@link #application} whose checklist asks for PodSecurity {@code restricted} and whose container keeps the
+     * default capabilities instead of dropping them all: every static check passes it, the restricted level
+     * refuses it.
+     */
+    static Path applicationBreakingRestricted(Path into, String name) throws IOException {
+        Path app = application(into, name, "", "3m");
+        Path checklist = app.resolve("ascent.yaml");
+        Files.writeString(checklist, Files.readString(checklist).replace("    driver: existing\n",
+                "    driver: existing\n    podSecurity: restricted\n"));
+        Path deployment = app.resolve("deploy/deployment.yaml");
+        Files.writeString(deployment, Files.readString(deployment).replace("capabilities: {drop: [ALL]}",
+                "capabilities: {drop: [NET_RAW]}"));
+        return app;
+    }
+
+    /**
      * A Deployment of one replica that every static check passes, named {@code name} (a Helm template may give
      * {@code {{ .Release.Name }}}), with {@code metadata} added under its metadata and {@code podLabels} after its
      * pods' {@code app} label.

@@ -178,7 +178,7 @@ final class ChecklistModelReader {
                 new Cluster(constant(Driver.class, cluster.optString("driver", "kind")),
                         optional(cluster, "kubernetesVersion"), optional(cluster, "nodeImage"),
                         optional(cluster, "config"), optional(cluster, "context"),
-                        cluster.optString("namespacePrefix", "ascent-")),
+                        cluster.optString("namespacePrefix", "ascent-"), optional(cluster, "podSecurity")),
                 new Deploy(strings(deploy.optJSONArray("manifests")),
                         deploy.has("timeout") ? Quantities.duration(deploy.getString("timeout")) : Duration.ofMinutes(5)),
                 tests,

@@ -21,9 +21,11 @@ public record ProvisionSettings(Cluster cluster, Deploy deploy, List<SmokeTest> 
      * @param config            kind configuration file, relative to the application directory
      * @param context           kubeconfig context of an existing cluster
      * @param namespacePrefix   prefix of the run's fresh namespace
+     * @param podSecurity       the Pod Security Standard ({@code privileged}, {@code baseline}, {@code restricted})
+     *                          the namespace the run deploys to enforces, if set
      */
     public record Cluster(Driver driver, Optional<String> kubernetesVersion, Optional<String> nodeImage,
-            Optional<String> config, Optional<String> context, String namespacePrefix) {
+            Optional<String> config, Optional<String> context, String namespacePrefix, Optional<String> podSecurity) {
     }
 
     /** @param manifests what to apply (empty: the kubernetes section's manifests) */

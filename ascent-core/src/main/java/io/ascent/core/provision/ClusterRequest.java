@@ -23,7 +23,9 @@ import java.util.Optional;
  * @param workDirectory     a private folder for this run (the kind cluster's own kubeconfig, exported logs); the
  *                          provisioner creates and removes it
  * @param timeout           how long creating the cluster may take
- * @param labels            labels every object Ascent creates carries ({@code ascent.dev/run}, {@code ascent.dev/created})
+ * @param labels            labels of the namespace the run deploys to: the run's ({@code ascent.dev/run},
+ *                          {@code ascent.dev/created}), which mark what {@code ascent gc} may delete, and the
+ *                          PodSecurity level the checklist asks for ({@link PodSecurityLabels})
  */
 public record ClusterRequest(
         String runName,

@@ -10,7 +10,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /** Builds the {@link ClusterRequest} of a run from the command line and the checklist's {@code provision.cluster}. */
 public final class ClusterRequests {
@@ -22,7 +24,8 @@ public final class ClusterRequests {
      * The request: the command line wins over the checklist ({@code --kubernetes-version} over
      * {@code provision.cluster.kubernetesVersion} over {@code kubernetes.version}; {@code --context} over
      * {@code provision.cluster.context}), a {@code nodeImage} pin is dropped when {@code --kubernetes-version} asks
-     * for another version, and the labels are the run name's.
+     * for another version, and the labels are the run name's, with the PodSecurity level the checklist asks for
+     * ({@link PodSecurityLabels}, at the checklist's target version).
      */
     static ClusterRequest of(RunName name, ProvisionOptions options, ProvisionSettings settings, Checklist checklist,
             Optional<KindConfigFile> kindConfig, Path work, Duration timeout) {
@@ -31,8 +34,11 @@ public final class ClusterRequests {
                 .or(() -> checklist.kubernetes().clusterVersion());
         // A pinned image is for the checklist's version; --kubernetes-version asks for another cluster (as doctor).
         Optional<String> nodeImage = cluster.nodeImage().filter(image -> options.kubernetesVersion().isEmpty());
+        Map<String, String> labels = new TreeMap<>(name.labels());
+        cluster.podSecurity().ifPresent(level -> labels.putAll(PodSecurityLabels.of(level,
+                checklist.kubernetes().clusterVersion())));
         return new ClusterRequest(name.value(), version, nodeImage, kindConfig, options.kubeconfig(),
-                options.context().or(cluster::context), work, timeout, name.labels());
+                options.context().or(cluster::context), work, timeout, labels);
     }
 
     /**

@@ -24,6 +24,8 @@ import io.ascent.core.provision.kind.KindDriver;
 import io.ascent.core.provision.kube.ApiDiscovery;
 import io.ascent.core.provision.kube.KubeConnections;
 import io.ascent.core.provision.kube.KubeConnection;
+import io.ascent.core.provision.kube.KubeException;
+import io.ascent.core.provision.kube.ResourceType;
 import io.ascent.core.provision.preflight.Probes;
 import io.ascent.core.provision.smoke.ProvisionSectionCheck;
 import io.ascent.core.provision.smoke.SmokeTestRunner;
@@ -289,9 +291,12 @@ public final class Provisioner {
                     return;
                 }
                 teardown.cluster(cluster);
+                Map<String, String> podSecurity = podSecurity(request);
                 items.add(ProvisionRule.CLUSTER.item().status(Status.PASS).message(cluster.driver() + ": "
                         + (cluster.ownsCluster() ? "cluster " + cluster.name() : "namespace " + cluster.namespace()
-                        + " (" + cluster.name() + ")")).duration(elapsed()).build());
+                        + " (" + cluster.name() + ")") + (podSecurity.isEmpty() ? "" : "; namespace "
+                        + cluster.namespace() + " enforces PodSecurity " + PodSecurityLabels.describe(podSecurity)))
+                        .duration(elapsed()).build());
                 end(Status.PASS, "namespace " + cluster.namespace());
 
                 KubeConnection connection;
@@ -300,6 +305,10 @@ public final class Provisioner {
                 } catch (ProvisionException e) {
                     items.add(ProvisionRule.CLUSTER.item().error(ErrorKind.ENVIRONMENT, e.getMessage())
                             .remediation(e.remediation().orElse(null)).build());
+                    return;
+                }
+                if (cluster.ownsCluster() && !podSecurity.isEmpty()
+                        && !enforcePodSecurity(connection, cluster.namespace(), podSecurity)) {
                     return;
                 }
                 ApiDiscovery discovery = new ApiDiscovery(connection);
@@ -337,6 +346,40 @@ public final class Provisioner {
                 throw e;
             } finally {
                 tearDown();
+            }
+        }
+
+        /** The PodSecurity labels of the request ({@link PodSecurityLabels}), or none. */
+        private Map<String, String> podSecurity(ClusterRequest request) {
+            Map<String, String> labels = new java.util.TreeMap<>();
+            request.labels().forEach((key, value) -> {
+                if (key.startsWith("pod-security.kubernetes.io/")) {
+                    labels.put(key, value);
+                }
+            });
+            return labels;
+        }
+
+        /**
+         * Labels the namespace a kind cluster's run deploys to so that it enforces the checklist's PodSecurity level
+         * (the existing driver's namespace is created with the labels). False, with a failed item, when the server
+         * refuses.
+         */
+        private boolean enforcePodSecurity(KubeConnection connection, String namespace, Map<String, String> labels)
+                throws InterruptedException {
+            try {
+                connection.apply(ResourceType.NAMESPACE.objectPath(null, namespace), new org.json.JSONObject()
+                        .put("apiVersion", "v1").put("kind", "Namespace").put("metadata", new org.json.JSONObject()
+                                .put("name", namespace).put("labels", new org.json.JSONObject(labels))),
+                        ServerSideApplier.FIELD_MANAGER, true);
+                progress.info("cluster: namespace " + namespace + " enforces PodSecurity "
+                        + PodSecurityLabels.describe(labels));
+                return true;
+            } catch (KubeException e) {
+                items.add(ProvisionRule.CLUSTER.item().error(ErrorKind.ENVIRONMENT, "cannot label namespace "
+                        + namespace + " to enforce PodSecurity " + PodSecurityLabels.describe(labels) + ": "
+                        + e.serverMessage()).remediation("check the cluster").build());
+                return false;
             }
         }
 
@@ -498,6 +541,12 @@ public final class Provisioner {
             lines.add("dry run: nothing is created");
             lines.add("driver " + driver.name() + ":");
             driver.plan(request).forEach(line -> lines.add("  " + line));
+            Map<String, String> podSecurity = podSecurity(request);
+            if (!podSecurity.isEmpty()) {
+                lines.add("pods must meet PodSecurity " + PodSecurityLabels.describe(podSecurity) + ": "
+                        + (driverOwnsCluster(driver.name()) ? "namespace " + KindDriver.NAMESPACE + " is labelled "
+                        + "once the cluster is ready" : "the namespace is created with the labels"));
+            }
             lines.add("apply (server-side, field manager " + ServerSideApplier.FIELD_MANAGER + ", in this order):");
             int n = 1;
             for (Resource resource : ordered) {

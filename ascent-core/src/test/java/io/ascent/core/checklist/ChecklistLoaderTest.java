@@ -220,6 +220,19 @@ class ChecklistLoaderTest {
         assertThat(checklist.provision().tests().get(0).http().orElseThrow().path()).isEqualTo("/");
         assertThat(checklist.provision().tests().get(0).http().orElseThrow().method()).isEqualTo("GET");
         assertThat(checklist.provision().teardown()).isEqualTo(ProvisionSettings.Teardown.ALWAYS);
+        assertThat(checklist.provision().cluster().podSecurity()).as("the cluster's default").isEmpty();
+    }
+
+    @Test
+    void shouldReadAPodSecurityLevelAndRefuseALevelKubernetesDoesNotHave() throws Exception {
+        Checklist checklist = load(HEADER + "provision:\n  cluster:\n    podSecurity: baseline\n").checklist()
+                .orElseThrow();
+        assertThat(checklist.provision().cluster().podSecurity()).contains("baseline");
+
+        Item item = only(load(HEADER + "provision:\n  cluster:\n    podSecurity: strict\n"));
+        assertThat(item.message()).isEqualTo("'strict' is not allowed here in provision.cluster.podSecurity; use one "
+                + "of: baseline, privileged, restricted");
+        assertThat(item.location().line()).isEqualTo(7);
     }
 
     @Test

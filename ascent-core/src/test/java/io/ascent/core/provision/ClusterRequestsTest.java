@@ -47,7 +47,8 @@ class ClusterRequestsTest {
         assertThat(request.context()).contains("from-checklist");
         assertThat(request.timeout()).isEqualTo(Duration.ofMinutes(5));
         assertThat(request.labels()).containsEntry(RunName.RUN_LABEL, name.value())
-                .containsEntry(RunName.CREATED_LABEL, "20261130T013502Z");
+                .containsEntry(RunName.CREATED_LABEL, "20261130T013502Z")
+                .as("no PodSecurity level asked for").doesNotContainKey(PodSecurityLabels.ENFORCE);
         // What gc reads back is what the run wrote.
         assertThat(RunName.parse(request.runName())).contains(name);
         assertThat(RunName.parseCreatedLabel(request.labels().get(RunName.CREATED_LABEL))).contains(name.createdAt());
@@ -65,6 +66,35 @@ class ClusterRequestsTest {
         assertThat(request.kubernetesVersion()).contains("1.33");
         assertThat(request.nodeImage()).isEmpty();
         assertThat(request.context()).contains("from-command-line");
+    }
+
+    @Test
+    void shouldLabelTheNamespaceWithThePodSecurityLevelAtTheChecklistsTargetVersion() throws IOException {
+        Path app = application();
+        Path file = app.resolve("ascent.yaml");
+        Files.writeString(file, Files.readString(file).replace("    context: from-checklist\n",
+                "    context: from-checklist\n    podSecurity: restricted\n"));
+        Checklist checklist = load(app);
+
+        ClusterRequest request = ClusterRequests.of(RunName.next(Clock.systemUTC()), ProvisionOptions.builder(app)
+                .build(), checklist.provision(), checklist, Optional.empty(), temp.resolve("work"), Duration.ofMinutes(5));
+
+        // the rules of the version the application targets (kubernetes.version), not the kind cluster's 1.30
+        assertThat(request.labels()).containsEntry(PodSecurityLabels.ENFORCE, "restricted")
+                .containsEntry(PodSecurityLabels.ENFORCE_VERSION, "v1.31")
+                .containsKeys(RunName.RUN_LABEL, RunName.CREATED_LABEL);
+    }
+
+    @Test
+    void shouldNameTheMinorVersionOrLatestInThePodSecurityVersionLabel() {
+        assertThat(PodSecurityLabels.of("baseline", Optional.of("1.29.4")))
+                .containsEntry(PodSecurityLabels.ENFORCE_VERSION, "v1.29");
+        assertThat(PodSecurityLabels.of("baseline", Optional.of("1.33"))).containsEntry(PodSecurityLabels.ENFORCE, "baseline")
+                .containsEntry(PodSecurityLabels.ENFORCE_VERSION, "v1.33");
+        assertThat(PodSecurityLabels.of("restricted", Optional.empty()))
+                .containsEntry(PodSecurityLabels.ENFORCE_VERSION, "latest");
+        assertThat(PodSecurityLabels.of("restricted", Optional.of("next")))
+                .containsEntry(PodSecurityLabels.ENFORCE_VERSION, "latest");
     }
 
     @Test
@@ -90,7 +120,7 @@ class ClusterRequestsTest {
 
     private static ProvisionSettings config(String path) {
         return new ProvisionSettings(new ProvisionSettings.Cluster(ProvisionSettings.Driver.KIND, Optional.empty(),
-                Optional.empty(), Optional.of(path), Optional.empty(), "ascent-"),
+                Optional.empty(), Optional.of(path), Optional.empty(), "ascent-", Optional.empty()),
                 new ProvisionSettings.Deploy(List.of(), Duration.ofMinutes(3)), List.of(),
                 ProvisionSettings.Teardown.ALWAYS);
     }

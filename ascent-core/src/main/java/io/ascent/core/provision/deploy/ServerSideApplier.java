@@ -63,6 +63,7 @@ public final class ServerSideApplier {
             Optional<String> refused = Optional.empty();
             Location where = resource.location();
             WaitTarget target = null;
+            List<String> warnings = List.of();
             try {
                 Optional<ResourceType> type = discovery.resolve(resource.apiVersion(), resource.kind());
                 if (type.isEmpty()) {
@@ -91,13 +92,16 @@ public final class ServerSideApplier {
                         if (namespace != null) {
                             metadata.put("namespace", namespace);
                         }
-                        connection.apply(type.get().objectPath(namespace, name), body, FIELD_MANAGER, true);
+                        warnings = connection.applyWarned(type.get().objectPath(namespace, name), body,
+                                FIELD_MANAGER, true).warnings();
                         if (RolloutJudge.waitsFor(resource.kind())) {
                             target = new WaitTarget(type.get(), namespace, name, resource.location());
                             targets.add(target);
                         }
                         progress.info("deploy: applied " + resource.displayName()
                                 + (namespace == null ? "" : " in " + namespace));
+                        warnings.forEach(warning -> progress.info("deploy: " + resource.displayName()
+                                + ": the API server warns: " + warning));
                     }
                 }
             } catch (KubeException e) {
@@ -111,6 +115,15 @@ public final class ServerSideApplier {
                         .location(where)
                         .key(resource.displayName())
                         .remediation("fix the manifest so that the API server accepts it")
+                        .duration(took).build());
+            } else if (!warnings.isEmpty()) {
+                items.add(ProvisionRule.APPLY.item().status(Status.WARN)
+                        .message(resource.displayName() + " applied" + (target == null ? "" : "; waiting for it")
+                                + "; the API server warns:\n  " + String.join("\n  ", warnings))
+                        .location(warnedField(resource, warnings))
+                        .key(resource.displayName())
+                        .remediation("heed the warning: the API or field is deprecated, or the server does not use "
+                                + "the value as written")
                         .duration(took).build());
             } else {
                 items.add(ProvisionRule.APPLY.item().status(Status.PASS)
@@ -151,13 +164,55 @@ public final class ServerSideApplier {
         return field.isEmpty() ? Optional.empty() : Optional.of(field);
     }
 
-    /** {@code spec.containers[0].image} as JSON pointer tokens: spec, containers, 0, image. */
+    /**
+     * Where the first warning that names a field ({@code spec.template.spec.nodeSelector[beta.kubernetes.io/arch]:
+     * deprecated since v1.14; ...}) points in the manifest: the field, or its deepest ancestor the manifest writes
+     * (a field the server defaulted); the object itself when no warning names a field.
+     */
+    static Location warnedField(Resource resource, List<String> warnings) {
+        for (String warning : warnings) {
+            int colon = warning.indexOf(": ");
+            String field = colon < 0 ? "" : warning.substring(0, colon);
+            if (FIELD_PATH.matcher(field).matches()) {
+                return resource.locationAt(tokens(field));
+            }
+        }
+        return resource.location();
+    }
+
+    /** A field path as the API server writes it: names joined by dots, indexes and map keys in brackets. */
+    private static final java.util.regex.Pattern FIELD_PATH =
+            java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9]*(\\.[A-Za-z][A-Za-z0-9]*|\\[[^\\]]+\\])*");
+
+    /**
+     * {@code spec.containers[0].image} as JSON pointer tokens: spec, containers, 0, image. A bracketed map key is one
+     * token, dots and slashes included ({@code nodeSelector[kubernetes.io/arch]}: nodeSelector, kubernetes.io/arch).
+     */
     static List<String> tokens(String field) {
         List<String> tokens = new ArrayList<>();
-        for (String part : field.replace("[", ".").replace("]", "").split("\\.")) {
-            if (!part.isEmpty()) {
-                tokens.add(part);
+        StringBuilder current = new StringBuilder();
+        for (int i = 0; i < field.length(); i++) {
+            char c = field.charAt(i);
+            if (c == '.' || c == '[') {
+                if (current.length() > 0) {
+                    tokens.add(current.toString());
+                    current.setLength(0);
+                }
+                if (c == '[') {
+                    int close = field.indexOf(']', i);
+                    if (close < 0) {
+                        current.append(field, i + 1, field.length());
+                        break;
+                    }
+                    tokens.add(field.substring(i + 1, close));
+                    i = close;
+                }
+            } else {
+                current.append(c);
             }
+        }
+        if (current.length() > 0) {
+            tokens.add(current.toString());
         }
         return tokens;
     }

@@ -92,8 +92,29 @@ public final class KubeConnection {
     /** Server-side apply of {@code object} at {@code path} (the object's own URL) as field manager {@code manager}. */
     public JSONObject apply(String path, JSONObject object, String manager, boolean force)
             throws KubeException, InterruptedException {
+        return applyWarned(path, object, manager, force).object();
+    }
+
+    /**
+     * {@link #apply}, with the warnings the server sent back ({@code Warning} headers: a deprecated API or field, a
+     * value the server accepts but will not use as written), which {@code kubectl apply} prints.
+     */
+    public Answer applyWarned(String path, JSONObject object, String manager, boolean force)
+            throws KubeException, InterruptedException {
         String query = "fieldManager=" + manager + (force ? "&force=true" : "");
-        return send(Http.PATCH, path, query, RequestBody.create(object.toString(), APPLY_PATCH));
+        return exchange(Http.PATCH, path, query, RequestBody.create(object.toString(), APPLY_PATCH));
+    }
+
+    /**
+     * A successful answer.
+     *
+     * @param object   the JSON object the server returned
+     * @param warnings the texts of its {@code Warning} headers ({@link ServerWarnings}), in order
+     */
+    public record Answer(JSONObject object, java.util.List<String> warnings) {
+        public Answer {
+            warnings = java.util.List.copyOf(warnings);
+        }
     }
 
     /** A plain-text answer (a proxied response) with its status; no retry on 4xx. */
@@ -170,6 +191,11 @@ public final class KubeConnection {
 
     private JSONObject send(Http method, String path, String query, RequestBody body)
             throws KubeException, InterruptedException {
+        return exchange(method, path, query, body).object();
+    }
+
+    private Answer exchange(Http method, String path, String query, RequestBody body)
+            throws KubeException, InterruptedException {
         Request request = new Request.Builder().url(url(path, query)).method(method.name(), body).build();
         String what = method + " " + path;
         for (int attempt = 1; ; attempt++) {
@@ -179,7 +205,7 @@ public final class KubeConnection {
             try (Response response = http.newCall(request).execute()) {
                 String text = read(response.body());
                 if (response.isSuccessful()) {
-                    return parse(text, what);
+                    return new Answer(parse(text, what), ServerWarnings.parse(response.headers("Warning")));
                 }
                 if (isRetriable(response.code()) && attempt < ATTEMPTS) {
                     pause(retryAfter(response, attempt));

@@ -118,6 +118,16 @@ final class ApiServerDouble implements AutoCloseable {
         };
     }
 
+    /** {@code answer} with one {@code Warning} header per warning, as the API server sends them. */
+    static Answer warned(Answer answer, String... warnings) {
+        return exchange -> {
+            for (String warning : warnings) {
+                exchange.getResponseHeaders().add("Warning", warning);
+            }
+            answer.answer(exchange);
+        };
+    }
+
     static Answer status(int code, String reason, String message) {
         return json(code, "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"code\":" + code
                 + ",\"reason\":\"" + reason + "\",\"message\":\"" + message + "\"}");

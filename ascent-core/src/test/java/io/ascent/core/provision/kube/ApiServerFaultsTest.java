@@ -154,6 +154,48 @@ class ApiServerFaultsTest {
         assertThat(outcome.targets()).isEmpty();
     }
 
+    @Test
+    void shouldKeepAnObjectTheServerAppliedWithWarningsAsAWarningAtTheFieldItNames() throws Exception {
+        server.then("GET /apis/apps/v1", json(200, "{\"kind\":\"APIResourceList\",\"groupVersion\":\"apps/v1\","
+                        + "\"resources\":[{\"name\":\"deployments\",\"namespaced\":true,\"kind\":\"Deployment\"}]}"))
+                .then("PATCH " + DEPLOYMENTS + "/web", ApiServerDouble.warned(json(200, web(0, "3").toString()),
+                        "299 - \"spec.template.spec.nodeSelector[beta.kubernetes.io/arch]: deprecated since v1.14; "
+                                + "use \\\"kubernetes.io/arch\\\" instead\"",
+                        "299 - \"spec.template.spec.containers[0].resources.limits[memory]: fractional byte value "
+                                + "\\\"100m\\\" is invalid, must be an integer\""));
+        Resource deployment = new ManifestLoader().parse("""
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: web
+                spec:
+                  template:
+                    spec:
+                      nodeSelector:
+                        beta.kubernetes.io/arch: amd64
+                      containers:
+                        - name: app
+                          image: app:1
+                          resources:
+                            limits: {memory: 100m}
+                """, "deploy/web.yaml").resources().get(0);
+        KubeConnection connection = server.connection();
+
+        ServerSideApplier.Outcome outcome = new ServerSideApplier(connection, new ApiDiscovery(connection),
+                ProgressListener.SILENT).apply(List.of(deployment), "ns", true);
+
+        Item item = outcome.items().get(0);
+        assertThat(item.status()).isEqualTo(Status.WARN);
+        assertThat(outcome.failed()).as("a warning does not stop the run").isFalse();
+        assertThat(item.message()).isEqualTo("Deployment/web applied; waiting for it; the API server warns:\n"
+                + "  spec.template.spec.nodeSelector[beta.kubernetes.io/arch]: deprecated since v1.14; use "
+                + "\"kubernetes.io/arch\" instead\n"
+                + "  spec.template.spec.containers[0].resources.limits[memory]: fractional byte value \"100m\" is "
+                + "invalid, must be an integer");
+        assertThat(item.location()).isEqualTo(new Location("deploy/web.yaml", 9, 34));
+        assertThat(outcome.targets()).hasSize(1);
+    }
+
     private RolloutWaiter waiter() {
         return new RolloutWaiter(server.connection(), ProgressListener.SILENT, Duration.ofSeconds(20));
     }
