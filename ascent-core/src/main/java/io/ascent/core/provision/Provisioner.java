@@ -21,6 +21,7 @@ import io.ascent.core.provision.deploy.ApplyOrder;
 import io.ascent.core.provision.deploy.ServerSideApplier;
 import io.ascent.core.provision.existing.ExistingClusterDriver;
 import io.ascent.core.provision.kind.KindDriver;
+import io.ascent.core.provision.kind.NodeImagePolicy;
 import io.ascent.core.provision.kube.ApiDiscovery;
 import io.ascent.core.provision.kube.KubeConnections;
 import io.ascent.core.provision.kube.KubeConnection;
@@ -130,6 +131,7 @@ public final class Provisioner {
         private Teardown teardown;
         private List<Location> testLocations = List.of();
         private Optional<Location> configLocation = Optional.empty();
+        private Optional<Location> nodeImageLocation = Optional.empty();
         private ProvisionSettings.Teardown teardownSetting = ProvisionSettings.Teardown.ALWAYS;
         private Path work;
         private boolean ownsWork;
@@ -236,6 +238,15 @@ public final class Provisioner {
             work = workDirectory(name);
             ClusterRequest request = ClusterRequests.of(name, options, settings, checklist, kindConfig, work,
                     timeout.compareTo(CLUSTER_TIMEOUT) > 0 ? timeout : CLUSTER_TIMEOUT);
+            Optional<String> refusedImage = driverOwnsCluster(driverName) ? request.nodeImage().flatMap(image ->
+                    NodeImagePolicy.refusal(image, NodeImagePolicy.allowed(probes.env(NodeImagePolicy.ENVIRONMENT))))
+                    : Optional.empty();
+            if (refusedImage.isPresent()) {
+                items.add(ProvisionRule.KIND_HOST.item().error(ErrorKind.INPUT, refusedImage.get())
+                        .location(nodeImageLocation.orElse(Location.of(checklist.path())))
+                        .remediation(NodeImagePolicy.REMEDIATION).build());
+                return;
+            }
             try {
                 // The driver's own judgement (kind: the host policy), at the kind configuration's lines.
                 List<Item> judged = driver.checkRequest(request);
@@ -613,13 +624,7 @@ public final class Provisioner {
                 Map<String, Resource> jobs) {
             YamlDocument document;
             try {
-                Path file = options.checklist().map(p -> p.isAbsolute() ? p : options.directory().resolve(p))
-                        .orElseGet(() -> ChecklistLoader.locate(workspace, Optional.empty()).orElseThrow());
-                // An explicit --checklist may live outside the repository (the operator chose it), as ChecklistLoader
-                // allows; anything else is read confined to the repository.
-                io.ascent.core.workspace.ConfinedFiles files = workspace.files(YamlLimits.CHECKLIST.maxBytes());
-                document = new SafeYamlLoader(YamlLimits.CHECKLIST).loadSingle(files.contains(file) ? files
-                        : io.ascent.core.workspace.ConfinedFiles.anywhere(YamlLimits.CHECKLIST.maxBytes()), file,
+                document = ChecklistDocument.read(workspace, options.checklist(), options.directory(),
                         checklist.path());
             } catch (YamlInputException e) {
                 return List.of(ProvisionRule.SECTION.item().status(Status.ERROR).message(e.getMessage())
@@ -637,6 +642,8 @@ public final class Provisioner {
             }
             configLocation = Optional.of(document.locationOf(document.nodeAt(List.of("provision", "cluster",
                     "config"))));
+            nodeImageLocation = Optional.of(document.locationOf(document.nodeAt(List.of("provision", "cluster",
+                    "nodeImage"))));
             testLocations = new ArrayList<>();
             for (int i = 0; i < tests.size(); i++) {
                 testLocations.add(document.locationOf(document.nodeAt(List.of("provision", "tests",

@@ -9,6 +9,10 @@ import io.ascent.core.checklist.ProvisionSettings;
 import io.ascent.core.progress.ProgressListener;
 import io.ascent.core.provision.ClusterRequest;
 import io.ascent.core.provision.ClusterRequests;
+import io.ascent.core.provision.ChecklistDocument;
+import io.ascent.core.provision.kind.NodeImagePolicy;
+import io.ascent.core.yaml.YamlDocument;
+import io.ascent.core.yaml.YamlInputException;
 import io.ascent.core.provision.ProvisionException;
 import io.ascent.core.provision.ProvisionRule;
 import io.ascent.core.provision.RunName;
@@ -84,6 +88,30 @@ public final class Doctor {
         }
     }
 
+    /**
+     * Judges the checklist's {@code nodeImage} as {@code ascent provision} does ({@link NodeImagePolicy}: kind's
+     * images, or the operator's); false, with an item at its line, when it is refused.
+     */
+    private boolean nodeImageAccepted(Workspace workspace, Checklist checklist, Optional<String> nodeImage,
+            DoctorOptions options, RunRecorder run) {
+        Optional<String> refused = nodeImage.flatMap(image -> NodeImagePolicy.refusal(image,
+                NodeImagePolicy.allowed(probes.env(NodeImagePolicy.ENVIRONMENT))));
+        if (refused.isEmpty()) {
+            return true;
+        }
+        Location at;
+        try {
+            YamlDocument document = ChecklistDocument.read(workspace, options.checklist(), options.directory(),
+                    checklist.path());
+            at = document.locationOf(document.nodeAt(List.of("provision", "cluster", "nodeImage")));
+        } catch (YamlInputException e) {
+            at = Location.of(checklist.path()); // it loaded a moment ago; the field's name is in the message
+        }
+        run.item(ProvisionRule.KIND_HOST.item().error(ErrorKind.INPUT, refused.get()).location(at)
+                .remediation(NodeImagePolicy.REMEDIATION).build());
+        return false;
+    }
+
     private void check(DoctorOptions options, RunRecorder run) throws InterruptedException {
         if (!Files.isDirectory(options.directory())) {
             run.item(ChecklistRule.OPTIONS.item().status(Status.ERROR)
@@ -129,6 +157,11 @@ public final class Doctor {
         run.info("cluster: " + chosen + asked);
         if (chosen.equals("kind") && read.isPresent() && !kindConfigAccepted(workspace, read.get(), options, run)) {
             run.info("preflight not run: the kind configuration would be refused before any cluster exists");
+            return;
+        }
+        if (chosen.equals("kind") && read.isPresent() && !nodeImageAccepted(workspace, read.get(), nodeImage, options,
+                run)) {
+            run.info("preflight not run: the node image would be refused before any cluster exists");
             return;
         }
         RunName name = RunName.next(clock);
