@@ -42,11 +42,14 @@ final class DoctorCommand implements Callable<Integer>, SharedOptions {
 
     private final ClusterOptions cluster = new ClusterOptions();
 
+    private final KindMountOption kindMounts = new KindMountOption();
+
     private final OutputOptions output = new OutputOptions();
 
     @Override
     public void addSharedOptions(CommandLine commandLine) {
         commandLine.addMixin("cluster", cluster.mixin());
+        commandLine.addMixin("kindMounts", kindMounts.mixin());
         commandLine.addMixin("application", application.mixin());
         commandLine.addMixin("output", output.mixin());
     }
@@ -58,7 +61,8 @@ final class DoctorCommand implements Callable<Integer>, SharedOptions {
         return output.runAndWrite("doctor", directory, verbose, spec.commandLine().getOut(), err,
                 () -> new Ascent(EngineConfig.fromEnvironment(System.getenv())).doctor(
                 new DoctorOptions(directory, application.checklist(), Optional.ofNullable(driver),
-                        application.kubernetesVersion(), cluster.kubeconfig(), cluster.context()),
+                        application.kubernetesVersion(), cluster.kubeconfig(), cluster.context(),
+                        kindMounts.folders(System.getenv())),
                 verbose ? new StderrProgress(err) : ProgressListener.SILENT));
     }
 }

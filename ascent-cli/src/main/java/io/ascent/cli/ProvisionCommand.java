@@ -43,6 +43,7 @@ final class ProvisionCommand implements Callable<Integer> {
     private final GitSourceOption source = new GitSourceOption();
     private final OptionBinding<Boolean> verboseOption = OptionBinding.initially(false);
     private final ClusterOptions cluster = new ClusterOptions();
+    private final KindMountOption kindMounts = new KindMountOption();
     private final OutputOptions output = new OutputOptions();
     private final Optional<KubeConnections> warm;
 
@@ -93,6 +94,7 @@ final class ProvisionCommand implements Callable<Integer> {
         spec.addOption(command.verboseOption.bind(OptionSpec.builder("-v", "--verbose"), boolean.class)
                 .description("Also print every intermediate state of every wait.").build());
         spec.addMixin("cluster", command.cluster.mixin());
+        spec.addMixin("kindMounts", command.kindMounts.mixin());
         HelpOptions.addTo(spec);
         spec.addMixin("application", command.application.mixin());
         spec.addMixin("source", command.source.mixin());
@@ -134,7 +136,8 @@ final class ProvisionCommand implements Callable<Integer> {
                 .kubernetesVersion(application.kubernetesVersion().orElse(null)).keep(keeping)
                 .timeout(timeoutOption.value())
                 .dryRun(dryRunOption.value()).noGit(source.noGit())
-                .kind(kindOption.value()).excerpts(destinations.containsKey(Format.HTML)).build();
+                .kind(kindOption.value()).kindMounts(kindMounts.folders(System.getenv()))
+                .excerpts(destinations.containsKey(Format.HTML)).build();
         // On Ctrl-C or SIGTERM the run is interrupted in any phase (validation and preflight too; once a cluster
         // exists the engine's own hook tears it down) and the JVM kept alive until the report of that interrupted run
         // is written (bounded: the engine's grace plus a little).

@@ -1,6 +1,7 @@
 package io.ascent.core;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -15,9 +16,12 @@ import java.util.Optional;
  * @param kubeconfig        the existing cluster's kubeconfig (driver {@code existing}); also the ClusterAPI
  *                          management cluster whose providers are compared with clusterctl
  * @param context           the kubeconfig context, overriding the checklist's {@code provision.cluster.context}
+ * @param kindMounts        folders outside the repository the kind configuration may mount host paths from
+ *                          ({@code --kind-mount}, {@code ASCENT_KIND_MOUNTS}), as for {@code ascent provision}
  */
 public record DoctorOptions(Path directory, Optional<Path> checklist, Optional<String> driver,
-        Optional<String> kubernetesVersion, Optional<Path> kubeconfig, Optional<String> context) {
+        Optional<String> kubernetesVersion, Optional<Path> kubeconfig, Optional<String> context,
+        List<Path> kindMounts) {
 
     public DoctorOptions {
         Objects.requireNonNull(directory, "directory");
@@ -26,6 +30,13 @@ public record DoctorOptions(Path directory, Optional<Path> checklist, Optional<S
         Objects.requireNonNull(kubernetesVersion, "kubernetesVersion");
         Objects.requireNonNull(kubeconfig, "kubeconfig");
         Objects.requireNonNull(context, "context");
+        kindMounts = List.copyOf(kindMounts);
+    }
+
+    /** Without folders for kind mounts outside the repository. */
+    public DoctorOptions(Path directory, Optional<Path> checklist, Optional<String> driver,
+            Optional<String> kubernetesVersion, Optional<Path> kubeconfig, Optional<String> context) {
+        this(directory, checklist, driver, kubernetesVersion, kubeconfig, context, List.of());
     }
 
     /** Without a kubeconfig or context of its own. */

@@ -1,6 +1,7 @@
 package io.ascent.core.provision;
 
 import io.ascent.core.progress.ProgressListener;
+import io.ascent.core.report.Item;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -15,13 +16,16 @@ public interface ClusterDriver {
     String name();
 
     /**
-     * Refuses a request this driver could not carry out, before preflight and for {@code --dry-run} too; reads only
-     * the repository's files. The kind driver reads the checklist's kind configuration here; by default every
+     * Judges a request before preflight and for {@code --dry-run} too; reads only the repository's files. The kind
+     * driver reads the checklist's kind configuration here and returns what its host policy refuses (ERROR items of
+     * kind INPUT, which stop the run) or warns about, each at the configuration's file:line:col; by default every
      * request is accepted.
      *
-     * @throws ProvisionException of kind INPUT, its message starting at the problem's file:line:col
+     * @throws ProvisionException of kind INPUT when the request cannot be read at all, its message starting at the
+     *                            problem's file:line:col
      */
-    default void checkRequest(ClusterRequest request) throws ProvisionException {
+    default List<Item> checkRequest(ClusterRequest request) throws ProvisionException {
+        return List.of();
     }
 
     /** What {@link #create} would do, one line each, for {@code --dry-run}; touches nothing. */

@@ -16,7 +16,8 @@ import java.util.Optional;
  *                          cluster or the existing cluster's namespace
  * @param kubernetesVersion the version the cluster's nodes should run ({@code X.Y} or {@code X.Y.Z}), if asked for
  * @param nodeImage         a kind node image pinned by the checklist, if any
- * @param kindConfig        the checklist's kind configuration file, already resolved inside the repository
+ * @param kindConfig        the checklist's kind configuration file, already resolved inside the repository,
+ *                          with where the repository is (its host paths must stay inside)
  * @param kubeconfig        the kubeconfig of an existing cluster (the {@code existing} driver), if given
  * @param context           the kubeconfig context to use, if given
  * @param workDirectory     a private folder for this run (the kind cluster's own kubeconfig, exported logs); the
@@ -30,7 +31,7 @@ public record ClusterRequest(
         String runName,
         Optional<String> kubernetesVersion,
         Optional<String> nodeImage,
-        Optional<Path> kindConfig,
+        Optional<KindConfigFile> kindConfig,
         Optional<Path> kubeconfig,
         Optional<String> context,
         Path workDirectory,

@@ -9,12 +9,13 @@ import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
 /** Builds the {@link ClusterRequest} of a run from the command line and the checklist's {@code provision.cluster}. */
-final class ClusterRequests {
+public final class ClusterRequests {
 
     private ClusterRequests() {
     }
@@ -27,7 +28,7 @@ final class ClusterRequests {
      * ({@link PodSecurityLabels}, at the checklist's target version).
      */
     static ClusterRequest of(RunName name, ProvisionOptions options, ProvisionSettings settings, Checklist checklist,
-            Optional<Path> kindConfig, Path work, Duration timeout) {
+            Optional<KindConfigFile> kindConfig, Path work, Duration timeout) {
         ProvisionSettings.Cluster cluster = settings.cluster();
         Optional<String> version = options.kubernetesVersion().or(cluster::kubernetesVersion)
                 .or(() -> checklist.kubernetes().clusterVersion());
@@ -42,11 +43,13 @@ final class ClusterRequests {
 
     /**
      * {@code provision.cluster.config} resolved inside the repository and checked readable through
-     * {@link ConfinedFiles} (no link out, a regular file, within the checklist's size limit).
+     * {@link ConfinedFiles} (no link out, a regular file, within the checklist's size limit), with the repository and
+     * the folders outside it the operator allows host paths under ({@code operatorMounts}).
      *
      * @throws ProvisionException of kind INPUT when it leaves the repository, is missing or cannot be read
      */
-    static Optional<Path> kindConfig(Workspace workspace, ProvisionSettings settings) throws ProvisionException {
+    public static Optional<KindConfigFile> kindConfig(Workspace workspace, ProvisionSettings settings,
+            List<Path> operatorMounts) throws ProvisionException {
         Optional<String> written = settings.cluster().config();
         if (written.isEmpty()) {
             return Optional.empty();
@@ -57,7 +60,8 @@ final class ClusterRequests {
                 "write a path relative to the application directory, inside the repository"));
         ConfinedFiles files = workspace.files(YamlLimits.CHECKLIST.maxBytes());
         try {
-            return Optional.of(files.check(path));
+            return Optional.of(new KindConfigFile(files.check(path), workspace.displayPath(path),
+                    workspace.repositoryRoot(), workspace.applicationDir(), operatorMounts));
         } catch (NoSuchFileException e) {
             throw new ProvisionException(ProvisionException.Kind.INPUT, field + " does not exist",
                     "commit the kind configuration file or remove provision.cluster.config");

@@ -3,6 +3,7 @@ package io.ascent.core.provision;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -28,6 +29,7 @@ public final class ProvisionOptions implements Serializable {
     private final String workDirectory;
     private final String kind;
     private final boolean excerpts;
+    private final List<String> kindMounts;
 
     private ProvisionOptions(Builder b) {
         this.directory = Objects.requireNonNull(b.directory, "directory");
@@ -43,6 +45,7 @@ public final class ProvisionOptions implements Serializable {
         this.workDirectory = b.workDirectory;
         this.kind = b.kind;
         this.excerpts = b.excerpts;
+        this.kindMounts = List.copyOf(b.kindMounts);
     }
 
     public static Builder builder(Path directory) {
@@ -123,6 +126,15 @@ public final class ProvisionOptions implements Serializable {
         return excerpts;
     }
 
+    /**
+     * Folders outside the repository a kind configuration may mount host paths from ({@code --kind-mount},
+     * {@code ASCENT_KIND_MOUNTS}): the operator's escape hatch for a shared cache; empty by default, and never read
+     * from the repository.
+     */
+    public List<Path> kindMounts() {
+        return kindMounts.stream().map(Path::of).toList();
+    }
+
     /** Builds {@link ProvisionOptions}; everything but the directory is optional. */
     public static final class Builder {
         private final String directory;
@@ -138,6 +150,7 @@ public final class ProvisionOptions implements Serializable {
         private String workDirectory;
         private String kind;
         private boolean excerpts;
+        private List<String> kindMounts = List.of();
 
         private Builder(Path directory) {
             this.directory = directory.toString();
@@ -201,6 +214,12 @@ public final class ProvisionOptions implements Serializable {
 
         public Builder excerpts(boolean excerpts) {
             this.excerpts = excerpts;
+            return this;
+        }
+
+        /** Folders outside the repository kind configurations may mount from; the operator's choice. */
+        public Builder kindMounts(List<Path> folders) {
+            this.kindMounts = folders == null ? List.of() : folders.stream().map(Path::toString).toList();
             return this;
         }
 

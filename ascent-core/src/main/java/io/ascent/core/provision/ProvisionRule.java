@@ -26,6 +26,14 @@ public enum ProvisionRule implements DescribedRule {
             "the summary of preflight: whether this machine can make the cluster",
             "creating a cluster on a machine that cannot run it fails minutes later with a worse message",
             "fix the preflight items it lists ('ascent doctor' runs them alone)")),
+    KIND_HOST("provision.kind-host", "The kind configuration keeps the cluster off the build agent",
+            new CheckDescription.Explanation(
+                    "what the kind configuration reaches on the build agent: host paths it mounts into the nodes "
+                            + "(inside the repository only), addresses and ports it publishes (loopback only)",
+                    "a hostPath of /, ~/.ssh or the docker socket, or a port on 0.0.0.0, hands the agent or its "
+                            + "network to whoever opened the pull request",
+                    "mount folders inside the repository; leave listenAddress out (Ascent writes 127.0.0.1) or "
+                            + "write a loopback address; leave host ports to kind")),
     CLUSTER("provision.cluster", "Cluster is ready", new CheckDescription.Explanation(
             "the kind cluster (or namespace of an existing cluster) being created and its nodes Ready",
             "kind's --wait exits 0 on timeout; nothing deploys to nodes that are not Ready",

@@ -22,6 +22,7 @@ import io.ascent.core.provision.deploy.PodReferences;
 import io.ascent.core.provision.deploy.ServerSideApplier;
 import io.ascent.core.provision.existing.ExistingClusterDriver;
 import io.ascent.core.provision.kind.KindDriver;
+import io.ascent.core.provision.kind.NodeImagePolicy;
 import io.ascent.core.provision.kube.ApiDiscovery;
 import io.ascent.core.provision.kube.KubeConnections;
 import io.ascent.core.provision.kube.KubeConnection;
@@ -142,6 +143,7 @@ public final class Provisioner {
         private Teardown teardown;
         private List<Location> testLocations = List.of();
         private Optional<Location> configLocation = Optional.empty();
+        private Optional<Location> nodeImageLocation = Optional.empty();
         private ProvisionSettings.Teardown teardownSetting = ProvisionSettings.Teardown.ALWAYS;
         private Path work;
         private boolean ownsWork;
@@ -245,9 +247,9 @@ public final class Provisioner {
             }
             ClusterDriver driver = choice.get().driver();
             Duration timeout = options.timeout().orElse(settings.deploy().timeout());
-            Optional<Path> kindConfig;
+            Optional<KindConfigFile> kindConfig;
             try {
-                kindConfig = ClusterRequests.kindConfig(workspace, settings);
+                kindConfig = ClusterRequests.kindConfig(workspace, settings, options.kindMounts());
             } catch (ProvisionException e) {
                 items.add(ProvisionRule.CLUSTER.item().error(ErrorKind.INPUT, e.getMessage())
                         .location(configLocation.orElse(Location.of(checklist.path())))
@@ -257,8 +259,22 @@ public final class Provisioner {
             work = workDirectory(name);
             ClusterRequest request = ClusterRequests.of(name, options, settings, checklist, kindConfig, work,
                     timeout.compareTo(CLUSTER_TIMEOUT) > 0 ? timeout : CLUSTER_TIMEOUT);
+            Optional<String> refusedImage = driverOwnsCluster(driverName) ? request.nodeImage().flatMap(image ->
+                    NodeImagePolicy.refusal(image, NodeImagePolicy.allowed(probes.env(NodeImagePolicy.ENVIRONMENT))))
+                    : Optional.empty();
+            if (refusedImage.isPresent()) {
+                items.add(ProvisionRule.KIND_HOST.item().error(ErrorKind.INPUT, refusedImage.get())
+                        .location(nodeImageLocation.orElse(Location.of(checklist.path())))
+                        .remediation(NodeImagePolicy.REMEDIATION).build());
+                return;
+            }
             try {
-                driver.checkRequest(request);
+                // The driver's own judgement (kind: the host policy), at the kind configuration's lines.
+                List<Item> judged = driver.checkRequest(request);
+                items.addAll(judged);
+                if (judged.stream().anyMatch(item -> item.status() == Status.ERROR)) {
+                    return;
+                }
             } catch (ProvisionException e) {
                 items.add(ProvisionRule.CLUSTER.item().error(ErrorKind.INPUT, e.getMessage())
                         .location(configLocation.orElse(Location.of(checklist.path())))
@@ -669,13 +685,7 @@ public final class Provisioner {
                 Map<String, Resource> jobs) {
             YamlDocument document;
             try {
-                Path file = options.checklist().map(p -> p.isAbsolute() ? p : options.directory().resolve(p))
-                        .orElseGet(() -> ChecklistLoader.locate(workspace, Optional.empty()).orElseThrow());
-                // An explicit --checklist may live outside the repository (the operator chose it), as ChecklistLoader
-                // allows; anything else is read confined to the repository.
-                io.ascent.core.workspace.ConfinedFiles files = workspace.files(YamlLimits.CHECKLIST.maxBytes());
-                document = new SafeYamlLoader(YamlLimits.CHECKLIST).loadSingle(files.contains(file) ? files
-                        : io.ascent.core.workspace.ConfinedFiles.anywhere(YamlLimits.CHECKLIST.maxBytes()), file,
+                document = ChecklistDocument.read(workspace, options.checklist(), options.directory(),
                         checklist.path());
             } catch (YamlInputException e) {
                 return List.of(ProvisionRule.SECTION.item().status(Status.ERROR).message(e.getMessage())
@@ -693,6 +703,8 @@ public final class Provisioner {
             }
             configLocation = Optional.of(document.locationOf(document.nodeAt(List.of("provision", "cluster",
                     "config"))));
+            nodeImageLocation = Optional.of(document.locationOf(document.nodeAt(List.of("provision", "cluster",
+                    "nodeImage"))));
             testLocations = new ArrayList<>();
             for (int i = 0; i < tests.size(); i++) {
                 testLocations.add(document.locationOf(document.nodeAt(List.of("provision", "tests",

@@ -33,7 +33,7 @@ class ClusterRequestsTest {
         Path app = application();
         Checklist checklist = load(app);
         RunName name = RunName.next(Clock.fixed(Instant.parse("2026-11-30T01:35:02Z"), ZoneOffset.UTC));
-        Optional<Path> config = ClusterRequests.kindConfig(Workspace.of(app), checklist.provision());
+        Optional<KindConfigFile> config = ClusterRequests.kindConfig(Workspace.of(app), checklist.provision(), List.of());
 
         ClusterRequest request = ClusterRequests.of(name, ProvisionOptions.builder(app).build(),
                 checklist.provision(), checklist, config, temp.resolve("work"), Duration.ofMinutes(5));
@@ -41,7 +41,9 @@ class ClusterRequestsTest {
         assertThat(request.runName()).isEqualTo(name.value());
         assertThat(request.kubernetesVersion()).contains("1.30");
         assertThat(request.nodeImage()).contains(PINNED);
-        assertThat(request.kindConfig()).contains(app.resolve("deploy/kind.yaml").toRealPath());
+        assertThat(request.kindConfig().map(KindConfigFile::file)).contains(app.resolve("deploy/kind.yaml").toRealPath());
+        assertThat(request.kindConfig().map(KindConfigFile::displayPath)).contains("app/deploy/kind.yaml");
+        assertThat(request.kindConfig().map(KindConfigFile::baseDirectory)).contains(app.toAbsolutePath().normalize());
         assertThat(request.context()).contains("from-checklist");
         assertThat(request.timeout()).isEqualTo(Duration.ofMinutes(5));
         assertThat(request.labels()).containsEntry(RunName.RUN_LABEL, name.value())
@@ -102,18 +104,18 @@ class ClusterRequestsTest {
         Files.createSymbolicLink(app.resolve("deploy/out.yaml"), temp.resolve("secret.yaml"));
         Workspace workspace = Workspace.of(app);
 
-        assertThatThrownBy(() -> ClusterRequests.kindConfig(workspace, config("../../secret.yaml")))
+        assertThatThrownBy(() -> ClusterRequests.kindConfig(workspace, config("../../secret.yaml"), List.of()))
                 .isInstanceOf(ProvisionException.class).hasMessageContaining("leaves the repository")
                 .satisfies(e -> assertThat(((ProvisionException) e).kind()).isEqualTo(ProvisionException.Kind.INPUT));
-        assertThatThrownBy(() -> ClusterRequests.kindConfig(workspace, config("deploy/missing.yaml")))
+        assertThatThrownBy(() -> ClusterRequests.kindConfig(workspace, config("deploy/missing.yaml"), List.of()))
                 .isInstanceOf(ProvisionException.class)
                 .hasMessage("provision.cluster.config 'deploy/missing.yaml' does not exist");
-        assertThatThrownBy(() -> ClusterRequests.kindConfig(workspace, config("deploy/out.yaml")))
+        assertThatThrownBy(() -> ClusterRequests.kindConfig(workspace, config("deploy/out.yaml"), List.of()))
                 .isInstanceOf(ProvisionException.class).hasMessageContaining("leaves the repository")
                 .hasMessageNotContaining("secret.yaml is");
-        assertThatThrownBy(() -> ClusterRequests.kindConfig(workspace, config("deploy")))
+        assertThatThrownBy(() -> ClusterRequests.kindConfig(workspace, config("deploy"), List.of()))
                 .isInstanceOf(ProvisionException.class).hasMessageContaining("is a folder");
-        assertThat(ClusterRequests.kindConfig(workspace, config("deploy/kind.yaml"))).isPresent();
+        assertThat(ClusterRequests.kindConfig(workspace, config("deploy/kind.yaml"), List.of())).isPresent();
     }
 
     private static ProvisionSettings config(String path) {

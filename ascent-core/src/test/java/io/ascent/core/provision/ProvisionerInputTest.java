@@ -91,6 +91,23 @@ class ProvisionerInputTest {
     }
 
     @Test
+    void shouldRefuseANodeImageThatIsNotKindsAtItsLineEvenOnADryRun() throws IOException {
+        writeKind("kind: Cluster\napiVersion: kind.x-k8s.io/v1alpha4\n");
+        Path checklist = app.resolve("ascent.yaml");
+        Files.writeString(checklist, Files.readString(checklist).replace("kindest/node:", "attacker/node:"));
+
+        Report report = new Ascent().provision(ProvisionOptions.builder(app).noGit(true).dryRun(true).build(),
+                ProgressListener.SILENT);
+
+        assertThat(report.verdict()).as(report.items().toString()).isEqualTo(Verdict.INVALID_INPUT);
+        Item refused = only(report, "provision.kind-host");
+        assertThat(refused.message()).startsWith("provision.cluster.nodeImage 'attacker/node:v1.31.14@sha256:")
+                .contains("privileged container on the build agent");
+        assertThat(refused.location().toString()).isEqualTo("ascent.yaml:14:16");
+        assertThat(refused.remediation()).contains("ASCENT_KIND_NODE_IMAGES");
+    }
+
+    @Test
     void shouldRefuseAnUnknownPortListingTheServicesPorts() throws IOException {
         write("""
                     - name: home

@@ -1,6 +1,9 @@
 package io.ascent.core.provision.kind;
 
+import io.ascent.core.provision.KindConfigFile;
 import io.ascent.core.provision.ProvisionException;
+import io.ascent.core.report.Item;
+import io.ascent.core.report.Status;
 import io.ascent.core.workspace.ConfinedFiles;
 import io.ascent.core.yaml.SafeYamlLoader;
 import io.ascent.core.yaml.YamlDocument;
@@ -18,11 +21,25 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * The {@code kind.x-k8s.io/v1alpha4} Cluster configuration Ascent hands to {@code kind create cluster}: the
  * checklist's kind configuration (nodes, networking, kubeadm patches, feature gates) with every node's image set
- * to the pinned node image, and without a {@code name} (the run's name is passed with {@code --name}).
+ * to the pinned node image, without a {@code name} (the run's name is passed with {@code --name}), and held to the
+ * host policy: host paths inside the repository and written absolute ({@link HostMounts}), published ports on
+ * loopback ({@link HostPorts}).
  */
 public final class KindConfig {
 
     static final String API_VERSION = "kind.x-k8s.io/v1alpha4";
+
+    /**
+     * The configuration as Ascent writes it.
+     *
+     * @param yaml     the file's text
+     * @param rewrites what Ascent changed beyond the node image, each at the line of the repository's file
+     */
+    public record Rendered(String yaml, List<String> rewrites) {
+        public Rendered {
+            rewrites = List.copyOf(rewrites);
+        }
+    }
 
     private KindConfig() {
     }
@@ -30,26 +47,35 @@ public final class KindConfig {
     /**
      * Renders the configuration.
      *
-     * @param checklistConfig the checklist's kind configuration file, already resolved inside the repository
-     * @param displayPath     how reports name that file
+     * @param checklistConfig the checklist's kind configuration, if it names one
      * @param image           the node image, pinned by digest
-     * @throws ProvisionException (input) when the file is not a kind v1alpha4 Cluster, at its file:line:col
+     * @throws ProvisionException (input) when the file is not a kind v1alpha4 Cluster or the host policy refuses
+     *                            it, at its file:line:col
      */
-    public static String render(Optional<Path> checklistConfig, String displayPath, String image)
-            throws ProvisionException {
+    public static Rendered render(Optional<KindConfigFile> checklistConfig, String image) throws ProvisionException {
         // kind and apiVersion first, as people write them (the parsed file keeps no order)
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("kind", "Cluster");
         config.put("apiVersion", API_VERSION);
+        List<String> rewrites = List.of();
         if (checklistConfig.isPresent()) {
-            config.putAll(load(checklistConfig.get(), displayPath));
+            Reviewed reviewed = review(checklistConfig.get());
+            Optional<Item> refusal = reviewed.review().items().stream()
+                    .filter(item -> item.status() == Status.ERROR).findFirst();
+            if (refusal.isPresent()) {
+                throw new ProvisionException(ProvisionException.Kind.INPUT, refusal.get().optionalLocation()
+                        .map(at -> at + ": ").orElse("") + refusal.get().message(),
+                        refusal.get().optionalRemediation().orElse(null));
+            }
+            config.putAll(reviewed.config());
+            rewrites = reviewed.review().rewrites();
         }
         config.remove("name");
         List<Object> nodes = new ArrayList<>();
         Object declared = config.get("nodes");
         if (declared instanceof List<?> list && !list.isEmpty()) {
             for (Object node : list) {
-                Map<String, Object> copy = new LinkedHashMap<>(asMap(node));
+                Map<String, Object> copy = new LinkedHashMap<>(KindMaps.map(node));
                 copy.put("image", image);
                 nodes.add(copy);
             }
@@ -64,28 +90,41 @@ public final class KindConfig {
         options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
         options.setIndicatorIndent(2);
         options.setIndentWithIndicator(true);
-        return "# Written by Ascent for kind create cluster; from " + checklistConfig.map(p -> displayPath)
-                .orElse("kind's defaults") + " with the node image pinned.\n" + new Yaml(options).dump(config);
+        return new Rendered("# Written by Ascent for kind create cluster; from " + checklistConfig
+                .map(KindConfigFile::displayPath).orElse("kind's defaults") + " with the node image pinned"
+                + (rewrites.isEmpty() ? "" : " and the host policy applied") + ".\n" + new Yaml(options).dump(config),
+                rewrites);
     }
 
     /**
-     * Reads the checklist's kind configuration as {@link #render} would and refuses what kind would refuse after the
-     * run has begun; nothing when the checklist names none.
+     * Reads the checklist's kind configuration as {@link #render} would and judges what it reaches on the build
+     * agent: refusals (ERROR, input) and warnings, each at its file:line:col; nothing when the checklist names no
+     * configuration.
      *
-     * @throws ProvisionException (input) at the file:line:col of the problem
+     * @throws ProvisionException (input) at the file:line:col of a file that is no kind configuration, or that kind
+     *                            would refuse after the run has begun
      */
-    public static void check(Optional<Path> checklistConfig, String displayPath) throws ProvisionException {
-        if (checklistConfig.isPresent()) {
-            load(checklistConfig.get(), displayPath);
-        }
+    public static List<Item> check(Optional<KindConfigFile> checklistConfig) throws ProvisionException {
+        return checklistConfig.isPresent() ? review(checklistConfig.get()).review().items() : List.of();
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> asMap(Object node) {
-        return node instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
+    private record Reviewed(Map<String, Object> config, KindHostReview review) {
     }
 
-    private static Map<String, Object> load(Path file, String displayPath) throws ProvisionException {
+    private record Loaded(YamlDocument document, Map<String, Object> config) {
+    }
+
+    private static Reviewed review(KindConfigFile file) throws ProvisionException {
+        Loaded loaded = load(file.file(), file.displayPath());
+        YamlDocument document = loaded.document();
+        Map<String, Object> config = loaded.config();
+        KindHostReview review = new KindHostReview(document);
+        HostMounts.judge(config, file, review);
+        HostPorts.judge(config, review);
+        return new Reviewed(config, review);
+    }
+
+    private static Loaded load(Path file, String displayPath) throws ProvisionException {
         YamlDocument document;
         try {
             // Confined to the file's own folder: a link from there to anywhere else (~/.kube/config) is refused.
@@ -108,13 +147,13 @@ public final class KindConfig {
             throw new ProvisionException(ProvisionException.Kind.INPUT, document.start() + ": 'nodes' must be a "
                     + "list of nodes", "see https://kind.sigs.k8s.io/docs/user/configuration/#nodes");
         }
-        if (nodes instanceof List<?> list && !list.isEmpty()
-                && list.stream().noneMatch(n -> "control-plane".equals(asMap(n).getOrDefault("role", "control-plane")))) {
+        if (nodes instanceof List<?> list && !list.isEmpty() && list.stream()
+                .noneMatch(n -> "control-plane".equals(KindMaps.map(n).getOrDefault("role", "control-plane")))) {
             // kind refuses it ("must have at least one control-plane node") only after the run has begun.
             throw new ProvisionException(ProvisionException.Kind.INPUT, document.locationOf(
                     document.nodeAt(List.of("nodes"))) + ": the kind configuration has no control-plane node; kind "
                     + "needs at least one", "add a node with role: control-plane (a node without a role is one)");
         }
-        return asMap(map);
+        return new Loaded(document, KindMaps.map(map));
     }
 }

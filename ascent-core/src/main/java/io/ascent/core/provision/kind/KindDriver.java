@@ -10,6 +10,7 @@ import io.ascent.core.provision.command.CommandFailedException;
 import io.ascent.core.provision.command.CommandResult;
 import io.ascent.core.provision.command.CommandRunner;
 import io.ascent.core.provision.command.ProcessCommandRunner;
+import io.ascent.core.report.Item;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -77,8 +78,8 @@ public final class KindDriver implements ClusterDriver {
     }
 
     @Override
-    public void checkRequest(ClusterRequest request) throws ProvisionException {
-        KindConfig.check(request.kindConfig(), request.kindConfig().map(Path::toString).orElse(""));
+    public List<Item> checkRequest(ClusterRequest request) throws ProvisionException {
+        return KindConfig.check(request.kindConfig());
     }
 
     @Override
@@ -88,11 +89,12 @@ public final class KindDriver implements ClusterDriver {
                 .map(v -> "Kubernetes " + v).orElse("its default version"));
         List<String> lines = new ArrayList<>();
         lines.add("write " + work.resolve(CONFIG_FILE) + " (kind.x-k8s.io/v1alpha4"
-                + request.kindConfig().map(c -> ", from " + c).orElse("") + ", node image pinned by digest: "
-                + image + "):");
+                + request.kindConfig().map(c -> ", from " + c.displayPath()).orElse("") + ", node image pinned by "
+                + "digest: " + image + "):");
         try {
-            KindConfig.render(request.kindConfig(), request.kindConfig().map(Path::toString).orElse(""), image)
-                    .lines().forEach(line -> lines.add("  | " + line));
+            KindConfig.Rendered rendered = KindConfig.render(request.kindConfig(), image);
+            rendered.yaml().lines().forEach(line -> lines.add("  | " + line));
+            rendered.rewrites().forEach(rewrite -> lines.add("  changed by Ascent's host policy: " + rewrite));
         } catch (ProvisionException e) {
             lines.add("  (not written: " + e.getMessage() + ")"); // checkRequest has refused it already
         }
@@ -118,8 +120,7 @@ public final class KindDriver implements ClusterDriver {
             throws ProvisionException, InterruptedException {
         Path work = request.workDirectory();
         String image = chooseImage(request);
-        String config = KindConfig.render(request.kindConfig(),
-                request.kindConfig().map(Path::toString).orElse(""), image);
+        String config = KindConfig.render(request.kindConfig(), image).yaml();
         try {
             Files.createDirectories(work);
             Files.writeString(work.resolve(CONFIG_FILE), config, StandardCharsets.UTF_8);

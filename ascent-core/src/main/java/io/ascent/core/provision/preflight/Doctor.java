@@ -8,10 +8,20 @@ import io.ascent.core.checklist.LoadedChecklist;
 import io.ascent.core.checklist.ProvisionSettings;
 import io.ascent.core.progress.ProgressListener;
 import io.ascent.core.provision.ClusterRequest;
+import io.ascent.core.provision.ClusterRequests;
+import io.ascent.core.provision.ChecklistDocument;
+import io.ascent.core.provision.kind.NodeImagePolicy;
+import io.ascent.core.yaml.YamlDocument;
+import io.ascent.core.yaml.YamlInputException;
+import io.ascent.core.provision.ProvisionException;
+import io.ascent.core.provision.ProvisionRule;
 import io.ascent.core.provision.RunName;
 import io.ascent.core.provision.existing.ExistingClusterDriver;
 import io.ascent.core.provision.existing.ExistingClusterPreflight;
+import io.ascent.core.provision.kind.KindConfig;
 import io.ascent.core.provision.kube.KubeConnections;
+import io.ascent.core.report.ErrorKind;
+import io.ascent.core.report.Item;
 import io.ascent.core.report.Location;
 import io.ascent.core.report.Report;
 import io.ascent.core.run.Phase;
@@ -22,6 +32,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -55,6 +66,52 @@ public final class Doctor {
         return run.report();
     }
 
+    /**
+     * Judges the checklist's kind configuration as {@code ascent provision} does before preflight (the host policy:
+     * host paths, addresses, ports), its items at the configuration's lines; false when it is refused.
+     */
+    private static boolean kindConfigAccepted(Workspace workspace, Checklist checklist, DoctorOptions options,
+            RunRecorder run) {
+        try (Phase phase = run.phase("kind configuration")) {
+            List<Item> items = KindConfig.check(ClusterRequests.kindConfig(workspace, checklist.provision(),
+                    options.kindMounts()));
+            run.items(items);
+            boolean accepted = items.stream().noneMatch(item -> item.status() == Status.ERROR);
+            if (!accepted) {
+                phase.failed();
+            }
+            return accepted;
+        } catch (ProvisionException e) {
+            run.item(ProvisionRule.CLUSTER.item().error(ErrorKind.INPUT, e.getMessage())
+                    .location(Location.of(checklist.path())).remediation(e.remediation().orElse(null)).build());
+            return false;
+        }
+    }
+
+    /**
+     * Judges the checklist's {@code nodeImage} as {@code ascent provision} does ({@link NodeImagePolicy}: kind's
+     * images, or the operator's); false, with an item at its line, when it is refused.
+     */
+    private boolean nodeImageAccepted(Workspace workspace, Checklist checklist, Optional<String> nodeImage,
+            DoctorOptions options, RunRecorder run) {
+        Optional<String> refused = nodeImage.flatMap(image -> NodeImagePolicy.refusal(image,
+                NodeImagePolicy.allowed(probes.env(NodeImagePolicy.ENVIRONMENT))));
+        if (refused.isEmpty()) {
+            return true;
+        }
+        Location at;
+        try {
+            YamlDocument document = ChecklistDocument.read(workspace, options.checklist(), options.directory(),
+                    checklist.path());
+            at = document.locationOf(document.nodeAt(List.of("provision", "cluster", "nodeImage")));
+        } catch (YamlInputException e) {
+            at = Location.of(checklist.path()); // it loaded a moment ago; the field's name is in the message
+        }
+        run.item(ProvisionRule.KIND_HOST.item().error(ErrorKind.INPUT, refused.get()).location(at)
+                .remediation(NodeImagePolicy.REMEDIATION).build());
+        return false;
+    }
+
     private void check(DoctorOptions options, RunRecorder run) throws InterruptedException {
         if (!Files.isDirectory(options.directory())) {
             run.item(ChecklistRule.OPTIONS.item().status(Status.ERROR)
@@ -73,6 +130,7 @@ public final class Doctor {
         Optional<String> nodeImage = Optional.empty();
         Optional<String> context = options.context();
         Workspace workspace = Workspace.of(options.directory());
+        Optional<Checklist> read = Optional.empty();
         if (ChecklistLoader.locate(workspace, options.checklist()).isPresent()) {
             LoadedChecklist loaded;
             try (Phase phase = run.phase("checklist")) {
@@ -83,6 +141,7 @@ public final class Doctor {
                 return;
             }
             Checklist checklist = loaded.checklist().orElseThrow();
+            read = Optional.of(checklist);
             run.checklist(checklist.path());
             ProvisionSettings.Cluster cluster = checklist.provision().cluster();
             driver = driver.or(() -> Optional.of(cluster.driver().name().toLowerCase(Locale.ROOT)));
@@ -96,6 +155,15 @@ public final class Doctor {
         String chosen = driver.orElse("kind");
         String asked = version.map(v -> ", Kubernetes " + v).orElse("");
         run.info("cluster: " + chosen + asked);
+        if (chosen.equals("kind") && read.isPresent() && !kindConfigAccepted(workspace, read.get(), options, run)) {
+            run.info("preflight not run: the kind configuration would be refused before any cluster exists");
+            return;
+        }
+        if (chosen.equals("kind") && read.isPresent() && !nodeImageAccepted(workspace, read.get(), nodeImage, options,
+                run)) {
+            run.info("preflight not run: the node image would be refused before any cluster exists");
+            return;
+        }
         RunName name = RunName.next(clock);
         ClusterRequest request = new ClusterRequest(name.value(), version, nodeImage, Optional.empty(),
                 options.kubeconfig(), context, Path.of(System.getProperty("java.io.tmpdir"), name.value()),

@@ -3,6 +3,7 @@ package io.ascent.core.provision.kind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ascent.core.provision.KindConfigFile;
 import io.ascent.core.provision.ProvisionException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,11 @@ class KindConfigTest {
 
     @TempDir
     Path dir;
+
+    /** The configuration as the provisioner passes it: the temporary folder stands for the repository. */
+    private Optional<KindConfigFile> file(Path config, String displayPath) {
+        return Optional.of(new KindConfigFile(config, displayPath, dir, dir));
+    }
 
     @Test
     void shouldPinEveryNodeOfTheChecklistsConfigAndKeepTheRest() throws Exception {
@@ -35,7 +41,7 @@ class KindConfigTest {
                   - role: worker
                 """);
 
-        String rendered = KindConfig.render(Optional.of(config), "deploy/kind.yaml", IMAGE);
+        String rendered = KindConfig.render(file(config, "deploy/kind.yaml"), IMAGE).yaml();
 
         assertThat(rendered).contains("from deploy/kind.yaml", "ipFamily: ipv4", "kind: ClusterConfiguration",
                 "role: worker").doesNotContain("chosen-by-the-repository", "v1.22.0");
@@ -44,7 +50,7 @@ class KindConfigTest {
 
     @Test
     void shouldWriteOneControlPlaneWithoutAChecklistConfig() throws Exception {
-        assertThat(KindConfig.render(Optional.empty(), "", IMAGE)).contains("kind: Cluster",
+        assertThat(KindConfig.render(Optional.empty(), IMAGE).yaml()).contains("kind: Cluster",
                 "apiVersion: kind.x-k8s.io/v1alpha4", "role: control-plane", "image: " + IMAGE);
     }
 
@@ -54,7 +60,7 @@ class KindConfigTest {
         Path repo = Files.createDirectories(dir.resolve("repo"));
         Path link = Files.createSymbolicLink(repo.resolve("kind.yaml"), secret);
 
-        assertThatThrownBy(() -> KindConfig.render(Optional.of(link), "deploy/kind.yaml", IMAGE))
+        assertThatThrownBy(() -> KindConfig.render(file(link, "deploy/kind.yaml"), IMAGE).yaml())
                 .isInstanceOfSatisfying(ProvisionException.class, e -> {
                     assertThat(e.kind()).isEqualTo(ProvisionException.Kind.INPUT);
                     assertThat(e.getMessage()).startsWith("deploy/kind.yaml").doesNotContain("kind: Config");
@@ -66,12 +72,12 @@ class KindConfigTest {
         Path config = Files.writeString(dir.resolve("kind.yaml"), "apiVersion: v1\nkind: ConfigMap\n");
         Path broken = Files.writeString(dir.resolve("broken.yaml"), "kind: Cluster\n  bad: [\n");
 
-        assertThatThrownBy(() -> KindConfig.render(Optional.of(config), "deploy/kind.yaml", IMAGE))
+        assertThatThrownBy(() -> KindConfig.render(file(config, "deploy/kind.yaml"), IMAGE).yaml())
                 .isInstanceOfSatisfying(ProvisionException.class, e -> {
                     assertThat(e.kind()).isEqualTo(ProvisionException.Kind.INPUT);
                     assertThat(e.getMessage()).startsWith("deploy/kind.yaml:1:1").contains("not a kind configuration");
                 });
-        assertThatThrownBy(() -> KindConfig.render(Optional.of(broken), "deploy/broken.yaml", IMAGE))
+        assertThatThrownBy(() -> KindConfig.render(file(broken, "deploy/broken.yaml"), IMAGE).yaml())
                 .isInstanceOfSatisfying(ProvisionException.class, e -> assertThat(e.getMessage())
                         .startsWith("deploy/broken.yaml:"));
     }
@@ -86,7 +92,7 @@ class KindConfigTest {
                   - role: worker
                 """);
 
-        assertThatThrownBy(() -> KindConfig.render(Optional.of(workers), "deploy/kind.yaml", IMAGE))
+        assertThatThrownBy(() -> KindConfig.render(file(workers, "deploy/kind.yaml"), IMAGE).yaml())
                 .isInstanceOfSatisfying(ProvisionException.class, e -> {
                     assertThat(e.kind()).isEqualTo(ProvisionException.Kind.INPUT);
                     assertThat(e.getMessage()).startsWith("deploy/kind.yaml:4:3").contains("no control-plane node");
@@ -104,6 +110,6 @@ class KindConfigTest {
                   - role: worker
                 """);
 
-        assertThat(KindConfig.render(Optional.of(roleless), "deploy/kind.yaml", IMAGE)).contains("tier: all");
+        assertThat(KindConfig.render(file(roleless, "deploy/kind.yaml"), IMAGE).yaml()).contains("tier: all");
     }
 }

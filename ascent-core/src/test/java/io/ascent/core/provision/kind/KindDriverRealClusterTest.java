@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ascent.core.progress.ProgressListener;
 import io.ascent.core.provision.ClusterRequest;
+import io.ascent.core.provision.KindConfigFile;
 import io.ascent.core.provision.ProvisionedCluster;
 import io.ascent.core.provision.RunName;
 import io.ascent.core.provision.command.ProcessCommandRunner;
@@ -34,7 +35,7 @@ class KindDriverRealClusterTest {
     @TempDir
     Path work;
 
-    private ClusterRequest request(Optional<String> version, Optional<Path> config) {
+    private ClusterRequest request(Optional<String> version, Optional<KindConfigFile> config) {
         RunName name = RunName.next(Clock.systemUTC());
         return new ClusterRequest(name.value(), version, Optional.empty(), config, Optional.empty(),
                 Optional.empty(), work.resolve(name.value()), Duration.ofMinutes(6), name.labels());
@@ -75,7 +76,8 @@ class KindDriverRealClusterTest {
                   - role: control-plane
                   - role: worker
                 """);
-        ClusterRequest request = request(Optional.of("1.31"), Optional.of(config));
+        ClusterRequest request = request(Optional.of("1.31"), Optional.of(new KindConfigFile(config,
+                "kind-config.yaml", work, work)));
         preflightPasses(request);
         KindDriver driver = KindDriver.local();
 

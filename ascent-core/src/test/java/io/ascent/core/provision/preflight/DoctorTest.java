@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import io.ascent.core.provision.kind.NodeImagePolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,6 +50,25 @@ class DoctorTest {
         assertThat(report.items()).filteredOn(i -> i.status() == Status.FAIL).extracting(Item::id)
                 .containsExactly("preflight.node-image", "preflight.cgroups");
         assertThat(host.ran).noneMatch(argv -> argv.contains("create") || argv.contains("pull"));
+    }
+
+    @Test
+    void shouldRefuseANodeImageThatIsNotKindsUnlessTheOperatorAllowsItsRepository() throws Exception {
+        String digest = "@sha256:6f86cf509dbb42767b6e79debc3f2c32e4ee01386f0489b3b2be24b0a55aac2b";
+        checklist("driver: kind\nkubernetesVersion: \"1.31\"\nnodeImage: mirror.corp/kind/node:v1.31.14" + digest);
+        FakeHost host = FakeHost.systemdCgroupV2().docker(FakeHost.HEALTHY_DOCKER).kind("v0.31.0");
+
+        Report refused = doctor(host, DoctorOptions.of(dir));
+
+        assertThat(refused.verdict()).isEqualTo(Verdict.INVALID_INPUT);
+        assertThat(refused.items()).filteredOn(i -> i.id().equals("provision.kind-host")).singleElement()
+                .satisfies(i -> assertThat(i.location().toString()).isEqualTo("ascent.yaml:9:16"));
+        assertThat(host.ran).as("preflight not run").isEmpty();
+
+        Report allowed = doctor(host.env(NodeImagePolicy.ENVIRONMENT, "mirror.corp/kind/node"), DoctorOptions.of(dir));
+
+        assertThat(allowed.items()).noneMatch(i -> i.id().equals("provision.kind-host"));
+        assertThat(allowed.items()).anyMatch(i -> i.id().equals("preflight.node-image"));
     }
 
     @Test
