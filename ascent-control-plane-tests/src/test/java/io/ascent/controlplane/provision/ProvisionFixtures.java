@@ -174,6 +174,16 @@ final class ProvisionFixtures {
     static final class RecordingProgress implements ProgressListener {
         final List<String> lines = Collections.synchronizedList(new ArrayList<>());
 
+        /**
+         * The lines so far, copied under the list's lock: a stream over {@link #lines} while the run adds to it fails
+         * with a ConcurrentModificationException (a synchronized list locks its single calls, not an iteration).
+         */
+        List<String> snapshot() {
+            synchronized (lines) {
+                return new ArrayList<>(lines);
+            }
+        }
+
         @Override
         public void phaseStarted(String phase) {
             lines.add("start " + phase);

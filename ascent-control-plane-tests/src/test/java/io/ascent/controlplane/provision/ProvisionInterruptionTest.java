@@ -103,7 +103,7 @@ class ProvisionInterruptionTest {
         }, "provision-under-test");
         run.start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (progress.lines.stream().noneMatch(line -> line.startsWith(marker))) {
+        while (progress.snapshot().stream().noneMatch(line -> line.startsWith(marker))) {
             assertThat(System.nanoTime()).as(marker + " not seen; progress: " + progress.lines).isLessThan(deadline);
             assertThat(run.isAlive()).as("still running; progress: " + progress.lines).isTrue();
             TimeUnit.MILLISECONDS.sleep(20);
