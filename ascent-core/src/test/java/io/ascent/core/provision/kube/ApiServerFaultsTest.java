@@ -30,6 +30,10 @@ class ApiServerFaultsTest {
 
     private static final String DEPLOYMENTS = "/apis/apps/v1/namespaces/ns/deployments";
     private static final String PODS = "/api/v1/namespaces/ns/pods";
+    /** Discovery of apps/v1 as the server answers it: Deployments and their status subresource. */
+    private static final String APPS_DISCOVERY = "{\"kind\":\"APIResourceList\",\"groupVersion\":\"apps/v1\","
+            + "\"resources\":[{\"name\":\"deployments\",\"namespaced\":true,\"kind\":\"Deployment\"},"
+            + "{\"name\":\"deployments/status\",\"namespaced\":true,\"kind\":\"Deployment\"}]}";
     private static final ResourceType DEPLOYMENT = new ResourceType("apps/v1", "Deployment", "deployments", true);
 
     private final ApiServerDouble server = ApiServerDouble.started();
@@ -125,9 +129,7 @@ class ApiServerFaultsTest {
 
     @Test
     void shouldReportA422AtTheFieldTheServerNames() throws Exception {
-        server.then("GET /apis/apps/v1", json(200, "{\"kind\":\"APIResourceList\",\"groupVersion\":\"apps/v1\","
-                        + "\"resources\":[{\"name\":\"deployments\",\"namespaced\":true,\"kind\":\"Deployment\"},"
-                        + "{\"name\":\"deployments/status\",\"namespaced\":true,\"kind\":\"Deployment\"}]}"))
+        server.then("GET /apis/apps/v1", json(200, APPS_DISCOVERY))
                 .then("PATCH " + DEPLOYMENTS + "/web", json(422, "{\"kind\":\"Status\",\"status\":\"Failure\","
                         + "\"code\":422,\"reason\":\"Invalid\",\"message\":\"Deployment.apps \\\"web\\\" is invalid: "
                         + "spec.replicas: Invalid value: -1: must be greater than or equal to 0\",\"details\":{"
@@ -156,8 +158,7 @@ class ApiServerFaultsTest {
 
     @Test
     void shouldKeepAnObjectTheServerAppliedWithWarningsAsAWarningAtTheFieldItNames() throws Exception {
-        server.then("GET /apis/apps/v1", json(200, "{\"kind\":\"APIResourceList\",\"groupVersion\":\"apps/v1\","
-                        + "\"resources\":[{\"name\":\"deployments\",\"namespaced\":true,\"kind\":\"Deployment\"}]}"))
+        server.then("GET /apis/apps/v1", json(200, APPS_DISCOVERY))
                 .then("PATCH " + DEPLOYMENTS + "/web", ApiServerDouble.warned(json(200, web(0, "3").toString()),
                         "299 - \"spec.template.spec.nodeSelector[beta.kubernetes.io/arch]: deprecated since v1.14; "
                                 + "use \\\"kubernetes.io/arch\\\" instead\"",
