@@ -178,7 +178,8 @@ public final class ClusterConnector {
      * client-java's client for {@code config}'s current context, as {@code ClientBuilder.kubeconfig(config)} builds
      * it, with the client certificate's key managers built by the JDK where it can read the key
      * ({@link ClientCertificate}: no Bouncy Castle to load); client-java's own reading otherwise, and for tokens and
-     * exec plugins, whose token is put on the HTTP client itself ({@link BearerCredentials}).
+     * exec plugins, whose token is put on the HTTP client itself ({@link BearerCredentials}). Its TLS is set up
+     * once ({@link SingleTlsApiClient}).
      *
      * @throws IOException when a file the kubeconfig names cannot be read
      */
@@ -190,7 +191,7 @@ public final class ClusterConnector {
                     config.getDataOrFileRelative(config.getClientKeyData(), config.getClientKeyFile()))
                     .ifPresent(keyManagers -> builder.setAuthentication(client -> client.setKeyManagers(keyManagers)));
         }
-        return BearerCredentials.carry(builder.build(), config);
+        return BearerCredentials.carry(SingleTlsApiClient.build(builder), config);
     }
 
     /** Whether Ascent runs in a pod with a service account mounted. */
