@@ -155,6 +155,53 @@ class RemoteCheckoutTest {
     }
 
     @Test
+    void shouldReturnAtOnceFromAnHttpCloneBlockedOnASilentRemoteWhenInterruptedAndRemoveItsFolderLater()
+            throws Exception {
+        List<Socket> accepted = new CopyOnWriteArrayList<>();
+        Path parent = Files.createDirectories(dir.resolve("http-clones"));
+        try (ServerSocket silent = silentServer(accepted)) {
+            java.util.concurrent.CompletableFuture<Throwable> outcome = new java.util.concurrent.CompletableFuture<>();
+            Thread caller = new Thread(() -> {
+                try {
+                    RemoteCheckout.clone("http://127.0.0.1:" + silent.getLocalPort() + "/app.git", Optional.empty(),
+                            parent, Duration.ofMinutes(10)).close();
+                    outcome.complete(null);
+                } catch (Exception e) {
+                    outcome.complete(e);
+                }
+            });
+            caller.start();
+            long waited = System.nanoTime();
+            while (accepted.isEmpty() && System.nanoTime() - waited < 10_000_000_000L) {
+                Thread.sleep(20);
+            }
+            assertThat(accepted).as("the clone reached the remote").isNotEmpty();
+            long start = System.nanoTime();
+            caller.interrupt();
+
+            // Without its own thread the caller stayed in the read for the whole 10-minute timeout.
+            assertThat(outcome.get(15, java.util.concurrent.TimeUnit.SECONDS))
+                    .isInstanceOf(InterruptedException.class);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+        } finally {
+            for (Socket socket : accepted) {
+                socket.close(); // the remote hangs up: the left clone's read ends and it removes its folder
+            }
+        }
+        long waited = System.nanoTime();
+        while (!isEmpty(parent) && System.nanoTime() - waited < 15_000_000_000L) {
+            Thread.sleep(50);
+        }
+        assertThat(parent).isEmptyDirectory();
+    }
+
+    private static boolean isEmpty(Path folder) throws IOException {
+        try (var entries = Files.list(folder)) {
+            return entries.findAny().isEmpty();
+        }
+    }
+
+    @Test
     void shouldCloneAGitProtocolRemoteThroughTheRelayNamingItsHost() throws Exception {
         Path served = Files.createDirectories(dir.resolve("served"));
         try (TestRepository repo = TestRepository.init(served.resolve("app"))) {
