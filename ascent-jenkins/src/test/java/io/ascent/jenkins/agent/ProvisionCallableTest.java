@@ -3,6 +3,7 @@ package io.ascent.jenkins.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import hudson.model.TaskListener;
 import io.ascent.core.network.UrlAllowList;
 import io.ascent.core.provision.ProvisionRule;
 import io.ascent.core.report.Item;
@@ -54,7 +55,9 @@ class ProvisionCallableTest {
         // A Jenkins workspace is a checkout; the engine validates its HEAD tree.
         git("init", "-q");
         git("add", "-A");
-        git("-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-q", "-m", "app");
+        git("config", "user.name", "t");
+        git("config", "user.email", "t@example.org");
+        git("commit", "-q", "-m", "app");
     }
 
     private void git(String... args) throws IOException {
@@ -77,13 +80,19 @@ class ProvisionCallableTest {
                 UrlAllowList.none());
     }
 
+    /** The callable without operator settings beyond the agent's environment. */
+    private static ProvisionCallable provision(ValidateRequest request, String driver, String kindPath,
+            TaskListener listener, byte[] credential) {
+        return new ProvisionCallable(request, driver, kindPath, KindOperatorSettings.NONE, listener, credential);
+    }
+
     private static byte[] credential() {
         return KUBECONFIG.getBytes(StandardCharsets.UTF_8);
     }
 
     @Test
     void shouldCrossTheChannelWithoutShowingTheCredential() throws Exception {
-        ProvisionCallable callable = new ProvisionCallable(request("app", "out/"), "kind", "/opt/kind",
+        ProvisionCallable callable = provision(request("app", "out/"), "kind", "/opt/kind",
                 new ValidateCallableTest.BufferListener(), credential());
         ProvisionCallable copy = Serialization.roundTrip(callable);
         assertThat(copy).usingRecursiveComparison().ignoringFields("listener").isEqualTo(callable);
@@ -94,10 +103,10 @@ class ProvisionCallableTest {
     @Test
     void shouldChooseExistingForACredentialElseLeaveItToTheChecklist() {
         ValidateCallableTest.BufferListener log = new ValidateCallableTest.BufferListener();
-        assertThat(new ProvisionCallable(request("app", "out/"), "", "/opt/kind", log, credential()).driverName())
+        assertThat(provision(request("app", "out/"), "", "/opt/kind", log, credential()).driverName())
                 .isEqualTo("existing");
-        assertThat(new ProvisionCallable(request("app", "out/"), "", "/opt/kind", log, null).driverName()).isNull();
-        assertThat(new ProvisionCallable(request("app", "out/"), "kind", "/opt/kind", log, credential())
+        assertThat(provision(request("app", "out/"), "", "/opt/kind", log, null).driverName()).isNull();
+        assertThat(provision(request("app", "out/"), "kind", "/opt/kind", log, credential())
                 .driverName()).isEqualTo("kind");
     }
 
@@ -105,7 +114,7 @@ class ProvisionCallableTest {
     void shouldRunTheEngineWithTheCredentialsKubeconfigAndStopAtPreflightWhenTheClusterIsUnreachable()
             throws Exception {
         ValidateCallableTest.BufferListener log = new ValidateCallableTest.BufferListener();
-        AgentReport answer = new ProvisionCallable(request("app", "target/ascent/"), "", "/opt/kind", log,
+        AgentReport answer = provision(request("app", "target/ascent/"), "", "/opt/kind", log,
                 credential()).invoke(workspace.toFile(), null);
 
         assertThat(answer.report().subject()).isEqualTo("app");
@@ -126,7 +135,7 @@ class ProvisionCallableTest {
 
     @Test
     void shouldRunKindsPreflightOnTheAgentAndCreateNothingWithAKindThatDoesNotExist() throws Exception {
-        AgentReport answer = new ProvisionCallable(request("app", "target/ascent/"), "kind", "/opt/no/kind",
+        AgentReport answer = provision(request("app", "target/ascent/"), "kind", "/opt/no/kind",
                 new ValidateCallableTest.BufferListener(), null).invoke(workspace.toFile(), null);
         assertThat(answer.report().phases()).extracting(PhaseRecord::name).contains("validate", "preflight");
         assertThat(answer.report().items()).extracting(Item::id).contains("preflight.container-engine");
@@ -136,8 +145,39 @@ class ProvisionCallableTest {
     }
 
     @Test
+    void shouldLetTheKindConfigurationMountOnlyTheFoldersTheOperatorsAllow() throws Exception {
+        Path cache = Files.createDirectories(parent.resolve("cache"));
+        Files.writeString(workspace.resolve("app/deploy/kind-config.yaml"), """
+                apiVersion: kind.x-k8s.io/v1alpha4
+                kind: Cluster
+                nodes:
+                  - role: control-plane
+                    extraMounts:
+                      - containerPath: /cache
+                        hostPath: %s
+                """.formatted(cache));
+        git("commit", "-q", "-a", "-m", "mount the cache");
+        ValidateCallableTest.BufferListener log = new ValidateCallableTest.BufferListener();
+
+        AgentReport refused = provision(request("app", "target/ascent/"), "kind", "/opt/no/kind", log, null)
+                .invoke(workspace.toFile(), null);
+        AgentReport allowed = new ProvisionCallable(request("app", "target/ascent/"), "kind", "/opt/no/kind",
+                new KindOperatorSettings(List.of(cache.toString()), List.of()), log, null)
+                .invoke(workspace.toFile(), null);
+
+        assertThat(refused.report().items()).anySatisfy(item -> {
+            assertThat(item.id()).isEqualTo("provision.kind-host");
+            assertThat(item.status()).isEqualTo(Status.ERROR);
+            assertThat(item.message()).contains("is outside the repository");
+        });
+        assertThat(allowed.report().items()).as("the mount passes; kind's preflight stops the run")
+                .noneMatch(item -> item.id().equals("provision.kind-host") && item.status() == Status.ERROR)
+                .anyMatch(item -> item.id().startsWith("preflight."));
+    }
+
+    @Test
     void shouldWriteTheInterruptedReportAndEndWithTheInterruption() {
-        ProvisionCallable callable = new ProvisionCallable(request("app", "target/ascent/"), "existing", "/opt/kind",
+        ProvisionCallable callable = provision(request("app", "target/ascent/"), "existing", "/opt/kind",
                 new ValidateCallableTest.BufferListener(), credential());
         Thread.currentThread().interrupt();
         try {
@@ -151,7 +191,7 @@ class ProvisionCallableTest {
 
     @Test
     void shouldRefuseADirectoryOutsideTheWorkspaceWithoutRunningTheEngine() throws Exception {
-        AgentReport answer = new ProvisionCallable(request("../elsewhere", "out/"), "", "/opt/kind",
+        AgentReport answer = provision(request("../elsewhere", "out/"), "", "/opt/kind",
                 new ValidateCallableTest.BufferListener(), credential()).invoke(workspace.toFile(), null);
         Item item = answer.report().items().get(0);
         assertThat(item.status()).isEqualTo(Status.ERROR);
