@@ -148,11 +148,7 @@ public class AscentGlobalConfiguration extends GlobalConfiguration {
      */
     @DataBoundSetter
     public void setKindMounts(String kindMounts) {
-        String value = blankTo(kindMounts, "");
-        firstProblem(lines(value), AscentGlobalConfiguration::mountProblem).ifPresent(problem -> {
-            throw new IllegalArgumentException(problem);
-        });
-        this.kindMounts = value;
+        this.kindMounts = checkedLines(kindMounts, AscentGlobalConfiguration::mountProblem);
         save();
     }
 
@@ -168,11 +164,7 @@ public class AscentGlobalConfiguration extends GlobalConfiguration {
      */
     @DataBoundSetter
     public void setKindNodeImages(String kindNodeImages) {
-        String value = blankTo(kindNodeImages, "");
-        firstProblem(lines(value), NodeImagePolicy::repositoryProblem).ifPresent(problem -> {
-            throw new IllegalArgumentException(problem);
-        });
-        this.kindNodeImages = value;
+        this.kindNodeImages = checkedLines(kindNodeImages, NodeImagePolicy::repositoryProblem);
         save();
     }
 
@@ -206,23 +198,34 @@ public class AscentGlobalConfiguration extends GlobalConfiguration {
         return Optional.empty();
     }
 
+    /**
+     * The text, trimmed, when every line passes {@code check}.
+     *
+     * @throws IllegalArgumentException with the first line's problem
+     */
+    private static String checkedLines(String text, Function<String, Optional<String>> check) {
+        String value = blankTo(text, "");
+        firstProblem(value, check).ifPresent(problem -> {
+            throw new IllegalArgumentException(problem);
+        });
+        return value;
+    }
+
     /** The first line's problem, if any line has one. */
-    private static Optional<String> firstProblem(List<String> values,
-            Function<String, Optional<String>> check) {
-        return values.stream().map(check).flatMap(Optional::stream).findFirst();
+    private static Optional<String> firstProblem(String text, Function<String, Optional<String>> check) {
+        return lines(text == null ? "" : text).stream().map(check).flatMap(Optional::stream).findFirst();
     }
 
     @POST
     public FormValidation doCheckKindMounts(@QueryParameter String value) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        return FieldChecks.form(firstProblem(lines(value == null ? "" : value),
-                AscentGlobalConfiguration::mountProblem));
+        return FieldChecks.form(firstProblem(value, AscentGlobalConfiguration::mountProblem));
     }
 
     @POST
     public FormValidation doCheckKindNodeImages(@QueryParameter String value) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        return FieldChecks.form(firstProblem(lines(value == null ? "" : value), NodeImagePolicy::repositoryProblem));
+        return FieldChecks.form(firstProblem(value, NodeImagePolicy::repositoryProblem));
     }
 
     @POST

@@ -16,7 +16,6 @@ import io.ascent.core.report.Status;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,7 +34,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BlockClusterRequestTest {
 
-    private static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
     private static final String RUN = RunName.next(Clock.systemUTC()).value();
     private static final String DIGEST = "@sha256:6f86cf509dbb42767b6e79debc3f2c32e4ee01386f0489b3b2be24b0a55aac2b";
 
@@ -66,35 +64,13 @@ class BlockClusterRequestTest {
     }
 
     @BeforeEach
-    void copyTheExampleIntoAWorkspace() throws IOException, InterruptedException {
-        workspace = Files.createDirectories(parent.resolve("ws"));
+    void copyTheExampleIntoAWorkspace() throws IOException {
+        workspace = HelloWebWorkspace.create(parent);
         cache = Files.createDirectories(parent.resolve("cache"));
-        Path example = REPOSITORY.resolve("examples/hello-web");
-        try (Stream<Path> paths = Files.walk(example)) {
-            for (Path source : paths.toList()) {
-                Path target = workspace.resolve("app").resolve(example.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
-        // A Jenkins workspace is a checkout: the repository whose paths a kind configuration may mount.
-        Process git = new ProcessBuilder("git", "init", "-q", workspace.toString()).redirectErrorStream(true).start();
-        assertThat(git.waitFor()).as("git init").isZero();
     }
 
     private void mount(String hostPath) throws IOException {
-        Files.writeString(workspace.resolve("app/deploy/kind-config.yaml"), """
-                apiVersion: kind.x-k8s.io/v1alpha4
-                kind: Cluster
-                nodes:
-                  - role: control-plane
-                    extraMounts:
-                      - containerPath: /cache
-                        hostPath: %s
-                """.formatted(hostPath));
+        HelloWebWorkspace.mount(workspace, hostPath);
     }
 
     private void nodeImage(String repository) throws IOException {

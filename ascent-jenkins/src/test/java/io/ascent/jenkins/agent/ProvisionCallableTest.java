@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,7 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ProvisionCallableTest {
 
-    private static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
     /** A kubeconfig for a cluster nobody runs (port 1 on loopback refuses), with a token that must stay secret. */
     static final String KUBECONFIG = """
             apiVersion: v1
@@ -40,39 +38,14 @@ class ProvisionCallableTest {
 
     @BeforeEach
     void copyTheExampleIntoAWorkspace() throws IOException {
-        workspace = Files.createDirectories(parent.resolve("ws"));
-        Path example = REPOSITORY.resolve("examples/hello-web");
-        try (Stream<Path> paths = Files.walk(example)) {
-            for (Path source : paths.toList()) {
-                Path target = workspace.resolve("app").resolve(example.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
-        // A Jenkins workspace is a checkout; the engine validates its HEAD tree.
-        git("init", "-q");
+        workspace = HelloWebWorkspace.create(parent);
+        // The engine validates the workspace's HEAD tree.
         git("add", "-A");
-        git("config", "user.name", "t");
-        git("config", "user.email", "t@example.org");
         git("commit", "-q", "-m", "app");
     }
 
     private void git(String... args) throws IOException {
-        List<String> argv = new java.util.ArrayList<>(List.of("git", "-C", workspace.toString()));
-        argv.addAll(List.of(args));
-        try {
-            Process git = new ProcessBuilder(argv).redirectErrorStream(true).start();
-            String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (git.waitFor() != 0) {
-                throw new IOException(argv + ": " + out);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(e);
-        }
+        HelloWebWorkspace.git(workspace, args);
     }
 
     private static ValidateRequest request(String dir, String reports) {
@@ -147,15 +120,7 @@ class ProvisionCallableTest {
     @Test
     void shouldLetTheKindConfigurationMountOnlyTheFoldersTheOperatorsAllow() throws Exception {
         Path cache = Files.createDirectories(parent.resolve("cache"));
-        Files.writeString(workspace.resolve("app/deploy/kind-config.yaml"), """
-                apiVersion: kind.x-k8s.io/v1alpha4
-                kind: Cluster
-                nodes:
-                  - role: control-plane
-                    extraMounts:
-                      - containerPath: /cache
-                        hostPath: %s
-                """.formatted(cache));
+        HelloWebWorkspace.mount(workspace, cache.toString());
         git("commit", "-q", "-a", "-m", "mount the cache");
         ValidateCallableTest.BufferListener log = new ValidateCallableTest.BufferListener();
 
