@@ -115,13 +115,12 @@ final class BlockClusterRequest {
     /** The node image runs as a privileged container on the agent: kind's own, or a repository an operator allows. */
     private static void checkNodeImage(ClusterRequest cluster, boolean fromStep, KindOperatorSettings settings,
             Map<String, String> environment) throws ProvisionException {
-        Optional<String> refusal = cluster.nodeImage().flatMap(image -> NodeImagePolicy.refusal(image,
+        // The Jenkinsfile's argument is as much the repository's as the checklist's field.
+        String field = fromStep ? "ascentProvision's nodeImage" : "provision.cluster.nodeImage";
+        Optional<String> refusal = cluster.nodeImage().flatMap(image -> NodeImagePolicy.refusal(field, image,
                 settings.allowedNodeImages(environment)));
         if (refusal.isPresent()) {
-            // The policy names the checklist's field; the Jenkinsfile's argument is as much the repository's.
-            String message = fromStep ? refusal.get().replaceFirst("^provision\\.cluster\\.nodeImage",
-                    "ascentProvision's nodeImage") : refusal.get();
-            throw new ProvisionException(ProvisionException.Kind.INPUT, message, NodeImagePolicy.REMEDIATION);
+            throw new ProvisionException(ProvisionException.Kind.INPUT, refusal.get(), NodeImagePolicy.REMEDIATION);
         }
     }
 

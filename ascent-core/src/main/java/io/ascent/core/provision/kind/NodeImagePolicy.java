@@ -64,13 +64,23 @@ public final class NodeImagePolicy {
         return allowed;
     }
 
-    /** Why {@code image} is refused, or empty when its repository is {@code allowed}. */
+    /** Why the checklist's {@code image} is refused, or empty when its repository is {@code allowed}. */
     public static Optional<String> refusal(String image, List<String> allowed) {
+        return refusal("provision.cluster.nodeImage", image, allowed);
+    }
+
+    /**
+     * Why {@code image} is refused, or empty when its repository is {@code allowed}.
+     *
+     * @param field how the refusal names where the image was written ({@code provision.cluster.nodeImage}, a
+     *              Jenkins step's argument)
+     */
+    public static Optional<String> refusal(String field, String image, List<String> allowed) {
         String repository = repository(image);
         if (allowed.contains(repository)) {
             return Optional.empty();
         }
-        return Optional.of("provision.cluster.nodeImage '" + image + "' is not one of kind's images (kindest/node): "
+        return Optional.of(field + " '" + image + "' is not one of kind's images (kindest/node): "
                 + "kind runs the node image as a privileged container on the build agent, so the repository may not "
                 + "choose it");
     }
