@@ -9,8 +9,12 @@ import static org.mockito.Mockito.mockStatic;
 import hudson.util.FormValidation.Kind;
 import io.ascent.core.report.render.Format;
 import io.ascent.jenkins.agent.KindOperatorSettings;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
 import jenkins.model.Jenkins;
 import org.junit.jupiter.api.Test;
+import org.kohsuke.stapler.DataBoundSetter;
 import org.mockito.MockedStatic;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -98,6 +102,21 @@ class AscentGlobalConfigurationTest {
         assertThatThrownBy(() -> config.setKindNodeImages("mirror corp"))
                 .hasMessageContaining("is not an image repository");
         assertThat(config.getKindNodeImages()).isEmpty();
+    }
+
+    @Test
+    void shouldHaveAHelpFileForEverySetting() {
+        List<String> fields = new ArrayList<>();
+        for (Method method : AscentGlobalConfiguration.class.getDeclaredMethods()) {
+            if (method.isAnnotationPresent(DataBoundSetter.class)) {
+                fields.add(Character.toLowerCase(method.getName().charAt(3)) + method.getName().substring(4));
+            }
+        }
+        assertThat(fields).contains("kindMounts", "kindNodeImages", "allowedSchemaUrlPrefixes");
+        for (String field : fields) {
+            assertThat(AscentGlobalConfiguration.class.getResource("AscentGlobalConfiguration/help-" + field
+                    + ".html")).as("help for " + field).isNotNull();
+        }
     }
 
     @Test
