@@ -1,8 +1,10 @@
 package io.ascent.core.manifest.schema;
 
+import io.ascent.core.network.EnvironmentProxySelector;
 import io.ascent.core.network.UrlAllowList;
 import io.ascent.core.workspace.ConfinedFiles;
 import java.io.IOException;
+import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -67,6 +69,7 @@ public final class CachingHttpFetcher implements SchemaFetcher {
     private final Duration timeout;
     private final UrlAllowList allowed;
     private final long maxCacheBytes;
+    private final ProxySelector proxies;
     private final Set<String> unreachable = ConcurrentHashMap.newKeySet();
 
     /** A fetcher that allows no URL: every fetch fails without a request. */
@@ -81,10 +84,20 @@ public final class CachingHttpFetcher implements SchemaFetcher {
      * @param maxCacheBytes  the cache folder's bound; the least recently used schemas go first
      */
     public CachingHttpFetcher(Path cacheDirectory, Duration timeout, UrlAllowList allowed, long maxCacheBytes) {
+        this(cacheDirectory, timeout, allowed, maxCacheBytes, new EnvironmentProxySelector(System.getenv()));
+    }
+
+    /**
+     * As {@link #CachingHttpFetcher(Path, Duration, UrlAllowList, long)}, reaching servers through {@code proxies}
+     * (the default: {@code HTTPS_PROXY}, {@code HTTP_PROXY}, {@code NO_PROXY} of the environment).
+     */
+    public CachingHttpFetcher(Path cacheDirectory, Duration timeout, UrlAllowList allowed, long maxCacheBytes,
+            ProxySelector proxies) {
         this.cacheDirectory = cacheDirectory;
         this.timeout = timeout;
         this.allowed = allowed;
         this.maxCacheBytes = maxCacheBytes;
+        this.proxies = proxies;
     }
 
     private HttpClient client() {
@@ -96,6 +109,7 @@ public final class CachingHttpFetcher implements SchemaFetcher {
                     built = HttpClient.newBuilder()
                             .connectTimeout(timeout)
                             .followRedirects(HttpClient.Redirect.NEVER) // followed here, each target checked
+                            .proxy(proxies)
                             .build();
                     client = built;
                 }

@@ -1,5 +1,6 @@
 package io.ascent.core.provision.kube;
 
+import io.ascent.core.network.ProxyRoute;
 import io.ascent.core.provision.ProvisionException;
 import io.ascent.core.provision.ProvisionException.Kind;
 import io.kubernetes.client.openapi.ApiClient;
@@ -84,8 +85,8 @@ public final class ClusterConnector {
                             + "kubeconfig whose credentials are a certificate or token");
         }
         try {
-            ClusterProxy.forServer(serverUri(config), proxyUrl(config), System.getenv());
-        } catch (ClusterProxy.ProxyException | IOException e) {
+            ProxyRoute.forServer(serverUri(config), proxyUrl(config), System.getenv());
+        } catch (ProxyRoute.ProxyException | IOException e) {
             throw new ProvisionException(Kind.ENVIRONMENT, "the context '" + config.getCurrentContext() + "' of "
                     + kubeconfig + " cannot be reached: " + e.getMessage(), "fix the cluster's proxy-url in the "
                     + "kubeconfig or the HTTPS_PROXY / HTTP_PROXY variable, or name the server in NO_PROXY");
@@ -197,22 +198,34 @@ public final class ClusterConnector {
     }
 
     /**
-     * {@link #apiClient(KubeConfig)} with {@code environment} for the proxy variables ({@link ClusterProxy}): the
+     * {@link #apiClient(KubeConfig)} with {@code environment} for the proxy variables ({@link ProxyRoute}): the
      * cluster's {@code proxy-url}, or {@code HTTPS_PROXY}/{@code HTTP_PROXY} unless {@code NO_PROXY} names it.
      *
      * @throws IOException when a file the kubeconfig names cannot be read, or the proxy setting cannot be used (the
      *                     message names the setting, never a password)
      */
     public static ApiClient apiClient(KubeConfig config, Map<String, String> environment) throws IOException {
-        Optional<ClusterProxy> proxy;
+        Optional<ProxyRoute> proxy;
         try {
-            proxy = ClusterProxy.forServer(serverUri(config), proxyUrl(config), environment);
-        } catch (ClusterProxy.ProxyException e) {
+            proxy = ProxyRoute.forServer(serverUri(config), proxyUrl(config), environment);
+        } catch (ProxyRoute.ProxyException e) {
             throw new IOException(e.getMessage(), e);
         }
-        ApiClient client = apiClientDirect(config);
-        return proxy.isEmpty() ? client : client.setHttpClient(client.getHttpClient().newBuilder()
-                .proxy(proxy.get().proxy()).proxyAuthenticator(proxy.get().authenticator()).build());
+        return proxied(apiClientDirect(config), proxy);
+    }
+
+    /** {@code client} reaching its server through {@code route}, with the proxy's credentials when it has a user. */
+    private static ApiClient proxied(ApiClient client, Optional<ProxyRoute> route) {
+        if (route.isEmpty()) {
+            return client;
+        }
+        Optional<String> credentials = route.get().credentials();
+        // Answers the proxy's 407, and OkHttp's pre-emptive call before a CONNECT tunnel; refused once: no loop.
+        okhttp3.Authenticator authenticator = credentials.isEmpty() ? okhttp3.Authenticator.NONE
+                : (connectionRoute, response) -> response.request().header("Proxy-Authorization") != null ? null
+                        : response.request().newBuilder().header("Proxy-Authorization", credentials.get()).build();
+        return client.setHttpClient(client.getHttpClient().newBuilder().proxy(route.get().proxy())
+                .proxyAuthenticator(authenticator).build());
     }
 
     /** The server's URL as client-java completes it (a bare {@code host:443} is https, any other bare one http). */
@@ -259,14 +272,9 @@ public final class ClusterConnector {
     public static KubeConnection inCluster() throws ProvisionException {
         try {
             ApiClient client = ClientBuilder.cluster().build();
-            Optional<ClusterProxy> proxy = ClusterProxy.forServer(URI.create(client.getBasePath()), Optional.empty(),
-                    System.getenv());
-            if (proxy.isPresent()) {
-                client.setHttpClient(client.getHttpClient().newBuilder().proxy(proxy.get().proxy())
-                        .proxyAuthenticator(proxy.get().authenticator()).build());
-            }
-            return new KubeConnection(client);
-        } catch (ClusterProxy.ProxyException e) {
+            return new KubeConnection(proxied(client, ProxyRoute.forServer(URI.create(client.getBasePath()),
+                    Optional.empty(), System.getenv())));
+        } catch (ProxyRoute.ProxyException e) {
             throw new ProvisionException(Kind.ENVIRONMENT, "the API server cannot be reached: " + e.getMessage(),
                     "fix the HTTPS_PROXY variable, or name the API server in NO_PROXY");
         } catch (IOException | RuntimeException e) {

@@ -74,7 +74,7 @@ public final class KubeConnection {
     }
 
     /**
-     * {@link #server()}, and the proxy it is reached through when there is one ({@link ClusterProxy}): what a person
+     * {@link #server()}, and the proxy it is reached through when there is one ({@link io.ascent.core.network.ProxyRoute}): what a person
      * checks when the server does not answer.
      */
     public String route() {

@@ -216,6 +216,25 @@ class RemoteSchemaBoundsTest {
     }
 
     @Test
+    void shouldFetchThroughTheProxyTheEnvironmentNames() throws Exception {
+        bodies.put("/widget.json", "{\"type\": \"object\"}");
+        int port = server.getAddress().getPort();
+        // A name that resolves nowhere: only the proxy (which sends every host to 127.0.0.1) reaches it.
+        URI widget = URI.create("http://schemas.example.test:" + port + "/widget.json");
+        try (io.ascent.core.network.HttpProxyDouble proxy = new io.ascent.core.network.HttpProxyDouble(
+                java.util.Optional.empty())) {
+            CachingHttpFetcher fetcher = new CachingHttpFetcher(cache, Duration.ofSeconds(5),
+                    UrlAllowList.of(List.of("http://schemas.example.test:" + port + "/")),
+                    CachingHttpFetcher.DEFAULT_CACHE_BYTES, new io.ascent.core.network.EnvironmentProxySelector(
+                            Map.of("HTTP_PROXY", "http://127.0.0.1:" + proxy.port())));
+
+            assertThat(fetcher.fetch(widget)).isInstanceOf(SchemaFetcher.Fetched.class);
+            assertThat(proxy.requestLines).containsExactly("GET " + widget + " HTTP/1.1");
+            assertThat(requests).containsExactly("/widget.json");
+        }
+    }
+
+    @Test
     void shouldCutAServerThatTricklesBytesAtTheTimeout() {
         long start = System.nanoTime();
 

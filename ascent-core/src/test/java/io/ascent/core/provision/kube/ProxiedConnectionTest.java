@@ -3,6 +3,7 @@ package io.ascent.core.provision.kube;
 import static io.ascent.core.provision.kube.ApiServerDouble.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ascent.core.network.HttpProxyDouble;
 import io.kubernetes.client.util.KubeConfig;
 import java.io.Reader;
 import java.nio.file.Files;

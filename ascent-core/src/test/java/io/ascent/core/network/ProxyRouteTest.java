@@ -1,4 +1,4 @@
-package io.ascent.core.provision.kube;
+package io.ascent.core.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,16 +10,16 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** Which proxy reaches an API server: kubeconfig's proxy-url, then the environment, as kubectl (Go) decides. */
-class ClusterProxyTest {
+/** Which proxy reaches a server: an explicit URL (kubeconfig's proxy-url), then the environment, as Go decides. */
+class ProxyRouteTest {
 
     private static final URI HTTPS_SERVER = URI.create("https://api.cluster.example:6443");
 
-    private static Optional<ClusterProxy> choose(URI server, Map<String, String> environment) throws Exception {
-        return ClusterProxy.forServer(server, Optional.empty(), environment);
+    private static Optional<ProxyRoute> choose(URI server, Map<String, String> environment) throws Exception {
+        return ProxyRoute.forServer(server, Optional.empty(), environment);
     }
 
-    private static String address(ClusterProxy proxy) {
+    private static String address(ProxyRoute proxy) {
         InetSocketAddress address = (InetSocketAddress) proxy.proxy().address();
         return address.getHostString() + ":" + address.getPort();
     }
@@ -50,7 +50,7 @@ class ClusterProxyTest {
                 .isEqualTo("http://proxy.corp:3128");
         assertThat(choose(HTTPS_SERVER, Map.of("HTTPS_PROXY", "http://proxy.corp")).orElseThrow().address())
                 .isEqualTo("http://proxy.corp:80");
-        ClusterProxy socks = choose(HTTPS_SERVER, Map.of("HTTPS_PROXY", "socks5://gateway")).orElseThrow();
+        ProxyRoute socks = choose(HTTPS_SERVER, Map.of("HTTPS_PROXY", "socks5://gateway")).orElseThrow();
         assertThat(socks.proxy().type()).isEqualTo(Proxy.Type.SOCKS);
         assertThat(socks.address()).isEqualTo("socks5://gateway:1080");
     }
@@ -67,28 +67,28 @@ class ClusterProxyTest {
 
     @Test
     void shouldBypassWhatNoProxyNamesTheWayGoReadsIt() {
-        assertThat(ClusterProxy.bypassed("cluster.example", 443, "cluster.example")).isTrue();
-        assertThat(ClusterProxy.bypassed("api.cluster.example", 443, "cluster.example")).as("subdomain").isTrue();
-        assertThat(ClusterProxy.bypassed("notcluster.example", 443, "cluster.example")).isFalse();
-        assertThat(ClusterProxy.bypassed("api.cluster.example", 443, ".cluster.example")).isTrue();
-        assertThat(ClusterProxy.bypassed("cluster.example", 443, ".cluster.example")).as("dot: subdomains only")
+        assertThat(ProxyRoute.bypassed("cluster.example", 443, "cluster.example")).isTrue();
+        assertThat(ProxyRoute.bypassed("api.cluster.example", 443, "cluster.example")).as("subdomain").isTrue();
+        assertThat(ProxyRoute.bypassed("notcluster.example", 443, "cluster.example")).isFalse();
+        assertThat(ProxyRoute.bypassed("api.cluster.example", 443, ".cluster.example")).isTrue();
+        assertThat(ProxyRoute.bypassed("cluster.example", 443, ".cluster.example")).as("dot: subdomains only")
                 .isFalse();
-        assertThat(ClusterProxy.bypassed("a.cluster.example", 443, "*.cluster.example")).isTrue();
-        assertThat(ClusterProxy.bypassed("API.Cluster.Example", 443, "cluster.EXAMPLE")).as("case").isTrue();
-        assertThat(ClusterProxy.bypassed("anything", 443, "other, *")).isTrue();
-        assertThat(ClusterProxy.bypassed("10.96.0.1", 443, "10.96.0.0/12")).isTrue();
-        assertThat(ClusterProxy.bypassed("10.112.0.1", 443, "10.96.0.0/12")).isFalse();
-        assertThat(ClusterProxy.bypassed("10.96.0.1", 443, "10.96.0.1")).isTrue();
-        assertThat(ClusterProxy.bypassed("10.96.0.2", 443, "10.96.0.1")).isFalse();
-        assertThat(ClusterProxy.bypassed("api.example", 6443, "api.example:6443")).isTrue();
-        assertThat(ClusterProxy.bypassed("api.example", 443, "api.example:6443")).as("other port").isFalse();
-        assertThat(ClusterProxy.bypassed("fd00::5", 443, "fd00::/8")).isTrue();
-        assertThat(ClusterProxy.bypassed("api.example", 443, " , ,")).isFalse();
+        assertThat(ProxyRoute.bypassed("a.cluster.example", 443, "*.cluster.example")).isTrue();
+        assertThat(ProxyRoute.bypassed("API.Cluster.Example", 443, "cluster.EXAMPLE")).as("case").isTrue();
+        assertThat(ProxyRoute.bypassed("anything", 443, "other, *")).isTrue();
+        assertThat(ProxyRoute.bypassed("10.96.0.1", 443, "10.96.0.0/12")).isTrue();
+        assertThat(ProxyRoute.bypassed("10.112.0.1", 443, "10.96.0.0/12")).isFalse();
+        assertThat(ProxyRoute.bypassed("10.96.0.1", 443, "10.96.0.1")).isTrue();
+        assertThat(ProxyRoute.bypassed("10.96.0.2", 443, "10.96.0.1")).isFalse();
+        assertThat(ProxyRoute.bypassed("api.example", 6443, "api.example:6443")).isTrue();
+        assertThat(ProxyRoute.bypassed("api.example", 443, "api.example:6443")).as("other port").isFalse();
+        assertThat(ProxyRoute.bypassed("fd00::5", 443, "fd00::/8")).isTrue();
+        assertThat(ProxyRoute.bypassed("api.example", 443, " , ,")).isFalse();
     }
 
     @Test
     void shouldTakeTheKubeconfigsProxyUrlOverTheEnvironmentAndForLoopbackToo() throws Exception {
-        ClusterProxy proxy = ClusterProxy.forServer(URI.create("https://127.0.0.1:6443"),
+        ProxyRoute proxy = ProxyRoute.forServer(URI.create("https://127.0.0.1:6443"),
                 Optional.of("socks5://jump.host:1081"), Map.of("HTTPS_PROXY", "http://env:3128", "NO_PROXY", "*"))
                 .orElseThrow();
 
@@ -98,7 +98,7 @@ class ClusterProxyTest {
 
     @Test
     void shouldCarryTheUsersCredentialsWithoutEverShowingThePassword() throws Exception {
-        ClusterProxy proxy = choose(HTTPS_SERVER, Map.of("HTTPS_PROXY", "http://ci%40corp:p%3Ass@proxy:3128"))
+        ProxyRoute proxy = choose(HTTPS_SERVER, Map.of("HTTPS_PROXY", "http://ci%40corp:p%3Ass@proxy:3128"))
                 .orElseThrow();
 
         assertThat(proxy.credentials()).contains(okhttp3.Credentials.basic("ci@corp", "p:ss"));

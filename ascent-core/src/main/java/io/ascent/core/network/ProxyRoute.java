@@ -1,4 +1,4 @@
-package io.ascent.core.provision.kube;
+package io.ascent.core.network;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -10,13 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import okhttp3.Authenticator;
-import okhttp3.Credentials;
 
 /**
- * The proxy through which the API server is reached, chosen as kubectl chooses it: the kubeconfig cluster's
- * {@code proxy-url} when it has one, otherwise {@code HTTPS_PROXY} (for an {@code https} server) or {@code
- * HTTP_PROXY} (for an {@code http} one), upper case before lower case, unless {@code NO_PROXY} names the server.
+ * The proxy through which a server is reached, chosen as kubectl (Go's {@code net/http}) chooses it: an explicit
+ * proxy URL when there is one (a kubeconfig cluster's {@code proxy-url}), otherwise {@code HTTPS_PROXY} (for an
+ * {@code https} server) or {@code HTTP_PROXY} (for an {@code http} one), upper case before lower case, unless
+ * {@code NO_PROXY} names the server. The API server connection and schema downloads both go this way.
  * A server on {@code localhost} or a loopback address (a kind cluster) is never proxied. {@code NO_PROXY} is read
  * as Go reads it: comma-separated host names (each matching itself and its subdomains; with a leading dot, only
  * subdomains), IP addresses, CIDR ranges, {@code host:port}, or {@code *} for everything.
@@ -30,7 +29,7 @@ import okhttp3.Credentials;
  * @param source      where it came from ({@code proxy-url}, {@code HTTPS_PROXY}, ...)
  * @param credentials the {@code Proxy-Authorization} value for an HTTP proxy with a user, or empty
  */
-public record ClusterProxy(Proxy proxy, String address, String source, Optional<String> credentials) {
+public record ProxyRoute(Proxy proxy, String address, String source, Optional<String> credentials) {
 
     /** The proxy settings are unusable: the message names the setting and never its password. */
     public static final class ProxyException extends Exception {
@@ -48,7 +47,7 @@ public record ClusterProxy(Proxy proxy, String address, String source, Optional<
      * @param environment the process environment ({@code HTTPS_PROXY}, {@code NO_PROXY}, ...)
      * @throws ProxyException when the proxy URL that applies cannot be used
      */
-    public static Optional<ClusterProxy> forServer(URI server, Optional<String> proxyUrl,
+    public static Optional<ProxyRoute> forServer(URI server, Optional<String> proxyUrl,
             Map<String, String> environment) throws ProxyException {
         if (proxyUrl.isPresent() && !proxyUrl.get().isBlank()) {
             return Optional.of(parse(proxyUrl.get(), "the kubeconfig's proxy-url"));
@@ -81,7 +80,7 @@ public record ClusterProxy(Proxy proxy, String address, String source, Optional<
     }
 
     /** Go's rule: requests to localhost or a loopback address are never proxied. */
-    static boolean isLoopback(String host) {
+    public static boolean isLoopback(String host) {
         String bare = unbracket(host).toLowerCase(Locale.ROOT);
         if (bare.equals("localhost") || bare.endsWith(".localhost")) {
             return true;
@@ -90,7 +89,7 @@ public record ClusterProxy(Proxy proxy, String address, String source, Optional<
     }
 
     /** Whether {@code NO_PROXY} ({@code noProxy}) names {@code host}:{@code port}. */
-    static boolean bypassed(String host, int port, String noProxy) {
+    public static boolean bypassed(String host, int port, String noProxy) {
         String name = unbracket(host).toLowerCase(Locale.ROOT);
         Optional<InetAddress> ip = literal(name);
         for (String raw : noProxy.split(",")) {
@@ -182,7 +181,7 @@ public record ClusterProxy(Proxy proxy, String address, String source, Optional<
         return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
     }
 
-    private static ClusterProxy parse(String text, String source) throws ProxyException {
+    private static ProxyRoute parse(String text, String source) throws ProxyException {
         String value = text.contains("://") ? text : "http://" + text; // Go reads a bare host:port as http
         URI uri;
         try {
@@ -211,26 +210,17 @@ public record ClusterProxy(Proxy proxy, String address, String source, Optional<
                         + "Ascent cannot authenticate to; use an http:// proxy or one without a user");
             }
             String[] parts = uri.getRawUserInfo().split(":", 2);
-            credentials = Optional.of(Credentials.basic(decode(parts[0]), parts.length > 1 ? decode(parts[1]) : "",
-                    StandardCharsets.UTF_8));
+            String pair = decode(parts[0]) + ":" + (parts.length > 1 ? decode(parts[1]) : "");
+            credentials = Optional.of("Basic " + java.util.Base64.getEncoder().encodeToString(
+                    pair.getBytes(StandardCharsets.UTF_8)));
         }
         // Unresolved: the proxy's name is looked up when connecting, and an unknown one fails there, as kubectl's.
-        return new ClusterProxy(new Proxy(type, InetSocketAddress.createUnresolved(uri.getHost(), port)), address,
+        return new ProxyRoute(new Proxy(type, InetSocketAddress.createUnresolved(uri.getHost(), port)), address,
                 source, credentials);
     }
 
     private static String decode(String part) {
         return URLDecoder.decode(part.replace("+", "%2B"), StandardCharsets.UTF_8);
-    }
-
-    /** Answers an HTTP proxy's {@code 407} (and OkHttp's pre-emptive call before a tunnel) with the credentials. */
-    Authenticator authenticator() {
-        return credentials.<Authenticator>map(value -> (route, response) -> {
-            if (response.request().header("Proxy-Authorization") != null) {
-                return null; // refused once already: do not loop
-            }
-            return response.request().newBuilder().header("Proxy-Authorization", value).build();
-        }).orElse(Authenticator.NONE);
     }
 
     /** For a message: the proxy's address and where it came from, never its credentials. */
@@ -240,6 +230,6 @@ public record ClusterProxy(Proxy proxy, String address, String source, Optional<
 
     @Override
     public String toString() {
-        return "ClusterProxy[" + describe() + "]";
+        return "ProxyRoute[" + describe() + "]";
     }
 }

@@ -1,4 +1,4 @@
-package io.ascent.core.provision.kube;
+package io.ascent.core.network;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,14 +20,14 @@ import java.util.Optional;
  * can name its server by a host name that resolves nowhere (a name the client must not look up itself). Records each
  * request line and its {@code Proxy-Authorization}; when {@code credentials} are required, answers 407 without them.
  */
-final class HttpProxyDouble implements AutoCloseable {
+public final class HttpProxyDouble implements AutoCloseable {
 
-    final List<String> requestLines = Collections.synchronizedList(new ArrayList<>());
-    final List<String> authorizations = Collections.synchronizedList(new ArrayList<>());
+    public final List<String> requestLines = Collections.synchronizedList(new ArrayList<>());
+    public final List<String> authorizations = Collections.synchronizedList(new ArrayList<>());
     private final ServerSocket server;
     private final Optional<String> required;
 
-    HttpProxyDouble(Optional<String> requiredAuthorization) throws IOException {
+    public HttpProxyDouble(Optional<String> requiredAuthorization) throws IOException {
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         this.required = requiredAuthorization;
         Thread acceptor = new Thread(this::accept, "proxy-double");
@@ -35,7 +35,7 @@ final class HttpProxyDouble implements AutoCloseable {
         acceptor.start();
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
