@@ -177,8 +177,6 @@ class KindConfigStepTest {
 
         assertThat(report.verdict()).as(report.items().toString()).isEqualTo(Verdict.PASSED);
         assertThat(report.items()).noneMatch(item -> item.id().equals(ProvisionRuleIds.KIND_HOST));
-        assertThat(report.phases()).noneMatch(phase -> phase.name().equals(KindConfigStep.NAME)
-                && phase.duration().toMillis() > 50);
     }
 
     @Test
