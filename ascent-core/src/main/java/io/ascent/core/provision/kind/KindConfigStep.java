@@ -6,6 +6,7 @@ import io.ascent.core.manifest.ManifestFile;
 import io.ascent.core.manifest.ManifestLoader;
 import io.ascent.core.manifest.ManifestSet;
 import io.ascent.core.manifest.render.SourceFiles;
+import io.ascent.core.provision.ChecklistDocument;
 import io.ascent.core.provision.ClusterRequests;
 import io.ascent.core.provision.KindConfigFile;
 import io.ascent.core.provision.ProvisionException;
@@ -17,6 +18,8 @@ import io.ascent.core.run.RunSink;
 import io.ascent.core.validation.ValidationContext;
 import io.ascent.core.validation.ValidationStep;
 import io.ascent.core.workspace.Workspace;
+import io.ascent.core.yaml.YamlDocument;
+import io.ascent.core.yaml.YamlInputException;
 import io.ascent.core.yaml.YamlLimits;
 import java.nio.file.Path;
 import java.util.List;
@@ -58,15 +61,27 @@ public final class KindConfigStep implements ValidationStep {
         try {
             file = ClusterRequests.kindConfig(workspace, checklist.provision(), kindMounts);
         } catch (ProvisionException e) {
-            // The checklist's own path checks refuse a path that leaves the repository or names no file (and then no
-            // step runs); what is left here is a file that cannot be read.
+            // The checklist's own path checks refuse a path that leaves the repository or names nothing (and then no
+            // step runs); what is left here is a folder, or a file that cannot be read.
             return List.of(ProvisionRule.KIND_HOST.item().error(ErrorKind.INPUT, e.getMessage())
-                    .location(Location.of(checklist.path())).remediation(e.remediation().orElse(null)).build());
+                    .location(configField(workspace, checklist)).remediation(e.remediation().orElse(null)).build());
         }
         if (file.isEmpty()) {
             return List.of();
         }
         return KindConfig.judge(file.get(), () -> manifestsReportUnreadable(workspace, checklist));
+    }
+
+    /** Where the checklist names the kind configuration ({@code provision.cluster.config}): read only for a problem. */
+    private static Location configField(Workspace workspace, Checklist checklist) {
+        try {
+            YamlDocument document = ChecklistDocument.read(workspace,
+                    Optional.of(workspace.repositoryRoot().resolve(checklist.path())), workspace.applicationDir(),
+                    checklist.path());
+            return document.locationOf(document.nodeAt(List.of("provision", "cluster", "config")));
+        } catch (YamlInputException e) {
+            return Location.of(checklist.path()); // it loaded a moment ago; the file alone is still a place to look
+        }
     }
 
     /**

@@ -236,6 +236,18 @@ class KindConfigStepTest {
     }
 
     @Test
+    void shouldRefuseAKindConfigurationThatIsAFolderAtTheChecklistsLine() throws Exception {
+        writeApplication(mounting("/etc"));
+        Path checklist = app.resolve("ascent.yaml");
+        Files.writeString(checklist, Files.readString(checklist).replace("config: cluster/kind.yaml", "config: cluster"));
+
+        Item refused = only(validate(), Status.ERROR);
+
+        assertThat(refused.message()).isEqualTo("provision.cluster.config 'cluster' is a folder, not a file");
+        assertThat(refused.location().toString()).isEqualTo("app/ascent.yaml:13:13");
+    }
+
+    @Test
     void shouldRefuseAKindConfigurationWithoutAControlPlaneAtItsLine() throws Exception {
         Item refused = only(validate(HEADER + "nodes:\n  - role: worker\n"), Status.ERROR);
 
