@@ -127,11 +127,11 @@ public final class KindConfig {
         try {
             reviewed = review(file);
         } catch (Unusable e) {
-            if (e.yaml() && yamlReportedElsewhere.getAsBoolean()) {
+            if (e.yaml && yamlReportedElsewhere.getAsBoolean()) {
                 return List.of();
             }
             return List.of(ProvisionRule.KIND_HOST.item().error(ErrorKind.INPUT, e.getMessage())
-                    .location(e.location()).remediation(e.fix()).build());
+                    .location(e.location).remediation(e.fix).build());
         }
         List<Item> items = reviewed.review().items();
         if (!items.isEmpty()) {
@@ -162,26 +162,13 @@ public final class KindConfig {
             this.fix = fix;
             this.yaml = yaml;
         }
-
-        Location location() {
-            return location;
-        }
-
-        String fix() {
-            return fix;
-        }
-
-        boolean yaml() {
-            return yaml;
-        }
     }
 
     private static Reviewed reviewOrThrow(KindConfigFile file) throws ProvisionException {
         try {
             return review(file);
         } catch (Unusable e) {
-            throw new ProvisionException(ProvisionException.Kind.INPUT, e.location() + ": " + e.getMessage(),
-                    e.fix());
+            throw new ProvisionException(ProvisionException.Kind.INPUT, e.location + ": " + e.getMessage(), e.fix);
         }
     }
 

@@ -239,7 +239,8 @@ class KindConfigStepTest {
     void shouldRefuseAKindConfigurationThatIsAFolderAtTheChecklistsLine() throws Exception {
         writeApplication(mounting("/etc"));
         Path checklist = app.resolve("ascent.yaml");
-        Files.writeString(checklist, Files.readString(checklist).replace("config: cluster/kind.yaml", "config: cluster"));
+        Files.writeString(checklist, Files.readString(checklist).replace("config: cluster/kind.yaml",
+                "config: cluster"));
 
         Item refused = only(validate(), Status.ERROR);
 
