@@ -124,8 +124,7 @@ class ValidateKindHostTest {
         CliRun run = CliRun.of("validate", app.toString(), "--no-git", "-v");
 
         assertThat(run.status()).as(run.out()).isZero();
-        assertThat(run.out()).contains("PASS   hello-web/deploy/kind-config.yaml: hello-web/deploy/kind-config.yaml "
-                + "mounts host paths from inside the repository only, and publishes no port beyond loopback "
-                + "[provision.kind-host]");
+        assertThat(run.out()).contains("PASS   hello-web/deploy/kind-config.yaml: the kind configuration mounts host "
+                + "paths from inside the repository only, and publishes no port beyond loopback [provision.kind-host]");
     }
 }

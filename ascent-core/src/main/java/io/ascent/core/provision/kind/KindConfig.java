@@ -137,8 +137,9 @@ public final class KindConfig {
         if (!items.isEmpty()) {
             return items;
         }
-        return List.of(ProvisionRule.KIND_HOST.item().status(Status.PASS).message(file.displayPath()
-                + " mounts host paths from inside the repository" + (file.operatorMounts().isEmpty() ? ""
+        // at the file itself, so the message does not name it again
+        return List.of(ProvisionRule.KIND_HOST.item().status(Status.PASS).message("the kind configuration mounts host "
+                + "paths from inside the repository" + (file.operatorMounts().isEmpty() ? ""
                 : " or the folders the operator allowed") + " only, and publishes no port beyond loopback")
                 .location(Location.of(file.displayPath())).build());
     }

@@ -76,8 +76,10 @@ class KindConfigStepTest {
         Report report = validate(mounting("../testdata"));
 
         assertThat(report.verdict()).as(report.items().toString()).isEqualTo(Verdict.PASSED);
-        assertThat(only(report, Status.PASS).message()).isEqualTo("app/cluster/kind.yaml mounts host paths from "
-                + "inside the repository only, and publishes no port beyond loopback");
+        Item passed = only(report, Status.PASS);
+        assertThat(passed.message()).isEqualTo("the kind configuration mounts host paths from inside the repository "
+                + "only, and publishes no port beyond loopback");
+        assertThat(passed.location().toString()).isEqualTo("app/cluster/kind.yaml");
     }
 
     @Test
