@@ -4,17 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ascent.core.Ascent;
 import io.ascent.core.ValidateOptions;
+import io.ascent.core.ValidationSteps;
 import io.ascent.core.progress.ProgressListener;
 import io.ascent.core.provision.ProvisionOptions;
+import io.ascent.core.provision.Provisioner;
 import io.ascent.core.provision.WebApplication;
 import io.ascent.core.report.ErrorKind;
 import io.ascent.core.report.Item;
 import io.ascent.core.report.Report;
 import io.ascent.core.report.Status;
 import io.ascent.core.report.Verdict;
+import io.ascent.core.validation.ValidationStep;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -285,6 +289,21 @@ class KindConfigStepTest {
         assertThat(judged).isNotEmpty();
         assertThat(kindHost(provisioned)).isEqualTo(judged);
         assertThat(provisioned.exitStatus()).isEqualTo(validated.exitStatus());
+    }
+
+    @Test
+    void shouldStillRefuseInProvisionWhenTheValidationItWasGivenLacksTheStep() throws Exception {
+        writeApplication(mounting("/etc"));
+        List<ValidationStep> withoutKind = ValidationSteps.builtIn().stream()
+                .filter(step -> !(step instanceof KindConfigStep)).toList();
+        Ascent composed = new Ascent(Clock.systemUTC(), withoutKind);
+
+        Report report = new Provisioner(Clock.systemUTC(), composed::validate).run(ProvisionOptions.builder(app)
+                .noGit(true).dryRun(true).build(), ProgressListener.SILENT);
+
+        assertThat(report.exitStatus()).as(report.items().toString()).isEqualTo(2);
+        assertThat(only(report, Status.ERROR).message()).contains("'/etc' is outside the repository");
+        assertThat(report.log()).noneMatch(entry -> entry.message().equals("dry run: nothing is created"));
     }
 
     /** The kind host items as text: rule, status, location, message, fix. */
