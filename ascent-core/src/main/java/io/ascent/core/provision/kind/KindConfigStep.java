@@ -24,6 +24,7 @@ import io.ascent.core.yaml.YamlLimits;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * The kind host policy ({@code provision.kind-host}: {@link HostMounts}, {@link HostPorts}) as a step of
@@ -57,6 +58,15 @@ public final class KindConfigStep implements ValidationStep {
      * no configuration.
      */
     public static List<Item> judge(Workspace workspace, Checklist checklist, List<Path> kindMounts) {
+        return judge(workspace, checklist, kindMounts, () -> manifestsReportUnreadable(workspace, checklist));
+    }
+
+    /**
+     * As {@link #judge(Workspace, Checklist, List)} for a run without the manifest checks ({@code ascent doctor}):
+     * {@code yamlReportedElsewhere} says whether a file that is not YAML is reported by another part of the run.
+     */
+    public static List<Item> judge(Workspace workspace, Checklist checklist, List<Path> kindMounts,
+            BooleanSupplier yamlReportedElsewhere) {
         Optional<KindConfigFile> file;
         try {
             file = ClusterRequests.kindConfig(workspace, checklist.provision(), kindMounts);
@@ -69,7 +79,7 @@ public final class KindConfigStep implements ValidationStep {
         if (file.isEmpty()) {
             return List.of();
         }
-        return KindConfig.judge(file.get(), () -> manifestsReportUnreadable(workspace, checklist));
+        return KindConfig.judge(file.get(), yamlReportedElsewhere);
     }
 
     /** Where the checklist names the kind configuration ({@code provision.cluster.config}): read only for a problem. */

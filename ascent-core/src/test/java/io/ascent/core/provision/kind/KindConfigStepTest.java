@@ -3,6 +3,7 @@ package io.ascent.core.provision.kind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ascent.core.Ascent;
+import io.ascent.core.DoctorOptions;
 import io.ascent.core.ValidateOptions;
 import io.ascent.core.ValidationSteps;
 import io.ascent.core.progress.ProgressListener;
@@ -289,6 +290,27 @@ class KindConfigStepTest {
         assertThat(judged).isNotEmpty();
         assertThat(kindHost(provisioned)).isEqualTo(judged);
         assertThat(provisioned.exitStatus()).isEqualTo(validated.exitStatus());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/etc", "/var/run/docker.sock", "no-control-plane", "not-yaml"})
+    void shouldRefuseInDoctorWhatValidateRefusesWithTheSameItemsBeforeAnyPreflight(String hostile) throws Exception {
+        // doctor reads no manifests, so it reports a file that is not YAML itself; validate leaves that to them
+        writeApplication(switch (hostile) {
+            case "no-control-plane" -> HEADER + "nodes:\n  - role: worker\n";
+            case "not-yaml" -> HEADER + "nodes:\n  - role: [control-plane\n";
+            default -> mounting(hostile);
+        });
+
+        Report doctor = new Ascent().doctor(DoctorOptions.of(app), ProgressListener.SILENT);
+
+        assertThat(doctor.exitStatus()).as(doctor.items().toString()).isEqualTo(2);
+        assertThat(doctor.items()).noneMatch(item -> item.id().startsWith("preflight."));
+        if (hostile.equals("not-yaml")) {
+            assertThat(only(doctor, Status.ERROR).location().toString()).isEqualTo("app/cluster/kind.yaml:5:1");
+        } else {
+            assertThat(kindHost(doctor)).isEqualTo(kindHost(validate()));
+        }
     }
 
     @Test
