@@ -105,7 +105,8 @@ public final class ValidateOptions implements Serializable {
      * validate judges as provision does; empty by default, only folders inside the repository.
      */
     public List<Path> kindMounts() {
-        return kindMounts.stream().map(Path::of).toList();
+        // null when read from options serialized by an engine that had no such field
+        return kindMounts == null ? List.of() : kindMounts.stream().map(Path::of).toList();
     }
 
     /** A builder holding these options. */
@@ -137,13 +138,13 @@ public final class ValidateOptions implements Serializable {
                 && Objects.equals(other.kubernetesVersion, kubernetesVersion) && other.noGit == noGit
                 && Objects.equals(other.repository, repository) && Objects.equals(other.ref, ref)
                 && other.noBaseline == noBaseline && other.excerpts == excerpts
-                && other.kindMounts.equals(kindMounts);
+                && other.kindMounts().equals(kindMounts());
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(directory, checklist, kubernetesVersion, noGit, repository, ref, noBaseline, excerpts,
-                kindMounts);
+                kindMounts());
     }
 
     /** The options as text, with any credentials in the repository URL masked. */
@@ -154,7 +155,7 @@ public final class ValidateOptions implements Serializable {
                 + (noGit ? ", noGit" : "")
                 + (repository == null ? "" : ", repository=" + RemoteCheckout.withoutCredentials(repository))
                 + (ref == null ? "" : ", ref=" + ref) + (noBaseline ? ", noBaseline" : "")
-                + (excerpts ? ", excerpts" : "") + (kindMounts.isEmpty() ? "" : ", kindMounts=" + kindMounts) + "]";
+                + (excerpts ? ", excerpts" : "") + (kindMounts().isEmpty() ? "" : ", kindMounts=" + kindMounts()) + "]";
     }
 
     /** Builds {@link ValidateOptions}; {@code null} clears an optional value. */
