@@ -11,7 +11,8 @@ import picocli.CommandLine.Model.OptionSpec;
 /**
  * {@code --kind-mount PATH} (repeatable) and {@code ASCENT_KIND_MOUNTS}: folders outside the repository a kind
  * configuration may mount host paths from, such as a shared cache. The operator's escape hatch from the host policy
- * (docs/security.md): the repository can name neither, for {@code provision} and {@code doctor} alike.
+ * (docs/security.md): the repository can name neither, for {@code validate}, {@code provision} and {@code doctor}
+ * alike.
  */
 final class KindMountOption {
 

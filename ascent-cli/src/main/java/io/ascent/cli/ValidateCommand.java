@@ -42,6 +42,7 @@ final class ValidateCommand implements Callable<Integer> {
     private final OptionBinding<Boolean> noBaselineOption = OptionBinding.initially(false);
     private final OptionBinding<List<String>> allowUrlsOption = OptionBinding.initially(new ArrayList<>());
     private final OptionBinding<String> timeLimitOption = OptionBinding.initially(null);
+    private final KindMountOption kindMounts = new KindMountOption();
     private final OutputOptions output = new OutputOptions();
 
     private ValidateCommand() {
@@ -84,6 +85,9 @@ final class ValidateCommand implements Callable<Integer> {
                 .description("Stop a run that takes longer (90s, 10m, 1h): the repository decides how much work a"
                         + " run", "has. Default: ASCENT_TIME_LIMIT, else 10m. A stopped run exits 2 with what it"
                         + " checked.").build());
+        // validate judges the kind configuration's host policy as provision does, so it takes the operator's
+        // folders as provision does: a checklist that provision accepts with them passes validate with them
+        spec.addMixin("kindMounts", command.kindMounts.mixin());
         spec.addMixin("output", command.output.mixin());
         // Last, as picocli adds them to an annotated command: "did you mean" suggests the first of equally near names.
         return HelpOptions.addTo(spec);
@@ -137,7 +141,8 @@ final class ValidateCommand implements Callable<Integer> {
         EngineConfig config = engine.build();
         ValidateOptions options = ValidateOptions.builder(directory).checklist(application.checklist().orElse(null))
                 .kubernetesVersion(application.kubernetesVersion().orElse(null)).noGit(noGit).repository(repository).ref(ref)
-                .noBaseline(noBaselineOption.value()).excerpts(destinations.containsKey(Format.HTML)).build();
+                .noBaseline(noBaselineOption.value()).excerpts(destinations.containsKey(Format.HTML))
+                .kindMounts(kindMounts.folders(environment)).build();
         // Ctrl-C or SIGTERM in any phase (the repository's, the manifests') interrupts the run, and its partial
         // report, marked interrupted, is written before the JVM ends.
         try (ReportOnStop stop = ReportOnStop.arm(REPORT_GRACE)) {

@@ -3,6 +3,7 @@ package io.ascent.core;
 import io.ascent.core.repo.RemoteCheckout;
 import java.io.Serializable;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -26,6 +27,7 @@ public final class ValidateOptions implements Serializable {
     private final String ref;
     private final boolean noBaseline;
     private final boolean excerpts;
+    private final List<String> kindMounts;
 
     private ValidateOptions(Builder builder) {
         this.directory = builder.directory.toString();
@@ -36,6 +38,7 @@ public final class ValidateOptions implements Serializable {
         this.ref = builder.ref;
         this.noBaseline = builder.noBaseline;
         this.excerpts = builder.excerpts;
+        this.kindMounts = List.copyOf(builder.kindMounts);
     }
 
     /** Options for {@code directory} read from git; then set what differs from the defaults. */
@@ -96,10 +99,21 @@ public final class ValidateOptions implements Serializable {
         return excerpts;
     }
 
+    /**
+     * Folders outside the repository the checklist's kind configuration may mount host paths from
+     * ({@code --kind-mount}, {@code ASCENT_KIND_MOUNTS}): the operator's escape hatch from the host policy, which
+     * validate judges as provision does; empty by default, only folders inside the repository.
+     */
+    public List<Path> kindMounts() {
+        // null when read from options serialized by an engine that had no such field
+        return kindMounts == null ? List.of() : kindMounts.stream().map(Path::of).toList();
+    }
+
     /** A builder holding these options. */
     public Builder toBuilder() {
         return builder(directory()).checklist(checklist().orElse(null)).kubernetesVersion(kubernetesVersion)
-                .noGit(noGit).repository(repository).ref(ref).noBaseline(noBaseline).excerpts(excerpts);
+                .noGit(noGit).repository(repository).ref(ref).noBaseline(noBaseline).excerpts(excerpts)
+                .kindMounts(kindMounts());
     }
 
     /** These options with {@code --no-git}. */
@@ -123,12 +137,14 @@ public final class ValidateOptions implements Serializable {
                 && Objects.equals(other.checklist, checklist)
                 && Objects.equals(other.kubernetesVersion, kubernetesVersion) && other.noGit == noGit
                 && Objects.equals(other.repository, repository) && Objects.equals(other.ref, ref)
-                && other.noBaseline == noBaseline && other.excerpts == excerpts;
+                && other.noBaseline == noBaseline && other.excerpts == excerpts
+                && other.kindMounts().equals(kindMounts());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(directory, checklist, kubernetesVersion, noGit, repository, ref, noBaseline, excerpts);
+        return Objects.hash(directory, checklist, kubernetesVersion, noGit, repository, ref, noBaseline, excerpts,
+                kindMounts());
     }
 
     /** The options as text, with any credentials in the repository URL masked. */
@@ -139,7 +155,7 @@ public final class ValidateOptions implements Serializable {
                 + (noGit ? ", noGit" : "")
                 + (repository == null ? "" : ", repository=" + RemoteCheckout.withoutCredentials(repository))
                 + (ref == null ? "" : ", ref=" + ref) + (noBaseline ? ", noBaseline" : "")
-                + (excerpts ? ", excerpts" : "") + "]";
+                + (excerpts ? ", excerpts" : "") + (kindMounts().isEmpty() ? "" : ", kindMounts=" + kindMounts()) + "]";
     }
 
     /** Builds {@link ValidateOptions}; {@code null} clears an optional value. */
@@ -152,6 +168,7 @@ public final class ValidateOptions implements Serializable {
         private String ref;
         private boolean noBaseline;
         private boolean excerpts;
+        private List<String> kindMounts = List.of();
 
         private Builder(Path directory) {
             directory(directory);
@@ -197,6 +214,12 @@ public final class ValidateOptions implements Serializable {
         /** Keep the source lines around each finding in the report (HTML report, Jenkins report page). */
         public Builder excerpts(boolean excerpts) {
             this.excerpts = excerpts;
+            return this;
+        }
+
+        /** Folders outside the repository kind configurations may mount from; the operator's choice. */
+        public Builder kindMounts(List<Path> folders) {
+            this.kindMounts = folders == null ? List.of() : folders.stream().map(Path::toString).toList();
             return this;
         }
 

@@ -3,6 +3,7 @@ package io.ascent.core;
 import io.ascent.core.manifest.ManifestValidationStep;
 import io.ascent.core.manifest.api.ApiLifecycleTable;
 import io.ascent.core.provision.command.RenderToolRunner;
+import io.ascent.core.provision.kind.KindConfigStep;
 import io.ascent.core.repo.RepositoryStep;
 import io.ascent.core.validation.ValidationStep;
 import java.util.List;
@@ -29,6 +30,9 @@ public final class ValidationSteps {
     public static List<ValidationStep> builtIn(EngineConfig config) {
         return List.of(new RepositoryStep(),
                 new ManifestValidationStep(ApiLifecycleTable::builtIn, config.threads(), config.schemaFetcher(),
-                        config.allowedUrls(), RenderToolRunner.renderer()));
+                        config.allowedUrls(), RenderToolRunner.renderer()),
+                // after the manifests: their checks read the kind configuration too, and report a file that is not
+                // YAML; this step then stays quiet about it
+                new KindConfigStep());
     }
 }

@@ -71,8 +71,21 @@ public enum ProvisionRule implements DescribedRule {
     /** Every rule in its own words, for {@code ascent checks}. */
     public static List<CheckDescription> descriptions() {
         return DescribedRule.descriptions(values(), AREA, "part of every 'ascent provision' run; it cannot be switched "
-                + "off, and a failure stops the run");
+                + "off, and a failure stops the run").stream().map(ProvisionRule::controlled).toList();
     }
+
+    private static CheckDescription controlled(CheckDescription description) {
+        return description.id().equals(KIND_HOST.id()) ? new CheckDescription(description.id(), description.area(),
+                description.title(), description.defaultSeverity(), description.explanation(),
+                List.of(KIND_HOST_CONTROL)) : description;
+    }
+
+    /** How {@link #KIND_HOST} runs: in validate too, since a kind configuration is judged without a cluster. */
+    private static final String KIND_HOST_CONTROL = "part of every 'ascent validate' run (so of the Jenkins "
+            + "ascentValidate step and of the static validation 'ascent provision' starts with) and of 'ascent "
+            + "doctor', whenever the checklist names provision.cluster.config; it cannot be switched off, a refusal "
+            + "(exit 2) cannot be waived, and folders outside the repository are the operator's to allow "
+            + "(--kind-mount, ASCENT_KIND_MOUNTS)";
 
     @Override
     public String id() {

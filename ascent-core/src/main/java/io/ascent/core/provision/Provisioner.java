@@ -148,6 +148,8 @@ public final class Provisioner {
         private Path work;
         private boolean ownsWork;
         private boolean keptCluster;
+        /** Whether the static validation judged the kind configuration ({@code KindConfigStep}). */
+        private boolean kindHostJudged;
         private RolloutWaiter waiter;
         private List<Resource> applied = List.of();
 
@@ -175,10 +177,14 @@ public final class Provisioner {
             }
             // validate: the checklist and manifests must pass before anything is created
             begin("validate");
+            // The kind host policy is part of it (KindConfigStep), with the operator's folders: as validate judges it.
             ValidateOptions validate = new ValidateOptions(options.directory(), options.checklist(),
-                    options.kubernetesVersion()).withNoGit(options.noGit());
+                    options.kubernetesVersion()).toBuilder().noGit(options.noGit()).kindMounts(options.kindMounts())
+                    .build();
             Report validated = validation.validate(validate, progress);
             items.addAll(validated.items());
+            kindHostJudged = validated.items().stream()
+                    .anyMatch(item -> item.id().equals(ProvisionRule.KIND_HOST.id()));
             validated.log().forEach(entry -> report.log(entry.level(), entry.message()));
             if (validated.checklist() != null) {
                 report.checklist(validated.checklist());
@@ -270,8 +276,10 @@ public final class Provisioner {
                 return;
             }
             try {
-                // The driver's own judgement (kind: the host policy), at the kind configuration's lines.
-                List<Item> judged = driver.checkRequest(request);
+                // The driver's own judgement (kind: the host policy), at the kind configuration's lines. The static
+                // validation judged the kind configuration already (its items are in the report); only a validation
+                // without that step (one a caller composed) leaves it to the driver here, so it is never said twice.
+                List<Item> judged = kindHostJudged ? List.of() : driver.checkRequest(request);
                 items.addAll(judged);
                 if (judged.stream().anyMatch(item -> item.status() == Status.ERROR)) {
                     return;

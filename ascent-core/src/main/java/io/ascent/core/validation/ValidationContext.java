@@ -2,7 +2,9 @@ package io.ascent.core.validation;
 
 import io.ascent.core.checklist.Checklist;
 import io.ascent.core.workspace.Workspace;
+import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -14,6 +16,8 @@ import java.util.Optional;
  * @param today             the date waivers are judged on
  * @param noGit             {@code --no-git}: read the files on disk instead of the git HEAD tree
  * @param continuousIntegration whether this is a CI build, where an uncommitted checklist fails instead of warning
+ * @param kindMounts        folders outside the repository the operator allows the kind configuration to mount host
+ *                          paths from ({@code --kind-mount}, {@code ASCENT_KIND_MOUNTS}); never the repository's
  */
 public record ValidationContext(
         Workspace workspace,
@@ -21,7 +25,18 @@ public record ValidationContext(
         Optional<String> kubernetesVersion,
         LocalDate today,
         boolean noGit,
-        boolean continuousIntegration) {
+        boolean continuousIntegration,
+        List<Path> kindMounts) {
+
+    public ValidationContext {
+        kindMounts = List.copyOf(kindMounts);
+    }
+
+    /** A context whose kind configuration may mount host paths from inside the repository only. */
+    public ValidationContext(Workspace workspace, Checklist checklist, Optional<String> kubernetesVersion,
+            LocalDate today, boolean noGit, boolean continuousIntegration) {
+        this(workspace, checklist, kubernetesVersion, today, noGit, continuousIntegration, List.of());
+    }
 
     /** A context for a CI build. */
     public ValidationContext(Workspace workspace, Checklist checklist, Optional<String> kubernetesVersion,

@@ -100,7 +100,11 @@ class ProvisionerInputTest {
                 ProgressListener.SILENT);
 
         assertThat(report.verdict()).as(report.items().toString()).isEqualTo(Verdict.INVALID_INPUT);
-        Item refused = only(report, "provision.kind-host");
+        Item refused = report.items().stream().filter(item -> item.id().equals("provision.kind-host")
+                && item.status() == Status.ERROR).findFirst().orElseThrow();
+        assertThat(report.items()).filteredOn(item -> item.id().equals("provision.kind-host"))
+                .as("the kind configuration passed the static validation; the node image is refused after it")
+                .extracting(Item::status).containsExactly(Status.PASS, Status.ERROR);
         assertThat(refused.message()).startsWith("provision.cluster.nodeImage 'attacker/node:v1.31.14@sha256:")
                 .contains("privileged container on the build agent");
         assertThat(refused.location().toString()).isEqualTo("ascent.yaml:14:16");
@@ -306,8 +310,11 @@ class ProvisionerInputTest {
                 ProgressListener.SILENT);
 
         assertThat(report.verdict()).isEqualTo(Verdict.INVALID_INPUT);
-        assertThat(only(report, "provision.cluster").message()).contains("cluster/kind.yaml:4:3: the kind "
-                + "configuration has no control-plane node");
+        Item refused = only(report, "provision.kind-host");
+        assertThat(refused.message()).isEqualTo("the kind configuration has no control-plane node; kind needs at "
+                + "least one");
+        assertThat(refused.location().toString()).as("judged in the static validation, at the kind configuration's "
+                + "line").isEqualTo("cluster/kind.yaml:4:3");
         assertThat(report.log()).noneMatch(entry -> entry.message().equals("dry run: nothing is created"));
     }
 

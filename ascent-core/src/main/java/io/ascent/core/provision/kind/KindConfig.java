@@ -2,7 +2,10 @@ package io.ascent.core.provision.kind;
 
 import io.ascent.core.provision.KindConfigFile;
 import io.ascent.core.provision.ProvisionException;
+import io.ascent.core.provision.ProvisionRule;
+import io.ascent.core.report.ErrorKind;
 import io.ascent.core.report.Item;
+import io.ascent.core.report.Location;
 import io.ascent.core.report.Status;
 import io.ascent.core.workspace.ConfinedFiles;
 import io.ascent.core.yaml.SafeYamlLoader;
@@ -15,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 
@@ -59,7 +63,7 @@ public final class KindConfig {
         config.put("apiVersion", API_VERSION);
         List<String> rewrites = List.of();
         if (checklistConfig.isPresent()) {
-            Reviewed reviewed = review(checklistConfig.get());
+            Reviewed reviewed = reviewOrThrow(checklistConfig.get());
             Optional<Item> refusal = reviewed.review().items().stream()
                     .filter(item -> item.status() == Status.ERROR).findFirst();
             if (refusal.isPresent()) {
@@ -105,7 +109,39 @@ public final class KindConfig {
      *                            would refuse after the run has begun
      */
     public static List<Item> check(Optional<KindConfigFile> checklistConfig) throws ProvisionException {
-        return checklistConfig.isPresent() ? review(checklistConfig.get()).review().items() : List.of();
+        return checklistConfig.isPresent() ? reviewOrThrow(checklistConfig.get()).review().items() : List.of();
+    }
+
+    /**
+     * Judges the checklist's kind configuration for {@code ascent validate} (and so for the static validation
+     * {@code provision} runs first): what {@link #check} returns, a PASS item when the host policy finds nothing,
+     * and a file that is no kind configuration as an ERROR item at its file:line:col instead of an exception. A
+     * file that is not YAML, or deeper or bigger than a kind configuration may be, gives no item when
+     * {@code yamlReportedElsewhere} says the run reports that file as unreadable already (the manifest checks read
+     * the kind configuration too): one problem, said once.
+     *
+     * @param yamlReportedElsewhere asked only when the file cannot be read as YAML
+     */
+    public static List<Item> judge(KindConfigFile file, BooleanSupplier yamlReportedElsewhere) {
+        Reviewed reviewed;
+        try {
+            reviewed = review(file);
+        } catch (Unusable e) {
+            if (e.yaml && yamlReportedElsewhere.getAsBoolean()) {
+                return List.of();
+            }
+            return List.of(ProvisionRule.KIND_HOST.item().error(ErrorKind.INPUT, e.getMessage())
+                    .location(e.location).remediation(e.fix).build());
+        }
+        List<Item> items = reviewed.review().items();
+        if (!items.isEmpty()) {
+            return items;
+        }
+        // at the file itself, so the message does not name it again
+        return List.of(ProvisionRule.KIND_HOST.item().status(Status.PASS).message("the kind configuration mounts host "
+                + "paths from inside the repository" + (file.operatorMounts().isEmpty() ? ""
+                : " or the folders the operator allowed") + " only, and publishes no port beyond loopback")
+                .location(Location.of(file.displayPath())).build());
     }
 
     private record Reviewed(Map<String, Object> config, KindHostReview review) {
@@ -114,7 +150,30 @@ public final class KindConfig {
     private record Loaded(YamlDocument document, Map<String, Object> config) {
     }
 
-    private static Reviewed review(KindConfigFile file) throws ProvisionException {
+    /** A file that is no kind configuration to judge: where, why, and the fix; {@code yaml} when not even YAML. */
+    private static final class Unusable extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final Location location;
+        private final String fix;
+        private final boolean yaml;
+
+        Unusable(Location location, String message, String fix, boolean yaml) {
+            super(message, null, false, false);
+            this.location = location;
+            this.fix = fix;
+            this.yaml = yaml;
+        }
+    }
+
+    private static Reviewed reviewOrThrow(KindConfigFile file) throws ProvisionException {
+        try {
+            return review(file);
+        } catch (Unusable e) {
+            throw new ProvisionException(ProvisionException.Kind.INPUT, e.location + ": " + e.getMessage(), e.fix);
+        }
+    }
+
+    private static Reviewed review(KindConfigFile file) throws Unusable {
         Loaded loaded = load(file.file(), file.displayPath());
         YamlDocument document = loaded.document();
         Map<String, Object> config = loaded.config();
@@ -124,7 +183,7 @@ public final class KindConfig {
         return new Reviewed(config, review);
     }
 
-    private static Loaded load(Path file, String displayPath) throws ProvisionException {
+    private static Loaded load(Path file, String displayPath) throws Unusable {
         YamlDocument document;
         try {
             // Confined to the file's own folder: a link from there to anywhere else (~/.kube/config) is refused.
@@ -132,27 +191,26 @@ public final class KindConfig {
             document = new SafeYamlLoader(YamlLimits.CHECKLIST).loadSingle(
                     ConfinedFiles.under(absolute.getParent(), YamlLimits.CHECKLIST.maxBytes()), absolute, displayPath);
         } catch (YamlInputException e) {
-            throw new ProvisionException(ProvisionException.Kind.INPUT, e.describe(),
-                    "fix the kind configuration named by provision.cluster.config");
+            throw new Unusable(e.location(), e.getMessage(),
+                    "fix the kind configuration named by provision.cluster.config", true);
         }
         Object json = document.json() instanceof org.json.JSONObject object ? object.toMap() : document.json();
         if (!(json instanceof Map<?, ?> map) || !"Cluster".equals(map.get("kind"))
                 || !API_VERSION.equals(map.get("apiVersion"))) {
-            throw new ProvisionException(ProvisionException.Kind.INPUT, document.start() + ": not a kind "
-                    + "configuration: expected kind: Cluster and apiVersion: " + API_VERSION,
-                    "see https://kind.sigs.k8s.io/docs/user/configuration/");
+            throw new Unusable(document.start(), "not a kind configuration: expected kind: Cluster and apiVersion: "
+                    + API_VERSION, "see https://kind.sigs.k8s.io/docs/user/configuration/", false);
         }
         Object nodes = map.get("nodes");
         if (nodes != null && !(nodes instanceof List<?> list && list.stream().allMatch(n -> n instanceof Map))) {
-            throw new ProvisionException(ProvisionException.Kind.INPUT, document.start() + ": 'nodes' must be a "
-                    + "list of nodes", "see https://kind.sigs.k8s.io/docs/user/configuration/#nodes");
+            throw new Unusable(document.start(), "'nodes' must be a list of nodes",
+                    "see https://kind.sigs.k8s.io/docs/user/configuration/#nodes", false);
         }
         if (nodes instanceof List<?> list && !list.isEmpty() && list.stream()
                 .noneMatch(n -> "control-plane".equals(KindMaps.map(n).getOrDefault("role", "control-plane")))) {
             // kind refuses it ("must have at least one control-plane node") only after the run has begun.
-            throw new ProvisionException(ProvisionException.Kind.INPUT, document.locationOf(
-                    document.nodeAt(List.of("nodes"))) + ": the kind configuration has no control-plane node; kind "
-                    + "needs at least one", "add a node with role: control-plane (a node without a role is one)");
+            throw new Unusable(document.locationOf(document.nodeAt(List.of("nodes"))), "the kind configuration has "
+                    + "no control-plane node; kind needs at least one", "add a node with role: control-plane (a "
+                    + "node without a role is one)", false);
         }
         return new Loaded(document, KindMaps.map(map));
     }

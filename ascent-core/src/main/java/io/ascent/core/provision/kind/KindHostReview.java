@@ -4,6 +4,7 @@ import io.ascent.core.provision.ProvisionRule;
 import io.ascent.core.report.ErrorKind;
 import io.ascent.core.report.Item;
 import io.ascent.core.report.Location;
+import io.ascent.core.report.Severity;
 import io.ascent.core.report.Status;
 import io.ascent.core.yaml.YamlDocument;
 import java.util.ArrayList;
@@ -32,7 +33,8 @@ final class KindHostReview {
 
     /** Warns: the field is allowed but costs something on a shared agent. */
     void warn(List<String> at, String message, String fix) {
-        items.add(ProvisionRule.KIND_HOST.item().status(Status.WARN).message(field(at) + " " + message)
+        // A warning's own severity: SARIF and the other formats read a WARN of the rule's ERROR severity as an error.
+        items.add(ProvisionRule.KIND_HOST.item().severity(Severity.WARNING).problem(field(at) + " " + message)
                 .location(location(at)).remediation(fix).build());
     }
 

@@ -8,17 +8,15 @@ import io.ascent.core.checklist.LoadedChecklist;
 import io.ascent.core.checklist.ProvisionSettings;
 import io.ascent.core.progress.ProgressListener;
 import io.ascent.core.provision.ClusterRequest;
-import io.ascent.core.provision.ClusterRequests;
 import io.ascent.core.provision.ChecklistDocument;
 import io.ascent.core.provision.kind.NodeImagePolicy;
 import io.ascent.core.yaml.YamlDocument;
 import io.ascent.core.yaml.YamlInputException;
-import io.ascent.core.provision.ProvisionException;
 import io.ascent.core.provision.ProvisionRule;
 import io.ascent.core.provision.RunName;
 import io.ascent.core.provision.existing.ExistingClusterDriver;
 import io.ascent.core.provision.existing.ExistingClusterPreflight;
-import io.ascent.core.provision.kind.KindConfig;
+import io.ascent.core.provision.kind.KindConfigStep;
 import io.ascent.core.provision.kube.KubeConnections;
 import io.ascent.core.report.ErrorKind;
 import io.ascent.core.report.Item;
@@ -72,19 +70,15 @@ public final class Doctor {
      */
     private static boolean kindConfigAccepted(Workspace workspace, Checklist checklist, DoctorOptions options,
             RunRecorder run) {
-        try (Phase phase = run.phase("kind configuration")) {
-            List<Item> items = KindConfig.check(ClusterRequests.kindConfig(workspace, checklist.provision(),
-                    options.kindMounts()));
+        try (Phase phase = run.phase(KindConfigStep.NAME)) {
+            // validate's judgement, items and all; doctor reads no manifests, so it reports a file that is not YAML
+            List<Item> items = KindConfigStep.judge(workspace, checklist, options.kindMounts(), () -> false);
             run.items(items);
             boolean accepted = items.stream().noneMatch(item -> item.status() == Status.ERROR);
             if (!accepted) {
                 phase.failed();
             }
             return accepted;
-        } catch (ProvisionException e) {
-            run.item(ProvisionRule.CLUSTER.item().error(ErrorKind.INPUT, e.getMessage())
-                    .location(Location.of(checklist.path())).remediation(e.remediation().orElse(null)).build());
-            return false;
         }
     }
 

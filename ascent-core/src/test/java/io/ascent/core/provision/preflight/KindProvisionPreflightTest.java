@@ -103,9 +103,11 @@ class KindProvisionPreflightTest {
                 .run(ProvisionOptions.builder(app).noGit(true).build(), ProgressListener.SILENT);
 
         assertThat(report.verdict()).as(report.items().toString()).isEqualTo(Verdict.INVALID_INPUT);
-        Item cluster = only(report, "provision.cluster");
-        assertThat(cluster.message()).isEqualTo("provision.cluster.config 'deploy' is a folder, not a file");
-        assertThat(cluster.location().toString()).isEqualTo("ascent.yaml:13:13");
+        // judged in the static validation (as validate judges it), at the checklist's field
+        Item refused = only(report, "provision.kind-host");
+        assertThat(refused.message()).isEqualTo("provision.cluster.config 'deploy' is a folder, not a file");
+        assertThat(refused.location().toString()).isEqualTo("ascent.yaml:13:13");
+        assertThat(report.items()).noneMatch(item -> item.id().equals("provision.cluster"));
         assertThat(host.ran).isEmpty();
     }
 
