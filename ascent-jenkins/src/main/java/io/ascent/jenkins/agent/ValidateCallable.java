@@ -10,6 +10,7 @@ import io.ascent.core.report.Report;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import jenkins.MasterToSlaveFileCallable;
@@ -52,6 +53,9 @@ public final class ValidateCallable extends MasterToSlaveFileCallable<AgentRepor
                 .kubernetesVersion(request.kubernetesVersion().isEmpty() ? null : request.kubernetesVersion())
                 // The report page shows the lines around each finding; the workspace may be gone when it is read.
                 .excerpts(true)
+                // The kind host policy's operator folders, as ascentProvision gets them: the global setting's and
+                // the agent process's own ASCENT_KIND_MOUNTS.
+                .kindMounts(new KindOperatorSettings(request.kindMounts(), List.of()).mountFolders(System.getenv()))
                 .build();
         Report report = named(run.engine().validate(options, new LogProgress(listener.getLogger())));
         if (report.interrupted()) {

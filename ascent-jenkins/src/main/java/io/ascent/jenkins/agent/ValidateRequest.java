@@ -17,9 +17,12 @@ import java.util.Objects;
  * @param formats           the report files to write
  * @param allowedUrls       where remote schemas may be fetched from, as the Jenkins administrator allows (the
  *                          agent's own {@code ASCENT_ALLOWED_URLS} adds to it); never from the Pipeline
+ * @param kindMounts        folders outside the workspace a kind configuration may mount, from the administrator's
+ *                          global configuration (the agent's own {@code ASCENT_KIND_MOUNTS} adds to them), so that
+ *                          {@code ascentValidate} judges the kind host policy as {@code ascentProvision} does
  */
 public record ValidateRequest(String directory, String checklist, String kubernetesVersion, String reports,
-        List<Format> formats, UrlAllowList allowedUrls) implements Serializable {
+        List<Format> formats, UrlAllowList allowedUrls, List<String> kindMounts) implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -30,5 +33,12 @@ public record ValidateRequest(String directory, String checklist, String kuberne
         Objects.requireNonNull(reports, "reports");
         formats = List.copyOf(formats);
         Objects.requireNonNull(allowedUrls, "allowedUrls");
+        kindMounts = List.copyOf(kindMounts);
+    }
+
+    /** A request without operator mount folders (only the agent's own {@code ASCENT_KIND_MOUNTS}). */
+    public ValidateRequest(String directory, String checklist, String kubernetesVersion, String reports,
+            List<Format> formats, UrlAllowList allowedUrls) {
+        this(directory, checklist, kubernetesVersion, reports, formats, allowedUrls, List.of());
     }
 }

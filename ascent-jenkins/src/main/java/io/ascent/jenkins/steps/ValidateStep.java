@@ -112,7 +112,7 @@ public class ValidateStep extends Step implements Serializable {
     public ValidationRun prepare(AscentGlobalConfiguration global) {
         String version = kubernetesVersion.isEmpty() ? global.getKubernetesVersion() : kubernetesVersion;
         return new ValidationRun(new ValidateRequest(dir, checklist, version, reports, global.formats(),
-                global.allowedUrls()),
+                global.allowedUrls(), global.kindOperatorSettings().mounts()),
                 new Thresholds(Threshold.of(failOn), Threshold.of(unstableOn)));
     }
 

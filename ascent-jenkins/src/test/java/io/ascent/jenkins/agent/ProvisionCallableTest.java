@@ -141,6 +141,29 @@ class ProvisionCallableTest {
     }
 
     @Test
+    void shouldLetAscentValidateAllowTheSameMountFoldersAsAscentProvision() throws Exception {
+        Path cache = Files.createDirectories(parent.resolve("cache"));
+        HelloWebWorkspace.mount(workspace, cache.toString());
+        git("commit", "-q", "-a", "-m", "mount the cache");
+        ValidateRequest plain = request("app", "target/ascent/");
+        ValidateRequest withFolders = new ValidateRequest(plain.directory(), plain.checklist(),
+                plain.kubernetesVersion(), plain.reports(), plain.formats(), plain.allowedUrls(),
+                List.of(cache.toString()));
+
+        AgentReport refused = new ValidateCallable(plain, new ValidateCallableTest.BufferListener())
+                .invoke(workspace.toFile(), null);
+        AgentReport allowed = new ValidateCallable(withFolders, new ValidateCallableTest.BufferListener())
+                .invoke(workspace.toFile(), null);
+
+        assertThat(refused.report().items()).anySatisfy(item -> {
+            assertThat(item.id()).isEqualTo("provision.kind-host");
+            assertThat(item.status()).isEqualTo(Status.ERROR);
+        });
+        assertThat(allowed.report().items())
+                .noneMatch(item -> item.id().equals("provision.kind-host") && item.status() == Status.ERROR);
+    }
+
+    @Test
     void shouldWriteTheInterruptedReportAndEndWithTheInterruption() {
         ProvisionCallable callable = provision(request("app", "target/ascent/"), "existing", "/opt/kind",
                 new ValidateCallableTest.BufferListener(), credential());

@@ -49,6 +49,7 @@ class BuildersTest {
         when(global.getKubernetesVersion()).thenReturn("");
         when(global.formats()).thenReturn(List.of(Format.JSON));
         when(global.allowedUrls()).thenReturn(io.ascent.core.network.UrlAllowList.none());
+        when(global.kindOperatorSettings()).thenReturn(io.ascent.jenkins.agent.KindOperatorSettings.NONE);
 
         ValidateStep settings = new ValidateStep();
         settings.setDir("examples/hello-web");

@@ -22,6 +22,7 @@ class ValidateStepTest {
         when(global.getKubernetesVersion()).thenReturn(version);
         when(global.formats()).thenReturn(List.of(Format.JSON, Format.SARIF));
         when(global.allowedUrls()).thenReturn(ALLOWED);
+        when(global.kindOperatorSettings()).thenReturn(io.ascent.jenkins.agent.KindOperatorSettings.NONE);
         return global;
     }
 
@@ -55,6 +56,16 @@ class ValidateStepTest {
         assertThat(run.request()).isEqualTo(new ValidateRequest("examples/hello-web", "ci/ascent.yaml", "1.30",
                 "out/ascent", List.of(Format.JSON, Format.SARIF), ALLOWED));
         assertThat(run.thresholds()).isEqualTo(new Thresholds(Threshold.WARN, Threshold.NEVER));
+    }
+
+    @Test
+    void shouldPassTheAdministratorsKindMountFoldersToTheAgent() {
+        AscentGlobalConfiguration global = global("");
+        when(global.kindOperatorSettings()).thenReturn(new io.ascent.jenkins.agent.KindOperatorSettings(
+                List.of("/srv/cache", "/srv/images"), List.of()));
+
+        assertThat(new ValidateStep().prepare(global).request().kindMounts())
+                .containsExactly("/srv/cache", "/srv/images");
     }
 
     @Test
