@@ -77,6 +77,21 @@ public final class ManifestChecks {
      */
     public static List<ManifestCheck> create(ApiLifecycleTable table, KubernetesVersion target,
             Map<String, KubernetesVersion> fileTargets, SchemaSettings schemas, KubernetesVersion clusterApiRelease) {
+        return create(table, target, fileTargets, schemas, clusterApiRelease, null);
+    }
+
+    /**
+     * Fresh instances of every check for one run.
+     *
+     * @param target            the target Kubernetes version, or {@code null} when none is set
+     * @param fileTargets       files whose API references are judged against another version (by display path)
+     * @param clusterApiRelease the ClusterAPI release ClusterAPI's own kinds are judged against, or {@code null}
+     * @param podSecurity       the Pod Security Standard the checklist asks for ({@link PodSecurityRequirement#of}),
+     *                          or {@code null}: {@code manifest.pod-security} then has nothing to judge
+     */
+    public static List<ManifestCheck> create(ApiLifecycleTable table, KubernetesVersion target,
+            Map<String, KubernetesVersion> fileTargets, SchemaSettings schemas, KubernetesVersion clusterApiRelease,
+            PodSecurityRequirement podSecurity) {
         // One fetcher for the run, shared by the validators the schema check builds: a server found dead is not
         // asked again for the next kind.
         SchemaFetcher fetcher = schemas.fetcher() != null ? schemas.fetcher() : new CachingHttpFetcher(
@@ -101,6 +116,7 @@ public final class ManifestChecks {
                 new RunAsNonRootCheck(),
                 new PrivilegedCheck(),
                 new HostNamespacesCheck(),
+                new PodSecurityCheck(podSecurity, target),
                 new ReadOnlyRootFilesystemCheck(),
                 new PodDisruptionBudgetCheck(),
                 new ServiceSelectorCheck(table));

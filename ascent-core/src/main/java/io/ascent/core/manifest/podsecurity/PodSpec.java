@@ -1,0 +1,106 @@
+package io.ascent.core.manifest.podsecurity;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.json.JSONArray;
+import org.json.JSONObject;
+
+/**
+ * A pod spec where it sits in its object, and the pod's annotations: what the rules read.
+ *
+ * @param spec             the pod spec
+ * @param specTokens       tokens from the object to the pod spec
+ * @param annotations      the pod's annotations ({@code metadata.annotations} of the pod or its template), or an
+ *                         empty object
+ * @param annotationTokens tokens from the object to those annotations
+ */
+public record PodSpec(JSONObject spec, List<String> specTokens, JSONObject annotations,
+        List<String> annotationTokens) {
+
+    /** The three container lists, in the order the admission visits them. */
+    private static final List<String> CONTAINER_FIELDS = List.of("initContainers", "containers",
+            "ephemeralContainers");
+
+    public PodSpec {
+        specTokens = List.copyOf(specTokens);
+        annotationTokens = List.copyOf(annotationTokens);
+    }
+
+    /** Every container: init containers, containers, then ephemeral containers. */
+    public List<PodContainer> containers() {
+        List<PodContainer> all = new ArrayList<>();
+        for (String field : CONTAINER_FIELDS) {
+            JSONArray array = spec.optJSONArray(field);
+            for (int i = 0; array != null && i < array.length(); i++) {
+                JSONObject container = array.optJSONObject(i);
+                if (container != null) {
+                    all.add(new PodContainer(container.optString("name", ""), container,
+                            at(field, String.valueOf(i))));
+                }
+            }
+        }
+        return all;
+    }
+
+    /** The pod's security context, or an empty object. */
+    public JSONObject securityContext() {
+        JSONObject context = spec.optJSONObject("securityContext");
+        return context == null ? new JSONObject() : context;
+    }
+
+    /** Tokens from the object to a field under the pod spec. */
+    public List<String> at(String... fields) {
+        List<String> all = new ArrayList<>(specTokens);
+        all.addAll(List.of(fields));
+        return all;
+    }
+
+    /** Tokens from the object to one annotation. */
+    List<String> annotation(String key) {
+        List<String> all = new ArrayList<>(annotationTokens);
+        all.add(key);
+        return all;
+    }
+
+    /** {@code spec.os.name: windows}: the restricted rules that Windows cannot apply relax from 1.25. */
+    boolean windows() {
+        JSONObject os = spec.optJSONObject("os");
+        return os != null && "windows".equals(os.opt("name"));
+    }
+
+    /** {@code hostUsers: false}: a pod in a user namespace, for which some rules relax from 1.35. */
+    boolean ownUserNamespace() {
+        return Boolean.FALSE.equals(spec.opt("hostUsers"));
+    }
+
+    /**
+     * One container of the pod.
+     *
+     * @param name   its name, as the admission names it
+     * @param json   the container
+     * @param tokens tokens from the object to the container
+     */
+    public record PodContainer(String name, JSONObject json, List<String> tokens) {
+        public PodContainer {
+            tokens = List.copyOf(tokens);
+        }
+
+        /** The container's security context, or an empty object. */
+        public JSONObject securityContext() {
+            JSONObject context = json.optJSONObject("securityContext");
+            return context == null ? new JSONObject() : context;
+        }
+
+        /** Tokens from the object to a field of this container. */
+        public List<String> at(String... fields) {
+            List<String> all = new ArrayList<>(tokens);
+            all.addAll(List.of(fields));
+            return all;
+        }
+
+        /** {@code container "web"}, as the admission writes it. */
+        public String quoted() {
+            return "container \"" + name + "\"";
+        }
+    }
+}
