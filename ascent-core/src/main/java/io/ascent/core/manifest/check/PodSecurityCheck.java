@@ -26,6 +26,8 @@ final class PodSecurityCheck implements ManifestCheck {
 
     private final PodSecurityRequirement requirement;
     private final KubernetesVersion target;
+    /** The level's rules at the target's policy version, chosen once for every pod; null when not asked. */
+    private final PodSecurityStandard.Policy policy;
 
     /**
      * @param requirement the level and where the checklist asks for it, or {@code null} when it does not
@@ -35,6 +37,7 @@ final class PodSecurityCheck implements ManifestCheck {
     PodSecurityCheck(PodSecurityRequirement requirement, KubernetesVersion target) {
         this.requirement = requirement;
         this.target = target;
+        this.policy = requirement == null ? null : PodSecurityStandard.policy(requirement.level(), target);
     }
 
     @Override
@@ -73,7 +76,7 @@ final class PodSecurityCheck implements ManifestCheck {
             return;
         }
         findings.looked();
-        for (Violation violation : PodSecurityStandard.evaluate(requirement.level(), target, pod.get())) {
+        for (Violation violation : policy.evaluate(pod.get())) {
             findings.add(resource, violation.tokens(), violation.key(), resource.displayName() + ": violates"
                     + " PodSecurity \"" + policy() + "\": " + violation.reason() + " (" + violation.detail() + ")",
                     violation.fix());

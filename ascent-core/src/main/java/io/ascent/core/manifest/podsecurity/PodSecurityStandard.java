@@ -78,11 +78,33 @@ public final class PodSecurityStandard {
      * {@link PodSecurityLevel#PRIVILEGED}.
      */
     public static List<Violation> evaluate(PodSecurityLevel level, KubernetesVersion target, PodSpec pod) {
-        List<Violation> out = new ArrayList<>();
-        for (Row row : rules(level, policyVersion(target))) {
-            row.rule().judge(pod, out);
+        return policy(level, target).evaluate(pod);
+    }
+
+    /**
+     * The rules of {@code level} at the policy version of {@code target}, chosen once: a check that judges many
+     * pods against one level asks for them once.
+     */
+    public static Policy policy(PodSecurityLevel level, KubernetesVersion target) {
+        return new Policy(rules(level, policyVersion(target)));
+    }
+
+    /** The rules of one level at one policy version. Immutable. */
+    public static final class Policy {
+        private final List<Row> rows;
+
+        private Policy(List<Row> rows) {
+            this.rows = rows;
         }
-        return out;
+
+        /** What {@code pod} breaks, one violation per offending field, in the admission's order of rules. */
+        public List<Violation> evaluate(PodSpec pod) {
+            List<Violation> out = new ArrayList<>();
+            for (Row row : rows) {
+                row.rule().judge(pod, out);
+            }
+            return out;
+        }
     }
 
     /** The admission's ids of the rules {@code level} has at {@code target}'s policy version, in its order. */

@@ -6,28 +6,50 @@ import org.json.JSONArray;
 import org.json.JSONObject;
 
 /**
- * A pod spec where it sits in its object, and the pod's annotations: what the rules read.
- *
- * @param spec             the pod spec
- * @param specTokens       tokens from the object to the pod spec
- * @param annotations      the pod's annotations ({@code metadata.annotations} of the pod or its template), or an
- *                         empty object
- * @param annotationTokens tokens from the object to those annotations
+ * A pod spec where it sits in its object, and the pod's annotations: what the rules read. Its containers are listed
+ * once, on first use, since every rule walks them.
  */
-public record PodSpec(JSONObject spec, List<String> specTokens, JSONObject annotations,
-        List<String> annotationTokens) {
-
+public final class PodSpec {
     /** The three container lists, in the order the admission visits them. */
     private static final List<String> CONTAINER_FIELDS = List.of("initContainers", "containers",
             "ephemeralContainers");
 
-    public PodSpec {
-        specTokens = List.copyOf(specTokens);
-        annotationTokens = List.copyOf(annotationTokens);
+    /** What a missing object reads as; never written to. */
+    private static final JSONObject EMPTY = new JSONObject();
+
+    private final JSONObject spec;
+    private final List<String> specTokens;
+    private final JSONObject annotations;
+    private final List<String> annotationTokens;
+    private List<PodContainer> containers;
+
+    /**
+     * @param spec             the pod spec
+     * @param specTokens       tokens from the object to the pod spec
+     * @param annotations      the pod's annotations ({@code metadata.annotations} of the pod or its template), or
+     *                         an empty object
+     * @param annotationTokens tokens from the object to those annotations
+     */
+    public PodSpec(JSONObject spec, List<String> specTokens, JSONObject annotations, List<String> annotationTokens) {
+        this.spec = spec;
+        this.specTokens = List.copyOf(specTokens);
+        this.annotations = annotations;
+        this.annotationTokens = List.copyOf(annotationTokens);
+    }
+
+    public JSONObject spec() {
+        return spec;
+    }
+
+    public JSONObject annotations() {
+        return annotations;
     }
 
     /** Every container: init containers, containers, then ephemeral containers. */
     public List<PodContainer> containers() {
+        if (containers != null) {
+            return containers;
+        }
         List<PodContainer> all = new ArrayList<>();
         for (String field : CONTAINER_FIELDS) {
             JSONArray array = spec.optJSONArray(field);
@@ -39,13 +61,14 @@ public record PodSpec(JSONObject spec, List<String> specTokens, JSONObject annot
                 }
             }
         }
-        return all;
+        containers = List.copyOf(all);
+        return containers;
     }
 
     /** The pod's security context, or an empty object. */
     public JSONObject securityContext() {
         JSONObject context = spec.optJSONObject("securityContext");
-        return context == null ? new JSONObject() : context;
+        return context == null ? EMPTY : context;
     }
 
     /** Tokens from the object to a field under the pod spec. */
@@ -88,7 +111,7 @@ public record PodSpec(JSONObject spec, List<String> specTokens, JSONObject annot
         /** The container's security context, or an empty object. */
         public JSONObject securityContext() {
             JSONObject context = json.optJSONObject("securityContext");
-            return context == null ? new JSONObject() : context;
+            return context == null ? EMPTY : context;
         }
 
         /** Tokens from the object to a field of this container. */
