@@ -107,6 +107,18 @@ class PodSecurityCheckTest {
     }
 
     @Test
+    void shouldRefuseALevelOnAnotherCheckOrAnUnknownLevelInTheChecklistItself() {
+        for (String setting : List.of("manifest.probes: {level: restricted}", "manifest.pod-security: {level: strict}")) {
+            List<Item> schema = workspace("  checks:\n    " + setting + "\n", "").validate(Optional.empty()).items()
+                    .stream().filter(item -> item.id().equals("checklist.schema")).toList();
+            assertThat(schema).as(setting).singleElement().satisfies(item -> {
+                assertThat(item.status()).isEqualTo(Status.ERROR);
+                assertThat(item.message()).contains("level");
+            });
+        }
+    }
+
+    @Test
     void shouldJudgeEachTargetVersionWithItsOwnRules() {
         // net.ipv4.tcp_keepalive_time is a baseline sysctl from 1.29: an upgrade from 1.28 fixes the finding.
         ManifestWorkspace workspace = new ManifestWorkspace(repository)
