@@ -96,9 +96,8 @@ final class PodSecurityCheck implements ManifestCheck {
         List<String> specTokens;
         JSONObject spec;
         if ("PodTemplate".equals(resource.kind())) {
-            JSONObject template = resource.json().optJSONObject("template");
-            spec = template == null ? null : template.optJSONObject("spec");
             specTokens = List.of("template", "spec");
+            spec = resource.objectAt(specTokens);
         } else {
             Optional<PodTemplate> template = PodTemplate.of(resource);
             spec = template.map(PodTemplate::spec).orElse(null);
@@ -109,19 +108,11 @@ final class PodSecurityCheck implements ManifestCheck {
         }
         List<String> annotationTokens = new ArrayList<>(specTokens.subList(0, specTokens.size() - 1));
         annotationTokens.add("metadata");
-        JSONObject metadata = objectAt(resource.json(), annotationTokens);
+        JSONObject metadata = resource.objectAt(annotationTokens);
         annotationTokens.add("annotations");
         JSONObject annotations = metadata == null ? null : metadata.optJSONObject("annotations");
         return Optional.of(new PodSpec(spec, specTokens, annotations == null ? new JSONObject() : annotations,
                 annotationTokens));
-    }
-
-    private static JSONObject objectAt(JSONObject root, List<String> tokens) {
-        JSONObject current = root;
-        for (String token : tokens) {
-            current = current == null ? null : current.optJSONObject(token);
-        }
-        return current;
     }
 
     @Override

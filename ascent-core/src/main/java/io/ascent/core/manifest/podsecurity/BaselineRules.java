@@ -174,7 +174,7 @@ final class BaselineRules {
         String type = options.optString("type", "");
         if (!types.contains(type)) {
             out.add(new Violation("seLinuxOptions", "seLinuxOptions", who
-                    + " set forbidden securityContext.seLinuxOptions: type \"" + type + "\"", append(tokens, "type"),
+                    + " set forbidden securityContext.seLinuxOptions: type \"" + type + "\"", PodSpec.append(tokens, "type"),
                     key + "/type", "set securityContext.seLinuxOptions.type of " + where + " to one of "
                             + String.join(", ", types.stream().filter(t -> !t.isEmpty()).sorted().toList())
                             + ", or remove it"));
@@ -183,7 +183,7 @@ final class BaselineRules {
             if (!options.optString(field, "").isEmpty()) {
                 out.add(new Violation("seLinuxOptions", "seLinuxOptions", who
                         + " set forbidden securityContext.seLinuxOptions: " + field + " may not be set",
-                        append(tokens, field), key + "/" + field, "remove securityContext.seLinuxOptions." + field
+                        PodSpec.append(tokens, field), key + "/" + field, "remove securityContext.seLinuxOptions." + field
                                 + " from " + where));
             }
         }
@@ -360,12 +360,6 @@ final class BaselineRules {
 
     static boolean present(JSONObject object, String field) {
         return object.has(field) && !JSONObject.NULL.equals(object.opt(field));
-    }
-
-    static List<String> append(List<String> tokens, String field) {
-        List<String> all = new ArrayList<>(tokens);
-        all.add(field);
-        return all;
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {

@@ -67,22 +67,29 @@ public final class PodSpec {
 
     /** The pod's security context, or an empty object. */
     public JSONObject securityContext() {
-        JSONObject context = spec.optJSONObject("securityContext");
-        return context == null ? EMPTY : context;
+        return securityContextOf(spec);
     }
 
     /** Tokens from the object to a field under the pod spec. */
     public List<String> at(String... fields) {
-        List<String> all = new ArrayList<>(specTokens);
+        return append(specTokens, fields);
+    }
+
+    private static JSONObject securityContextOf(JSONObject owner) {
+        JSONObject context = owner.optJSONObject("securityContext");
+        return context == null ? EMPTY : context;
+    }
+
+    /** {@code tokens} followed by {@code fields}, in a new list. */
+    static List<String> append(List<String> tokens, String... fields) {
+        List<String> all = new ArrayList<>(tokens);
         all.addAll(List.of(fields));
         return all;
     }
 
     /** Tokens from the object to one annotation. */
     List<String> annotation(String key) {
-        List<String> all = new ArrayList<>(annotationTokens);
-        all.add(key);
-        return all;
+        return append(annotationTokens, key);
     }
 
     /** {@code spec.os.name: windows}: the restricted rules that Windows cannot apply relax from 1.25. */
@@ -110,15 +117,12 @@ public final class PodSpec {
 
         /** The container's security context, or an empty object. */
         public JSONObject securityContext() {
-            JSONObject context = json.optJSONObject("securityContext");
-            return context == null ? EMPTY : context;
+            return securityContextOf(json);
         }
 
         /** Tokens from the object to a field of this container. */
         public List<String> at(String... fields) {
-            List<String> all = new ArrayList<>(tokens);
-            all.addAll(List.of(fields));
-            return all;
+            return append(tokens, fields);
         }
 
         /** {@code container "web"}, as the admission writes it. */
