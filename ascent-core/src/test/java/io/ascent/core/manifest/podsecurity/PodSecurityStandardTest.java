@@ -46,6 +46,9 @@ class PodSecurityStandardTest {
                 c("restricted", "1.31", "{'containers':[{'name':'a','securityContext':{'capabilities':{'add':"
                         + "['NET_BIND_SERVICE'],'drop':['ALL']},'allowPrivilegeEscalation':false,'runAsNonRoot':"
                         + "true,'seccompProfile':{'type':'RuntimeDefault'}}}]}"),
+                c("restricted", "1.31", "{'containers':[{'name':'a','securityContext':{'capabilities':{'drop':"
+                        + "['NET_RAW','SYS_ADMIN']},'allowPrivilegeEscalation':false,'runAsNonRoot':true,"
+                        + "'seccompProfile':{'type':'RuntimeDefault'}}}]}", "capabilities_restricted"),
                 // hostPath: baseline's rule, replaced by restricted's volume types
                 c("baseline", "1.31", "{'volumes':[{'name':'h','hostPath':{'path':'/'}},{'name':'n','nfs':"
                         + "{'server':'s','path':'/'}}],'containers':[" + BARE + "]}", "hostPathVolumes"),
