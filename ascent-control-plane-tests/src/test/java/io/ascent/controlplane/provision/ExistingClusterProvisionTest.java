@@ -65,6 +65,68 @@ class ExistingClusterProvisionTest {
     }
 
     /**
+     * A kubeconfig whose credential is a service account's bearer token, what a CI job on a shared cluster is usually
+     * given: the provisioner's requests carry it (they went out as {@code system:anonymous} before), and the token
+     * reaches no item and no progress line.
+     */
+    @Test
+    void shouldProvisionWithAServiceAccountTokenKubeconfigAndNeverShowTheToken(ClusterAccess cluster)
+            throws Exception {
+        String account = "ci-deployer";
+        String binding = cluster.namespace() + "-" + account;
+        var core = new io.kubernetes.client.openapi.apis.CoreV1Api(cluster.client());
+        var rbac = new io.kubernetes.client.openapi.apis.RbacAuthorizationV1Api(cluster.client());
+        core.createNamespacedServiceAccount(cluster.namespace(), new io.kubernetes.client.openapi.models
+                .V1ServiceAccount().metadata(new io.kubernetes.client.openapi.models.V1ObjectMeta().name(account)))
+                .execute();
+        rbac.createClusterRoleBinding(new io.kubernetes.client.openapi.models.V1ClusterRoleBinding()
+                .metadata(new io.kubernetes.client.openapi.models.V1ObjectMeta().name(binding))
+                .roleRef(new io.kubernetes.client.openapi.models.V1RoleRef().apiGroup("rbac.authorization.k8s.io")
+                        .kind("ClusterRole").name("cluster-admin"))
+                .addSubjectsItem(new io.kubernetes.client.openapi.models.RbacV1Subject().kind("ServiceAccount")
+                        .name(account).namespace(cluster.namespace()))).execute();
+        try {
+            String token = core.createNamespacedServiceAccountToken(account, cluster.namespace(),
+                    new io.kubernetes.client.openapi.models.AuthenticationV1TokenRequest().spec(
+                            new io.kubernetes.client.openapi.models.V1TokenRequestSpec().expirationSeconds(600L)))
+                    .execute().getStatus().getToken();
+            Path kubeconfig = tokenKubeconfig(cluster.kubeconfig(), token, temp.resolve("token-kubeconfig"));
+            Path app = ProvisionFixtures.helloWebWithoutHttpTests(temp.resolve("hello-web"));
+            ProvisionFixtures.RecordingProgress progress = new ProvisionFixtures.RecordingProgress();
+
+            Report report = new Ascent().provision(ProvisionOptions.builder(app).driver("existing").noGit(true)
+                    .kubeconfig(kubeconfig).workDirectory(temp.resolve("work")).build(), progress);
+
+            assertThat(report.verdict()).as(describe(report) + progress.lines).isEqualTo(Verdict.PASSED);
+            assertThat(items(report, "provision.preflight.access").get(0).status()).isEqualTo(Status.PASS);
+            assertThat(namespaceExists(cluster, runNamespace(report))).isFalse();
+            for (Format format : Format.values()) {
+                java.io.StringWriter rendered = new java.io.StringWriter();
+                format.renderer().render(report, rendered);
+                assertThat(rendered.toString()).as(format.label()).doesNotContain(token);
+            }
+            assertThat(String.join("\n", progress.snapshot())).doesNotContain(token);
+        } finally {
+            rbac.deleteClusterRoleBinding(binding).execute();
+        }
+    }
+
+    /** {@code admin}'s cluster (server and CA) with {@code token} as its only credential. */
+    private static Path tokenKubeconfig(Path admin, String token, Path file) throws Exception {
+        io.kubernetes.client.util.KubeConfig config;
+        try (var reader = Files.newBufferedReader(admin)) {
+            config = io.kubernetes.client.util.KubeConfig.loadKubeConfig(reader);
+        }
+        config.setFile(admin.toFile());
+        String ca = java.util.Base64.getEncoder().encodeToString(config.getDataOrFileRelative(
+                config.getCertificateAuthorityData(), config.getCertificateAuthorityFile()));
+        return Files.writeString(file, "apiVersion: v1\nkind: Config\nclusters:\n- name: shared\n  cluster:\n"
+                + "    server: " + config.getServer() + "\n    certificate-authority-data: " + ca + "\n"
+                + "users:\n- name: ci\n  user:\n    token: " + token + "\n"
+                + "contexts:\n- name: ci\n  context: {cluster: shared, user: ci}\ncurrent-context: ci\n");
+    }
+
+    /**
      * The connection to the cluster is opened while validation runs (reads only: kubeconfig, TLS, {@code /version});
      * a validation failure must still end the run before anything is created, and show no preflight item.
      */

@@ -89,14 +89,18 @@ public final class ExistingClusterPreflight implements DriverPreflight {
             JSONObject version = connection.get("/version");
             gitVersion = version.optString("gitVersion", "unknown");
         } catch (KubeException e) {
-            items.add(error(SERVER, "The API server answers", "the API server at " + connection.server()
+            items.add(error(SERVER, "The API server answers", "the API server at " + connection.route()
                     + " does not answer /version: " + e.getMessage(),
                     e.code() == 401 || e.code() == 403 ? "renew the credentials of this context"
-                            : "check that the cluster runs and that this machine can reach " + connection.server(),
+                            : e.certificateRefused() ? "the server's certificate is not signed by the cluster's "
+                                    + "certificate-authority in the kubeconfig (or, when it names none, by one this "
+                                    + "JVM trusts), or does not name the server: check the context's "
+                                    + "certificate-authority-data, server address and tls-server-name"
+                            : "check that the cluster runs and that this machine can reach " + connection.route(),
                     start));
             return items;
         }
-        items.add(pass(SERVER, "The API server answers", connection.server() + " runs Kubernetes " + gitVersion,
+        items.add(pass(SERVER, "The API server answers", connection.route() + " runs Kubernetes " + gitVersion,
                 start));
 
         start = System.nanoTime();

@@ -9,6 +9,8 @@ import io.ascent.core.workspace.ConfinedFiles;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,6 +82,13 @@ public final class ClusterConnector {
                     + "' in " + kubeconfig + " come from the exec plugin '" + plugin.get() + "', which is not on "
                     + "PATH", "install " + plugin.get() + " on this machine (kubectl needs it too), or pass a "
                             + "kubeconfig whose credentials are a certificate or token");
+        }
+        try {
+            ClusterProxy.forServer(serverUri(config), proxyUrl(config), System.getenv());
+        } catch (ClusterProxy.ProxyException | IOException e) {
+            throw new ProvisionException(Kind.ENVIRONMENT, "the context '" + config.getCurrentContext() + "' of "
+                    + kubeconfig + " cannot be reached: " + e.getMessage(), "fix the cluster's proxy-url in the "
+                    + "kubeconfig or the HTTPS_PROXY / HTTP_PROXY variable, or name the server in NO_PROXY");
         }
         try {
             return new KubeConnection(apiClient(config));
@@ -178,11 +187,59 @@ public final class ClusterConnector {
      * client-java's client for {@code config}'s current context, as {@code ClientBuilder.kubeconfig(config)} builds
      * it, with the client certificate's key managers built by the JDK where it can read the key
      * ({@link ClientCertificate}: no Bouncy Castle to load); client-java's own reading otherwise, and for tokens and
-     * exec plugins.
+     * exec plugins, whose token is put on the HTTP client itself ({@link BearerCredentials}). Its TLS is set up
+     * once ({@link SingleTlsApiClient}).
      *
      * @throws IOException when a file the kubeconfig names cannot be read
      */
     public static ApiClient apiClient(KubeConfig config) throws IOException {
+        return apiClient(config, System.getenv());
+    }
+
+    /**
+     * {@link #apiClient(KubeConfig)} with {@code environment} for the proxy variables ({@link ClusterProxy}): the
+     * cluster's {@code proxy-url}, or {@code HTTPS_PROXY}/{@code HTTP_PROXY} unless {@code NO_PROXY} names it.
+     *
+     * @throws IOException when a file the kubeconfig names cannot be read, or the proxy setting cannot be used (the
+     *                     message names the setting, never a password)
+     */
+    public static ApiClient apiClient(KubeConfig config, Map<String, String> environment) throws IOException {
+        Optional<ClusterProxy> proxy;
+        try {
+            proxy = ClusterProxy.forServer(serverUri(config), proxyUrl(config), environment);
+        } catch (ClusterProxy.ProxyException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        ApiClient client = apiClientDirect(config);
+        return proxy.isEmpty() ? client : client.setHttpClient(client.getHttpClient().newBuilder()
+                .proxy(proxy.get().proxy()).proxyAuthenticator(proxy.get().authenticator()).build());
+    }
+
+    /** The server's URL as client-java completes it (a bare {@code host:443} is https, any other bare one http). */
+    private static URI serverUri(KubeConfig config) throws IOException {
+        String server = config.getServer();
+        if (!server.contains("://")) {
+            server = (server.contains(":443") ? "https://" : "http://") + server;
+        }
+        try {
+            return new URI(server.strip());
+        } catch (URISyntaxException e) {
+            throw new IOException("the server address of the context is not a URL", e);
+        }
+    }
+
+    /** The {@code proxy-url} of the current context's cluster, which client-java does not read. */
+    private static Optional<String> proxyUrl(KubeConfig config) {
+        return entry(config.getContexts(), config.getCurrentContext())
+                .map(context -> context.get("context")).filter(Map.class::isInstance)
+                .map(context -> ((Map<?, ?>) context).get("cluster")).map(String::valueOf)
+                .flatMap(cluster -> entry(config.getClusters(), cluster))
+                .map(cluster -> cluster.get("cluster")).filter(Map.class::isInstance)
+                .map(cluster -> ((Map<?, ?>) cluster).get("proxy-url")).filter(String.class::isInstance)
+                .map(String.class::cast);
+    }
+
+    private static ApiClient apiClientDirect(KubeConfig config) throws IOException {
         ClientBuilder builder = ClientBuilder.kubeconfig(config);
         if (config.getClientCertificateData() != null || config.getClientCertificateFile() != null) {
             ClientCertificate.keyManagers(
@@ -190,7 +247,7 @@ public final class ClusterConnector {
                     config.getDataOrFileRelative(config.getClientKeyData(), config.getClientKeyFile()))
                     .ifPresent(keyManagers -> builder.setAuthentication(client -> client.setKeyManagers(keyManagers)));
         }
-        return builder.build();
+        return BearerCredentials.carry(SingleTlsApiClient.build(builder), config);
     }
 
     /** Whether Ascent runs in a pod with a service account mounted. */
@@ -201,7 +258,17 @@ public final class ClusterConnector {
     /** Connects as the pod's service account. */
     public static KubeConnection inCluster() throws ProvisionException {
         try {
-            return new KubeConnection(ClientBuilder.cluster().build());
+            ApiClient client = ClientBuilder.cluster().build();
+            Optional<ClusterProxy> proxy = ClusterProxy.forServer(URI.create(client.getBasePath()), Optional.empty(),
+                    System.getenv());
+            if (proxy.isPresent()) {
+                client.setHttpClient(client.getHttpClient().newBuilder().proxy(proxy.get().proxy())
+                        .proxyAuthenticator(proxy.get().authenticator()).build());
+            }
+            return new KubeConnection(client);
+        } catch (ClusterProxy.ProxyException e) {
+            throw new ProvisionException(Kind.ENVIRONMENT, "the API server cannot be reached: " + e.getMessage(),
+                    "fix the HTTPS_PROXY variable, or name the API server in NO_PROXY");
         } catch (IOException | RuntimeException e) {
             throw new ProvisionException(Kind.ENVIRONMENT, "the pod's service account cannot be used ("
                     + e.getClass().getSimpleName() + ")",

@@ -45,6 +45,7 @@ public final class KubeConnection {
     private final HttpUrl base;
     private final OkHttpClient http;
     private final String server;
+    private final String route;
 
     /**
      * @param client an authenticated client from client-java ({@code ClientBuilder}); its HTTP client carries the
@@ -65,6 +66,19 @@ public final class KubeConnection {
                 .retryOnConnectionFailure(true)
                 .build();
         this.server = base.scheme() + "://" + base.host() + ":" + base.port();
+        java.net.Proxy proxy = http.proxy();
+        this.route = proxy == null || proxy.type() == java.net.Proxy.Type.DIRECT
+                || !(proxy.address() instanceof java.net.InetSocketAddress address) ? server
+                : server + " through the " + (proxy.type() == java.net.Proxy.Type.SOCKS ? "SOCKS " : "") + "proxy "
+                        + address.getHostString() + ":" + address.getPort();
+    }
+
+    /**
+     * {@link #server()}, and the proxy it is reached through when there is one ({@link ClusterProxy}): what a person
+     * checks when the server does not answer.
+     */
+    public String route() {
+        return route;
     }
 
     /** Where this connection's plain sockets come from (tests: Nagle's algorithm is off). */
@@ -156,7 +170,7 @@ public final class KubeConnection {
                 if (isInterruption(e)) {
                     throw interrupted(e);
                 }
-                if (attempt >= attempts) {
+                if (attempt >= attempts || isPermanent(e)) {
                     throw KubeException.unreachable(method + " " + path, e);
                 }
                 pause(backoff(attempt));
@@ -216,7 +230,7 @@ public final class KubeConnection {
                 if (isInterruption(e)) {
                     throw interrupted(e);
                 }
-                if (attempt >= ATTEMPTS) {
+                if (attempt >= ATTEMPTS || isPermanent(e)) {
                     throw KubeException.unreachable(what, e);
                 }
                 pause(backoff(attempt));
@@ -260,6 +274,17 @@ public final class KubeConnection {
             }
         }
         return backoff(attempt);
+    }
+
+    /**
+     * A failure no retry mends: the server's certificate is not trusted or does not name it, or its host name does
+     * not resolve. Retrying those only put six seconds of pauses before the same message.
+     */
+    static boolean isPermanent(IOException e) {
+        if (e instanceof java.net.UnknownHostException || e instanceof javax.net.ssl.SSLPeerUnverifiedException) {
+            return true;
+        }
+        return KubeException.isCertificateFailure(e);
     }
 
     static Duration backoff(int attempt) {

@@ -30,6 +30,29 @@ public final class KubeException extends Exception {
         return e;
     }
 
+    /**
+     * Whether {@code failure} is the TLS handshake refusing the server's certificate (not signed by a trusted
+     * authority, expired, or not naming the server), rather than the network.
+     */
+    static boolean isCertificateFailure(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.security.cert.CertificateException
+                    || t instanceof java.security.cert.CertPathValidatorException
+                    || t instanceof javax.net.ssl.SSLPeerUnverifiedException) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the server could not be trusted: its certificate was refused in the TLS handshake. */
+    public boolean certificateRefused() {
+        return code == 0 && isCertificateFailure(getCause());
+    }
+
     /** The HTTP status, or 0 when the server did not answer. */
     public int code() {
         return code;

@@ -33,6 +33,8 @@ final class ApiServerDouble implements AutoCloseable {
     private final Map<String, ConcurrentLinkedDeque<Answer>> script = new ConcurrentHashMap<>();
     private final Map<String, Answer> always = new ConcurrentHashMap<>();
     final List<String> requests = Collections.synchronizedList(new ArrayList<>());
+    /** The {@code Authorization} header of each request, in order ({@code none} when absent). */
+    final List<String> authorizations = Collections.synchronizedList(new ArrayList<>());
 
     ApiServerDouble() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -96,6 +98,8 @@ final class ApiServerDouble implements AutoCloseable {
         boolean watch = query != null && query.contains("watch=1");
         String key = (watch ? "WATCH" : exchange.getRequestMethod()) + " " + exchange.getRequestURI().getPath();
         requests.add(key + (query == null ? "" : "?" + query));
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        authorizations.add(authorization == null ? "none" : authorization);
         exchange.getRequestBody().readAllBytes();
         ConcurrentLinkedDeque<Answer> queue = script.get(key);
         Answer answer = queue == null ? null : queue.poll();

@@ -1,0 +1,119 @@
+package io.ascent.core.provision.kube;
+
+import static io.ascent.core.provision.kube.ApiServerDouble.json;
+import static io.ascent.core.provision.kube.ApiServerDouble.status;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Base64;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A kubeconfig's token, exec plugin token and basic credentials reach the API server on the provisioner's own
+ * requests (they went out anonymous before), and an expired exec token is fetched again after a 401.
+ */
+class BearerCredentialsTest {
+
+    private static final String VERSION = "{\"major\":\"1\",\"minor\":\"31\",\"gitVersion\":\"v1.31.0\"}";
+
+    @TempDir
+    Path dir;
+
+    private final ApiServerDouble server = ApiServerDouble.started();
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void shouldSendTheKubeconfigsTokenOnTheConnectionsRequests() throws Exception {
+        server.always("GET /version", json(200, VERSION));
+        KubeConnection connection = ClusterConnector.fromKubeconfig(server.kubeconfig(dir), Optional.empty());
+
+        connection.get("/version");
+        connection.get("/version");
+
+        assertThat(server.authorizations).containsExactly("Bearer not-a-secret", "Bearer not-a-secret");
+    }
+
+    @Test
+    void shouldSendBasicCredentialsOfAUsernameAndPassword() throws Exception {
+        server.always("GET /version", json(200, VERSION));
+        Path kubeconfig = kubeconfig("    username: ops\n    password: hunter2\n");
+
+        ClusterConnector.fromKubeconfig(kubeconfig, Optional.empty()).get("/version");
+
+        assertThat(server.authorizations).containsExactly(
+                "Basic " + Base64.getEncoder().encodeToString("ops:hunter2".getBytes(StandardCharsets.ISO_8859_1)));
+    }
+
+    @Test
+    void shouldFetchAFreshExecPluginTokenAfterA401AndRetryOnce() throws Exception {
+        server.then("GET /version", status(401, "Unauthorized", "Unauthorized"), json(200, VERSION));
+        Path kubeconfig = kubeconfig(execUser(tokenPlugin()));
+
+        KubeConnection connection = ClusterConnector.fromKubeconfig(kubeconfig, Optional.empty());
+        connection.get("/version");
+
+        assertThat(server.authorizations).containsExactly("Bearer token-1", "Bearer token-2");
+    }
+
+    @Test
+    void shouldNotRetryWhenTheTokenCannotChange() throws Exception {
+        server.always("GET /version", status(401, "Unauthorized", "Unauthorized"));
+        KubeConnection connection = ClusterConnector.fromKubeconfig(server.kubeconfig(dir), Optional.empty());
+
+        assertThatThrownBy(() -> connection.get("/version"))
+                .isInstanceOf(KubeException.class)
+                .hasMessageContaining("401")
+                .hasMessageNotContaining("not-a-secret");
+        assertThat(server.authorizations).containsExactly("Bearer not-a-secret");
+    }
+
+    @Test
+    void shouldSendNothingForAUserWithoutCredentials() throws Exception {
+        server.always("GET /version", json(200, VERSION));
+
+        ClusterConnector.fromKubeconfig(kubeconfig("    {}\n"), Optional.empty()).get("/version");
+
+        assertThat(server.authorizations).containsExactly("none");
+    }
+
+    @Test
+    void shouldNeverShowTheTokenInItsDescription() {
+        assertThat(new BearerCredentials("Bearer", "s3cret", Optional::empty).toString())
+                .doesNotContain("s3cret");
+    }
+
+    /** An exec credential plugin that answers token-1, then token-2, ... (one more each time it runs). */
+    private Path tokenPlugin() throws Exception {
+        Path counter = dir.resolve("count");
+        Path plugin = dir.resolve("token-plugin");
+        Files.writeString(plugin, "#!/bin/sh\nn=$(( $(cat '" + counter + "' 2>/dev/null || echo 0) + 1 ))\n"
+                + "echo $n > '" + counter + "'\n"
+                + "printf '{\"apiVersion\":\"client.authentication.k8s.io/v1\",\"kind\":\"ExecCredential\","
+                + "\"status\":{\"token\":\"token-%s\"}}' $n\n");
+        Files.setPosixFilePermissions(plugin, PosixFilePermissions.fromString("rwx------"));
+        return plugin;
+    }
+
+    private static String execUser(Path plugin) {
+        return "    exec:\n      apiVersion: client.authentication.k8s.io/v1\n      command: " + plugin
+                + "\n      interactiveMode: Never\n";
+    }
+
+    private Path kubeconfig(String user) throws Exception {
+        return Files.writeString(dir.resolve("kubeconfig"), "apiVersion: v1\nkind: Config\n"
+                + "clusters:\n- name: double\n  cluster:\n    server: " + server.address() + "\nusers:\n- name: tester\n"
+                + "  user:\n" + user + "contexts:\n- name: double\n  context:\n    cluster: double\n"
+                + "    user: tester\ncurrent-context: double\n");
+    }
+}

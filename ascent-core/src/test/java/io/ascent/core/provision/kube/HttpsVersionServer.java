@@ -1,0 +1,75 @@
+package io.ascent.core.provision.kube;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.util.Base64;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+
+/**
+ * An HTTPS server on 127.0.0.1 answering {@code /version} like an API server (v1.31.0), with a certificate keytool
+ * issues at test time for the subject alternative names given ({@code ip:127.0.0.1}, {@code dns:api.cluster.test}).
+ */
+final class HttpsVersionServer implements AutoCloseable {
+
+    static final String VERSION = "{\"major\":\"1\",\"minor\":\"31\",\"gitVersion\":\"v1.31.0\"}";
+
+    private final HttpsServer server;
+    private final String certificatePem;
+
+    HttpsVersionServer(Path dir, String subjectAlternativeNames) throws Exception {
+        Path store = Files.createTempFile(dir, "server", ".p12");
+        Files.delete(store);
+        Path log = dir.resolve(store.getFileName() + ".log");
+        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair", "-keyalg", "EC", "-alias", "server", "-dname", "CN=api-server", "-validity", "2",
+                "-ext", "SAN=" + subjectAlternativeNames, "-storetype", "PKCS12", "-keystore", store.toString(),
+                "-storepass", "changeit").redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(keytool.exitValue()).as(Files.readString(log)).isZero();
+        KeyStore keys = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(store)) {
+            keys.load(in, "changeit".toCharArray());
+        }
+        certificatePem = "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'})
+                .encodeToString(keys.getCertificate("server").getEncoded()) + "\n-----END CERTIFICATE-----\n";
+        KeyManagerFactory managers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        managers.init(keys, "changeit".toCharArray());
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(managers.getKeyManagers(), null, null);
+        server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setHttpsConfigurator(new HttpsConfigurator(context));
+        server.createContext("/version", exchange -> {
+            byte[] body = VERSION.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** The certificate as a kubeconfig's {@code certificate-authority-data} holds it (base64 of the PEM). */
+    String certificateAuthorityData() {
+        return Base64.getEncoder().encodeToString(certificatePem.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
