@@ -178,11 +178,17 @@ public final class ManifestChecks {
     }
 
     private static List<String> control(String id) {
-        return List.of(
+        List<String> all = new ArrayList<>();
+        if (PodSecurityCheck.ID.equals(id)) {
+            all.add("ask for a level: provision.cluster.podSecurity, or kubernetes.checks." + id
+                    + ".level: baseline | restricted | privileged (the stricter of the two when both are set)");
+        }
+        all.addAll(List.of(
                 "switch it off: kubernetes.checks." + id + ".enabled: false (reported once as SKIP)",
                 "change its severity: kubernetes.checks." + id + ".severity: error | warning | info",
                 "exempt one resource: annotate it with " + Resource.EXEMPT_ANNOTATION + ": \"" + id + "\"",
                 "waive findings: waivers: [{id: " + id + ", path: \"deploy/**\", reason: ..., owner: ..., expires:"
-                        + " 2027-06-30}]");
+                        + " 2027-06-30}]"));
+        return all;
     }
 }
