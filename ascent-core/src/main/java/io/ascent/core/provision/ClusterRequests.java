@@ -25,10 +25,11 @@ public final class ClusterRequests {
      * {@code provision.cluster.kubernetesVersion} over {@code kubernetes.version}; {@code --context} over
      * {@code provision.cluster.context}), a {@code nodeImage} pin is dropped when {@code --kubernetes-version} asks
      * for another version, and the labels are the run name's, with the PodSecurity level the checklist asks for
-     * ({@link PodSecurityLabels}, at the checklist's target version).
+     * ({@link PodSecurityLabels}, at the checklist's target version). Public for the Jenkins plugin's block form,
+     * which builds the request on the agent as {@code ascent provision} does.
      */
-    static ClusterRequest of(RunName name, ProvisionOptions options, ProvisionSettings settings, Checklist checklist,
-            Optional<KindConfigFile> kindConfig, Path work, Duration timeout) {
+    public static ClusterRequest of(RunName name, ProvisionOptions options, ProvisionSettings settings,
+            Checklist checklist, Optional<KindConfigFile> kindConfig, Path work, Duration timeout) {
         ProvisionSettings.Cluster cluster = settings.cluster();
         Optional<String> version = options.kubernetesVersion().or(cluster::kubernetesVersion)
                 .or(() -> checklist.kubernetes().clusterVersion());

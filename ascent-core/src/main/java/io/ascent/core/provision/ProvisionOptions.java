@@ -30,6 +30,7 @@ public final class ProvisionOptions implements Serializable {
     private final String kind;
     private final boolean excerpts;
     private final List<String> kindMounts;
+    private final List<String> kindNodeImages;
 
     private ProvisionOptions(Builder b) {
         this.directory = Objects.requireNonNull(b.directory, "directory");
@@ -46,6 +47,7 @@ public final class ProvisionOptions implements Serializable {
         this.kind = b.kind;
         this.excerpts = b.excerpts;
         this.kindMounts = List.copyOf(b.kindMounts);
+        this.kindNodeImages = List.copyOf(b.kindNodeImages);
     }
 
     public static Builder builder(Path directory) {
@@ -135,6 +137,15 @@ public final class ProvisionOptions implements Serializable {
         return kindMounts.stream().map(Path::of).toList();
     }
 
+    /**
+     * Node image repositories accepted besides kind's own ({@code NodeImagePolicy}), added to those of the
+     * {@code ASCENT_KIND_NODE_IMAGES} environment variable: the operator's (the Jenkins plugin's global
+     * configuration); empty by default, and never read from the repository.
+     */
+    public List<String> kindNodeImages() {
+        return kindNodeImages;
+    }
+
     /** Builds {@link ProvisionOptions}; everything but the directory is optional. */
     public static final class Builder {
         private final String directory;
@@ -151,6 +162,7 @@ public final class ProvisionOptions implements Serializable {
         private String kind;
         private boolean excerpts;
         private List<String> kindMounts = List.of();
+        private List<String> kindNodeImages = List.of();
 
         private Builder(Path directory) {
             this.directory = directory.toString();
@@ -220,6 +232,12 @@ public final class ProvisionOptions implements Serializable {
         /** Folders outside the repository kind configurations may mount from; the operator's choice. */
         public Builder kindMounts(List<Path> folders) {
             this.kindMounts = folders == null ? List.of() : folders.stream().map(Path::toString).toList();
+            return this;
+        }
+
+        /** Node image repositories accepted besides kind's own, with those of the environment; the operator's. */
+        public Builder kindNodeImages(List<String> repositories) {
+            this.kindNodeImages = repositories == null ? List.of() : List.copyOf(repositories);
             return this;
         }
 

@@ -260,7 +260,8 @@ public final class Provisioner {
             ClusterRequest request = ClusterRequests.of(name, options, settings, checklist, kindConfig, work,
                     timeout.compareTo(CLUSTER_TIMEOUT) > 0 ? timeout : CLUSTER_TIMEOUT);
             Optional<String> refusedImage = driverOwnsCluster(driverName) ? request.nodeImage().flatMap(image ->
-                    NodeImagePolicy.refusal(image, NodeImagePolicy.allowed(probes.env(NodeImagePolicy.ENVIRONMENT))))
+                    NodeImagePolicy.refusal(image, NodeImagePolicy.allowed(probes.env(NodeImagePolicy.ENVIRONMENT),
+                            options.kindNodeImages())))
                     : Optional.empty();
             if (refusedImage.isPresent()) {
                 items.add(ProvisionRule.KIND_HOST.item().error(ErrorKind.INPUT, refusedImage.get())

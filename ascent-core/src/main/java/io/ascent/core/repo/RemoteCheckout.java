@@ -26,7 +26,8 @@ import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
  * (manifests, provisioning) read files from disk, and a checkout of depth 1 costs little more than the bare pack.
  * The clone stops when the calling thread is interrupted (JGit asks its progress monitor between units of work),
  * and a remote that stops answering fails after the network timeout; a {@code git://} remote goes through a
- * {@link GitProtocolRelay}, since JGit cannot bound or interrupt that protocol's reads itself.
+ * {@link GitProtocolRelay}, since JGit cannot bound or interrupt that protocol's reads itself. The clone runs on a
+ * thread of its own, so an interrupted caller returns within seconds even while a read is blocked.
  */
 public final class RemoteCheckout implements AutoCloseable {
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
@@ -110,9 +111,10 @@ public final class RemoteCheckout implements AutoCloseable {
                 new UsernamePasswordCredentialsProvider(c.username(), c.secret())));
         try {
             if (relay == null) {
-                clone.call().close(); // only the files are needed; the repository is reopened by the validation
+                // http(s) and ssh reads ignore interrupts: the caller stops waiting, the clone ends at its timeout
+                callOnWorker(clone, directory, () -> { }, HTTP_STOP_GRACE);
             } else {
-                callThroughRelay(clone, relay);
+                callOnWorker(clone, directory, relay::close, RELAY_STOP_GRACE);
             }
             if (Thread.interrupted() || monitor.cancelled()) {
                 throw new InterruptedException("clone interrupted");
@@ -133,9 +135,15 @@ public final class RemoteCheckout implements AutoCloseable {
             }
             throw new CloneException("could not clone " + withoutCredentials(url)
                     + ref.map(r -> " at " + r).orElse("") + ": " + why, isUnreachable(e));
+        } catch (AbandonedClone e) {
+            throw e; // the clone's own thread removes the folder when its blocked read ends
         } catch (InterruptedException e) {
             deleteQuietly(directory);
             throw e;
+        } finally {
+            if (relay != null) {
+                relay.close();
+            }
         }
     }
 
@@ -152,18 +160,41 @@ public final class RemoteCheckout implements AutoCloseable {
         }
     }
 
+    /** How long an interrupted caller waits for a clone whose reads ignore interrupts before leaving it. */
+    private static final Duration HTTP_STOP_GRACE = Duration.ofSeconds(2);
+    /** Closing the relay ends a {@code git://} clone's read at once; this is only a bound. */
+    private static final Duration RELAY_STOP_GRACE = Duration.ofSeconds(10);
+
+    /** An interrupted caller left a clone still blocked in a read; the clone's thread removes the folder. */
+    static final class AbandonedClone extends InterruptedException {
+        private static final long serialVersionUID = 1L;
+
+        AbandonedClone() {
+            super("clone interrupted (its remote had not answered; the partial clone is removed when it stops)");
+        }
+    }
+
     /**
-     * Runs a {@code git://} clone on a thread of its own: its socket reads ignore interrupts, so the caller waits
-     * for it interruptibly, and on an interrupt closes the relay, which ends the clone's read at once.
+     * Runs the clone on a thread of its own, which the caller waits for interruptibly: JGit's socket reads (HTTP,
+     * SSH, and {@code git://} before the relay) ignore interrupts, so an aborted Jenkins build or a Ctrl-C waited
+     * for the network timeout (60 s by default). On an interrupt the caller runs {@code stop} (closing the
+     * {@code git://} relay ends the clone's read at once), interrupts the clone's thread, and waits at most
+     * {@code grace}; a clone still blocked then is left to end at its own timeout and remove its folder itself.
      */
-    private static void callThroughRelay(CloneCommand clone, GitProtocolRelay relay)
-            throws GitAPIException, InterruptedException {
+    private static void callOnWorker(CloneCommand clone, TemporaryDirectory directory, Runnable stop,
+            Duration grace) throws GitAPIException, InterruptedException {
         AtomicReference<Throwable> failure = new AtomicReference<>();
+        // RUNNING until the clone's thread ends (DONE) or the interrupted caller leaves it (ABANDONED), once.
+        java.util.concurrent.atomic.AtomicInteger state = new java.util.concurrent.atomic.AtomicInteger(RUNNING);
         Thread worker = new Thread(() -> {
             try {
-                clone.call().close();
+                clone.call().close(); // only the files are needed; the repository is reopened by the validation
             } catch (GitAPIException | RuntimeException | Error e) {
                 failure.set(e);
+            } finally {
+                if (!state.compareAndSet(RUNNING, DONE)) {
+                    deleteQuietly(directory);
+                }
             }
         }, "ascent-clone");
         worker.setDaemon(true);
@@ -171,12 +202,13 @@ public final class RemoteCheckout implements AutoCloseable {
         try {
             worker.join();
         } catch (InterruptedException e) {
-            relay.close();
+            stop.run();
             worker.interrupt();
-            worker.join(TimeUnit.SECONDS.toMillis(10));
+            worker.join(grace.toMillis());
+            if (state.compareAndSet(RUNNING, ABANDONED)) {
+                throw new AbandonedClone();
+            }
             throw e;
-        } finally {
-            relay.close();
         }
         Throwable thrown = failure.get();
         if (thrown instanceof GitAPIException e) {
@@ -189,6 +221,10 @@ public final class RemoteCheckout implements AutoCloseable {
             throw e;
         }
     }
+
+    private static final int RUNNING = 0;
+    private static final int DONE = 1;
+    private static final int ABANDONED = 2;
 
     /**
      * Refuses a URL whose host or user begins with {@code -}: an SSH client given {@code -oProxyCommand=...} as a

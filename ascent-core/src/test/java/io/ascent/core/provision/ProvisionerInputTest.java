@@ -108,6 +108,20 @@ class ProvisionerInputTest {
     }
 
     @Test
+    void shouldAcceptANodeImageOfARepositoryTheOptionsAllowBesidesTheEnvironments() throws IOException {
+        writeKind("kind: Cluster\napiVersion: kind.x-k8s.io/v1alpha4\n");
+        Path checklist = app.resolve("ascent.yaml");
+        Files.writeString(checklist, Files.readString(checklist).replace("kindest/node:", "mirror.corp/node:"));
+
+        Report report = new Ascent().provision(ProvisionOptions.builder(app).noGit(true).dryRun(true)
+                .kindNodeImages(List.of("mirror.corp/node")).build(), ProgressListener.SILENT);
+
+        assertThat(report.items()).as(report.items().toString())
+                .noneMatch(item -> item.id().equals("provision.kind-host") && item.status() == Status.ERROR);
+        assertThat(report.verdict()).as(report.items().toString()).isEqualTo(Verdict.PASSED);
+    }
+
+    @Test
     void shouldRefuseAnUnknownPortListingTheServicesPorts() throws IOException {
         write("""
                     - name: home

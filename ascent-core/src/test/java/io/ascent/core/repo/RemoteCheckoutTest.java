@@ -124,34 +124,71 @@ class RemoteCheckoutTest {
         List<Socket> accepted = new CopyOnWriteArrayList<>();
         Path parent = Files.createDirectories(dir.resolve("clones"));
         try (ServerSocket silent = silentServer(accepted)) {
-            java.util.concurrent.CompletableFuture<Throwable> outcome = new java.util.concurrent.CompletableFuture<>();
-            Thread caller = new Thread(() -> {
-                try {
-                    RemoteCheckout.clone("git://127.0.0.1:" + silent.getLocalPort() + "/app.git", Optional.empty(),
-                            parent, Duration.ofMinutes(10)).close();
-                    outcome.complete(null);
-                } catch (Exception e) {
-                    outcome.complete(e);
-                }
-            });
-            caller.start();
-            long waited = System.nanoTime();
-            while (accepted.isEmpty() && System.nanoTime() - waited < 10_000_000_000L) {
-                Thread.sleep(20);
-            }
-            assertThat(accepted).as("the clone reached the remote").isNotEmpty();
-            long start = System.nanoTime();
-            caller.interrupt();
-
-            assertThat(outcome.get(15, java.util.concurrent.TimeUnit.SECONDS))
+            assertThat(interruptedClone("git://127.0.0.1:" + silent.getLocalPort() + "/app.git", parent, accepted,
+                    Duration.ofMinutes(10)))
                     .isInstanceOf(InterruptedException.class);
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
         } finally {
             for (Socket socket : accepted) {
                 socket.close();
             }
         }
         assertThat(parent).isEmptyDirectory();
+    }
+
+    /**
+     * Clones {@code url} (a silent remote) on a thread of its own, interrupts that thread once the remote has a
+     * connection, and returns what the clone threw, which must come within 10 s of the interrupt.
+     */
+    private static Throwable interruptedClone(String url, Path parent, List<Socket> accepted, Duration timeout)
+            throws Exception {
+        java.util.concurrent.CompletableFuture<Throwable> outcome = new java.util.concurrent.CompletableFuture<>();
+        Thread caller = new Thread(() -> {
+            try {
+                RemoteCheckout.clone(url, Optional.empty(), parent, timeout).close();
+                outcome.complete(null);
+            } catch (Exception e) {
+                outcome.complete(e);
+            }
+        });
+        caller.start();
+        long waited = System.nanoTime();
+        while (accepted.isEmpty() && System.nanoTime() - waited < 10_000_000_000L) {
+            Thread.sleep(20);
+        }
+        assertThat(accepted).as("the clone reached the remote").isNotEmpty();
+        long start = System.nanoTime();
+        caller.interrupt();
+        Throwable thrown = outcome.get(15, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+        return thrown;
+    }
+
+    @Test
+    void shouldReturnAtOnceFromAnHttpCloneBlockedOnASilentRemoteWhenInterruptedAndRemoveItsFolderLater()
+            throws Exception {
+        List<Socket> accepted = new CopyOnWriteArrayList<>();
+        Path parent = Files.createDirectories(dir.resolve("http-clones"));
+        try (ServerSocket silent = silentServer(accepted)) {
+            // Without its own thread the caller stayed in the read until the network timeout (15 s here).
+            assertThat(interruptedClone("http://127.0.0.1:" + silent.getLocalPort() + "/app.git", parent, accepted,
+                    Duration.ofSeconds(15)))
+                    .isInstanceOf(InterruptedException.class);
+        } finally {
+            for (Socket socket : accepted) {
+                socket.close(); // the remote hangs up: the left clone's read ends and it removes its folder
+            }
+        }
+        long waited = System.nanoTime(); // the hang-up ends the read; at the latest, the 15 s timeout does
+        while (!isEmpty(parent) && System.nanoTime() - waited < 30_000_000_000L) {
+            Thread.sleep(50);
+        }
+        assertThat(parent).isEmptyDirectory();
+    }
+
+    private static boolean isEmpty(Path folder) throws IOException {
+        try (var entries = Files.list(folder)) {
+            return entries.findAny().isEmpty();
+        }
     }
 
     @Test
@@ -178,7 +215,7 @@ class RemoteCheckoutTest {
             Files.move(served.resolve("app"), served.resolve("localhost").resolve("app"));
             Path parent = Files.createDirectories(dir.resolve("clones"));
             try (RemoteCheckout checkout = RemoteCheckout.clone("git://localhost:" + port + "/app/.git",
-                    Optional.empty(), parent, Duration.ofSeconds(30))) {
+                    Optional.empty(), parent, Duration.ofSeconds(15))) {
                 assertThat(checkout.directory().resolve("ascent.yaml")).exists();
             }
         } finally {

@@ -17,9 +17,11 @@ import java.util.Optional;
 import jenkins.MasterToSlaveFileCallable;
 
 /**
- * Creates the run's cluster on the agent (a kind API server listens on the agent's loopback), given the workspace's
- * temporary folder {@code <workspace>@tmp}. The run's files (its kubeconfig, an existing cluster's kubeconfig from a
- * credential) go into a private folder there, readable by the agent's user only.
+ * Creates the run's cluster on the agent (a kind API server listens on the agent's loopback), given the workspace.
+ * The cluster is the one the checklist of the application directory asks for ({@link BlockClusterRequest}: its kind
+ * configuration under the host policy, as {@code ascent provision} makes it). The run's files (its kubeconfig, an
+ * existing cluster's kubeconfig from a credential) go into a private folder under the workspace's temporary folder
+ * {@code <workspace>@tmp}, readable by the agent's user only.
  */
 public final class CreateClusterCallable extends MasterToSlaveFileCallable<ClusterHandle> {
 
@@ -44,24 +46,28 @@ public final class CreateClusterCallable extends MasterToSlaveFileCallable<Clust
      * @throws InterruptedException when the build is aborted while the cluster is being created
      */
     @Override
-    public ClusterHandle invoke(File temporary, VirtualChannel channel) throws IOException, InterruptedException {
-        Path work = PrivateFiles.directory(temporary.toPath().resolve(request.runName()));
-        Optional<Path> kubeconfig = Optional.empty();
-        if (credentialKubeconfig != null) {
-            kubeconfig = Optional.of(PrivateFiles.write(work.resolve("credential-kubeconfig"), credentialKubeconfig));
-        }
-        ClusterRequest cluster = new ClusterRequest(request.runName(),
-                optional(request.kubernetesVersion()), optional(request.nodeImage()), Optional.empty(), kubeconfig,
-                Optional.empty(), work, request.timeout(), labels(request.runName()));
+    public ClusterHandle invoke(File workspace, VirtualChannel channel) throws IOException, InterruptedException {
+        Path root = workspace.toPath().toAbsolutePath().normalize();
+        // <workspace>@tmp, as WorkspaceList.tempDir names it; the run's kubeconfigs live there, never in the workspace.
+        Path work = PrivateFiles.directory(root.resolveSibling(root.getFileName() + "@tmp")
+                .resolve(request.runName()));
         try {
-            ProvisionedCluster created = call.create(cluster, new LogProgress(listener.getLogger()));
+            Optional<Path> kubeconfig = Optional.empty();
+            if (credentialKubeconfig != null) {
+                kubeconfig = Optional.of(PrivateFiles.write(work.resolve("credential-kubeconfig"),
+                        credentialKubeconfig));
+            }
+            LogProgress progress = new LogProgress(listener.getLogger());
+            ClusterRequest cluster = BlockClusterRequest.of(root, request, kubeconfig, work, System.getenv(),
+                    progress);
+            ProvisionedCluster created = call.create(cluster, progress);
             PrivateFiles.restrict(created.kubeconfig());
             return new ClusterHandle(created, work);
         } catch (ProvisionException e) {
             PrivateFiles.deleteTree(work);
             throw new AbortException("[ascent] " + e.getMessage()
                     + e.remediation().map(r -> " (" + r + ")").orElse(""));
-        } catch (InterruptedException | RuntimeException e) {
+        } catch (IOException | InterruptedException | RuntimeException e) {
             PrivateFiles.deleteTree(work);
             throw e;
         }
@@ -73,10 +79,6 @@ public final class CreateClusterCallable extends MasterToSlaveFileCallable<Clust
      */
     static Map<String, String> labels(String runName) {
         return RunName.parse(runName).map(RunName::labels).orElse(Map.of(RunName.RUN_LABEL, runName));
-    }
-
-    private static Optional<String> optional(String value) {
-        return value.isEmpty() ? Optional.empty() : Optional.of(value);
     }
 
     /** Files only the agent's user may read; the kubeconfig of a cluster is a credential. */

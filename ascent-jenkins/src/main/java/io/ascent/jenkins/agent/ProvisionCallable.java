@@ -25,6 +25,7 @@ public final class ProvisionCallable extends MasterToSlaveFileCallable<AgentRepo
     private final ValidateRequest request;
     private final String driver;
     private final String kindPath;
+    private final KindOperatorSettings kind;
     private final TaskListener listener;
     /** An existing cluster's kubeconfig from a file credential, or null; never logged, never in toString. */
     private final byte[] credentialKubeconfig;
@@ -34,13 +35,16 @@ public final class ProvisionCallable extends MasterToSlaveFileCallable<AgentRepo
      * @param driver               {@code kind}, {@code existing}, or empty: {@code existing} when a credential is
      *                             given, else the checklist's {@code provision.cluster.driver}
      * @param kindPath             the kind executable the administrator configured; empty: {@code kind} on the PATH
+     * @param kind                 the mount folders and node image repositories the administrator allows, added to
+     *                             the agent environment's own
      * @param credentialKubeconfig an existing cluster's kubeconfig, or null
      */
-    public ProvisionCallable(ValidateRequest request, String driver, String kindPath, TaskListener listener,
-            byte[] credentialKubeconfig) {
+    public ProvisionCallable(ValidateRequest request, String driver, String kindPath, KindOperatorSettings kind,
+            TaskListener listener, byte[] credentialKubeconfig) {
         this.request = request;
         this.driver = driver;
         this.kindPath = kindPath;
+        this.kind = kind;
         this.listener = listener;
         this.credentialKubeconfig = credentialKubeconfig == null ? null : credentialKubeconfig.clone();
     }
@@ -68,6 +72,9 @@ public final class ProvisionCallable extends MasterToSlaveFileCallable<AgentRepo
                     .kubernetesVersion(request.kubernetesVersion().isEmpty() ? null : request.kubernetesVersion())
                     .workDirectory(work)
                     .kind(kindPath)
+                    // ASCENT_KIND_NODE_IMAGES the engine reads from the agent's environment itself
+                    .kindMounts(kind.mountFolders(System.getenv()))
+                    .kindNodeImages(kind.nodeImages())
                     .excerpts(true)
                     // An agent must not collect clusters: the kubeconfig to reach a kept one goes with this folder.
                     .keep(Keep.NEVER);

@@ -8,10 +8,14 @@ import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.ascent.core.network.UrlAllowList;
+import io.ascent.core.provision.kind.NodeImagePolicy;
 import io.ascent.core.report.render.Format;
+import io.ascent.jenkins.agent.KindOperatorSettings;
 import io.ascent.jenkins.steps.FieldChecks;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import jenkins.model.GlobalConfiguration;
 import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
@@ -34,6 +38,8 @@ public class AscentGlobalConfiguration extends GlobalConfiguration {
     private String reportFormats = ReportFormats.DEFAULT;
     private String allowedSchemaUrlPrefixes = "";
     private String kubeconfigCredentialsId = "";
+    private String kindMounts = "";
+    private String kindNodeImages = "";
 
     public AscentGlobalConfiguration() {
         load();
@@ -127,6 +133,99 @@ public class AscentGlobalConfiguration extends GlobalConfiguration {
     public void setKubeconfigCredentialsId(String kubeconfigCredentialsId) {
         this.kubeconfigCredentialsId = blankTo(kubeconfigCredentialsId, "");
         save();
+    }
+
+    public String getKindMounts() {
+        return kindMounts;
+    }
+
+    /**
+     * Folders on the agents outside the workspace that a kind configuration may mount host paths from
+     * ({@code extraMounts[].hostPath}), such as a shared cache; one absolute path a line, empty for none. Added to
+     * each agent's own {@code ASCENT_KIND_MOUNTS}.
+     *
+     * @throws IllegalArgumentException for a line that is not an absolute folder, so a bad JCasC file fails at load
+     */
+    @DataBoundSetter
+    public void setKindMounts(String kindMounts) {
+        this.kindMounts = checkedLines(kindMounts, AscentGlobalConfiguration::mountProblem);
+        save();
+    }
+
+    public String getKindNodeImages() {
+        return kindNodeImages;
+    }
+
+    /**
+     * Node image repositories accepted besides kind's own {@code kindest/node} (a registry mirror), one a line
+     * without tag or digest; empty for none. Added to each agent's own {@code ASCENT_KIND_NODE_IMAGES}.
+     *
+     * @throws IllegalArgumentException for a line that is not an image repository
+     */
+    @DataBoundSetter
+    public void setKindNodeImages(String kindNodeImages) {
+        this.kindNodeImages = checkedLines(kindNodeImages, NodeImagePolicy::repositoryProblem);
+        save();
+    }
+
+    /** The kind driver's operator settings, as they travel to the agent. */
+    public KindOperatorSettings kindOperatorSettings() {
+        return new KindOperatorSettings(lines(kindMounts), lines(kindNodeImages));
+    }
+
+    /**
+     * Why {@code folder} cannot be a mount folder: not absolute (agents resolve nothing against the controller's
+     * folders), holding {@code :} (the container engine's separator, which the host policy refuses in any host
+     * path), or the root, which would allow every path on the agent.
+     */
+    static Optional<String> mountProblem(String folder) {
+        if (!folder.startsWith("/")) {
+            return Optional.of("'" + folder + "' is not an absolute path on the agent (such as /var/cache/ci)");
+        }
+        if (folder.indexOf(':') >= 0) {
+            return Optional.of("'" + folder + "' holds ':', which the container engine reads as a separator; the "
+                    + "host policy refuses such host paths");
+        }
+        if (folder.replace("/", "").replace(".", "").isEmpty()) {
+            return Optional.of("'" + folder + "' is the root folder: it would let a repository mount every path on "
+                    + "the agent");
+        }
+        for (String segment : folder.split("/")) {
+            if (segment.equals("..")) {
+                return Optional.of("'" + folder + "' holds '..'; write the folder as it is");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The text, trimmed, when every line passes {@code check}.
+     *
+     * @throws IllegalArgumentException with the first line's problem
+     */
+    private static String checkedLines(String text, Function<String, Optional<String>> check) {
+        String value = blankTo(text, "");
+        firstProblem(value, check).ifPresent(problem -> {
+            throw new IllegalArgumentException(problem);
+        });
+        return value;
+    }
+
+    /** The first line's problem, if any line has one. */
+    private static Optional<String> firstProblem(String text, Function<String, Optional<String>> check) {
+        return lines(text == null ? "" : text).stream().map(check).flatMap(Optional::stream).findFirst();
+    }
+
+    @POST
+    public FormValidation doCheckKindMounts(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return FieldChecks.form(firstProblem(value, AscentGlobalConfiguration::mountProblem));
+    }
+
+    @POST
+    public FormValidation doCheckKindNodeImages(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return FieldChecks.form(firstProblem(value, NodeImagePolicy::repositoryProblem));
     }
 
     @POST

@@ -96,7 +96,8 @@ public class ProvisionStep extends ValidateStep {
 
     ProvisionRequest request(AscentGlobalConfiguration global, String runName) {
         String version = getKubernetesVersion().isEmpty() ? global.getKubernetesVersion() : getKubernetesVersion();
-        return new ProvisionRequest(runName, version, nodeImage, Duration.ofMinutes(timeoutMinutes));
+        return new ProvisionRequest(runName, version, nodeImage, Duration.ofMinutes(timeoutMinutes), getDir(),
+                getChecklist(), global.kindOperatorSettings());
     }
 
     /**
@@ -124,12 +125,15 @@ public class ProvisionStep extends ValidateStep {
                 + (workspace.isRemote() ? "the agent" : "the controller"));
         // An abort interrupts the agent thread; the engine tears down and the callable rethrows the interruption.
         AgentReport agent = workspace.act(new ProvisionCallable(settings.request(), driver,
-                global.getKindPath(), listener, kubeconfig));
+                global.getKindPath(), global.kindOperatorSettings(), listener, kubeconfig));
         return ValidationRun.conclude(run, listener, node, agent, settings.thresholds());
     }
 
-    /** The block form: creates the run's cluster on the agent that holds {@code temporary}, after preflight. */
-    private ClusterHandle create(Run<?, ?> run, FilePath temporary, TaskListener listener,
+    /**
+     * The block form: creates the run's cluster on the agent that holds {@code workspace}, as the checklist of
+     * {@code dir} asks for it, after the host policy and preflight.
+     */
+    private ClusterHandle create(Run<?, ?> run, FilePath workspace, TaskListener listener,
             AscentGlobalConfiguration global, String credentialsId, ProvisionCall provisioner)
             throws IOException, InterruptedException {
         ProvisionRequest request = request(global, runName());
@@ -137,7 +141,7 @@ public class ProvisionStep extends ValidateStep {
         listener.getLogger().println("[ascent] creating cluster " + request.runName() + " for "
                 + run.getExternalizableId());
         // An abort while creating interrupts the agent thread; the callable releases what was half-created.
-        ClusterHandle cluster = temporary.act(new CreateClusterCallable(request, provisioner, listener, kubeconfig));
+        ClusterHandle cluster = workspace.act(new CreateClusterCallable(request, provisioner, listener, kubeconfig));
         listener.getLogger().println("[ascent] cluster " + cluster.name() + " is ready; namespace "
                 + cluster.namespace());
         return cluster;
@@ -191,7 +195,7 @@ public class ProvisionStep extends ValidateStep {
 
         private void create() throws Exception {
             StepContext context = getContext();
-            cluster = step.create(context.get(Run.class), WorkspaceList.tempDir(context.get(FilePath.class)),
+            cluster = step.create(context.get(Run.class), context.get(FilePath.class),
                     context.get(TaskListener.class), AscentGlobalConfiguration.get(), credentialsId, provisioner);
             EnvironmentExpander environment = EnvironmentExpander.merge(context.get(EnvironmentExpander.class),
                     new KubeconfigExpander(cluster.kubeconfig()));

@@ -8,6 +8,7 @@ import java.io.ObjectOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +19,8 @@ class ClusterCallablesTest {
 
     @Test
     void shouldCarryTheRequestAndCredentialToTheAgent() throws Exception {
-        ProvisionRequest request = new ProvisionRequest("ascent-app-7", "1.30", "", Duration.ofMinutes(10));
+        ProvisionRequest request = new ProvisionRequest("ascent-app-7", "1.30", "", Duration.ofMinutes(10), "app",
+                "", new KindOperatorSettings(List.of("/var/cache/ci"), List.of("mirror.corp/kindest/node")));
         CreateClusterCallable create = new CreateClusterCallable(request, ProvisionCall.unbound(),
                 new ValidateCallableTest.BufferListener(), "token: abc".getBytes(StandardCharsets.UTF_8));
         CreateClusterCallable copy = Serialization.roundTrip(create);

@@ -3,6 +3,7 @@ package io.ascent.jenkins.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import hudson.model.TaskListener;
 import io.ascent.core.network.UrlAllowList;
 import io.ascent.core.provision.ProvisionRule;
 import io.ascent.core.report.Item;
@@ -13,7 +14,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,7 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ProvisionCallableTest {
 
-    private static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
     /** A kubeconfig for a cluster nobody runs (port 1 on loopback refuses), with a token that must stay secret. */
     static final String KUBECONFIG = """
             apiVersion: v1
@@ -39,42 +38,25 @@ class ProvisionCallableTest {
 
     @BeforeEach
     void copyTheExampleIntoAWorkspace() throws IOException {
-        workspace = Files.createDirectories(parent.resolve("ws"));
-        Path example = REPOSITORY.resolve("examples/hello-web");
-        try (Stream<Path> paths = Files.walk(example)) {
-            for (Path source : paths.toList()) {
-                Path target = workspace.resolve("app").resolve(example.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
-        // A Jenkins workspace is a checkout; the engine validates its HEAD tree.
-        git("init", "-q");
+        workspace = HelloWebWorkspace.create(parent);
+        // The engine validates the workspace's HEAD tree.
         git("add", "-A");
-        git("-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-q", "-m", "app");
+        git("commit", "-q", "-m", "app");
     }
 
     private void git(String... args) throws IOException {
-        List<String> argv = new java.util.ArrayList<>(List.of("git", "-C", workspace.toString()));
-        argv.addAll(List.of(args));
-        try {
-            Process git = new ProcessBuilder(argv).redirectErrorStream(true).start();
-            String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (git.waitFor() != 0) {
-                throw new IOException(argv + ": " + out);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(e);
-        }
+        HelloWebWorkspace.git(workspace, args);
     }
 
     private static ValidateRequest request(String dir, String reports) {
         return new ValidateRequest(dir, "", "", reports, List.of(Format.JSON, Format.JUNIT),
                 UrlAllowList.none());
+    }
+
+    /** The callable without operator settings beyond the agent's environment. */
+    private static ProvisionCallable provision(ValidateRequest request, String driver, String kindPath,
+            TaskListener listener, byte[] credential) {
+        return new ProvisionCallable(request, driver, kindPath, KindOperatorSettings.NONE, listener, credential);
     }
 
     private static byte[] credential() {
@@ -83,7 +65,7 @@ class ProvisionCallableTest {
 
     @Test
     void shouldCrossTheChannelWithoutShowingTheCredential() throws Exception {
-        ProvisionCallable callable = new ProvisionCallable(request("app", "out/"), "kind", "/opt/kind",
+        ProvisionCallable callable = provision(request("app", "out/"), "kind", "/opt/kind",
                 new ValidateCallableTest.BufferListener(), credential());
         ProvisionCallable copy = Serialization.roundTrip(callable);
         assertThat(copy).usingRecursiveComparison().ignoringFields("listener").isEqualTo(callable);
@@ -94,10 +76,10 @@ class ProvisionCallableTest {
     @Test
     void shouldChooseExistingForACredentialElseLeaveItToTheChecklist() {
         ValidateCallableTest.BufferListener log = new ValidateCallableTest.BufferListener();
-        assertThat(new ProvisionCallable(request("app", "out/"), "", "/opt/kind", log, credential()).driverName())
+        assertThat(provision(request("app", "out/"), "", "/opt/kind", log, credential()).driverName())
                 .isEqualTo("existing");
-        assertThat(new ProvisionCallable(request("app", "out/"), "", "/opt/kind", log, null).driverName()).isNull();
-        assertThat(new ProvisionCallable(request("app", "out/"), "kind", "/opt/kind", log, credential())
+        assertThat(provision(request("app", "out/"), "", "/opt/kind", log, null).driverName()).isNull();
+        assertThat(provision(request("app", "out/"), "kind", "/opt/kind", log, credential())
                 .driverName()).isEqualTo("kind");
     }
 
@@ -105,7 +87,7 @@ class ProvisionCallableTest {
     void shouldRunTheEngineWithTheCredentialsKubeconfigAndStopAtPreflightWhenTheClusterIsUnreachable()
             throws Exception {
         ValidateCallableTest.BufferListener log = new ValidateCallableTest.BufferListener();
-        AgentReport answer = new ProvisionCallable(request("app", "target/ascent/"), "", "/opt/kind", log,
+        AgentReport answer = provision(request("app", "target/ascent/"), "", "/opt/kind", log,
                 credential()).invoke(workspace.toFile(), null);
 
         assertThat(answer.report().subject()).isEqualTo("app");
@@ -126,7 +108,7 @@ class ProvisionCallableTest {
 
     @Test
     void shouldRunKindsPreflightOnTheAgentAndCreateNothingWithAKindThatDoesNotExist() throws Exception {
-        AgentReport answer = new ProvisionCallable(request("app", "target/ascent/"), "kind", "/opt/no/kind",
+        AgentReport answer = provision(request("app", "target/ascent/"), "kind", "/opt/no/kind",
                 new ValidateCallableTest.BufferListener(), null).invoke(workspace.toFile(), null);
         assertThat(answer.report().phases()).extracting(PhaseRecord::name).contains("validate", "preflight");
         assertThat(answer.report().items()).extracting(Item::id).contains("preflight.container-engine");
@@ -136,8 +118,31 @@ class ProvisionCallableTest {
     }
 
     @Test
+    void shouldLetTheKindConfigurationMountOnlyTheFoldersTheOperatorsAllow() throws Exception {
+        Path cache = Files.createDirectories(parent.resolve("cache"));
+        HelloWebWorkspace.mount(workspace, cache.toString());
+        git("commit", "-q", "-a", "-m", "mount the cache");
+        ValidateCallableTest.BufferListener log = new ValidateCallableTest.BufferListener();
+
+        AgentReport refused = provision(request("app", "target/ascent/"), "kind", "/opt/no/kind", log, null)
+                .invoke(workspace.toFile(), null);
+        AgentReport allowed = new ProvisionCallable(request("app", "target/ascent/"), "kind", "/opt/no/kind",
+                new KindOperatorSettings(List.of(cache.toString()), List.of()), log, null)
+                .invoke(workspace.toFile(), null);
+
+        assertThat(refused.report().items()).anySatisfy(item -> {
+            assertThat(item.id()).isEqualTo("provision.kind-host");
+            assertThat(item.status()).isEqualTo(Status.ERROR);
+            assertThat(item.message()).contains("is outside the repository");
+        });
+        assertThat(allowed.report().items()).as("the mount passes; kind's preflight stops the run")
+                .noneMatch(item -> item.id().equals("provision.kind-host") && item.status() == Status.ERROR)
+                .anyMatch(item -> item.id().startsWith("preflight."));
+    }
+
+    @Test
     void shouldWriteTheInterruptedReportAndEndWithTheInterruption() {
-        ProvisionCallable callable = new ProvisionCallable(request("app", "target/ascent/"), "existing", "/opt/kind",
+        ProvisionCallable callable = provision(request("app", "target/ascent/"), "existing", "/opt/kind",
                 new ValidateCallableTest.BufferListener(), credential());
         Thread.currentThread().interrupt();
         try {
@@ -151,7 +156,7 @@ class ProvisionCallableTest {
 
     @Test
     void shouldRefuseADirectoryOutsideTheWorkspaceWithoutRunningTheEngine() throws Exception {
-        AgentReport answer = new ProvisionCallable(request("../elsewhere", "out/"), "", "/opt/kind",
+        AgentReport answer = provision(request("../elsewhere", "out/"), "", "/opt/kind",
                 new ValidateCallableTest.BufferListener(), credential()).invoke(workspace.toFile(), null);
         Item item = answer.report().items().get(0);
         assertThat(item.status()).isEqualTo(Status.ERROR);

@@ -8,8 +8,13 @@ import static org.mockito.Mockito.mockStatic;
 
 import hudson.util.FormValidation.Kind;
 import io.ascent.core.report.render.Format;
+import io.ascent.jenkins.agent.KindOperatorSettings;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
 import jenkins.model.Jenkins;
 import org.junit.jupiter.api.Test;
+import org.kohsuke.stapler.DataBoundSetter;
 import org.mockito.MockedStatic;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -60,6 +65,61 @@ class AscentGlobalConfigurationTest {
     }
 
     @Test
+    void shouldCarryTheKindMountsAndNodeImagesOneALineToTheAgent() {
+        AscentGlobalConfiguration config = new AscentGlobalConfiguration();
+        assertThat(config.kindOperatorSettings()).isEqualTo(KindOperatorSettings.NONE);
+
+        config.setKindMounts("/var/cache/ci\n\n  /srv/shared/m2  \n");
+        config.setKindNodeImages(" registry.corp:5000/kindest/node\nmirror.example/kind/node\n");
+
+        assertThat(config.kindOperatorSettings().mounts()).containsExactly("/var/cache/ci", "/srv/shared/m2");
+        assertThat(config.kindOperatorSettings().nodeImages())
+                .containsExactly("registry.corp:5000/kindest/node", "mirror.example/kind/node");
+        config.setKindMounts(" ");
+        assertThat(config.getKindMounts()).isEmpty();
+        assertThat(config.kindOperatorSettings().mounts()).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseAMountFolderThatIsRelativeTheRootOrAmbiguousSoABadJcascFileFailsAtLoad() {
+        AscentGlobalConfiguration config = new AscentGlobalConfiguration();
+        assertThatThrownBy(() -> config.setKindMounts("/var/cache/ci\ncache")).isInstanceOf(
+                IllegalArgumentException.class).hasMessage("'cache' is not an absolute path on the agent (such as "
+                + "/var/cache/ci)");
+        assertThatThrownBy(() -> config.setKindMounts("/")).hasMessageContaining("is the root folder");
+        assertThatThrownBy(() -> config.setKindMounts("/./")).hasMessageContaining("is the root folder");
+        assertThatThrownBy(() -> config.setKindMounts("/srv/../etc")).hasMessageContaining("holds '..'");
+        assertThatThrownBy(() -> config.setKindMounts("/srv/a:b")).hasMessageContaining("holds ':'");
+        assertThatThrownBy(() -> config.setKindMounts("C:\\cache")).hasMessageContaining("not an absolute path");
+        assertThat(config.getKindMounts()).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseANodeImageLineThatIsNoRepository() {
+        AscentGlobalConfiguration config = new AscentGlobalConfiguration();
+        assertThatThrownBy(() -> config.setKindNodeImages("mirror.corp/kindest/node:v1.31"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("holds a tag");
+        assertThatThrownBy(() -> config.setKindNodeImages("mirror corp"))
+                .hasMessageContaining("is not an image repository");
+        assertThat(config.getKindNodeImages()).isEmpty();
+    }
+
+    @Test
+    void shouldHaveAHelpFileForEverySetting() {
+        List<String> fields = new ArrayList<>();
+        for (Method method : AscentGlobalConfiguration.class.getDeclaredMethods()) {
+            if (method.isAnnotationPresent(DataBoundSetter.class)) {
+                fields.add(Character.toLowerCase(method.getName().charAt(3)) + method.getName().substring(4));
+            }
+        }
+        assertThat(fields).contains("kindMounts", "kindNodeImages", "allowedSchemaUrlPrefixes");
+        for (String field : fields) {
+            assertThat(AscentGlobalConfiguration.class.getResource("AscentGlobalConfiguration/help-" + field
+                    + ".html")).as("help for " + field).isNotNull();
+        }
+    }
+
+    @Test
     void shouldAlwaysWriteJsonBecauseTheBuildPageReadsIt() {
         assertThat(ReportFormats.parse("markdown")).containsExactly(Format.JSON, Format.MARKDOWN);
         assertThat(ReportFormats.parse("")).containsExactly(Format.JSON);
@@ -77,10 +137,20 @@ class AscentGlobalConfigurationTest {
             assertThat(config.doCheckAllowedSchemaUrlPrefixes("https://x/\n").kind)
                     .isEqualTo(Kind.OK);
             assertThat(config.doCheckKubernetesVersion("1.30").kind).isEqualTo(Kind.OK);
+            assertThat(config.doCheckKindMounts("/var/cache/ci\n").kind).isEqualTo(Kind.OK);
+            assertThat(config.doCheckKindMounts("/var/cache/ci\nrelative").kind).isEqualTo(Kind.ERROR);
+            assertThat(config.doCheckKindMounts(null).kind).isEqualTo(Kind.OK);
+            assertThat(config.doCheckKindNodeImages("mirror.corp/kindest/node").kind).isEqualTo(Kind.OK);
+            assertThat(config.doCheckKindNodeImages("mirror.corp/kindest/node@sha256:ab").kind)
+                    .isEqualTo(Kind.ERROR);
 
             doThrow(new AccessDeniedException("no"))
                     .when(jenkins).checkPermission(Jenkins.ADMINISTER);
             assertThatThrownBy(() -> config.doCheckReportFormats("json"))
+                    .isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> config.doCheckKindMounts("/var/cache/ci"))
+                    .isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> config.doCheckKindNodeImages("mirror.corp/node"))
                     .isInstanceOf(AccessDeniedException.class);
         }
     }

@@ -25,10 +25,12 @@ import io.ascent.core.provision.ProvisionedCluster;
 import io.ascent.core.provision.RunName;
 import io.ascent.jenkins.agent.CreateClusterCallable;
 import io.ascent.jenkins.agent.DeleteClusterCallable;
+import io.ascent.jenkins.agent.KindOperatorSettings;
 import io.ascent.core.report.Report;
 import io.ascent.jenkins.agent.AgentReport;
 import io.ascent.jenkins.agent.ProvisionCall;
 import io.ascent.jenkins.agent.ProvisionCallable;
+import io.ascent.jenkins.agent.ProvisionRequest;
 import io.ascent.jenkins.model.AscentResultAction;
 import io.ascent.jenkins.model.Reports;
 import io.ascent.jenkins.config.AscentGlobalConfiguration;
@@ -62,7 +64,10 @@ class ProvisionStepTest {
     private static final String SECRET = "token: SECRET-TOKEN-abc123";
 
     @TempDir
-    Path temporary;
+    Path parent;
+    /** The workspace on the agent, and its temporary folder {@code <workspace>@tmp}. */
+    private Path workspaceDirectory;
+    private Path temporary;
 
     private final ByteArrayOutputStream log = new ByteArrayOutputStream();
     private final TaskListener listener = mock(TaskListener.class);
@@ -123,8 +128,11 @@ class ProvisionStepTest {
         when(invoker.withCallback(any(BodyExecutionCallback.class))).thenReturn(invoker);
         when(invoker.start()).thenReturn(mock(BodyExecution.class));
         when(global.getKubernetesVersion()).thenReturn("1.30");
-        when(temporaryPath.act(any(CreateClusterCallable.class))).thenAnswer(
-                call -> call.<CreateClusterCallable>getArgument(0).invoke(temporary.toFile(), null));
+        workspaceDirectory = Files.createDirectories(parent.resolve("ws"));
+        temporary = parent.resolve("ws@tmp");
+        when(global.kindOperatorSettings()).thenReturn(KindOperatorSettings.NONE);
+        when(workspace.act(any(CreateClusterCallable.class))).thenAnswer(
+                call -> call.<CreateClusterCallable>getArgument(0).invoke(workspaceDirectory.toFile(), null));
         when(temporaryPath.act(any(DeleteClusterCallable.class))).thenAnswer(
                 call -> call.<DeleteClusterCallable>getArgument(0).invoke(temporary.toFile(), null));
 
@@ -278,6 +286,51 @@ class ProvisionStepTest {
         assertThat(provisioner.calls).isEmpty();
         verify(invoker, never()).start();
         assertThat(log()).contains("[ascent] provisioning . on the");
+    }
+
+    @Test
+    void shouldGiveBothFormsTheOperatorsKindSettingsNeverThePipelines() throws Exception {
+        KindOperatorSettings settings = new KindOperatorSettings(List.of("/var/cache/ci"),
+                List.of("mirror.corp/kindest/node"));
+        when(global.kindOperatorSettings()).thenReturn(settings);
+        scenarioOnTheAgent(Reports.passing());
+        ProvisionStep step = new ProvisionStep();
+        step.setDir("apps/web");
+        step.setChecklist("ci/ascent.yaml");
+
+        step.provision(run, workspace, listener, null, global, "");
+        ArgumentCaptor<ProvisionCallable> scenario = ArgumentCaptor.forClass(ProvisionCallable.class);
+        verify(workspace).act(scenario.capture());
+        assertThat(scenario.getValue()).extracting("kind").isEqualTo(settings);
+
+        ProvisionRequest block = step.request(global, ProvisionStep.runName());
+        assertThat(block.kind()).isEqualTo(settings);
+        assertThat(block.directory()).isEqualTo("apps/web");
+        assertThat(block.checklist()).isEqualTo("ci/ascent.yaml");
+    }
+
+    @Test
+    void shouldCreateTheBlocksClusterWithTheKindConfigurationOfTheChecklistInDir() throws Exception {
+        Path app = Files.createDirectories(workspaceDirectory.resolve("app"));
+        Files.writeString(app.resolve("kind.yaml"), "apiVersion: kind.x-k8s.io/v1alpha4\nkind: Cluster\n");
+        Files.writeString(app.resolve("ascent.yaml"), """
+                apiVersion: ascent.dev/v1
+                kind: Checklist
+                metadata:
+                  name: app
+                provision:
+                  cluster:
+                    driver: kind
+                    config: kind.yaml
+                """);
+        ProvisionStep step = new ProvisionStep();
+        step.setDir("app");
+
+        new ProvisionStep.Execution(context, step, "", provisioner).start();
+
+        Path written = app.resolve("kind.yaml").toRealPath();
+        assertThat(provisioner.request.kindConfig()).hasValueSatisfying(config ->
+                assertThat(config.file()).isEqualTo(written));
     }
 
     @Test

@@ -78,7 +78,8 @@ final class HostMounts {
             KindHostReview review) {
         String fix = "mount a folder inside the repository (a path relative to the application directory, such as "
                 + "./testdata); a folder outside it is the operator's to allow (--kind-mount PATH or "
-                + "ASCENT_KIND_MOUNTS), never the repository's";
+                + "ASCENT_KIND_MOUNTS; on Jenkins also kindMounts in Ascent's global configuration), never the "
+                + "repository's";
         if (written != null && !(written instanceof String)) {
             review.refuse(at, "must be a path", fix);
             return Optional.empty();

@@ -38,6 +38,33 @@ class NodeImagePolicyTest {
     }
 
     @Test
+    void shouldAcceptTheUnionOfTheEnvironmentsAndTheSettingsRepositories() {
+        List<String> both = NodeImagePolicy.allowed(Optional.of("env.corp/kind/node"),
+                List.of(" Settings.Corp:5000/kind/node ", " "));
+        assertThat(NodeImagePolicy.refusal("env.corp/kind/node:v1" + DIGEST, both)).isEmpty();
+        assertThat(NodeImagePolicy.refusal("settings.corp:5000/kind/node:v1" + DIGEST, both)).isEmpty();
+        assertThat(NodeImagePolicy.refusal("kindest/node:v1", both)).isEmpty();
+        assertThat(NodeImagePolicy.refusal("other.corp/kind/node:v1", both)).isPresent();
+        assertThat(NodeImagePolicy.allowed(Optional.empty(), List.of("settings.corp/node")))
+                .contains("settings.corp/node").doesNotContain("env.corp/kind/node");
+    }
+
+    @Test
+    void shouldTellARepositoryFromAReferenceWithTagOrDigestOrNoRepositoryAtAll() {
+        assertThat(NodeImagePolicy.repositoryProblem("registry.corp:5000/kind/node")).isEmpty();
+        assertThat(NodeImagePolicy.repositoryProblem("mirror/kindest-node")).isEmpty();
+        assertThat(NodeImagePolicy.repositoryProblem("Registry.Corp/Kind/Node")).isEmpty();
+        assertThat(NodeImagePolicy.repositoryProblem("registry.corp/kind/node:v1.31")).get().asString()
+                .contains("holds a tag");
+        assertThat(NodeImagePolicy.repositoryProblem("kind/node" + DIGEST)).get().asString()
+                .contains("holds a digest");
+        assertThat(NodeImagePolicy.repositoryProblem("kind node")).get().asString()
+                .contains("is not an image repository");
+        assertThat(NodeImagePolicy.repositoryProblem("registry.corp/")).isPresent();
+        assertThat(NodeImagePolicy.repositoryProblem("/kind/node")).isPresent();
+    }
+
+    @Test
     void shouldReadTheRepositoryWithoutTagOrDigestKeepingARegistrysPort() {
         assertThat(NodeImagePolicy.repository("Registry.Corp:5000/Kind/Node:v1" + DIGEST))
                 .isEqualTo("registry.corp:5000/kind/node");
