@@ -93,6 +93,50 @@ class ExamplesTest {
     }
 
     @Test
+    void shouldFailEveryFieldTheRestrictedPodSecurityStandardRefusesWithItsFix() {
+        CliRun run = validate("pod-security-restricted");
+        assertThat(run.status()).as(run.out()).isEqualTo(ExitCodes.FAILED);
+        String file = "examples/pod-security-restricted/deploy/worker.yaml";
+        assertThat(run.out())
+                .contains("FAIL   " + file + ":18:20: Deployment/worker: violates PodSecurity \"restricted:v1.31\": "
+                        + "runAsUser=0 (pod must not set runAsUser=0) [manifest.pod-security]")
+                .contains("FAIL   " + file + ":23:13: Deployment/worker: violates PodSecurity \"restricted:v1.31\": "
+                        + "allowPrivilegeEscalation != false (container \"worker\" must set "
+                        + "securityContext.allowPrivilegeEscalation=false) [manifest.pod-security]\n"
+                        + "       fix: set securityContext.allowPrivilegeEscalation: false on container \"worker\"")
+                .contains(file + ":25:21: Deployment/worker: violates PodSecurity \"restricted:v1.31\": unrestricted "
+                        + "capabilities (container \"worker\" must not include \"SYS_PTRACE\" in "
+                        + "securityContext.capabilities.add)")
+                .contains(file + ":39:13: Deployment/worker: violates PodSecurity \"restricted:v1.31\": restricted "
+                        + "volume types (volume \"logs\" uses restricted volume type \"hostPath\")")
+                .containsPattern("(?m)^manifest\\.pod-security +- +7 ");
+    }
+
+    @Test
+    void shouldPassHelloWebAndItsSmokeJobAtRestrictedAndCatchAJobThatBreaksIt(
+            @org.junit.jupiter.api.io.TempDir Path copy) throws Exception {
+        Path app = copy.resolve("hello-web");
+        copyTree(EXAMPLES.resolve("hello-web"), app);
+        Path checklist = app.resolve("ascent.yaml");
+        // What a team whose namespaces enforce restricted writes; the smoke Job runs in the same namespace.
+        Files.writeString(checklist, Files.readString(checklist)
+                .replace("    namespacePrefix: hello-web-\n", "    namespacePrefix: hello-web-\n    podSecurity: restricted\n")
+                .replace("    - deploy/app/\n", "    - deploy/app/\n    - deploy/smoke/\n"));
+        CliRun run = CliRun.of("validate", "--no-git", "-v", app.toString());
+        assertThat(run.status()).as(run.out()).isEqualTo(ExitCodes.OK);
+        assertThat(run.out()).contains("PASS   2 pod templates meet PodSecurity \"restricted:v1.31\" "
+                + "(provision.cluster.podSecurity) [manifest.pod-security]");
+
+        Path job = app.resolve("deploy/smoke/content-job.yaml");
+        Files.writeString(job, Files.readString(job).replace("drop: [\"ALL\"]", "drop: [\"NET_RAW\"]"));
+        run = CliRun.of("validate", "--no-git", app.toString());
+        assertThat(run.status()).as(run.out()).isEqualTo(ExitCodes.FAILED);
+        assertThat(run.out()).contains("content-job.yaml:25:21: Job/hello-web-content: violates PodSecurity "
+                + "\"restricted:v1.31\": unrestricted capabilities (container \"fetch\" must set "
+                + "securityContext.capabilities.drop=[\"ALL\"]) [manifest.pod-security]");
+    }
+
+    @Test
     void shouldPassTheAdmissionConfigurationOnceTheTargetServesV1() {
         CliRun run = validate("broken-admission-config", "--kubernetes-version", "1.25");
         assertThat(run.status()).as(run.out()).isEqualTo(ExitCodes.OK);

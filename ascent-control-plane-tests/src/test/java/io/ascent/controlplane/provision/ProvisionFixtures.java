@@ -67,14 +67,16 @@ final class ProvisionFixtures {
 
     /**
      * {@link #application} whose checklist asks for PodSecurity {@code restricted} and whose container keeps the
-     * default capabilities instead of dropping them all: every static check passes it, the restricted level
-     * refuses it.
+     * default capabilities instead of dropping them all: the restricted level refuses it. {@code manifest.pod-security}
+     * would find it before anything is created, so the checklist switches that check off: these tests prove what the
+     * cluster itself enforces.
      */
     static Path applicationBreakingRestricted(Path into, String name) throws IOException {
         Path app = application(into, name, "", "3m");
         Path checklist = app.resolve("ascent.yaml");
         Files.writeString(checklist, Files.readString(checklist).replace("    driver: existing\n",
-                "    driver: existing\n    podSecurity: restricted\n"));
+                "    driver: existing\n    podSecurity: restricted\n").replace("  checks:\n",
+                "  checks:\n    manifest.pod-security: {enabled: false}\n"));
         Path deployment = app.resolve("deploy/deployment.yaml");
         Files.writeString(deployment, Files.readString(deployment).replace("capabilities: {drop: [ALL]}",
                 "capabilities: {drop: [NET_RAW]}"));

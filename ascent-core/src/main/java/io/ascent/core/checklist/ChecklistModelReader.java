@@ -118,7 +118,7 @@ final class ChecklistModelReader {
             for (String id : checkJson.keySet()) {
                 JSONObject setting = checkJson.getJSONObject(id);
                 checks.put(id, new KubernetesSettings.CheckSetting(setting.optBoolean("enabled", true),
-                        optional(setting, "severity").map(Severity::fromLabel)));
+                        optional(setting, "severity").map(Severity::fromLabel), optional(setting, "level")));
             }
         }
         List<String> locations = strings(json.optJSONArray("schemaLocations"));

@@ -55,7 +55,18 @@ public record KubernetesSettings(
         });
     }
 
-    /** An override of one check: switched off, or with another severity. */
-    public record CheckSetting(boolean enabled, Optional<Severity> severity) {
+    /**
+     * An override of one check: switched off, or with another severity.
+     *
+     * @param level the Pod Security Standard {@code manifest.pod-security} judges against ({@code baseline},
+     *              {@code restricted}, {@code privileged}), for a checklist without {@code provision}; the schema
+     *              allows it on that check only
+     */
+    public record CheckSetting(boolean enabled, Optional<Severity> severity, Optional<String> level) {
+
+        /** A setting that names no level. */
+        public CheckSetting(boolean enabled, Optional<Severity> severity) {
+            this(enabled, severity, Optional.empty());
+        }
     }
 }

@@ -15,6 +15,7 @@ import io.ascent.core.manifest.render.SourceFiles;
 import io.ascent.core.manifest.check.Findings;
 import io.ascent.core.manifest.check.ManifestCheck;
 import io.ascent.core.manifest.check.ManifestChecks;
+import io.ascent.core.manifest.check.PodSecurityRequirement;
 import io.ascent.core.manifest.schema.SchemaFetcher;
 import io.ascent.core.manifest.schema.UncompilableSchemaException;
 import io.ascent.core.report.ErrorKind;
@@ -197,11 +198,12 @@ public final class ManifestValidationStep implements ValidationStep {
         List<ManifestCheck> all;
         Map<String, List<ManifestCheck>> laterVersions = new HashMap<>();
         try {
-            all = ManifestChecks.create(table.get(), target, fileTargets, schemas, clusterApiRelease);
+            PodSecurityRequirement podSecurity = PodSecurityRequirement.of(context.checklist()).orElse(null);
+            all = ManifestChecks.create(table.get(), target, fileTargets, schemas, clusterApiRelease, podSecurity);
             for (KubernetesVersion later : targets == null ? List.<KubernetesVersion>of()
                     : targets.versions().subList(1, targets.versions().size())) {
                 for (ManifestCheck check : ManifestChecks.create(table.get(), later, fileTargets, schemas,
-                        clusterApiRelease)) {
+                        clusterApiRelease, podSecurity)) {
                     if (check.judgedPerVersion()) {
                         laterVersions.computeIfAbsent(check.id(), id -> new ArrayList<>()).add(check);
                     }
@@ -222,6 +224,9 @@ public final class ManifestValidationStep implements ValidationStep {
             if (setting.isPresent() && !setting.get().enabled()) {
                 settingItems.add(skip(check, "switched off in the checklist (kubernetes.checks." + check.id()
                         + ".enabled: false)", context));
+            } else if (check.notAsked().isPresent()) {
+                // Not asked for: nothing to judge and nothing to say, unless the checklist names the check.
+                setting.ifPresent(named -> settingItems.add(skip(check, check.notAsked().get(), context)));
             } else if (check.lacksTarget()) {
                 settingItems.add(skip(check, "no target Kubernetes version: set kubernetes.version in "
                         + context.checklist().path() + " or pass --kubernetes-version X.Y", context));

@@ -40,7 +40,7 @@ public record PodTemplate(List<String> specTokens, JSONObject spec, Map<String, 
         if (templateTokens == null) {
             return Optional.empty();
         }
-        JSONObject template = objectAt(resource.json(), templateTokens);
+        JSONObject template = resource.objectAt(templateTokens);
         JSONObject spec = template == null ? null : template.optJSONObject("spec");
         if (spec == null) {
             return Optional.empty();
@@ -89,17 +89,6 @@ public record PodTemplate(List<String> specTokens, JSONObject spec, Map<String, 
                 out.add(new Container(container.optString("name", "#" + i), container, tokens, init));
             }
         }
-    }
-
-    private static JSONObject objectAt(JSONObject root, List<String> tokens) {
-        JSONObject current = root;
-        for (String token : tokens) {
-            current = current.optJSONObject(token);
-            if (current == null) {
-                return null;
-            }
-        }
-        return current;
     }
 
     /**

@@ -92,6 +92,18 @@ public final class Resource {
         return value instanceof JSONObject object ? object : null;
     }
 
+    /**
+     * The mapping at {@code tokens} (keys from the object, such as {@code spec/template/metadata}), or {@code null}
+     * when a step is missing or is not a mapping.
+     */
+    public JSONObject objectAt(List<String> tokens) {
+        JSONObject current = json();
+        for (String token : tokens) {
+            current = current == null ? null : current.optJSONObject(token);
+        }
+        return current;
+    }
+
     private static boolean isIndex(String token) {
         return !token.isEmpty() && token.length() < 10 && token.chars().allMatch(c -> c >= '0' && c <= '9');
     }

@@ -30,6 +30,16 @@ public interface ManifestCheck {
     default void finish(Findings findings) {
     }
 
+    /**
+     * Why the check has nothing to judge because the checklist does not ask for it (an opt-in check such as
+     * {@code manifest.pod-security} without a level), or empty when it judges. The step then does not run it and
+     * reports nothing for it, as for a repository rule the checklist does not set, unless {@code kubernetes.checks}
+     * names it: then one SKIP item says this reason.
+     */
+    default java.util.Optional<String> notAsked() {
+        return java.util.Optional.empty();
+    }
+
     /** Whether the check needs a target Kubernetes version it was not given; the step then skips it. */
     default boolean lacksTarget() {
         return false;

@@ -77,6 +77,21 @@ public final class ManifestChecks {
      */
     public static List<ManifestCheck> create(ApiLifecycleTable table, KubernetesVersion target,
             Map<String, KubernetesVersion> fileTargets, SchemaSettings schemas, KubernetesVersion clusterApiRelease) {
+        return create(table, target, fileTargets, schemas, clusterApiRelease, null);
+    }
+
+    /**
+     * Fresh instances of every check for one run.
+     *
+     * @param target            the target Kubernetes version, or {@code null} when none is set
+     * @param fileTargets       files whose API references are judged against another version (by display path)
+     * @param clusterApiRelease the ClusterAPI release ClusterAPI's own kinds are judged against, or {@code null}
+     * @param podSecurity       the Pod Security Standard the checklist asks for ({@link PodSecurityRequirement#of}),
+     *                          or {@code null}: {@code manifest.pod-security} then has nothing to judge
+     */
+    public static List<ManifestCheck> create(ApiLifecycleTable table, KubernetesVersion target,
+            Map<String, KubernetesVersion> fileTargets, SchemaSettings schemas, KubernetesVersion clusterApiRelease,
+            PodSecurityRequirement podSecurity) {
         // One fetcher for the run, shared by the validators the schema check builds: a server found dead is not
         // asked again for the next kind.
         SchemaFetcher fetcher = schemas.fetcher() != null ? schemas.fetcher() : new CachingHttpFetcher(
@@ -101,6 +116,7 @@ public final class ManifestChecks {
                 new RunAsNonRootCheck(),
                 new PrivilegedCheck(),
                 new HostNamespacesCheck(),
+                new PodSecurityCheck(podSecurity, target),
                 new ReadOnlyRootFilesystemCheck(),
                 new PodDisruptionBudgetCheck(),
                 new ServiceSelectorCheck(table));
@@ -162,11 +178,17 @@ public final class ManifestChecks {
     }
 
     private static List<String> control(String id) {
-        return List.of(
+        List<String> all = new ArrayList<>();
+        if (PodSecurityCheck.ID.equals(id)) {
+            all.add("ask for a level: provision.cluster.podSecurity, or kubernetes.checks." + id
+                    + ".level: baseline | restricted | privileged (the stricter of the two when both are set)");
+        }
+        all.addAll(List.of(
                 "switch it off: kubernetes.checks." + id + ".enabled: false (reported once as SKIP)",
                 "change its severity: kubernetes.checks." + id + ".severity: error | warning | info",
                 "exempt one resource: annotate it with " + Resource.EXEMPT_ANNOTATION + ": \"" + id + "\"",
                 "waive findings: waivers: [{id: " + id + ", path: \"deploy/**\", reason: ..., owner: ..., expires:"
-                        + " 2027-06-30}]");
+                        + " 2027-06-30}]"));
+        return all;
     }
 }

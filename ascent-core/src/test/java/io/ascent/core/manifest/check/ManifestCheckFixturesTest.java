@@ -49,8 +49,10 @@ class ManifestCheckFixturesTest {
         String text = Files.readString(Path.of(getClass().getResource(ROOT + "/" + fixture).toURI()));
         String target = header(text, "target").stream().findFirst().orElse("1.31");
 
+        String level = header(text, "level").stream().findFirst()
+                .map(l -> "  checks:\n    manifest.pod-security:\n      level: " + l + "\n").orElse("");
         ManifestWorkspace workspace = new ManifestWorkspace(repository)
-                .checklist("kubernetes:\n  version: \"" + target + "\"\n  manifests: [deploy/]\n")
+                .checklist("kubernetes:\n  version: \"" + target + "\"\n  manifests: [deploy/]\n" + level)
                 .write("deploy/" + fixture.substring(fixture.lastIndexOf('/') + 1), text);
         List<Item> items = workspace.validate(id, Optional.empty());
 
