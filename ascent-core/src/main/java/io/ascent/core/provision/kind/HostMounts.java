@@ -108,6 +108,13 @@ final class HostMounts {
                     + "where any pod with a hostPath volume reads and writes it"), fix);
             return Optional.empty();
         }
+        if (!root.get().equals(file.checkout()) && !Files.isDirectory(root.get())) {
+            // The operator's setting is wrong on this agent, not the repository's path: say which folder is missing.
+            review.refuse(at, "'" + text + "' lies in " + root.get() + ", a folder the operator allowed (--kind-mount, "
+                    + "ASCENT_KIND_MOUNTS or Jenkins' kindMounts) that does not exist on this machine",
+                    "create " + root.get() + " on the build agent, or correct the operator's setting that names it");
+            return Optional.empty();
+        }
         try {
             Path real = realLocation(lexical);
             if (!real.startsWith(root.get().toRealPath())) {

@@ -175,6 +175,17 @@ class KindConfigHostPolicyTest {
     }
 
     @Test
+    void shouldNameTheOperatorsFolderThatDoesNotExistRatherThanBlameALink() throws Exception {
+        Path missing = agent.resolve("no-such-cache");
+
+        Item refused = refusal(config(mount(missing.resolve("maven").toString()), List.of(missing)));
+
+        assertThat(refused.message()).contains(missing + ", a folder the operator allowed")
+                .contains("does not exist on this machine").doesNotContain("symbolic link");
+        assertThat(refused.remediation()).startsWith("create " + missing);
+    }
+
+    @Test
     void shouldRefuseAColonThatWouldSplitTheEnginesVolumeArgumentAndBidirectionalPropagation() throws Exception {
         assertThat(refusal(config(mount("data:/host"))).message()).contains("holds ':'");
         assertThat(refusal(config("nodes:\n  - extraMounts:\n      - containerPath: /data:rshared\n"
