@@ -236,7 +236,7 @@ public final class Ascent {
         version.ifPresent(v -> run.debug("target Kubernetes version " + v
                 + (options.kubernetesVersion().isPresent() ? " (from --kubernetes-version)" : " (from the checklist)")));
         ValidationContext context = new ValidationContext(workspace, checklist, version, today, options.noGit(),
-                config.continuousIntegration(), options.kindMounts());
+                config.continuousIntegration(), options.kindMounts(), options.kindNodeImages());
         WaiverApplier waivers = new WaiverApplier(checklist, today,
                 workspace.displayPath(workspace.applicationDir()));
         // A waiver, the team's explicit decision, wins over the baseline: the finding shows as WAIVED with its reason.

@@ -28,6 +28,7 @@ public final class ValidateOptions implements Serializable {
     private final boolean noBaseline;
     private final boolean excerpts;
     private final List<String> kindMounts;
+    private final List<String> kindNodeImages;
 
     private ValidateOptions(Builder builder) {
         this.directory = builder.directory.toString();
@@ -39,6 +40,7 @@ public final class ValidateOptions implements Serializable {
         this.noBaseline = builder.noBaseline;
         this.excerpts = builder.excerpts;
         this.kindMounts = List.copyOf(builder.kindMounts);
+        this.kindNodeImages = List.copyOf(builder.kindNodeImages);
     }
 
     /** Options for {@code directory} read from git; then set what differs from the defaults. */
@@ -109,11 +111,20 @@ public final class ValidateOptions implements Serializable {
         return kindMounts == null ? List.of() : kindMounts.stream().map(Path::of).toList();
     }
 
+    /**
+     * Node image repositories accepted besides kind's own for {@code provision.cluster.nodeImage}, added to those of
+     * {@code ASCENT_KIND_NODE_IMAGES}: the operator's (the Jenkins plugin's global configuration); empty by default.
+     */
+    public List<String> kindNodeImages() {
+        // null when read from options serialized by an engine that had no such field
+        return kindNodeImages == null ? List.of() : kindNodeImages;
+    }
+
     /** A builder holding these options. */
     public Builder toBuilder() {
         return builder(directory()).checklist(checklist().orElse(null)).kubernetesVersion(kubernetesVersion)
                 .noGit(noGit).repository(repository).ref(ref).noBaseline(noBaseline).excerpts(excerpts)
-                .kindMounts(kindMounts());
+                .kindMounts(kindMounts()).kindNodeImages(kindNodeImages());
     }
 
     /** These options with {@code --no-git}. */
@@ -138,13 +149,13 @@ public final class ValidateOptions implements Serializable {
                 && Objects.equals(other.kubernetesVersion, kubernetesVersion) && other.noGit == noGit
                 && Objects.equals(other.repository, repository) && Objects.equals(other.ref, ref)
                 && other.noBaseline == noBaseline && other.excerpts == excerpts
-                && other.kindMounts().equals(kindMounts());
+                && other.kindMounts().equals(kindMounts()) && other.kindNodeImages().equals(kindNodeImages());
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(directory, checklist, kubernetesVersion, noGit, repository, ref, noBaseline, excerpts,
-                kindMounts());
+                kindMounts(), kindNodeImages());
     }
 
     /** The options as text, with any credentials in the repository URL masked. */
@@ -155,7 +166,8 @@ public final class ValidateOptions implements Serializable {
                 + (noGit ? ", noGit" : "")
                 + (repository == null ? "" : ", repository=" + RemoteCheckout.withoutCredentials(repository))
                 + (ref == null ? "" : ", ref=" + ref) + (noBaseline ? ", noBaseline" : "")
-                + (excerpts ? ", excerpts" : "") + (kindMounts().isEmpty() ? "" : ", kindMounts=" + kindMounts()) + "]";
+                + (excerpts ? ", excerpts" : "") + (kindMounts().isEmpty() ? "" : ", kindMounts=" + kindMounts())
+                + (kindNodeImages().isEmpty() ? "" : ", kindNodeImages=" + kindNodeImages()) + "]";
     }
 
     /** Builds {@link ValidateOptions}; {@code null} clears an optional value. */
@@ -169,6 +181,7 @@ public final class ValidateOptions implements Serializable {
         private boolean noBaseline;
         private boolean excerpts;
         private List<String> kindMounts = List.of();
+        private List<String> kindNodeImages = List.of();
 
         private Builder(Path directory) {
             directory(directory);
@@ -220,6 +233,12 @@ public final class ValidateOptions implements Serializable {
         /** Folders outside the repository kind configurations may mount from; the operator's choice. */
         public Builder kindMounts(List<Path> folders) {
             this.kindMounts = folders == null ? List.of() : folders.stream().map(Path::toString).toList();
+            return this;
+        }
+
+        /** Node image repositories accepted besides kind's own; the operator's choice. */
+        public Builder kindNodeImages(List<String> repositories) {
+            this.kindNodeImages = repositories == null ? List.of() : List.copyOf(repositories);
             return this;
         }
 

@@ -180,6 +180,9 @@ public final class Provisioner {
             // The kind host policy is part of it (KindConfigStep), with the operator's folders: as validate judges it.
             ValidateOptions validate = new ValidateOptions(options.directory(), options.checklist(),
                     options.kubernetesVersion()).toBuilder().noGit(options.noGit()).kindMounts(options.kindMounts())
+                    // and the node image policy, with the repositories this run accepts (environment and options)
+                    .kindNodeImages(NodeImagePolicy.allowed(probes.env(NodeImagePolicy.ENVIRONMENT),
+                            options.kindNodeImages()))
                     .build();
             Report validated = validation.validate(validate, progress);
             items.addAll(validated.items());

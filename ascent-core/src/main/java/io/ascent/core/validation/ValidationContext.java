@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param continuousIntegration whether this is a CI build, where an uncommitted checklist fails instead of warning
  * @param kindMounts        folders outside the repository the operator allows the kind configuration to mount host
  *                          paths from ({@code --kind-mount}, {@code ASCENT_KIND_MOUNTS}); never the repository's
+ * @param kindNodeImages    node image repositories the operator accepts besides kind's own (added to
+ *                          {@code ASCENT_KIND_NODE_IMAGES}); never the repository's
  */
 public record ValidationContext(
         Workspace workspace,
@@ -26,10 +28,18 @@ public record ValidationContext(
         LocalDate today,
         boolean noGit,
         boolean continuousIntegration,
-        List<Path> kindMounts) {
+        List<Path> kindMounts,
+        List<String> kindNodeImages) {
 
     public ValidationContext {
         kindMounts = List.copyOf(kindMounts);
+        kindNodeImages = List.copyOf(kindNodeImages);
+    }
+
+    /** A context with the operator's kind mount folders and no further node image repositories. */
+    public ValidationContext(Workspace workspace, Checklist checklist, Optional<String> kubernetesVersion,
+            LocalDate today, boolean noGit, boolean continuousIntegration, List<Path> kindMounts) {
+        this(workspace, checklist, kubernetesVersion, today, noGit, continuousIntegration, kindMounts, List.of());
     }
 
     /** A context whose kind configuration may mount host paths from inside the repository only. */

@@ -56,6 +56,8 @@ public final class ValidateCallable extends MasterToSlaveFileCallable<AgentRepor
                 // The kind host policy's operator folders, as ascentProvision gets them: the global setting's and
                 // the agent process's own ASCENT_KIND_MOUNTS.
                 .kindMounts(new KindOperatorSettings(request.kindMounts(), List.of()).mountFolders(System.getenv()))
+                // and the node images the administrator accepts (the engine adds the agent's own)
+                .kindNodeImages(request.kindNodeImages())
                 .build();
         Report report = named(run.engine().validate(options, new LogProgress(listener.getLogger())));
         if (report.interrupted()) {

@@ -20,9 +20,12 @@ import java.util.Objects;
  * @param kindMounts        folders outside the workspace a kind configuration may mount, from the administrator's
  *                          global configuration (the agent's own {@code ASCENT_KIND_MOUNTS} adds to them), so that
  *                          {@code ascentValidate} judges the kind host policy as {@code ascentProvision} does
+ * @param kindNodeImages    node image repositories the administrator accepts besides kind's own (the agent's own
+ *                          {@code ASCENT_KIND_NODE_IMAGES} adds to them), for the node image policy
  */
 public record ValidateRequest(String directory, String checklist, String kubernetesVersion, String reports,
-        List<Format> formats, UrlAllowList allowedUrls, List<String> kindMounts) implements Serializable {
+        List<Format> formats, UrlAllowList allowedUrls, List<String> kindMounts, List<String> kindNodeImages)
+        implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -34,11 +37,12 @@ public record ValidateRequest(String directory, String checklist, String kuberne
         formats = List.copyOf(formats);
         Objects.requireNonNull(allowedUrls, "allowedUrls");
         kindMounts = List.copyOf(kindMounts);
+        kindNodeImages = List.copyOf(kindNodeImages);
     }
 
     /** A request without operator mount folders (only the agent's own {@code ASCENT_KIND_MOUNTS}). */
     public ValidateRequest(String directory, String checklist, String kubernetesVersion, String reports,
             List<Format> formats, UrlAllowList allowedUrls) {
-        this(directory, checklist, kubernetesVersion, reports, formats, allowedUrls, List.of());
+        this(directory, checklist, kubernetesVersion, reports, formats, allowedUrls, List.of(), List.of());
     }
 }

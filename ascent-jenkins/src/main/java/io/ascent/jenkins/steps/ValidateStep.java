@@ -112,7 +112,8 @@ public class ValidateStep extends Step implements Serializable {
     public ValidationRun prepare(AscentGlobalConfiguration global) {
         String version = kubernetesVersion.isEmpty() ? global.getKubernetesVersion() : kubernetesVersion;
         return new ValidationRun(new ValidateRequest(dir, checklist, version, reports, global.formats(),
-                global.allowedUrls(), global.kindOperatorSettings().mounts()),
+                global.allowedUrls(), global.kindOperatorSettings().mounts(),
+                global.kindOperatorSettings().nodeImages()),
                 new Thresholds(Threshold.of(failOn), Threshold.of(unstableOn)));
     }
 

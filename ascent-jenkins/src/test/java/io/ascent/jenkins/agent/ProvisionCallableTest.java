@@ -148,7 +148,7 @@ class ProvisionCallableTest {
         ValidateRequest plain = request("app", "target/ascent/");
         ValidateRequest withFolders = new ValidateRequest(plain.directory(), plain.checklist(),
                 plain.kubernetesVersion(), plain.reports(), plain.formats(), plain.allowedUrls(),
-                List.of(cache.toString()));
+                List.of(cache.toString()), List.of());
 
         AgentReport refused = new ValidateCallable(plain, new ValidateCallableTest.BufferListener())
                 .invoke(workspace.toFile(), null);

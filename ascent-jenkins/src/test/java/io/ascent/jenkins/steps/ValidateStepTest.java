@@ -59,13 +59,15 @@ class ValidateStepTest {
     }
 
     @Test
-    void shouldPassTheAdministratorsKindMountFoldersToTheAgent() {
+    void shouldPassTheAdministratorsKindMountFoldersAndNodeImagesToTheAgent() {
         AscentGlobalConfiguration global = global("");
         when(global.kindOperatorSettings()).thenReturn(new io.ascent.jenkins.agent.KindOperatorSettings(
-                List.of("/srv/cache", "/srv/images"), List.of()));
+                List.of("/srv/cache", "/srv/images"), List.of("mirror.example.com/kindest/node")));
 
         assertThat(new ValidateStep().prepare(global).request().kindMounts())
                 .containsExactly("/srv/cache", "/srv/images");
+        assertThat(new ValidateStep().prepare(global).request().kindNodeImages())
+                .containsExactly("mirror.example.com/kindest/node");
     }
 
     @Test

@@ -49,6 +49,23 @@ public final class KindConfigStep implements ValidationStep {
     @Override
     public void run(ValidationContext context, RunSink sink) {
         sink.items(judge(context.workspace(), context.checklist(), context.kindMounts()));
+        sink.items(nodeImage(context.workspace(), context.checklist(), NodeImagePolicy.allowed(
+                Optional.ofNullable(System.getenv(NodeImagePolicy.ENVIRONMENT)), context.kindNodeImages())));
+    }
+
+    /**
+     * The node image policy ({@link NodeImagePolicy}) on the checklist's {@code provision.cluster.nodeImage}: an
+     * image outside {@code allowed} is an ERROR at that line (kind runs it privileged: root on the build agent), as
+     * {@code ascent provision} refuses it; nothing when the checklist pins no image or an allowed one. Judged whatever
+     * the driver, as the kind configuration is: {@code --driver kind} would use it.
+     */
+    public static List<Item> nodeImage(Workspace workspace, Checklist checklist, List<String> allowed) {
+        return checklist.provision().cluster().nodeImage()
+                .flatMap(image -> NodeImagePolicy.refusal(image, allowed))
+                .map(refusal -> List.of(ProvisionRule.KIND_HOST.item().error(ErrorKind.INPUT, refusal)
+                        .location(field(workspace, checklist, "nodeImage"))
+                        .remediation(NodeImagePolicy.REMEDIATION).build()))
+                .orElse(List.of());
     }
 
     /**
@@ -84,11 +101,16 @@ public final class KindConfigStep implements ValidationStep {
 
     /** Where the checklist names the kind configuration ({@code provision.cluster.config}): read only for a problem. */
     private static Location configField(Workspace workspace, Checklist checklist) {
+        return field(workspace, checklist, "config");
+    }
+
+    /** Where the checklist sets {@code provision.cluster.FIELD}: read only for a problem. */
+    private static Location field(Workspace workspace, Checklist checklist, String field) {
         try {
             YamlDocument document = ChecklistDocument.read(workspace,
                     Optional.of(workspace.repositoryRoot().resolve(checklist.path())), workspace.applicationDir(),
                     checklist.path());
-            return document.locationOf(document.nodeAt(List.of("provision", "cluster", "config")));
+            return document.locationOf(document.nodeAt(List.of("provision", "cluster", field)));
         } catch (YamlInputException e) {
             return Location.of(checklist.path()); // it loaded a moment ago; the file alone is still a place to look
         }

@@ -154,6 +154,26 @@ class KindConfigStepTest {
     }
 
     @Test
+    void shouldRefuseANodeImageOutsideKindsOwnAtItsLineUnlessTheOperatorAcceptsItsRepository() throws Exception {
+        writeApplication(mounting("./data"));
+        Path checklist = app.resolve("ascent.yaml");
+        Files.writeString(checklist, Files.readString(checklist).replace("    driver: kind\n",
+                "    driver: kind\n    nodeImage: mirror.example.com/kindest/node:v1.31.0\n"));
+        int line = Files.readAllLines(checklist).indexOf("    nodeImage: mirror.example.com/kindest/node:v1.31.0") + 1;
+
+        Report refused = validate();
+        Report accepted = new Ascent().validate(ValidateOptions.builder(app).noGit(true)
+                .kindNodeImages(List.of("mirror.example.com/kindest/node")).build(), ProgressListener.SILENT);
+
+        assertThat(refused.exitStatus()).as(refused.items().toString()).isEqualTo(2);
+        Item refusal = only(refused, Status.ERROR);
+        assertThat(refusal.location().toString()).isEqualTo("app/ascent.yaml:" + line + ":16");
+        assertThat(refusal.message()).contains("mirror.example.com/kindest/node:v1.31.0");
+        assertThat(accepted.items()).as(accepted.items().toString())
+                .noneMatch(item -> item.id().equals(ProvisionRuleIds.KIND_HOST) && item.status() == Status.ERROR);
+    }
+
+    @Test
     void shouldNotLetTheChecklistWaiveARefusal() throws Exception {
         writeApplication(mounting("/etc"));
         Path checklist = app.resolve("ascent.yaml");
