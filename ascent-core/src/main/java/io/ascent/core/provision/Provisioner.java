@@ -181,8 +181,7 @@ public final class Provisioner {
             ValidateOptions validate = new ValidateOptions(options.directory(), options.checklist(),
                     options.kubernetesVersion()).toBuilder().noGit(options.noGit()).kindMounts(options.kindMounts())
                     // and the node image policy, with the repositories this run accepts (environment and options)
-                    .kindNodeImages(NodeImagePolicy.allowed(probes.env(NodeImagePolicy.ENVIRONMENT),
-                            options.kindNodeImages()))
+                    .kindNodeImages(acceptedNodeImages())
                     .build();
             Report validated = validation.validate(validate, progress);
             items.addAll(validated.items());
@@ -269,8 +268,7 @@ public final class Provisioner {
             ClusterRequest request = ClusterRequests.of(name, options, settings, checklist, kindConfig, work,
                     timeout.compareTo(CLUSTER_TIMEOUT) > 0 ? timeout : CLUSTER_TIMEOUT);
             Optional<String> refusedImage = driverOwnsCluster(driverName) ? request.nodeImage().flatMap(image ->
-                    NodeImagePolicy.refusal(image, NodeImagePolicy.allowed(probes.env(NodeImagePolicy.ENVIRONMENT),
-                            options.kindNodeImages())))
+                    NodeImagePolicy.refusal(image, acceptedNodeImages()))
                     : Optional.empty();
             if (refusedImage.isPresent()) {
                 items.add(ProvisionRule.KIND_HOST.item().error(ErrorKind.INPUT, refusedImage.get())
@@ -394,6 +392,11 @@ public final class Provisioner {
             } finally {
                 tearDown();
             }
+        }
+
+        /** The node image repositories this run accepts: kind's, the environment's and the caller's options. */
+        private List<String> acceptedNodeImages() {
+            return NodeImagePolicy.allowed(probes.env(NodeImagePolicy.ENVIRONMENT), options.kindNodeImages());
         }
 
         /** The PodSecurity labels of the request ({@link PodSecurityLabels}), or none. */

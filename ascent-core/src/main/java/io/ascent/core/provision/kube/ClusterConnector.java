@@ -84,15 +84,16 @@ public final class ClusterConnector {
                     + "PATH", "install " + plugin.get() + " on this machine (kubectl needs it too), or pass a "
                             + "kubeconfig whose credentials are a certificate or token");
         }
+        Optional<ProxyRoute> route;
         try {
-            ProxyRoute.forServer(serverUri(config), proxyUrl(config), System.getenv());
+            route = route(config, System.getenv());
         } catch (ProxyRoute.ProxyException | IOException e) {
             throw new ProvisionException(Kind.ENVIRONMENT, "the context '" + config.getCurrentContext() + "' of "
                     + kubeconfig + " cannot be reached: " + e.getMessage(), "fix the cluster's proxy-url in the "
                     + "kubeconfig or the HTTPS_PROXY / HTTP_PROXY variable, or name the server in NO_PROXY");
         }
         try {
-            return new KubeConnection(apiClient(config));
+            return new KubeConnection(proxied(apiClientDirect(config), route));
         } catch (IOException | RuntimeException e) {
             String where = "context '" + config.getCurrentContext() + "' in " + kubeconfig;
             Optional<String> certificate = unreadableCertificate(config);
@@ -207,11 +208,17 @@ public final class ClusterConnector {
     public static ApiClient apiClient(KubeConfig config, Map<String, String> environment) throws IOException {
         Optional<ProxyRoute> proxy;
         try {
-            proxy = ProxyRoute.forServer(serverUri(config), proxyUrl(config), environment);
+            proxy = route(config, environment);
         } catch (ProxyRoute.ProxyException e) {
             throw new IOException(e.getMessage(), e);
         }
         return proxied(apiClientDirect(config), proxy);
+    }
+
+    /** The proxy {@code config}'s server is reached through, if any: its {@code proxy-url}, else the environment's. */
+    private static Optional<ProxyRoute> route(KubeConfig config, Map<String, String> environment)
+            throws ProxyRoute.ProxyException, IOException {
+        return ProxyRoute.forServer(serverUri(config), proxyUrl(config), environment);
     }
 
     /** {@code client} reaching its server through {@code route}, with the proxy's credentials when it has a user. */

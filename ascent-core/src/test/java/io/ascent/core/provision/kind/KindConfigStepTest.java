@@ -157,8 +157,8 @@ class KindConfigStepTest {
     void shouldRefuseANodeImageOutsideKindsOwnAtItsLineUnlessTheOperatorAcceptsItsRepository() throws Exception {
         writeApplication(mounting("./data"));
         Path checklist = app.resolve("ascent.yaml");
-        Files.writeString(checklist, Files.readString(checklist).replace("    driver: kind\n",
-                "    driver: kind\n    nodeImage: mirror.example.com/kindest/node:v1.31.0\n"));
+        editChecklist("    driver: kind\n",
+                "    driver: kind\n    nodeImage: mirror.example.com/kindest/node:v1.31.0\n");
         int line = Files.readAllLines(checklist).indexOf("    nodeImage: mirror.example.com/kindest/node:v1.31.0") + 1;
 
         Report refused = validate();
@@ -210,8 +210,7 @@ class KindConfigStepTest {
     void shouldJudgeANamedConfigurationEvenWhenTheChecklistUsesTheExistingDriver() throws Exception {
         // provision --driver kind would use it
         writeApplication(mounting("/etc"));
-        Path checklist = app.resolve("ascent.yaml");
-        Files.writeString(checklist, Files.readString(checklist).replace("driver: kind", "driver: existing"));
+        editChecklist("driver: kind", "driver: existing");
 
         assertThat(only(validate(), Status.ERROR).message()).contains("'/etc' is outside the repository");
     }
@@ -232,9 +231,8 @@ class KindConfigStepTest {
     @Test
     void shouldReportAKindConfigurationThatIsNotYamlItselfWhenTheManifestChecksExcludeIt() throws Exception {
         writeApplication(HEADER + "nodes:\n  - role: [control-plane\n");
-        Path checklist = app.resolve("ascent.yaml");
-        Files.writeString(checklist, Files.readString(checklist).replace("  manifests: [deploy/]\n",
-                "  manifests: [deploy/, cluster/]\n  exclude: [cluster/]\n"));
+        editChecklist("  manifests: [deploy/]\n",
+                "  manifests: [deploy/, cluster/]\n  exclude: [cluster/]\n");
 
         Report report = validate();
 
@@ -265,9 +263,7 @@ class KindConfigStepTest {
     @Test
     void shouldRefuseAKindConfigurationThatIsAFolderAtTheChecklistsLine() throws Exception {
         writeApplication(mounting("/etc"));
-        Path checklist = app.resolve("ascent.yaml");
-        Files.writeString(checklist, Files.readString(checklist).replace("config: cluster/kind.yaml",
-                "config: cluster"));
+        editChecklist("config: cluster/kind.yaml", "config: cluster");
 
         Item refused = only(validate(), Status.ERROR);
 
@@ -380,9 +376,14 @@ class KindConfigStepTest {
         WebApplication.write(app(), "kind", "1.31", "");
         Files.createDirectories(app.resolve("cluster"));
         Files.writeString(app.resolve("cluster/kind.yaml"), kindConfig);
+        editChecklist("    driver: kind\n",
+                "    driver: kind\n    config: cluster/kind.yaml\n");
+    }
+
+    /** Replaces {@code from} with {@code to} in the application's checklist. */
+    private void editChecklist(String from, String to) throws Exception {
         Path checklist = app.resolve("ascent.yaml");
-        Files.writeString(checklist, Files.readString(checklist).replace("    driver: kind\n",
-                "    driver: kind\n    config: cluster/kind.yaml\n"));
+        Files.writeString(checklist, Files.readString(checklist).replace(from, to));
     }
 
     private Path app() throws Exception {
