@@ -74,7 +74,8 @@ class NamespaceTeardownInterruptTest {
         assertThat(teardown.isAlive()).isFalse();
         assertThat(failure.get()).as("no failure, no 'was interrupted'").isNull();
         assertThat(progress.lines).contains("teardown: namespace " + NAMESPACE + " deleted");
-        assertThat(server.requests("DELETE ")).as("one DELETE, answered").hasSize(1);
+        assertThat(server.requests("DELETE ")).as("one DELETE of the namespace, answered, then its pods'")
+                .containsExactly("DELETE " + PATH, "DELETE " + PATH + "/pods");
         assertThat(server.requests("GET /api/v1/namespaces")).as("the wait for the namespace followed")
                 .anyMatch(request -> request.contains("metadata.name%3D" + NAMESPACE));
         assertThat(flagAfterwards.get()).as("the interrupt is kept for the caller").isTrue();
