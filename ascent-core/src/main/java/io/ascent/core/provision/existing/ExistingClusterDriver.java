@@ -28,7 +28,7 @@ import org.json.JSONObject;
  * The {@code existing} driver: a cluster someone else runs, reached through a kubeconfig and context (or the pod's
  * service account), and a fresh namespace per run named {@link ClusterRequest#runName()} and labelled
  * {@link RunName#labels()} ({@value RunName#RUN_LABEL}, {@value RunName#CREATED_LABEL}) so that {@code ascent gc} can find one a killed run left behind.
- * Teardown deletes the namespace and waits, bounded, until it is gone.
+ * Teardown deletes the namespace, then its pods with a short grace period, and waits, bounded, until it is gone.
  */
 public final class ExistingClusterDriver implements ClusterDriver {
 
