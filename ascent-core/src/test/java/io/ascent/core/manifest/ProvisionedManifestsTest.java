@@ -56,6 +56,14 @@ class ProvisionedManifestsTest {
         return JOB.formatted(pod.indent(6).stripTrailing());
     }
 
+    /** The one item of {@code items}, a FAIL located at {@code place} ({@code file:line:col}, or its start). */
+    private static Item onlyFailure(List<Item> items, String place) {
+        assertThat(items).as(items.toString()).hasSize(1);
+        assertThat(items.get(0).status()).isEqualTo(Status.FAIL);
+        assertThat(items.get(0).location().toString()).startsWith(place);
+        return items.get(0);
+    }
+
     @TempDir
     Path repository;
     private ManifestWorkspace workspace;
@@ -87,11 +95,7 @@ class ProvisionedManifestsTest {
 
         List<Item> items = workspace.validate("manifest.schema", Optional.empty());
 
-        assertThat(items).as(items.toString()).singleElement().satisfies(item -> {
-            assertThat(item.status()).isEqualTo(Status.FAIL);
-            assertThat(item.location().toString()).isEqualTo("smoke/job.yaml:6:17");
-            assertThat(item.message()).contains("Job/smoke").contains("backoffLimit");
-        });
+        assertThat(onlyFailure(items, "smoke/job.yaml:6:17").message()).contains("Job/smoke").contains("backoffLimit");
     }
 
     @Test
@@ -113,11 +117,7 @@ class ProvisionedManifestsTest {
 
         List<Item> items = workspace.validate("manifest.api-version", Optional.empty());
 
-        assertThat(items).as(items.toString()).singleElement().satisfies(item -> {
-            assertThat(item.status()).isEqualTo(Status.FAIL);
-            assertThat(item.location().toString()).startsWith("smoke/job.yaml:1:");
-            assertThat(item.message()).contains("batch/v1beta1").contains("1.25");
-        });
+        assertThat(onlyFailure(items, "smoke/job.yaml:1:").message()).contains("batch/v1beta1").contains("1.25");
     }
 
     @Test
@@ -127,12 +127,8 @@ class ProvisionedManifestsTest {
 
         List<Item> items = workspace.validate("manifest.pod-security", Optional.empty());
 
-        assertThat(items).as(items.toString()).singleElement().satisfies(item -> {
-            assertThat(item.status()).isEqualTo(Status.FAIL);
-            assertThat(item.location().toString()).startsWith("smoke/job.yaml:");
-            assertThat(item.message()).startsWith("Job/smoke: violates PodSecurity \"restricted:v1.31\": "
-                    + "allowPrivilegeEscalation != false");
-        });
+        assertThat(onlyFailure(items, "smoke/job.yaml:").message())
+                .startsWith("Job/smoke: violates PodSecurity \"restricted:v1.31\": allowPrivilegeEscalation != false");
     }
 
     @Test
@@ -183,10 +179,7 @@ class ProvisionedManifestsTest {
 
         List<Item> items = workspace.validate("manifest.image-tag", Optional.empty());
 
-        assertThat(items).as(items.toString()).singleElement().satisfies(item -> {
-            assertThat(item.status()).isEqualTo(Status.FAIL);
-            assertThat(item.location().toString()).startsWith("deploy/smoke/job.yaml:");
-        });
+        onlyFailure(items, "deploy/smoke/job.yaml:");
     }
 
     @Test
@@ -209,9 +202,6 @@ class ProvisionedManifestsTest {
 
         List<Item> items = workspace.validate("manifest.api-version", Optional.empty());
 
-        assertThat(items).as(items.toString()).singleElement().satisfies(item -> {
-            assertThat(item.status()).isEqualTo(Status.FAIL);
-            assertThat(item.location().toString()).startsWith("release/cronjob.yaml:1:");
-        });
+        onlyFailure(items, "release/cronjob.yaml:1:");
     }
 }

@@ -90,13 +90,7 @@ class GarbageCollectorTest {
         assertThat(logs).doesNotExist();
         assertThat(kept).allSatisfy(path -> assertThat(path).exists());
         assertThat(outside).hasContent("not Ascent's");
-        assertThat(report.items()).filteredOn(i -> i.id().equals(WorkFolders.ID))
-                .extracting(Item::status, Item::message)
-                .containsExactly(
-                        tuple(Status.PASS, "removed work folder " + old + " (run ascent-20261130-090000-k3f9qz, "
-                                + "created 3h0m ago)"),
-                        tuple(Status.PASS, "removed kind's exported logs " + logs + " (run "
-                                + "ascent-20261130-090000-k3f9qz, created 3h0m ago)"));
+        assertRemovedThreeHoursOld(report, old, logs, "ascent-20261130-090000-k3f9qz");
     }
 
     @Test
@@ -122,13 +116,7 @@ class GarbageCollectorTest {
         assertThat(logs).doesNotExist();
         assertThat(kept).allSatisfy(path -> assertThat(path).exists());
         assertThat(precious).as("a link to a folder is never followed").hasContent("not Ascent's\n");
-        assertThat(report.items()).filteredOn(i -> i.id().equals(WorkFolders.ID))
-                .extracting(Item::status, Item::message)
-                .containsExactly(
-                        tuple(Status.PASS, "removed work folder " + old + " (run hello-web-20261130-090000-k3f9qz, "
-                                + "created 3h0m ago)"),
-                        tuple(Status.PASS, "removed kind's exported logs " + logs + " (run "
-                                + "hello-web-20261130-090000-k3f9qz, created 3h0m ago)"));
+        assertRemovedThreeHoursOld(report, old, logs, "hello-web-20261130-090000-k3f9qz");
     }
 
     @Test
@@ -185,6 +173,16 @@ class GarbageCollectorTest {
 
         assertThat(old.resolve("kubeconfig")).as("the kubeconfig that reaches the cluster left").exists();
         assertThat(report.items()).extracting(Item::id).containsExactly(GarbageCollector.CLUSTER_ID);
+    }
+
+    /** The report's work-folder items: the removal of {@code work} and then of {@code logs}, both of {@code run}. */
+    private static void assertRemovedThreeHoursOld(Report report, Path work, Path logs, String run) {
+        assertThat(report.items()).filteredOn(i -> i.id().equals(WorkFolders.ID))
+                .extracting(Item::status, Item::message)
+                .containsExactly(
+                        tuple(Status.PASS, "removed work folder " + work + " (run " + run + ", created 3h0m ago)"),
+                        tuple(Status.PASS, "removed kind's exported logs " + logs + " (run " + run
+                                + ", created 3h0m ago)"));
     }
 
     private Path folderWithKubeconfig(String name) throws IOException {
