@@ -367,13 +367,18 @@ class ProvisionStepTest {
                 .doesNotContain("cluster-token");
     }
 
+    /** A Secret text credential {@code id} holding {@code token}, as the build finds it, until closed. */
+    private MockedStatic<CredentialsProvider> storedSecretText(String id, String token) {
+        StandardCredentials credential = io.ascent.jenkins.config.CredentialFixtures.secretText(token);
+        MockedStatic<CredentialsProvider> credentials = mockStatic(CredentialsProvider.class);
+        credentials.when(() -> CredentialsProvider.findCredentialById(eq(id), eq(StandardCredentials.class),
+                eq(run), anyList())).thenReturn(credential);
+        return credentials;
+    }
+
     @Test
     void shouldMakeTheTokenCredentialsKubeconfigOnTheAgentOnlyForTheBlock() throws Exception {
-        org.jenkinsci.plugins.plaincredentials.StringCredentials credential =
-                io.ascent.jenkins.config.CredentialFixtures.secretText("SECRET-TOKEN-sa.abc");
-        try (MockedStatic<CredentialsProvider> credentials = mockStatic(CredentialsProvider.class)) {
-            credentials.when(() -> CredentialsProvider.findCredentialById(eq("ci-token"),
-                    eq(StandardCredentials.class), eq(run), anyList())).thenReturn(credential);
+        try (MockedStatic<CredentialsProvider> credentials = storedSecretText("ci-token", "SECRET-TOKEN-sa.abc")) {
             ProvisionStep step = new ProvisionStep();
             step.setCredentialsId("ci-token");
             step.setServerUrl("https://api.example.com:6443");
@@ -398,11 +403,7 @@ class ProvisionStepTest {
 
     @Test
     void shouldFailTheStepClearlyForATokenCredentialWithoutAServerUrl() throws Exception {
-        org.jenkinsci.plugins.plaincredentials.StringCredentials credential =
-                io.ascent.jenkins.config.CredentialFixtures.secretText("SECRET-TOKEN-sa.abc");
-        try (MockedStatic<CredentialsProvider> credentials = mockStatic(CredentialsProvider.class)) {
-            credentials.when(() -> CredentialsProvider.findCredentialById(eq("ci-token"),
-                    eq(StandardCredentials.class), eq(run), anyList())).thenReturn(credential);
+        try (MockedStatic<CredentialsProvider> credentials = storedSecretText("ci-token", "SECRET-TOKEN-sa.abc")) {
             new ProvisionStep.Execution(context, new ProvisionStep(), new ClusterAccess("ci-token", "", ""),
                     provisioner).start();
         }
