@@ -71,7 +71,7 @@ public class ProvisionStep extends ValidateStep {
     }
 
     /**
-     * Without a block: {@code kind}, {@code existing}, or empty for {@code existing} when a kubeconfig credential is
+     * Without a block: {@code kind}, {@code existing}, or empty for {@code existing} when a cluster credential is
      * configured, else the checklist's {@code provision.cluster.driver}. The block form picks {@code existing} when a
      * credential is configured, else {@code kind}.
      */
