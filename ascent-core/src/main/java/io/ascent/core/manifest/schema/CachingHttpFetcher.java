@@ -132,8 +132,6 @@ public final class CachingHttpFetcher implements SchemaFetcher {
                             .connectTimeout(timeout)
                             .followRedirects(false) // followed here, each target checked
                             .followSslRedirects(false)
-                            // a failed connection is a failed fetch; the next location is the retry
-                            .retryOnConnectionFailure(false)
                             .dispatcher(new Dispatcher(DISPATCH))
                             // an agent JVM outlives the run: no socket stays open long after it
                             .connectionPool(new ConnectionPool(5, 30, TimeUnit.SECONDS))

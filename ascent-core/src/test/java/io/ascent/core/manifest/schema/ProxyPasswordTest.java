@@ -97,6 +97,17 @@ class ProxyPasswordTest {
     }
 
     @Test
+    void shouldAnswerAnHttp10ProxyThatClosesTheConnectionItRefused() throws Exception {
+        proxy.close();
+        proxy = new HttpProxyDouble(Optional.of(EXPECTED), true);
+
+        SchemaFetcher.Outcome outcome = fetcher("HTTP_PROXY", PROXY_URL_CREDENTIALS).fetch(schema("http"));
+
+        assertThat(outcome).isInstanceOf(SchemaFetcher.Fetched.class);
+        assertThat(proxy.authorizations).containsExactly("none", EXPECTED);
+    }
+
+    @Test
     void shouldFailOnceWithoutShowingTheWrongPassword() throws Exception {
         SchemaFetcher.Outcome outcome = fetcher("HTTPS_PROXY", "ci-bot:wrong-hunter2").fetch(schema("https"));
 
