@@ -16,8 +16,9 @@ import java.util.Optional;
  * failed where {@code curl} succeeded.
  *
  * <p>An unusable proxy variable fails the request (an exception the fetcher reports as a failed fetch) rather than
- * connecting directly: in a network that forces a proxy, a silent direct connection is the wrong answer. A proxy
- * that asks for a password is not answered here (the JDK refuses Basic authentication on a tunnel by default).
+ * connecting directly: in a network that forces a proxy, a silent direct connection is the wrong answer. The
+ * password of a proxy that asks for one is answered by the client that uses {@link #route}, per client
+ * ({@link ProxyRoute#authenticator()}).
  */
 public final class EnvironmentProxySelector extends ProxySelector {
 
@@ -32,11 +33,21 @@ public final class EnvironmentProxySelector extends ProxySelector {
     public List<Proxy> select(URI uri) {
         Optional<ProxyRoute> route;
         try {
-            route = ProxyRoute.forServer(uri, Optional.empty(), environment);
+            route = route(uri);
         } catch (ProxyRoute.ProxyException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
         return List.of(route.map(ProxyRoute::proxy).orElse(Proxy.NO_PROXY));
+    }
+
+    /**
+     * The proxy for {@code uri} with its credentials, or empty for a direct connection.
+     *
+     * @throws ProxyRoute.ProxyException when the variable that applies is unusable (the message names it, never a
+     *                                   password)
+     */
+    public Optional<ProxyRoute> route(URI uri) throws ProxyRoute.ProxyException {
+        return ProxyRoute.forServer(uri, Optional.empty(), environment);
     }
 
     @Override

@@ -206,8 +206,10 @@ public record ProxyRoute(Proxy proxy, String address, String source, Optional<St
         Optional<String> credentials = Optional.empty();
         if (uri.getRawUserInfo() != null) {
             if (type != Proxy.Type.HTTP) {
+                // The JDK's SOCKS client takes a user only from the JVM-wide default Authenticator.
                 throw new ProxyException("the proxy in " + source + " carries a user for a SOCKS proxy, which "
-                        + "Ascent cannot authenticate to; use an http:// proxy or one without a user");
+                        + "Ascent cannot authenticate to without changing the whole JVM's settings; use an http:// "
+                        + "proxy or one without a user");
             }
             String[] parts = uri.getRawUserInfo().split(":", 2);
             String pair = decode(parts[0]) + ":" + (parts.length > 1 ? decode(parts[1]) : "");
@@ -221,6 +223,23 @@ public record ProxyRoute(Proxy proxy, String address, String source, Optional<St
 
     private static String decode(String part) {
         return URLDecoder.decode(part.replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Answers this proxy's {@code 407} with its credentials, and OkHttp's pre-emptive challenge before a CONNECT
+     * tunnel, for one HTTP client only: nothing JVM-wide ({@link java.net.Authenticator#setDefault}, system
+     * properties) is touched, so builds sharing an agent JVM keep their own proxies. The JDK's HTTP client cannot do
+     * this for an {@code https} URL: it drops a Basic {@code Proxy-Authorization} from the CONNECT request while the
+     * JVM-wide {@code jdk.http.auth.tunneling.disabledSchemes} lists Basic, as it does by default. A refused answer is
+     * not retried.
+     */
+    public okhttp3.Authenticator authenticator() {
+        if (credentials.isEmpty()) {
+            return okhttp3.Authenticator.NONE;
+        }
+        String value = credentials.get();
+        return (route, response) -> response.request().header("Proxy-Authorization") != null ? null
+                : response.request().newBuilder().header("Proxy-Authorization", value).build();
     }
 
     /** For a message: the proxy's address and where it came from, never its credentials. */

@@ -26,10 +26,21 @@ public final class HttpProxyDouble implements AutoCloseable {
     public final List<String> authorizations = Collections.synchronizedList(new ArrayList<>());
     private final ServerSocket server;
     private final Optional<String> required;
+    private final boolean http10Refusal;
 
     public HttpProxyDouble(Optional<String> requiredAuthorization) throws IOException {
+        this(requiredAuthorization, false);
+    }
+
+    /**
+     * @param http10Refusal answer 407 as an HTTP/1.0 proxy does (Python's {@code http.server}, old appliances): no
+     *                      {@code Connection: close}, the connection closed all the same, so a client that reuses it
+     *                      for the answer with credentials finds it dead
+     */
+    public HttpProxyDouble(Optional<String> requiredAuthorization, boolean http10Refusal) throws IOException {
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         this.required = requiredAuthorization;
+        this.http10Refusal = http10Refusal;
         Thread acceptor = new Thread(this::accept, "proxy-double");
         acceptor.setDaemon(true);
         acceptor.start();
@@ -67,8 +78,11 @@ public final class HttpProxyDouble implements AutoCloseable {
             authorizations.add(authorization);
             OutputStream out = client.getOutputStream();
             if (required.isPresent() && !required.get().equals(authorization)) {
-                out.write(("HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm=\"t\"\r\n"
-                        + "Content-Length: 0\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.write((http10Refusal
+                        ? "HTTP/1.0 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm=\"t\"\r\n"
+                                + "Content-Length: 0\r\n\r\n"
+                        : "HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm=\"t\"\r\n"
+                                + "Content-Length: 0\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
                 return;
             }
             String[] parts = line.split(" ");

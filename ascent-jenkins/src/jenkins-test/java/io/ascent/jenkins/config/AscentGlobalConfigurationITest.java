@@ -27,6 +27,7 @@ class AscentGlobalConfigurationITest {
         assertThat(config.formats()).containsExactly(Format.JSON, Format.SARIF, Format.JUNIT);
         assertThat(config.schemaUrlPrefixes()).containsExactly("https://schemas.example.org/k8s/");
         assertThat(config.getKubeconfigCredentialsId()).isEqualTo("staging-kubeconfig");
+        assertThat(config.getServerUrl()).isEqualTo("https://api.staging.example.com:6443");
         assertThat(config.kindOperatorSettings().mounts()).containsExactly("/var/cache/ci-shared");
         assertThat(config.kindOperatorSettings().nodeImages())
                 .containsExactly("registry.example.com:5000/kindest/node");

@@ -2,7 +2,10 @@ package io.ascent.jenkins.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
 import hudson.model.Result;
+import hudson.util.Secret;
 import io.ascent.core.progress.ProgressListener;
 import io.ascent.core.provision.ClusterRequest;
 import io.ascent.core.provision.ProvisionedCluster;
@@ -16,6 +19,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
@@ -35,6 +39,8 @@ class ProvisionStepITest {
 
     static final List<String> CALLS = new CopyOnWriteArrayList<>();
     static final List<Path> KUBECONFIGS = new CopyOnWriteArrayList<>();
+    /** What each create found in the credential's kubeconfig on the agent, if there was one. */
+    static final List<String> CREDENTIAL_KUBECONFIGS = new CopyOnWriteArrayList<>();
 
     /** Writes a kubeconfig where kind would and records create and delete. */
     static final class FakeKind implements ProvisionCall {
@@ -43,6 +49,13 @@ class ProvisionStepITest {
         @Override
         public ProvisionedCluster create(ClusterRequest request, ProgressListener progress) {
             CALLS.add("create " + run(request.runName()));
+            request.kubeconfig().ifPresent(file -> {
+                try {
+                    CREDENTIAL_KUBECONFIGS.add(Files.readString(file));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
             Path kubeconfig = request.workDirectory().resolve("kubeconfig");
             try {
                 Files.writeString(kubeconfig, "apiVersion: v1\nkind: Config\n");
@@ -76,6 +89,7 @@ class ProvisionStepITest {
     void forget() {
         CALLS.clear();
         KUBECONFIGS.clear();
+        CREDENTIAL_KUBECONFIGS.clear();
     }
 
     private static WorkflowJob job(JenkinsRule r, String body) throws Exception {
@@ -141,6 +155,41 @@ class ProvisionStepITest {
         r.assertLogContains("[ascent] preflight ...", run);
         r.assertLogContains("passed=false", run);
         assertThat(run.getAction(io.ascent.jenkins.model.AscentResultAction.class)).isNotNull();
+        assertThat(CALLS).isEmpty();
+    }
+
+    private static void secretText(String id, String token) {
+        SystemCredentialsProvider.getInstance().getCredentials().add(new StringCredentialsImpl(
+                CredentialsScope.GLOBAL, id, "a service account token", Secret.fromString(token)));
+    }
+
+    @Test
+    void shouldMakeTheTokenCredentialsKubeconfigOnTheAgentAndNeverLogTheToken(JenkinsRule r) throws Exception {
+        secretText("ci-token", "SECRET-TOKEN-it.abc");
+        WorkflowJob job = r.createProject(WorkflowJob.class, "app");
+        job.setDefinition(new CpsFlowDefinition("node {\n  ascentProvision(credentialsId: 'ci-token', "
+                + "serverUrl: 'https://api.example.com:6443') {\n    sh 'test -s \"$KUBECONFIG\" && echo inside'\n"
+                + "  }\n}", true));
+        WorkflowRun run = r.buildAndAssertSuccess(job);
+        r.assertLogContains("inside", run);
+        r.assertLogContains("using the token of credential 'ci-token' for https://api.example.com:6443", run);
+        r.assertLogNotContains("SECRET-TOKEN", run);
+        assertThat(CREDENTIAL_KUBECONFIGS).singleElement().satisfies(text -> assertThat(text)
+                .contains("server: https://api.example.com:6443").contains("token: SECRET-TOKEN-it.abc"));
+        assertThat(CALLS).containsExactly("create <run>", "delete <run>");
+        assertThat(run.getRootDir().toPath().resolve("build.xml")).content().doesNotContain("SECRET-TOKEN");
+    }
+
+    @Test
+    void shouldFailClearlyForATokenCredentialWithoutAServerUrl(JenkinsRule r) throws Exception {
+        secretText("ci-token", "SECRET-TOKEN-it.abc");
+        WorkflowJob job = r.createProject(WorkflowJob.class, "app");
+        job.setDefinition(new CpsFlowDefinition("node {\n  ascentProvision(credentialsId: 'ci-token') {\n"
+                + "    echo 'inside'\n  }\n}", true));
+        WorkflowRun run = r.buildAndAssertStatus(Result.FAILURE, job);
+        r.assertLogContains("cluster credential 'ci-token' is a Secret text (a token): set serverUrl", run);
+        r.assertLogNotContains("inside", run);
+        r.assertLogNotContains("SECRET-TOKEN", run);
         assertThat(CALLS).isEmpty();
     }
 }

@@ -20,7 +20,7 @@ import jenkins.MasterToSlaveFileCallable;
  * Creates the run's cluster on the agent (a kind API server listens on the agent's loopback), given the workspace.
  * The cluster is the one the checklist of the application directory asks for ({@link BlockClusterRequest}: its kind
  * configuration under the host policy, as {@code ascent provision} makes it). The run's files (its kubeconfig, an
- * existing cluster's kubeconfig from a credential) go into a private folder under the workspace's temporary folder
+ * existing cluster's kubeconfig from a credential, made here for a token) go into a private folder under the workspace's temporary folder
  * {@code <workspace>@tmp}, readable by the agent's user only.
  */
 public final class CreateClusterCallable extends MasterToSlaveFileCallable<ClusterHandle> {
@@ -30,15 +30,15 @@ public final class CreateClusterCallable extends MasterToSlaveFileCallable<Clust
     private final ProvisionRequest request;
     private final ProvisionCall call;
     private final TaskListener listener;
-    /** An existing cluster's kubeconfig from a file credential, or null; never logged, never in toString. */
-    private final byte[] credentialKubeconfig;
+    /** An existing cluster's credential, or null; only its id is ever shown. */
+    private final ClusterCredential credential;
 
     public CreateClusterCallable(ProvisionRequest request, ProvisionCall call, TaskListener listener,
-            byte[] credentialKubeconfig) {
+            ClusterCredential credential) {
         this.request = request;
         this.call = call;
         this.listener = listener;
-        this.credentialKubeconfig = credentialKubeconfig == null ? null : credentialKubeconfig.clone();
+        this.credential = credential;
     }
 
     /**
@@ -53,9 +53,8 @@ public final class CreateClusterCallable extends MasterToSlaveFileCallable<Clust
                 .resolve(request.runName()));
         try {
             Optional<Path> kubeconfig = Optional.empty();
-            if (credentialKubeconfig != null) {
-                kubeconfig = Optional.of(PrivateFiles.write(work.resolve("credential-kubeconfig"),
-                        credentialKubeconfig));
+            if (credential != null) {
+                kubeconfig = Optional.of(credential.writeTo(work.resolve("credential-kubeconfig")));
             }
             LogProgress progress = new LogProgress(listener.getLogger());
             ClusterRequest cluster = BlockClusterRequest.of(root, request, kubeconfig, work, System.getenv(),

@@ -16,7 +16,8 @@ import jenkins.MasterToSlaveFileCallable;
  * {@code ascentProvision} without a block, on the agent: the engine's whole scenario (validate, preflight, cluster,
  * deploy, tests, teardown) for the application directory in the workspace, progress streamed to the build log and
  * the report files written as {@code ascentValidate} writes them. An existing cluster's kubeconfig from a credential
- * is written to a private folder under {@code <workspace>@tmp} (mode 0600) for the run only and removed afterwards.
+ * (a Secret file's, or one made here from a Secret text's token) is written to a private folder under
+ * {@code <workspace>@tmp} (mode 0600) for the run only and removed afterwards.
  */
 public final class ProvisionCallable extends MasterToSlaveFileCallable<AgentReport> {
 
@@ -27,8 +28,8 @@ public final class ProvisionCallable extends MasterToSlaveFileCallable<AgentRepo
     private final String kindPath;
     private final KindOperatorSettings kind;
     private final TaskListener listener;
-    /** An existing cluster's kubeconfig from a file credential, or null; never logged, never in toString. */
-    private final byte[] credentialKubeconfig;
+    /** An existing cluster's credential, or null; only its id is ever shown. */
+    private final ClusterCredential credential;
 
     /**
      * @param request              the application directory, checklist, version and report files, workspace-relative
@@ -37,16 +38,16 @@ public final class ProvisionCallable extends MasterToSlaveFileCallable<AgentRepo
      * @param kindPath             the kind executable the administrator configured; empty: {@code kind} on the PATH
      * @param kind                 the mount folders and node image repositories the administrator allows, added to
      *                             the agent environment's own
-     * @param credentialKubeconfig an existing cluster's kubeconfig, or null
+     * @param credential           an existing cluster's kubeconfig or token, or null
      */
     public ProvisionCallable(ValidateRequest request, String driver, String kindPath, KindOperatorSettings kind,
-            TaskListener listener, byte[] credentialKubeconfig) {
+            TaskListener listener, ClusterCredential credential) {
         this.request = request;
         this.driver = driver;
         this.kindPath = kindPath;
         this.kind = kind;
         this.listener = listener;
-        this.credentialKubeconfig = credentialKubeconfig == null ? null : credentialKubeconfig.clone();
+        this.credential = credential;
     }
 
     /**
@@ -78,9 +79,8 @@ public final class ProvisionCallable extends MasterToSlaveFileCallable<AgentRepo
                     .excerpts(true)
                     // An agent must not collect clusters: the kubeconfig to reach a kept one goes with this folder.
                     .keep(Keep.NEVER);
-            if (credentialKubeconfig != null) {
-                options.kubeconfig(CreateClusterCallable.PrivateFiles.write(work.resolve("credential-kubeconfig"),
-                        credentialKubeconfig));
+            if (credential != null) {
+                options.kubeconfig(credential.writeTo(work.resolve("credential-kubeconfig")));
             }
             options.driver(driverName());
             report = WorkspaceReports.named(request.directory(),
@@ -102,7 +102,7 @@ public final class ProvisionCallable extends MasterToSlaveFileCallable<AgentRepo
         if (!driver.isEmpty()) {
             return driver;
         }
-        return credentialKubeconfig != null ? "existing" : null;
+        return credential != null ? "existing" : null;
     }
 
     ValidateRequest request() {

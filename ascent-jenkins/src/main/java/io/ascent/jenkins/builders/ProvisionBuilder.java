@@ -39,7 +39,7 @@ public class ProvisionBuilder extends Builder implements SimpleBuildStep {
     public void perform(Run<?, ?> run, FilePath workspace, EnvVars env, Launcher launcher, TaskListener listener)
             throws InterruptedException, IOException {
         AscentGlobalConfiguration global = AscentGlobalConfiguration.get();
-        settings.provision(run, workspace, listener, null, global, global.getKubeconfigCredentialsId());
+        settings.provision(run, workspace, listener, null, global, settings.clusterAccess(global));
     }
 
     @Extension

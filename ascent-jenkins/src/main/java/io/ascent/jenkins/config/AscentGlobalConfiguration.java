@@ -3,13 +3,12 @@ package io.ascent.jenkins.config;
 import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import hudson.Extension;
 import hudson.ExtensionList;
-import hudson.model.Item;
-import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.ascent.core.network.UrlAllowList;
 import io.ascent.core.provision.kind.NodeImagePolicy;
 import io.ascent.core.report.render.Format;
+import io.ascent.jenkins.agent.ApiServer;
 import io.ascent.jenkins.agent.KindOperatorSettings;
 import io.ascent.jenkins.steps.FieldChecks;
 import java.util.Arrays;
@@ -19,7 +18,6 @@ import java.util.function.Function;
 import jenkins.model.GlobalConfiguration;
 import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
-import org.jenkinsci.plugins.plaincredentials.FileCredentials;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
@@ -38,6 +36,8 @@ public class AscentGlobalConfiguration extends GlobalConfiguration {
     private String reportFormats = ReportFormats.DEFAULT;
     private String allowedSchemaUrlPrefixes = "";
     private String kubeconfigCredentialsId = "";
+    private String serverUrl = "";
+    private String caCertificate = "";
     private String kindMounts = "";
     private String kindNodeImages = "";
 
@@ -128,11 +128,57 @@ public class AscentGlobalConfiguration extends GlobalConfiguration {
         return kubeconfigCredentialsId;
     }
 
-    /** The id of a file credential holding an existing cluster's kubeconfig; empty when provisioning uses kind. */
+    /**
+     * The id of an existing cluster's credential: a Secret file holding its kubeconfig, or a Secret text holding a
+     * service account token (with {@link #setServerUrl}); empty when provisioning uses kind. The key keeps its name
+     * from when only kubeconfigs were accepted, so JCasC files stay valid.
+     */
     @DataBoundSetter
     public void setKubeconfigCredentialsId(String kubeconfigCredentialsId) {
         this.kubeconfigCredentialsId = blankTo(kubeconfigCredentialsId, "");
         save();
+    }
+
+    public String getServerUrl() {
+        return serverUrl;
+    }
+
+    /**
+     * The API server a token credential is sent to ({@code https://...}); empty for a kubeconfig credential.
+     *
+     * @throws IllegalArgumentException for a URL a token may not be sent to, so a bad JCasC file fails at load
+     */
+    @DataBoundSetter
+    public void setServerUrl(String serverUrl) {
+        String value = blankTo(serverUrl, "");
+        if (!value.isEmpty()) {
+            ApiServer.url(value);
+        }
+        this.serverUrl = value;
+        save();
+    }
+
+    public String getCaCertificate() {
+        return caCertificate;
+    }
+
+    /**
+     * The CA certificates (PEM) the token credential's API server is checked against; empty for the agents' Java
+     * trust store. A CA certificate is public: it is kept as plain text.
+     *
+     * @throws IllegalArgumentException for text holding no certificate
+     */
+    @DataBoundSetter
+    public void setCaCertificate(String caCertificate) {
+        String value = blankTo(caCertificate, "");
+        ApiServer.certificates(value);
+        this.caCertificate = value;
+        save();
+    }
+
+    /** The operator's existing cluster, for a step that names no credential of its own. */
+    public ClusterAccess clusterAccess() {
+        return new ClusterAccess(kubeconfigCredentialsId, serverUrl, caCertificate);
     }
 
     public String getKindMounts() {
@@ -247,16 +293,28 @@ public class AscentGlobalConfiguration extends GlobalConfiguration {
                 prefixes -> UrlAllowList.of(lines(prefixes))));
     }
 
-    /** The file credentials an administrator may pick; their ids only, never their content. */
+    /** The Secret file and Secret text credentials an administrator may pick; their ids only, never content. */
     @POST
     public ListBoxModel doFillKubeconfigCredentialsIdItems(@QueryParameter String kubeconfigCredentialsId) {
         Jenkins jenkins = Jenkins.get();
         if (!jenkins.hasPermission(Jenkins.ADMINISTER)) {
             return new StandardListBoxModel().includeCurrentValue(kubeconfigCredentialsId);
         }
-        return new StandardListBoxModel().includeEmptyValue()
-                .includeAs(ACL.SYSTEM2, (Item) null, FileCredentials.class)
-                .includeCurrentValue(kubeconfigCredentialsId);
+        return ClusterAccessChecks.credentials(null, kubeconfigCredentialsId);
+    }
+
+    /** A token credential needs a server URL, a kubeconfig credential has none; the URL must be https. */
+    @POST
+    public FormValidation doCheckServerUrl(@QueryParameter String value,
+            @QueryParameter String kubeconfigCredentialsId) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return FieldChecks.form(ClusterAccessChecks.serverUrl(value, kubeconfigCredentialsId, null));
+    }
+
+    @POST
+    public FormValidation doCheckCaCertificate(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return FieldChecks.form(ClusterAccessChecks.caCertificate(value));
     }
 
     private static String blankTo(String value, String fallback) {

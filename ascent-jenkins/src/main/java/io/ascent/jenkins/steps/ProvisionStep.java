@@ -2,13 +2,18 @@ package io.ascent.jenkins.steps;
 
 import hudson.Extension;
 import hudson.FilePath;
+import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.slaves.WorkspaceList;
+import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import io.ascent.core.provision.ClusterDrivers;
 import io.ascent.core.provision.RunName;
 import io.ascent.jenkins.agent.AgentReport;
+import io.ascent.jenkins.agent.ApiServer;
+import io.ascent.jenkins.agent.ClusterCredential;
 import io.ascent.jenkins.agent.ClusterHandle;
 import io.ascent.jenkins.agent.CreateClusterCallable;
 import io.ascent.jenkins.agent.DeleteClusterCallable;
@@ -17,20 +22,25 @@ import io.ascent.jenkins.agent.ProvisionCall;
 import io.ascent.jenkins.agent.ProvisionCallable;
 import io.ascent.jenkins.agent.ProvisionRequest;
 import io.ascent.jenkins.config.AscentGlobalConfiguration;
-import io.ascent.jenkins.config.KubeconfigCredential;
+import io.ascent.jenkins.config.ClusterAccess;
+import io.ascent.jenkins.config.ClusterAccessChecks;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.EnvironmentExpander;
 import org.jenkinsci.plugins.workflow.steps.GeneralNonBlockingStepExecution;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * {@code ascentProvision(kubernetesVersion: '1.30') { sh 'kubectl get pods' }}: a cluster for the run, created on
@@ -47,6 +57,9 @@ public class ProvisionStep extends ValidateStep {
     private String driver = "";
     private String nodeImage = "";
     private int timeoutMinutes = 10;
+    private String credentialsId = "";
+    private String serverUrl = "";
+    private String caCertificate = "";
 
     @DataBoundConstructor
     public ProvisionStep() {
@@ -58,7 +71,7 @@ public class ProvisionStep extends ValidateStep {
     }
 
     /**
-     * Without a block: {@code kind}, {@code existing}, or empty for {@code existing} when a kubeconfig credential is
+     * Without a block: {@code kind}, {@code existing}, or empty for {@code existing} when a cluster credential is
      * configured, else the checklist's {@code provision.cluster.driver}. The block form picks {@code existing} when a
      * credential is configured, else {@code kind}.
      */
@@ -94,6 +107,56 @@ public class ProvisionStep extends ValidateStep {
         this.timeoutMinutes = timeoutMinutes;
     }
 
+    public String getCredentialsId() {
+        return credentialsId;
+    }
+
+    /**
+     * An existing cluster's credential for this step: a Secret file (a kubeconfig) or a Secret text (a service
+     * account token, with {@code serverUrl}); empty for the one the administrator configured, if any.
+     */
+    @DataBoundSetter
+    public void setCredentialsId(String credentialsId) {
+        this.credentialsId = credentialsId == null ? "" : credentialsId.trim();
+    }
+
+    public String getServerUrl() {
+        return serverUrl;
+    }
+
+    /** The API server the step's token credential is sent to ({@code https://...}). */
+    @DataBoundSetter
+    public void setServerUrl(String serverUrl) {
+        String value = serverUrl == null ? "" : serverUrl.trim();
+        if (!value.isEmpty()) {
+            ApiServer.url(value);
+        }
+        this.serverUrl = value;
+    }
+
+    public String getCaCertificate() {
+        return caCertificate;
+    }
+
+    /** The CA certificates (PEM) of the step's token credential's API server; empty for the agent's trust store. */
+    @DataBoundSetter
+    public void setCaCertificate(String caCertificate) {
+        String value = caCertificate == null ? "" : caCertificate.trim();
+        ApiServer.certificates(value);
+        this.caCertificate = value;
+    }
+
+    /**
+     * The step's credential with its server when it names one, else the administrator's: a credential and the server
+     * it is sent to always come from the same place, so a Pipeline cannot send the operator's token elsewhere.
+     */
+    public ClusterAccess clusterAccess(AscentGlobalConfiguration global) {
+        if (!credentialsId.isEmpty() || !serverUrl.isEmpty() || !caCertificate.isEmpty()) {
+            return new ClusterAccess(credentialsId, serverUrl, caCertificate);
+        }
+        return global.clusterAccess();
+    }
+
     ProvisionRequest request(AscentGlobalConfiguration global, String runName) {
         String version = getKubernetesVersion().isEmpty() ? global.getKubernetesVersion() : getKubernetesVersion();
         return new ProvisionRequest(runName, version, nodeImage, Duration.ofMinutes(timeoutMinutes), getDir(),
@@ -114,18 +177,19 @@ public class ProvisionStep extends ValidateStep {
      * preflight, cluster, deploy, tests, teardown), its report kept and judged as {@code ascentValidate}'s is.
      *
      * @param node the step's flow node in a Pipeline, {@code null} in a freestyle build
+     * @param access the existing cluster's credential, {@link #clusterAccess}; {@link ClusterAccess#NONE} for kind
      * @throws hudson.AbortException when {@code failOn} is reached or the credential cannot be read
      * @throws InterruptedException  when the build is aborted (the engine has torn the cluster down)
      */
     public ValidateResult provision(Run<?, ?> run, FilePath workspace, TaskListener listener, FlowNode node,
-            AscentGlobalConfiguration global, String credentialsId) throws IOException, InterruptedException {
+            AscentGlobalConfiguration global, ClusterAccess access) throws IOException, InterruptedException {
         ValidationRun settings = prepare(global);
-        byte[] kubeconfig = KubeconfigCredential.read(credentialsId, run, listener);
+        ClusterCredential credential = access.read(run, listener);
         listener.getLogger().println("[ascent] provisioning " + settings.request().directory() + " on "
                 + (workspace.isRemote() ? "the agent" : "the controller"));
         // An abort interrupts the agent thread; the engine tears down and the callable rethrows the interruption.
         AgentReport agent = workspace.act(new ProvisionCallable(settings.request(), driver,
-                global.getKindPath(), global.kindOperatorSettings(), listener, kubeconfig));
+                global.getKindPath(), global.kindOperatorSettings(), listener, credential));
         return ValidationRun.conclude(run, listener, node, agent, settings.thresholds());
     }
 
@@ -134,14 +198,14 @@ public class ProvisionStep extends ValidateStep {
      * {@code dir} asks for it, after the host policy and preflight.
      */
     private ClusterHandle create(Run<?, ?> run, FilePath workspace, TaskListener listener,
-            AscentGlobalConfiguration global, String credentialsId, ProvisionCall provisioner)
+            AscentGlobalConfiguration global, ClusterAccess access, ProvisionCall provisioner)
             throws IOException, InterruptedException {
         ProvisionRequest request = request(global, runName());
-        byte[] kubeconfig = KubeconfigCredential.read(credentialsId, run, listener);
+        ClusterCredential credential = access.read(run, listener);
         listener.getLogger().println("[ascent] creating cluster " + request.runName() + " for "
                 + run.getExternalizableId());
         // An abort while creating interrupts the agent thread; the callable releases what was half-created.
-        ClusterHandle cluster = workspace.act(new CreateClusterCallable(request, provisioner, listener, kubeconfig));
+        ClusterHandle cluster = workspace.act(new CreateClusterCallable(request, provisioner, listener, credential));
         listener.getLogger().println("[ascent] cluster " + cluster.name() + " is ready; namespace "
                 + cluster.namespace());
         return cluster;
@@ -150,8 +214,7 @@ public class ProvisionStep extends ValidateStep {
     @Override
     public StepExecution start(StepContext context) {
         AscentGlobalConfiguration global = AscentGlobalConfiguration.get();
-        return new Execution(context, this, global.getKubeconfigCredentialsId(),
-                ProvisionBinding.find(global.getKindPath()));
+        return new Execution(context, this, clusterAccess(global), ProvisionBinding.find(global.getKindPath()));
     }
 
     /**
@@ -164,15 +227,16 @@ public class ProvisionStep extends ValidateStep {
         private static final long serialVersionUID = 1L;
 
         private final ProvisionStep step;
-        private final String credentialsId;
+        /** Ids and URLs only: the credential itself is read when the step runs. */
+        private final ClusterAccess access;
         private final ProvisionCall provisioner;
         private ClusterHandle cluster;
         private volatile boolean tornDown;
 
-        Execution(StepContext context, ProvisionStep step, String credentialsId, ProvisionCall provisioner) {
+        Execution(StepContext context, ProvisionStep step, ClusterAccess access, ProvisionCall provisioner) {
             super(context);
             this.step = step;
-            this.credentialsId = credentialsId;
+            this.access = access;
             this.provisioner = provisioner;
         }
 
@@ -190,13 +254,13 @@ public class ProvisionStep extends ValidateStep {
             StepContext context = getContext();
             context.onSuccess(step.provision(context.get(Run.class), context.get(FilePath.class),
                     context.get(TaskListener.class), context.get(FlowNode.class), AscentGlobalConfiguration.get(),
-                    credentialsId));
+                    access));
         }
 
         private void create() throws Exception {
             StepContext context = getContext();
             cluster = step.create(context.get(Run.class), context.get(FilePath.class),
-                    context.get(TaskListener.class), AscentGlobalConfiguration.get(), credentialsId, provisioner);
+                    context.get(TaskListener.class), AscentGlobalConfiguration.get(), access, provisioner);
             EnvironmentExpander environment = EnvironmentExpander.merge(context.get(EnvironmentExpander.class),
                     new KubeconfigExpander(cluster.kubeconfig()));
             context.newBodyInvoker().withContext(environment).withCallback(new Teardown()).start();
@@ -267,6 +331,27 @@ public class ProvisionStep extends ValidateStep {
             model.add("");
             ClusterDrivers.names().forEach(model::add);
             return model;
+        }
+
+        /** The Secret file and Secret text credentials visible to the job; ids and names only. */
+        @POST
+        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
+            if (item == null ? !Jenkins.get().hasPermission(Jenkins.ADMINISTER)
+                    : !item.hasPermission(Item.CONFIGURE)) {
+                return new StandardListBoxModel().includeCurrentValue(credentialsId);
+            }
+            return ClusterAccessChecks.credentials(item, credentialsId);
+        }
+
+        @POST
+        public FormValidation doCheckServerUrl(@QueryParameter String value, @QueryParameter String credentialsId,
+                @AncestorInPath Item item) {
+            return FieldChecks.check(item, ClusterAccessChecks.serverUrl(value, credentialsId, item));
+        }
+
+        @POST
+        public FormValidation doCheckCaCertificate(@QueryParameter String value, @AncestorInPath Item item) {
+            return FieldChecks.check(item, ClusterAccessChecks.caCertificate(value));
         }
     }
 }

@@ -22,7 +22,8 @@ class ClusterCallablesTest {
         ProvisionRequest request = new ProvisionRequest("ascent-app-7", "1.30", "", Duration.ofMinutes(10), "app",
                 "", new KindOperatorSettings(List.of("/var/cache/ci"), List.of("mirror.corp/kindest/node")));
         CreateClusterCallable create = new CreateClusterCallable(request, ProvisionCall.unbound(),
-                new ValidateCallableTest.BufferListener(), "token: abc".getBytes(StandardCharsets.UTF_8));
+                new ValidateCallableTest.BufferListener(),
+                ClusterCredential.kubeconfig("prod", "token: abc".getBytes(StandardCharsets.UTF_8)));
         CreateClusterCallable copy = Serialization.roundTrip(create);
         assertThat(copy).usingRecursiveComparison().ignoringFields("listener").isEqualTo(create);
         assertThat(copy.toString()).doesNotContain("token");

@@ -55,12 +55,12 @@ class ProvisionCallableTest {
 
     /** The callable without operator settings beyond the agent's environment. */
     private static ProvisionCallable provision(ValidateRequest request, String driver, String kindPath,
-            TaskListener listener, byte[] credential) {
+            TaskListener listener, ClusterCredential credential) {
         return new ProvisionCallable(request, driver, kindPath, KindOperatorSettings.NONE, listener, credential);
     }
 
-    private static byte[] credential() {
-        return KUBECONFIG.getBytes(StandardCharsets.UTF_8);
+    private static ClusterCredential credential() {
+        return ClusterCredential.kubeconfig("prod-kubeconfig", KUBECONFIG.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -104,6 +104,54 @@ class ProvisionCallableTest {
         }
         assertThat(log.text()).contains("[ascent] validate ...").contains("[ascent] preflight ...")
                 .doesNotContain("SECRET-TOKEN");
+    }
+
+    /**
+     * A Secret text credential: the kubeconfig made from it on the agent sends the token as a bearer token, over TLS
+     * checked against the given CA, to the server given; the token reaches no report, log line or leftover file.
+     */
+    @Test
+    void shouldSendTheTokenCredentialToItsServerOverVerifiedTlsAndShowItNowhere() throws Exception {
+        ValidateCallableTest.BufferListener log = new ValidateCallableTest.BufferListener();
+        try (TokenApiDouble api = new TokenApiDouble(parent)) {
+            ClusterCredential token = ClusterCredential.token("ci-token", "SECRET-TOKEN-sa.abc\n",
+                    ApiServer.of(api.url(), api.caPem()));
+
+            AgentReport answer = provision(request("app", "target/ascent/"), "", "/opt/kind", log, token)
+                    .invoke(workspace.toFile(), null);
+
+            assertThat(api.requests).as("the engine asked the server, carrying the token")
+                    .contains("/version Bearer SECRET-TOKEN-sa.abc");
+            assertThat(api.requests).allMatch(request -> request.endsWith(" Bearer SECRET-TOKEN-sa.abc"));
+            assertThat(answer.report().items()).anySatisfy(item -> {
+                assertThat(item.id()).isEqualTo("provision.preflight.access");
+                assertThat(item.status().isGating()).isTrue();
+            });
+            assertThat(answer.report().items()).noneMatch(item -> String.valueOf(item).contains("SECRET-TOKEN"));
+        }
+        assertThat(workspace.resolve("target/ascent/ascent-report.json")).content().doesNotContain("SECRET-TOKEN");
+        assertThat(log.text()).contains("[ascent] preflight ...").doesNotContain("SECRET-TOKEN");
+        try (Stream<Path> left = Files.list(parent.resolve("ws@tmp"))) {
+            assertThat(left).as("the kubeconfig made from the token is gone").isEmpty();
+        }
+    }
+
+    @Test
+    void shouldNeverSendTheTokenToAServerItsCaDoesNotVouchFor() throws Exception {
+        ValidateCallableTest.BufferListener log = new ValidateCallableTest.BufferListener();
+        try (TokenApiDouble api = new TokenApiDouble(parent)) {
+            // No CA: the agent's trust store decides, and it does not know the double's self-signed certificate.
+            ClusterCredential token = ClusterCredential.token("ci-token", "SECRET-TOKEN-sa.abc",
+                    ApiServer.of(api.url(), ""));
+
+            AgentReport answer = provision(request("app", "target/ascent/"), "", "/opt/kind", log, token)
+                    .invoke(workspace.toFile(), null);
+
+            assertThat(api.requests).as("TLS failed before any request").isEmpty();
+            assertThat(answer.report().gatingItems()).isNotEmpty();
+            assertThat(answer.report().phases()).extracting(PhaseRecord::name).doesNotContain("deploy");
+        }
+        assertThat(log.text()).doesNotContain("SECRET-TOKEN");
     }
 
     @Test

@@ -2,10 +2,17 @@ package io.ascent.jenkins.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.mockStatic;
 
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.common.StandardCredentials;
+import hudson.util.FormValidation;
 import hudson.util.FormValidation.Kind;
 import io.ascent.core.report.render.Format;
 import io.ascent.jenkins.agent.KindOperatorSettings;
@@ -45,6 +52,23 @@ class AscentGlobalConfigurationTest {
         assertThat(config.allowedUrls().allows("https://raw.example/crds/x.json")).isTrue();
         assertThat(config.allowedUrls().allows("https://evil.example/x.json")).isFalse();
         assertThat(config.getKubeconfigCredentialsId()).isEqualTo("prod-kubeconfig");
+    }
+
+    @Test
+    void shouldPairTheOperatorsCredentialWithItsServerAndRefuseAUrlATokenMayNotGoTo() {
+        AscentGlobalConfiguration config = new AscentGlobalConfiguration();
+        assertThat(config.clusterAccess().isSet()).isFalse();
+        config.setKubeconfigCredentialsId("ci-token");
+        config.setServerUrl(" https://api.example.com:6443 ");
+        assertThat(config.getServerUrl()).isEqualTo("https://api.example.com:6443");
+        assertThat(config.clusterAccess().credentialsId()).isEqualTo("ci-token");
+
+        assertThatThrownBy(() -> config.setServerUrl("http://api.example.com"))
+                .hasMessageContaining("is not an https:// URL");
+        assertThatThrownBy(() -> config.setCaCertificate("-----BEGIN CERTIFICATE-----\nAAAA\n"))
+                .hasMessageStartingWith("caCertificate: not a PEM certificate");
+        assertThat(config.getServerUrl()).isEqualTo("https://api.example.com:6443");
+        assertThat(config.getCaCertificate()).isEmpty();
     }
 
     @Test
@@ -112,7 +136,8 @@ class AscentGlobalConfigurationTest {
                 fields.add(Character.toLowerCase(method.getName().charAt(3)) + method.getName().substring(4));
             }
         }
-        assertThat(fields).contains("kindMounts", "kindNodeImages", "allowedSchemaUrlPrefixes");
+        assertThat(fields).contains("kindMounts", "kindNodeImages", "allowedSchemaUrlPrefixes", "serverUrl",
+                "caCertificate");
         for (String field : fields) {
             assertThat(AscentGlobalConfiguration.class.getResource("AscentGlobalConfiguration/help-" + field
                     + ".html")).as("help for " + field).isNotNull();
@@ -143,6 +168,18 @@ class AscentGlobalConfigurationTest {
             assertThat(config.doCheckKindNodeImages("mirror.corp/kindest/node").kind).isEqualTo(Kind.OK);
             assertThat(config.doCheckKindNodeImages("mirror.corp/kindest/node@sha256:ab").kind)
                     .isEqualTo(Kind.ERROR);
+            assertThat(config.doCheckCaCertificate("junk").kind).isEqualTo(Kind.ERROR);
+            assertThat(config.doCheckCaCertificate("").kind).isEqualTo(Kind.OK);
+            StandardCredentials token = CredentialFixtures.secretText("SECRET-TOKEN");
+            try (MockedStatic<CredentialsProvider> credentials = mockStatic(CredentialsProvider.class)) {
+                credentials.when(() -> CredentialsProvider.findCredentialByIdInItem(eq("ci-token"),
+                        eq(StandardCredentials.class), isNull(), any(), anyList())).thenReturn(token);
+                FormValidation missing = config.doCheckServerUrl("", "ci-token");
+                assertThat(missing.kind).isEqualTo(Kind.ERROR);
+                assertThat(missing.getMessage()).contains("is a Secret text (a token)").doesNotContain("SECRET");
+                assertThat(config.doCheckServerUrl("https://api.example.com", "ci-token").kind).isEqualTo(Kind.OK);
+                assertThat(config.doCheckServerUrl("", "").kind).isEqualTo(Kind.OK);
+            }
 
             doThrow(new AccessDeniedException("no"))
                     .when(jenkins).checkPermission(Jenkins.ADMINISTER);
@@ -151,6 +188,10 @@ class AscentGlobalConfigurationTest {
             assertThatThrownBy(() -> config.doCheckKindMounts("/var/cache/ci"))
                     .isInstanceOf(AccessDeniedException.class);
             assertThatThrownBy(() -> config.doCheckKindNodeImages("mirror.corp/node"))
+                    .isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> config.doCheckServerUrl("https://api.example.com", "ci-token"))
+                    .isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> config.doCheckCaCertificate(""))
                     .isInstanceOf(AccessDeniedException.class);
         }
     }

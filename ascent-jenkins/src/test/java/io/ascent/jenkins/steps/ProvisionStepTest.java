@@ -12,6 +12,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.FilePath;
@@ -34,6 +35,7 @@ import io.ascent.jenkins.agent.ProvisionRequest;
 import io.ascent.jenkins.model.AscentResultAction;
 import io.ascent.jenkins.model.Reports;
 import io.ascent.jenkins.config.AscentGlobalConfiguration;
+import io.ascent.jenkins.config.ClusterAccess;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -156,7 +158,7 @@ class ProvisionStepTest {
 
     private BodyExecutionCallback startBlock(String credentialsId) throws Exception {
         ProvisionStep.Execution execution =
-                new ProvisionStep.Execution(context, new ProvisionStep(), credentialsId, provisioner);
+                new ProvisionStep.Execution(context, new ProvisionStep(), new ClusterAccess(credentialsId, "", ""), provisioner);
         assertThat(execution.start()).isFalse();
         ArgumentCaptor<BodyExecutionCallback> callback = ArgumentCaptor.forClass(BodyExecutionCallback.class);
         verify(invoker).withCallback(callback.capture());
@@ -220,7 +222,7 @@ class ProvisionStepTest {
 
     @Test
     void shouldTearDownOnceWhenStoppedWhileNoStepOfTheBlockRuns() throws Exception {
-        ProvisionStep.Execution execution = new ProvisionStep.Execution(context, new ProvisionStep(), "", provisioner);
+        ProvisionStep.Execution execution = new ProvisionStep.Execution(context, new ProvisionStep(), ClusterAccess.NONE, provisioner);
         execution.start();
         ArgumentCaptor<BodyExecutionCallback> callback = ArgumentCaptor.forClass(BodyExecutionCallback.class);
         verify(invoker).withCallback(callback.capture());
@@ -238,7 +240,7 @@ class ProvisionStepTest {
     @Test
     void shouldRemoveTheRunsFilesAndNeverStartTheBlockWhenCreationIsInterrupted() throws Exception {
         provisioner.interruptCreate = true;
-        ProvisionStep.Execution execution = new ProvisionStep.Execution(context, new ProvisionStep(), "", provisioner);
+        ProvisionStep.Execution execution = new ProvisionStep.Execution(context, new ProvisionStep(), ClusterAccess.NONE, provisioner);
         execution.start();
         verify(context).onFailure(any(InterruptedException.class));
         verify(invoker, never()).start();
@@ -276,7 +278,7 @@ class ProvisionStepTest {
         when(context.hasBody()).thenReturn(false);
         when(context.get(FlowNode.class)).thenReturn(mock(FlowNode.class));
         scenarioOnTheAgent(Reports.passing());
-        new ProvisionStep.Execution(context, new ProvisionStep(), "", provisioner).start();
+        new ProvisionStep.Execution(context, new ProvisionStep(), ClusterAccess.NONE, provisioner).start();
         ArgumentCaptor<Object> result = ArgumentCaptor.forClass(Object.class);
         verify(context).onSuccess(result.capture());
         assertThat(result.getValue()).isInstanceOfSatisfying(ValidateResult.class,
@@ -298,7 +300,7 @@ class ProvisionStepTest {
         step.setDir("apps/web");
         step.setChecklist("ci/ascent.yaml");
 
-        step.provision(run, workspace, listener, null, global, "");
+        step.provision(run, workspace, listener, null, global, ClusterAccess.NONE);
         ArgumentCaptor<ProvisionCallable> scenario = ArgumentCaptor.forClass(ProvisionCallable.class);
         verify(workspace).act(scenario.capture());
         assertThat(scenario.getValue()).extracting("kind").isEqualTo(settings);
@@ -326,7 +328,7 @@ class ProvisionStepTest {
         ProvisionStep step = new ProvisionStep();
         step.setDir("app");
 
-        new ProvisionStep.Execution(context, step, "", provisioner).start();
+        new ProvisionStep.Execution(context, step, ClusterAccess.NONE, provisioner).start();
 
         Path written = app.resolve("kind.yaml").toRealPath();
         assertThat(provisioner.request.kindConfig()).hasValueSatisfying(config ->
@@ -338,7 +340,7 @@ class ProvisionStepTest {
         scenarioOnTheAgent(Reports.failing(2));
         ProvisionStep step = new ProvisionStep();
         step.setFailOn("fail");
-        assertThatThrownBy(() -> step.provision(run, workspace, listener, null, global, ""))
+        assertThatThrownBy(() -> step.provision(run, workspace, listener, null, global, ClusterAccess.NONE))
                 .isInstanceOf(AbortException.class).hasMessageContaining("(failOn: fail)");
         verify(run).setResult(hudson.model.Result.FAILURE);
         verify(run).addAction(any(AscentResultAction.class));
@@ -350,7 +352,7 @@ class ProvisionStepTest {
         when(credential.getContent()).thenReturn(new ByteArrayInputStream(SECRET.getBytes(StandardCharsets.UTF_8)));
         try (MockedStatic<CredentialsProvider> credentials = mockStatic(CredentialsProvider.class)) {
             credentials.when(() -> CredentialsProvider.findCredentialById(eq("prod-kubeconfig"),
-                    eq(FileCredentials.class), eq(run), anyList())).thenReturn(credential);
+                    eq(StandardCredentials.class), eq(run), anyList())).thenReturn(credential);
             BodyExecutionCallback callback = startBlock("prod-kubeconfig");
             credentials.verify(() -> CredentialsProvider.track(run, credential));
 
@@ -365,17 +367,94 @@ class ProvisionStepTest {
                 .doesNotContain("cluster-token");
     }
 
+    /** A Secret text credential {@code id} holding {@code token}, as the build finds it, until closed. */
+    private MockedStatic<CredentialsProvider> storedSecretText(String id, String token) {
+        StandardCredentials credential = io.ascent.jenkins.config.CredentialFixtures.secretText(token);
+        MockedStatic<CredentialsProvider> credentials = mockStatic(CredentialsProvider.class);
+        credentials.when(() -> CredentialsProvider.findCredentialById(eq(id), eq(StandardCredentials.class),
+                eq(run), anyList())).thenReturn(credential);
+        return credentials;
+    }
+
+    @Test
+    void shouldMakeTheTokenCredentialsKubeconfigOnTheAgentOnlyForTheBlock() throws Exception {
+        try (MockedStatic<CredentialsProvider> credentials = storedSecretText("ci-token", "SECRET-TOKEN-sa.abc")) {
+            ProvisionStep step = new ProvisionStep();
+            step.setCredentialsId("ci-token");
+            step.setServerUrl("https://api.example.com:6443");
+            ProvisionStep.Execution execution = new ProvisionStep.Execution(context, step,
+                    step.clusterAccess(global), provisioner);
+            assertThat(execution.start()).isFalse();
+            ArgumentCaptor<BodyExecutionCallback> callback = ArgumentCaptor.forClass(BodyExecutionCallback.class);
+            verify(invoker).withCallback(callback.capture());
+
+            Path made = provisioner.request.kubeconfig().orElseThrow();
+            assertThat(made.getParent()).isEqualTo(workDirectory());
+            assertThat(made).content().contains("server: https://api.example.com:6443")
+                    .contains("token: SECRET-TOKEN-sa.abc");
+            assertThat(Files.getPosixFilePermissions(made))
+                    .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+            callback.getValue().onSuccess(context, null);
+            assertThat(made).doesNotExist();
+        }
+        assertThat(log()).contains("[ascent] using the token of credential 'ci-token' for https://api.example.com:6443")
+                .doesNotContain("SECRET-TOKEN");
+    }
+
+    @Test
+    void shouldFailTheStepClearlyForATokenCredentialWithoutAServerUrl() throws Exception {
+        try (MockedStatic<CredentialsProvider> credentials = storedSecretText("ci-token", "SECRET-TOKEN-sa.abc")) {
+            new ProvisionStep.Execution(context, new ProvisionStep(), new ClusterAccess("ci-token", "", ""),
+                    provisioner).start();
+        }
+        ArgumentCaptor<Throwable> failure = ArgumentCaptor.forClass(Throwable.class);
+        verify(context).onFailure(failure.capture());
+        assertThat(failure.getValue()).isInstanceOf(AbortException.class)
+                .hasMessageContaining("is a Secret text (a token): set serverUrl").hasMessageNotContaining("SECRET");
+        assertThat(provisioner.calls).isEmpty();
+    }
+
+    @Test
+    void shouldTakeTheCredentialAndItsServerTogetherFromTheStepOrFromTheOperator() {
+        when(global.clusterAccess()).thenReturn(new ClusterAccess("operator-token", "https://operator.example.com",
+                ""));
+        ProvisionStep plain = new ProvisionStep();
+        assertThat(plain.clusterAccess(global).credentialsId()).isEqualTo("operator-token");
+
+        ProvisionStep own = new ProvisionStep();
+        own.setCredentialsId(" team-kubeconfig ");
+        assertThat(own.clusterAccess(global).credentialsId()).isEqualTo("team-kubeconfig");
+
+        // A Pipeline's server without its own credential is not paired with the operator's token.
+        ProvisionStep redirected = new ProvisionStep();
+        redirected.setServerUrl("https://elsewhere.example.com");
+        assertThat(redirected.clusterAccess(global).isSet()).isFalse();
+        assertThatThrownBy(() -> redirected.clusterAccess(global).read(run, listener))
+                .hasMessageContaining("set without credentialsId");
+    }
+
+    @Test
+    void shouldRefuseAServerUrlOrCaCertificateATokenCannotUseWhenBound() {
+        ProvisionStep step = new ProvisionStep();
+        assertThatThrownBy(() -> step.setServerUrl("http://api.example.com"))
+                .hasMessageContaining("is not an https:// URL");
+        assertThatThrownBy(() -> step.setCaCertificate("not a certificate"))
+                .hasMessageStartingWith("caCertificate: not a PEM certificate");
+        step.setServerUrl(" ");
+        assertThat(step.getServerUrl()).isEmpty();
+    }
+
     @Test
     void shouldFailClearlyWhenTheCredentialIsMissing() throws Exception {
         try (MockedStatic<CredentialsProvider> credentials = mockStatic(CredentialsProvider.class)) {
-            new ProvisionStep.Execution(context, new ProvisionStep(), "gone", provisioner).start();
-            credentials.verify(() -> CredentialsProvider.findCredentialById(eq("gone"), eq(FileCredentials.class),
+            new ProvisionStep.Execution(context, new ProvisionStep(), new ClusterAccess("gone", "", ""), provisioner).start();
+            credentials.verify(() -> CredentialsProvider.findCredentialById(eq("gone"), eq(StandardCredentials.class),
                     eq(run), anyList()));
         }
         ArgumentCaptor<Throwable> failure = ArgumentCaptor.forClass(Throwable.class);
         verify(context).onFailure(failure.capture());
         assertThat(failure.getValue()).hasMessage(
-                "[ascent] kubeconfig credential 'gone' does not exist or this build may not use it");
+                "[ascent] cluster credential 'gone' does not exist or this build may not use it");
         assertThat(provisioner.calls).isEmpty();
     }
 
@@ -409,7 +488,7 @@ class ProvisionStepTest {
             }
         }
         assertThat(fields).contains("dir", "checklist", "failOn", "unstableOn", "reports", "driver", "nodeImage",
-                "timeoutMinutes", "kubernetesVersion");
+                "timeoutMinutes", "kubernetesVersion", "credentialsId", "serverUrl", "caCertificate");
         for (String field : fields) {
             // Jenkins looks for help-<field>.html along the class hierarchy, as this does.
             assertThat(ProvisionStep.class.getResource("ProvisionStep/help-" + field + ".html") != null

@@ -4,11 +4,9 @@ import io.ascent.core.network.EnvironmentProxySelector;
 import io.ascent.core.network.UrlAllowList;
 import io.ascent.core.workspace.ConfinedFiles;
 import java.io.IOException;
-import java.net.ProxySelector;
+import io.ascent.core.network.ProxyRoute;
+import java.net.Proxy;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -32,13 +30,21 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.stream.Stream;
+import okhttp3.Call;
+import okhttp3.Callback;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
 
 /**
- * Fetches schemas over HTTP(S) with the JDK's client, only from URLs the operator allows ({@link UrlAllowList}),
- * and keeps every schema it got in a folder, one file per URL ({@code sha256(url).json}), so a second run asks the
- * network nothing. Only 200 answers are cached; a 404 or 410 is {@link SchemaFetcher.Missing}; anything else is
+ * Fetches schemas over HTTP(S), only from URLs the operator allows ({@link UrlAllowList}), and keeps every schema
+ * it got in a folder, one file per URL ({@code sha256(url).json}), so a second run asks the network nothing. Only 200 answers are cached; a 404 or 410 is {@link SchemaFetcher.Missing}; anything else is
  * {@link SchemaFetcher.Failed}, which the registry treats as "try the next location".
  *
  * <p>Bounds, each against a hostile or broken server: the timeout covers the whole exchange, redirects included,
@@ -51,6 +57,11 @@ import java.util.stream.Stream;
  * report into a port scanner for whoever writes the checklist. The details go to the DEBUG log (logger
  * {@code io.ascent.core.manifest.schema.CachingHttpFetcher}). An interrupt is thrown as
  * {@link InterruptedException}, never turned into a failure. Thread-safe.
+ *
+ * <p>The client is OkHttp (client-java's own, so no new dependency) rather than the JDK's: a proxy that asks for the
+ * password in {@code HTTPS_PROXY}'s URL gets it from this client alone ({@link ProxyRoute#authenticator()}), also on
+ * the CONNECT of an {@code https} download, which the JDK's client refuses unless the whole JVM allows Basic on
+ * tunnels.
  */
 public final class CachingHttpFetcher implements SchemaFetcher {
     /** The largest schema accepted (CRD-derived schemas of big operators run to a few megabytes). */
@@ -63,13 +74,24 @@ public final class CachingHttpFetcher implements SchemaFetcher {
 
     private static final System.Logger LOG = System.getLogger(CachingHttpFetcher.class.getName());
 
+    /**
+     * The threads exchanges run on, shared by every fetcher of the JVM: daemon threads (a finished command line does
+     * not wait for them), none kept once idle for a minute (an agent JVM holds nothing between builds).
+     */
+    private static final ExecutorService DISPATCH = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
+            new SynchronousQueue<>(), work -> {
+                Thread thread = new Thread(work, "ascent-schema-fetch");
+                thread.setDaemon(true);
+                return thread;
+            });
+
     private final Path cacheDirectory;
     /** Built on the first request: creating it sets up TLS, which a run that reads only bundled schemas never needs. */
-    private volatile HttpClient client;
+    private volatile OkHttpClient client;
     private final Duration timeout;
     private final UrlAllowList allowed;
     private final long maxCacheBytes;
-    private final ProxySelector proxies;
+    private final EnvironmentProxySelector proxies;
     private final Set<String> unreachable = ConcurrentHashMap.newKeySet();
 
     /** A fetcher that allows no URL: every fetch fails without a request. */
@@ -92,7 +114,7 @@ public final class CachingHttpFetcher implements SchemaFetcher {
      * (the default: {@code HTTPS_PROXY}, {@code HTTP_PROXY}, {@code NO_PROXY} of the environment).
      */
     public CachingHttpFetcher(Path cacheDirectory, Duration timeout, UrlAllowList allowed, long maxCacheBytes,
-            ProxySelector proxies) {
+            EnvironmentProxySelector proxies) {
         this.cacheDirectory = cacheDirectory;
         this.timeout = timeout;
         this.allowed = allowed;
@@ -100,16 +122,19 @@ public final class CachingHttpFetcher implements SchemaFetcher {
         this.proxies = proxies;
     }
 
-    private HttpClient client() {
-        HttpClient built = client;
+    private OkHttpClient client() {
+        OkHttpClient built = client;
         if (built == null) {
             synchronized (this) {
                 built = client;
                 if (built == null) {
-                    built = HttpClient.newBuilder()
+                    built = new OkHttpClient.Builder()
                             .connectTimeout(timeout)
-                            .followRedirects(HttpClient.Redirect.NEVER) // followed here, each target checked
-                            .proxy(proxies)
+                            .followRedirects(false) // followed here, each target checked
+                            .followSslRedirects(false)
+                            .dispatcher(new Dispatcher(DISPATCH))
+                            // an agent JVM outlives the run: no socket stays open long after it
+                            .connectionPool(new ConnectionPool(5, 30, TimeUnit.SECONDS))
                             .build();
                     client = built;
                 }
@@ -148,7 +173,7 @@ public final class CachingHttpFetcher implements SchemaFetcher {
         long deadline = System.nanoTime() + timeout.toNanos();
         URI current = uri;
         for (int redirects = 0; ; redirects++) {
-            HttpResponse<byte[]> response;
+            Answer response;
             try {
                 response = send(current, deadline);
             } catch (LimitedBody.TooLarge e) {
@@ -162,7 +187,7 @@ public final class CachingHttpFetcher implements SchemaFetcher {
             if (status == 404 || status == 410) {
                 return new Missing(status);
             }
-            Optional<String> location = response.headers().firstValue("location");
+            Optional<String> location = response.location();
             if (status >= 300 && status < 400 && location.isPresent()) {
                 URI next;
                 try {
@@ -192,34 +217,60 @@ public final class CachingHttpFetcher implements SchemaFetcher {
         }
     }
 
-    /** One exchange, waited for until {@code deadline} at the latest; only a 200 answer's body is kept. */
-    private HttpResponse<byte[]> send(URI uri, long deadline)
-            throws IOException, TimeoutException, InterruptedException {
+    /** What a fetch needs of an answer: its status, where it redirects, and a 200 answer's body. */
+    private record Answer(int statusCode, Optional<String> location, byte[] body) {
+    }
+
+    /**
+     * One exchange through the proxy the environment names for {@code uri} (its password sent to it by this client
+     * alone), waited for until {@code deadline} at the latest; only a 200 answer's body is kept.
+     */
+    private Answer send(URI uri, long deadline) throws IOException, TimeoutException, InterruptedException {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
             throw new TimeoutException();
         }
-        HttpRequest request;
+        Optional<ProxyRoute> route;
         try {
-            request = HttpRequest.newBuilder(uri).timeout(Duration.ofNanos(left)).GET()
-                    .header("Accept", "application/json").build();
+            route = proxies.route(uri);
+        } catch (ProxyRoute.ProxyException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        Request request;
+        try {
+            request = new Request.Builder().url(uri.toString()).header("Accept", "application/json").get().build();
         } catch (IllegalArgumentException e) {
             throw new IOException("not a URL the client can ask", e);
         }
-        AtomicReference<LimitedBody> body = new AtomicReference<>();
-        CompletableFuture<HttpResponse<byte[]>> exchange = client().sendAsync(request, info -> {
-            if (info.statusCode() != 200) {
-                return HttpResponse.BodySubscribers.replacing(new byte[0]);
+        OkHttpClient routed = client().newBuilder()
+                .proxy(route.map(ProxyRoute::proxy).orElse(Proxy.NO_PROXY))
+                .proxyAuthenticator(route.map(ProxyRoute::authenticator).orElse(okhttp3.Authenticator.NONE))
+                .build();
+        Call call = routed.newCall(request);
+        call.timeout().timeout(left, TimeUnit.NANOSECONDS);
+        CompletableFuture<Answer> exchange = new CompletableFuture<>();
+        call.enqueue(new Callback() {
+            @Override
+            public void onFailure(Call failed, IOException e) {
+                exchange.completeExceptionally(e);
             }
-            LimitedBody limited = new LimitedBody(MAX_BYTES);
-            body.set(limited);
-            return limited;
+
+            @Override
+            public void onResponse(Call answered, Response response) {
+                try (response) {
+                    byte[] body = response.code() != 200 ? new byte[0] : LimitedBody.read(
+                            response.body().byteStream(), response.body().contentLength(), MAX_BYTES);
+                    exchange.complete(new Answer(response.code(), Optional.ofNullable(response.header("Location")),
+                            body));
+                } catch (IOException | RuntimeException e) {
+                    exchange.completeExceptionally(e);
+                }
+            }
         });
         try {
             return exchange.get(left, TimeUnit.NANOSECONDS);
         } catch (TimeoutException | InterruptedException e) {
-            exchange.cancel(true);
-            Optional.ofNullable(body.get()).ifPresent(LimitedBody::cancel);
+            call.cancel();
             throw e;
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();

@@ -1,20 +1,13 @@
 package io.ascent.core.manifest.schema;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Flow;
+import java.io.InputStream;
 
 /**
- * A response body collected in memory up to a size limit: past it, the exchange is cancelled and the body fails,
- * so a server cannot make Ascent hold more than the limit. {@link #cancel()} stops it from outside (the run's
- * deadline passed while the server was still trickling bytes).
+ * A response body read into memory up to a size limit: a longer one (announced or sent) fails at the limit, so a
+ * server cannot make Ascent hold more than it. The caller's deadline cuts a server that trickles bytes.
  */
-final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
+final class LimitedBody {
     /** The body was longer than the limit. */
     static final class TooLarge extends IOException {
         private static final long serialVersionUID = 1L;
@@ -24,64 +17,21 @@ final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
         }
     }
 
-    private final long limit;
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-    private volatile Flow.Subscription subscription;
-
-    LimitedBody(long limit) {
-        this.limit = limit;
+    private LimitedBody() {
     }
 
-    @Override
-    public CompletionStage<byte[]> getBody() {
-        return result;
-    }
-
-    @Override
-    public void onSubscribe(Flow.Subscription s) {
-        subscription = s;
-        if (result.isDone()) {
-            s.cancel();
-        } else {
-            s.request(Long.MAX_VALUE);
+    /**
+     * @param announced the body's {@code Content-Length}, or -1 when not announced
+     * @throws TooLarge when the body is announced or turns out to be longer than {@code limit}
+     */
+    static byte[] read(InputStream body, long announced, int limit) throws IOException {
+        if (announced > limit) {
+            throw new TooLarge(limit);
         }
-    }
-
-    @Override
-    public void onNext(List<ByteBuffer> buffers) {
-        if (result.isDone()) {
-            subscription.cancel();
-            return;
+        byte[] bytes = body.readNBytes(limit + 1);
+        if (bytes.length > limit) {
+            throw new TooLarge(limit);
         }
-        for (ByteBuffer buffer : buffers) {
-            if (bytes.size() + (long) buffer.remaining() > limit) {
-                subscription.cancel();
-                result.completeExceptionally(new TooLarge(limit));
-                return;
-            }
-            byte[] chunk = new byte[buffer.remaining()];
-            buffer.get(chunk);
-            bytes.writeBytes(chunk);
-        }
-    }
-
-    @Override
-    public void onError(Throwable error) {
-        result.completeExceptionally(error);
-    }
-
-    @Override
-    public void onComplete() {
-        result.complete(bytes.toByteArray());
-    }
-
-    /** Gives up on the body: the next bytes cancel the exchange. */
-    void cancel() {
-        result.cancel(false);
-        Flow.Subscription s = subscription;
-        if (s != null) {
-            s.cancel();
-        }
+        return bytes;
     }
 }
