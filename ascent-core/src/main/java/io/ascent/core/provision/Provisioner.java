@@ -172,8 +172,8 @@ public final class Provisioner {
             // --kubeconfig, else KUBECONFIG or ~/.kube/config as the driver will pick them. Nothing is created
             // before validation and preflight pass.
             if (!options.dryRun() && options.driver().filter(ExistingClusterDriver.NAME::equals).isPresent()) {
-                ExistingClusterDriver.kubeconfigFile(options.kubeconfig())
-                        .ifPresent(kubeconfig -> connections.warmUp(kubeconfig, options.context()));
+                ExistingClusterDriver.kubeconfigFiles(options.kubeconfig(), System.getenv())
+                        .ifPresent(kubeconfigs -> connections.warmUp(kubeconfigs, options.context()));
             }
             // validate: the checklist and manifests must pass before anything is created
             begin("validate");

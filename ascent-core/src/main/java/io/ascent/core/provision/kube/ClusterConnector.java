@@ -6,13 +6,9 @@ import io.ascent.core.provision.ProvisionException.Kind;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.util.ClientBuilder;
 import io.kubernetes.client.util.KubeConfig;
-import io.ascent.core.workspace.ConfinedFiles;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,9 +23,6 @@ import java.util.Optional;
  */
 public final class ClusterConnector {
 
-    /** A kubeconfig larger than this is not one (they hold a few certificates). */
-    static final long MAX_KUBECONFIG_BYTES = 4L * 1024 * 1024;
-
     /** Where Kubernetes mounts a pod's service account. */
     static final Path SERVICE_ACCOUNT = Path.of("/var/run/secrets/kubernetes.io/serviceaccount/token");
 
@@ -37,46 +30,34 @@ public final class ClusterConnector {
     }
 
     /**
-     * Connects through {@code kubeconfig}, using {@code context} or the file's current context.
+     * Connects through {@code kubeconfig} alone, using {@code context} or the file's current context.
      *
      * @throws ProvisionException (ENVIRONMENT) when the file is missing or unreadable, the context is unknown, or
      *                            the credentials cannot be loaded
      */
     public static KubeConnection fromKubeconfig(Path kubeconfig, Optional<String> context) throws ProvisionException {
-        if (!Files.isRegularFile(kubeconfig)) {
-            throw new ProvisionException(Kind.ENVIRONMENT, "the kubeconfig " + kubeconfig + " does not exist",
-                    "pass --kubeconfig PATH (or set KUBECONFIG) to the file of the cluster to deploy to");
-        }
-        KubeConfig config;
-        // The operator's file, outside the repository as a rule: read anywhere, but bounded.
-        try (Reader reader = new InputStreamReader(ConfinedFiles.anywhere(MAX_KUBECONFIG_BYTES).open(kubeconfig),
-                StandardCharsets.UTF_8)) {
-            config = KubeConfig.loadKubeConfig(reader);
-        } catch (IOException | RuntimeException e) {
-            // Never e.getMessage(): YAML errors quote the text around the fault, which may be a token.
-            throw new ProvisionException(Kind.ENVIRONMENT, "the kubeconfig " + kubeconfig
-                    + " cannot be read (" + e.getClass().getSimpleName() + ")",
-                    "check that the file is a kubeconfig (kubectl config view --kubeconfig " + kubeconfig + ")");
-        }
-        config.setFile(kubeconfig.toAbsolutePath().toFile());
-        if (context.isPresent()) {
-            if (!config.setContext(context.get())) {
-                throw new ProvisionException(Kind.ENVIRONMENT, "the kubeconfig " + kubeconfig + " has no context '"
-                        + context.get() + "'; it has " + contextNames(config),
-                        "pass --context with one of those names");
-            }
-        } else if (config.getCurrentContext() == null || config.getCurrentContext().isEmpty()) {
-            throw new ProvisionException(Kind.ENVIRONMENT, "the kubeconfig " + kubeconfig
-                    + " names no current context; it has " + contextNames(config),
-                    "pass --context NAME, or run kubectl config use-context NAME");
-        }
+        return fromKubeconfigs(KubeconfigFiles.of(kubeconfig), context);
+    }
+
+    /**
+     * Connects through the merge of {@code kubeconfigs} ({@link KubeconfigFiles#load()}, as kubectl merges a
+     * {@code KUBECONFIG} list), using {@code context} or the current context.
+     *
+     * @throws ProvisionException (ENVIRONMENT) when a file is missing or unreadable, the context is unknown, or the
+     *                            credentials cannot be loaded
+     */
+    public static KubeConnection fromKubeconfigs(KubeconfigFiles kubeconfigs, Optional<String> context)
+            throws ProvisionException {
+        MergedKubeconfig merged = kubeconfigs.load();
+        KubeConfig config = merged.toKubeConfig(merged.chooseContext(context));
+        String kubeconfig = kubeconfigs.describe();
         if (config.getServer() == null || config.getServer().isBlank()) {
             throw new ProvisionException(Kind.ENVIRONMENT, "the context '" + config.getCurrentContext()
                     + "' of " + kubeconfig + " names no cluster with a server address",
-                    "check the context's cluster entry (kubectl config view --kubeconfig " + kubeconfig + ")");
+                    "check the context's cluster entry (kubectl config view)");
         }
-        Optional<String> plugin = missingExecPlugin(config, kubeconfig.toAbsolutePath().getParent(),
-                System.getenv("PATH"));
+        // the merge made a command with a folder absolute (kubectl's rule), so no folder to resolve against
+        Optional<String> plugin = missingExecPlugin(config, null, System.getenv("PATH"));
         if (plugin.isPresent()) {
             // client-java would go on without credentials, and the server's answer would blame system:anonymous
             throw new ProvisionException(Kind.ENVIRONMENT, "the credentials of context '" + config.getCurrentContext()
@@ -289,17 +270,5 @@ public final class ClusterConnector {
                     + e.getClass().getSimpleName() + ")",
                     "mount a service account token, or pass --kubeconfig");
         }
-    }
-
-    private static String contextNames(KubeConfig config) {
-        List<String> names = new ArrayList<>();
-        if (config.getContexts() != null) {
-            for (Object entry : config.getContexts()) {
-                if (entry instanceof Map<?, ?> map && map.get("name") != null) {
-                    names.add("'" + map.get("name") + "'");
-                }
-            }
-        }
-        return names.isEmpty() ? "no contexts" : "contexts " + String.join(", ", names);
     }
 }
