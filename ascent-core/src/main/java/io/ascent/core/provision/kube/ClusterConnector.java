@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,8 +49,15 @@ public final class ClusterConnector {
      */
     public static KubeConnection fromKubeconfigs(KubeconfigFiles kubeconfigs, Optional<String> context)
             throws ProvisionException {
+        return fromKubeconfigs(kubeconfigs, context, Clock.systemUTC());
+    }
+
+    /** {@link #fromKubeconfigs(KubeconfigFiles, Optional)}, an exec plugin's token judged expired by {@code clock}. */
+    static KubeConnection fromKubeconfigs(KubeconfigFiles kubeconfigs, Optional<String> context, Clock clock)
+            throws ProvisionException {
         MergedKubeconfig merged = kubeconfigs.load();
-        KubeConfig config = merged.toKubeConfig(merged.chooseContext(context));
+        String chosen = merged.chooseContext(context);
+        KubeConfig config = merged.toKubeConfig(chosen);
         String kubeconfig = kubeconfigs.describe();
         if (config.getServer() == null || config.getServer().isBlank()) {
             throw new ProvisionException(Kind.ENVIRONMENT, "the context '" + config.getCurrentContext()
@@ -73,8 +81,29 @@ public final class ClusterConnector {
                     + kubeconfig + " cannot be reached: " + e.getMessage(), "fix the cluster's proxy-url in the "
                     + "kubeconfig or the HTTPS_PROXY / HTTP_PROXY variable, or name the server in NO_PROXY");
         }
+        Optional<ExecCredentialPlugin> exec = merged.context(chosen).map(c -> String.valueOf(c.get("user")))
+                .flatMap(merged::user).flatMap(ExecCredentialPlugin::of);
+        ExecCredentialPlugin.ExecCredential first = null;
+        if (exec.isPresent()) {
+            // run here, not by client-java, to learn when the token expires (BearerCredentials renews it then)
+            try {
+                first = exec.get().fetch();
+            } catch (IOException e) {
+                throw new ProvisionException(Kind.ENVIRONMENT, "the credentials of context '" + chosen + "' in "
+                        + kubeconfig + " cannot be loaded: " + e.getMessage(), "run the exec plugin yourself "
+                                + "(kubectl --context " + chosen + " get --raw /version shows its error)");
+            }
+            config = merged.toKubeConfig(chosen, first.asUser());
+        }
         try {
-            return new KubeConnection(proxied(apiClientDirect(config), route));
+            ApiClient client;
+            if (exec.isPresent()) {
+                ExecCredentialPlugin runner = exec.get();
+                client = BearerCredentials.carry(tlsClient(config), () -> renewed(runner), first.expiry(), clock);
+            } else {
+                client = apiClientDirect(config);
+            }
+            return new KubeConnection(proxied(client, route));
         } catch (IOException | RuntimeException e) {
             String where = "context '" + config.getCurrentContext() + "' in " + kubeconfig;
             Optional<String> certificate = unreadableCertificate(config);
@@ -240,7 +269,22 @@ public final class ClusterConnector {
                 .map(String.class::cast);
     }
 
+    /** A new token from {@code plugin}, or empty when it fails now (the server's 401 then says what is wrong). */
+    private static Optional<BearerCredentials.Token> renewed(ExecCredentialPlugin plugin) {
+        try {
+            ExecCredentialPlugin.ExecCredential fresh = plugin.fetch();
+            return fresh.token().map(token -> new BearerCredentials.Token(token, fresh.expiry()));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
     private static ApiClient apiClientDirect(KubeConfig config) throws IOException {
+        return BearerCredentials.carry(tlsClient(config), config);
+    }
+
+    /** client-java's client for {@code config}, its TLS (client certificate included) set up, no bearer token yet. */
+    private static ApiClient tlsClient(KubeConfig config) throws IOException {
         ClientBuilder builder = ClientBuilder.kubeconfig(config);
         if (config.getClientCertificateData() != null || config.getClientCertificateFile() != null) {
             ClientCertificate.keyManagers(
@@ -248,7 +292,7 @@ public final class ClusterConnector {
                     config.getDataOrFileRelative(config.getClientKeyData(), config.getClientKeyFile()))
                     .ifPresent(keyManagers -> builder.setAuthentication(client -> client.setKeyManagers(keyManagers)));
         }
-        return BearerCredentials.carry(SingleTlsApiClient.build(builder), config);
+        return SingleTlsApiClient.build(builder);
     }
 
     /** Whether Ascent runs in a pod with a service account mounted. */

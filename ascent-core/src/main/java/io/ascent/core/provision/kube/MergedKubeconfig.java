@@ -106,8 +106,21 @@ public final class MergedKubeconfig {
      * clusters, users and contexts, that context current.
      */
     public KubeConfig toKubeConfig(String context) {
+        return toKubeConfig(context, null);
+    }
+
+    /**
+     * {@link #toKubeConfig(String)} with the context's user replaced by {@code user} (an exec plugin's answer in
+     * place of the plugin), when not null.
+     */
+    KubeConfig toKubeConfig(String context, Map<String, Object> user) {
+        Map<String, Map<String, Object>> withUser = users;
+        if (user != null && contexts.get(context) != null) {
+            withUser = new LinkedHashMap<>(users);
+            withUser.put(String.valueOf(contexts.get(context).get("user")), user);
+        }
         KubeConfig config = new KubeConfig(named(contexts, "context"), named(clusters, "cluster"),
-                named(users, "user"));
+                named(withUser, "user"));
         config.setContext(context);
         return config;
     }
