@@ -83,6 +83,11 @@ record KubeconfigChoice(Optional<KubeconfigFiles> kubeconfigs, Optional<String> 
     Single kubeconfigFor(Path workDirectory) throws ProvisionException {
         if (kubeconfigs.isPresent()) {
             KubeconfigFiles files = kubeconfigs.get();
+            if (files.explicit()) {
+                // named on purpose; connected already (its contents may have changed since: the run keeps that
+                // connection, and the user's file is what they know the cluster by)
+                return new Single(files.files().get(0).toAbsolutePath(), context);
+            }
             if (files.existing().size() == 1) {
                 return new Single(files.existing().get(0).toAbsolutePath(), context);
             }
