@@ -111,6 +111,68 @@ class ExistingClusterProvisionTest {
         }
     }
 
+    /**
+     * {@code KUBECONFIG=first:second}, as kubectl users set it: the first file makes {@code target} current (and
+     * defines a decoy cluster nothing answers on), the second defines {@code target}, its cluster and user, with
+     * certificate files named relative to its own folder. The CLI, in a JVM of its own with that environment (a
+     * test cannot set this JVM's), deploys hello-web on the control plane and deletes its namespace there.
+     */
+    @Test
+    void shouldProvisionOnTheContextAKubeconfigListMakesCurrentFromItsSecondFile(ClusterAccess cluster)
+            throws Exception {
+        io.kubernetes.client.util.KubeConfig admin;
+        try (var reader = Files.newBufferedReader(cluster.kubeconfig())) {
+            admin = io.kubernetes.client.util.KubeConfig.loadKubeConfig(reader);
+        }
+        admin.setFile(cluster.kubeconfig().toFile());
+        Path clouds = Files.createDirectories(temp.resolve("clouds"));
+        Files.write(clouds.resolve("ca.crt"), admin.getDataOrFileRelative(admin.getCertificateAuthorityData(),
+                admin.getCertificateAuthorityFile()));
+        Files.write(clouds.resolve("client.crt"), admin.getDataOrFileRelative(admin.getClientCertificateData(),
+                admin.getClientCertificateFile()));
+        Files.write(clouds.resolve("client.key"), admin.getDataOrFileRelative(admin.getClientKeyData(),
+                admin.getClientKeyFile()));
+        Path second = Files.writeString(clouds.resolve("target.yaml"), "apiVersion: v1\nkind: Config\n"
+                + "current-context: decoy\nclusters:\n- name: target\n  cluster:\n    server: " + admin.getServer()
+                + "\n    certificate-authority: ca.crt\nusers:\n- name: target-admin\n  user:\n"
+                + "    client-certificate: client.crt\n    client-key: client.key\n"
+                + "contexts:\n- name: target\n  context: {cluster: target, user: target-admin}\n");
+        Path first = Files.createDirectories(temp.resolve("home/.kube")).resolve("config");
+        Files.writeString(first, "apiVersion: v1\nkind: Config\ncurrent-context: target\n"
+                + "clusters:\n- name: decoy\n  cluster:\n    server: https://127.0.0.1:1\n"
+                + "users:\n- name: decoy\n  user:\n    token: decoy-token\n"
+                + "contexts:\n- name: decoy\n  context: {cluster: decoy, user: decoy}\n");
+        Path app = ProvisionFixtures.helloWebWithoutHttpTests(temp.resolve("hello-web"));
+        Path report = temp.resolve("report.json");
+
+        java.util.List<String> command = java.util.List.of(
+                ProcessHandle.current().info().command().orElse("java"), "-cp", System.getProperty("java.class.path"),
+                "io.ascent.cli.Main", "provision", app.toString(), "--no-git", "--driver", "existing",
+                "--format", "json", "--output", report.toString());
+        ProcessBuilder builder = new ProcessBuilder(command).directory(temp.toFile()).redirectErrorStream(true);
+        builder.environment().put("KUBECONFIG", first + java.io.File.pathSeparator + second);
+        builder.environment().put("HOME", temp.resolve("home").toString());
+        Process cli = builder.start();
+        String output = new String(cli.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(cli.waitFor(180, java.util.concurrent.TimeUnit.SECONDS)).as(output).isTrue();
+
+        assertThat(cli.exitValue()).as(output).isZero();
+        org.json.JSONObject json = new org.json.JSONObject(Files.readString(report));
+        java.util.Map<String, String> messages = new java.util.HashMap<>();
+        for (Object item : json.getJSONArray("items")) {
+            org.json.JSONObject entry = (org.json.JSONObject) item;
+            messages.putIfAbsent(entry.getString("id"), entry.getString("status") + " " + entry.optString("message"));
+        }
+        assertThat(messages.get("provision.preflight.kubeconfig")).as(output)
+                .isEqualTo("PASS using the context target (current) of KUBECONFIG=" + first + ":" + second);
+        assertThat(messages.get("provision.preflight.server")).as(output).startsWith("PASS " + admin.getServer());
+        String teardown = messages.get("provision.teardown");
+        assertThat(teardown).as(output).matches("PASS namespace hello-web-\\S+ deleted");
+        String namespace = teardown.split(" ")[2];
+        assertThat(namespaceExists(cluster, namespace)).as("namespace " + namespace + " deleted").isFalse();
+        assertThat(output + json).doesNotContain("decoy-token", "127.0.0.1:1/");
+    }
+
     /** {@code admin}'s cluster (server and CA) with {@code token} as its only credential. */
     private static Path tokenKubeconfig(Path admin, String token, Path file) throws Exception {
         io.kubernetes.client.util.KubeConfig config;
