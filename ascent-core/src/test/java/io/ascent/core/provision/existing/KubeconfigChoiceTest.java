@@ -2,6 +2,7 @@ package io.ascent.core.provision.existing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ascent.core.provision.ClusterRequest;
 import io.ascent.core.provision.kube.KubeconfigFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,6 +60,55 @@ class KubeconfigChoiceTest {
 
         assertThat(ExistingClusterDriver.kubeconfigFiles(Optional.empty(), environment))
                 .map(KubeconfigFiles::existing).contains(List.of(config));
+    }
+
+    @Test
+    void shouldNameTheUsersOwnFileWhenTheContextComesFromOneFile() throws Exception {
+        Path only = Files.writeString(home.resolve("only"), CONTEXT_FILE);
+        KubeconfigChoice choice = choice(Optional.empty(), home.resolve("missing") + ":" + only);
+
+        KubeconfigChoice.Single single = choice.kubeconfigFor(home.resolve("work"));
+
+        assertThat(single).isEqualTo(new KubeconfigChoice.Single(only.toAbsolutePath(), Optional.empty()));
+        assertThat(home.resolve("work/kubeconfig")).doesNotExist();
+    }
+
+    @Test
+    void shouldWriteTheContextOfSeveralFilesAloneIntoTheRunsFolderForItsOwnerOnly() throws Exception {
+        Path first = Files.writeString(home.resolve("first"), "current-context: eks\n");
+        Path second = Files.writeString(home.resolve("second"), CONTEXT_FILE.replace("current-context: eks\n", ""));
+        KubeconfigChoice choice = choice(Optional.empty(), first + ":" + second);
+
+        KubeconfigChoice.Single single = choice.kubeconfigFor(home.resolve("work"));
+
+        assertThat(single).isEqualTo(new KubeconfigChoice.Single(home.resolve("work/kubeconfig").toAbsolutePath(),
+                Optional.of("eks")));
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(single.kubeconfig()))).isEqualTo("rw-------");
+        assertThat(Files.readString(single.kubeconfig())).contains("server: https://eks.example:443",
+                "current-context: eks");
+        assertThat(choice.displayName()).isEqualTo("context eks (current) of KUBECONFIG=" + first + ":" + second);
+    }
+
+    @Test
+    void shouldKeepAGivenFileAsTheRunsKubeconfigWithTheContextAskedFor() throws Exception {
+        Path given = Files.writeString(home.resolve("given"), CONTEXT_FILE);
+        KubeconfigChoice choice = choice(Optional.of(given), "");
+
+        assertThat(choice.kubeconfigFor(home.resolve("work"))).isEqualTo(new KubeconfigChoice.Single(
+                given.toAbsolutePath(), Optional.of("eks")));
+        assertThat(choice.displayName()).isEqualTo("context eks of " + given);
+    }
+
+    private static final String CONTEXT_FILE = "current-context: eks\nclusters:\n- name: eks\n  cluster:\n"
+            + "    server: https://eks.example:443\nusers:\n- name: aws\n  user:\n    token: t\n"
+            + "contexts:\n- name: eks\n  context:\n    cluster: eks\n    user: aws\n";
+
+    private KubeconfigChoice choice(Optional<Path> given, String variable) throws Exception {
+        ClusterRequest request = new ClusterRequest("ascent-20261130-231500-abcdef", Optional.empty(),
+                Optional.empty(), Optional.empty(), given, given.map(g -> "eks"), home.resolve("work"),
+                java.time.Duration.ofMinutes(1), Map.of());
+        return KubeconfigChoice.of(request, Map.of("HOME", home.toString(), "KUBECONFIG", variable));
     }
 
     @Test
