@@ -18,16 +18,24 @@ class KubeconfigChoiceTest {
     @TempDir
     Path home;
 
-    @Test
-    void shouldUseTheGivenFileWhateverElseExists() throws Exception {
-        Path given = Files.writeString(home.resolve("given"), "");
-        Path other = Files.writeString(home.resolve("other"), "");
+    /** {@code ~/.kube/config} and the files {@code names}, all empty. */
+    private List<Path> homeConfigAnd(String... names) throws Exception {
         Files.createDirectories(home.resolve(".kube"));
         Files.writeString(home.resolve(".kube/config"), "");
+        List<Path> files = new java.util.ArrayList<>();
+        for (String name : names) {
+            files.add(Files.writeString(home.resolve(name), ""));
+        }
+        return files;
+    }
 
-        assertThat(ExistingClusterDriver.kubeconfigFiles(Optional.of(given),
-                Map.of("HOME", home.toString(), "KUBECONFIG", other.toString())))
-                .map(KubeconfigFiles::files).contains(List.of(given));
+    @Test
+    void shouldUseTheGivenFileWhateverElseExists() throws Exception {
+        List<Path> files = homeConfigAnd("given", "other");
+
+        assertThat(ExistingClusterDriver.kubeconfigFiles(Optional.of(files.get(0)),
+                Map.of("HOME", home.toString(), "KUBECONFIG", files.get(1).toString())))
+                .map(KubeconfigFiles::files).contains(List.of(files.get(0)));
     }
 
     @Test
@@ -40,14 +48,11 @@ class KubeconfigChoiceTest {
 
     @Test
     void shouldTakeEveryFileOfKubeconfigBeforeTheHomeOne() throws Exception {
-        Path first = Files.writeString(home.resolve("first"), "");
-        Path second = Files.writeString(home.resolve("second"), "");
-        Files.createDirectories(home.resolve(".kube"));
-        Files.writeString(home.resolve(".kube/config"), "");
+        List<Path> files = homeConfigAnd("first", "second");
 
         assertThat(ExistingClusterDriver.kubeconfigFiles(Optional.empty(),
-                Map.of("HOME", home.toString(), "KUBECONFIG", first + ":" + second)))
-                .map(KubeconfigFiles::existing).contains(List.of(first, second));
+                Map.of("HOME", home.toString(), "KUBECONFIG", files.get(0) + ":" + files.get(1))))
+                .map(KubeconfigFiles::existing).contains(files);
     }
 
     @Test
