@@ -87,7 +87,13 @@ final class ExecCredentialPlugin {
         Process process = builder.start();
         try {
             process.getOutputStream().close(); // not interactive: no standard input
-            CompletableFuture<byte[]> output = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
+            // read on a thread of its own, not a shared pool a busy run may have filled: the plugin must not block
+            // on a full pipe while this thread waits for it to exit
+            CompletableFuture<byte[]> output = new CompletableFuture<>();
+            Thread reader = new Thread(() -> output.complete(read(process.getInputStream())),
+                    "ascent-exec-credential-reader");
+            reader.setDaemon(true);
+            reader.start();
             if (!process.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new IOException("the exec plugin '" + name() + "' did not answer within "
                         + TIMEOUT.toSeconds() + "s");
