@@ -10,6 +10,7 @@ import io.ascent.core.report.render.Format;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,6 +41,7 @@ final class ProvisionCommand implements Callable<Integer> {
     private final OptionBinding<String> keepOption = OptionBinding.initially(null);
     private final OptionBinding<Duration> timeoutOption = OptionBinding.initially(null);
     private final OptionBinding<Boolean> dryRunOption = OptionBinding.initially(false);
+    private final OptionBinding<List<String>> testsOption = OptionBinding.initially(new ArrayList<>());
     private final GitSourceOption source = new GitSourceOption();
     private final OptionBinding<Boolean> verboseOption = OptionBinding.initially(false);
     private final ClusterOptions cluster = new ClusterOptions();
@@ -91,6 +93,10 @@ final class ProvisionCommand implements Callable<Integer> {
                         + "provision.deploy.timeout).").build());
         spec.addOption(command.dryRunOption.bind(OptionSpec.builder("--dry-run"), boolean.class)
                 .description("Print the plan (driver, apply order, waits, tests) and touch nothing.").build());
+        spec.addOption(command.testsOption.bind(OptionSpec.builder("--test"), List.class)
+                .auxiliaryTypes(String.class).paramLabel("NAME")
+                .description("Run only this smoke test of the checklist's provision.tests (repeatable); the others "
+                        + "are reported as skipped. Default: all of them.").build());
         spec.addOption(command.verboseOption.bind(OptionSpec.builder("-v", "--verbose"), boolean.class)
                 .description("Also print every intermediate state of every wait.").build());
         spec.addMixin("cluster", command.cluster.mixin());
@@ -135,7 +141,7 @@ final class ProvisionCommand implements Callable<Integer> {
                 .kubeconfig(cluster.kubeconfig().orElse(null)).context(cluster.context().orElse(null))
                 .kubernetesVersion(application.kubernetesVersion().orElse(null)).keep(keeping)
                 .timeout(timeoutOption.value())
-                .dryRun(dryRunOption.value()).noGit(source.noGit())
+                .dryRun(dryRunOption.value()).noGit(source.noGit()).tests(testsOption.value())
                 .kind(kindOption.value()).kindMounts(kindMounts.folders(System.getenv()))
                 .excerpts(destinations.containsKey(Format.HTML)).build();
         // On Ctrl-C or SIGTERM the run is interrupted in any phase (validation and preflight too; once a cluster

@@ -49,11 +49,39 @@ class ProvisionCommandTest {
     }
 
     @Test
+    void shouldPlanOnlyTheSmokeTestsAskedForWithTest() {
+        CliRun run = CliRun.of("provision", HELLO_WEB, "--driver", "existing", "--dry-run",
+                "--kubeconfig", "/nonexistent/kubeconfig", "--test", "content-check");
+
+        assertThat(run.status()).as(run.err()).isEqualTo(ExitCodes.OK);
+        assertThat(run.out()).contains("  content-check: job deploy/smoke/content-job.yaml (timeout 120s)",
+                "  homepage: not run (only content-check asked for with --test)",
+                "  health: not run (only content-check asked for with --test)");
+    }
+
+    @Test
+    void shouldExitTwoBeforeCreatingAnythingWhenTestNamesNoSmokeTestOfTheChecklist() throws Exception {
+        CliRun run = CliRun.of("provision", HELLO_WEB, "--driver", "existing", "--dry-run",
+                "--kubeconfig", "/nonexistent/kubeconfig", "--test", "content-check", "--test", "homepgae");
+
+        assertThat(run.status()).as(run.out()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(run.out()).contains("--test homepgae: the checklist has no smoke test of that name; its tests: "
+                + "homepage, health, content-check").contains("examples/hello-web/ascent.yaml:" + testsLine())
+                .doesNotContain("--test content-check:").doesNotContain("dry run: nothing is created");
+    }
+
+    @Test
     void shouldExitThreeWithTheFixWhenTheKubeconfigIsMissing() {
         CliRun run = CliRun.of("provision", HELLO_WEB, "--driver", "existing", "--kubeconfig", "/nonexistent/kubeconfig");
 
         assertThat(run.status()).as(run.out()).isEqualTo(ExitCodes.ENVIRONMENT);
         assertThat(run.out()).contains("the kubeconfig /nonexistent/kubeconfig does not exist")
                 .contains("fix: pass --kubeconfig PATH");
+    }
+
+    /** The line of hello-web's checklist where its {@code provision.tests} list starts: the one after "  tests:". */
+    private static int testsLine() throws java.io.IOException {
+        java.util.List<String> lines = java.nio.file.Files.readAllLines(Path.of(HELLO_WEB, "ascent.yaml"));
+        return lines.indexOf("  tests:") + 2;
     }
 }

@@ -23,6 +23,16 @@ public final class KwokStageLabels {
      */
     public static final String CONFIG_ERROR = "config-error";
 
+    /**
+     * Label that makes a deleted pod go only at the end of the grace period its deletion gave it (its
+     * {@code deletionTimestamp}), as a container that ignores SIGTERM does on a real node; kwok otherwise removes a
+     * deleted pod at once.
+     */
+    public static final String TERMINATION = "ascent.io/termination";
+
+    /** {@link #TERMINATION}'s value: the container outlives SIGTERM until it is killed. */
+    public static final String WHOLE_GRACE_PERIOD = "whole-grace-period";
+
     /** Annotation with the IP kwok publishes as the pod's IP instead of one from its own range. */
     public static final String POD_IP = "ascent.io/pod-ip";
 

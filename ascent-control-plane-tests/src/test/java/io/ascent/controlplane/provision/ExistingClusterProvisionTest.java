@@ -64,6 +64,27 @@ class ExistingClusterProvisionTest {
         assertThat(items(report, "provision.teardown").get(0).message()).isEqualTo("namespace " + namespace + " deleted");
     }
 
+    /** {@code --test}: hello-web's two http tests cannot pass on kwok; asked for alone, its Job test makes a pass. */
+    @Test
+    void shouldRunOnlyTheSmokeTestsAskedForAndReportTheOthersAsSkipped(ClusterAccess cluster) throws Exception {
+        Path app = temp.resolve("hello-web");
+        ProvisionFixtures.copy(ProvisionFixtures.HELLO_WEB, app);
+
+        Report report = new Ascent().provision(ProvisionOptions.builder(app).driver("existing").noGit(true)
+                .tests(java.util.List.of("content-check")).kubeconfig(cluster.kubeconfig())
+                .workDirectory(temp.resolve("work")).build(), new ProvisionFixtures.RecordingProgress());
+
+        assertThat(report.verdict()).as(describe(report)).isEqualTo(Verdict.PASSED);
+        assertThat(items(report, "provision.test")).extracting(Item::key, Item::status).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("homepage", Status.SKIP),
+                org.assertj.core.groups.Tuple.tuple("health", Status.SKIP),
+                org.assertj.core.groups.Tuple.tuple("content-check", Status.PASS));
+        assertThat(items(report, "provision.test").get(0).message())
+                .isEqualTo("homepage: not run: only content-check asked for (--test)");
+        assertThat(phase(report, "tests").message()).isEqualTo("tests: 1 of 1 tests passed; 2 not asked for (--test)");
+        assertThat(namespaceExists(cluster, runNamespace(report))).isFalse();
+    }
+
     /**
      * A kubeconfig whose credential is a service account's bearer token, what a CI job on a shared cluster is usually
      * given: the provisioner's requests carry it (they went out as {@code system:anonymous} before), and the token

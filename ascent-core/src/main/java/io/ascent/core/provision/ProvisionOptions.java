@@ -31,6 +31,7 @@ public final class ProvisionOptions implements Serializable {
     private final boolean excerpts;
     private final List<String> kindMounts;
     private final List<String> kindNodeImages;
+    private final List<String> tests;
 
     private ProvisionOptions(Builder b) {
         this.directory = Objects.requireNonNull(b.directory, "directory");
@@ -48,6 +49,7 @@ public final class ProvisionOptions implements Serializable {
         this.excerpts = b.excerpts;
         this.kindMounts = List.copyOf(b.kindMounts);
         this.kindNodeImages = List.copyOf(b.kindNodeImages);
+        this.tests = List.copyOf(b.tests);
     }
 
     public static Builder builder(Path directory) {
@@ -146,6 +148,14 @@ public final class ProvisionOptions implements Serializable {
         return kindNodeImages;
     }
 
+    /**
+     * The names of the smoke tests to run ({@code --test}); empty for all of them. The others are SKIP items that
+     * say so. A name the checklist has no test of is bad input, found before anything is created.
+     */
+    public List<String> tests() {
+        return tests;
+    }
+
     /** Builds {@link ProvisionOptions}; everything but the directory is optional. */
     public static final class Builder {
         private final String directory;
@@ -163,6 +173,7 @@ public final class ProvisionOptions implements Serializable {
         private boolean excerpts;
         private List<String> kindMounts = List.of();
         private List<String> kindNodeImages = List.of();
+        private List<String> tests = List.of();
 
         private Builder(Path directory) {
             this.directory = directory.toString();
@@ -238,6 +249,12 @@ public final class ProvisionOptions implements Serializable {
         /** Node image repositories accepted besides kind's own, with those of the environment; the operator's. */
         public Builder kindNodeImages(List<String> repositories) {
             this.kindNodeImages = repositories == null ? List.of() : List.copyOf(repositories);
+            return this;
+        }
+
+        /** The smoke tests to run, by name; empty or null for all of them. */
+        public Builder tests(List<String> names) {
+            this.tests = names == null ? List.of() : List.copyOf(names);
             return this;
         }
 

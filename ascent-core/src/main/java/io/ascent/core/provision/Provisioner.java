@@ -142,6 +142,7 @@ public final class Provisioner {
         private boolean failed;
         private Teardown teardown;
         private List<Location> testLocations = List.of();
+        private Optional<Location> testsLocation = Optional.empty();
         private Optional<Location> configLocation = Optional.empty();
         private Optional<Location> nodeImageLocation = Optional.empty();
         private ProvisionSettings.Teardown teardownSetting = ProvisionSettings.Teardown.ALWAYS;
@@ -233,6 +234,12 @@ public final class Provisioner {
             if (!problems.isEmpty()) {
                 items.addAll(problems);
                 end(Status.FAIL, "the provision section names what the manifests do not define; nothing was created");
+                return;
+            }
+            List<Item> unknownTests = unknownTests(checklist);
+            if (!unknownTests.isEmpty()) {
+                items.addAll(unknownTests);
+                end(Status.FAIL, "--test names a smoke test the checklist does not have; nothing was created");
                 return;
             }
             List<Resource> toCreate = new ArrayList<>(resources);
@@ -373,10 +380,18 @@ public final class Provisioner {
                 begin("tests");
                 SmokeTestRunner runner = new SmokeTestRunner(connection, applier, waiter, progress);
                 int passed = 0;
+                int run = 0;
                 List<SmokeTest> tests = settings.tests();
                 for (int i = 0; i < tests.size(); i++) {
                     SmokeTest test = tests.get(i);
                     Location at = testLocation(checklist, i);
+                    if (!selected(test)) {
+                        items.add(ProvisionRule.TEST.item().status(Status.SKIP).key(test.name()).location(at)
+                                .message(test.name() + ": not run: only " + String.join(", ", options.tests())
+                                        + " asked for (--test)").build());
+                        continue;
+                    }
+                    run++;
                     progress.info("tests: " + test.name() + " ...");
                     Item item = test.http().isPresent()
                             ? runner.http(test, test.http().get(), cluster.namespace(), at)
@@ -384,8 +399,8 @@ public final class Provisioner {
                     items.add(item);
                     passed += item.status() == Status.PASS ? 1 : 0;
                 }
-                end(passed == tests.size() ? Status.PASS : Status.FAIL, passed + " of " + tests.size()
-                        + " tests passed");
+                end(passed == run ? Status.PASS : Status.FAIL, passed + " of " + run + " tests passed"
+                        + (run < tests.size() ? "; " + (tests.size() - run) + " not asked for (--test)" : ""));
             } catch (InterruptedException e) {
                 record(e); // before teardown becomes the current phase
                 throw e;
@@ -651,6 +666,11 @@ public final class Provisioner {
                     .forEach(r -> lines.add("  " + r.displayName()));
             lines.add("tests:");
             for (SmokeTest test : settings.tests()) {
+                if (!selected(test)) {
+                    lines.add("  " + test.name() + ": not run (only " + String.join(", ", options.tests())
+                            + " asked for with --test)");
+                    continue;
+                }
                 lines.add("  " + test.name() + ": " + test.http().map(h -> h.method() + " " + h.path() + " on service "
                         + h.service() + ":" + h.port() + " expecting " + h.expectStatus()
                         + h.expectBody().map(b -> " and '" + b + "'").orElse(""))
@@ -724,6 +744,7 @@ public final class Provisioner {
                     "config"))));
             nodeImageLocation = Optional.of(document.locationOf(document.nodeAt(List.of("provision", "cluster",
                     "nodeImage"))));
+            testsLocation = Optional.of(document.locationOf(document.nodeAt(List.of("provision", "tests"))));
             testLocations = new ArrayList<>();
             for (int i = 0; i < tests.size(); i++) {
                 testLocations.add(document.locationOf(document.nodeAt(List.of("provision", "tests",
@@ -752,6 +773,30 @@ public final class Provisioner {
                 }
             }
             return refused;
+        }
+
+        /** Whether {@code --test} asks for {@code test}: all tests are asked for when it names none. */
+        private boolean selected(SmokeTest test) {
+            return options.tests().isEmpty() || options.tests().contains(test.name());
+        }
+
+        /**
+         * The {@code --test} names no smoke test of the checklist has: bad input (exit 2), found before anything is
+         * created, at the checklist's {@code provision.tests}.
+         */
+        private List<Item> unknownTests(Checklist checklist) {
+            List<String> names = checklist.provision().tests().stream().map(SmokeTest::name).toList();
+            List<Item> unknown = new ArrayList<>();
+            for (String name : options.tests()) {
+                if (!names.contains(name)) {
+                    unknown.add(ProvisionRule.TEST.item().key(name).error(ErrorKind.INPUT, "--test " + name
+                                    + ": the checklist has no smoke test of that name" + (names.isEmpty()
+                                    ? " (it has none)" : "; its tests: " + String.join(", ", names)))
+                            .location(testsLocation.orElse(Location.of(checklist.path())))
+                            .remediation("name a test of the checklist's provision.tests").build());
+                }
+            }
+            return unknown;
         }
 
         private Location testLocation(Checklist checklist, int index) {

@@ -14,6 +14,7 @@ import io.ascent.core.provision.kube.KubeException;
 import io.ascent.core.provision.kube.KubeconfigFiles;
 import io.ascent.core.provision.kube.ResourceType;
 import io.ascent.core.provision.kube.WatchFeed;
+import io.ascent.core.report.LogEntry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -29,7 +30,7 @@ import org.json.JSONObject;
  * The {@code existing} driver: a cluster someone else runs, reached through a kubeconfig and context (or the pod's
  * service account), and a fresh namespace per run named {@link ClusterRequest#runName()} and labelled
  * {@link RunName#labels()} ({@value RunName#RUN_LABEL}, {@value RunName#CREATED_LABEL}) so that {@code ascent gc} can find one a killed run left behind.
- * Teardown deletes the namespace and waits, bounded, until it is gone.
+ * Teardown deletes the namespace, then its pods with a short grace period, and waits, bounded, until it is gone.
  */
 public final class ExistingClusterDriver implements ClusterDriver {
 
@@ -37,6 +38,11 @@ public final class ExistingClusterDriver implements ClusterDriver {
     public static final String NAME = "existing";
     /** How long teardown waits for the namespace to disappear. */
     static final Duration DELETE_TIMEOUT = Duration.ofMinutes(2);
+    /**
+     * The grace period teardown gives the namespace's pods, in seconds: long enough for a kubelet to stop the
+     * containers and confirm it, far shorter than the namespace controller's first pass (see {@link #stopPods}).
+     */
+    static final int POD_GRACE_SECONDS = 1;
 
     private final KubeConnections connections;
 
@@ -65,8 +71,8 @@ public final class ExistingClusterDriver implements ClusterDriver {
         }
         return List.of("use the existing cluster at " + where,
                 "create namespace " + request.runName() + " labelled " + labels(request),
-                "delete namespace " + request.runName() + " at the end and wait until it is gone (at most "
-                        + DELETE_TIMEOUT.toMinutes() + "m)");
+                "delete namespace " + request.runName() + " at the end, then its pods with a " + POD_GRACE_SECONDS
+                        + "s grace period, and wait until it is gone (at most " + DELETE_TIMEOUT.toMinutes() + "m)");
     }
 
     /**
@@ -116,7 +122,7 @@ public final class ExistingClusterDriver implements ClusterDriver {
         try {
             KubeConnection connection = new KubeconfigChoice(Optional.of(KubeconfigFiles.of(cluster.kubeconfig())),
                     cluster.context()).connect(connections);
-            deleteAndWait(connection, namespace, DELETE_TIMEOUT);
+            deleteAndWait(connection, namespace, DELETE_TIMEOUT, progress);
             progress.info("teardown: namespace " + namespace + " deleted");
         } catch (KubeException e) {
             throw new ProvisionException(Kind.ENVIRONMENT, "namespace " + namespace + " was not deleted: "
@@ -125,18 +131,19 @@ public final class ExistingClusterDriver implements ClusterDriver {
     }
 
     /**
-     * Deletes the namespace and waits for its watch to report it gone, within {@code timeout} in all; 404 means it
-     * is already gone. Neither the request nor the wait is cut short by an interrupt (Ctrl-C or SIGTERM during
-     * teardown, an aborted build): a DELETE cut off before it reached the server would leave the namespace behind.
-     * The interrupt flag is set again afterwards.
+     * Deletes the namespace, then its pods with a short grace period ({@link #stopPods}), and waits for its watch to
+     * report the namespace gone, within {@code timeout} in all; 404 means it is already gone. Neither the requests nor
+     * the wait is cut short by an interrupt (Ctrl-C or SIGTERM during teardown, an aborted build): a DELETE cut off
+     * before it reached the server would leave the namespace behind. The interrupt flag is set again afterwards.
      */
-    static void deleteAndWait(KubeConnection connection, String namespace, Duration timeout) throws KubeException {
+    static void deleteAndWait(KubeConnection connection, String namespace, Duration timeout,
+            ProgressListener progress) throws KubeException {
         long deadline = System.nanoTime() + timeout.toNanos();
         LinkedBlockingQueue<WatchFeed.Event> events = new LinkedBlockingQueue<>();
         try (WatchFeed feed = new WatchFeed(connection, "namespace", ResourceType.NAMESPACE.collectionPath(null),
                 "fieldSelector=metadata.name%3D" + namespace, events, timeout)) {
             try {
-                requestDeletion(connection, namespace, timeout);
+                requestDeletion(connection, namespace, timeout, progress);
             } catch (KubeException e) {
                 if (e.code() == 404) {
                     return;
@@ -148,12 +155,19 @@ public final class ExistingClusterDriver implements ClusterDriver {
         }
     }
 
-    /** Sends the namespace's DELETE on a thread of its own and waits for its answer through any interrupt. */
-    private static void requestDeletion(KubeConnection connection, String namespace, Duration timeout)
-            throws KubeException {
+    /**
+     * Sends the namespace's DELETE, then the pods' ({@link #stopPods}), on a thread of their own and waits for their
+     * answers through any interrupt.
+     */
+    private static void requestDeletion(KubeConnection connection, String namespace, Duration timeout,
+            ProgressListener progress) throws KubeException {
         try {
-            CleanupCall.run("namespace", timeout, () -> connection.delete("/api/v1/namespaces/" + namespace,
-                    new JSONObject().put("propagationPolicy", "Background")));
+            CleanupCall.run("namespace", timeout, () -> {
+                connection.delete("/api/v1/namespaces/" + namespace,
+                        new JSONObject().put("propagationPolicy", "Background"));
+                stopPods(connection, namespace, progress);
+                return null;
+            });
         } catch (ExecutionException e) {
             if (e.getCause() instanceof KubeException kube) {
                 throw kube;
@@ -162,6 +176,35 @@ public final class ExistingClusterDriver implements ClusterDriver {
         } catch (TimeoutException e) {
             throw new KubeException(408, "Timeout", "DELETE namespace " + namespace + " got no answer within "
                     + timeout.toSeconds() + "s", null);
+        }
+    }
+
+    /**
+     * Deletes the pods of the namespace being deleted with a {@value #POD_GRACE_SECONDS}s grace period, so that the
+     * namespace controller finds none left and removes the namespace at its first pass.
+     *
+     * <p>Why: the namespace controller starts on a deleted namespace only 5 s after the DELETE (its fixed
+     * {@code namespaceDeletionGracePeriod}), deletes the content with each pod's own grace period (30 s unless the pod
+     * says otherwise), and when anything is left, records so in the namespace's status and looks again 5 s or more
+     * later, until nothing is left. A pod still stopping at the first pass therefore costs one more pass at least,
+     * and a container that ignores SIGTERM its whole grace period: on a real cluster 10 s, or 35 s and more, instead
+     * of 5 s; on the test control plane, whose pods go in milliseconds and race the first pass, 5 or 10 s. The pods
+     * are the run's own, in a namespace that is going away; nothing waits for their graceful shutdown (chainsaw's
+     * {@code forceTerminationGracePeriod} shortens it the same way, for the same reason).
+     *
+     * <p>Deleting them after the namespace, not before, means no controller can replace one: the API server admits no
+     * new object into a terminating namespace. When this DELETE is refused (credentials that may delete the namespace
+     * but not its pods) or fails, the namespace controller does it at its own pace and the run only takes longer, so
+     * that is a debug line, not a failure.
+     */
+    private static void stopPods(KubeConnection connection, String namespace, ProgressListener progress)
+            throws InterruptedException {
+        try {
+            connection.delete("/api/v1/namespaces/" + namespace + "/pods",
+                    new JSONObject().put("gracePeriodSeconds", POD_GRACE_SECONDS));
+        } catch (KubeException e) {
+            progress.log(LogEntry.Level.DEBUG, "teardown: the pods of namespace " + namespace
+                    + " are left to the namespace controller: " + e.code() + " " + e.serverMessage());
         }
     }
 

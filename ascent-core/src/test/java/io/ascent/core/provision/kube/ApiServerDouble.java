@@ -33,6 +33,8 @@ final class ApiServerDouble implements AutoCloseable {
     private final Map<String, ConcurrentLinkedDeque<Answer>> script = new ConcurrentHashMap<>();
     private final Map<String, Answer> always = new ConcurrentHashMap<>();
     final List<String> requests = Collections.synchronizedList(new ArrayList<>());
+    /** The body of the last request for each key ({@code DELETE /api/v1/...}). */
+    private final Map<String, String> lastBodies = new ConcurrentHashMap<>();
     /** The {@code Authorization} header of each request, in order ({@code none} when absent). */
     final List<String> authorizations = Collections.synchronizedList(new ArrayList<>());
 
@@ -93,6 +95,11 @@ final class ApiServerDouble implements AutoCloseable {
         }
     }
 
+    /** The body of the last request for {@code key}, empty text when there was none. */
+    String lastBody(String key) {
+        return lastBodies.getOrDefault(key, "");
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         String query = exchange.getRequestURI().getRawQuery();
         boolean watch = query != null && query.contains("watch=1");
@@ -100,7 +107,7 @@ final class ApiServerDouble implements AutoCloseable {
         requests.add(key + (query == null ? "" : "?" + query));
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         authorizations.add(authorization == null ? "none" : authorization);
-        exchange.getRequestBody().readAllBytes();
+        lastBodies.put(key, new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         ConcurrentLinkedDeque<Answer> queue = script.get(key);
         Answer answer = queue == null ? null : queue.poll();
         if (answer == null) {
