@@ -19,9 +19,10 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "gc", mixinStandardHelpOptions = true,
         description = {"Delete the kind clusters, namespaces and work folders that Ascent runs left behind.",
             "What a killed build or a kept cluster left: kind clusters named",
-            "ascent-YYYYMMDD-HHMMSS-xxxxxx, your work folders of such runs in the temporary folder",
-            "(TMP/RUN-NNN and the kind logs TMP/RUN-NNN-kind-logs) and, with --kubeconfig/--context,",
-            "namespaces labelled ascent.dev/run, older than --older-than. Nothing else is ever deleted."},
+            "ascent-YYYYMMDD-HHMMSS-xxxxxx, your work folders of Ascent runs in the temporary folder",
+            "(TMP/ascent-work.RUN-NNN and the kind logs TMP/ascent-work.RUN-NNN-kind-logs) and,",
+            "with --kubeconfig/--context, namespaces labelled ascent.dev/run, older than",
+            "--older-than. Nothing else is ever deleted."},
         footerHeading = "%nExit status:%n",
         footer = {"  0 collected (or nothing to collect), 1 something could not be deleted, 2 usage,",
             "  3 the cluster cannot be reached, 4 internal error"})

@@ -9,6 +9,7 @@ import io.ascent.core.checklist.ChecklistRule;
 import io.ascent.core.checklist.ChecklistSchema;
 import io.ascent.core.checklist.LoadedChecklist;
 import io.ascent.core.checklist.WaiverApplier;
+import io.ascent.core.manifest.ManifestValidationStep;
 import io.ascent.core.manifest.api.ApiLifecycleTable;
 import io.ascent.core.manifest.api.KubernetesVersions;
 import io.ascent.core.progress.ProgressListener;
@@ -224,7 +225,7 @@ public final class Ascent {
         }
         Checklist checklist = loaded[0].checklist().orElseThrow();
         run.checklist(checklist.path());
-        if (!checklist.kubernetes().manifests().isEmpty() || !checklist.kubernetes().render().isEmpty()) {
+        if (ManifestValidationStep.readsManifests(checklist)) {
             // The manifest checks read the API lifecycle table: read it on a second core while the repository
             // step runs (loaded once per JVM; a run without manifests never reads it).
             inBackground("ascent-api-table", ApiLifecycleTable::builtIn);

@@ -48,7 +48,8 @@ import java.util.function.Supplier;
 
 /**
  * The manifest checks of {@code ascent validate}: reads the files the checklist's {@code kubernetes.manifests}
- * names (and the kind config of {@code provision.cluster.config}), runs every enabled check on every object, and
+ * names (and the kind config of {@code provision.cluster.config}, and what the provision section applies beyond
+ * them: {@link ProvisionedManifests}), runs every enabled check on every object, and
  * turns the findings into report items: one PASS item per check that found nothing, one item per finding
  * otherwise, SKIP for findings on objects that exempt themselves by annotation.
  *
@@ -144,13 +145,18 @@ public final class ManifestValidationStep implements ValidationStep {
     private List<Item> items(ValidationContext context, RunSink sink, List<Rendered> rendered)
             throws InterruptedException {
         KubernetesSettings settings = context.checklist().kubernetes();
-        if (settings.manifests().isEmpty() && settings.render().isEmpty()) {
+        if (!readsManifests(context.checklist())) {
             return List.of(); // no manifests named: no check applies, and "no check applied" never fails
         }
         List<String> paths = new ArrayList<>(settings.manifests());
         context.checklist().provision().cluster().config().ifPresent(paths::add);
         ManifestSet set = ManifestSet.expand(context.workspace(), paths, settings.exclude());
         SourceFiles sources = SourceFiles.sort(context.workspace(), set.files(), settings.render());
+        // What the provision applies beyond the list (a job test's manifest) is judged with it, each file once.
+        ManifestSet provisioned = ProvisionedManifests.beyond(context.workspace(), context.checklist(), set.files());
+        List<ManifestFile> toRead = new ArrayList<>(sources.manifests());
+        toRead.addAll(provisioned.files());
+        toRead.sort(java.util.Comparator.comparing(ManifestFile::displayPath));
         KubernetesVersions targets;
         try {
             targets = context.kubernetesVersion().map(KubernetesVersions::parse).orElse(null);
@@ -167,6 +173,7 @@ public final class ManifestValidationStep implements ValidationStep {
 
         List<ManifestCheck> checks = new ArrayList<>();
         List<Item> parseProblems = new ArrayList<>(set.problems());
+        parseProblems.addAll(provisioned.problems());
         List<Item> checkErrors = new ArrayList<>();
         List<Item> settingItems = new ArrayList<>();
         Map<String, KubernetesVersion> fileTargets;
@@ -265,7 +272,7 @@ public final class ManifestValidationStep implements ValidationStep {
                 parseProblems.add(problem);
             }
         };
-        load(context.workspace().files(YamlLimits.MANIFEST.maxBytes()), sources.manifests(), toChecks);
+        load(context.workspace().files(YamlLimits.MANIFEST.maxBytes()), toRead, toChecks);
         // Each render's objects go to the checks as they are read from its output, as a large file's do.
         // Helm is told one cluster version: the newest of a range, the release a cluster would be upgraded to.
         KubernetesVersion renderTarget = targets == null ? null : targets.newest();
@@ -273,7 +280,7 @@ public final class ManifestValidationStep implements ValidationStep {
             rendered.add(renderer.render(context.workspace(), setting, context.checklist().metadata().name(),
                     renderTarget, setting.location(), toChecks));
         }
-        counts[0] = sources.manifests().size();
+        counts[0] = toRead.size();
         for (int i = 0; i < checks.size(); i++) {
             finish(checks.get(i), findings[i], checkErrors, context);
             List<ManifestCheck> later = laterVersions.getOrDefault(checks.get(i).id(), List.of());
@@ -341,6 +348,16 @@ public final class ManifestValidationStep implements ValidationStep {
             item = origin.relocate(item);
         }
         return item;
+    }
+
+    /**
+     * Whether the step reads anything for this checklist: {@code kubernetes.manifests}, {@code kubernetes.render}, or
+     * a manifest the provision section applies ({@link ProvisionedManifests}). The kind configuration is read only
+     * with them.
+     */
+    public static boolean readsManifests(io.ascent.core.checklist.Checklist checklist) {
+        KubernetesSettings settings = checklist.kubernetes();
+        return !settings.manifests().isEmpty() || !settings.render().isEmpty() || ProvisionedManifests.any(checklist);
     }
 
     /** A check that throws on odd input reports it as an ERROR on that object instead of ending the run. */

@@ -805,7 +805,8 @@ public final class Provisioner {
 
         /**
          * After a failed create: where kind's exported logs ({@code WORK/kind-logs}) are kept. The work folder is
-         * removed at the end of the run, so they move to {@code TMP/RUN-kind-logs}; empty when kind exported none.
+         * removed at the end of the run, so they move to {@code TMP/ascent-work.RUN-NNN-kind-logs}; empty when kind
+         * exported none.
          */
         private Optional<Path> keptLogs(Path logs) {
             if (!Files.isDirectory(logs)) {
@@ -846,12 +847,13 @@ public final class Provisioner {
             if (options.workDirectory().isPresent()) {
                 return options.workDirectory().get();
             }
-            Path temp = Path.of(System.getProperty("java.io.tmpdir"), name.value());
+            Path temp = Path.of(System.getProperty("java.io.tmpdir"), RunName.WORK_FOLDER_PREFIX + name.value());
             if (options.dryRun()) {
                 return temp;
             }
             try {
-                Path created = Files.createTempDirectory(name.value() + "-");
+                // Named with Ascent's fixed start, whatever the namespace prefix: how `ascent gc` knows it as a run's.
+                Path created = Files.createTempDirectory(name.workFolderPrefix());
                 ownsWork = true;
                 return created;
             } catch (IOException e) {

@@ -34,6 +34,12 @@ public record RunName(String value, Instant createdAt) implements Serializable {
 
     /** What every name Ascent gives a cluster or namespace starts with. */
     public static final String PREFIX = "ascent-";
+    /**
+     * What the name of every run's work folder in the temporary folder starts with, whatever the run's own prefix:
+     * {@code ascent-work.hello-web-20261130-013502-k3f9qz-NNN}. The temporary folder is shared, and a namespace
+     * prefix names nothing as Ascent's there; this fixed start, with the owner, does ({@code ascent gc}).
+     */
+    public static final String WORK_FOLDER_PREFIX = "ascent-work.";
     /** Label on every object a run creates: the run's name. {@code ascent gc} looks for it. */
     public static final String RUN_LABEL = "ascent.dev/run";
     /** Label on every object a run creates: its creation time, {@code 20261130T013502Z}. */
@@ -112,6 +118,23 @@ public record RunName(String value, Instant createdAt) implements Serializable {
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The start of this run's work folder's name, {@value #WORK_FOLDER_PREFIX}{@code RUN-}, to which
+     * {@link java.nio.file.Files#createTempDirectory} adds its random number.
+     */
+    public String workFolderPrefix() {
+        return WORK_FOLDER_PREFIX + value + "-";
+    }
+
+    /**
+     * Reads the run out of a work folder's name as {@link #workFolderPrefix()} began it ({@code RUN} after
+     * {@value #WORK_FOLDER_PREFIX}, any prefix the checklist allows), or empty.
+     */
+    public static Optional<RunName> parseWorkFolder(String run) {
+        return run != null && run.startsWith(WORK_FOLDER_PREFIX)
+                ? parseLabelled(run.substring(WORK_FOLDER_PREFIX.length())) : Optional.empty();
     }
 
     /** The labels every object of this run carries: {@value #RUN_LABEL} and {@value #CREATED_LABEL}. */

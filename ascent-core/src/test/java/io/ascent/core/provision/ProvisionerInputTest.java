@@ -154,6 +154,49 @@ class ProvisionerInputTest {
     }
 
     @Test
+    void shouldFailAJobTheNamespacesPodSecurityLevelWouldRefuseBeforeAnyNamespaceExists() throws IOException {
+        write("""
+                    - name: smoke
+                      job: {manifest: smoke/job.yaml}
+                """);
+        Path checklist = app.resolve("ascent.yaml");
+        Files.writeString(checklist, Files.readString(checklist).replace("    driver: existing\n",
+                "    driver: existing\n    podSecurity: restricted\n"));
+        Files.createDirectories(app.resolve("smoke"));
+        Files.writeString(app.resolve("smoke/job.yaml"), """
+                apiVersion: batch/v1
+                kind: Job
+                metadata:
+                  name: smoke
+                spec:
+                  template:
+                    spec:
+                      restartPolicy: Never
+                      containers:
+                        - name: check
+                          image: registry.invalid/check:1.0.0
+                          resources:
+                            requests: {cpu: 10m, memory: 16Mi}
+                            limits: {cpu: 100m, memory: 32Mi}
+                          securityContext: {runAsNonRoot: true, runAsUser: 1000, readOnlyRootFilesystem: true}
+                """);
+
+        Report report = provision(app.resolve("no-such-kubeconfig"));
+
+        assertThat(report.verdict()).as(report.items().toString()).isEqualTo(Verdict.FAILED);
+        assertThat(report.items()).filteredOn(item -> item.id().equals("manifest.pod-security")).hasSize(3)
+                .allSatisfy(refused -> {
+                    assertThat(refused.status()).isEqualTo(Status.FAIL);
+                    assertThat(refused.location().toString()).isEqualTo("smoke/job.yaml:15:28");
+                    assertThat(refused.message()).startsWith("Job/smoke: violates PodSecurity \"restricted:v1.35\"");
+                });
+        assertThat(report.items()).filteredOn(item -> item.id().equals("provision.phase")).extracting(Item::message)
+                .containsExactly("validate: static validation did not pass (failed); nothing was created");
+        assertThat(report.items()).noneMatch(item -> item.id().startsWith("provision.preflight")
+                || item.id().equals("provision.cluster"));
+    }
+
+    @Test
     void shouldStopWithExitThreeAndTheFixWhenTheKubeconfigIsMissing() throws IOException {
         write("");
 

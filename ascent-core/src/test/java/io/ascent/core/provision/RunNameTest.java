@@ -76,4 +76,18 @@ class RunNameTest {
         assertThat(RunName.parseLabelled("-team-20261130-013502-k3f9qz")).isEmpty();
         assertThat(RunName.parseLabelled("a".repeat(RunName.MAX_PREFIX) + "-20261130-013502-k3f9qz")).isEmpty();
     }
+
+    @Test
+    void shouldStartEveryWorkFolderWithAscentsMarkAndReadTheRunBackWhateverItsPrefix() {
+        RunName prefixed = RunName.next(clock, "hello-web");
+        RunName plain = RunName.next(clock);
+
+        assertThat(prefixed.workFolderPrefix()).isEqualTo("ascent-work." + prefixed.value() + "-");
+        assertThat(RunName.parseWorkFolder("ascent-work." + prefixed.value())).contains(prefixed);
+        assertThat(RunName.parseWorkFolder("ascent-work." + plain.value())).contains(plain);
+        assertThat(RunName.parseWorkFolder(prefixed.value())).as("no mark").isEmpty();
+        assertThat(RunName.parseWorkFolder("ascent-work-" + prefixed.value())).isEmpty();
+        assertThat(RunName.parseWorkFolder("ascent-work.my-notes")).isEmpty();
+        assertThat(RunName.parseWorkFolder(null)).isEmpty();
+    }
 }

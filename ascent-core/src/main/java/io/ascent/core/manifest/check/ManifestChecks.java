@@ -130,9 +130,10 @@ public final class ManifestChecks {
         List<CheckDescription> all = new ArrayList<>();
         all.add(new CheckDescription(ManifestLoader.PARSE_ID, AREA, ManifestLoader.PARSE_TITLE, Severity.ERROR,
                 new CheckDescription.Explanation(
-                        "every path in kubernetes.manifests and every file it names: the path exists and stays in the"
-                                + " repository, the file is readable UTF-8 YAML or JSON within the safe-loading limits,"
-                                + " each document is an object",
+                        "every path in kubernetes.manifests (and in provision.deploy.manifests, and each job test's"
+                                + " manifest: what provision applies) and every file it names: the path exists and"
+                                + " stays in the repository, the file is readable UTF-8 YAML or JSON within the"
+                                + " safe-loading limits, each document is an object",
                         "a manifest Ascent cannot read cannot be checked, and kubectl would refuse it as well",
                         "correct the path, or the file at the line and column shown"),
                 List.of("cannot be switched off, exempted or given another severity: a file that cannot be read"

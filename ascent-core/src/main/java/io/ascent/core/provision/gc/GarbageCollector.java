@@ -57,9 +57,9 @@ public final class GarbageCollector {
                                 "when a deletion fails, run the 'kind delete cluster' the item names"), control),
                 new CheckDescription(WorkFolders.ID, "gc", "Ascent's work folders", Severity.ERROR,
                         new CheckDescription.Explanation(
-                                "work folders of Ascent runs in the temporary folder (TMP/RUN-NNN, and the kind "
-                                        + "logs TMP/RUN-NNN-kind-logs a failed run exported), owned by you, older "
-                                        + "than --older-than: one item per removal",
+                                "work folders of Ascent runs in the temporary folder (TMP/ascent-work.RUN-NNN, "
+                                        + "and the kind logs TMP/ascent-work.RUN-NNN-kind-logs a failed run "
+                                        + "exported), owned by you, older than --older-than: one item per removal",
                                 "a killed run leaves its folder, with the kubeconfig of its cluster, in the "
                                         + "temporary folder",
                                 "when a removal fails, remove the folder the item names by hand"), control),

@@ -25,23 +25,28 @@ import java.util.regex.Pattern;
 
 /**
  * The work folders that provisioning runs left in the temporary folder, and the kind logs they exported there. A run
- * works in {@code TMP/RUN-NNN} (a private folder from {@link Files#createTempDirectory}: the kind cluster's
- * kubeconfig, with its credentials, or the existing driver's) and removes it at its end, unless it keeps its cluster;
- * a killed run leaves it. After a failed cluster creation, kind's exported logs stay in {@code TMP/RUN-NNN-kind-logs}
- * for the user to read; after the same age they go too.
+ * works in {@code TMP/ascent-work.RUN-NNN} (a private folder from {@link Files#createTempDirectory}: the kind
+ * cluster's kubeconfig, with its credentials, or the existing driver's) and removes it at its end, unless it keeps its
+ * cluster; a killed run leaves it. After a failed cluster creation, kind's exported logs stay in
+ * {@code TMP/ascent-work.RUN-NNN-kind-logs} for the user to read; after the same age they go too.
  *
  * <p>The temporary folder is shared with other users and other programs, so a folder is Ascent's only when all of
- * these hold: a direct child named exactly so, {@code RUN} a name {@link RunName#parse} recognises (the
- * {@code ascent-} prefix; a namespace prefix's run is not recognised); a folder itself, not a link to one (never
- * followed); owned by the user running {@code gc}. Removing never follows a link inside either: a link is removed,
- * not what it points at.
+ * these hold: a direct child named exactly so, {@code RUN} a run's name ({@link RunName#parseWorkFolder}: any
+ * namespace prefix, after the fixed {@value RunName#WORK_FOLDER_PREFIX}); a folder itself, not a link to one (never
+ * followed); owned by the user running {@code gc}. Folders of earlier versions, named {@code TMP/RUN-NNN}, are
+ * recognised only when {@code RUN} has the {@code ascent-} prefix ({@link RunName#parse}); those of runs with a
+ * namespace prefix never named themselves Ascent's and are left alone. Removing never follows a link inside either: a
+ * link is removed, not what it points at.
  */
 final class WorkFolders {
 
     static final String ID = "gc.work-folder";
     private static final String TITLE = "Ascent's work folders";
     private static final String LOGS_SUFFIX = "-kind-logs";
-    /** {@code RUN}, then {@link Files#createTempDirectory}'s random number, then maybe the exported logs' suffix. */
+    /**
+     * {@code ascent-work.RUN} (or an earlier version's {@code RUN}), then {@link Files#createTempDirectory}'s random
+     * number, then maybe the exported logs' suffix.
+     */
     private static final Pattern SHAPE = Pattern.compile("(.+)-\\d{1,20}(" + LOGS_SUFFIX + ")?");
 
     private final Path temporary;
@@ -113,7 +118,8 @@ final class WorkFolders {
                 if (!shape.matches()) {
                     continue;
                 }
-                Optional<RunName> run = RunName.parse(shape.group(1));
+                // Ascent's fixed start, else an earlier version's folder of an ascent- run
+                Optional<RunName> run = RunName.parseWorkFolder(shape.group(1)).or(() -> RunName.parse(shape.group(1)));
                 if (run.isPresent() && ownFolder(entry, me)) {
                     ours.add(new Ours(entry, run.get(), shape.group(2) != null));
                 }

@@ -5,6 +5,7 @@ import io.ascent.core.checklist.KubernetesSettings;
 import io.ascent.core.manifest.ManifestFile;
 import io.ascent.core.manifest.ManifestLoader;
 import io.ascent.core.manifest.ManifestSet;
+import io.ascent.core.manifest.ManifestValidationStep;
 import io.ascent.core.manifest.render.SourceFiles;
 import io.ascent.core.provision.ChecklistDocument;
 import io.ascent.core.provision.ClusterRequests;
@@ -124,7 +125,7 @@ public final class KindConfigStep implements ValidationStep {
      */
     private static boolean manifestsReportUnreadable(Workspace workspace, Checklist checklist) {
         KubernetesSettings settings = checklist.kubernetes();
-        if (settings.manifests().isEmpty() && settings.render().isEmpty()) {
+        if (!ManifestValidationStep.readsManifests(checklist)) {
             return false; // the manifest step reads nothing, the kind configuration neither
         }
         // The same selection the manifest step makes of the same path: excluded, or left to a render, it is not read.

@@ -6,6 +6,7 @@ import io.ascent.core.checklist.ProvisionSettings.SmokeTest;
 import io.ascent.core.manifest.LoadedFile;
 import io.ascent.core.manifest.ManifestFile;
 import io.ascent.core.manifest.ManifestLoader;
+import io.ascent.core.manifest.ProvisionedManifests;
 import io.ascent.core.manifest.Resource;
 import io.ascent.core.provision.ProvisionRule;
 import io.ascent.core.report.Item;
@@ -14,8 +15,6 @@ import io.ascent.core.report.Status;
 import io.ascent.core.workspace.Workspace;
 import io.ascent.core.yaml.YamlDocument;
 import io.ascent.core.yaml.YamlLimits;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -59,13 +58,12 @@ public final class ProvisionSectionCheck {
     /** The Job a {@code job} test applies, or empty with a problem added. */
     public Optional<Resource> jobOf(String manifest, List<String> at, List<Item> problems) {
         List<String> here = append(at, "job", "manifest");
-        Optional<Path> file = workspace.resolveInside(manifest).filter(Files::isRegularFile);
+        Optional<ManifestFile> file = ProvisionedManifests.jobFile(workspace, manifest);
         if (file.isEmpty()) {
             problems.add(problem(here, "job manifest '" + manifest + "' is not a file inside the repository"));
             return Optional.empty();
         }
-        LoadedFile loaded = loader.load(workspace.files(YamlLimits.MANIFEST.maxBytes()),
-                new ManifestFile(file.get(), workspace.displayPath(file.get())));
+        LoadedFile loaded = loader.load(workspace.files(YamlLimits.MANIFEST.maxBytes()), file.get());
         if (!loaded.problems().isEmpty()) {
             problems.addAll(loaded.problems());
             return Optional.empty();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.ascent.core.GcOptions;
 import io.ascent.core.progress.ProgressListener;
 import io.ascent.core.provision.command.CommandResult;
+import io.ascent.core.provision.RunName;
 import io.ascent.core.provision.command.CommandRunner;
 import io.ascent.core.report.Item;
 import io.ascent.core.report.Report;
@@ -89,13 +90,45 @@ class GarbageCollectorTest {
         assertThat(logs).doesNotExist();
         assertThat(kept).allSatisfy(path -> assertThat(path).exists());
         assertThat(outside).hasContent("not Ascent's");
-        assertThat(report.items()).filteredOn(i -> i.id().equals(WorkFolders.ID))
-                .extracting(Item::status, Item::message)
-                .containsExactly(
-                        tuple(Status.PASS, "removed work folder " + old + " (run ascent-20261130-090000-k3f9qz, "
-                                + "created 3h0m ago)"),
-                        tuple(Status.PASS, "removed kind's exported logs " + logs + " (run "
-                                + "ascent-20261130-090000-k3f9qz, created 3h0m ago)"));
+        assertRemovedThreeHoursOld(report, old, logs, "ascent-20261130-090000-k3f9qz");
+    }
+
+    @Test
+    void shouldRemoveTheOldWorkFolderOfARunWithANamespacePrefixAndNoLookAlike() throws IOException {
+        Path old = folderWithKubeconfig("ascent-work.hello-web-20261130-090000-k3f9qz-4821093349");
+        Path logs = folderWithKubeconfig("ascent-work.hello-web-20261130-090000-k3f9qz-4821093349-kind-logs");
+        Path target = Files.createDirectory(elsewhere.resolve("target"));
+        Path precious = Files.writeString(target.resolve("precious"), "not Ascent's\n");
+        List<Path> kept = List.of(
+                folderWithKubeconfig("ascent-work.hello-web-20261130-110000-abcdef-17"), // younger than two hours
+                folderWithKubeconfig("hello-web-20261130-090000-k3f9qz-17"), // no mark: could be anyone's
+                folderWithKubeconfig("ascent-work-hello-web-20261130-090000-k3f9qz-17"), // not the mark
+                folderWithKubeconfig("ascent-work.hello-web-17"), // the mark, but no run's name after it
+                folderWithKubeconfig("ascent-work.Hello-20261130-090000-k3f9qz-17"), // no DNS label
+                folderWithKubeconfig("ascent-work.hello-web-20261130-090000-k3f9qz"), // not made by createTempDirectory
+                Files.writeString(temporary.resolve("ascent-work.team-20261130-090000-aaaaaa-17"), "a file\n"),
+                Files.createSymbolicLink(temporary.resolve("ascent-work.team-20261130-090000-bbbbbb-17"), target));
+
+        Report report = new GarbageCollector(CLOCK, NO_CLUSTERS, "kind", temporary).run(COLLECT,
+                ProgressListener.SILENT);
+
+        assertThat(old).doesNotExist();
+        assertThat(logs).doesNotExist();
+        assertThat(kept).allSatisfy(path -> assertThat(path).exists());
+        assertThat(precious).as("a link to a folder is never followed").hasContent("not Ascent's\n");
+        assertRemovedThreeHoursOld(report, old, logs, "hello-web-20261130-090000-k3f9qz");
+    }
+
+    @Test
+    void shouldRecogniseTheWorkFolderAProvisionMakesWhateverItsPrefix() throws IOException {
+        Clock started = Clock.fixed(Instant.parse("2026-11-30T09:00:00Z"), ZoneOffset.UTC);
+        Path prefixed = Files.createTempDirectory(temporary, RunName.next(started, "team-a-").workFolderPrefix());
+        Path plain = Files.createTempDirectory(temporary, RunName.next(started).workFolderPrefix());
+
+        new GarbageCollector(CLOCK, NO_CLUSTERS, "kind", temporary).run(COLLECT, ProgressListener.SILENT);
+
+        assertThat(prefixed).doesNotExist();
+        assertThat(plain).doesNotExist();
     }
 
     @Test
@@ -140,6 +173,16 @@ class GarbageCollectorTest {
 
         assertThat(old.resolve("kubeconfig")).as("the kubeconfig that reaches the cluster left").exists();
         assertThat(report.items()).extracting(Item::id).containsExactly(GarbageCollector.CLUSTER_ID);
+    }
+
+    /** The report's work-folder items: the removal of {@code work} and then of {@code logs}, both of {@code run}. */
+    private static void assertRemovedThreeHoursOld(Report report, Path work, Path logs, String run) {
+        assertThat(report.items()).filteredOn(i -> i.id().equals(WorkFolders.ID))
+                .extracting(Item::status, Item::message)
+                .containsExactly(
+                        tuple(Status.PASS, "removed work folder " + work + " (run " + run + ", created 3h0m ago)"),
+                        tuple(Status.PASS, "removed kind's exported logs " + logs + " (run " + run
+                                + ", created 3h0m ago)"));
     }
 
     private Path folderWithKubeconfig(String name) throws IOException {

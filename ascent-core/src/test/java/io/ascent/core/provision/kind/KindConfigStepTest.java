@@ -229,6 +229,23 @@ class KindConfigStepTest {
     }
 
     @Test
+    void shouldLeaveItToTheManifestChecksWhenOnlyAJobTestGivesThemSomethingToRead() throws Exception {
+        writeApplication(HEADER + "nodes:\n  - role: [control-plane\n");
+        editChecklist("  manifests: [deploy/]\n", "");
+        editChecklist("    []\n", "    - name: smoke\n      job: {manifest: smoke/job.yaml}\n");
+        Files.createDirectories(app.resolve("smoke"));
+        Files.writeString(app.resolve("smoke/job.yaml"), "apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: smoke\n");
+
+        Report report = validate();
+
+        assertThat(report.items()).filteredOn(item -> item.status() == Status.ERROR)
+                .singleElement().satisfies(item -> {
+                    assertThat(item.id()).isEqualTo("manifest.parse");
+                    assertThat(item.location().toString()).isEqualTo("app/cluster/kind.yaml:5:1");
+                });
+    }
+
+    @Test
     void shouldReportAKindConfigurationThatIsNotYamlItselfWhenTheManifestChecksExcludeIt() throws Exception {
         writeApplication(HEADER + "nodes:\n  - role: [control-plane\n");
         editChecklist("  manifests: [deploy/]\n",
