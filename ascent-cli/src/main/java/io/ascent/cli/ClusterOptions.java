@@ -20,7 +20,8 @@ final class ClusterOptions {
         mixin.addOption(kubeconfig.bind(OptionSpec.builder("--kubeconfig"), Path.class)
                 .paramLabel("PATH")
                 .description("Kubeconfig of an existing cluster (provision and doctor with driver existing: default "
-                        + "KUBECONFIG, then ~/.kube/config, then the pod's service account; doctor also compares "
+                        + "the files of KUBECONFIG merged as kubectl merges them, then ~/.kube/config, then the "
+                        + "pod's service account; doctor also compares "
                         + "clusterctl with its ClusterAPI providers; gc also collects its Ascent namespaces).")
                 .build());
         mixin.addOption(context.bind(OptionSpec.builder("--context"), String.class)

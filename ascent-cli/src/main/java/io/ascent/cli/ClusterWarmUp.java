@@ -2,6 +2,7 @@ package io.ascent.cli;
 
 import io.ascent.core.provision.existing.ExistingClusterDriver;
 import io.ascent.core.provision.kube.KubeConnections;
+import io.ascent.core.provision.kube.KubeconfigFiles;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -42,17 +43,24 @@ final class ClusterWarmUp {
 
     /**
      * Starts warming the connection when the words are a provision with {@code --driver existing}, reaching the
-     * cluster as the run will ({@code --kubeconfig}, else {@code KUBECONFIG}, else {@code ~/.kube/config}).
+     * cluster as the run will ({@code --kubeconfig}, else the files of {@code KUBECONFIG} merged, else
+     * {@code ~/.kube/config}).
      *
      * @return the connections being warmed, for the run to take over (and close), or empty when nothing was started
      */
     static Optional<KubeConnections> start(String... args) {
+        return start(System.getenv(), args);
+    }
+
+    /** {@link #start(String...)} in {@code environment} (its {@code KUBECONFIG} and {@code HOME}). */
+    static Optional<KubeConnections> start(Map<String, String> environment, String... args) {
         try {
             Optional<Target> target = target(List.of(args));
             if (target.isEmpty()) {
                 return Optional.empty();
             }
-            Optional<Path> kubeconfig = ExistingClusterDriver.kubeconfigFile(target.get().kubeconfig());
+            Optional<KubeconfigFiles> kubeconfig = ExistingClusterDriver.kubeconfigFiles(target.get().kubeconfig(),
+                    environment);
             if (kubeconfig.isEmpty()) {
                 return Optional.empty(); // the pod's service account, or nothing: the run finds out and says so
             }

@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.ascent.cli.training.TrainingApiServer;
 import io.ascent.core.provision.ProvisionException;
 import io.ascent.core.provision.kube.KubeConnections;
+import io.ascent.core.provision.kube.KubeconfigFiles;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,6 +85,27 @@ class ClusterWarmUpTest {
             assertThatThrownBy(() -> warm.get().connect(Optional.of(kubeconfig), Optional.empty()))
                     .as("the run closed them at its end").isInstanceOf(ProvisionException.class)
                     .hasMessageContaining("closed");
+        }
+    }
+
+    @Test
+    void shouldWarmTheMergedKubeconfigListTheRunWillUse(@TempDir Path scratch) throws Exception {
+        Path second = scratch.resolve("second");
+        try (TrainingApiServer cluster = TrainingApiServer.start(scratch, second, "Hello from Ascent")) {
+            Path first = Files.writeString(scratch.resolve("first"), "current-context: training\n");
+            Map<String, String> environment = Map.of("KUBECONFIG", first + ":" + second,
+                    "HOME", scratch.toString());
+            String[] args = {"provision", HELLO_WEB.toString(), "--driver", "existing"};
+
+            Optional<KubeConnections> warm = ClusterWarmUp.start(environment, args);
+
+            assertThat(warm).isPresent();
+            KubeconfigFiles files = KubeconfigFiles.locate(Optional.empty(), environment);
+            warm.get().connect(files, Optional.empty()); // waits until the warm-up has built it
+            Files.move(second, scratch.resolve("moved-away"));
+            // built by the warm-up over both files: a connection built now could not read the second
+            assertThat(warm.get().connect(files, Optional.empty()).get("/version").has("gitVersion")).isTrue();
+            warm.get().close();
         }
     }
 

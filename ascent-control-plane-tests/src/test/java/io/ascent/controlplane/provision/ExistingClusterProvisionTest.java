@@ -132,6 +132,184 @@ class ExistingClusterProvisionTest {
         }
     }
 
+    /**
+     * {@code KUBECONFIG=first:second}, as kubectl users set it: the first file makes {@code target} current (and
+     * defines a decoy cluster nothing answers on), the second defines {@code target}, its cluster and user, with
+     * certificate files named relative to its own folder. The CLI, in a JVM of its own with that environment (a
+     * test cannot set this JVM's), deploys hello-web on the control plane and deletes its namespace there.
+     */
+    @Test
+    void shouldProvisionOnTheContextAKubeconfigListMakesCurrentFromItsSecondFile(ClusterAccess cluster)
+            throws Exception {
+        String kubeconfigs = kubeconfigList(cluster);
+        Path app = ProvisionFixtures.helloWebWithoutHttpTests(temp.resolve("hello-web"));
+        Path report = temp.resolve("report.json");
+
+        CliRun run = provisionCli(kubeconfigs, app, report);
+
+        assertThat(run.status()).as(run.output()).isZero();
+        java.util.Map<String, org.json.JSONObject> items = firstItems(report);
+        assertThat(message(items, "provision.preflight.kubeconfig")).as(run.output())
+                .isEqualTo("PASS using the context target (current) of KUBECONFIG=" + kubeconfigs);
+        assertThat(message(items, "provision.preflight.server")).as(run.output()).startsWith("PASS " + server(cluster));
+        String teardown = message(items, "provision.teardown");
+        assertThat(teardown).as(run.output()).matches("PASS namespace hello-web-\\S+ deleted");
+        String namespace = teardown.split(" ")[2];
+        assertThat(namespaceExists(cluster, namespace)).as("namespace " + namespace + " deleted").isFalse();
+        assertThat(run.output() + Files.readString(report)).doesNotContain("decoy-token", "127.0.0.1:1/");
+    }
+
+    /**
+     * The same list, and a namespace the cluster refuses to delete (a ValidatingAdmissionPolicy): the failed
+     * teardown's "delete it by hand: kubectl --kubeconfig FILE --context target" names the run's single-context
+     * kubeconfig, which outlives the run (0600) and reaches the cluster.
+     */
+    @Test
+    void shouldKeepTheSingleContextKubeconfigAFailedTeardownNames(ClusterAccess cluster) throws Exception {
+        String kubeconfigs = kubeconfigList(cluster);
+        Path app = ProvisionFixtures.helloWebWithoutHttpTests(temp.resolve("hello-web-undeletable"));
+        Path report = temp.resolve("report.json");
+        io.ascent.core.provision.kube.KubeConnection admin = io.ascent.core.provision.kube.ClusterConnector
+                .fromKubeconfig(cluster.kubeconfig(), java.util.Optional.empty());
+        String policy = "ascent-test-no-hello-web-namespace-deletion";
+        admin.post("/apis/admissionregistration.k8s.io/v1/validatingadmissionpolicies", new org.json.JSONObject(
+                "{\"metadata\":{\"name\":\"" + policy + "\"},\"spec\":{\"failurePolicy\":\"Fail\","
+                        + "\"matchConstraints\":{\"resourceRules\":[{\"apiGroups\":[\"\"],\"apiVersions\":[\"v1\"],"
+                        + "\"operations\":[\"DELETE\"],\"resources\":[\"namespaces\"]}]},\"validations\":[{"
+                        + "\"expression\":\"!oldObject.metadata.name.startsWith('hello-web-')\","
+                        + "\"message\":\"kept for the test\"}]}}"));
+        admin.post("/apis/admissionregistration.k8s.io/v1/validatingadmissionpolicybindings", new org.json.JSONObject(
+                "{\"metadata\":{\"name\":\"" + policy + "\"},\"spec\":{\"policyName\":\"" + policy + "\","
+                        + "\"validationActions\":[\"Deny\"]}}"));
+        String namespace = null;
+        Path single = null;
+        try {
+            CliRun run = provisionCli(kubeconfigs, app, report);
+
+            assertThat(run.status()).as(run.output()).isEqualTo(1);
+            org.json.JSONObject teardown = firstItems(report).get("provision.teardown");
+            assertThat(teardown.getString("status")).as(run.output()).isEqualTo("FAIL");
+            String remediation = teardown.getString("remediation");
+            assertThat(remediation).matches("delete it by hand: kubectl --kubeconfig \\S+/kubeconfig --context target "
+                    + "delete namespace hello-web-\\S+");
+            String[] words = remediation.split(" ");
+            single = Path.of(words[6]);
+            namespace = words[words.length - 1];
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(single)))
+                    .isEqualTo("rw-------");
+            assertThat(io.ascent.core.provision.kube.ClusterConnector.fromKubeconfig(single,
+                    java.util.Optional.of("target")).get("/api/v1/namespaces/" + namespace).getJSONObject("metadata")
+                    .getString("name")).as("the file the message names reaches the cluster").isEqualTo(namespace);
+        } finally {
+            admin.delete("/apis/admissionregistration.k8s.io/v1/validatingadmissionpolicybindings/" + policy,
+                    new org.json.JSONObject());
+            admin.delete("/apis/admissionregistration.k8s.io/v1/validatingadmissionpolicies/" + policy,
+                    new org.json.JSONObject());
+            if (namespace != null) {
+                awaitDeleted(admin, namespace);
+            }
+            if (single != null && Files.isDirectory(single.getParent())) {
+                try (var paths = Files.walk(single.getParent())) { // the run's folder, kept for the message
+                    paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                }
+            }
+        }
+    }
+
+    /** Deletes {@code namespace} once the policy that kept it is gone (its removal takes a moment to apply). */
+    private static void awaitDeleted(io.ascent.core.provision.kube.KubeConnection admin, String namespace)
+            throws Exception {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try {
+                admin.delete("/api/v1/namespaces/" + namespace, new org.json.JSONObject());
+                return;
+            } catch (io.ascent.core.provision.kube.KubeException e) {
+                if (e.code() == 404 || System.nanoTime() > deadline) {
+                    return;
+                }
+                java.util.concurrent.TimeUnit.MILLISECONDS.sleep(200); // the policy's removal reaching admission
+            }
+        }
+    }
+
+    private record CliRun(int status, String output) {
+    }
+
+    /**
+     * {@code KUBECONFIG=first:second}, as kubectl users set it, written under {@link #temp}: the first file
+     * ({@code ~/.kube/config}) makes {@code target} current and defines a decoy cluster nothing answers on; the
+     * second defines {@code target}, its cluster and user (the control plane's admin), with certificate files named
+     * relative to its own folder.
+     */
+    private String kubeconfigList(ClusterAccess cluster) throws Exception {
+        io.kubernetes.client.util.KubeConfig admin = adminConfig(cluster);
+        Path clouds = Files.createDirectories(temp.resolve("clouds"));
+        Files.write(clouds.resolve("ca.crt"), admin.getDataOrFileRelative(admin.getCertificateAuthorityData(),
+                admin.getCertificateAuthorityFile()));
+        Files.write(clouds.resolve("client.crt"), admin.getDataOrFileRelative(admin.getClientCertificateData(),
+                admin.getClientCertificateFile()));
+        Files.write(clouds.resolve("client.key"), admin.getDataOrFileRelative(admin.getClientKeyData(),
+                admin.getClientKeyFile()));
+        Path second = Files.writeString(clouds.resolve("target.yaml"), "apiVersion: v1\nkind: Config\n"
+                + "current-context: decoy\nclusters:\n- name: target\n  cluster:\n    server: " + admin.getServer()
+                + "\n    certificate-authority: ca.crt\nusers:\n- name: target-admin\n  user:\n"
+                + "    client-certificate: client.crt\n    client-key: client.key\n"
+                + "contexts:\n- name: target\n  context: {cluster: target, user: target-admin}\n");
+        Path first = Files.createDirectories(temp.resolve("home/.kube")).resolve("config");
+        Files.writeString(first, "apiVersion: v1\nkind: Config\ncurrent-context: target\n"
+                + "clusters:\n- name: decoy\n  cluster:\n    server: https://127.0.0.1:1\n"
+                + "users:\n- name: decoy\n  user:\n    token: decoy-token\n"
+                + "contexts:\n- name: decoy\n  context: {cluster: decoy, user: decoy}\n");
+        return first + java.io.File.pathSeparator + second;
+    }
+
+    private static io.kubernetes.client.util.KubeConfig adminConfig(ClusterAccess cluster) throws Exception {
+        io.kubernetes.client.util.KubeConfig admin;
+        try (var reader = Files.newBufferedReader(cluster.kubeconfig())) {
+            admin = io.kubernetes.client.util.KubeConfig.loadKubeConfig(reader);
+        }
+        admin.setFile(cluster.kubeconfig().toFile());
+        return admin;
+    }
+
+    private static String server(ClusterAccess cluster) throws Exception {
+        return adminConfig(cluster).getServer();
+    }
+
+    /**
+     * {@code ascent provision APP --driver existing -f json -o REPORT} in a JVM of its own (the test JVM's class path
+     * holds the CLI) with {@code KUBECONFIG} set, since a test cannot set this JVM's environment.
+     */
+    private CliRun provisionCli(String kubeconfigs, Path app, Path report) throws Exception {
+        java.util.List<String> command = java.util.List.of(
+                ProcessHandle.current().info().command().orElse("java"), "-cp", System.getProperty("java.class.path"),
+                "io.ascent.cli.Main", "provision", app.toString(), "--no-git", "--driver", "existing",
+                "--format", "json", "--output", report.toString());
+        ProcessBuilder builder = new ProcessBuilder(command).directory(temp.toFile()).redirectErrorStream(true);
+        builder.environment().put("KUBECONFIG", kubeconfigs);
+        builder.environment().put("HOME", temp.resolve("home").toString());
+        Process cli = builder.start();
+        String output = new String(cli.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(cli.waitFor(180, java.util.concurrent.TimeUnit.SECONDS)).as(output).isTrue();
+        return new CliRun(cli.exitValue(), output);
+    }
+
+    /** The report's first item of each id. */
+    private static java.util.Map<String, org.json.JSONObject> firstItems(Path report) throws Exception {
+        java.util.Map<String, org.json.JSONObject> items = new java.util.HashMap<>();
+        for (Object item : new org.json.JSONObject(Files.readString(report)).getJSONArray("items")) {
+            org.json.JSONObject entry = (org.json.JSONObject) item;
+            items.putIfAbsent(entry.getString("id"), entry);
+        }
+        return items;
+    }
+
+    private static String message(java.util.Map<String, org.json.JSONObject> items, String id) {
+        org.json.JSONObject item = items.get(id);
+        return item == null ? null : item.getString("status") + " " + item.optString("message");
+    }
+
     /** {@code admin}'s cluster (server and CA) with {@code token} as its only credential. */
     private static Path tokenKubeconfig(Path admin, String token, Path file) throws Exception {
         io.kubernetes.client.util.KubeConfig config;

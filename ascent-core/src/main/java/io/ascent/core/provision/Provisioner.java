@@ -173,8 +173,8 @@ public final class Provisioner {
             // --kubeconfig, else KUBECONFIG or ~/.kube/config as the driver will pick them. Nothing is created
             // before validation and preflight pass.
             if (!options.dryRun() && options.driver().filter(ExistingClusterDriver.NAME::equals).isPresent()) {
-                ExistingClusterDriver.kubeconfigFile(options.kubeconfig())
-                        .ifPresent(kubeconfig -> connections.warmUp(kubeconfig, options.context()));
+                ExistingClusterDriver.kubeconfigFiles(options.kubeconfig(), System.getenv())
+                        .ifPresent(kubeconfigs -> connections.warmUp(kubeconfigs, options.context()));
             }
             // validate: the checklist and manifests must pass before anything is created
             begin("validate");
@@ -561,14 +561,18 @@ public final class Provisioner {
                 items.add(ProvisionRule.TEARDOWN.item().status(Status.INFO)
                         .message("kept (--keep " + keep.label() + "): reach it with " + reach)
                         .remediation("delete it when done: " + (kept.ownsCluster() ? "kind delete cluster --name "
-                                + kept.name() : "kubectl --kubeconfig " + kept.kubeconfig() + " delete namespace "
-                                + kept.namespace())).build());
+                                + kept.name() : "kubectl --kubeconfig " + kept.kubeconfig() + kept.context()
+                                .map(c -> " --context " + c).orElse("") + " delete namespace " + kept.namespace()))
+                        .build());
                 progress.info("teardown: kept; reach it with " + reach);
                 keptCluster = true;
                 end(Status.PASS, "kept");
             } else {
                 Optional<ProvisionException> problem = teardown.release();
                 if (problem.isPresent()) {
+                    // "delete it by hand: kubectl --kubeconfig WORK/kubeconfig ..." must stay true: keep the folder
+                    keptCluster = cluster.isPresent() && work != null
+                            && cluster.get().kubeconfig().toAbsolutePath().startsWith(work.toAbsolutePath());
                     items.add(ProvisionRule.TEARDOWN.item().status(Status.FAIL).message(problem.get().getMessage())
                             .remediation(problem.get().remediation().orElse(null)).duration(elapsed()).build());
                     end(Status.FAIL, "teardown failed");

@@ -11,12 +11,14 @@ import io.ascent.core.provision.RunName;
 import io.ascent.core.provision.kube.KubeConnection;
 import io.ascent.core.provision.kube.KubeConnections;
 import io.ascent.core.provision.kube.KubeException;
+import io.ascent.core.provision.kube.KubeconfigFiles;
 import io.ascent.core.provision.kube.ResourceType;
 import io.ascent.core.provision.kube.WatchFeed;
 import io.ascent.core.report.LogEntry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -74,11 +76,13 @@ public final class ExistingClusterDriver implements ClusterDriver {
     }
 
     /**
-     * The kubeconfig file the driver will use, decided as kubectl decides it ({@code given}, else {@code KUBECONFIG},
-     * else {@code ~/.kube/config}); empty when there is none (the pod's service account, or an error later).
+     * The kubeconfig files the driver will use, decided as kubectl decides them ({@code given}, else the files of
+     * {@code KUBECONFIG}, else {@code ~/.kube/config}; {@link KubeconfigFiles}); empty when none of them exists (the
+     * pod's service account, or an error later), except a {@code given} file, which the connection reports missing.
      */
-    public static Optional<Path> kubeconfigFile(Optional<Path> given) {
-        return KubeconfigChoice.file(given);
+    public static Optional<KubeconfigFiles> kubeconfigFiles(Optional<Path> given, Map<String, String> environment) {
+        KubeconfigFiles files = KubeconfigFiles.locate(given, environment);
+        return files.explicit() || !files.existing().isEmpty() ? Optional.of(files) : Optional.empty();
     }
 
     /** The checks made before the namespace is created. */
@@ -103,9 +107,11 @@ public final class ExistingClusterDriver implements ClusterDriver {
                     e.code() == 403 ? "give the credentials the right to create namespaces" : "check the cluster");
         }
         progress.info("cluster: created namespace " + request.runName() + " on " + connection.server());
-        return new ProvisionedCluster(NAME, choice.context().orElse(choice.kubeconfig().isPresent() ? "current"
-                : "in-cluster"), choice.kubeconfigFor(request.workDirectory()), choice.context(), request.runName(),
-                false);
+        KubeconfigChoice.Single single = choice.kubeconfigFor(request.workDirectory());
+        choice.kubeconfigs().ifPresent(files -> connections.share(files, choice.context(), single.kubeconfig(),
+                single.context()));
+        return new ProvisionedCluster(NAME, choice.context().orElse(choice.kubeconfigs().isPresent() ? "current"
+                : "in-cluster"), single.kubeconfig(), single.context(), request.runName(), false);
     }
 
     @Override
@@ -114,8 +120,8 @@ public final class ExistingClusterDriver implements ClusterDriver {
         String byHand = "delete it by hand: kubectl --kubeconfig " + cluster.kubeconfig()
                 + cluster.context().map(c -> " --context " + c).orElse("") + " delete namespace " + namespace;
         try {
-            KubeConnection connection = new KubeconfigChoice(Optional.of(cluster.kubeconfig()), cluster.context())
-                    .connect(connections);
+            KubeConnection connection = new KubeconfigChoice(Optional.of(KubeconfigFiles.of(cluster.kubeconfig())),
+                    cluster.context()).connect(connections);
             deleteAndWait(connection, namespace, DELETE_TIMEOUT, progress);
             progress.info("teardown: namespace " + namespace + " deleted");
         } catch (KubeException e) {

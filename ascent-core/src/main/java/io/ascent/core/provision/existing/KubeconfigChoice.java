@@ -6,26 +6,35 @@ import io.ascent.core.provision.ProvisionException.Kind;
 import io.ascent.core.provision.kube.ClusterConnector;
 import io.ascent.core.provision.kube.KubeConnection;
 import io.ascent.core.provision.kube.KubeConnections;
-import java.io.File;
+import io.ascent.core.provision.kube.KubeconfigFiles;
+import io.ascent.core.provision.kube.MergedKubeconfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Which cluster the {@code existing} driver talks to, decided as kubectl decides it: {@code --kubeconfig}, else the
- * first file of {@code KUBECONFIG}, else {@code ~/.kube/config}; and only when none of them exists, the service
- * account of the pod Ascent runs in (a Jenkins agent on Kubernetes).
+ * files of {@code KUBECONFIG} merged, else {@code ~/.kube/config} ({@link KubeconfigFiles}); and only when none of
+ * them exists, the service account of the pod Ascent runs in (a Jenkins agent on Kubernetes).
  *
- * @param kubeconfig the file, or empty for the pod's service account
- * @param context    the context asked for, or empty for the file's current one
+ * @param kubeconfigs the files, or empty for the pod's service account
+ * @param context     the context asked for, or empty for the current one
  */
-record KubeconfigChoice(Optional<Path> kubeconfig, Optional<String> context) {
+record KubeconfigChoice(Optional<KubeconfigFiles> kubeconfigs, Optional<String> context) {
+
+    /** The file a run writes when its context came from several files ({@link #kubeconfigFor}). */
+    static final String SINGLE_FILE = "kubeconfig";
 
     static KubeconfigChoice of(ClusterRequest request) throws ProvisionException {
-        Optional<Path> file = file(request.kubeconfig());
-        if (file.isPresent()) {
-            return new KubeconfigChoice(file, request.context());
+        return of(request, System.getenv());
+    }
+
+    static KubeconfigChoice of(ClusterRequest request, Map<String, String> environment) throws ProvisionException {
+        KubeconfigFiles files = KubeconfigFiles.locate(request.kubeconfig(), environment);
+        if (files.explicit() || !files.existing().isEmpty()) {
+            return new KubeconfigChoice(Optional.of(files), request.context());
         }
         if (ClusterConnector.inClusterAvailable()) {
             if (request.context().isPresent()) {
@@ -36,46 +45,62 @@ record KubeconfigChoice(Optional<Path> kubeconfig, Optional<String> context) {
             return new KubeconfigChoice(Optional.empty(), Optional.empty());
         }
         throw new ProvisionException(Kind.ENVIRONMENT,
-                "no kubeconfig: --kubeconfig is not given, KUBECONFIG names no file, ~/.kube/config does not exist "
-                        + "and Ascent does not run in a pod",
+                "no kubeconfig: --kubeconfig is not given, " + (environment.containsKey(KubeconfigFiles.VARIABLE)
+                        ? files.describe() + " names no file that exists" : "KUBECONFIG is not set, "
+                        + files.describe() + " does not exist") + " and Ascent does not run in a pod",
                 "pass --kubeconfig PATH (and --context NAME) for the cluster to deploy to");
     }
 
-    /** {@code given}, else the first file of {@code KUBECONFIG}, else {@code ~/.kube/config}, if it exists. */
-    static Optional<Path> file(Optional<Path> given) {
-        if (given.isPresent()) {
-            return given;
-        }
-        String fromEnvironment = System.getenv("KUBECONFIG");
-        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
-            for (String entry : fromEnvironment.split(File.pathSeparator)) {
-                if (!entry.isBlank() && Files.isRegularFile(Path.of(entry))) {
-                    return Optional.of(Path.of(entry));
-                }
-            }
-        }
-        Path home = Path.of(System.getProperty("user.home"), ".kube", "config");
-        return Files.isRegularFile(home) ? Optional.of(home) : Optional.empty();
-    }
-
     KubeConnection connect(KubeConnections connections) throws ProvisionException {
-        return connections.connect(kubeconfig, context);
-    }
-
-    /** How reports name the cluster: the context, or {@code in-cluster}. */
-    String displayName() {
-        return kubeconfig.map(k -> context.map(c -> "context " + c + " of " + k).orElse("current context of " + k))
-                .orElse("the pod's service account");
+        return kubeconfigs.isPresent() ? connections.connect(kubeconfigs.get(), context)
+                : connections.connect(Optional.empty(), Optional.empty());
     }
 
     /**
-     * A kubeconfig file for the run: the user's own when there is one (never rewritten), else one written into
-     * {@code workDirectory} that points at the service account's token and CA files (their paths, not their
-     * contents).
+     * How reports name the cluster: the context (marked when it is the current one) and the files, or the pod's
+     * service account. Reads the files (no network), to name the context a {@code KUBECONFIG} list makes current.
      */
-    Path kubeconfigFor(Path workDirectory) throws ProvisionException {
-        if (kubeconfig.isPresent()) {
-            return kubeconfig.get().toAbsolutePath();
+    String displayName() {
+        if (kubeconfigs.isEmpty()) {
+            return "the pod's service account";
+        }
+        String files = kubeconfigs.get().describe();
+        try {
+            String chosen = kubeconfigs.get().load().chooseContext(context);
+            return "context " + chosen + (context.isEmpty() ? " (current)" : "") + " of " + files;
+        } catch (ProvisionException e) {
+            return context.map(c -> "context " + c + " of " + files).orElse("current context of " + files);
+        }
+    }
+
+    /**
+     * The kubeconfig file and context that reach the run's cluster, for the run to name to its user and to connect
+     * with again at teardown: the user's own file when the context comes from one file (never rewritten); when it
+     * came from several ({@code KUBECONFIG=a:b}), a file of that context alone, written 0600 into the run's private
+     * {@code workDirectory} (it may hold a token) and removed with it; for the pod's service account, a file in
+     * {@code workDirectory} pointing at the token and CA files (their paths, not their contents).
+     */
+    Single kubeconfigFor(Path workDirectory) throws ProvisionException {
+        if (kubeconfigs.isPresent()) {
+            KubeconfigFiles files = kubeconfigs.get();
+            if (files.explicit()) {
+                // named on purpose; connected already (its contents may have changed since: the run keeps that
+                // connection, and the user's file is what they know the cluster by)
+                return new Single(files.files().get(0).toAbsolutePath(), context);
+            }
+            if (files.existing().size() == 1) {
+                return new Single(files.existing().get(0).toAbsolutePath(), context);
+            }
+            MergedKubeconfig merged = files.load();
+            String chosen = merged.chooseContext(context);
+            Path file = workDirectory.resolve(SINGLE_FILE);
+            try {
+                Files.createDirectories(workDirectory);
+                merged.writeSingle(chosen, file);
+            } catch (IOException e) {
+                throw cannotWrite(file);
+            }
+            return new Single(file.toAbsolutePath(), Optional.of(chosen));
         }
         Path dir = Path.of("/var/run/secrets/kubernetes.io/serviceaccount");
         String server = "https://" + System.getenv("KUBERNETES_SERVICE_HOST") + ":"
@@ -84,14 +109,21 @@ record KubeconfigChoice(Optional<Path> kubeconfig, Optional<String> context) {
                 + "\n    certificate-authority: " + dir.resolve("ca.crt") + "\nusers:\n- name: service-account\n  user:\n"
                 + "    tokenFile: " + dir.resolve("token") + "\ncontexts:\n- name: in-cluster\n  context:\n"
                 + "    cluster: in-cluster\n    user: service-account\ncurrent-context: in-cluster\n";
+        Path file = workDirectory.resolve(SINGLE_FILE);
         try {
             Files.createDirectories(workDirectory);
-            Path file = workDirectory.resolve("kubeconfig");
             Files.writeString(file, text);
-            return file;
+            return new Single(file, Optional.empty());
         } catch (IOException e) {
-            throw new ProvisionException(Kind.ENVIRONMENT, "cannot write " + workDirectory.resolve("kubeconfig")
-                    + ": " + e.getMessage(), "make the work directory writable");
+            throw cannotWrite(file);
         }
+    }
+
+    private static ProvisionException cannotWrite(Path file) {
+        return new ProvisionException(Kind.ENVIRONMENT, "cannot write " + file, "make the work directory writable");
+    }
+
+    /** One kubeconfig file and the context in it that reach the run's cluster. */
+    record Single(Path kubeconfig, Optional<String> context) {
     }
 }

@@ -5,6 +5,8 @@ import io.kubernetes.client.openapi.auth.ApiKeyAuth;
 import io.kubernetes.client.openapi.auth.Authentication;
 import io.kubernetes.client.util.KubeConfig;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -22,20 +24,41 @@ import okhttp3.Response;
  * credential of a CI job on a shared cluster, was answered {@code User "system:anonymous" cannot ...}. (Client
  * certificates work at the TLS level and the in-cluster token is already an interceptor of client-java's own.)
  *
- * <p>A {@code 401 Unauthorized} answer fetches the credentials once more, as kubectl does when an exec plugin's
- * token has expired (EKS tokens last 15 minutes, a provision may run longer), and retries the request once with the
- * new token when it differs. The token never reaches a log, a message or {@link #toString()}.
+ * <p>An exec plugin's token that says when it expires ({@code status.expirationTimestamp}; EKS tokens last 15
+ * minutes, a provision may run longer) is fetched again before a request would carry it expired, as client-go does.
+ * A {@code 401 Unauthorized} answer also fetches the credentials once more (a token revoked early, or one that says
+ * nothing of its expiry) and retries the request once with the new token when it differs. The token never reaches a
+ * log, a message or {@link #toString()}.
  */
 final class BearerCredentials implements Interceptor {
 
-    private final String scheme;
-    private final Supplier<Optional<String>> refresh;
-    private volatile String credential;
+    /** A credential and, if it says so, when it stops being accepted. */
+    record Token(String value, Optional<Instant> expiry) {
 
-    BearerCredentials(String scheme, String credential, Supplier<Optional<String>> refresh) {
+        static Token lasting(String value) {
+            return new Token(value, Optional.empty());
+        }
+
+        boolean expiredAt(Instant now) {
+            return expiry.isPresent() && !now.isBefore(expiry.get());
+        }
+
+        @Override
+        public String toString() {
+            return "Token[***" + expiry.map(at -> ", expires " + at).orElse("") + "]";
+        }
+    }
+
+    private final String scheme;
+    private final Supplier<Optional<Token>> refresh;
+    private final Clock clock;
+    private volatile Token credential;
+
+    BearerCredentials(String scheme, Token credential, Supplier<Optional<Token>> refresh, Clock clock) {
         this.scheme = scheme;
         this.credential = credential;
         this.refresh = refresh;
+        this.clock = clock;
     }
 
     /**
@@ -44,13 +67,22 @@ final class BearerCredentials implements Interceptor {
      * (a client certificate, the in-cluster token, none) is returned as it is.
      */
     static ApiClient carry(ApiClient client, KubeConfig config) {
+        return carry(client, () -> token(config).map(Token::lasting), Optional.empty(), Clock.systemUTC());
+    }
+
+    /**
+     * {@link #carry(ApiClient, KubeConfig)} for a token an exec plugin gave, which expires at {@code expiry} (if it
+     * said), and which {@code refresh} fetches anew, judged by {@code clock}.
+     */
+    static ApiClient carry(ApiClient client, Supplier<Optional<Token>> refresh, Optional<Instant> expiry,
+            Clock clock) {
         Authentication authentication = client.getAuthentication("BearerToken");
         if (!(authentication instanceof ApiKeyAuth key) || key.getApiKey() == null || key.getApiKey().isEmpty()) {
             return client;
         }
         String scheme = key.getApiKeyPrefix() == null ? "Bearer" : key.getApiKeyPrefix();
-        Supplier<Optional<String>> refresh = "Bearer".equals(scheme) ? () -> token(config) : Optional::empty;
-        BearerCredentials credentials = new BearerCredentials(scheme, key.getApiKey(), refresh);
+        BearerCredentials credentials = new BearerCredentials(scheme, new Token(key.getApiKey(), expiry),
+                "Bearer".equals(scheme) ? refresh : Optional::empty, clock);
         return client.setHttpClient(client.getHttpClient().newBuilder().addInterceptor(credentials).build());
     }
 
@@ -68,27 +100,35 @@ final class BearerCredentials implements Interceptor {
 
     @Override
     public Response intercept(Chain chain) throws IOException {
-        String sent = credential;
+        Token sent = credential;
+        if (sent.expiredAt(clock.instant())) {
+            sent = renew(sent);
+        }
         Response response = chain.proceed(authorised(chain.request(), sent));
         if (response.code() != 401) {
             return response;
         }
-        String fresh;
-        synchronized (this) {
-            if (sent.equals(credential)) { // no other request has fetched a new one meanwhile
-                refresh.get().ifPresent(token -> credential = token);
-            }
-            fresh = credential;
-        }
-        if (fresh.equals(sent) || chain.call().isCanceled()) {
+        Token fresh = renew(sent);
+        if (fresh.value().equals(sent.value()) || chain.call().isCanceled()) {
             return response;
         }
         response.close();
         return chain.proceed(authorised(chain.request(), fresh));
     }
 
-    private Request authorised(Request request, String value) {
-        return request.newBuilder().header("Authorization", scheme + " " + value).build();
+    /**
+     * A new token in place of {@code stale}, fetched once however many requests find it stale at the same time;
+     * {@code stale} itself when none can be fetched (the server's answer then says what is wrong).
+     */
+    private synchronized Token renew(Token stale) {
+        if (credential == stale) { // no other request has fetched a new one meanwhile
+            refresh.get().ifPresent(token -> credential = token);
+        }
+        return credential;
+    }
+
+    private Request authorised(Request request, Token token) {
+        return request.newBuilder().header("Authorization", scheme + " " + token.value()).build();
     }
 
     @Override

@@ -6,15 +6,12 @@ import io.ascent.core.provision.ProvisionException.Kind;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.util.ClientBuilder;
 import io.kubernetes.client.util.KubeConfig;
-import io.ascent.core.workspace.ConfinedFiles;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +24,6 @@ import java.util.Optional;
  */
 public final class ClusterConnector {
 
-    /** A kubeconfig larger than this is not one (they hold a few certificates). */
-    static final long MAX_KUBECONFIG_BYTES = 4L * 1024 * 1024;
-
     /** Where Kubernetes mounts a pod's service account. */
     static final Path SERVICE_ACCOUNT = Path.of("/var/run/secrets/kubernetes.io/serviceaccount/token");
 
@@ -37,46 +31,41 @@ public final class ClusterConnector {
     }
 
     /**
-     * Connects through {@code kubeconfig}, using {@code context} or the file's current context.
+     * Connects through {@code kubeconfig} alone, using {@code context} or the file's current context.
      *
      * @throws ProvisionException (ENVIRONMENT) when the file is missing or unreadable, the context is unknown, or
      *                            the credentials cannot be loaded
      */
     public static KubeConnection fromKubeconfig(Path kubeconfig, Optional<String> context) throws ProvisionException {
-        if (!Files.isRegularFile(kubeconfig)) {
-            throw new ProvisionException(Kind.ENVIRONMENT, "the kubeconfig " + kubeconfig + " does not exist",
-                    "pass --kubeconfig PATH (or set KUBECONFIG) to the file of the cluster to deploy to");
-        }
-        KubeConfig config;
-        // The operator's file, outside the repository as a rule: read anywhere, but bounded.
-        try (Reader reader = new InputStreamReader(ConfinedFiles.anywhere(MAX_KUBECONFIG_BYTES).open(kubeconfig),
-                StandardCharsets.UTF_8)) {
-            config = KubeConfig.loadKubeConfig(reader);
-        } catch (IOException | RuntimeException e) {
-            // Never e.getMessage(): YAML errors quote the text around the fault, which may be a token.
-            throw new ProvisionException(Kind.ENVIRONMENT, "the kubeconfig " + kubeconfig
-                    + " cannot be read (" + e.getClass().getSimpleName() + ")",
-                    "check that the file is a kubeconfig (kubectl config view --kubeconfig " + kubeconfig + ")");
-        }
-        config.setFile(kubeconfig.toAbsolutePath().toFile());
-        if (context.isPresent()) {
-            if (!config.setContext(context.get())) {
-                throw new ProvisionException(Kind.ENVIRONMENT, "the kubeconfig " + kubeconfig + " has no context '"
-                        + context.get() + "'; it has " + contextNames(config),
-                        "pass --context with one of those names");
-            }
-        } else if (config.getCurrentContext() == null || config.getCurrentContext().isEmpty()) {
-            throw new ProvisionException(Kind.ENVIRONMENT, "the kubeconfig " + kubeconfig
-                    + " names no current context; it has " + contextNames(config),
-                    "pass --context NAME, or run kubectl config use-context NAME");
-        }
+        return fromKubeconfigs(KubeconfigFiles.of(kubeconfig), context);
+    }
+
+    /**
+     * Connects through the merge of {@code kubeconfigs} ({@link KubeconfigFiles#load()}, as kubectl merges a
+     * {@code KUBECONFIG} list), using {@code context} or the current context.
+     *
+     * @throws ProvisionException (ENVIRONMENT) when a file is missing or unreadable, the context is unknown, or the
+     *                            credentials cannot be loaded
+     */
+    public static KubeConnection fromKubeconfigs(KubeconfigFiles kubeconfigs, Optional<String> context)
+            throws ProvisionException {
+        return fromKubeconfigs(kubeconfigs, context, Clock.systemUTC());
+    }
+
+    /** {@link #fromKubeconfigs(KubeconfigFiles, Optional)}, an exec plugin's token judged expired by {@code clock}. */
+    static KubeConnection fromKubeconfigs(KubeconfigFiles kubeconfigs, Optional<String> context, Clock clock)
+            throws ProvisionException {
+        MergedKubeconfig merged = kubeconfigs.load();
+        String chosen = merged.chooseContext(context);
+        KubeConfig config = merged.toKubeConfig(chosen);
+        String kubeconfig = kubeconfigs.describe();
         if (config.getServer() == null || config.getServer().isBlank()) {
             throw new ProvisionException(Kind.ENVIRONMENT, "the context '" + config.getCurrentContext()
                     + "' of " + kubeconfig + " names no cluster with a server address",
-                    "check the context's cluster entry (kubectl config view --kubeconfig " + kubeconfig + ")");
+                    "check the context's cluster entry (kubectl config view)");
         }
-        Optional<String> plugin = missingExecPlugin(config, kubeconfig.toAbsolutePath().getParent(),
-                System.getenv("PATH"));
+        // the merge made a command with a folder absolute (kubectl's rule), so no folder to resolve against
+        Optional<String> plugin = missingExecPlugin(config, null, System.getenv("PATH"));
         if (plugin.isPresent()) {
             // client-java would go on without credentials, and the server's answer would blame system:anonymous
             throw new ProvisionException(Kind.ENVIRONMENT, "the credentials of context '" + config.getCurrentContext()
@@ -92,8 +81,29 @@ public final class ClusterConnector {
                     + kubeconfig + " cannot be reached: " + e.getMessage(), "fix the cluster's proxy-url in the "
                     + "kubeconfig or the HTTPS_PROXY / HTTP_PROXY variable, or name the server in NO_PROXY");
         }
+        Optional<ExecCredentialPlugin> exec = merged.context(chosen).map(c -> String.valueOf(c.get("user")))
+                .flatMap(merged::user).flatMap(ExecCredentialPlugin::of);
+        ExecCredentialPlugin.ExecCredential first = null;
+        if (exec.isPresent()) {
+            // run here, not by client-java, to learn when the token expires (BearerCredentials renews it then)
+            try {
+                first = exec.get().fetch();
+            } catch (IOException e) {
+                throw new ProvisionException(Kind.ENVIRONMENT, "the credentials of context '" + chosen + "' in "
+                        + kubeconfig + " cannot be loaded: " + e.getMessage(), "run the exec plugin yourself "
+                                + "(kubectl --context " + chosen + " get --raw /version shows its error)");
+            }
+            config = merged.toKubeConfig(chosen, first.asUser());
+        }
         try {
-            return new KubeConnection(proxied(apiClientDirect(config), route));
+            ApiClient client;
+            if (exec.isPresent()) {
+                ExecCredentialPlugin runner = exec.get();
+                client = BearerCredentials.carry(tlsClient(config), () -> renewed(runner), first.expiry(), clock);
+            } else {
+                client = apiClientDirect(config);
+            }
+            return new KubeConnection(proxied(client, route));
         } catch (IOException | RuntimeException e) {
             String where = "context '" + config.getCurrentContext() + "' in " + kubeconfig;
             Optional<String> certificate = unreadableCertificate(config);
@@ -259,7 +269,22 @@ public final class ClusterConnector {
                 .map(String.class::cast);
     }
 
+    /** A new token from {@code plugin}, or empty when it fails now (the server's 401 then says what is wrong). */
+    private static Optional<BearerCredentials.Token> renewed(ExecCredentialPlugin plugin) {
+        try {
+            ExecCredentialPlugin.ExecCredential fresh = plugin.fetch();
+            return fresh.token().map(token -> new BearerCredentials.Token(token, fresh.expiry()));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
     private static ApiClient apiClientDirect(KubeConfig config) throws IOException {
+        return BearerCredentials.carry(tlsClient(config), config);
+    }
+
+    /** client-java's client for {@code config}, its TLS (client certificate included) set up, no bearer token yet. */
+    private static ApiClient tlsClient(KubeConfig config) throws IOException {
         ClientBuilder builder = ClientBuilder.kubeconfig(config);
         if (config.getClientCertificateData() != null || config.getClientCertificateFile() != null) {
             ClientCertificate.keyManagers(
@@ -267,7 +292,7 @@ public final class ClusterConnector {
                     config.getDataOrFileRelative(config.getClientKeyData(), config.getClientKeyFile()))
                     .ifPresent(keyManagers -> builder.setAuthentication(client -> client.setKeyManagers(keyManagers)));
         }
-        return BearerCredentials.carry(SingleTlsApiClient.build(builder), config);
+        return SingleTlsApiClient.build(builder);
     }
 
     /** Whether Ascent runs in a pod with a service account mounted. */
@@ -289,17 +314,5 @@ public final class ClusterConnector {
                     + e.getClass().getSimpleName() + ")",
                     "mount a service account token, or pass --kubeconfig");
         }
-    }
-
-    private static String contextNames(KubeConfig config) {
-        List<String> names = new ArrayList<>();
-        if (config.getContexts() != null) {
-            for (Object entry : config.getContexts()) {
-                if (entry instanceof Map<?, ?> map && map.get("name") != null) {
-                    names.add("'" + map.get("name") + "'");
-                }
-            }
-        }
-        return names.isEmpty() ? "no contexts" : "contexts " + String.join(", ", names);
     }
 }

@@ -21,7 +21,8 @@ import java.util.concurrent.FutureTask;
  */
 public final class KubeConnections implements AutoCloseable {
 
-    private record Key(Optional<Path> kubeconfig, Optional<String> context) {
+    /** The files (none: the pod's service account), whether named on purpose, and the context. */
+    private record Key(List<Path> kubeconfigs, boolean explicit, Optional<String> context) {
     }
 
     private final Map<Key, FutureTask<KubeConnection>> open = new HashMap<>();
@@ -29,13 +30,38 @@ public final class KubeConnections implements AutoCloseable {
     private final List<Thread> warmUps = new ArrayList<>();
     private boolean closed;
 
-    private static Key key(Optional<Path> kubeconfig, Optional<String> context) {
-        return new Key(kubeconfig.map(p -> p.toAbsolutePath().normalize()), context);
+    private static Key key(Optional<KubeconfigFiles> kubeconfigs, Optional<String> context) {
+        return new Key(kubeconfigs.map(k -> k.files().stream().map(p -> p.toAbsolutePath().normalize()).toList())
+                .orElse(List.of()), kubeconfigs.map(KubeconfigFiles::explicit).orElse(false), context);
     }
 
-    /** The connection through {@code kubeconfig} and {@code context}, or the pod's service account when empty. */
+    /** The connection through {@code kubeconfig} alone and {@code context}, or the pod's service account when empty. */
     public KubeConnection connect(Optional<Path> kubeconfig, Optional<String> context) throws ProvisionException {
-        Key key = key(kubeconfig, context);
+        return connectTo(kubeconfig.map(KubeconfigFiles::of), context);
+    }
+
+    /** The connection through the merge of {@code kubeconfigs} and {@code context}. */
+    public KubeConnection connect(KubeconfigFiles kubeconfigs, Optional<String> context) throws ProvisionException {
+        return connectTo(Optional.of(kubeconfigs), context);
+    }
+
+    /**
+     * Lets {@code file} and {@code fileContext} reach the connection already open (or being opened) through
+     * {@code kubeconfigs} and {@code context}: the run's single-context copy of a merged kubeconfig
+     * ({@link MergedKubeconfig#writeSingle}) names the same cluster and user, and a second connection would cost a
+     * second TLS handshake. Nothing happens when there is no such connection.
+     */
+    public synchronized void share(KubeconfigFiles kubeconfigs, Optional<String> context, Path file,
+            Optional<String> fileContext) {
+        FutureTask<KubeConnection> task = open.get(key(Optional.of(kubeconfigs), context));
+        if (task != null && !closed) {
+            open.putIfAbsent(key(Optional.of(KubeconfigFiles.of(file)), fileContext), task);
+        }
+    }
+
+    private KubeConnection connectTo(Optional<KubeconfigFiles> kubeconfigs, Optional<String> context)
+            throws ProvisionException {
+        Key key = key(kubeconfigs, context);
         FutureTask<KubeConnection> task;
         boolean builder = false;
         synchronized (this) {
@@ -45,8 +71,8 @@ public final class KubeConnections implements AutoCloseable {
             }
             task = open.get(key);
             if (task == null) {
-                task = new FutureTask<>(() -> kubeconfig.isPresent()
-                        ? ClusterConnector.fromKubeconfig(kubeconfig.get(), context) : ClusterConnector.inCluster());
+                task = new FutureTask<>(() -> kubeconfigs.isPresent()
+                        ? ClusterConnector.fromKubeconfigs(kubeconfigs.get(), context) : ClusterConnector.inCluster());
                 open.put(key, task);
                 builder = true;
             }
@@ -107,12 +133,17 @@ public final class KubeConnections implements AutoCloseable {
      * again for the same cluster (one connection, one handshake); a different cluster gets its own warm-up.
      */
     public synchronized void warmUp(Path kubeconfig, Optional<String> context) {
-        if (closed || !warmed.add(key(Optional.of(kubeconfig), context))) {
+        warmUp(KubeconfigFiles.of(kubeconfig), context);
+    }
+
+    /** {@link #warmUp(Path, Optional)} through the merge of {@code kubeconfigs}. */
+    public synchronized void warmUp(KubeconfigFiles kubeconfigs, Optional<String> context) {
+        if (closed || !warmed.add(key(Optional.of(kubeconfigs), context))) {
             return;
         }
         Thread warmUp = new Thread(() -> {
             try {
-                connect(Optional.of(kubeconfig), context).get("/version");
+                connect(kubeconfigs, context).get("/version");
             } catch (ProvisionException | KubeException | RuntimeException e) {
                 // reported by preflight, which makes the same connection and request
             } catch (InterruptedException e) {
@@ -151,7 +182,8 @@ public final class KubeConnections implements AutoCloseable {
             open.clear();
         }
         running.forEach(Thread::interrupt);
-        for (FutureTask<KubeConnection> task : tasks) {
+        // a shared connection is in the map under two keys: close it once
+        for (FutureTask<KubeConnection> task : new java.util.LinkedHashSet<>(tasks)) {
             if (task.isDone()) {
                 try {
                     task.get().close();
