@@ -49,6 +49,6 @@ class DoctorAndGcCommandTest {
         CliRun run = CliRun.of("gc", "--dry-run", "--kubeconfig", dir.resolve("nowhere").toString());
 
         assertThat(run.status()).isEqualTo(ExitCodes.ENVIRONMENT);
-        assertThat(run.out()).contains("cannot use", "no such file");
+        assertThat(run.out()).contains("cannot use", "the kubeconfig " + dir.resolve("nowhere") + " does not exist");
     }
 }

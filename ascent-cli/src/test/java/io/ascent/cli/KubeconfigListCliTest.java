@@ -122,4 +122,22 @@ class KubeconfigListCliTest {
         assertThat(run.status()).as(run.out()).isEqualTo(ExitCodes.ENVIRONMENT);
         assertThat(run.out()).contains("the kubeconfig " + second + " cannot be read").doesNotContain("s3cr3t");
     }
+
+    @Test
+    void shouldCollectNamespacesOnTheMergedContextInGc() throws Exception {
+        Run run = ascent(first + ":" + second, "gc", "--dry-run", "--context", "eks");
+
+        assertThat(run.status()).as(run.out()).isEqualTo(ExitCodes.ENVIRONMENT);
+        assertThat(run.out()).contains("cannot list namespaces", "127.0.0.1:" + targetPort)
+                .doesNotContain("127.0.0.1:" + decoyPort, "s3cr3t", "decoy-token");
+    }
+
+    @Test
+    void shouldNameTheFilesLookedInForAnUnknownContextInGc() throws Exception {
+        Run run = ascent(first + ":" + second, "gc", "--dry-run", "--context", "prod");
+
+        assertThat(run.status()).as(run.out()).isEqualTo(ExitCodes.ENVIRONMENT);
+        assertThat(run.out()).contains("no context 'prod' in the kubeconfigs " + first + ", " + second
+                + "; defined: 'decoy', 'eks'");
+    }
 }

@@ -11,7 +11,6 @@ import io.ascent.core.report.ErrorKind;
 import io.ascent.core.report.Item;
 import io.ascent.core.report.Report;
 import io.ascent.core.run.Phase;
-import io.ascent.core.workspace.ConfinedFiles;
 import io.ascent.core.run.RunRecorder;
 import io.ascent.core.report.Severity;
 import io.ascent.core.report.Status;
@@ -20,11 +19,11 @@ import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.apis.CoreV1Api;
 import io.kubernetes.client.openapi.models.V1Namespace;
 import io.kubernetes.client.util.KubeConfig;
+import io.ascent.core.provision.ProvisionException;
 import io.ascent.core.provision.kube.ClusterConnector;
+import io.ascent.core.provision.kube.KubeconfigFiles;
+import io.ascent.core.provision.kube.MergedKubeconfig;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -261,25 +260,21 @@ public final class GarbageCollector {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
     }
 
-    /** A client for the kubeconfig and context named; the file's contents never reach a message. */
+    /**
+     * A client for the kubeconfig and context named, the files chosen and merged as kubectl does ({@code --kubeconfig},
+     * else the files of {@code KUBECONFIG}, else {@code ~/.kube/config}: {@link KubeconfigFiles}), as the run that
+     * created the namespaces chose them; the files' contents never reach a message.
+     */
     private static ApiClient client(GcOptions options) throws IOException {
-        java.nio.file.Path file = options.kubeconfig().orElseGet(() -> java.nio.file.Path.of(
-                System.getProperty("user.home"), ".kube", "config"));
-        if (!Files.isRegularFile(file)) {
-            throw new IOException("no such file: " + file);
-        }
-        // The operator's --kubeconfig, never a repository's: readable anywhere, within a limit.
-        try (Reader reader = new java.io.InputStreamReader(ConfinedFiles.anywhere(4L << 20).open(file),
-                StandardCharsets.UTF_8)) {
-            KubeConfig config = KubeConfig.loadKubeConfig(reader);
-            config.setFile(file.toFile());
-            if (options.context().isPresent() && !config.setContext(options.context().get())) {
-                throw new IOException("no context '" + options.context().get() + "' in " + file);
-            }
+        try {
+            MergedKubeconfig merged = KubeconfigFiles.locate(options.kubeconfig()).load();
+            KubeConfig config = merged.toKubeConfig(merged.chooseContext(options.context()));
             ApiClient client = ClusterConnector.apiClient(config);
             client.setConnectTimeout(10_000);
             client.setReadTimeout(30_000);
             return client;
+        } catch (ProvisionException e) {
+            throw new IOException(e.getMessage());
         }
     }
 }
