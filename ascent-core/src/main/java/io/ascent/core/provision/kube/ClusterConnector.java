@@ -236,13 +236,8 @@ public final class ClusterConnector {
         if (route.isEmpty()) {
             return client;
         }
-        Optional<String> credentials = route.get().credentials();
-        // Answers the proxy's 407, and OkHttp's pre-emptive call before a CONNECT tunnel; refused once: no loop.
-        okhttp3.Authenticator authenticator = credentials.isEmpty() ? okhttp3.Authenticator.NONE
-                : (connectionRoute, response) -> response.request().header("Proxy-Authorization") != null ? null
-                        : response.request().newBuilder().header("Proxy-Authorization", credentials.get()).build();
         return client.setHttpClient(client.getHttpClient().newBuilder().proxy(route.get().proxy())
-                .proxyAuthenticator(authenticator).build());
+                .proxyAuthenticator(route.get().authenticator()).build());
     }
 
     /** The server's URL as client-java completes it (a bare {@code host:443} is https, any other bare one http). */
