@@ -71,6 +71,31 @@ class ProvisionCommandTest {
     }
 
     @Test
+    void shouldSayTheChecklistHasNoSmokeTestsWhenTestNamesOneItLacks(@TempDir Path dir) throws Exception {
+        Path app = dir.resolve("hello-web");
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(Path.of(HELLO_WEB))) {
+            for (Path file : files.toList()) {
+                Path target = app.resolve(Path.of(HELLO_WEB).relativize(file).toString());
+                if (java.nio.file.Files.isDirectory(file)) {
+                    java.nio.file.Files.createDirectories(target);
+                } else {
+                    java.nio.file.Files.copy(file, target);
+                }
+            }
+        }
+        String checklist = java.nio.file.Files.readString(app.resolve("ascent.yaml"));
+        java.nio.file.Files.writeString(app.resolve("ascent.yaml"), checklist.substring(0,
+                checklist.indexOf("  tests:\n")) + checklist.substring(checklist.indexOf("  teardown:")));
+
+        CliRun run = CliRun.of("provision", app.toString(), "--no-git", "--driver", "existing", "--dry-run",
+                "--kubeconfig", "/nonexistent/kubeconfig", "--test", "content-check");
+
+        assertThat(run.status()).as(run.out()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(run.out()).contains("--test content-check: the checklist has no smoke test of that name "
+                + "(it has none)");
+    }
+
+    @Test
     void shouldExitThreeWithTheFixWhenTheKubeconfigIsMissing() {
         CliRun run = CliRun.of("provision", HELLO_WEB, "--driver", "existing", "--kubeconfig", "/nonexistent/kubeconfig");
 
