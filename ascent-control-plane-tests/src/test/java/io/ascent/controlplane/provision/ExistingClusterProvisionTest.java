@@ -53,10 +53,14 @@ class ExistingClusterProvisionTest {
         Item test = items(report, "provision.test").get(0);
         assertThat(test.status()).isEqualTo(Status.PASS);
         assertThat(test.message()).startsWith("content-check: Job/hello-web-content complete");
+        String namespace = runNamespace(report);
+        // the test's Job is applied and waited for in the tests phase, and its lines say so (they said "deploy:")
+        assertThat(progress.snapshot()).contains("tests: content-check: applied Job/hello-web-content in " + namespace)
+                .anySatisfy(line -> assertThat(line).startsWith("tests: content-check: Job/hello-web-content: complete"))
+                .noneSatisfy(line -> assertThat(line).startsWith("deploy: ").contains("Job/"));
         assertThat(items(report, "provision.preflight.access").get(0).status()).isEqualTo(Status.PASS);
         // The checklist targets 1.31 and the control plane runs 1.35: reported, not fatal.
         assertThat(items(report, "provision.preflight.version").get(0).status()).isEqualTo(Status.WARN);
-        String namespace = runNamespace(report);
         // hello-web's checklist sets provision.cluster.namespacePrefix: hello-web-
         assertThat(namespace).matches("hello-web-\\d{8}-\\d{6}-[0-9a-z]{6}");
         assertThat(io.ascent.core.provision.RunName.parseLabelled(namespace)).as("ascent gc recognises it").isPresent();

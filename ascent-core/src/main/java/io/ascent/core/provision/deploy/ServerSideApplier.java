@@ -35,11 +35,24 @@ public final class ServerSideApplier {
     private final KubeConnection connection;
     private final ApiDiscovery discovery;
     private final ProgressListener progress;
+    /** The phase its progress lines name: {@code deploy}, or a smoke test's when it applies that test's Job. */
+    private final String phase;
 
     public ServerSideApplier(KubeConnection connection, ApiDiscovery discovery, ProgressListener progress) {
+        this(connection, discovery, progress, "deploy");
+    }
+
+    private ServerSideApplier(KubeConnection connection, ApiDiscovery discovery, ProgressListener progress,
+            String phase) {
         this.connection = connection;
         this.discovery = discovery;
         this.progress = progress;
+        this.phase = phase;
+    }
+
+    /** The same applier, its progress lines starting with {@code phase} (a smoke test's Job is no deploy step). */
+    public ServerSideApplier during(String phase) {
+        return new ServerSideApplier(connection, discovery, progress, phase);
     }
 
     /** What applying a batch gave: one item per object, and the objects to wait for. */
@@ -98,9 +111,9 @@ public final class ServerSideApplier {
                             target = new WaitTarget(type.get(), namespace, name, resource.location());
                             targets.add(target);
                         }
-                        progress.info("deploy: applied " + resource.displayName()
+                        progress.info(phase + ": applied " + resource.displayName()
                                 + (namespace == null ? "" : " in " + namespace));
-                        warnings.forEach(warning -> progress.info("deploy: " + resource.displayName()
+                        warnings.forEach(warning -> progress.info(phase + ": " + resource.displayName()
                                 + ": the API server warns: " + warning));
                     }
                 }

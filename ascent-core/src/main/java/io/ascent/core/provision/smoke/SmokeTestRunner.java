@@ -109,7 +109,8 @@ public final class SmokeTestRunner {
     /** Runs a {@code job} test: applies the Job into the run's namespace, waits for it, attaches its log. */
     public Item job(SmokeTest test, Resource job, String namespace, Location location) throws InterruptedException {
         long start = System.nanoTime();
-        ServerSideApplier.Outcome applied = applier.apply(List.of(job), namespace, false);
+        String phase = "tests: " + test.name();
+        ServerSideApplier.Outcome applied = applier.during(phase).apply(List.of(job), namespace, false);
         if (applied.failed() || applied.targets().isEmpty()) {
             Item refused = applied.items().get(0);
             return ProvisionRule.TEST.item().status(Status.FAIL).key(test.name()).location(refused.location())
@@ -117,7 +118,7 @@ public final class SmokeTestRunner {
                     .duration(Duration.ofNanos(System.nanoTime() - start)).build();
         }
         WaitTarget target = applied.targets().get(0);
-        WaitResult result = waiter.await(List.of(target), test.timeout()).get(0);
+        WaitResult result = waiter.during(phase).await(List.of(target), test.timeout()).get(0);
         String log = jobLog(namespace, target, result);
         Status status = result.succeeded() ? Status.PASS : Status.FAIL;
         String facts = result.succeeded() ? log : details.describe(result) + (log.isEmpty() ? "" : "\n" + log);

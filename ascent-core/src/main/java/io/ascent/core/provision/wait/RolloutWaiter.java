@@ -39,7 +39,9 @@ public final class RolloutWaiter {
     private final ProgressListener progress;
     private final Duration watchTimeout;
     private final Duration creationGrace;
-    private final LongAdder waitedNanos = new LongAdder();
+    private final LongAdder waitedNanos;
+    /** The phase its progress lines name: {@code deploy}, or a smoke test's when it waits for that test's Job. */
+    private final String phase;
 
     public RolloutWaiter(KubeConnection connection, ProgressListener progress) {
         this(connection, progress, Duration.ofMinutes(5));
@@ -53,10 +55,25 @@ public final class RolloutWaiter {
     /** @param creationGrace how long a refusal to create pods may stand (tests make it short) */
     RolloutWaiter(KubeConnection connection, ProgressListener progress, Duration watchTimeout,
             Duration creationGrace) {
+        this(connection, progress, watchTimeout, creationGrace, new LongAdder(), "deploy");
+    }
+
+    private RolloutWaiter(KubeConnection connection, ProgressListener progress, Duration watchTimeout,
+            Duration creationGrace, LongAdder waitedNanos, String phase) {
         this.connection = connection;
         this.progress = progress;
         this.watchTimeout = watchTimeout;
         this.creationGrace = creationGrace;
+        this.waitedNanos = waitedNanos;
+        this.phase = phase;
+    }
+
+    /**
+     * The same waiter, its progress lines starting with {@code phase}; the time it waits still counts in this one's
+     * {@link #waited()} (the run's overhead is everything but the waits).
+     */
+    public RolloutWaiter during(String phase) {
+        return new RolloutWaiter(connection, progress, watchTimeout, creationGrace, waitedNanos, phase);
     }
 
     /**
@@ -151,7 +168,7 @@ public final class RolloutWaiter {
             if (result.verdict().state() == Verdict.State.WAITING) {
                 String message = result.verdict().message();
                 if (!message.equals(lastMessage.put(target, message))) {
-                    progress.info("deploy: " + target.displayName() + ": " + message + " ("
+                    progress.info(phase + ": " + target.displayName() + ": " + message + " ("
                             + result.elapsed().toMillis() + " ms)");
                 }
                 continue;
@@ -159,7 +176,7 @@ public final class RolloutWaiter {
             results.put(target, result);
             pending.remove(target);
             refusedSince.remove(target);
-            progress.info("deploy: " + target.displayName() + ": " + result.verdict().message() + " ("
+            progress.info(phase + ": " + target.displayName() + ": " + result.verdict().message() + " ("
                     + result.elapsed().toMillis() + " ms)");
         }
     }
