@@ -128,6 +128,20 @@ public final class Provisioner {
         return run.report();
     }
 
+    /** What the validate phase and the request's checks decided: all the live phases need to know. */
+    private record Plan(Checklist checklist, ProvisionSettings settings, ClusterDrivers.Choice choice,
+            ClusterRequest request, List<Resource> ordered, Map<String, Resource> jobs, boolean ownsNamespaceOnly,
+            Duration timeout) {
+        ClusterDriver driver() {
+            return choice.driver();
+        }
+    }
+
+    /** The cluster or namespace made for the run, and the means to act on it. */
+    private record Live(ProvisionedCluster cluster, KubeConnection connection, ApiDiscovery discovery,
+            ServerSideApplier applier, FailureDetails details) {
+    }
+
     /** The state of one run. */
     private final class Run {
         private final ProvisionOptions options;
@@ -176,6 +190,39 @@ public final class Provisioner {
                 ExistingClusterDriver.kubeconfigFiles(options.kubeconfig(), System.getenv())
                         .ifPresent(kubeconfigs -> connections.warmUp(kubeconfigs, options.context()));
             }
+            Optional<Plan> planned = prepare(connections);
+            if (planned.isEmpty()) {
+                return;
+            }
+            Plan plan = planned.get();
+            if (options.dryRun()) {
+                plan(plan.driver(), plan.request(), plan.ordered(), plan.settings(), plan.timeout());
+                return;
+            }
+            if (!preflight(plan)) {
+                return;
+            }
+            teardown = new Teardown(plan.driver(), progress);
+            teardown.arm();
+            try {
+                Optional<Live> live = createCluster(plan);
+                if (live.isPresent() && deploy(plan, live.get())) {
+                    runTests(plan, live.get());
+                }
+            } catch (InterruptedException e) {
+                record(e); // before teardown becomes the current phase
+                throw e;
+            } finally {
+                tearDown();
+            }
+        }
+
+        /**
+         * The validate phase, then the checks of the cluster request that need no cluster (the driver, the kind
+         * configuration, the node image, the driver's own judgement): the plan of the run, or empty when something
+         * stops it before anything is created (its items are recorded).
+         */
+        private Optional<Plan> prepare(KubeConnections connections) throws InterruptedException {
             // validate: the checklist and manifests must pass before anything is created
             begin("validate");
             // The kind host policy is part of it (KindConfigStep), with the operator's folders: as validate judges it.
@@ -202,7 +249,7 @@ public final class Provisioner {
                 }
                 end(Status.FAIL, "static validation did not pass (" + validated.verdict().name().toLowerCase()
                         .replace('_', ' ') + "); nothing was created");
-                return;
+                return Optional.empty();
             }
             Workspace workspace = Workspace.of(options.directory());
             LoadedChecklist loaded = new ChecklistLoader(clock).load(workspace, options.checklist());
@@ -221,26 +268,26 @@ public final class Provisioner {
             if (!renderProblems.isEmpty()) {
                 items.addAll(renderProblems);
                 end(Status.FAIL, "a Kustomize or Helm source did not render; nothing was created");
-                return;
+                return Optional.empty();
             }
             List<Item> unnamed = unnamed(resources);
             if (!unnamed.isEmpty()) {
                 items.addAll(unnamed);
                 end(Status.FAIL, "objects that server-side apply cannot address; nothing was created");
-                return;
+                return Optional.empty();
             }
             Map<String, Resource> jobs = new LinkedHashMap<>();
             List<Item> problems = sectionProblems(workspace, checklist, resources, jobs);
             if (!problems.isEmpty()) {
                 items.addAll(problems);
                 end(Status.FAIL, "the provision section names what the manifests do not define; nothing was created");
-                return;
+                return Optional.empty();
             }
             List<Item> unknownTests = unknownTests(checklist);
             if (!unknownTests.isEmpty()) {
                 items.addAll(unknownTests);
                 end(Status.FAIL, "--test names a smoke test the checklist does not have; nothing was created");
-                return;
+                return Optional.empty();
             }
             List<Resource> toCreate = new ArrayList<>(resources);
             toCreate.addAll(jobs.values());
@@ -248,7 +295,7 @@ public final class Provisioner {
             items.addAll(references);
             if (references.stream().anyMatch(item -> item.status().isGating())) {
                 end(Status.FAIL, "pods refer to what the run does not create; nothing was created");
-                return;
+                return Optional.empty();
             }
             end(Status.PASS, "checklist and manifests are valid; " + resources.size() + " objects to apply");
 
@@ -258,7 +305,7 @@ public final class Provisioner {
                 items.add(ProvisionRule.CLUSTER.item()
                         .error(ErrorKind.ENVIRONMENT, "the " + driverName + " driver is not available in this build")
                         .remediation("use --driver existing with a kubeconfig").build());
-                return;
+                return Optional.empty();
             }
             ClusterDriver driver = choice.get().driver();
             Duration timeout = options.timeout().orElse(settings.deploy().timeout());
@@ -269,7 +316,7 @@ public final class Provisioner {
                 items.add(ProvisionRule.CLUSTER.item().error(ErrorKind.INPUT, e.getMessage())
                         .location(configLocation.orElse(Location.of(checklist.path())))
                         .remediation(e.remediation().orElse(null)).build());
-                return;
+                return Optional.empty();
             }
             work = workDirectory(name);
             ClusterRequest request = ClusterRequests.of(name, options, settings, checklist, kindConfig, work,
@@ -281,7 +328,7 @@ public final class Provisioner {
                 items.add(ProvisionRule.KIND_HOST.item().error(ErrorKind.INPUT, refusedImage.get())
                         .location(nodeImageLocation.orElse(Location.of(checklist.path())))
                         .remediation(NodeImagePolicy.REMEDIATION).build());
-                return;
+                return Optional.empty();
             }
             try {
                 // The driver's own judgement (kind: the host policy), at the kind configuration's lines. The static
@@ -290,123 +337,125 @@ public final class Provisioner {
                 List<Item> judged = kindHostJudged ? List.of() : driver.checkRequest(request);
                 items.addAll(judged);
                 if (judged.stream().anyMatch(item -> item.status() == Status.ERROR)) {
-                    return;
+                    return Optional.empty();
                 }
             } catch (ProvisionException e) {
                 items.add(ProvisionRule.CLUSTER.item().error(ErrorKind.INPUT, e.getMessage())
                         .location(configLocation.orElse(Location.of(checklist.path())))
                         .remediation(e.remediation().orElse(null)).build());
-                return;
+                return Optional.empty();
             }
             List<Resource> ordered = ApplyOrder.sort(resources);
             applied = ordered;
+            return Optional.of(new Plan(checklist, settings, choice.get(), request, ordered, jobs, ownsNamespaceOnly,
+                    timeout));
+        }
 
-            if (options.dryRun()) {
-                plan(driver, request, ordered, settings, timeout);
-                return;
-            }
-
+        /** The preflight phase: whether it let the run go on (nothing is created before it passes). */
+        private boolean preflight(Plan plan) throws InterruptedException {
             begin("preflight");
-            List<Item> preflight = choice.get().preflight().check(request, progress);
+            List<Item> preflight = plan.choice().preflight().check(plan.request(), progress);
             items.addAll(preflight);
             if (preflight.stream().anyMatch(i -> i.status() == Status.ERROR)) {
                 report.environmentFailed("preflight: the environment cannot run the provisioning");
                 end(Status.FAIL, "preflight found what stops the run; nothing was created");
-                return;
+                return false;
             }
             if (preflight.stream().anyMatch(i -> i.status() == Status.FAIL)) {
                 end(Status.FAIL, "preflight failed; nothing was created");
-                return;
+                return false;
             }
             end(Status.PASS, preflight.size() + " checks");
+            return true;
+        }
 
-            teardown = new Teardown(driver, progress);
-            teardown.arm();
+        /**
+         * The cluster phase: the driver makes the cluster (or namespace), the run connects to it and makes sure its
+         * PodSecurity level holds; empty when that failed (its items are recorded).
+         */
+        private Optional<Live> createCluster(Plan plan) throws InterruptedException {
+            begin("cluster");
+            ProvisionedCluster cluster;
             try {
-                begin("cluster");
-                ProvisionedCluster cluster;
-                try {
-                    cluster = driver.create(request, progress);
-                } catch (ProvisionException e) {
-                    Path exported = request.workDirectory().resolve("kind-logs");
-                    Optional<Path> logs = keptLogs(exported);
-                    items.add(ProvisionRule.CLUSTER.item().error(e.kind() == ProvisionException.Kind.ENVIRONMENT
-                                    ? ErrorKind.ENVIRONMENT : ErrorKind.INPUT, e.getMessage()
-                                    + logs.map(path -> "\nkind's exported logs: " + path).orElse(""))
-                            .remediation(e.remediation().map(r -> logs.map(path -> r.replace(exported.toString(),
-                                    path.toString())).orElse(r)).orElse(null))
-                            .duration(elapsed()).build());
-                    end(Status.FAIL, "the cluster could not be made");
-                    return;
-                }
-                teardown.cluster(cluster);
-                Map<String, String> podSecurity = podSecurity(request);
-                items.add(ProvisionRule.CLUSTER.item().status(Status.PASS).message(cluster.driver() + ": "
-                        + (cluster.ownsCluster() ? "cluster " + cluster.name() : "namespace " + cluster.namespace()
-                        + " (" + cluster.name() + ")") + (podSecurity.isEmpty() ? "" : "; namespace "
-                        + cluster.namespace() + " enforces PodSecurity " + PodSecurityLabels.describe(podSecurity)))
+                cluster = plan.driver().create(plan.request(), progress);
+            } catch (ProvisionException e) {
+                Path exported = plan.request().workDirectory().resolve("kind-logs");
+                Optional<Path> logs = keptLogs(exported);
+                items.add(ProvisionRule.CLUSTER.item().error(e.kind() == ProvisionException.Kind.ENVIRONMENT
+                                ? ErrorKind.ENVIRONMENT : ErrorKind.INPUT, e.getMessage()
+                                + logs.map(path -> "\nkind's exported logs: " + path).orElse(""))
+                        .remediation(e.remediation().map(r -> logs.map(path -> r.replace(exported.toString(),
+                                path.toString())).orElse(r)).orElse(null))
                         .duration(elapsed()).build());
-                end(Status.PASS, "namespace " + cluster.namespace());
-
-                KubeConnection connection;
-                try {
-                    connection = connections.connect(Optional.of(cluster.kubeconfig()), cluster.context());
-                } catch (ProvisionException e) {
-                    items.add(ProvisionRule.CLUSTER.item().error(ErrorKind.ENVIRONMENT, e.getMessage())
-                            .remediation(e.remediation().orElse(null)).build());
-                    return;
-                }
-                if (cluster.ownsCluster() && !podSecurity.isEmpty()
-                        && !enforcePodSecurity(connection, cluster.namespace(), podSecurity)) {
-                    return;
-                }
-                if (!podSecurity.isEmpty() && !podSecurityEnforced(connection, cluster.namespace(), podSecurity)) {
-                    return;
-                }
-                ApiDiscovery discovery = new ApiDiscovery(connection);
-                ServerSideApplier applier = new ServerSideApplier(connection, discovery, progress);
-                waiter = new RolloutWaiter(connection, progress);
-                FailureDetails details = new FailureDetails(connection);
-
-                begin("deploy");
-                boolean deployed = deploy(ordered, cluster.namespace(), ownsNamespaceOnly, timeout, applier, waiter,
-                        details, discovery);
-                end(deployed ? Status.PASS : Status.FAIL, deployed ? ordered.size() + " objects applied and ready"
-                        : "the deployment failed");
-                if (!deployed) {
-                    return;
-                }
-
-                begin("tests");
-                SmokeTestRunner runner = new SmokeTestRunner(connection, applier, waiter, progress);
-                int passed = 0;
-                int run = 0;
-                List<SmokeTest> tests = settings.tests();
-                for (int i = 0; i < tests.size(); i++) {
-                    SmokeTest test = tests.get(i);
-                    Location at = testLocation(checklist, i);
-                    if (!selected(test)) {
-                        items.add(ProvisionRule.TEST.item().status(Status.SKIP).key(test.name()).location(at)
-                                .message(test.name() + ": not run: only " + String.join(", ", options.tests())
-                                        + " asked for (--test)").build());
-                        continue;
-                    }
-                    run++;
-                    progress.info("tests: " + test.name() + " ...");
-                    Item item = test.http().isPresent()
-                            ? runner.http(test, test.http().get(), cluster.namespace(), at)
-                            : runner.job(test, jobs.get(test.name()), cluster.namespace(), at);
-                    items.add(item);
-                    passed += item.status() == Status.PASS ? 1 : 0;
-                }
-                end(passed == run ? Status.PASS : Status.FAIL, passed + " of " + run + " tests passed"
-                        + (run < tests.size() ? "; " + (tests.size() - run) + " not asked for (--test)" : ""));
-            } catch (InterruptedException e) {
-                record(e); // before teardown becomes the current phase
-                throw e;
-            } finally {
-                tearDown();
+                end(Status.FAIL, "the cluster could not be made");
+                return Optional.empty();
             }
+            teardown.cluster(cluster);
+            Map<String, String> podSecurity = podSecurity(plan.request());
+            items.add(ProvisionRule.CLUSTER.item().status(Status.PASS).message(cluster.driver() + ": "
+                    + (cluster.ownsCluster() ? "cluster " + cluster.name() : "namespace " + cluster.namespace()
+                    + " (" + cluster.name() + ")") + (podSecurity.isEmpty() ? "" : "; namespace "
+                    + cluster.namespace() + " enforces PodSecurity " + PodSecurityLabels.describe(podSecurity)))
+                    .duration(elapsed()).build());
+            end(Status.PASS, "namespace " + cluster.namespace());
+
+            KubeConnection connection;
+            try {
+                connection = connections.connect(Optional.of(cluster.kubeconfig()), cluster.context());
+            } catch (ProvisionException e) {
+                items.add(ProvisionRule.CLUSTER.item().error(ErrorKind.ENVIRONMENT, e.getMessage())
+                        .remediation(e.remediation().orElse(null)).build());
+                return Optional.empty();
+            }
+            if (cluster.ownsCluster() && !podSecurity.isEmpty()
+                    && !enforcePodSecurity(connection, cluster.namespace(), podSecurity)) {
+                return Optional.empty();
+            }
+            if (!podSecurity.isEmpty() && !podSecurityEnforced(connection, cluster.namespace(), podSecurity)) {
+                return Optional.empty();
+            }
+            ApiDiscovery discovery = new ApiDiscovery(connection);
+            ServerSideApplier applier = new ServerSideApplier(connection, discovery, progress);
+            waiter = new RolloutWaiter(connection, progress);
+            return Optional.of(new Live(cluster, connection, discovery, applier, new FailureDetails(connection)));
+        }
+
+        /** The deploy phase: applies in order and waits; whether everything became ready. */
+        private boolean deploy(Plan plan, Live live) throws InterruptedException {
+            begin("deploy");
+            boolean deployed = applyAndWait(plan.ordered(), live.cluster().namespace(), plan.ownsNamespaceOnly(),
+                    plan.timeout(), live.applier(), waiter, live.details(), live.discovery());
+            end(deployed ? Status.PASS : Status.FAIL, deployed ? plan.ordered().size() + " objects applied and ready"
+                    : "the deployment failed");
+            return deployed;
+        }
+
+        /** The tests phase: the smoke tests asked for, one item each; the others are SKIP items. */
+        private void runTests(Plan plan, Live live) throws InterruptedException {
+            begin("tests");
+            SmokeTestRunner runner = new SmokeTestRunner(live.connection(), live.applier(), waiter, progress);
+            int passed = 0;
+            int run = 0;
+            List<SmokeTest> tests = plan.settings().tests();
+            for (int i = 0; i < tests.size(); i++) {
+                SmokeTest test = tests.get(i);
+                Location at = testLocation(plan.checklist(), i);
+                if (!selected(test)) {
+                    items.add(ProvisionRule.TEST.item().status(Status.SKIP).key(test.name()).location(at)
+                            .message(test.name() + ": not run: only " + String.join(", ", options.tests())
+                                    + " asked for (--test)").build());
+                    continue;
+                }
+                run++;
+                progress.info("tests: " + test.name() + " ...");
+                Item item = test.http().isPresent()
+                        ? runner.http(test, test.http().get(), live.cluster().namespace(), at)
+                        : runner.job(test, plan.jobs().get(test.name()), live.cluster().namespace(), at);
+                items.add(item);
+                passed += item.status() == Status.PASS ? 1 : 0;
+            }
+            end(passed == run ? Status.PASS : Status.FAIL, passed + " of " + run + " tests passed"
+                    + (run < tests.size() ? "; " + (tests.size() - run) + " not asked for (--test)" : ""));
         }
 
         /** The node image repositories this run accepts: kind's, the environment's and the caller's options. */
@@ -483,8 +532,9 @@ public final class Provisioner {
             }
         }
 
-        private boolean deploy(List<Resource> ordered, String namespace, boolean ownNamespaceOnly, Duration timeout,
-                ServerSideApplier applier, RolloutWaiter waiter, FailureDetails details, ApiDiscovery discovery)
+        private boolean applyAndWait(List<Resource> ordered, String namespace, boolean ownNamespaceOnly,
+                Duration timeout, ServerSideApplier applier, RolloutWaiter waiter, FailureDetails details,
+                ApiDiscovery discovery)
                 throws InterruptedException {
             // Namespaces and CRDs first; custom resources can only be applied once their CRDs are Established.
             List<Resource> first = ordered.stream().filter(r -> ApplyOrder.rank(r.kind()) <= 1).toList();
