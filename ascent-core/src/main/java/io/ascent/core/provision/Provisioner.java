@@ -128,6 +128,11 @@ public final class Provisioner {
         return run.report();
     }
 
+    /** What the validate phase found and named: the checklist, the run's name, what it will apply. */
+    private record Validated(Workspace workspace, Checklist checklist, String driverName, boolean ownsNamespaceOnly,
+            RunName name, List<Resource> resources, Map<String, Resource> jobs) {
+    }
+
     /** What the validate phase and the request's checks decided: all the live phases need to know. */
     private record Plan(Checklist checklist, ProvisionSettings settings, ClusterDrivers.Choice choice,
             ClusterRequest request, List<Resource> ordered, Map<String, Resource> jobs, boolean ownsNamespaceOnly,
@@ -218,11 +223,16 @@ public final class Provisioner {
         }
 
         /**
-         * The validate phase, then the checks of the cluster request that need no cluster (the driver, the kind
-         * configuration, the node image, the driver's own judgement): the plan of the run, or empty when something
-         * stops it before anything is created (its items are recorded).
+         * The validate phase ({@link #validate()}), then the checks of the cluster request that need no cluster (the
+         * driver, the kind configuration, the node image, the driver's own judgement): the plan of the run, or empty
+         * when something stops it before anything is created (its items are recorded).
          */
-        private Optional<Plan> prepare(KubeConnections connections) throws InterruptedException {
+        /**
+         * The validate phase: the static validation, then what only a provision asks of the checklist (the
+         * rendered sources, the provision section's names, {@code --test}, pod references), all before anything is
+         * created; empty when the run stops here (its items are recorded).
+         */
+        private Optional<Validated> validate() throws InterruptedException {
             // validate: the checklist and manifests must pass before anything is created
             begin("validate");
             // The kind host policy is part of it (KindConfigStep), with the operator's folders: as validate judges it.
@@ -298,6 +308,21 @@ public final class Provisioner {
                 return Optional.empty();
             }
             end(Status.PASS, "checklist and manifests are valid; " + resources.size() + " objects to apply");
+            return Optional.of(new Validated(workspace, checklist, driverName, ownsNamespaceOnly, name, resources,
+                    jobs));
+        }
+
+        private Optional<Plan> prepare(KubeConnections connections) throws InterruptedException {
+            Optional<Validated> valid = validate();
+            if (valid.isEmpty()) {
+                return Optional.empty();
+            }
+            Workspace workspace = valid.get().workspace();
+            Checklist checklist = valid.get().checklist();
+            ProvisionSettings settings = checklist.provision();
+            String driverName = valid.get().driverName();
+            RunName name = valid.get().name();
+            List<Resource> resources = valid.get().resources();
 
             Optional<ClusterDrivers.Choice> choice = ClusterDrivers.forName(driverName, connections,
                     options.kindExecutable().map(probes::withKind).orElse(probes), clock);
@@ -347,8 +372,8 @@ public final class Provisioner {
             }
             List<Resource> ordered = ApplyOrder.sort(resources);
             applied = ordered;
-            return Optional.of(new Plan(checklist, settings, choice.get(), request, ordered, jobs, ownsNamespaceOnly,
-                    timeout));
+            return Optional.of(new Plan(checklist, settings, choice.get(), request, ordered, valid.get().jobs(),
+                    valid.get().ownsNamespaceOnly(), timeout));
         }
 
         /** The preflight phase: whether it let the run go on (nothing is created before it passes). */
