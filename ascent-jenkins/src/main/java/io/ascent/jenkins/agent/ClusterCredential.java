@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import io.ascent.jenkins.masking.KubeconfigSecrets;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 
@@ -79,6 +80,14 @@ public final class ClusterCredential implements Serializable {
     /** The credential's id, the only part of it that may be shown. */
     public String id() {
         return id;
+    }
+
+    /**
+     * What the output of {@code ascentProvision}'s block must not show: the token, or the Secret file kubeconfig's
+     * {@link KubeconfigSecrets}.
+     */
+    public List<String> secrets() {
+        return token != null ? List.of(token) : KubeconfigSecrets.of(kubeconfig);
     }
 
     /** Whether it is a token (made into a kubeconfig on the agent) rather than a kubeconfig. */
