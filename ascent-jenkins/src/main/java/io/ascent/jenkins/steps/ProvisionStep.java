@@ -66,7 +66,12 @@ public class ProvisionStep extends ValidateStep {
     private String credentialsId = "";
     private String serverUrl = "";
     private String caCertificate = "";
-    private List<String> tests = List.of();
+    /**
+     * The names comma separated, kept as text as the global configuration keeps its lists: saved settings (a freestyle
+     * job's XML, a running Pipeline's program) hold a plain string, and settings saved before this field existed
+     * read back as null, which means all tests.
+     */
+    private String tests = "";
 
     @DataBoundConstructor
     public ProvisionStep() {
@@ -154,7 +159,7 @@ public class ProvisionStep extends ValidateStep {
     }
 
     public List<String> getTests() {
-        return tests;
+        return names(List.of(tests == null ? "" : tests));
     }
 
     /**
@@ -166,8 +171,18 @@ public class ProvisionStep extends ValidateStep {
      */
     @DataBoundSetter
     public void setTests(List<String> tests) {
+        this.tests = String.join(",", names(tests == null ? List.of() : tests));
+    }
+
+    /** The form's text: the names comma separated. */
+    public String getTestsText() {
+        return String.join(", ", getTests());
+    }
+
+    /** Each entry split at commas, trimmed, empty ones and repeats dropped, in order. */
+    private static List<String> names(List<String> entries) {
         List<String> names = new ArrayList<>();
-        for (String entry : tests == null ? List.<String>of() : tests) {
+        for (String entry : entries) {
             for (String name : (entry == null ? "" : entry).split(",")) {
                 String trimmed = name.strip();
                 if (!trimmed.isEmpty() && !names.contains(trimmed)) {
@@ -175,12 +190,7 @@ public class ProvisionStep extends ValidateStep {
                 }
             }
         }
-        this.tests = List.copyOf(names);
-    }
-
-    /** The form's text: the names comma separated. */
-    public String getTestsText() {
-        return String.join(", ", tests);
+        return List.copyOf(names);
     }
 
     /**
@@ -226,7 +236,7 @@ public class ProvisionStep extends ValidateStep {
                 + (workspace.isRemote() ? "the agent" : "the controller"));
         // An abort interrupts the agent thread; the engine tears down and the callable rethrows the interruption.
         AgentReport agent = workspace.act(new ProvisionCallable(settings.request(), driver,
-                global.getKindPath(), global.kindOperatorSettings(), listener, credential).onlyTests(tests));
+                global.getKindPath(), global.kindOperatorSettings(), listener, credential).onlyTests(getTests()));
         return ValidationRun.conclude(run, listener, node, agent, settings.thresholds());
     }
 

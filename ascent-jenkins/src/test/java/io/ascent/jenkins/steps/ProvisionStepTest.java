@@ -562,6 +562,18 @@ class ProvisionStepTest {
         assertThat(step.getTests()).isEmpty();
     }
 
+    /** A freestyle job's XML or a running Pipeline's program saved before tests existed reads back without it. */
+    @Test
+    void shouldRunAllTestsForSettingsSavedBeforeTestsExisted() throws Exception {
+        ProvisionStep saved = new ProvisionStep();
+        java.lang.reflect.Field field = ProvisionStep.class.getDeclaredField("tests");
+        field.setAccessible(true);
+        field.set(saved, null);
+        assertThat(saved.getTests()).isEmpty();
+        assertThat(saved.getTestsText()).isEmpty();
+        assertThat(field.getType()).as("saved as plain text, not a JDK-internal immutable list").isEqualTo(String.class);
+    }
+
     @Test
     void shouldSendTheTestsToTheEngineOnTheAgent() throws Exception {
         scenarioOnTheAgent(Reports.passing());
