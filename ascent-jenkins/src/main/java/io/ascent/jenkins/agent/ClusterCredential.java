@@ -1,5 +1,6 @@
 package io.ascent.jenkins.agent;
 
+import io.ascent.jenkins.masking.KubeconfigSecrets;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import io.ascent.jenkins.masking.KubeconfigSecrets;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 

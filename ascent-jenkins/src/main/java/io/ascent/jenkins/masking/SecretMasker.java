@@ -38,6 +38,7 @@ public final class SecretMasker extends TaskListenerDecorator {
 
     /**
      * @param secrets the values to mask; a value of several lines is masked line by line, since the output is
+     *                masked a line at a time
      * @param charset the build log's charset, in which the steps' output arrives
      * @return a masker, or empty when no value is long enough to mask
      */
