@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
+import hudson.model.Label;
 import hudson.model.Result;
 import hudson.util.Secret;
 import io.ascent.core.progress.ProgressListener;
@@ -26,6 +27,7 @@ import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 import org.jenkinsci.plugins.workflow.cps.Snippetizer;
 import org.jenkinsci.plugins.workflow.flow.FlowDurabilityHint;
 import org.jenkinsci.plugins.workflow.job.properties.DurabilityHintJobProperty;
+import org.jenkinsci.plugins.workflow.steps.durable_task.DurableTaskStep;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
@@ -206,6 +208,28 @@ class ProvisionStepITest {
         r.assertLogNotContains("SECRET-TOKEN", run);
         assertThat(CREDENTIAL_KUBECONFIGS).singleElement().satisfies(text -> assertThat(text)
                 .contains("token: SECRET-TOKEN-it.abc"));
+    }
+
+    /**
+     * In watch mode a durable task's output is decorated on the agent itself (credentials-binding's SECURITY-3075
+     * test shows a decorator that needs the controller failing there): the masker must work without Jenkins.
+     */
+    @Test
+    void shouldMaskOnARemoteAgentThatFiltersTheOutputItself(JenkinsRule r) throws Exception {
+        boolean watching = DurableTaskStep.USE_WATCHING;
+        DurableTaskStep.USE_WATCHING = true;
+        try {
+            r.createOnlineSlave(Label.get("remote"));
+            secretText("ci-token", "SECRET-TOKEN-it.abc");
+            WorkflowJob job = r.createProject(WorkflowJob.class, "app");
+            job.setDefinition(new CpsFlowDefinition("node('remote') {\n  ascentProvision(credentialsId: 'ci-token', "
+                    + "serverUrl: 'https://api.example.com:6443') {\n    sh 'cat \"$KUBECONFIG\"'\n  }\n}", true));
+            WorkflowRun run = r.buildAndAssertSuccess(job);
+            r.assertLogContains("token: ****", run);
+            r.assertLogNotContains("SECRET-TOKEN", run);
+        } finally {
+            DurableTaskStep.USE_WATCHING = watching;
+        }
     }
 
     @Test
