@@ -319,13 +319,14 @@ public class ProvisionStep extends ValidateStep {
             Run<?, ?> run = context.get(Run.class);
             TaskListener listener = context.get(TaskListener.class);
             ClusterCredential credential = access.read(run, listener);
+            // Made before the cluster, so that nothing between creating it and starting the block can fail.
+            Optional<SecretMasker> masker = credential == null ? Optional.empty()
+                    : SecretMasker.of(credential.secrets(), run.getCharset());
             cluster = step.create(run, context.get(FilePath.class), listener, AscentGlobalConfiguration.get(),
                     credential, provisioner);
             EnvironmentExpander environment = EnvironmentExpander.merge(context.get(EnvironmentExpander.class),
                     new KubeconfigExpander(cluster.kubeconfig()));
             BodyInvoker body = context.newBodyInvoker().withContext(environment);
-            Optional<SecretMasker> masker = credential == null ? Optional.empty()
-                    : SecretMasker.of(credential.secrets(), run.getCharset());
             if (masker.isPresent()) {
                 // The block may print KUBECONFIG's content or a request's Authorization header: "Secrets never reach
                 // any output". Merged with an enclosing withCredentials' or another step's decorator, not replacing it.
