@@ -1,6 +1,7 @@
 package hudson.model;
 
 import java.io.File;
+import java.nio.charset.Charset;
 
 public abstract class Run<JobT, RunT> extends Actionable {
     public File getRootDir() {
@@ -20,6 +21,10 @@ public abstract class Run<JobT, RunT> extends Actionable {
     }
 
     public String getExternalizableId() {
+        throw new UnsupportedOperationException("compile-only Jenkins API shim");
+    }
+
+    public Charset getCharset() {
         throw new UnsupportedOperationException("compile-only Jenkins API shim");
     }
 

@@ -1,5 +1,6 @@
 package io.ascent.jenkins.agent;
 
+import io.ascent.jenkins.masking.KubeconfigSecrets;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
@@ -79,6 +80,14 @@ public final class ClusterCredential implements Serializable {
     /** The credential's id, the only part of it that may be shown. */
     public String id() {
         return id;
+    }
+
+    /**
+     * What the output of {@code ascentProvision}'s block must not show: the token, or the Secret file kubeconfig's
+     * {@link KubeconfigSecrets}.
+     */
+    public List<String> secrets() {
+        return token != null ? List.of(token) : KubeconfigSecrets.of(kubeconfig);
     }
 
     /** Whether it is a token (made into a kubeconfig on the agent) rather than a kubeconfig. */

@@ -8,6 +8,7 @@ import io.ascent.core.report.Report;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import jenkins.MasterToSlaveFileCallable;
@@ -30,6 +31,8 @@ public final class ProvisionCallable extends MasterToSlaveFileCallable<AgentRepo
     private final TaskListener listener;
     /** An existing cluster's credential, or null; only its id is ever shown. */
     private final ClusterCredential credential;
+    /** The smoke tests to run, by name ({@code ascent provision --test}); empty for all of them. */
+    private List<String> tests = List.of();
 
     /**
      * @param request              the application directory, checklist, version and report files, workspace-relative
@@ -48,6 +51,20 @@ public final class ProvisionCallable extends MasterToSlaveFileCallable<AgentRepo
         this.kind = kind;
         this.listener = listener;
         this.credential = credential;
+    }
+
+    /**
+     * Runs only these smoke tests of the checklist's {@code provision.tests}, as {@code ascent provision --test}
+     * does: the others are SKIP items, and a name the checklist does not have is the engine's input error (exit 2)
+     * at {@code provision.tests}, found before anything is created. Set apart from the constructor so that the
+     * constructor's parameters stay those of the agent's environment.
+     *
+     * @param names the names, or empty for every test
+     * @return this callable
+     */
+    public ProvisionCallable onlyTests(List<String> names) {
+        this.tests = List.copyOf(names);
+        return this;
     }
 
     /**
@@ -77,6 +94,7 @@ public final class ProvisionCallable extends MasterToSlaveFileCallable<AgentRepo
                     .kindMounts(kind.mountFolders(System.getenv()))
                     .kindNodeImages(kind.nodeImages())
                     .excerpts(true)
+                    .tests(tests)
                     // An agent must not collect clusters: the kubeconfig to reach a kept one goes with this folder.
                     .keep(Keep.NEVER);
             if (credential != null) {
@@ -107,5 +125,9 @@ public final class ProvisionCallable extends MasterToSlaveFileCallable<AgentRepo
 
     ValidateRequest request() {
         return request;
+    }
+
+    List<String> tests() {
+        return tests;
     }
 }

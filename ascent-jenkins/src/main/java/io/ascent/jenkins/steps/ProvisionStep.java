@@ -1,5 +1,6 @@
 package io.ascent.jenkins.steps;
 
+import hudson.AbortException;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.model.Item;
@@ -24,14 +25,19 @@ import io.ascent.jenkins.agent.ProvisionRequest;
 import io.ascent.jenkins.config.AscentGlobalConfiguration;
 import io.ascent.jenkins.config.ClusterAccess;
 import io.ascent.jenkins.config.ClusterAccessChecks;
+import io.ascent.jenkins.masking.SecretMasker;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
+import org.jenkinsci.plugins.workflow.log.TaskListenerDecorator;
+import org.jenkinsci.plugins.workflow.steps.BodyInvoker;
 import org.jenkinsci.plugins.workflow.steps.EnvironmentExpander;
 import org.jenkinsci.plugins.workflow.steps.GeneralNonBlockingStepExecution;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -60,6 +66,12 @@ public class ProvisionStep extends ValidateStep {
     private String credentialsId = "";
     private String serverUrl = "";
     private String caCertificate = "";
+    /**
+     * The names comma separated, kept as text as the global configuration keeps its lists: saved settings (a freestyle
+     * job's XML, a running Pipeline's program) hold a plain string, and settings saved before this field existed
+     * read back as null, which means all tests.
+     */
+    private String tests = "";
 
     @DataBoundConstructor
     public ProvisionStep() {
@@ -146,6 +158,41 @@ public class ProvisionStep extends ValidateStep {
         this.caCertificate = value;
     }
 
+    public List<String> getTests() {
+        return names(List.of(tests == null ? "" : tests));
+    }
+
+    /**
+     * Runs only these smoke tests of the checklist's {@code provision.tests}, as {@code ascent provision --test}
+     * does; empty (the default) for all of them. A Pipeline gives a list ({@code tests: ['content-check']}); the
+     * form's text field is comma separated, as the form fields of core's and junit's lists are, and Stapler hands
+     * the whole text over as one entry, so every entry is split at commas. Names are only trimmed here: whether the
+     * checklist has them is the engine's question (an unknown name fails the build at {@code provision.tests}).
+     */
+    @DataBoundSetter
+    public void setTests(List<String> tests) {
+        this.tests = String.join(",", names(tests == null ? List.of() : tests));
+    }
+
+    /** The form's text: the names comma separated. */
+    public String getTestsText() {
+        return String.join(", ", getTests());
+    }
+
+    /** Each entry split at commas, trimmed, empty ones and repeats dropped, in order. */
+    private static List<String> names(List<String> entries) {
+        List<String> names = new ArrayList<>();
+        for (String entry : entries) {
+            for (String name : (entry == null ? "" : entry).split(",")) {
+                String trimmed = name.strip();
+                if (!trimmed.isEmpty() && !names.contains(trimmed)) {
+                    names.add(trimmed);
+                }
+            }
+        }
+        return List.copyOf(names);
+    }
+
     /**
      * The step's credential with its server when it names one, else the administrator's: a credential and the server
      * it is sent to always come from the same place, so a Pipeline cannot send the operator's token elsewhere.
@@ -189,19 +236,20 @@ public class ProvisionStep extends ValidateStep {
                 + (workspace.isRemote() ? "the agent" : "the controller"));
         // An abort interrupts the agent thread; the engine tears down and the callable rethrows the interruption.
         AgentReport agent = workspace.act(new ProvisionCallable(settings.request(), driver,
-                global.getKindPath(), global.kindOperatorSettings(), listener, credential));
+                global.getKindPath(), global.kindOperatorSettings(), listener, credential).onlyTests(getTests()));
         return ValidationRun.conclude(run, listener, node, agent, settings.thresholds());
     }
 
     /**
      * The block form: creates the run's cluster on the agent that holds {@code workspace}, as the checklist of
      * {@code dir} asks for it, after the host policy and preflight.
+     *
+     * @param credential the existing cluster's credential, or null for kind
      */
     private ClusterHandle create(Run<?, ?> run, FilePath workspace, TaskListener listener,
-            AscentGlobalConfiguration global, ClusterAccess access, ProvisionCall provisioner)
+            AscentGlobalConfiguration global, ClusterCredential credential, ProvisionCall provisioner)
             throws IOException, InterruptedException {
         ProvisionRequest request = request(global, runName());
-        ClusterCredential credential = access.read(run, listener);
         listener.getLogger().println("[ascent] creating cluster " + request.runName() + " for "
                 + run.getExternalizableId());
         // An abort while creating interrupts the agent thread; the callable releases what was half-created.
@@ -226,6 +274,10 @@ public class ProvisionStep extends ValidateStep {
 
         private static final long serialVersionUID = 1L;
 
+        static final String BLOCK_RUNS_NO_TESTS = "[ascent] tests: ascentProvision with a block runs no smoke "
+                + "tests (it creates a cluster for the block's own steps); remove tests, or call ascentProvision "
+                + "without a block to run the whole scenario with these tests";
+
         private final ProvisionStep step;
         /** Ids and URLs only: the credential itself is read when the step runs. */
         private final ClusterAccess access;
@@ -242,6 +294,11 @@ public class ProvisionStep extends ValidateStep {
 
         @Override
         public boolean start() {
+            if (getContext().hasBody() && !step.getTests().isEmpty()) {
+                // A user who names tests expects them to run; ignoring them would report a run that never happened.
+                getContext().onFailure(new AbortException(BLOCK_RUNS_NO_TESTS));
+                return true;
+            }
             if (getContext().hasBody()) {
                 run(this::create);
             } else {
@@ -259,11 +316,26 @@ public class ProvisionStep extends ValidateStep {
 
         private void create() throws Exception {
             StepContext context = getContext();
-            cluster = step.create(context.get(Run.class), context.get(FilePath.class),
-                    context.get(TaskListener.class), AscentGlobalConfiguration.get(), access, provisioner);
+            Run<?, ?> run = context.get(Run.class);
+            TaskListener listener = context.get(TaskListener.class);
+            ClusterCredential credential = access.read(run, listener);
+            // Made before the cluster, so that nothing between creating it and starting the block can fail.
+            Optional<SecretMasker> masker = credential == null ? Optional.empty()
+                    : SecretMasker.of(credential.secrets(), run.getCharset());
+            cluster = step.create(run, context.get(FilePath.class), listener, AscentGlobalConfiguration.get(),
+                    credential, provisioner);
             EnvironmentExpander environment = EnvironmentExpander.merge(context.get(EnvironmentExpander.class),
                     new KubeconfigExpander(cluster.kubeconfig()));
-            context.newBodyInvoker().withContext(environment).withCallback(new Teardown()).start();
+            BodyInvoker body = context.newBodyInvoker().withContext(environment);
+            if (masker.isPresent()) {
+                // The block may print KUBECONFIG's content or a request's Authorization header: "Secrets never reach
+                // any output". Merged with an enclosing withCredentials' or another step's decorator, not replacing it.
+                listener.getLogger().println("[ascent] masking the secrets of credential '" + credential.id()
+                        + "' in the block's output");
+                body = body.withContext(TaskListenerDecorator.merge(context.get(TaskListenerDecorator.class),
+                        masker.get()));
+            }
+            body.withCallback(new Teardown()).start();
         }
 
         /**

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** A Jenkins workspace on the agent for the tests: {@code examples/hello-web} copied to {@code app/}, in git. */
-final class HelloWebWorkspace {
+public final class HelloWebWorkspace {
 
     private static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
 
@@ -18,7 +18,7 @@ final class HelloWebWorkspace {
     }
 
     /** {@code <parent>/ws} with the example in {@code app/}, a git repository without commits. */
-    static Path create(Path parent) throws IOException {
+    public static Path create(Path parent) throws IOException {
         Path workspace = Files.createDirectories(parent.resolve("ws"));
         Path example = REPOSITORY.resolve("examples/hello-web");
         try (Stream<Path> paths = Files.walk(example)) {
@@ -51,7 +51,7 @@ final class HelloWebWorkspace {
                 """.formatted(hostPath));
     }
 
-    static void git(Path workspace, String... args) throws IOException {
+    public static void git(Path workspace, String... args) throws IOException {
         List<String> argv = new ArrayList<>(List.of("git", "-C", workspace.toString()));
         argv.addAll(List.of(args));
         try {

@@ -74,6 +74,15 @@ class ProvisionCallableTest {
     }
 
     @Test
+    void shouldCarryTheTestsToRunAcrossTheChannel() throws Exception {
+        ProvisionCallable callable = provision(request("app", "out/"), "kind", "/opt/kind",
+                new ValidateCallableTest.BufferListener(), null);
+        assertThat(callable.tests()).as("all of them by default").isEmpty();
+        assertThat(Serialization.roundTrip(callable.onlyTests(List.of("health", "content-check"))).tests())
+                .containsExactly("health", "content-check");
+    }
+
+    @Test
     void shouldChooseExistingForACredentialElseLeaveItToTheChecklist() {
         ValidateCallableTest.BufferListener log = new ValidateCallableTest.BufferListener();
         assertThat(provision(request("app", "out/"), "", "/opt/kind", log, credential()).driverName())

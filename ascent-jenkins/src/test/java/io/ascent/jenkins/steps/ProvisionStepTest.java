@@ -49,6 +49,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.jenkinsci.plugins.plaincredentials.FileCredentials;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
+import org.jenkinsci.plugins.workflow.log.TaskListenerDecorator;
 import org.jenkinsci.plugins.workflow.steps.BodyExecution;
 import org.jenkinsci.plugins.workflow.steps.BodyExecutionCallback;
 import org.jenkinsci.plugins.workflow.steps.BodyInvoker;
@@ -121,6 +122,7 @@ class ProvisionStepTest {
     void setUp() throws Exception {
         when(listener.getLogger()).thenReturn(new PrintStream(log, true, StandardCharsets.UTF_8));
         when(run.getExternalizableId()).thenReturn("team/My App#12");
+        when(run.getCharset()).thenReturn(StandardCharsets.UTF_8);
         when(context.get(Run.class)).thenReturn(run);
         when(context.get(TaskListener.class)).thenReturn(listener);
         when(context.get(FilePath.class)).thenReturn(workspace);
@@ -144,7 +146,9 @@ class ProvisionStepTest {
         configuration.when(AscentGlobalConfiguration::get).thenReturn(global);
         MockedStatic<EnvironmentExpander> expanders = mockStatic(EnvironmentExpander.class);
         expanders.when(() -> EnvironmentExpander.merge(any(), any())).thenAnswer(call -> call.getArgument(1));
-        statics.addAll(List.of(workspaces, configuration, expanders));
+        MockedStatic<TaskListenerDecorator> decorators = mockStatic(TaskListenerDecorator.class);
+        decorators.when(() -> TaskListenerDecorator.merge(any(), any())).thenAnswer(call -> call.getArgument(1));
+        statics.addAll(List.of(workspaces, configuration, expanders, decorators));
     }
 
     @AfterEach
@@ -458,6 +462,163 @@ class ProvisionStepTest {
         assertThat(provisioner.calls).isEmpty();
     }
 
+    /** The block's output as the steps inside it would print it, through what the block's context decorates. */
+    private String blockOutput(String printed) throws Exception {
+        ArgumentCaptor<Object> contexts = ArgumentCaptor.forClass(Object.class);
+        verify(invoker, org.mockito.Mockito.atLeastOnce()).withContext(contexts.capture());
+        ByteArrayOutputStream shown = new ByteArrayOutputStream();
+        java.io.OutputStream out = shown;
+        for (Object context : contexts.getAllValues()) {
+            if (context instanceof TaskListenerDecorator decorator) {
+                out = decorator.decorate(out);
+            }
+        }
+        try (java.io.OutputStream lines = out) {
+            lines.write(printed.getBytes(StandardCharsets.UTF_8));
+        }
+        return shown.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void shouldMaskTheTokenCredentialInTheBlocksOutput() throws Exception {
+        try (MockedStatic<CredentialsProvider> credentials = storedSecretText("ci-token", "SECRET-TOKEN-sa.abc")) {
+            ProvisionStep step = new ProvisionStep();
+            step.setCredentialsId("ci-token");
+            step.setServerUrl("https://api.example.com:6443");
+            new ProvisionStep.Execution(context, step, step.clusterAccess(global), provisioner).start();
+            String kubeconfig = Files.readString(provisioner.request.kubeconfig().orElseThrow());
+
+            assertThat(blockOutput("$ cat $KUBECONFIG\n" + kubeconfig
+                    + "I1201 round_trippers.go:466] Authorization: Bearer SECRET-TOKEN-sa.abc\n"))
+                    .doesNotContain("SECRET-TOKEN").contains("token: ****\n")
+                    .contains("server: https://api.example.com:6443\n")
+                    .contains("Authorization: Bearer ****\n").startsWith("$ cat $KUBECONFIG\n");
+        }
+        assertThat(log()).contains("[ascent] masking the secrets of credential 'ci-token' in the block's output");
+    }
+
+    @Test
+    void shouldMaskTheSecretFileKubeconfigsSecretsInTheBlocksOutput() throws Exception {
+        String kubeconfig = """
+                apiVersion: v1
+                clusters: [{name: c, cluster: {server: "https://127.0.0.1:6443"}}]
+                users:
+                - name: u
+                  user: {token: SECRET-TOKEN-file, client-key-data: U0VDUkVULUtFWQ==}
+                """;
+        FileCredentials credential = mock(FileCredentials.class);
+        when(credential.getContent()).thenReturn(new ByteArrayInputStream(kubeconfig.getBytes(StandardCharsets.UTF_8)));
+        try (MockedStatic<CredentialsProvider> credentials = mockStatic(CredentialsProvider.class)) {
+            credentials.when(() -> CredentialsProvider.findCredentialById(eq("prod-kubeconfig"),
+                    eq(StandardCredentials.class), eq(run), anyList())).thenReturn(credential);
+            startBlock("prod-kubeconfig");
+        }
+        assertThat(blockOutput(kubeconfig)).doesNotContain("SECRET-TOKEN").doesNotContain("U0VDUkVULUtFWQ==")
+                .contains("user: {token: ****, client-key-data: ****}")
+                .contains("server: \"https://127.0.0.1:6443\"");
+    }
+
+    @Test
+    void shouldDecorateNothingWhenNoCredentialIsUsed() throws Exception {
+        startBlock("");
+        assertThat(blockOutput("token: cluster-token\n")).isEqualTo("token: cluster-token\n");
+        assertThat(log()).doesNotContain("masking");
+    }
+
+    @Test
+    void shouldRefuseTestsInTheBlockFormBeforeCreatingAnything() throws Exception {
+        ProvisionStep step = new ProvisionStep();
+        step.setTests(List.of("content-check"));
+        ProvisionStep.Execution execution = new ProvisionStep.Execution(context, step, ClusterAccess.NONE,
+                provisioner);
+
+        assertThat(execution.start()).isTrue();
+
+        ArgumentCaptor<Throwable> failure = ArgumentCaptor.forClass(Throwable.class);
+        verify(context).onFailure(failure.capture());
+        assertThat(failure.getValue()).isInstanceOf(AbortException.class)
+                .hasMessageContaining("tests: ascentProvision with a block runs no smoke tests");
+        assertThat(provisioner.calls).isEmpty();
+        verify(invoker, never()).start();
+    }
+
+    @Test
+    void shouldTakeTestsAsAPipelineListOrAsTheFormsCommaSeparatedText() {
+        ProvisionStep step = new ProvisionStep();
+        assertThat(step.getTests()).isEmpty();
+        assertThat(step.getTestsText()).isEmpty();
+
+        step.setTests(List.of("homepage", "content-check"));
+        assertThat(step.getTests()).containsExactly("homepage", "content-check");
+
+        // The form's text field arrives as one entry.
+        step.setTests(List.of(" homepage ,content-check,, homepage "));
+        assertThat(step.getTests()).containsExactly("homepage", "content-check");
+        assertThat(step.getTestsText()).isEqualTo("homepage, content-check");
+
+        step.setTests(null);
+        assertThat(step.getTests()).isEmpty();
+        step.setTests(List.of(" "));
+        assertThat(step.getTests()).isEmpty();
+    }
+
+    /** A freestyle job's XML or a running Pipeline's program saved before tests existed reads back without it. */
+    @Test
+    void shouldRunAllTestsForSettingsSavedBeforeTestsExisted() throws Exception {
+        ProvisionStep saved = new ProvisionStep();
+        java.lang.reflect.Field field = ProvisionStep.class.getDeclaredField("tests");
+        field.setAccessible(true);
+        field.set(saved, null);
+        assertThat(saved.getTests()).isEmpty();
+        assertThat(saved.getTestsText()).isEmpty();
+        assertThat(field.getType()).as("saved as plain text, not a JDK-internal immutable list").isEqualTo(String.class);
+    }
+
+    @Test
+    void shouldSendTheTestsToTheEngineOnTheAgent() throws Exception {
+        scenarioOnTheAgent(Reports.passing());
+        ProvisionStep step = new ProvisionStep();
+        step.setTests(List.of("content-check", "health"));
+
+        step.provision(run, workspace, listener, null, global, ClusterAccess.NONE);
+
+        ArgumentCaptor<ProvisionCallable> scenario = ArgumentCaptor.forClass(ProvisionCallable.class);
+        verify(workspace).act(scenario.capture());
+        assertThat(scenario.getValue()).extracting("tests").isEqualTo(List.of("content-check", "health"));
+    }
+
+    /**
+     * A test name the checklist does not have is broken input, as a broken checklist is: the engine's report (exit
+     * 2) with the error at the checklist's {@code provision.tests}, the build failed by it, nothing created.
+     */
+    @Test
+    void shouldFailTheBuildAtTheChecklistsProvisionTestsForATestItDoesNotHave() throws Exception {
+        io.ascent.jenkins.agent.HelloWebWorkspace.create(parent);
+        io.ascent.jenkins.agent.HelloWebWorkspace.git(workspaceDirectory, "add", "-A");
+        io.ascent.jenkins.agent.HelloWebWorkspace.git(workspaceDirectory, "commit", "-q", "-m", "app");
+        scenarioOnTheAgent(Reports.passing());
+        when(global.getKindPath()).thenReturn("/nonexistent/kind");
+        when(workspace.act(any(ProvisionCallable.class))).thenAnswer(
+                call -> call.<ProvisionCallable>getArgument(0).invoke(workspaceDirectory.toFile(), null));
+        ProvisionStep step = new ProvisionStep();
+        step.setDir("app");
+        step.setTests(List.of("content-check, nope"));
+
+        assertThatThrownBy(() -> step.provision(run, workspace, listener, null, global, ClusterAccess.NONE))
+                .isInstanceOf(AbortException.class).hasMessageContaining("(failOn: fail)")
+                .hasMessageNotContaining("Exception");
+
+        verify(run).setResult(hudson.model.Result.FAILURE);
+        ArgumentCaptor<AscentResultAction> kept = ArgumentCaptor.forClass(AscentResultAction.class);
+        verify(run).addAction(kept.capture());
+        Report report = kept.getValue().report().orElseThrow();
+        assertThat(report.exitStatus()).isEqualTo(2);
+        // examples/hello-web/ascent.yaml's provision.tests starts at line 56, column 5.
+        assertThat(log()).contains("[ascent] ERROR app/ascent.yaml:56:5: --test nope: the checklist has no smoke "
+                + "test of that name; its tests: homepage, health, content-check [provision.test]");
+        assertThat(report.phases()).extracting(io.ascent.core.report.PhaseRecord::name).doesNotContain("cluster");
+    }
+
     @Test
     void shouldNameEachRunAsAscentGcRecognisesIt() {
         String first = ProvisionStep.runName();
@@ -488,7 +649,7 @@ class ProvisionStepTest {
             }
         }
         assertThat(fields).contains("dir", "checklist", "failOn", "unstableOn", "reports", "driver", "nodeImage",
-                "timeoutMinutes", "kubernetesVersion", "credentialsId", "serverUrl", "caCertificate");
+                "timeoutMinutes", "kubernetesVersion", "credentialsId", "serverUrl", "caCertificate", "tests");
         for (String field : fields) {
             // Jenkins looks for help-<field>.html along the class hierarchy, as this does.
             assertThat(ProvisionStep.class.getResource("ProvisionStep/help-" + field + ".html") != null
