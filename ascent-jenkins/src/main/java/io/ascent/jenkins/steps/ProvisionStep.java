@@ -324,6 +324,21 @@ public class ProvisionStep extends ValidateStep {
                     : SecretMasker.of(credential.secrets(), run.getCharset());
             cluster = step.create(run, context.get(FilePath.class), listener, AscentGlobalConfiguration.get(),
                     credential, provisioner);
+            try {
+                startBlock(context, listener, credential, masker);
+            } catch (Exception | Error e) {
+                // The block never started, so its Teardown callback never runs: a cluster exists and must go.
+                try {
+                    new Teardown().finished(context);
+                } catch (Exception | Error teardown) {
+                    e.addSuppressed(teardown);
+                }
+                throw e;
+            }
+        }
+
+        private void startBlock(StepContext context, TaskListener listener, ClusterCredential credential,
+                Optional<SecretMasker> masker) throws Exception {
             EnvironmentExpander environment = EnvironmentExpander.merge(context.get(EnvironmentExpander.class),
                     new KubeconfigExpander(cluster.kubeconfig()));
             BodyInvoker body = context.newBodyInvoker().withContext(environment);

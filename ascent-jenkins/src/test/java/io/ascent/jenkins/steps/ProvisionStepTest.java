@@ -254,6 +254,17 @@ class ProvisionStepTest {
     }
 
     @Test
+    void shouldTearDownWhenTheBlockCannotStartOnceTheClusterExists() throws Exception {
+        IllegalStateException refused = new IllegalStateException("the body could not be started");
+        when(invoker.start()).thenThrow(refused);
+        ProvisionStep.Execution execution = new ProvisionStep.Execution(context, new ProvisionStep(), ClusterAccess.NONE, provisioner);
+        execution.start();
+        verify(context).onFailure(refused);
+        assertThat(provisioner.calls).containsExactly("create " + name(), "delete " + name());
+        assertThat(workDirectory()).doesNotExist();
+    }
+
+    @Test
     void shouldReportATeardownFailureAndStillRemoveTheKubeconfig() throws Exception {
         provisioner.failDelete = new ProvisionException(ProvisionException.Kind.ENVIRONMENT,
                 "kind delete cluster failed", "run: kind delete cluster --name ascent-team-my-app-12");
