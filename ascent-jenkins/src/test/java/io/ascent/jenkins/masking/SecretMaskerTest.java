@@ -95,6 +95,27 @@ class SecretMaskerTest {
         assertThat(text()).isEqualTo("done\ntoken ****");
     }
 
+    /**
+     * A line that never ends (a progress bar drawn with carriage returns) is not held without bound: its start goes
+     * out once it passes the limit, and a token lying across the cut is still masked whole.
+     */
+    @Test
+    void shouldSendTheStartOfAnEndlessLineMaskedWithoutCuttingATokenAcrossTheSpill() throws IOException {
+        byte[] token = TOKEN.getBytes(StandardCharsets.UTF_8);
+        // the token starts just before the cut the first spill would make (the line's length less what is kept)
+        int before = MaskingOutputStream.LONGEST_LINE + 1 - MaskingOutputStream.KEPT - 5;
+        OutputStream out = masker(TOKEN).decorate(log);
+        out.write("\r".repeat(before).getBytes(StandardCharsets.US_ASCII));
+        out.write(token);
+        out.write("\r".repeat(MaskingOutputStream.LONGEST_LINE).getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        String masked = "\r".repeat(before) + "****" + "\r".repeat(MaskingOutputStream.LONGEST_LINE);
+        assertThat(text()).as("what went out before the line ended: all but the bytes kept")
+                .isEqualTo(masked.substring(0, masked.length() - MaskingOutputStream.KEPT));
+        out.close();
+        assertThat(text()).isEqualTo(masked);
+    }
+
     @Test
     void shouldMaskASecretThatContainsAnotherWhole() throws IOException {
         try (OutputStream out = masker("abc123", "abc123-longer").decorate(log)) {
