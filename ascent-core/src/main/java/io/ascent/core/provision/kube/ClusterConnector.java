@@ -64,14 +64,30 @@ public final class ClusterConnector {
                     + "' of " + kubeconfig + " names no cluster with a server address",
                     "check the context's cluster entry (kubectl config view)");
         }
+        String userName = merged.context(chosen).map(c -> String.valueOf(c.get("user"))).orElse("");
+        Map<String, Object> clusterStanza = merged.context(chosen).map(c -> String.valueOf(c.get("cluster")))
+                .flatMap(merged::cluster).orElse(Map.of());
+        Optional<ExecCredentialPlugin> exec = merged.user(userName)
+                .flatMap(user -> ExecCredentialPlugin.of(userName, user, clusterStanza));
+        if (exec.isPresent()) {
+            try {
+                exec.get().requireUsable(); // what kubectl refuses, refused before anything runs
+            } catch (ExecCredentialPlugin.Unusable e) {
+                throw new ProvisionException(Kind.ENVIRONMENT, "the credentials of context '" + chosen + "' in "
+                        + kubeconfig + " cannot be used: " + e.getMessage(), e.fix());
+            }
+        }
         // the merge made a command with a folder absolute (kubectl's rule), so no folder to resolve against
         Optional<String> plugin = missingExecPlugin(config, null, System.getenv("PATH"));
         if (plugin.isPresent()) {
             // client-java would go on without credentials, and the server's answer would blame system:anonymous
+            Optional<String> hint = exec.flatMap(ExecCredentialPlugin::installHint);
             throw new ProvisionException(Kind.ENVIRONMENT, "the credentials of context '" + config.getCurrentContext()
                     + "' in " + kubeconfig + " come from the exec plugin '" + plugin.get() + "', which is not on "
-                    + "PATH", "install " + plugin.get() + " on this machine (kubectl needs it too), or pass a "
-                            + "kubeconfig whose credentials are a certificate or token");
+                    + "PATH" + hint.map(h -> "; its kubeconfig says: " + h).orElse(""),
+                    (hint.isPresent() ? "follow the kubeconfig's install hint" : "install " + plugin.get())
+                            + " on this machine (kubectl needs it too), or pass a kubeconfig whose credentials are "
+                            + "a certificate or token");
         }
         Optional<ProxyRoute> route;
         try {
@@ -81,8 +97,6 @@ public final class ClusterConnector {
                     + kubeconfig + " cannot be reached: " + e.getMessage(), "fix the cluster's proxy-url in the "
                     + "kubeconfig or the HTTPS_PROXY / HTTP_PROXY variable, or name the server in NO_PROXY");
         }
-        Optional<ExecCredentialPlugin> exec = merged.context(chosen).map(c -> String.valueOf(c.get("user")))
-                .flatMap(merged::user).flatMap(ExecCredentialPlugin::of);
         ExecCredentialPlugin.ExecCredential first = null;
         if (exec.isPresent()) {
             // run here, not by client-java, to learn when the token expires (BearerCredentials renews it then)
