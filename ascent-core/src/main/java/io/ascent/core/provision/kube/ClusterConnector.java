@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.net.ssl.KeyManager;
 
 /**
  * Opens a {@link KubeConnection} from a kubeconfig and context, or from the service account of the pod Ascent runs
@@ -113,7 +114,11 @@ public final class ClusterConnector {
             ApiClient client;
             if (exec.isPresent()) {
                 ExecCredentialPlugin runner = exec.get();
-                client = BearerCredentials.carry(tlsClient(config), () -> renewed(runner), first.expiry(), clock);
+                // a client certificate from the plugin is asked for again when it expires (or after a 401)
+                Optional<RenewingClientCertificate> certificate = RenewingClientCertificate.of(first,
+                        () -> rerun(runner), clock);
+                client = BearerCredentials.carry(tlsClient(config, certificate), () -> renewed(runner),
+                        first.expiry(), clock);
             } else {
                 client = apiClientDirect(config);
             }
@@ -288,13 +293,34 @@ public final class ClusterConnector {
         }
     }
 
+    /** What {@code plugin} gives now, or empty when it fails (the server's answer then says what is wrong). */
+    private static Optional<ExecCredentialPlugin.ExecCredential> rerun(ExecCredentialPlugin plugin) {
+        try {
+            return Optional.of(plugin.fetch());
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
     private static ApiClient apiClientDirect(KubeConfig config) throws IOException {
         return BearerCredentials.carry(tlsClient(config), config);
     }
 
     /** client-java's client for {@code config}, its TLS (client certificate included) set up, no bearer token yet. */
     private static ApiClient tlsClient(KubeConfig config) throws IOException {
+        return tlsClient(config, Optional.empty());
+    }
+
+    /** {@link #tlsClient(KubeConfig)} presenting {@code renewing}'s client certificate, when there is one. */
+    private static ApiClient tlsClient(KubeConfig config, Optional<RenewingClientCertificate> renewing)
+            throws IOException {
         ClientBuilder builder = ClientBuilder.kubeconfig(config);
+        if (renewing.isPresent()) {
+            builder.setAuthentication(client -> client.setKeyManagers(new KeyManager[] {renewing.get()}));
+            ApiClient client = SingleTlsApiClient.build(builder);
+            renewing.get().evictFrom(client.getHttpClient().connectionPool());
+            return client.setHttpClient(client.getHttpClient().newBuilder().addInterceptor(renewing.get()).build());
+        }
         if (config.getClientCertificateData() != null || config.getClientCertificateFile() != null) {
             ClientCertificate.keyManagers(
                     config.getDataOrFileRelative(config.getClientCertificateData(), config.getClientCertificateFile()),
