@@ -29,12 +29,12 @@ import okhttp3.Response;
 /**
  * The client certificate an exec plugin gave ({@code status.clientCertificateData} and {@code clientKeyData}),
  * renewed as kubectl renews it: when its {@code expirationTimestamp} has passed, or the server answers 401, the plugin
- * runs again and new TLS connections present the new pair.
+ * runs again and new TLS connections present the new pair. As kubectl, the request answered 401 is not retried.
  *
  * <p>It is the connection's key manager: every TLS handshake asks it which pair to present, so a new connection
  * always gets the current one (client-go's {@code GetClientCertificate} works the same way). It is also an
  * interceptor, because a pooled connection made with the old pair does no handshake: before a request it renews an
- * expired pair, and after a renewal it closes the idle pooled connections and forgets the TLS sessions, so that the
+ * expired pair, and after a renewal it forgets the TLS sessions and closes the idle pooled connections, so that the
  * next connection is new and does not resume a session made with the old pair (a resumed TLS 1.3 session presents
  * no certificate, and the server would go on seeing the old one). A connection busy at that moment (a watch on an
  * HTTP/2 connection) keeps the old pair until it is idle: client-go closes those too, OkHttp offers no public way to.
@@ -60,6 +60,8 @@ final class RenewingClientCertificate extends X509ExtendedKeyManager implements 
     private final Clock clock;
     private final List<ConnectionPool> pools = new CopyOnWriteArrayList<>();
     private volatile SSLSessionContext sessions;
+    /** The pair whose renewal last closed the idle connections. */
+    private volatile int evictedFor = 1;
     private volatile Pair current;
     /** The pair before the last renewal: a handshake that chose it just before can still finish with it. */
     private volatile Pair previous;
@@ -140,16 +142,19 @@ final class RenewingClientCertificate extends X509ExtendedKeyManager implements 
         if (sent.expiredAt(clock.instant())) {
             sent = renew(sent);
         }
+        if (evictedFor != sent.number()) {
+            // a renewal since the last request: the connections it left idle (the one a 401 came on is idle only
+            // once its call is over) are closed, so this request opens a new one
+            evictedFor = sent.number();
+            pools.forEach(ConnectionPool::evictAll);
+        }
         Response response = chain.proceed(chain.request());
-        if (response.code() != 401 || chain.call().isCanceled()) {
-            return response;
+        if (response.code() == 401 && !chain.call().isCanceled()) {
+            // kubectl runs the plugin again and answers with the 401 all the same; the next request presents the
+            // new pair. (A retry here would go out on this call's connection, still made with the old pair.)
+            renew(sent);
         }
-        Pair fresh = renew(sent); // kubectl runs the plugin again after a 401 as well
-        if (fresh == sent || fresh.leaf().equals(sent.leaf())) {
-            return response;
-        }
-        response.close();
-        return chain.proceed(chain.request());
+        return response;
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.ascent.core.provision.kube;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A client certificate from an exec plugin is renewed as kubectl renews it: once its expirationTimestamp has passed
- * (judged by a clock the test moves), the plugin runs again and the next connection presents the new pair, against
+ * (judged by a clock the test moves) or the server answered 401, the plugin runs again and the next connection presents the new pair, against
  * an HTTPS server that requires a client certificate and records each request's subject.
  */
 class ExecClientCertificateRenewalTest {
@@ -127,6 +128,24 @@ class ExecClientCertificateRenewalTest {
         assertThat(server.clientSubjects).containsExactly("CN=pair-a", "CN=pair-a", "CN=pair-b", "CN=pair-b");
         assertThat(runs()).as("renewed once").isEqualTo(2);
         assertThat(connection.toString()).doesNotContain("PRIVATE");
+        connection.close();
+    }
+
+    @Test
+    void shouldRunThePluginAgainAfterA401AndPresentTheNewPairOnTheNextRequest() throws Exception {
+        server = new HttpsVersionServer(dir, "ip:127.0.0.1", true);
+        server.unauthorised.add("CN=pair-a");
+        Path plugin = plugin(pair("pair-a", Optional.empty()), pair("pair-b", Optional.empty()));
+        KubeConnection connection = ClusterConnector.fromKubeconfigs(KubeconfigFiles.of(kubeconfig(plugin)),
+                Optional.empty(), new MovableClock());
+
+        assertThatThrownBy(() -> connection.get("/version")).as("kubectl does not retry either")
+                .hasMessageContaining("401");
+        assertThat(runs()).isEqualTo(2);
+        connection.get("/version");
+
+        assertThat(server.clientSubjects).containsExactly("CN=pair-a", "CN=pair-b");
+        assertThat(runs()).isEqualTo(2);
         connection.close();
     }
 

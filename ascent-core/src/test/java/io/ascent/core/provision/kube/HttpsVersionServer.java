@@ -40,6 +40,9 @@ final class HttpsVersionServer implements AutoCloseable {
     /** The subject of the client certificate of each request, in order, when client certificates are required. */
     final List<String> clientSubjects = Collections.synchronizedList(new ArrayList<>());
 
+    /** Client certificate subjects answered 401 Unauthorized (a certificate the server no longer accepts). */
+    final java.util.Set<String> unauthorised = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     HttpsVersionServer(Path dir, String subjectAlternativeNames) throws Exception {
         this(dir, subjectAlternativeNames, false);
     }
@@ -80,8 +83,14 @@ final class HttpsVersionServer implements AutoCloseable {
         });
         server.createContext("/version", exchange -> {
             if (requireClientCertificate) {
-                clientSubjects.add(String.valueOf(((X509Certificate) ((HttpsExchange) exchange).getSSLSession()
-                        .getPeerCertificates()[0]).getSubjectX500Principal().getName()));
+                String subject = ((X509Certificate) ((HttpsExchange) exchange).getSSLSession()
+                        .getPeerCertificates()[0]).getSubjectX500Principal().getName();
+                clientSubjects.add(subject);
+                if (unauthorised.contains(subject)) {
+                    exchange.sendResponseHeaders(401, -1);
+                    exchange.close();
+                    return;
+                }
             }
             byte[] body = VERSION.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
