@@ -1,8 +1,7 @@
 package io.ascent.core.provision.kube;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
+import io.ascent.core.workspace.ConfinedFiles;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
@@ -72,18 +71,12 @@ final class ExecCluster {
         if (file.isEmpty()) {
             return new byte[0];
         }
-        byte[] bytes;
-        try (InputStream in = Files.newInputStream(Path.of(file))) {
-            bytes = in.readNBytes(MAX_CA_BYTES + 1);
+        try { // the one gate for file reads: bounded, no pipes or devices (docs/security.md)
+            return ConfinedFiles.anywhere(MAX_CA_BYTES).readAllBytes(Path.of(file));
         } catch (IOException | java.nio.file.InvalidPathException e) {
             throw new IOException("the cluster's certificate-authority " + file + " cannot be read (the exec "
                     + "plugin's provideClusterInfo hands it over)");
         }
-        if (bytes.length > MAX_CA_BYTES) {
-            throw new IOException("the cluster's certificate-authority " + file + " is larger than " + MAX_CA_BYTES
-                    + " bytes");
-        }
-        return bytes;
     }
 
     /** The {@value #EXTENSION} extension's value as JSON ({@link JSONObject#NULL} without one). */

@@ -111,6 +111,20 @@ class ExecPluginConfigTest {
     }
 
     @Test
+    void shouldNameACaFileItCannotReadForTheCluster() throws Exception {
+        Path kubeconfig = kubeconfig("    certificate-authority: missing-ca.crt\n", "      apiVersion: "
+                + "client.authentication.k8s.io/v1\n      command: " + recordingPlugin() + "\n"
+                + "      interactiveMode: Never\n      provideClusterInfo: true\n");
+
+        assertThatThrownBy(() -> connect(kubeconfig)).isInstanceOfSatisfying(ProvisionException.class, e -> {
+            assertThat(e.kind()).isEqualTo(ProvisionException.Kind.ENVIRONMENT);
+            assertThat(e.getMessage()).contains("the cluster's certificate-authority " + dir.resolve("missing-ca.crt")
+                    + " cannot be read");
+        });
+        assertThat(dir.resolve("exec-info.json")).as("not run without its cluster").doesNotExist();
+    }
+
+    @Test
     void shouldNotHandTheClusterOverWithoutProvideClusterInfo() throws Exception {
         Path kubeconfig = kubeconfig("    tls-server-name: api.internal.test\n", "      apiVersion: "
                 + "client.authentication.k8s.io/v1\n      command: " + recordingPlugin() + "\n"
