@@ -103,8 +103,8 @@ final class ExecCredentialPlugin {
     }
 
     /**
-     * Refuses, before the plugin runs, a config kubectl refuses (client-go's {@code validateAuthInfo}, with its
-     * words: {@code apiVersion} missing; {@code interactiveMode} missing where only v1beta1 defaults it to
+     * Refuses, before the plugin runs, a config kubectl refuses (client-go's {@code validateAuthInfo}, with the
+     * words kubectl prints: {@code apiVersion} missing; {@code interactiveMode} missing where only v1beta1 defaults it to
      * {@code IfAvailable}, or unknown; an {@code apiVersion} the exec authenticator does not speak) and one that
      * needs a terminal ({@code interactiveMode: Always}): kubectl fails on that one when standard input is not a
      * terminal, and Ascent never has one. {@code Never} and {@code IfAvailable} run with {@code interactive: false}.
@@ -127,8 +127,9 @@ final class ExecCredentialPlugin {
             default -> problems.add("invalid interactiveMode for " + userName + ": \"" + printable(mode) + "\"");
         }
         if (!problems.isEmpty()) {
-            throw new Unusable("invalid configuration: " + (problems.size() == 1 ? problems.get(0)
-                    : "[" + String.join(", ", problems) + "]"), "set the exec stanza's apiVersion (client.authentication"
+            // kubectl prints one problem as it is, several as "Error in configuration:" and a list
+            throw new Unusable(problems.size() == 1 ? problems.get(0)
+                    : "Error in configuration: " + String.join("; ", problems), "set the exec stanza's apiVersion (client.authentication"
                     + ".k8s.io/v1) and interactiveMode (Never for a plugin that needs no terminal), as kubectl "
                     + "requires");
         }

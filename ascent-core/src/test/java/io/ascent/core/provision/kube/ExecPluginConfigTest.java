@@ -158,8 +158,8 @@ class ExecPluginConfigTest {
 
         assertThatThrownBy(() -> connect(kubeconfig)).isInstanceOfSatisfying(ProvisionException.class, e -> {
             assertThat(e.kind()).isEqualTo(ProvisionException.Kind.ENVIRONMENT);
-            assertThat(e.getMessage()).endsWith("cannot be used: invalid configuration: interactiveMode must be "
-                    + "specified for u to use exec authentication plugin");
+            assertThat(e.getMessage()).endsWith("cannot be used: interactiveMode must be specified for u to use "
+                    + "exec authentication plugin");
         });
         assertThat(dir.resolve("exec-info.json")).doesNotExist();
     }
@@ -176,14 +176,14 @@ class ExecPluginConfigTest {
 
     @Test
     void shouldRefuseWhatKubectlRefusesOfApiVersionAndInteractiveMode() {
-        assertThat(problem("      command: x\n      interactiveMode: Never\n")).isEqualTo("invalid configuration: "
-                + "apiVersion must be specified for u to use exec authentication plugin");
-        assertThat(problem("      command: x\n")).isEqualTo("invalid configuration: [apiVersion must be specified "
-                + "for u to use exec authentication plugin, interactiveMode must be specified for u to use exec "
-                + "authentication plugin]");
+        // what kubectl 1.32 prints for each (error: ...), on one line
+        assertThat(problem("      command: x\n      interactiveMode: Never\n"))
+                .isEqualTo("apiVersion must be specified for u to use exec authentication plugin");
+        assertThat(problem("      command: x\n")).isEqualTo("Error in configuration: apiVersion must be specified "
+                + "for u to use exec authentication plugin; interactiveMode must be specified for u to use exec "
+                + "authentication plugin");
         assertThat(problem("      apiVersion: client.authentication.k8s.io/v1\n      command: x\n"
-                + "      interactiveMode: Sometimes\n"))
-                .isEqualTo("invalid configuration: invalid interactiveMode for u: \"Sometimes\"");
+                + "      interactiveMode: Sometimes\n")).isEqualTo("invalid interactiveMode for u: \"Sometimes\"");
         assertThat(problem("      apiVersion: client.authentication.k8s.io/v1alpha1\n      command: x\n"))
                 .isEqualTo("exec plugin: invalid apiVersion \"client.authentication.k8s.io/v1alpha1\"");
     }
