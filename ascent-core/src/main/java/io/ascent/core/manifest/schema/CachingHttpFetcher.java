@@ -51,7 +51,9 @@ import okhttp3.Response;
  * so a server trickling one byte a second is cut at it; a body is held up to {@link #MAX_BYTES}; redirects are
  * followed at most {@value #MAX_REDIRECTS} times and only to allowed URLs; a server that could not be reached
  * (refused, reset, timed out) is not asked again by this fetcher, so one dead server costs one timeout, not one
- * per kind; the cache folder is kept under a total size by removing the least recently used schemas.
+ * per kind; a proxy that refused the user and password of its variable (407 to the request that carried them) is not
+ * asked again by this fetcher either, and every schema behind it reports that refusal; the cache folder is kept
+ * under a total size by removing the least recently used schemas.
  *
  * <p>Failures say only "could not be fetched": whether a port is closed, filtered or answers 500 would turn a
  * report into a port scanner for whoever writes the checklist. The details go to the DEBUG log (logger
@@ -93,6 +95,12 @@ public final class CachingHttpFetcher implements SchemaFetcher {
     private final long maxCacheBytes;
     private final EnvironmentProxySelector proxies;
     private final Set<String> unreachable = ConcurrentHashMap.newKeySet();
+    /**
+     * The proxies ({@link ProxyRoute#describe()}) that answered 407 to the user and password of their URL: not asked
+     * again by this fetcher (one per run), so a wrong password costs one refusal, not one per schema kind, and a
+     * proxy that locks an account after a few failures is not led there by a single run.
+     */
+    private final Set<String> refusingProxies = ConcurrentHashMap.newKeySet();
 
     /** A fetcher that allows no URL: every fetch fails without a request. */
     public CachingHttpFetcher(Path cacheDirectory, Duration timeout) {
@@ -162,6 +170,10 @@ public final class CachingHttpFetcher implements SchemaFetcher {
             return failed(uri, "not allowed by the operator's allow-list (" + allowed + ")");
         }
         String origin = origin(uri);
+        Optional<Failed> refused = refusedByProxy(uri, uri);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
         if (unreachable.contains(origin)) {
             return failed(uri, "an earlier request to " + origin + " in this run failed; not asked again");
         }
@@ -179,11 +191,19 @@ public final class CachingHttpFetcher implements SchemaFetcher {
             } catch (LimitedBody.TooLarge e) {
                 return failed(uri, e.getMessage());
             } catch (IOException | TimeoutException e) {
+                refused = refusedByProxy(uri, current);
+                if (refused.isPresent()) {
+                    return refused.get(); // the CONNECT of an https download was refused
+                }
                 unreachable.add(origin(current));
                 return failed(uri, (e instanceof TimeoutException ? "no whole answer within " + timeout
                         : e.getClass().getSimpleName() + " " + e.getMessage()) + " from " + current);
             }
             int status = response.statusCode();
+            refused = refusedByProxy(uri, current);
+            if (refused.isPresent()) {
+                return refused.get(); // a plain download answered 407 after the credentials were sent
+            }
             if (status == 404 || status == 410) {
                 return new Missing(status);
             }
@@ -217,6 +237,27 @@ public final class CachingHttpFetcher implements SchemaFetcher {
         }
     }
 
+    /**
+     * The failure of {@code uri} when the proxy {@code current} is reached through has refused its credentials in
+     * this run. It names the proxy and the variable it came from, never the user or password; unlike the other
+     * failures it is the operator's own setting and says nothing about the checklist's servers.
+     */
+    private Optional<Failed> refusedByProxy(URI uri, URI current) {
+        Optional<ProxyRoute> route;
+        try {
+            route = proxies.route(current);
+        } catch (ProxyRoute.ProxyException e) {
+            return Optional.empty(); // send() reports it
+        }
+        if (route.isEmpty() || !refusingProxies.contains(route.get().describe())) {
+            return Optional.empty();
+        }
+        LOG.log(System.Logger.Level.DEBUG, () -> uri + " not fetched: " + route.get().describe()
+                + " refused its credentials earlier in this run");
+        return Optional.of(new Failed(uri + " could not be fetched: " + route.get().describe() + " refused the user "
+                + "and password of its URL (407), so it is not asked again in this run; fix them in " + route.get().source()));
+    }
+
     /** What a fetch needs of an answer: its status, where it redirects, and a 200 answer's body. */
     private record Answer(int statusCode, Optional<String> location, byte[] body) {
     }
@@ -244,7 +285,7 @@ public final class CachingHttpFetcher implements SchemaFetcher {
         }
         OkHttpClient routed = client().newBuilder()
                 .proxy(route.map(ProxyRoute::proxy).orElse(Proxy.NO_PROXY))
-                .proxyAuthenticator(route.map(ProxyRoute::authenticator).orElse(okhttp3.Authenticator.NONE))
+                .proxyAuthenticator(route.map(this::remembering).orElse(okhttp3.Authenticator.NONE))
                 .build();
         Call call = routed.newCall(request);
         call.timeout().timeout(left, TimeUnit.NANOSECONDS);
@@ -279,6 +320,20 @@ public final class CachingHttpFetcher implements SchemaFetcher {
             }
             throw new IOException(String.valueOf(cause), cause);
         }
+    }
+
+    /**
+     * {@code route}'s authenticator, noting the proxy as refusing when it answers 407 to a request that carried the
+     * credentials already (the authenticator then gives up, as it always did).
+     */
+    private okhttp3.Authenticator remembering(ProxyRoute route) {
+        okhttp3.Authenticator answer = route.authenticator();
+        return (okRoute, response) -> {
+            if (response.code() == 407 && response.request().header("Proxy-Authorization") != null) {
+                refusingProxies.add(route.describe());
+            }
+            return answer.authenticate(okRoute, response);
+        };
     }
 
     private static Failed failed(URI uri, String detail) {

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.net.ssl.KeyManager;
 
 /**
  * Opens a {@link KubeConnection} from a kubeconfig and context, or from the service account of the pod Ascent runs
@@ -64,14 +65,30 @@ public final class ClusterConnector {
                     + "' of " + kubeconfig + " names no cluster with a server address",
                     "check the context's cluster entry (kubectl config view)");
         }
+        String userName = merged.context(chosen).map(c -> String.valueOf(c.get("user"))).orElse("");
+        Map<String, Object> clusterStanza = merged.context(chosen).map(c -> String.valueOf(c.get("cluster")))
+                .flatMap(merged::cluster).orElse(Map.of());
+        Optional<ExecCredentialPlugin> exec = merged.user(userName)
+                .flatMap(user -> ExecCredentialPlugin.of(userName, user, clusterStanza));
+        if (exec.isPresent()) {
+            try {
+                exec.get().requireUsable(); // what kubectl refuses, refused before anything runs
+            } catch (ExecCredentialPlugin.Unusable e) {
+                throw new ProvisionException(Kind.ENVIRONMENT, "the credentials of context '" + chosen + "' in "
+                        + kubeconfig + " cannot be used: " + e.getMessage(), e.fix());
+            }
+        }
         // the merge made a command with a folder absolute (kubectl's rule), so no folder to resolve against
         Optional<String> plugin = missingExecPlugin(config, null, System.getenv("PATH"));
         if (plugin.isPresent()) {
             // client-java would go on without credentials, and the server's answer would blame system:anonymous
+            Optional<String> hint = exec.flatMap(ExecCredentialPlugin::installHint);
             throw new ProvisionException(Kind.ENVIRONMENT, "the credentials of context '" + config.getCurrentContext()
                     + "' in " + kubeconfig + " come from the exec plugin '" + plugin.get() + "', which is not on "
-                    + "PATH", "install " + plugin.get() + " on this machine (kubectl needs it too), or pass a "
-                            + "kubeconfig whose credentials are a certificate or token");
+                    + "PATH" + hint.map(h -> "; its kubeconfig says: " + h).orElse(""),
+                    (hint.isPresent() ? "follow the kubeconfig's install hint" : "install " + plugin.get())
+                            + " on this machine (kubectl needs it too), or pass a kubeconfig whose credentials are "
+                            + "a certificate or token");
         }
         Optional<ProxyRoute> route;
         try {
@@ -81,8 +98,6 @@ public final class ClusterConnector {
                     + kubeconfig + " cannot be reached: " + e.getMessage(), "fix the cluster's proxy-url in the "
                     + "kubeconfig or the HTTPS_PROXY / HTTP_PROXY variable, or name the server in NO_PROXY");
         }
-        Optional<ExecCredentialPlugin> exec = merged.context(chosen).map(c -> String.valueOf(c.get("user")))
-                .flatMap(merged::user).flatMap(ExecCredentialPlugin::of);
         ExecCredentialPlugin.ExecCredential first = null;
         if (exec.isPresent()) {
             // run here, not by client-java, to learn when the token expires (BearerCredentials renews it then)
@@ -99,7 +114,11 @@ public final class ClusterConnector {
             ApiClient client;
             if (exec.isPresent()) {
                 ExecCredentialPlugin runner = exec.get();
-                client = BearerCredentials.carry(tlsClient(config), () -> renewed(runner), first.expiry(), clock);
+                // a client certificate from the plugin is asked for again when it expires (or after a 401)
+                Optional<RenewingClientCertificate> certificate = RenewingClientCertificate.of(first,
+                        () -> rerun(runner), clock);
+                client = BearerCredentials.carry(tlsClient(config, certificate), () -> renewed(runner),
+                        first.expiry(), clock);
             } else {
                 client = apiClientDirect(config);
             }
@@ -274,13 +293,34 @@ public final class ClusterConnector {
         }
     }
 
+    /** What {@code plugin} gives now, or empty when it fails (the server's answer then says what is wrong). */
+    private static Optional<ExecCredentialPlugin.ExecCredential> rerun(ExecCredentialPlugin plugin) {
+        try {
+            return Optional.of(plugin.fetch());
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
     private static ApiClient apiClientDirect(KubeConfig config) throws IOException {
         return BearerCredentials.carry(tlsClient(config), config);
     }
 
     /** client-java's client for {@code config}, its TLS (client certificate included) set up, no bearer token yet. */
     private static ApiClient tlsClient(KubeConfig config) throws IOException {
+        return tlsClient(config, Optional.empty());
+    }
+
+    /** {@link #tlsClient(KubeConfig)} presenting {@code renewing}'s client certificate, when there is one. */
+    private static ApiClient tlsClient(KubeConfig config, Optional<RenewingClientCertificate> renewing)
+            throws IOException {
         ClientBuilder builder = ClientBuilder.kubeconfig(config);
+        if (renewing.isPresent()) {
+            builder.setAuthentication(client -> client.setKeyManagers(new KeyManager[] {renewing.get()}));
+            ApiClient client = SingleTlsApiClient.build(builder);
+            renewing.get().evictFrom(client.getHttpClient().connectionPool());
+            return client.setHttpClient(client.getHttpClient().newBuilder().addInterceptor(renewing.get()).build());
+        }
         if (config.getClientCertificateData() != null || config.getClientCertificateFile() != null) {
             ClientCertificate.keyManagers(
                     config.getDataOrFileRelative(config.getClientCertificateData(), config.getClientCertificateFile()),

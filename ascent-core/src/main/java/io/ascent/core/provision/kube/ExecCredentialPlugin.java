@@ -21,7 +21,8 @@ import org.json.JSONObject;
 /**
  * A kubeconfig user's {@code exec} credential plugin (aws eks get-token, gke-gcloud-auth-plugin, kubelogin), run as
  * kubectl runs it: the command with its {@code args} and {@code env}, {@code KUBERNETES_EXEC_INFO} describing a
- * non-interactive call, no standard input; its standard output is an {@code ExecCredential} whose {@code status}
+ * non-interactive call (with the cluster in {@code spec.cluster} when the config says {@code provideClusterInfo}),
+ * no standard input; its standard output is an {@code ExecCredential} whose {@code status}
  * holds a token or a client certificate and, optionally, when they expire. Run here rather than by client-java,
  * which keeps the token and drops {@code expirationTimestamp}: {@link BearerCredentials} needs it to fetch a new
  * token before sending a request with one that has expired (an EKS token lasts 15 minutes; a provision may last
@@ -34,18 +35,41 @@ final class ExecCredentialPlugin {
     /** An ExecCredential is a few kilobytes; more is not one. */
     static final int MAX_OUTPUT = 1 << 20;
 
+    /** The ExecCredential versions kubectl speaks (client-go's exec authenticator refuses any other). */
+    static final List<String> API_VERSIONS = List.of("client.authentication.k8s.io/v1",
+            "client.authentication.k8s.io/v1beta1");
+
     private final List<String> command;
     private final Map<String, String> environment;
     private final String apiVersion;
+    private final String interactiveMode;
+    private final Optional<String> installHint;
+    /** {@code spec.cluster} of {@code KUBERNETES_EXEC_INFO}: empty unless the config asks for it. */
+    private final Optional<ExecCluster> cluster;
+    private final String userName;
 
-    private ExecCredentialPlugin(List<String> command, Map<String, String> environment, String apiVersion) {
+    private ExecCredentialPlugin(List<String> command, Map<String, String> environment, Map<?, ?> exec,
+            String userName, Optional<ExecCluster> cluster) {
         this.command = List.copyOf(command);
         this.environment = Map.copyOf(environment);
-        this.apiVersion = apiVersion;
+        this.apiVersion = exec.get("apiVersion") instanceof String version ? version : "";
+        this.interactiveMode = exec.get("interactiveMode") instanceof String mode ? mode : "";
+        this.installHint = Optional.ofNullable(exec.get("installHint")).map(String::valueOf)
+                .map(ExecCredentialPlugin::printable).filter(hint -> !hint.isBlank());
+        this.userName = userName;
+        this.cluster = cluster;
     }
 
     /** The plugin of a user stanza ({@link MergedKubeconfig#user}), or empty when it has none. */
     static Optional<ExecCredentialPlugin> of(Map<String, Object> user) {
+        return of("user", user, Map.of());
+    }
+
+    /**
+     * The plugin of the user stanza {@code user} called {@code userName}, run for the cluster stanza {@code cluster}
+     * (what {@code provideClusterInfo} hands it), or empty when the user has none.
+     */
+    static Optional<ExecCredentialPlugin> of(String userName, Map<String, Object> user, Map<String, Object> cluster) {
         if (!(user.get("exec") instanceof Map<?, ?> exec) || !(exec.get("command") instanceof String name)
                 || name.isBlank()) {
             return Optional.empty();
@@ -62,14 +86,85 @@ final class ExecCredentialPlugin {
                 }
             }
         }
-        String apiVersion = exec.get("apiVersion") instanceof String version ? version
-                : "client.authentication.k8s.io/v1beta1";
-        return Optional.of(new ExecCredentialPlugin(command, environment, apiVersion));
+        boolean provideClusterInfo = Boolean.TRUE.equals(exec.get("provideClusterInfo"))
+                || "true".equals(exec.get("provideClusterInfo"));
+        return Optional.of(new ExecCredentialPlugin(command, environment, exec, userName,
+                provideClusterInfo ? Optional.of(new ExecCluster(cluster)) : Optional.empty()));
     }
 
     /** The command's name, for messages (never its arguments, which may carry a role or a profile). */
     String name() {
         return command.get(0);
+    }
+
+    /** What the kubeconfig says to do when the command is missing ({@code installHint}), control characters out. */
+    Optional<String> installHint() {
+        return installHint;
+    }
+
+    /**
+     * Refuses, before the plugin runs, a config kubectl refuses (client-go's {@code validateAuthInfo}, with the
+     * words kubectl prints: {@code apiVersion} missing; {@code interactiveMode} missing where only v1beta1 defaults it to
+     * {@code IfAvailable}, or unknown; an {@code apiVersion} the exec authenticator does not speak) and one that
+     * needs a terminal ({@code interactiveMode: Always}): kubectl fails on that one when standard input is not a
+     * terminal, and Ascent never has one. {@code Never} and {@code IfAvailable} run with {@code interactive: false}.
+     *
+     * @throws Unusable saying what is wrong and how to fix it, naming the user, never the arguments
+     */
+    void requireUsable() throws Unusable {
+        List<String> problems = new ArrayList<>();
+        if (apiVersion.isEmpty()) {
+            problems.add("apiVersion must be specified for " + userName + " to use exec authentication plugin");
+        }
+        String mode = interactiveMode.isEmpty() && (apiVersion.equals("client.authentication.k8s.io/v1beta1")
+                || apiVersion.equals("client.authentication.k8s.io/v1alpha1")) ? "IfAvailable" : interactiveMode;
+        switch (mode) {
+            case "" -> problems.add("interactiveMode must be specified for " + userName
+                    + " to use exec authentication plugin");
+            case "Never", "IfAvailable", "Always" -> {
+                // valid
+            }
+            default -> problems.add("invalid interactiveMode for " + userName + ": \"" + printable(mode) + "\"");
+        }
+        if (!problems.isEmpty()) {
+            // kubectl prints one problem as it is, several as "Error in configuration:" and a list
+            throw new Unusable(problems.size() == 1 ? problems.get(0)
+                    : "Error in configuration: " + String.join("; ", problems), "set the exec stanza's apiVersion (client.authentication"
+                    + ".k8s.io/v1) and interactiveMode (Never for a plugin that needs no terminal), as kubectl "
+                    + "requires");
+        }
+        if (!API_VERSIONS.contains(apiVersion)) {
+            throw new Unusable("exec plugin: invalid apiVersion \"" + printable(apiVersion) + "\"",
+                    "use apiVersion client.authentication.k8s.io/v1 (or v1beta1) in the exec stanza");
+        }
+        if (mode.equals("Always")) {
+            throw new Unusable("the exec plugin '" + name() + "' of user " + userName + " has interactiveMode "
+                    + "Always: it needs a terminal, and Ascent runs without one",
+                    "this context's exec plugin needs a terminal; use a non-interactive credential in CI (a "
+                            + "service-account token, a client certificate, or a plugin that runs with "
+                            + "interactiveMode Never)");
+        }
+    }
+
+    /** A config kubectl would not run, or one that needs a terminal: {@link #getMessage()} and a fix. */
+    static final class Unusable extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final String fix;
+
+        Unusable(String message, String fix) {
+            super(message);
+            this.fix = fix;
+        }
+
+        String fix() {
+            return fix;
+        }
+    }
+
+    /** {@code text} with control characters (a terminal escape in a hostile kubeconfig) made spaces, bounded. */
+    private static String printable(String text) {
+        String clean = text.replaceAll("\u001b\\[[0-9;?]*[ -/]*[@-~]", "").replaceAll("\\p{Cntrl}", " ").strip();
+        return clean.length() > 500 ? clean.substring(0, 500) + "..." : clean;
     }
 
     /**
@@ -82,8 +177,7 @@ final class ExecCredentialPlugin {
         ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.PIPE)
                 .redirectError(ProcessBuilder.Redirect.DISCARD);
         builder.environment().putAll(environment);
-        builder.environment().put("KUBERNETES_EXEC_INFO", new JSONObject().put("apiVersion", apiVersion)
-                .put("kind", "ExecCredential").put("spec", new JSONObject().put("interactive", false)).toString());
+        builder.environment().put("KUBERNETES_EXEC_INFO", execInfo().toString());
         Process process = builder.start();
         try {
             process.getOutputStream().close(); // not interactive: no standard input
@@ -115,6 +209,21 @@ final class ExecCredentialPlugin {
         } finally {
             process.destroyForcibly();
         }
+    }
+
+    /**
+     * {@code KUBERNETES_EXEC_INFO}: an ExecCredential of the configured version whose spec says the call is not
+     * interactive and, with {@code provideClusterInfo}, holds the cluster.
+     *
+     * @throws IOException when the cluster's CA cannot be read (the message names the file or field, not the data)
+     */
+    JSONObject execInfo() throws IOException {
+        JSONObject spec = new JSONObject();
+        if (cluster.isPresent()) {
+            spec.put("cluster", cluster.get().toJson());
+        }
+        spec.put("interactive", false);
+        return new JSONObject().put("kind", "ExecCredential").put("apiVersion", apiVersion).put("spec", spec);
     }
 
     private static byte[] read(InputStream stream) {

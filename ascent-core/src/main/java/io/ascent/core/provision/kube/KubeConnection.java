@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -65,6 +66,11 @@ public final class KubeConnection {
                 .callTimeout(60, TimeUnit.SECONDS)
                 .retryOnConnectionFailure(true)
                 .build();
+        for (Interceptor interceptor : http.interceptors()) {
+            if (interceptor instanceof RenewingClientCertificate renewing) {
+                renewing.evictFrom(http.connectionPool()); // this pool, not the client's, holds the connections
+            }
+        }
         this.server = base.scheme() + "://" + base.host() + ":" + base.port();
         java.net.Proxy proxy = http.proxy();
         this.route = proxy == null || proxy.type() == java.net.Proxy.Type.DIRECT

@@ -66,7 +66,8 @@ class ProxyPasswordTest {
     private CachingHttpFetcher fetcher(String variable, String credentials) {
         return new CachingHttpFetcher(cache, Duration.ofSeconds(5),
                 UrlAllowList.of(List.of("http://schemas.example.test:" + origin.getAddress().getPort() + "/",
-                        "https://schemas.example.test:" + origin.getAddress().getPort() + "/")),
+                        "https://schemas.example.test:" + origin.getAddress().getPort() + "/",
+                        "https://other.example.test:" + origin.getAddress().getPort() + "/")),
                 CachingHttpFetcher.DEFAULT_CACHE_BYTES, new EnvironmentProxySelector(Map.of(variable,
                         "http://" + credentials + "@127.0.0.1:" + proxy.port())));
     }
@@ -112,9 +113,55 @@ class ProxyPasswordTest {
         SchemaFetcher.Outcome outcome = fetcher("HTTPS_PROXY", "ci-bot:wrong-hunter2").fetch(schema("https"));
 
         assertThat(outcome).isInstanceOfSatisfying(SchemaFetcher.Failed.class, failed ->
-                assertThat(failed.reason()).isEqualTo(schema("https") + CachingHttpFetcher.NOT_FETCHED)
-                        .doesNotContain("hunter2"));
+                assertThat(failed.reason()).isEqualTo(refusal(schema("https"), "HTTPS_PROXY"))
+                        .doesNotContain("hunter2", "ci-bot"));
         assertThat(proxy.requestLines).as("the refused password is not sent again and again").hasSizeLessThan(3);
+    }
+
+    /** What each schema behind a proxy that refused the password reports. */
+    private String refusal(URI schema, String variable) {
+        return schema + " could not be fetched: the proxy http://127.0.0.1:" + proxy.port() + " (" + variable
+                + ") refused the user and password of its URL (407), so it is not asked again in this run; fix "
+                + "them in " + variable;
+    }
+
+    @Test
+    void shouldSendARefusedPasswordOnceInARunFetchingTwoSchemaKinds() throws Exception {
+        CachingHttpFetcher run = fetcher("HTTP_PROXY", "ci-bot:wrong-hunter2");
+        URI widget = schema("http");
+        URI gadget = URI.create("http://schemas.example.test:" + origin.getAddress().getPort() + "/gadget.json");
+
+        SchemaFetcher.Outcome first = run.fetch(widget);
+        SchemaFetcher.Outcome second = run.fetch(gadget);
+
+        String wrong = "Basic " + Base64.getEncoder().encodeToString("ci-bot:wrong-hunter2".getBytes(
+                StandardCharsets.UTF_8));
+        assertThat(proxy.authorizations).as("one 407 answer to the credentials per run, not one per kind")
+                .containsOnlyOnce(wrong).containsExactly("none", wrong);
+        assertThat(first).isEqualTo(new SchemaFetcher.Failed(refusal(widget, "HTTP_PROXY")));
+        assertThat(second).isEqualTo(new SchemaFetcher.Failed(refusal(gadget, "HTTP_PROXY")));
+    }
+
+    @Test
+    void shouldNotOpenATunnelWithARefusedPasswordForASecondServer() throws Exception {
+        CachingHttpFetcher run = fetcher("HTTPS_PROXY", "ci-bot:wrong-hunter2");
+        URI other = URI.create("https://other.example.test:" + origin.getAddress().getPort() + "/widget.json");
+
+        run.fetch(schema("https"));
+        SchemaFetcher.Outcome second = run.fetch(other);
+
+        assertThat(proxy.requestLines).as("no CONNECT to the second server").noneMatch(line
+                -> line.startsWith("CONNECT other.example.test"));
+        assertThat(second).isEqualTo(new SchemaFetcher.Failed(refusal(other, "HTTPS_PROXY")));
+    }
+
+    @Test
+    void shouldKeepAskingAProxyThatAcceptedThePasswordForEachKind() throws Exception {
+        CachingHttpFetcher run = fetcher("HTTP_PROXY", PROXY_URL_CREDENTIALS);
+
+        assertThat(run.fetch(schema("http"))).isInstanceOf(SchemaFetcher.Fetched.class);
+        assertThat(run.fetch(URI.create("http://schemas.example.test:" + origin.getAddress().getPort()
+                + "/gadget.json"))).isInstanceOf(SchemaFetcher.Fetched.class);
     }
 
     @Test

@@ -3,6 +3,8 @@ package io.ascent.core.provision.kube;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsExchange;
+import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -11,10 +13,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Base64;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
 
 /**
  * An HTTPS server on 127.0.0.1 answering {@code /version} like an API server (v1.31.0), with a certificate keytool
@@ -27,7 +37,21 @@ final class HttpsVersionServer implements AutoCloseable {
     private final HttpsServer server;
     private final String certificatePem;
 
+    /** The subject of the client certificate of each request, in order, when client certificates are required. */
+    final List<String> clientSubjects = Collections.synchronizedList(new ArrayList<>());
+
+    /** Client certificate subjects answered 401 Unauthorized (a certificate the server no longer accepts). */
+    final java.util.Set<String> unauthorised = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     HttpsVersionServer(Path dir, String subjectAlternativeNames) throws Exception {
+        this(dir, subjectAlternativeNames, false);
+    }
+
+    /**
+     * @param requireClientCertificate refuse a TLS handshake without a client certificate (any is trusted) and
+     *                                 record each request's in {@link #clientSubjects}
+     */
+    HttpsVersionServer(Path dir, String subjectAlternativeNames, boolean requireClientCertificate) throws Exception {
         Path store = Files.createTempFile(dir, "server", ".p12");
         Files.delete(store);
         Path log = dir.resolve(store.getFileName() + ".log");
@@ -46,10 +70,28 @@ final class HttpsVersionServer implements AutoCloseable {
         KeyManagerFactory managers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         managers.init(keys, "changeit".toCharArray());
         SSLContext context = SSLContext.getInstance("TLS");
-        context.init(managers.getKeyManagers(), null, null);
+        context.init(managers.getKeyManagers(), requireClientCertificate ? new TrustManager[] {new AnyClient()} : null,
+                null);
         server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.setHttpsConfigurator(new HttpsConfigurator(context));
+        server.setHttpsConfigurator(new HttpsConfigurator(context) {
+            @Override
+            public void configure(HttpsParameters parameters) {
+                SSLParameters tls = context.getDefaultSSLParameters();
+                tls.setNeedClientAuth(requireClientCertificate);
+                parameters.setSSLParameters(tls);
+            }
+        });
         server.createContext("/version", exchange -> {
+            if (requireClientCertificate) {
+                String subject = ((X509Certificate) ((HttpsExchange) exchange).getSSLSession()
+                        .getPeerCertificates()[0]).getSubjectX500Principal().getName();
+                clientSubjects.add(subject);
+                if (unauthorised.contains(subject)) {
+                    exchange.sendResponseHeaders(401, -1);
+                    exchange.close();
+                    return;
+                }
+            }
             byte[] body = VERSION.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);
@@ -66,6 +108,23 @@ final class HttpsVersionServer implements AutoCloseable {
     /** The certificate as a kubeconfig's {@code certificate-authority-data} holds it (base64 of the PEM). */
     String certificateAuthorityData() {
         return Base64.getEncoder().encodeToString(certificatePem.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** Trusts every client certificate: the test looks at which one came, not who issued it. */
+    private static final class AnyClient implements X509TrustManager {
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) {
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            throw new CertificateException("a server only");
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return new X509Certificate[0];
+        }
     }
 
     @Override
