@@ -213,7 +213,7 @@ class ProvisionerInputTest {
     void shouldCloseTheConnectionsItWasGivenWhenItEnds() throws IOException {
         write("");
         Path kubeconfig = app.resolve("no-such-kubeconfig");
-        KubeConnections given = new KubeConnections();
+        KubeConnections given = new KubeConnections(System.getenv());
 
         Report report = new Ascent().provision(ProvisionOptions.builder(app).noGit(true).kubeconfig(kubeconfig)
                 .build(), ProgressListener.SILENT, given);
@@ -419,7 +419,7 @@ class ProvisionerInputTest {
     void shouldReportItsOwnBugAsAnInternalErrorItemNotAnException() {
         Provisioner provisioner = new Provisioner(java.time.Clock.systemUTC(), (options, progress) -> {
             throw new IllegalStateException("a bug");
-        });
+        }, io.ascent.core.provision.preflight.Probes.of(System.getenv()));
 
         Report report = provisioner.run(ProvisionOptions.builder(app).build(), ProgressListener.SILENT);
 

@@ -1,5 +1,6 @@
 package io.ascent.core.provision.kube;
 
+import io.ascent.core.provision.command.ChildProcess;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
@@ -44,8 +45,13 @@ final class ExecCredentialPlugin {
         this.apiVersion = apiVersion;
     }
 
-    /** The plugin of a user stanza ({@link MergedKubeconfig#user}), or empty when it has none. */
-    static Optional<ExecCredentialPlugin> of(Map<String, Object> user) {
+    /**
+     * The plugin of a user stanza ({@link MergedKubeconfig#user}), or empty when it has none.
+     *
+     * @param run the run's environment: the plugin gets it with the stanza's {@code env} on top (as kubectl passes
+     *            its own), and is found on its {@code PATH}
+     */
+    static Optional<ExecCredentialPlugin> of(Map<String, Object> user, Map<String, String> run) {
         if (!(user.get("exec") instanceof Map<?, ?> exec) || !(exec.get("command") instanceof String name)
                 || name.isBlank()) {
             return Optional.empty();
@@ -54,7 +60,7 @@ final class ExecCredentialPlugin {
         if (exec.get("args") instanceof List<?> args) {
             args.forEach(arg -> command.add(String.valueOf(arg)));
         }
-        Map<String, String> environment = new LinkedHashMap<>();
+        Map<String, String> environment = new LinkedHashMap<>(run);
         if (exec.get("env") instanceof List<?> variables) {
             for (Object variable : variables) {
                 if (variable instanceof Map<?, ?> pair && pair.get("name") instanceof String key) {
@@ -79,9 +85,8 @@ final class ExecCredentialPlugin {
      *                     ExecCredential; the message names the command and what went wrong, never its output
      */
     ExecCredential fetch() throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.PIPE)
-                .redirectError(ProcessBuilder.Redirect.DISCARD);
-        builder.environment().putAll(environment);
+        ProcessBuilder builder = ChildProcess.builder(command, environment)
+                .redirectInput(ProcessBuilder.Redirect.PIPE).redirectError(ProcessBuilder.Redirect.DISCARD);
         builder.environment().put("KUBERNETES_EXEC_INFO", new JSONObject().put("apiVersion", apiVersion)
                 .put("kind", "ExecCredential").put("spec", new JSONObject().put("interactive", false)).toString());
         Process process = builder.start();
