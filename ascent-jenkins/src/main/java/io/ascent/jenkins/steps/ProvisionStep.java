@@ -1,5 +1,6 @@
 package io.ascent.jenkins.steps;
 
+import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.model.Item;
@@ -13,6 +14,7 @@ import io.ascent.core.provision.ClusterDrivers;
 import io.ascent.core.provision.RunName;
 import io.ascent.jenkins.agent.AgentReport;
 import io.ascent.jenkins.agent.ApiServer;
+import io.ascent.jenkins.agent.BuildEnvironment;
 import io.ascent.jenkins.agent.ClusterCredential;
 import io.ascent.jenkins.agent.ClusterHandle;
 import io.ascent.jenkins.agent.CreateClusterCallable;
@@ -178,18 +180,21 @@ public class ProvisionStep extends ValidateStep {
      *
      * @param node the step's flow node in a Pipeline, {@code null} in a freestyle build
      * @param access the existing cluster's credential, {@link #clusterAccess}; {@link ClusterAccess#NONE} for kind
+     * @param environment the build's ({@code EnvVars} of the step context or of the freestyle build), which the
+     *                    engine runs in on the agent instead of the agent JVM's
      * @throws hudson.AbortException when {@code failOn} is reached or the credential cannot be read
      * @throws InterruptedException  when the build is aborted (the engine has torn the cluster down)
      */
     public ValidateResult provision(Run<?, ?> run, FilePath workspace, TaskListener listener, FlowNode node,
-            AscentGlobalConfiguration global, ClusterAccess access) throws IOException, InterruptedException {
+            AscentGlobalConfiguration global, ClusterAccess access, BuildEnvironment environment)
+            throws IOException, InterruptedException {
         ValidationRun settings = prepare(global);
         ClusterCredential credential = access.read(run, listener);
         listener.getLogger().println("[ascent] provisioning " + settings.request().directory() + " on "
                 + (workspace.isRemote() ? "the agent" : "the controller"));
         // An abort interrupts the agent thread; the engine tears down and the callable rethrows the interruption.
         AgentReport agent = workspace.act(new ProvisionCallable(settings.request(), driver,
-                global.getKindPath(), global.kindOperatorSettings(), listener, credential));
+                global.getKindPath(), global.kindOperatorSettings(), listener, credential, environment));
         return ValidationRun.conclude(run, listener, node, agent, settings.thresholds());
     }
 
@@ -198,14 +203,15 @@ public class ProvisionStep extends ValidateStep {
      * {@code dir} asks for it, after the host policy and preflight.
      */
     private ClusterHandle create(Run<?, ?> run, FilePath workspace, TaskListener listener,
-            AscentGlobalConfiguration global, ClusterAccess access, ProvisionCall provisioner)
-            throws IOException, InterruptedException {
+            AscentGlobalConfiguration global, ClusterAccess access, ProvisionCall provisioner,
+            BuildEnvironment environment) throws IOException, InterruptedException {
         ProvisionRequest request = request(global, runName());
         ClusterCredential credential = access.read(run, listener);
         listener.getLogger().println("[ascent] creating cluster " + request.runName() + " for "
                 + run.getExternalizableId());
         // An abort while creating interrupts the agent thread; the callable releases what was half-created.
-        ClusterHandle cluster = workspace.act(new CreateClusterCallable(request, provisioner, listener, credential));
+        ClusterHandle cluster = workspace.act(new CreateClusterCallable(request, provisioner, listener, credential,
+                environment));
         listener.getLogger().println("[ascent] cluster " + cluster.name() + " is ready; namespace "
                 + cluster.namespace());
         return cluster;
@@ -254,13 +260,14 @@ public class ProvisionStep extends ValidateStep {
             StepContext context = getContext();
             context.onSuccess(step.provision(context.get(Run.class), context.get(FilePath.class),
                     context.get(TaskListener.class), context.get(FlowNode.class), AscentGlobalConfiguration.get(),
-                    access));
+                    access, buildEnvironment(context)));
         }
 
         private void create() throws Exception {
             StepContext context = getContext();
             cluster = step.create(context.get(Run.class), context.get(FilePath.class),
-                    context.get(TaskListener.class), AscentGlobalConfiguration.get(), access, provisioner);
+                    context.get(TaskListener.class), AscentGlobalConfiguration.get(), access, provisioner,
+                    buildEnvironment(context));
             EnvironmentExpander environment = EnvironmentExpander.merge(context.get(EnvironmentExpander.class),
                     new KubeconfigExpander(cluster.kubeconfig()));
             context.newBodyInvoker().withContext(environment).withCallback(new Teardown()).start();
@@ -277,6 +284,15 @@ public class ProvisionStep extends ValidateStep {
             if (cluster != null) {
                 run(() -> new Teardown().finished(getContext()));
             }
+        }
+
+        /**
+         * The build's environment where the step runs ({@code EnvVars}: the agent's, overridden by the build's and
+         * every enclosing {@code withEnv}, {@code withKubeConfig}, {@code withCredentials}, {@code tool}). Asked for
+         * each use and never kept in this execution, which Jenkins saves to disk: it may hold a bound credential.
+         */
+        static BuildEnvironment buildEnvironment(StepContext context) throws IOException, InterruptedException {
+            return BuildEnvironment.of(context.get(EnvVars.class));
         }
 
         Optional<ClusterHandle> cluster() {
@@ -296,7 +312,8 @@ public class ProvisionStep extends ValidateStep {
                 FilePath temporary = WorkspaceList.tempDir(context.get(FilePath.class));
                 TaskListener listener = context.get(TaskListener.class);
                 listener.getLogger().println("[ascent] deleting cluster " + cluster.name());
-                temporary.act(new DeleteClusterCallable(cluster, provisioner, listener));
+                // the step's own environment, as when the cluster was made (the block's withEnv ended with it)
+                temporary.act(new DeleteClusterCallable(cluster, provisioner, listener, buildEnvironment(context)));
             }
         }
     }
@@ -322,7 +339,8 @@ public class ProvisionStep extends ValidateStep {
 
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(Run.class, FilePath.class, TaskListener.class, FlowNode.class);
+            // EnvVars as the sh step requires it (DurableTaskStep): the environment kind, docker and kubectl run in
+            return Set.of(Run.class, FilePath.class, TaskListener.class, FlowNode.class, EnvVars.class);
         }
 
         /** Empty (the checklist's, or {@code existing} with a credential), then each driver the engine has. */

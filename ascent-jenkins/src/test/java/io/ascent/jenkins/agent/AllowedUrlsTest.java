@@ -82,7 +82,7 @@ class AllowedUrlsTest {
 
     private AgentReport validate(UrlAllowList allowed) throws Exception {
         ValidateRequest request = new ValidateRequest("app", "", "", "out/", List.of(Format.JSON), allowed);
-        return new ValidateCallable(request, new ValidateCallableTest.BufferListener())
+        return new ValidateCallable(request, new ValidateCallableTest.BufferListener(), BuildEnvironment.of(System.getenv()))
                 .invoke(workspace.toFile(), null);
     }
 

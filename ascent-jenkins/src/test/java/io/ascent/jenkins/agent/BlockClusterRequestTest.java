@@ -51,14 +51,16 @@ class BlockClusterRequestTest {
         final List<ClusterRequest> requests = new ArrayList<>();
 
         @Override
-        public ProvisionedCluster create(ClusterRequest request, ProgressListener progress) {
+        public ProvisionedCluster create(ClusterRequest request, java.util.Map<String, String> environment,
+                ProgressListener progress) {
             requests.add(request);
             return new ProvisionedCluster("kind", request.runName(), request.workDirectory().resolve("kubeconfig"),
                     Optional.empty(), "default", true);
         }
 
         @Override
-        public void delete(ProvisionedCluster cluster, ProgressListener progress) {
+        public void delete(ProvisionedCluster cluster, java.util.Map<String, String> environment,
+                ProgressListener progress) {
             // nothing was made
         }
     }
@@ -83,7 +85,7 @@ class BlockClusterRequestTest {
     }
 
     private ClusterHandle create(ProvisionRequest request) throws Exception {
-        return new CreateClusterCallable(request, call, log, null).invoke(workspace.toFile(), null);
+        return new CreateClusterCallable(request, call, log, null, BuildEnvironment.of(System.getenv())).invoke(workspace.toFile(), null);
     }
 
     private ClusterRequest build(ProvisionRequest request, Map<String, String> environment) throws Exception {

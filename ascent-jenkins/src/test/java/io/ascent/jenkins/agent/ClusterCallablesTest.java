@@ -23,7 +23,7 @@ class ClusterCallablesTest {
                 "", new KindOperatorSettings(List.of("/var/cache/ci"), List.of("mirror.corp/kindest/node")));
         CreateClusterCallable create = new CreateClusterCallable(request, ProvisionCall.unbound(),
                 new ValidateCallableTest.BufferListener(),
-                ClusterCredential.kubeconfig("prod", "token: abc".getBytes(StandardCharsets.UTF_8)));
+                ClusterCredential.kubeconfig("prod", "token: abc".getBytes(StandardCharsets.UTF_8)), BuildEnvironment.of(System.getenv()));
         CreateClusterCallable copy = Serialization.roundTrip(create);
         assertThat(copy).usingRecursiveComparison().ignoringFields("listener").isEqualTo(create);
         assertThat(copy.toString()).doesNotContain("token");
@@ -38,7 +38,7 @@ class ClusterCallablesTest {
         assertThat(copy.kubeconfig()).isEqualTo("/ws@tmp/ascent-app-7/kubeconfig");
 
         DeleteClusterCallable delete = new DeleteClusterCallable(handle, ProvisionCall.unbound(),
-                new ValidateCallableTest.BufferListener());
+                new ValidateCallableTest.BufferListener(), BuildEnvironment.of(System.getenv()));
         assertThat(Serialization.roundTrip(delete)).usingRecursiveComparison().ignoringFields("listener")
                 .isEqualTo(delete);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

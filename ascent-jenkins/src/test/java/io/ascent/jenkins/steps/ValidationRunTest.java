@@ -16,6 +16,7 @@ import hudson.model.TaskListener;
 import io.ascent.core.report.Report;
 import io.ascent.core.report.render.Format;
 import io.ascent.jenkins.agent.AgentReport;
+import io.ascent.jenkins.agent.BuildEnvironment;
 import io.ascent.jenkins.agent.ValidateCallable;
 import io.ascent.jenkins.agent.ValidateRequest;
 import io.ascent.jenkins.model.AscentResultAction;
@@ -63,7 +64,7 @@ class ValidationRunTest {
     @Test
     void shouldReturnCountsIdsAndFilesForAPassingReport() throws Exception {
         ValidateResult result = validation(Threshold.FAIL, Threshold.WARN, Reports.passing())
-                .perform(run, workspace, listener, node);
+                .perform(run, workspace, listener, node, BuildEnvironment.of(System.getenv()));
         assertThat(result.isPassed()).isTrue();
         assertThat(result.getResult()).isEqualTo("SUCCESS");
         assertThat(result.getTotalCount()).isEqualTo(1);
@@ -79,7 +80,7 @@ class ValidationRunTest {
 
     @Test
     void shouldRunTheRequestOnTheWorkspacesMachine() throws Exception {
-        validation(Threshold.FAIL, Threshold.WARN, Reports.passing()).perform(run, workspace, listener, node);
+        validation(Threshold.FAIL, Threshold.WARN, Reports.passing()).perform(run, workspace, listener, node, BuildEnvironment.of(System.getenv()));
         ArgumentCaptor<ValidateCallable> callable = ArgumentCaptor.forClass(ValidateCallable.class);
         verify(workspace).act(callable.capture());
         assertThat(callable.getValue()).isNotNull();
@@ -88,7 +89,7 @@ class ValidationRunTest {
     @Test
     void shouldMarkTheStageUnstableAndListWarningsWithoutFailing() throws Exception {
         ValidateResult result = validation(Threshold.FAIL, Threshold.WARN, Reports.warningsOnly())
-                .perform(run, workspace, listener, node);
+                .perform(run, workspace, listener, node, BuildEnvironment.of(System.getenv()));
         assertThat(result.getResult()).isEqualTo("UNSTABLE");
         assertThat(result.isPassed()).isTrue();
         assertThat(result.getWarnCount()).isEqualTo(1);
@@ -102,7 +103,7 @@ class ValidationRunTest {
     @Test
     void shouldFailTheStepAfterKeepingTheReportAndPrintingEachFailedItemAtItsLine() throws Exception {
         ValidationRun validation = validation(Threshold.FAIL, Threshold.WARN, Reports.mixed());
-        assertThatThrownBy(() -> validation.perform(run, workspace, listener, node))
+        assertThatThrownBy(() -> validation.perform(run, workspace, listener, node, BuildEnvironment.of(System.getenv())))
                 .isInstanceOf(AbortException.class)
                 .hasMessage("[ascent] 1 failed, 1 error, 1 warning, 1 waived, 1 skipped, 1 passed of 6 items "
                         + "(failOn: fail)");
@@ -122,7 +123,7 @@ class ValidationRunTest {
     @Test
     void shouldReturnTheFailedIdsWhenFailOnIsNever() throws Exception {
         ValidateResult result = validation(Threshold.NEVER, Threshold.FAIL, Reports.failing(2))
-                .perform(run, workspace, listener, node);
+                .perform(run, workspace, listener, node, BuildEnvironment.of(System.getenv()));
         assertThat(result.isPassed()).isFalse();
         assertThat(result.getResult()).isEqualTo("UNSTABLE");
         assertThat(result.getFailCount()).isEqualTo(2);
@@ -132,7 +133,7 @@ class ValidationRunTest {
     @Test
     void shouldSurviveTheTripThroughThePipelinesProgramState() throws Exception {
         ValidateResult result = validation(Threshold.NEVER, Threshold.NEVER, Reports.mixed())
-                .perform(run, workspace, listener, node);
+                .perform(run, workspace, listener, node, BuildEnvironment.of(System.getenv()));
         ValidateResult copy = io.ascent.jenkins.agent.Serialization.roundTrip(result);
         assertThat(copy).usingRecursiveComparison().isEqualTo(result);
         assertThat(copy.getErrorCount()).isEqualTo(1);
