@@ -1,7 +1,6 @@
 package io.ascent.jenkins.agent;
 
 import java.io.Serializable;
-import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -13,9 +12,9 @@ import java.util.TreeMap;
  * kind, docker and exec plugins are found on, and {@code DOCKER_HOST} are the ones {@code sh} sees in the same block.
  *
  * <p>Ascent's own operator settings ({@value #OPERATOR_PREFIX}{@code *}: the allowed URLs, kind mount folders and
- * node image repositories, the kind executable, the time limit) are the agent operator's, never the build's: a
- * Jenkinsfile is the repository's, and a {@code withEnv} there must not widen what the operator allows. The agent
- * process's own values are used for them ({@link #onAgent}).
+ * node image repositories, the kind executable) are the agent operator's, never the build's: a Jenkinsfile is the
+ * repository's, and a {@code withEnv} there must not widen what the operator allows. The agent process's own values
+ * are used for them ({@link #onAgent}).
  *
  * <p>A bound credential may be a value here: {@link #toString()} names no value, and nothing prints one.
  */
@@ -43,9 +42,11 @@ public final class BuildEnvironment implements Serializable {
         return new BuildEnvironment(build);
     }
 
-    /** The build's variables as given, for tests and messages that need names. */
-    Map<String, String> variables() {
-        return Collections.unmodifiableMap(variables);
+    /** {@link #onAgent} on the agent this runs on: what the callables run the engine in. */
+    public Map<String, String> onThisAgent() {
+        // Deliberately the agent JVM's environment, for the operator's ASCENT_* settings only: a Jenkinsfile's
+        // withEnv must not widen what the agent's operator allows.
+        return onAgent(System.getenv());
     }
 
     /**

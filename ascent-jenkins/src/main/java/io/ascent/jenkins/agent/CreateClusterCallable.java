@@ -60,7 +60,7 @@ public final class CreateClusterCallable extends MasterToSlaveFileCallable<Clust
                 kubeconfig = Optional.of(credential.writeTo(work.resolve("credential-kubeconfig")));
             }
             LogProgress progress = new LogProgress(listener.getLogger());
-            Map<String, String> build = ValidateCallable.runEnvironment(environment);
+            Map<String, String> build = environment.onThisAgent();
             ClusterRequest cluster = BlockClusterRequest.of(root, request, kubeconfig, work, build, progress);
             ProvisionedCluster created = call.create(cluster, build, progress);
             PrivateFiles.restrict(created.kubeconfig());

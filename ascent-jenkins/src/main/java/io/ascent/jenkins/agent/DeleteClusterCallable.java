@@ -37,8 +37,7 @@ public final class DeleteClusterCallable extends MasterToSlaveFileCallable<Void>
     @Override
     public Void invoke(File temporary, VirtualChannel channel) throws IOException {
         try {
-            call.delete(cluster.cluster(), ValidateCallable.runEnvironment(environment),
-                    new LogProgress(listener.getLogger()));
+            call.delete(cluster.cluster(), environment.onThisAgent(), new LogProgress(listener.getLogger()));
             listener.getLogger().println("[ascent] cluster " + cluster.name() + " deleted");
             return null;
         } catch (ProvisionException e) {

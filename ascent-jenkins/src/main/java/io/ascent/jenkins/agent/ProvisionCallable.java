@@ -61,7 +61,7 @@ public final class ProvisionCallable extends MasterToSlaveFileCallable<AgentRepo
      */
     @Override
     public AgentReport invoke(File workspace, VirtualChannel channel) throws IOException, InterruptedException {
-        Map<String, String> build = ValidateCallable.runEnvironment(environment);
+        Map<String, String> build = environment.onThisAgent();
         WorkspaceReports.Prepared run = WorkspaceReports.prepare(workspace, request, build);
         if (run.refusal() != null) {
             return run.refusal();

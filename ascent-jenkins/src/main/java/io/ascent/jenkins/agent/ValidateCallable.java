@@ -44,7 +44,7 @@ public final class ValidateCallable extends MasterToSlaveFileCallable<AgentRepor
      */
     @Override
     public AgentReport invoke(File workspace, VirtualChannel channel) throws IOException, InterruptedException {
-        Map<String, String> build = runEnvironment(environment);
+        Map<String, String> build = environment.onThisAgent();
         WorkspaceReports.Prepared run = WorkspaceReports.prepare(workspace, request, build);
         if (run.refusal() != null) {
             return run.refusal();
@@ -70,16 +70,6 @@ public final class ValidateCallable extends MasterToSlaveFileCallable<AgentRepor
             throw new InterruptedException("ascentValidate was interrupted");
         }
         return new AgentReport(report, write(run.root(), paths.reports(), report));
-    }
-
-    /**
-     * The environment the engine runs in on this agent: the build's, with Ascent's operator variables the agent
-     * process's own ({@link BuildEnvironment#onAgent}).
-     */
-    static Map<String, String> runEnvironment(BuildEnvironment build) {
-        // Deliberately the agent JVM's environment, for the operator's ASCENT_* settings only: a Jenkinsfile's
-        // withEnv must not widen what the agent's operator allows.
-        return build.onAgent(System.getenv());
     }
 
     /**

@@ -24,6 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ProvisionCallableTest {
 
+    /** This JVM's environment as a build's (what the callables ran in before builds had their own). */
+    static final BuildEnvironment THIS_JVM = BuildEnvironment.of(System.getenv());
+
     /** A kubeconfig for a cluster nobody runs (port 1 on loopback refuses), with a token that must stay secret. */
     static final String KUBECONFIG = """
             apiVersion: v1
@@ -58,7 +61,7 @@ class ProvisionCallableTest {
     /** The callable without operator settings beyond the agent's environment. */
     private static ProvisionCallable provision(ValidateRequest request, String driver, String kindPath,
             TaskListener listener, ClusterCredential credential) {
-        return new ProvisionCallable(request, driver, kindPath, KindOperatorSettings.NONE, listener, credential, BuildEnvironment.of(System.getenv()));
+        return new ProvisionCallable(request, driver, kindPath, KindOperatorSettings.NONE, listener, credential, THIS_JVM);
     }
 
     private static ClusterCredential credential() {
@@ -232,7 +235,7 @@ class ProvisionCallableTest {
         AgentReport refused = provision(request("app", "target/ascent/"), "kind", "/opt/no/kind", log, null)
                 .invoke(workspace.toFile(), null);
         AgentReport allowed = new ProvisionCallable(request("app", "target/ascent/"), "kind", "/opt/no/kind",
-                new KindOperatorSettings(List.of(cache.toString()), List.of()), log, null, BuildEnvironment.of(System.getenv()))
+                new KindOperatorSettings(List.of(cache.toString()), List.of()), log, null, THIS_JVM)
                 .invoke(workspace.toFile(), null);
 
         assertThat(refused.report().items()).anySatisfy(item -> {
@@ -255,9 +258,9 @@ class ProvisionCallableTest {
                 plain.kubernetesVersion(), plain.reports(), plain.formats(), plain.allowedUrls(),
                 List.of(cache.toString()), List.of());
 
-        AgentReport refused = new ValidateCallable(plain, new ValidateCallableTest.BufferListener(), BuildEnvironment.of(System.getenv()))
+        AgentReport refused = new ValidateCallable(plain, new ValidateCallableTest.BufferListener(), THIS_JVM)
                 .invoke(workspace.toFile(), null);
-        AgentReport allowed = new ValidateCallable(withFolders, new ValidateCallableTest.BufferListener(), BuildEnvironment.of(System.getenv()))
+        AgentReport allowed = new ValidateCallable(withFolders, new ValidateCallableTest.BufferListener(), THIS_JVM)
                 .invoke(workspace.toFile(), null);
 
         assertThat(refused.report().items()).anySatisfy(item -> {

@@ -64,6 +64,9 @@ import org.mockito.MockedStatic;
 
 class ProvisionStepTest {
 
+    /** This JVM's environment as a build's (what the callables ran in before builds had their own). */
+    static final BuildEnvironment THIS_JVM = BuildEnvironment.of(System.getenv());
+
     private static final String SECRET = "token: SECRET-TOKEN-abc123";
 
     @TempDir
@@ -329,7 +332,7 @@ class ProvisionStepTest {
         step.setDir("apps/web");
         step.setChecklist("ci/ascent.yaml");
 
-        step.provision(run, workspace, listener, null, global, ClusterAccess.NONE, BuildEnvironment.of(System.getenv()));
+        step.provision(run, workspace, listener, null, global, ClusterAccess.NONE, THIS_JVM);
         ArgumentCaptor<ProvisionCallable> scenario = ArgumentCaptor.forClass(ProvisionCallable.class);
         verify(workspace).act(scenario.capture());
         assertThat(scenario.getValue()).extracting("kind").isEqualTo(settings);
@@ -369,7 +372,7 @@ class ProvisionStepTest {
         scenarioOnTheAgent(Reports.failing(2));
         ProvisionStep step = new ProvisionStep();
         step.setFailOn("fail");
-        assertThatThrownBy(() -> step.provision(run, workspace, listener, null, global, ClusterAccess.NONE, BuildEnvironment.of(System.getenv())))
+        assertThatThrownBy(() -> step.provision(run, workspace, listener, null, global, ClusterAccess.NONE, THIS_JVM))
                 .isInstanceOf(AbortException.class).hasMessageContaining("(failOn: fail)");
         verify(run).setResult(hudson.model.Result.FAILURE);
         verify(run).addAction(any(AscentResultAction.class));

@@ -24,7 +24,10 @@ public final class RenderToolRunner implements ToolRunner {
         this.commands = commands;
     }
 
-    /** The renderer the engine uses: these processes in the run's {@code environment}, {@link ManifestRenderer#TIMEOUT} per render. */
+    /**
+     * The renderer the engine uses: these processes in the run's {@code environment}, {@link ManifestRenderer#TIMEOUT}
+     * per render.
+     */
     public static ManifestRenderer renderer(Map<String, String> environment) {
         return new ManifestRenderer(new RenderToolRunner(environment), ManifestRenderer.TIMEOUT);
     }

@@ -39,6 +39,9 @@ public final class ClusterConnector {
         return "https://" + (host != null && host.contains(":") ? "[" + host + "]" : host) + ":" + port;
     }
 
+    /** A service account's CA bundle is a few certificates; more is not one. */
+    private static final long MAX_CA_BYTES = 1 << 20;
+
     /** Where Kubernetes mounts a pod's service account. */
     static final Path SERVICE_ACCOUNT = Path.of("/var/run/secrets/kubernetes.io/serviceaccount/token");
 
@@ -319,7 +322,8 @@ public final class ClusterConnector {
         try {
             // ClientBuilder.cluster() as client-java builds it, but at the run's address: it reads the JVM's variables
             ApiClient client = new ClientBuilder().setBasePath(serviceAddress(environment))
-                    .setCertificateAuthority(Files.readAllBytes(SERVICE_ACCOUNT.resolveSibling("ca.crt")))
+                    .setCertificateAuthority(io.ascent.core.workspace.ConfinedFiles.anywhere(MAX_CA_BYTES)
+                            .readAllBytes(SERVICE_ACCOUNT.resolveSibling("ca.crt")))
                     .setAuthentication(new io.kubernetes.client.util.credentials.TokenFileAuthentication(
                             SERVICE_ACCOUNT.toString()))
                     .build();

@@ -65,7 +65,7 @@ public final class ClusterctlProviderSkew {
         this(new ProcessCommandRunner(System.getenv()), "kubectl", Duration.ofSeconds(30));
     }
 
-    /** Runs commands as child processes in this process's environment (output bounded by {@link ProcessCommandRunner}). */
+    /** Runs commands as child processes in this process's environment (output bounded, {@link ProcessCommandRunner}). */
     public ClusterctlProviderSkew(String kubectl, Duration timeout) {
         this(new ProcessCommandRunner(System.getenv()), kubectl, timeout);
     }

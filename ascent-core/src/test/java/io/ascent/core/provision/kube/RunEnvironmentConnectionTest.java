@@ -106,6 +106,16 @@ class RunEnvironmentConnectionTest {
         }
     }
 
+    @Test
+    void shouldNameThePodsServiceAddressFromTheRunsEnvironment() {
+        assertThat(ClusterConnector.serviceAddress(Map.of("KUBERNETES_SERVICE_HOST", "10.96.0.1",
+                "KUBERNETES_SERVICE_PORT", "6443"))).isEqualTo("https://10.96.0.1:6443");
+        assertThat(ClusterConnector.serviceAddress(Map.of("KUBERNETES_SERVICE_HOST", "fd00:10:96::1")))
+                .isEqualTo("https://[fd00:10:96::1]:443");
+        assertThat(ClusterConnector.inClusterAvailable(Map.of())).as("no service host in the run's environment")
+                .isFalse();
+    }
+
     /** The JVM's variables the run's environment does not have (those a shell sets for itself aside). */
     static Set<String> jvmOnly(Map<String, String> run) {
         Set<String> names = new HashSet<>(System.getenv().keySet());
