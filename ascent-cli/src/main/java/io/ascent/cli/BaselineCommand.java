@@ -68,6 +68,7 @@ final class BaselineCommand implements Callable<Integer>, SharedOptions {
         boolean noGit = source.noGit();
         EngineConfig config;
         try {
+            // Deliberately the JVM's: the command line's environment is the run's (Jenkins gives the build's).
             config = EngineConfig.fromEnvironment(System.getenv());
         } catch (IllegalArgumentException e) {
             err.println("ascent baseline: " + e.getMessage());

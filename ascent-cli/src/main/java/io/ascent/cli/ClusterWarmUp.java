@@ -49,6 +49,7 @@ final class ClusterWarmUp {
      * @return the connections being warmed, for the run to take over (and close), or empty when nothing was started
      */
     static Optional<KubeConnections> start(String... args) {
+        // Deliberately the JVM's: the command line's process environment is the run's (EngineConfig.defaults()).
         return start(System.getenv(), args);
     }
 
@@ -64,7 +65,7 @@ final class ClusterWarmUp {
             if (kubeconfig.isEmpty()) {
                 return Optional.empty(); // the pod's service account, or nothing: the run finds out and says so
             }
-            KubeConnections connections = new KubeConnections();
+            KubeConnections connections = new KubeConnections(environment);
             connections.warmUp(kubeconfig.get(), target.get().context());
             return Optional.of(connections);
         } catch (InvalidPathException e) {

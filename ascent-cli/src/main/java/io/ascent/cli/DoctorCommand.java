@@ -58,6 +58,7 @@ final class DoctorCommand implements Callable<Integer>, SharedOptions {
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
         Path directory = application.directory();
+        // Deliberately the JVM's: the command line's environment is the run's (Jenkins gives the build's).
         return output.runAndWrite("doctor", directory, verbose, spec.commandLine().getOut(), err,
                 () -> new Ascent(EngineConfig.fromEnvironment(System.getenv())).doctor(
                 new DoctorOptions(directory, application.checklist(), Optional.ofNullable(driver),

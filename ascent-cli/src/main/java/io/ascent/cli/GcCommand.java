@@ -55,6 +55,7 @@ final class GcCommand implements Callable<Integer>, SharedOptions {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
+        // Deliberately the JVM's: the command line's environment is the run's (Jenkins gives the build's).
         return output.runAndWrite("gc", Path.of("."), verbose, spec.commandLine().getOut(), err, () -> new Ascent(EngineConfig.fromEnvironment(System.getenv())).gc(
                 new GcOptions(olderThan, dryRun, cluster.kubeconfig(), cluster.context()),
                 verbose ? new StderrProgress(err) : ProgressListener.SILENT));

@@ -64,6 +64,7 @@ final class InitCommand implements Callable<Integer> {
         }
         out.println("ascent init: wrote " + written + "; read it, adjust it, and commit it.");
         boolean git = Files.exists(Workspace.of(directory).repositoryRoot().resolve(".git"));
+        // Deliberately the JVM's: the command line's environment is the run's (Jenkins gives the build's).
         Report report = new Ascent(EngineConfig.fromEnvironment(System.getenv()))
                 .validate(ValidateOptions.builder(directory).noGit(!git).build(), ProgressListener.SILENT);
         List<Item> checklistProblems = report.items().stream()

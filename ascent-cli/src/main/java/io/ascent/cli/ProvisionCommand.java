@@ -157,7 +157,8 @@ final class ProvisionCommand implements Callable<Integer> {
         EngineConfig config;
         try {
             // The same engine configuration as validate (cache folder, ASCENT_ALLOWED_URLS, ...): the static
-            // validation that runs first must judge as validate would.
+            // validation that runs first must judge as validate would. Deliberately the JVM's environment: the
+            // command line's process is the run (a Jenkins agent passes the build's instead).
             config = EngineConfig.fromEnvironment(System.getenv());
         } catch (IllegalArgumentException e) {
             err.println("ascent provision: " + e.getMessage());
@@ -167,7 +168,7 @@ final class ProvisionCommand implements Callable<Integer> {
         boolean planOnStdout = options.dryRun() && destinations.containsKey(Format.TEXT)
                 && destinations.get(Format.TEXT) == null;
         Report report = new Ascent(config).provision(options, new ProvisionProgress(err, verbose, !planOnStdout),
-                warm.orElseGet(KubeConnections::new));
+                warm.orElseGet(() -> new KubeConnections(config.environment())));
         stop.writing(); // an interrupted run (Ctrl-C) still writes its report
         return output.writeAndSummarize("provision", report, destinations, verbose, out, err);
     }

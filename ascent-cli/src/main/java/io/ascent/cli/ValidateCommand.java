@@ -119,6 +119,7 @@ final class ValidateCommand implements Callable<Integer> {
             err.println("ascent validate: --no-git and --repository cannot be combined: a clone is a git repository");
             return ExitCodes.INVALID_INPUT;
         }
+        // Deliberately the JVM's: the command line's environment is the run's (Jenkins gives the build's).
         Map<String, String> environment = System.getenv();
         EngineConfig.Builder engine;
         try {

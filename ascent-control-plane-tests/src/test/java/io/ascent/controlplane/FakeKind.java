@@ -34,7 +34,7 @@ public final class FakeKind {
     public final Path state;
     public final Path log;
     public final Map<String, String> env = new ConcurrentHashMap<>();
-    private final CommandRunner processes = new ProcessCommandRunner();
+    private final CommandRunner processes = new ProcessCommandRunner(System.getenv());
 
     public FakeKind(ControlPlaneBinaries binaries, String name) throws IOException {
         Path root = HarnessLocations.fromEnvironment().workRoot().resolve("fake-kind").resolve(name);
@@ -65,7 +65,7 @@ public final class FakeKind {
     }
 
     KindDriver driver() {
-        return new KindDriver(runner(), executable.toString(), KindNodeImages.builtIn());
+        return new KindDriver(runner(), executable.toString(), KindNodeImages.builtIn(), System.getenv());
     }
 
     /** What {@code kind get clusters} lists. */

@@ -122,7 +122,7 @@ class GarbageCollectorTest {
         RunName run = RunName.next(Clock.systemUTC(), "team-a-");
         io.ascent.core.provision.existing.ExistingClusterDriver driver =
                 new io.ascent.core.provision.existing.ExistingClusterDriver(
-                        new io.ascent.core.provision.kube.KubeConnections());
+                        new io.ascent.core.provision.kube.KubeConnections(System.getenv()));
         io.ascent.core.provision.ProvisionedCluster made = driver.create(new io.ascent.core.provision.ClusterRequest(
                 run.value(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(cluster.kubeconfig()),
                 Optional.empty(), work.resolve("run"), Duration.ofMinutes(1), run.labels()), ProgressListener.SILENT);

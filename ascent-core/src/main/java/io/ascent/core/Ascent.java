@@ -13,7 +13,6 @@ import io.ascent.core.manifest.ManifestValidationStep;
 import io.ascent.core.manifest.api.ApiLifecycleTable;
 import io.ascent.core.manifest.api.KubernetesVersions;
 import io.ascent.core.progress.ProgressListener;
-import io.ascent.core.provision.command.ProcessCommandRunner;
 import io.ascent.core.provision.gc.GarbageCollector;
 import io.ascent.core.provision.preflight.Doctor;
 import io.ascent.core.provision.preflight.Probes;
@@ -334,7 +333,7 @@ public final class Ascent {
      * an ERROR item of kind ENVIRONMENT (exit 3). A cancelled run returns a partial report marked interrupted.
      */
     public Report doctor(DoctorOptions options, ProgressListener progress) {
-        return new Doctor(config.clock(), Probes.local()).run(options, progress);
+        return new Doctor(config.clock(), Probes.of(config.environment())).run(options, progress);
     }
 
     /**
@@ -346,8 +345,10 @@ public final class Ascent {
         // The same kind as provision and doctor use (ASCENT_KIND, else kind on the PATH): a cluster a configured kind
         // made is found by that kind only.
         // Runs make their work folders where the JVM's temporary files go (Files.createTempDirectory).
-        return new GarbageCollector(config.clock(), new ProcessCommandRunner(), Probes.local().kind(),
-                java.nio.file.Path.of(System.getProperty("java.io.tmpdir"))).run(options, progress);
+        Probes probes = Probes.of(config.environment());
+        return new GarbageCollector(config.clock(), probes.commands(), probes.kind(),
+                java.nio.file.Path.of(System.getProperty("java.io.tmpdir")), config.environment())
+                .run(options, progress);
     }
 
     /**
@@ -356,17 +357,19 @@ public final class Ascent {
      * (after an interruption the thread's interrupt flag is set again).
      */
     public Report provision(ProvisionOptions options, ProgressListener progress) {
-        return provision(options, progress, new KubeConnections());
+        return provision(options, progress, new KubeConnections(config.environment()));
     }
 
     /**
      * As {@link #provision(ProvisionOptions, ProgressListener)}, talking to clusters through {@code connections},
      * which the run closes at its end. A command line passes the ones it started warming up
      * ({@link KubeConnections#warmUp}) from its words before it parsed them: the run then takes that connection
-     * instead of opening its own (docs/performance.md, "The connection's warm-up from the first word").
+     * instead of opening its own (docs/performance.md, "The connection's warm-up from the first word"). They must be
+     * made with this engine's {@link EngineConfig#environment()}.
      */
     public Report provision(ProvisionOptions options, ProgressListener progress, KubeConnections connections) {
-        Report report = new Provisioner(config.clock(), this::validate).run(options, progress, connections);
+        Report report = new Provisioner(config.clock(), this::validate, Probes.of(config.environment()))
+                .run(options, progress, connections);
         // As validate does: the lines around each finding located in the repository (its manifests, the
         // checklist), read after the run.
         return options.excerpts() ? report.withExcerpts(ExcerptCollector.collect(Workspace.of(options.directory()),

@@ -29,6 +29,7 @@ public final class EngineConfig {
     private final Duration timeLimit;
     private final boolean continuousIntegration;
     private final Optional<GitCredentials> gitCredentials;
+    private final Map<String, String> environment;
 
     private EngineConfig(Builder builder) {
         this.cacheDirectory = builder.cacheDirectory;
@@ -37,17 +38,22 @@ public final class EngineConfig {
         // One fetcher per configuration: a server found dead is not asked again for the next kind.
         this.schemaFetcher = builder.schemaFetcher != null ? builder.schemaFetcher
                 : new CachingHttpFetcher(cacheDirectory.resolve("schemas"), networkTimeout, allowedUrls,
-                        CachingHttpFetcher.DEFAULT_CACHE_BYTES);
+                        CachingHttpFetcher.DEFAULT_CACHE_BYTES, builder.environment);
         this.threads = builder.threads;
         this.clock = builder.clock;
         this.temporaryDirectory = builder.temporaryDirectory;
         this.timeLimit = builder.timeLimit;
         this.continuousIntegration = builder.continuousIntegration;
         this.gitCredentials = Optional.ofNullable(builder.gitCredentials);
+        this.environment = builder.environment;
     }
 
-    /** The defaults, with the cache where {@link #fromEnvironment(Map)} puts it for this process. */
+    /**
+     * The defaults for this process, the command line's: {@link #fromEnvironment(Map)} of the JVM's environment. A
+     * Jenkins agent runs builds with their own environments and uses {@link #fromEnvironment(Map)} with the build's.
+     */
     public static EngineConfig defaults() {
+        // Deliberately the JVM's: the CLI's entry, where the process's environment is the run's.
         return fromEnvironment(System.getenv());
     }
 
@@ -68,7 +74,7 @@ public final class EngineConfig {
     public static Builder builderFromEnvironment(Map<String, String> environment) {
         String xdg = environment.get("XDG_CACHE_HOME");
         Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-        Builder builder = builder().cacheDirectory(base.resolve("ascent"))
+        Builder builder = builder().environment(environment).cacheDirectory(base.resolve("ascent"))
                 .allowedUrls(UrlAllowList.fromEnvironment(environment))
                 .continuousIntegration(isContinuousIntegration(environment))
                 .gitCredentials(GitCredentials.fromEnvironment(environment).orElse(null));
@@ -168,6 +174,18 @@ public final class EngineConfig {
         return gitCredentials;
     }
 
+    /**
+     * The environment the run sees, in place of the JVM's: where the kubeconfig is ({@code KUBECONFIG}), the proxy
+     * ({@code HTTPS_PROXY}, {@code NO_PROXY}), the {@code PATH} kind, docker, kubectl, Helm and exec credential
+     * plugins are found on, {@code DOCKER_HOST}, and exactly what every child process Ascent starts gets (plus what
+     * Ascent itself sets for it). The JVM's for the command line; a Jenkins build's own (its {@code withEnv},
+     * {@code withKubeConfig}, {@code tool} steps) on an agent, whose JVM serves many builds. May hold secrets (a
+     * bound credential): never printed.
+     */
+    public Map<String, String> environment() {
+        return environment;
+    }
+
     /** Builds an {@link EngineConfig}; every value has a default. */
 
     public static final class Builder {
@@ -181,8 +199,16 @@ public final class EngineConfig {
         private Duration timeLimit = RunBudget.DEFAULT;
         private boolean continuousIntegration = true;
         private GitCredentials gitCredentials;
+        // The JVM's unless told otherwise: the command line's and tests' default; fromEnvironment sets the given one.
+        private Map<String, String> environment = System.getenv();
 
         private Builder() {
+        }
+
+        /** The environment the run sees ({@link EngineConfig#environment()}); copied. */
+        public Builder environment(Map<String, String> environment) {
+            this.environment = Map.copyOf(Objects.requireNonNull(environment, "environment"));
+            return this;
         }
 
         public Builder cacheDirectory(Path directory) {

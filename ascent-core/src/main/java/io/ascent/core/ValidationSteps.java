@@ -26,13 +26,13 @@ public final class ValidationSteps {
         return builtIn(EngineConfig.defaults());
     }
 
-    /** The built-in steps, using {@code config}'s threads, schema fetcher and allowed URLs. */
+    /** The built-in steps, using {@code config}'s threads, schema fetcher, allowed URLs and environment. */
     public static List<ValidationStep> builtIn(EngineConfig config) {
         return List.of(new RepositoryStep(),
                 new ManifestValidationStep(ApiLifecycleTable::builtIn, config.threads(), config.schemaFetcher(),
-                        config.allowedUrls(), RenderToolRunner.renderer()),
+                        config.allowedUrls(), RenderToolRunner.renderer(config.environment())),
                 // after the manifests: their checks read the kind configuration too, and report a file that is not
                 // YAML; this step then stays quiet about it
-                new KindConfigStep());
+                new KindConfigStep(config.environment()));
     }
 }

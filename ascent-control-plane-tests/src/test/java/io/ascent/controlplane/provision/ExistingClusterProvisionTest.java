@@ -174,7 +174,7 @@ class ExistingClusterProvisionTest {
         Path app = ProvisionFixtures.helloWebWithoutHttpTests(temp.resolve("hello-web-undeletable"));
         Path report = temp.resolve("report.json");
         io.ascent.core.provision.kube.KubeConnection admin = io.ascent.core.provision.kube.ClusterConnector
-                .fromKubeconfig(cluster.kubeconfig(), java.util.Optional.empty());
+                .fromKubeconfig(cluster.kubeconfig(), java.util.Optional.empty(), System.getenv());
         String policy = "ascent-test-no-hello-web-namespace-deletion";
         admin.post("/apis/admissionregistration.k8s.io/v1/validatingadmissionpolicies", new org.json.JSONObject(
                 "{\"metadata\":{\"name\":\"" + policy + "\"},\"spec\":{\"failurePolicy\":\"Fail\","
@@ -202,7 +202,7 @@ class ExistingClusterProvisionTest {
             assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(single)))
                     .isEqualTo("rw-------");
             assertThat(io.ascent.core.provision.kube.ClusterConnector.fromKubeconfig(single,
-                    java.util.Optional.of("target")).get("/api/v1/namespaces/" + namespace).getJSONObject("metadata")
+                    java.util.Optional.of("target"), System.getenv()).get("/api/v1/namespaces/" + namespace).getJSONObject("metadata")
                     .getString("name")).as("the file the message names reaches the cluster").isEqualTo(namespace);
         } finally {
             admin.delete("/apis/admissionregistration.k8s.io/v1/validatingadmissionpolicybindings/" + policy,

@@ -8,6 +8,7 @@ import io.ascent.core.provision.preflight.KindDriverPreflight;
 import io.ascent.core.provision.preflight.Probes;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -32,24 +33,17 @@ public final class ClusterDrivers {
     }
 
     /**
-     * The driver called {@code name} on this machine (kind: {@code ASCENT_KIND}, else {@code kind} on the PATH), or
-     * empty when this build has none of that name.
+     * The driver called {@code name} on this machine in the run's {@code environment}, kind running {@code kind},
+     * or empty when this build has none of that name.
      *
      * @param connections the run's connections, which the driver, its preflight and the deploy phase share
+     * @param kind        the kind executable (a Jenkins agent's may not be on the PATH); a bare name is looked up on
+     *                    the environment's {@code PATH}
+     * @param environment the run's environment (a Jenkins build's), which kind, docker and kubectl get
      */
-    public static Optional<Choice> forName(String name, KubeConnections connections) {
-        return forName(name, connections, Probes.local(), Clock.systemUTC());
-    }
-
-    /**
-     * The driver called {@code name} on this machine, kind running {@code kind}, or empty when this build has none
-     * of that name.
-     *
-     * @param connections the run's connections, which the driver, its preflight and the deploy phase share
-     * @param kind        the kind executable (a Jenkins agent's may not be on the PATH)
-     */
-    public static Optional<Choice> forName(String name, KubeConnections connections, String kind) {
-        return forName(name, connections, Probes.local().withKind(kind), Clock.systemUTC());
+    public static Optional<Choice> forName(String name, KubeConnections connections, String kind,
+            Map<String, String> environment) {
+        return forName(name, connections, Probes.of(environment).withKind(kind), Clock.systemUTC());
     }
 
     /**
@@ -66,7 +60,8 @@ public final class ClusterDrivers {
             return Optional.of(new Choice(driver, driver.preflight()));
         }
         if (KIND.equals(name)) {
-            return Optional.of(new Choice(new KindDriver(probes.commands(), probes.kind(), KindNodeImages.builtIn()),
+            return Optional.of(new Choice(new KindDriver(probes.commands(), probes.kind(), KindNodeImages.builtIn(),
+                    probes.environment()),
                     new KindDriverPreflight(probes, clock)));
         }
         return Optional.empty();

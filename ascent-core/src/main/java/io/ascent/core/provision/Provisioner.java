@@ -85,13 +85,10 @@ public final class Provisioner {
     private final StaticValidation validation;
     private final Probes probes;
 
-    /** A provisioner for this machine: the {@code kind} and container engine it has ({@link Probes#local()}). */
-    public Provisioner(Clock clock, StaticValidation validation) {
-        this(clock, validation, Probes.local());
-    }
-
     /**
-     * @param probes the agent the kind driver and its preflight run commands on and read (tests give a fake kind)
+     * @param probes the agent the kind driver and its preflight run commands on and read (tests give a fake kind), with
+     *               the run's environment: where the kubeconfig is, the {@code PATH} and the variables every child
+     *               process gets ({@link Probes#of}); never the JVM's unless that is the run's
      */
     public Provisioner(Clock clock, StaticValidation validation, Probes probes) {
         this.clock = clock;
@@ -104,7 +101,7 @@ public final class Provisioner {
      * returned report; after an interruption the thread's interrupt flag is set again.
      */
     public Report run(ProvisionOptions options, ProgressListener progress) {
-        return run(options, progress, new KubeConnections());
+        return run(options, progress, new KubeConnections(probes.environment()));
     }
 
     /**
@@ -192,7 +189,7 @@ public final class Provisioner {
             // --kubeconfig, else KUBECONFIG or ~/.kube/config as the driver will pick them. Nothing is created
             // before validation and preflight pass.
             if (!options.dryRun() && options.driver().filter(ExistingClusterDriver.NAME::equals).isPresent()) {
-                ExistingClusterDriver.kubeconfigFiles(options.kubeconfig(), System.getenv())
+                ExistingClusterDriver.kubeconfigFiles(options.kubeconfig(), probes.environment())
                         .ifPresent(kubeconfigs -> connections.warmUp(kubeconfigs, options.context()));
             }
             Optional<Plan> planned = prepare(connections);
@@ -786,7 +783,7 @@ public final class Provisioner {
             for (RenderSetting entry : render) {
                 RenderSetting setting = entry.tool() == RenderSetting.Tool.HELM && entry.namespace().isEmpty()
                         ? entry.inNamespace(runNamespace) : entry;
-                try (Rendered rendered = RenderToolRunner.renderer().render(workspace, setting,
+                try (Rendered rendered = RenderToolRunner.renderer(probes.environment()).render(workspace, setting,
                         checklist.metadata().name(), target, setting.location())) {
                     rendered.objects().ifPresentOrElse(objects -> resources.addAll(objects.resources()),
                             () -> problems.add(rendered.item()));

@@ -27,27 +27,27 @@ class ClusterDriversTest {
 
     @Test
     void shouldOfferKindRunningTheExecutableItIsGiven() {
-        ClusterDrivers.Choice kind = ClusterDrivers.forName("kind", new KubeConnections(), "/opt/kind/bin/kind")
+        ClusterDrivers.Choice kind = ClusterDrivers.forName("kind", new KubeConnections(System.getenv()), "/opt/kind/bin/kind", System.getenv())
                 .orElseThrow();
         assertThat(kind.driver()).isInstanceOf(KindDriver.class);
         assertThat(kind.driver().plan(request()))
                 .anyMatch(line -> line.startsWith("/opt/kind/bin/kind create cluster --name ascent-"));
-        assertThat(ClusterDrivers.forName("kind", new KubeConnections()).orElseThrow().driver().plan(request()))
+        assertThat(ClusterDrivers.forName("kind", new KubeConnections(System.getenv()), "kind", System.getenv()).orElseThrow().driver().plan(request()))
                 .anyMatch(line -> line.startsWith("kind create cluster --name ascent-"));
     }
 
     @Test
     void shouldRunKindsOwnPreflightChecksBeforeACluster() throws Exception {
-        List<Item> items = ClusterDrivers.forName("kind", new KubeConnections()).orElseThrow().preflight()
+        List<Item> items = ClusterDrivers.forName("kind", new KubeConnections(System.getenv()), "kind", System.getenv()).orElseThrow().preflight()
                 .check(request(), ProgressListener.SILENT);
         assertThat(items).extracting(Item::id).contains("preflight.container-engine", "preflight.kind");
     }
 
     @Test
     void shouldOfferExistingAndNothingElse() {
-        assertThat(ClusterDrivers.forName("existing", new KubeConnections()).orElseThrow().driver())
+        assertThat(ClusterDrivers.forName("existing", new KubeConnections(System.getenv()), "kind", System.getenv()).orElseThrow().driver())
                 .isInstanceOf(ExistingClusterDriver.class);
-        assertThat(ClusterDrivers.forName("minikube", new KubeConnections())).isEmpty();
+        assertThat(ClusterDrivers.forName("minikube", new KubeConnections(System.getenv()), "kind", System.getenv())).isEmpty();
         assertThat(ClusterDrivers.names()).containsExactly("kind", "existing");
     }
 }

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -126,6 +127,28 @@ class ProvisionerInputTest {
     }
 
     @Test
+    void shouldAcceptANodeImageOfARepositoryTheRunsEnvironmentAllowsThoughTheJvmsDoesNot() throws Exception {
+        writeKind("kind: Cluster\napiVersion: kind.x-k8s.io/v1alpha4\n");
+        Path checklist = app.resolve("ascent.yaml");
+        Files.writeString(checklist, Files.readString(checklist).replace("kindest/node:", "build-mirror.corp/node:"));
+        assertThat(System.getenv(io.ascent.core.provision.kind.NodeImagePolicy.ENVIRONMENT)).isNull();
+
+        Ascent engine = new Ascent(io.ascent.core.EngineConfig.fromEnvironment(Map.of(
+                io.ascent.core.provision.kind.NodeImagePolicy.ENVIRONMENT, "build-mirror.corp/node")));
+
+        Report provisioned = engine.provision(ProvisionOptions.builder(app).noGit(true).dryRun(true).build(),
+                ProgressListener.SILENT);
+        Report validated = engine.validate(new io.ascent.core.ValidateOptions(app, java.util.Optional.empty(),
+                java.util.Optional.empty()).toBuilder().noGit(true).build(), ProgressListener.SILENT);
+
+        for (Report report : List.of(provisioned, validated)) {
+            assertThat(report.items()).as(report.items().toString())
+                    .noneMatch(item -> item.id().equals("provision.kind-host") && item.status() == Status.ERROR);
+            assertThat(report.verdict()).as(report.items().toString()).isEqualTo(Verdict.PASSED);
+        }
+    }
+
+    @Test
     void shouldRefuseAnUnknownPortListingTheServicesPorts() throws IOException {
         write("""
                     - name: home
@@ -213,7 +236,7 @@ class ProvisionerInputTest {
     void shouldCloseTheConnectionsItWasGivenWhenItEnds() throws IOException {
         write("");
         Path kubeconfig = app.resolve("no-such-kubeconfig");
-        KubeConnections given = new KubeConnections();
+        KubeConnections given = new KubeConnections(System.getenv());
 
         Report report = new Ascent().provision(ProvisionOptions.builder(app).noGit(true).kubeconfig(kubeconfig)
                 .build(), ProgressListener.SILENT, given);
@@ -419,7 +442,7 @@ class ProvisionerInputTest {
     void shouldReportItsOwnBugAsAnInternalErrorItemNotAnException() {
         Provisioner provisioner = new Provisioner(java.time.Clock.systemUTC(), (options, progress) -> {
             throw new IllegalStateException("a bug");
-        });
+        }, io.ascent.core.provision.preflight.Probes.of(System.getenv()));
 
         Report report = provisioner.run(ProvisionOptions.builder(app).build(), ProgressListener.SILENT);
 

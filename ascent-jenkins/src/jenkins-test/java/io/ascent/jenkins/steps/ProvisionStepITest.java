@@ -18,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import com.cloudbees.plugins.credentials.SecretBytes;
@@ -49,14 +50,18 @@ class ProvisionStepITest {
     static final List<Path> KUBECONFIGS = new CopyOnWriteArrayList<>();
     /** What each create found in the credential's kubeconfig on the agent, if there was one. */
     static final List<String> CREDENTIAL_KUBECONFIGS = new CopyOnWriteArrayList<>();
+    /** The ITEST_BUILD_MARK variable each create and delete ran with (the build's, not this JVM's), or "-". */
+    static final List<String> ENVIRONMENTS = new CopyOnWriteArrayList<>();
 
     /** Writes a kubeconfig where kind would and records create and delete. */
     static final class FakeKind implements ProvisionCall {
         private static final long serialVersionUID = 1L;
 
         @Override
-        public ProvisionedCluster create(ClusterRequest request, ProgressListener progress) {
+        public ProvisionedCluster create(ClusterRequest request, Map<String, String> environment,
+                ProgressListener progress) {
             CALLS.add("create " + run(request.runName()));
+            ENVIRONMENTS.add("create " + environment.getOrDefault("ITEST_BUILD_MARK", "-"));
             Path kubeconfig = request.workDirectory().resolve("kubeconfig");
             try {
                 String credential = request.kubeconfig().isPresent()
@@ -74,8 +79,9 @@ class ProvisionStepITest {
         }
 
         @Override
-        public void delete(ProvisionedCluster cluster, ProgressListener progress) {
+        public void delete(ProvisionedCluster cluster, Map<String, String> environment, ProgressListener progress) {
             CALLS.add("delete " + run(cluster.name()));
+            ENVIRONMENTS.add("delete " + environment.getOrDefault("ITEST_BUILD_MARK", "-"));
         }
     }
 
@@ -97,6 +103,7 @@ class ProvisionStepITest {
         CALLS.clear();
         KUBECONFIGS.clear();
         CREDENTIAL_KUBECONFIGS.clear();
+        ENVIRONMENTS.clear();
     }
 
     private static WorkflowJob job(JenkinsRule r, String body) throws Exception {
@@ -116,6 +123,16 @@ class ProvisionStepITest {
                 path.getParent().getFileName().toString())).isPresent());
         assertThat(CALLS).containsExactly("create <run>", "delete <run>");
         assertThat(KUBECONFIGS).singleElement().satisfies(path -> assertThat(path).doesNotExist());
+    }
+
+    @Test
+    void shouldCreateAndDeleteTheClusterInTheBuildsEnvironment(JenkinsRule r) throws Exception {
+        WorkflowJob job = r.createProject(WorkflowJob.class, "app");
+        job.setDefinition(new CpsFlowDefinition("node {\n  withEnv(['ITEST_BUILD_MARK=from-with-env']) {\n"
+                + "    ascentProvision { sh 'true' }\n  }\n}", true));
+        r.buildAndAssertSuccess(job);
+        assertThat(System.getenv("ITEST_BUILD_MARK")).isNull();
+        assertThat(ENVIRONMENTS).containsExactly("create from-with-env", "delete from-with-env");
     }
 
     @Test

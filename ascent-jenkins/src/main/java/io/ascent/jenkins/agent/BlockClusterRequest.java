@@ -41,7 +41,8 @@ final class BlockClusterRequest {
      * @param kubeconfig  an existing cluster's kubeconfig (from a credential): the {@code existing} driver, for
      *                    which neither the kind configuration nor the node image applies
      * @param work        the run's private folder
-     * @param environment the agent process's environment, where the operator of the agent may allow more
+     * @param environment the run's on the agent ({@link BuildEnvironment#onAgent}), whose operator variables are
+     *                    the agent process's: where the operator of the agent may allow more
      * @param progress    where the host policy's warnings go
      * @throws ProvisionException (input) when a path leaves the workspace, the checklist is not usable, its kind
      *                            configuration cannot be read or the host policy refuses it, or the node image is

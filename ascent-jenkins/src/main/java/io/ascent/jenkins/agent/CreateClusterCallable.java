@@ -32,9 +32,12 @@ public final class CreateClusterCallable extends MasterToSlaveFileCallable<Clust
     private final TaskListener listener;
     /** An existing cluster's credential, or null; only its id is ever shown. */
     private final ClusterCredential credential;
+    private final BuildEnvironment environment;
 
+    /** @param environment the build's; its operator variables (mount folders, node images) are the agent's */
     public CreateClusterCallable(ProvisionRequest request, ProvisionCall call, TaskListener listener,
-            ClusterCredential credential) {
+            ClusterCredential credential, BuildEnvironment environment) {
+        this.environment = java.util.Objects.requireNonNull(environment, "environment");
         this.request = request;
         this.call = call;
         this.listener = listener;
@@ -57,9 +60,9 @@ public final class CreateClusterCallable extends MasterToSlaveFileCallable<Clust
                 kubeconfig = Optional.of(credential.writeTo(work.resolve("credential-kubeconfig")));
             }
             LogProgress progress = new LogProgress(listener.getLogger());
-            ClusterRequest cluster = BlockClusterRequest.of(root, request, kubeconfig, work, System.getenv(),
-                    progress);
-            ProvisionedCluster created = call.create(cluster, progress);
+            Map<String, String> build = environment.onThisAgent();
+            ClusterRequest cluster = BlockClusterRequest.of(root, request, kubeconfig, work, build, progress);
+            ProvisionedCluster created = call.create(cluster, build, progress);
             PrivateFiles.restrict(created.kubeconfig());
             return new ClusterHandle(created, work);
         } catch (ProvisionException e) {

@@ -19,11 +19,15 @@ public final class DeleteClusterCallable extends MasterToSlaveFileCallable<Void>
     private final ClusterHandle cluster;
     private final ProvisionCall call;
     private final TaskListener listener;
+    private final BuildEnvironment environment;
 
-    public DeleteClusterCallable(ClusterHandle cluster, ProvisionCall call, TaskListener listener) {
+    /** @param environment the build's, which the provisioner deletes the cluster in on the agent */
+    public DeleteClusterCallable(ClusterHandle cluster, ProvisionCall call, TaskListener listener,
+            BuildEnvironment environment) {
         this.cluster = cluster;
         this.call = call;
         this.listener = listener;
+        this.environment = java.util.Objects.requireNonNull(environment, "environment");
     }
 
     /**
@@ -33,7 +37,7 @@ public final class DeleteClusterCallable extends MasterToSlaveFileCallable<Void>
     @Override
     public Void invoke(File temporary, VirtualChannel channel) throws IOException {
         try {
-            call.delete(cluster.cluster(), new LogProgress(listener.getLogger()));
+            call.delete(cluster.cluster(), environment.onThisAgent(), new LogProgress(listener.getLogger()));
             listener.getLogger().println("[ascent] cluster " + cluster.name() + " deleted");
             return null;
         } catch (ProvisionException e) {

@@ -9,8 +9,9 @@ import io.ascent.core.provision.existing.ExistingClusterDriver;
 import io.ascent.core.provision.kube.KubeConnections;
 import io.ascent.core.report.Item;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -26,17 +27,20 @@ final class EngineProvisionCall implements ProvisionCall {
 
     private final String kindPath;
     /**
-     * Opens each call's connections; built on the agent, never sent over the channel (after crossing it, the
-     * engine's own).
+     * Opens each call's connections in the run's environment; built on the agent, never sent over the channel
+     * (after crossing it, the engine's own).
      */
-    private final transient Supplier<KubeConnections> connections;
+    private final transient Function<Map<String, String>, KubeConnections> connections;
 
     EngineProvisionCall(String kindPath) {
         this(kindPath, KubeConnections::new);
     }
 
-    /** @param connections opens the connections of one call, which the call closes when it returns or throws */
-    EngineProvisionCall(String kindPath, Supplier<KubeConnections> connections) {
+    /**
+     * @param connections opens the connections of one call in the run's environment, which the call closes when it
+     *                    returns or throws
+     */
+    EngineProvisionCall(String kindPath, Function<Map<String, String>, KubeConnections> connections) {
         this.kindPath = kindPath == null || kindPath.isBlank() ? "kind" : kindPath.trim();
         this.connections = connections;
     }
@@ -46,11 +50,11 @@ final class EngineProvisionCall implements ProvisionCall {
     }
 
     @Override
-    public ProvisionedCluster create(ClusterRequest request, ProgressListener progress)
-            throws ProvisionException, InterruptedException {
+    public ProvisionedCluster create(ClusterRequest request, Map<String, String> environment,
+            ProgressListener progress) throws ProvisionException, InterruptedException {
         // The connections live as long as this call: the agent's JVM outlives every build, and idle connections
         // (sockets, OkHttp's threads) would otherwise stay until evicted minutes later.
-        try (KubeConnections open = openConnections()) {
+        try (KubeConnections open = openConnections(environment)) {
             ClusterDrivers.Choice choice = choice(driverName(request), open);
             List<Item> stopping = choice.preflight().check(request, progress).stream()
                     .filter(item -> item.status().isGating()).toList();
@@ -65,8 +69,9 @@ final class EngineProvisionCall implements ProvisionCall {
     }
 
     @Override
-    public void delete(ProvisionedCluster cluster, ProgressListener progress) throws ProvisionException {
-        try (KubeConnections open = openConnections()) {
+    public void delete(ProvisionedCluster cluster, Map<String, String> environment, ProgressListener progress)
+            throws ProvisionException {
+        try (KubeConnections open = openConnections(environment)) {
             choice(cluster.driver(), open).driver().delete(cluster, progress);
         }
     }
@@ -78,14 +83,14 @@ final class EngineProvisionCall implements ProvisionCall {
 
     /**
      * The engine's driver of that name and its preflight, kind running the configured executable, talking to
-     * clusters through {@code open}.
+     * clusters through {@code open}; kind, docker and kubectl run in {@code open}'s environment (the build's).
      */
     ClusterDrivers.Choice choice(String name, KubeConnections open) {
-        return ClusterDrivers.forName(name, open, kindPath)
+        return ClusterDrivers.forName(name, open, kindPath, open.environment())
                 .orElseThrow(() -> new IllegalArgumentException("no driver '" + name + "'"));
     }
 
-    private KubeConnections openConnections() {
-        return connections == null ? new KubeConnections() : connections.get();
+    private KubeConnections openConnections(Map<String, String> environment) {
+        return connections == null ? new KubeConnections(environment) : connections.apply(environment);
     }
 }

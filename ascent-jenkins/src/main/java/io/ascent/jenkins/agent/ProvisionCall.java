@@ -5,6 +5,7 @@ import io.ascent.core.provision.ClusterRequest;
 import io.ascent.core.provision.ProvisionException;
 import io.ascent.core.provision.ProvisionedCluster;
 import java.io.Serializable;
+import java.util.Map;
 
 /**
  * What {@code ascentProvision} needs from the provisioner, run on the agent: a cluster up, and down again. It mirrors
@@ -18,16 +19,20 @@ import java.io.Serializable;
 public interface ProvisionCall extends Serializable {
 
     /**
+     * @param environment the build's on the agent ({@link BuildEnvironment#onAgent}): kind, docker and the
+     *                    connections run in it, not in the agent JVM's
      * @throws ProvisionException   when the request is wrong or the environment cannot make the cluster
      * @throws InterruptedException when the build is aborted; whatever was half-created is already released
      */
-    ProvisionedCluster create(ClusterRequest request, ProgressListener progress)
+    ProvisionedCluster create(ClusterRequest request, Map<String, String> environment, ProgressListener progress)
             throws ProvisionException, InterruptedException;
 
     /**
+     * @param environment the build's on the agent, as for {@link #create}
      * @throws ProvisionException when the cluster could not be deleted; the message says how to delete it by hand
      */
-    void delete(ProvisionedCluster cluster, ProgressListener progress) throws ProvisionException;
+    void delete(ProvisionedCluster cluster, Map<String, String> environment, ProgressListener progress)
+            throws ProvisionException;
 
     /** No binding is registered: every call fails with a message saying so. */
     static ProvisionCall unbound() {
@@ -39,15 +44,15 @@ public interface ProvisionCall extends Serializable {
         private static final long serialVersionUID = 1L;
 
         @Override
-        public ProvisionedCluster create(ClusterRequest request, ProgressListener progress)
-                throws ProvisionException {
+        public ProvisionedCluster create(ClusterRequest request, Map<String, String> environment,
+                ProgressListener progress) throws ProvisionException {
             throw new ProvisionException(ProvisionException.Kind.ENVIRONMENT,
                     "this Ascent plugin was built without the provisioner (no ProvisionBinding is registered)",
                     "use a plugin build that includes the provisioner");
         }
 
         @Override
-        public void delete(ProvisionedCluster cluster, ProgressListener progress) {
+        public void delete(ProvisionedCluster cluster, Map<String, String> environment, ProgressListener progress) {
             // nothing was created
         }
     }

@@ -31,6 +31,7 @@ public final class ProvisionCallable extends MasterToSlaveFileCallable<AgentRepo
     private final TaskListener listener;
     /** An existing cluster's credential, or null; only its id is ever shown. */
     private final ClusterCredential credential;
+    private final BuildEnvironment environment;
     /** The smoke tests to run, by name ({@code ascent provision --test}); empty for all of them. */
     private List<String> tests = List.of();
 
@@ -42,9 +43,12 @@ public final class ProvisionCallable extends MasterToSlaveFileCallable<AgentRepo
      * @param kind                 the mount folders and node image repositories the administrator allows, added to
      *                             the agent environment's own
      * @param credential           an existing cluster's kubeconfig or token, or null
+     * @param environment          the build's, which the engine, kind, docker, kubectl and exec plugins run in on
+     *                             the agent instead of the agent JVM's
      */
     public ProvisionCallable(ValidateRequest request, String driver, String kindPath, KindOperatorSettings kind,
-            TaskListener listener, ClusterCredential credential) {
+            TaskListener listener, ClusterCredential credential, BuildEnvironment environment) {
+        this.environment = java.util.Objects.requireNonNull(environment, "environment");
         this.request = request;
         this.driver = driver;
         this.kindPath = kindPath;
@@ -74,7 +78,8 @@ public final class ProvisionCallable extends MasterToSlaveFileCallable<AgentRepo
      */
     @Override
     public AgentReport invoke(File workspace, VirtualChannel channel) throws IOException, InterruptedException {
-        WorkspaceReports.Prepared run = WorkspaceReports.prepare(workspace, request);
+        Map<String, String> build = environment.onThisAgent();
+        WorkspaceReports.Prepared run = WorkspaceReports.prepare(workspace, request, build);
         if (run.refusal() != null) {
             return run.refusal();
         }
@@ -90,8 +95,8 @@ public final class ProvisionCallable extends MasterToSlaveFileCallable<AgentRepo
                     .kubernetesVersion(request.kubernetesVersion().isEmpty() ? null : request.kubernetesVersion())
                     .workDirectory(work)
                     .kind(kindPath)
-                    // ASCENT_KIND_NODE_IMAGES the engine reads from the agent's environment itself
-                    .kindMounts(kind.mountFolders(System.getenv()))
+                    // ASCENT_KIND_NODE_IMAGES the engine reads from the run's environment itself (the agent's value)
+                    .kindMounts(kind.mountFolders(build))
                     .kindNodeImages(kind.nodeImages())
                     .excerpts(true)
                     .tests(tests)

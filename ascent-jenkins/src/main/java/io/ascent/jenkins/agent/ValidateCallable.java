@@ -25,10 +25,13 @@ public final class ValidateCallable extends MasterToSlaveFileCallable<AgentRepor
 
     private final ValidateRequest request;
     private final TaskListener listener;
+    private final BuildEnvironment environment;
 
-    public ValidateCallable(ValidateRequest request, TaskListener listener) {
+    /** @param environment the build's, which the engine runs in on the agent instead of the agent JVM's */
+    public ValidateCallable(ValidateRequest request, TaskListener listener, BuildEnvironment environment) {
         this.request = request;
         this.listener = listener;
+        this.environment = java.util.Objects.requireNonNull(environment, "environment");
     }
 
     ValidateRequest request() {
@@ -41,7 +44,8 @@ public final class ValidateCallable extends MasterToSlaveFileCallable<AgentRepor
      */
     @Override
     public AgentReport invoke(File workspace, VirtualChannel channel) throws IOException, InterruptedException {
-        WorkspaceReports.Prepared run = WorkspaceReports.prepare(workspace, request);
+        Map<String, String> build = environment.onThisAgent();
+        WorkspaceReports.Prepared run = WorkspaceReports.prepare(workspace, request, build);
         if (run.refusal() != null) {
             return run.refusal();
         }
@@ -54,8 +58,8 @@ public final class ValidateCallable extends MasterToSlaveFileCallable<AgentRepor
                 // The report page shows the lines around each finding; the workspace may be gone when it is read.
                 .excerpts(true)
                 // The kind host policy's operator folders, as ascentProvision gets them: the global setting's and
-                // the agent process's own ASCENT_KIND_MOUNTS.
-                .kindMounts(new KindOperatorSettings(request.kindMounts(), List.of()).mountFolders(System.getenv()))
+                // the agent process's own ASCENT_KIND_MOUNTS (operator variables are the agent's: BuildEnvironment).
+                .kindMounts(new KindOperatorSettings(request.kindMounts(), List.of()).mountFolders(build))
                 // and the node images the administrator accepts (the engine adds the agent's own)
                 .kindNodeImages(request.kindNodeImages())
                 .build();
@@ -69,14 +73,15 @@ public final class ValidateCallable extends MasterToSlaveFileCallable<AgentRepor
     }
 
     /**
-     * The engine as the agent runs it: its own cache, and the URLs the administrator allows plus the agent's.
+     * The engine as the agent runs it in the run's {@code environment}: the cache it names, and the URLs the
+     * administrator allows plus the agent's.
      *
      * @throws IllegalArgumentException when the agent's allow-list is malformed (the message says so)
      */
-    static Ascent engine(ValidateRequest request) {
+    static Ascent engine(ValidateRequest request, Map<String, String> environment) {
         try {
-            EngineConfig agent = EngineConfig.defaults();
-            return new Ascent(EngineConfig.builder().cacheDirectory(agent.cacheDirectory())
+            EngineConfig agent = EngineConfig.fromEnvironment(environment);
+            return new Ascent(EngineConfig.builder().environment(environment).cacheDirectory(agent.cacheDirectory())
                     .allowedUrls(agent.allowedUrls().plus(request.allowedUrls())).build());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("the agent's " + UrlAllowList.ENVIRONMENT_VARIABLE + ": "

@@ -47,15 +47,19 @@ final class WorkspaceReports {
     record Prepared(Path root, Paths paths, Ascent engine, AgentReport refusal) {
     }
 
-    /** Resolves the request's paths and configures the engine, as both callables start. */
-    static Prepared prepare(File workspace, ValidateRequest request) throws IOException {
+    /**
+     * Resolves the request's paths and configures the engine in the run's {@code environment}
+     * ({@link BuildEnvironment#onAgent}), as both callables start.
+     */
+    static Prepared prepare(File workspace, ValidateRequest request, Map<String, String> environment)
+            throws IOException {
         Path root = workspace.toPath().toAbsolutePath().normalize();
         Paths paths = resolve(root, request);
         if (paths.refusal() != null) {
             return new Prepared(root, paths, null, new AgentReport(paths.refusal(), Map.of()));
         }
         try {
-            return new Prepared(root, paths, ValidateCallable.engine(request), null);
+            return new Prepared(root, paths, ValidateCallable.engine(request, environment), null);
         } catch (IllegalArgumentException e) {
             return new Prepared(root, paths, null, new AgentReport(refused(request.directory(), e.getMessage()),
                     Map.of()));

@@ -1,6 +1,7 @@
 package io.ascent.jenkins.builders;
 
 import hudson.EnvVars;
+import io.ascent.jenkins.agent.BuildEnvironment;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.Launcher;
@@ -39,7 +40,9 @@ public class ProvisionBuilder extends Builder implements SimpleBuildStep {
     public void perform(Run<?, ?> run, FilePath workspace, EnvVars env, Launcher launcher, TaskListener listener)
             throws InterruptedException, IOException {
         AscentGlobalConfiguration global = AscentGlobalConfiguration.get();
-        settings.provision(run, workspace, listener, null, global, settings.clusterAccess(global));
+        // env: the build's environment (the agent's overridden by the build's and its wrappers'), as the engine's
+        settings.provision(run, workspace, listener, null, global, settings.clusterAccess(global),
+                BuildEnvironment.of(env));
     }
 
     @Extension

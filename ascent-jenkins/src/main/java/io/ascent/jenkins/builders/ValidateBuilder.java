@@ -1,6 +1,7 @@
 package io.ascent.jenkins.builders;
 
 import hudson.EnvVars;
+import io.ascent.jenkins.agent.BuildEnvironment;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.Launcher;
@@ -40,7 +41,9 @@ public class ValidateBuilder extends Builder implements SimpleBuildStep {
     @Override
     public void perform(Run<?, ?> run, FilePath workspace, EnvVars env, Launcher launcher, TaskListener listener)
             throws InterruptedException, IOException {
-        settings.prepare(AscentGlobalConfiguration.get()).perform(run, workspace, listener, null);
+        // env: the build's environment (the agent's overridden by the build's and its wrappers'), as the engine's
+        settings.prepare(AscentGlobalConfiguration.get()).perform(run, workspace, listener, null,
+                BuildEnvironment.of(env));
     }
 
     @Extension

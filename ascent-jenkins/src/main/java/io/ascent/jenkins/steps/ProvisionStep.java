@@ -1,6 +1,7 @@
 package io.ascent.jenkins.steps;
 
 import hudson.AbortException;
+import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.model.Item;
@@ -14,6 +15,7 @@ import io.ascent.core.provision.ClusterDrivers;
 import io.ascent.core.provision.RunName;
 import io.ascent.jenkins.agent.AgentReport;
 import io.ascent.jenkins.agent.ApiServer;
+import io.ascent.jenkins.agent.BuildEnvironment;
 import io.ascent.jenkins.agent.ClusterCredential;
 import io.ascent.jenkins.agent.ClusterHandle;
 import io.ascent.jenkins.agent.CreateClusterCallable;
@@ -225,18 +227,22 @@ public class ProvisionStep extends ValidateStep {
      *
      * @param node the step's flow node in a Pipeline, {@code null} in a freestyle build
      * @param access the existing cluster's credential, {@link #clusterAccess}; {@link ClusterAccess#NONE} for kind
+     * @param environment the build's ({@code EnvVars} of the step context or of the freestyle build), which the
+     *                    engine runs in on the agent instead of the agent JVM's
      * @throws hudson.AbortException when {@code failOn} is reached or the credential cannot be read
      * @throws InterruptedException  when the build is aborted (the engine has torn the cluster down)
      */
     public ValidateResult provision(Run<?, ?> run, FilePath workspace, TaskListener listener, FlowNode node,
-            AscentGlobalConfiguration global, ClusterAccess access) throws IOException, InterruptedException {
+            AscentGlobalConfiguration global, ClusterAccess access, BuildEnvironment environment)
+            throws IOException, InterruptedException {
         ValidationRun settings = prepare(global);
         ClusterCredential credential = access.read(run, listener);
         listener.getLogger().println("[ascent] provisioning " + settings.request().directory() + " on "
                 + (workspace.isRemote() ? "the agent" : "the controller"));
         // An abort interrupts the agent thread; the engine tears down and the callable rethrows the interruption.
         AgentReport agent = workspace.act(new ProvisionCallable(settings.request(), driver,
-                global.getKindPath(), global.kindOperatorSettings(), listener, credential).onlyTests(getTests()));
+                global.getKindPath(), global.kindOperatorSettings(), listener, credential, environment)
+                .onlyTests(getTests()));
         return ValidationRun.conclude(run, listener, node, agent, settings.thresholds());
     }
 
@@ -247,13 +253,14 @@ public class ProvisionStep extends ValidateStep {
      * @param credential the existing cluster's credential, or null for kind
      */
     private ClusterHandle create(Run<?, ?> run, FilePath workspace, TaskListener listener,
-            AscentGlobalConfiguration global, ClusterCredential credential, ProvisionCall provisioner)
-            throws IOException, InterruptedException {
+            AscentGlobalConfiguration global, ClusterCredential credential, ProvisionCall provisioner,
+            BuildEnvironment environment) throws IOException, InterruptedException {
         ProvisionRequest request = request(global, runName());
         listener.getLogger().println("[ascent] creating cluster " + request.runName() + " for "
                 + run.getExternalizableId());
         // An abort while creating interrupts the agent thread; the callable releases what was half-created.
-        ClusterHandle cluster = workspace.act(new CreateClusterCallable(request, provisioner, listener, credential));
+        ClusterHandle cluster = workspace.act(new CreateClusterCallable(request, provisioner, listener, credential,
+                environment));
         listener.getLogger().println("[ascent] cluster " + cluster.name() + " is ready; namespace "
                 + cluster.namespace());
         return cluster;
@@ -311,7 +318,7 @@ public class ProvisionStep extends ValidateStep {
             StepContext context = getContext();
             context.onSuccess(step.provision(context.get(Run.class), context.get(FilePath.class),
                     context.get(TaskListener.class), context.get(FlowNode.class), AscentGlobalConfiguration.get(),
-                    access));
+                    access, buildEnvironment(context)));
         }
 
         private void create() throws Exception {
@@ -323,7 +330,7 @@ public class ProvisionStep extends ValidateStep {
             Optional<SecretMasker> masker = credential == null ? Optional.empty()
                     : SecretMasker.of(credential.secrets(), run.getCharset());
             cluster = step.create(run, context.get(FilePath.class), listener, AscentGlobalConfiguration.get(),
-                    credential, provisioner);
+                    credential, provisioner, buildEnvironment(context));
             try {
                 startBlock(context, listener, credential, masker);
             } catch (Exception | Error e) {
@@ -366,6 +373,15 @@ public class ProvisionStep extends ValidateStep {
             }
         }
 
+        /**
+         * The build's environment where the step runs ({@code EnvVars}: the agent's, overridden by the build's and
+         * every enclosing {@code withEnv}, {@code withKubeConfig}, {@code withCredentials}, {@code tool}). Asked for
+         * each use and never kept in this execution, which Jenkins saves to disk: it may hold a bound credential.
+         */
+        static BuildEnvironment buildEnvironment(StepContext context) throws IOException, InterruptedException {
+            return BuildEnvironment.of(context.get(EnvVars.class));
+        }
+
         Optional<ClusterHandle> cluster() {
             return Optional.ofNullable(cluster);
         }
@@ -383,7 +399,8 @@ public class ProvisionStep extends ValidateStep {
                 FilePath temporary = WorkspaceList.tempDir(context.get(FilePath.class));
                 TaskListener listener = context.get(TaskListener.class);
                 listener.getLogger().println("[ascent] deleting cluster " + cluster.name());
-                temporary.act(new DeleteClusterCallable(cluster, provisioner, listener));
+                // the step's own environment, as when the cluster was made (the block's withEnv ended with it)
+                temporary.act(new DeleteClusterCallable(cluster, provisioner, listener, buildEnvironment(context)));
             }
         }
     }
@@ -409,7 +426,8 @@ public class ProvisionStep extends ValidateStep {
 
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(Run.class, FilePath.class, TaskListener.class, FlowNode.class);
+            // EnvVars as the sh step requires it (DurableTaskStep): the environment kind, docker and kubectl run in
+            return Set.of(Run.class, FilePath.class, TaskListener.class, FlowNode.class, EnvVars.class);
         }
 
         /** Empty (the checklist's, or {@code existing} with a credential), then each driver the engine has. */

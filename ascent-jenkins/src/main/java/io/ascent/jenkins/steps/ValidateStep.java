@@ -1,11 +1,13 @@
 package io.ascent.jenkins.steps;
 
+import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.model.Item;
 import hudson.model.Run;
 import hudson.util.FormValidation;
 import hudson.model.TaskListener;
+import io.ascent.jenkins.agent.BuildEnvironment;
 import io.ascent.jenkins.agent.ValidateRequest;
 import io.ascent.jenkins.config.AscentGlobalConfiguration;
 import java.io.Serializable;
@@ -167,7 +169,9 @@ public class ValidateStep extends Step implements Serializable {
         protected ValidateResult run() throws Exception {
             StepContext context = getContext();
             return validation.perform(context.get(Run.class), context.get(FilePath.class),
-                    context.get(TaskListener.class), context.get(FlowNode.class));
+                    context.get(TaskListener.class), context.get(FlowNode.class),
+                    // the build's environment where the step runs; asked for here, never kept in the saved execution
+                    BuildEnvironment.of(context.get(EnvVars.class)));
         }
     }
 
@@ -195,7 +199,8 @@ public class ValidateStep extends Step implements Serializable {
 
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(Run.class, FilePath.class, TaskListener.class, FlowNode.class);
+            // EnvVars as the sh step requires it (DurableTaskStep): the environment helm and kustomize run in
+            return Set.of(Run.class, FilePath.class, TaskListener.class, FlowNode.class, EnvVars.class);
         }
 
         /** Keeps the step's label in the Pipeline graph short: the directory only. */

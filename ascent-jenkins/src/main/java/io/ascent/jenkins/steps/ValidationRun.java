@@ -7,6 +7,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.ascent.core.report.Report;
 import io.ascent.jenkins.agent.AgentReport;
+import io.ascent.jenkins.agent.BuildEnvironment;
 import io.ascent.jenkins.agent.ValidateCallable;
 import io.ascent.jenkins.agent.ValidateRequest;
 import io.ascent.jenkins.model.AscentResultAction;
@@ -42,15 +43,16 @@ public final class ValidationRun implements Serializable {
 
     /**
      * @param node the step's flow node in a Pipeline, {@code null} in a freestyle build
+     * @param environment the build's, which the engine runs in on the agent instead of the agent JVM's
      * @return what the Pipeline script gets back
      * @throws AbortException       when {@code failOn} is reached, after the report is kept and the result set
      * @throws InterruptedException when the build is aborted
      */
-    public ValidateResult perform(Run<?, ?> run, FilePath workspace, TaskListener listener, FlowNode node)
-            throws IOException, InterruptedException {
+    public ValidateResult perform(Run<?, ?> run, FilePath workspace, TaskListener listener, FlowNode node,
+            BuildEnvironment environment) throws IOException, InterruptedException {
         listener.getLogger().println("[ascent] validating " + request.directory() + " on "
                 + (workspace.isRemote() ? "the agent" : "the controller"));
-        AgentReport agent = workspace.act(new ValidateCallable(request, listener));
+        AgentReport agent = workspace.act(new ValidateCallable(request, listener, environment));
         return conclude(run, listener, node, agent, thresholds);
     }
 

@@ -31,6 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AllowedUrlsTest {
 
+    /** This JVM's environment as a build's (what the callables ran in before builds had their own). */
+    static final BuildEnvironment THIS_JVM = BuildEnvironment.of(System.getenv());
+
     @TempDir
     Path workspace;
 
@@ -82,7 +85,7 @@ class AllowedUrlsTest {
 
     private AgentReport validate(UrlAllowList allowed) throws Exception {
         ValidateRequest request = new ValidateRequest("app", "", "", "out/", List.of(Format.JSON), allowed);
-        return new ValidateCallable(request, new ValidateCallableTest.BufferListener())
+        return new ValidateCallable(request, new ValidateCallableTest.BufferListener(), THIS_JVM)
                 .invoke(workspace.toFile(), null);
     }
 

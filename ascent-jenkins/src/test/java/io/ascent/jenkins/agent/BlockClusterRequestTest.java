@@ -34,6 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BlockClusterRequestTest {
 
+    /** This JVM's environment as a build's (what the callables ran in before builds had their own). */
+    static final BuildEnvironment THIS_JVM = BuildEnvironment.of(System.getenv());
+
     private static final String RUN = RunName.next(Clock.systemUTC()).value();
     private static final String DIGEST = "@sha256:6f86cf509dbb42767b6e79debc3f2c32e4ee01386f0489b3b2be24b0a55aac2b";
 
@@ -51,14 +54,16 @@ class BlockClusterRequestTest {
         final List<ClusterRequest> requests = new ArrayList<>();
 
         @Override
-        public ProvisionedCluster create(ClusterRequest request, ProgressListener progress) {
+        public ProvisionedCluster create(ClusterRequest request, java.util.Map<String, String> environment,
+                ProgressListener progress) {
             requests.add(request);
             return new ProvisionedCluster("kind", request.runName(), request.workDirectory().resolve("kubeconfig"),
                     Optional.empty(), "default", true);
         }
 
         @Override
-        public void delete(ProvisionedCluster cluster, ProgressListener progress) {
+        public void delete(ProvisionedCluster cluster, java.util.Map<String, String> environment,
+                ProgressListener progress) {
             // nothing was made
         }
     }
@@ -83,7 +88,7 @@ class BlockClusterRequestTest {
     }
 
     private ClusterHandle create(ProvisionRequest request) throws Exception {
-        return new CreateClusterCallable(request, call, log, null).invoke(workspace.toFile(), null);
+        return new CreateClusterCallable(request, call, log, null, THIS_JVM).invoke(workspace.toFile(), null);
     }
 
     private ClusterRequest build(ProvisionRequest request, Map<String, String> environment) throws Exception {

@@ -14,6 +14,9 @@ import org.junit.jupiter.api.Test;
 
 class ClusterCallablesTest {
 
+    /** This JVM's environment as a build's (what the callables ran in before builds had their own). */
+    static final BuildEnvironment THIS_JVM = BuildEnvironment.of(System.getenv());
+
     private static final ProvisionedCluster CLUSTER = new ProvisionedCluster("kind", "ascent-app-7",
             Path.of("/ws@tmp/ascent-app-7/kubeconfig"), Optional.of("kind-ascent-app-7"), "default", true);
 
@@ -23,7 +26,7 @@ class ClusterCallablesTest {
                 "", new KindOperatorSettings(List.of("/var/cache/ci"), List.of("mirror.corp/kindest/node")));
         CreateClusterCallable create = new CreateClusterCallable(request, ProvisionCall.unbound(),
                 new ValidateCallableTest.BufferListener(),
-                ClusterCredential.kubeconfig("prod", "token: abc".getBytes(StandardCharsets.UTF_8)));
+                ClusterCredential.kubeconfig("prod", "token: abc".getBytes(StandardCharsets.UTF_8)), THIS_JVM);
         CreateClusterCallable copy = Serialization.roundTrip(create);
         assertThat(copy).usingRecursiveComparison().ignoringFields("listener").isEqualTo(create);
         assertThat(copy.toString()).doesNotContain("token");
@@ -38,7 +41,7 @@ class ClusterCallablesTest {
         assertThat(copy.kubeconfig()).isEqualTo("/ws@tmp/ascent-app-7/kubeconfig");
 
         DeleteClusterCallable delete = new DeleteClusterCallable(handle, ProvisionCall.unbound(),
-                new ValidateCallableTest.BufferListener());
+                new ValidateCallableTest.BufferListener(), THIS_JVM);
         assertThat(Serialization.roundTrip(delete)).usingRecursiveComparison().ignoringFields("listener")
                 .isEqualTo(delete);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

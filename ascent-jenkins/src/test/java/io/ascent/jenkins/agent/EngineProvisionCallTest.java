@@ -43,7 +43,7 @@ class EngineProvisionCallTest {
     void shouldPickKindWithTheConfiguredExecutableWithoutAKubeconfig() {
         EngineProvisionCall call = new EngineProvisionCall("/opt/kind/bin/kind");
         assertThat(EngineProvisionCall.driverName(request(Optional.empty()))).isEqualTo("kind");
-        assertThat(call.choice("kind", new KubeConnections()).driver()).isInstanceOfSatisfying(KindDriver.class,
+        assertThat(call.choice("kind", new KubeConnections(System.getenv())).driver()).isInstanceOfSatisfying(KindDriver.class,
                 kind -> assertThat(kind.plan(request(Optional.empty())))
                         .anyMatch(line -> line.startsWith("/opt/kind/bin/kind create cluster --name ascent-app-7")));
     }
@@ -53,7 +53,7 @@ class EngineProvisionCallTest {
         EngineProvisionCall call = new EngineProvisionCall("kind");
         assertThat(EngineProvisionCall.driverName(request(Optional.of(work.resolve("kubeconfig")))))
                 .isEqualTo("existing");
-        assertThat(call.choice("existing", new KubeConnections()).driver()).isInstanceOf(ExistingClusterDriver.class);
+        assertThat(call.choice("existing", new KubeConnections(System.getenv())).driver()).isInstanceOf(ExistingClusterDriver.class);
     }
 
     @Test
@@ -67,7 +67,7 @@ class EngineProvisionCallTest {
         Path kubeconfig = Files.writeString(work.resolve("credential-kubeconfig"), ProvisionCallableTest.KUBECONFIG,
                 StandardCharsets.UTF_8);
         ValidateCallableTest.BufferListener log = new ValidateCallableTest.BufferListener();
-        assertThatThrownBy(() -> new EngineProvisionCall("kind").create(request(Optional.of(kubeconfig)),
+        assertThatThrownBy(() -> new EngineProvisionCall("kind").create(request(Optional.of(kubeconfig)), System.getenv(),
                 new LogProgress(log.getLogger())))
                 .isInstanceOfSatisfying(ProvisionException.class, e -> {
                     assertThat(e.kind()).isEqualTo(ProvisionException.Kind.ENVIRONMENT);
@@ -81,9 +81,9 @@ class EngineProvisionCallTest {
         Path kubeconfig = Files.writeString(work.resolve("credential-kubeconfig"), ProvisionCallableTest.KUBECONFIG,
                 StandardCharsets.UTF_8);
         List<KubeConnections> opened = new ArrayList<>();
-        EngineProvisionCall call = new EngineProvisionCall("kind", () -> record(opened));
+        EngineProvisionCall call = new EngineProvisionCall("kind", environment -> record(opened, environment));
 
-        assertThatThrownBy(() -> call.create(request(Optional.of(kubeconfig)),
+        assertThatThrownBy(() -> call.create(request(Optional.of(kubeconfig)), System.getenv(),
                 new LogProgress(new ValidateCallableTest.BufferListener().getLogger())))
                 .isInstanceOf(ProvisionException.class);
 
@@ -96,19 +96,19 @@ class EngineProvisionCallTest {
         Path kubeconfig = Files.writeString(work.resolve("credential-kubeconfig"), ProvisionCallableTest.KUBECONFIG,
                 StandardCharsets.UTF_8);
         List<KubeConnections> opened = new ArrayList<>();
-        EngineProvisionCall call = new EngineProvisionCall("kind", () -> record(opened));
+        EngineProvisionCall call = new EngineProvisionCall("kind", environment -> record(opened, environment));
         ProvisionedCluster cluster = new ProvisionedCluster("existing", "ctx", kubeconfig, Optional.empty(),
                 "ascent-app-7", false);
 
-        assertThatThrownBy(() -> call.delete(cluster, new LogProgress(new ValidateCallableTest.BufferListener()
+        assertThatThrownBy(() -> call.delete(cluster, System.getenv(), new LogProgress(new ValidateCallableTest.BufferListener()
                 .getLogger()))).isInstanceOf(ProvisionException.class).hasMessageContaining("was not deleted");
 
         assertThat(opened).hasSize(1);
         assertClosed(opened.get(0), kubeconfig);
     }
 
-    private static KubeConnections record(List<KubeConnections> opened) {
-        KubeConnections connections = new KubeConnections();
+    private static KubeConnections record(List<KubeConnections> opened, java.util.Map<String, String> environment) {
+        KubeConnections connections = new KubeConnections(environment);
         opened.add(connections);
         return connections;
     }
@@ -122,7 +122,7 @@ class EngineProvisionCallTest {
     @Test
     void shouldRunTheBlockFormsKindPreflightWithTheConfiguredExecutable() {
         Path missing = work.resolve("tools/kind-v0.31.0");
-        assertThatThrownBy(() -> new EngineProvisionCall(missing.toString()).create(request(Optional.empty()),
+        assertThatThrownBy(() -> new EngineProvisionCall(missing.toString()).create(request(Optional.empty()), System.getenv(),
                 new LogProgress(new ValidateCallableTest.BufferListener().getLogger())))
                 .isInstanceOfSatisfying(ProvisionException.class, e -> assertThat(e.getMessage())
                         .startsWith("preflight: ").contains(missing + " was not found"));

@@ -15,12 +15,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ProvisionCallableTest {
+
+    /** This JVM's environment as a build's (what the callables ran in before builds had their own). */
+    static final BuildEnvironment THIS_JVM = BuildEnvironment.of(System.getenv());
 
     /** A kubeconfig for a cluster nobody runs (port 1 on loopback refuses), with a token that must stay secret. */
     static final String KUBECONFIG = """
@@ -56,7 +61,7 @@ class ProvisionCallableTest {
     /** The callable without operator settings beyond the agent's environment. */
     private static ProvisionCallable provision(ValidateRequest request, String driver, String kindPath,
             TaskListener listener, ClusterCredential credential) {
-        return new ProvisionCallable(request, driver, kindPath, KindOperatorSettings.NONE, listener, credential);
+        return new ProvisionCallable(request, driver, kindPath, KindOperatorSettings.NONE, listener, credential, THIS_JVM);
     }
 
     private static ClusterCredential credential() {
@@ -113,6 +118,61 @@ class ProvisionCallableTest {
         }
         assertThat(log.text()).contains("[ascent] validate ...").contains("[ascent] preflight ...")
                 .doesNotContain("SECRET-TOKEN");
+    }
+
+    @Test
+    void shouldFindTheClusterOfTheBuildsKubeconfigNotTheAgentJvms() throws Exception {
+        // withKubeConfig / withEnv(["KUBECONFIG=..."]) around ascentProvision(driver: 'existing')
+        Path kubeconfig = Files.writeString(parent.resolve("build-kubeconfig"), KUBECONFIG.replace("ctx",
+                "build-ci"), StandardCharsets.UTF_8);
+        assertThat(System.getenv("KUBECONFIG")).isNotEqualTo(kubeconfig.toString());
+        Map<String, String> build = new HashMap<>(System.getenv());
+        build.put("KUBECONFIG", kubeconfig.toString());
+
+        AgentReport answer = new ProvisionCallable(request("app", "target/ascent/"), "existing", "",
+                KindOperatorSettings.NONE, new ValidateCallableTest.BufferListener(), null,
+                BuildEnvironment.of(build)).invoke(workspace.toFile(), null);
+
+        assertThat(answer.report().items()).anySatisfy(item -> {
+            assertThat(item.id()).isEqualTo("provision.preflight.kubeconfig");
+            assertThat(item.status()).isEqualTo(Status.PASS);
+            assertThat(item.message()).isEqualTo("using the context build-ci (current) of " + kubeconfig);
+        });
+    }
+
+    @Test
+    void shouldRunTheContainerEngineOnTheBuildsPathWithTheBuildsEnvironmentOnly() throws Exception {
+        // tool / withEnv(["PATH+KIND=..."]): the build's docker and kind, not the agent JVM's
+        Path bin = Files.createDirectories(parent.resolve("build-tools"));
+        Path seen = parent.resolve("docker.env");
+        Files.writeString(bin.resolve("docker"), "#!/bin/sh\n/usr/bin/env > '" + seen + "'\necho nothing\n");
+        Files.writeString(bin.resolve("kind"), "#!/bin/sh\necho kind v0.31.0 go1.25.5 linux/amd64\n");
+        for (String tool : List.of("docker", "kind")) {
+            Files.setPosixFilePermissions(bin.resolve(tool), java.nio.file.attribute.PosixFilePermissions
+                    .fromString("rwx------"));
+        }
+        Map<String, String> build = Map.of("PATH", bin.toString(), "HOME", parent.toString(),
+                "BUILD_TAG", "jenkins-app-12", "DOCKER_HOST", "unix:///build/docker.sock");
+
+        AgentReport answer = new ProvisionCallable(request("app", "target/ascent/"), "kind", "",
+                KindOperatorSettings.NONE, new ValidateCallableTest.BufferListener(), null,
+                BuildEnvironment.of(build)).invoke(workspace.toFile(), null);
+
+        assertThat(answer.report().gatingItems()).as("preflight stops at an engine that does not answer")
+                .isNotEmpty();
+        assertThat(seen).as("the build's docker ran").exists();
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (String line : Files.readAllLines(seen)) {
+            names.add(line.substring(0, Math.max(0, line.indexOf('='))));
+        }
+        assertThat(Files.readAllLines(seen)).contains("PATH=" + bin, "BUILD_TAG=jenkins-app-12",
+                "DOCKER_HOST=unix:///build/docker.sock");
+        java.util.Set<String> agentOnly = new java.util.HashSet<>(System.getenv().keySet());
+        agentOnly.removeAll(build.keySet());
+        agentOnly.removeIf(name -> name.startsWith(BuildEnvironment.OPERATOR_PREFIX)
+                || java.util.Set.of("PWD", "OLDPWD", "SHLVL", "_").contains(name));
+        assertThat(agentOnly).as("the test needs a variable only the agent JVM has").isNotEmpty();
+        assertThat(names).as("nothing of the agent JVM's own environment").doesNotContainAnyElementsOf(agentOnly);
     }
 
     /**
@@ -184,7 +244,7 @@ class ProvisionCallableTest {
         AgentReport refused = provision(request("app", "target/ascent/"), "kind", "/opt/no/kind", log, null)
                 .invoke(workspace.toFile(), null);
         AgentReport allowed = new ProvisionCallable(request("app", "target/ascent/"), "kind", "/opt/no/kind",
-                new KindOperatorSettings(List.of(cache.toString()), List.of()), log, null)
+                new KindOperatorSettings(List.of(cache.toString()), List.of()), log, null, THIS_JVM)
                 .invoke(workspace.toFile(), null);
 
         assertThat(refused.report().items()).anySatisfy(item -> {
@@ -207,9 +267,9 @@ class ProvisionCallableTest {
                 plain.kubernetesVersion(), plain.reports(), plain.formats(), plain.allowedUrls(),
                 List.of(cache.toString()), List.of());
 
-        AgentReport refused = new ValidateCallable(plain, new ValidateCallableTest.BufferListener())
+        AgentReport refused = new ValidateCallable(plain, new ValidateCallableTest.BufferListener(), THIS_JVM)
                 .invoke(workspace.toFile(), null);
-        AgentReport allowed = new ValidateCallable(withFolders, new ValidateCallableTest.BufferListener())
+        AgentReport allowed = new ValidateCallable(withFolders, new ValidateCallableTest.BufferListener(), THIS_JVM)
                 .invoke(workspace.toFile(), null);
 
         assertThat(refused.report().items()).anySatisfy(item -> {

@@ -21,6 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ValidateCallableTest {
 
+    /** This JVM's environment as a build's (what the callables ran in before builds had their own). */
+    static final BuildEnvironment THIS_JVM = BuildEnvironment.of(System.getenv());
+
     /** The repository this module lives in: examples/hello-web is committed there. */
     private static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
 
@@ -51,7 +54,7 @@ class ValidateCallableTest {
     @Test
     void shouldCrossTheChannelAndBackIntact() throws Exception {
         ValidateCallable callable = new ValidateCallable(request("examples/hello-web", "ascent.yaml", "out/"),
-                new BufferListener());
+                new BufferListener(), THIS_JVM);
         ValidateCallable copy = Serialization.roundTrip(callable);
         assertThat(copy.request()).usingRecursiveComparison().isEqualTo(callable.request());
         assertThat(copy.request().allowedUrls().prefixes()).containsExactly("https://schemas.example.org/k8s/");
@@ -66,7 +69,7 @@ class ValidateCallableTest {
     void shouldValidateTheExampleStreamProgressAndWriteEveryReportIntoTheWorkspace() throws Exception {
         String reports = "ascent-jenkins/target/callable-test/";
         BufferListener listener = new BufferListener();
-        AgentReport answer = new ValidateCallable(request("examples/hello-web", "", reports), listener)
+        AgentReport answer = new ValidateCallable(request("examples/hello-web", "", reports), listener, THIS_JVM)
                 .invoke(REPOSITORY.toFile(), null);
 
         assertThat(answer.report().gatingItems()).isEmpty();
@@ -89,7 +92,7 @@ class ValidateCallableTest {
     @Test
     void shouldEndWithTheInterruptionWhenTheBuildIsAborted() {
         ValidateCallable callable = new ValidateCallable(request("examples/hello-web", "",
-                "ascent-jenkins/target/callable-interrupted/"), new BufferListener());
+                "ascent-jenkins/target/callable-interrupted/"), new BufferListener(), THIS_JVM);
         Thread.currentThread().interrupt();
         try {
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> callable.invoke(REPOSITORY.toFile(), null))
@@ -102,7 +105,7 @@ class ValidateCallableTest {
 
     @Test
     void shouldRefuseADirectoryOutsideTheWorkspaceWithoutRunning() throws IOException, InterruptedException {
-        AgentReport answer = new ValidateCallable(request("../elsewhere", "", "out/"), new BufferListener())
+        AgentReport answer = new ValidateCallable(request("../elsewhere", "", "out/"), new BufferListener(), THIS_JVM)
                 .invoke(workspace.toFile(), null);
         Item item = answer.report().items().get(0);
         assertThat(item.status()).isEqualTo(Status.ERROR);
@@ -114,10 +117,10 @@ class ValidateCallableTest {
     @Test
     void shouldRefuseReportsAndChecklistsOutsideTheWorkspace() throws IOException, InterruptedException {
         Files.createDirectories(workspace.resolve("app"));
-        assertThat(new ValidateCallable(request("app", "../../x.yaml", "out/"), new BufferListener())
+        assertThat(new ValidateCallable(request("app", "../../x.yaml", "out/"), new BufferListener(), THIS_JVM)
                 .invoke(workspace.toFile(), null).report().items().get(0).message())
                 .isEqualTo("checklist '../../x.yaml' leaves the workspace");
-        assertThat(new ValidateCallable(request("app", "", "../out/"), new BufferListener())
+        assertThat(new ValidateCallable(request("app", "", "../out/"), new BufferListener(), THIS_JVM)
                 .invoke(workspace.toFile(), null).report().items().get(0).message())
                 .isEqualTo("reports '../out/' leaves the workspace");
     }
@@ -125,10 +128,10 @@ class ValidateCallableTest {
     @Test
     void shouldRefuseASymbolicLinkThatLeavesTheWorkspace(@TempDir Path outside) throws Exception {
         Files.createSymbolicLink(workspace.resolve("link"), outside);
-        AgentReport answer = new ValidateCallable(request("link", "", "out/"), new BufferListener())
+        AgentReport answer = new ValidateCallable(request("link", "", "out/"), new BufferListener(), THIS_JVM)
                 .invoke(workspace.toFile(), null);
         assertThat(answer.report().items().get(0).message()).isEqualTo("dir 'link' leaves the workspace");
-        assertThat(new ValidateCallable(request(".", "", "link/reports/"), new BufferListener())
+        assertThat(new ValidateCallable(request(".", "", "link/reports/"), new BufferListener(), THIS_JVM)
                 .invoke(workspace.toFile(), null).report().items().get(0).message())
                 .isEqualTo("reports 'link/reports/' leaves the workspace");
         assertThat(outside.resolve("reports")).doesNotExist();

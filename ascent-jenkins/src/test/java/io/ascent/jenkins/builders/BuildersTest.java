@@ -51,15 +51,22 @@ class BuildersTest {
         when(global.allowedUrls()).thenReturn(io.ascent.core.network.UrlAllowList.none());
         when(global.kindOperatorSettings()).thenReturn(io.ascent.jenkins.agent.KindOperatorSettings.NONE);
 
+        // the freestyle build's EnvVars: the agent's environment overridden by the build's and its wrappers'
+        hudson.EnvVars env = new hudson.EnvVars(Map.of("KUBECONFIG", "/ws@tmp/kc", "PATH", "/tools/bin"));
         ValidateStep settings = new ValidateStep();
         settings.setDir("examples/hello-web");
         ValidateBuilder builder = new ValidateBuilder(settings);
         assertThat(builder.getSettings()).isSameAs(settings);
         try (MockedStatic<AscentGlobalConfiguration> config = mockStatic(AscentGlobalConfiguration.class)) {
             config.when(AscentGlobalConfiguration::get).thenReturn(global);
-            assertThatThrownBy(() -> builder.perform(run, workspace, null, null, listener))
+            assertThatThrownBy(() -> builder.perform(run, workspace, env, null, listener))
                     .isInstanceOf(AbortException.class).hasMessageContaining("1 failed of 1 item");
         }
+        org.mockito.ArgumentCaptor<ValidateCallable> callable = org.mockito.ArgumentCaptor.forClass(
+                ValidateCallable.class);
+        verify(workspace).act(callable.capture());
+        assertThat(callable.getValue()).as("the build's environment goes to the agent").extracting("environment")
+                .isEqualTo(io.ascent.jenkins.agent.BuildEnvironment.of(env));
         verify(run).setResult(Result.FAILURE);
         verify(run).addAction(any(AscentResultAction.class));
     }

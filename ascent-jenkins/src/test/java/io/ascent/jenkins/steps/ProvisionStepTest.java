@@ -29,6 +29,7 @@ import io.ascent.jenkins.agent.DeleteClusterCallable;
 import io.ascent.jenkins.agent.KindOperatorSettings;
 import io.ascent.core.report.Report;
 import io.ascent.jenkins.agent.AgentReport;
+import io.ascent.jenkins.agent.BuildEnvironment;
 import io.ascent.jenkins.agent.ProvisionCall;
 import io.ascent.jenkins.agent.ProvisionCallable;
 import io.ascent.jenkins.agent.ProvisionRequest;
@@ -64,6 +65,9 @@ import org.mockito.MockedStatic;
 
 class ProvisionStepTest {
 
+    /** This JVM's environment as a build's (what the callables ran in before builds had their own). */
+    static final BuildEnvironment THIS_JVM = BuildEnvironment.of(System.getenv());
+
     private static final String SECRET = "token: SECRET-TOKEN-abc123";
 
     @TempDir
@@ -87,15 +91,18 @@ class ProvisionStepTest {
     static final class FakeProvisioner implements ProvisionCall {
         private static final long serialVersionUID = 1L;
         final List<String> calls = new ArrayList<>();
+        /** The environment each create and delete ran in. */
+        final List<java.util.Map<String, String>> environments = new ArrayList<>();
         ClusterRequest request;
         ProvisionException failDelete;
         boolean interruptCreate;
 
         @Override
-        public ProvisionedCluster create(ClusterRequest request, ProgressListener progress)
-                throws InterruptedException {
+        public ProvisionedCluster create(ClusterRequest request, java.util.Map<String, String> environment,
+                ProgressListener progress) throws InterruptedException {
             this.request = request;
             calls.add("create " + request.runName());
+            environments.add(environment);
             progress.info("kind create cluster --name " + request.runName());
             if (interruptCreate) {
                 throw new InterruptedException("aborted");
@@ -110,8 +117,10 @@ class ProvisionStepTest {
         }
 
         @Override
-        public void delete(ProvisionedCluster cluster, ProgressListener progress) throws ProvisionException {
+        public void delete(ProvisionedCluster cluster, java.util.Map<String, String> environment,
+                ProgressListener progress) throws ProvisionException {
             calls.add("delete " + cluster.name());
+            environments.add(environment);
             if (failDelete != null) {
                 throw failDelete;
             }
@@ -126,6 +135,7 @@ class ProvisionStepTest {
         when(context.get(Run.class)).thenReturn(run);
         when(context.get(TaskListener.class)).thenReturn(listener);
         when(context.get(FilePath.class)).thenReturn(workspace);
+        when(context.get(EnvVars.class)).thenReturn(new EnvVars(System.getenv()));
         when(context.hasBody()).thenReturn(true);
         when(context.newBodyInvoker()).thenReturn(invoker);
         when(invoker.withContext(any())).thenReturn(invoker);
@@ -176,6 +186,28 @@ class ProvisionStepTest {
     /** The run's name, as the step made it (a fresh {@link RunName}, random in part). */
     private String name() {
         return provisioner.request.runName();
+    }
+
+    @Test
+    void shouldCreateAndDeleteTheClusterInTheStepsEnvVarsNotTheAgentJvms() throws Exception {
+        // withEnv / withKubeConfig / tool around the block: DefaultStepContext's EnvVars, with the agent's beneath
+        EnvVars build = new EnvVars(java.util.Map.of("PATH", "/tools/kind/bin:/usr/bin", "BUILD_MARK", "from-with-env",
+                "KUBECONFIG", "/ws@tmp/other"));
+        when(context.get(EnvVars.class)).thenReturn(build);
+        java.util.Set<String> agentOnly = new java.util.HashSet<>(System.getenv().keySet());
+        agentOnly.removeAll(build.keySet());
+        agentOnly.removeIf(name -> name.startsWith(BuildEnvironment.OPERATOR_PREFIX));
+        assertThat(agentOnly).as("the test needs a variable only this JVM has").isNotEmpty();
+
+        BodyExecutionCallback callback = startBlock("");
+        callback.onSuccess(context, "block result");
+
+        assertThat(provisioner.calls).containsExactly("create " + name(), "delete " + name());
+        assertThat(provisioner.environments).hasSize(2).allSatisfy(environment -> {
+            assertThat(environment).containsEntry("BUILD_MARK", "from-with-env")
+                    .containsEntry("PATH", "/tools/kind/bin:/usr/bin");
+            assertThat(environment.keySet()).doesNotContainAnyElementsOf(agentOnly);
+        });
     }
 
     @Test
@@ -315,7 +347,7 @@ class ProvisionStepTest {
         step.setDir("apps/web");
         step.setChecklist("ci/ascent.yaml");
 
-        step.provision(run, workspace, listener, null, global, ClusterAccess.NONE);
+        step.provision(run, workspace, listener, null, global, ClusterAccess.NONE, THIS_JVM);
         ArgumentCaptor<ProvisionCallable> scenario = ArgumentCaptor.forClass(ProvisionCallable.class);
         verify(workspace).act(scenario.capture());
         assertThat(scenario.getValue()).extracting("kind").isEqualTo(settings);
@@ -355,7 +387,7 @@ class ProvisionStepTest {
         scenarioOnTheAgent(Reports.failing(2));
         ProvisionStep step = new ProvisionStep();
         step.setFailOn("fail");
-        assertThatThrownBy(() -> step.provision(run, workspace, listener, null, global, ClusterAccess.NONE))
+        assertThatThrownBy(() -> step.provision(run, workspace, listener, null, global, ClusterAccess.NONE, THIS_JVM))
                 .isInstanceOf(AbortException.class).hasMessageContaining("(failOn: fail)");
         verify(run).setResult(hudson.model.Result.FAILURE);
         verify(run).addAction(any(AscentResultAction.class));
@@ -591,7 +623,7 @@ class ProvisionStepTest {
         ProvisionStep step = new ProvisionStep();
         step.setTests(List.of("content-check", "health"));
 
-        step.provision(run, workspace, listener, null, global, ClusterAccess.NONE);
+        step.provision(run, workspace, listener, null, global, ClusterAccess.NONE, THIS_JVM);
 
         ArgumentCaptor<ProvisionCallable> scenario = ArgumentCaptor.forClass(ProvisionCallable.class);
         verify(workspace).act(scenario.capture());
@@ -615,7 +647,7 @@ class ProvisionStepTest {
         step.setDir("app");
         step.setTests(List.of("content-check, nope"));
 
-        assertThatThrownBy(() -> step.provision(run, workspace, listener, null, global, ClusterAccess.NONE))
+        assertThatThrownBy(() -> step.provision(run, workspace, listener, null, global, ClusterAccess.NONE, THIS_JVM))
                 .isInstanceOf(AbortException.class).hasMessageContaining("(failOn: fail)")
                 .hasMessageNotContaining("Exception");
 
@@ -682,7 +714,7 @@ class ProvisionStepTest {
 
     @Test
     void shouldSayThatTheProvisionerIsNotBoundRatherThanPretend() {
-        assertThatThrownBy(() -> ProvisionCall.unbound().create(null, ProgressListener.SILENT))
+        assertThatThrownBy(() -> ProvisionCall.unbound().create(null, java.util.Map.of(), ProgressListener.SILENT))
                 .isInstanceOf(ProvisionException.class).hasMessageContaining("without the provisioner");
         assertThat(Set.of()).isEmpty();
     }

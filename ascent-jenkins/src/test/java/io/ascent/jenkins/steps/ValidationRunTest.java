@@ -16,6 +16,7 @@ import hudson.model.TaskListener;
 import io.ascent.core.report.Report;
 import io.ascent.core.report.render.Format;
 import io.ascent.jenkins.agent.AgentReport;
+import io.ascent.jenkins.agent.BuildEnvironment;
 import io.ascent.jenkins.agent.ValidateCallable;
 import io.ascent.jenkins.agent.ValidateRequest;
 import io.ascent.jenkins.model.AscentResultAction;
@@ -34,6 +35,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mockito.ArgumentCaptor;
 
 class ValidationRunTest {
+
+    /** This JVM's environment as a build's (what the callables ran in before builds had their own). */
+    static final BuildEnvironment THIS_JVM = BuildEnvironment.of(System.getenv());
 
     @TempDir
     Path buildDirectory;
@@ -63,7 +67,7 @@ class ValidationRunTest {
     @Test
     void shouldReturnCountsIdsAndFilesForAPassingReport() throws Exception {
         ValidateResult result = validation(Threshold.FAIL, Threshold.WARN, Reports.passing())
-                .perform(run, workspace, listener, node);
+                .perform(run, workspace, listener, node, THIS_JVM);
         assertThat(result.isPassed()).isTrue();
         assertThat(result.getResult()).isEqualTo("SUCCESS");
         assertThat(result.getTotalCount()).isEqualTo(1);
@@ -79,16 +83,35 @@ class ValidationRunTest {
 
     @Test
     void shouldRunTheRequestOnTheWorkspacesMachine() throws Exception {
-        validation(Threshold.FAIL, Threshold.WARN, Reports.passing()).perform(run, workspace, listener, node);
+        validation(Threshold.FAIL, Threshold.WARN, Reports.passing()).perform(run, workspace, listener, node, THIS_JVM);
         ArgumentCaptor<ValidateCallable> callable = ArgumentCaptor.forClass(ValidateCallable.class);
         verify(workspace).act(callable.capture());
         assertThat(callable.getValue()).isNotNull();
     }
 
     @Test
+    void shouldSendThePipelineStepsEnvVarsToTheAgentNotThisJvms() throws Exception {
+        // ascentValidate inside withEnv / tool: the render tools are found on that PATH
+        hudson.EnvVars build = new hudson.EnvVars(Map.of("PATH", "/tools/helm/bin:/usr/bin", "BUILD_MARK", "yes"));
+        org.jenkinsci.plugins.workflow.steps.StepContext context = mock(
+                org.jenkinsci.plugins.workflow.steps.StepContext.class);
+        when(context.get(Run.class)).thenAnswer(invocation -> run);
+        when(context.get(FilePath.class)).thenReturn(workspace);
+        when(context.get(TaskListener.class)).thenReturn(listener);
+        when(context.get(FlowNode.class)).thenReturn(node);
+        when(context.get(hudson.EnvVars.class)).thenReturn(build);
+
+        new ValidateStep.Execution(context, validation(Threshold.FAIL, Threshold.WARN, Reports.passing())).run();
+
+        ArgumentCaptor<ValidateCallable> callable = ArgumentCaptor.forClass(ValidateCallable.class);
+        verify(workspace).act(callable.capture());
+        assertThat(callable.getValue()).extracting("environment").isEqualTo(BuildEnvironment.of(build));
+    }
+
+    @Test
     void shouldMarkTheStageUnstableAndListWarningsWithoutFailing() throws Exception {
         ValidateResult result = validation(Threshold.FAIL, Threshold.WARN, Reports.warningsOnly())
-                .perform(run, workspace, listener, node);
+                .perform(run, workspace, listener, node, THIS_JVM);
         assertThat(result.getResult()).isEqualTo("UNSTABLE");
         assertThat(result.isPassed()).isTrue();
         assertThat(result.getWarnCount()).isEqualTo(1);
@@ -102,7 +125,7 @@ class ValidationRunTest {
     @Test
     void shouldFailTheStepAfterKeepingTheReportAndPrintingEachFailedItemAtItsLine() throws Exception {
         ValidationRun validation = validation(Threshold.FAIL, Threshold.WARN, Reports.mixed());
-        assertThatThrownBy(() -> validation.perform(run, workspace, listener, node))
+        assertThatThrownBy(() -> validation.perform(run, workspace, listener, node, THIS_JVM))
                 .isInstanceOf(AbortException.class)
                 .hasMessage("[ascent] 1 failed, 1 error, 1 warning, 1 waived, 1 skipped, 1 passed of 6 items "
                         + "(failOn: fail)");
@@ -122,7 +145,7 @@ class ValidationRunTest {
     @Test
     void shouldReturnTheFailedIdsWhenFailOnIsNever() throws Exception {
         ValidateResult result = validation(Threshold.NEVER, Threshold.FAIL, Reports.failing(2))
-                .perform(run, workspace, listener, node);
+                .perform(run, workspace, listener, node, THIS_JVM);
         assertThat(result.isPassed()).isFalse();
         assertThat(result.getResult()).isEqualTo("UNSTABLE");
         assertThat(result.getFailCount()).isEqualTo(2);
@@ -132,7 +155,7 @@ class ValidationRunTest {
     @Test
     void shouldSurviveTheTripThroughThePipelinesProgramState() throws Exception {
         ValidateResult result = validation(Threshold.NEVER, Threshold.NEVER, Reports.mixed())
-                .perform(run, workspace, listener, node);
+                .perform(run, workspace, listener, node, THIS_JVM);
         ValidateResult copy = io.ascent.jenkins.agent.Serialization.roundTrip(result);
         assertThat(copy).usingRecursiveComparison().isEqualTo(result);
         assertThat(copy.getErrorCount()).isEqualTo(1);

@@ -114,7 +114,18 @@ public final class CachingHttpFetcher implements SchemaFetcher {
      * @param maxCacheBytes  the cache folder's bound; the least recently used schemas go first
      */
     public CachingHttpFetcher(Path cacheDirectory, Duration timeout, UrlAllowList allowed, long maxCacheBytes) {
-        this(cacheDirectory, timeout, allowed, maxCacheBytes, new EnvironmentProxySelector(System.getenv()));
+        // A fetcher built outside an engine run (a library caller without an EngineConfig): this process's proxy.
+        // The engine's own is built by EngineConfig with the run's environment.
+        this(cacheDirectory, timeout, allowed, maxCacheBytes, System.getenv());
+    }
+
+    /**
+     * As {@link #CachingHttpFetcher(Path, Duration, UrlAllowList, long)}, the proxy ({@code HTTPS_PROXY},
+     * {@code HTTP_PROXY}, {@code NO_PROXY}) read from {@code environment}: the run's, not necessarily the JVM's.
+     */
+    public CachingHttpFetcher(Path cacheDirectory, Duration timeout, UrlAllowList allowed, long maxCacheBytes,
+            java.util.Map<String, String> environment) {
+        this(cacheDirectory, timeout, allowed, maxCacheBytes, new EnvironmentProxySelector(environment));
     }
 
     /**

@@ -8,11 +8,12 @@ import java.util.Map;
 public interface CommandRunner {
 
     /**
-     * Runs {@code argv} (the first element is looked up on {@code PATH}) and waits at most {@code timeout}.
+     * Runs {@code argv} (the first element is looked up on the run's {@code PATH}) and waits at most {@code timeout}.
      * A command that cannot be started (not installed) is a result with {@link CommandResult#notFound()}, not an
      * exception; a command that outlives the timeout is killed and returned with {@link CommandResult#timedOut()}.
      *
-     * @param environment extra environment variables for the child, on top of this process's
+     * @param environment extra environment variables for the child, on top of the run's (never the JVM's, unless
+     *                    that is the run's)
      * @throws InterruptedException when the calling thread is interrupted; the child is killed first
      */
     CommandResult run(List<String> argv, Map<String, String> environment, Duration timeout)

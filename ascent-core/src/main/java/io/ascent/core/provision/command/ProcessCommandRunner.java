@@ -24,14 +24,21 @@ public final class ProcessCommandRunner implements CommandRunner {
     static final int MAX_CAPTURE = 1 << 20;
 
     private final int maxCapture;
+    private final Map<String, String> environment;
 
-    /** Keeps {@link #MAX_CAPTURE} bytes per stream. */
-    public ProcessCommandRunner() {
-        this(MAX_CAPTURE);
+    /**
+     * Keeps {@link #MAX_CAPTURE} bytes per stream.
+     *
+     * @param environment the run's environment: every child gets exactly it (and the extra variables of a call), and
+     *                    commands are looked up on its {@code PATH} ({@link ChildProcess})
+     */
+    public ProcessCommandRunner(Map<String, String> environment) {
+        this(environment, MAX_CAPTURE);
     }
 
     /** Keeps {@code maxCapture} bytes per stream: more than that is read and dropped. */
-    public ProcessCommandRunner(int maxCapture) {
+    public ProcessCommandRunner(Map<String, String> environment, int maxCapture) {
+        this.environment = Map.copyOf(environment);
         this.maxCapture = maxCapture;
     }
 
@@ -81,11 +88,12 @@ public final class ProcessCommandRunner implements CommandRunner {
     private CommandResult run(List<String> argv, Map<String, String> environment, Duration timeout,
             java.util.function.Function<InputStream, String> stdoutReader, Process[] started)
             throws InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(argv).redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
-        builder.environment().putAll(environment);
+        Map<String, String> child = new java.util.HashMap<>(this.environment);
+        child.putAll(environment);
         Process process;
         try {
-            process = builder.start();
+            process = ChildProcess.builder(argv, child).redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
+                    .start();
         } catch (IOException e) {
             return CommandResult.notInstalled(argv);
         }

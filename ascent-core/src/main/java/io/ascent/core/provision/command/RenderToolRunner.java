@@ -12,20 +12,24 @@ public final class RenderToolRunner implements ToolRunner {
     private final CommandRunner commands;
 
     /**
-     * Processes whose output goes to a file ({@link #runTo}); what they keep in memory (standard error, and the
-     * output of {@link #run}) is bounded at {@link ManifestRenderer#MAX_OUTPUT_BYTES} and one byte more.
+     * Processes of the run's {@code environment} (Helm's and Kustomize's {@code PATH}, {@code HOME}, proxy) whose
+     * output goes to a file ({@link #runTo}); what they keep in memory (standard error, and the output of
+     * {@link #run}) is bounded at {@link ManifestRenderer#MAX_OUTPUT_BYTES} and one byte more.
      */
-    public RenderToolRunner() {
-        this(new ProcessCommandRunner(ManifestRenderer.MAX_OUTPUT_BYTES + 1));
+    public RenderToolRunner(Map<String, String> environment) {
+        this(new ProcessCommandRunner(environment, ManifestRenderer.MAX_OUTPUT_BYTES + 1));
     }
 
     public RenderToolRunner(CommandRunner commands) {
         this.commands = commands;
     }
 
-    /** The renderer the engine uses: these processes, {@link ManifestRenderer#TIMEOUT} per render. */
-    public static ManifestRenderer renderer() {
-        return new ManifestRenderer(new RenderToolRunner(), ManifestRenderer.TIMEOUT);
+    /**
+     * The renderer the engine uses: these processes in the run's {@code environment}, {@link ManifestRenderer#TIMEOUT}
+     * per render.
+     */
+    public static ManifestRenderer renderer(Map<String, String> environment) {
+        return new ManifestRenderer(new RenderToolRunner(environment), ManifestRenderer.TIMEOUT);
     }
 
     @Override

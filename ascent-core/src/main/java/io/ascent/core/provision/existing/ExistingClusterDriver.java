@@ -46,12 +46,10 @@ public final class ExistingClusterDriver implements ClusterDriver {
 
     private final KubeConnections connections;
 
-    /** A driver with connections of its own. */
-    public ExistingClusterDriver() {
-        this(new KubeConnections());
-    }
-
-    /** A driver sharing the run's connections with its preflight and the deploy phase. */
+    /**
+     * A driver sharing the run's connections with its preflight and the deploy phase; their
+     * {@link KubeConnections#environment()} is the run's, where {@code KUBECONFIG} is read.
+     */
     public ExistingClusterDriver(KubeConnections connections) {
         this.connections = connections;
     }
@@ -65,7 +63,7 @@ public final class ExistingClusterDriver implements ClusterDriver {
     public List<String> plan(ClusterRequest request) {
         String where;
         try {
-            where = KubeconfigChoice.of(request).displayName();
+            where = KubeconfigChoice.of(request, connections.environment()).displayName();
         } catch (ProvisionException e) {
             where = "(no cluster: " + e.getMessage() + ")";
         }
@@ -93,7 +91,7 @@ public final class ExistingClusterDriver implements ClusterDriver {
     @Override
     public ProvisionedCluster create(ClusterRequest request, ProgressListener progress)
             throws ProvisionException, InterruptedException {
-        KubeconfigChoice choice = KubeconfigChoice.of(request);
+        KubeconfigChoice choice = KubeconfigChoice.of(request, connections.environment());
         KubeConnection connection = choice.connect(connections);
         JSONObject metadata = new JSONObject().put("name", request.runName())
                 .put("labels", new JSONObject(request.labels()));
@@ -107,7 +105,7 @@ public final class ExistingClusterDriver implements ClusterDriver {
                     e.code() == 403 ? "give the credentials the right to create namespaces" : "check the cluster");
         }
         progress.info("cluster: created namespace " + request.runName() + " on " + connection.server());
-        KubeconfigChoice.Single single = choice.kubeconfigFor(request.workDirectory());
+        KubeconfigChoice.Single single = choice.kubeconfigFor(request.workDirectory(), connections.environment());
         choice.kubeconfigs().ifPresent(files -> connections.share(files, choice.context(), single.kubeconfig(),
                 single.context()));
         return new ProvisionedCluster(NAME, choice.context().orElse(choice.kubeconfigs().isPresent() ? "current"

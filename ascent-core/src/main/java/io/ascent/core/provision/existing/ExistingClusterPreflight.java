@@ -74,7 +74,7 @@ public final class ExistingClusterPreflight implements DriverPreflight {
         KubeconfigChoice choice;
         KubeConnection connection;
         try {
-            choice = KubeconfigChoice.of(request);
+            choice = KubeconfigChoice.of(request, connections.environment());
             connection = choice.connect(connections);
         } catch (ProvisionException e) {
             items.add(error(KUBECONFIG, "Kubeconfig and context resolve", e.getMessage(),

@@ -27,16 +27,12 @@ record KubeconfigChoice(Optional<KubeconfigFiles> kubeconfigs, Optional<String> 
     /** The file a run writes when its context came from several files ({@link #kubeconfigFor}). */
     static final String SINGLE_FILE = "kubeconfig";
 
-    static KubeconfigChoice of(ClusterRequest request) throws ProvisionException {
-        return of(request, System.getenv());
-    }
-
     static KubeconfigChoice of(ClusterRequest request, Map<String, String> environment) throws ProvisionException {
         KubeconfigFiles files = KubeconfigFiles.locate(request.kubeconfig(), environment);
         if (files.explicit() || !files.existing().isEmpty()) {
             return new KubeconfigChoice(Optional.of(files), request.context());
         }
-        if (ClusterConnector.inClusterAvailable()) {
+        if (ClusterConnector.inClusterAvailable(environment)) {
             if (request.context().isPresent()) {
                 throw new ProvisionException(Kind.ENVIRONMENT, "--context " + request.context().get()
                         + " names a kubeconfig context, but there is no kubeconfig (only the pod's service account)",
@@ -78,9 +74,10 @@ record KubeconfigChoice(Optional<KubeconfigFiles> kubeconfigs, Optional<String> 
      * with again at teardown: the user's own file when the context comes from one file (never rewritten); when it
      * came from several ({@code KUBECONFIG=a:b}), a file of that context alone, written 0600 into the run's private
      * {@code workDirectory} (it may hold a token) and removed with it; for the pod's service account, a file in
-     * {@code workDirectory} pointing at the token and CA files (their paths, not their contents).
+     * {@code workDirectory} pointing at the token and CA files (their paths, not their contents), at the address the
+     * run's {@code environment} names.
      */
-    Single kubeconfigFor(Path workDirectory) throws ProvisionException {
+    Single kubeconfigFor(Path workDirectory, Map<String, String> environment) throws ProvisionException {
         if (kubeconfigs.isPresent()) {
             KubeconfigFiles files = kubeconfigs.get();
             if (files.explicit()) {
@@ -103,8 +100,7 @@ record KubeconfigChoice(Optional<KubeconfigFiles> kubeconfigs, Optional<String> 
             return new Single(file.toAbsolutePath(), Optional.of(chosen));
         }
         Path dir = Path.of("/var/run/secrets/kubernetes.io/serviceaccount");
-        String server = "https://" + System.getenv("KUBERNETES_SERVICE_HOST") + ":"
-                + Optional.ofNullable(System.getenv("KUBERNETES_SERVICE_PORT")).orElse("443");
+        String server = ClusterConnector.serviceAddress(environment);
         String text = "apiVersion: v1\nkind: Config\nclusters:\n- name: in-cluster\n  cluster:\n    server: " + server
                 + "\n    certificate-authority: " + dir.resolve("ca.crt") + "\nusers:\n- name: service-account\n  user:\n"
                 + "    tokenFile: " + dir.resolve("token") + "\ncontexts:\n- name: in-cluster\n  context:\n"

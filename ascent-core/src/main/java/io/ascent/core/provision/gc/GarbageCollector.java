@@ -76,22 +76,35 @@ public final class GarbageCollector {
     private final CommandRunner commands;
     private final String kind;
     private final WorkFolders workFolders;
+    private final java.util.Map<String, String> environment;
 
     /**
-     * @param clock     decides ages
-     * @param commands  runs {@code kind}
-     * @param kind      the {@code kind} executable
-     * @param temporary the folder runs make their work folders in: the JVM's {@code java.io.tmpdir}
+     * A collector in this process's environment: for a caller outside an engine run (tests); {@code ascent gc}
+     * gives its run's.
      */
     public GarbageCollector(Clock clock, CommandRunner commands, String kind, java.nio.file.Path temporary) {
-        this(clock, commands, kind, new WorkFolders(temporary));
+        this(clock, commands, kind, temporary, System.getenv());
     }
 
-    GarbageCollector(Clock clock, CommandRunner commands, String kind, WorkFolders workFolders) {
+    /**
+     * @param clock       decides ages
+     * @param commands    runs {@code kind}
+     * @param kind        the {@code kind} executable
+     * @param temporary   the folder runs make their work folders in: the JVM's {@code java.io.tmpdir}
+     * @param environment the run's: where the kubeconfig is ({@code KUBECONFIG}) and the proxy to reach it
+     */
+    public GarbageCollector(Clock clock, CommandRunner commands, String kind, java.nio.file.Path temporary,
+            java.util.Map<String, String> environment) {
+        this(clock, commands, kind, new WorkFolders(temporary), environment);
+    }
+
+    GarbageCollector(Clock clock, CommandRunner commands, String kind, WorkFolders workFolders,
+            java.util.Map<String, String> environment) {
         this.clock = clock;
         this.commands = commands;
         this.kind = kind;
         this.workFolders = workFolders;
+        this.environment = java.util.Map.copyOf(environment);
     }
 
     /**
@@ -265,11 +278,11 @@ public final class GarbageCollector {
      * else the files of {@code KUBECONFIG}, else {@code ~/.kube/config}: {@link KubeconfigFiles}), as the run that
      * created the namespaces chose them; the files' contents never reach a message.
      */
-    private static ApiClient client(GcOptions options) throws IOException {
+    private ApiClient client(GcOptions options) throws IOException {
         try {
-            MergedKubeconfig merged = KubeconfigFiles.locate(options.kubeconfig()).load();
+            MergedKubeconfig merged = KubeconfigFiles.locate(options.kubeconfig(), environment).load();
             KubeConfig config = merged.toKubeConfig(merged.chooseContext(options.context()));
-            ApiClient client = ClusterConnector.apiClient(config);
+            ApiClient client = ClusterConnector.apiClient(config, environment);
             client.setConnectTimeout(10_000);
             client.setReadTimeout(30_000);
             return client;

@@ -51,13 +51,14 @@ public final class ClusterReadiness {
     /**
      * Returns once the cluster behind {@code kubeconfig} is ready.
      *
+     * @param environment the run's (its proxy variables, which a loopback server is normally exempt from)
      * @throws ProvisionException   (environment) when it is not ready within {@code timeout}; the message says
      *                              which nodes and workloads were not
      * @throws InterruptedException when the run is cancelled
      */
-    public static void await(Path kubeconfig, Duration timeout, ProgressListener progress)
-            throws ProvisionException, InterruptedException {
-        KubeConnection connection = connect(kubeconfig);
+    public static void await(Path kubeconfig, Duration timeout, ProgressListener progress,
+            Map<String, String> environment) throws ProvisionException, InterruptedException {
+        KubeConnection connection = connect(kubeconfig, environment);
         long deadline = System.nanoTime() + timeout.toNanos();
         LinkedBlockingQueue<WatchFeed.Event> events = new LinkedBlockingQueue<>();
         Map<String, WatchFeed> feeds = new HashMap<>();
@@ -203,9 +204,9 @@ public final class ClusterReadiness {
     }
 
     /** A connection through the kubeconfig kind wrote; its contents never reach a message. */
-    static KubeConnection connect(Path kubeconfig) throws ProvisionException {
+    static KubeConnection connect(Path kubeconfig, Map<String, String> environment) throws ProvisionException {
         try {
-            return ClusterConnector.fromKubeconfig(kubeconfig, Optional.empty());
+            return ClusterConnector.fromKubeconfig(kubeconfig, Optional.empty(), environment);
         } catch (ProvisionException e) {
             throw new ProvisionException(ProvisionException.Kind.ENVIRONMENT,
                     "cannot use the kubeconfig kind wrote (" + kubeconfig + "): " + e.getMessage(),

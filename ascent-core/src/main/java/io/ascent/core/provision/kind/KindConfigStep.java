@@ -24,6 +24,7 @@ import io.ascent.core.yaml.YamlInputException;
 import io.ascent.core.yaml.YamlLimits;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
@@ -42,6 +43,13 @@ public final class KindConfigStep implements ValidationStep {
     /** The phase's name, as {@code ascent doctor} names its own judgement of the same file. */
     public static final String NAME = "kind configuration";
 
+    private final Map<String, String> environment;
+
+    /** @param environment the run's, whose {@value NodeImagePolicy#ENVIRONMENT} the operator may allow images with */
+    public KindConfigStep(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
+
     @Override
     public String name() {
         return NAME;
@@ -51,7 +59,7 @@ public final class KindConfigStep implements ValidationStep {
     public void run(ValidationContext context, RunSink sink) {
         sink.items(judge(context.workspace(), context.checklist(), context.kindMounts()));
         sink.items(nodeImage(context.workspace(), context.checklist(), NodeImagePolicy.allowed(
-                Optional.ofNullable(System.getenv(NodeImagePolicy.ENVIRONMENT)), context.kindNodeImages())));
+                Optional.ofNullable(environment.get(NodeImagePolicy.ENVIRONMENT)), context.kindNodeImages())));
     }
 
     /**

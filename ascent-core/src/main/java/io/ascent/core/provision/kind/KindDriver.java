@@ -55,21 +55,25 @@ public final class KindDriver implements ClusterDriver {
     private final CommandRunner commands;
     private final String kind;
     private final KindNodeImages images;
+    private final java.util.Map<String, String> environment;
 
     /**
-     * @param commands runs {@code kind}
-     * @param kind     the {@code kind} executable: a name looked up on {@code PATH}, or a path
-     * @param images   the kind release table
+     * @param commands    runs {@code kind} in the run's environment
+     * @param kind        the {@code kind} executable: a name looked up on the run's {@code PATH}, or a path
+     * @param images      the kind release table
+     * @param environment the run's, which the connection to the new cluster reads its proxy variables from
      */
-    public KindDriver(CommandRunner commands, String kind, KindNodeImages images) {
+    public KindDriver(CommandRunner commands, String kind, KindNodeImages images,
+            java.util.Map<String, String> environment) {
         this.commands = commands;
         this.kind = kind;
         this.images = images;
+        this.environment = java.util.Map.copyOf(environment);
     }
 
-    /** The {@code kind} on this machine's {@code PATH}. */
-    public static KindDriver local() {
-        return new KindDriver(new ProcessCommandRunner(), "kind", KindNodeImages.builtIn());
+    /** The {@code kind} on the {@code PATH} of {@code environment}, run in it. */
+    public static KindDriver local(java.util.Map<String, String> environment) {
+        return new KindDriver(new ProcessCommandRunner(environment), "kind", KindNodeImages.builtIn(), environment);
     }
 
     @Override
@@ -139,7 +143,8 @@ public final class KindDriver implements ClusterDriver {
                 throw createFailed(request, result);
             }
             Duration left = request.timeout().minusNanos(System.nanoTime() - start);
-            ClusterReadiness.await(cluster.kubeconfig(), left.isNegative() ? Duration.ZERO : left, progress);
+            ClusterReadiness.await(cluster.kubeconfig(), left.isNegative() ? Duration.ZERO : left, progress,
+                    environment);
             created = true;
             progress.info("kind: cluster " + request.runName() + " ready in "
                     + Duration.ofNanos(System.nanoTime() - start).toSeconds() + " s");

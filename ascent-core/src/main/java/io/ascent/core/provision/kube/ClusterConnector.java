@@ -3,6 +3,7 @@ package io.ascent.core.provision.kube;
 import io.ascent.core.network.ProxyRoute;
 import io.ascent.core.provision.ProvisionException;
 import io.ascent.core.provision.ProvisionException.Kind;
+import io.ascent.core.provision.command.ChildProcess;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.util.ClientBuilder;
 import io.kubernetes.client.util.KubeConfig;
@@ -25,6 +26,23 @@ import javax.net.ssl.KeyManager;
  */
 public final class ClusterConnector {
 
+    /** The variable Kubernetes sets in a pod to the API server's service address. */
+    public static final String SERVICE_HOST = "KUBERNETES_SERVICE_HOST";
+
+    /**
+     * {@code https://HOST:PORT} of the API server's service from {@code environment}'s
+     * {@code KUBERNETES_SERVICE_HOST} and {@code KUBERNETES_SERVICE_PORT} (443 when unset), as a pod sees it.
+     */
+    public static String serviceAddress(Map<String, String> environment) {
+        String host = environment.get(SERVICE_HOST);
+        String port = Optional.ofNullable(environment.get("KUBERNETES_SERVICE_PORT")).orElse("443");
+        // an IPv6 service address is bracketed in a URL
+        return "https://" + (host != null && host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+    }
+
+    /** A service account's CA bundle is a few certificates; more is not one. */
+    private static final long MAX_CA_BYTES = 1 << 20;
+
     /** Where Kubernetes mounts a pod's service account. */
     static final Path SERVICE_ACCOUNT = Path.of("/var/run/secrets/kubernetes.io/serviceaccount/token");
 
@@ -34,28 +52,36 @@ public final class ClusterConnector {
     /**
      * Connects through {@code kubeconfig} alone, using {@code context} or the file's current context.
      *
+     * @param environment the run's: its proxy variables and the {@code PATH} an exec plugin is found on (and the
+     *                    variables the plugin gets)
      * @throws ProvisionException (ENVIRONMENT) when the file is missing or unreadable, the context is unknown, or
      *                            the credentials cannot be loaded
      */
-    public static KubeConnection fromKubeconfig(Path kubeconfig, Optional<String> context) throws ProvisionException {
-        return fromKubeconfigs(KubeconfigFiles.of(kubeconfig), context);
+    public static KubeConnection fromKubeconfig(Path kubeconfig, Optional<String> context,
+            Map<String, String> environment) throws ProvisionException {
+        return fromKubeconfigs(KubeconfigFiles.of(kubeconfig), context, environment);
     }
 
     /**
      * Connects through the merge of {@code kubeconfigs} ({@link KubeconfigFiles#load()}, as kubectl merges a
      * {@code KUBECONFIG} list), using {@code context} or the current context.
      *
+     * @param environment the run's: its proxy variables and the {@code PATH} an exec plugin is found on (and the
+     *                    variables the plugin gets)
      * @throws ProvisionException (ENVIRONMENT) when a file is missing or unreadable, the context is unknown, or the
      *                            credentials cannot be loaded
      */
-    public static KubeConnection fromKubeconfigs(KubeconfigFiles kubeconfigs, Optional<String> context)
-            throws ProvisionException {
-        return fromKubeconfigs(kubeconfigs, context, Clock.systemUTC());
+    public static KubeConnection fromKubeconfigs(KubeconfigFiles kubeconfigs, Optional<String> context,
+            Map<String, String> environment) throws ProvisionException {
+        return fromKubeconfigs(kubeconfigs, context, Clock.systemUTC(), environment);
     }
 
-    /** {@link #fromKubeconfigs(KubeconfigFiles, Optional)}, an exec plugin's token judged expired by {@code clock}. */
-    static KubeConnection fromKubeconfigs(KubeconfigFiles kubeconfigs, Optional<String> context, Clock clock)
-            throws ProvisionException {
+    /**
+     * {@link #fromKubeconfigs(KubeconfigFiles, Optional, Map)}, an exec plugin's token judged expired by
+     * {@code clock}.
+     */
+    static KubeConnection fromKubeconfigs(KubeconfigFiles kubeconfigs, Optional<String> context, Clock clock,
+            Map<String, String> environment) throws ProvisionException {
         MergedKubeconfig merged = kubeconfigs.load();
         String chosen = merged.chooseContext(context);
         KubeConfig config = merged.toKubeConfig(chosen);
@@ -69,7 +95,7 @@ public final class ClusterConnector {
         Map<String, Object> clusterStanza = merged.context(chosen).map(c -> String.valueOf(c.get("cluster")))
                 .flatMap(merged::cluster).orElse(Map.of());
         Optional<ExecCredentialPlugin> exec = merged.user(userName)
-                .flatMap(user -> ExecCredentialPlugin.of(userName, user, clusterStanza));
+                .flatMap(user -> ExecCredentialPlugin.of(userName, user, clusterStanza, environment));
         if (exec.isPresent()) {
             try {
                 exec.get().requireUsable(); // what kubectl refuses, refused before anything runs
@@ -79,7 +105,7 @@ public final class ClusterConnector {
             }
         }
         // the merge made a command with a folder absolute (kubectl's rule), so no folder to resolve against
-        Optional<String> plugin = missingExecPlugin(config, null, System.getenv("PATH"));
+        Optional<String> plugin = missingExecPlugin(config, null, environment.get("PATH"));
         if (plugin.isPresent()) {
             // client-java would go on without credentials, and the server's answer would blame system:anonymous
             Optional<String> hint = exec.flatMap(ExecCredentialPlugin::installHint);
@@ -92,7 +118,7 @@ public final class ClusterConnector {
         }
         Optional<ProxyRoute> route;
         try {
-            route = route(config, System.getenv());
+            route = route(config, environment);
         } catch (ProxyRoute.ProxyException | IOException e) {
             throw new ProvisionException(Kind.ENVIRONMENT, "the context '" + config.getCurrentContext() + "' of "
                     + kubeconfig + " cannot be reached: " + e.getMessage(), "fix the cluster's proxy-url in the "
@@ -159,13 +185,7 @@ public final class ClusterConnector {
             Path file = kubeconfigFolder == null ? Path.of(name) : kubeconfigFolder.resolve(name);
             return Files.isExecutable(file) && Files.isRegularFile(file) ? Optional.empty() : command;
         }
-        for (String folder : (path == null ? "" : path).split(java.io.File.pathSeparator)) {
-            Path file = Path.of(folder.isEmpty() ? "." : folder).resolve(name);
-            if (Files.isRegularFile(file) && Files.isExecutable(file)) {
-                return Optional.empty();
-            }
-        }
-        return command;
+        return ChildProcess.find(name, path).isPresent() ? Optional.empty() : command;
     }
 
     /** The entry of a kubeconfig list ({@code contexts}, {@code users}) called {@code name}. */
@@ -223,12 +243,8 @@ public final class ClusterConnector {
      *
      * @throws IOException when a file the kubeconfig names cannot be read
      */
-    public static ApiClient apiClient(KubeConfig config) throws IOException {
-        return apiClient(config, System.getenv());
-    }
-
     /**
-     * {@link #apiClient(KubeConfig)} with {@code environment} for the proxy variables ({@link ProxyRoute}): the
+     * {@link #apiClientDirect} with {@code environment} (the run's) for the proxy variables ({@link ProxyRoute}): the
      * cluster's {@code proxy-url}, or {@code HTTPS_PROXY}/{@code HTTP_PROXY} unless {@code NO_PROXY} names it.
      *
      * @throws IOException when a file the kubeconfig names cannot be read, or the proxy setting cannot be used (the
@@ -330,17 +346,29 @@ public final class ClusterConnector {
         return SingleTlsApiClient.build(builder);
     }
 
-    /** Whether Ascent runs in a pod with a service account mounted. */
-    public static boolean inClusterAvailable() {
-        return System.getenv("KUBERNETES_SERVICE_HOST") != null && Files.isReadable(SERVICE_ACCOUNT);
+    /**
+     * Whether Ascent runs in a pod with a service account mounted, as the run's {@code environment} says
+     * ({@code KUBERNETES_SERVICE_HOST}).
+     */
+    public static boolean inClusterAvailable(Map<String, String> environment) {
+        return environment.get(SERVICE_HOST) != null && Files.isReadable(SERVICE_ACCOUNT);
     }
 
-    /** Connects as the pod's service account. */
-    public static KubeConnection inCluster() throws ProvisionException {
+    /**
+     * Connects as the pod's service account, at the address the run's {@code environment} names
+     * ({@code KUBERNETES_SERVICE_HOST}, {@code KUBERNETES_SERVICE_PORT}), through its proxy.
+     */
+    public static KubeConnection inCluster(Map<String, String> environment) throws ProvisionException {
         try {
-            ApiClient client = ClientBuilder.cluster().build();
+            // ClientBuilder.cluster() as client-java builds it, but at the run's address: it reads the JVM's variables
+            ApiClient client = new ClientBuilder().setBasePath(serviceAddress(environment))
+                    .setCertificateAuthority(io.ascent.core.workspace.ConfinedFiles.anywhere(MAX_CA_BYTES)
+                            .readAllBytes(SERVICE_ACCOUNT.resolveSibling("ca.crt")))
+                    .setAuthentication(new io.kubernetes.client.util.credentials.TokenFileAuthentication(
+                            SERVICE_ACCOUNT.toString()))
+                    .build();
             return new KubeConnection(proxied(client, ProxyRoute.forServer(URI.create(client.getBasePath()),
-                    Optional.empty(), System.getenv())));
+                    Optional.empty(), environment)));
         } catch (ProxyRoute.ProxyException e) {
             throw new ProvisionException(Kind.ENVIRONMENT, "the API server cannot be reached: " + e.getMessage(),
                     "fix the HTTPS_PROXY variable, or name the API server in NO_PROXY");

@@ -1,5 +1,6 @@
 package io.ascent.core.provision.kube;
 
+import io.ascent.core.provision.command.ChildProcess;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
@@ -60,16 +61,23 @@ final class ExecCredentialPlugin {
         this.cluster = cluster;
     }
 
-    /** The plugin of a user stanza ({@link MergedKubeconfig#user}), or empty when it has none. */
-    static Optional<ExecCredentialPlugin> of(Map<String, Object> user) {
-        return of("user", user, Map.of());
+    /**
+     * The plugin of a user stanza ({@link MergedKubeconfig#user}), or empty when it has none.
+     *
+     * @param run the run's environment: the plugin gets it with the stanza's {@code env} on top (as kubectl passes
+     *            its own), and is found on its {@code PATH}
+     */
+    static Optional<ExecCredentialPlugin> of(Map<String, Object> user, Map<String, String> run) {
+        return of("user", user, Map.of(), run);
     }
 
     /**
      * The plugin of the user stanza {@code user} called {@code userName}, run for the cluster stanza {@code cluster}
-     * (what {@code provideClusterInfo} hands it), or empty when the user has none.
+     * (what {@code provideClusterInfo} hands it) in the run's environment {@code run} (see {@link #of(Map, Map)}),
+     * or empty when the user has none.
      */
-    static Optional<ExecCredentialPlugin> of(String userName, Map<String, Object> user, Map<String, Object> cluster) {
+    static Optional<ExecCredentialPlugin> of(String userName, Map<String, Object> user, Map<String, Object> cluster,
+            Map<String, String> run) {
         if (!(user.get("exec") instanceof Map<?, ?> exec) || !(exec.get("command") instanceof String name)
                 || name.isBlank()) {
             return Optional.empty();
@@ -78,7 +86,7 @@ final class ExecCredentialPlugin {
         if (exec.get("args") instanceof List<?> args) {
             args.forEach(arg -> command.add(String.valueOf(arg)));
         }
-        Map<String, String> environment = new LinkedHashMap<>();
+        Map<String, String> environment = new LinkedHashMap<>(run);
         if (exec.get("env") instanceof List<?> variables) {
             for (Object variable : variables) {
                 if (variable instanceof Map<?, ?> pair && pair.get("name") instanceof String key) {
@@ -174,9 +182,8 @@ final class ExecCredentialPlugin {
      *                     ExecCredential; the message names the command and what went wrong, never its output
      */
     ExecCredential fetch() throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.PIPE)
-                .redirectError(ProcessBuilder.Redirect.DISCARD);
-        builder.environment().putAll(environment);
+        ProcessBuilder builder = ChildProcess.builder(command, environment)
+                .redirectInput(ProcessBuilder.Redirect.PIPE).redirectError(ProcessBuilder.Redirect.DISCARD);
         builder.environment().put("KUBERNETES_EXEC_INFO", execInfo().toString());
         Process process = builder.start();
         try {

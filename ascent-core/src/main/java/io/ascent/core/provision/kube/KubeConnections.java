@@ -29,6 +29,21 @@ public final class KubeConnections implements AutoCloseable {
     private final Set<Key> warmed = new HashSet<>();
     private final List<Thread> warmUps = new ArrayList<>();
     private boolean closed;
+    private final Map<String, String> environment;
+
+    /**
+     * @param environment the run's environment (a Jenkins build's, not the agent JVM's): its proxy variables, the
+     *                    {@code PATH} exec credential plugins are found on and what they get, the pod's service
+     *                    address, and {@code KUBECONFIG} for the drivers that share these connections
+     */
+    public KubeConnections(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
+
+    /** The run's environment these connections are opened in. */
+    public Map<String, String> environment() {
+        return environment;
+    }
 
     private static Key key(Optional<KubeconfigFiles> kubeconfigs, Optional<String> context) {
         return new Key(kubeconfigs.map(k -> k.files().stream().map(p -> p.toAbsolutePath().normalize()).toList())
@@ -72,7 +87,8 @@ public final class KubeConnections implements AutoCloseable {
             task = open.get(key);
             if (task == null) {
                 task = new FutureTask<>(() -> kubeconfigs.isPresent()
-                        ? ClusterConnector.fromKubeconfigs(kubeconfigs.get(), context) : ClusterConnector.inCluster());
+                        ? ClusterConnector.fromKubeconfigs(kubeconfigs.get(), context, environment)
+                        : ClusterConnector.inCluster(environment));
                 open.put(key, task);
                 builder = true;
             }

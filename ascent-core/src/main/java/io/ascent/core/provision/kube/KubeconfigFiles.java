@@ -51,11 +51,6 @@ public final class KubeconfigFiles {
         return new KubeconfigFiles(List.of(file), true);
     }
 
-    /** {@link #locate(Optional, Map)} in this process's environment, {@code ~} being {@code user.home}. */
-    public static KubeconfigFiles locate(Optional<Path> given) {
-        return locate(given, System.getenv());
-    }
-
     /**
      * The files kubectl would read: {@code given} alone, else {@code environment}'s {@value #VARIABLE} (split at the
      * platform's path separator, empty entries and repeats dropped; missing files stay in the list and are skipped

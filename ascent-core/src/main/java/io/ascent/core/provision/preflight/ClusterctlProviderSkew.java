@@ -57,14 +57,17 @@ public final class ClusterctlProviderSkew {
     private final String kubectl;
     private final Duration timeout;
 
-    /** Uses {@code kubectl} from PATH and a 30 second timeout per command. */
+    /**
+     * Uses {@code kubectl} from PATH and a 30 second timeout per command, in this process's environment: for a caller
+     * outside an engine run (a test); {@code ascent doctor} gives its run's commands.
+     */
     public ClusterctlProviderSkew() {
-        this(new ProcessCommandRunner(), "kubectl", Duration.ofSeconds(30));
+        this(new ProcessCommandRunner(System.getenv()), "kubectl", Duration.ofSeconds(30));
     }
 
-    /** Runs commands as child processes (output bounded by {@link ProcessCommandRunner}). */
+    /** Runs commands as child processes in this process's environment (output bounded, {@link ProcessCommandRunner}). */
     public ClusterctlProviderSkew(String kubectl, Duration timeout) {
-        this(new ProcessCommandRunner(), kubectl, timeout);
+        this(new ProcessCommandRunner(System.getenv()), kubectl, timeout);
     }
 
     /**

@@ -165,7 +165,8 @@ public final class Doctor {
         if (chosen.equals(ExistingClusterDriver.NAME)) {
             // The existing driver's own checks, as `ascent provision` runs them: kubeconfig, /version, version
             // against the target, SelfSubjectAccessReview. Read-only: the review creates nothing.
-            try (Phase phase = run.phase("preflight"); KubeConnections connections = new KubeConnections()) {
+            try (Phase phase = run.phase("preflight");
+                    KubeConnections connections = new KubeConnections(probes.environment())) {
                 run.items(new ExistingClusterPreflight(connections).check(request, ProgressListener.SILENT));
             }
         } else {

@@ -13,7 +13,7 @@ import java.util.Optional;
  *
  * @param commands    runs {@code docker info}, {@code kind version}, {@code kubectl version}
  * @param files       reads {@code /sys/fs/cgroup}, {@code /proc}
- * @param environment the environment the tools will see
+ * @param environment the run's environment, which the tools see
  */
 public record Probes(CommandRunner commands, HostFiles files, Map<String, String> environment) {
 
@@ -23,9 +23,12 @@ public record Probes(CommandRunner commands, HostFiles files, Map<String, String
         environment = Map.copyOf(environment);
     }
 
-    /** This machine, as it is. */
-    public static Probes local() {
-        return new Probes(new ProcessCommandRunner(), new LocalHostFiles(), System.getenv());
+    /**
+     * This machine in the run's {@code environment}: the commands are started with it and found on its
+     * {@code PATH}, and preflight reads its variables (a Jenkins build's, not the agent JVM's).
+     */
+    public static Probes of(Map<String, String> environment) {
+        return new Probes(new ProcessCommandRunner(environment), new LocalHostFiles(), environment);
     }
 
     /** The environment variable that names the {@code kind} executable, when it is not the one on {@code PATH}. */

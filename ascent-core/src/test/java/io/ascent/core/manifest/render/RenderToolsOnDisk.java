@@ -50,7 +50,7 @@ final class RenderToolsOnDisk {
      */
     static ManifestRenderer renderer() {
         Path bin = directory();
-        CommandRunner processes = new ProcessCommandRunner(ManifestRenderer.MAX_OUTPUT_BYTES + 1);
+        CommandRunner processes = new ProcessCommandRunner(System.getenv(), ManifestRenderer.MAX_OUTPUT_BYTES + 1);
         CommandRunner onDisk = new CommandRunner() {
             @Override
             public CommandResult run(List<String> argv, Map<String, String> environment, Duration timeout)

@@ -165,6 +165,21 @@ class ProxyPasswordTest {
     }
 
     @Test
+    void shouldReachSchemasThroughTheProxyOfTheRunsEnvironmentNotTheJvms() throws Exception {
+        // A Jenkins build's withEnv(["HTTP_PROXY=..."]): the engine's own fetcher, built from the run's environment
+        String allowed = "http://schemas.example.test:" + origin.getAddress().getPort() + "/";
+        io.ascent.core.EngineConfig config = io.ascent.core.EngineConfig.fromEnvironment(Map.of(
+                "HTTP_PROXY", "http://" + PROXY_URL_CREDENTIALS + "@127.0.0.1:" + proxy.port(),
+                UrlAllowList.ENVIRONMENT_VARIABLE, allowed, "XDG_CACHE_HOME", cache.toString()));
+
+        SchemaFetcher.Outcome outcome = config.schemaFetcher().fetch(schema("http"));
+
+        assertThat(outcome).isInstanceOf(SchemaFetcher.Fetched.class);
+        assertThat(proxy.requestLines).last().isEqualTo("GET " + schema("http") + " HTTP/1.1");
+        assertThat(proxy.authorizations).last().isEqualTo(EXPECTED);
+    }
+
+    @Test
     void shouldSendNoCredentialsToAProxyWhoseUrlHasNone() throws Exception {
         SchemaFetcher.Outcome outcome = new CachingHttpFetcher(cache, Duration.ofSeconds(5),
                 UrlAllowList.of(List.of("http://schemas.example.test:" + origin.getAddress().getPort() + "/")),

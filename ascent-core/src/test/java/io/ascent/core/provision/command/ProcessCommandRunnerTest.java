@@ -20,7 +20,7 @@ class ProcessCommandRunnerTest {
         Path output = dir.resolve("output.yaml");
         long started = System.nanoTime();
 
-        CommandResult result = new ProcessCommandRunner(1024).runTo(List.of("yes", "a: 1"), Map.of(),
+        CommandResult result = new ProcessCommandRunner(System.getenv(), 1024).runTo(List.of("yes", "a: 1"), Map.of(),
                 Duration.ofSeconds(60), output, 1 << 20);
 
         // Stopped as soon as it printed one byte more than allowed, long before the timeout.
@@ -34,7 +34,7 @@ class ProcessCommandRunnerTest {
     void shouldWriteAllOfAnOutputWithinTheBoundAndKeepStandardError() throws Exception {
         Path output = dir.resolve("output.yaml");
 
-        CommandResult result = new ProcessCommandRunner(1024).runTo(List.of("sh", "-c",
+        CommandResult result = new ProcessCommandRunner(System.getenv(), 1024).runTo(List.of("sh", "-c",
                 "printf 'kind: A\\n---\\nkind: B\\n'; echo warned >&2"), Map.of(), Duration.ofSeconds(30), output,
                 1 << 20);
 

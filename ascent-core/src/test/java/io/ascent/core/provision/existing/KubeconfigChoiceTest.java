@@ -72,7 +72,7 @@ class KubeconfigChoiceTest {
         Path only = Files.writeString(home.resolve("only"), CONTEXT_FILE);
         KubeconfigChoice choice = choice(Optional.empty(), home.resolve("missing") + ":" + only);
 
-        KubeconfigChoice.Single single = choice.kubeconfigFor(home.resolve("work"));
+        KubeconfigChoice.Single single = choice.kubeconfigFor(home.resolve("work"), Map.of());
 
         assertThat(single).isEqualTo(new KubeconfigChoice.Single(only.toAbsolutePath(), Optional.empty()));
         assertThat(home.resolve("work/kubeconfig")).doesNotExist();
@@ -84,7 +84,7 @@ class KubeconfigChoiceTest {
         Path second = Files.writeString(home.resolve("second"), CONTEXT_FILE.replace("current-context: eks\n", ""));
         KubeconfigChoice choice = choice(Optional.empty(), first + ":" + second);
 
-        KubeconfigChoice.Single single = choice.kubeconfigFor(home.resolve("work"));
+        KubeconfigChoice.Single single = choice.kubeconfigFor(home.resolve("work"), Map.of());
 
         assertThat(single).isEqualTo(new KubeconfigChoice.Single(home.resolve("work/kubeconfig").toAbsolutePath(),
                 Optional.of("eks")));
@@ -100,7 +100,7 @@ class KubeconfigChoiceTest {
         Path given = Files.writeString(home.resolve("given"), CONTEXT_FILE);
         KubeconfigChoice choice = choice(Optional.of(given), "");
 
-        assertThat(choice.kubeconfigFor(home.resolve("work"))).isEqualTo(new KubeconfigChoice.Single(
+        assertThat(choice.kubeconfigFor(home.resolve("work"), Map.of())).isEqualTo(new KubeconfigChoice.Single(
                 given.toAbsolutePath(), Optional.of("eks")));
         assertThat(choice.displayName()).isEqualTo("context eks of " + given);
     }

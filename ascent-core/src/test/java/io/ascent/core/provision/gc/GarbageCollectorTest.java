@@ -156,7 +156,7 @@ class GarbageCollectorTest {
         assertThat(someoneElse).isNotEqualTo(me);
 
         Report report = new GarbageCollector(CLOCK, NO_CLUSTERS, "kind",
-                new WorkFolders(temporary, Optional.of(someoneElse))).run(COLLECT, ProgressListener.SILENT);
+                new WorkFolders(temporary, Optional.of(someoneElse)), System.getenv()).run(COLLECT, ProgressListener.SILENT);
 
         assertThat(old.resolve("kubeconfig")).exists();
         assertThat(report.items()).noneMatch(i -> i.id().equals(WorkFolders.ID));

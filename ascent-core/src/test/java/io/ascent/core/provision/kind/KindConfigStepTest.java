@@ -353,7 +353,8 @@ class KindConfigStepTest {
                 .filter(step -> !(step instanceof KindConfigStep)).toList();
         Ascent composed = new Ascent(Clock.systemUTC(), withoutKind);
 
-        Report report = new Provisioner(Clock.systemUTC(), composed::validate).run(ProvisionOptions.builder(app)
+        Report report = new Provisioner(Clock.systemUTC(), composed::validate,
+                io.ascent.core.provision.preflight.Probes.of(System.getenv())).run(ProvisionOptions.builder(app)
                 .noGit(true).dryRun(true).build(), ProgressListener.SILENT);
 
         assertThat(report.exitStatus()).as(report.items().toString()).isEqualTo(2);

@@ -42,7 +42,7 @@ class KindDriverRealClusterTest {
     }
 
     private static void preflightPasses(ClusterRequest request) throws InterruptedException {
-        PreflightResult preflight = PreflightChecks.forDriver("kind").run(request, Probes.local(), ProgressListener.SILENT);
+        PreflightResult preflight = PreflightChecks.forDriver("kind").run(request, Probes.of(System.getenv()), ProgressListener.SILENT);
         assertThat(preflight.passed()).as("preflight on this machine:%n%s", preflight.items().stream()
                 .map(Item::message).collect(Collectors.joining("\n"))).isTrue();
     }
@@ -51,18 +51,18 @@ class KindDriverRealClusterTest {
     void shouldCreateAReadyClusterOfTheInstalledKindsDefaultImageAndDeleteIt() throws Exception {
         ClusterRequest request = request(Optional.empty(), Optional.empty());
         preflightPasses(request);
-        KindDriver driver = KindDriver.local();
+        KindDriver driver = KindDriver.local(System.getenv());
 
         ProvisionedCluster cluster = driver.create(request, ProgressListener.SILENT);
         try {
             assertThat(cluster.kubeconfig()).exists();
             // returns at once when the cluster is ready, throws when it is not within the time given
-            ClusterReadiness.await(cluster.kubeconfig(), Duration.ofSeconds(30), ProgressListener.SILENT);
+            ClusterReadiness.await(cluster.kubeconfig(), Duration.ofSeconds(30), ProgressListener.SILENT, System.getenv());
         } finally {
             driver.delete(cluster, ProgressListener.SILENT);
         }
 
-        String clusters = new ProcessCommandRunner().run(List.of("kind", "get", "clusters"), Duration.ofMinutes(1))
+        String clusters = new ProcessCommandRunner(System.getenv()).run(List.of("kind", "get", "clusters"), Duration.ofMinutes(1))
                 .stdout();
         assertThat(clusters.lines()).doesNotContain(request.runName());
     }
@@ -79,11 +79,11 @@ class KindDriverRealClusterTest {
         ClusterRequest request = request(Optional.of("1.31"), Optional.of(new KindConfigFile(config,
                 "kind-config.yaml", work, work)));
         preflightPasses(request);
-        KindDriver driver = KindDriver.local();
+        KindDriver driver = KindDriver.local(System.getenv());
 
         ProvisionedCluster cluster = driver.create(request, ProgressListener.SILENT);
         try {
-            org.json.JSONArray nodes = ClusterReadiness.connect(cluster.kubeconfig()).get("/api/v1/nodes")
+            org.json.JSONArray nodes = ClusterReadiness.connect(cluster.kubeconfig(), System.getenv()).get("/api/v1/nodes")
                     .getJSONArray("items");
             assertThat(nodes.length()).isEqualTo(2);
             for (int i = 0; i < nodes.length(); i++) {

@@ -36,7 +36,7 @@ class KindDriverRequestTest {
     private final KindDriver driver = new KindDriver((argv, environment, timeout) -> {
         commands.add(argv);
         return new CommandResult(argv, 0, "kind v0.31.0 go1.25.5 linux/amd64", "", false, false);
-    }, "kind", KindNodeImages.builtIn());
+    }, "kind", KindNodeImages.builtIn(), java.util.Map.of());
 
     private ClusterRequest request(String nodes) throws Exception {
         Path file = Files.writeString(repo.resolve("kind.yaml"), "apiVersion: kind.x-k8s.io/v1alpha4\n"

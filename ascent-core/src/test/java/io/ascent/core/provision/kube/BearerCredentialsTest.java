@@ -41,7 +41,7 @@ class BearerCredentialsTest {
     @Test
     void shouldSendTheKubeconfigsTokenOnTheConnectionsRequests() throws Exception {
         server.always("GET /version", json(200, VERSION));
-        KubeConnection connection = ClusterConnector.fromKubeconfig(server.kubeconfig(dir), Optional.empty());
+        KubeConnection connection = ClusterConnector.fromKubeconfig(server.kubeconfig(dir), Optional.empty(), System.getenv());
 
         connection.get("/version");
         connection.get("/version");
@@ -54,7 +54,7 @@ class BearerCredentialsTest {
         server.always("GET /version", json(200, VERSION));
         Path kubeconfig = kubeconfig("    username: ops\n    password: hunter2\n");
 
-        ClusterConnector.fromKubeconfig(kubeconfig, Optional.empty()).get("/version");
+        ClusterConnector.fromKubeconfig(kubeconfig, Optional.empty(), System.getenv()).get("/version");
 
         assertThat(server.authorizations).containsExactly(
                 "Basic " + Base64.getEncoder().encodeToString("ops:hunter2".getBytes(StandardCharsets.ISO_8859_1)));
@@ -65,7 +65,7 @@ class BearerCredentialsTest {
         server.then("GET /version", status(401, "Unauthorized", "Unauthorized"), json(200, VERSION));
         Path kubeconfig = kubeconfig(execUser(tokenPlugin()));
 
-        KubeConnection connection = ClusterConnector.fromKubeconfig(kubeconfig, Optional.empty());
+        KubeConnection connection = ClusterConnector.fromKubeconfig(kubeconfig, Optional.empty(), System.getenv());
         connection.get("/version");
 
         assertThat(server.authorizations).containsExactly("Bearer token-1", "Bearer token-2");
@@ -74,7 +74,7 @@ class BearerCredentialsTest {
     @Test
     void shouldNotRetryWhenTheTokenCannotChange() throws Exception {
         server.always("GET /version", status(401, "Unauthorized", "Unauthorized"));
-        KubeConnection connection = ClusterConnector.fromKubeconfig(server.kubeconfig(dir), Optional.empty());
+        KubeConnection connection = ClusterConnector.fromKubeconfig(server.kubeconfig(dir), Optional.empty(), System.getenv());
 
         assertThatThrownBy(() -> connection.get("/version"))
                 .isInstanceOf(KubeException.class)
@@ -87,7 +87,7 @@ class BearerCredentialsTest {
     void shouldSendNothingForAUserWithoutCredentials() throws Exception {
         server.always("GET /version", json(200, VERSION));
 
-        ClusterConnector.fromKubeconfig(kubeconfig("    {}\n"), Optional.empty()).get("/version");
+        ClusterConnector.fromKubeconfig(kubeconfig("    {}\n"), Optional.empty(), System.getenv()).get("/version");
 
         assertThat(server.authorizations).containsExactly("none");
     }
@@ -105,7 +105,7 @@ class BearerCredentialsTest {
         SettableClock clock = new SettableClock(Instant.parse("2026-11-30T23:00:00Z"));
         Path kubeconfig = kubeconfig(execUser(tokenPlugin("2026-11-30T23:15:00Z")));
         KubeConnection connection = ClusterConnector.fromKubeconfigs(KubeconfigFiles.of(kubeconfig),
-                Optional.empty(), clock);
+                Optional.empty(), clock, System.getenv());
 
         connection.get("/version");
         clock.now = Instant.parse("2026-11-30T23:14:59Z");
@@ -124,7 +124,7 @@ class BearerCredentialsTest {
         server.always("GET /version", json(200, VERSION));
         SettableClock clock = new SettableClock(Instant.parse("2026-11-30T23:00:00Z"));
         KubeConnection connection = ClusterConnector.fromKubeconfigs(
-                KubeconfigFiles.of(kubeconfig(execUser(tokenPlugin()))), Optional.empty(), clock);
+                KubeconfigFiles.of(kubeconfig(execUser(tokenPlugin()))), Optional.empty(), clock, System.getenv());
 
         connection.get("/version");
         clock.now = Instant.parse("2026-12-07T23:00:00Z");
@@ -140,7 +140,7 @@ class BearerCredentialsTest {
         Files.writeString(plugin, "#!/bin/sh\necho 'leaked-secret' ; echo 'leaked-secret' >&2; exit 7\n");
         Files.setPosixFilePermissions(plugin, PosixFilePermissions.fromString("rwx------"));
 
-        assertThatThrownBy(() -> ClusterConnector.fromKubeconfig(kubeconfig(execUser(plugin)), Optional.empty()))
+        assertThatThrownBy(() -> ClusterConnector.fromKubeconfig(kubeconfig(execUser(plugin)), Optional.empty(), System.getenv()))
                 .isInstanceOf(io.ascent.core.provision.ProvisionException.class)
                 .hasMessageContaining("the exec plugin '" + plugin + "' failed with exit status 7")
                 .hasMessageNotContaining("leaked-secret");

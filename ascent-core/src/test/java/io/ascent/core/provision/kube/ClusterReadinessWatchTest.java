@@ -45,7 +45,7 @@ class ClusterReadinessWatchTest {
                 .always("WATCH " + DAEMONSETS, watch(true));
 
         long start = System.nanoTime();
-        ClusterReadiness.await(kubeconfig(), Duration.ofSeconds(20), recording());
+        ClusterReadiness.await(kubeconfig(), Duration.ofSeconds(20), recording(), System.getenv());
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
         assertThat(server.requests("GET " + NODES)).hasSize(1);
@@ -65,7 +65,7 @@ class ClusterReadinessWatchTest {
                 .then("GET " + DAEMONSETS, json(200, list("12")))
                 .always("WATCH " + DAEMONSETS, watch(true));
 
-        ClusterReadiness.await(kubeconfig(), Duration.ofSeconds(20), recording());
+        ClusterReadiness.await(kubeconfig(), Duration.ofSeconds(20), recording(), System.getenv());
 
         assertThat(progress.lines).contains("cluster: waiting for node cp to lose its node.kubernetes.io/not-ready taint");
         assertThat(server.requests("WATCH " + NODES)).hasSize(1);
@@ -81,7 +81,7 @@ class ClusterReadinessWatchTest {
                 .then("GET " + DAEMONSETS, json(200, list("12")))
                 .always("WATCH " + DAEMONSETS, watch(true));
 
-        assertThatThrownBy(() -> ClusterReadiness.await(kubeconfig(), Duration.ofSeconds(2), recording()))
+        assertThatThrownBy(() -> ClusterReadiness.await(kubeconfig(), Duration.ofSeconds(2), recording(), System.getenv()))
                 .isInstanceOfSatisfying(ProvisionException.class, e -> assertThat(e.getMessage()).isEqualTo(
                         "the cluster was not ready after 2 s: waiting for node cp to lose its "
                                 + "node.kubernetes.io/unreachable taint"));
@@ -96,7 +96,7 @@ class ClusterReadinessWatchTest {
                 .then("GET " + DAEMONSETS, json(200, list("12")))
                 .always("WATCH " + DAEMONSETS, watch(true));
 
-        assertThatThrownBy(() -> ClusterReadiness.await(kubeconfig(), Duration.ofSeconds(2), recording()))
+        assertThatThrownBy(() -> ClusterReadiness.await(kubeconfig(), Duration.ofSeconds(2), recording(), System.getenv()))
                 .isInstanceOfSatisfying(ProvisionException.class, e -> assertThat(e.getMessage()).isEqualTo(
                         "the cluster was not ready after 2 s: waiting for node worker to be Ready, "
                                 + "deployment kube-system/coredns (1/2 available)"));

@@ -116,7 +116,7 @@ class ExecClientCertificateRenewalTest {
         MovableClock clock = new MovableClock();
         Path plugin = plugin(pair("pair-a", Optional.of(clock.now.plusSeconds(1))), pair("pair-b", Optional.empty()));
         KubeConnection connection = ClusterConnector.fromKubeconfigs(KubeconfigFiles.of(kubeconfig(plugin)),
-                Optional.empty(), clock);
+                Optional.empty(), clock, System.getenv());
 
         connection.get("/version");
         connection.get("/version");
@@ -137,7 +137,7 @@ class ExecClientCertificateRenewalTest {
         server.unauthorised.add("CN=pair-a");
         Path plugin = plugin(pair("pair-a", Optional.empty()), pair("pair-b", Optional.empty()));
         KubeConnection connection = ClusterConnector.fromKubeconfigs(KubeconfigFiles.of(kubeconfig(plugin)),
-                Optional.empty(), new MovableClock());
+                Optional.empty(), new MovableClock(), System.getenv());
 
         assertThatThrownBy(() -> connection.get("/version")).as("kubectl does not retry either")
                 .hasMessageContaining("401");
@@ -155,7 +155,7 @@ class ExecClientCertificateRenewalTest {
         MovableClock clock = new MovableClock();
         Path plugin = plugin(pair("pair-a", Optional.empty()), pair("pair-b", Optional.empty()));
         KubeConnection connection = ClusterConnector.fromKubeconfigs(KubeconfigFiles.of(kubeconfig(plugin)),
-                Optional.empty(), clock);
+                Optional.empty(), clock, System.getenv());
 
         connection.get("/version");
         clock.now = clock.now.plus(Duration.ofDays(1));

@@ -23,7 +23,7 @@ class ExecCredentialPluginTest {
     Path dir;
 
     private static ExecCredentialPlugin plugin(Map<String, Object> exec) {
-        return ExecCredentialPlugin.of(Map.of("exec", exec)).orElseThrow();
+        return ExecCredentialPlugin.of(Map.of("exec", exec), System.getenv()).orElseThrow();
     }
 
     @Test
@@ -74,7 +74,7 @@ class ExecCredentialPluginTest {
 
     @Test
     void shouldHaveNoPluginForAUserWithoutExec() {
-        assertThat(ExecCredentialPlugin.of(Map.of("token", "t"))).isEqualTo(Optional.empty());
-        assertThat(ExecCredentialPlugin.of(Map.of("exec", Map.of("command", " ")))).isEmpty();
+        assertThat(ExecCredentialPlugin.of(Map.of("token", "t"), System.getenv())).isEqualTo(Optional.empty());
+        assertThat(ExecCredentialPlugin.of(Map.of("exec", Map.of("command", " ")), System.getenv())).isEmpty();
     }
 }

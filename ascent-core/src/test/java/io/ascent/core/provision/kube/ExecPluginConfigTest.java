@@ -50,7 +50,7 @@ class ExecPluginConfigTest {
     }
 
     private KubeConnection connect(Path kubeconfig) throws ProvisionException {
-        return ClusterConnector.fromKubeconfig(kubeconfig, Optional.empty());
+        return ClusterConnector.fromKubeconfig(kubeconfig, Optional.empty(), System.getenv());
     }
 
     @Test

@@ -34,7 +34,7 @@ class KubeConnectionsTest {
     void shouldBuildOneConnectionForCallersAskingAtOnce() throws Exception {
         Path kubeconfig = kubeconfig();
         ExecutorService pool = Executors.newFixedThreadPool(4);
-        try (KubeConnections connections = new KubeConnections()) {
+        try (KubeConnections connections = new KubeConnections(System.getenv())) {
             CountDownLatch go = new CountDownLatch(1);
             List<Future<KubeConnection>> asked = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
@@ -56,7 +56,7 @@ class KubeConnectionsTest {
     @Test
     void shouldCloseTheSocketsOfEveryConnectionAndRefuseNewOnesOnClose() throws Exception {
         server.always("GET /version", ApiServerDouble.json(200, "{\"gitVersion\":\"v1.35.0\"}"));
-        KubeConnections connections = new KubeConnections();
+        KubeConnections connections = new KubeConnections(System.getenv());
         KubeConnection connection = connections.connect(Optional.of(kubeconfig()), Optional.empty());
         connection.get("/version");
         assertThat(connection.pooledSockets()).isEqualTo(1);
@@ -71,7 +71,7 @@ class KubeConnectionsTest {
     @Test
     void shouldReportAFailedConnectionToEveryCallerAndTryAgainForTheNext() throws Exception {
         Path missing = dir.resolve("missing-kubeconfig");
-        try (KubeConnections connections = new KubeConnections()) {
+        try (KubeConnections connections = new KubeConnections(System.getenv())) {
             assertThatThrownBy(() -> connections.connect(Optional.of(missing), Optional.empty()))
                     .isInstanceOf(ProvisionException.class).hasMessageContaining("does not exist");
             Files.move(kubeconfig(), missing);
@@ -86,7 +86,7 @@ class KubeConnectionsTest {
         server.always("GET /version", ApiServerDouble.json(200, "{\"gitVersion\":\"v1.35.0\"}"));
         Path kubeconfig = kubeconfig();
         Path other = Files.copy(kubeconfig, Files.createDirectory(dir.resolve("other")).resolve("kubeconfig"));
-        try (KubeConnections connections = new KubeConnections()) {
+        try (KubeConnections connections = new KubeConnections(System.getenv())) {
             // the command line warms from its words, then the run asks again for the same cluster
             connections.warmUp(kubeconfig, Optional.empty());
             connections.warmUp(dir.resolve(".").resolve("kubeconfig"), Optional.empty());

@@ -47,7 +47,7 @@ class NamespaceTeardownTest {
                         + "\"metadata\":{},\"items\":[]}"))
                 .always("GET /api/v1/namespaces", json(200, GONE));
 
-        new ExistingClusterDriver().delete(cluster(), progress);
+        new ExistingClusterDriver(new KubeConnections(System.getenv())).delete(cluster(), progress);
 
         assertThat(server.requests("DELETE ")).as("the namespace first: no controller can replace a pod after it")
                 .containsExactly("DELETE " + PATH, "DELETE " + PATH + "/pods");
@@ -66,7 +66,7 @@ class NamespaceTeardownTest {
                         "pods is forbidden: User \\\"ci\\\" cannot deletecollection resource \\\"pods\\\""))
                 .always("GET /api/v1/namespaces", json(200, GONE));
 
-        new ExistingClusterDriver().delete(cluster(), progress);
+        new ExistingClusterDriver(new KubeConnections(System.getenv())).delete(cluster(), progress);
 
         assertThat(progress.lines).as("the teardown still succeeds").contains("teardown: namespace " + NAMESPACE
                 + " deleted");
@@ -81,7 +81,7 @@ class NamespaceTeardownTest {
     void shouldNotTouchPodsWhenTheNamespaceIsAlreadyGone() throws Exception {
         server.then("DELETE " + PATH, status(404, "NotFound", "namespaces \\\"" + NAMESPACE + "\\\" not found"));
 
-        new ExistingClusterDriver().delete(cluster(), progress);
+        new ExistingClusterDriver(new KubeConnections(System.getenv())).delete(cluster(), progress);
 
         assertThat(server.requests("DELETE ")).containsExactly("DELETE " + PATH);
         assertThat(progress.lines).contains("teardown: namespace " + NAMESPACE + " deleted");
@@ -111,7 +111,7 @@ class NamespaceTeardownTest {
         AtomicBoolean flagAfterwards = new AtomicBoolean();
         Thread teardown = new Thread(() -> {
             try {
-                new ExistingClusterDriver().delete(cluster(), progress);
+                new ExistingClusterDriver(new KubeConnections(System.getenv())).delete(cluster(), progress);
             } catch (ProvisionException | RuntimeException e) {
                 failure.set(e);
             } catch (Exception e) {

@@ -75,6 +75,6 @@ class SingleTlsApiClientTest {
                 + "kind: Config\nclusters:\n- name: tls\n  cluster:\n    server: https://127.0.0.1:"
                 + server.port() + "\n" + clusterTls + "users:\n- name: u\n  user:\n    token: t\n"
                 + "contexts:\n- name: tls\n  context:\n    cluster: tls\n    user: u\ncurrent-context: tls\n");
-        return ClusterConnector.fromKubeconfig(kubeconfig, Optional.empty());
+        return ClusterConnector.fromKubeconfig(kubeconfig, Optional.empty(), System.getenv());
     }
 }

@@ -1,0 +1,48 @@
+package io.ascent.jenkins.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import hudson.EnvVars;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The build's environment on the agent: the build's variables, Ascent's operator settings the agent's own. */
+class BuildEnvironmentTest {
+
+    @Test
+    void shouldRunInTheBuildsVariablesNotTheAgentProcesss() {
+        BuildEnvironment build = BuildEnvironment.of(new EnvVars(Map.of("KUBECONFIG", "/ws@tmp/kc",
+                "PATH", "/tools/kind/bin:/usr/bin", "HTTPS_PROXY", "http://proxy:3128")));
+
+        Map<String, String> run = build.onAgent(Map.of("KUBECONFIG", "/home/agent/.kube/config",
+                "PATH", "/usr/bin", "AGENT_ONLY", "x"));
+
+        assertThat(run).containsExactlyInAnyOrderEntriesOf(Map.of("KUBECONFIG", "/ws@tmp/kc",
+                "PATH", "/tools/kind/bin:/usr/bin", "HTTPS_PROXY", "http://proxy:3128"));
+    }
+
+    @Test
+    void shouldTakeAscentsOperatorSettingsFromTheAgentProcessNeverFromTheBuild() {
+        // a Jenkinsfile's withEnv is the repository's: it may not allow mounting / or fetching from anywhere
+        BuildEnvironment build = BuildEnvironment.of(Map.of("ASCENT_KIND_MOUNTS", "/",
+                "ASCENT_ALLOWED_URLS", "https://", "ASCENT_KIND", "/tmp/evil-kind", "KUBECONFIG", "/ws@tmp/kc"));
+
+        Map<String, String> run = build.onAgent(Map.of("ASCENT_KIND_MOUNTS", "/var/cache/ci", "HOME", "/agent"));
+
+        assertThat(run).containsExactlyInAnyOrderEntriesOf(Map.of("ASCENT_KIND_MOUNTS", "/var/cache/ci",
+                "KUBECONFIG", "/ws@tmp/kc"));
+    }
+
+    @Test
+    void shouldNameNoValueWhenPrintedAndCrossTheChannelIntact() throws Exception {
+        Map<String, String> variables = new HashMap<>(Map.of("AWS_SECRET_ACCESS_KEY", "hunter2-secret",
+                "KUBECONFIG", "/ws@tmp/kc"));
+        variables.put("NULL_VALUE", null);
+        BuildEnvironment build = BuildEnvironment.of(variables);
+
+        assertThat(build.toString()).isEqualTo("BuildEnvironment(2 variables)").doesNotContain("hunter2");
+        assertThat(Serialization.roundTrip(build).onAgent(Map.of())).isEqualTo(build.onAgent(Map.of()))
+                .containsOnlyKeys("AWS_SECRET_ACCESS_KEY", "KUBECONFIG");
+    }
+}
