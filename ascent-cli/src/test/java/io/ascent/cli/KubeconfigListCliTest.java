@@ -38,7 +38,10 @@ class KubeconfigListCliTest {
     @BeforeEach
     void writeTwoFiles() throws Exception {
         decoyPort = closedPort();
-        targetPort = closedPort();
+        // a port just closed may be handed out again at once: the two servers must differ, or the test proves nothing
+        do {
+            targetPort = closedPort();
+        } while (targetPort == decoyPort);
         first = Files.createDirectories(dir.resolve("home/.kube")).resolve("config");
         Files.writeString(first, "apiVersion: v1\nkind: Config\ncurrent-context: eks\n"
                 + "clusters:\n- name: decoy\n  cluster:\n    server: https://127.0.0.1:" + decoyPort + "\n"

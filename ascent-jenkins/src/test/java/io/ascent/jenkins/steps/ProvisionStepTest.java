@@ -393,6 +393,23 @@ class ProvisionStepTest {
         verify(run).addAction(any(AscentResultAction.class));
     }
 
+    /** The freestyle builder: the build's EnvVars (its wrappers' KUBECONFIG) and the form's tests reach the agent. */
+    @Test
+    void shouldSendTheFreestyleBuildsEnvironmentAndTestsToTheAgent() throws Exception {
+        scenarioOnTheAgent(Reports.passing());
+        ProvisionStep settings = new ProvisionStep();
+        settings.setTests(List.of("content-check"));
+        when(global.clusterAccess()).thenReturn(ClusterAccess.NONE);
+        EnvVars env = new EnvVars(java.util.Map.of("KUBECONFIG", "/ws@tmp/wrapper-kubeconfig", "PATH", "/tools/bin"));
+
+        new io.ascent.jenkins.builders.ProvisionBuilder(settings).perform(run, workspace, env, null, listener);
+
+        ArgumentCaptor<ProvisionCallable> scenario = ArgumentCaptor.forClass(ProvisionCallable.class);
+        verify(workspace).act(scenario.capture());
+        assertThat(scenario.getValue()).extracting("environment").isEqualTo(BuildEnvironment.of(env));
+        assertThat(scenario.getValue()).extracting("tests").isEqualTo(List.of("content-check"));
+    }
+
     @Test
     void shouldNeverLetTheCredentialsKubeconfigReachTheLog() throws Exception {
         FileCredentials credential = mock(FileCredentials.class);
