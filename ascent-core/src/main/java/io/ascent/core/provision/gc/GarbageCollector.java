@@ -14,16 +14,13 @@ import io.ascent.core.run.Phase;
 import io.ascent.core.run.RunRecorder;
 import io.ascent.core.report.Severity;
 import io.ascent.core.report.Status;
-import io.kubernetes.client.openapi.ApiClient;
-import io.kubernetes.client.openapi.ApiException;
-import io.kubernetes.client.openapi.apis.CoreV1Api;
-import io.kubernetes.client.openapi.models.V1Namespace;
-import io.kubernetes.client.util.KubeConfig;
 import io.ascent.core.provision.ProvisionException;
 import io.ascent.core.provision.kube.ClusterConnector;
+import io.ascent.core.provision.kube.KubeConnection;
+import io.ascent.core.provision.kube.KubeException;
 import io.ascent.core.provision.kube.KubeconfigFiles;
-import io.ascent.core.provision.kube.MergedKubeconfig;
-import java.io.IOException;
+import org.json.JSONArray;
+import org.json.JSONObject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -70,6 +67,7 @@ public final class GarbageCollector {
                                 "check that the cluster answers and that you may list and delete namespaces"),
                         control));
     }
+    private static final String KUBECONFIG_FIX = "check --kubeconfig and --context (`kubectl config get-contexts`)";
     private static final Duration KIND_TIMEOUT = Duration.ofMinutes(2);
 
     private final Clock clock;
@@ -186,55 +184,64 @@ public final class GarbageCollector {
         return left;
     }
 
-    private void namespaces(GcOptions options, Instant cutoff, RunRecorder report) {
-        ApiClient client;
+    private void namespaces(GcOptions options, Instant cutoff, RunRecorder report) throws InterruptedException {
+        KubeConnection connection;
         try {
-            client = client(options);
-        } catch (IOException | RuntimeException e) {
+            // the connection a provision makes: kubectl's merge and context choice, exec plugins checked and run as
+            // kubectl runs them (their tokens and certificates renewed), the run's proxy, retries and time bounds
+            connection = ClusterConnector.fromKubeconfigs(KubeconfigFiles.locate(options.kubeconfig(), environment),
+                    options.context(), environment);
+        } catch (ProvisionException | RuntimeException e) {
             // a parser's message may quote the file, and the file holds credentials: only our own messages pass
-            String why = e instanceof IOException ? describe(e) : "not a kubeconfig Ascent can use ("
+            String why = e instanceof ProvisionException ? e.getMessage() : "not a kubeconfig Ascent can use ("
                     + e.getClass().getSimpleName() + ")";
             report.item(Item.builder(NAMESPACE_ID, "Ascent's namespaces")
                     .error(ErrorKind.ENVIRONMENT, "cannot use " + options.kubeconfig().map(Object::toString)
                             .orElse("the kubeconfig") + options.context().map(c -> " (context " + c + ")").orElse("")
                             + ": " + why)
-                    .remediation("check --kubeconfig and --context (`kubectl config get-contexts`)").build());
+                    .remediation(e instanceof ProvisionException p ? p.remediation().orElse(KUBECONFIG_FIX)
+                            : KUBECONFIG_FIX).build());
             return;
         }
         try {
-            namespaces(new CoreV1Api(client), options, cutoff, report);
+            namespaces(connection, options, cutoff, report);
         } finally {
-            // an open connection's reader thread would hold the JVM's exit up by 300 ms
-            client.getHttpClient().dispatcher().executorService().shutdown();
-            client.getHttpClient().connectionPool().evictAll();
+            connection.close(); // an open connection's reader thread would hold the JVM's exit up by 300 ms
         }
     }
 
-    private void namespaces(CoreV1Api core, GcOptions options, Instant cutoff, RunRecorder report) {
-        List<V1Namespace> labelled;
+    private void namespaces(KubeConnection connection, GcOptions options, Instant cutoff, RunRecorder report)
+            throws InterruptedException {
+        JSONArray labelled;
         try {
-            labelled = core.listNamespace().labelSelector(RunName.RUN_LABEL).execute().getItems();
-        } catch (ApiException e) {
+            labelled = connection.get("/api/v1/namespaces?labelSelector=" + RunName.RUN_LABEL).optJSONArray("items");
+        } catch (KubeException e) {
             report.item(Item.builder(NAMESPACE_ID, "Ascent's namespaces")
-                    .error(ErrorKind.ENVIRONMENT, "cannot list namespaces: "
-                            + (e.getCode() == 0 ? describe(e) : "HTTP " + e.getCode()))
+                    .error(ErrorKind.ENVIRONMENT, "cannot list namespaces at " + connection.route() + ": "
+                            + (e.code() == 0 ? describe(e) : "HTTP " + e.code()))
                     .remediation("check that the cluster answers and that you may list and delete namespaces")
                     .build());
             return;
         }
-        if (labelled.isEmpty()) {
+        if (labelled == null || labelled.isEmpty()) {
             report.info("no namespace of an Ascent run on this cluster");
+            return;
         }
         int kept = 0;
-        for (V1Namespace namespace : labelled) {
-            String name = namespace.getMetadata().getName();
-            String run = namespace.getMetadata().getLabels().get(RunName.RUN_LABEL);
-            Instant created = namespace.getMetadata().getCreationTimestamp() == null ? null
-                    : namespace.getMetadata().getCreationTimestamp().toInstant();
-            boolean terminating = namespace.getStatus() != null && "Terminating".equals(namespace.getStatus().getPhase());
+        for (int i = 0; i < labelled.length(); i++) {
+            JSONObject namespace = labelled.optJSONObject(i);
+            JSONObject metadata = namespace == null ? null : namespace.optJSONObject("metadata");
+            JSONObject labels = metadata == null ? null : metadata.optJSONObject("labels");
+            if (labels == null) {
+                continue;
+            }
+            String name = metadata.optString("name");
+            String run = labels.optString(RunName.RUN_LABEL);
+            Instant created = creation(metadata);
+            JSONObject status = namespace.optJSONObject("status");
+            boolean terminating = status != null && "Terminating".equals(status.optString("phase"));
             // Labelled by Ascent: the run label may carry the checklist's namespacePrefix instead of "ascent-".
-            boolean ours = RunName.parseLabelled(run).isPresent()
-                    && namespace.getMetadata().getLabels().containsKey(RunName.CREATED_LABEL);
+            boolean ours = RunName.parseLabelled(run).isPresent() && labels.has(RunName.CREATED_LABEL);
             if (!ours || created == null || !created.isBefore(cutoff) || terminating) {
                 kept += ours && !terminating ? 1 : 0;
                 continue;
@@ -247,20 +254,30 @@ public final class GarbageCollector {
             }
             report.info("gc: deleting namespace " + name);
             try {
-                core.deleteNamespace(name).execute();
+                connection.delete("/api/v1/namespaces/" + name, new JSONObject());
                 report.item(Item.builder(NAMESPACE_ID, "Ascent's namespaces").status(Status.PASS).key(name)
                         .message("deleted " + what).build());
-            } catch (ApiException e) {
-                if (e.getCode() == 404) {
+            } catch (KubeException e) {
+                if (e.code() == 404) {
                     continue; // deleted meanwhile by its own run's teardown
                 }
                 report.item(Item.builder(NAMESPACE_ID, "Ascent's namespaces").status(Status.FAIL).key(name)
-                        .message("could not delete " + what + ": HTTP " + e.getCode())
+                        .message("could not delete " + what + ": "
+                                + (e.code() == 0 ? describe(e) : "HTTP " + e.code()))
                         .remediation("`kubectl delete namespace " + name + "` with an account that may").build());
             }
         }
         if (kept > 0) {
             report.info("kept " + kept + " Ascent namespace(s) younger than asked");
+        }
+    }
+
+    /** The namespace's creationTimestamp, or null when it has none Ascent can read (then it is never deleted). */
+    private static Instant creation(JSONObject metadata) {
+        try {
+            return Instant.parse(metadata.optString("creationTimestamp"));
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
         }
     }
 
@@ -271,23 +288,5 @@ public final class GarbageCollector {
 
     private static String describe(Exception e) {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
-    }
-
-    /**
-     * A client for the kubeconfig and context named, the files chosen and merged as kubectl does ({@code --kubeconfig},
-     * else the files of {@code KUBECONFIG}, else {@code ~/.kube/config}: {@link KubeconfigFiles}), as the run that
-     * created the namespaces chose them; the files' contents never reach a message.
-     */
-    private ApiClient client(GcOptions options) throws IOException {
-        try {
-            MergedKubeconfig merged = KubeconfigFiles.locate(options.kubeconfig(), environment).load();
-            KubeConfig config = merged.toKubeConfig(merged.chooseContext(options.context()));
-            ApiClient client = ClusterConnector.apiClient(config, environment);
-            client.setConnectTimeout(10_000);
-            client.setReadTimeout(30_000);
-            return client;
-        } catch (ProvisionException e) {
-            throw new IOException(e.getMessage());
-        }
     }
 }
