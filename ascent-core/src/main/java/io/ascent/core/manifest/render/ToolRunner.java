@@ -51,8 +51,9 @@ public interface ToolRunner {
      *
      * @param exitCode  its exit status, -1 when it could not start or was killed
      * @param stdout    what it printed (bounded by the runner)
-     * @param stderr    what it printed on standard error (bounded)
-     * @param notFound  whether the program is not installed
+     * @param stderr    what it printed on standard error (bounded); with {@code notFound}, why a program that was
+     *                  found was not run (found only through a relative {@code PATH} entry), or empty
+     * @param notFound  whether the program is not installed or was refused
      * @param timedOut  whether it was killed for outliving the timeout
      */
     record ToolRun(int exitCode, String stdout, String stderr, boolean notFound, boolean timedOut) {
