@@ -176,8 +176,10 @@ class ValidateCallableTest {
 
     @Test
     void shouldRefuseAMalformedAgentTimeLimitNamingItWithoutRunning() throws Exception {
-        ValidateCallable callable = new ValidateCallable(request("examples/hello-web", "",
-                "ascent-jenkins/target/callable-time-limit-bad/"), new BufferListener(), THIS_JVM);
+        // a folder of this run's own: one left by an earlier run must not hide that nothing was written
+        String reports = "ascent-jenkins/target/callable-time-limit-bad-" + System.nanoTime() + "/";
+        ValidateCallable callable = new ValidateCallable(request("examples/hello-web", "", reports),
+                new BufferListener(), THIS_JVM);
 
         AgentReport answer = callable.run(REPOSITORY.toFile(), THIS_JVM.onAgent(java.util.Map.of(
                 "ASCENT_TIME_LIMIT", "soon")));
@@ -188,6 +190,6 @@ class ValidateCallableTest {
             assertThat(item.remediation()).contains("agent process");
         });
         assertThat(answer.report().verdict().exitStatus()).isEqualTo(2);
-        assertThat(REPOSITORY.resolve("ascent-jenkins/target/callable-time-limit-bad/")).doesNotExist();
+        assertThat(REPOSITORY.resolve(reports)).doesNotExist();
     }
 }
