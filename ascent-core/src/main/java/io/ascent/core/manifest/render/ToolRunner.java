@@ -19,8 +19,9 @@ import java.util.Map;
 public interface ToolRunner {
 
     /**
-     * Runs {@code argv} (the first element looked up on {@code PATH}) with {@code environment} added to this
-     * process's, for at most {@code timeout}; a program that is not installed is a result, not an exception.
+     * Runs {@code argv} (the first element looked up on the run's {@code PATH}) with {@code environment} added to
+     * the run's, for at most {@code timeout}; a program that is not installed (or is refused: found only through a
+     * relative {@code PATH} entry) is a result, not an exception.
      *
      * @throws InterruptedException when the caller is interrupted; the tool is killed first
      */
