@@ -384,7 +384,7 @@ public final class Ascent {
         try (Phase clone = run.phase("clone")) {
             try {
                 checkout = RemoteCheckout.clone(url, options.ref(), config.temporaryDirectory(),
-                        config.networkTimeout(), config.gitCredentials());
+                        config.networkTimeout(), config.gitCredentials(), config.environment());
             } catch (RemoteCheckout.CloneException e) {
                 clone.failed();
                 run.item(Item.builder(RepositoryRule.REMOTE.id(), RepositoryRule.REMOTE.title())

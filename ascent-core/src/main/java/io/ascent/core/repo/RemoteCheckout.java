@@ -9,6 +9,7 @@ import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -16,6 +17,7 @@ import org.eclipse.jgit.api.CloneCommand;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.EmptyProgressMonitor;
+import org.eclipse.jgit.transport.TransportHttp;
 import org.eclipse.jgit.transport.URIish;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 
@@ -78,6 +80,17 @@ public final class RemoteCheckout implements AutoCloseable {
      */
     public static RemoteCheckout clone(String url, Optional<String> ref, Path temporaryParent, Duration timeout,
             Optional<GitCredentials> credentials) throws CloneException, InterruptedException {
+        return clone(url, ref, temporaryParent, timeout, credentials, Map.of());
+    }
+
+    /**
+     * As {@link #clone(String, Optional, Path, Duration, Optional)}, an {@code http(s)} remote reached through the
+     * proxy {@code environment} names ({@code HTTPS_PROXY}, {@code HTTP_PROXY}, {@code NO_PROXY}: the run's, not
+     * the JVM's; {@link ProxiedHttpConnections}). A proxy setting that cannot be used is an environment failure.
+     */
+    public static RemoteCheckout clone(String url, Optional<String> ref, Path temporaryParent, Duration timeout,
+            Optional<GitCredentials> credentials, Map<String, String> environment)
+            throws CloneException, InterruptedException {
         refuseOptionLikeParts(url);
         if (Thread.interrupted()) {
             throw new InterruptedException("cancelled before the clone");
@@ -106,6 +119,12 @@ public final class RemoteCheckout implements AutoCloseable {
                 .setNoTags()
                 .setTimeout((int) Math.max(1, timeout.toSeconds()))
                 .setProgressMonitor(monitor);
+        ProxiedHttpConnections connections = new ProxiedHttpConnections(environment);
+        clone.setTransportConfigCallback(transport -> {
+            if (transport instanceof TransportHttp http) {
+                http.setHttpConnectionFactory(connections); // this transport only: nothing JVM-wide
+            }
+        });
         ref.ifPresent(clone::setBranch);
         credentials.ifPresent(c -> clone.setCredentialsProvider(
                 new UsernamePasswordCredentialsProvider(c.username(), c.secret())));
@@ -128,6 +147,12 @@ public final class RemoteCheckout implements AutoCloseable {
             if (relay != null && relay.timedOut()) {
                 throw new CloneException("could not clone " + withoutCredentials(url) + ": the remote did not "
                         + "answer within " + timeout.toSeconds() + " s", true);
+            }
+            Optional<ProxiedHttpConnections.UnusableProxy> proxy = unusableProxy(e);
+            if (proxy.isPresent()) {
+                // JGit's message says only "cannot open git-upload-pack"; the proxy's names the setting
+                throw new CloneException("could not clone " + withoutCredentials(url) + ": "
+                        + proxy.get().getMessage(), true);
             }
             String why = withoutCredentials(String.valueOf(e.getMessage()).replace(cloneUrl, url));
             if (credentials.isPresent() && !credentials.get().secret().isEmpty()) {
@@ -249,9 +274,19 @@ public final class RemoteCheckout implements AutoCloseable {
     }
 
     /** Whether the cause chain says the remote could not be reached, rather than that the URL or ref is wrong. */
+    private static Optional<ProxiedHttpConnections.UnusableProxy> unusableProxy(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ProxiedHttpConnections.UnusableProxy proxy) {
+                return Optional.of(proxy);
+            }
+        }
+        return Optional.empty();
+    }
+
     static boolean isUnreachable(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof UnknownHostException || cause instanceof ConnectException
+                    || cause instanceof ProxiedHttpConnections.UnusableProxy
                     || cause instanceof NoRouteToHostException || cause instanceof SocketTimeoutException) {
                 return true;
             }

@@ -16,6 +16,11 @@ import java.util.TreeMap;
  * repository's, and a {@code withEnv} there must not widen what the operator allows. The agent process's own values
  * are used for them ({@link #onAgent}).
  *
+ * <p>Names compare ignoring case, as in Jenkins' {@code EnvVars} (a {@code TreeMap} ordered by
+ * {@link String#CASE_INSENSITIVE_ORDER} on every platform, so a build never holds both {@code Path} and
+ * {@code PATH}); the order travels with the map to the agent. On a Windows agent that is also how the system reads
+ * them, and the engine starts children with one value per name ({@code ChildEnvironment}).
+ *
  * <p>A bound credential may be a value here: {@link #toString()} names no value, and nothing prints one.
  */
 public final class BuildEnvironment implements Serializable {
@@ -28,7 +33,7 @@ public final class BuildEnvironment implements Serializable {
     private final TreeMap<String, String> variables;
 
     private BuildEnvironment(Map<String, String> variables) {
-        this.variables = new TreeMap<>();
+        this.variables = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         // EnvVars never holds null, a hand-made map might: a child process cannot be given one
         variables.forEach((name, value) -> {
             if (name != null && value != null) {
@@ -54,14 +59,21 @@ public final class BuildEnvironment implements Serializable {
      * replaced by those of {@code agentProcess} (the agent JVM's {@code System.getenv()}: the operator's).
      */
     public Map<String, String> onAgent(Map<String, String> agentProcess) {
-        Map<String, String> run = new TreeMap<>(variables);
-        run.keySet().removeIf(name -> name.startsWith(OPERATOR_PREFIX));
+        // ignoring case, like the build's EnvVars (and one saved before the order was: put again, not copied)
+        Map<String, String> run = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        run.putAll(variables);
+        // any case: on a Windows agent "ascent_kind" is ASCENT_KIND, and the engine reads it so there
+        run.keySet().removeIf(BuildEnvironment::isOperatorSetting);
         agentProcess.forEach((name, value) -> {
-            if (name.startsWith(OPERATOR_PREFIX)) {
+            if (isOperatorSetting(name)) {
                 run.put(name, value);
             }
         });
         return run;
+    }
+
+    private static boolean isOperatorSetting(String name) {
+        return name.regionMatches(true, 0, OPERATOR_PREFIX, 0, OPERATOR_PREFIX.length());
     }
 
     @Override

@@ -78,7 +78,11 @@ public final class ProvisionCallable extends MasterToSlaveFileCallable<AgentRepo
      */
     @Override
     public AgentReport invoke(File workspace, VirtualChannel channel) throws IOException, InterruptedException {
-        Map<String, String> build = environment.onThisAgent();
+        return run(workspace, environment.onThisAgent());
+    }
+
+    /** {@link #invoke} in the run's environment {@code build} ({@link BuildEnvironment#onAgent}). */
+    AgentReport run(File workspace, Map<String, String> build) throws IOException, InterruptedException {
         WorkspaceReports.Prepared run = WorkspaceReports.prepare(workspace, request, build);
         if (run.refusal() != null) {
             return run.refusal();

@@ -5,7 +5,6 @@ import hudson.remoting.VirtualChannel;
 import io.ascent.core.Ascent;
 import io.ascent.core.EngineConfig;
 import io.ascent.core.ValidateOptions;
-import io.ascent.core.network.UrlAllowList;
 import io.ascent.core.report.Report;
 import java.io.File;
 import java.io.IOException;
@@ -44,7 +43,11 @@ public final class ValidateCallable extends MasterToSlaveFileCallable<AgentRepor
      */
     @Override
     public AgentReport invoke(File workspace, VirtualChannel channel) throws IOException, InterruptedException {
-        Map<String, String> build = environment.onThisAgent();
+        return run(workspace, environment.onThisAgent());
+    }
+
+    /** {@link #invoke} in the run's environment {@code build} ({@link BuildEnvironment#onAgent}). */
+    AgentReport run(File workspace, Map<String, String> build) throws IOException, InterruptedException {
         WorkspaceReports.Prepared run = WorkspaceReports.prepare(workspace, request, build);
         if (run.refusal() != null) {
             return run.refusal();
@@ -73,19 +76,23 @@ public final class ValidateCallable extends MasterToSlaveFileCallable<AgentRepor
     }
 
     /**
-     * The engine as the agent runs it in the run's {@code environment}: the cache it names, and the URLs the
-     * administrator allows plus the agent's.
+     * The engine as the agent runs it in the run's {@code environment}: the cache it names, the URLs the
+     * administrator allows plus the agent's, and the time limit of {@value EngineConfig#TIME_LIMIT_VARIABLE} (the
+     * agent process's, an operator setting: {@link BuildEnvironment}), as {@code ascent validate} and
+     * {@code ascent provision} read it; 10 minutes when unset.
      *
-     * @throws IllegalArgumentException when the agent's allow-list is malformed (the message says so)
+     * @throws IllegalArgumentException when the agent's allow-list or time limit is malformed (the message starts
+     *                                  with "the agent's " and the variable's name)
      */
     static Ascent engine(ValidateRequest request, Map<String, String> environment) {
         try {
             EngineConfig agent = EngineConfig.fromEnvironment(environment);
             return new Ascent(EngineConfig.builder().environment(environment).cacheDirectory(agent.cacheDirectory())
-                    .allowedUrls(agent.allowedUrls().plus(request.allowedUrls())).build());
+                    .allowedUrls(agent.allowedUrls().plus(request.allowedUrls())).timeLimit(agent.timeLimit())
+                    .build());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("the agent's " + UrlAllowList.ENVIRONMENT_VARIABLE + ": "
-                    + e.getMessage(), e);
+            // EngineConfig's messages start with the variable's name
+            throw new IllegalArgumentException("the agent's " + e.getMessage(), e);
         }
     }
 

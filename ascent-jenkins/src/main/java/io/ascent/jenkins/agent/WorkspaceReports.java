@@ -61,8 +61,9 @@ final class WorkspaceReports {
         try {
             return new Prepared(root, paths, ValidateCallable.engine(request, environment), null);
         } catch (IllegalArgumentException e) {
-            return new Prepared(root, paths, null, new AgentReport(refused(request.directory(), e.getMessage()),
-                    Map.of()));
+            return new Prepared(root, paths, null, new AgentReport(refused(request.directory(), e.getMessage(),
+                    "fix that variable in the environment the agent process is started with (not a node property "
+                            + "or withEnv: Ascent reads its operator settings from the agent process)"), Map.of()));
         }
     }
 
@@ -129,11 +130,15 @@ final class WorkspaceReports {
 
     /** A report of one ERROR item: a path from the Pipeline that leaves the workspace. */
     static Report refused(String directory, String message) {
+        return refused(directory, message, "use a path inside the workspace");
+    }
+
+    private static Report refused(String directory, String message, String remediation) {
         return Report.builder(directory).add(ChecklistRule.OPTIONS.item()
                 .status(Status.ERROR)
                 .message(message)
                 .location(Location.of(directory))
-                .remediation("use a path inside the workspace")
+                .remediation(remediation)
                 .build()).build();
     }
 }

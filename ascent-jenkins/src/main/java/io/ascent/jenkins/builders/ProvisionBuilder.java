@@ -32,6 +32,11 @@ public class ProvisionBuilder extends Builder implements SimpleBuildStep {
         this.settings = settings == null ? new ProvisionStep() : settings;
     }
 
+    /** A job saved without settings (none set in an early form) reads back with a new step's defaults. */
+    protected Object readResolve() {
+        return settings == null ? new ProvisionBuilder(null) : this;
+    }
+
     public ProvisionStep getSettings() {
         return settings;
     }

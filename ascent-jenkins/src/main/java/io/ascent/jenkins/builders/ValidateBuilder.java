@@ -30,6 +30,11 @@ public class ValidateBuilder extends Builder implements SimpleBuildStep {
         this.settings = settings == null ? new ValidateStep() : settings;
     }
 
+    /** A job saved without settings (none set in an early form) reads back with a new step's defaults. */
+    protected Object readResolve() {
+        return settings == null ? new ValidateBuilder(null) : this;
+    }
+
     public ValidateStep getSettings() {
         return settings;
     }

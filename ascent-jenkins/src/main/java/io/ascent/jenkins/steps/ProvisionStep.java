@@ -71,7 +71,7 @@ public class ProvisionStep extends ValidateStep {
     /**
      * The names comma separated, kept as text as the global configuration keeps its lists: saved settings (a freestyle
      * job's XML, a running Pipeline's program) hold a plain string, and settings saved before this field existed
-     * read back as null, which means all tests.
+     * read back as empty ({@link #readResolve}), which means all tests.
      */
     private String tests = "";
 
@@ -161,7 +161,25 @@ public class ProvisionStep extends ValidateStep {
     }
 
     public List<String> getTests() {
-        return names(List.of(tests == null ? "" : tests));
+        return names(List.of(tests));
+    }
+
+    /**
+     * As {@link ValidateStep#readResolve}: a field the saved form did not have gets a new step's default; all tests,
+     * no credential of the step's own, the checklist's driver, and a 10-minute create timeout (an absent
+     * {@code int} reads as 0, which the setter never lets through).
+     */
+    @Override
+    protected Object readResolve() {
+        super.readResolve();
+        driver = driver == null ? "" : driver;
+        nodeImage = nodeImage == null ? "" : nodeImage;
+        timeoutMinutes = timeoutMinutes == 0 ? 10 : timeoutMinutes;
+        credentialsId = credentialsId == null ? "" : credentialsId;
+        serverUrl = serverUrl == null ? "" : serverUrl;
+        caCertificate = caCertificate == null ? "" : caCertificate;
+        tests = tests == null ? "" : tests;
+        return this;
     }
 
     /**

@@ -110,6 +110,22 @@ public class ValidateStep extends Step implements Serializable {
         this.reports = path("reports", reports, "target/ascent/");
     }
 
+    /**
+     * Settings read back from a form saved before a field existed (a freestyle job's {@code config.xml}, read by
+     * XStream; a running Pipeline's {@code program.dat}, by Java serialization rules) have that field null: both
+     * create the object without running its field initialisers. Each such field gets the default a new step has,
+     * so an old job runs as it did. Inherited by {@link ProvisionStep}, which adds its own.
+     */
+    protected Object readResolve() {
+        dir = dir == null ? "." : dir;
+        checklist = checklist == null ? "" : checklist;
+        kubernetesVersion = kubernetesVersion == null ? "" : kubernetesVersion;
+        failOn = failOn == null ? Threshold.FAIL.label() : failOn;
+        unstableOn = unstableOn == null ? Threshold.WARN.label() : unstableOn;
+        reports = reports == null ? "target/ascent/" : reports;
+        return this;
+    }
+
     /** This step's settings with the operator's defaults filled in. */
     public ValidationRun prepare(AscentGlobalConfiguration global) {
         String version = kubernetesVersion.isEmpty() ? global.getKubernetesVersion() : kubernetesVersion;

@@ -45,4 +45,30 @@ class BuildEnvironmentTest {
         assertThat(Serialization.roundTrip(build).onAgent(Map.of())).isEqualTo(build.onAgent(Map.of()))
                 .containsOnlyKeys("AWS_SECRET_ACCESS_KEY", "KUBECONFIG");
     }
+
+    @Test
+    void shouldCompareNamesIgnoringCaseAsEnvVarsDoesAndKeepThatAcrossTheChannel() throws Exception {
+        // a Windows agent's variable is "Path"; a build's PATH+TOOL or withEnv(['PATH=...']) is the same variable
+        EnvVars agent = new EnvVars(Map.of("Path", "C:\\Windows"));
+        agent.put("PATH", "C:\\kind;C:\\Windows");
+        BuildEnvironment build = Serialization.roundTrip(BuildEnvironment.of(agent));
+
+        Map<String, String> run = build.onAgent(Map.of());
+
+        assertThat(run).hasSize(1);
+        assertThat(run.get("PATH")).isEqualTo("C:\\kind;C:\\Windows");
+        assertThat(run.get("path")).isEqualTo("C:\\kind;C:\\Windows");
+    }
+
+    @Test
+    void shouldTakeOperatorSettingsFromTheAgentWhateverTheCaseTheBuildSpellsThemIn() {
+        BuildEnvironment build = BuildEnvironment.of(Map.of("ascent_allowed_urls", "https://",
+                "Ascent_Kind", "C:\\evil\\kind.exe"));
+
+        Map<String, String> run = build.onAgent(Map.of("ASCENT_KIND", "C:\\tools\\kind.exe"));
+
+        assertThat(run).containsOnlyKeys("ASCENT_KIND");
+        assertThat(run.get("ascent_kind")).isEqualTo("C:\\tools\\kind.exe");
+        assertThat(run.get("ASCENT_ALLOWED_URLS")).isNull();
+    }
 }

@@ -235,6 +235,18 @@ class ProvisionCallableTest {
     }
 
     @Test
+    void shouldStopInTheValidatePhaseAtTheAgentProcesssAscentTimeLimitBeforeAnyCluster() throws Exception {
+        AgentReport answer = provision(request("app", "target/ascent/"), "kind", "/opt/no/kind",
+                new ValidateCallableTest.BufferListener(), null).run(workspace.toFile(),
+                        THIS_JVM.onAgent(java.util.Map.of("ASCENT_TIME_LIMIT", "PT0.001S")));
+
+        assertThat(answer.report().items()).filteredOn(item -> item.id().equals("ascent.time-limit"))
+                .singleElement().satisfies(item -> assertThat(item.message()).contains("time limit of 1 ms"));
+        assertThat(answer.report().verdict().exitStatus()).isEqualTo(2);
+        assertThat(answer.report().phases()).extracting(PhaseRecord::name).doesNotContain("preflight");
+    }
+
+    @Test
     void shouldLetTheKindConfigurationMountOnlyTheFoldersTheOperatorsAllow() throws Exception {
         Path cache = Files.createDirectories(parent.resolve("cache"));
         HelloWebWorkspace.mount(workspace, cache.toString());

@@ -136,4 +136,60 @@ class ValidateCallableTest {
                 .isEqualTo("reports 'link/reports/' leaves the workspace");
         assertThat(outside.resolve("reports")).doesNotExist();
     }
+
+    /** This JVM's environment as a build's, with {@code extra} set by the build (a withEnv). */
+    private static BuildEnvironment buildWith(String name, String value) {
+        java.util.Map<String, String> variables = new java.util.HashMap<>(System.getenv());
+        variables.put(name, value);
+        return BuildEnvironment.of(variables);
+    }
+
+    @Test
+    void shouldStopAtTheAgentProcesssAscentTimeLimitAsTheCommandLineDoes() throws Exception {
+        ValidateCallable callable = new ValidateCallable(request("examples/hello-web", "",
+                "ascent-jenkins/target/callable-time-limit/"), new BufferListener(), THIS_JVM);
+
+        AgentReport answer = callable.run(REPOSITORY.toFile(), THIS_JVM.onAgent(java.util.Map.of(
+                "ASCENT_TIME_LIMIT", "PT0.001S")));
+
+        Item limit = answer.report().items().stream().filter(item -> item.id().equals("ascent.time-limit"))
+                .findFirst().orElseThrow(() -> new AssertionError("no time-limit item: the agent's limit was not applied"));
+        assertThat(limit.status()).isEqualTo(Status.ERROR);
+        assertThat(limit.message()).startsWith("the run took longer than its time limit of 1 ms");
+        assertThat(answer.report().verdict().exitStatus()).isEqualTo(2);
+        assertThat(Thread.currentThread().isInterrupted()).as("the budget's interrupt is cleared").isFalse();
+    }
+
+    @Test
+    void shouldIgnoreATimeLimitTheBuildSetsItself() throws Exception {
+        // a Jenkinsfile's withEnv(['ASCENT_TIME_LIMIT=...']) is the repository's, like every ASCENT_* setting
+        ValidateCallable callable = new ValidateCallable(request("examples/hello-web", "",
+                "ascent-jenkins/target/callable-time-limit-build/"), new BufferListener(),
+                buildWith("ASCENT_TIME_LIMIT", "PT0.001S"));
+        BuildEnvironment build = buildWith("ASCENT_TIME_LIMIT", "PT0.001S");
+
+        AgentReport answer = callable.run(REPOSITORY.toFile(), build.onAgent(java.util.Map.of()));
+
+        assertThat(answer.report().items()).noneMatch(item -> item.id().equals("ascent.time-limit"));
+        assertThat(answer.report().gatingItems()).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseAMalformedAgentTimeLimitNamingItWithoutRunning() throws Exception {
+        // a folder of this run's own: one left by an earlier run must not hide that nothing was written
+        String reports = "ascent-jenkins/target/callable-time-limit-bad-" + System.nanoTime() + "/";
+        ValidateCallable callable = new ValidateCallable(request("examples/hello-web", "", reports),
+                new BufferListener(), THIS_JVM);
+
+        AgentReport answer = callable.run(REPOSITORY.toFile(), THIS_JVM.onAgent(java.util.Map.of(
+                "ASCENT_TIME_LIMIT", "soon")));
+
+        assertThat(answer.report().items()).singleElement().satisfies(item -> {
+            assertThat(item.status()).isEqualTo(Status.ERROR);
+            assertThat(item.message()).startsWith("the agent's ASCENT_TIME_LIMIT: 'soon' is not a duration");
+            assertThat(item.remediation()).contains("agent process");
+        });
+        assertThat(answer.report().verdict().exitStatus()).isEqualTo(2);
+        assertThat(REPOSITORY.resolve(reports)).doesNotExist();
+    }
 }

@@ -168,6 +168,7 @@ public final class ManifestRenderer {
         long started = System.nanoTime();
         ToolRunner.ToolRun result = null;
         String program = null;
+        String refused = null;
         for (List<String> argv : tool.commands(work, root)) {
             try {
                 result = commands.runTo(argv, environment, timeout, output, MAX_OUTPUT_BYTES);
@@ -180,12 +181,16 @@ public final class ManifestRenderer {
             if (!result.notFound()) {
                 break;
             }
+            if (refused == null && !result.stderr().isEmpty()) {
+                refused = result.stderr(); // found through a relative PATH entry: said if no other tool runs
+            }
         }
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         if (result == null || result.notFound()) {
             return Rendered.failed(error(ErrorKind.ENVIRONMENT, "cannot render '" + folder + "': "
-                    + tool.reproduce(folder).split(" ")[0] + " is not installed (not found on PATH)", at, folder,
-                    tool.installHint()));
+                    + (refused != null ? refused : tool.reproduce(folder).split(" ")[0]
+                            + " is not installed (not found on PATH)"), at, folder,
+                    refused != null ? null : tool.installHint()));
         }
         if (result.timedOut()) {
             return Rendered.failed(error(ErrorKind.INPUT, program + " did not finish rendering '" + folder

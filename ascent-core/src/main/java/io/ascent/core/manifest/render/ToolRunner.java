@@ -19,8 +19,9 @@ import java.util.Map;
 public interface ToolRunner {
 
     /**
-     * Runs {@code argv} (the first element looked up on {@code PATH}) with {@code environment} added to this
-     * process's, for at most {@code timeout}; a program that is not installed is a result, not an exception.
+     * Runs {@code argv} (the first element looked up on the run's {@code PATH}) with {@code environment} added to
+     * the run's, for at most {@code timeout}; a program that is not installed (or is refused: found only through a
+     * relative {@code PATH} entry) is a result, not an exception.
      *
      * @throws InterruptedException when the caller is interrupted; the tool is killed first
      */
@@ -51,8 +52,9 @@ public interface ToolRunner {
      *
      * @param exitCode  its exit status, -1 when it could not start or was killed
      * @param stdout    what it printed (bounded by the runner)
-     * @param stderr    what it printed on standard error (bounded)
-     * @param notFound  whether the program is not installed
+     * @param stderr    what it printed on standard error (bounded); with {@code notFound}, why a program that was
+     *                  found was not run (found only through a relative {@code PATH} entry), or empty
+     * @param notFound  whether the program is not installed or was refused
      * @param timedOut  whether it was killed for outliving the timeout
      */
     record ToolRun(int exitCode, String stdout, String stderr, boolean notFound, boolean timedOut) {

@@ -1,13 +1,9 @@
 package io.ascent.core.provision.command;
 
-import java.io.File;
 import java.io.FileNotFoundException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * How Ascent starts a child process: with exactly the run's environment (and what Ascent adds for the child), the
@@ -15,54 +11,46 @@ import java.util.Optional;
  * environment ({@code withEnv}, {@code withKubeConfig}, {@code tool}); neither the JVM's variables nor its
  * {@code PATH} may leak into a build's kind, docker or exec plugin. {@link ProcessBuilder} alone would do both: its
  * environment starts as the JVM's, and on Unix it finds a bare command name on the JVM's {@code PATH}, whatever the
- * child's environment says.
+ * child's environment says. The lookup follows Go's rules ({@link CommandLookup}: {@code PATHEXT} and names without
+ * case on Windows, a program found through a relative entry refused), and on Windows the environment is passed
+ * without two spellings of one name ({@link ChildEnvironment}).
  */
 public final class ChildProcess {
 
     private ChildProcess() {
     }
 
-    /**
-     * A builder for {@code argv} whose environment is {@code environment} and nothing else, its command resolved
-     * with {@link #find}.
-     *
-     * @throws FileNotFoundException when the command has no folder and is not on the environment's {@code PATH}
-     *                               (the message names the command only)
-     */
+    /** {@link #builder(List, Map, OperatingSystem)} on the system this JVM runs on, the run's. */
     public static ProcessBuilder builder(List<String> argv, Map<String, String> environment)
-            throws FileNotFoundException {
+            throws FileNotFoundException, RefusedCommandException {
+        return builder(argv, environment, OperatingSystem.current());
+    }
+
+    /**
+     * A builder for {@code argv} whose environment is {@code environment} and nothing else (on Windows, one value per
+     * name whatever its case), its command resolved with {@link CommandLookup}.
+     *
+     * @throws FileNotFoundException   when the command has no folder and is not on the environment's {@code PATH}
+     *                                 (the message names the command only)
+     * @throws RefusedCommandException when it is found only through a relative {@code PATH} entry
+     */
+    public static ProcessBuilder builder(List<String> argv, Map<String, String> environment, OperatingSystem system)
+            throws FileNotFoundException, RefusedCommandException {
+        Map<String, String> child = ChildEnvironment.of(environment, Map.of(), system);
         List<String> resolved = new ArrayList<>(argv);
         String command = argv.get(0);
-        if (!hasFolder(command)) {
-            resolved.set(0, find(command, environment.get("PATH")).orElseThrow(() ->
+        CommandLookup lookup = new CommandLookup(system);
+        if (!lookup.hasFolder(command)) {
+            CommandLookup.Resolution found = lookup.find(command, child);
+            if (found instanceof CommandLookup.Relative relative) {
+                throw new RefusedCommandException(relative);
+            }
+            resolved.set(0, found.program().orElseThrow(() ->
                     new FileNotFoundException(command + " is not on PATH")).toString());
         }
         ProcessBuilder builder = new ProcessBuilder(resolved);
         builder.environment().clear();
-        builder.environment().putAll(environment);
+        builder.environment().putAll(child);
         return builder;
-    }
-
-    /**
-     * The file a shell runs for {@code command} given {@code path}: the first regular, executable file of that name
-     * in its folders, an empty folder being the current one (POSIX). Empty when there is none or {@code path} is
-     * unset.
-     */
-    public static Optional<Path> find(String command, String path) {
-        if (path == null) {
-            return Optional.empty();
-        }
-        for (String folder : path.split(File.pathSeparator, -1)) {
-            Path file = Path.of(folder.isEmpty() ? "." : folder).resolve(command);
-            if (Files.isRegularFile(file) && Files.isExecutable(file)) {
-                return Optional.of(file);
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** Whether {@code command} names a file by its folder (then {@code PATH} is not searched). */
-    public static boolean hasFolder(String command) {
-        return command.contains("/") || command.contains(File.separator);
     }
 }

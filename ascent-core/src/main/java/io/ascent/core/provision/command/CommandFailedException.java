@@ -31,7 +31,7 @@ public final class CommandFailedException extends Exception {
     }
 
     private static String describe(CommandResult result) {
-        String how = result.notFound() ? "is not installed (not found on PATH)"
+        String how = result.notFound() ? result.whyNotStarted()
                 : result.timedOut() ? "did not finish in time and was stopped"
                 : "exited with status " + result.exitCode();
         String output = tail(result.stderr().isBlank() ? result.stdout() : result.stderr());

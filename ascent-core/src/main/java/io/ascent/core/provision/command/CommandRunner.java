@@ -38,7 +38,7 @@ public interface CommandRunner {
             throw new java.io.UncheckedIOException(e);
         }
         return new CommandResult(argv, result.exitCode(), "", result.stderr(), result.notFound(),
-                result.timedOut());
+                result.timedOut(), result.refusal());
     }
 
     /** {@link #run(List, Map, Duration)} with no extra environment. */

@@ -25,6 +25,7 @@ public final class ProcessCommandRunner implements CommandRunner {
 
     private final int maxCapture;
     private final Map<String, String> environment;
+    private final OperatingSystem system;
 
     /**
      * Keeps {@link #MAX_CAPTURE} bytes per stream.
@@ -38,8 +39,17 @@ public final class ProcessCommandRunner implements CommandRunner {
 
     /** Keeps {@code maxCapture} bytes per stream: more than that is read and dropped. */
     public ProcessCommandRunner(Map<String, String> environment, int maxCapture) {
-        this.environment = Map.copyOf(environment);
+        this(environment, maxCapture, OperatingSystem.current());
+    }
+
+    /**
+     * Starts children by {@code system}'s rules ({@link ChildProcess}): the JVM's own in production, where the
+     * children start; tests pass the other.
+     */
+    public ProcessCommandRunner(Map<String, String> environment, int maxCapture, OperatingSystem system) {
+        this.environment = ChildEnvironment.of(environment, Map.of(), system);
         this.maxCapture = maxCapture;
+        this.system = system;
     }
 
     @Override
@@ -88,12 +98,14 @@ public final class ProcessCommandRunner implements CommandRunner {
     private CommandResult run(List<String> argv, Map<String, String> environment, Duration timeout,
             java.util.function.Function<InputStream, String> stdoutReader, Process[] started)
             throws InterruptedException {
-        Map<String, String> child = new java.util.HashMap<>(this.environment);
-        child.putAll(environment);
+        // the call's variables replace the run's of the same name (on Windows whatever their case)
+        Map<String, String> child = ChildEnvironment.of(this.environment, environment, system);
         Process process;
         try {
-            process = ChildProcess.builder(argv, child).redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
-                    .start();
+            process = ChildProcess.builder(argv, child, system)
+                    .redirectInput(ProcessBuilder.Redirect.from(nullDevice())).start();
+        } catch (RefusedCommandException e) {
+            return CommandResult.refused(argv, e);
         } catch (IOException e) {
             return CommandResult.notInstalled(argv);
         }

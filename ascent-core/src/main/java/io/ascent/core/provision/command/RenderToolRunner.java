@@ -46,6 +46,7 @@ public final class RenderToolRunner implements ToolRunner {
     }
 
     private static ToolRun of(CommandResult result) {
-        return new ToolRun(result.exitCode(), result.stdout(), result.stderr(), result.notFound(), result.timedOut());
+        return new ToolRun(result.exitCode(), result.stdout(), result.notFound() ? result.refusal() : result.stderr(),
+                result.notFound(), result.timedOut());
     }
 }

@@ -137,7 +137,8 @@ public final class GarbageCollector {
         if (listed.notFound()) {
             // Not "nothing to collect": clusters a kind since removed made would still run. Say what was not done.
             report.item(Item.builder(CLUSTER_ID, "Ascent's kind clusters").status(Status.SKIP)
-                    .message("'" + kind + "' is not installed: kind clusters were not looked for")
+                    .message((listed.refusal().isEmpty() ? "'" + kind + "' is not installed"
+                            : listed.refusal()) + ": kind clusters were not looked for")
                     .remediation("install kind (or name it in ASCENT_KIND) to collect Ascent's kind clusters; "
                             + "`docker ps --filter label=io.x-k8s.kind.cluster` lists any that still run")
                     .build());

@@ -3,7 +3,8 @@ package io.ascent.core.provision.kube;
 import io.ascent.core.network.ProxyRoute;
 import io.ascent.core.provision.ProvisionException;
 import io.ascent.core.provision.ProvisionException.Kind;
-import io.ascent.core.provision.command.ChildProcess;
+import io.ascent.core.provision.command.CommandLookup;
+import io.ascent.core.provision.command.OperatingSystem;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.util.ClientBuilder;
 import io.kubernetes.client.util.KubeConfig;
@@ -107,7 +108,13 @@ public final class ClusterConnector {
             }
         }
         // the merge made a command with a folder absolute (kubectl's rule), so no folder to resolve against
-        Optional<String> plugin = missingExecPlugin(config, null, environment.get("PATH"));
+        Optional<CommandLookup.Relative> relative = relativeExecPlugin(config, environment);
+        if (relative.isPresent()) {
+            throw new ProvisionException(Kind.ENVIRONMENT, "the credentials of context '"
+                    + config.getCurrentContext() + "' in " + kubeconfig + " come from an exec plugin that is not "
+                    + "run: " + relative.get().message(), relative.get().fix());
+        }
+        Optional<String> plugin = missingExecPlugin(config, null, environment);
         if (plugin.isPresent()) {
             // client-java would go on without credentials, and the server's answer would blame system:anonymous
             Optional<String> hint = exec.flatMap(ExecCredentialPlugin::installHint);
@@ -167,18 +174,13 @@ public final class ClusterConnector {
     }
 
     /**
-     * The command of the current context's {@code exec} credential plugin when it cannot be run: not found on
-     * {@code path}, or, named with a folder, not an executable file there (relative to the kubeconfig's folder, as
-     * kubectl resolves it). Empty when the context has no exec plugin or it can be run.
+     * The command of the current context's {@code exec} credential plugin when it cannot be run: not found on the
+     * {@code PATH} of {@code environment}, or, named with a folder, not an executable file there (relative to the
+     * kubeconfig's folder, as kubectl resolves it). Empty when the context has no exec plugin or it can be run.
      */
-    static Optional<String> missingExecPlugin(KubeConfig config, Path kubeconfigFolder, String path) {
-        Optional<String> command = entry(config.getUsers(), entry(config.getContexts(), config.getCurrentContext())
-                .map(context -> context.get("context")).filter(Map.class::isInstance)
-                .map(context -> String.valueOf(((Map<?, ?>) context).get("user"))).orElse(null))
-                .map(user -> user.get("user")).filter(Map.class::isInstance)
-                .map(user -> ((Map<?, ?>) user).get("exec")).filter(Map.class::isInstance)
-                .map(exec -> ((Map<?, ?>) exec).get("command")).filter(String.class::isInstance)
-                .map(String.class::cast).filter(c -> !c.isBlank());
+    static Optional<String> missingExecPlugin(KubeConfig config, Path kubeconfigFolder,
+            Map<String, String> environment) {
+        Optional<String> command = execCommand(config);
         if (command.isEmpty()) {
             return Optional.empty();
         }
@@ -187,7 +189,29 @@ public final class ClusterConnector {
             Path file = kubeconfigFolder == null ? Path.of(name) : kubeconfigFolder.resolve(name);
             return Files.isExecutable(file) && Files.isRegularFile(file) ? Optional.empty() : command;
         }
-        return ChildProcess.find(name, path).isPresent() ? Optional.empty() : command;
+        return new CommandLookup(OperatingSystem.current()).find(name, environment).program().isPresent()
+                ? Optional.empty() : command;
+    }
+
+    /**
+     * The current context's exec plugin when the {@code PATH} of {@code environment} finds it only through a
+     * relative entry: it is not run (Go's rule, kubectl's too; {@link CommandLookup}).
+     */
+    static Optional<CommandLookup.Relative> relativeExecPlugin(KubeConfig config, Map<String, String> environment) {
+        return execCommand(config).filter(name -> !name.contains("/"))
+                .map(name -> new CommandLookup(OperatingSystem.current()).find(name, environment))
+                .filter(CommandLookup.Relative.class::isInstance).map(CommandLookup.Relative.class::cast);
+    }
+
+    /** The command of the current context's {@code exec} credential plugin, when it has one. */
+    private static Optional<String> execCommand(KubeConfig config) {
+        return entry(config.getUsers(), entry(config.getContexts(), config.getCurrentContext())
+                .map(context -> context.get("context")).filter(Map.class::isInstance)
+                .map(context -> String.valueOf(((Map<?, ?>) context).get("user"))).orElse(null))
+                .map(user -> user.get("user")).filter(Map.class::isInstance)
+                .map(user -> ((Map<?, ?>) user).get("exec")).filter(Map.class::isInstance)
+                .map(exec -> ((Map<?, ?>) exec).get("command")).filter(String.class::isInstance)
+                .map(String.class::cast).filter(c -> !c.isBlank());
     }
 
     /** The entry of a kubeconfig list ({@code contexts}, {@code users}) called {@code name}. */

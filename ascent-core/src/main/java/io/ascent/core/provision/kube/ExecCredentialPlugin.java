@@ -1,6 +1,8 @@
 package io.ascent.core.provision.kube;
 
+import io.ascent.core.provision.command.ChildEnvironment;
 import io.ascent.core.provision.command.ChildProcess;
+import io.ascent.core.provision.command.OperatingSystem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
@@ -182,9 +184,11 @@ final class ExecCredentialPlugin {
      *                     ExecCredential; the message names the command and what went wrong, never its output
      */
     ExecCredential fetch() throws IOException {
-        ProcessBuilder builder = ChildProcess.builder(command, environment)
+        // added before the builder merges the names, so on Windows no other spelling of it reaches the plugin
+        Map<String, String> withInfo = ChildEnvironment.of(environment,
+                Map.of("KUBERNETES_EXEC_INFO", execInfo().toString()), OperatingSystem.current());
+        ProcessBuilder builder = ChildProcess.builder(command, withInfo)
                 .redirectInput(ProcessBuilder.Redirect.PIPE).redirectError(ProcessBuilder.Redirect.DISCARD);
-        builder.environment().put("KUBERNETES_EXEC_INFO", execInfo().toString());
         Process process = builder.start();
         try {
             process.getOutputStream().close(); // not interactive: no standard input

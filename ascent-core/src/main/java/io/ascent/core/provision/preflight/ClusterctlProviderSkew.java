@@ -94,8 +94,8 @@ public final class ClusterctlProviderSkew {
     public List<Item> check(Path kubeconfig, String context, String clusterctl) throws InterruptedException {
         Run version = run(List.of(clusterctl, "version", "-o", "json"));
         if (version.notFound()) {
-            return List.of(skip("clusterctl was not found (" + clusterctl + "); there is no clusterctl to compare "
-                    + "with the providers"));
+            return List.of(skip(version.stderr().isEmpty() ? "clusterctl was not found (" + clusterctl + "); there "
+                    + "is no clusterctl to compare with the providers" : version.stderr()));
         }
         String clusterctlVersion = version.exitCode() == 0 ? versionOf(version.stdout()) : null;
         if (clusterctlVersion == null) {
@@ -110,7 +110,8 @@ public final class ClusterctlProviderSkew {
                 "--request-timeout", timeout.toSeconds() + "s"));
         Run providers = run(get);
         if (providers.notFound()) {
-            return List.of(skip("kubectl was not found (" + kubectl + "); it reads the provider inventory"));
+            return List.of(skip(providers.stderr().isEmpty() ? "kubectl was not found (" + kubectl + "); it reads "
+                    + "the provider inventory" : providers.stderr()));
         }
         if (providers.exitCode() != 0) {
             if (providers.stderr().contains("doesn't have a resource type")) {
@@ -217,7 +218,10 @@ public final class ClusterctlProviderSkew {
         return line.isEmpty() ? "" : before + (line.length() > 300 ? line.substring(0, 300) + "..." : line) + after;
     }
 
-    /** What a command did; {@code notFound} when it could not be started at all. */
+    /**
+     * What a command did; {@code notFound} when it could not be started at all ({@code stderr} then says why when it
+     * was found but refused: a relative {@code PATH} entry).
+     */
     private record Run(boolean notFound, int exitCode, String stdout, String stderr) {
     }
 
@@ -226,6 +230,7 @@ public final class ClusterctlProviderSkew {
         if (result.timedOut()) {
             return new Run(false, -1, "", argv.get(0) + " did not finish within " + timeout.toSeconds() + " s");
         }
-        return new Run(result.notFound(), result.exitCode(), result.stdout(), result.stderr());
+        return new Run(result.notFound(), result.exitCode(), result.stdout(),
+                result.notFound() ? result.refusal() : result.stderr());
     }
 }

@@ -31,6 +31,11 @@ final class ContainerEngineCheck implements PreflightCheck {
         }
         if (!engine.clientInstalled()) {
             context.environmentCannotRun();
+            String refusal = engine.result().map(CommandResult::refusal).orElse("");
+            if (!refusal.isEmpty()) {
+                return PreflightRule.CONTAINER_ENGINE.item()
+                        .error(ErrorKind.ENVIRONMENT, "the container engine client " + refusal).build();
+            }
             return PreflightRule.CONTAINER_ENGINE.item()
                     .error(ErrorKind.ENVIRONMENT, engine.explicit()
                             ? "KIND_EXPERIMENTAL_PROVIDER=" + engine.provider() + " but '" + engine.provider()

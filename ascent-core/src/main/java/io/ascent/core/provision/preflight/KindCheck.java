@@ -28,6 +28,10 @@ final class KindCheck implements PreflightCheck {
         CommandResult result = context.kindVersion();
         KindNodeImages table = context.images();
         String newest = table.newestRelease();
+        if (!result.refusal().isEmpty()) {
+            context.environmentCannotRun();
+            return PreflightRule.KIND.item().error(ErrorKind.ENVIRONMENT, result.refusal()).build();
+        }
         if (result.notFound()) {
             context.environmentCannotRun();
             String kind = context.probes().kind();

@@ -33,7 +33,8 @@ final class KubectlCheck implements PreflightCheck {
                 .run(List.of("kubectl", "version", "--client", "-o", "json"), PreflightContext.PROBE_TIMEOUT);
         if (result.notFound()) {
             return PreflightRule.KUBECTL.item().status(Status.SKIP)
-                    .message("kubectl is not installed; Ascent does not need it").build();
+                    .message(result.refusal().isEmpty() ? "kubectl is not installed; Ascent does not need it"
+                            : result.refusal() + " (Ascent itself does not need kubectl)").build();
         }
         Optional<NodeVersion> client = result.succeeded() ? clientVersion(result.stdout()) : Optional.empty();
         if (client.isEmpty()) {

@@ -78,6 +78,7 @@ public final class PreflightContext {
         }
         List<String> candidates = chosen.map(List::of).orElse(List.of("docker", "podman", "nerdctl"));
         CommandResult last = null;
+        CommandResult refused = null;
         for (String provider : candidates) {
             List<String> argv = provider.equals("podman") ? List.of("podman", "info", "--format", "json")
                     : List.of(provider, "info", "--format", "{{json .}}");
@@ -86,8 +87,11 @@ public final class PreflightContext {
                 return EngineProbe.of(provider, chosen.isPresent(), result);
             }
             last = result;
+            if (refused == null && !result.refusal().isEmpty()) {
+                refused = result; // found through a relative PATH entry: the one to name if no other is found
+            }
         }
-        return EngineProbe.noClient(candidates, chosen.isPresent(), last);
+        return EngineProbe.noClient(candidates, chosen.isPresent(), refused != null ? refused : last);
     }
 
     /** {@code kind version}'s result, run once. */

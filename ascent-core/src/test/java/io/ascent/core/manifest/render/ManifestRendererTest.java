@@ -215,6 +215,27 @@ class ManifestRendererTest {
     }
 
     @Test
+    void shouldNameTheRelativePathEntryAKustomizeWasRefusedThroughWhenNoOtherToolRuns(@TempDir Path tools)
+            throws Exception {
+        Path bin = Files.createDirectories(tools.resolve("bin"));
+        Path kustomize = Files.writeString(bin.resolve("kustomize"), "#!/bin/sh\necho 'kind: ConfigMap'\n");
+        kustomize.toFile().setExecutable(true);
+        String entry = Path.of("").toAbsolutePath().relativize(bin).toString();
+        ManifestRenderer renderer = new ManifestRenderer(new io.ascent.core.provision.command.RenderToolRunner(
+                new io.ascent.core.provision.command.ProcessCommandRunner(java.util.Map.of("PATH", entry), 1 << 20,
+                        io.ascent.core.provision.command.OperatingSystem.UNIX)), java.time.Duration.ofSeconds(30));
+
+        Report report = kustomizeRepository().validate(Optional.empty(), renderer);
+
+        assertThat(items(report, ManifestRenderer.ID)).singleElement().satisfies(item -> {
+            assertThat(item.isError(ErrorKind.ENVIRONMENT)).isTrue();
+            assertThat(item.message()).startsWith("cannot render 'deploy/overlays/prod': kustomize was found as "
+                    + entry + "/kustomize through the relative PATH entry '" + entry + "'");
+        });
+        assertThat(report.verdict()).isEqualTo(Verdict.ENVIRONMENT_ERROR);
+    }
+
+    @Test
     void shouldSayWhenTheEmbeddingRunsNoExternalProgram() {
         Report report = kustomizeRepository().validate(Optional.empty(), ManifestRenderer.unavailable());
 

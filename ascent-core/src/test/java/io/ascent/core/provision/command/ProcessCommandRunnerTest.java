@@ -42,4 +42,42 @@ class ProcessCommandRunnerTest {
         assertThat(Files.readString(output)).isEqualTo("kind: A\n---\nkind: B\n");
         assertThat(result.stderr()).isEqualTo("warned\n");
     }
+
+    @Test
+    void shouldRunAWindowsProgramFoundWithPathextAndGiveItOneValuePerNameWhateverTheCase() throws Exception {
+        // the Windows rules on this machine: "Path" and "PATHEXT" of any case, one environment name per variable
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Path script = bin.resolve("printenv.bat");
+        Files.writeString(script, "#!/bin/sh\nexec /usr/bin/env\n");
+        script.toFile().setExecutable(true);
+        Map<String, String> run = Map.of("Path", bin.toString(), "pathext", ".COM;.BAT", "Home", "h");
+
+        CommandResult result = new ProcessCommandRunner(run, 1024, OperatingSystem.WINDOWS).run(List.of("printenv"),
+                Map.of("PATH", bin + ";C:\\Windows", "HOME", "call"), Duration.ofSeconds(30));
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.stdout().lines().filter(line -> line.toUpperCase().startsWith("PATH="))).singleElement()
+                .asString().endsWith(";C:\\Windows");
+        assertThat(result.stdout().lines().filter(line -> line.toUpperCase().startsWith("HOME="))).singleElement()
+                .asString().endsWith("=call");
+    }
+
+    @Test
+    void shouldRefuseAProgramFoundThroughARelativePathEntryWithoutRunningIt() throws Exception {
+        Path bin = Files.createDirectories(dir.resolve("relative-bin"));
+        Path marker = dir.resolve("ran");
+        Path kind = bin.resolve("kind");
+        Files.writeString(kind, "#!/bin/sh\ntouch '" + marker + "'\n");
+        kind.toFile().setExecutable(true);
+        String entry = Path.of("").toAbsolutePath().relativize(bin).toString();
+
+        CommandResult result = new ProcessCommandRunner(Map.of("PATH", entry + ":/usr/bin:/bin"), 1024,
+                OperatingSystem.UNIX).run(List.of("kind", "version"), Map.of(), Duration.ofSeconds(30));
+
+        assertThat(Files.exists(marker)).as("the refused program ran").isFalse();
+        assertThat(result.notFound()).isTrue();
+        assertThat(result.refusal()).contains("'" + entry + "'", "absolute");
+        assertThat(new CommandFailedException(result).getMessage())
+                .startsWith("command failed: kind version was not run: kind was found as " + entry + "/kind");
+    }
 }

@@ -213,4 +213,23 @@ class ExecPluginConfigTest {
             assertThat(e.remediation()).hasValueSatisfying(fix -> assertThat(fix).contains("install hint"));
         });
     }
+
+    @Test
+    void shouldRefuseAPluginFoundOnlyThroughARelativePathEntryWithoutRunningIt() throws Exception {
+        Path bin = Files.createDirectories(dir.resolve("plugins"));
+        Files.move(recordingPlugin(), bin.resolve("acme-login"));
+        String entry = Path.of("").toAbsolutePath().relativize(bin).toString();
+        Path kubeconfig = kubeconfig("", "      apiVersion: client.authentication.k8s.io/v1\n"
+                + "      command: acme-login\n      interactiveMode: Never\n");
+
+        assertThatThrownBy(() -> ClusterConnector.fromKubeconfig(kubeconfig, Optional.empty(),
+                java.util.Map.of("PATH", entry + ":/usr/bin:/bin")))
+                .isInstanceOfSatisfying(ProvisionException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(ProvisionException.Kind.ENVIRONMENT);
+                    assertThat(e.getMessage()).contains("acme-login was found as " + entry + "/acme-login",
+                            "relative PATH entry '" + entry + "'");
+                    assertThat(e.remediation()).hasValueSatisfying(fix -> assertThat(fix).contains("absolute"));
+                });
+        assertThat(dir.resolve("exec-info.json")).as("the refused plugin ran").doesNotExist();
+    }
 }

@@ -112,6 +112,26 @@ class ClusterctlProviderSkewTest {
     }
 
     @Test
+    void shouldSayWhyAClusterctlFoundThroughARelativePathEntryWasNotRun() throws Exception {
+        Path bin = Files.createDirectories(dir.resolve("relative-bin"));
+        Files.move(script("clusterctl", "touch '" + dir.resolve("ran") + "'"), bin.resolve("clusterctl"));
+        String entry = Path.of("").toAbsolutePath().relativize(bin).toString();
+        io.ascent.core.provision.command.ProcessCommandRunner commands =
+                new io.ascent.core.provision.command.ProcessCommandRunner(java.util.Map.of("PATH", entry), 1024,
+                        io.ascent.core.provision.command.OperatingSystem.UNIX);
+
+        List<Item> items = new ClusterctlProviderSkew(commands, script("kubectl", "exit 0").toString(),
+                Duration.ofSeconds(5)).check(dir.resolve("kubeconfig"), null, "clusterctl");
+
+        assertThat(items).singleElement().satisfies(item -> {
+            assertThat(item.status()).isEqualTo(Status.SKIP);
+            assertThat(item.message()).contains("clusterctl was found as " + entry + "/clusterctl",
+                    "relative PATH entry '" + entry + "'");
+        });
+        assertThat(dir.resolve("ran")).doesNotExist();
+    }
+
+    @Test
     void shouldStopAHangingKubectlAtTheTimeout() throws Exception {
         Path clusterctl = script("clusterctl", "echo v1.2.5");
         long start = System.nanoTime();

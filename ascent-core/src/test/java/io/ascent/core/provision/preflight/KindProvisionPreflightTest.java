@@ -80,6 +80,41 @@ class KindProvisionPreflightTest {
     }
 
     @Test
+    void shouldStopWithExit3NamingTheEntryWhenKindIsFoundOnlyThroughARelativePathEntry() throws IOException {
+        FakeHost host = FakeHost.systemdCgroupV2().docker(FakeHost.HEALTHY_DOCKER).kubectl("v1.31.2");
+        host.commands.put(FakeHost.KIND_VERSION, refused(FakeHost.KIND_VERSION, "kind", "tools"));
+
+        Report report = provision(host);
+
+        assertThat(report.verdict().exitStatus()).isEqualTo(3);
+        Item kind = only(report, "preflight.kind");
+        assertThat(kind.status()).isEqualTo(Status.ERROR);
+        assertThat(kind.message()).startsWith("kind was found as tools/kind through the relative PATH entry 'tools'")
+                .contains("make that PATH entry absolute");
+        assertThat(host.ran).noneMatch(argv -> argv.contains("create"));
+    }
+
+    @Test
+    void shouldNameTheRelativeEntryWhenTheOnlyContainerEngineClientIsFoundThroughIt() throws IOException {
+        FakeHost host = FakeHost.systemdCgroupV2().kind("v0.31.0").kubectl("v1.31.2");
+        host.commands.put(FakeHost.DOCKER_INFO, refused(FakeHost.DOCKER_INFO, "docker", ""));
+
+        Report report = provision(host);
+
+        assertThat(report.verdict().exitStatus()).isEqualTo(3);
+        assertThat(only(report, "preflight.container-engine").message()).startsWith("the container engine client "
+                + "docker was found as docker through the relative PATH entry '' (an empty entry, the current folder)");
+    }
+
+    private static io.ascent.core.provision.command.CommandResult refused(List<String> argv, String command,
+            String entry) {
+        return io.ascent.core.provision.command.CommandResult.refused(argv,
+                new io.ascent.core.provision.command.RefusedCommandException(
+                        new io.ascent.core.provision.command.CommandLookup.Relative(command, entry,
+                                Path.of(entry.isEmpty() ? "." : entry).resolve(command).normalize())));
+    }
+
+    @Test
     void shouldNameTheConfiguredKindWhenItIsMissing() throws IOException {
         FakeHost host = FakeHost.systemdCgroupV2().docker(FakeHost.HEALTHY_DOCKER).env(Probes.KIND_EXECUTABLE,
                 "/opt/none/kind");
