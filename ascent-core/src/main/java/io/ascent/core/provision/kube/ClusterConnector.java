@@ -101,7 +101,7 @@ public final class ClusterConnector {
             try {
                 exec.get().requireUsable(); // what kubectl refuses, refused before anything runs
                 // and what the user's kuberc forbids kubectl to run
-                CredentialPluginPolicy.of(environment).check(exec.get().name(), environment.get("PATH"));
+                CredentialPluginPolicy.of(environment).check(exec.get().name(), environment);
             } catch (ExecCredentialPlugin.Unusable e) {
                 throw new ProvisionException(Kind.ENVIRONMENT, "the credentials of context '" + chosen + "' in "
                         + kubeconfig + " cannot be used: " + e.getMessage(), e.fix());

@@ -1,6 +1,7 @@
 package io.ascent.core.provision.kube;
 
-import io.ascent.core.provision.command.ChildProcess;
+import io.ascent.core.provision.command.CommandLookup;
+import io.ascent.core.provision.command.OperatingSystem;
 import io.ascent.core.workspace.ConfinedFiles;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -120,10 +121,10 @@ final class CredentialPluginPolicy {
      * An allowlist entry that is a name allows the plugin when it is the same name or both are found at the same
      * file on {@code path}; one that is a path allows the plugin named by it or found there, as kubectl decides.
      *
-     * @param path the run's {@code PATH}
+     * @param environment the run's: its {@code PATH} (on Windows {@code PATHEXT}) finds both
      * @throws ExecCredentialPlugin.Unusable with kubectl's words for a denied plugin and how to allow it
      */
-    void check(String command, String path) throws ExecCredentialPlugin.Unusable {
+    void check(String command, Map<String, String> environment) throws ExecCredentialPlugin.Unusable {
         String shown = command.replaceAll("\\p{Cntrl}", " "); // a hostile kubeconfig's terminal escapes
         String where = file.map(Path::toString).orElse("kuberc");
         if (broken.isPresent()) {
@@ -146,7 +147,7 @@ final class CredentialPluginPolicy {
                             + "\"Allowlist\" in " + where + " with no credentialPluginAllowlist",
                             "list the plugins you trust under credentialPluginAllowlist in " + where);
                 }
-                if (allowlist.stream().noneMatch(allowed -> allows(allowed, command, path))) {
+                if (allowlist.stream().noneMatch(allowed -> allows(allowed, command, environment))) {
                     throw new ExecCredentialPlugin.Unusable("plugin \"" + shown + "\" not allowed: not in the "
                             + "credentialPluginAllowlist of " + where, "add `- name: " + shown + "` to "
                             + "credentialPluginAllowlist in " + where + " if you trust it");
@@ -158,27 +159,27 @@ final class CredentialPluginPolicy {
         }
     }
 
-    private static boolean allows(String allowed, String command, String path) {
+    private static boolean allows(String allowed, String command, Map<String, String> environment) {
         if (allowed.equals(command)) {
             return true;
         }
-        Optional<Path> plugin = lookPath(command, path);
+        CommandLookup lookup = new CommandLookup(OperatingSystem.current());
+        Optional<Path> plugin = lookPath(lookup, command, environment);
         if (plugin.isEmpty()) {
             return false;
         }
-        if (ChildProcess.hasFolder(allowed)) {
+        if (lookup.hasFolder(allowed)) {
             return Path.of(allowed).normalize().equals(plugin.get());
         }
-        return lookPath(allowed, path).filter(plugin.get()::equals).isPresent();
+        return lookPath(lookup, allowed, environment).filter(plugin.get()::equals).isPresent();
     }
 
-    /** Where {@code command} runs from, as Go's exec.LookPath finds it: a name on {@code path}, a path as it is. */
-    private static Optional<Path> lookPath(String command, String path) {
-        if (ChildProcess.hasFolder(command)) {
-            Path file = Path.of(command);
-            return Files.isRegularFile(file) && Files.isExecutable(file) ? Optional.of(file.normalize())
-                    : Optional.empty();
-        }
-        return ChildProcess.find(command, path).map(Path::normalize);
+    /**
+     * Where {@code command} runs from, as Go's exec.LookPath finds it: a name on the run's {@code PATH} (never through
+     * a relative entry, which is refused), a path as it is when it is an executable file.
+     */
+    private static Optional<Path> lookPath(CommandLookup lookup, String command, Map<String, String> environment) {
+        return lookup.find(command, environment).program().filter(Files::isRegularFile).filter(Files::isExecutable)
+                .map(Path::normalize);
     }
 }

@@ -40,7 +40,7 @@ class CredentialPluginPolicyTest {
     }
 
     private static void check(Map<String, String> environment, String command) throws Exception {
-        CredentialPluginPolicy.of(environment).check(command, environment.get("PATH"));
+        CredentialPluginPolicy.of(environment).check(command, environment);
     }
 
     @Test
