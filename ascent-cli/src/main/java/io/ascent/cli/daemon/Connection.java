@@ -121,7 +121,7 @@ final class Connection implements Runnable {
             Invocation invocation = new Invocation(request.cwd(), request.env(), out, err, request.stdoutTty(),
                     request.stderrTty(), stop[0]);
             status[0] = Main.run(invocation, request.args().toArray(String[]::new));
-        }, "ascent-run-" + number);
+        }, "ascent-daemon-run-" + number);
         stop[0] = new RequestStop(run);
         Running running = new Running(stop[0], run);
         if (!server.started(running)) {
@@ -137,7 +137,7 @@ final class Connection implements Runnable {
                 out.flush();
                 err.flush();
                 relay.finish();
-            }, "ascent-wait-" + number);
+            }, "ascent-daemon-wait-" + number);
             waiter.setDaemon(true);
             waiter.start();
             relay.relay();
@@ -172,7 +172,7 @@ final class Connection implements Runnable {
                     stop.stop(SIGHUP);
                 }
             }
-        }, "ascent-stops-" + number);
+        }, "ascent-daemon-stops-" + number);
         watcher.setDaemon(true);
         watcher.start();
     }

@@ -89,7 +89,7 @@ final class DaemonServer implements AutoCloseable {
                     open++;
                 }
                 Thread thread = new Thread(new Connection(new FrameChannel(client), this, number),
-                        "ascent-request-" + number);
+                        "ascent-daemon-request-" + number);
                 thread.start();
             }
         } catch (ClosedChannelException e) {
