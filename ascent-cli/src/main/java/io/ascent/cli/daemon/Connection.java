@@ -118,9 +118,17 @@ final class Connection implements Runnable {
         int[] status = {PROTOCOL_ERROR};
         RequestStop[] stop = new RequestStop[1];
         Thread run = new Thread(() -> {
-            Invocation invocation = new Invocation(request.cwd(), request.env(), out, err, request.stdoutTty(),
-                    request.stderrTty(), stop[0]);
-            status[0] = Main.run(invocation, request.args().toArray(String[]::new));
+            Invocation invocation = new Invocation(request.cwd(), RequestEnvironment.of(request.env(), request.cwd()),
+                    out, err, request.stdoutTty(), request.stderrTty(), stop[0]);
+            try {
+                status[0] = Main.run(invocation, request.args().toArray(String[]::new));
+            } catch (RuntimeException | Error e) {
+                // Main.run answers every failure of a command itself; this is a bug of the server's (logged by
+                // its class only: a message may hold the request's data).
+                err.println("ascent: internal error in the resident engine; please report it");
+                server.log("internal error running a request: " + e.getClass().getName());
+                status[0] = PROTOCOL_ERROR;
+            }
         }, "ascent-daemon-run-" + number);
         stop[0] = new RequestStop(run);
         Running running = new Running(stop[0], run);

@@ -222,6 +222,11 @@ final class DaemonServer implements AutoCloseable {
                 + " requests served, " + running.size() + " running, idle timeout " + DaemonMain.format(idle);
     }
 
+    /** One line in the daemon's log: start, stop and internal errors, never a request's words or environment. */
+    void log(String line) {
+        log.println("ascent daemon: " + line);
+    }
+
     ScheduledExecutorService scheduler() {
         return scheduler;
     }
