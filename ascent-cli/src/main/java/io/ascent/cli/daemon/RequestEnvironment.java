@@ -10,14 +10,15 @@ import java.util.Map;
 
 /**
  * A request's environment as the run uses it. The variables that hold paths ({@link #PATHS}) may hold relative ones,
- * which the command line's process and the children it starts resolve against the client's directory; the resident
- * engine's JVM, and every child it starts, has a directory of its own. So their relative entries are made absolute
- * against the client's directory, which is what they meant there; an empty {@code PATH} entry is the current
- * directory (POSIX). Every other variable is passed as it came.
+ * which the command line's process resolves against the client's directory; the resident engine's JVM has a directory
+ * of its own. So their relative entries are made absolute against the client's directory, which is what they meant
+ * there. {@code PATH} is not one of them: a program found through a relative {@code PATH} entry is never run, by the
+ * command line or by the engine (Go's rule, {@code CommandLookup}), and making the entry absolute here would run it.
+ * Every other variable is passed as it came.
  */
 final class RequestEnvironment {
     /** Variables whose value is a list of paths separated by {@code :}, or one path. */
-    static final List<String> PATHS = List.of("PATH", "KUBECONFIG", "ASCENT_KIND", "XDG_CACHE_HOME");
+    static final List<String> PATHS = List.of("KUBECONFIG", "ASCENT_KIND", "XDG_CACHE_HOME");
 
     private RequestEnvironment() {
     }
@@ -27,17 +28,17 @@ final class RequestEnvironment {
         for (String name : PATHS) {
             String value = env.get(name);
             if (value != null && !value.isEmpty()) {
-                absolute.put(name, resolve(value, cwd, name.equals("PATH")));
+                absolute.put(name, resolve(value, cwd));
             }
         }
         return absolute;
     }
 
-    private static String resolve(String value, Path cwd, boolean emptyIsCurrent) {
+    private static String resolve(String value, Path cwd) {
         List<String> entries = new ArrayList<>();
         for (String entry : value.split(File.pathSeparator, -1)) {
             if (entry.isEmpty()) {
-                entries.add(emptyIsCurrent ? cwd.toString() : entry);
+                entries.add(entry);
                 continue;
             }
             try {
