@@ -230,13 +230,17 @@ func TestShouldRunDirectlyWhenTheSocketFolderIsASymlink(t *testing.T) {
 }
 
 func TestShouldRunDirectlyWhenTheSocketFolderIsOpenToOthers(t *testing.T) {
-	f := newFixture(t)
-	os.Mkdir(f.dir, 0o700)
-	os.Chmod(f.dir, 0o755)
-	r := f.run(nil, "echo", "x")
-	assertFallback(t, f, r, "has mode 0755")
-	if n := f.starts(); n != 0 {
-		t.Fatalf("%d daemons started in an untrusted folder", n)
+	for _, mode := range []os.FileMode{0o755, 0o750, 0o701} {
+		t.Run(fmt.Sprintf("%04o", mode), func(t *testing.T) {
+			f := newFixture(t)
+			os.Mkdir(f.dir, 0o700)
+			os.Chmod(f.dir, mode)
+			r := f.run(nil, "echo", "x")
+			assertFallback(t, f, r, fmt.Sprintf("has mode %04o", mode))
+			if n := f.starts(); n != 0 {
+				t.Fatalf("%d daemons started in an untrusted folder", n)
+			}
+		})
 	}
 }
 
