@@ -1,3 +1,3 @@
 module github.com/ascent/ascent-client
 
-go 1.26
+go 1.22
