@@ -8,6 +8,11 @@
 # `--brief` (or BENCH_BRIEF=1) shrinks the input and the repetitions so CI can run every script in seconds and a
 # script that rots fails the build; the ratios it prints are then not worth quoting.
 #
+# BENCH_RESIDENT=1 adds, next to each row it applies to, a row `<row>-resident`: the same Ascent command through the
+# resident engine (ASCENT_DAEMON=1, docs/daemon.md), the daemon started and warmed before the timing and stopped
+# when the script ends (bench_resident_stop in its EXIT trap). The daemon is the script's own: its socket folder is
+# a temporary XDG_RUNTIME_DIR, so a daemon the user runs is neither used nor stopped.
+#
 # Tools are installed on first use into ~/.cache/ascent/bench-tools (hyperfine from Debian's packages when it is
 # not on PATH and we may install packages; kubeconform with the Go toolchain at a pinned version).
 
@@ -76,6 +81,57 @@ print(f"RATIO {row} wall={wall:.2f} cpu={cpu:.2f} ascent={statistics.median(a['t
       f"alt={statistics.median(b['times']):.3f}s load={os.getloadavg()[0]:.1f}")
 PY
   rm -f "$json"
+}
+
+BENCH_RESIDENT="${BENCH_RESIDENT:-0}"
+BENCH_RESIDENT_DIR=""
+
+# bench_resident COMMAND: the Ascent command line (a "$BENCH_ROOT/ascent ..." word list) run through the resident
+# engine of this script. `env` costs the measurement one exec (under a millisecond).
+# bench_resident_init first, in the script's own shell (not in a command substitution), to make the folder.
+bench_resident_init() {
+  if [[ -z "$BENCH_RESIDENT_DIR" ]]; then
+    BENCH_RESIDENT_DIR="$(mktemp -d /tmp/ascent-bench-XXXXXX)"   # short: a socket path must stay under 108 bytes
+    chmod 700 "$BENCH_RESIDENT_DIR"
+  fi
+}
+bench_resident() {
+  # The idle timeout bounds how long a daemon outlives a script that was killed before its trap ran.
+  echo "env ASCENT_DAEMON=1 ASCENT_DAEMON_IDLE=10m XDG_RUNTIME_DIR=$BENCH_RESIDENT_DIR $1"
+}
+
+# bench_resident_stop: stops this script's daemon, if it started one (call it from the EXIT trap).
+bench_resident_stop() {
+  [[ -n "$BENCH_RESIDENT_DIR" ]] || return 0
+  # shellcheck disable=SC2046 # a word list
+  $(bench_resident "$BENCH_ROOT/ascent") daemon stop >/dev/null 2>&1 || true
+  rm -rf "$BENCH_RESIDENT_DIR"
+}
+
+# bench_resident_warmup_runs: requests run before the timing so that the daemon's JIT has compiled the hot code.
+bench_resident_warmup_runs() { if [[ "$BENCH_BRIEF" == 1 ]]; then echo 1; else echo "${BENCH_RESIDENT_WARMUP:-10}"; fi; }
+
+# bench_compare_resident ROW ASCENT_COMMAND ALT_COMMAND: with BENCH_RESIDENT=1, starts and warms the daemon with
+# the command, checks that it is the daemon that answers (the client would fall back to a direct run silently but
+# for one line on stderr), and prints the RATIO line of `<ROW>-resident`. Without BENCH_RESIDENT=1, nothing.
+bench_compare_resident() {
+  [[ "$BENCH_RESIDENT" == 1 ]] || return 0
+  local row="$1" a b="$3" i err
+  bench_resident_init
+  a="$(bench_resident "$2")"
+  err="$BENCH_RESIDENT_DIR/stderr"
+  for ((i = 0; i < $(bench_resident_warmup_runs); i++)); do
+    $a >/dev/null 2>"$err" || true   # a failing validation exits 1; that is fine here too
+    if grep -q "resident engine" "$err"; then
+      echo "bench: the resident engine did not run $row:" >&2
+      grep "resident engine" "$err" >&2
+      return 4
+    fi
+  done
+  rm -f "$err"
+  # shellcheck disable=SC2046
+  $(bench_resident "$BENCH_ROOT/ascent") daemon status >&2
+  bench_compare "$row-resident" "$a" "$b"
 }
 
 # bench_peak_rss_mib COMMAND... : the command's peak resident memory in MiB (GNU time), output discarded.
