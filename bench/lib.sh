@@ -66,17 +66,23 @@ bench_ascent_jar() {
 # bench_compare ROW ASCENT_COMMAND ALT_COMMAND
 # Times both whole commands with hyperfine (shell-less, one warm-up each) and prints the RATIO line.
 # A command that exits non-zero is fine (a failing validation exits 1); hyperfine is told to ignore it.
+# BENCH_DAEMON_PID: the resident engine's pid when ASCENT_COMMAND runs through it; its CPU time over the
+# measurement, shared out over the runs of ASCENT_COMMAND, is then added to the client's (hyperfine sees only the
+# client's process, whose CPU time is about a millisecond).
 bench_compare() {
-  local row="$1" a="$2" b="$3" hf json
+  local row="$1" a="$2" b="$3" hf json before=0 after=0
   hf="$(bench_hyperfine)"
   json="$(mktemp)"
+  if [[ -n "${BENCH_DAEMON_PID:-}" ]]; then before="$(bench_cpu_ticks "$BENCH_DAEMON_PID")"; fi
   "$hf" -N -i --style none --warmup 1 --runs "$(bench_runs)" --export-json "$json" "$a" "$b" >/dev/null
-  python3 - "$row" "$json" <<'PY'
+  if [[ -n "${BENCH_DAEMON_PID:-}" ]]; then after="$(bench_cpu_ticks "$BENCH_DAEMON_PID")"; fi
+  python3 - "$row" "$json" "$(( after - before ))" "$(getconf CLK_TCK)" "$(( $(bench_runs) + 1 ))" <<'PY'
 import json, os, statistics, sys
 row, path = sys.argv[1], sys.argv[2]
+daemon = int(sys.argv[3]) / int(sys.argv[4]) / int(sys.argv[5])  # daemon CPU seconds per run of the command
 a, b = json.load(open(path))["results"]
 wall = statistics.median(a["times"]) / statistics.median(b["times"])
-cpu = (a["user"] + a["system"]) / max(b["user"] + b["system"], 1e-9)
+cpu = (a["user"] + a["system"] + daemon) / max(b["user"] + b["system"], 1e-9)
 print(f"RATIO {row} wall={wall:.2f} cpu={cpu:.2f} ascent={statistics.median(a['times']):.3f}s "
       f"alt={statistics.median(b['times']):.3f}s load={os.getloadavg()[0]:.1f}")
 PY
@@ -129,9 +135,22 @@ bench_compare_resident() {
     fi
   done
   rm -f "$err"
+  BENCH_DAEMON_PID="$(bench_resident_pid)" bench_compare "$row-resident" "$a" "$b"
+}
+
+# bench_resident_pid: the pid of this script's daemon, from `ascent daemon status`.
+bench_resident_pid() {
+  local status
   # shellcheck disable=SC2046
-  $(bench_resident "$BENCH_ROOT/ascent") daemon status >&2
-  bench_compare "$row-resident" "$a" "$b"
+  status="$($(bench_resident "$BENCH_ROOT/ascent") daemon status)"
+  echo "bench: $status" >&2
+  sed -n 's/^ascent daemon: pid \([0-9]*\),.*/\1/p' <<<"$status"
+}
+
+# bench_cpu_ticks PID: user+system CPU time of a process so far, in clock ticks (/proc/PID/stat fields 14 and 15;
+# the command name, field 2, is cut off first because it may hold spaces).
+bench_cpu_ticks() {
+  sed 's/^.*) //' "/proc/$1/stat" | awk '{ print $12 + $13 }'
 }
 
 # bench_peak_rss_mib COMMAND... : the command's peak resident memory in MiB (GNU time), output discarded.
