@@ -41,20 +41,30 @@ public final class AscentCommand implements Runnable {
     }
 
     /**
-     * As {@link #commandLine(String...)}, {@code provision} running over the connections {@link ClusterWarmUp}
-     * started warming from these arguments.
+     * As {@link #commandLine(Invocation, Optional, String...)}, for a run of the process itself (the commands write
+     * to the command line's own streams, set on the result).
      */
     static CommandLine commandLine(Optional<KubeConnections> warm, String... args) {
+        return commandLine(Invocation.ofProcess(new java.io.PrintWriter(System.out, true),
+                new java.io.PrintWriter(System.err, true)), warm, args);
+    }
+
+    /**
+     * As {@link #commandLine(String...)}, every command reading {@code invocation} (directory, environment, stop)
+     * and {@code provision} running over the connections {@link ClusterWarmUp} started warming from these
+     * arguments.
+     */
+    static CommandLine commandLine(Invocation invocation, Optional<KubeConnections> warm, String... args) {
         CommandLine ascent = new CommandLine(commandSpec());
         String first = args.length == 0 ? "" : args[0];
         if (args.length == 1 && ("--version".equals(first) || "-V".equals(first))) {
             return ascent; // prints the version only: registering every subcommand was half of its start-up
         }
         if (SUBCOMMANDS.contains(first) && !"help".equals(first)) {
-            ascent.addSubcommand(first, subcommand(first, warm));
+            ascent.addSubcommand(first, subcommand(first, invocation, warm));
         } else {
             for (String name : SUBCOMMANDS) {
-                ascent.addSubcommand(name, subcommand(name, warm));
+                ascent.addSubcommand(name, subcommand(name, invocation, warm));
             }
         }
         return ascent;
@@ -65,15 +75,15 @@ public final class AscentCommand implements Runnable {
      * options added, or a class picocli reads the annotations of. A switch rather than a map of lambdas: linking
      * each lambda's call site has a start-up cost of its own.
      */
-    private static Object subcommand(String name, Optional<KubeConnections> warm) {
+    private static Object subcommand(String name, Invocation invocation, Optional<KubeConnections> warm) {
         return switch (name) {
-            case ValidateCommand.NAME -> ValidateCommand.commandSpec();
-            case ProvisionCommand.NAME -> ProvisionCommand.commandSpec(warm);
-            case "doctor" -> withSharedOptions(new DoctorCommand());
-            case "gc" -> withSharedOptions(new GcCommand());
-            case "init" -> InitCommand.class;
+            case ValidateCommand.NAME -> ValidateCommand.commandSpec(invocation);
+            case ProvisionCommand.NAME -> ProvisionCommand.commandSpec(invocation, warm);
+            case "doctor" -> withSharedOptions(new DoctorCommand(invocation));
+            case "gc" -> withSharedOptions(new GcCommand(invocation));
+            case "init" -> new InitCommand(invocation);
             case "checks" -> ChecksCommand.class;
-            case "baseline" -> withSharedOptions(new BaselineCommand());
+            case "baseline" -> withSharedOptions(new BaselineCommand(invocation));
             case "schema" -> SchemaCommand.class;
             case "help" -> HelpCommand.class;
             default -> throw new IllegalArgumentException("no subcommand " + name);

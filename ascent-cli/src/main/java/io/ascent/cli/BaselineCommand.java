@@ -50,9 +50,15 @@ final class BaselineCommand implements Callable<Integer>, SharedOptions {
     @Spec
     private CommandSpec spec;
 
+    private final Invocation invocation;
+
     private final ApplicationOptions application = new ApplicationOptions();
 
     private final GitSourceOption source = new GitSourceOption();
+
+    BaselineCommand(Invocation invocation) {
+        this.invocation = invocation;
+    }
 
     @Override
     public void addSharedOptions(CommandLine commandLine) {
@@ -64,17 +70,18 @@ final class BaselineCommand implements Callable<Integer>, SharedOptions {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Path directory = application.directory();
+        Path directory = invocation.path(application.directory());
+        Optional<Path> checklistFile = application.checklist().map(invocation::path);
         boolean noGit = source.noGit();
         EngineConfig config;
         try {
-            // Deliberately the JVM's: the command line's environment is the run's (Jenkins gives the build's).
-            config = EngineConfig.fromEnvironment(System.getenv());
+            // The run's environment: the JVM's for the command line, the client's for the resident engine.
+            config = EngineConfig.fromEnvironment(invocation.environment());
         } catch (IllegalArgumentException e) {
             err.println("ascent baseline: " + e.getMessage());
             return ExitCodes.INVALID_INPUT;
         }
-        ValidateOptions options = ValidateOptions.builder(directory).checklist(application.checklist().orElse(null))
+        ValidateOptions options = ValidateOptions.builder(directory).checklist(checklistFile.orElse(null))
                 .kubernetesVersion(application.kubernetesVersion().orElse(null)).noGit(noGit).noBaseline(true).build();
         Report report = new Ascent(config).validate(options, ProgressListener.SILENT);
         Verdict verdict = report.verdict();
@@ -91,7 +98,7 @@ final class BaselineCommand implements Callable<Integer>, SharedOptions {
         }
         // The run read the checklist, so it is usable; its 'baseline' key stayed inside the repository.
         Workspace workspace = Workspace.of(directory);
-        Checklist loaded = new ChecklistLoader(Clock.systemUTC()).load(workspace, application.checklist())
+        Checklist loaded = new ChecklistLoader(Clock.systemUTC()).load(workspace, checklistFile)
                 .checklist().orElseThrow();
         Path target = directory.resolve(loaded.baseline()).normalize();
         if (Files.isSymbolicLink(target) || Files.exists(target, LinkOption.NOFOLLOW_LINKS)
@@ -122,7 +129,7 @@ final class BaselineCommand implements Callable<Integer>, SharedOptions {
         out.println("ascent baseline: wrote " + target + " with " + baseline.findings()
                 + (baseline.findings() == 1 ? " finding" : " findings") + (byCheck.isEmpty() ? "" : ":"));
         byCheck.forEach((id, count) -> out.println("  " + PlainText.line(id) + " " + count));
-        out.println("Commit it: 'ascent validate " + directory + (noGit ? " --no-git" : "")
+        out.println("Commit it: 'ascent validate " + application.directory() + (noGit ? " --no-git" : "")
                 + "' now fails only on findings not in it.");
         return ExitCodes.OK;
     }

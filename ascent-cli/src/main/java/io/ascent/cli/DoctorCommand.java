@@ -2,6 +2,7 @@ package io.ascent.cli;
 
 import io.ascent.core.Ascent;
 import io.ascent.core.EngineConfig;
+import io.ascent.core.report.Report;
 import io.ascent.core.DoctorOptions;
 import io.ascent.core.progress.ProgressListener;
 import java.io.PrintWriter;
@@ -31,6 +32,8 @@ final class DoctorCommand implements Callable<Integer>, SharedOptions {
     @Spec
     private CommandSpec spec;
 
+    private final Invocation invocation;
+
     private final ApplicationOptions application = new ApplicationOptions();
 
     @Option(names = "--driver", paramLabel = "kind|existing",
@@ -46,6 +49,10 @@ final class DoctorCommand implements Callable<Integer>, SharedOptions {
 
     private final OutputOptions output = new OutputOptions();
 
+    DoctorCommand(Invocation invocation) {
+        this.invocation = invocation;
+    }
+
     @Override
     public void addSharedOptions(CommandLine commandLine) {
         commandLine.addMixin("cluster", cluster.mixin());
@@ -57,13 +64,17 @@ final class DoctorCommand implements Callable<Integer>, SharedOptions {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
-        Path directory = application.directory();
-        // Deliberately the JVM's: the command line's environment is the run's (Jenkins gives the build's).
-        return output.runAndWrite("doctor", directory, verbose, spec.commandLine().getOut(), err,
-                () -> new Ascent(EngineConfig.fromEnvironment(System.getenv())).doctor(
-                new DoctorOptions(directory, application.checklist(), Optional.ofNullable(driver),
-                        application.kubernetesVersion(), cluster.kubeconfig(), cluster.context(),
-                        kindMounts.folders(System.getenv())),
-                verbose ? new StderrProgress(err) : ProgressListener.SILENT));
+        Path directory = invocation.path(application.directory());
+        // The run's environment: the JVM's for the command line, the client's for the resident engine.
+        return output.runAndWrite(invocation, "doctor", directory, verbose, spec.commandLine().getOut(), err, () -> {
+            Report report = new Ascent(EngineConfig.fromEnvironment(invocation.environment())).doctor(
+                    new DoctorOptions(directory, application.checklist().map(invocation::path),
+                            Optional.ofNullable(driver), application.kubernetesVersion(),
+                            cluster.kubeconfig().map(invocation::path), cluster.context(),
+                            kindMounts.folders(invocation)),
+                    verbose ? new StderrProgress(err) : ProgressListener.SILENT);
+            // the directory as the user named it, not as resolved against the request's directory
+            return invocation.isProcess() ? report : report.withSubject(application.directory().toString());
+        });
     }
 }

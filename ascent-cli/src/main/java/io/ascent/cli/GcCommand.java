@@ -31,6 +31,8 @@ final class GcCommand implements Callable<Integer>, SharedOptions {
     @Spec
     private CommandSpec spec;
 
+    private final Invocation invocation;
+
     @Option(names = "--older-than", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "Only what was created longer ago than this (default: 2h; a younger cluster may belong "
                     + "to a build still running).")
@@ -46,6 +48,10 @@ final class GcCommand implements Callable<Integer>, SharedOptions {
 
     private final OutputOptions output = new OutputOptions();
 
+    GcCommand(Invocation invocation) {
+        this.invocation = invocation;
+    }
+
     @Override
     public void addSharedOptions(CommandLine commandLine) {
         commandLine.addMixin("cluster", cluster.mixin());
@@ -55,9 +61,10 @@ final class GcCommand implements Callable<Integer>, SharedOptions {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
-        // Deliberately the JVM's: the command line's environment is the run's (Jenkins gives the build's).
-        return output.runAndWrite("gc", Path.of("."), verbose, spec.commandLine().getOut(), err, () -> new Ascent(EngineConfig.fromEnvironment(System.getenv())).gc(
-                new GcOptions(olderThan, dryRun, cluster.kubeconfig(), cluster.context()),
+        // The run's environment: the JVM's for the command line, the client's for the resident engine.
+        return output.runAndWrite(invocation, "gc", invocation.path("."), verbose, spec.commandLine().getOut(), err,
+                () -> new Ascent(EngineConfig.fromEnvironment(invocation.environment())).gc(
+                new GcOptions(olderThan, dryRun, cluster.kubeconfig().map(invocation::path), cluster.context()),
                 verbose ? new StderrProgress(err) : ProgressListener.SILENT));
     }
 }

@@ -39,16 +39,24 @@ final class InitCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    private final Invocation invocation;
+
     @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", defaultValue = ".",
             description = "Application directory (default: the current directory).")
     private Path directory;
+
+    InitCommand(Invocation invocation) {
+        this.invocation = invocation;
+    }
 
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        Path given = this.directory;
+        Path directory = invocation.path(given); // the run's directory, whatever the JVM's is
         if (!Files.isDirectory(directory)) {
-            err.println("ascent init: '" + directory + "' is not a directory");
+            err.println("ascent init: '" + given + "' is not a directory");
             return ExitCodes.INVALID_INPUT;
         }
         Path written;
@@ -64,8 +72,8 @@ final class InitCommand implements Callable<Integer> {
         }
         out.println("ascent init: wrote " + written + "; read it, adjust it, and commit it.");
         boolean git = Files.exists(Workspace.of(directory).repositoryRoot().resolve(".git"));
-        // Deliberately the JVM's: the command line's environment is the run's (Jenkins gives the build's).
-        Report report = new Ascent(EngineConfig.fromEnvironment(System.getenv()))
+        // The run's environment: the JVM's for the command line, the client's for the resident engine.
+        Report report = new Ascent(EngineConfig.fromEnvironment(invocation.environment()))
                 .validate(ValidateOptions.builder(directory).noGit(!git).build(), ProgressListener.SILENT);
         List<Item> checklistProblems = report.items().stream()
                 .filter(item -> item.id().startsWith(ChecklistRule.AREA + "."))
@@ -91,7 +99,7 @@ final class InitCommand implements Callable<Integer> {
         if (failing.containsKey("repo.checklist-committed")) {
             out.println("  (repo.checklist-committed passes once ascent.yaml is committed)");
         }
-        out.println("Run 'ascent validate " + directory + (git ? "" : " --no-git")
+        out.println("Run 'ascent validate " + given + (git ? "" : " --no-git")
                 + "' for the full report, 'ascent checks ID' to learn about a check.");
         return ExitCodes.OK;
     }

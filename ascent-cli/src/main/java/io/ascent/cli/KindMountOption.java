@@ -32,11 +32,20 @@ final class KindMountOption {
 
     /** The folders of the option and of the environment, as absolute paths. */
     List<Path> folders(Map<String, String> environment) {
-        List<Path> all = new ArrayList<>(folders.value());
+        return folders(environment, Path.of(""));
+    }
+
+    /** The folders of the option and of the run's environment, relative ones against the run's directory. */
+    List<Path> folders(Invocation invocation) {
+        return folders(invocation.environment(), invocation.directory());
+    }
+
+    private List<Path> folders(Map<String, String> environment, Path directory) {
+        List<Path> all = new ArrayList<>(folders.value().stream().map(directory::resolve).toList());
         String variable = environment.getOrDefault(ENVIRONMENT_VARIABLE, "");
         for (String folder : variable.split(File.pathSeparator)) {
             if (!folder.isBlank()) {
-                all.add(Path.of(folder.strip()));
+                all.add(directory.resolve(folder.strip()));
             }
         }
         return all.stream().map(path -> path.toAbsolutePath().normalize()).distinct().toList();

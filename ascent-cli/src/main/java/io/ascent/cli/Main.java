@@ -33,7 +33,7 @@ public final class Main {
         }
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        int status = run(out, err, warm, args);
+        int status = run(Invocation.ofProcess(out, err), warm, args);
         out.flush();
         err.flush();
         System.exit(status);
@@ -41,7 +41,15 @@ public final class Main {
 
     /** Runs {@code ascent} with the given arguments and returns the exit status; never calls System.exit. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        return run(out, err, Optional.empty(), args);
+        return run(Invocation.ofProcess(out, err), Optional.empty(), args);
+    }
+
+    /**
+     * Runs {@code ascent} as {@code invocation} asks (its directory, environment, streams and stop) and returns the
+     * exit status; never calls System.exit. The resident engine's entry for each request.
+     */
+    public static int run(Invocation invocation, String... args) {
+        return run(invocation, Optional.empty(), args);
     }
 
     /**
@@ -50,20 +58,27 @@ public final class Main {
      * when no run took them (a usage error, help).
      */
     static int run(PrintWriter out, PrintWriter err, Optional<KubeConnections> warm, String... args) {
+        return run(Invocation.ofProcess(out, err), warm, args);
+    }
+
+    /** As {@link #run(PrintWriter, PrintWriter, Optional, String...)}, as {@code invocation} asks. */
+    static int run(Invocation invocation, Optional<KubeConnections> warm, String... args) {
         try {
-            return execute(out, err, warm, args);
+            return execute(invocation, warm, args);
         } finally {
             warm.ifPresent(KubeConnections::close); // idempotent: a run that took them has closed them already
         }
     }
 
-    private static int execute(PrintWriter out, PrintWriter err, Optional<KubeConnections> warm, String... args) {
-        CommandLine commandLine = AscentCommand.commandLine(warm, args);
+    private static int execute(Invocation invocation, Optional<KubeConnections> warm, String... args) {
+        PrintWriter out = invocation.out();
+        PrintWriter err = invocation.err();
+        CommandLine commandLine = AscentCommand.commandLine(invocation, warm, args);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setParameterExceptionHandler(new UsageErrorHandler());
-        commandLine.setExecutionExceptionHandler(new InternalErrorHandler());
+        commandLine.setExecutionExceptionHandler(new InternalErrorHandler(invocation));
         commandLine.setExitCodeExceptionMapper(exception -> ExitCodes.INTERNAL_ERROR);
         int status;
         try {
@@ -86,11 +101,17 @@ public final class Main {
      * {@code ASCENT_DEBUG=1}, as kind's CLI does with its verbosity flag.
      */
     private static final class InternalErrorHandler implements CommandLine.IExecutionExceptionHandler {
+        private final Invocation invocation;
+
+        InternalErrorHandler(Invocation invocation) {
+            this.invocation = invocation;
+        }
+
         @Override
         public int handleExecutionException(Exception e, CommandLine command, CommandLine.ParseResult parse) {
             PrintWriter err = command.getErr();
             err.println("ascent: internal error: " + e);
-            if ("1".equals(System.getenv("ASCENT_DEBUG"))) {
+            if ("1".equals(invocation.variable("ASCENT_DEBUG"))) {
                 e.printStackTrace(err);
             } else {
                 err.println("Set ASCENT_DEBUG=1 for the stack trace, and please report it.");

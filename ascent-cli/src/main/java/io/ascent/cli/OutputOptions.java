@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
@@ -76,7 +77,7 @@ final class OutputOptions {
      * @throws UsageException when formats and outputs cannot be paired, two formats share one file, or an output
      *                        inside the repository passes through a symbolic link
      */
-    Map<Format, Path> destinations(Path repository) throws UsageException {
+    Map<Format, Path> destinations(Invocation invocation, Path repository) throws UsageException {
         int markdownLimit = this.markdownLimit.value();
         if (markdownLimit < RenderOptions.MIN_MARKDOWN_LIMIT) {
             throw new UsageException("--markdown-limit must be at least " + RenderOptions.MIN_MARKDOWN_LIMIT
@@ -90,12 +91,13 @@ final class OutputOptions {
         Map<Format, Path> destinations = new LinkedHashMap<>();
         if (outputs.isEmpty()) {
             chosen.forEach(format -> destinations.put(format, null));
-        } else if (outputs.size() == 1 && isDirectory(outputs.get(0))) {
-            chosen.forEach(format -> destinations.put(format, Path.of(outputs.get(0)).resolve(format.fileName())));
+        } else if (outputs.size() == 1 && isDirectory(invocation, outputs.get(0))) {
+            chosen.forEach(format -> destinations.put(format,
+                    invocation.path(outputs.get(0)).resolve(format.fileName())));
         } else if (outputs.size() == chosen.size()) {
             for (int i = 0; i < chosen.size(); i++) {
                 destinations.put(chosen.get(i), STANDARD_OUTPUT.equals(outputs.get(i)) ? null
-                        : Path.of(outputs.get(i)));
+                        : invocation.path(outputs.get(i)));
             }
         } else {
             throw new UsageException("got " + chosen.size() + " --format and " + outputs.size()
@@ -125,8 +127,8 @@ final class OutputOptions {
     /** {@code -} as an output: standard output. */
     private static final String STANDARD_OUTPUT = "-";
 
-    private static boolean isDirectory(String path) {
-        return path.endsWith("/") || path.endsWith("\\") || Files.isDirectory(Path.of(path));
+    private static boolean isDirectory(Invocation invocation, String path) {
+        return path.endsWith("/") || path.endsWith("\\") || Files.isDirectory(invocation.path(path));
     }
 
     /** The git repository holding {@code directory} (the nearest folder above with {@code .git}), else itself. */
@@ -197,17 +199,17 @@ final class OutputOptions {
      * @param directory the directory the command works on, whose repository must not redirect a report through a
      *                  link (the current directory for commands that read none)
      */
-    int runAndWrite(String command, Path directory, boolean verbose, PrintWriter out, PrintWriter err,
-            ReportRun engine) throws InterruptedException {
+    int runAndWrite(Invocation invocation, String command, Path directory, boolean verbose, PrintWriter out,
+            PrintWriter err, ReportRun engine) throws InterruptedException {
         Map<Format, Path> destinations;
         try {
-            destinations = destinations(directory);
+            destinations = destinations(invocation, directory);
             checkVerbosity(verbose);
         } catch (UsageException e) {
             err.println("ascent " + command + ": " + e.getMessage());
             return ExitCodes.INVALID_INPUT;
         }
-        return writeAndSummarize(command, engine.run(), destinations, verbose, out, err);
+        return writeAndSummarize(invocation, command, engine.run(), destinations, verbose, out, err);
     }
 
     /** {@code --quiet} and {@code --verbose} ask for opposite things. */
@@ -223,12 +225,12 @@ final class OutputOptions {
      *
      * @return the exit status: the report's verdict, or 3 when it cannot be written
      */
-    int writeAndSummarize(String command, Report engineReport, Map<Format, Path> destinations, boolean verbose,
-            PrintWriter stdout, PrintWriter err) {
+    int writeAndSummarize(Invocation invocation, String command, Report engineReport, Map<Format, Path> destinations,
+            boolean verbose, PrintWriter stdout, PrintWriter err) {
         Report judged = engineReport.failingOn(failOn.value());
         // A run a signal interrupted says the status the process ends with: 143 after SIGTERM, not the verdict's 130.
-        Report report = StopSignals.status().isPresent() ? judged.interruptedWith(StopSignals.status().getAsInt())
-                : judged;
+        OptionalInt stopped = invocation.stop().status();
+        Report report = stopped.isPresent() ? judged.interruptedWith(stopped.getAsInt()) : judged;
         try {
             List<Path> written = write(report, destinations, stdout, verbose);
             if (!destinations.containsValue(null)) {

@@ -35,6 +35,7 @@ final class ProvisionCommand implements Callable<Integer> {
     private static final Duration REPORT_GRACE = Duration.ofSeconds(180);
 
     private CommandSpec spec;
+    private final Invocation invocation;
     private final ApplicationOptions application = new ApplicationOptions();
     private final OptionBinding<String> driverOption = OptionBinding.initially(null);
     private final OptionBinding<String> kindOption = OptionBinding.initially(null);
@@ -49,7 +50,8 @@ final class ProvisionCommand implements Callable<Integer> {
     private final OutputOptions output = new OutputOptions();
     private final Optional<KubeConnections> warm;
 
-    private ProvisionCommand(Optional<KubeConnections> warm) {
+    private ProvisionCommand(Invocation invocation, Optional<KubeConnections> warm) {
+        this.invocation = invocation;
         this.warm = warm;
     }
 
@@ -59,12 +61,13 @@ final class ProvisionCommand implements Callable<Integer> {
      * order "did you mean" prefers among equally near names.
      */
     static CommandSpec commandSpec() {
-        return commandSpec(Optional.empty());
+        return commandSpec(Invocation.ofProcess(new PrintWriter(System.out, true), new PrintWriter(System.err, true)),
+                Optional.empty());
     }
 
     /** As {@link #commandSpec()}, the run taking over the connections {@link ClusterWarmUp} started warming. */
-    static CommandSpec commandSpec(Optional<KubeConnections> warm) {
-        ProvisionCommand command = new ProvisionCommand(warm);
+    static CommandSpec commandSpec(Invocation invocation, Optional<KubeConnections> warm) {
+        ProvisionCommand command = new ProvisionCommand(invocation, warm);
         CommandSpec spec = CommandSpec.wrapWithoutInspection(command).name(NAME);
         command.spec = spec;
         spec.usageMessage()
@@ -114,10 +117,10 @@ final class ProvisionCommand implements Callable<Integer> {
         boolean verbose = verboseOption.value();
         String driver = driverOption.value();
         String keep = keepOption.value();
-        Path directory = application.directory();
+        Path directory = invocation.path(application.directory());
         Map<Format, Path> destinations;
         try {
-            destinations = output.destinations(directory);
+            destinations = output.destinations(invocation, directory);
             output.checkVerbosity(verbose);
         } catch (OutputOptions.UsageException e) {
             err.println("ascent provision: " + e.getMessage());
@@ -137,29 +140,35 @@ final class ProvisionCommand implements Callable<Integer> {
             }
         }
         ProvisionOptions options = ProvisionOptions.builder(directory)
-                .checklist(application.checklist().orElse(null)).driver(driver)
-                .kubeconfig(cluster.kubeconfig().orElse(null)).context(cluster.context().orElse(null))
+                .checklist(application.checklist().map(invocation::path).orElse(null)).driver(driver)
+                .kubeconfig(cluster.kubeconfig().map(invocation::path).orElse(null)).context(cluster.context().orElse(null))
                 .kubernetesVersion(application.kubernetesVersion().orElse(null)).keep(keeping)
                 .timeout(timeoutOption.value())
                 .dryRun(dryRunOption.value()).noGit(source.noGit()).tests(testsOption.value())
-                .kind(kindOption.value()).kindMounts(kindMounts.folders(System.getenv()))
+                .kind(kindExecutable()).kindMounts(kindMounts.folders(invocation))
                 .excerpts(destinations.containsKey(Format.HTML)).build();
         // On Ctrl-C or SIGTERM the run is interrupted in any phase (validation and preflight too; once a cluster
         // exists the engine's own hook tears it down) and the JVM kept alive until the report of that interrupted run
         // is written (bounded: the engine's grace plus a little).
-        try (ReportOnStop stop = ReportOnStop.arm(REPORT_GRACE)) {
+        try (StopSource.Armed stop = invocation.stop().arm(REPORT_GRACE)) {
             return provision(options, destinations, verbose, out, err, stop);
         }
     }
 
+    /** {@code --kind}: a path (relative to the run's directory) when it names one, else a name looked up on PATH. */
+    private String kindExecutable() {
+        String kind = kindOption.value();
+        return kind == null || !kind.contains(java.io.File.separator) ? kind : invocation.path(kind).toString();
+    }
+
     private int provision(ProvisionOptions options, Map<Format, Path> destinations, boolean verbose, PrintWriter out,
-            PrintWriter err, ReportOnStop stop) {
+            PrintWriter err, StopSource.Armed stop) {
         EngineConfig config;
         try {
             // The same engine configuration as validate (cache folder, ASCENT_ALLOWED_URLS, ...): the static
-            // validation that runs first must judge as validate would. Deliberately the JVM's environment: the
-            // command line's process is the run (a Jenkins agent passes the build's instead).
-            config = EngineConfig.fromEnvironment(System.getenv());
+            // validation that runs first must judge as validate would. The run's environment: the JVM's for the
+            // command line (a Jenkins agent passes the build's instead), the client's for the resident engine.
+            config = EngineConfig.fromEnvironment(invocation.environment());
         } catch (IllegalArgumentException e) {
             err.println("ascent provision: " + e.getMessage());
             return ExitCodes.INVALID_INPUT;
@@ -170,7 +179,10 @@ final class ProvisionCommand implements Callable<Integer> {
         Report report = new Ascent(config).provision(options, new ProvisionProgress(err, verbose, !planOnStdout),
                 warm.orElseGet(() -> new KubeConnections(config.environment())));
         stop.writing(); // an interrupted run (Ctrl-C) still writes its report
-        return output.writeAndSummarize("provision", report, destinations, verbose, out, err);
+        if (!invocation.isProcess()) {
+            report = report.withSubject(application.directory().toString()); // as the user named it
+        }
+        return output.writeAndSummarize(invocation, "provision", report, destinations, verbose, out, err);
     }
 
     /** {@code 90s}, {@code 5m}, {@code 1m30s}, {@code 1h}: the checklist's duration spelling. */

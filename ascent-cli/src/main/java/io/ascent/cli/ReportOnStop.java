@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * <p>The shutdown hook and {@link ReportFiles}' own hook run in either order; both ask {@link #stoppedWhileRunning}, so
  * they agree on whether a report is still coming.
  */
-final class ReportOnStop implements AutoCloseable {
+final class ReportOnStop implements StopSource.Armed {
 
     private enum State { RUNNING, STOPPED, WRITING }
 
@@ -44,7 +44,8 @@ final class ReportOnStop implements AutoCloseable {
      * The run has returned its report, which is about to be written. Clears the interrupt a stop signal set, so that
      * writing the report is not cut short by it.
      */
-    void writing() {
+    @Override
+    public void writing() {
         synchronized (this) {
             if (state == State.RUNNING) {
                 state = State.WRITING;

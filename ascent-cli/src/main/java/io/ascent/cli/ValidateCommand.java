@@ -34,6 +34,7 @@ final class ValidateCommand implements Callable<Integer> {
     private static final java.time.Duration REPORT_GRACE = java.time.Duration.ofSeconds(10);
 
     private CommandSpec spec;
+    private final Invocation invocation;
     private final ApplicationOptions application = new ApplicationOptions();
     private final OptionBinding<Boolean> verboseOption = OptionBinding.initially(false);
     private final OptionBinding<String> repositoryOption = OptionBinding.initially(null);
@@ -45,12 +46,18 @@ final class ValidateCommand implements Callable<Integer> {
     private final KindMountOption kindMounts = new KindMountOption();
     private final OutputOptions output = new OutputOptions();
 
-    private ValidateCommand() {
+    private ValidateCommand(Invocation invocation) {
+        this.invocation = invocation;
     }
 
-    /** A fresh command with its options, for {@code CommandLine.addSubcommand}. */
+    /** A fresh command with its options, for {@code CommandLine.addSubcommand}, run by the process itself. */
     static CommandSpec commandSpec() {
-        ValidateCommand command = new ValidateCommand();
+        return commandSpec(Invocation.ofProcess(new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** As {@link #commandSpec()}, reading {@code invocation}'s directory, environment and stop. */
+    static CommandSpec commandSpec(Invocation invocation) {
+        ValidateCommand command = new ValidateCommand(invocation);
         CommandSpec spec = CommandSpec.wrapWithoutInspection(command).name(NAME);
         command.spec = spec;
         spec.usageMessage()
@@ -101,11 +108,12 @@ final class ValidateCommand implements Callable<Integer> {
         String timeLimit = timeLimitOption.value();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Path directory = application.directory();
+        // With --repository, DIR is a path inside the clone; otherwise it is the run's, relative to its directory.
+        Path directory = repository == null ? invocation.path(application.directory()) : application.directory();
         boolean noGit = source.noGit();
         Map<Format, Path> destinations;
         try {
-            destinations = output.destinations(directory);
+            destinations = output.destinations(invocation, directory);
             output.checkVerbosity(verbose);
         } catch (OutputOptions.UsageException e) {
             err.println("ascent validate: " + e.getMessage());
@@ -119,8 +127,8 @@ final class ValidateCommand implements Callable<Integer> {
             err.println("ascent validate: --no-git and --repository cannot be combined: a clone is a git repository");
             return ExitCodes.INVALID_INPUT;
         }
-        // Deliberately the JVM's: the command line's environment is the run's (Jenkins gives the build's).
-        Map<String, String> environment = System.getenv();
+        // The run's: the JVM's for the command line (Jenkins gives the build's), the client's for the resident engine.
+        Map<String, String> environment = invocation.environment();
         EngineConfig.Builder engine;
         try {
             engine = EngineConfig.builderFromEnvironment(environment)
@@ -140,17 +148,21 @@ final class ValidateCommand implements Callable<Integer> {
             }
         }
         EngineConfig config = engine.build();
-        ValidateOptions options = ValidateOptions.builder(directory).checklist(application.checklist().orElse(null))
+        ValidateOptions options = ValidateOptions.builder(directory)
+                .checklist(application.checklist().map(invocation::path).orElse(null))
                 .kubernetesVersion(application.kubernetesVersion().orElse(null)).noGit(noGit).repository(repository).ref(ref)
                 .noBaseline(noBaselineOption.value()).excerpts(destinations.containsKey(Format.HTML))
-                .kindMounts(kindMounts.folders(environment)).build();
+                .kindMounts(kindMounts.folders(invocation)).build();
         // Ctrl-C or SIGTERM in any phase (the repository's, the manifests') interrupts the run, and its partial
         // report, marked interrupted, is written before the JVM ends.
-        try (ReportOnStop stop = ReportOnStop.arm(REPORT_GRACE)) {
+        try (StopSource.Armed stop = invocation.stop().arm(REPORT_GRACE)) {
             Report report = new Ascent(config)
                     .validate(options, verbose ? new StderrProgress(err) : ProgressListener.SILENT);
             stop.writing();
-            return output.writeAndSummarize("validate", report, destinations, verbose, out, err);
+            if (repository == null && !invocation.isProcess()) {
+                report = report.withSubject(application.directory().toString()); // as the user named it
+            }
+            return output.writeAndSummarize(invocation, "validate", report, destinations, verbose, out, err);
         }
     }
 }
