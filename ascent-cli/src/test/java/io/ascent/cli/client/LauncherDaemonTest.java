@@ -96,7 +96,8 @@ class LauncherDaemonTest {
         List<String> starts = Files.readAllLines(log);
         assertThat(starts).as("the daemon's start, then the direct run").hasSize(2);
         assertThat(starts.get(0))
-                .matches("-XX:\\+UseSerialGC -Xms16m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -cp "
+                .matches("-XX:\\+UseSerialGC -Xms16m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 "
+                        + "-XX:\\+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=60000 -cp "
                         + target.resolve("ascent.jar") + " io\\.ascent\\.cli\\.daemon\\.DaemonMain --socket "
                         + runtimeDir.resolve("ascent") + "/[0-9a-f]{16}\\.sock --idle 7m")
                 .doesNotContain("TieredStopAtLevel", "SharedArchiveFile");
@@ -105,6 +106,16 @@ class LauncherDaemonTest {
         assertThat(Files.readString(runtimeDir.resolve("ascent").resolve(
                 starts.get(0).replaceAll(".*/([0-9a-f]{16})\\.sock.*", "$1") + ".log")))
                 .as("the daemon's output goes to its log").contains("no daemon in this fake");
+    }
+
+    @Test
+    void shouldNotGiveTheNativeHeapTrimToAJvmThatDoesNotKnowIt() throws Exception {
+        Files.writeString(java.getParent().getParent().resolve("release"), "JAVA_VERSION=\"17.0.8\"\n");
+
+        launch(Map.of("ASCENT_DAEMON", "1", "ASCENT_GO", GoToolchain.go().toString()), "validate", "app");
+
+        assertThat(Files.readAllLines(log)).filteredOn(start -> start.contains("io.ascent.cli.daemon.DaemonMain"))
+                .singleElement().asString().doesNotContain("TrimNativeHeap").contains("-XX:MaxHeapFreeRatio=20");
     }
 
     @Test
