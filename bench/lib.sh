@@ -109,8 +109,18 @@ bench_resident() {
 # bench_resident_stop: stops this script's daemon, if it started one (call it from the EXIT trap).
 bench_resident_stop() {
   [[ -n "$BENCH_RESIDENT_DIR" ]] || return 0
+  local pid i
+  pid="$(bench_resident_pid 2>/dev/null || true)"
   # shellcheck disable=SC2046 # a word list
   $(bench_resident "$BENCH_ROOT/ascent") daemon stop >/dev/null 2>&1 || true
+  # `daemon stop` answers before the JVM is gone: wait for it, so that nothing outlives the script.
+  for ((i = 0; i < 100; i++)); do
+    [[ -n "$pid" && -d "/proc/$pid" ]] || break
+    sleep 0.1
+  done
+  if [[ -n "$pid" && -d "/proc/$pid" ]]; then
+    echo "bench: the resident engine (pid $pid) did not stop within 10 s" >&2
+  fi
   rm -rf "$BENCH_RESIDENT_DIR"
 }
 
