@@ -71,7 +71,8 @@ final class OutputOptions {
     }
 
     /**
-     * Where each format goes; a {@code null} path means standard output.
+     * Where each format goes, as the user named it (relative to the run's directory); a {@code null} path means
+     * standard output.
      *
      * @param repository the application directory, whose repository must not redirect a report through a link
      * @throws UsageException when formats and outputs cannot be paired, two formats share one file, or an output
@@ -92,12 +93,11 @@ final class OutputOptions {
         if (outputs.isEmpty()) {
             chosen.forEach(format -> destinations.put(format, null));
         } else if (outputs.size() == 1 && isDirectory(invocation, outputs.get(0))) {
-            chosen.forEach(format -> destinations.put(format,
-                    invocation.path(outputs.get(0)).resolve(format.fileName())));
+            chosen.forEach(format -> destinations.put(format, Path.of(outputs.get(0)).resolve(format.fileName())));
         } else if (outputs.size() == chosen.size()) {
             for (int i = 0; i < chosen.size(); i++) {
                 destinations.put(chosen.get(i), STANDARD_OUTPUT.equals(outputs.get(i)) ? null
-                        : invocation.path(outputs.get(i)));
+                        : Path.of(outputs.get(i)));
             }
         } else {
             throw new UsageException("got " + chosen.size() + " --format and " + outputs.size()
@@ -108,7 +108,7 @@ final class OutputOptions {
             if (entry.getValue() == null) {
                 continue;
             }
-            Path target = entry.getValue().toAbsolutePath().normalize();
+            Path target = invocation.path(entry.getValue()).toAbsolutePath().normalize();
             Format other = seen.putIfAbsent(target, entry.getKey());
             if (other != null) {
                 throw new UsageException("--output " + entry.getValue() + " is given for both " + other.label()
@@ -167,8 +167,8 @@ final class OutputOptions {
      *
      * @return the files written
      */
-    List<Path> write(Report report, Map<Format, Path> destinations, PrintWriter stdout, boolean verbose)
-            throws IOException {
+    List<Path> write(Invocation invocation, Report report, Map<Format, Path> destinations, PrintWriter stdout,
+            boolean verbose) throws IOException {
         RenderOptions options = new RenderOptions(
                 quiet.value() ? Detail.QUIET : verbose ? Detail.VERBOSE : Detail.NORMAL, markdownLimit.value());
         Map<Path, byte[]> files = new LinkedHashMap<>();
@@ -182,8 +182,10 @@ final class OutputOptions {
                 files.put(entry.getValue(), buffer.toString().getBytes(StandardCharsets.UTF_8));
             }
         }
-        ReportFiles.write(files);
-        return List.copyOf(files.keySet());
+        Map<Path, byte[]> resolved = new LinkedHashMap<>();
+        files.forEach((path, bytes) -> resolved.put(invocation.path(path), bytes));
+        ReportFiles.write(resolved);
+        return List.copyOf(files.keySet()); // as the user named them
     }
 
     /** A command's engine call, run once the output options are known to be usable. */
@@ -232,7 +234,7 @@ final class OutputOptions {
         OptionalInt stopped = invocation.stop().status();
         Report report = stopped.isPresent() ? judged.interruptedWith(stopped.getAsInt()) : judged;
         try {
-            List<Path> written = write(report, destinations, stdout, verbose);
+            List<Path> written = write(invocation, report, destinations, stdout, verbose);
             if (!destinations.containsValue(null)) {
                 stdout.printf("ascent: %s: %s; wrote %s%n", report.verdict().name().replace('_', ' '),
                         report.summary().describe(), String.join(", ", written.stream().map(Path::toString).toList()));

@@ -118,10 +118,18 @@ final class Connection implements Runnable {
         int[] status = {PROTOCOL_ERROR};
         RequestStop[] stop = new RequestStop[1];
         Thread run = new Thread(() -> {
-            Invocation invocation = new Invocation(request.cwd(), request.env(), out, err, request.stdoutTty(),
-                    request.stderrTty(), stop[0]);
-            status[0] = Main.run(invocation, request.args().toArray(String[]::new));
-        }, "ascent-run-" + number);
+            Invocation invocation = new Invocation(request.cwd(), RequestEnvironment.of(request.env(), request.cwd()),
+                    out, err, request.stdoutTty(), request.stderrTty(), stop[0]);
+            try {
+                status[0] = Main.run(invocation, request.args().toArray(String[]::new));
+            } catch (RuntimeException | Error e) {
+                // Main.run answers every failure of a command itself; this is a bug of the server's (logged by
+                // its class only: a message may hold the request's data).
+                err.println("ascent: internal error in the resident engine; please report it");
+                server.log("internal error running a request: " + e.getClass().getName());
+                status[0] = PROTOCOL_ERROR;
+            }
+        }, "ascent-daemon-run-" + number);
         stop[0] = new RequestStop(run);
         Running running = new Running(stop[0], run);
         if (!server.started(running)) {
@@ -137,7 +145,7 @@ final class Connection implements Runnable {
                 out.flush();
                 err.flush();
                 relay.finish();
-            }, "ascent-wait-" + number);
+            }, "ascent-daemon-wait-" + number);
             waiter.setDaemon(true);
             waiter.start();
             relay.relay();
@@ -172,7 +180,7 @@ final class Connection implements Runnable {
                     stop.stop(SIGHUP);
                 }
             }
-        }, "ascent-stops-" + number);
+        }, "ascent-daemon-stops-" + number);
         watcher.setDaemon(true);
         watcher.start();
     }

@@ -34,6 +34,11 @@ public final class DaemonMain {
     }
 
     public static void main(String[] args) {
+        // JVM-wide on purpose, as Main.main does for the plain command line: the same for every run (verdicts from
+        // the commit and checklist, never the host's git configuration), and the engine's classes loaded on a
+        // second core before the first request.
+        Ascent.ignoreHostGitConfiguration();
+        Ascent.warmUp(true);
         int status = run(System.out, args);
         System.out.flush();
         System.exit(status);
@@ -102,9 +107,6 @@ public final class DaemonMain {
             log.println("ascent daemon: cannot listen on " + socket + ": " + e.getMessage());
             return 3;
         }
-        // JVM-wide on purpose: the same for every run (verdicts from the commit and checklist, not the host's git
-        // configuration), as Main.main does for the plain command line.
-        Ascent.ignoreHostGitConfiguration();
         Thread hook = new Thread(() -> {
             if (server.stopAllForShutdown()) {
                 server.awaitRunning(Duration.ofMinutes(4).toNanos());
@@ -114,7 +116,6 @@ public final class DaemonMain {
         ReportsOnShutdown.expect(server::stopAllForShutdown);
         log.println("ascent daemon: pid " + ProcessHandle.current().pid() + " listening on " + socket
                 + ", idle timeout " + format(idle));
-        Ascent.warmUp(true); // on a second core: the first request then finds the engine's classes loaded
         server.serve();
         try {
             Runtime.getRuntime().removeShutdownHook(hook);

@@ -89,7 +89,7 @@ final class DaemonServer implements AutoCloseable {
                     open++;
                 }
                 Thread thread = new Thread(new Connection(new FrameChannel(client), this, number),
-                        "ascent-request-" + number);
+                        "ascent-daemon-request-" + number);
                 thread.start();
             }
         } catch (ClosedChannelException e) {
@@ -220,6 +220,11 @@ final class DaemonServer implements AutoCloseable {
         long up = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startedAt);
         return "ascent daemon: pid " + ProcessHandle.current().pid() + ", up " + up + "s, " + served.get()
                 + " requests served, " + running.size() + " running, idle timeout " + DaemonMain.format(idle);
+    }
+
+    /** One line in the daemon's log: start, stop and internal errors, never a request's words or environment. */
+    void log(String line) {
+        log.println("ascent daemon: " + line);
     }
 
     ScheduledExecutorService scheduler() {
