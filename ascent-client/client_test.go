@@ -246,7 +246,8 @@ func TestShouldRunDirectlyWhenTheSocketFolderIsOpenToOthers(t *testing.T) {
 
 func TestShouldRunDirectlyWhenTheDaemonCannotStart(t *testing.T) {
 	f := newFixture(t)
-	r := f.run([]string{"FAKE_DAEMON_FAIL=1"}, "echo", "x")
+	f.setJavaEnv("FAKE_DAEMON_FAIL=1")
+	r := f.run(nil, "echo", "x")
 	assertFallback(t, f, r, "the daemon ended while starting")
 }
 
@@ -280,14 +281,15 @@ func TestShouldRemoveAStaleSocketAndStartADaemon(t *testing.T) {
 
 func TestShouldStartOneDaemonWhenTwoClientsStartAtOnce(t *testing.T) {
 	f := newFixture(t)
+	// The daemon takes a while to listen, so every client finds none and tries to start one.
+	f.setJavaEnv("FAKE_DAEMON_DELAY=700ms")
 	var wg sync.WaitGroup
 	results := make([]result, 3)
 	for i := range results {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			// The daemon takes a while to listen, so every client finds none and tries to start one.
-			results[i] = f.run([]string{"FAKE_DAEMON_DELAY=700ms"}, "echo", "together")
+			results[i] = f.run(nil, "echo", "together")
 		}()
 	}
 	wg.Wait()
@@ -315,5 +317,19 @@ func TestShouldNotStartADaemonToAskForItsStatus(t *testing.T) {
 	f.run(nil, "echo", "start")
 	if r := f.run(nil, "daemon", "status"); r.status != 0 || r.stdout != "ascent daemon: status\n" {
 		t.Fatalf("status of a running daemon: %+v", r)
+	}
+}
+
+func TestShouldStartTheDaemonWithoutTheFirstClientsSecrets(t *testing.T) {
+	f := newFixture(t)
+	env := []string{"ASCENT_GIT_TOKEN=do-not-keep", "LANG=C.UTF-8"}
+	if r := f.run(env, "env", "ASCENT_GIT_TOKEN"); r.stdout != "do-not-keep\n" {
+		t.Fatalf("the request's environment: %+v", r)
+	}
+	if r := f.run(env, "daemon-env", "ASCENT_GIT_TOKEN"); r.stdout != "ASCENT_GIT_TOKEN=\n" {
+		t.Fatalf("the daemon's own environment holds the first client's token: %+v", r)
+	}
+	if r := f.run(env, "daemon-env", "LANG"); r.stdout != "LANG=C.UTF-8\n" {
+		t.Fatalf("the daemon's own environment lacks LANG: %+v", r)
 	}
 }

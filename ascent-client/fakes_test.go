@@ -137,6 +137,9 @@ func serveFake(c net.Conn) {
 	case "env":
 		_ = writeFrame(c, frameStdout, []byte(req.Env[req.Args[1]]+"\n"))
 		exit(0)
+	case "daemon-env": // the daemon's own environment, not the request's
+		_ = writeFrame(c, frameStdout, []byte(req.Args[1]+"="+os.Getenv(req.Args[1])+"\n"))
+		exit(0)
 	case "tty":
 		_ = writeFrame(c, frameStdout, []byte(fmt.Sprintf("stdout=%t stderr=%t\n", req.StdoutTty, req.StderrTty)))
 		exit(0)
@@ -196,16 +199,22 @@ func newFixture(t *testing.T) *fixture {
 	if err := os.WriteFile(f.jar, []byte("not really a jar"), 0o600); err != nil {
 		t.Fatal(err)
 	}
+	f.java = filepath.Join(base, "java")
+	f.setJavaEnv()
+	return f
+}
+
+// setJavaEnv writes the fake java script with settings of its own (FAKE_DAEMON_*): the client starts the daemon
+// with a few variables of its environment only, so a test cannot hand them over through the client.
+func (f *fixture) setJavaEnv(settings ...string) {
 	self, err := os.Executable()
 	if err != nil {
-		t.Fatal(err)
+		f.t.Fatal(err)
 	}
-	f.java = filepath.Join(base, "java")
-	script := fmt.Sprintf("#!/bin/sh\n%s=java exec %q \"$@\"\n", roleVariable, self)
+	script := fmt.Sprintf("#!/bin/sh\n%s=java %s exec %q \"$@\"\n", roleVariable, strings.Join(settings, " "), self)
 	if err := os.WriteFile(f.java, []byte(script), 0o700); err != nil {
-		t.Fatal(err)
+		f.t.Fatal(err)
 	}
-	return f
 }
 
 // stopDaemons kills every fake daemon this fixture started (they run in sessions of their own).

@@ -6,6 +6,7 @@ import (
 	"net"
 	"os"
 	"os/exec"
+	"strings"
 	"syscall"
 	"time"
 )
@@ -97,6 +98,7 @@ func startDaemon(o options, jarAbs, javaPath string, p daemonPaths) (<-chan stru
 	cmd.Stdout = log
 	cmd.Stderr = log
 	cmd.Dir = "/" // the daemon must not keep the first client's folder busy; every request brings its own
+	cmd.Env = daemonEnvironment(os.Environ())
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true}
 	if err := cmd.Start(); err != nil {
 		return nil, fmt.Errorf("cannot start %s: %v", javaPath, err)
@@ -141,4 +143,25 @@ func trimSock(socket string) string {
 		return socket[:len(socket)-5]
 	}
 	return socket
+}
+
+// daemonKeeps are the variables the daemon JVM itself gets from the client that starts it. Every request brings its
+// whole environment, and the engine must read that one; the first client's tokens and passwords (ASCENT_GIT_TOKEN,
+// cloud credentials) have no business living on in the daemon's own environment for the next half hour, and a
+// command that read the JVM's environment instead of its request's would otherwise pass by chance with the first
+// client's values. JAVA_TOOL_OPTIONS and the like stay out too: the daemon's JVM flags are its --daemon-opts,
+// which are part of its identity.
+var daemonKeeps = map[string]bool{
+	"PATH": true, "HOME": true, "USER": true, "LOGNAME": true, "TMPDIR": true, "TZ": true,
+	"LANG": true, "LC_ALL": true, "LC_CTYPE": true, "XDG_RUNTIME_DIR": true,
+}
+
+func daemonEnvironment(environ []string) []string {
+	var kept []string
+	for _, kv := range environ {
+		if name, _, ok := strings.Cut(kv, "="); ok && daemonKeeps[name] {
+			kept = append(kept, kv)
+		}
+	}
+	return kept
 }
