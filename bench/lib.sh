@@ -91,6 +91,8 @@ PY
 
 BENCH_RESIDENT="${BENCH_RESIDENT:-0}"
 BENCH_RESIDENT_DIR=""
+# The cold rows are the direct run even in a shell that sets ASCENT_DAEMON=1; bench_resident sets it where it is meant.
+unset ASCENT_DAEMON
 
 # bench_resident COMMAND: the Ascent command line (a "$BENCH_ROOT/ascent ..." word list) run through the resident
 # engine of this script. `env` costs the measurement one exec (under a millisecond).
