@@ -333,3 +333,36 @@ func TestShouldStartTheDaemonWithoutTheFirstClientsSecrets(t *testing.T) {
 		t.Fatalf("the daemon's own environment lacks LANG: %+v", r)
 	}
 }
+
+func TestShouldLeaveAnInheritedIgnoredSignalIgnored(t *testing.T) {
+	f := newFixture(t)
+	self, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// As nohup starts it: SIGHUP ignored before the client runs.
+	quoted := make([]string, 0)
+	for _, a := range f.clientArgs("wait-signal") {
+		quoted = append(quoted, "'"+a+"'")
+	}
+	cmd := exec.Command("sh", "-c", "trap '' HUP; exec '"+self+"' "+strings.Join(quoted, " "))
+	cmd.Env = append(os.Environ(), roleVariable+"=client")
+	stdout, _ := cmd.StdoutPipe()
+	var errOut bytes.Buffer
+	cmd.Stderr = &errOut
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	line := make([]byte, len("running\n"))
+	if _, err := io.ReadFull(stdout, line); err != nil {
+		t.Fatalf("the request did not start: %v", err)
+	}
+	cmd.Process.Signal(syscall.SIGHUP)
+	time.Sleep(200 * time.Millisecond)
+	cmd.Process.Signal(syscall.SIGTERM)
+	io.Copy(io.Discard, stdout)
+	cmd.Wait()
+	if got := cmd.ProcessState.ExitCode(); got != 143 || errOut.String() != "stopped by signal 15\n" {
+		t.Fatalf("exit %d, stderr %q: the ignored SIGHUP must not reach the daemon, SIGTERM must", got, errOut.String())
+	}
+}

@@ -88,8 +88,14 @@ func converse(o options, conn net.Conn, stdout, stderr io.Writer) int {
 	}
 	// From here on a signal belongs to the request: the server stops the run as the CLI stops on it (teardown,
 	// the interrupted report) and answers 128+signal, which this process then exits with.
+	// A signal this process inherited as ignored (SIGHUP under nohup, SIGINT of a background job in a script) stays
+	// ignored, as the JVM of a direct run leaves it.
 	sigs := make(chan os.Signal, 4)
-	signal.Notify(sigs, syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP)
+	for _, sig := range []os.Signal{syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP} {
+		if !signal.Ignored(sig) {
+			signal.Notify(sigs, sig)
+		}
+	}
 	defer signal.Stop(sigs)
 	s := &session{conn: conn}
 	status, err := s.run(request{
