@@ -18,8 +18,9 @@ import java.util.Objects;
  * @param environment the run's environment variables
  * @param out         standard output
  * @param err         standard error
- * @param stdoutTty   whether standard output is a terminal (the client's, for a request); no command asks yet
- * @param stderrTty   whether standard error is a terminal; no command asks yet
+ * @param stdoutTty   whether standard output is a terminal, as the resident engine's client saw it (false, unknown,
+ *                    for the process's own run); no command asks yet
+ * @param stderrTty   whether standard error is a terminal, likewise
  * @param stop        what stops the run: the JVM's shutdown on a signal, or the client's stop request
  */
 public record Invocation(Path directory, Map<String, String> environment, PrintWriter out, PrintWriter err,
@@ -43,9 +44,9 @@ public record Invocation(Path directory, Map<String, String> environment, PrintW
      * working directory: for the plain command line the process is the run.
      */
     public static Invocation ofProcess(PrintWriter out, PrintWriter err) {
-        // The JVM tells only whether both standard input and output are a terminal; no command asks yet.
-        boolean terminal = System.console() != null;
-        return new Invocation(AS_GIVEN, System.getenv(), out, err, terminal, terminal, ProcessStop.INSTANCE);
+        // Terminal or not is left unknown (false): no command asks yet, the JVM can tell only whether standard
+        // input and output both are one, and asking (System.console()) would cost every start.
+        return new Invocation(AS_GIVEN, System.getenv(), out, err, false, false, ProcessStop.INSTANCE);
     }
 
     /** Whether this is the process's own run, whose relative paths the JVM resolves itself. */

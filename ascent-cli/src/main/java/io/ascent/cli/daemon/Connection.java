@@ -51,7 +51,6 @@ final class Connection implements Runnable {
 
     /** The request, or empty when the client was answered (a protocol error) or dropped. */
     private Optional<Request> readRequest() throws IOException {
-        Thread self = Thread.currentThread();
         var timeout = server.scheduler().schedule(channel::close, REQUEST_WAIT_SECONDS, TimeUnit.SECONDS);
         try {
             Optional<Frame> first = channel.read();
@@ -69,7 +68,7 @@ final class Connection implements Runnable {
             refuse(e.getMessage());
             return Optional.empty();
         } catch (IOException e) {
-            if (self.isInterrupted() || timeout.isDone()) {
+            if (timeout.isDone()) {
                 return Optional.empty(); // the client sent nothing in time: dropped
             }
             throw e;

@@ -1,6 +1,7 @@
 package io.ascent.cli.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -49,6 +50,20 @@ class DaemonLifecycleTest {
             assertThat(daemon.log()).contains("the socket folder " + link + " is a symbolic link");
             assertThat(real.resolve("d.sock")).doesNotExist();
         }
+    }
+
+    @Test
+    void shouldRefuseAFolderOfAnotherUser() throws Exception {
+        Path folder = Files.createDirectory(dir.resolve("rt"),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        int owner = (Integer) Files.getAttribute(folder, "unix:uid");
+
+        // as seen by a user other than the folder's owner
+        assertThatThrownBy(() -> SocketFolder.check(folder, owner + 1))
+                .isInstanceOf(SocketFolder.UntrustedException.class)
+                .hasMessage("the socket folder " + folder + " belongs to uid " + owner + ", not to you (uid "
+                        + (owner + 1) + "); remove it or set XDG_RUNTIME_DIR to a folder of your own");
+        SocketFolder.check(folder, owner);
     }
 
     @Test

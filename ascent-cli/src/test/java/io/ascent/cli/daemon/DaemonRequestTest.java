@@ -130,8 +130,9 @@ class DaemonRequestTest {
             Path client = Files.createDirectories(dir.resolve("client"));
             schemas.application(client.resolve("app"));
             try (DaemonClient connection = DaemonClient.connect(daemon.socket)) {
+                // -v: the run writes progress on standard error while it unwinds from the stop, too
                 connection.send(client, env("ASCENT_ALLOWED_URLS", schemas.base), "validate", "app", "--no-git",
-                        "-f", "text", "-f", "json", "-o", "-", "-o", "report.json");
+                        "-v", "-f", "text", "-f", "json", "-o", "-", "-o", "report.json");
                 assertThat(schemas.awaitAsked(60)).isTrue();
 
                 connection.signal(15);
@@ -139,6 +140,7 @@ class DaemonRequestTest {
 
                 assertThat(answer.status()).as(answer.out() + answer.err()).isEqualTo(143);
                 assertThat(answer.out()).contains("result: INTERRUPTED (exit 143)");
+                assertThat(answer.err()).contains("interrupted: the run was cancelled");
                 assertThat(client.resolve("report.json")).content().contains("\"interrupted\" : true",
                         "\"exitStatus\" : 143");
                 assertThat(answer.afterExit()).isFalse();

@@ -89,6 +89,8 @@ final class Teardown {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        // The JVM's standard error on purpose: this runs in the JVM's shutdown, when the run's own streams may be
+        // gone (the resident engine's client); there it lands in the engine's log.
         release().ifPresent(e -> System.err.println("ascent: teardown failed: " + e.getMessage()
                 + e.remediation().map(r -> "; " + r).orElse("")));
     }

@@ -164,6 +164,9 @@ public final class CachingHttpFetcher implements SchemaFetcher {
 
     /** {@code $XDG_CACHE_HOME/ascent/schemas}, or {@code ~/.cache/ascent/schemas}. */
     public static Path defaultCacheDirectory() {
+        // This process's environment on purpose: only for a fetcher built outside an engine run. A run's fetcher
+        // comes from EngineConfig, whose cache folder is read from the run's environment (the resident engine's
+        // requests each have their own).
         String xdg = System.getenv("XDG_CACHE_HOME");
         Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
         return base.resolve("ascent").resolve("schemas");
