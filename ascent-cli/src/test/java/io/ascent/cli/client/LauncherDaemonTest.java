@@ -25,9 +25,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LauncherDaemonTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    /** The log's path is written into the script: the client starts the daemon with a few variables only. */
     private static final String FAKE_JAVA = """
             #!/usr/bin/env bash
-            echo "$*" >> "$FAKE_JAVA_LOG"
+            echo "$*" >> "%s"
             for arg in "$@"; do
               case "$arg" in
                 -XX:ArchiveClassesAtExit=*) : > "${arg#*=}" ;;
@@ -68,9 +69,9 @@ class LauncherDaemonTest {
         Path home = work.resolve("jdk");
         java = Files.createDirectories(home.resolve("bin")).resolve("java");
         Files.writeString(home.resolve("release"), "JAVA_VERSION=\"17.0.15\"\n");
-        Files.writeString(java, FAKE_JAVA);
-        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwx------"));
         log = work.resolve("java.log");
+        Files.writeString(java, FAKE_JAVA.formatted(log));
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwx------"));
         // The client's socket folder is $XDG_RUNTIME_DIR/ascent: this test's own, never the user's.
         runtimeDir = Files.createDirectories(work.resolve("run"));
         Files.setPosixFilePermissions(runtimeDir, PosixFilePermissions.fromString("rwx------"));
@@ -158,7 +159,6 @@ class LauncherDaemonTest {
         builder.environment().keySet().removeIf(name -> name.startsWith("ASCENT_"));
         builder.environment().putAll(environment);
         builder.environment().put("ASCENT_JAVA", java.toString());
-        builder.environment().put("FAKE_JAVA_LOG", log.toString());
         builder.environment().put("XDG_RUNTIME_DIR", runtimeDir.toString());
         builder.environment().put("GOTOOLCHAIN", "local");
         Path stderr = work.resolve("stderr");
