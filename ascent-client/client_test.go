@@ -144,8 +144,13 @@ func TestShouldRelayOutputAndExitStatusWhenTheDaemonAnswers(t *testing.T) {
 
 func TestShouldSendTheWorkingDirectoryAndEnvironment(t *testing.T) {
 	f := newFixture(t)
-	cmd := f.client([]string{"ASCENT_TEST_VALUE=a=b c"}, "cwd")
-	cmd.Dir = filepath.Dir(f.dir)
+	// Started in a folder through a symbolic link, with PWD spelling it that way, as a shell would.
+	link := filepath.Join(filepath.Dir(f.dir), "link")
+	if err := os.Symlink(filepath.Dir(f.dir), link); err != nil {
+		t.Fatal(err)
+	}
+	cmd := f.client([]string{"ASCENT_TEST_VALUE=a=b c", "PWD=" + link}, "cwd")
+	cmd.Dir = link
 	out, err := cmd.Output()
 	want, _ := filepath.EvalSymlinks(filepath.Dir(f.dir))
 	if err != nil || strings.TrimSpace(string(out)) != want {

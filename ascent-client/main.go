@@ -81,7 +81,9 @@ func reach(o options, start bool) (conn net.Conn, why string) {
 // converse runs the request on an open connection and returns the status this process must exit with.
 func converse(o options, conn net.Conn, stdout, stderr io.Writer) int {
 	defer conn.Close()
-	cwd, err := os.Getwd()
+	// The kernel's path, not $PWD's spelling of it through a symbolic link: the JVM of a direct run takes its
+	// user.dir from getcwd(3) too, so paths in reports come out the same.
+	cwd, err := syscall.Getwd()
 	if err != nil {
 		fmt.Fprintf(stderr, "ascent: cannot read the working directory: %v\n", err)
 		return 3
