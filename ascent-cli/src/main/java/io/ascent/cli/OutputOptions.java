@@ -229,6 +229,9 @@ final class OutputOptions {
      */
     int writeAndSummarize(Invocation invocation, String command, Report engineReport, Map<Format, Path> destinations,
             boolean verbose, PrintWriter stdout, PrintWriter err) {
+        if (invocation.stop().abandoned()) {
+            return engineReport.exitStatus(); // its stop was answered already, without a report
+        }
         Report judged = engineReport.failingOn(failOn.value());
         // A run a signal interrupted says the status the process ends with: 143 after SIGTERM, not the verdict's 130.
         OptionalInt stopped = invocation.stop().status();

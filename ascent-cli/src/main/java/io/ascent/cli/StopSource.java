@@ -17,6 +17,15 @@ public interface StopSource {
     /** 128 plus the number of the stop signal received, or empty when none was. */
     OptionalInt status();
 
+    /**
+     * Whether whoever stopped the run no longer waits for it: its grace is over and its exit status given. The
+     * command line's process is gone by then; a run of the resident engine that ends later must not write its
+     * report files either.
+     */
+    default boolean abandoned() {
+        return false;
+    }
+
     /** A run that a stop interrupts. */
     interface Armed extends AutoCloseable {
         /**

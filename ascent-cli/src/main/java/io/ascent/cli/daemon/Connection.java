@@ -185,7 +185,7 @@ final class Connection implements Runnable {
     }
 
     /** Waits for the run; once stopped, for at most its grace, as the JVM's shutdown waits for the plain CLI's. */
-    private static void awaitRun(RequestStop stop, Thread run, PrintWriter err) {
+    static void awaitRun(RequestStop stop, Thread run, PrintWriter err) {
         boolean interrupted = false;
         try {
             while (run.isAlive()) {
@@ -207,6 +207,7 @@ final class Connection implements Runnable {
                 }
                 if (run.isAlive()) {
                     // A read the interrupt cannot reach (a clone from a server that never answers) holds the run up.
+                    stop.abandon();
                     err.println("ascent: the run did not stop within " + stop.grace().toSeconds() + " s of the stop "
                             + "signal; no report is written");
                 }

@@ -20,6 +20,7 @@ final class RequestStop implements StopSource {
     private State state = State.IDLE; // guarded by this
     private int signal; // guarded by this; 0 until stopped
     private Duration grace = DEFAULT_GRACE; // guarded by this
+    private volatile boolean abandoned;
 
     /** @param run the thread the request's command runs on */
     RequestStop(Thread run) {
@@ -35,6 +36,16 @@ final class RequestStop implements StopSource {
         if (state != State.WRITING) {
             run.interrupt();
         }
+    }
+
+    /** The client has been answered without the run's report: the run is left to end on its own. */
+    void abandon() {
+        abandoned = true;
+    }
+
+    @Override
+    public boolean abandoned() {
+        return abandoned;
     }
 
     /** Whether a stop came. */
