@@ -13,10 +13,11 @@
 #   one-file-50k     50,000 small resources (Services, ConfigMaps, ServiceAccounts; 9.5 MB) in one file, schema +
 #                    API version (memory must not grow with the file)
 # Each row prints an RSS line (peak resident memory of each tool, one run) and a RATIO line (bench/lib.sh).
+# BENCH_RESIDENT=1 adds the row schema-5k-resident: schema-5k through the resident engine (bench/lib.sh).
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh" "$@"
 
 work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
+trap 'bench_resident_stop; rm -rf "$work"' EXIT
 cd "$BENCH_ROOT"
 
 # The benchmarks module depends on the CLI: building it rebuilds the CLI's jar, so it goes first. Otherwise the
@@ -77,4 +78,5 @@ row "schema-${big[0]}" "$(launcher schema-big)" "$(kc schema-big)" "${big[0]}"
 row "all-checks-${big[0]}" "$(launcher all-big)" "$(kc all-big)" "${big[0]}"
 row "default-jvm-${big[0]}" "$(plain_jvm schema-big)" "$(kc schema-big)" "${big[0]}"
 row "schema-${small[0]}" "$(launcher schema-small)" "$(kc schema-small)" "${small[0]}"
+bench_compare_resident "schema-${small[0]}" "$(launcher schema-small)" "$(kc schema-small)"
 row "one-file-$single" "$(launcher one-file)" "$(kc one-file)" "$single"

@@ -12,6 +12,10 @@
 # tests and teardown minus the waits for the cluster: requests, judging, diagnostics). The last lines give medians
 # and the load.
 #
+# With BENCH_RESIDENT=1 every round also runs the same provision through the resident engine (tool
+# ascent-resident; the daemon is started and warmed by one provision before the first round and stopped at the end,
+# bench/lib.sh), and the last lines add its medians and `RATIO provision-vs-kubectl-resident`.
+#
 # Usage: bench/provision-vs-kubectl.sh KUBECONFIG [ROUNDS] [KUBECTL]
 #   KUBECONFIG  a cluster, such as the test control plane (testing/control-plane/up.sh DIR writes DIR/kubeconfig)
 #   KUBECTL     a kubectl within one minor of the server (default: kubectl on PATH)
@@ -20,8 +24,9 @@ kubeconfig="$1"
 rounds="${2:-3}"
 kubectl="${3:-kubectl}"
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$root/bench/lib.sh"
 work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
+trap 'bench_resident_stop; rm -rf "$work"' EXIT
 
 app="$work/hello-web"
 cp -r "$root/examples/hello-web" "$app"
@@ -42,16 +47,22 @@ ms() { echo $(( ($2 - $1) / 1000000 )); }
 timed() { local file="$1"; shift; /usr/bin/time -a -o "$file" -f '%U %S' "$@"; }
 cpu_ms() { awk '{ s += $1 + $2 } END { printf "%d", s * 1000 }' "$1"; }
 
-echo "round,tool,total_ms,cpu_ms,validate_ms,deploy_ms,tests_ms,teardown_ms,cluster_reaction_ms,overhead_ms,start_exit_ms,own_ms"
-for round in $(seq 1 "$rounds"); do
-  # Ascent: validation, preflight, namespace, apply, rollout wait, Job test, namespace deletion.
+# ascent_round ROUND TOOL LAUNCHER...: one provision by Ascent, its row appended to the rows.
+ascent_round() {
+  local round="$1" tool="$2"; shift 2
+  local before=0
   rm -f "$work/cpu"
+  if [[ -n "${daemon_pid:-}" ]]; then before="$(bench_cpu_ticks "$daemon_pid")"; fi
   start=$(now)
-  timed "$work/cpu" "$root/ascent" provision "$app" --no-git --driver existing --kubeconfig "$kubeconfig" \
+  timed "$work/cpu" "$@" provision "$app" --no-git --driver existing --kubeconfig "$kubeconfig" \
       --format json --output "$work/report.json" >/dev/null 2>"$work/ascent.err" || {
     cat "$work/ascent.err" >&2; exit 1; }
   end=$(now)
-  python3 - "$work/report.json" "$round" "$(ms "$start" "$end")" "$(cpu_ms "$work/cpu")" <<'PY' | tee -a "$work/rows"
+  if grep -q "resident engine" "$work/ascent.err"; then cat "$work/ascent.err" >&2; exit 4; fi
+  if [[ -n "${daemon_pid:-}" ]]; then   # the daemon's CPU time for this request, as a line GNU time would write
+    echo "$(( $(bench_cpu_ticks "$daemon_pid") - before )) $(getconf CLK_TCK)" | awk '{ printf "%.3f 0\n", $1 / $2 }' >>"$work/cpu"
+  fi
+  python3 - "$work/report.json" "$round" "$(ms "$start" "$end")" "$(cpu_ms "$work/cpu")" "$tool" <<'PY' | tee -a "$work/rows"
 import json, re, sys
 report = json.load(open(sys.argv[1]))
 phase = {i["message"].split(":")[0]: i["durationMillis"] for i in report["items"] if i["id"] == "provision.phase"}
@@ -62,9 +73,25 @@ if not waited:
 total, reaction = int(sys.argv[3]), waited[0]
 phases = sum(phase.values())
 own = phases - phase.get("validate", 0) - reaction
-print(f'{sys.argv[2]},ascent,{total},{sys.argv[4]},{phase.get("validate",0)},{phase.get("deploy",0)},'
+print(f'{sys.argv[2]},{sys.argv[5]},{total},{sys.argv[4]},{phase.get("validate",0)},{phase.get("deploy",0)},'
       f'{phase.get("tests",0)},{phase.get("teardown",0)},{reaction},{total - reaction},{total - phases},{own}')
 PY
+}
+
+resident=()
+if [[ "$BENCH_RESIDENT" == 1 ]]; then
+  bench_resident_init
+  # shellcheck disable=SC2206 # a word list
+  resident=($(bench_resident "$root/ascent"))
+  ascent_round 0 warmup "${resident[@]}" >/dev/null
+  sed -i '/,warmup,/d' "$work/rows"
+  # GNU time sees only the client: the cpu_ms of ascent-resident rows adds the daemon's CPU time for the request.
+  daemon_pid="$(bench_resident_pid)"
+fi
+echo "round,tool,total_ms,cpu_ms,validate_ms,deploy_ms,tests_ms,teardown_ms,cluster_reaction_ms,overhead_ms,start_exit_ms,own_ms"
+for round in $(seq 1 "$rounds"); do
+  ascent_round "$round" ascent "$root/ascent"
+  if [[ ${#resident[@]} -gt 0 ]]; then ascent_round "$round" ascent-resident "${resident[@]}"; fi
 
   # kubectl: the same work as a script would do it.
   ns="bench-kubectl-$(date +%s)-$round"
@@ -88,10 +115,14 @@ import os, statistics, sys
 rows = [line.strip().split(",") for line in open(sys.argv[1])]
 def median(tool, column):
     return statistics.median(int(r[column]) for r in rows if r[1] == tool)
-a, k = median("ascent", 2), median("kubectl", 2)
-print(f"MEDIAN ascent total={a:.0f}ms cpu={median('ascent', 3):.0f}ms overhead={median('ascent', 9):.0f}ms "
-      f"(start_exit={median('ascent', 10):.0f}ms validate={median('ascent', 4):.0f}ms own={median('ascent', 11):.0f}ms) "
-      f"cluster_reaction={median('ascent', 8):.0f}ms | kubectl total={k:.0f}ms cpu={median('kubectl', 3):.0f}ms")
-print(f"RATIO provision-vs-kubectl wall={a / k:.2f} cpu={median('ascent', 3) / max(median('kubectl', 3), 1):.2f} "
-      f"ascent={a / 1000:.3f}s alt={k / 1000:.3f}s load={os.getloadavg()[0]:.1f}")
+k = median("kubectl", 2)
+for tool, row in (("ascent", "provision-vs-kubectl"), ("ascent-resident", "provision-vs-kubectl-resident")):
+    if not any(r[1] == tool for r in rows):
+        continue
+    a = median(tool, 2)
+    print(f"MEDIAN {tool} total={a:.0f}ms cpu={median(tool, 3):.0f}ms overhead={median(tool, 9):.0f}ms "
+          f"(start_exit={median(tool, 10):.0f}ms validate={median(tool, 4):.0f}ms own={median(tool, 11):.0f}ms) "
+          f"cluster_reaction={median(tool, 8):.0f}ms | kubectl total={k:.0f}ms cpu={median('kubectl', 3):.0f}ms")
+    print(f"RATIO {row} wall={a / k:.2f} cpu={median(tool, 3) / max(median('kubectl', 3), 1):.2f} "
+          f"ascent={a / 1000:.3f}s alt={k / 1000:.3f}s load={os.getloadavg()[0]:.1f}")
 PY

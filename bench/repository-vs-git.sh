@@ -10,10 +10,12 @@
 # once into BENCH_REPO (default: /tmp/ascent-bench-repo-50000) and reuses it; --brief generates 2,000 files with a
 # little history into a temporary directory. Both tools read the same commit from the object database.
 # repolinter, the tool a team would otherwise script this with, is compared in bench/repository-validator.sh.
+# BENCH_RESIDENT=1 adds the row repository-files-resident: repository-files through the resident engine
+# (bench/lib.sh).
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
+trap 'bench_resident_stop; rm -rf "$work"' EXIT
 
 if [[ "$BENCH_BRIEF" == 1 ]]; then
   repo="$work/repo"
@@ -60,3 +62,4 @@ fi
 
 bench_compare repository-secrets "$ascent $work/whole.yaml" "git -C $repo grep -I -E$quoted HEAD"
 bench_compare repository-files "$ascent $work/files-only.yaml" "git -C $repo ls-tree -r -l HEAD"
+bench_compare_resident repository-files "$ascent $work/files-only.yaml" "git -C $repo ls-tree -r -l HEAD"

@@ -6,12 +6,13 @@
 #
 # Usage: bench/startup-vs-kubeconform.sh [--brief]
 # Prints `RATIO startup-hello-web ...` (bench/lib.sh) and `PEAK_RSS startup-hello-web ascent=<MiB> alt=<MiB>`.
-# ASCENT_JAVA=/path/to/java picks the JVM the launcher runs (see ./ascent).
+# ASCENT_JAVA=/path/to/java picks the JVM the launcher runs (see ./ascent). BENCH_RESIDENT=1 adds
+# `RATIO startup-hello-web-resident ...`: the same command through the resident engine (bench/lib.sh).
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$BENCH_ROOT"
 
 work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
+trap 'bench_resident_stop; rm -rf "$work"' EXIT
 app="examples/hello-web"
 version="$(sed -n '/^kubernetes:/,/^[a-z]/s/^  version: *"\{0,1\}\([0-9]*\.[0-9]*\).*/\1/p' "$app/ascent.yaml" | head -n 1)"
 
@@ -32,5 +33,6 @@ $ascent_cmd >/dev/null || { echo "bench: ascent did not pass $app" >&2; exit 1; 
 $alt_cmd >/dev/null || { echo "bench: kubeconform did not pass $app" >&2; exit 1; }
 
 bench_compare startup-hello-web "$ascent_cmd" "$alt_cmd"
+bench_compare_resident startup-hello-web "$ascent_cmd" "$alt_cmd"
 # shellcheck disable=SC2086 # the commands are word lists
 echo "PEAK_RSS startup-hello-web ascent=$(bench_peak_rss_mib $ascent_cmd)MiB alt=$(bench_peak_rss_mib $alt_cmd)MiB"

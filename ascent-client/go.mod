@@ -1,0 +1,3 @@
+module github.com/ascent/ascent-client
+
+go 1.22
