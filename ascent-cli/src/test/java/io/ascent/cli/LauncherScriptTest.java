@@ -178,6 +178,7 @@ class LauncherScriptTest {
         builder.command().add(checkout.resolve("ascent").toString());
         builder.command().addAll(List.of(args));
         builder.environment().remove("ASCENT_JAVA");
+        builder.environment().remove("ASCENT_DAEMON"); // the direct run is under test, whatever the developer's shell
         builder.environment().putAll(environment);
         builder.environment().put("FAKE_JAVA_LOG", log.toString());
         Process process = builder.directory(work.toFile()).redirectErrorStream(true).start();
