@@ -24,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
  * script that appends its arguments to a log and creates the archive a training run would record.
  */
 class LauncherScriptTest {
-    private static final Path LAUNCHER = Path.of("..", "ascent").toAbsolutePath().normalize();
     /** Records one line per start: the arguments, space-separated; creates what a training run records. */
     private static final String FAKE_JAVA = """
             #!/usr/bin/env bash
@@ -45,19 +44,8 @@ class LauncherScriptTest {
 
     @BeforeEach
     void fakeCheckout() throws IOException {
-        checkout = work.resolve("checkout");
+        checkout = FakeCheckout.create(work);
         target = checkout.resolve("ascent-cli/target");
-        Files.createDirectories(target);
-        Files.copy(LAUNCHER, checkout.resolve("ascent"));
-        for (String source : List.of("pom.xml", "ascent-core/pom.xml", "ascent-cli/pom.xml",
-                "ascent-core/src/main/java/A.java", "ascent-cli/src/main/java/B.java",
-                "examples/hello-web/ascent.yaml")) {
-            Path file = checkout.resolve(source);
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, "x");
-            Files.setLastModifiedTime(file, FileTime.from(Instant.now().minusSeconds(3600)));
-        }
-        Files.writeString(target.resolve("ascent.jar"), "jar");
         log = work.resolve("java.log");
     }
 

@@ -2,6 +2,7 @@ package io.ascent.cli.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ascent.cli.FakeCheckout;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code java} logs every start and fails as a daemon, so the client falls back to the direct run.
  */
 class LauncherDaemonTest {
-    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final Path ROOT = FakeCheckout.ROOT;
     /** The log's path is written into the script: the client starts the daemon with a few variables only. */
     private static final String FAKE_JAVA = """
             #!/usr/bin/env bash
@@ -47,25 +48,14 @@ class LauncherDaemonTest {
 
     @BeforeEach
     void fakeCheckout() throws IOException {
-        checkout = work.resolve("checkout");
-        target = Files.createDirectories(checkout.resolve("ascent-cli/target"));
-        Files.copy(ROOT.resolve("ascent"), checkout.resolve("ascent"));
-        for (String source : List.of("pom.xml", "ascent-core/pom.xml", "ascent-cli/pom.xml",
-                "ascent-core/src/main/java/A.java", "ascent-cli/src/main/java/B.java",
-                "examples/hello-web/ascent.yaml")) {
-            Path file = checkout.resolve(source);
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, "x");
-            Files.setLastModifiedTime(file, FileTime.from(Instant.now().minusSeconds(3600)));
-        }
+        checkout = FakeCheckout.create(work);
+        target = checkout.resolve("ascent-cli/target");
         Path client = Files.createDirectories(checkout.resolve("ascent-client"));
         try (Stream<Path> files = Files.list(ROOT.resolve("ascent-client"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".go") || f.endsWith("go.mod")).toList()) {
-                Path copy = Files.copy(file, client.resolve(file.getFileName()));
-                Files.setLastModifiedTime(copy, FileTime.from(Instant.now().minusSeconds(3600)));
+                FakeCheckout.ageAnHour(Files.copy(file, client.resolve(file.getFileName())));
             }
         }
-        Files.writeString(target.resolve("ascent.jar"), "jar");
         Path home = work.resolve("jdk");
         java = Files.createDirectories(home.resolve("bin")).resolve("java");
         Files.writeString(home.resolve("release"), "JAVA_VERSION=\"17.0.15\"\n");
