@@ -15,6 +15,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Entry of the resident engine: {@code java -cp ascent.jar io.ascent.cli.daemon.DaemonMain --socket PATH
@@ -46,6 +47,11 @@ public final class DaemonMain {
 
     /** Runs the server until it is done; the exit status. Never calls System.exit. */
     static int run(PrintStream log, String... args) {
+        return run(log, OwnJar.ofThisEngine(), args);
+    }
+
+    /** As {@link #run(PrintStream, String...)}, ending once idle when {@code jar} changes (tests name a file). */
+    static int run(PrintStream log, Optional<OwnJar> jar, String... args) {
         Path socket = null;
         Duration idle = DEFAULT_IDLE;
         for (int i = 0; i < args.length; i++) {
@@ -99,7 +105,7 @@ public final class DaemonMain {
                 log.println("ascent daemon: a resident engine already answers on " + socket + "; leaving it be");
                 return 0;
             }
-            server = DaemonServer.bind(socket, idle, log);
+            server = DaemonServer.bind(socket, idle, log, jar);
         } catch (IOException e) {
             if (answersQuietly(socket)) {
                 return 0; // another one bound it first

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -36,6 +37,8 @@ final class DaemonServer implements AutoCloseable {
     private final PrintStream log;
     private final ServerSocketChannel server;
     private final Object fileKey;
+    /** The jar this engine runs from, when it runs from one: a rebuild ends the engine once nothing runs. */
+    private final Optional<OwnJar> jar;
     private final ScheduledExecutorService scheduler;
     private final Set<Connection.Running> running = ConcurrentHashMap.newKeySet();
     private final AtomicLong served = new AtomicLong();
@@ -46,8 +49,10 @@ final class DaemonServer implements AutoCloseable {
     private volatile boolean stopping;
     private volatile String reason = "stopped";
 
-    private DaemonServer(Path socket, Duration idle, PrintStream log, ServerSocketChannel server, Object fileKey) {
+    private DaemonServer(Path socket, Duration idle, PrintStream log, ServerSocketChannel server, Object fileKey,
+            Optional<OwnJar> jar) {
         this.socket = socket;
+        this.jar = jar;
         this.idle = idle;
         this.log = log;
         this.server = server;
@@ -64,12 +69,13 @@ final class DaemonServer implements AutoCloseable {
      *
      * @throws IOException when the socket cannot be bound (another server bound it first, among others)
      */
-    static DaemonServer bind(Path socket, Duration idle, PrintStream log) throws IOException {
+    static DaemonServer bind(Path socket, Duration idle, PrintStream log, Optional<OwnJar> jar)
+            throws IOException {
         ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         try {
             server.bind(UnixDomainSocketAddress.of(socket));
             Object key = Files.readAttributes(socket, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
-            return new DaemonServer(socket, idle, log, server, key);
+            return new DaemonServer(socket, idle, log, server, key, jar);
         } catch (IOException | RuntimeException e) {
             server.close();
             throw e;
@@ -114,10 +120,12 @@ final class DaemonServer implements AutoCloseable {
         log.println("ascent daemon: exiting (" + reason + ")");
     }
 
-    /** The idle timeout, and the socket file still being this server's. */
+    /** The idle timeout, the socket file still being this server's, and its jar not rebuilt. */
     private void watch() {
         if (!ownsSocketFile()) {
             end("the socket file was removed or replaced");
+        } else if (running.isEmpty() && jar.isPresent() && jar.get().changed()) {
+            end("its jar " + jar.get().file() + " was rebuilt or removed; the next command starts a new engine");
         } else if (running.isEmpty() && System.nanoTime() - lastActivity >= idle.toNanos()) {
             end("idle for " + DaemonMain.format(idle));
         }

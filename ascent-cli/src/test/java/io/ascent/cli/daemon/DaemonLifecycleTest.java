@@ -166,6 +166,30 @@ class DaemonLifecycleTest {
     }
 
     @Test
+    void shouldExitWhenItsJarIsRebuiltButNotWhileACommandRuns() throws Exception {
+        Path jar = Files.writeString(dir.resolve("ascent.jar"), "the engine's jar");
+        try (HangingSchemaServer schemas = new HangingSchemaServer();
+                InProcessDaemon daemon = InProcessDaemon.start(dir.resolve("rt").resolve("d.sock"), "10m",
+                        OwnJar.of(jar))) {
+            Path app = schemas.application(dir.resolve("app"));
+            try (DaemonClient client = DaemonClient.connect(daemon.socket)) {
+                client.send(app, Map.of("ASCENT_ALLOWED_URLS", schemas.base, "XDG_CACHE_HOME",
+                        dir.resolve("cache").toString()), "validate", ".", "--no-git");
+                assertThat(schemas.awaitAsked(60)).isTrue();
+
+                Files.writeString(jar, "the engine's jar, rebuilt");
+                assertThat(daemon.awaitExit(2)).as("not while a command runs").isNull();
+
+                client.signal(15);
+                assertThat(client.answer().status()).isEqualTo(143);
+            }
+            assertThat(daemon.awaitExit(30)).isZero();
+            assertThat(daemon.log()).contains("exiting (its jar " + jar + " was rebuilt or removed");
+            assertThat(daemon.socket).doesNotExist();
+        }
+    }
+
+    @Test
     void shouldExitWhenItsSocketFileIsRemoved() throws Exception {
         try (InProcessDaemon daemon = InProcessDaemon.start(dir.resolve("rt").resolve("d.sock"), "10m")) {
             Files.delete(daemon.socket);

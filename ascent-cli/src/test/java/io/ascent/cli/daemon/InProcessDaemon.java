@@ -24,9 +24,14 @@ final class InProcessDaemon implements AutoCloseable {
 
     /** Starts it and waits until it accepts, or until it has ended (a refusal). */
     static InProcessDaemon start(Path socket, String idle) throws Exception {
+        return start(socket, idle, java.util.Optional.empty());
+    }
+
+    /** As {@link #start(Path, String)}, ending once idle when {@code jar}, its stand-in for its jar, changes. */
+    static InProcessDaemon start(Path socket, String idle, java.util.Optional<OwnJar> jar) throws Exception {
         InProcessDaemon daemon = new InProcessDaemon(socket);
         PrintStream printer = new PrintStream(daemon.log, true, StandardCharsets.UTF_8);
-        Thread thread = new Thread(() -> daemon.status.complete(DaemonMain.run(printer, "--socket",
+        Thread thread = new Thread(() -> daemon.status.complete(DaemonMain.run(printer, jar, "--socket",
                 socket.toString(), "--idle", idle)), "test-daemon");
         thread.setDaemon(true);
         thread.start();
