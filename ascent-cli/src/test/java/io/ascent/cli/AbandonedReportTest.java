@@ -28,7 +28,7 @@ class AbandonedReportTest {
         return new StopSource() {
             @Override
             public Armed arm(Duration grace) {
-                throw new UnsupportedOperationException();
+                throw new AssertionError("writing the report must not arm a stop");
             }
 
             @Override
