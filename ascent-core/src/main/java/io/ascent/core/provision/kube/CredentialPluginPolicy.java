@@ -2,20 +2,12 @@ package io.ascent.core.provision.kube;
 
 import io.ascent.core.provision.command.CommandLookup;
 import io.ascent.core.provision.command.OperatingSystem;
-import io.ascent.core.workspace.ConfinedFiles;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * The user's policy for kubeconfig exec credential plugins, read from kubectl's own preferences file ({@code kuberc},
@@ -73,23 +65,11 @@ final class CredentialPluginPolicy {
     }
 
     private static CredentialPluginPolicy read(Path file) {
-        LoaderOptions options = new LoaderOptions();
-        options.setAllowDuplicateKeys(false);
-        options.setMaxAliasesForCollections(50);
-        options.setCodePointLimit((int) MAX_BYTES);
-        Object document;
-        try (Reader reader = new InputStreamReader(ConfinedFiles.anywhere(MAX_BYTES).open(file),
-                StandardCharsets.UTF_8)) {
-            document = new Yaml(new SafeConstructor(options)).load(reader);
-        } catch (IOException | RuntimeException e) {
-            // never e.getMessage(): a YAML error quotes the text around the fault
-            return broken(file, "it cannot be read as YAML (" + e.getClass().getSimpleName() + ")");
-        }
-        if (document == null) {
-            return new CredentialPluginPolicy(Optional.of(file), "AllowAll", List.of(), Optional.empty());
-        }
-        if (!(document instanceof Map<?, ?> preferences)) {
-            return broken(file, "its top level is not a mapping");
+        Map<?, ?> preferences;
+        try {
+            preferences = OperatorYamlFile.readMapping(file, MAX_BYTES);
+        } catch (OperatorYamlFile.Unreadable e) {
+            return broken(file, e.notYaml() ? "it cannot be read as YAML (" + e.getMessage() + ")" : e.getMessage());
         }
         Object policy = preferences.get("credentialPluginPolicy");
         String name = policy == null ? "" : String.valueOf(policy);

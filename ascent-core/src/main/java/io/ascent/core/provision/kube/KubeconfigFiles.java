@@ -4,10 +4,6 @@ import io.ascent.core.provision.ProvisionException;
 import io.ascent.core.provision.ProvisionException.Kind;
 import io.ascent.core.workspace.ConfinedFiles;
 import java.io.File;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,9 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * The kubeconfig files a command reads, chosen and merged as kubectl chooses and merges them (client-go's
@@ -126,24 +119,10 @@ public final class KubeconfigFiles {
 
     /** One file's top level: a mapping (an empty file is an empty kubeconfig, as kubectl reads it). */
     private static Map<?, ?> read(Path file) throws ProvisionException {
-        LoaderOptions options = new LoaderOptions();
-        options.setAllowDuplicateKeys(false);
-        options.setMaxAliasesForCollections(50);
-        options.setCodePointLimit((int) MAX_BYTES);
-        // The operator's files, outside the repository as a rule: read anywhere, but bounded.
-        try (Reader reader = new InputStreamReader(ConfinedFiles.anywhere(MAX_BYTES).open(file),
-                StandardCharsets.UTF_8)) {
-            Object document = new Yaml(new SafeConstructor(options)).load(reader);
-            if (document == null) {
-                return Map.of();
-            }
-            if (document instanceof Map<?, ?> map) {
-                return map;
-            }
-            throw notKubeconfig(file, "its top level is not a mapping");
-        } catch (IOException | RuntimeException e) {
-            // Never e.getMessage(): YAML errors quote the text around the fault, which may be a token.
-            throw notKubeconfig(file, e.getClass().getSimpleName());
+        try {
+            return OperatorYamlFile.readMapping(file, MAX_BYTES);
+        } catch (OperatorYamlFile.Unreadable e) {
+            throw notKubeconfig(file, e.getMessage());
         }
     }
 
