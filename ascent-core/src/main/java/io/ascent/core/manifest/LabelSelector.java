@@ -68,8 +68,28 @@ public final class LabelSelector {
      * requires none: lets callers index selectors instead of trying each against each pod.
      */
     public String anchor() {
-        return matchLabels.entrySet().stream().min(Map.Entry.comparingByKey())
-                .map(e -> e.getKey() + "=" + e.getValue()).orElse(null);
+        Map.Entry<String, Object> label = anchorLabel();
+        return label == null ? null : label.getKey() + "=" + label.getValue();
+    }
+
+    /** The label {@link #anchor()} names, as key and value, or {@code null} when the selector requires none. */
+    public Map.Entry<String, Object> anchorLabel() {
+        return matchLabels.entrySet().stream().min(Map.Entry.comparingByKey()).orElse(null);
+    }
+
+    /**
+     * Labels as a check keeps them until its end: the same entries in an immutable map of a third of a
+     * {@code HashMap}'s size when no value is {@code null} (the map's order is then not the written one, which
+     * callers that compare or sort labels never see), else {@code labels} itself. Checks that compare objects
+     * across files keep the labels of every workload until the last file is read.
+     */
+    public static Map<String, Object> compact(Map<String, Object> labels) {
+        for (Object value : labels.values()) {
+            if (value == null) {
+                return labels; // not containsValue(null): immutable maps throw on it
+            }
+        }
+        return Map.copyOf(labels);
     }
 
     /** {@code app=web, tier in (a, b)}: how messages show the selector. */

@@ -272,7 +272,8 @@ public final class ManifestValidationStep implements ValidationStep {
                 parseProblems.add(problem);
             }
         };
-        load(context.workspace().files(YamlLimits.MANIFEST.maxBytes()), toRead, toChecks);
+        load(context.workspace().files(YamlLimits.MANIFEST.maxBytes()), toRead, toChecks,
+                checks.stream().anyMatch(ManifestCheck::readsEveryCopy));
         // Each render's objects go to the checks as they are read from its output, as a large file's do.
         // Helm is told one cluster version: the newest of a range, the release a cluster would be upgraded to.
         KubernetesVersion renderTarget = targets == null ? null : targets.newest();
@@ -379,9 +380,12 @@ public final class ManifestValidationStep implements ValidationStep {
      * Hands every object of every file to {@code sink}, in file order. Small files are parsed ahead on the pool;
      * a file of more than {@link #STREAMED_BYTES} is read document by document on this thread, each object checked
      * and released before the next is read, so memory stays flat in the size of one file too.
+     *
+     * @param copyAhead whether the pool also builds the JSON copy of each document it parsed: some check reads
+     *                  every object's copy, and this thread, which runs every check, is the one the others wait for
      */
-    private void load(ConfinedFiles repository, List<ManifestFile> files, ManifestLoader.Sink sink)
-            throws InterruptedException {
+    private void load(ConfinedFiles repository, List<ManifestFile> files, ManifestLoader.Sink sink,
+            boolean copyAhead) throws InterruptedException {
         ManifestLoader loader = new ManifestLoader();
         ExecutorService pool = threads == 1 || files.size() < 2 ? null
                 : Executors.newFixedThreadPool(threads, runnable -> {
@@ -399,7 +403,8 @@ public final class ManifestValidationStep implements ValidationStep {
                 while (pool != null && next < files.size() && ahead.size() < threads * AHEAD_PER_THREAD
                         && !isLarge(files.get(next))) {
                     ManifestFile file = files.get(next++);
-                    ahead.add(pool.submit(() -> loader.load(repository, file)));
+                    ahead.add(pool.submit(() -> copyAhead ? withCopies(loader.load(repository, file))
+                            : loader.load(repository, file)));
                 }
                 if (!ahead.isEmpty()) {
                     LoadedFile loaded = ahead.poll().get();
@@ -420,6 +425,18 @@ public final class ManifestValidationStep implements ValidationStep {
                 pool.shutdownNow();
             }
         }
+    }
+
+    /** Builds each document's JSON copy, on the pool's thread; a copy that fails is left for its reader. */
+    private static LoadedFile withCopies(LoadedFile loaded) {
+        for (Resource resource : loaded.resources()) {
+            try {
+                resource.document().json();
+            } catch (RuntimeException e) {
+                // The checks ask again and report it on their object, as without the copy built ahead.
+            }
+        }
+        return loaded;
     }
 
     private static boolean isLarge(ManifestFile file) {

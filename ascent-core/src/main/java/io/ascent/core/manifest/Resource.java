@@ -186,8 +186,11 @@ public final class Resource {
 
     /** {@code Deployment/web}: how messages and item keys name the object. */
     public String displayName() {
-        String kind = kind();
-        String name = name();
+        return displayName(kind(), name());
+    }
+
+    /** {@link #displayName()} of an object of {@code kind} named {@code name}, either {@code null} if unknown. */
+    public static String displayName(String kind, String name) {
         return (kind == null ? "(no kind)" : kind) + "/" + (name == null ? "(no name)" : name);
     }
 

@@ -62,6 +62,15 @@ public interface ManifestCheck {
         return false;
     }
 
+    /**
+     * Whether the check reads the JSON copy ({@link Resource#json()}) of (almost) every object. When one enabled
+     * check does, the step has the copy built on the thread that parsed the file, beside the checks, instead of on
+     * the thread that runs them; when none does, no copy is built at all.
+     */
+    default boolean readsEveryCopy() {
+        return false;
+    }
+
     /** The message of the one PASS item when nothing was found, given how many things were looked at. */
     String passMessage(int looked);
 }

@@ -23,17 +23,19 @@ import org.json.JSONObject;
  */
 final class PodDisruptionBudgetCheck implements ManifestCheck {
     static final String ID = "manifest.pod-disruption-budget";
-    private static final Set<String> REPLICATED = Set.of("Deployment", "StatefulSet");
+    /** Each replicated kind, to itself: a workload keeps this string, not its document's. */
+    private static final Map<String, String> REPLICATED_KINDS = Map.of("Deployment", "Deployment",
+            "StatefulSet", "StatefulSet");
 
     private final List<Workload> workloads = new ArrayList<>();
     /** The largest minReplicas of the autoscalers of each workload, keyed {@code ns\0Kind\0name}. */
     private final Map<String, Autoscaler> autoscalers = new HashMap<>();
     /**
-     * Budget selectors by namespace and the one label they require ({@code ns\0key=value}); selectors that
-     * require no particular label (expressions only, or empty) under {@code ns\0}. A workload is tried only
-     * against budgets that could select it, so many budgets and workloads do not multiply.
+     * Budget selectors by namespace and the one label they require; selectors that require no particular label
+     * (expressions only, or empty) under the namespace alone. A workload is tried only against budgets that could
+     * select it, so many budgets and workloads do not multiply.
      */
-    private final Map<String, List<LabelSelector>> budgets = new HashMap<>();
+    private final Map<LabelKey, List<LabelSelector>> budgets = new HashMap<>();
 
     @Override
     public String id() {
@@ -58,9 +60,8 @@ final class PodDisruptionBudgetCheck implements ManifestCheck {
             JSONObject selector = spec == null ? null : spec.optJSONObject("selector");
             if (selector != null) {
                 LabelSelector parsed = LabelSelector.of(selector);
-                String anchor = parsed.anchor();
-                budgets.computeIfAbsent(resource.landingNamespace() + '\0' + (anchor == null ? "" : anchor),
-                        k -> new ArrayList<>()).add(parsed);
+                budgets.computeIfAbsent(LabelKey.of(resource.landingNamespace(), parsed.anchorLabel()),
+                        k -> new ArrayList<>(1)).add(parsed);
             }
             return;
         }
@@ -77,21 +78,26 @@ final class PodDisruptionBudgetCheck implements ManifestCheck {
             }
             return;
         }
-        if (kind == null || !REPLICATED.contains(kind)) {
+        if (kind == null || !REPLICATED_KINDS.containsKey(kind)) {
             return;
         }
         JSONObject spec = resource.json().optJSONObject("spec");
         Object replicas = spec == null ? null : spec.opt("replicas");
         long written = replicas instanceof Number n ? n.longValue() : 1; // the API server's default
-        PodTemplate.of(resource).ifPresent(pod -> workloads.add(new Workload(resource.ref(),
-                replicas == null ? resource.location() : resource.locationAt(List.of("spec", "replicas")),
-                written, kind + '\0' + resource.name(), pod.labels())));
+        PodTemplate.of(resource).ifPresent(pod -> {
+            Location start = resource.location();
+            Location replicasAt = replicas == null ? start : resource.locationAt(List.of("spec", "replicas"));
+            workloads.add(new Workload(REPLICATED_KINDS.get(kind), resource.name(), resource.landingNamespace(),
+                    resource.path(), start.line(), start.column(), replicasAt.line(), replicasAt.column(),
+                    resource.exemptions(), written, LabelSelector.compact(pod.labels())));
+        });
     }
 
     @Override
     public void finish(Findings findings) {
         for (Workload workload : workloads) {
-            Autoscaler autoscaler = autoscalers.get(workload.ref().namespace() + '\0' + workload.kindAndName());
+            Autoscaler autoscaler = autoscalers.get(
+                    workload.namespace() + '\0' + workload.kind() + '\0' + workload.name());
             long replicas = autoscaler == null ? workload.replicas() : autoscaler.minReplicas();
             if (replicas <= 1) {
                 continue;
@@ -101,8 +107,9 @@ final class PodDisruptionBudgetCheck implements ManifestCheck {
                 String runs = autoscaler == null ? " runs " + replicas + " replicas"
                         : " runs at least " + replicas + " replicas (" + autoscaler.name() + " has minReplicas: "
                                 + replicas + ")";
-                findings.add(new Finding(workload.ref(), workload.replicasAt(), workload.ref().displayName(),
-                        workload.ref().displayName() + runs
+                ResourceRef ref = workload.ref();
+                findings.add(new Finding(ref, workload.replicasAt(), ref.displayName(),
+                        ref.displayName() + runs
                                 + " but no PodDisruptionBudget in these manifests selects its pods",
                         "add a policy/v1 PodDisruptionBudget with spec.minAvailable: 1 (or maxUnavailable: 1) and "
                                 + "spec.selector.matchLabels: " + selectorFor(workload.labels()),
@@ -112,13 +119,13 @@ final class PodDisruptionBudgetCheck implements ManifestCheck {
     }
 
     private boolean isCovered(Workload workload) {
-        String namespace = workload.ref().namespace() + '\0';
-        if (budgets.getOrDefault(namespace, List.of()).stream().anyMatch(b -> b.matches(workload.labels()))) {
+        String namespace = workload.namespace();
+        if (budgets.getOrDefault(LabelKey.of(namespace, null), List.of()).stream()
+                .anyMatch(b -> b.matches(workload.labels()))) {
             return true;
         }
         for (Map.Entry<String, Object> label : workload.labels().entrySet()) {
-            List<LabelSelector> candidates = budgets.getOrDefault(
-                    namespace + label.getKey() + "=" + label.getValue(), List.of());
+            List<LabelSelector> candidates = budgets.getOrDefault(LabelKey.of(namespace, label), List.of());
             if (candidates.stream().anyMatch(b -> b.matches(workload.labels()))) {
                 return true;
             }
@@ -144,13 +151,39 @@ final class PodDisruptionBudgetCheck implements ManifestCheck {
     }
 
     /**
-     * A Deployment or StatefulSet, whatever its replicas: an autoscaler found later may raise them.
+     * A Deployment or StatefulSet, whatever its replicas: an autoscaler found later may raise them. Kept for every
+     * workload until the last file is read, so it holds what its finding needs rather than the finding's objects
+     * ({@link ResourceRef}, two {@link Location}s, the display name), which {@link #ref()} and {@link #replicasAt()}
+     * build for the few that fail: with every check on, 10,000 workloads' summaries were most of what the heap
+     * grew by (docs/performance.md, "Every check, both cores").
      *
-     * @param replicas    {@code spec.replicas}, 1 when not written
-     * @param kindAndName how an autoscaler's {@code scaleTargetRef} names it ({@code Deployment\0web})
+     * @param kind      {@code Deployment} or {@code StatefulSet} (the constant, not the document's string)
+     * @param name      {@link Resource#name()}
+     * @param namespace {@link Resource#landingNamespace()}
+     * @param replicas  {@code spec.replicas}, 1 when not written
      */
-    private record Workload(ResourceRef ref, Location replicasAt, long replicas, String kindAndName,
-            Map<String, Object> labels) {
+    private record Workload(String kind, String name, String namespace, String path, int line, int column,
+            int replicasLine, int replicasColumn, Set<String> exemptions, long replicas, Map<String, Object> labels) {
+
+        ResourceRef ref() {
+            return new ResourceRef(Resource.displayName(kind, name), namespace, path, new Location(path, line, column),
+                    exemptions);
+        }
+
+        Location replicasAt() {
+            return new Location(path, replicasLine, replicasColumn);
+        }
+    }
+
+    /**
+     * A namespace and one label ({@code value} as {@code String.valueOf} writes it), or the namespace alone (key
+     * and value {@code null}): how budgets are indexed.
+     */
+    private record LabelKey(String namespace, String key, String value) {
+        static LabelKey of(String namespace, Map.Entry<String, Object> label) {
+            return label == null ? new LabelKey(namespace, null, null)
+                    : new LabelKey(namespace, label.getKey(), String.valueOf(label.getValue()));
+        }
     }
 
     /** The HorizontalPodAutoscaler of a workload, by the name reports give it. */

@@ -1,5 +1,6 @@
 package io.ascent.core.manifest.check;
 
+import io.ascent.core.manifest.LabelSelector;
 import io.ascent.core.manifest.PodTemplate;
 import io.ascent.core.manifest.Resource;
 import io.ascent.core.manifest.ResourceRef;
@@ -30,12 +31,16 @@ final class ServiceSelectorCheck implements ManifestCheck {
     private static final int NAMED = 3;
 
     private final ApiLifecycleTable table;
+    /**
+     * The Services with a selector that matched no pods when they were read, in manifest order; one that matched
+     * then matches at the end too (pods are only added), so it is not kept.
+     */
     private final List<Service> services = new ArrayList<>();
     /**
-     * Pods by namespace and one of their template labels ({@code ns\0key=value}), and every pod of a namespace under
-     * {@code ns\0}: a Service is tried only against pods it could select.
+     * Pods by namespace and one of their template labels, and every pod of a namespace under the namespace alone:
+     * a Service is tried only against pods it could select.
      */
-    private final Map<String, List<Pods>> podsByLabel = new HashMap<>();
+    private final Map<LabelKey, List<Pods>> podsByLabel = new HashMap<>();
     /** Custom resources by namespace, in manifest order: what an operator may turn into pods. */
     private final Map<String, List<String>> customResources = new HashMap<>();
 
@@ -72,18 +77,23 @@ final class ServiceSelectorCheck implements ManifestCheck {
                         labels.put(k, String.valueOf(v));
                     }
                 });
-                services.add(new Service(resource.ref(), resource.locationAt(List.of("spec", "selector")), labels));
+                if (!matched(resource.landingNamespace(), labels)) {
+                    services.add(new Service(resource.ref(), resource.locationAt(List.of("spec", "selector")),
+                            labels));
+                }
             }
             return;
         }
         var pod = PodTemplate.of(resource);
         if (pod.isPresent()) {
-            Pods pods = new Pods(resource.kind(), ownName(resource), pod.get().labels());
-            String namespace = resource.landingNamespace() + '\0';
-            podsByLabel.computeIfAbsent(namespace, k -> new ArrayList<>()).add(pods);
+            // Kept until the end: the kind as the interned constant, the labels compact.
+            Pods pods = new Pods(resource.kind().intern(), ownName(resource),
+                    LabelSelector.compact(pod.get().labels()));
+            String namespace = resource.landingNamespace();
+            podsByLabel.computeIfAbsent(new LabelKey(namespace, null, null), k -> new ArrayList<>()).add(pods);
             for (Map.Entry<String, Object> label : pods.labels().entrySet()) {
-                podsByLabel.computeIfAbsent(namespace + label.getKey() + "=" + label.getValue(),
-                        k -> new ArrayList<>()).add(pods);
+                podsByLabel.computeIfAbsent(new LabelKey(namespace, label.getKey(), String.valueOf(label.getValue())),
+                        k -> new ArrayList<>(1)).add(pods);
             }
         } else if (isCustomResource(resource)) {
             customResources.computeIfAbsent(resource.landingNamespace(), k -> new ArrayList<>()).add(resource.displayName());
@@ -94,12 +104,7 @@ final class ServiceSelectorCheck implements ManifestCheck {
     public void finish(Findings findings) {
         for (Service service : services) {
             String namespace = service.ref().namespace();
-            String anchor = service.selector().entrySet().stream()
-                    .filter(e -> !ControllerLabels.isControllerLabel(e.getKey()))
-                    .map(e -> e.getKey() + "=" + e.getValue()).findFirst().orElse("");
-            boolean matched = podsByLabel.getOrDefault(namespace + '\0' + anchor, List.of()).stream()
-                    .anyMatch(service::selects);
-            if (matched) {
+            if (matched(namespace, service.selector())) {
                 continue;
             }
             String where = namespace.isEmpty() ? "" : " in namespace " + namespace;
@@ -122,6 +127,15 @@ final class ServiceSelectorCheck implements ManifestCheck {
                                             + " namespace)"),
                     null));
         }
+    }
+
+    /** Whether pods read so far in {@code namespace} carry, or get from their controller, every label selected. */
+    private boolean matched(String namespace, Map<String, String> selector) {
+        LabelKey anchor = selector.entrySet().stream()
+                .filter(e -> !ControllerLabels.isControllerLabel(e.getKey()))
+                .map(e -> new LabelKey(namespace, e.getKey(), e.getValue())).findFirst()
+                .orElse(new LabelKey(namespace, null, null));
+        return podsByLabel.getOrDefault(anchor, List.of()).stream().anyMatch(pods -> selects(selector, pods));
     }
 
     private static String describe(List<String> customResources) {
@@ -160,19 +174,26 @@ final class ServiceSelectorCheck implements ManifestCheck {
     private record Pods(String kind, String name, Map<String, Object> labels) {
     }
 
-    private record Service(ResourceRef ref, Location selectorAt, Map<String, String> selector) {
-        boolean selects(Pods pods) {
-            for (Map.Entry<String, String> wanted : selector.entrySet()) {
-                Object have = pods.labels().get(wanted.getKey());
-                boolean present = have != null ? String.valueOf(have).equals(wanted.getValue())
-                        : ControllerLabels.mayAdd(pods.kind(), pods.name(), wanted.getKey(), wanted.getValue());
-                if (!present) {
-                    return false;
-                }
-            }
-            return true;
-        }
+    /**
+     * A namespace and one label ({@code value} as {@code String.valueOf} writes it), or the namespace alone (key
+     * and value {@code null}): how pods are indexed.
+     */
+    private record LabelKey(String namespace, String key, String value) {
+    }
 
+    private static boolean selects(Map<String, String> selector, Pods pods) {
+        for (Map.Entry<String, String> wanted : selector.entrySet()) {
+            Object have = pods.labels().get(wanted.getKey());
+            boolean present = have != null ? String.valueOf(have).equals(wanted.getValue())
+                    : ControllerLabels.mayAdd(pods.kind(), pods.name(), wanted.getKey(), wanted.getValue());
+            if (!present) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private record Service(ResourceRef ref, Location selectorAt, Map<String, String> selector) {
         String describe() {
             List<String> parts = new ArrayList<>();
             selector.forEach((k, v) -> parts.add(k + "=" + v));

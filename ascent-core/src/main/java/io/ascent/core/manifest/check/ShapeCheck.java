@@ -51,6 +51,12 @@ final class ShapeCheck implements ManifestCheck {
         this.configurations = configurations;
     }
 
+    /** Reads the metadata of every object but configuration kinds from its JSON copy. */
+    @Override
+    public boolean readsEveryCopy() {
+        return true;
+    }
+
     @Override
     public String id() {
         return ID;
