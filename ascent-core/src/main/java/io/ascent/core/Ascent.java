@@ -105,10 +105,12 @@ public final class Ascent {
      * @param git whether the run may read git (false for {@code --no-git}); only a hint: a run loads what it needs
      */
     public static void warmUp(boolean git) {
+        if (git) {
+            // A thread of its own: the run's first repository read (the report's header) comes before its checklist,
+            // and JGit's classes alone took 30-90 ms cold (docs/performance.md, "Start-up cuts, third round").
+            inBackground("ascent-warm-up-git", GitWarmUp::load);
+        }
         inBackground("ascent-warm-up", () -> {
-            if (git) {
-                GitWarmUp.load();
-            }
             Redaction.redact(""); // compiles the secret detectors' patterns, which the report's first text needs
             ChecklistSchema.validator();
             // The default locale's number symbols, which Java 17 loads for the first String.format of the JVM
@@ -122,10 +124,11 @@ public final class Ascent {
      * git configuration, so a verdict depends on the commit and the checklist only, and JGit starts no {@code git}
      * process to find the system file (docs/repository-rules.md, "What is read"). Process-wide; call it before
      * {@link #warmUp()}. A shared JVM (the Jenkins plugin) does not call it: other JGit users there expect the host's
-     * configuration.
+     * configuration. Cheap: it only records the request, which whatever reads a repository first applies (the
+     * warm-up, on its own thread), so the caller's thread never initialises JGit for it.
      */
     public static void ignoreHostGitConfiguration() {
-        HostGitConfiguration.ignore();
+        HostGitConfiguration.request();
     }
 
     /** Runs {@code work} on a daemon thread; a failure is left for the run's own use to meet and report. */
