@@ -89,12 +89,15 @@ public final class Ascent {
     }
 
     /**
-     * Starts loading, on a daemon thread, what every validation needs first and no input decides, in the order a run
-     * needs it: JGit's process-wide state (its messages and configuration), which the run reads first to name the
-     * commit, then the report's redaction (its secret detectors, which the first text the run reports needs: about
-     * 50 ms cold), then the compiled checklist schema, then the locale's number formats. With {@code git} false ({@code --no-git}) only the schema: such a
-     * run never reads JGit's state, and loading it first made the run's checklist wait for a schema compile that
-     * started only after it, then took CPU from the run's own steps (docs/performance.md, "Cold provision").
+     * Starts loading, on daemon threads, what every validation needs first and no input decides: on one thread JGit's
+     * process-wide state (its classes, messages and configuration, with a {@link #ignoreHostGitConfiguration()}
+     * request applied first), which the run reads first to name the commit; on another the report's redaction (its
+     * secret detectors, which the first text the run reports needs: about 50 ms cold), then the compiled checklist
+     * schema, then the locale's number formats. Behind JGit's 30-90 ms of class initialisation the schema was ready
+     * later than the run's checklist asked for it (docs/performance.md, "Start-up cuts, third round"). With
+     * {@code git} false ({@code --no-git}) no JGit: such a run never reads JGit's state, and loading it first made the
+     * run's checklist wait for a schema compile that started only after it, then took CPU from the run's own steps
+     * (docs/performance.md, "Cold provision").
      * A command line calls this first thing, so that the loading runs on a second core while it parses its
      * arguments: about a third of a small validation's main thread (docs/performance.md, "CLI cold start"). Each
      * piece is loaded once per JVM by whichever thread asks first, so a run never loads one twice and at most waits
