@@ -51,8 +51,13 @@ public final class StartupTraining {
     static final String VALIDATE_ONLY = "validate";
 
     public static void main(String[] args) throws IOException {
-        Ascent.ignoreHostGitConfiguration(); // as Main.main does
+        // As Main.main starts every run: what it loads belongs in both archives (the signal handlers' JDK classes and
+        // JitChoice were loaded from the JDK and the jar on every start; docs/performance.md, "Start-up cuts, third
+        // round"). A training JVM has the launcher's flags, so JitChoice leaves its JIT as it is.
+        StopSignals.install();
+        Ascent.ignoreHostGitConfiguration();
         Ascent.warmUp(); // as Main.main starts it for validate: its classes belong in both archives
+        JitChoice.applyInBackground();
         if (args.length == 3 && VALIDATE_ONLY.equals(args[2])) {
             run(validateCommands(Path.of(args[0]), Path.of(args[1])));
             System.exit(ExitCodes.OK);

@@ -63,6 +63,50 @@ class HostGitConfigurationTest {
         assertThat(starts).as("git processes started by Ascent").doesNotExist();
     }
 
+    /**
+     * {@code init} validates what it wrote without the warm-up thread of {@code validate}: the repository reads
+     * themselves must apply the request {@code Main} only records (docs/performance.md, "Start-up cuts, third
+     * round"), or JGit starts {@code git} to find the system configuration.
+     */
+    @Test
+    void shouldStartNoGitProcessWhenNoWarmUpAppliesTheRequest() throws Exception {
+        Path repository = Files.createDirectories(dir.resolve("repo"));
+        Path home = Files.createDirectories(dir.resolve("home"));
+        Map<String, String> env = Map.of("HOME", home.toString(), "XDG_CONFIG_HOME", home.resolve(".config").toString(),
+                "GIT_AUTHOR_NAME", "test", "GIT_AUTHOR_EMAIL", "test@ascent.invalid", "GIT_COMMITTER_NAME", "test",
+                "GIT_COMMITTER_EMAIL", "test@ascent.invalid");
+        Files.writeString(repository.resolve("README.md"), "# app\n");
+        run(repository, env, List.of("git", "init", "-q", "-b", "main", "."));
+        run(repository, env, List.of("git", "add", "-A"));
+        run(repository, env, List.of("git", "-c", "commit.gpgsign=false", "commit", "-q", "-m", "readme"));
+        Path starts = dir.resolve("git-starts");
+        Path bin = recordingGit(repository, env, starts);
+
+        List<String> ascent = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Duser.home=" + home, "-cp", System.getProperty("java.class.path"), Main.class.getName(), "init", ".");
+        Map<String, String> withGit = new java.util.HashMap<>(env);
+        withGit.put("PATH", bin + ":" + System.getenv("PATH"));
+        Run initialised = run(repository, withGit, ascent);
+
+        assertThat(initialised.status()).as(initialised.out()).isZero();
+        assertThat(initialised.out()).contains("First validation");
+        assertThat(starts).as("git processes started by Ascent").doesNotExist();
+    }
+
+    /** A folder holding a {@code git} that records each start in {@code starts}, then runs the real one. */
+    private Path recordingGit(Path repository, Map<String, String> env, Path starts) throws Exception {
+        Path bin = Files.createDirectories(dir.resolve("recording-bin"));
+        Path realGit = Path.of(run(repository, env, List.of("bash", "-c", "command -v git")).out().strip());
+        Path fakeGit = bin.resolve("git");
+        Files.writeString(fakeGit, "#!/bin/sh\necho \"$@\" >> '" + starts + "'\nexec '" + realGit + "' \"$@\"\n");
+        Files.setPosixFilePermissions(fakeGit, PosixFilePermissions.fromString("rwxr-xr-x"));
+        assertThat(run(repository, Map.of("PATH", bin + ":" + System.getenv("PATH")),
+                List.of("sh", "-c", "git --version")).status()).isZero();
+        assertThat(Files.readString(starts)).as("the recording git is the one PATH finds").contains("--version");
+        Files.delete(starts);
+        return bin;
+    }
+
     @Test
     void shouldLeaveHomeAndConfigHomeEmpty() throws Exception {
         Path repository = Files.createDirectories(dir.resolve("repo"));

@@ -89,12 +89,15 @@ public final class Ascent {
     }
 
     /**
-     * Starts loading, on a daemon thread, what every validation needs first and no input decides, in the order a run
-     * needs it: JGit's process-wide state (its messages and configuration), which the run reads first to name the
-     * commit, then the report's redaction (its secret detectors, which the first text the run reports needs: about
-     * 50 ms cold), then the compiled checklist schema, then the locale's number formats. With {@code git} false ({@code --no-git}) only the schema: such a
-     * run never reads JGit's state, and loading it first made the run's checklist wait for a schema compile that
-     * started only after it, then took CPU from the run's own steps (docs/performance.md, "Cold provision").
+     * Starts loading, on daemon threads, what every validation needs first and no input decides: on one thread JGit's
+     * process-wide state (its classes, messages and configuration, with a {@link #ignoreHostGitConfiguration()}
+     * request applied first), which the run reads first to name the commit; on another the report's redaction (its
+     * secret detectors, which the first text the run reports needs: about 50 ms cold), then the compiled checklist
+     * schema, then the locale's number formats. Behind JGit's 30-90 ms of class initialisation the schema was ready
+     * later than the run's checklist asked for it (docs/performance.md, "Start-up cuts, third round"). With
+     * {@code git} false ({@code --no-git}) no JGit: such a run never reads JGit's state, and loading it first made the
+     * run's checklist wait for a schema compile that started only after it, then took CPU from the run's own steps
+     * (docs/performance.md, "Cold provision").
      * A command line calls this first thing, so that the loading runs on a second core while it parses its
      * arguments: about a third of a small validation's main thread (docs/performance.md, "CLI cold start"). Each
      * piece is loaded once per JVM by whichever thread asks first, so a run never loads one twice and at most waits
@@ -105,10 +108,12 @@ public final class Ascent {
      * @param git whether the run may read git (false for {@code --no-git}); only a hint: a run loads what it needs
      */
     public static void warmUp(boolean git) {
+        if (git) {
+            // A thread of its own: the run's first repository read (the report's header) comes before its checklist,
+            // and JGit's classes alone took 30-90 ms cold (docs/performance.md, "Start-up cuts, third round").
+            inBackground("ascent-warm-up-git", GitWarmUp::load);
+        }
         inBackground("ascent-warm-up", () -> {
-            if (git) {
-                GitWarmUp.load();
-            }
             Redaction.redact(""); // compiles the secret detectors' patterns, which the report's first text needs
             ChecklistSchema.validator();
             // The default locale's number symbols, which Java 17 loads for the first String.format of the JVM
@@ -122,10 +127,11 @@ public final class Ascent {
      * git configuration, so a verdict depends on the commit and the checklist only, and JGit starts no {@code git}
      * process to find the system file (docs/repository-rules.md, "What is read"). Process-wide; call it before
      * {@link #warmUp()}. A shared JVM (the Jenkins plugin) does not call it: other JGit users there expect the host's
-     * configuration.
+     * configuration. Cheap: it only records the request, which whatever reads a repository first applies (the
+     * warm-up, on its own thread), so the caller's thread never initialises JGit for it.
      */
     public static void ignoreHostGitConfiguration() {
-        HostGitConfiguration.ignore();
+        HostGitConfiguration.request();
     }
 
     /** Runs {@code work} on a daemon thread; a failure is left for the run's own use to meet and report. */

@@ -23,6 +23,7 @@ public final class GitWarmUp {
     /** Loads it on the calling thread; never throws. */
     public static void load() {
         try {
+            HostGitConfiguration.applyRequested(); // on this thread, while the main thread parses the command line
             SystemReader.getInstance().getUserConfig(); // its parents: the system configuration and JGit's own
         } catch (IOException | ConfigInvalidException | RuntimeException e) {
             // the repository step reads the configuration again and reports what is wrong with it

@@ -30,11 +30,31 @@ import org.eclipse.jgit.util.SystemReader;
  */
 public final class HostGitConfiguration {
 
-    /** JGit's {@code FS.FileStoreAttributes.FALLBACK_TIMESTAMP_RESOLUTION}, as JGit's configuration spells it. */
-    private static final String FALLBACK_RESOLUTION =
-            FS.FileStoreAttributes.FALLBACK_TIMESTAMP_RESOLUTION.toMillis() + " milliseconds";
+    /** Set by {@link #request()}; read before every repository this process opens. */
+    private static volatile boolean requested;
+    /** Whether {@link #ignore()} has run: the check every later repository makes is then one read. */
+    private static volatile boolean applied;
 
     private HostGitConfiguration() {
+    }
+
+    /**
+     * From the first repository this process reads on, JGit reads no system or user git configuration: as
+     * {@link #ignore()}, but without touching JGit here. Initialising JGit's process-wide classes ({@code FS},
+     * {@code SystemReader}, its logger and message bundle) took the command line's main thread 30-90 ms before it
+     * started anything else, and a {@code --no-git} run never uses them (docs/performance.md, "Start-up cuts,
+     * third round"). Whatever reads a repository first ({@link GitWarmUp}, the repository step, the report's
+     * header, a clone) calls {@link #applyRequested()} before it. Idempotent.
+     */
+    public static void request() {
+        requested = true;
+    }
+
+    /** Applies a {@link #request()}, if there was one, before JGit reads a repository; cheap once applied. */
+    static void applyRequested() {
+        if (requested && !applied) {
+            ignore();
+        }
     }
 
     /** From now on JGit reads no system or user git configuration in this process. Idempotent. */
@@ -43,10 +63,14 @@ public final class HostGitConfiguration {
         if (!(current instanceof Ignoring)) {
             SystemReader.setInstance(new Ignoring(current));
         }
+        applied = true;
     }
 
     /** The process's reader, with the system, user and JGit configurations empty. */
     private static final class Ignoring extends SystemReader.Delegate {
+        /** JGit's {@code FS.FileStoreAttributes.FALLBACK_TIMESTAMP_RESOLUTION}, as JGit's configuration spells it. */
+        private static final String FALLBACK_RESOLUTION =
+                FS.FileStoreAttributes.FALLBACK_TIMESTAMP_RESOLUTION.toMillis() + " milliseconds";
 
         Ignoring(SystemReader host) {
             super(host);

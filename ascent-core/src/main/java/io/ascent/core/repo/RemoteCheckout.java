@@ -111,6 +111,7 @@ public final class RemoteCheckout implements AutoCloseable {
         }
         String cloneUrl = relay == null ? url : relayed(url, relay);
         CancelOnInterrupt monitor = new CancelOnInterrupt(Thread.currentThread());
+        HostGitConfiguration.applyRequested();
         CloneCommand clone = Git.cloneRepository()
                 .setURI(cloneUrl)
                 .setDirectory(directory.path().toFile())

@@ -31,6 +31,7 @@ public record RepositoryIdentity(String name, String commit) {
                 return Optional.empty();
             }
             File gitDir = own.gitDir();
+            HostGitConfiguration.applyRequested();
             try (Repository repository = new FileRepositoryBuilder().setGitDir(gitDir).setMustExist(true).build()) {
                 String origin = repository.getConfig().getString("remote", "origin", "url");
                 String name = origin != null && !origin.isBlank() ? RemoteCheckout.withoutCredentials(origin.strip())

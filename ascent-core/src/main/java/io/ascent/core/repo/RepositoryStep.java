@@ -59,6 +59,7 @@ public final class RepositoryStep implements ValidationStep {
                         .build());
             }
             File gitDir = ((GitDirectory.Own) found.get()).gitDir();
+            HostGitConfiguration.applyRequested();
             ObjectCacheSettings.installOnce();
             try (Repository repository = new FileRepositoryBuilder().setGitDir(gitDir).readEnvironment()
                     .setMustExist(true).build()) {
