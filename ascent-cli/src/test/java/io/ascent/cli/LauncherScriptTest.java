@@ -127,6 +127,9 @@ class LauncherScriptTest {
                 .contains("-cp " + target.resolve("ascent.jar") + " io.ascent.cli.StartupTraining");
         assertThat(starts.get(3)).contains("-XX:SharedArchiveFile=" + target.resolve("ascent.jsa"))
                 .endsWith("-jar " + target.resolve("ascent.jar") + " gc --dry-run");
+        assertThat(starts.subList(0, 2)).as("validate: one compiler thread, its training too")
+                .allSatisfy(start -> assertThat(start).contains("-XX:CICompilerCount=1"));
+        assertThat(starts.subList(2, 4)).allSatisfy(start -> assertThat(start).doesNotContain("CICompilerCount"));
     }
 
     @Test
