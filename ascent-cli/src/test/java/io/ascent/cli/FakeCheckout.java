@@ -18,7 +18,10 @@ public final class FakeCheckout {
     private FakeCheckout() {
     }
 
-    /** Makes the checkout in {@code work/checkout} and returns it; its jar is {@code ascent-cli/target/ascent.jar}. */
+    /**
+     * Makes the checkout in {@code work/checkout} and returns it; its jars are {@code ascent-cli/target/ascent.jar}
+     * and {@code ascent-validate.jar}, as a build leaves them (validate's not older).
+     */
     public static Path create(Path work) throws IOException {
         Path checkout = work.resolve("checkout");
         Path target = Files.createDirectories(checkout.resolve("ascent-cli/target"));
@@ -30,6 +33,7 @@ public final class FakeCheckout {
                     .resolve(Path.of(source).getFileName()), "x"));
         }
         Files.writeString(target.resolve("ascent.jar"), "jar");
+        Files.writeString(target.resolve("ascent-validate.jar"), "validate's jar");
         return checkout;
     }
 

@@ -97,14 +97,71 @@ class LauncherScriptTest {
         List<String> starts = Files.readAllLines(log);
         assertThat(starts).hasSize(5);
         assertThat(starts.get(0)).contains("-XX:AOTCacheOutput=" + target.resolve("ascent-validate-25.aot"))
-                .matches(".* io\\.ascent\\.cli\\.StartupTraining "
+                .matches(".* -cp " + Pattern.quote(target.resolve("ascent-validate.jar").toString())
+                        + " io\\.ascent\\.cli\\.StartupTraining "
                         + Pattern.quote(checkout.resolve("examples/hello-web").toString()) + " \\S+ validate");
         assertThat(starts.get(1)).contains("-XX:AOTCache=" + target.resolve("ascent-validate-25.aot"))
-                .endsWith(" validate app");
+                .endsWith("-jar " + target.resolve("ascent-validate.jar") + " validate app");
         assertThat(starts.get(2)).contains("-XX:AOTCache=").endsWith(" validate app");
         assertThat(starts.get(3)).as("the cache older than the jar is recorded again")
                 .contains("-XX:AOTCacheOutput=" + target.resolve("ascent-validate-25.aot"));
         assertThat(starts.get(4)).contains("-XX:AOTCache=").endsWith(" validate app");
+    }
+
+    @Test
+    void shouldRunValidateFromItsOwnJarWithAnArchiveRecordedFromItAndEveryOtherCommandFromTheWholeJar()
+            throws Exception {
+        Path java = fakeJdk("jdk-17", "17.0.15");
+        Map<String, String> env = Map.of("ASCENT_JAVA", java.toString());
+
+        assertThat(run(env, "validate", "app")).isZero();
+        assertThat(run(env, "gc", "--dry-run")).isZero();
+
+        List<String> starts = Files.readAllLines(log);
+        assertThat(starts).hasSize(4);
+        assertThat(starts.get(0)).contains("-XX:ArchiveClassesAtExit=" + target.resolve("ascent-validate.jsa"))
+                .contains("-cp " + target.resolve("ascent-validate.jar") + " io.ascent.cli.StartupTraining");
+        assertThat(starts.get(1)).contains("-XX:SharedArchiveFile=" + target.resolve("ascent-validate.jsa"))
+                .endsWith("-jar " + target.resolve("ascent-validate.jar") + " validate app");
+        assertThat(starts.get(2)).contains("-XX:ArchiveClassesAtExit=" + target.resolve("ascent.jsa"))
+                .contains("-cp " + target.resolve("ascent.jar") + " io.ascent.cli.StartupTraining");
+        assertThat(starts.get(3)).contains("-XX:SharedArchiveFile=" + target.resolve("ascent.jsa"))
+                .endsWith("-jar " + target.resolve("ascent.jar") + " gc --dry-run");
+        assertThat(starts.subList(0, 2)).as("validate: one compiler thread, its training too")
+                .allSatisfy(start -> assertThat(start).contains("-XX:CICompilerCount=1"));
+        assertThat(starts.subList(2, 4)).allSatisfy(start -> assertThat(start).doesNotContain("CICompilerCount"));
+    }
+
+    @Test
+    void shouldBuildWhenValidatesJarIsMissingOrOlderThanTheWholeJarButNotOtherwise() throws Exception {
+        Path java = fakeJdk("jdk-17", "17.0.15");
+        Map<String, String> env = Map.of("ASCENT_JAVA", java.toString());
+        Path builds = work.resolve("builds.log");
+        // The build as Maven's package leaves it: ascent.jar, then validate's jar.
+        Path mvnw = Files.writeString(checkout.resolve("mvnw"), """
+                #!/usr/bin/env bash
+                echo "$*" >> "%s"
+                echo jar > ascent-cli/target/ascent.jar
+                echo jar > ascent-cli/target/ascent-validate.jar
+                """.formatted(builds));
+        Files.setPosixFilePermissions(mvnw, PosixFilePermissions.fromString("rwxr-xr-x"));
+        FakeCheckout.ageAnHour(mvnw);
+
+        assertThat(run(env, "validate", "app")).isZero();
+        assertThat(builds).as("up to date: nothing built").doesNotExist();
+
+        Files.delete(target.resolve("ascent-validate.jar"));
+        assertThat(run(env, "validate", "app")).isZero();
+        assertThat(Files.readAllLines(builds)).as("validate's jar missing").hasSize(1);
+        assertThat(target.resolve("ascent-validate.jar")).exists();
+
+        Files.setLastModifiedTime(target.resolve("ascent-validate.jar"),
+                FileTime.from(Instant.now().minusSeconds(60)));
+        assertThat(run(env, "--version")).isZero();
+        assertThat(Files.readAllLines(builds)).as("validate's jar older than the whole jar").hasSize(2);
+
+        assertThat(run(env, "validate", "app")).isZero();
+        assertThat(Files.readAllLines(builds)).as("up to date again").hasSize(2);
     }
 
     @Test

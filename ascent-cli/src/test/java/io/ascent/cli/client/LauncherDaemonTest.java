@@ -70,12 +70,12 @@ class LauncherDaemonTest {
     @Test
     void shouldBuildTheClientAndGiveItTheDirectRunAsFallbackAndTheDaemonItsOwnFlags() throws Exception {
         Path go = GoToolchain.go();
-        Output direct = launch(Map.of(), "validate", "app");
+        Output direct = launch(Map.of(), "provision", "app");
         List<String> directStarts = Files.readAllLines(log);
         Files.delete(log);
 
         Output daemon = launch(Map.of("ASCENT_DAEMON", "1", "ASCENT_DAEMON_IDLE", "7m", "ASCENT_GO", go.toString()),
-                "validate", "app");
+                "provision", "app");
 
         assertThat(direct.status()).isZero();
         assertThat(daemon.status()).isZero();
@@ -136,6 +136,24 @@ class LauncherDaemonTest {
         List<String> starts = Files.readAllLines(log);
         assertThat(starts.get(starts.size() - 1)).contains("-XX:TieredStopAtLevel=1", "-XX:SharedArchiveFile=")
                 .endsWith("-jar " + target.resolve("ascent.jar") + " validate app");
+    }
+
+    @Test
+    void shouldRunValidateThroughTheEngineFromTheWholeJarWithTheWholeArchiveAsFallback() throws Exception {
+        Output output = launch(Map.of("ASCENT_DAEMON", "1", "ASCENT_GO", GoToolchain.go().toString()),
+                "validate", "app");
+
+        assertThat(output.status()).isZero();
+        List<String> starts = Files.readAllLines(log);
+        assertThat(starts).as("the training, the daemon's start, the fallback").hasSize(3);
+        assertThat(starts.get(0)).as("the whole training: the fallback runs ascent.jar, not validate's jar")
+                .contains("-XX:ArchiveClassesAtExit=" + target.resolve("ascent.jsa"),
+                        "-cp " + target.resolve("ascent.jar") + " io.ascent.cli.StartupTraining")
+                .doesNotContain("ascent-validate");
+        assertThat(starts.get(1)).contains("-cp " + target.resolve("ascent.jar") + " io.ascent.cli.daemon.DaemonMain")
+                .as("C2 needs a thread of its own").doesNotContain("CICompilerCount");
+        assertThat(starts.get(2)).contains("-XX:SharedArchiveFile=" + target.resolve("ascent.jsa"))
+                .doesNotContain("CICompilerCount").endsWith("-jar " + target.resolve("ascent.jar") + " validate app");
     }
 
     private record Output(int status, String stderr) {

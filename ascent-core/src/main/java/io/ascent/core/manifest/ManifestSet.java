@@ -93,7 +93,7 @@ public record ManifestSet(List<ManifestFile> files, List<Item> problems) {
                     continue;
                 }
                 String display = workspace.displayPath(file);
-                files.putIfAbsent(display, new ManifestFile(file, display));
+                files.putIfAbsent(display, ManifestFile.under(workspace.repositoryRoot(), file, display));
             }
         }
         List<ManifestFile> sorted = new ArrayList<>(files.values());
