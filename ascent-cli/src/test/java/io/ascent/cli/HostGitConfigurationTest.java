@@ -41,16 +41,8 @@ class HostGitConfigurationTest {
         assertThat(run(repository, env, List.of("git", "status", "--porcelain")).out()).isEmpty();
 
         // A git first on PATH (the child's: JGit looks there) that records each start, then runs the real one.
-        Path bin = Files.createDirectories(dir.resolve("bin"));
         Path starts = dir.resolve("git-starts");
-        Path realGit = Path.of(run(repository, env, List.of("bash", "-c", "command -v git")).out().strip());
-        Path fakeGit = bin.resolve("git");
-        Files.writeString(fakeGit, "#!/bin/sh\necho \"$@\" >> '" + starts + "'\nexec '" + realGit + "' \"$@\"\n");
-        Files.setPosixFilePermissions(fakeGit, PosixFilePermissions.fromString("rwxr-xr-x"));
-        assertThat(run(repository, Map.of("PATH", bin + ":" + System.getenv("PATH")),
-                List.of("sh", "-c", "git --version")).status()).isZero();
-        assertThat(Files.readString(starts)).as("the recording git is the one PATH finds").contains("--version");
-        Files.delete(starts);
+        Path bin = recordingGit(repository, env, starts);
 
         List<String> ascent = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Duser.home=" + home, // where JGit looks for ~/.gitconfig
