@@ -58,8 +58,11 @@ public record RepositorySurvey(
     static final int MAX_DEPTH = 12;
     static final int MAX_YAML_FILES = 2_000;
     static final int MAX_YAML_BYTES = 1024 * 1024;
-    /** Manifests at the top of the directory named one by one, at most this many. */
-    static final int MAX_TOP_FILES = 20;
+    /**
+     * Manifests named one by one, at most this many per folder: those at the top of the directory, and those of a
+     * folder that also holds YAML that is not Kubernetes objects.
+     */
+    static final int MAX_NAMED_FILES = 20;
     /** Folders that hold dependencies or build output, never an application's own manifests. */
     private static final Set<String> PASSED_OVER = Set.of("node_modules", "vendor", "target", "build", "dist",
             "bower_components", "__pycache__");
@@ -93,25 +96,30 @@ public record RepositorySurvey(
 
     /**
      * What {@code kubernetes.manifests} should name: each outermost manifest folder (read recursively), except that
-     * a folder holding a Kustomize or Helm folder below it is named by globs of its own files, so that patches and
-     * templates are not read as manifests; files at the top are named one by one (a glob there would match the
-     * checklist itself).
+     * a folder holding a Kustomize or Helm folder, or YAML that is not Kubernetes objects (an application's own
+     * configuration, a test resource), below it is named by globs of its own files, so that patches, templates and
+     * configuration are not read as manifests. Files at the top, and the manifests of a folder that also holds such
+     * YAML, are named one by one (a glob at the top would match the checklist itself, one in such a folder the
+     * configuration), up to {@link #MAX_NAMED_FILES}; a folder with more is named by a glob all the same.
      */
     private static List<String> manifestPaths(Walk walk) {
         Set<String> excluded = new TreeSet<>(walk.kustomizations);
         excluded.addAll(walk.components);
         excluded.addAll(walk.charts);
+        excluded.addAll(walk.otherYaml);
         List<String> recursive = new ArrayList<>();
         Set<String> paths = new LinkedHashSet<>();
         for (var entry : walk.manifestFiles.entrySet()) {
             String folder = entry.getKey();
+            Set<String> files = entry.getValue();
             if (folder.equals("./")) {
-                entry.getValue().stream().limit(MAX_TOP_FILES).forEach(paths::add);
+                files.stream().limit(MAX_NAMED_FILES).forEach(paths::add);
             } else if (recursive.stream().anyMatch(folder::startsWith)) {
                 continue;
-            } else if (excluded.stream().anyMatch(e -> e.startsWith(folder) || folder.equals("./"))) {
-                entry.getValue().stream().map(file -> folder + "*" + file.substring(file.lastIndexOf('.')))
-                        .forEach(paths::add);
+            } else if (walk.otherYaml.contains(folder) && files.size() <= MAX_NAMED_FILES) {
+                paths.addAll(files);
+            } else if (excluded.stream().anyMatch(e -> e.startsWith(folder))) {
+                files.stream().map(file -> folder + "*" + file.substring(file.lastIndexOf('.'))).forEach(paths::add);
             } else {
                 recursive.add(folder);
                 paths.add(folder);
@@ -142,6 +150,8 @@ public record RepositorySurvey(
         /** Kustomize components: not buildable alone (a kustomization that uses one renders it), never proposed. */
         private final Set<String> components = new LinkedHashSet<>();
         private final Set<String> charts = new LinkedHashSet<>();
+        /** Folders holding a YAML file that parses but holds no Kubernetes object (no apiVersion and kind). */
+        private final Set<String> otherYaml = new TreeSet<>();
         private final Set<String> apis = new TreeSet<>();
         private String kindConfig;
         private int entries;
@@ -240,15 +250,17 @@ public record RepositorySurvey(
             } catch (YamlInputException | RuntimeException e) {
                 return; // not YAML Ascent can read: not a manifest to propose
             }
+            boolean objects = false;
+            boolean other = false;
             for (YamlDocument document : documents) {
-                if (!(document.json() instanceof JSONObject object)) {
-                    continue;
-                }
-                String apiVersion = object.optString("apiVersion", "");
-                String kind = object.optString("kind", "");
+                Object json = document.json();
+                String apiVersion = json instanceof JSONObject object ? object.optString("apiVersion", "") : "";
+                String kind = json instanceof JSONObject object ? object.optString("kind", "") : "";
                 if (apiVersion.isEmpty() || kind.isEmpty()) {
+                    other = true; // the loader has already dropped empty documents
                     continue;
                 }
+                objects = true;
                 if (apiVersion.startsWith("kind.x-k8s.io/") && kind.equals("Cluster")) {
                     if (kindConfig == null) {
                         kindConfig = relative(file);
@@ -261,6 +273,11 @@ public record RepositorySurvey(
                         apis.add(apiVersion + " " + kind);
                     }
                 }
+            }
+            if (other && !objects) {
+                // Configuration such as a database's own config file: a recursive read of a folder above it would
+                // report it as an object without apiVersion and kind.
+                otherYaml.add(folder(file));
             }
         }
 

@@ -151,6 +151,46 @@ class StarterChecklistTest {
     }
 
     @Test
+    void shouldNotReadAnApplicationsOwnConfigurationYamlAsManifests() throws Exception {
+        String deployment = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: a}\n";
+        write("clean/web.yaml", deployment);
+        write("clean/sub/cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n");
+        write("clean/sub/empty.yaml", "---\n");
+        // the shape of kubernetes/examples' cassandra: manifests, and the database's own config file below them
+        write("deploy/statefulset.yaml", deployment);
+        write("deploy/image/files/cassandra.yaml", "cluster_name: 'Test Cluster'\nnum_tokens: 256\n");
+        write("deploy/mixed/cm.yml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: b}\n");
+        write("deploy/mixed/settings.yml", "- just\n- a list\n");
+        RepositorySurvey survey = RepositorySurvey.of(dir);
+        assertThat(survey.manifestPaths()).containsExactly("clean/", "deploy/*.yaml", "deploy/mixed/cm.yml");
+        StarterChecklist.write(dir);
+        Report report = new Ascent().validate(ValidateOptions.builder(dir).noGit(true).build(),
+                ProgressListener.SILENT);
+        assertThat(report.items()).filteredOn(item -> List.of("manifest.parse", "manifest.shape").contains(item.id()))
+                .as("no configuration file read as an object without apiVersion and kind")
+                .extracting(item -> item.status() + " " + item.message())
+                .containsExactlyInAnyOrder("PASS 5 files read: 4 resources",
+                        "PASS 4 resources: each has apiVersion, kind and a valid name and labels");
+    }
+
+    @Test
+    void shouldStillReadAFolderRecursivelyWhenAManifestFileAlsoHoldsAnotherDocument() throws Exception {
+        // the odd document is the manifest file's own problem, which validation should report, not a config file
+        write("deploy/cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\ndebug: true\n");
+        write("deploy/sub/cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: b}\n");
+        assertThat(RepositorySurvey.of(dir).manifestPaths()).containsExactly("deploy/");
+    }
+
+    @Test
+    void shouldNameTheManifestsOfABusyMixedFolderByAGlob() throws Exception {
+        for (int i = 0; i <= RepositorySurvey.MAX_NAMED_FILES; i++) {
+            write("deploy/cm-" + i + ".yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c" + i + "}\n");
+        }
+        write("deploy/settings.yaml", "debug: true\n");
+        assertThat(RepositorySurvey.of(dir).manifestPaths()).containsExactly("deploy/*.yaml");
+    }
+
+    @Test
     void shouldNotFollowLinksOutOfTheDirectoryNorReadBeyondTheDepthLimit() throws Exception {
         Path outside = Files.createDirectories(dir.resolve("outside"));
         Files.writeString(outside.resolve("cm.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n");
