@@ -95,7 +95,7 @@ public record SecretDetector(String id, String description, List<String> keyword
                     Pattern.compile("(?P<secret>eyJ[A-Za-z0-9_-]{8}[A-Za-z0-9_-]*\\.eyJ[A-Za-z0-9_-]{8}"
                             + "[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]{8}[A-Za-z0-9_-]*)"),
                     WORD_OR_DASH, NOTHING, FileFilter.ALL),
-            new SecretDetector(PASSWORD_ASSIGNMENT, "a password or secret assigned in a dotenv or properties file",
+            new SecretDetector(PASSWORD_ASSIGNMENT, "a password or secret assigned to a key that names one",
                     List.of(),
                     Pattern.compile("(?i)^\\s*(?:export\\s+)?(?P<key>[A-Za-z0-9_.-]*(?:pass|pwd|secret|token"
                             + "|key|credential)[A-Za-z0-9_.-]*)\\s*[=:]\\s*(?P<secret>.*?)\\s*$"),
