@@ -114,6 +114,10 @@ public final class Ascent {
             inBackground("ascent-warm-up-git", GitWarmUp::load);
         }
         inBackground("ascent-warm-up", () -> {
+            // The default time zone and its rules (two reads of the JDK's tzdb.dat), which the engine's clock and the
+            // run's date need first, on the main thread: 10-30 ms cold (docs/performance.md, "Start-up cuts, fourth
+            // round").
+            LocalDate.now();
             Redaction.redact(""); // compiles the secret detectors' patterns, which the report's first text needs
             ChecklistSchema.validator();
             // The default locale's number symbols, which Java 17 loads for the first String.format of the JVM
