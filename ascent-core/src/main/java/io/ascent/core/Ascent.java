@@ -114,12 +114,12 @@ public final class Ascent {
             inBackground("ascent-warm-up-git", GitWarmUp::load);
         }
         inBackground("ascent-warm-up", () -> {
-            // The default time zone and its rules (two reads of the JDK's tzdb.dat), which the engine's clock and the
-            // run's date need first, on the main thread: 10-30 ms cold (docs/performance.md, "Start-up cuts, fourth
-            // round").
-            LocalDate.now();
             Redaction.redact(""); // compiles the secret detectors' patterns, which the report's first text needs
             ChecklistSchema.validator();
+            // The default time zone's rules (the JDK's tzdb.dat read again), which the run's date needs on the main
+            // thread after its checklist. After the schema, which the main thread waits for sooner (docs/performance.md,
+            // "Start-up cuts, fourth round").
+            LocalDate.now();
             // The default locale's number symbols, which Java 17 loads for the first String.format of the JVM
             // (about 30 ms cold): the repository step's messages are formatted, on the main thread.
             String.format("%.1f", 0.0);
