@@ -93,7 +93,7 @@ public final class Ascent {
      * request applied first), which the report header's repository read ({@link HeaderIdentity}, on a thread of its own
      * beside the run's checklist) and the repository step need; on another the report's redaction (its
      * secret detectors, which the first text the run reports needs: about 50 ms cold), then the compiled checklist
-     * schema, then the locale's number formats. Behind JGit's 30-90 ms of class initialisation the schema was ready
+     * schema, then the default time zone's rules and the locale's number formats. Behind JGit's 30-90 ms of class initialisation the schema was ready
      * later than the run's checklist asked for it (docs/performance.md, "Start-up cuts, third round"). With
      * {@code git} false ({@code --no-git}) no JGit: such a run never reads JGit's state, and loading it first made the
      * run's checklist wait for a schema compile that started only after it, then took CPU from the run's own steps
