@@ -8,7 +8,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
@@ -39,19 +38,6 @@ public final class HeadTreeReader {
      */
     public static Optional<RepositoryTree> read(Repository repository, String scope)
             throws IOException, InterruptedException {
-        return read(repository, scope, false);
-    }
-
-    /**
-     * The HEAD tree under {@code scope}, with the sizes of its files read on a second thread while the tree is being
-     * walked when {@code readSizes} ({@code repo.max-file-size} will ask for every one): {@link
-     * RepositoryTree#fileSizes()}. Close the tree to stop that thread early.
-     *
-     * @param scope the application directory relative to the work tree, {@code ""} for the root
-     * @return empty when the repository has no commit yet
-     */
-    public static Optional<RepositoryTree> read(Repository repository, String scope, boolean readSizes)
-            throws IOException, InterruptedException {
         ObjectId head = repository.resolve(Constants.HEAD);
         if (head == null) {
             return Optional.empty();
@@ -66,8 +52,6 @@ public final class HeadTreeReader {
         // The walk enters every folder anyway: it records them for the rules, which would otherwise derive them
         // again from 50,000 paths.
         Set<String> folders = new HashSet<>();
-        Supplier<BlobReader> readers = () -> new GitBlobReader(repository, ObjectCacheSettings.reader(repository));
-        SizeReadAhead sizes = readSizes ? new SizeReadAhead(readers) : null;
         try (ObjectReader reader = repository.newObjectReader(); TreeWalk walk = new TreeWalk(repository, reader)) {
             walk.addTree(tree);
             walk.setRecursive(false);
@@ -89,25 +73,13 @@ public final class HeadTreeReader {
                 }
                 TreeEntry.Kind kind = kind(walk.getRawMode(0));
                 if (kind != null) {
-                    TreeEntry entry = new TreeEntry(path(walk), kind, walk.getObjectId(0));
-                    entries.add(entry);
-                    if (sizes != null && entry.isFile()) {
-                        sizes.add(entry);
-                    }
+                    entries.add(new TreeEntry(path(walk), kind, walk.getObjectId(0)));
                 }
             }
-            if (sizes != null) {
-                sizes.walked();
-            }
-            String description = "HEAD (commit " + commit.abbreviate(7).name() + ")";
-            return Optional.of(new RepositoryTree(RepositoryTree.Source.HEAD, description, scope, entries, folders,
-                    path -> lookup(repository, tree, path), readers, sizes));
-        } catch (IOException | InterruptedException | RuntimeException | Error e) {
-            if (sizes != null) {
-                sizes.cancel();
-            }
-            throw e;
         }
+        String description = "HEAD (commit " + commit.abbreviate(7).name() + ")";
+        return Optional.of(new RepositoryTree(RepositoryTree.Source.HEAD, description, scope, entries, folders,
+                path -> lookup(repository, tree, path), () -> new GitBlobReader(repository, ObjectCacheSettings.reader(repository))));
     }
 
     /**

@@ -4,7 +4,6 @@ import io.ascent.core.checklist.Checklist;
 import io.ascent.core.report.Item;
 import io.ascent.core.report.Location;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
@@ -24,24 +23,12 @@ final class MaxFileSizeRule implements TreeRule {
         }
         long limit = checklist.repository().maxFileSize().getAsLong();
         List<TreeEntry> files = tree.files();
-        long[] sizes = tree.fileSizes();
-        List<Oversized> oversized;
-        if (sizes != null) {
-            // Read while the tree was walked (HeadTreeReader): both cores during the walk, not only after it.
-            oversized = new ArrayList<>();
-            for (int i = 0; i < sizes.length; i++) {
-                if (sizes[i] > limit) {
-                    oversized.add(new Oversized(files.get(i).path(), sizes[i]));
-                }
+        List<Oversized> oversized = ParallelScan.run(tree, files, (entry, reader, out) -> {
+            long size = reader.size(entry);
+            if (size > limit) {
+                out.add(new Oversized(entry.path(), size));
             }
-        } else {
-            oversized = ParallelScan.run(tree, files, (entry, reader, out) -> {
-                long size = reader.size(entry);
-                if (size > limit) {
-                    out.add(new Oversized(entry.path(), size));
-                }
-            });
-        }
+        });
         oversized.sort(Comparator.comparing(Oversized::path));
         Findings findings = new Findings(RepositoryRule.MAX_FILE_SIZE, checklist);
         for (Oversized file : oversized) {

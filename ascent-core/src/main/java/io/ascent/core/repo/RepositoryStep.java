@@ -82,9 +82,7 @@ public final class RepositoryStep implements ValidationStep {
         Path workTree = repository.getWorkTree().toPath().toRealPath();
         Path app = workspace.applicationDir().toRealPath();
         String scope = workTree.relativize(app).toString().replace('\\', '/');
-        // The sizes only repo.max-file-size reads are read on a second core while main walks the tree.
-        Optional<RepositoryTree> head = HeadTreeReader.read(repository, scope,
-                checklist.repository().maxFileSize().isPresent());
+        Optional<RepositoryTree> head = HeadTreeReader.read(repository, scope);
         if (head.isEmpty()) {
             return List.of(RepositoryRule.GIT.item(Severity.ERROR).status(Status.ERROR)
                     .message("the repository at " + workTree + " has no commit yet; the rules check what is "
@@ -94,16 +92,12 @@ public final class RepositoryStep implements ValidationStep {
                     .build());
         }
         RepositoryTree tree = head.get();
-        try {
-            List<Item> items = new ArrayList<>(runTreeRules(tree, checklist));
-            // Each working-tree rule walks only what it needs: the one checklist file, or the application directory
-            // when uncommitted changes are reported at all (a status of 50,000 files takes seconds).
-            items.addAll(new ChecklistCommittedRule().check(tree, checklist, repository, continuousIntegration));
-            items.addAll(new UncommittedChangesRule().check(tree, checklist, repository));
-            return items;
-        } finally {
-            tree.close(); // a size read-ahead still running stops before the repository closes
-        }
+        List<Item> items = new ArrayList<>(runTreeRules(tree, checklist));
+        // Each working-tree rule walks only what it needs: the one checklist file, or the application directory
+        // when uncommitted changes are reported at all (a status of 50,000 files takes seconds).
+        items.addAll(new ChecklistCommittedRule().check(tree, checklist, repository, continuousIntegration));
+        items.addAll(new UncommittedChangesRule().check(tree, checklist, repository));
+        return items;
     }
 
     private static List<Item> onDisk(Workspace workspace, Checklist checklist)

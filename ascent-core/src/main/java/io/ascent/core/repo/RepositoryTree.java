@@ -41,8 +41,6 @@ public final class RepositoryTree {
     private final Set<String> folders;
     private final OutsideLookup outside;
     private final Supplier<BlobReader> readers;
-    /** Sizes read while the tree was walked; {@code null} when none were. */
-    private final SizeReadAhead sizes;
 
     /** Finds an entry outside the scope; returns empty when there is none. */
     @FunctionalInterface
@@ -66,16 +64,6 @@ public final class RepositoryTree {
      */
     public RepositoryTree(Source source, String description, String scope, List<TreeEntry> entries,
             Set<String> folders, OutsideLookup outside, Supplier<BlobReader> readers) {
-        this(source, description, scope, entries, folders, outside, readers, null);
-    }
-
-    /**
-     * @param sizes the sizes of the files, read while the entries were found ({@link #fileSizes()}); {@code null}
-     *              when nobody read ahead
-     */
-    RepositoryTree(Source source, String description, String scope, List<TreeEntry> entries,
-            Set<String> folders, OutsideLookup outside, Supplier<BlobReader> readers, SizeReadAhead sizes) {
-        this.sizes = sizes;
         this.source = source;
         this.description = description;
         this.scope = scope;
@@ -203,29 +191,6 @@ public final class RepositoryTree {
     /** A repository path for a path written relative to the application directory. */
     public String fromScope(String relative) {
         return scope.isEmpty() ? relative : scope + "/" + relative;
-    }
-
-    /**
-     * The size of every file, in the order of {@link #files()}, when the reader of this tree read them while it walked
-     * (the caller's thread reads what is left); {@code null} when it did not, and each size is for a
-     * {@link #newReader() reader} to read.
-     */
-    long[] fileSizes() throws IOException, InterruptedException {
-        if (sizes == null) {
-            return null;
-        }
-        long[] all = sizes.sizes();
-        if (all.length != files.size()) {
-            throw new IllegalStateException("sizes read for " + all.length + " of " + files.size() + " files");
-        }
-        return all;
-    }
-
-    /** Stops reading ahead (the run is done with this tree, or was cancelled); the tree is still usable. */
-    public void close() {
-        if (sizes != null) {
-            sizes.cancel();
-        }
     }
 
     /** A reader for one thread; close it when done. */
