@@ -29,7 +29,6 @@ import io.ascent.core.report.Status;
 import io.ascent.core.repo.GitWarmUp;
 import io.ascent.core.repo.HostGitConfiguration;
 import io.ascent.core.repo.RemoteCheckout;
-import io.ascent.core.repo.RepositoryIdentity;
 import io.ascent.core.repo.RepositoryRule;
 import io.ascent.core.run.Phase;
 import io.ascent.core.run.RunRecorder;
@@ -91,9 +90,10 @@ public final class Ascent {
     /**
      * Starts loading, on daemon threads, what every validation needs first and no input decides: on one thread JGit's
      * process-wide state (its classes, messages and configuration, with a {@link #ignoreHostGitConfiguration()}
-     * request applied first), which the run reads first to name the commit; on another the report's redaction (its
+     * request applied first), which the report header's repository read ({@link HeaderIdentity}, on a thread of its own
+     * beside the run's checklist) and the repository step need; on another the report's redaction (its
      * secret detectors, which the first text the run reports needs: about 50 ms cold), then the compiled checklist
-     * schema, then the locale's number formats. Behind JGit's 30-90 ms of class initialisation the schema was ready
+     * schema, then the default time zone's rules and the locale's number formats. Behind JGit's 30-90 ms of class initialisation the schema was ready
      * later than the run's checklist asked for it (docs/performance.md, "Start-up cuts, third round"). With
      * {@code git} false ({@code --no-git}) no JGit: such a run never reads JGit's state, and loading it first made the
      * run's checklist wait for a schema compile that started only after it, then took CPU from the run's own steps
@@ -109,13 +109,17 @@ public final class Ascent {
      */
     public static void warmUp(boolean git) {
         if (git) {
-            // A thread of its own: the run's first repository read (the report's header) comes before its checklist,
-            // and JGit's classes alone took 30-90 ms cold (docs/performance.md, "Start-up cuts, third round").
+            // A thread of its own: JGit's classes alone took 30-90 ms cold (docs/performance.md, "Start-up cuts, third
+            // round"), and the header's repository read, beside the checklist, and the repository step wait for them.
             inBackground("ascent-warm-up-git", GitWarmUp::load);
         }
         inBackground("ascent-warm-up", () -> {
             Redaction.redact(""); // compiles the secret detectors' patterns, which the report's first text needs
             ChecklistSchema.validator();
+            // The default time zone's rules (the JDK's tzdb.dat read again), which the run's date needs on the main
+            // thread after its checklist. After the schema, which the main thread waits for sooner (docs/performance.md,
+            // "Start-up cuts, fourth round").
+            LocalDate.now();
             // The default locale's number symbols, which Java 17 loads for the first String.format of the JVM
             // (about 30 ms cold): the repository step's messages are formatted, on the main thread.
             String.format("%.1f", 0.0);
@@ -211,8 +215,14 @@ public final class Ascent {
             }
         }
         Workspace workspace = Workspace.of(directory);
-        identify(options, directory, run);
-        judge(options, workspace, run);
+        // The header's repository read goes to another thread, so that the checklist comes first; joined once the
+        // run is judged (also when judging threw), so every report names its commit as before.
+        HeaderIdentity identity = HeaderIdentity.start(options, directory);
+        try {
+            judge(options, workspace, run);
+        } finally {
+            identity.applyTo(run);
+        }
         if (options.excerpts()) {
             // Also for a broken checklist: its lines are what the reader needs to see.
             run.excerpts(ExcerptCollector.collect(workspace, run.items()));
@@ -264,19 +274,6 @@ public final class Ascent {
         }
         run.items(unused);
         baseline.finish(run.items(), run);
-    }
-
-    /**
-     * Names the repository and commit in the report's header: the URL given with {@code --repository}, else the
-     * work tree's own remote or folder; with {@code --no-git} only the folder, since no commit is read.
-     */
-    private static void identify(ValidateOptions options, Path directory, RunRecorder run) {
-        Optional<RepositoryIdentity> identity = options.noGit() ? Optional.empty() : RepositoryIdentity.of(directory);
-        String name = options.repository().map(RemoteCheckout::withoutCredentials)
-                .or(() -> identity.map(RepositoryIdentity::name))
-                .orElseGet(() -> String.valueOf(directory.toAbsolutePath().normalize().getFileName()));
-        String commit = identity.map(RepositoryIdentity::commit).orElse(null);
-        run.header(header -> header.withRepository(name).withCommit(commit));
     }
 
     /**

@@ -74,7 +74,15 @@ public final class CachingHttpFetcher implements SchemaFetcher {
     /** What every failure says after the URL, whatever happened; the reason goes to the DEBUG log only. */
     public static final String NOT_FETCHED = " could not be fetched (why is logged at DEBUG level only)";
 
-    private static final System.Logger LOG = System.getLogger(CachingHttpFetcher.class.getName());
+    /**
+     * The log, made on the first failure: {@code System.getLogger} starts {@code java.util.logging} (its log manager,
+     * its configuration file, about 70 classes), which took a cold command line's main thread 10-30 ms while it
+     * built the engine, for a run that reads only bundled schemas and never logs here (docs/performance.md,
+     * "Start-up cuts, fourth round").
+     */
+    private static final class Log {
+        static final System.Logger LOG = System.getLogger(CachingHttpFetcher.class.getName());
+    }
 
     /**
      * The threads exchanges run on, shared by every fetcher of the JVM: daemon threads (a finished command line does
@@ -266,7 +274,7 @@ public final class CachingHttpFetcher implements SchemaFetcher {
         if (route.isEmpty() || !refusingProxies.contains(route.get().describe())) {
             return Optional.empty();
         }
-        LOG.log(System.Logger.Level.DEBUG, () -> uri + " not fetched: " + route.get().describe()
+        Log.LOG.log(System.Logger.Level.DEBUG, () -> uri + " not fetched: " + route.get().describe()
                 + " refused its credentials earlier in this run");
         return Optional.of(new Failed(uri + " could not be fetched: " + route.get().describe() + " refused the user "
                 + "and password of its URL (407), so it is not asked again in this run; fix them in " + route.get().source()));
@@ -351,7 +359,7 @@ public final class CachingHttpFetcher implements SchemaFetcher {
     }
 
     private static Failed failed(URI uri, String detail) {
-        LOG.log(System.Logger.Level.DEBUG, () -> uri + " could not be fetched: " + detail);
+        Log.LOG.log(System.Logger.Level.DEBUG, () -> uri + " could not be fetched: " + detail);
         return new Failed(uri + NOT_FETCHED);
     }
 
