@@ -46,10 +46,12 @@ public final class Main {
 
     /**
      * Runs {@code ascent} as {@code invocation} asks (its directory, environment, streams and stop) and returns the
-     * exit status; never calls System.exit. The resident engine's entry for each request.
+     * exit status; never calls System.exit. The resident engine's entry for each request: as {@link #main} does, a
+     * provision's cluster connection starts warming from the words before picocli parses them ({@link ClusterWarmUp},
+     * the request's own connections).
      */
     public static int run(Invocation invocation, String... args) {
-        return run(invocation, Optional.empty(), args);
+        return run(invocation, ClusterWarmUp.start(invocation, args), args);
     }
 
     /**
