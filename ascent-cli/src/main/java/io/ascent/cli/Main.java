@@ -79,6 +79,10 @@ public final class Main {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        if (!invocation.isProcess()) {
+            // picocli would ask the engine JVM's console and environment: the request's terminal and environment decide
+            commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(HelpColors.of(invocation)));
+        }
         commandLine.setParameterExceptionHandler(new UsageErrorHandler());
         commandLine.setExecutionExceptionHandler(new InternalErrorHandler(invocation));
         commandLine.setExitCodeExceptionMapper(exception -> ExitCodes.INTERNAL_ERROR);
