@@ -83,7 +83,9 @@ final class BaselineCommand implements Callable<Integer>, SharedOptions {
         }
         ValidateOptions options = ValidateOptions.builder(directory).checklist(checklistFile.orElse(null))
                 .kubernetesVersion(application.kubernetesVersion().orElse(null)).noGit(noGit).noBaseline(true).build();
-        Report report = new Ascent(config).validate(options, ProgressListener.SILENT);
+        // What the run says of the paths it resolved reads as the user wrote them (the resident engine's requests).
+        Report report = PathNames.of(invocation, application.directory())
+                .name(new Ascent(config).validate(options, ProgressListener.SILENT));
         Verdict verdict = report.verdict();
         if (verdict != Verdict.PASSED && verdict != Verdict.FAILED) {
             err.println("ascent baseline: nothing written: the run ended " + verdict.name().replace('_', ' ')
@@ -101,17 +103,19 @@ final class BaselineCommand implements Callable<Integer>, SharedOptions {
         Checklist loaded = new ChecklistLoader(Clock.systemUTC()).load(workspace, checklistFile)
                 .checklist().orElseThrow();
         Path target = directory.resolve(loaded.baseline()).normalize();
+        // the file as the command line names it: under DIR as the user wrote it, not as the engine resolved it
+        Path shown = application.directory().resolve(loaded.baseline()).normalize();
         if (Files.isSymbolicLink(target) || Files.exists(target, LinkOption.NOFOLLOW_LINKS)
                 && !Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
             // A repository could commit the name as a link to make Ascent write somewhere else.
-            err.println("ascent baseline: " + target + " is not a regular file (a link, folder or device); "
+            err.println("ascent baseline: " + shown + " is not a regular file (a link, folder or device); "
                     + "remove it first");
             return ExitCodes.INVALID_INPUT;
         }
         if (workspace.resolveInside(loaded.baseline()).isEmpty()) {
             // A folder on the way that is a link out of the repository (the path itself was checked with the
             // checklist, which the run read).
-            err.println("ascent baseline: " + target + " is outside the repository; name a file inside it in the "
+            err.println("ascent baseline: " + shown + " is outside the repository; name a file inside it in the "
                     + "checklist's 'baseline'");
             return ExitCodes.INVALID_INPUT;
         }
@@ -121,12 +125,12 @@ final class BaselineCommand implements Callable<Integer>, SharedOptions {
             BaselineJson.write(baseline, text);
             ReportFiles.write(Map.of(target, text.toString().getBytes(StandardCharsets.UTF_8)));
         } catch (IOException e) {
-            err.println("ascent baseline: cannot write " + target + ": " + e.getMessage());
+            err.println("ascent baseline: cannot write " + shown + ": " + e.getMessage());
             return ExitCodes.ENVIRONMENT;
         }
         Map<String, Integer> byCheck = new TreeMap<>();
         baseline.entries().forEach(entry -> byCheck.merge(entry.id(), entry.count(), Integer::sum));
-        out.println("ascent baseline: wrote " + target + " with " + baseline.findings()
+        out.println("ascent baseline: wrote " + shown + " with " + baseline.findings()
                 + (baseline.findings() == 1 ? " finding" : " findings") + (byCheck.isEmpty() ? "" : ":"));
         byCheck.forEach((id, count) -> out.println("  " + PlainText.line(id) + " " + count));
         out.println("Commit it: 'ascent validate " + application.directory() + (noGit ? " --no-git" : "")

@@ -25,6 +25,9 @@ import java.util.Set;
  * warm-up is met again, and reported, by preflight's own connection. Where the words leave any doubt, nothing is
  * warmed: {@code --dry-run} (which touches no cluster), help and version requests, an {@code @file} (picocli
  * expands it into words this scan does not see), an option given twice or without its value.
+ *
+ * <p>The resident engine does the same for each request ({@link Main#run(Invocation, String...)}), in the request's
+ * environment and directory, with connections of the request's own: nothing is shared between requests.
  */
 final class ClusterWarmUp {
 
@@ -55,13 +58,27 @@ final class ClusterWarmUp {
 
     /** {@link #start(String...)} in {@code environment} (its {@code KUBECONFIG} and {@code HOME}). */
     static Optional<KubeConnections> start(Map<String, String> environment, String... args) {
+        return start(environment, Path.of(""), args);
+    }
+
+    /**
+     * {@link #start(String...)} for {@code invocation}: in its environment, a relative {@code --kubeconfig} resolved
+     * against its directory as the run resolves it ({@link Invocation#path(Path)}), so that the run takes over what
+     * was warmed. For a request of the resident engine the connections are the request's own: nothing is shared with
+     * another request.
+     */
+    static Optional<KubeConnections> start(Invocation invocation, String... args) {
+        return start(invocation.environment(), invocation.directory(), args);
+    }
+
+    private static Optional<KubeConnections> start(Map<String, String> environment, Path directory, String... args) {
         try {
             Optional<Target> target = target(List.of(args));
             if (target.isEmpty()) {
                 return Optional.empty();
             }
-            Optional<KubeconfigFiles> kubeconfig = ExistingClusterDriver.kubeconfigFiles(target.get().kubeconfig(),
-                    environment);
+            Optional<KubeconfigFiles> kubeconfig = ExistingClusterDriver.kubeconfigFiles(
+                    target.get().kubeconfig().map(directory::resolve), environment);
             if (kubeconfig.isEmpty()) {
                 return Optional.empty(); // the pod's service account, or nothing: the run finds out and says so
             }

@@ -65,6 +65,8 @@ final class DoctorCommand implements Callable<Integer>, SharedOptions {
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
         Path directory = invocation.path(application.directory());
+        // What the run says of the paths it resolved reads as the user wrote them (the resident engine's requests).
+        PathNames names = PathNames.of(invocation, application.directory(), cluster.kubeconfig().orElse(null));
         // The run's environment: the JVM's for the command line, the client's for the resident engine.
         return output.runAndWrite(invocation, "doctor", directory, verbose, spec.commandLine().getOut(), err, () -> {
             Report report = new Ascent(EngineConfig.fromEnvironment(invocation.environment())).doctor(
@@ -72,9 +74,8 @@ final class DoctorCommand implements Callable<Integer>, SharedOptions {
                             Optional.ofNullable(driver), application.kubernetesVersion(),
                             cluster.kubeconfig().map(invocation::path), cluster.context(),
                             kindMounts.folders(invocation)),
-                    verbose ? new StderrProgress(err) : ProgressListener.SILENT);
-            // the directory as the user named it, not as resolved against the request's directory
-            return invocation.isProcess() ? report : report.withSubject(application.directory().toString());
+                    verbose ? new StderrProgress(names.name(err)) : ProgressListener.SILENT);
+            return names.name(report);
         });
     }
 }

@@ -61,10 +61,12 @@ final class GcCommand implements Callable<Integer>, SharedOptions {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
+        // What the run says of the paths it resolved reads as the user wrote them (the resident engine's requests).
+        PathNames names = PathNames.of(invocation, cluster.kubeconfig().orElse(null));
         // The run's environment: the JVM's for the command line, the client's for the resident engine.
         return output.runAndWrite(invocation, "gc", invocation.path("."), verbose, spec.commandLine().getOut(), err,
-                () -> new Ascent(EngineConfig.fromEnvironment(invocation.environment())).gc(
+                () -> names.name(new Ascent(EngineConfig.fromEnvironment(invocation.environment())).gc(
                 new GcOptions(olderThan, dryRun, cluster.kubeconfig().map(invocation::path), cluster.context()),
-                verbose ? new StderrProgress(err) : ProgressListener.SILENT));
+                verbose ? new StderrProgress(names.name(err)) : ProgressListener.SILENT)));
     }
 }

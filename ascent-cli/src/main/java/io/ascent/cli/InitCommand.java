@@ -59,22 +59,25 @@ final class InitCommand implements Callable<Integer> {
             err.println("ascent init: '" + given + "' is not a directory");
             return ExitCodes.INVALID_INPUT;
         }
+        // What the run says of the paths it resolved reads as the user wrote them (the resident engine's requests).
+        PathNames names = PathNames.of(invocation, given);
         Path written;
         try {
             written = StarterChecklist.write(directory);
         } catch (FileAlreadyExistsException e) {
-            err.println("ascent init: " + e.getFile() + " exists already; init never overwrites a checklist:"
+            err.println("ascent init: " + names.name(e.getFile()) + " exists already; init never overwrites a checklist:"
                     + " edit it, or move it away and run init again");
             return ExitCodes.INVALID_INPUT;
         } catch (IOException e) {
-            err.println("ascent init: cannot write " + directory.resolve(StarterChecklist.FILE_NAME) + ": " + e);
+            err.println("ascent init: cannot write " + names.name(directory.resolve(StarterChecklist.FILE_NAME)
+                    .toString()) + ": " + names.name(e.toString()));
             return ExitCodes.ENVIRONMENT;
         }
-        out.println("ascent init: wrote " + written + "; read it, adjust it, and commit it.");
+        out.println("ascent init: wrote " + names.name(written.toString()) + "; read it, adjust it, and commit it.");
         boolean git = Files.exists(Workspace.of(directory).repositoryRoot().resolve(".git"));
         // The run's environment: the JVM's for the command line, the client's for the resident engine.
-        Report report = new Ascent(EngineConfig.fromEnvironment(invocation.environment()))
-                .validate(ValidateOptions.builder(directory).noGit(!git).build(), ProgressListener.SILENT);
+        Report report = names.name(new Ascent(EngineConfig.fromEnvironment(invocation.environment()))
+                .validate(ValidateOptions.builder(directory).noGit(!git).build(), ProgressListener.SILENT));
         List<Item> checklistProblems = report.items().stream()
                 .filter(item -> item.id().startsWith(ChecklistRule.AREA + "."))
                 .filter(item -> item.status() == Status.ERROR || item.status() == Status.FAIL).toList();

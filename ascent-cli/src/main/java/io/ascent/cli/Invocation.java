@@ -19,8 +19,10 @@ import java.util.Objects;
  * @param out         standard output
  * @param err         standard error
  * @param stdoutTty   whether standard output is a terminal, as the resident engine's client saw it (false, unknown,
- *                    for the process's own run); no command asks yet
- * @param stderrTty   whether standard error is a terminal, likewise
+ *                    for the process's own run, where picocli asks the JVM itself); colours usage help
+ *                    ({@link HelpColors})
+ * @param stderrTty   whether standard error is a terminal, likewise; no command asks (nothing the command line
+ *                    prints on standard error depends on a terminal)
  * @param stop        what stops the run: the JVM's shutdown on a signal, or the client's stop request
  */
 public record Invocation(Path directory, Map<String, String> environment, PrintWriter out, PrintWriter err,
@@ -44,8 +46,8 @@ public record Invocation(Path directory, Map<String, String> environment, PrintW
      * working directory: for the plain command line the process is the run.
      */
     public static Invocation ofProcess(PrintWriter out, PrintWriter err) {
-        // Terminal or not is left unknown (false): no command asks yet, the JVM can tell only whether standard
-        // input and output both are one, and asking (System.console()) would cost every start.
+        // Terminal or not is left unknown (false): picocli asks the JVM itself for usage help's colours (standard
+        // input and output both terminals), and asking here (System.console()) would cost every start.
         return new Invocation(AS_GIVEN, System.getenv(), out, err, false, false, ProcessStop.INSTANCE);
     }
 

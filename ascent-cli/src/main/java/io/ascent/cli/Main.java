@@ -46,10 +46,12 @@ public final class Main {
 
     /**
      * Runs {@code ascent} as {@code invocation} asks (its directory, environment, streams and stop) and returns the
-     * exit status; never calls System.exit. The resident engine's entry for each request.
+     * exit status; never calls System.exit. The resident engine's entry for each request: as {@link #main} does, a
+     * provision's cluster connection starts warming from the words before picocli parses them ({@link ClusterWarmUp},
+     * the request's own connections).
      */
     public static int run(Invocation invocation, String... args) {
-        return run(invocation, Optional.empty(), args);
+        return run(invocation, ClusterWarmUp.start(invocation, args), args);
     }
 
     /**
@@ -77,6 +79,10 @@ public final class Main {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        if (!invocation.isProcess()) {
+            // picocli would ask the engine JVM's console and environment: the request's terminal and environment decide
+            commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(HelpColors.of(invocation)));
+        }
         commandLine.setParameterExceptionHandler(new UsageErrorHandler());
         commandLine.setExecutionExceptionHandler(new InternalErrorHandler(invocation));
         commandLine.setExitCodeExceptionMapper(exception -> ExitCodes.INTERNAL_ERROR);

@@ -176,12 +176,15 @@ final class ProvisionCommand implements Callable<Integer> {
         // A dry run is over at once: its plan is read in the text report when that goes to standard output
         boolean planOnStdout = options.dryRun() && destinations.containsKey(Format.TEXT)
                 && destinations.get(Format.TEXT) == null;
-        Report report = new Ascent(config).provision(options, new ProvisionProgress(err, verbose, !planOnStdout),
+        // What the run says of the paths it resolved reads as the user wrote them (the resident engine's requests).
+        String kind = kindOption.value();
+        PathNames names = PathNames.of(invocation, application.directory(), cluster.kubeconfig().orElse(null),
+                kind != null && kind.contains(java.io.File.separator) ? kind : null);
+        Report report = new Ascent(config).provision(options,
+                new ProvisionProgress(names.name(err), verbose, !planOnStdout),
                 warm.orElseGet(() -> new KubeConnections(config.environment())));
         stop.writing(); // an interrupted run (Ctrl-C) still writes its report
-        if (!invocation.isProcess()) {
-            report = report.withSubject(application.directory().toString()); // as the user named it
-        }
+        report = names.name(report);
         return output.writeAndSummarize(invocation, "provision", report, destinations, verbose, out, err);
     }
 

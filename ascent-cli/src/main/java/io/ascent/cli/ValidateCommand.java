@@ -148,6 +148,8 @@ final class ValidateCommand implements Callable<Integer> {
             }
         }
         EngineConfig config = engine.build();
+        // What the run says of the paths it resolved reads as the user wrote them (the resident engine's requests).
+        PathNames names = PathNames.of(invocation, repository == null ? application.directory() : null);
         ValidateOptions options = ValidateOptions.builder(directory)
                 .checklist(application.checklist().map(invocation::path).orElse(null))
                 .kubernetesVersion(application.kubernetesVersion().orElse(null)).noGit(noGit).repository(repository).ref(ref)
@@ -157,11 +159,9 @@ final class ValidateCommand implements Callable<Integer> {
         // report, marked interrupted, is written before the JVM ends.
         try (StopSource.Armed stop = invocation.stop().arm(REPORT_GRACE)) {
             Report report = new Ascent(config)
-                    .validate(options, verbose ? new StderrProgress(err) : ProgressListener.SILENT);
+                    .validate(options, verbose ? new StderrProgress(names.name(err)) : ProgressListener.SILENT);
             stop.writing();
-            if (repository == null && !invocation.isProcess()) {
-                report = report.withSubject(application.directory().toString()); // as the user named it
-            }
+            report = names.name(report);
             return output.writeAndSummarize(invocation, "validate", report, destinations, verbose, out, err);
         }
     }

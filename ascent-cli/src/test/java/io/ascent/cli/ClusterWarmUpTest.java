@@ -89,6 +89,38 @@ class ClusterWarmUpTest {
     }
 
     @Test
+    void shouldWarmARequestsRelativeKubeconfigInItsDirectoryAndProvisionOverIt(@TempDir Path scratch)
+            throws Exception {
+        Path client = Files.createDirectories(scratch.resolve("client"));
+        Path kubeconfig = client.resolve("kube.yaml");
+        try (TrainingApiServer cluster = TrainingApiServer.start(scratch, kubeconfig, "Hello from Ascent")) {
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            // a request of the resident engine from client/: its --kubeconfig is the client's, not the JVM's
+            Invocation request = new Invocation(client, Map.of("HOME", scratch.toString(), "PATH",
+                    System.getenv().getOrDefault("PATH", "/usr/bin:/bin")), new PrintWriter(out), new PrintWriter(err),
+                    false, false, Invocation.ofProcess(new PrintWriter(out), new PrintWriter(err)).stop());
+            String[] args = {"provision", HELLO_WEB.toString(), "--no-git", "--driver", "existing", "--kubeconfig",
+                "kube.yaml", "--timeout", "60s", "-f", "json", "-o", "r.json"};
+
+            Optional<KubeConnections> warm = ClusterWarmUp.start(request, args);
+            assertThat(warm).isPresent();
+            // Not connect(kubeconfig): that would open the connection itself. The warm-up has read the file once it
+            // has asked the cluster.
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+            while (cluster.authenticatedRequests() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(cluster.authenticatedRequests()).as("the warm-up asked the cluster").isPositive();
+            Files.move(kubeconfig, scratch.resolve("moved-away")); // a run's own connection would now fail (exit 3)
+            int status = Main.run(request, warm, args);
+
+            assertThat(status).as(out + "\n" + err).isEqualTo(ExitCodes.OK);
+            assertThat(client.resolve("r.json")).content().contains("\"verdict\" : \"PASSED\"");
+        }
+    }
+
+    @Test
     void shouldWarmTheMergedKubeconfigListTheRunWillUse(@TempDir Path scratch) throws Exception {
         Path second = scratch.resolve("second");
         try (TrainingApiServer cluster = TrainingApiServer.start(scratch, second, "Hello from Ascent")) {

@@ -1,5 +1,6 @@
 package io.ascent.cli.daemon;
 
+import io.ascent.core.provision.command.ChildProcess;
 import java.io.File;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -14,7 +15,8 @@ import java.util.Map;
  * of its own. So their relative entries are made absolute against the client's directory, which is what they meant
  * there. {@code PATH} is not one of them: a program found through a relative {@code PATH} entry is never run, by the
  * command line or by the engine (Go's rule, {@code CommandLookup}), and making the entry absolute here would run it.
- * Every other variable is passed as it came.
+ * Every other variable is passed as it came, and the client's directory is added as the one children start in
+ * ({@link ChildProcess#WORKING_DIRECTORY}).
  */
 final class RequestEnvironment {
     /** Variables whose value is a list of paths separated by {@code :}, or one path. */
@@ -31,6 +33,9 @@ final class RequestEnvironment {
                 absolute.put(name, resolve(value, cwd));
             }
         }
+        // kind, kubectl, helm, docker and exec plugins start where the command line would start them: in the
+        // client's directory, not the engine JVM's (whatever a client sent under this name)
+        absolute.put(ChildProcess.WORKING_DIRECTORY, cwd.toString());
         return absolute;
     }
 

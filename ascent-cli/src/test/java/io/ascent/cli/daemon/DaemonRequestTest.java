@@ -91,6 +91,22 @@ class DaemonRequestTest {
     }
 
     @Test
+    void shouldStartChildProcessesInTheClientsDirectory() throws Exception {
+        Path client = Files.createDirectories(dir.resolve("client"));
+        // a kind that says where it was started and which release it is; doctor runs `kind version` and changes nothing
+        Path kind = client.resolve("fake-kind");
+        Files.writeString(kind, "#!/bin/sh\npwd -P > \"$0.pwd\"\necho 'kind v0.29.0 go1.24.2 linux/amd64'\n");
+        assertThat(kind.toFile().setExecutable(true)).isTrue();
+
+        DaemonClient.Answer answer = DaemonClient.run(daemon.socket, client, env("ASCENT_KIND", "./fake-kind"),
+                "doctor", "--driver", "kind");
+
+        assertThat(client.resolve("fake-kind.pwd")).as(answer.out() + answer.err())
+                .hasContent(client.toRealPath().toString());
+        assertThat(answer.out()).doesNotContain("fake-kind was not found");
+    }
+
+    @Test
     void shouldKeepTwoRequestsApartWhenTheyRunAtOnce() throws Exception {
         try (HangingSchemaServer schemas = new HangingSchemaServer()) {
             Path first = Files.createDirectories(dir.resolve("first"));

@@ -2,6 +2,7 @@ package io.ascent.cli.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ascent.core.provision.command.ChildProcess;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,16 @@ class RequestEnvironmentTest {
         Map<String, String> given = Map.of("ASCENT_GIT_TOKEN", "relative/looking", "HOME", "/home/dev", "EMPTY", "",
                 "KUBECONFIG", "");
 
-        assertThat(RequestEnvironment.of(given, CWD)).isEqualTo(given);
+        Map<String, String> env = new java.util.HashMap<>(RequestEnvironment.of(given, CWD));
+
+        assertThat(env.remove(ChildProcess.WORKING_DIRECTORY)).isEqualTo("/home/dev/project");
+        assertThat(env).isEqualTo(given);
+    }
+
+    @Test
+    void shouldStartChildrenInTheClientsDirectoryWhateverTheClientSentUnderThatName() {
+        Map<String, String> env = RequestEnvironment.of(Map.of(ChildProcess.WORKING_DIRECTORY, "/elsewhere"), CWD);
+
+        assertThat(env).containsEntry(ChildProcess.WORKING_DIRECTORY, "/home/dev/project");
     }
 }

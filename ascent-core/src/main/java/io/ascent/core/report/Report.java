@@ -120,6 +120,27 @@ public record Report(
     }
 
     /**
+     * This report with {@code naming} applied to every text that may name a file of the run: the subject, the
+     * checklist, each item's message, location and remediation, the log and the excerpts' paths. The resident
+     * engine uses it to name the paths it resolved as the user wrote them ({@code io.ascent.cli.PathNames}).
+     */
+    public Report withTextsNamed(java.util.function.UnaryOperator<String> naming) {
+        List<Item> named = items.stream().map(item -> {
+            Location location = item.location();
+            return new Item(item.id(), item.title(), item.status(), item.severity(), naming.apply(item.message()),
+                    location == null ? null : new Location(naming.apply(location.path()), location.line(),
+                            location.column()),
+                    item.remediation() == null ? null : naming.apply(item.remediation()), item.duration(),
+                    item.waiver(), item.key(), item.errorKind());
+        }).toList();
+        return new Report(naming.apply(subject), checklist == null ? null : naming.apply(checklist), createdAt, named,
+                log.stream().map(entry -> new LogEntry(entry.level(), naming.apply(entry.message()))).toList(),
+                environmentFailed, phases, interrupted, header, failOn,
+                excerpts.stream().map(excerpt -> new SourceExcerpt(naming.apply(excerpt.path()), excerpt.firstLine(),
+                        excerpt.lines())).toList(), interruptedStatus);
+    }
+
+    /**
      * This report of a run a signal stopped, ending with {@code status} (128 plus the signal's number), so that
      * what it says and what the process ends with agree. A report that was not interrupted is returned as it is.
      */

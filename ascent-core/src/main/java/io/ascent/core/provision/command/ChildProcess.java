@@ -17,6 +17,16 @@ import java.util.Map;
  */
 public final class ChildProcess {
 
+    /**
+     * Not a variable: the entry of a run's environment that names the directory its children start in, for a run
+     * whose directory is not the JVM's (a request of the resident engine: the client's directory, where the command
+     * line would start them). No environment can hold it (a name never contains {@code =}), and no child is given
+     * it. Without it children start in the JVM's working directory, as the command line's and a Jenkins agent's do.
+     * It travels in the environment because the environment is what every caller already hands from the run to the
+     * children (the drivers, preflight, the render tools, the kubeconfig's exec plugins).
+     */
+    public static final String WORKING_DIRECTORY = "=ascent.working-directory";
+
     private ChildProcess() {
     }
 
@@ -28,7 +38,8 @@ public final class ChildProcess {
 
     /**
      * A builder for {@code argv} whose environment is {@code environment} and nothing else (on Windows, one value per
-     * name whatever its case), its command resolved with {@link CommandLookup}.
+     * name whatever its case), its command resolved with {@link CommandLookup}, started in the directory
+     * {@code environment}'s {@link #WORKING_DIRECTORY} names, else in the JVM's.
      *
      * @throws FileNotFoundException   when the command has no folder and is not on the environment's {@code PATH}
      *                                 (the message names the command only)
@@ -37,6 +48,7 @@ public final class ChildProcess {
     public static ProcessBuilder builder(List<String> argv, Map<String, String> environment, OperatingSystem system)
             throws FileNotFoundException, RefusedCommandException {
         Map<String, String> child = ChildEnvironment.of(environment, Map.of(), system);
+        String directory = child.remove(WORKING_DIRECTORY);
         List<String> resolved = new ArrayList<>(argv);
         String command = argv.get(0);
         CommandLookup lookup = new CommandLookup(system);
@@ -51,6 +63,9 @@ public final class ChildProcess {
         ProcessBuilder builder = new ProcessBuilder(resolved);
         builder.environment().clear();
         builder.environment().putAll(child);
+        if (directory != null) {
+            builder.directory(new java.io.File(directory));
+        }
         return builder;
     }
 }

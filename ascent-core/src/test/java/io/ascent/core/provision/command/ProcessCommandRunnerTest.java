@@ -31,6 +31,23 @@ class ProcessCommandRunnerTest {
     }
 
     @Test
+    void shouldStartChildrenInTheRunsWorkingDirectoryAndNotGiveThemItsEntry() throws Exception {
+        Path work = Files.createDirectories(dir.resolve("work"));
+        Map<String, String> run = new java.util.HashMap<>(System.getenv());
+        run.put(ChildProcess.WORKING_DIRECTORY, work.toString());
+
+        CommandResult result = new ProcessCommandRunner(run).run(List.of("sh", "-c", "pwd -P; env"), Map.of(),
+                Duration.ofSeconds(30));
+        CommandResult jvms = new ProcessCommandRunner(System.getenv()).run(List.of("pwd", "-P"), Map.of(),
+                Duration.ofSeconds(30));
+
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(result.stdout().lines().findFirst()).hasValue(work.toRealPath().toString());
+        assertThat(result.stdout()).doesNotContain("ascent.working-directory");
+        assertThat(jvms.stdout()).isEqualTo(Path.of("").toAbsolutePath().toRealPath() + "\n");
+    }
+
+    @Test
     void shouldWriteAllOfAnOutputWithinTheBoundAndKeepStandardError() throws Exception {
         Path output = dir.resolve("output.yaml");
 
