@@ -57,7 +57,8 @@ import java.util.function.Supplier;
  * <p>Files are parsed on up to two threads, a bounded number ahead of the checks, and each document is released
  * once checked, so memory stays flat in the number of files; a large file is read one document at a time, so
  * memory stays flat in the size of one file too. Checks run on the calling thread in file order,
- * which keeps the report's order stable.
+ * which keeps the report's order stable. With every check on, the parsing threads also build each object's JSON copy
+ * and validate its schema ({@link ManifestCheck#prepare}), handing the result over with the file.
  */
 public final class ManifestValidationStep implements ValidationStep {
     /** Files parsed ahead of the checks, per thread: enough to keep both cores busy, few enough to stay small. */
