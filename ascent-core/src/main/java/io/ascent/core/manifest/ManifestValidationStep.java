@@ -44,6 +44,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -56,7 +57,8 @@ import java.util.function.Supplier;
  * <p>Files are parsed on up to two threads, a bounded number ahead of the checks, and each document is released
  * once checked, so memory stays flat in the number of files; a large file is read one document at a time, so
  * memory stays flat in the size of one file too. Checks run on the calling thread in file order,
- * which keeps the report's order stable.
+ * which keeps the report's order stable. With every check on, the parsing threads also build each object's JSON copy
+ * and validate its schema ({@link ManifestCheck#prepare}), handing the result over with the file.
  */
 public final class ManifestValidationStep implements ValidationStep {
     /** Files parsed ahead of the checks, per thread: enough to keep both cores busy, few enough to stay small. */
@@ -81,6 +83,8 @@ public final class ManifestValidationStep implements ValidationStep {
     private final SchemaFetcher fetcher;
     private final UrlAllowList allowedUrls;
     private final ManifestRenderer renderer;
+    /** Sees each object on the checking thread as it is handed to the checks, before any check (tests). */
+    private final Consumer<Resource> handedOver;
 
     /** The built-in table, two parsing threads, and no URL allowed for remote schema locations. */
     public ManifestValidationStep() {
@@ -124,6 +128,18 @@ public final class ManifestValidationStep implements ValidationStep {
         this.fetcher = fetcher;
         this.allowedUrls = allowedUrls;
         this.renderer = renderer;
+        this.handedOver = resource -> { };
+    }
+
+    /** For tests: {@code handedOver} sees each object on the checking thread as it reaches the checks. */
+    ManifestValidationStep(ApiLifecycleTable table, int threads, SchemaFetcher fetcher, UrlAllowList allowedUrls,
+            Consumer<Resource> handedOver) {
+        this.table = () -> table;
+        this.threads = Math.max(1, threads);
+        this.fetcher = fetcher;
+        this.allowedUrls = allowedUrls;
+        this.renderer = ManifestRenderer.unavailable();
+        this.handedOver = handedOver;
     }
 
     @Override
@@ -256,6 +272,7 @@ public final class ManifestValidationStep implements ValidationStep {
         ManifestLoader.Sink toChecks = new ManifestLoader.Sink() {
             @Override
             public void resource(Resource resource) {
+                handedOver.accept(resource);
                 counts[1]++;
                 settingItems.addAll(unknownExemptions(resource, all));
                 for (int i = 0; i < checks.size(); i++) {
@@ -272,8 +289,18 @@ public final class ManifestValidationStep implements ValidationStep {
                 parseProblems.add(problem);
             }
         };
+        // When a check reads every object's JSON copy, this thread runs the costly checks and is the one the loader
+        // threads wait for: they then also build the copies and do what the checks can do ahead (schema validation).
+        // Otherwise the loader threads are the busier side already, and work moved to them only costs more CPU
+        // (docs/performance.md, "Schema validation on the loader threads").
+        boolean checkingIsBusier = checks.stream().anyMatch(ManifestCheck::readsEveryCopy);
+        List<ManifestCheck> preparing = new ArrayList<>();
+        for (ManifestCheck check : checkingIsBusier ? checks : List.<ManifestCheck>of()) {
+            preparing.add(check);
+            preparing.addAll(laterVersions.getOrDefault(check.id(), List.of()));
+        }
         load(context.workspace().files(YamlLimits.MANIFEST.maxBytes()), toRead, toChecks,
-                checks.stream().anyMatch(ManifestCheck::readsEveryCopy));
+                new Ahead(checkingIsBusier, preparing));
         // Each render's objects go to the checks as they are read from its output, as a large file's do.
         // Helm is told one cluster version: the newest of a range, the release a cluster would be upgraded to.
         KubernetesVersion renderTarget = targets == null ? null : targets.newest();
@@ -381,11 +408,11 @@ public final class ManifestValidationStep implements ValidationStep {
      * a file of more than {@link #STREAMED_BYTES} is read document by document on this thread, each object checked
      * and released before the next is read, so memory stays flat in the size of one file too.
      *
-     * @param copyAhead whether the pool also builds the JSON copy of each document it parsed: some check reads
-     *                  every object's copy, and this thread, which runs every check, is the one the others wait for
+     * @param ahead what the pool does to each object it parsed, beside the checks: this thread, which runs every
+     *              check, is the one the others wait for
      */
-    private void load(ConfinedFiles repository, List<ManifestFile> files, ManifestLoader.Sink sink,
-            boolean copyAhead) throws InterruptedException {
+    private void load(ConfinedFiles repository, List<ManifestFile> files, ManifestLoader.Sink sink, Ahead ahead)
+            throws InterruptedException {
         ManifestLoader loader = new ManifestLoader();
         ExecutorService pool = threads == 1 || files.size() < 2 ? null
                 : Executors.newFixedThreadPool(threads, runnable -> {
@@ -394,20 +421,19 @@ public final class ManifestValidationStep implements ValidationStep {
                     return thread;
                 });
         try {
-            Deque<Future<LoadedFile>> ahead = new ArrayDeque<>();
+            Deque<Future<LoadedFile>> loading = new ArrayDeque<>();
             int next = 0;
-            while (next < files.size() || !ahead.isEmpty()) {
+            while (next < files.size() || !loading.isEmpty()) {
                 if (Thread.interrupted()) {
                     throw new InterruptedException("manifest checks cancelled");
                 }
-                while (pool != null && next < files.size() && ahead.size() < threads * AHEAD_PER_THREAD
+                while (pool != null && next < files.size() && loading.size() < threads * AHEAD_PER_THREAD
                         && !isLarge(files.get(next))) {
                     ManifestFile file = files.get(next++);
-                    ahead.add(pool.submit(() -> copyAhead ? withCopies(loader.load(repository, file))
-                            : loader.load(repository, file)));
+                    loading.add(pool.submit(() -> ahead.apply(loader.load(repository, file))));
                 }
-                if (!ahead.isEmpty()) {
-                    LoadedFile loaded = ahead.poll().get();
+                if (!loading.isEmpty()) {
+                    LoadedFile loaded = loading.poll().get();
                     loaded.problems().forEach(sink::problem);
                     loaded.resources().forEach(sink::resource);
                 } else {
@@ -427,16 +453,33 @@ public final class ManifestValidationStep implements ValidationStep {
         }
     }
 
-    /** Builds each document's JSON copy, on the pool's thread; a copy that fails is left for its reader. */
-    private static LoadedFile withCopies(LoadedFile loaded) {
-        for (Resource resource : loaded.resources()) {
-            try {
-                resource.document().json();
-            } catch (RuntimeException e) {
-                // The checks ask again and report it on their object, as without the copy built ahead.
+    /**
+     * What a loader thread does to each object of the file it parsed, before handing the file over.
+     *
+     * @param copies whether it builds each document's JSON copy ({@link ManifestCheck#readsEveryCopy}); a copy that
+     *               fails is left for its reader, who reports it on its object as without the copy built ahead
+     * @param checks the checks whose {@link ManifestCheck#prepare} it calls (the schema check validates there)
+     */
+    private record Ahead(boolean copies, List<ManifestCheck> checks) {
+        LoadedFile apply(LoadedFile loaded) {
+            for (Resource resource : loaded.resources()) {
+                if (copies) {
+                    try {
+                        resource.document().json();
+                    } catch (RuntimeException e) {
+                        // The checks ask again and report it on their object.
+                    }
+                }
+                for (ManifestCheck check : checks) {
+                    try {
+                        check.prepare(resource);
+                    } catch (RuntimeException e) {
+                        // left to inspect, which reports it
+                    }
+                }
             }
+            return loaded;
         }
-        return loaded;
     }
 
     private static boolean isLarge(ManifestFile file) {

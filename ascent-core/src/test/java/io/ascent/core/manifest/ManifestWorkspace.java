@@ -66,7 +66,8 @@ public final class ManifestWorkspace {
                 UrlAllowList.none(), renderer));
     }
 
-    private Report validate(Optional<String> kubernetesVersion, ManifestValidationStep step) {
+    /** Every item of the run through {@code step}. */
+    public Report validate(Optional<String> kubernetesVersion, ManifestValidationStep step) {
         try {
             Ascent ascent = new Ascent(Clock.fixed(TODAY.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC),
                     List.of(step));

@@ -26,6 +26,16 @@ public interface ManifestCheck {
     /** Looks at one object; counts what it looked at and adds findings. */
     void inspect(Resource resource, Findings findings);
 
+    /**
+     * Does ahead, on the loader thread that parsed the object, the part of {@link #inspect} that depends on this
+     * object alone, while the step's thread inspects earlier objects. Thread-safe, unlike the rest of a check; called
+     * at most once per object, before its {@link #inspect}, and possibly not at all (a large file and a render's output
+     * are read on the inspecting thread), so {@link #inspect} gives the same findings either way. What fails here is
+     * left to {@link #inspect}, which reports it.
+     */
+    default void prepare(Resource resource) {
+    }
+
     /** Called once after every object was inspected. */
     default void finish(Findings findings) {
     }

@@ -12,9 +12,11 @@ import io.ascent.core.report.Severity;
 import io.ascent.core.yaml.YamlDocument;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -39,6 +41,12 @@ final class SchemaCheck implements ManifestCheck {
     private final ResourceSchemaValidator withoutCrds;
     private final List<YamlDocument> crdDocuments = new ArrayList<>();
     private final List<Resource> waitingForCrds = new ArrayList<>();
+    /**
+     * Results of {@link #prepare}, each taken by the object's {@link #inspect}: at most as many as the step parses
+     * ahead. Validation without CRDs needs no other object (CRDs count only for objects no schema covers, which wait
+     * for {@link #finish} whoever validated them first), so a result is the same on whichever thread it is made.
+     */
+    private final Map<Resource, SchemaResult> validatedAhead = new ConcurrentHashMap<>();
     /** Why the bundled schemas cannot serve the target (older than the oldest bundled release), if they cannot. */
     private final Optional<String> bundleGap;
     /** Objects left unvalidated for that reason: said once, not once per object. */
@@ -85,15 +93,28 @@ final class SchemaCheck implements ManifestCheck {
     }
 
     @Override
+    public void prepare(Resource resource) {
+        if (target == null || !judged(resource)) {
+            return;
+        }
+        SchemaResult result = validateWithoutCrds(resource);
+        if (!Thread.currentThread().isInterrupted()) { // a fetch cut short by cancelling is no answer to keep
+            validatedAhead.put(resource, result);
+        }
+    }
+
+    @Override
     public void inspect(Resource resource, Findings findings) {
-        if (resource.apiVersion() == null || resource.kind() == null || resource.isListWithoutItems()) {
+        if (!judged(resource)) {
             return; // manifest.shape reports it
         }
         if (CRD_KIND.equals(resource.kind())) {
             crdDocuments.add(resource.document());
         }
-        SchemaResult result = withoutCrds.validate(resource.document(), resource.pointer(), resource.apiVersion(),
-                resource.kind(), target);
+        SchemaResult result = validatedAhead.remove(resource);
+        if (result == null) {
+            result = validateWithoutCrds(resource);
+        }
         if (result instanceof SchemaResult.Skipped) {
             // Any group may be served by a CRD (snapshot.storage.k8s.io is), so every kind without a schema
             // waits until every CRD in the manifests is known.
@@ -103,8 +124,18 @@ final class SchemaCheck implements ManifestCheck {
         record(resource, result, findings);
     }
 
+    private static boolean judged(Resource resource) {
+        return resource.apiVersion() != null && resource.kind() != null && !resource.isListWithoutItems();
+    }
+
+    private SchemaResult validateWithoutCrds(Resource resource) {
+        return withoutCrds.validate(resource.document(), resource.pointer(), resource.apiVersion(), resource.kind(),
+                target);
+    }
+
     @Override
     public void finish(Findings findings) {
+        validatedAhead.clear(); // empty when every prepared object was inspected
         if (waitingForCrds.isEmpty()) {
             return;
         }
