@@ -53,7 +53,8 @@ public record ImpliedKubernetesVersion(KubernetesVersion version, Optional<Kuber
                 bestMissing = missing;
             }
         }
+        // Sorted: the pairs may come in any order (a Set.copyOf), and init must write the same file every time.
         return new ImpliedKubernetesVersion(newest != null ? newest : best, Optional.ofNullable(oldest),
-                Optional.ofNullable(newest), newest != null ? List.of() : bestMissing);
+                Optional.ofNullable(newest), newest != null ? List.of() : bestMissing.stream().sorted().toList());
     }
 }

@@ -34,6 +34,19 @@ class ImpliedKubernetesVersionTest {
         assertThat(implied.notServed()).containsExactly("extensions/v1beta1 Ingress");
     }
 
+    /**
+     * The survey hands the pairs over as a set whose order changes from run to run (Set.copyOf); what init writes
+     * must not (kubernetes/examples: its two "not served by 1.24" lines swapped between two runs of init).
+     */
+    @Test
+    void shouldListTheUnservedApisInOneOrderWhateverOrderTheyCameIn() {
+        ImpliedKubernetesVersion implied = ImpliedKubernetesVersion.of(
+                List.of("storage.k8s.io/v1beta1 StorageClass", "extensions/v1beta1 DaemonSet", "apps/v1 Deployment"),
+                ApiLifecycleTable.builtIn(), List.of(KubernetesVersion.of(1, 24)));
+        assertThat(implied.notServed()).containsExactly("extensions/v1beta1 DaemonSet",
+                "storage.k8s.io/v1beta1 StorageClass");
+    }
+
     @Test
     void shouldIgnoreCustomResourcesAndProposeTheNewestWithoutManifests() {
         assertThat(ImpliedKubernetesVersion.of(List.of("example.com/v1 Widget"), ApiLifecycleTable.builtIn(),

@@ -181,6 +181,14 @@ public final class ApiLifecycleTable {
         return kinds == null ? Optional.empty() : Optional.ofNullable(kinds.get(kind));
     }
 
+    /**
+     * Whether {@code group} (empty for core) is one of the table's own API groups: a kind in it that the table does
+     * not hold is a built-in API of a release outside the table, or a typo, not a custom resource.
+     */
+    public boolean knowsGroup(String group) {
+        return knownGroups.contains(group);
+    }
+
     /** Every version of {@code kind} in {@code group} (empty for core), the one to recommend first. */
     public List<ApiLifecycle> versionsOf(String group, String kind) {
         return byGroupAndKind.getOrDefault(group, Map.of()).getOrDefault(kind, List.of());

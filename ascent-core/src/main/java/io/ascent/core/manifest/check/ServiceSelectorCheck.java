@@ -145,7 +145,11 @@ final class ServiceSelectorCheck implements ManifestCheck {
                 + (more > 0 ? " and " + more + " more" : "") + " in the same namespace";
     }
 
-    /** A kind no built-in API serves, which is not itself a pod's template: some operator's business. */
+    /**
+     * A kind no built-in API serves, which is not itself a pod's template: some operator's business. A kind of a
+     * built-in group the table does not hold (admissionregistration.k8s.io/v1alpha1 InitializerConfiguration, gone
+     * since 1.14) is not one: no operator turns it into pods.
+     */
     private boolean isCustomResource(Resource resource) {
         String apiVersion = resource.apiVersion();
         String kind = resource.kind();
@@ -154,7 +158,7 @@ final class ServiceSelectorCheck implements ManifestCheck {
         }
         int slash = apiVersion.indexOf('/');
         String group = slash < 0 ? "" : apiVersion.substring(0, slash);
-        return table.versionsOf(group, kind).isEmpty();
+        return !table.knowsGroup(group) && table.versionsOf(group, kind).isEmpty();
     }
 
     /** {@code metadata.name}, or {@code null} for a generated name, which the controller's labels then follow. */

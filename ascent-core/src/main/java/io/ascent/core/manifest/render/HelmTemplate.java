@@ -52,7 +52,12 @@ final class HelmTemplate implements RenderTool {
 
     @Override
     public String renderedPath(String folder) {
-        return folder + " (helm template)";
+        // Unique per render: one chart rendered with two releases or values files is two outputs, and each item is
+        // mapped back through its own output (RenderOrigins matches items by this name).
+        StringBuilder name = new StringBuilder(folder).append(" (helm template ").append(release);
+        namespace.ifPresent(ns -> name.append(" --namespace ").append(ns));
+        writtenValues.forEach(file -> name.append(" -f ").append(file));
+        return name.append(')').toString();
     }
 
     @Override

@@ -345,6 +345,53 @@ class ManifestRendererTest {
         assertThat(items(report, ManifestRenderer.ID)).extracting(Item::status).containsExactly(Status.PASS);
     }
 
+    /**
+     * podinfo renders its chart twice, with the default values and with values-prod.yaml: each render's findings are
+     * mapped through its own output and name its own command (they once took the first render's, which put the
+     * second's Deployment at a test Pod's template and named 'helm template' of the first release).
+     */
+    @Test
+    void shouldMapEachRenderOfTheSameChartThroughItsOwnOutput() {
+        String first = "---\n# Source: web-chart/templates/settings.yaml\n"
+                + "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n"
+                + java.util.stream.IntStream.range(0, 20).mapToObj(i -> "  key" + i + ": value\n")
+                        .collect(java.util.stream.Collectors.joining())
+                + "---\n# Source: web-chart/templates/service.yaml\n" + WEB_SERVICE
+                + "---\n# Source: web-chart/templates/deployment.yaml\n" + PRIVILEGED_WEB;
+        String second = "---\n# Source: web-chart/templates/deployment.yaml\n" + PRIVILEGED_WEB
+                + "---\n# Source: web-chart/templates/service.yaml\n" + WEB_SERVICE;
+        ScriptedTools tools = new ScriptedTools(Set.of("helm"),
+                argv -> ToolRun.exited(0, argv.contains("prod") ? second : first, ""));
+        Report report = new ManifestWorkspace(repository)
+                .checklist("""
+                        kubernetes:
+                          version: "1.29"
+                          render:
+                            - helm: chart
+                              releaseName: web
+                              namespace: dev
+                            - helm: chart
+                              releaseName: prod
+                              namespace: prod
+                              values: [chart/values-prod.yaml]
+                        """)
+                .write("chart/Chart.yaml", "apiVersion: v2\nname: web-chart\nversion: 1.0.0\n")
+                .write("chart/values.yaml", "replicas: 1\n")
+                .write("chart/values-prod.yaml", "replicas: 2\n")
+                .write("chart/templates/deployment.yaml", "kind: Deployment\n")
+                .write("chart/templates/service.yaml", "kind: Service\n")
+                .write("chart/templates/settings.yaml", "kind: ConfigMap\n")
+                .validate(Optional.empty(), tools.renderer());
+
+        assertThat(items(report, "manifest.privileged")).hasSize(2).allSatisfy(item ->
+                assertThat(item.location().path()).isEqualTo("chart/templates/deployment.yaml"));
+        assertThat(items(report, "manifest.privileged")).extracting(Item::message).anySatisfy(message ->
+                assertThat(message).contains("of the output of 'helm template web chart --namespace dev "
+                        + "--include-crds --kube-version 1.29.0']"))
+                .anySatisfy(message -> assertThat(message).contains("of the output of 'helm template prod chart "
+                        + "--namespace prod -f chart/values-prod.yaml --include-crds --kube-version 1.29.0']"));
+    }
+
     @Test
     void shouldAdviseBuildingChartDependenciesWhenHelmMissesThem() {
         ScriptedTools tools = new ScriptedTools(Set.of("helm"), argv -> ToolRun.exited(1, "",
