@@ -2,6 +2,8 @@ package io.ascent.core.manifest.schema;
 
 import io.ascent.core.jsonschema.LocatedSchemaValidator;
 import io.ascent.core.jsonschema.StructuralSchema;
+import io.ascent.core.manifest.api.ApiLifecycle;
+import io.ascent.core.manifest.api.ApiLifecycleTable;
 import io.ascent.core.manifest.api.KubernetesVersion;
 import io.ascent.core.network.UrlAllowList;
 import io.ascent.core.workspace.ConfinedFiles;
@@ -215,8 +217,30 @@ public final class SchemaRegistry {
         if (!notes.isEmpty()) {
             reason.append(" (").append(String.join("; ", notes)).append(')');
         }
-        reason.append("; add its CRD to the manifests or a schemaLocation");
-        return reason.toString();
+        return reason.append(remedy(key)).toString();
+    }
+
+    /**
+     * What would give the object a schema. No CRD does for a built-in API: one the target release does not serve
+     * (examples/removed-apis: extensions/v1beta1 Ingress on 1.25) must move to a served version, and a kind its
+     * built-in group does not have is misspelt; {@code manifest.api-version} says which in both cases.
+     */
+    private static String remedy(Key key) {
+        ApiLifecycleTable builtIn = ApiLifecycleTable.builtIn();
+        Optional<ApiLifecycle> lifecycle = builtIn.find(key.apiVersion(), key.kind());
+        if (lifecycle.isPresent()) {
+            return lifecycle.get().isServedIn(key.version())
+                    ? "; add a schemaLocation that has it"
+                    : "; a built-in API Kubernetes " + key.version() + " does not serve: move the object to the version "
+                            + "manifest.api-version names";
+        }
+        int slash = key.apiVersion().indexOf('/');
+        String group = slash < 0 ? "" : key.apiVersion().substring(0, slash);
+        if (builtIn.knowsGroup(group)) {
+            return "; its API group is built in and has no such kind in the releases Ascent knows: check the kind and "
+                    + "apiVersion (manifest.api-version)";
+        }
+        return "; add its CRD to the manifests or a schemaLocation";
     }
 
     private Optional<Found> fromBundle(Key key, List<String> notes) {

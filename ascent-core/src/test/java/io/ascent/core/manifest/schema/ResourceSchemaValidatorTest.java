@@ -54,8 +54,20 @@ class ResourceSchemaValidatorTest {
                 KubernetesVersion.of(1, 24))).violations()).isEmpty();
         SchemaResult removed = strict.validate(yaml(cronJob), List.of(), "batch/v1beta1", "CronJob",
                 KubernetesVersion.of(1, 25));
+        // no CRD gives a removed built-in API a schema: the object has to move
         assertThat(removed).isEqualTo(new SchemaResult.Skipped("no schema for batch/v1beta1 CronJob (Kubernetes 1.25)"
-                + " in the default location; add its CRD to the manifests or a schemaLocation"));
+                + " in the default location; a built-in API Kubernetes 1.25 does not serve: move the object to the"
+                + " version manifest.api-version names"));
+    }
+
+    @Test
+    void misspeltKindOfABuiltInGroupIsSkippedAsAMisspellingNotAsAMissingCrd() {
+        SchemaResult result = strict.validate(yaml("apiVersion: apps/v1\nkind: Deploymnet\nspec: {}\n"),
+                List.of(), "apps/v1", "Deploymnet", V1_30);
+
+        assertThat(result).isEqualTo(new SchemaResult.Skipped("no schema for apps/v1 Deploymnet (Kubernetes 1.30)"
+                + " in the default location; its API group is built in and has no such kind in the releases Ascent"
+                + " knows: check the kind and apiVersion (manifest.api-version)"));
     }
 
     @Test

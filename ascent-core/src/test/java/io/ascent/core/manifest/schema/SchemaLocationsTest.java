@@ -167,6 +167,19 @@ class SchemaLocationsTest {
     }
 
     @Test
+    void servedBuiltInKindMissingFromTheLocationsAsksForALocationNotACrd() {
+        failWith.set(404);
+        ResourceSchemaValidator validator = validator(base + "/{{ .ResourceKind }}.json");
+
+        SchemaResult result = validator.validate(yaml("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n"),
+                List.of(), "v1", "ConfigMap", V1_30);
+
+        assertThat(result).isInstanceOf(SchemaResult.Skipped.class);
+        assertThat(((SchemaResult.Skipped) result).reason()).startsWith("no schema for v1 ConfigMap (Kubernetes 1.30)")
+                .endsWith("; add a schemaLocation that has it");
+    }
+
+    @Test
     void unreachableServerFallsThroughAsAFailure() {
         server.stop(0);
         ResourceSchemaValidator validator = validator(base + "/{{ .ResourceKind }}.json", "default");
