@@ -159,7 +159,7 @@ func TestShouldSendTheWorkingDirectoryAndEnvironment(t *testing.T) {
 	if r := f.run([]string{"ASCENT_TEST_VALUE=a=b c"}, "env", "ASCENT_TEST_VALUE"); r.stdout != "a=b c\n" {
 		t.Fatalf("env: %+v", r)
 	}
-	if r := f.run(nil, "tty"); r.stdout != "stdout=false stderr=false\n" {
+	if r := f.run(nil, "tty"); r.stdout != "stdin=false stdout=false stderr=false\n" {
 		t.Fatalf("pipes are no terminals: %+v", r)
 	}
 }

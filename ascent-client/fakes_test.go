@@ -108,7 +108,7 @@ func appendLine(path, line string) {
 //	echo ARGS...     O: the arguments, one per line; E: "to stderr\n"; X 0
 //	cwd              O: the request's cwd; X 0
 //	env NAME         O: the request's value of NAME; X 0
-//	tty              O: "stdout=<bool> stderr=<bool>"; X 0
+//	tty              O: "stdin=<bool> stdout=<bool> stderr=<bool>", each as sent ("absent" when not); X 0
 //	status N         X N
 //	wait-signal      O: "running\n", then waits for an S frame; E: "stopped by signal N\n"; X 128+N
 //	die              O: "partial\n", then closes the connection without X
@@ -141,7 +141,16 @@ func serveFake(c net.Conn) {
 		_ = writeFrame(c, frameStdout, []byte(req.Args[1]+"="+os.Getenv(req.Args[1])+"\n"))
 		exit(0)
 	case "tty":
-		_ = writeFrame(c, frameStdout, []byte(fmt.Sprintf("stdout=%t stderr=%t\n", req.StdoutTty, req.StderrTty)))
+		var sent map[string]any
+		_ = json.Unmarshal(payload, &sent)
+		flag := func(name string) any {
+			if v, ok := sent[name]; ok {
+				return v
+			}
+			return "absent"
+		}
+		_ = writeFrame(c, frameStdout, []byte(fmt.Sprintf("stdin=%v stdout=%v stderr=%v\n", flag("stdinTty"),
+			flag("stdoutTty"), flag("stderrTty"))))
 		exit(0)
 	case "status":
 		n, _ := strconv.Atoi(req.Args[1])

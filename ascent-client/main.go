@@ -105,6 +105,7 @@ func converse(o options, conn net.Conn, stdout, stderr io.Writer) int {
 		Cwd:       cwd,
 		Args:      o.args,
 		Env:       environment(),
+		StdinTty:  isTerminal(os.Stdin.Fd()),
 		StdoutTty: isTerminal(os.Stdout.Fd()),
 		StderrTty: isTerminal(os.Stderr.Fd()),
 	}, sigs, stdout, stderr)

@@ -17,6 +17,7 @@ type request struct {
 	Cwd       string            `json:"cwd"`
 	Args      []string          `json:"args"`
 	Env       map[string]string `json:"env"`
+	StdinTty  bool              `json:"stdinTty"`
 	StdoutTty bool              `json:"stdoutTty"`
 	StderrTty bool              `json:"stderrTty"`
 }

@@ -8,10 +8,8 @@ import picocli.CommandLine.Help.Ansi;
  * standard input and output both terminals) and its environment ({@code NO_COLOR}, {@code CLICOLOR_FORCE},
  * {@code CLICOLOR}). In the engine that would be the engine's, the same for every request and never a terminal; so
  * the request's terminal flag and environment stand in for them, by picocli's rules (4.7, on a system other than
- * Windows: no {@code picocli.ansi} property, no Jansi).
- *
- * <p>The one difference: the client says whether its standard output is a terminal, not its standard input, so help
- * whose input is redirected ({@code ascent --help < /dev/null}) on a terminal is in colour from the engine only.
+ * Windows: no {@code picocli.ansi} property, no Jansi). The console is the client's: its standard input and output
+ * both terminals, so help whose input is redirected ({@code ascent --help < /dev/null}) is plain from both.
  */
 final class HelpColors {
 
@@ -30,6 +28,6 @@ final class HelpColors {
         if ("0".equals(invocation.variable("CLICOLOR")) || "OFF".equals(invocation.variable("ConEmuANSI"))) {
             return Ansi.OFF;
         }
-        return invocation.stdoutTty() ? Ansi.ON : Ansi.OFF;
+        return invocation.console() ? Ansi.ON : Ansi.OFF;
     }
 }

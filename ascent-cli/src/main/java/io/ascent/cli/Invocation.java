@@ -18,15 +18,14 @@ import java.util.Objects;
  * @param environment the run's environment variables
  * @param out         standard output
  * @param err         standard error
- * @param stdoutTty   whether standard output is a terminal, as the resident engine's client saw it (false, unknown,
- *                    for the process's own run, where picocli asks the JVM itself); colours usage help
- *                    ({@link HelpColors})
- * @param stderrTty   whether standard error is a terminal, likewise; no command asks (nothing the command line
- *                    prints on standard error depends on a terminal)
+ * @param console     whether the run has a console as Java means one (standard input and output both terminals), as
+ *                    the resident engine's client saw its own (false, unknown, for the process's own run, where
+ *                    picocli asks the JVM itself); colours usage help ({@link HelpColors}). Nothing else depends on a
+ *                    terminal: what the command line prints on standard error does not.
  * @param stop        what stops the run: the JVM's shutdown on a signal, or the client's stop request
  */
 public record Invocation(Path directory, Map<String, String> environment, PrintWriter out, PrintWriter err,
-        boolean stdoutTty, boolean stderrTty, StopSource stop) {
+        boolean console, StopSource stop) {
 
     private static final Path AS_GIVEN = Path.of("");
 
@@ -48,7 +47,7 @@ public record Invocation(Path directory, Map<String, String> environment, PrintW
     public static Invocation ofProcess(PrintWriter out, PrintWriter err) {
         // Terminal or not is left unknown (false): picocli asks the JVM itself for usage help's colours (standard
         // input and output both terminals), and asking here (System.console()) would cost every start.
-        return new Invocation(AS_GIVEN, System.getenv(), out, err, false, false, ProcessStop.INSTANCE);
+        return new Invocation(AS_GIVEN, System.getenv(), out, err, false, ProcessStop.INSTANCE);
     }
 
     /** Whether this is the process's own run, whose relative paths the JVM resolves itself. */

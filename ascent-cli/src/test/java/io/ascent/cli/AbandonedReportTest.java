@@ -45,7 +45,7 @@ class AbandonedReportTest {
 
     private int write(boolean abandoned, StringWriter out) {
         PrintWriter writer = new PrintWriter(out, true);
-        Invocation invocation = new Invocation(dir, Map.of(), writer, writer, false, false, stop(abandoned));
+        Invocation invocation = new Invocation(dir, Map.of(), writer, writer, false, stop(abandoned));
         Report report = new Report("app", "ascent.yaml", Instant.EPOCH, List.of(), List.of(), false, List.of(), true);
         Map<Format, Path> destinations = new LinkedHashMap<>(); // as destinations() makes it: null is allowed
         destinations.put(Format.JSON, Path.of("report.json"));

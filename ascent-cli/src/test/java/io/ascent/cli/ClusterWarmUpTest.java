@@ -99,7 +99,7 @@ class ClusterWarmUpTest {
             // a request of the resident engine from client/: its --kubeconfig is the client's, not the JVM's
             Invocation request = new Invocation(client, Map.of("HOME", scratch.toString(), "PATH",
                     System.getenv().getOrDefault("PATH", "/usr/bin:/bin")), new PrintWriter(out), new PrintWriter(err),
-                    false, false, Invocation.ofProcess(new PrintWriter(out), new PrintWriter(err)).stop());
+                    false, Invocation.ofProcess(new PrintWriter(out), new PrintWriter(err)).stop());
             String[] args = {"provision", HELLO_WEB.toString(), "--no-git", "--driver", "existing", "--kubeconfig",
                 "kube.yaml", "--timeout", "60s", "-f", "json", "-o", "r.json"};
 

@@ -30,11 +30,11 @@ class HelpColorsTest {
         assertThat(help(true, Map.of("CLICOLOR_FORCE", "1", "NO_COLOR", "1"))).doesNotContain("\u001b[");
     }
 
-    /** {@code ascent validate --help} as a request from a client whose standard output is a terminal or not. */
-    private static String help(boolean stdoutTty, Map<String, String> environment) {
+    /** {@code ascent validate --help} as a request from a client with a console (standard input and output terminals) or not. */
+    private static String help(boolean console, Map<String, String> environment) {
         StringWriter out = new StringWriter();
         PrintWriter writer = new PrintWriter(out);
-        Invocation request = new Invocation(Path.of("/"), environment, writer, writer, stdoutTty, false,
+        Invocation request = new Invocation(Path.of("/"), environment, writer, writer, console,
                 Invocation.ofProcess(writer, writer).stop());
         assertThat(Main.run(request, "validate", "--help")).isZero();
         return out.toString();

@@ -30,7 +30,7 @@ class InvocationTest {
     @Test
     void shouldResolveRelativePathsAgainstARequestsDirectory() {
         Invocation request = new Invocation(Path.of("/home/dev/app"), Map.of("A", "1"), NOWHERE, NOWHERE, true,
-                false, Invocation.ofProcess(NOWHERE, NOWHERE).stop());
+                Invocation.ofProcess(NOWHERE, NOWHERE).stop());
 
         assertThat(request.isProcess()).isFalse();
         assertThat(request.path("deploy/x.yaml")).isEqualTo(Path.of("/home/dev/app/deploy/x.yaml"));
@@ -41,7 +41,7 @@ class InvocationTest {
 
     @Test
     void shouldRefuseARelativeDirectory() {
-        assertThatThrownBy(() -> new Invocation(Path.of("app"), Map.of(), NOWHERE, NOWHERE, false, false,
+        assertThatThrownBy(() -> new Invocation(Path.of("app"), Map.of(), NOWHERE, NOWHERE, false,
                 Invocation.ofProcess(NOWHERE, NOWHERE).stop()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must be absolute");
     }

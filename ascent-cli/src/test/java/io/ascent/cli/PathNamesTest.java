@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class PathNamesTest {
     private static final PrintWriter NOWHERE = new PrintWriter(new StringWriter());
     private static final Invocation REQUEST = new Invocation(Path.of("/home/dev"), Map.of(), NOWHERE, NOWHERE, false,
-            false, Invocation.ofProcess(NOWHERE, NOWHERE).stop());
+            Invocation.ofProcess(NOWHERE, NOWHERE).stop());
 
     @Test
     void shouldNameAResolvedPathAndThePathsUnderItAsWritten() {

@@ -118,7 +118,7 @@ final class Connection implements Runnable {
         RequestStop[] stop = new RequestStop[1];
         Thread run = new Thread(() -> {
             Invocation invocation = new Invocation(request.cwd(), RequestEnvironment.of(request.env(), request.cwd()),
-                    out, err, request.stdoutTty(), request.stderrTty(), stop[0]);
+                    out, err, request.console(), stop[0]);
             try {
                 status[0] = Main.run(invocation, request.args().toArray(String[]::new));
             } catch (RuntimeException | Error e) {

@@ -22,16 +22,27 @@ import org.json.JSONObject;
  * @param cwd       the client's working directory, absolute
  * @param args      the command line after {@code ascent}
  * @param env       the client's environment
+ * @param stdinTty  whether the client's standard input is a terminal; true when the request does not say (a client
+ *                  from before the field, which coloured help by its standard output alone, keeps doing so)
  * @param stdoutTty whether the client's standard output is a terminal
  * @param stderrTty whether the client's standard error is a terminal
  */
-record Request(Path cwd, List<String> args, Map<String, String> env, boolean stdoutTty, boolean stderrTty) {
+record Request(Path cwd, List<String> args, Map<String, String> env, boolean stdinTty, boolean stdoutTty,
+        boolean stderrTty) {
     /** The one protocol version this server speaks. */
     static final int VERSION = 1;
 
     Request {
         args = List.copyOf(args);
         env = Map.copyOf(env);
+    }
+
+    /**
+     * Whether the client has a console as Java means one ({@code System.console()}): standard input and output both
+     * terminals. picocli colours usage help only then.
+     */
+    boolean console() {
+        return stdinTty && stdoutTty;
     }
 
     /**
@@ -92,7 +103,8 @@ record Request(Path cwd, List<String> args, Map<String, String> env, boolean std
             }
             environment.put(name, value);
         }
-        return new Request(cwd, words, environment, bool(json, "stdoutTty"), bool(json, "stderrTty"));
+        return new Request(cwd, words, environment, bool(json, "stdinTty", true), bool(json, "stdoutTty", false),
+                bool(json, "stderrTty", false));
     }
 
     private static String string(JSONObject json, String key) throws ProtocolException {
@@ -102,10 +114,10 @@ record Request(Path cwd, List<String> args, Map<String, String> env, boolean std
         return value;
     }
 
-    private static boolean bool(JSONObject json, String key) throws ProtocolException {
+    private static boolean bool(JSONObject json, String key, boolean absent) throws ProtocolException {
         Object value = json.opt(key);
         if (value == null) {
-            return false;
+            return absent;
         }
         if (!(value instanceof Boolean flag)) {
             throw new ProtocolException("the request's " + key + " is not true or false");

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.json.JSONObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,6 +64,36 @@ class DaemonProtocolTest {
             client.sendFrame(type, payload);
             return client.answer();
         }
+    }
+
+    @Test
+    void shouldColourHelpOnlyWhenTheClientsStandardInputAndOutputAreBothTerminals() throws Exception {
+        assertThat(help(Map.of("stdinTty", true, "stdoutTty", true)).out()).contains("\u001b[1mascent checks");
+        assertThat(help(Map.of("stdinTty", false, "stdoutTty", true)).out()).doesNotContain("\u001b[")
+                .startsWith("Usage: ascent checks");
+        assertThat(help(Map.of("stdinTty", true, "stdoutTty", false)).out()).doesNotContain("\u001b[");
+    }
+
+    @Test
+    void shouldColourHelpByStandardOutputAloneForAClientThatDoesNotSayWhetherItsInputIsATerminal() throws Exception {
+        assertThat(help(Map.of("stdoutTty", true)).out()).contains("\u001b[1mascent checks");
+    }
+
+    @Test
+    void shouldRefuseATerminalFlagThatIsNotABoolean() throws Exception {
+        DaemonClient.Answer answer = help(Map.of("stdinTty", "yes", "stdoutTty", true));
+
+        assertThat(answer.status()).isEqualTo(4);
+        assertThat(answer.err()).isEqualTo("ascent: the resident engine refused the request: the request's stdinTty is"
+                + " not true or false\n");
+    }
+
+    /** {@code ascent checks --help} as a request whose terminal flags are {@code terminals}, the others absent. */
+    private DaemonClient.Answer help(Map<String, Object> terminals) throws Exception {
+        JSONObject request = new JSONObject().put("version", 1).put("cwd", dir.toString())
+                .put("args", List.of("checks", "--help")).put("env", Map.of());
+        terminals.forEach(request::put);
+        return send('Q', request.toString());
     }
 
     @Test
