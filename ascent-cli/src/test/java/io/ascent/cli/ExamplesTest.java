@@ -196,6 +196,9 @@ class ExamplesTest {
                         + "Kubernetes 1.22: spec.version v1.22.1; the checklist's target is 1.25) [manifest.api-version]")
                 .contains("1.22 needs the PodSecurity feature gate")
                 .contains("1 failed");
+        // kubernetes.clusterApi.version: "1.3" validates the four ClusterAPI objects against the bundled CRDs of
+        // ClusterAPI 1.3 (they were four SKIPs of manifest.schema before the bundle)
+        assertThat(run.out()).containsPattern("(?m)^manifest\\.schema +1 +- +- +- +- +- +-$");
     }
 
     @Test
@@ -213,6 +216,9 @@ class ExamplesTest {
                         + "Cluster/legacy-workload spec.topology.version v1.22.1; the checklist's target is 1.25)")
                 .contains("1.22 needs the PodSecurity feature gate")
                 .contains("1 failed");
+        // the ClusterClass, its KubeadmControlPlaneTemplate and the Cluster, validated against ClusterAPI 1.3's
+        // bundled CRDs (three SKIPs of manifest.schema before the bundle)
+        assertThat(run.out()).containsPattern("(?m)^manifest\\.schema +1 +- +- +- +- +- +-$");
     }
 
     @Test

@@ -16,6 +16,7 @@ import io.ascent.core.manifest.check.Findings;
 import io.ascent.core.manifest.check.ManifestCheck;
 import io.ascent.core.manifest.check.ManifestChecks;
 import io.ascent.core.manifest.check.PodSecurityRequirement;
+import io.ascent.core.manifest.schema.ClusterApiSchemaBundle;
 import io.ascent.core.manifest.schema.SchemaFetcher;
 import io.ascent.core.manifest.schema.UncompilableSchemaException;
 import io.ascent.core.report.ErrorKind;
@@ -242,6 +243,7 @@ public final class ManifestValidationStep implements ValidationStep {
         }
         settingItems.addAll(unknownCheckIds(settings, all, context));
         beyondKnownReleases(targets == null ? null : targets.newest(), context).ifPresent(settingItems::add);
+        beyondBundledClusterApi(clusterApiRelease, context).ifPresent(settingItems::add);
         for (ManifestCheck check : all) {
             Optional<CheckSetting> setting = Optional.ofNullable(settings.checks().get(check.id()));
             if (setting.isPresent() && !setting.get().enabled()) {
@@ -591,6 +593,31 @@ public final class ManifestValidationStep implements ValidationStep {
                 .remediation("use a release of Ascent that knows Kubernetes " + target + ", or target "
                         + newest.get() + " (kubernetes.version or --kubernetes-version)")
                 .key("target/" + target)
+                .build());
+    }
+
+    /**
+     * A ClusterAPI release newer than the newest whose CRDs Ascent bundles: its objects are validated against the
+     * newest bundled release's CRDs, said once, as for a Kubernetes target newer than the bundled schemas.
+     */
+    private static Optional<Item> beyondBundledClusterApi(KubernetesVersion release, ValidationContext context) {
+        if (release == null) {
+            return Optional.empty();
+        }
+        List<KubernetesVersion> bundled = ClusterApiSchemaBundle.builtIn().releases();
+        KubernetesVersion newest = bundled.get(bundled.size() - 1);
+        if (!newest.isBefore(release)) {
+            return Optional.empty();
+        }
+        return Optional.of(Item.builder(TARGET_VERSION_ID, "Ascent knows the target Kubernetes version")
+                .severity(Severity.WARNING)
+                .problem("ClusterAPI " + release + " is newer than " + newest + ", the newest ClusterAPI release whose"
+                        + " CRDs Ascent bundles: ClusterAPI's objects are validated against ClusterAPI " + newest
+                        + "'s CRDs, so a field added after " + newest + " is reported as unknown")
+                .location(Location.of(context.checklist().path()))
+                .remediation("use a release of Ascent that knows ClusterAPI " + release + ", or add the CRDs of ClusterAPI "
+                        + release + " to the manifests or a schemaLocation")
+                .key("clusterapi/" + release)
                 .build());
     }
 

@@ -11,6 +11,7 @@ import io.ascent.core.manifest.schema.SchemaFetcher;
 import io.ascent.core.network.UrlAllowList;
 import io.ascent.core.report.CheckDescription;
 import io.ascent.core.report.Severity;
+import io.ascent.core.yaml.YamlDocument;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -100,15 +101,7 @@ public final class ManifestChecks {
         return List.of(
                 new ShapeCheck(new ConfigurationKinds(table)),
                 new ApiVersionCheck(table, target, fileTargets, clusterApiRelease),
-                new SchemaCheck(crds -> ResourceSchemaValidator.builder()
-                        .schemaLocations(schemas.locations())
-                        .strict(schemas.strict())
-                        .baseDirectory(schemas.baseDirectory())
-                        .repositoryRoot(schemas.repositoryRoot())
-                        .allowedUrls(schemas.allowedUrls())
-                        .fetcher(fetcher)
-                        .customResourceDefinitions(crds)
-                        .build(), schemas.strict(), target),
+                new SchemaCheck(new SchemaValidators(schemas, fetcher, clusterApiRelease), schemas.strict(), target),
                 new ValidationRulesCheck(table, target),
                 new ResourcesCheck(),
                 new ProbesCheck(),
@@ -120,6 +113,50 @@ public final class ManifestChecks {
                 new ReadOnlyRootFilesystemCheck(),
                 new PodDisruptionBudgetCheck(),
                 new ServiceSelectorCheck(table));
+    }
+
+    /**
+     * The schema check's validators. Without CRDs and without ClusterAPI's bundled CRDs to add, the validator of the
+     * first pass serves the last one too, so what it looked up is not looked up again (a location that failed is
+     * not asked twice).
+     */
+    private static final class SchemaValidators implements SchemaCheck.Validators {
+        private final SchemaSettings schemas;
+        private final SchemaFetcher fetcher;
+        private final KubernetesVersion clusterApiRelease;
+        private ResourceSchemaValidator plain;
+
+        SchemaValidators(SchemaSettings schemas, SchemaFetcher fetcher, KubernetesVersion clusterApiRelease) {
+            this.schemas = schemas;
+            this.fetcher = fetcher;
+            this.clusterApiRelease = clusterApiRelease;
+        }
+
+        @Override
+        public synchronized ResourceSchemaValidator build(List<YamlDocument> crds, boolean everyCrdKnown) {
+            // A CRD in the manifests overrides ClusterAPI's bundled ones, so those apply once every CRD is known.
+            KubernetesVersion clusterApi = everyCrdKnown ? clusterApiRelease : null;
+            if (crds.isEmpty() && clusterApi == null) {
+                if (plain == null) {
+                    plain = builder(crds, null);
+                }
+                return plain;
+            }
+            return builder(crds, clusterApi);
+        }
+
+        private ResourceSchemaValidator builder(List<YamlDocument> crds, KubernetesVersion clusterApi) {
+            return ResourceSchemaValidator.builder()
+                    .schemaLocations(schemas.locations())
+                    .strict(schemas.strict())
+                    .baseDirectory(schemas.baseDirectory())
+                    .repositoryRoot(schemas.repositoryRoot())
+                    .allowedUrls(schemas.allowedUrls())
+                    .fetcher(fetcher)
+                    .customResourceDefinitions(crds)
+                    .clusterApiRelease(clusterApi)
+                    .build();
+        }
     }
 
     /**

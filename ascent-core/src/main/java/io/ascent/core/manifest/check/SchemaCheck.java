@@ -3,6 +3,7 @@ package io.ascent.core.manifest.check;
 import io.ascent.core.jsonschema.SchemaViolation;
 import io.ascent.core.manifest.Resource;
 import io.ascent.core.manifest.api.KubernetesVersion;
+import io.ascent.core.manifest.schema.ClusterApiSchemas;
 import io.ascent.core.manifest.schema.CustomResourceSchemas;
 import io.ascent.core.manifest.schema.ResourceSchemaValidator;
 import io.ascent.core.manifest.schema.SchemaResult;
@@ -17,7 +18,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 
 /**
  * Every resource matches the JSON schema of its kind for the target Kubernetes version: the bundled schemas,
@@ -35,7 +35,7 @@ final class SchemaCheck implements ManifestCheck {
     private static final String YANNH_SCHEMAS = "https://raw.githubusercontent.com/yannh/kubernetes-json-schema/master/"
             + "{{ .NormalizedKubernetesVersion }}-standalone{{ .StrictSuffix }}/{{ .ResourceKind }}{{ .KindSuffix }}.json";
 
-    private final Function<List<YamlDocument>, ResourceSchemaValidator> validators;
+    private final Validators validators;
     private final boolean strict;
     private final KubernetesVersion target;
     private final ResourceSchemaValidator withoutCrds;
@@ -54,16 +54,26 @@ final class SchemaCheck implements ManifestCheck {
     private Resource firstUncovered;
     private int uncovered;
 
+    /** Builds the run's validators (the checklist's locations and strictness). */
+    @FunctionalInterface
+    interface Validators {
+        /**
+         * @param crds           the CRD documents found so far
+         * @param everyCrdKnown  whether every manifest has been read: only then do sources that a CRD in the manifests
+         *                       must be able to override apply (ClusterAPI's bundled CRDs)
+         */
+        ResourceSchemaValidator build(List<YamlDocument> crds, boolean everyCrdKnown);
+    }
+
     /**
-     * @param validators builds a validator with the given CRD documents (the checklist's locations and strictness)
+     * @param validators builds a validator with the given CRD documents
      * @param target     the version to validate against, or {@code null} (the step then skips the check)
      */
-    SchemaCheck(Function<List<YamlDocument>, ResourceSchemaValidator> validators, boolean strict,
-            KubernetesVersion target) {
+    SchemaCheck(Validators validators, boolean strict, KubernetesVersion target) {
         this.validators = validators;
         this.strict = strict;
         this.target = target;
-        this.withoutCrds = target == null ? null : validators.apply(List.of());
+        this.withoutCrds = target == null ? null : validators.build(List.of(), false);
         this.bundleGap = target == null ? Optional.empty() : withoutCrds.registry().bundleGap(target);
     }
 
@@ -139,7 +149,7 @@ final class SchemaCheck implements ManifestCheck {
         if (waitingForCrds.isEmpty()) {
             return;
         }
-        ResourceSchemaValidator withCrds = crdDocuments.isEmpty() ? withoutCrds : validators.apply(crdDocuments);
+        ResourceSchemaValidator withCrds = validators.build(crdDocuments, true);
         for (CustomResourceSchemas.Problem problem : CustomResourceSchemas.from(crdDocuments, strict).problems()) {
             findings.add(new Finding(null, problem.location(), "crd/" + problem.location().path() + ":"
                     + problem.location().line(), problem.message(), "fix the CRD's openAPIV3Schema", null));
@@ -173,6 +183,10 @@ final class SchemaCheck implements ManifestCheck {
         findings.looked();
         String reference = "see " + ToolConfigurationSchemas.documentation(resource.apiVersion(), resource.kind())
                 .orElse("the API reference of " + resource.apiVersion() + " " + resource.kind());
+        String source = ((SchemaResult.Checked) result).source();
+        if (ClusterApiSchemas.isBundled(source)) {
+            reference = "checked against " + source + "; " + reference;
+        }
         for (SchemaViolation violation : ((SchemaResult.Checked) result).violations()) {
             findings.add(new Finding(resource.ref(), violation.location(),
                     resource.displayName() + violation.pointer() + " " + violation.keyword(),

@@ -182,6 +182,8 @@ public final class ResourceSchemaValidator {
         private long maxCacheBytes = CachingHttpFetcher.DEFAULT_CACHE_BYTES;
         private final List<YamlDocument> crdDocuments = new ArrayList<>();
         private KubernetesSchemaBundle bundle;
+        private KubernetesVersion clusterApiRelease;
+        private ClusterApiSchemaBundle clusterApiBundle;
         private boolean everitOnly;
 
         /** {@code kubernetes.schemaLocations}, in order. */
@@ -259,6 +261,21 @@ public final class ResourceSchemaValidator {
             return this;
         }
 
+        /**
+         * {@code kubernetes.clusterApi.version}: objects of ClusterAPI's groups that no CRD among the manifests and
+         * no location covers are validated against that release's bundled CRDs ({@code null}: none are).
+         */
+        public Builder clusterApiRelease(KubernetesVersion release) {
+            this.clusterApiRelease = release;
+            return this;
+        }
+
+        /** Replaces the bundled ClusterAPI CRDs (tests). */
+        public Builder clusterApiBundle(ClusterApiSchemaBundle bundle) {
+            this.clusterApiBundle = bundle;
+            return this;
+        }
+
         /** Compiles every schema with everit and validates the JSON copy, as before the structural validator. */
         Builder everitOnly() {
             this.everitOnly = true;
@@ -284,9 +301,12 @@ public final class ResourceSchemaValidator {
             KubernetesSchemaBundle fixed = bundle;
             CustomResourceSchemas crds = crdDocuments.isEmpty() ? CustomResourceSchemas.none()
                     : CustomResourceSchemas.from(crdDocuments, strict);
+            ClusterApiSchemaBundle fixedClusterApi = clusterApiBundle;
+            ClusterApiSchemas clusterApi = new ClusterApiSchemas(clusterApiRelease, strict,
+                    fixedClusterApi != null ? () -> fixedClusterApi : ClusterApiSchemaBundle::builtIn);
             return new ResourceSchemaValidator(new SchemaRegistry(locations, strict,
                     fixed != null ? () -> fixed : KubernetesSchemaBundle::builtIn, effectiveFetcher, allowedUrls, crds,
-                    everitOnly));
+                    clusterApi, everitOnly));
         }
     }
 }

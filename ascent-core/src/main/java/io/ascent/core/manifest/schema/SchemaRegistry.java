@@ -98,6 +98,7 @@ public final class SchemaRegistry {
     private final SchemaFetcher fetcher;
     private final UrlAllowList allowed;
     private final CustomResourceSchemas customResources;
+    private final ClusterApiSchemas clusterApi;
     private final Map<Key, Slot> cache = new ConcurrentHashMap<>();
     /** Whether every schema is compiled with everit (the comparison test's reference); never in a run. */
     private final boolean everitOnly;
@@ -118,6 +119,17 @@ public final class SchemaRegistry {
     SchemaRegistry(List<SchemaLocation> locations, boolean strict, Supplier<KubernetesSchemaBundle> bundle,
                    SchemaFetcher fetcher, UrlAllowList allowed, CustomResourceSchemas customResources,
                    boolean everitOnly) {
+        this(locations, strict, bundle, fetcher, allowed, customResources, ClusterApiSchemas.none(), everitOnly);
+    }
+
+    /**
+     * @param clusterApi ClusterAPI's bundled CRDs for the checklist's ClusterAPI release: asked last, for objects
+     *                   of ClusterAPI's groups that neither the manifests' CRDs nor a location covers
+     */
+    SchemaRegistry(List<SchemaLocation> locations, boolean strict, Supplier<KubernetesSchemaBundle> bundle,
+                   SchemaFetcher fetcher, UrlAllowList allowed, CustomResourceSchemas customResources,
+                   ClusterApiSchemas clusterApi, boolean everitOnly) {
+        this.clusterApi = Objects.requireNonNull(clusterApi, "clusterApi");
         this.everitOnly = everitOnly;
         this.locations = List.copyOf(locations);
         this.strict = strict;
@@ -171,16 +183,7 @@ public final class SchemaRegistry {
         Optional<CustomResourceSchemas.Entry> crd = customResources.find(key.apiVersion(), key.kind());
         List<String> notes = new ArrayList<>();
         if (crd.isPresent()) {
-            try {
-                return new Found(compile(crd.get().schema()), crd.get().schema(), crd.get().source(), notes,
-                        StructuralDefaults.of(crd.get().schema()));
-            } catch (RuntimeException e) {
-                // CustomResourceSchemas refuses what the API server refuses; a schema it let through that everit
-                // cannot compile is Ascent's mistake. Skipping the kind would pass its resources unchecked.
-                throw new UncompilableSchemaException("Ascent could not compile the schema that " + crd.get().source()
-                        + " gives " + key.apiVersion() + " " + key.kind() + " (" + e.getMessage()
-                        + "); this is a bug in Ascent, please report it with the CRD", e);
-            }
+            return fromCrd(key, crd.get().schema(), crd.get().source(), notes);
         }
         for (SchemaLocation location : locations) {
             if (Thread.currentThread().isInterrupted()) {
@@ -202,7 +205,27 @@ public final class SchemaRegistry {
                         + " cannot be used: " + e.getMessage());
             }
         }
-        return Thread.currentThread().isInterrupted() ? INTERRUPTED : new NotFound(reason(key, notes));
+        if (Thread.currentThread().isInterrupted()) {
+            return INTERRUPTED;
+        }
+        Optional<ClusterApiSchemas.Schema> bundled = clusterApi.find(key.apiVersion(), key.kind());
+        if (bundled.isPresent()) {
+            return fromCrd(key, bundled.get().json(), bundled.get().source(), notes);
+        }
+        return new NotFound(reason(key, notes));
+    }
+
+    /** A CRD's converted schema (from the manifests, or ClusterAPI's bundled ones), compiled. */
+    private Found fromCrd(Key key, JSONObject schema, String source, List<String> notes) {
+        try {
+            return new Found(compile(schema), schema, source, notes, StructuralDefaults.of(schema));
+        } catch (RuntimeException e) {
+            // CustomResourceSchemas refuses what the API server refuses; a schema it let through that everit
+            // cannot compile is Ascent's mistake. Skipping the kind would pass its resources unchecked.
+            throw new UncompilableSchemaException("Ascent could not compile the schema that " + source
+                    + " gives " + key.apiVersion() + " " + key.kind() + " (" + e.getMessage()
+                    + "); this is a bug in Ascent, please report it with the CRD", e);
+        }
     }
 
     private String reason(Key key, List<String> notes) {
@@ -217,7 +240,7 @@ public final class SchemaRegistry {
         if (!notes.isEmpty()) {
             reason.append(" (").append(String.join("; ", notes)).append(')');
         }
-        return reason.append(remedy(key)).toString();
+        return reason.append(clusterApi.remedy(key.apiVersion(), key.kind()).orElseGet(() -> remedy(key))).toString();
     }
 
     /**
