@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The checks that judge the whole manifest set (a Service and the workloads it selects, a workload and its
- * PodDisruptionBudget, a custom resource and its CRD) when part of the set was not read: what they looked for may
+ * PodDisruptionBudget, a custom resource and its CRD, a ClusterAPI object's files and the object naming the version
+ * of the nodes that read them) when part of the set was not read: what they looked for may
  * sit in a file that did not parse, so "absent" becomes a SKIP naming that file and where to fix it, never a FAIL
  * whose remedy sends the user to write what is already written. With every file read they fail as before, and a
  * finding about something present and wrong stays a FAIL whatever else did not parse.
@@ -265,6 +266,90 @@ class PartialSetTest {
         Item only = single(report, SchemaCheck.ID);
         assertThat(only.status()).isEqualTo(Status.FAIL);
         assertThat(only.location().path()).isEqualTo("deploy/widget.yaml");
+    }
+
+    // --- manifest.api-version: the files of ClusterAPI objects, judged against their nodes' version
+
+    /** A worker template whose file holds a kubelet configuration kind served from Kubernetes 1.26. */
+    private static final String WORKER_TEMPLATE = """
+            apiVersion: bootstrap.cluster.x-k8s.io/v1beta1
+            kind: KubeadmConfigTemplate
+            metadata: {name: md-0}
+            spec:
+              template:
+                spec:
+                  files:
+                  - path: /etc/kubernetes/credential-providers.yaml
+                    content: |
+                      apiVersion: kubelet.config.k8s.io/v1
+                      kind: CredentialProviderConfig
+            """;
+    /** The MachineDeployment whose nodes read it, running Kubernetes 1.26. */
+    private static final String MACHINE_DEPLOYMENT = """
+            apiVersion: cluster.x-k8s.io/v1beta1
+            kind: MachineDeployment
+            metadata: {name: md-0}
+            spec:
+              template:
+                spec:
+                  version: v1.26.0
+                  bootstrap:
+                    configRef: {kind: KubeadmConfigTemplate, name: md-0}
+            """;
+
+    private ManifestWorkspace clusterApi() {
+        return new ManifestWorkspace(repository).checklist("kubernetes:\n  version: \"1.25\"\n  manifests: [deploy/]\n"
+                + "  checks: {manifest.schema: {enabled: false}}\n").write("deploy/template.yaml", WORKER_TEMPLATE);
+    }
+
+    @Test
+    void shouldNotJudgeNodeFilesByTheTargetWhenTheObjectNamingTheirVersionMayBeInAFileThatDidNotParse() {
+        Report report = clusterApi().write("deploy/md.yaml", MACHINE_DEPLOYMENT.replace("  version:", " version:"))
+                .validate(Optional.empty());
+
+        List<Item> items = report.items().stream().filter(i -> i.id().equals(ApiVersionCheck.ID)
+                && i.status() != Status.PASS).toList();
+        assertThat(items).as(report.items().toString()).singleElement().satisfies(item -> {
+            assertThat(item.status()).isEqualTo(Status.SKIP);
+            assertThat(item.location()).hasToString("deploy/template.yaml:10:23");
+            assertThat(item.message()).contains("kubelet.config.k8s.io/v1 CredentialProviderConfig is served from"
+                    + " Kubernetes 1.26").endsWith(" (judged against the target 1.25, since no manifest that was read"
+                    + " names the Kubernetes version of the nodes that read its files; deploy/md.yaml could not be"
+                    + " read and may hold the object that names it: fix " + parseError(report, "deploy/md.yaml")
+                    + " first (manifest.parse))");
+        });
+    }
+
+    @Test
+    void shouldJudgeNodeFilesByTheirNodesOnceThatFileParses() {
+        List<Item> items = clusterApi().write("deploy/md.yaml", MACHINE_DEPLOYMENT)
+                .validate(ApiVersionCheck.ID, Optional.empty());
+
+        assertThat(items).singleElement().satisfies(item -> {
+            assertThat(item.status()).isEqualTo(Status.PASS);
+            assertThat(item.message()).contains("in ClusterAPI objects' files, by their nodes' Kubernetes 1.26");
+        });
+    }
+
+    @Test
+    void shouldStillFailNodeFilesTheirNodesDoNotServeWhenEveryFileParses() {
+        List<Item> items = clusterApi().write("deploy/md.yaml", MACHINE_DEPLOYMENT.replace("v1.26.0", "v1.24.0"))
+                .validate(ApiVersionCheck.ID, Optional.empty());
+
+        assertThat(items).filteredOn(i -> i.status() != Status.PASS).singleElement().satisfies(item -> {
+            assertThat(item.status()).isEqualTo(Status.FAIL);
+            assertThat(item.message()).contains("MachineDeployment/md-0 spec.template.spec.version v1.24.0");
+        });
+    }
+
+    @Test
+    void shouldStillFailNodeFilesByTheTargetWhenNoManifestNamesTheirVersionAndEveryFileParses() {
+        List<Item> items = clusterApi().validate(ApiVersionCheck.ID, Optional.empty());
+
+        assertThat(items).filteredOn(i -> i.status() != Status.PASS).singleElement().satisfies(item -> {
+            assertThat(item.status()).isEqualTo(Status.FAIL);
+            assertThat(item.message()).contains("served from Kubernetes 1.26").doesNotContain("could not be read");
+        });
     }
 
     /** The one item of check {@code id}. */
