@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The checks that judge the whole manifest set (a Service and the workloads it selects, a workload and its
- * PodDisruptionBudget, a custom resource and its CRD, a ClusterAPI object's files and the object naming the version
+ * PodDisruptionBudget, a custom resource and its CRD (schema, validation rules), a ClusterAPI object's files and the object naming the version
  * of the nodes that read them) when part of the set was not read: what they looked for may
  * sit in a file that did not parse, so "absent" becomes a SKIP naming that file and where to fix it, never a FAIL
  * whose remedy sends the user to write what is already written. With every file read they fail as before, and a
@@ -266,6 +266,51 @@ class PartialSetTest {
         Item only = single(report, SchemaCheck.ID);
         assertThat(only.status()).isEqualTo(Status.FAIL);
         assertThat(only.location().path()).isEqualTo("deploy/widget.yaml");
+    }
+
+    // --- manifest.validation-rules
+
+    /** {@link #WIDGET_CRD} with a rule on the spec: at most 5. */
+    private static final String RULED_CRD = WIDGET_CRD.replace("size: {type: integer}\n",
+            "size: {type: integer}\n" + " ".repeat(14) + "x-kubernetes-validations: [{rule: \"self.size <= 5\"}]\n");
+
+    @Test
+    void shouldSkipACustomResourceWhoseCrdMayBeInAFileThatDidNotParse() {
+        Report report = workspace().write("deploy/widget.yaml", WIDGET).write("deploy/crd.yaml", WIDGET_CRD_BROKEN)
+                .validate(Optional.empty());
+
+        Item only = single(report, ValidationRulesCheck.ID);
+        assertThat(only.status()).isEqualTo(Status.SKIP);
+        assertThat(only.message()).isEqualTo("the custom resource Widget/blue could not be judged: no CRD for it in"
+                + " the manifests that were read; deploy/crd.yaml could not be read and may hold it: fix "
+                + parseError(report, "deploy/crd.yaml") + " first (manifest.parse)");
+    }
+
+    @Test
+    void shouldJudgeTheCustomResourceOnceItsCrdParses() {
+        Item only = single(workspace().write("deploy/widget.yaml", WIDGET).write("deploy/crd.yaml", RULED_CRD)
+                .validate(Optional.empty()), ValidationRulesCheck.ID);
+
+        assertThat(only.status()).isEqualTo(Status.PASS);
+        assertThat(only.message()).isEqualTo("1 custom resource satisfies the validation rules of its CRD");
+    }
+
+    @Test
+    void shouldStillFailABrokenRuleWhateverElseDidNotParse() {
+        Item only = single(workspace().write("deploy/widget.yaml", WIDGET.replace("size: 3", "size: 9"))
+                .write("deploy/crd.yaml", RULED_CRD).write("deploy/web.yaml", WEB_BROKEN).validate(Optional.empty()),
+                ValidationRulesCheck.ID);
+
+        assertThat(only.status()).isEqualTo(Status.FAIL);
+        assertThat(only.location().path()).isEqualTo("deploy/widget.yaml");
+    }
+
+    @Test
+    void shouldNotSkipACustomResourceWhoseCrdWasReadWithoutRules() {
+        Item only = single(workspace().write("deploy/widget.yaml", WIDGET).write("deploy/crd.yaml", WIDGET_CRD)
+                .write("deploy/web.yaml", WEB_BROKEN).validate(Optional.empty()), ValidationRulesCheck.ID);
+
+        assertThat(only.status()).isEqualTo(Status.PASS);
     }
 
     // --- manifest.api-version: the files of ClusterAPI objects, judged against their nodes' version
