@@ -16,6 +16,7 @@ import io.ascent.core.manifest.check.Findings;
 import io.ascent.core.manifest.check.ManifestCheck;
 import io.ascent.core.manifest.check.ManifestChecks;
 import io.ascent.core.manifest.check.PodSecurityRequirement;
+import io.ascent.core.manifest.check.UnreadParts;
 import io.ascent.core.manifest.schema.ClusterApiSchemaBundle;
 import io.ascent.core.manifest.schema.SchemaFetcher;
 import io.ascent.core.manifest.schema.UncompilableSchemaException;
@@ -311,11 +312,15 @@ public final class ManifestValidationStep implements ValidationStep {
                     renderTarget, setting.location(), toChecks));
         }
         counts[0] = toRead.size();
+        // What no check saw, known per file: the checks that conclude from absence say SKIP rather than FAIL.
+        List<Item> notRead = new ArrayList<>(parseProblems);
+        rendered.forEach(render -> notRead.add(render.item()));
+        UnreadParts unread = UnreadParts.of(notRead, ManifestLoader.PARSE_ID, ManifestRenderer.ID);
         for (int i = 0; i < checks.size(); i++) {
-            finish(checks.get(i), findings[i], checkErrors, context);
+            finish(checks.get(i), findings[i], checkErrors, context, unread);
             List<ManifestCheck> later = laterVersions.getOrDefault(checks.get(i).id(), List.of());
             for (int v = 0; v < later.size(); v++) {
-                finish(later.get(v), laterFindings.get(i).get(v), checkErrors, context);
+                finish(later.get(v), laterFindings.get(i).get(v), checkErrors, context, unread);
             }
             if (!later.isEmpty()) {
                 List<Findings> perVersion = new ArrayList<>();
@@ -493,8 +498,11 @@ public final class ManifestValidationStep implements ValidationStep {
     }
 
     private static void finish(ManifestCheck check, Findings findings, List<Item> checkErrors,
-            ValidationContext context) {
+            ValidationContext context, UnreadParts unread) {
         try {
+            if (!unread.isEmpty()) {
+                check.partialSet(unread);
+            }
             check.finish(findings);
         } catch (UncompilableSchemaException e) {
             // Ascent's bug, said as such (exit 4), while every other check's results are kept.

@@ -22,6 +22,13 @@ import java.util.Set;
  * Kubernetes version serves ({@link ApiLifecycleTable}). Removed and not-yet-served versions, and kinds a known
  * group does not have, are problems at the check's severity; deprecated ones weigh at most a warning, since they
  * still work. Custom resources (groups the table does not know) are counted, not judged.
+ *
+ * <p>Most findings are about an apiVersion written in the object at hand, and stay findings whatever else could not
+ * be read. One kind concludes from absence: the files a ClusterAPI object gives its nodes (and the files a
+ * ClusterClass's patches write) are judged against the checklist's target when no manifest names the version of the
+ * nodes that read them (no KubeadmControlPlane, MachineDeployment, Machine or Cluster). When part of the set was not
+ * read ({@link UnreadParts}) the object naming that version may be there, so such findings are SKIPs naming the
+ * unread files instead: "write apiVersion X" would move a file that is right for its nodes.
  */
 final class ApiVersionCheck implements ManifestCheck {
     static final String ID = "manifest.api-version";
@@ -44,6 +51,8 @@ final class ApiVersionCheck implements ManifestCheck {
     private final List<ClusterClassPatches> classPatches = new ArrayList<>();
     private int notInTable;
     private int tooOld;
+    /** What no check saw: the object naming a node version may be there. */
+    private UnreadParts unread = UnreadParts.NONE;
 
     /** @param target the version to check against, or {@code null} when none is set (the step skips the check) */
     ApiVersionCheck(ApiLifecycleTable table, KubernetesVersion target, Map<String, KubernetesVersion> fileTargets) {
@@ -130,12 +139,18 @@ final class ApiVersionCheck implements ManifestCheck {
     }
 
     @Override
+    public void partialSet(UnreadParts unread) {
+        this.unread = unread;
+    }
+
+    @Override
     public void finish(Findings findings) {
         for (NodeFiles files : nodeFiles) {
             List<NodeVersion> versions = topology.versionsFor(files.kind(), files.namespace(), files.name());
             if (versions.isEmpty() && target == null) {
                 continue; // neither the manifests nor the checklist say which version reads them: the step's SKIP
             }
+            Findings into = versions.isEmpty() ? byTarget(findings) : findings;
             for (NodeVersion version : versions.isEmpty() ? List.of(new NodeVersion(target, null)) : versions) {
                 if (version.version() == null) {
                     findings.skip(new Finding(files.owner(), files.owner().location(), files.owner().displayName(),
@@ -147,10 +162,11 @@ final class ApiVersionCheck implements ManifestCheck {
                     nodeVersions.add(version.version());
                 }
                 for (ApiReference reference : files.references()) {
-                    findings.looked();
-                    judge(files.owner(), reference, findings, version);
+                    into.looked();
+                    judge(files.owner(), reference, into, version);
                 }
             }
+            skipByTarget(into, findings, "the nodes that read its files");
         }
         for (ClusterClassPatches patches : classPatches) {
             judgePatches(patches, findings);
@@ -168,6 +184,7 @@ final class ApiVersionCheck implements ManifestCheck {
         Set<String> seen = new HashSet<>();
         List<ClusterApiTopology.TopologyCluster> each = clusters.isEmpty() ? java.util.Collections.singletonList(null)
                 : clusters;
+        Findings into = clusters.isEmpty() ? byTarget(findings) : findings;
         Set<String> variants = new HashSet<>();
         for (ClusterApiTopology.TopologyCluster cluster : each) {
             // Clusters with the same version and variables get the same files: evaluate each combination once, and
@@ -208,11 +225,39 @@ final class ApiVersionCheck implements ManifestCheck {
                 for (ApiReference reference : evaluated.references()) {
                     if (seen.add(reference.keyPart() + " " + reference.location() + " " + reference.apiVersion()
                             + " " + version.version())) {
-                        findings.looked();
-                        judge(owner, reference, findings, version);
+                        into.looked();
+                        judge(owner, reference, into, version);
                     }
                 }
             }
+        }
+        skipByTarget(into, findings, "a Cluster built from this class");
+    }
+
+    /**
+     * Where findings judged against the target for want of a node version go: {@code findings} itself when the set
+     * was read whole, else a scratch whose findings {@link #skipByTarget} turns into SKIPs.
+     */
+    private Findings byTarget(Findings findings) {
+        return unread.isEmpty() ? findings : new Findings();
+    }
+
+    /**
+     * The findings of a scratch from {@link #byTarget} as SKIPs of {@code findings}, saying that {@code whose}
+     * version may be named in an unread file; what passed is counted as looked at.
+     */
+    private void skipByTarget(Findings scratch, Findings findings, String whose) {
+        if (scratch == findings) {
+            return;
+        }
+        for (int i = scratch.found().size() + scratch.foundOmitted(); i < scratch.lookedCount(); i++) {
+            findings.looked();
+        }
+        for (Finding finding : scratch.found()) {
+            findings.skip(new Finding(finding.resource(), finding.location(), finding.key(), finding.message()
+                    + " (judged against the target " + target + ", since no manifest that was read names the"
+                    + " Kubernetes version of " + whose + "; " + unread.mayHold("the object that names it") + ")",
+                    null, null));
         }
     }
 

@@ -36,6 +36,16 @@ public interface ManifestCheck {
     default void prepare(Resource resource) {
     }
 
+    /**
+     * Told, once every object was inspected and before {@link #finish}, which parts of the set no check saw (files
+     * that could not be read, renders that failed), when some were not. A check that would fail because something
+     * is absent from the set says SKIP instead, with {@link UnreadParts#mayHold}: the thing may be in such a part.
+     * Findings about something present and wrong are not affected. Each check's Javadoc says which of its findings
+     * conclude from absence.
+     */
+    default void partialSet(UnreadParts unread) {
+    }
+
     /** Called once after every object was inspected. */
     default void finish(Findings findings) {
     }

@@ -20,6 +20,11 @@ import org.json.JSONObject;
  * HorizontalPodAutoscaler scales counts its autoscaler's {@code minReplicas}, not {@code spec.replicas} (often
  * left out). Compares
  * objects across files, so it keeps a small summary of each workload and budget and reports in {@link #finish}.
+ *
+ * <p>Its only failure concludes from absence (no budget selects the workload), so when part of the set was not read
+ * ({@link UnreadParts}: a file that did not parse, a failed render) an uncovered workload is a SKIP naming the unread
+ * files instead: the budget may be written there, and "add a PodDisruptionBudget" would have the user write a second
+ * one. (An autoscaler in an unread file may also lower the replicas; that only removes findings.)
  */
 final class PodDisruptionBudgetCheck implements ManifestCheck {
     static final String ID = "manifest.pod-disruption-budget";
@@ -36,6 +41,8 @@ final class PodDisruptionBudgetCheck implements ManifestCheck {
      * select it, so many budgets and workloads do not multiply.
      */
     private final Map<LabelKey, List<LabelSelector>> budgets = new HashMap<>();
+    /** What no check saw: an uncovered workload's budget may be there. */
+    private UnreadParts unread = UnreadParts.NONE;
 
     @Override
     public String id() {
@@ -94,6 +101,11 @@ final class PodDisruptionBudgetCheck implements ManifestCheck {
     }
 
     @Override
+    public void partialSet(UnreadParts unread) {
+        this.unread = unread;
+    }
+
+    @Override
     public void finish(Findings findings) {
         for (Workload workload : workloads) {
             Autoscaler autoscaler = autoscalers.get(
@@ -102,12 +114,20 @@ final class PodDisruptionBudgetCheck implements ManifestCheck {
             if (replicas <= 1) {
                 continue;
             }
-            findings.looked();
-            if (!isCovered(workload)) {
+            if (isCovered(workload)) {
+                findings.looked();
+            } else {
                 String runs = autoscaler == null ? " runs " + replicas + " replicas"
                         : " runs at least " + replicas + " replicas (" + autoscaler.name() + " has minReplicas: "
                                 + replicas + ")";
                 ResourceRef ref = workload.ref();
+                if (!unread.isEmpty()) {
+                    findings.skip(new Finding(ref, workload.replicasAt(), ref.displayName(), ref.displayName() + runs
+                            + " and no PodDisruptionBudget in the manifests that were read selects its pods; "
+                            + unread.mayHold("its budget"), null, null));
+                    continue; // not counted by the PASS either
+                }
+                findings.looked();
                 findings.add(new Finding(ref, workload.replicasAt(), ref.displayName(),
                         ref.displayName() + runs
                                 + " but no PodDisruptionBudget in these manifests selects its pods",
@@ -194,7 +214,8 @@ final class PodDisruptionBudgetCheck implements ManifestCheck {
     public CheckDescription.Explanation explanation() {
         return new CheckDescription.Explanation(
                 "every Deployment and StatefulSet with more than one replica: a PodDisruptionBudget in the same"
-                        + " namespace selecting its pod labels",
+                        + " namespace selecting its pod labels; none found while a manifest file could not be read"
+                        + " (manifest.parse) is a SKIP, since the budget may be in it",
                 "without a budget a node drain or cluster upgrade may evict every replica at once",
                 "a policy/v1 PodDisruptionBudget with minAvailable: 1 (or maxUnavailable: 1) selecting the"
                         + " workload's pod labels; the fix line spells them out");

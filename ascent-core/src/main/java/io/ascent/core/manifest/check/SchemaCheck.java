@@ -6,6 +6,7 @@ import io.ascent.core.manifest.api.KubernetesVersion;
 import io.ascent.core.manifest.schema.ClusterApiSchemas;
 import io.ascent.core.manifest.schema.CustomResourceSchemas;
 import io.ascent.core.manifest.schema.ResourceSchemaValidator;
+import io.ascent.core.manifest.schema.SchemaRegistry;
 import io.ascent.core.manifest.schema.SchemaResult;
 import io.ascent.core.manifest.schema.ToolConfigurationSchemas;
 import io.ascent.core.report.CheckDescription;
@@ -27,6 +28,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Objects no schema location covers are validated once every manifest has been read, since their CRD may come
  * in a later file; those objects (usually few custom resources) are kept until then. A resource no schema covers is reported as skipped, with the
  * reason, never as passed.
+ *
+ * <p>Its failures are about something present (a field of an object against a schema found), so a partial set
+ * ({@link UnreadParts}) changes none. What concludes from absence is the SKIP of an object no CRD covers, whose
+ * reason ends "add its CRD to the manifests": when a file could not be read the CRD may be written there, so the
+ * reason names the unread files and asks for them to be fixed first, and suggests adding the CRD only otherwise.
  */
 final class SchemaCheck implements ManifestCheck {
     static final String ID = "manifest.schema";
@@ -53,6 +59,8 @@ final class SchemaCheck implements ManifestCheck {
     private final Set<String> uncoveredKinds = new TreeSet<>();
     private Resource firstUncovered;
     private int uncovered;
+    /** What no check saw: a custom resource's CRD may be there. */
+    private UnreadParts unread = UnreadParts.NONE;
 
     /** Builds the run's validators (the checklist's locations and strictness). */
     @FunctionalInterface
@@ -144,6 +152,11 @@ final class SchemaCheck implements ManifestCheck {
     }
 
     @Override
+    public void partialSet(UnreadParts unread) {
+        this.unread = unread;
+    }
+
+    @Override
     public void finish(Findings findings) {
         validatedAhead.clear(); // empty when every prepared object was inspected
         if (waitingForCrds.isEmpty()) {
@@ -177,7 +190,12 @@ final class SchemaCheck implements ManifestCheck {
                 firstUncovered = firstUncovered == null ? resource : firstUncovered;
                 return;
             }
-            findings.skip(resource, skipped.reason());
+            String reason = skipped.reason();
+            if (!unread.isEmpty() && reason.endsWith(SchemaRegistry.CRD_REMEDY)) {
+                reason = reason.substring(0, reason.length() - SchemaRegistry.CRD_REMEDY.length()) + "; "
+                        + unread.mayHold("its CRD") + "; otherwise" + SchemaRegistry.CRD_REMEDY.substring(1);
+            }
+            findings.skip(resource, reason);
             return;
         }
         findings.looked();

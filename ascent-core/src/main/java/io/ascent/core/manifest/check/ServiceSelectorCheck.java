@@ -24,6 +24,11 @@ import org.json.JSONObject;
  * pods it creates ({@link ControllerLabels}) count as present on that controller's pods when the value could be
  * the controller's. Pods an operator creates from a custom resource are invisible here: when a Service matches no
  * pod and a custom resource sits in its namespace, the check cannot judge it and says so (SKIP), naming them.
+ *
+ * <p>Its only failure concludes from absence (no workload with those labels), so when part of the set was not read
+ * ({@link UnreadParts}: a file that did not parse, a failed render) an unmatched Service is a SKIP naming the unread
+ * files instead: the workload may be written in one of them, and "make spec.selector equal to the labels of the
+ * workload" would send the user to change a Service that is right.
  */
 final class ServiceSelectorCheck implements ManifestCheck {
     static final String ID = "manifest.service-selector";
@@ -43,6 +48,8 @@ final class ServiceSelectorCheck implements ManifestCheck {
     private final Map<LabelKey, List<Pods>> podsByLabel = new HashMap<>();
     /** Custom resources by namespace, in manifest order: what an operator may turn into pods. */
     private final Map<String, List<String>> customResources = new HashMap<>();
+    /** What no check saw: an unmatched Service may be matched there. */
+    private UnreadParts unread = UnreadParts.NONE;
 
     /** @param table tells built-in kinds from custom resources */
     ServiceSelectorCheck(ApiLifecycleTable table) {
@@ -70,14 +77,15 @@ final class ServiceSelectorCheck implements ManifestCheck {
             JSONObject spec = resource.json().optJSONObject("spec");
             JSONObject selector = spec == null ? null : spec.optJSONObject("selector");
             if (selector != null && !selector.isEmpty() && !"ExternalName".equals(spec.opt("type"))) {
-                findings.looked();
                 Map<String, String> labels = new TreeMap<>();
                 selector.toMap().forEach((k, v) -> {
                     if (v != null) {
                         labels.put(k, String.valueOf(v));
                     }
                 });
-                if (!matched(resource.landingNamespace(), labels)) {
+                if (matched(resource.landingNamespace(), labels)) {
+                    findings.looked(); // one that is a SKIP in the end is not counted by the PASS
+                } else {
                     services.add(new Service(resource.ref(), resource.locationAt(List.of("spec", "selector")),
                             labels));
                 }
@@ -101,10 +109,16 @@ final class ServiceSelectorCheck implements ManifestCheck {
     }
 
     @Override
+    public void partialSet(UnreadParts unread) {
+        this.unread = unread;
+    }
+
+    @Override
     public void finish(Findings findings) {
         for (Service service : services) {
             String namespace = service.ref().namespace();
             if (matched(namespace, service.selector())) {
+                findings.looked();
                 continue;
             }
             String where = namespace.isEmpty() ? "" : " in namespace " + namespace;
@@ -118,6 +132,15 @@ final class ServiceSelectorCheck implements ManifestCheck {
                         null, null));
                 continue;
             }
+            if (!unread.isEmpty()) {
+                findings.skip(new Finding(service.ref(), service.selectorAt(), service.ref().displayName(),
+                        service.ref().displayName() + " selects " + service.describe()
+                                + ", which no workload in the manifests that were read has" + where + "; "
+                                + unread.mayHold("the workload it fronts"),
+                        null, null));
+                continue;
+            }
+            findings.looked();
             findings.add(new Finding(service.ref(), service.selectorAt(), service.ref().displayName(),
                     service.ref().displayName() + " selects " + service.describe()
                             + ", but no workload in these manifests has pods with those labels" + where,
@@ -211,7 +234,8 @@ final class ServiceSelectorCheck implements ManifestCheck {
                 "every Service with a selector: some workload's pod template in the Service's own namespace carries"
                         + " every selected label, or its controller adds it (statefulset.kubernetes.io/pod-name,"
                         + " pod-template-hash, job-name, ...); unmatched while a custom resource sits in that"
-                        + " namespace is a SKIP, since an operator may create the pods",
+                        + " namespace is a SKIP, since an operator may create the pods, and so is unmatched while a"
+                        + " manifest file could not be read (manifest.parse), since the workload may be in it",
                 "a selector that matches no pod gives a Service without endpoints: every request fails although"
                         + " everything applied",
                 "make spec.selector equal to the pod template labels of the workload the Service fronts");

@@ -23,6 +23,11 @@ import java.util.List;
  * <p>A custom resource whose CRD comes in a later file waits until every file is read, as for the schema check; only
  * objects of groups that are not built into Kubernetes wait. A rule Ascent cannot judge (a transition rule, a
  * function it lacks, a rule over the cost bound) is one SKIP at the rule, never a silent pass.
+ *
+ * <p>Its findings are about objects present and wrong (a value breaking a rule, a rule that does not compile), so a
+ * partial set ({@link UnreadParts}) changes none. What it does conclude from absence is that a custom resource
+ * without a CRD among the manifests has nothing to satisfy; when a file could not be read its CRD may be there, so
+ * those custom resources are one SKIP naming the unread files rather than left out of a PASS that would claim them.
  */
 final class ValidationRulesCheck implements ManifestCheck {
     static final String ID = "manifest.validation-rules";
@@ -32,6 +37,10 @@ final class ValidationRulesCheck implements ManifestCheck {
     private final CustomResourceRules rules = new CustomResourceRules();
     private final RuleEvaluator evaluator;
     private final List<Resource> waitingForCrds = new ArrayList<>();
+    /** {@code group/kind} of every CRD read, with or without rules: a custom resource of one is not missing its CRD. */
+    private final java.util.Set<String> crdKinds = new java.util.HashSet<>();
+    /** What no check saw: the CRD of a custom resource may be there. */
+    private UnreadParts unread = UnreadParts.NONE;
 
     /**
      * @param target the target Kubernetes version, whose API server decides which CEL libraries rules may call, or
@@ -65,6 +74,11 @@ final class ValidationRulesCheck implements ManifestCheck {
             return; // manifest.shape reports it
         }
         if (CRD_KIND.equals(kind)) {
+            org.json.JSONObject spec = resource.json().optJSONObject("spec");
+            org.json.JSONObject names = spec == null ? null : spec.optJSONObject("names");
+            if (names != null) {
+                crdKinds.add(spec.optString("group") + "/" + names.optString("kind"));
+            }
             // the API server compiles every rule when it is given the CRD, and refuses it if one does not compile
             for (RuleSchema added : rules.add(resource.document(), resource.pointer(), resource.json())) {
                 evaluator.compileAll(added, listener(resource, findings));
@@ -85,13 +99,32 @@ final class ValidationRulesCheck implements ManifestCheck {
     }
 
     @Override
+    public void partialSet(UnreadParts unread) {
+        this.unread = unread;
+    }
+
+    @Override
     public void finish(Findings findings) {
+        List<Resource> withoutCrd = new ArrayList<>();
         for (Resource resource : waitingForCrds) {
             if (rules.judges(resource.apiVersion(), resource.kind())) {
                 evaluate(resource, findings);
+            } else if (!unread.isEmpty() && !crdKinds.contains(resource.apiVersion().substring(0,
+                    resource.apiVersion().indexOf('/')) + "/" + resource.kind())) {
+                withoutCrd.add(resource);
             }
         }
         waitingForCrds.clear();
+        if (!withoutCrd.isEmpty()) {
+            Resource first = withoutCrd.get(0);
+            List<String> named = withoutCrd.stream().limit(UnreadParts.NAMED).map(Resource::displayName).toList();
+            int more = withoutCrd.size() - named.size();
+            findings.skip(new Finding(first.ref(), first.location(), "without-crd", (withoutCrd.size() == 1
+                    ? "the custom resource " : "the custom resources ") + String.join(", ", named)
+                    + (more > 0 ? " and " + more + " more" : "") + " could not be judged: no CRD for "
+                    + (withoutCrd.size() == 1 ? "it" : "them") + " in the manifests that were read; "
+                    + unread.mayHold("it"), null, null));
+        }
     }
 
     private void evaluate(Resource resource, Findings findings) {

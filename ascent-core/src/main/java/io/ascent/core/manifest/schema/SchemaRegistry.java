@@ -35,6 +35,11 @@ import org.json.JSONTokener;
  * same kind compile it once.
  */
 public final class SchemaRegistry {
+    /**
+     * How a "no schema" reason ends when a CRD would give the object one; the schema check replaces it when a file
+     * that may hold the CRD could not be read.
+     */
+    public static final String CRD_REMEDY = "; add its CRD to the manifests or a schemaLocation";
 
     /** The answer of a lookup. */
     public sealed interface Lookup {
@@ -263,7 +268,7 @@ public final class SchemaRegistry {
             return "; its API group is built in and has no such kind in the releases Ascent knows: check the kind and "
                     + "apiVersion (manifest.api-version)";
         }
-        return "; add its CRD to the manifests or a schemaLocation";
+        return CRD_REMEDY;
     }
 
     private Optional<Found> fromBundle(Key key, List<String> notes) {

@@ -137,6 +137,27 @@ class ClusterClassPatchesTest {
     }
 
     @Test
+    void shouldNotEvaluateForTheTargetWhenAClusterUsingTheClassMayBeInAFileThatDidNotParse() {
+        // Without the v1alpha1 branch the patch is wrong for 1.22, the target, and right for 1.24, the Cluster's.
+        String template = TEMPLATE_PATCH.replace("{{ if semverCompare \"< v1.23\" .builtin.controlPlane.version }}"
+                + "v1alpha1{{ else if", "{{ if");
+        String newer = cluster("new", "v1.24.2", "").substring("---\n".length());
+        workspace.write("deploy/cluster.yaml", newer.replace("    class:", "   class:"));
+        List<Item> partial = validate("1.22", clusterClass("", template));
+        assertThat(partial).filteredOn(i -> i.status() != Status.PASS).singleElement().satisfies(item -> {
+            assertThat(item.status()).isEqualTo(Status.SKIP);
+            assertThat(item.message()).contains("is served from Kubernetes 1.23", "(judged against the target 1.22,"
+                    + " since no manifest that was read names the Kubernetes version of a Cluster built from this"
+                    + " class; deploy/cluster.yaml could not be read and may hold the object that names it: fix"
+                    + " deploy/cluster.yaml:7:");
+        });
+
+        workspace.write("deploy/cluster.yaml", newer);
+        assertThat(validate("1.22", clusterClass("", template))).extracting(Item::status)
+                .containsExactly(Status.PASS);
+    }
+
+    @Test
     void shouldJudgeALiteralValueAtItsOwnLine() {
         String literal = """
                   - op: add
