@@ -279,12 +279,9 @@ public final class ManifestValidationStep implements ValidationStep {
         // threads wait for: they then also build the copies and do what the checks can do ahead (schema validation).
         // Otherwise the loader threads are the busier side already, and work moved to them only costs more CPU
         // (docs/performance.md, "Schema validation on the loader threads").
-        // The files read while the set is expanded are prepared in any case: the loader threads would otherwise idle
-        // then, and the first objects' schemas (read from the bundle and compiled on first use) are then ready when
-        // this thread starts checking.
         boolean checkingIsBusier = checks.stream().anyMatch(ManifestCheck::readsEveryCopy);
         List<ManifestCheck> preparing = new ArrayList<>();
-        for (ManifestCheck check : checks) {
+        for (ManifestCheck check : checkingIsBusier ? checks : List.<ManifestCheck>of()) {
             preparing.add(check);
             preparing.addAll(laterVersions.getOrDefault(check.id(), List.of()));
         }
@@ -295,7 +292,6 @@ public final class ManifestValidationStep implements ValidationStep {
         List<String> paths = new ArrayList<>(settings.manifests());
         context.checklist().provision().cluster().config().ifPresent(paths::add);
         Loading loading = new Loading(context.workspace().files(YamlLimits.MANIFEST.maxBytes()),
-                new Ahead(checkingIsBusier, checkingIsBusier ? preparing : List.of()),
                 new Ahead(checkingIsBusier, preparing));
         try {
             ManifestSet set = ManifestSet.expand(context.workspace(), paths, settings.exclude(), loading::early);
@@ -461,13 +457,9 @@ public final class ManifestValidationStep implements ValidationStep {
         /** Files submitted during the expansion, by display path, until {@link #load} takes them in sorted order. */
         private final Map<String, Future<LoadedFile>> early = new HashMap<>();
 
-        /** What the pool does to the files read while the set is expanded. */
-        private final Ahead aheadEarly;
-
-        Loading(ConfinedFiles repository, Ahead ahead, Ahead aheadEarly) {
+        Loading(ConfinedFiles repository, Ahead ahead) {
             this.repository = repository;
             this.ahead = ahead;
-            this.aheadEarly = aheadEarly;
         }
 
         /**
@@ -481,10 +473,10 @@ public final class ManifestValidationStep implements ValidationStep {
                 return;
             }
             probe.readEarly(file);
-            early.put(file.displayPath(), submit(file, aheadEarly));
+            early.put(file.displayPath(), submit(file));
         }
 
-        private Future<LoadedFile> submit(ManifestFile file, Ahead work) {
+        private Future<LoadedFile> submit(ManifestFile file) {
             if (pool == null) {
                 pool = Executors.newFixedThreadPool(threads, runnable -> {
                     Thread thread = new Thread(runnable, "ascent-manifest-loader");
@@ -492,7 +484,7 @@ public final class ManifestValidationStep implements ValidationStep {
                     return thread;
                 });
             }
-            return pool.submit(() -> work.apply(loader.load(repository, file)));
+            return pool.submit(() -> ahead.apply(loader.load(repository, file)));
         }
 
         /** Hands every object of every file to {@code sink}, in the order of {@code files}. */
@@ -509,7 +501,7 @@ public final class ManifestValidationStep implements ValidationStep {
                             && (early.containsKey(files.get(next).displayPath()) || !isLarge(files.get(next)))) {
                         ManifestFile file = files.get(next++);
                         Future<LoadedFile> started = early.remove(file.displayPath());
-                        loading.add(started != null ? started : submit(file, ahead));
+                        loading.add(started != null ? started : submit(file));
                     }
                     if (!loading.isEmpty()) {
                         LoadedFile loaded = loading.poll().get();
