@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -55,6 +56,17 @@ public record ManifestSet(List<ManifestFile> files, List<Item> problems) {
      *                             first)
      */
     public static ManifestSet expand(Workspace workspace, List<String> written, List<String> exclude) {
+        return expand(workspace, written, exclude, file -> { });
+    }
+
+    /**
+     * {@link #expand(Workspace, List, List)}, telling {@code known} of each file of the set as soon as it is known to
+     * be one (inside the repository, not excluded, not seen before): in the order of the entries and, within one, of
+     * its walk, which may differ from the set's sorted order. The manifest step starts parsing with the first ones
+     * while the rest is still being expanded.
+     */
+    public static ManifestSet expand(Workspace workspace, List<String> written, List<String> exclude,
+            Consumer<ManifestFile> known) {
         List<PathPattern> excluded = exclude.stream().map(PathPattern::compile).toList();
         Map<String, ManifestFile> files = new LinkedHashMap<>();
         List<Item> problems = new ArrayList<>();
@@ -80,20 +92,26 @@ public record ManifestSet(List<ManifestFile> files, List<Item> problems) {
                 continue;
             }
             for (Path file : found) {
-                String relative = workspace.applicationDir().relativize(file.toAbsolutePath().normalize()).toString()
-                        .replace('\\', '/');
+                boolean linked = links.contains(file);
+                // Only an exclude pattern or a link needs the path relative to the application directory.
+                String relative = excluded.isEmpty() && !linked ? null : workspace.applicationDir()
+                        .relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/');
                 if (excluded.stream().anyMatch(pattern -> pattern.matchingPrefix(relative) != null)) {
                     continue;
                 }
                 // A file a walk found, not through a link, is where its folder is, which resolveInside checked; a
                 // link may lead anywhere. (Resolving each of 10,000 files was 3% of the run's CPU.)
-                if (links.contains(file) && workspace.resolveInside(relative).isEmpty()) {
+                if (linked && workspace.resolveInside(relative).isEmpty()) {
                     problems.add(problem(workspace.displayPath(file),
                             "a symbolic link leads out of the repository; Ascent reads only files inside it"));
                     continue;
                 }
                 String display = workspace.displayPath(file);
-                files.putIfAbsent(display, ManifestFile.under(workspace.repositoryRoot(), file, display));
+                if (!files.containsKey(display)) {
+                    ManifestFile manifest = ManifestFile.under(workspace.repositoryRoot(), file, display);
+                    files.put(display, manifest);
+                    known.accept(manifest);
+                }
             }
         }
         List<ManifestFile> sorted = new ArrayList<>(files.values());

@@ -85,8 +85,23 @@ public final class ManifestValidationStep implements ValidationStep {
     private final SchemaFetcher fetcher;
     private final UrlAllowList allowedUrls;
     private final ManifestRenderer renderer;
-    /** Sees each object on the checking thread as it is handed to the checks, before any check (tests). */
-    private final Consumer<Resource> handedOver;
+    /** What tests observe of where and in which order the work runs. */
+    private final Probe probe;
+
+    /** What tests observe of the step's work, through seams, never timings; every method does nothing by default. */
+    interface Probe {
+        /** Each object on the checking thread as it is handed to the checks, before any check. */
+        default void handedOver(Resource resource) {
+        }
+
+        /** A file handed to the loader threads while the set was still being expanded, on the expanding thread. */
+        default void readEarly(ManifestFile file) {
+        }
+
+        /** The files to read, expanded and sorted: the order the checks receive them in. */
+        default void expanded(List<ManifestFile> files) {
+        }
+    }
 
     /** The built-in table, two parsing threads, and no URL allowed for remote schema locations. */
     public ManifestValidationStep() {
@@ -130,18 +145,29 @@ public final class ManifestValidationStep implements ValidationStep {
         this.fetcher = fetcher;
         this.allowedUrls = allowedUrls;
         this.renderer = renderer;
-        this.handedOver = resource -> { };
+        this.probe = new Probe() { };
     }
 
     /** For tests: {@code handedOver} sees each object on the checking thread as it reaches the checks. */
     ManifestValidationStep(ApiLifecycleTable table, int threads, SchemaFetcher fetcher, UrlAllowList allowedUrls,
             Consumer<Resource> handedOver) {
+        this(table, threads, fetcher, allowedUrls, new Probe() {
+            @Override
+            public void handedOver(Resource resource) {
+                handedOver.accept(resource);
+            }
+        });
+    }
+
+    /** For tests: {@code probe} observes the step's work. */
+    ManifestValidationStep(ApiLifecycleTable table, int threads, SchemaFetcher fetcher, UrlAllowList allowedUrls,
+            Probe probe) {
         this.table = () -> table;
         this.threads = Math.max(1, threads);
         this.fetcher = fetcher;
         this.allowedUrls = allowedUrls;
         this.renderer = ManifestRenderer.unavailable();
-        this.handedOver = handedOver;
+        this.probe = probe;
     }
 
     @Override
@@ -166,15 +192,6 @@ public final class ManifestValidationStep implements ValidationStep {
         if (!readsManifests(context.checklist())) {
             return List.of(); // no manifests named: no check applies, and "no check applied" never fails
         }
-        List<String> paths = new ArrayList<>(settings.manifests());
-        context.checklist().provision().cluster().config().ifPresent(paths::add);
-        ManifestSet set = ManifestSet.expand(context.workspace(), paths, settings.exclude());
-        SourceFiles sources = SourceFiles.sort(context.workspace(), set.files(), settings.render());
-        // What the provision applies beyond the list (a job test's manifest) is judged with it, each file once.
-        ManifestSet provisioned = ProvisionedManifests.beyond(context.workspace(), context.checklist(), set.files());
-        List<ManifestFile> toRead = new ArrayList<>(sources.manifests());
-        toRead.addAll(provisioned.files());
-        toRead.sort(java.util.Comparator.comparing(ManifestFile::displayPath));
         KubernetesVersions targets;
         try {
             targets = context.kubernetesVersion().map(KubernetesVersions::parse).orElse(null);
@@ -190,8 +207,6 @@ public final class ManifestValidationStep implements ValidationStep {
 
 
         List<ManifestCheck> checks = new ArrayList<>();
-        List<Item> parseProblems = new ArrayList<>(set.problems());
-        parseProblems.addAll(provisioned.problems());
         List<Item> checkErrors = new ArrayList<>();
         List<Item> settingItems = new ArrayList<>();
         Map<String, KubernetesVersion> fileTargets;
@@ -263,35 +278,6 @@ public final class ManifestValidationStep implements ValidationStep {
                 checks.add(check);
             }
         }
-        Findings[] findings = new Findings[checks.size()];
-        List<List<Findings>> laterFindings = new ArrayList<>();
-        for (int i = 0; i < findings.length; i++) {
-            findings[i] = new Findings();
-            List<Findings> later = new ArrayList<>();
-            laterVersions.getOrDefault(checks.get(i).id(), List.of()).forEach(check -> later.add(new Findings()));
-            laterFindings.add(later);
-        }
-        int[] counts = new int[2]; // files, resources
-        ManifestLoader.Sink toChecks = new ManifestLoader.Sink() {
-            @Override
-            public void resource(Resource resource) {
-                handedOver.accept(resource);
-                counts[1]++;
-                settingItems.addAll(unknownExemptions(resource, all));
-                for (int i = 0; i < checks.size(); i++) {
-                    inspect(checks.get(i), resource, findings[i], checkErrors);
-                    List<ManifestCheck> later = laterVersions.getOrDefault(checks.get(i).id(), List.of());
-                    for (int v = 0; v < later.size(); v++) {
-                        inspect(later.get(v), resource, laterFindings.get(i).get(v), checkErrors);
-                    }
-                }
-            }
-
-            @Override
-            public void problem(Item problem) {
-                parseProblems.add(problem);
-            }
-        };
         // When a check reads every object's JSON copy, this thread runs the costly checks and is the one the loader
         // threads wait for: they then also build the copies and do what the checks can do ahead (schema validation).
         // Otherwise the loader threads are the busier side already, and work moved to them only costs more CPU
@@ -302,79 +288,131 @@ public final class ManifestValidationStep implements ValidationStep {
             preparing.add(check);
             preparing.addAll(laterVersions.getOrDefault(check.id(), List.of()));
         }
-        load(context.workspace().files(YamlLimits.MANIFEST.maxBytes()), toRead, toChecks,
+        // The checks are made before the files are known (they depend on the checklist only), so that the loader
+        // threads can parse the first files while this thread is still expanding and sorting the set: the first
+        // file's parse is the cold one (classes, schemas), which this thread would otherwise wait for
+        // (docs/performance.md, "The loaders start during the walk").
+        List<String> paths = new ArrayList<>(settings.manifests());
+        context.checklist().provision().cluster().config().ifPresent(paths::add);
+        Loading loading = new Loading(context.workspace().files(YamlLimits.MANIFEST.maxBytes()),
                 new Ahead(checkingIsBusier, preparing));
-        // Each render's objects go to the checks as they are read from its output, as a large file's do.
-        // Helm is told one cluster version: the newest of a range, the release a cluster would be upgraded to.
-        KubernetesVersion renderTarget = targets == null ? null : targets.newest();
-        for (RenderSetting setting : settings.render()) {
-            rendered.add(renderer.render(context.workspace(), setting, context.checklist().metadata().name(),
-                    renderTarget, setting.location(), toChecks));
-        }
-        counts[0] = toRead.size();
-        // What no check saw, known per file: the checks that conclude from absence say SKIP rather than FAIL.
-        List<Item> notRead = new ArrayList<>(parseProblems);
-        rendered.forEach(render -> notRead.add(render.item()));
-        UnreadParts unread = UnreadParts.of(notRead, ManifestLoader.PARSE_ID, ManifestRenderer.ID);
-        for (int i = 0; i < checks.size(); i++) {
-            finish(checks.get(i), findings[i], checkErrors, context, unread);
-            List<ManifestCheck> later = laterVersions.getOrDefault(checks.get(i).id(), List.of());
-            for (int v = 0; v < later.size(); v++) {
-                finish(later.get(v), laterFindings.get(i).get(v), checkErrors, context, unread);
+        try {
+            ManifestSet set = ManifestSet.expand(context.workspace(), paths, settings.exclude(), loading::early);
+            SourceFiles sources = SourceFiles.sort(context.workspace(), set.files(), settings.render());
+            // What the provision applies beyond the list (a job test's manifest) is judged with it, each file once.
+            ManifestSet provisioned = ProvisionedManifests.beyond(context.workspace(), context.checklist(),
+                    set.files());
+            List<ManifestFile> toRead = new ArrayList<>(sources.manifests());
+            toRead.addAll(provisioned.files());
+            toRead.sort(java.util.Comparator.comparing(ManifestFile::displayPath));
+            probe.expanded(toRead);
+            List<Item> parseProblems = new ArrayList<>(set.problems());
+            parseProblems.addAll(provisioned.problems());
+            Findings[] findings = new Findings[checks.size()];
+            List<List<Findings>> laterFindings = new ArrayList<>();
+            for (int i = 0; i < findings.length; i++) {
+                findings[i] = new Findings();
+                List<Findings> later = new ArrayList<>();
+                laterVersions.getOrDefault(checks.get(i).id(), List.of()).forEach(check -> later.add(new Findings()));
+                laterFindings.add(later);
             }
-            if (!later.isEmpty()) {
-                List<Findings> perVersion = new ArrayList<>();
-                perVersion.add(findings[i]);
-                perVersion.addAll(laterFindings.get(i));
-                findings[i] = VersionedFindings.merge(targets, perVersion);
-            }
-        }
-        if (Thread.interrupted()) { // finish() validates the objects that waited for their CRDs
-            throw new InterruptedException("manifest checks cancelled");
-        }
-        sink.debug("checked " + counts[1] + " resources in " + counts[0] + " manifest files");
+            int[] counts = new int[2]; // files, resources
+            ManifestLoader.Sink toChecks = new ManifestLoader.Sink() {
+                @Override
+                public void resource(Resource resource) {
+                    probe.handedOver(resource);
+                    counts[1]++;
+                    settingItems.addAll(unknownExemptions(resource, all));
+                    for (int i = 0; i < checks.size(); i++) {
+                        inspect(checks.get(i), resource, findings[i], checkErrors);
+                        List<ManifestCheck> later = laterVersions.getOrDefault(checks.get(i).id(), List.of());
+                        for (int v = 0; v < later.size(); v++) {
+                            inspect(later.get(v), resource, laterFindings.get(i).get(v), checkErrors);
+                        }
+                    }
+                }
 
-        List<Item> out = new ArrayList<>();
-        // Files that hold no object at all (comments, an empty list) leave every check with nothing to judge: a
-        // PASS of "0 containers" would let a checklist whose manifests are placeholders pass unseen.
-        boolean nothingRead = counts[1] == 0 && parseProblems.isEmpty();
-        if (parseProblems.isEmpty()) {
-            String read = counts[0] + (counts[0] == 1 ? " file" : " files")
-                    + (rendered.isEmpty() ? "" : " and " + rendered.size()
-                            + (rendered.size() == 1 ? " render" : " renders"))
-                    + " read: " + counts[1] + (counts[1] == 1 ? " resource" : " resources");
-            out.add(nothingRead
-                    ? Item.builder(ManifestLoader.PARSE_ID, ManifestLoader.PARSE_TITLE).severity(Severity.WARNING)
-                            .problem(read + "; what kubernetes.manifests names holds no Kubernetes object, so no "
-                                    + "manifest check had anything to judge")
-                            .location(Location.of(context.checklist().path()))
-                            .remediation("point kubernetes.manifests at the files that hold the application's "
-                                    + "objects (or add kubernetes.render for charts and Kustomize folders)")
-                            .key("no-objects")
-                            .build()
-                    : Item.builder(ManifestLoader.PARSE_ID, ManifestLoader.PARSE_TITLE).message(read).build());
-        }
-        out.addAll(parseProblems);
-        rendered.forEach(render -> out.add(render.item()));
-        out.addAll(sources.items());
-        out.addAll(checkErrors);
-        out.addAll(settingItems);
-        for (int i = 0; i < checks.size(); i++) {
-            String passScope = laterVersions.containsKey(checks.get(i).id()) ? " (on each of " + targets.describe()
-                    + ")" : "";
-            List<Item> items = itemsOf(checks.get(i), findings[i], settings, passScope);
-            if (checks.get(i).lacksTarget()) {
-                items.removeIf(item -> item.status() == Status.PASS); // its SKIP item stands for what it could not judge
+                @Override
+                public void problem(Item problem) {
+                    parseProblems.add(problem);
+                }
+            };
+            loading.load(toRead, toChecks);
+            // Each render's objects go to the checks as they are read from its output, as a large file's do.
+            // Helm is told one cluster version: the newest of a range, the release a cluster would be upgraded to.
+            KubernetesVersion renderTarget = targets == null ? null : targets.newest();
+            for (RenderSetting setting : settings.render()) {
+                rendered.add(renderer.render(context.workspace(), setting, context.checklist().metadata().name(),
+                        renderTarget, setting.location(), toChecks));
             }
-            if (nothingRead) {
-                items.replaceAll(item -> item.status() != Status.PASS ? item : Item.builder(item.id(), item.title())
-                        .severity(item.severity()).status(Status.SKIP)
-                        .message("no Kubernetes object was read from the manifests: nothing to judge").build());
+            counts[0] = toRead.size();
+            // What no check saw, known per file: the checks that conclude from absence say SKIP rather than FAIL.
+            List<Item> notRead = new ArrayList<>(parseProblems);
+            rendered.forEach(render -> notRead.add(render.item()));
+            UnreadParts unread = UnreadParts.of(notRead, ManifestLoader.PARSE_ID, ManifestRenderer.ID);
+            for (int i = 0; i < checks.size(); i++) {
+                finish(checks.get(i), findings[i], checkErrors, context, unread);
+                List<ManifestCheck> later = laterVersions.getOrDefault(checks.get(i).id(), List.of());
+                for (int v = 0; v < later.size(); v++) {
+                    finish(later.get(v), laterFindings.get(i).get(v), checkErrors, context, unread);
+                }
+                if (!later.isEmpty()) {
+                    List<Findings> perVersion = new ArrayList<>();
+                    perVersion.add(findings[i]);
+                    perVersion.addAll(laterFindings.get(i));
+                    findings[i] = VersionedFindings.merge(targets, perVersion);
+                }
             }
-            out.addAll(items);
+            if (Thread.interrupted()) { // finish() validates the objects that waited for their CRDs
+                throw new InterruptedException("manifest checks cancelled");
+            }
+            sink.debug("checked " + counts[1] + " resources in " + counts[0] + " manifest files");
+
+            List<Item> out = new ArrayList<>();
+            // Files that hold no object at all (comments, an empty list) leave every check with nothing to judge: a
+            // PASS of "0 containers" would let a checklist whose manifests are placeholders pass unseen.
+            boolean nothingRead = counts[1] == 0 && parseProblems.isEmpty();
+            if (parseProblems.isEmpty()) {
+                String read = counts[0] + (counts[0] == 1 ? " file" : " files")
+                        + (rendered.isEmpty() ? "" : " and " + rendered.size()
+                                + (rendered.size() == 1 ? " render" : " renders"))
+                        + " read: " + counts[1] + (counts[1] == 1 ? " resource" : " resources");
+                out.add(nothingRead
+                        ? Item.builder(ManifestLoader.PARSE_ID, ManifestLoader.PARSE_TITLE).severity(Severity.WARNING)
+                                .problem(read + "; what kubernetes.manifests names holds no Kubernetes object, so no "
+                                        + "manifest check had anything to judge")
+                                .location(Location.of(context.checklist().path()))
+                                .remediation("point kubernetes.manifests at the files that hold the application's "
+                                        + "objects (or add kubernetes.render for charts and Kustomize folders)")
+                                .key("no-objects")
+                                .build()
+                        : Item.builder(ManifestLoader.PARSE_ID, ManifestLoader.PARSE_TITLE).message(read).build());
+            }
+            out.addAll(parseProblems);
+            rendered.forEach(render -> out.add(render.item()));
+            out.addAll(sources.items());
+            out.addAll(checkErrors);
+            out.addAll(settingItems);
+            for (int i = 0; i < checks.size(); i++) {
+                String passScope = laterVersions.containsKey(checks.get(i).id()) ? " (on each of " + targets.describe()
+                        + ")" : "";
+                List<Item> items = itemsOf(checks.get(i), findings[i], settings, passScope);
+                if (checks.get(i).lacksTarget()) {
+                    // its SKIP item stands for what it could not judge
+                    items.removeIf(item -> item.status() == Status.PASS);
+                }
+                if (nothingRead) {
+                    items.replaceAll(item -> item.status() != Status.PASS ? item : Item.builder(item.id(), item.title())
+                            .severity(item.severity()).status(Status.SKIP)
+                            .message("no Kubernetes object was read from the manifests: nothing to judge").build());
+                }
+                out.addAll(items);
+            }
+            List<RenderOrigins> origins = rendered.stream().flatMap(render -> render.origins().stream()).toList();
+            return origins.isEmpty() ? out : out.stream().map(item -> relocate(item, origins)).toList();
+        } finally {
+            loading.close();
         }
-        List<RenderOrigins> origins = rendered.stream().flatMap(render -> render.origins().stream()).toList();
-        return origins.isEmpty() ? out : out.stream().map(item -> relocate(item, origins)).toList();
     }
 
     /** An item located in a render's output, pointed at the source file the object came from. */
@@ -411,49 +449,87 @@ public final class ManifestValidationStep implements ValidationStep {
     }
 
     /**
-     * Hands every object of every file to {@code sink}, in file order. Small files are parsed ahead on the pool;
-     * a file of more than {@link #STREAMED_BYTES} is read document by document on this thread, each object checked
-     * and released before the next is read, so memory stays flat in the size of one file too.
-     *
-     * @param ahead what the pool does to each object it parsed, beside the checks: this thread, which runs every
-     *              check, is the one the others wait for
+     * The loader threads of one run and the files handed to them while the set was still being expanded
+     * ({@link #early}). Small files are parsed ahead on the pool; a file of more than {@link #STREAMED_BYTES} is read
+     * document by document on the checking thread, each object checked and released before the next is read, so
+     * memory stays flat in the size of one file too.
      */
-    private void load(ConfinedFiles repository, List<ManifestFile> files, ManifestLoader.Sink sink, Ahead ahead)
-            throws InterruptedException {
-        ManifestLoader loader = new ManifestLoader();
-        ExecutorService pool = threads == 1 || files.size() < 2 ? null
-                : Executors.newFixedThreadPool(threads, runnable -> {
+    private final class Loading {
+        private final ConfinedFiles repository;
+        /** What the pool does to each object it parsed, beside the checks. */
+        private final Ahead ahead;
+        private final ManifestLoader loader = new ManifestLoader();
+        /** Created with the first file; its threads start with the first task. {@code null} with one thread. */
+        private ExecutorService pool;
+        /** Files submitted during the expansion, by display path, until {@link #load} takes them in sorted order. */
+        private final Map<String, Future<LoadedFile>> early = new HashMap<>();
+
+        Loading(ConfinedFiles repository, Ahead ahead) {
+            this.repository = repository;
+            this.ahead = ahead;
+        }
+
+        /**
+         * A file of the set, as the expansion finds it: the first {@code threads * AHEAD_PER_THREAD} go to the pool
+         * at once. The walk's order is not the report's, so what they give waits in {@link #early} for its turn
+         * (at most that many files, so memory stays as flat as before); a file the set's sorting leaves out (a
+         * kustomization, a chart's template) is parsed for nothing and dropped, never reported.
+         */
+        void early(ManifestFile file) {
+            if (threads == 1 || early.size() >= threads * AHEAD_PER_THREAD || isLarge(file)) {
+                return;
+            }
+            probe.readEarly(file);
+            early.put(file.displayPath(), submit(file));
+        }
+
+        private Future<LoadedFile> submit(ManifestFile file) {
+            if (pool == null) {
+                pool = Executors.newFixedThreadPool(threads, runnable -> {
                     Thread thread = new Thread(runnable, "ascent-manifest-loader");
                     thread.setDaemon(true);
                     return thread;
                 });
-        try {
-            Deque<Future<LoadedFile>> loading = new ArrayDeque<>();
-            int next = 0;
-            while (next < files.size() || !loading.isEmpty()) {
-                if (Thread.interrupted()) {
+            }
+            return pool.submit(() -> ahead.apply(loader.load(repository, file)));
+        }
+
+        /** Hands every object of every file to {@code sink}, in the order of {@code files}. */
+        void load(List<ManifestFile> files, ManifestLoader.Sink sink) throws InterruptedException {
+            boolean parallel = threads > 1 && (files.size() >= 2 || !early.isEmpty());
+            try {
+                Deque<Future<LoadedFile>> loading = new ArrayDeque<>();
+                int next = 0;
+                while (next < files.size() || !loading.isEmpty()) {
+                    if (Thread.interrupted()) {
+                        throw new InterruptedException("manifest checks cancelled");
+                    }
+                    while (parallel && next < files.size() && loading.size() < threads * AHEAD_PER_THREAD
+                            && (early.containsKey(files.get(next).displayPath()) || !isLarge(files.get(next)))) {
+                        ManifestFile file = files.get(next++);
+                        Future<LoadedFile> started = early.remove(file.displayPath());
+                        loading.add(started != null ? started : submit(file));
+                    }
+                    if (!loading.isEmpty()) {
+                        LoadedFile loaded = loading.poll().get();
+                        loaded.problems().forEach(sink::problem);
+                        loaded.resources().forEach(sink::resource);
+                    } else {
+                        loader.stream(repository, files.get(next++), sink);
+                    }
+                }
+                if (Thread.interrupted()) { // a schema fetch that was interrupted leaves the flag set
                     throw new InterruptedException("manifest checks cancelled");
                 }
-                while (pool != null && next < files.size() && loading.size() < threads * AHEAD_PER_THREAD
-                        && !isLarge(files.get(next))) {
-                    ManifestFile file = files.get(next++);
-                    loading.add(pool.submit(() -> ahead.apply(loader.load(repository, file))));
-                }
-                if (!loading.isEmpty()) {
-                    LoadedFile loaded = loading.poll().get();
-                    loaded.problems().forEach(sink::problem);
-                    loaded.resources().forEach(sink::resource);
-                } else {
-                    loader.stream(repository, files.get(next++), sink);
-                }
+            } catch (ExecutionException e) {
+                // load() catches everything its input can cause; what is left is an error or a bug, not bad input.
+                throw new IllegalStateException("loading manifests failed", e.getCause());
             }
-            if (Thread.interrupted()) { // a schema fetch that was interrupted leaves the flag set
-                throw new InterruptedException("manifest checks cancelled");
-            }
-        } catch (ExecutionException e) {
-            // load() catches everything its input can cause; what is left is an error or a bug, not bad input.
-            throw new IllegalStateException("loading manifests failed", e.getCause());
-        } finally {
+        }
+
+        /** Stops the pool; what was read early for a file the set's sorting left out is dropped unread. */
+        void close() {
+            early.values().forEach(future -> future.cancel(true));
             if (pool != null) {
                 pool.shutdownNow();
             }
