@@ -1,10 +1,8 @@
 package io.ascent.core.manifest.schema;
 
 import io.ascent.core.manifest.api.KubernetesVersion;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +11,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.json.JSONArray;
 import org.json.JSONObject;
-import org.json.JSONTokener;
 
 /**
  * The CRD schemas of ClusterAPI's releases bundled with Ascent ({@code clusterapi/clusterapi-schemas.zip}, written
@@ -57,28 +54,16 @@ public final class ClusterApiSchemaBundle {
     }
 
     private static final class Holder {
-        static final ClusterApiSchemaBundle BUILT_IN = fromResource();
-    }
-
-    private static ClusterApiSchemaBundle fromResource() {
-        try (InputStream in = ClusterApiSchemaBundle.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("ClusterAPI schema bundle missing from the build: " + RESOURCE);
-            }
-            return read(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        static final ClusterApiSchemaBundle BUILT_IN = of(ZipEntries.builtIn(RESOURCE, "ClusterAPI schema bundle"));
     }
 
     /** Reads a bundle in the generator's format. */
     public static ClusterApiSchemaBundle read(InputStream zip) throws IOException {
-        ZipEntries entries = ZipEntries.read(zip);
-        byte[] index = entries.get("index.json");
-        if (index == null) {
-            throw new IOException("ClusterAPI schema bundle has no index.json");
-        }
-        return new ClusterApiSchemaBundle(new JSONObject(new JSONTokener(new ByteArrayInputStream(index))), entries);
+        return of(ZipEntries.bundle(zip, "ClusterAPI schema bundle"));
+    }
+
+    private static ClusterApiSchemaBundle of(ZipEntries.Bundle bundle) {
+        return new ClusterApiSchemaBundle(bundle.index(), bundle.entries());
     }
 
     /** Whether an {@code apiVersion} is in ClusterAPI's API groups: {@code cluster.x-k8s.io} and its subgroups. */

@@ -1,20 +1,16 @@
 package io.ascent.core.manifest.schema;
 
 import io.ascent.core.manifest.api.KubernetesVersion;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.json.JSONArray;
 import org.json.JSONObject;
-import org.json.JSONTokener;
 
 /**
  * The Kubernetes JSON schemas bundled with Ascent ({@code k8s-schemas.zip}, written by
@@ -71,28 +67,16 @@ public final class KubernetesSchemaBundle {
     }
 
     private static final class Holder {
-        static final KubernetesSchemaBundle BUILT_IN = fromResource();
-    }
-
-    private static KubernetesSchemaBundle fromResource() {
-        try (InputStream in = KubernetesSchemaBundle.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("schema bundle missing from the build: " + RESOURCE);
-            }
-            return read(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        static final KubernetesSchemaBundle BUILT_IN = of(ZipEntries.builtIn(RESOURCE, "schema bundle"));
     }
 
     /** Reads a bundle in the generator's format. */
     public static KubernetesSchemaBundle read(InputStream zip) throws IOException {
-        ZipEntries entries = ZipEntries.read(zip);
-        byte[] index = entries.get("index.json");
-        if (index == null) {
-            throw new IOException("schema bundle has no index.json");
-        }
-        return new KubernetesSchemaBundle(new JSONObject(new JSONTokener(new ByteArrayInputStream(index))), entries);
+        return of(ZipEntries.bundle(zip, "schema bundle"));
+    }
+
+    private static KubernetesSchemaBundle of(ZipEntries.Bundle bundle) {
+        return new KubernetesSchemaBundle(bundle.index(), bundle.entries());
     }
 
     /** How many parsed definitions and release indexes are kept now (for tests of the bound). */

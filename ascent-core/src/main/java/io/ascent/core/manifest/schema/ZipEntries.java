@@ -1,7 +1,9 @@
 package io.ascent.core.manifest.schema;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -9,6 +11,8 @@ import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.json.JSONObject;
+import org.json.JSONTokener;
 
 /**
  * The entries of a zip held in memory, each inflated only when read: a run needs its target release's index and
@@ -30,6 +34,32 @@ final class ZipEntries {
         this.zip = zip;
         this.stored = stored;
         this.inflated = inflated;
+    }
+
+    /** A bundle of schemas (the Kubernetes or the ClusterAPI one): its entries and its {@code index.json}. */
+    record Bundle(ZipEntries entries, JSONObject index) {
+    }
+
+    /** Reads the bundle at {@code resource} in Ascent's jar; {@code what} names it if the build left it out. */
+    static Bundle builtIn(String resource, String what) {
+        try (InputStream in = ZipEntries.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(what + " missing from the build: " + resource);
+            }
+            return bundle(in, what);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads a bundle in its generator's format: a zip with an {@code index.json}. */
+    static Bundle bundle(InputStream zip, String what) throws IOException {
+        ZipEntries entries = read(zip);
+        byte[] index = entries.get("index.json");
+        if (index == null) {
+            throw new IOException(what + " has no index.json");
+        }
+        return new Bundle(entries, new JSONObject(new JSONTokener(new ByteArrayInputStream(index))));
     }
 
     static ZipEntries read(InputStream in) throws IOException {
