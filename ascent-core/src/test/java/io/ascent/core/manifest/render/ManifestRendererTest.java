@@ -410,4 +410,26 @@ class ManifestRendererTest {
         assertThat(item.remediation()).startsWith("run 'helm dependency build' for the chart before Ascent");
         assertThat(tools.calls.get(0).argv()).doesNotContain("--dependency-update").contains("shop");
     }
+
+    @Test
+    void shouldNameTheLoadRestrictorWhenAKustomizationNamesAFileOutsideItsFolder() {
+        // kubernetes-sigs/cluster-api test/e2e/data/infrastructure-docker/main/cluster-template: resources
+        // ../bases/cluster-with-kcp.yaml, built by its Makefile with --load-restrictor LoadRestrictionsNone
+        ScriptedTools tools = new ScriptedTools(Set.of("kustomize"), argv -> ToolRun.exited(1, "",
+                "Error: accumulating resources: accumulation err='accumulating resources from '../flavor': 'flavor'"
+                        + " must resolve to a file': recursed accumulation of path 'flavor': accumulating resources:"
+                        + " accumulation err='accumulating resources from '../bases/cluster.yaml': security; file"
+                        + " 'bases/cluster.yaml' is not in or below 'flavor'': must build at directory:"
+                        + " 'bases/cluster.yaml': file is not directory"));
+        Report report = new ManifestWorkspace(repository)
+                .checklist("kubernetes:\n  render:\n    - kustomize: flavor\n")
+                .write("flavor/kustomization.yaml", "resources:\n- ../bases/cluster.yaml\n")
+                .write("bases/cluster.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n")
+                .validate(Optional.empty(), tools.renderer());
+
+        Item item = items(report, ManifestRenderer.ID).get(0);
+        assertThat(item.isError(ErrorKind.INPUT)).isTrue();
+        assertThat(item.remediation()).startsWith("the kustomization names '../bases/cluster.yaml', a file outside"
+                + " its own folder, which kustomize builds only with --load-restrictor LoadRestrictionsNone");
+    }
 }
