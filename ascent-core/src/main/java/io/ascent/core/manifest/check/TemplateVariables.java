@@ -20,10 +20,13 @@ import org.json.JSONObject;
  * 53 FAILs, each a variable).
  */
 final class TemplateVariables {
-    /** {@code ${NAME}} and drone/envsubst's forms with a default or an operation ({@code ${NAME:-x}}). */
-    private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)([^{}]*)}");
+    /**
+     * {@code ${NAME}} and drone/envsubst's forms with a default or an operation ({@code ${NAME:-x}}); clusterctl
+     * takes spaces inside the braces too ({@code ${ CLUSTER_NAME }}, its {@code \$\{\s*([A-Z0-9_]+)}).
+     */
+    private static final Pattern VARIABLE = Pattern.compile("\\$\\{\\s*([A-Za-z_][A-Za-z0-9_]*)([^{}]*)}");
     /** Where a variable starts, nested ones too ({@code ${CLUSTER_CLASS_NAMESPACE:-${NAMESPACE}}}). */
-    private static final Pattern NAME = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)");
+    private static final Pattern NAME = Pattern.compile("\\$\\{\\s*([A-Za-z_][A-Za-z0-9_]*)");
 
     private TemplateVariables() {
     }
