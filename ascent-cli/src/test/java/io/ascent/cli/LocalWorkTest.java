@@ -134,7 +134,7 @@ class LocalWorkTest {
         CliRun run = CliRun.of("validate", repository.toString(), "--no-git");
         assertThat(run.status()).as(run.out()).isEqualTo(ExitCodes.INVALID_INPUT);
         assertThat(run.out()).contains("ascent.yaml:5:2: 'owner' on line 5 is indented by 1 space, which lines up with"
-                + " nothing above it: indent it by 2 spaces like 'name' on line 4, or by 0 spaces like 'apiVersion' on"
-                + " line 1").doesNotContain("<block");
+                + " nothing above it: indent it by 2 spaces like 'name' on line 4, or by 0 spaces like 'metadata' on"
+                + " line 3").doesNotContain("<block");
     }
 }

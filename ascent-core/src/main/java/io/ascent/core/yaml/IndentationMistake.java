@@ -33,9 +33,7 @@ record IndentationMistake(int line, int column, String message) {
             return Optional.empty();
         }
         if (problem.startsWith(BLOCK_END)) {
-            // Only a mapping's own keys are a level to suggest; a list's items are suggested from the lines above.
-            Mark mapping = "while parsing a block mapping".equals(e.getContext()) ? e.getContextMark() : null;
-            return unalignedLine(lines, at.getLine(), mapping);
+            return unalignedLine(lines, at.getLine());
         }
         if (problem.equals(MAPPING_VALUES)) {
             return overIndentedLine(lines, at.getLine());
@@ -44,10 +42,10 @@ record IndentationMistake(int line, int column, String message) {
     }
 
     /**
-     * A line indented to no level above it: deeper than the mapping or list the parser was in (the context mark),
-     * shallower than the lines just before it.
+     * A line indented to no level above it: deeper than the mapping or list the parser was in, shallower than the
+     * lines just before it.
      */
-    private static Optional<IndentationMistake> unalignedLine(List<String> lines, int index, Mark context) {
+    private static Optional<IndentationMistake> unalignedLine(List<String> lines, int index) {
         int indent = indent(lines.get(index));
         int previous = previousContent(lines, index);
         if (previous < 0) {
@@ -65,12 +63,29 @@ record IndentationMistake(int line, int column, String message) {
                 }
             }
         }
-        StringBuilder message = new StringBuilder(what + spaces(keyColumn(lines.get(previous))) + " like '"
-                + name(lines.get(previous)) + "' on line " + (previous + 1));
-        if (context != null && context.getLine() < lines.size() && context.getLine() != previous
-                && context.getColumn() < indent) {
-            message.append(", or by ").append(spaces(context.getColumn())).append(" like '")
-                    .append(name(lines.get(context.getLine()))).append("' on line ").append(context.getLine() + 1);
+        // The levels open at the previous line: its key and each enclosing key above it. The line meant one of the
+        // two around its indent: the nearest deeper, then the nearest shallower (which the parser's context mark
+        // is not: after 'matchLabels:' under 'selector:' it is the document's, skipping 'selector's level).
+        int deeper = -1;
+        int shallower = -1;
+        int level = Integer.MAX_VALUE;
+        for (int i = previous; i >= 0 && level > 0; i--) {
+            if (isBlankOrComment(lines.get(i)) || keyColumn(lines.get(i)) >= level) {
+                continue;
+            }
+            level = keyColumn(lines.get(i));
+            if (level > indent) {
+                deeper = i;
+            } else if (level < indent && shallower < 0) {
+                shallower = i;
+            }
+        }
+        int first = deeper >= 0 ? deeper : previous;
+        StringBuilder message = new StringBuilder(what + spaces(keyColumn(lines.get(first))) + " like '"
+                + name(lines.get(first)) + "' on line " + (first + 1));
+        if (shallower >= 0) {
+            message.append(", or by ").append(spaces(keyColumn(lines.get(shallower)))).append(" like '")
+                    .append(name(lines.get(shallower))).append("' on line ").append(shallower + 1);
         }
         return Optional.of(new IndentationMistake(index + 1, indent + 1, message.toString()));
     }

@@ -70,6 +70,24 @@ class IndentationMistakeTest {
     }
 
     @Test
+    void shouldNameTheNearestLevelsNotTheLastLinesWhenSeveralLevelsCloseAtOnce() {
+        // kubernetes-sigs/cluster-api bases/md.yaml with 'template' one space in: the parser's context is the
+        // document's mapping, and the line before is two levels deeper; 'selector' is the level it missed
+        reading("""
+                kind: MachineDeployment
+                spec:
+                  replicas: 1
+                  selector:
+                    matchLabels:
+                 template:
+                   spec: {}
+                """)
+                .hasMessage("'template' on line 6 is indented by 1 space, which lines up with nothing above it: indent"
+                        + " it by 2 spaces like 'selector' on line 4, or by 0 spaces like 'spec' on line 2")
+                .satisfies(at(6, 2));
+    }
+
+    @Test
     void shouldLineAListItemUpWithTheItemsAboveIt() {
         reading("""
                 spec:

@@ -202,6 +202,12 @@ final class ApiVersionCheck implements ManifestCheck {
             }
             NodeVersion version = cluster == null || cluster.version() == null ? new NodeVersion(target, null)
                     : cluster.version();
+            if (version.version() == null && target != null && !TemplateVariables.in(cluster.versionWritten())
+                    .isEmpty()) {
+                // '${KUBERNETES_VERSION}' of a clusterctl template: the Cluster runs whatever clusterctl fills in,
+                // so the class is judged for the target, as for a class no Cluster in the manifests uses
+                version = new NodeVersion(target, null);
+            }
             if (version.version() == null && version.source() == null) {
                 continue; // no Cluster version and no target: the step's SKIP says so
             }

@@ -70,7 +70,7 @@ public final class Findings {
      * in a Secret), or many objects said once. */
     public void skip(Finding finding) {
         if (skipped.size() >= LIMIT) {
-            skippedOmitted++;
+            skippedOmitted++; // a template of a thousand ${VAR} values: the first LIMIT SKIPs and a count
             return;
         }
         skipped.add(finding);

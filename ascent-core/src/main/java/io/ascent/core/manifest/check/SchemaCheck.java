@@ -206,6 +206,16 @@ final class SchemaCheck implements ManifestCheck {
             reference = "checked against " + source + "; " + reference;
         }
         for (SchemaViolation violation : ((SchemaResult.Checked) result).violations()) {
+            List<String> tokens = TemplateVariables.tokens(violation.pointer());
+            Object value = TemplateVariables.valueAt(resource.document().json(), tokens);
+            if (!TemplateVariables.in(value).isEmpty()) {
+                // ${CLUSTER_NAME}, '${WORKER_MACHINE_COUNT}' where an integer goes: a template's, not the object's
+                List<String> inResource = tokens.subList(Math.min(resource.pointer().size(), tokens.size()),
+                        tokens.size());
+                findings.skip(TemplateVariables.skip(resource, violation.location(), inResource,
+                        String.join("/", inResource) + " " + violation.keyword(), value));
+                continue;
+            }
             findings.add(new Finding(resource.ref(), violation.location(),
                     resource.displayName() + violation.pointer() + " " + violation.keyword(),
                     resource.displayName() + ": " + violation.message(), reference, null));

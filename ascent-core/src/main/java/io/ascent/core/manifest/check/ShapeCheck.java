@@ -139,6 +139,10 @@ final class ShapeCheck implements ManifestCheck {
                             ? "a boolean (" + namespace + ")" : "a number (" + namespace + ")") + ", not a string; the API server refuses the object",
                     "write the namespace's name, such as namespace: shop, or leave the key out for the namespace the"
                             + " manifests are applied to");
+        } else if (!isLabel(name) && !TemplateVariables.in(name).isEmpty()
+                && isLabel(TemplateVariables.filledIn(name))) {
+            findings.skip(TemplateVariables.skip(resource, List.of("metadata", "namespace"), "metadata/namespace",
+                    name));
         } else if (!isLabel(name)) {
             findings.add(resource, List.of("metadata", "namespace"), "metadata/namespace",
                     resource.displayName() + ": namespace '" + name + "' is not a valid namespace name",
@@ -233,7 +237,10 @@ final class ShapeCheck implements ManifestCheck {
             return; // generateName is a prefix; the server appends a suffix and validates the whole
         }
         String problem = nameProblem(kind, name);
-        if (problem != null) {
+        if (problem != null && !TemplateVariables.in(name).isEmpty()
+                && nameProblem(kind, TemplateVariables.filledIn((String) name)) == null) {
+            findings.skip(TemplateVariables.skip(resource, List.of("metadata", "name"), "metadata/name", name));
+        } else if (problem != null) {
             findings.add(resource, List.of("metadata", "name"), "metadata/name",
                     resource.displayName() + ": metadata.name '" + name + "' " + problem,
                     "rename it: lower-case letters, digits and '-' (and '.' where the kind allows), starting and"
@@ -293,7 +300,10 @@ final class ShapeCheck implements ManifestCheck {
                         "write label keys as [prefix/]name: a DNS subdomain prefix of at most 253 characters and a"
                                 + " name of at most 63 letters, digits, '-', '_' and '.'", null));
             }
-            if (valueProblem != null) {
+            if (valueProblem != null && !TemplateVariables.in(value).isEmpty()
+                    && labelValueProblem(TemplateVariables.filledIn((String) value)) == null) {
+                findings.skip(TemplateVariables.skip(resource, at, String.join("/", at) + "/value", value));
+            } else if (valueProblem != null) {
                 findings.add(resource, at, String.join("/", at) + "/value",
                         resource.displayName() + ": the value of label '" + key + "' in " + where + " " + valueProblem,
                         value instanceof String ? "shorten it to at most 63 letters, digits, '-', '_' and '.',"

@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.json.JSONObject;
 
 /**
@@ -27,6 +29,8 @@ import org.json.JSONObject;
 final class KustomizeBuild implements RenderTool {
     static final String ORIGIN_ANNOTATION = "config.kubernetes.io/origin";
     private static final int MAX_DEPTH = 32;
+    /** The file kustomize's load restrictor refused, as the kustomization writes it. */
+    private static final Pattern OUTSIDE_ROOT = Pattern.compile("from '([^']+)': security; file");
 
     @Override
     public String renderedPath(String folder) {
@@ -113,6 +117,16 @@ final class KustomizeBuild implements RenderTool {
         if (message.contains("must be a resource") || message.contains("kind: Component")) {
             return Optional.of("a Kustomize component is not built on its own: render a kustomization that "
                     + "lists it under components");
+        }
+        if (message.contains("is not in or below")) {
+            // kubernetes-sigs/cluster-api's e2e flavors name '../bases/cluster-with-kcp.yaml' and are built with
+            // --load-restrictor LoadRestrictionsNone; running the default build again says the same.
+            Matcher file = OUTSIDE_ROOT.matcher(message);
+            return Optional.of("the kustomization names " + (file.find() ? "'" + file.group(1) + "', a file" : "a file")
+                    + " outside its own folder, which kustomize builds only with --load-restrictor"
+                    + " LoadRestrictionsNone; Ascent renders with kustomize's default restriction: make the shared"
+                    + " files a kustomization of their own and list its folder under resources, or check the built"
+                    + " output under kubernetes.manifests");
         }
         return Optional.empty();
     }

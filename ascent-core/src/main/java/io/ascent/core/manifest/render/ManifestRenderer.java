@@ -37,6 +37,9 @@ import java.util.stream.Stream;
  * dependencies).
  */
 public final class ManifestRenderer {
+    /** Kustomize's words for a source file that is not YAML, with the file as the kustomization names it. */
+    private static final java.util.regex.Pattern MALFORMED = java.util.regex.Pattern.compile(
+            "MalformedYAMLError: yaml: line \\d+: [^\\n]*? in File: ([^\\s']+)");
     /** The id of every item about rendering, and of the SKIP items for sources left unrendered. */
     public static final String ID = "manifest.render";
     public static final String TITLE = "Kustomize and Helm sources render";
@@ -207,6 +210,10 @@ public final class ManifestRenderer {
         if (result.exitCode() != 0) {
             String message = bounded(clean(result.stderr().isBlank() ? head(workspace, output) : result.stderr(), workspace,
                     work));
+            Optional<Item> malformed = malformedSource(workspace, root, message, program, folder);
+            if (malformed.isPresent()) {
+                return Rendered.failed(malformed.get());
+            }
             return Rendered.failed(error(ErrorKind.INPUT, program + " failed to render '" + folder + "' (exit "
                     + result.exitCode() + "): " + message, at, folder,
                     tool.failureHint(message).orElse("run '" + tool.reproduce(folder) + "' and fix what it says")));
@@ -264,6 +271,35 @@ public final class ManifestRenderer {
     }
 
     /** The start of what the tool printed, for a failure that said nothing on standard error. */
+    /**
+     * Kustomize names a source file that is not YAML by a line of the document inside it ({@code MalformedYAMLError:
+     * yaml: line 20: … in File: deploy.yaml}), not of the file: ingress-nginx's one-file {@code deploy.yaml} broken at
+     * its line 386 was reported as 'line 20'. The file (beside the kustomization) is read with Ascent's own loader,
+     * which says where and what, at the file's own line.
+     */
+    private static Optional<Item> malformedSource(Workspace workspace, Path root, String message, String program,
+            String folder) {
+        java.util.regex.Matcher m = MALFORMED.matcher(message);
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        Path file = root.resolve(m.group(1)).normalize();
+        String relative = workspace.applicationDir().relativize(file).toString().replace('\\', '/');
+        if (!file.startsWith(root) || workspace.resolveInside(relative).isEmpty() || !Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            new io.ascent.core.yaml.SafeYamlLoader(YamlLimits.MANIFEST).stream(
+                    workspace.files(YamlLimits.MANIFEST.maxBytes()), file, workspace.displayPath(file), document -> { });
+            return Optional.empty(); // Ascent reads it: kustomize's own words are all there is
+        } catch (io.ascent.core.yaml.YamlInputException e) {
+            return Optional.of(error(ErrorKind.INPUT, program + " failed to render '" + folder + "': "
+                    + e.getMessage() + " (" + program + " says: " + m.group(0) + ")", e.location(), folder,
+                    "fix the file so that it is valid YAML, then run '" + (program.startsWith("kubectl") ? "kubectl"
+                            + " kustomize " : "kustomize build ") + folder + "'"));
+        }
+    }
+
     private static String head(Workspace workspace, Path output) {
         try (var in = workspace.files(YamlLimits.MANIFEST.maxBytes() + 1L).open(output)) {
             return new String(in.readNBytes(MAX_MESSAGE_CHARS * 4), StandardCharsets.UTF_8);

@@ -158,6 +158,23 @@ class ClusterClassPatchesTest {
     }
 
     @Test
+    void shouldEvaluateForTheChecklistTargetWhenTheClustersVersionIsAClusterctlVariable() {
+        // kubernetes-sigs/cluster-api's e2e templates: every Cluster writes version: '${KUBERNETES_VERSION}'
+        String template = TEMPLATE_PATCH.replace("v1.23", "v1.21");
+        String manifests = clusterClass("", template) + cluster("'${CLUSTER_NAME}'", "'${KUBERNETES_VERSION}'", "");
+        assertThat(validate("1.22", manifests)).singleElement().satisfies(item -> {
+            assertThat(item.status()).isEqualTo(Status.FAIL);
+            assertThat(item.message()).contains("for Cluster/${CLUSTER_NAME}",
+                    "for 1.22 use pod-security.admission.config.k8s.io/v1alpha1");
+        });
+        assertThat(validate("1.25", manifests)).extracting(Item::status).containsExactly(Status.PASS);
+        // a version that is no variable and no version is still said, not guessed
+        assertThat(validate("1.25", clusterClass("", template) + cluster("old", "latest", "")))
+                .filteredOn(i -> i.status() == Status.SKIP).singleElement().satisfies(item ->
+                        assertThat(item.message()).contains("its patches cannot be evaluated for Cluster/old"));
+    }
+
+    @Test
     void shouldJudgeALiteralValueAtItsOwnLine() {
         String literal = """
                   - op: add

@@ -410,4 +410,53 @@ class ManifestRendererTest {
         assertThat(item.remediation()).startsWith("run 'helm dependency build' for the chart before Ascent");
         assertThat(tools.calls.get(0).argv()).doesNotContain("--dependency-update").contains("shop");
     }
+
+    @Test
+    void shouldNameTheLoadRestrictorWhenAKustomizationNamesAFileOutsideItsFolder() {
+        // kubernetes-sigs/cluster-api test/e2e/data/infrastructure-docker/main/cluster-template: resources
+        // ../bases/cluster-with-kcp.yaml, built by its Makefile with --load-restrictor LoadRestrictionsNone
+        ScriptedTools tools = new ScriptedTools(Set.of("kustomize"), argv -> ToolRun.exited(1, "",
+                "Error: accumulating resources: accumulation err='accumulating resources from '../flavor': 'flavor'"
+                        + " must resolve to a file': recursed accumulation of path 'flavor': accumulating resources:"
+                        + " accumulation err='accumulating resources from '../bases/cluster.yaml': security; file"
+                        + " 'bases/cluster.yaml' is not in or below 'flavor'': must build at directory:"
+                        + " 'bases/cluster.yaml': file is not directory"));
+        Report report = new ManifestWorkspace(repository)
+                .checklist("kubernetes:\n  render:\n    - kustomize: flavor\n")
+                .write("flavor/kustomization.yaml", "resources:\n- ../bases/cluster.yaml\n")
+                .write("bases/cluster.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n")
+                .validate(Optional.empty(), tools.renderer());
+
+        Item item = items(report, ManifestRenderer.ID).get(0);
+        assertThat(item.isError(ErrorKind.INPUT)).isTrue();
+        assertThat(item.remediation()).startsWith("the kustomization names '../bases/cluster.yaml', a file outside"
+                + " its own folder, which kustomize builds only with --load-restrictor LoadRestrictionsNone");
+    }
+
+    @Test
+    void shouldReportASourceFileKustomizeCannotReadAtItsOwnLine() {
+        // kubernetes/ingress-nginx deploy/static/provider/kind/deploy.yaml with a selector label one space too deep
+        // at line 386: kustomize says 'line 20' (of the document), the line in the file is Ascent's to find
+        ScriptedTools tools = new ScriptedTools(Set.of("kustomize"), argv -> ToolRun.exited(1, "",
+                "Error: accumulating resources: accumulation err='accumulating resources from '../kind': 'kind' must"
+                        + " resolve to a file': recursed accumulation of path 'kind': accumulating resources:"
+                        + " accumulating resources from 'deploy.yaml': MalformedYAMLError: yaml: line 6: mapping"
+                        + " values are not allowed in this context in File: deploy.yaml"));
+        Report report = new ManifestWorkspace(repository)
+                .checklist("kubernetes:\n  render:\n    - kustomize: kind\n")
+                .write("kind/kustomization.yaml", "resources:\n- deploy.yaml\n")
+                .write("kind/deploy.yaml", "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: x\n---\n"
+                        + "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector:\n"
+                        + "    app: web\n     tier: front\n")
+                .validate(Optional.empty(), tools.renderer());
+
+        Item item = items(report, ManifestRenderer.ID).get(0);
+        assertThat(item.isError(ErrorKind.INPUT)).isTrue();
+        assertThat(item.location()).hasToString("kind/deploy.yaml:13:6");
+        assertThat(item.message()).startsWith("kustomize failed to render 'kind': 'tier' on line 13")
+                .endsWith("(kustomize says: MalformedYAMLError: yaml: line 6: mapping values are not allowed in this"
+                        + " context in File: deploy.yaml)");
+        assertThat(item.remediation()).isEqualTo("fix the file so that it is valid YAML, then run 'kustomize build"
+                + " kind'");
+    }
 }
