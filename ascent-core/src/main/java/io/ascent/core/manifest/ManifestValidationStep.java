@@ -190,7 +190,11 @@ public final class ManifestValidationStep implements ValidationStep {
             throws InterruptedException {
         KubernetesSettings settings = context.checklist().kubernetes();
         if (!readsManifests(context.checklist())) {
-            return List.of(); // no manifests named: no check applies, and "no check applied" never fails
+            // No manifests named: no check applies, and "no check applied" never fails. But a checklist that names
+            // a Kubernetes target and nothing to read (what `ascent init` writes when every source is a render it
+            // leaves commented out) would otherwise PASS with no manifest looked at, which reads as a clean bill.
+            return settings.version().isPresent() ? List.of(nothingNamed(settings.version().get(), context))
+                    : List.of();
         }
         KubernetesVersions targets;
         try {
@@ -787,6 +791,19 @@ public final class ManifestValidationStep implements ValidationStep {
             }
         }
         return items;
+    }
+
+    /** The WARN of a checklist whose {@code kubernetes.version} is set while it names no manifest to read. */
+    private static Item nothingNamed(String version, ValidationContext context) {
+        return Item.builder(ManifestLoader.PARSE_ID, ManifestLoader.PARSE_TITLE).severity(Severity.WARNING)
+                .problem("kubernetes.version names Kubernetes " + version + ", but neither kubernetes.manifests nor"
+                        + " kubernetes.render names anything to read, so no manifest check ran")
+                .location(Location.of(context.checklist().path()))
+                .remediation("name the folders that hold the application's objects in kubernetes.manifests, or add"
+                        + " (uncomment) a kubernetes.render entry for its charts and Kustomize folders; if the"
+                        + " application has no Kubernetes objects, remove kubernetes.version")
+                .key("nothing-named")
+                .build();
     }
 
     private static Item skip(ManifestCheck check, String message, ValidationContext context) {

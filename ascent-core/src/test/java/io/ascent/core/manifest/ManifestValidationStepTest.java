@@ -44,13 +44,6 @@ class ManifestValidationStepTest {
     }
 
     @Test
-    void shouldReturnNothingWithoutManifests() {
-        workspace.checklist("kubernetes:\n  version: \"1.31\"\n");
-        Report report = workspace.validate(Optional.empty());
-        assertThat(report.items()).noneMatch(i -> i.id().startsWith("manifest."));
-    }
-
-    @Test
     void shouldSkipTheApiCheckWithoutATargetVersionAndSayHowToSetOne() {
         workspace.checklist("kubernetes:\n  manifests: [deploy/]\n").write("deploy/pod.yaml", pod(""));
         List<Item> items = workspace.validate("manifest.api-version", Optional.empty());
@@ -104,6 +97,30 @@ class ManifestValidationStepTest {
                     assertThat(item.status()).as(item.id()).isEqualTo(Status.SKIP);
                     assertThat(item.message()).contains("nothing to judge");
                 });
+    }
+
+    @Test
+    void shouldWarnOnceWhenTheChecklistNamesAKubernetesTargetButNothingToRead() {
+        // what `ascent init` writes when every source is a render it leaves commented out (kubernetes/ingress-nginx)
+        workspace.checklist("kubernetes:\n  version: \"1.34\"\n  # render:\n  #   - kustomize: deploy/\n")
+                .write("deploy/kustomization.yaml", "resources: [deploy.yaml]\n");
+        List<Item> manifestItems = workspace.validate(Optional.empty()).items().stream()
+                .filter(i -> i.id().startsWith("manifest.")).toList();
+
+        assertThat(manifestItems).singleElement().satisfies(item -> {
+            assertThat(item.id()).isEqualTo("manifest.parse");
+            assertThat(item.status()).isEqualTo(Status.WARN);
+            assertThat(item.message()).isEqualTo("kubernetes.version names Kubernetes 1.34, but neither"
+                    + " kubernetes.manifests nor kubernetes.render names anything to read, so no manifest check ran");
+            assertThat(item.remediation()).contains("kubernetes.manifests", "kubernetes.render",
+                    "remove kubernetes.version");
+        });
+    }
+
+    @Test
+    void shouldReportNoManifestItemWhenTheChecklistHasNoKubernetesTargetAndNamesNoManifests() {
+        workspace.checklist("kubernetes:\n  strict: true\n").write("README.md", "# app\n");
+        assertThat(workspace.validate(Optional.empty()).items()).noneMatch(i -> i.id().startsWith("manifest."));
     }
 
     @Test
