@@ -2,6 +2,8 @@ package io.ascent.core.init;
 
 import io.ascent.core.checklist.ChecklistSchema;
 import io.ascent.core.manifest.api.ApiLifecycleTable;
+import io.ascent.core.manifest.api.KubernetesVersion;
+import io.ascent.core.manifest.schema.ClusterApiSchemaBundle;
 import io.ascent.core.manifest.schema.KubernetesSchemaBundle;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -166,6 +168,7 @@ public final class StarterChecklist {
             comment("  not served by " + version.version() + ": " + quoted(api) + " (`ascent validate` says what to"
                     + " use instead)");
         }
+        clusterApi(survey);
         if (survey.manifestPaths().isEmpty()) {
             disabled("  manifests: [\"deploy/\"]", "no plain manifests found: name their folder here");
         } else {
@@ -192,6 +195,35 @@ public final class StarterChecklist {
         line("  strict: true", "unknown fields in resources are findings");
         disabled("  checks: {manifest.probes: {severity: error}}", "switch checks off, change severities;");
         comment("  `ascent checks` lists every id, `ascent checks ID` explains one.");
+    }
+
+    /**
+     * {@code kubernetes.clusterApi.version} when the manifests hold ClusterAPI objects: without it their API versions
+     * are judged against no ClusterAPI release and they have no schema (Ascent bundles ClusterAPI's CRDs per
+     * release). Proposed as the Kubernetes version is: the newest bundled release serving every ClusterAPI API used.
+     */
+    private void clusterApi(RepositorySurvey survey) {
+        List<String> apis = survey.apis().stream()
+                .filter(api -> ClusterApiSchemaBundle.isClusterApiGroup(api.split(" ", 2)[0])).sorted().toList();
+        if (apis.isEmpty()) {
+            return;
+        }
+        List<KubernetesVersion> releases = ClusterApiSchemaBundle.builtIn().releases();
+        ImpliedKubernetesVersion release = ImpliedKubernetesVersion.of(apis, ApiLifecycleTable.clusterApi(),
+                releases);
+        comment("  ClusterAPI objects found: their API versions are judged against this release, and they are");
+        comment("  validated against its CRDs, which Ascent bundles (" + releases.get(0) + " to "
+                + releases.get(releases.size() - 1) + ").");
+        comment("  " + (release.oldest().isPresent()
+                ? "Releases " + release.oldest().get() + " to " + release.newest().orElseThrow()
+                        + " serve every ClusterAPI API they use: the newest"
+                : "no release serves every ClusterAPI API they use: the newest serving the most")
+                + "; set the release your management cluster runs.");
+        line("  clusterApi:", "the manifests' ClusterAPI objects");
+        line("    version: \"" + release.version() + "\"", "the ClusterAPI release (clusterctl version)");
+        for (String api : release.notServed()) {
+            comment("    not served by ClusterAPI " + release.version() + ": " + quoted(api));
+        }
     }
 
     private void line(String content, String comment) {

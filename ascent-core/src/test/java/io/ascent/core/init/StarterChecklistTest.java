@@ -8,6 +8,9 @@ import io.ascent.core.ValidateOptions;
 import io.ascent.core.checklist.Checklist;
 import io.ascent.core.checklist.ChecklistLoader;
 import io.ascent.core.checklist.LoadedChecklist;
+import io.ascent.core.manifest.api.ApiLifecycleTable;
+import io.ascent.core.manifest.api.KubernetesVersion;
+import io.ascent.core.manifest.schema.ClusterApiSchemaBundle;
 import io.ascent.core.progress.ProgressListener;
 import io.ascent.core.report.ErrorKind;
 import io.ascent.core.report.Report;
@@ -76,6 +79,34 @@ class StarterChecklistTest {
         for (String line : text.split("\n")) {
             assertThat(line).as("every line is commented").matches("^$|.*#.*");
         }
+    }
+
+    @Test
+    void shouldProposeTheNewestClusterApiReleaseThatServesTheClusterApiObjectsFound() throws Exception {
+        write("deploy/cluster.yaml", "apiVersion: cluster.x-k8s.io/v1alpha3\nkind: Cluster\nmetadata: {name: c}\n"
+                + "---\napiVersion: controlplane.cluster.x-k8s.io/v1alpha3\nkind: KubeadmControlPlane\n"
+                + "metadata: {name: c}\n");
+        StarterChecklist.write(dir);
+
+        String proposed = load(dir).checklist().orElseThrow().kubernetes().clusterApiVersion().orElseThrow();
+        KubernetesVersion release = KubernetesVersion.parse(proposed);
+        ApiLifecycleTable table = ApiLifecycleTable.clusterApi();
+        assertThat(table.check("cluster.x-k8s.io/v1alpha3", "Cluster", release).availability().isAccepted()).isTrue();
+        assertThat(table.check("controlplane.cluster.x-k8s.io/v1alpha3", "KubeadmControlPlane", release)
+                .availability().isAccepted()).isTrue();
+        List<KubernetesVersion> bundled = ClusterApiSchemaBundle.builtIn().releases();
+        KubernetesVersion next = bundled.get(bundled.indexOf(release) + 1);
+        assertThat(table.check("cluster.x-k8s.io/v1alpha3", "Cluster", next).availability().isAccepted())
+                .as("the newest release serving them, not an older one").isFalse();
+        assertThat(Files.readString(dir.resolve("ascent.yaml"))).contains("serve every ClusterAPI API they use");
+    }
+
+    @Test
+    void shouldNotProposeAClusterApiReleaseWithoutClusterApiObjects() throws Exception {
+        write("deploy/app.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n");
+        StarterChecklist.write(dir);
+        assertThat(load(dir).checklist().orElseThrow().kubernetes().clusterApiVersion()).isEmpty();
+        assertThat(Files.readString(dir.resolve("ascent.yaml"))).doesNotContain("clusterApi");
     }
 
     @Test
