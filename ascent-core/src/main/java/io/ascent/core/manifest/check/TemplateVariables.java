@@ -24,7 +24,9 @@ final class TemplateVariables {
      * {@code ${NAME}} and drone/envsubst's forms with a default or an operation ({@code ${NAME:-x}}); clusterctl
      * takes spaces inside the braces too ({@code ${ CLUSTER_NAME }}, its {@code \$\{\s*([A-Z0-9_]+)}).
      */
-    private static final Pattern VARIABLE = Pattern.compile("\\$\\{\\s*([A-Za-z_][A-Za-z0-9_]*)([^{}]*)}");
+    // Possessive quantifiers: a value is hostile input (up to 2 MiB), and with backtracking "${AAAA..." without a
+    // closing brace took time quadratic in its length (40,000 characters: 42 s), as the name and the rest overlap.
+    static final Pattern VARIABLE = Pattern.compile("\\$\\{\\s*+([A-Za-z_][A-Za-z0-9_]*+)([^{}]*+)}");
     /** Where a variable starts, nested ones too ({@code ${CLUSTER_CLASS_NAMESPACE:-${NAMESPACE}}}). */
     private static final Pattern NAME = Pattern.compile("\\$\\{\\s*([A-Za-z_][A-Za-z0-9_]*)");
 
