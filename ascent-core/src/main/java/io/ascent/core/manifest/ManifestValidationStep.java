@@ -639,7 +639,9 @@ public final class ManifestValidationStep implements ValidationStep {
                     .build());
         }
         if (findings.foundOmitted() > 0) {
-            items.add(Item.builder(check.id(), check.title()).severity(severity)
+            Severity ceiling = findings.omittedCeiling();
+            items.add(Item.builder(check.id(), check.title())
+                    .severity(ceiling == null || ceiling.compareTo(severity) < 0 ? severity : ceiling)
                     .problem(findings.foundOmitted() + " more findings of this check are not listed one by one "
                             + "(the first " + Findings.LIMIT + " are)")
                     .build());

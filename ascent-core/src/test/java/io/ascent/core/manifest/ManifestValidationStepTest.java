@@ -395,6 +395,24 @@ class ManifestValidationStepTest {
     }
 
     @Test
+    void shouldCountFindingsBeyondTheListAsWarningsWhenEveryOneOfThemIsAWarning() {
+        // kubernetes-sigs/cluster-api-provider-azure: 305 deprecated ClusterAPI versions, each a WARN; the 105 past
+        // the list were one FAIL, which failed a run that had nothing but warnings
+        String deprecated = "apiVersion: cluster.x-k8s.io/v1beta1\nkind: Cluster\nmetadata: {name: c%d}\n---\n";
+        StringBuilder manifests = new StringBuilder();
+        for (int i = 0; i < 205; i++) {
+            manifests.append(deprecated.formatted(i));
+        }
+        workspace.checklist("kubernetes:\n  version: \"1.31\"\n  clusterApi: {version: \"1.14\"}\n"
+                + "  manifests: [deploy/]\n").write("deploy/many.yaml", manifests.toString());
+        List<Item> apiVersions = workspace.validate(Optional.empty()).items().stream()
+                .filter(i -> i.id().equals("manifest.api-version")).toList();
+        assertThat(apiVersions).hasSize(201);
+        assertThat(apiVersions.get(200).message()).startsWith("5 more findings of this check are not listed");
+        assertThat(apiVersions).extracting(Item::status).containsOnly(Status.WARN);
+    }
+
+    @Test
     void shouldListTheFirstFindingsOfACheckAndCountTheRestForAHundredThousandTinyDocuments() {
         workspace.checklist("kubernetes:\n  version: \"1.31\"\n  manifests: [deploy/]\n")
                 .write("deploy/many.yaml", "a: 1\n---\n".repeat(100_000));

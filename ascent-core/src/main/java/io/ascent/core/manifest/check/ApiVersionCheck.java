@@ -151,11 +151,14 @@ final class ApiVersionCheck implements ManifestCheck {
                 continue; // neither the manifests nor the checklist say which version reads them: the step's SKIP
             }
             Findings into = versions.isEmpty() ? byTarget(findings) : findings;
-            for (NodeVersion version : versions.isEmpty() ? List.of(new NodeVersion(target, null)) : versions) {
+            for (NodeVersion written : versions.isEmpty() ? List.of(new NodeVersion(target, null)) : versions) {
+                NodeVersion version = written.orTarget(target);
                 if (version.version() == null) {
                     findings.skip(new Finding(files.owner(), files.owner().location(), files.owner().displayName(),
                             files.owner().displayName() + ": the API versions in its files cannot be judged: "
-                                    + version.source() + " is not a Kubernetes version", null, null));
+                                    + version.source() + (version.leftToVariable() ? " is a template variable"
+                                    + " without a default, and the checklist sets no kubernetes.version to judge them"
+                                    + " for" : " is not a Kubernetes version"), null, null));
                     continue;
                 }
                 if (version.source() != null && !version.version().equals(target)) {
@@ -200,14 +203,10 @@ final class ApiVersionCheck implements ManifestCheck {
                                 + MAX_CLUSTER_EVALUATIONS + " only", null, null));
                 break;
             }
+            // '${KUBERNETES_VERSION}' of a clusterctl template: the Cluster runs whatever the user sets, so the
+            // class is judged for the target, as for a class no Cluster in the manifests uses, and says so
             NodeVersion version = cluster == null || cluster.version() == null ? new NodeVersion(target, null)
-                    : cluster.version();
-            if (version.version() == null && target != null && !TemplateVariables.in(cluster.versionWritten())
-                    .isEmpty()) {
-                // '${KUBERNETES_VERSION}' of a clusterctl template: the Cluster runs whatever clusterctl fills in,
-                // so the class is judged for the target, as for a class no Cluster in the manifests uses
-                version = new NodeVersion(target, null);
-            }
+                    : cluster.version().orTarget(target);
             if (version.version() == null && version.source() == null) {
                 continue; // no Cluster version and no target: the step's SKIP says so
             }
@@ -217,7 +216,8 @@ final class ApiVersionCheck implements ManifestCheck {
                                 + version.source() + " is not a Kubernetes version", null, null));
                 continue;
             }
-            String written = version.source() == null ? "v" + target + ".0" : cluster.versionWritten();
+            String written = version.source() == null || version.leftToVariable() ? "v" + target + ".0"
+                    : cluster.versionWritten();
             if (version.source() != null && !version.version().equals(target)) {
                 nodeVersions.add(version.version());
             }
@@ -273,10 +273,11 @@ final class ApiVersionCheck implements ManifestCheck {
      */
     private void judge(ResourceRef owner, ApiReference reference, Findings findings, NodeVersion version) {
         KubernetesVersion against = version.version();
-        boolean fromNodes = version.source() != null && !against.equals(target);
+        boolean fromNodes = version.source() != null && !version.leftToVariable() && !against.equals(target);
         String nodes = fromNodes ? " (judged against the nodes' Kubernetes " + against + ": " + version.source()
                 + (target == null ? "; the checklist sets no target" : "; the checklist's target is " + target) + ")"
-                : "";
+                : version.leftToVariable() ? " (judged against the checklist's target " + target + ", since the"
+                + " template leaves the nodes' version to a variable: " + version.source() + ")" : "";
         String key = (reference.keyPart() == null ? owner.displayName() : owner.displayName() + "/"
                 + reference.keyPart()) + (fromNodes ? "@" + against : "");
         String subject = reference.where() == null ? owner.displayName()

@@ -29,8 +29,20 @@ final class ClusterApiTopology {
      *
      * @param version the version, or {@code null} when the text written is not a Kubernetes version
      * @param source  such as {@code MachineDeployment/md-0 spec.template.spec.version v1.22.1}
+     * @param leftToVariable the text written is a clusterctl template variable without a default
+     *                       ({@code ${KUBERNETES_VERSION}}): the nodes run whatever the user sets, so the checklist's
+     *                       target stands in for it ({@code version} is then the target, or {@code null} before it is
+     *                       known)
      */
-    record NodeVersion(KubernetesVersion version, String source) {
+    record NodeVersion(KubernetesVersion version, String source, boolean leftToVariable) {
+        NodeVersion(KubernetesVersion version, String source) {
+            this(version, source, false);
+        }
+
+        /** This version, or the checklist's {@code target} standing in for a variable without a default. */
+        NodeVersion orTarget(KubernetesVersion target) {
+            return version == null && leftToVariable && target != null ? new NodeVersion(target, source, true) : this;
+        }
     }
 
     /**
@@ -203,9 +215,12 @@ final class ClusterApiTopology {
         List<String> pools = workerClasses(workers, "machinePools");
         NodeVersion version = version(topology, "version", resource.displayName() + " spec.topology.version")
                 .orElse(null);
+        String versionText = topology.optString("version", null);
+        TemplateVariables.Defaulted defaulted = versionText == null ? null
+                : TemplateVariables.withDefaults(versionText);
         clusters.add(Map.entry(new Ref(CLUSTER_CLASS, classNamespace, className), new TopologyCluster(
-                resource.displayName(), resource.name(), namespace, topology.optString("version", null), version,
-                variables, deployments, pools)));
+                resource.displayName(), resource.name(), namespace, defaulted == null ? versionText : defaulted.text(),
+                version, variables, deployments, pools)));
     }
 
     private static List<String> workerClasses(JSONObject workers, String field) {
@@ -224,10 +239,22 @@ final class ClusterApiTopology {
         if (!(holder.opt(key) instanceof String written)) {
             return java.util.Optional.empty();
         }
+        String version = written;
+        String said = source + " " + written;
+        if (!TemplateVariables.in(written).isEmpty()) {
+            // a clusterctl template: the default is what a user who sets nothing gets; without one, the user decides
+            TemplateVariables.Defaulted defaulted = TemplateVariables.withDefaults(written);
+            if (defaulted == null) {
+                return java.util.Optional.of(new NodeVersion(null, source + " '" + written + "'", true));
+            }
+            version = defaulted.text();
+            said = source + " " + defaulted.note(written);
+        }
         try {
-            return java.util.Optional.of(new NodeVersion(KubernetesVersion.parse(written), source + " " + written));
+            return java.util.Optional.of(new NodeVersion(KubernetesVersion.parse(version), said));
         } catch (IllegalArgumentException notAVersion) {
-            return java.util.Optional.of(new NodeVersion(null, source + " '" + written + "'"));
+            return java.util.Optional.of(new NodeVersion(null, version.equals(written) ? source + " '" + written + "'"
+                    : said));
         }
     }
 }

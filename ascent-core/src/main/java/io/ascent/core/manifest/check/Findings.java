@@ -18,6 +18,10 @@ public final class Findings {
     private final List<Finding> skipped = new ArrayList<>();
     private int looked;
     private int foundOmitted;
+    /** Whether a finding beyond the list had no ceiling (counts at the check's severity). */
+    private boolean omittedUncapped;
+    /** The most severe ceiling among the capped findings beyond the list ({@code null}: none). */
+    private Severity omittedCeiling;
     private int skippedOmitted;
 
     /** Counts one more thing looked at (a resource, a container, an API reference: the check's unit). */
@@ -37,8 +41,25 @@ public final class Findings {
         if (found.size() < LIMIT) {
             found.add(finding);
         } else {
-            foundOmitted++;
+            omitted(finding.ceiling());
         }
+    }
+
+    private void omitted(Severity ceiling) {
+        foundOmitted++;
+        if (ceiling == null) {
+            omittedUncapped = true;
+        } else if (omittedCeiling == null || ceiling.compareTo(omittedCeiling) < 0) {
+            omittedCeiling = ceiling;
+        }
+    }
+
+    /**
+     * The most severe ceiling of the findings beyond {@link #LIMIT}, or {@code null} when one of them has none (it
+     * counts at the check's severity): deprecations past the list are warnings, not one failure.
+     */
+    public Severity omittedCeiling() {
+        return omittedUncapped ? null : omittedCeiling;
     }
 
     /** Findings beyond {@link #LIMIT}, counted but not kept. */
@@ -91,7 +112,7 @@ public final class Findings {
             Severity ceiling) {
         String key = keyPart == null ? resource.displayName() : resource.displayName() + "/" + keyPart;
         if (found.size() >= LIMIT) {
-            foundOmitted++; // before locating the node: the count is all that is kept
+            omitted(ceiling); // before locating the node: the count and the weight are all that is kept
             return;
         }
         add(new Finding(resource.ref(), resource.locationAt(tokens), key, message, remediation, ceiling));

@@ -13,6 +13,8 @@ import io.ascent.core.report.CheckDescription;
 import io.ascent.core.report.Severity;
 import io.ascent.core.yaml.YamlDocument;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -139,7 +141,7 @@ final class SchemaCheck implements ManifestCheck {
             waitingForCrds.add(resource);
             return;
         }
-        record(resource, result, findings);
+        record(resource, result, findings, withoutCrds);
     }
 
     private static boolean judged(Resource resource) {
@@ -169,7 +171,7 @@ final class SchemaCheck implements ManifestCheck {
         }
         for (Resource resource : waitingForCrds) {
             record(resource, withCrds.validate(resource.document(), resource.pointer(), resource.apiVersion(),
-                    resource.kind(), target), findings);
+                    resource.kind(), target), findings, withCrds);
         }
         waitingForCrds.clear();
         if (uncovered > 0) {
@@ -182,7 +184,9 @@ final class SchemaCheck implements ManifestCheck {
         }
     }
 
-    private void record(Resource resource, SchemaResult result, Findings findings) {
+    /** @param validator what gave {@code result}: a value filled in with its template default is validated again */
+    private void record(Resource resource, SchemaResult result, Findings findings,
+            ResourceSchemaValidator validator) {
         if (result instanceof SchemaResult.Skipped skipped) {
             if (bundleGap.isPresent()) {
                 uncovered++;
@@ -205,9 +209,19 @@ final class SchemaCheck implements ManifestCheck {
         if (ClusterApiSchemas.isBundled(source)) {
             reference = "checked against " + source + "; " + reference;
         }
+        Map<List<String>, TemplateVariables.Defaulted> defaulted = new LinkedHashMap<>();
+        Map<List<String>, SchemaViolation> defaultedAt = new LinkedHashMap<>();
         for (SchemaViolation violation : ((SchemaResult.Checked) result).violations()) {
             List<String> tokens = TemplateVariables.tokens(violation.pointer());
             Object value = TemplateVariables.valueAt(resource.document().json(), tokens);
+            TemplateVariables.Defaulted filled = value instanceof String text ? TemplateVariables.withDefaults(text)
+                    : null;
+            if (filled != null) {
+                // every variable has a default: judged as filled in, below
+                defaulted.putIfAbsent(tokens, filled);
+                defaultedAt.putIfAbsent(tokens, violation);
+                continue;
+            }
             if (!TemplateVariables.in(value).isEmpty()) {
                 // ${CLUSTER_NAME}, '${WORKER_MACHINE_COUNT}' where an integer goes: a template's, not the object's
                 List<String> inResource = tokens.subList(Math.min(resource.pointer().size(), tokens.size()),
@@ -219,6 +233,46 @@ final class SchemaCheck implements ManifestCheck {
             findings.add(new Finding(resource.ref(), violation.location(),
                     resource.displayName() + violation.pointer() + " " + violation.keyword(),
                     resource.displayName() + ": " + violation.message(), reference, null));
+        }
+        if (!defaulted.isEmpty()) {
+            judgeDefaults(resource, defaulted, defaultedAt, validator, reference, findings);
+        }
+    }
+
+    /**
+     * Validates the values whose every variable has a default as clusterctl writes them when none is set: what
+     * fails then is a finding at the value as written (the template's default is wrong); what passes is fine.
+     */
+    private void judgeDefaults(Resource resource, Map<List<String>, TemplateVariables.Defaulted> defaulted,
+            Map<List<String>, SchemaViolation> at, ResourceSchemaValidator validator, String reference,
+            Findings findings) {
+        YamlDocument filled = DefaultedDocument.of(resource.document(), defaulted);
+        SchemaResult again = filled == null ? null
+                : validator.validate(filled, resource.pointer(), resource.apiVersion(), resource.kind(), target);
+        List<String> prefix = resource.pointer();
+        for (Map.Entry<List<String>, TemplateVariables.Defaulted> value : defaulted.entrySet()) {
+            List<String> tokens = value.getKey();
+            Object written = TemplateVariables.valueAt(resource.document().json(), tokens);
+            SchemaViolation original = at.get(tokens);
+            if (!(again instanceof SchemaResult.Checked checked)) {
+                // the default does not read as one YAML value: not judged, as a value without a default
+                List<String> inResource = tokens.subList(Math.min(prefix.size(), tokens.size()), tokens.size());
+                findings.skip(TemplateVariables.skip(resource, original.location(), inResource,
+                        String.join("/", inResource) + " " + original.keyword(), written));
+                continue;
+            }
+            Set<String> said = new HashSet<>();
+            for (SchemaViolation violation : checked.violations()) {
+                List<String> where = TemplateVariables.tokens(violation.pointer());
+                if (where.size() >= tokens.size() && where.subList(0, tokens.size()).equals(tokens)
+                        && said.add(violation.message())) {
+                    findings.add(new Finding(resource.ref(), original.location(),
+                            resource.displayName() + violation.pointer() + " " + violation.keyword(),
+                            resource.displayName() + ": " + violation.message() + "; " + value.getValue()
+                                    .note(written), "give the variable a default the schema accepts; " + reference,
+                            null));
+                }
+            }
         }
     }
 

@@ -139,6 +139,15 @@ final class ShapeCheck implements ManifestCheck {
                             ? "a boolean (" + namespace + ")" : "a number (" + namespace + ")") + ", not a string; the API server refuses the object",
                     "write the namespace's name, such as namespace: shop, or leave the key out for the namespace the"
                             + " manifests are applied to");
+        } else if (!isLabel(name) && TemplateVariables.withDefaults(name) != null) {
+            TemplateVariables.Defaulted defaulted = TemplateVariables.withDefaults(name);
+            if (!isLabel(defaulted.text())) {
+                findings.add(resource, List.of("metadata", "namespace"), "metadata/namespace",
+                        resource.displayName() + ": namespace '" + defaulted.text() + "' is not a valid namespace name;"
+                                + " " + defaulted.note(name),
+                        "give the variable a default of at most 63 lower-case letters, digits and '-', starting and"
+                                + " ending with a letter or digit");
+            }
         } else if (!isLabel(name) && !TemplateVariables.in(name).isEmpty()
                 && isLabel(TemplateVariables.filledIn(name))) {
             findings.skip(TemplateVariables.skip(resource, List.of("metadata", "namespace"), "metadata/namespace",
@@ -237,7 +246,17 @@ final class ShapeCheck implements ManifestCheck {
             return; // generateName is a prefix; the server appends a suffix and validates the whole
         }
         String problem = nameProblem(kind, name);
-        if (problem != null && !TemplateVariables.in(name).isEmpty()
+        if (problem != null && name instanceof String text && TemplateVariables.withDefaults(text) != null) {
+            TemplateVariables.Defaulted defaulted = TemplateVariables.withDefaults(text);
+            String defaultProblem = nameProblem(kind, defaulted.text());
+            if (defaultProblem != null) {
+                findings.add(resource, List.of("metadata", "name"), "metadata/name",
+                        resource.displayName() + ": metadata.name '" + defaulted.text() + "' " + defaultProblem + "; "
+                                + defaulted.note(name),
+                        "give the variable a default that is a valid name: lower-case letters, digits and '-' (and"
+                                + " '.' where the kind allows), starting and ending with a letter or digit");
+            }
+        } else if (problem != null && !TemplateVariables.in(name).isEmpty()
                 && nameProblem(kind, TemplateVariables.filledIn((String) name)) == null) {
             findings.skip(TemplateVariables.skip(resource, List.of("metadata", "name"), "metadata/name", name));
         } else if (problem != null) {
@@ -300,7 +319,16 @@ final class ShapeCheck implements ManifestCheck {
                         "write label keys as [prefix/]name: a DNS subdomain prefix of at most 253 characters and a"
                                 + " name of at most 63 letters, digits, '-', '_' and '.'", null));
             }
-            if (valueProblem != null && !TemplateVariables.in(value).isEmpty()
+            if (valueProblem != null && value instanceof String text && TemplateVariables.withDefaults(text) != null) {
+                TemplateVariables.Defaulted defaulted = TemplateVariables.withDefaults(text);
+                String defaultProblem = labelValueProblem(defaulted.text());
+                if (defaultProblem != null) {
+                    findings.add(resource, at, String.join("/", at) + "/value", resource.displayName()
+                            + ": the value of label '" + key + "' in " + where + " " + defaultProblem + "; "
+                            + defaulted.note(value), "give the variable a default of at most 63 letters, digits, '-',"
+                            + " '_' and '.', starting and ending with a letter or digit");
+                }
+            } else if (valueProblem != null && !TemplateVariables.in(value).isEmpty()
                     && labelValueProblem(TemplateVariables.filledIn((String) value)) == null) {
                 findings.skip(TemplateVariables.skip(resource, at, String.join("/", at) + "/value", value));
             } else if (valueProblem != null) {

@@ -61,6 +61,116 @@ final class TemplateVariables {
         return current;
     }
 
+    /**
+     * A value as {@code clusterctl generate cluster} writes it for a user who sets none of its variables: each
+     * variable replaced by its default.
+     *
+     * @param text      the value with the defaults in place
+     * @param variables the variables whose defaults were used, as written ({@code ${WORKER_MACHINE_COUNT}}), sorted
+     */
+    record Defaulted(String text, Set<String> variables) {
+        /** Says where a finding's value came from, and that setting the variables changes it. */
+        String note(Object written) {
+            List<String> bare = variables.stream().map(v -> v.substring(2, v.length() - 1)).toList();
+            String names = String.join(", ", variables);
+            return "'" + text + "' is the template's default for " + names + " (written '" + written + "'): what"
+                    + " clusterctl fills in when " + String.join(", ", bare) + (bare.size() == 1 ? " is" : " are")
+                    + " not set; setting " + String.join(", ", bare) + " changes it";
+        }
+    }
+
+    /** Deeper defaults inside defaults ({@code ${A:=${B:=${C:=x}}}}) are not read: no template nests that far. */
+    static final int MAX_NESTING = 8;
+
+    /**
+     * {@code text} filled in with its defaults as drone/envsubst (what clusterctl runs) fills them for unset
+     * variables: {@code ${VAR:=default}}, {@code ${VAR:-default}} and {@code ${VAR=default}} give the default, which
+     * runs to the first {@code '}'} and may hold variables with defaults itself. {@code null} when a variable has no
+     * default (clusterctl then refuses to generate without it, so there is nothing a user who sets nothing gets), has
+     * an empty one (clusterctl counts that as none), or is written in a form this does not read
+     * ({@code ${VAR:+x}}, {@code ${VAR:0:54}}, {@code ${VAR/a/b}}, {@code $$}, a space inside the braces).
+     * Reads each character once: a value is hostile input.
+     */
+    static Defaulted withDefaults(CharSequence text) {
+        DefaultReader reader = new DefaultReader(text);
+        StringBuilder out = new StringBuilder();
+        return reader.readInto(out, 0) && !reader.names.isEmpty()
+                ? new Defaulted(out.toString(), reader.names) : null;
+    }
+
+    /** One pass over a value, left to right, never going back. */
+    private static final class DefaultReader {
+        private final CharSequence text;
+        private final Set<String> names = new TreeSet<>();
+        private int at;
+
+        DefaultReader(CharSequence text) {
+            this.text = text;
+        }
+
+        /**
+         * Copies text into {@code out} up to the end (depth 0) or up to the {@code '}'} closing a default (deeper),
+         * which it consumes; false when the text is not a value whose every variable has a default.
+         */
+        boolean readInto(StringBuilder out, int depth) {
+            while (at < text.length()) {
+                char c = text.charAt(at++);
+                if (depth > 0 && c == '}') {
+                    return true;
+                }
+                if (c != '$' || at >= text.length()) {
+                    out.append(c);
+                    continue;
+                }
+                char next = text.charAt(at);
+                if (next == '$') {
+                    return false; // envsubst's escape: not read
+                }
+                if (next != '{') {
+                    out.append(c);
+                    continue;
+                }
+                at++;
+                if (depth >= MAX_NESTING || !readVariable(out, depth)) {
+                    return false;
+                }
+            }
+            return depth == 0; // a default without its closing brace: envsubst refuses the template
+        }
+
+        /** After {@code ${}: the name, the operator and the default, appended to {@code out}. */
+        private boolean readVariable(StringBuilder out, int depth) {
+            int start = at;
+            while (at < text.length() && isNameCharacter(text.charAt(at), at == start)) {
+                at++;
+            }
+            if (at == start || at >= text.length()) {
+                return false;
+            }
+            String name = text.subSequence(start, at).toString();
+            char operator = text.charAt(at);
+            if (operator == ':' && at + 1 < text.length()
+                    && (text.charAt(at + 1) == '=' || text.charAt(at + 1) == '-')) {
+                at += 2;
+            } else if (operator == '=') {
+                at++;
+            } else {
+                return false; // no default ('}'), or an operation that is not a default
+            }
+            StringBuilder value = new StringBuilder();
+            if (!readInto(value, depth + 1) || value.isEmpty()) {
+                return false;
+            }
+            names.add("${" + name + "}");
+            out.append(value);
+            return true;
+        }
+
+        private static boolean isNameCharacter(char c, boolean first) {
+            return c == '_' || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (!first && c >= '0' && c <= '9');
+        }
+    }
+
     /** The SKIP that replaces a finding about a value that holds variables. */
     static Finding skip(Resource resource, List<String> tokens, String keyPart, Object value) {
         return skip(resource, resource.locationAt(tokens), tokens, keyPart, value);

@@ -328,6 +328,47 @@ class ClusterApiFilesTest {
     }
 
     @Test
+    void shouldJudgeFilesForTheChecklistTargetWhenTheTemplateLeavesTheNodesVersionToAVariable() {
+        // clusterctl generate cluster: the nodes run whatever KUBERNETES_VERSION the user sets
+        assertThat(validate("1.25", controlPlane("'${KUBERNETES_VERSION}'", admissionFile()))).extracting(Item::status)
+                .containsExactly(Status.PASS);
+        assertThat(validate("1.23", controlPlane("${KUBERNETES_VERSION}", admissionFile()))).singleElement()
+                .satisfies(item -> {
+                    assertThat(item.status()).isEqualTo(Status.FAIL);
+                    assertThat(item.location()).hasToString("deploy/cluster.yaml:16:25");
+                    assertThat(item.message()).contains("for 1.23 use pod-security.admission.config.k8s.io/v1beta1",
+                            "(judged against the checklist's target 1.23, since the template leaves the nodes' version"
+                                    + " to a variable: spec.version '${KUBERNETES_VERSION}')");
+                });
+    }
+
+    @Test
+    void shouldJudgeFilesForTheVersionsDefaultWhenTheTemplateGivesOne() {
+        assertThat(validate("1.25", controlPlane("${KUBERNETES_VERSION:=v1.22.1}", admissionFile()))).singleElement()
+                .satisfies(item -> {
+                    assertThat(item.status()).isEqualTo(Status.FAIL);
+                    assertThat(item.message()).contains("for 1.22 use pod-security.admission.config.k8s.io/v1alpha1",
+                            "the nodes' Kubernetes 1.22: spec.version 'v1.22.1' is the"
+                                    + " template's default for ${KUBERNETES_VERSION}", "setting KUBERNETES_VERSION"
+                                    + " changes it; the checklist's target is 1.25");
+                });
+        assertThat(validate("1.25", controlPlane("${KUBERNETES_VERSION:-latest}", admissionFile())))
+                .filteredOn(i -> i.status() == Status.SKIP).singleElement().satisfies(item ->
+                        assertThat(item.message()).contains("'latest' is the template's default for"
+                                + " ${KUBERNETES_VERSION}", "is not a Kubernetes version"));
+    }
+
+    @Test
+    void shouldSkipAVariableVersionWhenTheChecklistSetsNoTarget() {
+        workspace.checklist("kubernetes:\n  manifests: [deploy/]\n  checks: {manifest.schema: {enabled: false}}\n")
+                .write("deploy/cluster.yaml", controlPlane("${KUBERNETES_VERSION}", admissionFile()));
+        assertThat(workspace.validate("manifest.api-version", Optional.empty()))
+                .filteredOn(i -> i.message().contains("KubeadmControlPlane/cp: the API versions")).singleElement()
+                .satisfies(item -> assertThat(item.message()).contains("spec.version '${KUBERNETES_VERSION}' is a"
+                        + " template variable without a default, and the checklist sets no kubernetes.version"));
+    }
+
+    @Test
     void shouldPointAtTheContentWhenItIsNotALiteralBlock() {
         String files = "    - path: /p.yaml\n      content: \"apiVersion: pod-security.admission.config.k8s.io/v1\\n"
                 + "kind: PodSecurityConfiguration\\n\"\n";

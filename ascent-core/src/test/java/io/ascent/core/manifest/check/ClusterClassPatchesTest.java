@@ -165,8 +165,17 @@ class ClusterClassPatchesTest {
         assertThat(validate("1.22", manifests)).singleElement().satisfies(item -> {
             assertThat(item.status()).isEqualTo(Status.FAIL);
             assertThat(item.message()).contains("for Cluster/${CLUSTER_NAME}",
-                    "for 1.22 use pod-security.admission.config.k8s.io/v1alpha1");
+                    "for 1.22 use pod-security.admission.config.k8s.io/v1alpha1", "judged against the checklist's"
+                            + " target 1.22, since the template leaves the nodes' version to a variable: Cluster/"
+                            + "${CLUSTER_NAME} spec.topology.version '${KUBERNETES_VERSION}'");
         });
+        // with a default, the default is what a user who sets nothing gets
+        assertThat(validate("1.25", clusterClass("", template) + cluster("'${CLUSTER_NAME}'",
+                "${KUBERNETES_VERSION:=v1.22.0}", ""))).singleElement().satisfies(item -> {
+                    assertThat(item.status()).isEqualTo(Status.FAIL);
+                    assertThat(item.message()).contains("for 1.22 use", "'v1.22.0' is the template's default for"
+                            + " ${KUBERNETES_VERSION}");
+                });
         assertThat(validate("1.25", manifests)).extracting(Item::status).containsExactly(Status.PASS);
         // a version that is no variable and no version is still said, not guessed
         assertThat(validate("1.25", clusterClass("", template) + cluster("old", "latest", "")))

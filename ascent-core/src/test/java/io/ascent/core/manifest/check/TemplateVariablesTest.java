@@ -35,6 +35,49 @@ class TemplateVariablesTest {
         assertThat(TemplateVariables.in(text)).containsExactly("${" + "A".repeat(n) + "}");
     }
 
+    @Test
+    void shouldFillInTheDefaultsClusterctlWritesForAUserWhoSetsNothing() {
+        assertThat(TemplateVariables.withDefaults("${WORKER_MACHINE_COUNT:=three}").text()).isEqualTo("three");
+        assertThat(TemplateVariables.withDefaults("${MD_MAX_SURGE:-20%}").text()).isEqualTo("20%");
+        assertThat(TemplateVariables.withDefaults("${SERVICE_CIDR:=[\"10.128.0.0/12\"]}").text())
+                .isEqualTo("[\"10.128.0.0/12\"]");
+        assertThat(TemplateVariables.withDefaults("pre-${A=mid}-post").text()).isEqualTo("pre-mid-post");
+        TemplateVariables.Defaulted nested = TemplateVariables.withDefaults("${NS:-${FALLBACK:=default}}-x");
+        assertThat(nested.text()).isEqualTo("default-x");
+        assertThat(nested.variables()).containsExactly("${FALLBACK}", "${NS}");
+        assertThat(nested.note("${NS:-${FALLBACK:=default}}-x")).contains("'default-x' is the template's default for"
+                + " ${FALLBACK}, ${NS}").contains("setting FALLBACK, NS changes it");
+    }
+
+    @Test
+    void shouldNotFillInAValueWithAVariableWithoutADefaultOrAFormItDoesNotRead() {
+        assertThat(TemplateVariables.withDefaults("${CLUSTER_NAME}-${SUFFIX:=md}")).isNull();
+        assertThat(TemplateVariables.withDefaults("${NS:-${NAMESPACE}}")).isNull(); // envsubst gives "" here
+        assertThat(TemplateVariables.withDefaults("${A:=}")).isNull(); // clusterctl counts an empty default as none
+        assertThat(TemplateVariables.withDefaults("${CLUSTER_NAME:0:54}")).isNull();
+        assertThat(TemplateVariables.withDefaults("${A:+x}")).isNull();
+        assertThat(TemplateVariables.withDefaults("${ A:=x}")).isNull();
+        assertThat(TemplateVariables.withDefaults("$${A:=x}")).isNull();
+        assertThat(TemplateVariables.withDefaults("${A:=x")).isNull();
+        assertThat(TemplateVariables.withDefaults("plain")).isNull();
+        assertThat(TemplateVariables.withDefaults("costs $5")).isNull();
+        String deep = "${A:=".repeat(TemplateVariables.MAX_NESTING) + "x" + "}".repeat(TemplateVariables.MAX_NESTING);
+        assertThat(TemplateVariables.withDefaults(deep).text()).isEqualTo("x");
+        assertThat(TemplateVariables.withDefaults("${A:=" + deep + "}")).isNull();
+    }
+
+    @Test
+    void shouldReadHostileDefaultsInLinearTime() {
+        int n = 20_000;
+        for (String hostile : new String[] {"${A:=" + "b".repeat(n), "${A:=${B:=".repeat(n), "${A:=x}".repeat(n),
+                "${" + "A".repeat(n) + ":=" + "b".repeat(n)}) {
+            CountingText text = new CountingText(hostile);
+            TemplateVariables.withDefaults(text);
+            assertThat(text.reads).as("character reads for %d characters", text.length())
+                    .isLessThanOrEqualTo(2L * text.length());
+        }
+    }
+
     /** A text that counts how often the matcher reads one of its characters. */
     private static final class CountingText implements CharSequence {
         private final String text;
