@@ -259,6 +259,34 @@ class PartialSetTest {
     }
 
     @Test
+    void shouldNotAskForAClusterApiCrdThatMayBeInAFileThatDidNotParse() {
+        // without kubernetes.clusterApi.version the advice is to set it, or add the CRD: the CRD may be in that file
+        Report report = workspace().write("deploy/cluster.yaml", "apiVersion: cluster.x-k8s.io/v1beta1\nkind: Cluster\n"
+                + "metadata: {name: c}\n").write("deploy/crd.yaml", WIDGET_CRD_BROKEN).validate(Optional.empty());
+
+        Item only = single(report, SchemaCheck.ID);
+        assertThat(only.status()).isEqualTo(Status.SKIP);
+        assertThat(only.message()).isEqualTo("Cluster/c: no schema for cluster.x-k8s.io/v1beta1 Cluster (Kubernetes 1.31)"
+                + " in the default location; deploy/crd.yaml could not be read and may hold its CRD: fix "
+                + parseError(report, "deploy/crd.yaml") + " first (manifest.parse); otherwise set"
+                + " kubernetes.clusterApi.version to the ClusterAPI release the cluster runs, so that Ascent's bundled"
+                + " ClusterAPI CRDs apply, or add its CRD to the manifests or a schemaLocation");
+    }
+
+    @Test
+    void shouldKeepAdviceNoCrdWouldFollowWhateverElseDidNotParse() {
+        // a built-in kind its group does not have is misspelt: no CRD, in an unread file or not, gives it a schema
+        Report report = workspace().write("deploy/web.yaml", WEB.replace("kind: Deployment", "kind: Deploymnet"))
+                .write("deploy/crd.yaml", WIDGET_CRD_BROKEN).validate(Optional.empty());
+
+        Item only = single(report, SchemaCheck.ID);
+        assertThat(only.status()).isEqualTo(Status.SKIP);
+        assertThat(only.message()).isEqualTo("Deploymnet/web: no schema for apps/v1 Deploymnet (Kubernetes 1.31) in the"
+                + " default location; its API group is built in and has no such kind in the releases Ascent knows: check the"
+                + " kind and apiVersion (manifest.api-version)");
+    }
+
+    @Test
     void shouldStillFailAWrongFieldWhateverElseDidNotParse() {
         Report report = workspace().write("deploy/widget.yaml", WIDGET.replace("size: 3", "size: three"))
                 .write("deploy/crd.yaml", WIDGET_CRD).write("deploy/web.yaml", WEB_BROKEN).validate(Optional.empty());
