@@ -216,9 +216,9 @@ public final class StarterChecklist {
                 + releases.get(releases.size() - 1) + ").");
         comment("  " + (release.oldest().isPresent()
                 ? "Releases " + release.oldest().get() + " to " + release.newest().orElseThrow()
-                        + " serve every ClusterAPI API they use: the newest"
-                : "no release serves every ClusterAPI API they use: the newest serving the most")
-                + "; set the release your management cluster runs.");
+                        + " serve every ClusterAPI API they use: the newest;"
+                : "No release serves every ClusterAPI API they use: the newest serving the most;"));
+        comment("  set the release your management cluster runs.");
         line("  clusterApi:", "the manifests' ClusterAPI objects");
         line("    version: \"" + release.version() + "\"", "the ClusterAPI release (clusterctl version)");
         for (String api : release.notServed()) {
