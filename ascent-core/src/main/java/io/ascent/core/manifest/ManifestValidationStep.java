@@ -364,7 +364,8 @@ public final class ManifestValidationStep implements ValidationStep {
             // What no check saw, known per file: the checks that conclude from absence say SKIP rather than FAIL.
             List<Item> notRead = new ArrayList<>(parseProblems);
             rendered.forEach(render -> notRead.add(render.item()));
-            UnreadParts unread = UnreadParts.of(notRead, ManifestLoader.PARSE_ID, ManifestRenderer.ID);
+            UnreadParts unread = UnreadParts.of(notRead, ManifestLoader.PARSE_ID, ManifestRenderer.ID,
+                    sources.unrendered());
             for (int i = 0; i < checks.size(); i++) {
                 finish(checks.get(i), findings[i], checkErrors, context, unread);
                 List<ManifestCheck> later = laterVersions.getOrDefault(checks.get(i).id(), List.of());
