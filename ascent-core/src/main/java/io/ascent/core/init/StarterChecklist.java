@@ -162,7 +162,8 @@ public final class StarterChecklist {
         } else {
             why = "no release serves every API the manifests use: the newest serving the most";
         }
-        comment("  " + why + "; set the version your clusters run.");
+        comment("  " + why + ";");
+        comment("  set the version your clusters run.");
         line("  version: \"" + version.version() + "\"", "the target Kubernetes version");
         for (String api : version.notServed()) {
             comment("  not served by " + version.version() + ": " + quoted(api) + " (`ascent validate` says what to"
@@ -178,8 +179,8 @@ public final class StarterChecklist {
             }
         }
         if (!survey.kustomizations().isEmpty() || !survey.charts().isEmpty()) {
-            comment("  Kustomize and Helm sources found: Ascent renders and checks those listed under render"
-                    + " (kustomize or kubectl, helm on PATH; docs/checklist.md).");
+            comment("  Kustomize and Helm sources found: Ascent renders and checks those listed under render");
+            comment("  (kustomize or kubectl, helm on PATH; docs/checklist.md).");
             disabled("  render:", "uncomment the sources to check");
             for (String kustomization : survey.kustomizations()) {
                 disabled("    - kustomize: " + quoted(kustomization), "Kustomize folder");
@@ -189,8 +190,8 @@ public final class StarterChecklist {
             }
         }
         if (survey.skipped() > 0) {
-            comment("  " + survey.skipped() + " folder(s) passed over: their names hold characters a checklist path"
-                    + " cannot carry (glob or control characters).");
+            comment("  " + survey.skipped() + " folder(s) passed over: their names hold characters a checklist path");
+            comment("  cannot carry (glob or control characters).");
         }
         line("  strict: true", "unknown fields in resources are findings");
         disabled("  checks: {manifest.probes: {severity: error}}", "switch checks off, change severities;");
@@ -216,9 +217,9 @@ public final class StarterChecklist {
                 + releases.get(releases.size() - 1) + ").");
         comment("  " + (release.oldest().isPresent()
                 ? "Releases " + release.oldest().get() + " to " + release.newest().orElseThrow()
-                        + " serve every ClusterAPI API they use: the newest"
-                : "no release serves every ClusterAPI API they use: the newest serving the most")
-                + "; set the release your management cluster runs.");
+                        + " serve every ClusterAPI API they use: the newest;"
+                : "No release serves every ClusterAPI API they use: the newest serving the most;"));
+        comment("  set the release your management cluster runs.");
         line("  clusterApi:", "the manifests' ClusterAPI objects");
         line("    version: \"" + release.version() + "\"", "the ClusterAPI release (clusterctl version)");
         for (String api : release.notServed()) {

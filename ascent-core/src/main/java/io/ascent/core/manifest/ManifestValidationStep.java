@@ -32,6 +32,7 @@ import io.ascent.core.validation.ValidationContext;
 import io.ascent.core.validation.ValidationStep;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.time.Duration;
 import io.ascent.core.workspace.ConfinedFiles;
 import io.ascent.core.yaml.YamlLimits;
 import java.util.ArrayDeque;
@@ -42,10 +43,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -65,6 +68,8 @@ import java.util.function.Supplier;
 public final class ManifestValidationStep implements ValidationStep {
     /** Files parsed ahead of the checks, per thread: enough to keep both cores busy, few enough to stay small. */
     private static final int AHEAD_PER_THREAD = 4;
+    /** How long closing a run waits for its loader threads to end; they end within a parse of one file. */
+    private static final Duration LOADERS_STOP = Duration.ofSeconds(30);
     /**
      * Files larger than this are read one document at a time on the calling thread rather than parsed whole ahead:
      * a parsed document takes tens of times its text, and a whole big file would take hundreds of megabytes.
@@ -301,7 +306,13 @@ public final class ManifestValidationStep implements ValidationStep {
         Loading loading = new Loading(context.workspace().files(YamlLimits.MANIFEST.maxBytes()),
                 new Ahead(checkingIsBusier, preparing));
         try {
-            ManifestSet set = ManifestSet.expand(context.workspace(), paths, settings.exclude(), loading::early);
+            ManifestSet set;
+            try {
+                set = ManifestSet.expand(context.workspace(), paths, settings.exclude(), loading::early);
+            } catch (CancellationException e) {
+                Thread.interrupted(); // said by the exception from here on
+                throw new InterruptedException("manifest checks cancelled");
+            }
             SourceFiles sources = SourceFiles.sort(context.workspace(), set.files(), settings.render());
             // What the provision applies beyond the list (a job test's manifest) is judged with it, each file once.
             ManifestSet provisioned = ProvisionedManifests.beyond(context.workspace(), context.checklist(),
@@ -353,7 +364,8 @@ public final class ManifestValidationStep implements ValidationStep {
             // What no check saw, known per file: the checks that conclude from absence say SKIP rather than FAIL.
             List<Item> notRead = new ArrayList<>(parseProblems);
             rendered.forEach(render -> notRead.add(render.item()));
-            UnreadParts unread = UnreadParts.of(notRead, ManifestLoader.PARSE_ID, ManifestRenderer.ID);
+            UnreadParts unread = UnreadParts.of(notRead, ManifestLoader.PARSE_ID, ManifestRenderer.ID,
+                    sources.unrendered());
             for (int i = 0; i < checks.size(); i++) {
                 finish(checks.get(i), findings[i], checkErrors, context, unread);
                 List<ManifestCheck> later = laterVersions.getOrDefault(checks.get(i).id(), List.of());
@@ -480,6 +492,10 @@ public final class ManifestValidationStep implements ValidationStep {
          * kustomization, a chart's template) is parsed for nothing and dropped, never reported.
          */
         void early(ManifestFile file) {
+            if (Thread.currentThread().isInterrupted()) {
+                // Cancelled while the set is expanded: walk no further, sort nothing (items() says interrupted).
+                throw new CancellationException("manifest checks cancelled");
+            }
             if (threads == 1 || early.size() >= threads * AHEAD_PER_THREAD || isLarge(file)) {
                 return;
             }
@@ -531,11 +547,27 @@ public final class ManifestValidationStep implements ValidationStep {
             }
         }
 
-        /** Stops the pool; what was read early for a file the set's sorting left out is dropped unread. */
+        /**
+         * Stops the pool and waits (at most {@link #LOADERS_STOP}) for its threads to end; what was read early for a
+         * file the set's sorting left out is dropped unread. A cancelled run so returns with no loader still parsing
+         * beside the caller's next work (a resident engine's next run).
+         */
         void close() {
             early.values().forEach(future -> future.cancel(true));
-            if (pool != null) {
-                pool.shutdownNow();
+            if (pool == null) {
+                return;
+            }
+            pool.shutdownNow();
+            boolean interrupted = Thread.interrupted(); // a cancelled run's flag would end the wait at once
+            try {
+                // Each loader stops at its next file or interrupt check: within one bounded parse.
+                pool.awaitTermination(LOADERS_STOP.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                interrupted = true; // asked again: stop waiting
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
     }

@@ -5,13 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ascent.core.manifest.api.ApiLifecycleTable;
 import io.ascent.core.network.UrlAllowList;
 import io.ascent.core.report.Item;
+import io.ascent.core.report.Report;
+import io.ascent.core.report.Status;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -111,6 +115,75 @@ class EarlyLoadingTest {
         } finally {
             Files.deleteIfExists(outside);
         }
+    }
+
+    @Test
+    @Timeout(120) // a guard against a run that never ends, not a measure: what is asserted is what the run did
+    void shouldEndAsInterruptedLeavingNoLoaderRunningWhenCancelledWhileTheLoadersHoldFilesHandedOverEarly()
+            throws InterruptedException {
+        ManifestWorkspace workspace = new ManifestWorkspace(repository)
+                .checklist("kubernetes:\n  version: \"1.31\"\n  manifests: [deploy/]\n");
+        for (int i = 0; i < 12; i++) {
+            workspace.write(String.format("deploy/app%02d.yaml", i), configMap("settings-" + i));
+        }
+        List<String> events = new ArrayList<>(); // written on the run's thread only, read after it ended
+        CountDownLatch windowHandedOver = new CountDownLatch(1);
+        int[] loadersAtTheInterrupt = new int[1];
+        ManifestValidationStep step = new ManifestValidationStep(ApiLifecycleTable.builtIn(), 2, null,
+                UrlAllowList.none(), new ManifestValidationStep.Probe() {
+                    @Override
+                    public void readEarly(ManifestFile file) {
+                        events.add("early " + file.displayPath());
+                        if (events.size() < WINDOW) {
+                            return;
+                        }
+                        // The loaders hold the first files, the set is not sorted yet: the user presses Ctrl-C.
+                        loadersAtTheInterrupt[0] = loaderThreads().size();
+                        windowHandedOver.countDown();
+                        try {
+                            new CountDownLatch(1).await(); // until the run's thread is interrupted
+                        } catch (InterruptedException e) {
+                            events.add("interrupted");
+                            Thread.currentThread().interrupt(); // as it would be had it arrived a moment later
+                        }
+                    }
+
+                    @Override
+                    public void expanded(List<ManifestFile> files) {
+                        events.add("expanded");
+                    }
+
+                    @Override
+                    public void handedOver(Resource resource) {
+                        events.add("checked " + resource.name());
+                    }
+                });
+        Report[] report = new Report[1];
+        boolean[] flagSetAgain = new boolean[1];
+        Thread run = new Thread(() -> {
+            report[0] = workspace.validate(Optional.empty(), step);
+            flagSetAgain[0] = Thread.currentThread().isInterrupted();
+        }, "run");
+
+        run.start();
+        windowHandedOver.await();
+        run.interrupt(); // as the CLI's Ctrl-C handler does
+        run.join();
+
+        assertThat(loadersAtTheInterrupt[0]).as("loader threads when the run was interrupted").isPositive();
+        assertThat(report[0].interrupted()).isTrue();
+        assertThat(flagSetAgain[0]).as("the interrupt flag is set again for the caller").isTrue();
+        // Promptly: nothing after the interrupt, neither the set sorted nor any object checked.
+        assertThat(events.get(events.size() - 1)).isEqualTo("interrupted");
+        assertThat(events).noneMatch(event -> event.equals("expanded") || event.startsWith("checked "));
+        assertThat(loaderThreads()).as("loader threads still alive once the run returned").isEmpty();
+        assertThat(report[0].items()).filteredOn(item -> item.id().startsWith("manifest."))
+                .noneMatch(item -> item.status() == Status.PASS);
+    }
+
+    private static List<Thread> loaderThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().equals("ascent-manifest-loader") && thread.isAlive()).toList();
     }
 
     /** A step that writes what its probe sees to {@code events}: files read early, the set known, objects checked. */

@@ -6,7 +6,6 @@ import io.ascent.core.manifest.api.KubernetesVersion;
 import io.ascent.core.manifest.schema.ClusterApiSchemas;
 import io.ascent.core.manifest.schema.CustomResourceSchemas;
 import io.ascent.core.manifest.schema.ResourceSchemaValidator;
-import io.ascent.core.manifest.schema.SchemaRegistry;
 import io.ascent.core.manifest.schema.SchemaResult;
 import io.ascent.core.manifest.schema.ToolConfigurationSchemas;
 import io.ascent.core.report.CheckDescription;
@@ -32,9 +31,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * reason, never as passed.
  *
  * <p>Its failures are about something present (a field of an object against a schema found), so a partial set
- * ({@link UnreadParts}) changes none. What concludes from absence is the SKIP of an object no CRD covers, whose
- * reason ends "add its CRD to the manifests": when a file could not be read the CRD may be written there, so the
- * reason names the unread files and asks for them to be fixed first, and suggests adding the CRD only otherwise.
+ * ({@link UnreadParts}) changes none. What concludes from absence is the SKIP of an object whose remedy is a CRD
+ * ({@link SchemaResult.Remedy.Kind#ADD_CRD}: "add its CRD to the manifests"): when part of the set was not read the
+ * CRD may be written there, so the SKIP names the unread parts and asks for them to be fixed first, and suggests
+ * adding the CRD only otherwise.
  */
 final class SchemaCheck implements ManifestCheck {
     static final String ID = "manifest.schema";
@@ -194,12 +194,7 @@ final class SchemaCheck implements ManifestCheck {
                 firstUncovered = firstUncovered == null ? resource : firstUncovered;
                 return;
             }
-            String reason = skipped.reason();
-            if (!unread.isEmpty() && reason.endsWith(SchemaRegistry.CRD_REMEDY)) {
-                reason = reason.substring(0, reason.length() - SchemaRegistry.CRD_REMEDY.length()) + "; "
-                        + unread.mayHold("its CRD") + "; otherwise" + SchemaRegistry.CRD_REMEDY.substring(1);
-            }
-            findings.skip(resource, reason);
+            findings.skip(resource, sentence(skipped));
             return;
         }
         findings.looked();
@@ -274,6 +269,17 @@ final class SchemaCheck implements ManifestCheck {
                 }
             }
         }
+    }
+
+    /**
+     * Why the resource was skipped and what would give it a schema. A CRD remedy concludes from absence: while part of
+     * the set was not read the CRD may be written there, so that part comes first and the CRD only "otherwise".
+     */
+    private String sentence(SchemaResult.Skipped skipped) {
+        return skipped.remedy()
+                .filter(remedy -> remedy.kind() == SchemaResult.Remedy.Kind.ADD_CRD && !unread.isEmpty())
+                .map(remedy -> skipped.reason() + "; " + unread.mayHold("its CRD") + "; otherwise " + remedy.text())
+                .orElseGet(skipped::sentence);
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.json.JSONArray;
 import org.json.JSONObject;
 
@@ -22,9 +23,20 @@ import org.json.JSONObject;
  * @param resources  local paths in {@code resources}, {@code bases} and {@code components}, as written
  * @param inputs     local paths of its configuration files, as written
  * @param remote     references Kustomize would fetch over the network (URLs, {@code github.com/...})
+ * @param builds     whether it builds anything (resources, bases, components, generators, Helm charts); also when the
+ *                   file could not be read, since Kustomize may read more than Ascent
+ * @param transforms whether it changes what it builds (any field besides {@code apiVersion}, {@code kind},
+ *                   {@code metadata} and {@code resources}: names, labels, namespaces, patches, generators); also
+ *                   when the file could not be read
  */
 public record Kustomization(Path file, boolean component, List<String> resources, List<String> inputs,
-        List<String> remote) {
+        List<String> remote, boolean builds, boolean transforms) {
+
+    /** The fields of a kustomization that only list what it builds, changing none of it. */
+    private static final Set<String> LISTING_ONLY = Set.of("apiVersion", "kind", "metadata", "resources");
+    /** The fields that make it build something. */
+    private static final List<String> BUILDING = List.of("resources", "bases", "components", "configMapGenerator",
+            "secretGenerator", "generators", "helmCharts");
 
     /** The names Kustomize looks for in a folder, in its order. */
     public static final List<String> FILE_NAMES = List.of("kustomization.yaml", "kustomization.yml", "Kustomization");
@@ -45,10 +57,13 @@ public record Kustomization(Path file, boolean component, List<String> resources
      */
     public static Kustomization read(ConfinedFiles files, Path file) {
         JSONObject json;
+        boolean readable;
         try {
             YamlDocument document = new SafeYamlLoader(YamlLimits.MANIFEST).loadSingle(files, file, file.toString());
-            json = document.json() instanceof JSONObject object ? object : new JSONObject();
+            readable = document.json() instanceof JSONObject;
+            json = readable ? (JSONObject) document.json() : new JSONObject();
         } catch (YamlInputException | RuntimeException e) {
+            readable = false;
             json = new JSONObject();
         }
         List<String> resources = new ArrayList<>();
@@ -78,7 +93,12 @@ public record Kustomization(Path file, boolean component, List<String> resources
         if (openapi != null && openapi.optString("path", null) != null) {
             inputs.add(openapi.getString("path"));
         }
-        return new Kustomization(file, "Component".equals(json.optString("kind")), resources, inputs, remote);
+        JSONObject read = json;
+        boolean builds = !readable || BUILDING.stream().anyMatch(key -> read.optJSONArray(key) != null
+                && !read.getJSONArray(key).isEmpty());
+        boolean transforms = !readable || !LISTING_ONLY.containsAll(json.keySet());
+        return new Kustomization(file, "Component".equals(json.optString("kind")), resources, inputs, remote, builds,
+                transforms);
     }
 
     /** Kustomize fetches a resource over the network when it is a URL or a Git host path. */

@@ -11,8 +11,13 @@ import io.ascent.core.report.Item;
 import io.ascent.core.report.Location;
 import io.ascent.core.report.Severity;
 import io.ascent.core.workspace.Workspace;
+import io.ascent.core.yaml.SafeYamlLoader;
+import io.ascent.core.yaml.YamlInputException;
 import io.ascent.core.yaml.YamlLimits;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,9 +26,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -38,7 +46,7 @@ import java.util.stream.Stream;
  */
 public final class ManifestRenderer {
     /** Kustomize's words for a source file that is not YAML, with the file as the kustomization names it. */
-    private static final java.util.regex.Pattern MALFORMED = java.util.regex.Pattern.compile(
+    private static final Pattern MALFORMED = Pattern.compile(
             "MalformedYAMLError: yaml: line \\d+: [^\\n]*? in File: ([^\\s']+)");
     /** The id of every item about rendering, and of the SKIP items for sources left unrendered. */
     public static final String ID = "manifest.render";
@@ -175,7 +183,7 @@ public final class ManifestRenderer {
         for (List<String> argv : tool.commands(work, root)) {
             try {
                 result = commands.runTo(argv, environment, timeout, output, MAX_OUTPUT_BYTES);
-            } catch (java.io.UncheckedIOException e) {
+            } catch (UncheckedIOException e) {
                 return Rendered.failed(error(ErrorKind.ENVIRONMENT, "cannot write the output of rendering '" + folder
                         + "': " + e.getCause().getMessage(), at, folder, "let the user running Ascent write to the "
                         + "workspace"));
@@ -221,7 +229,7 @@ public final class ManifestRenderer {
         String renderedPath = tool.renderedPath(workspace.displayPath(root));
         var confined = workspace.files(YamlLimits.MANIFEST.maxBytes());
         Function<Resource, Path> sources;
-        try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(confined.open(output),
+        try (var lines = new BufferedReader(new InputStreamReader(confined.open(output),
                 StandardCharsets.UTF_8))) {
             sources = tool.sources(lines, work, root);
         } catch (IOException e) {
@@ -270,7 +278,6 @@ public final class ManifestRenderer {
         }
     }
 
-    /** The start of what the tool printed, for a failure that said nothing on standard error. */
     /**
      * Kustomize names a source file that is not YAML by a line of the document inside it ({@code MalformedYAMLError:
      * yaml: line 20: … in File: deploy.yaml}), not of the file: ingress-nginx's one-file {@code deploy.yaml} broken at
@@ -279,7 +286,7 @@ public final class ManifestRenderer {
      */
     private static Optional<Item> malformedSource(Workspace workspace, Path root, String message, String program,
             String folder) {
-        java.util.regex.Matcher m = MALFORMED.matcher(message);
+        Matcher m = MALFORMED.matcher(message);
         if (!m.find()) {
             return Optional.empty();
         }
@@ -289,10 +296,10 @@ public final class ManifestRenderer {
             return Optional.empty();
         }
         try {
-            new io.ascent.core.yaml.SafeYamlLoader(YamlLimits.MANIFEST).stream(
+            new SafeYamlLoader(YamlLimits.MANIFEST).stream(
                     workspace.files(YamlLimits.MANIFEST.maxBytes()), file, workspace.displayPath(file), document -> { });
             return Optional.empty(); // Ascent reads it: kustomize's own words are all there is
-        } catch (io.ascent.core.yaml.YamlInputException e) {
+        } catch (YamlInputException e) {
             return Optional.of(error(ErrorKind.INPUT, program + " failed to render '" + folder + "': "
                     + e.getMessage() + " (" + program + " says: " + m.group(0) + ")", e.location(), folder,
                     "fix the file so that it is valid YAML, then run '" + (program.startsWith("kubectl") ? "kubectl"
@@ -300,6 +307,7 @@ public final class ManifestRenderer {
         }
     }
 
+    /** The start of what the tool printed, for a failure that said nothing on standard error. */
     private static String head(Workspace workspace, Path output) {
         try (var in = workspace.files(YamlLimits.MANIFEST.maxBytes() + 1L).open(output)) {
             return new String(in.readNBytes(MAX_MESSAGE_CHARS * 4), StandardCharsets.UTF_8);
@@ -336,7 +344,7 @@ public final class ManifestRenderer {
         Map<String, String> variables = new HashMap<>();
         for (String name : List.of("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY")) {
             variables.put(name, "http://127.0.0.1:9");
-            variables.put(name.toLowerCase(java.util.Locale.ROOT), "http://127.0.0.1:9");
+            variables.put(name.toLowerCase(Locale.ROOT), "http://127.0.0.1:9");
         }
         variables.put("NO_PROXY", "");
         variables.put("no_proxy", "");

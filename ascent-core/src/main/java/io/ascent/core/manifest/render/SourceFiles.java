@@ -8,8 +8,14 @@ import io.ascent.core.report.Severity;
 import io.ascent.core.report.Status;
 import io.ascent.core.workspace.ConfinedFiles;
 import io.ascent.core.workspace.Workspace;
+import io.ascent.core.yaml.SafeYamlLoader;
+import io.ascent.core.yaml.YamlDocument;
+import io.ascent.core.yaml.YamlInputException;
 import io.ascent.core.yaml.YamlLimits;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,6 +25,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import org.json.JSONObject;
 
 /**
  * The manifest files sorted into Kubernetes objects to read and Kustomize or Helm sources to leave to their tool:
@@ -28,10 +37,13 @@ import java.util.Set;
  * only, so no object is checked twice. Each source that is not rendered is said once, as a SKIP naming what was
  * recognised and how to render it: never a silent pass.
  *
- * @param manifests the files to read as Kubernetes objects, in the order given
- * @param items     one SKIP item per kustomization or chart left unrendered
+ * @param manifests  the files to read as Kubernetes objects, in the order given
+ * @param items      one SKIP item per kustomization or chart left unrendered
+ * @param unrendered those of them that would build objects no check sees (not an empty kustomization, a chart with
+ *                   no template, or a kustomization that only lists files read as they are): a check concluding from
+ *                   absence cannot tell whether what it looked for is among them
  */
-public record SourceFiles(List<ManifestFile> manifests, List<Item> items) {
+public record SourceFiles(List<ManifestFile> manifests, List<Item> items, List<Unrendered> unrendered) {
 
     /** Kustomizations refer to bases that refer to bases; deeper than this is a cycle or a hostile repository. */
     private static final int MAX_DEPTH = 32;
@@ -39,6 +51,18 @@ public record SourceFiles(List<ManifestFile> manifests, List<Item> items) {
     public SourceFiles {
         manifests = List.copyOf(manifests);
         items = List.copyOf(items);
+        unrendered = List.copyOf(unrendered);
+    }
+
+    /**
+     * A Kustomize or Helm source left unrendered whose objects no check sees.
+     *
+     * @param at     its SKIP item's location (the kustomization or {@code Chart.yaml})
+     * @param what   {@code Helm chart}, {@code kustomization} or {@code Kustomize component}
+     * @param folder its folder, as the checklist writes it
+     * @param why    why it was not rendered: {@code kubernetes.render does not name it}
+     */
+    public record Unrendered(Location at, String what, String folder, String why) {
     }
 
     /** Sorts {@code files} (already expanded from {@code kubernetes.manifests}) given what the checklist renders. */
@@ -78,18 +102,95 @@ public record SourceFiles(List<ManifestFile> manifests, List<Item> items) {
                 manifests.add(file);
             }
         }
+        Set<Path> readAsTheyAre = new HashSet<>();
+        manifests.forEach(file -> readAsTheyAre.add(file.file().toAbsolutePath().normalize()));
         List<Item> items = new ArrayList<>();
+        List<Unrendered> hiding = new ArrayList<>();
         for (Map.Entry<Path, Kustomization> entry : kustomizations.entrySet()) {
             if (!covered.contains(entry.getKey())) {
-                items.add(unrendered(workspace, entry.getValue()));
+                Kustomization kustomization = entry.getValue();
+                Item item = unrendered(workspace, kustomization);
+                items.add(item);
+                if (hidesObjects(kustomization, readAsTheyAre)) {
+                    hiding.add(new Unrendered(item.location(), kustomization.component() ? "Kustomize component"
+                            : "kustomization", relativeFolder(workspace, entry.getKey().getParent()),
+                            kustomization.component() ? "a component is rendered through a kustomization that uses"
+                                    + " it, and kubernetes.render names none that does"
+                                    : "kubernetes.render does not name it"));
+                }
             }
         }
         for (Map.Entry<Path, List<ManifestFile>> chart : charts.entrySet()) {
             if (!rendered.contains(chart.getKey())) {
-                items.add(unrenderedChart(workspace, chart.getKey(), chart.getValue().size()));
+                Item item = unrenderedChart(workspace, chart.getKey(), chart.getValue().size());
+                items.add(item);
+                if (!rendersNothing(confined, chart.getKey())) {
+                    hiding.add(new Unrendered(item.location(), "Helm chart", relativeFolder(workspace, chart.getKey()),
+                            "kubernetes.render does not name it"));
+                }
             }
         }
-        return new SourceFiles(manifests, items);
+        return new SourceFiles(manifests, items, hiding);
+    }
+
+    /**
+     * Whether what an unrendered kustomization builds differs from the files read as they are: it builds something,
+     * and changes it (a prefix, labels, a namespace, a patch, a generator), or builds from a folder, a remote base or
+     * a file the set does not read. One that only lists files the set reads hides nothing.
+     */
+    private static boolean hidesObjects(Kustomization kustomization, Set<Path> readAsTheyAre) {
+        if (!kustomization.builds()) {
+            return false;
+        }
+        Path folder = kustomization.file().getParent();
+        return kustomization.transforms() || !kustomization.remote().isEmpty() || !kustomization.resources().stream()
+                .allMatch(resource -> readAsTheyAre.contains(folder.resolve(resource).normalize()));
+    }
+
+    /**
+     * Whether a chart renders no object: a library chart, or one with neither a template (a file below
+     * {@code templates/} other than {@code NOTES.txt} and the {@code _}-named partials) nor a subchart. A
+     * {@code Chart.yaml} that cannot be read, or a folder that cannot be listed, counts as rendering something.
+     */
+    private static boolean rendersNothing(ConfinedFiles files, Path chart) {
+        JSONObject json;
+        try {
+            YamlDocument document = new SafeYamlLoader(YamlLimits.MANIFEST).loadSingle(files,
+                    chart.resolve("Chart.yaml"), "Chart.yaml");
+            if (!(document.json() instanceof JSONObject object)) {
+                return false;
+            }
+            json = object;
+        } catch (YamlInputException | RuntimeException e) {
+            return false;
+        }
+        if ("library".equals(json.optString("type"))) {
+            return true;
+        }
+        if (json.optJSONArray("dependencies") != null && !json.getJSONArray("dependencies").isEmpty()) {
+            return false;
+        }
+        try {
+            return !holdsAny(chart.resolve("charts"), path -> true) && !holdsAny(chart.resolve("templates"),
+                    path -> !path.getFileName().toString().startsWith("_")
+                            && !path.getFileName().toString().equals("NOTES.txt"));
+        } catch (IOException | UncheckedIOException e) {
+            return false;
+        }
+    }
+
+    /** Whether {@code folder} holds, at any depth, a regular file that {@code accept} takes; stops at the first. */
+    private static boolean holdsAny(Path folder, Predicate<Path> accept) throws IOException {
+        if (Files.isSymbolicLink(folder)) {
+            return true; // not followed here: counted as holding what Helm might find there
+        }
+        if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        try (Stream<Path> paths = Files.find(folder, MAX_DEPTH, (path, attributes) -> attributes.isRegularFile()
+                && accept.test(path))) {
+            return paths.findAny().isPresent();
+        }
     }
 
     /** Adds the kustomization in {@code folder} and every local file it builds from, through its bases. */

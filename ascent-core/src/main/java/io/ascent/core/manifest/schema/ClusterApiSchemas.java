@@ -77,37 +77,39 @@ public final class ClusterApiSchemas {
     }
 
     /**
-     * What would give a ClusterAPI object without a schema one, for the SKIP's reason (starting with {@code "; "});
-     * empty when the object is not ClusterAPI's, so the usual advice applies. Opens the bundle only when a release
+     * What would give a ClusterAPI object without a schema one; empty when the object is not ClusterAPI's, so the
+     * usual advice applies. Opens the bundle only when a release
      * is named.
      */
-    Optional<String> remedy(String apiVersion, String kind) {
+    Optional<SchemaResult.Remedy> remedy(String apiVersion, String kind) {
         if (!ClusterApiSchemaBundle.isClusterApiGroup(apiVersion)) {
             return Optional.empty();
         }
         ApiLifecycleTable table = ApiLifecycleTable.clusterApi();
         boolean known = !table.versionsOf(group(apiVersion), kind).isEmpty();
         if (release == null) {
-            return known ? Optional.of("; set kubernetes.clusterApi.version to the ClusterAPI release the cluster runs,"
-                    + " so that Ascent's bundled ClusterAPI CRDs apply, or add its CRD to the manifests or a"
-                    + " schemaLocation") : Optional.empty();
+            return known ? Optional.of(SchemaResult.Remedy.addCrd("set kubernetes.clusterApi.version to the"
+                    + " ClusterAPI release the cluster runs, so that Ascent's bundled ClusterAPI CRDs apply, or add its"
+                    + " CRD to the manifests or a schemaLocation")) : Optional.empty();
         }
         ClusterApiSchemaBundle schemas = bundle.get();
         Optional<KubernetesVersion> used = schemas.releaseFor(release);
         List<KubernetesVersion> all = schemas.releases();
         if (used.isEmpty()) {
-            return Optional.of("; Ascent bundles the CRDs of ClusterAPI " + all.get(0) + " to " + all.get(all.size() - 1)
-                    + ", not " + release + ": add its CRD to the manifests or a schemaLocation");
+            return Optional.of(SchemaResult.Remedy.addCrd("Ascent bundles the CRDs of ClusterAPI " + all.get(0)
+                    + " to " + all.get(all.size() - 1) + ", not " + release + ": add its CRD to the manifests or a"
+                    + " schemaLocation"));
         }
         Map<String, String> missing = schemas.missing(used.get());
         if (missing.containsKey(TEST_MODULE) && group(apiVersion).equals("infrastructure.cluster.x-k8s.io")) {
-            return Optional.of("; Ascent's bundle of ClusterAPI " + used.get() + " lacks the Docker provider's CRDs ("
-                    + missing.get(TEST_MODULE) + "): add its CRD to the manifests or a schemaLocation");
+            return Optional.of(SchemaResult.Remedy.addCrd("Ascent's bundle of ClusterAPI " + used.get() + " lacks the"
+                    + " Docker provider's CRDs (" + missing.get(TEST_MODULE) + "): add its CRD to the manifests or a"
+                    + " schemaLocation"));
         }
         if (known) {
-            return Optional.of("; ClusterAPI " + used.get() + " does not serve " + apiVersion + " " + kind
-                    + " (kubernetes.clusterApi.version is " + release + "): move the object to the version"
-                    + " manifest.api-version names");
+            return Optional.of(SchemaResult.Remedy.other("ClusterAPI " + used.get() + " does not serve " + apiVersion
+                    + " " + kind + " (kubernetes.clusterApi.version is " + release + "): move the object to the version"
+                    + " manifest.api-version names"));
         }
         return Optional.empty();
     }

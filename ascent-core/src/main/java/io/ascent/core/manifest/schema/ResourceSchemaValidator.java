@@ -63,7 +63,7 @@ public final class ResourceSchemaValidator {
         }
         SchemaRegistry.Lookup lookup = registry.lookup(target, apiVersion, kind);
         if (lookup instanceof SchemaRegistry.NotFound notFound) {
-            return new SchemaResult.Skipped(notFound.reason());
+            return new SchemaResult.Skipped(notFound.reason(), notFound.remedy());
         }
         SchemaRegistry.Found found = (SchemaRegistry.Found) lookup;
         List<SchemaViolation> violations;

@@ -35,12 +35,6 @@ import org.json.JSONTokener;
  * same kind compile it once.
  */
 public final class SchemaRegistry {
-    /**
-     * How a "no schema" reason ends when a CRD would give the object one; the schema check replaces it when a file
-     * that may hold the CRD could not be read.
-     */
-    public static final String CRD_REMEDY = "; add its CRD to the manifests or a schemaLocation";
-
     /** The answer of a lookup. */
     public sealed interface Lookup {
     }
@@ -61,8 +55,19 @@ public final class SchemaRegistry {
         }
     }
 
-    /** No schema: {@code reason} is a sentence for a SKIP item. */
-    public record NotFound(String reason) implements Lookup {
+    /**
+     * No schema: {@code reason} is a sentence for a SKIP item, {@code remedy} what would give the object one (empty
+     * when the lookup was not made: a name that cannot be a kind, a cancelled run).
+     */
+    public record NotFound(String reason, Optional<SchemaResult.Remedy> remedy) implements Lookup {
+        NotFound(String reason) {
+            this(reason, Optional.empty());
+        }
+
+        /** The reason and the remedy as one sentence, as {@link SchemaResult.Skipped#sentence()} gives it. */
+        public String sentence() {
+            return new SchemaResult.Skipped(reason, remedy).sentence();
+        }
     }
 
     private record Key(KubernetesVersion version, String apiVersion, String kind) {
@@ -217,7 +222,8 @@ public final class SchemaRegistry {
         if (bundled.isPresent()) {
             return fromCrd(key, bundled.get().json(), bundled.get().source(), notes);
         }
-        return new NotFound(reason(key, notes));
+        return new NotFound(reason(key, notes), Optional.of(clusterApi.remedy(key.apiVersion(), key.kind())
+                .orElseGet(() -> remedy(key))));
     }
 
     /** A CRD's converted schema (from the manifests, or ClusterAPI's bundled ones), compiled. */
@@ -245,7 +251,7 @@ public final class SchemaRegistry {
         if (!notes.isEmpty()) {
             reason.append(" (").append(String.join("; ", notes)).append(')');
         }
-        return reason.append(clusterApi.remedy(key.apiVersion(), key.kind()).orElseGet(() -> remedy(key))).toString();
+        return reason.toString();
     }
 
     /**
@@ -253,22 +259,22 @@ public final class SchemaRegistry {
      * (examples/removed-apis: extensions/v1beta1 Ingress on 1.25) must move to a served version, and a kind its
      * built-in group does not have is misspelt; {@code manifest.api-version} says which in both cases.
      */
-    private static String remedy(Key key) {
+    private static SchemaResult.Remedy remedy(Key key) {
         ApiLifecycleTable builtIn = ApiLifecycleTable.builtIn();
         Optional<ApiLifecycle> lifecycle = builtIn.find(key.apiVersion(), key.kind());
         if (lifecycle.isPresent()) {
             return lifecycle.get().isServedIn(key.version())
-                    ? "; add a schemaLocation that has it"
-                    : "; a built-in API Kubernetes " + key.version() + " does not serve: move the object to the version "
-                            + "manifest.api-version names";
+                    ? SchemaResult.Remedy.other("add a schemaLocation that has it")
+                    : SchemaResult.Remedy.other("a built-in API Kubernetes " + key.version() + " does not serve: move"
+                            + " the object to the version manifest.api-version names");
         }
         int slash = key.apiVersion().indexOf('/');
         String group = slash < 0 ? "" : key.apiVersion().substring(0, slash);
         if (builtIn.knowsGroup(group)) {
-            return "; its API group is built in and has no such kind in the releases Ascent knows: check the kind and "
-                    + "apiVersion (manifest.api-version)";
+            return SchemaResult.Remedy.other("its API group is built in and has no such kind in the releases Ascent"
+                    + " knows: check the kind and apiVersion (manifest.api-version)");
         }
-        return CRD_REMEDY;
+        return SchemaResult.Remedy.CRD;
     }
 
     private Optional<Found> fromBundle(Key key, List<String> notes) {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The checks that judge the whole manifest set (a Service and the workloads it selects, a workload and its
  * PodDisruptionBudget, a custom resource and its CRD (schema, validation rules), a ClusterAPI object's files and the object naming the version
  * of the nodes that read them) when part of the set was not read: what they looked for may
- * sit in a file that did not parse, so "absent" becomes a SKIP naming that file and where to fix it, never a FAIL
+ * sit in a file that did not parse (or a render that failed, or a chart or kustomization left unrendered), so "absent" becomes a SKIP naming that file and where to fix it, never a FAIL
  * whose remedy sends the user to write what is already written. With every file read they fail as before, and a
  * finding about something present and wrong stays a FAIL whatever else did not parse.
  */
@@ -191,6 +191,124 @@ class PartialSetTest {
                 + parseError(report, "deploy/c.yaml") + " (and 1 more) first (manifest.parse)");
     }
 
+    // --- sources left unrendered (manifest.render SKIP): hidden objects, unless the source builds none
+
+    private static final String CHART = "apiVersion: v2\nname: web\nversion: 0.1.0\n";
+
+    @Test
+    void shouldSkipAServiceWhoseWorkloadMayComeFromAnUnrenderedChart() {
+        Report report = workspace().write("deploy/service.yaml", SERVICE).write("deploy/web/Chart.yaml", CHART)
+                .write("deploy/web/templates/deployment.yaml", WEB).validate(Optional.empty());
+
+        Item only = single(report, ServiceSelectorCheck.ID);
+        assertThat(only.status()).isEqualTo(Status.SKIP);
+        assertThat(only.message()).endsWith("; the Helm chart deploy/web was not rendered (kubernetes.render does not"
+                + " name it) and may hold the workload it fronts: render deploy/web first (manifest.render)");
+    }
+
+    @Test
+    void shouldStillFailAServiceWhenTheUnrenderedChartHasNoTemplate() {
+        // values and partials render nothing: no object hides there
+        Item only = single(workspace().write("deploy/service.yaml", SERVICE).write("deploy/web/Chart.yaml", CHART)
+                .write("deploy/web/values.yaml", "replicas: 3\n")
+                .write("deploy/web/templates/_helpers.tpl", "{{- define \"web.name\" -}}web{{- end }}\n")
+                .validate(Optional.empty()), ServiceSelectorCheck.ID);
+
+        assertThat(only.status()).isEqualTo(Status.FAIL);
+    }
+
+    @Test
+    void shouldStillFailAServiceWhenTheUnrenderedChartIsALibrary() {
+        Item only = single(workspace().write("deploy/service.yaml", SERVICE)
+                .write("deploy/web/Chart.yaml", CHART + "type: library\n")
+                .write("deploy/web/templates/deployment.yaml", WEB).validate(Optional.empty()),
+                ServiceSelectorCheck.ID);
+
+        assertThat(only.status()).isEqualTo(Status.FAIL);
+    }
+
+    @Test
+    void shouldSkipAServiceWhoseWorkloadMayComeFromAnUnrenderedChartsSubchart() {
+        Item only = single(workspace().write("deploy/service.yaml", SERVICE).write("deploy/web/Chart.yaml", CHART)
+                .write("deploy/web/charts/backend-0.1.0.tgz", "not read by Ascent\n").validate(Optional.empty()),
+                ServiceSelectorCheck.ID);
+
+        assertThat(only.status()).isEqualTo(Status.SKIP);
+        assertThat(only.message()).contains("the Helm chart deploy/web was not rendered");
+    }
+
+    @Test
+    void shouldSkipAServiceWhoseWorkloadMayComeFromAnUnrenderedKustomizationsBase() {
+        Report report = workspace().write("deploy/service.yaml", SERVICE)
+                .write("deploy/kustomization.yaml", "resources: [service.yaml, ../base]\n")
+                .write("base/kustomization.yaml", "resources: [web.yaml]\n").write("base/web.yaml", WEB)
+                .validate(Optional.empty());
+
+        Item only = single(report, ServiceSelectorCheck.ID);
+        assertThat(only.status()).isEqualTo(Status.SKIP);
+        assertThat(only.message()).endsWith("; the kustomization deploy was not rendered (kubernetes.render does not"
+                + " name it) and may hold the workload it fronts: render deploy first (manifest.render)");
+    }
+
+    @Test
+    void shouldSkipAServiceWhoseWorkloadsLabelsAnUnrenderedKustomizationMayChange() {
+        // the file is read as it is, but Kustomize would label its pods app=web
+        Item only = single(workspace().write("deploy/service.yaml", SERVICE)
+                .write("deploy/web.yaml", WEB.replace("app: web", "tier: front"))
+                .write("deploy/kustomization.yaml", "resources: [service.yaml, web.yaml]\nlabels:\n"
+                        + "  - pairs: {app: web}\n    includeSelectors: true\n").validate(Optional.empty()),
+                ServiceSelectorCheck.ID);
+
+        assertThat(only.status()).isEqualTo(Status.SKIP);
+        assertThat(only.message()).contains("the kustomization deploy was not rendered");
+    }
+
+    @Test
+    void shouldStillFailAServiceWhenTheUnrenderedKustomizationOnlyListsFilesReadAsTheyAre() {
+        Item only = single(workspace().write("deploy/service.yaml", SERVICE)
+                .write("deploy/web.yaml", WEB.replace("app: web", "app: website"))
+                .write("deploy/kustomization.yaml", "apiVersion: kustomize.config.k8s.io/v1beta1\n"
+                        + "kind: Kustomization\nresources: [service.yaml, web.yaml]\n").validate(Optional.empty()),
+                ServiceSelectorCheck.ID);
+
+        assertThat(only.status()).isEqualTo(Status.FAIL);
+    }
+
+    @Test
+    void shouldStillFailAServiceWhenTheUnrenderedKustomizationBuildsNothing() {
+        // labels for nothing: no resource, no generator
+        Item only = single(workspace().write("deploy/service.yaml", SERVICE)
+                .write("deploy/kustomization.yaml", "resources: []\ncommonLabels: {app: web}\n")
+                .validate(Optional.empty()),
+                ServiceSelectorCheck.ID);
+
+        assertThat(only.status()).isEqualTo(Status.FAIL);
+    }
+
+    @Test
+    void shouldSkipAServiceWhoseWorkloadMayComeFromAnUnrenderedComponent() {
+        Item only = single(workspace().write("deploy/service.yaml", SERVICE)
+                .write("deploy/web/kustomization.yaml", "apiVersion: kustomize.config.k8s.io/v1alpha1\n"
+                        + "kind: Component\nresources: [../../base/web.yaml]\n").write("base/web.yaml", WEB)
+                .validate(Optional.empty()), ServiceSelectorCheck.ID);
+
+        assertThat(only.status()).isEqualTo(Status.SKIP);
+        assertThat(only.message()).endsWith("; the Kustomize component deploy/web was not rendered (a component is"
+                + " rendered through a kustomization that uses it, and kubernetes.render names none that does) and"
+                + " may hold the workload it fronts: render deploy/web first (manifest.render)");
+    }
+
+    @Test
+    void shouldNameUnreadFilesAndUnrenderedSourcesTogether() {
+        Report report = workspace().write("deploy/service.yaml", SERVICE).write("deploy/api.yaml", WEB_BROKEN)
+                .write("deploy/web/Chart.yaml", CHART).write("deploy/web/templates/deployment.yaml", WEB)
+                .validate(Optional.empty());
+
+        assertThat(single(report, ServiceSelectorCheck.ID).message()).endsWith("; 2 parts of the manifests were not"
+                + " read and may hold the workload it fronts: fix " + parseError(report, "deploy/api.yaml")
+                + " (manifest.parse), render deploy/web (manifest.render) first");
+    }
+
     // --- manifest.pod-disruption-budget
 
     @Test
@@ -256,6 +374,34 @@ class PartialSetTest {
         assertThat(only.status()).isEqualTo(Status.SKIP);
         assertThat(only.message()).endsWith("in the default location; add its CRD to the manifests or a"
                 + " schemaLocation");
+    }
+
+    @Test
+    void shouldNotAskForAClusterApiCrdThatMayBeInAFileThatDidNotParse() {
+        // without kubernetes.clusterApi.version the advice is to set it, or add the CRD: the CRD may be in that file
+        Report report = workspace().write("deploy/cluster.yaml", "apiVersion: cluster.x-k8s.io/v1beta1\nkind: Cluster\n"
+                + "metadata: {name: c}\n").write("deploy/crd.yaml", WIDGET_CRD_BROKEN).validate(Optional.empty());
+
+        Item only = single(report, SchemaCheck.ID);
+        assertThat(only.status()).isEqualTo(Status.SKIP);
+        assertThat(only.message()).isEqualTo("Cluster/c: no schema for cluster.x-k8s.io/v1beta1 Cluster (Kubernetes 1.31)"
+                + " in the default location; deploy/crd.yaml could not be read and may hold its CRD: fix "
+                + parseError(report, "deploy/crd.yaml") + " first (manifest.parse); otherwise set"
+                + " kubernetes.clusterApi.version to the ClusterAPI release the cluster runs, so that Ascent's bundled"
+                + " ClusterAPI CRDs apply, or add its CRD to the manifests or a schemaLocation");
+    }
+
+    @Test
+    void shouldKeepAdviceNoCrdWouldFollowWhateverElseDidNotParse() {
+        // a built-in kind its group does not have is misspelt: no CRD, in an unread file or not, gives it a schema
+        Report report = workspace().write("deploy/web.yaml", WEB.replace("kind: Deployment", "kind: Deploymnet"))
+                .write("deploy/crd.yaml", WIDGET_CRD_BROKEN).validate(Optional.empty());
+
+        Item only = single(report, SchemaCheck.ID);
+        assertThat(only.status()).isEqualTo(Status.SKIP);
+        assertThat(only.message()).isEqualTo("Deploymnet/web: no schema for apps/v1 Deploymnet (Kubernetes 1.31) in the"
+                + " default location; its API group is built in and has no such kind in the releases Ascent knows: check the"
+                + " kind and apiVersion (manifest.api-version)");
     }
 
     @Test

@@ -51,8 +51,11 @@ class ClusterApiSchemaLookupTest {
         SchemaRegistry registry = registry(List.of("default"), Path.of("."), null);
 
         assertThat(registry.lookup(K8S, "cluster.x-k8s.io/v1beta1", "Cluster"))
-                .isInstanceOfSatisfying(SchemaRegistry.NotFound.class, notFound -> assertThat(notFound.reason())
-                        .contains("set kubernetes.clusterApi.version"));
+                .isInstanceOfSatisfying(SchemaRegistry.NotFound.class, notFound -> assertThat(notFound.remedy())
+                        .hasValueSatisfying(remedy -> {
+                            assertThat(remedy.kind()).isEqualTo(SchemaResult.Remedy.Kind.ADD_CRD);
+                            assertThat(remedy.text()).startsWith("set kubernetes.clusterApi.version");
+                        }));
         assertThat(opened).hasValue(0);
     }
 
@@ -74,20 +77,20 @@ class ClusterApiSchemaLookupTest {
         // ClusterAPI 1.11's CAPD module is not on the proxy; v1alpha4 is not served by 1.9; 0.4 is before the bundle
         assertThat(registry(List.of("default"), Path.of("."), KubernetesVersion.of(1, 11))
                 .lookup(K8S, "infrastructure.cluster.x-k8s.io/v1beta2", "DockerCluster"))
-                .isInstanceOfSatisfying(SchemaRegistry.NotFound.class, notFound -> assertThat(notFound.reason())
-                        .endsWith("; Ascent's bundle of ClusterAPI 1.11 lacks the Docker provider's CRDs (the Go module"
-                                + " proxy does not serve sigs.k8s.io/cluster-api/test for this release): add its CRD to"
-                                + " the manifests or a schemaLocation"));
+                .isInstanceOfSatisfying(SchemaRegistry.NotFound.class, notFound -> assertThat(notFound.remedy())
+                        .contains(SchemaResult.Remedy.addCrd("Ascent's bundle of ClusterAPI 1.11 lacks the Docker"
+                                + " provider's CRDs (the Go module proxy does not serve sigs.k8s.io/cluster-api/test for"
+                                + " this release): add its CRD to the manifests or a schemaLocation")));
         assertThat(registry(List.of("default"), Path.of("."), KubernetesVersion.of(1, 9))
                 .lookup(K8S, "cluster.x-k8s.io/v1alpha4", "ClusterClass"))
-                .isInstanceOfSatisfying(SchemaRegistry.NotFound.class, notFound -> assertThat(notFound.reason())
-                        .endsWith("; ClusterAPI 1.9 does not serve cluster.x-k8s.io/v1alpha4 ClusterClass"
-                                + " (kubernetes.clusterApi.version is 1.9): move the object to the version"
-                                + " manifest.api-version names"));
+                .isInstanceOfSatisfying(SchemaRegistry.NotFound.class, notFound -> assertThat(notFound.remedy())
+                        .contains(SchemaResult.Remedy.other("ClusterAPI 1.9 does not serve cluster.x-k8s.io/v1alpha4"
+                                + " ClusterClass (kubernetes.clusterApi.version is 1.9): move the object to the version"
+                                + " manifest.api-version names")));
         assertThat(registry(List.of("default"), Path.of("."), KubernetesVersion.of(0, 4))
                 .lookup(K8S, "cluster.x-k8s.io/v1alpha4", "Cluster"))
-                .isInstanceOfSatisfying(SchemaRegistry.NotFound.class, notFound -> assertThat(notFound.reason())
-                        .endsWith("; Ascent bundles the CRDs of ClusterAPI 1.0 to 1.14, not 0.4: add its CRD to the"
-                                + " manifests or a schemaLocation"));
+                .isInstanceOfSatisfying(SchemaRegistry.NotFound.class, notFound -> assertThat(notFound.remedy())
+                        .contains(SchemaResult.Remedy.addCrd("Ascent bundles the CRDs of ClusterAPI 1.0 to 1.14, not"
+                                + " 0.4: add its CRD to the manifests or a schemaLocation")));
     }
 }

@@ -9,6 +9,7 @@ import io.ascent.core.manifest.CrdYaml;
 import io.ascent.core.manifest.api.KubernetesVersion;
 import io.ascent.core.yaml.YamlDocument;
 import java.util.List;
+import java.util.Optional;
 import org.json.JSONObject;
 import org.junit.jupiter.api.Test;
 
@@ -163,7 +164,7 @@ class CustomResourceSchemasTest {
         SchemaResult result = validator(true).validate(gadget, List.of(), "example.com/v1", "Gadget", V1_30);
 
         assertThat(result).isEqualTo(new SchemaResult.Skipped("no schema for example.com/v1 Gadget (Kubernetes 1.30)"
-                + " in the default location; add its CRD to the manifests or a schemaLocation"));
+                + " in the default location", Optional.of(SchemaResult.Remedy.CRD)));
     }
 
     @Test

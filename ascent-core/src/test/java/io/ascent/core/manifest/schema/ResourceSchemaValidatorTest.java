@@ -8,6 +8,7 @@ import io.ascent.core.jsonschema.SchemaViolation;
 import io.ascent.core.manifest.api.KubernetesVersion;
 import io.ascent.core.yaml.YamlDocument;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -56,8 +57,8 @@ class ResourceSchemaValidatorTest {
                 KubernetesVersion.of(1, 25));
         // no CRD gives a removed built-in API a schema: the object has to move
         assertThat(removed).isEqualTo(new SchemaResult.Skipped("no schema for batch/v1beta1 CronJob (Kubernetes 1.25)"
-                + " in the default location; a built-in API Kubernetes 1.25 does not serve: move the object to the"
-                + " version manifest.api-version names"));
+                + " in the default location", Optional.of(SchemaResult.Remedy.other("a built-in API Kubernetes 1.25 does"
+                + " not serve: move the object to the version manifest.api-version names"))));
     }
 
     @Test
@@ -66,8 +67,8 @@ class ResourceSchemaValidatorTest {
                 List.of(), "apps/v1", "Deploymnet", V1_30);
 
         assertThat(result).isEqualTo(new SchemaResult.Skipped("no schema for apps/v1 Deploymnet (Kubernetes 1.30)"
-                + " in the default location; its API group is built in and has no such kind in the releases Ascent"
-                + " knows: check the kind and apiVersion (manifest.api-version)"));
+                + " in the default location", Optional.of(SchemaResult.Remedy.other("its API group is built in and has"
+                + " no such kind in the releases Ascent knows: check the kind and apiVersion (manifest.api-version)"))));
     }
 
     @Test
@@ -203,7 +204,7 @@ class ResourceSchemaValidatorTest {
                 List.of(), "example.com/v1", "Widget", V1_30);
 
         assertThat(result).isEqualTo(new SchemaResult.Skipped("no schema for example.com/v1 Widget (Kubernetes 1.30)"
-                + " in the default location; add its CRD to the manifests or a schemaLocation"));
+                + " in the default location", Optional.of(SchemaResult.Remedy.CRD)));
     }
 
     @Test

@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -163,7 +164,7 @@ class SchemaLocationsTest {
 
         assertThat(result).isEqualTo(new SchemaResult.Skipped("no schema for example.com/v1 Widget (Kubernetes 1.30)"
                 + " in " + base + "/{{ .ResourceKind }}.json (" + base + "/widget.json" + CachingHttpFetcher.NOT_FETCHED
-                + "); add its CRD to the manifests or a schemaLocation"));
+                + ")", Optional.of(SchemaResult.Remedy.CRD)));
     }
 
     @Test
@@ -175,8 +176,9 @@ class SchemaLocationsTest {
                 List.of(), "v1", "ConfigMap", V1_30);
 
         assertThat(result).isInstanceOf(SchemaResult.Skipped.class);
-        assertThat(((SchemaResult.Skipped) result).reason()).startsWith("no schema for v1 ConfigMap (Kubernetes 1.30)")
-                .endsWith("; add a schemaLocation that has it");
+        assertThat(((SchemaResult.Skipped) result).reason()).startsWith("no schema for v1 ConfigMap (Kubernetes 1.30)");
+        assertThat(((SchemaResult.Skipped) result).remedy())
+                .contains(SchemaResult.Remedy.other("add a schemaLocation that has it"));
     }
 
     @Test
