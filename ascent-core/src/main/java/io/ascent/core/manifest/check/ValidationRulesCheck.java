@@ -240,7 +240,8 @@ final class ValidationRulesCheck implements ManifestCheck {
     @Override
     public CheckDescription.Explanation explanation() {
         return new CheckDescription.Explanation(
-                "custom resources whose CRD is among the manifests: every x-kubernetes-validations rule (CEL) of the"
+                "custom resources whose CRD is among the manifests, and ClusterAPI objects whose CRD Ascent bundles"
+                        + " for kubernetes.clusterApi.version: every x-kubernetes-validations rule (CEL) of the"
                         + " CRD's schema, evaluated as the API server does on creation (defaults filled in, each rule"
                         + " on the values its schema node describes, with message, messageExpression, reason and"
                         + " fieldPath); transition rules (oldSelf), the authorizer library and rules over the cost"
