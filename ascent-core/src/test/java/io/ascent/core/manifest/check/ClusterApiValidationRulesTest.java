@@ -200,4 +200,46 @@ class ClusterApiValidationRulesTest {
                 .satisfies(item -> assertThat(item.remediation()).contains("rule 'has(self.paused)' of"
                         + " CustomResourceDefinition clusters.cluster.x-k8s.io (deploy/all.yaml:"));
     }
+    @Test
+    void shouldSkipARuleOnAClusterctlTemplateVariableAndFailTheWrittenValue() {
+        // ClusterAPI 1.13's partition types: a name or a GPT GUID. '${PARTITION_TYPE}' is filled in by clusterctl.
+        String controlPlane = """
+                apiVersion: controlplane.cluster.x-k8s.io/v1beta1
+                kind: KubeadmControlPlane
+                metadata:
+                  name: workload-control-plane
+                spec:
+                  version: v1.31.0
+                  machineTemplate:
+                    infrastructureRef: {apiVersion: infrastructure.cluster.x-k8s.io/v1beta1, kind: DockerMachineTemplate, name: cp}
+                  kubeadmConfigSpec:
+                    diskSetup:
+                      partitions:
+                        - device: /dev/sdb
+                          layout: true
+                          diskLayout:
+                            - percentage: 50
+                              partitionType: '${PARTITION_TYPE}'
+                            - percentage: 50
+                              partitionType: Ext4
+                """;
+
+        List<Item> items = run(release("1.13"), controlPlane);
+
+        assertThat(describe(items)).isEqualTo("""
+
+                SKIP deploy/all.yaml:16:30 KubeadmControlPlane/workload-control-plane: '${PARTITION_TYPE}' in\
+                 spec.kubeadmConfigSpec.diskSetup.partitions[0].diskLayout[0].partitionType holds the template\
+                 variable ${PARTITION_TYPE}, filled in by clusterctl (or envsubst) before the API server sees it: not\
+                 judged as written | null
+                FAIL deploy/all.yaml:18:30 KubeadmControlPlane/workload-control-plane:\
+                 spec.kubeadmConfigSpec.diskSetup.partitions[0].diskLayout[1].partitionType: Invalid value:\
+                 partitionType must be one of Linux, LinuxSwap, LinuxRAID, LVM, Fat32, NTFS, LinuxExtended or a full\
+                 GPT partition GUID | make the object satisfy the rule\
+                 'self.matches('^(Linux|LinuxSwap|LinuxRAID|LVM|Fat32|NTFS|LinuxExtended|[0-9A-Fa-f]{8}(-[0-9A-Fa-f]{4}){3}-[0-9A-Fa-f]...'\
+                 at spec.kubeadmConfigSpec.diskSetup.partitions[].diskLayout[].partitionType of ClusterAPI 1.13's CRD\
+                 kubeadmcontrolplanes.controlplane.cluster.x-k8s.io (bundled with Ascent, from sigs.k8s.io/cluster-api\
+                 v1.13.6)
+                """);
+    }
 }
