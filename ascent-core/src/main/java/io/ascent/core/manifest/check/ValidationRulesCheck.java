@@ -13,11 +13,8 @@ import io.ascent.core.manifest.listtype.ListTypeValidator;
 import io.ascent.core.report.CheckDescription;
 import io.ascent.core.report.Severity;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Custom resources satisfy the validation rules ({@code x-kubernetes-validations}, CEL) of their
@@ -40,7 +37,7 @@ import java.util.Set;
  * {@code manifest.schema} validates them against its schema: a CRD among the manifests that defines the kind and
  * version wins. A bundled CRD is in no file, so what is said about one of its rules (a SKIP, a rule the target's API
  * server would refuse) is at the first object that reached it, and the rule is named by its schema node and the
- * bundled CRD's source.
+ * bundled CRD's source. Its rules compile when an object first reaches them, not all when the kind is first met.
  */
 final class ValidationRulesCheck implements ManifestCheck {
     static final String ID = "manifest.validation-rules";
@@ -49,8 +46,6 @@ final class ValidationRulesCheck implements ManifestCheck {
     private final ApiLifecycleTable table;
     private final CustomResourceRules rules = new CustomResourceRules();
     private final ClusterApiRules clusterApi;
-    /** The bundled rule schemas compiled so far: each once per run, when the first object of its kind comes. */
-    private final Set<RuleSchema> compiledBundled = Collections.newSetFromMap(new IdentityHashMap<>());
     private final RuleEvaluator evaluator;
     private final List<Resource> waitingForCrds = new ArrayList<>();
     /** {@code group/kind} of every CRD read, with or without rules: a custom resource of one is not missing its CRD. */
@@ -162,16 +157,18 @@ final class ValidationRulesCheck implements ManifestCheck {
                 .ifPresent(schema -> evaluate(resource, schema, findings));
     }
 
-    /** A ClusterAPI object against its bundled CRD's list types and rules, the rules compiled with its first object. */
+    /**
+     * A ClusterAPI object against its bundled CRD's list types and rules. Unlike a CRD among the manifests, whose every
+     * rule is compiled when it is read (the API server would refuse the CRD), a bundled CRD's rule is compiled only when
+     * an object reaches it, once per run: most ClusterAPI objects reach none, and building the CEL environment costs
+     * about a second of CPU.
+     */
     private void evaluate(Resource resource, ClusterApiRules.Rules bundled, Findings findings) {
         findings.looked();
         if (bundled.listTypes() != null) {
             listTypes(resource, bundled.listTypes(), "the schema of " + bundled.source(), findings);
         }
         if (bundled.rules() != null) {
-            if (compiledBundled.add(bundled.rules())) {
-                evaluator.compileAll(bundled.rules(), listener(resource, findings));
-            }
             evaluate(resource, bundled.rules(), findings);
         }
     }
