@@ -21,6 +21,8 @@ import org.json.JSONObject;
  */
 public final class CustomResourceRules {
     private final Set<String> seen = new HashSet<>();
+    /** {@code group/version Kind} of every version a CRD read defines, with a schema or not. */
+    private final Set<String> defined = new HashSet<>();
     private final Map<String, RuleSchema> byKind = new LinkedHashMap<>();
     private final Map<String, ListTypeSchema> listTypes = new LinkedHashMap<>();
 
@@ -55,6 +57,7 @@ public final class CustomResourceRules {
         if (spec.opt("versions") instanceof JSONArray versions && !versions.isEmpty()) {
             for (int i = 0; i < versions.length(); i++) {
                 if (versions.opt(i) instanceof JSONObject version && version.opt("name") instanceof String v) {
+                    defined.add(group + "/" + v + " " + kind);
                     JSONObject own = version.opt("schema") instanceof JSONObject s
                             && s.opt("openAPIV3Schema") instanceof JSONObject o ? o : null;
                     List<String> at = own != null
@@ -64,6 +67,7 @@ public final class CustomResourceRules {
                 }
             }
         } else if (spec.opt("version") instanceof String v) {
+            defined.add(group + "/" + v + " " + kind);
             put(group + "/" + v + " " + kind, shared, document, sharedAt, name, added);
         }
     }
@@ -104,6 +108,14 @@ public final class CustomResourceRules {
     public boolean judges(String apiVersion, String kind) {
         String key = apiVersion + " " + kind;
         return byKind.containsKey(key) || listTypes.containsKey(key);
+    }
+
+    /**
+     * Whether a CRD among the manifests defines the kind at this version, with or without rules: then it, not a CRD
+     * bundled with Ascent, says what the kind's objects must satisfy.
+     */
+    public boolean defines(String apiVersion, String kind) {
+        return defined.contains(apiVersion + " " + kind);
     }
 
     public boolean isEmpty() {

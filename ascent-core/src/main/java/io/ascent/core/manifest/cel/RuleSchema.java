@@ -64,31 +64,44 @@ public final class RuleSchema {
      * @param crd      the CRD's name, for messages
      */
     static RuleSchema read(JSONObject node, YamlDocument document, List<String> tokens, String crd) {
-        return read(node, document, tokens, crd, StructuralDefaults.of(node));
+        return read(node, document, null, tokens, crd, StructuralDefaults.of(node));
     }
 
-    private static RuleSchema read(JSONObject node, YamlDocument document, List<String> tokens, String crd,
-            StructuralDefaults defaults) {
+    /**
+     * Reads the {@code openAPIV3Schema} of a CRD bundled with Ascent, which is in no file: its rules name their
+     * schema node and {@code source} instead of a line ({@link ValidationRule#bundled}).
+     *
+     * @param crd    the CRD's name
+     * @param source how reports name the bundled CRD
+     */
+    public static RuleSchema readBundled(JSONObject node, String crd, String source) {
+        return read(node, null, source, List.of(), crd, StructuralDefaults.of(node));
+    }
+
+    /** Exactly one of {@code document} (a CRD among the manifests) and {@code bundled} (a bundled CRD's source). */
+    private static RuleSchema read(JSONObject node, YamlDocument document, String bundled, List<String> tokens,
+            String crd, StructuralDefaults defaults) {
         List<ValidationRule> rules = new ArrayList<>();
         if (node.opt("x-kubernetes-validations") instanceof JSONArray entries) {
             for (int i = 0; i < entries.length(); i++) {
                 List<String> at = child(tokens, "x-kubernetes-validations", Integer.toString(i));
-                rules.add(rule(entries.opt(i), document, at, crd));
+                rules.add(rule(entries.opt(i), document, bundled, at, crd));
             }
         }
         Map<String, RuleSchema> properties = new LinkedHashMap<>();
         if (node.opt("properties") instanceof JSONObject declared) {
             for (String name : declared.keySet()) {
                 if (declared.opt(name) instanceof JSONObject property) {
-                    properties.put(name, read(property, document, child(tokens, "properties", name), crd,
+                    properties.put(name, read(property, document, bundled, child(tokens, "properties", name), crd,
                             StructuralDefaults.NONE));
                 }
             }
         }
         RuleSchema items = node.opt("items") instanceof JSONObject item
-                ? read(item, document, child(tokens, "items"), crd, StructuralDefaults.NONE) : null;
+                ? read(item, document, bundled, child(tokens, "items"), crd, StructuralDefaults.NONE) : null;
         RuleSchema additional = node.opt("additionalProperties") instanceof JSONObject value
-                ? read(value, document, child(tokens, "additionalProperties"), crd, StructuralDefaults.NONE) : null;
+                ? read(value, document, bundled, child(tokens, "additionalProperties"), crd, StructuralDefaults.NONE)
+                : null;
         return new RuleSchema(node.opt("type") instanceof String t ? t : null,
                 node.opt("format") instanceof String f ? f : null,
                 node.optBoolean("x-kubernetes-int-or-string", false),
@@ -97,15 +110,41 @@ public final class RuleSchema {
                 defaults, rules, properties, items, additional);
     }
 
-    private static ValidationRule rule(Object entry, YamlDocument document, List<String> at, String crd) {
-        var location = document.locationOf(document.nodeAt(at));
+    private static ValidationRule rule(Object entry, YamlDocument document, String bundled, List<String> at,
+            String crd) {
+        ValidationRule.Bundled origin = bundled == null ? null : new ValidationRule.Bundled(bundled, node(at));
         if (!(entry instanceof JSONObject object) || !(object.opt("rule") instanceof String rule) || rule.isBlank()) {
-            return new ValidationRule(null, null, null, null, null, false, crd, location,
+            return new ValidationRule(null, null, null, null, null, false, crd,
+                    document == null ? null : document.locationOf(document.nodeAt(at)), origin,
                     "the entry has no 'rule' string");
         }
         return new ValidationRule(rule, text(object, "message"), text(object, "messageExpression"),
                 text(object, "reason"), text(object, "fieldPath"), object.optBoolean("optionalOldSelf", false), crd,
-                document.locationOf(document.nodeAt(child(at, "rule"))), null);
+                document == null ? null : document.locationOf(document.nodeAt(child(at, "rule"))), origin, null);
+    }
+
+    /**
+     * The field path of the schema node a rule's tokens ({@code properties/spec/items/x-kubernetes-validations/0})
+     * lead to, as the API server writes paths: {@code spec[]}, a map's values as {@code [*]}, the root as
+     * {@code <root>}.
+     */
+    private static String node(List<String> at) {
+        StringBuilder path = new StringBuilder();
+        for (int i = 0; i < at.size(); i++) {
+            switch (at.get(i)) {
+                case "properties" -> {
+                    if (i + 1 < at.size()) {
+                        path.append(path.isEmpty() ? "" : ".").append(at.get(++i));
+                    }
+                }
+                case "items" -> path.append("[]");
+                case "additionalProperties" -> path.append("[*]");
+                default -> {
+                    return path.isEmpty() ? "<root>" : path.toString();
+                }
+            }
+        }
+        return path.isEmpty() ? "<root>" : path.toString();
     }
 
     private static String text(JSONObject object, String key) {

@@ -5,7 +5,9 @@ import io.ascent.core.manifest.Resource;
 import io.ascent.core.manifest.render.ManifestRenderer;
 import io.ascent.core.manifest.api.ApiLifecycleTable;
 import io.ascent.core.manifest.api.KubernetesVersion;
+import io.ascent.core.manifest.cel.ClusterApiRules;
 import io.ascent.core.manifest.schema.CachingHttpFetcher;
+import io.ascent.core.manifest.schema.ClusterApiSchemaBundle;
 import io.ascent.core.manifest.schema.ResourceSchemaValidator;
 import io.ascent.core.manifest.schema.SchemaFetcher;
 import io.ascent.core.network.UrlAllowList;
@@ -102,7 +104,8 @@ public final class ManifestChecks {
                 new ShapeCheck(new ConfigurationKinds(table)),
                 new ApiVersionCheck(table, target, fileTargets, clusterApiRelease),
                 new SchemaCheck(new SchemaValidators(schemas, fetcher, clusterApiRelease), schemas.strict(), target),
-                new ValidationRulesCheck(table, target),
+                new ValidationRulesCheck(table, target,
+                        new ClusterApiRules(clusterApiRelease, ClusterApiSchemaBundle::builtIn)),
                 new ResourcesCheck(),
                 new ProbesCheck(),
                 new ImageTagCheck(),

@@ -3,15 +3,18 @@ package io.ascent.core.manifest.check;
 import io.ascent.core.manifest.Resource;
 import io.ascent.core.manifest.api.ApiLifecycleTable;
 import io.ascent.core.manifest.api.KubernetesVersion;
+import io.ascent.core.manifest.cel.ClusterApiRules;
 import io.ascent.core.manifest.cel.CustomResourceRules;
 import io.ascent.core.manifest.cel.RuleEvaluator;
 import io.ascent.core.manifest.cel.RuleSchema;
 import io.ascent.core.manifest.cel.ValidationRule;
+import io.ascent.core.manifest.listtype.ListTypeSchema;
 import io.ascent.core.manifest.listtype.ListTypeValidator;
 import io.ascent.core.report.CheckDescription;
 import io.ascent.core.report.Severity;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Custom resources satisfy the validation rules ({@code x-kubernetes-validations}, CEL) of their
@@ -28,6 +31,13 @@ import java.util.List;
  * partial set ({@link UnreadParts}) changes none. What it does conclude from absence is that a custom resource
  * without a CRD among the manifests has nothing to satisfy; when a file could not be read its CRD may be there, so
  * those custom resources are one SKIP naming the unread files rather than left out of a PASS that would claim them.
+ *
+ * <p>ClusterAPI's own kinds whose CRD is not among the manifests are judged, once every file is read, by the rules of
+ * the CRD bundled with Ascent for {@code kubernetes.clusterApi.version} ({@link ClusterApiRules}), as
+ * {@code manifest.schema} validates them against its schema: a CRD among the manifests that defines the kind and
+ * version wins. A bundled CRD is in no file, so what is said about one of its rules (a SKIP, a rule the target's API
+ * server would refuse) is at the first object that reached it, and the rule is named by its schema node and the
+ * bundled CRD's source. Its rules compile when an object first reaches them, not all when the kind is first met.
  */
 final class ValidationRulesCheck implements ManifestCheck {
     static final String ID = "manifest.validation-rules";
@@ -35,6 +45,7 @@ final class ValidationRulesCheck implements ManifestCheck {
 
     private final ApiLifecycleTable table;
     private final CustomResourceRules rules = new CustomResourceRules();
+    private final ClusterApiRules clusterApi;
     private final RuleEvaluator evaluator;
     private final List<Resource> waitingForCrds = new ArrayList<>();
     /** {@code group/kind} of every CRD read, with or without rules: a custom resource of one is not missing its CRD. */
@@ -45,10 +56,12 @@ final class ValidationRulesCheck implements ManifestCheck {
     /**
      * @param target the target Kubernetes version, whose API server decides which CEL libraries rules may call, or
      *               {@code null} for the newest
+     * @param clusterApi the rules of ClusterAPI's bundled CRDs for the checklist's ClusterAPI release
      */
-    ValidationRulesCheck(ApiLifecycleTable table, KubernetesVersion target) {
+    ValidationRulesCheck(ApiLifecycleTable table, KubernetesVersion target, ClusterApiRules clusterApi) {
         this.table = table;
         this.evaluator = new RuleEvaluator(target);
+        this.clusterApi = clusterApi;
     }
 
     @Override
@@ -107,8 +120,17 @@ final class ValidationRulesCheck implements ManifestCheck {
     public void finish(Findings findings) {
         List<Resource> withoutCrd = new ArrayList<>();
         for (Resource resource : waitingForCrds) {
-            if (rules.judges(resource.apiVersion(), resource.kind())) {
+            String apiVersion = resource.apiVersion();
+            String kind = resource.kind();
+            Optional<ClusterApiRules.Rules> bundled;
+            if (rules.judges(apiVersion, kind)) {
                 evaluate(resource, findings);
+            } else if (rules.defines(apiVersion, kind)) {
+                continue; // the manifests' CRD has neither rules nor list types, and wins over a bundled one
+            } else if ((bundled = clusterApi.find(apiVersion, kind)).isPresent()) {
+                if (bundled.get().judges()) {
+                    evaluate(resource, bundled.get(), findings);
+                }
             } else if (!unread.isEmpty() && !crdKinds.contains(resource.apiVersion().substring(0,
                     resource.apiVersion().indexOf('/')) + "/" + resource.kind())) {
                 withoutCrd.add(resource);
@@ -129,15 +151,36 @@ final class ValidationRulesCheck implements ManifestCheck {
 
     private void evaluate(Resource resource, Findings findings) {
         findings.looked();
-        rules.findListTypes(resource.apiVersion(), resource.kind()).ifPresent(lists -> {
-            for (ListTypeValidator.Violation violation : ListTypeValidator.validate(resource.json(), lists)) {
-                findings.add(resource, violation.tokens(), violation.path() + " list-type",
-                        resource.displayName() + ": " + violation.path() + ": " + violation.message(),
-                        "make the items of this list unique: the CRD's schema marks it " + violation.marking());
-            }
-        });
+        rules.findListTypes(resource.apiVersion(), resource.kind())
+                .ifPresent(lists -> listTypes(resource, lists, "the CRD's schema", findings));
         rules.find(resource.apiVersion(), resource.kind())
                 .ifPresent(schema -> evaluate(resource, schema, findings));
+    }
+
+    /**
+     * A ClusterAPI object against its bundled CRD's list types and rules. Unlike a CRD among the manifests, whose every
+     * rule is compiled when it is read (the API server would refuse the CRD), a bundled CRD's rule is compiled only when
+     * an object reaches it, once per run: most ClusterAPI objects reach none, and building the CEL environment costs
+     * about a second of CPU.
+     */
+    private void evaluate(Resource resource, ClusterApiRules.Rules bundled, Findings findings) {
+        findings.looked();
+        if (bundled.listTypes() != null) {
+            listTypes(resource, bundled.listTypes(), "the schema of " + bundled.source(), findings);
+        }
+        if (bundled.rules() != null) {
+            evaluate(resource, bundled.rules(), findings);
+        }
+    }
+
+    /** @param schema how the fix names the schema: the CRD's, or the bundled CRD's with its source */
+    private static void listTypes(Resource resource, ListTypeSchema lists, String schema, Findings findings) {
+        for (ListTypeValidator.Violation violation : ListTypeValidator.validate(resource.json(), lists)) {
+            findings.add(resource, violation.tokens(), violation.path() + " list-type",
+                    resource.displayName() + ": " + violation.path() + ": " + violation.message(),
+                    "make the items of this list unique: " + schema + " marks it "
+                            + violation.marking());
+        }
     }
 
     private void evaluate(Resource resource, RuleSchema schema, Findings findings) {
@@ -149,6 +192,14 @@ final class ValidationRulesCheck implements ManifestCheck {
         return new RuleEvaluator.Listener() {
             @Override
             public void violation(RuleEvaluator.Violation violation) {
+                Object value = TemplateVariables.valueAt(resource.json(), violation.tokens());
+                if (!TemplateVariables.in(value).isEmpty()) {
+                    // partitionType: '${PARTITION_TYPE}' in a clusterctl template: the API server sees the filled-in
+                    // value, as manifest.schema says for a pattern
+                    findings.skip(TemplateVariables.skip(resource, violation.tokens(),
+                            violation.path() + " " + violation.rule().rule(), value));
+                    return;
+                }
                 findings.add(resource, violation.tokens(), violation.path() + " " + violation.rule().rule(),
                         resource.displayName() + ": " + violation.path() + ": " + violation.message(),
                         "make the object satisfy the " + violation.rule().describe());
@@ -156,18 +207,28 @@ final class ValidationRulesCheck implements ManifestCheck {
 
             @Override
             public void refused(ValidationRule rule, String reason) {
-                findings.add(new Finding(null, rule.location(), "rule/" + rule.crd() + "/" + rule.location().line()
-                        + ":" + rule.location().column() + "/refused", "the API server refuses the " + rule.describe()
-                        + ", and the CustomResourceDefinition with it: " + reason,
+                String key = "rule/" + rule.crd() + "/" + rule.place() + "/refused";
+                String message = "the API server refuses the " + rule.describe()
+                        + ", and the CustomResourceDefinition with it: " + reason;
+                if (rule.bundled() != null) {
+                    // ClusterAPI's own CRD, which the user cannot edit: the target's API server is what lacks
+                    findings.add(new Finding(resource.ref(), resource.location(), key, message, "run this ClusterAPI"
+                            + " release on a Kubernetes version whose API server offers what the rule uses (its"
+                            + " release notes name the versions it supports)", null));
+                    return;
+                }
+                findings.add(new Finding(null, rule.location(), key, message,
                         "name only fields the schema declares, with the types it gives them (self is typed from the"
                         + " schema node the rule is on), and only functions the target version offers", null));
             }
 
             @Override
             public void skipped(ValidationRule rule, String reason) {
-                findings.skip(new Finding(null, rule.location(), "rule/" + rule.crd() + "/" + rule.location().line()
-                        + ":" + rule.location().column(), "the " + rule.describe() + " was not evaluated: " + reason,
-                        null, null));
+                // a bundled CRD's rule is in no file: said at the first object that reached it
+                findings.skip(new Finding(rule.bundled() != null ? resource.ref() : null,
+                        rule.bundled() != null ? resource.location() : rule.location(),
+                        "rule/" + rule.crd() + "/" + rule.place(), "the " + rule.describe() + " was not evaluated: "
+                        + reason, null, null));
             }
         };
     }
@@ -184,7 +245,8 @@ final class ValidationRulesCheck implements ManifestCheck {
     @Override
     public CheckDescription.Explanation explanation() {
         return new CheckDescription.Explanation(
-                "custom resources whose CRD is among the manifests: every x-kubernetes-validations rule (CEL) of the"
+                "custom resources whose CRD is among the manifests, and ClusterAPI objects whose CRD Ascent bundles"
+                        + " for kubernetes.clusterApi.version: every x-kubernetes-validations rule (CEL) of the"
                         + " CRD's schema, evaluated as the API server does on creation (defaults filled in, each rule"
                         + " on the values its schema node describes, with message, messageExpression, reason and"
                         + " fieldPath); transition rules (oldSelf), the authorizer library and rules over the cost"

@@ -68,6 +68,15 @@ public final class ClusterApiSchemas {
     }
 
     private String source(ClusterApiSchemaBundle.Crd crd) {
+        return source(crd, release);
+    }
+
+    /**
+     * How reports name a bundled CRD: {@code ClusterAPI 1.9's CRD clusters.cluster.x-k8s.io (bundled with Ascent,
+     * from sigs.k8s.io/cluster-api v1.9.11)}, saying so when it is the newest bundled release standing in for a
+     * newer {@code release}.
+     */
+    public static String source(ClusterApiSchemaBundle.Crd crd, KubernetesVersion release) {
         String source = "ClusterAPI " + crd.release() + "'s CRD " + crd.crdName() + BUNDLED
                 + crd.module().replace("@", " ");
         if (!crd.release().equals(release)) {
