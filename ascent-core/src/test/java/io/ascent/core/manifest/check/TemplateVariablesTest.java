@@ -2,6 +2,7 @@ package io.ascent.core.manifest.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ascent.core.testing.CountingText;
 import org.junit.jupiter.api.Test;
 
 /** clusterctl / envsubst variables in a value: found, and filled in so that what stays wrong can still be judged. */
@@ -29,7 +30,7 @@ class TemplateVariablesTest {
         int n = 20_000;
         CountingText hostile = new CountingText("${" + "A".repeat(n) + " " + "b".repeat(n));
         assertThat(TemplateVariables.VARIABLE.matcher(hostile).find()).isFalse();
-        assertThat(hostile.reads).as("character reads for %d characters", hostile.length()).isLessThan(10L * n);
+        assertThat(hostile.reads()).as("character reads for %d characters", hostile.length()).isLessThan(10L * n);
         String text = hostile.toString();
         assertThat(TemplateVariables.filledIn(text)).isEqualTo(text);
         assertThat(TemplateVariables.in(text)).containsExactly("${" + "A".repeat(n) + "}");
@@ -73,39 +74,8 @@ class TemplateVariablesTest {
                 "${" + "A".repeat(n) + ":=" + "b".repeat(n)}) {
             CountingText text = new CountingText(hostile);
             TemplateVariables.withDefaults(text);
-            assertThat(text.reads).as("character reads for %d characters", text.length())
+            assertThat(text.reads()).as("character reads for %d characters", text.length())
                     .isLessThanOrEqualTo(2L * text.length());
-        }
-    }
-
-    /** A text that counts how often the matcher reads one of its characters. */
-    private static final class CountingText implements CharSequence {
-        private final String text;
-        long reads;
-
-        CountingText(String text) {
-            this.text = text;
-        }
-
-        @Override
-        public int length() {
-            return text.length();
-        }
-
-        @Override
-        public char charAt(int index) {
-            reads++;
-            return text.charAt(index);
-        }
-
-        @Override
-        public CharSequence subSequence(int start, int end) {
-            return text.subSequence(start, end);
-        }
-
-        @Override
-        public String toString() {
-            return text;
         }
     }
 }
