@@ -22,8 +22,10 @@ import java.util.regex.Pattern;
  * unmatched.
  *
  * <p>A line is answered only when the match is sure: a neighbouring output line came from the neighbouring template
- * line, or both neighbours came from template lines with only lines that render nothing between. Otherwise the finding names the template
- * alone (with the rendered line in its message), never a wrong line. The column is kept where the template's text is
+ * line, or both neighbours came from template lines with nothing between that could have written the line (lines
+ * that render nothing, and whole {@code if}/{@code with}/{@code range} blocks that rendered nothing, as a chart's
+ * optional fields do). Otherwise the finding names the template alone (with the rendered line in its message), never
+ * a wrong line. The column is kept where the template's text is
  * the rendered text (a literal line, or before the line's first action).
  */
 final class TemplateLines implements SourceLocator {
@@ -33,6 +35,8 @@ final class TemplateLines implements SourceLocator {
     /** A line of control actions that trim the line break before them: it renders nothing. */
     private static final Pattern SILENT = Pattern.compile(
             "\\s*(\\{\\{-\\s*((if|else|end|with|range|define)\\b|/\\*).*?\\}\\}\\s*)+");
+    /** In a line that renders nothing, an action that opens a block ({@code +1}) or ends one ({@code -1}). */
+    private static final Pattern BLOCK = Pattern.compile("\\{\\{-\\s*(if|with|range|define|block|end)\\b");
 
     private final ConfinedFiles files;
     private final RenderedOutput output;
@@ -51,7 +55,7 @@ final class TemplateLines implements SourceLocator {
     }
 
     /** One line of a template: the text it renders as is, or a pattern when it holds actions. */
-    private record TemplateLine(String text, Pattern pattern, int firstAction, boolean silent) {
+    private record TemplateLine(String text, Pattern pattern, int firstAction, boolean silent, int depthChange) {
         boolean matches(String rendered) {
             return pattern == null ? text.equals(rendered) : pattern.matcher(rendered).matches();
         }
@@ -65,7 +69,7 @@ final class TemplateLines implements SourceLocator {
             String text = line.stripTrailing();
             Matcher actions = ACTION.matcher(text);
             if (!actions.find()) {
-                return text.contains("{{") ? unmatchable(text) : new TemplateLine(text, null, -1, false);
+                return text.contains("{{") ? unmatchable(text) : new TemplateLine(text, null, -1, false, 0);
             }
             int firstAction = actions.start() + 1;
             StringBuilder regex = new StringBuilder();
@@ -90,11 +94,19 @@ final class TemplateLines implements SourceLocator {
             if (literal.chars().noneMatch(Character::isLetterOrDigit) || text.contains("{{/*")) {
                 return unmatchable(text); // nothing of its own to recognise it by, or a comment
             }
-            return new TemplateLine(text, Pattern.compile(regex.toString()), firstAction, false);
+            return new TemplateLine(text, Pattern.compile(regex.toString()), firstAction, false, 0);
         }
 
         private static TemplateLine unmatchable(String text) {
-            return new TemplateLine(text, Pattern.compile("(?!)"), 0, SILENT.matcher(text).matches());
+            boolean silent = SILENT.matcher(text).matches();
+            int depthChange = 0;
+            if (silent) {
+                Matcher blocks = BLOCK.matcher(text);
+                while (blocks.find()) {
+                    depthChange += blocks.group(1).equals("end") ? -1 : 1;
+                }
+            }
+            return new TemplateLine(text, Pattern.compile("(?!)"), 0, silent, depthChange);
         }
     }
 
@@ -163,9 +175,9 @@ final class TemplateLines implements SourceLocator {
     /**
      * Whether rendered line {@code index} surely came from its template line: the line before or after it in the
      * output came from the template line right before or after (two lines with nothing between them render together),
-     * or the lines on both sides came from template lines with only lines that render nothing between
-     * ({@code {{- if ... }}}, {@code {{- end }}}). A line alone matching proves nothing: a helper may write the very
-     * text of a template line that an {@code if} left out.
+     * or the lines on both sides came from template lines with nothing between that could have written it (see
+     * {@link #renderedNothingBetween}). A line alone matching proves nothing: a helper may write the very text of a
+     * template line that an {@code if} left out.
      */
     private static boolean sure(List<TemplateLine> template, int[] aligned, int index) {
         int match = aligned[index];
@@ -174,16 +186,37 @@ final class TemplateLines implements SourceLocator {
         if (before >= 0 && before == match - 1 || after >= 0 && after == match + 1) {
             return true;
         }
-        return before >= 0 && after > match && before < match && silentBetween(template, before, match)
-                && silentBetween(template, match, after);
+        return before >= 0 && after > match && before < match && renderedNothingBetween(template, before, match)
+                && renderedNothingBetween(template, match, after);
     }
 
-    private static boolean silentBetween(List<TemplateLine> template, int from, int to) {
+    /**
+     * Whether the template lines strictly between {@code from} and {@code to}, whose output lines are next to each
+     * other, surely rendered nothing: each is a line that renders nothing ({@code {{- if ... }}}, {@code {{- end }}}),
+     * or lies in a block opened and ended between the two. Such a block rendered nothing, since no output line stands
+     * between. A line with text outside such a block (a helper's {@code {{ include ... }}}, a literal line in the
+     * block the two lines share) could have written the matched line itself, so the match is not sure. cert-manager's
+     * Deployment template puts each optional field in its own {@code {{- if }}} block: without this, a misspelt field
+     * between two unset ones was reported at the template alone.
+     */
+    private static boolean renderedNothingBetween(List<TemplateLine> template, int from, int to) {
+        int depth = 0; // blocks opened since 'from' (negative: blocks around 'from' ended)
+        int lowest = 0; // the lowest depth so far: a line deeper than it is in a block opened after 'from'
+        int open = Integer.MAX_VALUE; // the shallowest depth holding a line with text whose block has not ended
         for (int j = from + 1; j < to; j++) {
-            if (!template.get(j).silent()) {
-                return false;
+            TemplateLine line = template.get(j);
+            if (line.silent()) {
+                depth += line.depthChange();
+                lowest = Math.min(lowest, depth);
+                if (depth < open) {
+                    open = Integer.MAX_VALUE; // the block holding those lines ended
+                }
+            } else if (depth <= lowest) {
+                return false; // in the block of 'from' or one around it: it renders whenever 'from' does
+            } else {
+                open = Math.min(open, depth);
             }
         }
-        return true;
+        return open == Integer.MAX_VALUE;
     }
 }
