@@ -255,6 +255,23 @@ class RealRenderToolsTest {
     }
 
     @Test
+    void shouldReportAValueTheChartsSchemaRefusesAtItsLineInTheValuesFile() {
+        Report report = chart()
+                .write("chart/values.schema.json", """
+                        {"type": "object", "properties": {"replicas": {"type": "integer"}}}
+                        """)
+                .write("chart/values-ci.yaml", "privileged: true\nreplicas: two\n")
+                .validate(Optional.empty(), RenderToolsOnDisk.renderer());
+
+        assertThat(items(report, ManifestRenderer.ID)).singleElement().satisfies(item -> {
+            assertThat(item.isError(ErrorKind.INPUT)).isTrue();
+            assertThat(item.location().toString()).isEqualTo("chart/values-ci.yaml:2:11");
+            assertThat(item.remediation()).startsWith("change the value that chart/values.schema.json refuses: "
+                    + "replicas at chart/values-ci.yaml:2:11 (");
+        });
+    }
+
+    @Test
     void shouldNeverFetchAMissingChartDependencyAndSayHowToBuildIt() {
         Report report = chart()
                 .write("chart/Chart.yaml", "apiVersion: v2\nname: web\nversion: 1.0.0\ndependencies:\n"
