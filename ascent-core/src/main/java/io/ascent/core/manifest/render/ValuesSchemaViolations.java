@@ -69,25 +69,29 @@ final class ValuesSchemaViolations {
                 .map(document -> YamlDocument.member(document.root(), "name"))
                 .map(node -> node instanceof ScalarNode scalar ? scalar.getValue() : null)
                 .orElse(null);
-        Location first = null;
-        List<String> listed = new ArrayList<>();
-        int found = 0;
+        record Located(Location location, String text) {
+        }
+        List<Located> located = new ArrayList<>();
         for (Violation violation : violations(message, chartName)) {
             for (YamlDocument document : merged) {
                 Optional<Node> node = at(document.root(), violation.tokens(), violation.key());
                 if (node.isPresent()) {
                     Location location = document.locationOf(node.get());
-                    first = first == null ? location : first;
-                    if (++found <= MAX_LISTED) {
-                        listed.add(violation.name() + " at " + location + " (" + violation.reason() + ")");
-                    }
+                    located.add(new Located(location, violation.name() + " at " + location + " ("
+                            + violation.reason() + ")"));
                     break;
                 }
             }
         }
-        if (first == null) {
+        if (located.isEmpty()) {
             return Optional.empty();
         }
+        // Helm lists them in a different order from run to run: in file order, the report is the same each time
+        located.sort(java.util.Comparator.comparing((Located l) -> l.location().path())
+                .thenComparingInt(l -> l.location().line()).thenComparingInt(l -> l.location().column()));
+        Location first = located.get(0).location();
+        int found = located.size();
+        List<String> listed = located.stream().limit(MAX_LISTED).map(Located::text).toList();
         String schema = workspace.displayPath(chart.resolve("values.schema.json"));
         return Optional.of(new RenderTool.FailedAt(first, "change the value" + (found == 1 ? "" : "s") + " that "
                 + schema + " refuses: " + String.join("; ", listed)

@@ -438,13 +438,13 @@ class ManifestRendererTest {
 
         Item item = items(report, ManifestRenderer.ID).get(0);
         assertThat(item.isError(ErrorKind.INPUT)).isTrue();
-        // the last file that sets a value is the one Helm used; a misspelt key is at the key
-        assertThat(item.location().toString()).isEqualTo("ci/broken.yaml:4:15");
+        // the last file that sets a value is the one Helm used; a misspelt key is at the key; in file order
+        assertThat(item.location().toString()).isEqualTo("ci/base.yaml:3:19");
         assertThat(item.message()).startsWith("helm failed to render 'chart' (exit 1): Error: values don't meet");
         assertThat(item.remediation()).isEqualTo("change the values that chart/values.schema.json refuses: "
-                + "replicaCount at ci/broken.yaml:4:15 (got string, want number); webhook.timeoutSeconds at "
-                + "ci/base.yaml:3:19 (got string, want number); webhook.replicaCont at ci/broken.yaml:3:3 "
-                + "(additional properties 'replicaCont' not allowed)");
+                + "webhook.timeoutSeconds at ci/base.yaml:3:19 (got string, want number); webhook.replicaCont at "
+                + "ci/broken.yaml:3:3 (additional properties 'replicaCont' not allowed); replicaCount at "
+                + "ci/broken.yaml:4:15 (got string, want number)");
     }
 
     @Test
