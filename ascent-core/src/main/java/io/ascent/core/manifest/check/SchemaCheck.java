@@ -225,9 +225,12 @@ final class SchemaCheck implements ManifestCheck {
                         String.join("/", inResource) + " " + violation.keyword(), value));
                 continue;
             }
+            // an apiVersion the manifests' CRD does not define: the message says which to write; no reference has it
+            String remedy = violation.keyword().equals("apiVersion") && violation.pointer().equals("/apiVersion")
+                    ? "move the object to a version its CustomResourceDefinition serves" : reference;
             findings.add(new Finding(resource.ref(), violation.location(),
                     resource.displayName() + violation.pointer() + " " + violation.keyword(),
-                    resource.displayName() + ": " + violation.message(), reference, null));
+                    resource.displayName() + ": " + violation.message(), remedy, null));
         }
         if (!defaulted.isEmpty()) {
             judgeDefaults(resource, defaulted, defaultedAt, validator, reference, findings);

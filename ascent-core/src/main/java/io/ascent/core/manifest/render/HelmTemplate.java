@@ -113,6 +113,12 @@ final class HelmTemplate implements RenderTool {
         return Optional.empty();
     }
 
+    /** A value the chart's values.schema.json refuses, at the line of the values file that sets it. */
+    @Override
+    public Optional<FailedAt> failedAt(Workspace workspace, Path root, String message) {
+        return ValuesSchemaViolations.find(workspace, root, values, message);
+    }
+
     /** The nearest {@code # Source:} line above each object; its first segment is the chart's name. */
     @Override
     public boolean plainSources() {

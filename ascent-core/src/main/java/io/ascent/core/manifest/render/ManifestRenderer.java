@@ -222,9 +222,11 @@ public final class ManifestRenderer {
             if (malformed.isPresent()) {
                 return Rendered.failed(malformed.get());
             }
+            Optional<RenderTool.FailedAt> source = tool.failedAt(workspace, root, message);
             return Rendered.failed(error(ErrorKind.INPUT, program + " failed to render '" + folder + "' (exit "
-                    + result.exitCode() + "): " + message, at, folder,
-                    tool.failureHint(message).orElse("run '" + tool.reproduce(folder) + "' and fix what it says")));
+                    + result.exitCode() + "): " + message, source.map(RenderTool.FailedAt::location).orElse(at),
+                    folder, source.map(RenderTool.FailedAt::remediation).or(() -> tool.failureHint(message))
+                            .orElse("run '" + tool.reproduce(folder) + "' and fix what it says")));
         }
         String renderedPath = tool.renderedPath(workspace.displayPath(root));
         var confined = workspace.files(YamlLimits.MANIFEST.maxBytes());

@@ -41,6 +41,18 @@ interface RenderTool {
     Optional<String> failureHint(String message);
 
     /**
+     * The place in the repository a failed render names, read from the tool's message, with what to change there;
+     * empty when it names none Ascent can find (the failure is then reported at the checklist's render entry).
+     */
+    default Optional<FailedAt> failedAt(Workspace workspace, Path root, String message) {
+        return Optional.empty();
+    }
+
+    /** Where a render went wrong in the repository, and what to change there. */
+    record FailedAt(io.ascent.core.report.Location location, String remediation) {
+    }
+
+    /**
      * Reads {@code output} (the tool's output, from the file it went to) once, line by line, and answers, for each
      * object of it, the source file it came from as a path on disk ({@code null} when unknown).
      */

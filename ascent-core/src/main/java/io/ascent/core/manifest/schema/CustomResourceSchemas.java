@@ -161,6 +161,18 @@ public final class CustomResourceSchemas {
         return Optional.ofNullable(entries.get(apiVersion + " " + kind));
     }
 
+    /**
+     * The versions the CRDs serve of {@code apiVersion}'s group and {@code kind}, when they serve not that one: an
+     * object at a version its CRD does not define is refused by the API server ({@code no matches for kind}).
+     */
+    public List<Entry> otherVersions(String apiVersion, String kind) {
+        int slash = apiVersion.indexOf('/');
+        String group = apiVersion.substring(0, Math.max(slash, 0));
+        return entries.values().stream().filter(entry -> entry.kind().equals(kind)
+                && !entry.apiVersion().equals(apiVersion) && entry.apiVersion().startsWith(group + "/")
+                && !group.isEmpty()).toList();
+    }
+
     /** Every converted kind, keyed {@code group/version Kind}. */
     public Map<String, Entry> entries() {
         return entries;

@@ -63,6 +63,23 @@ public final class ResourceSchemaValidator {
         }
         SchemaRegistry.Lookup lookup = registry.lookup(target, apiVersion, kind);
         if (lookup instanceof SchemaRegistry.NotFound notFound) {
+            List<CustomResourceSchemas.Entry> served = pointerPrefix.isEmpty()
+                    ? registry.otherCrdVersions(apiVersion, kind) : List.of();
+            if (!served.isEmpty()) {
+                // The CRD is among the manifests and defines other versions: a certain refusal, not a missing schema
+                // (kube-prometheus' ServiceMonitor written at monitoring.coreos.com/v2 was a SKIP saying "add its
+                // CRD", with the CRD in manifests/setup/).
+                Node written = YamlDocument.member(subject, "apiVersion");
+                CustomResourceSchemas.Entry crd = served.get(0);
+                String versions = String.join(", ", served.stream().map(CustomResourceSchemas.Entry::apiVersion)
+                        .toList());
+                return new SchemaResult.Checked(crd.source(), List.of(new SchemaViolation("/apiVersion",
+                        document.locationOf(written == null ? subject : written), "apiVersion", apiVersion + " "
+                        + kind + " is not served: the CustomResourceDefinition " + crd.crdName() + " ("
+                        + crd.location() + ") defines " + versions + "; the API server refuses the object (no "
+                        + "matches for kind " + kind + " in version " + apiVersion + "): write apiVersion: "
+                        + served.get(0).apiVersion())), List.of());
+            }
             return new SchemaResult.Skipped(notFound.reason(), notFound.remedy());
         }
         SchemaRegistry.Found found = (SchemaRegistry.Found) lookup;

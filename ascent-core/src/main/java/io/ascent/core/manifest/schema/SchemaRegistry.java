@@ -167,6 +167,12 @@ public final class SchemaRegistry {
         return cache.computeIfAbsent(key, Slot::new).get();
     }
 
+    /** The versions of {@code apiVersion}'s group and {@code kind} the manifests' CRDs define instead of it. */
+    public List<CustomResourceSchemas.Entry> otherCrdVersions(String apiVersion, String kind) {
+        return customResources.find(apiVersion, kind).isPresent() ? List.of()
+                : customResources.otherVersions(apiVersion, kind);
+    }
+
     /**
      * Why the bundled schemas cannot serve {@code target}, when the {@code default} location is among the
      * locations and the target is older than the oldest bundled release ({@code the bundled schemas cover

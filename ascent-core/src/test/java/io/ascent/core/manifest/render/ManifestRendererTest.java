@@ -411,6 +411,58 @@ class ManifestRendererTest {
         assertThat(tools.calls.get(0).argv()).doesNotContain("--dependency-update").contains("shop");
     }
 
+    /** What Helm 3.22 says when cert-manager's values.schema.json refuses values, a subchart's included. */
+    static final String VALUES_SCHEMA_ERROR = """
+            Error: values don't meet the specifications of the schema(s) in the following chart(s):
+            shop:
+            - at '': validation failed
+              - at '/replicaCount': got string, want number
+              - at '/webhook': validation failed
+                - at '/webhook/timeoutSeconds': got string, want number
+                - at '/webhook': additional properties 'replicaCont' not allowed
+            redis:
+            - at '/port': got string, want number
+            """;
+
+    @Test
+    void shouldReportAValueTheChartsSchemaRefusesAtTheValuesFileLineThatSetsIt() {
+        ScriptedTools tools = new ScriptedTools(Set.of("helm"), argv -> ToolRun.exited(1, "", VALUES_SCHEMA_ERROR));
+        Report report = new ManifestWorkspace(repository)
+                .checklist("kubernetes:\n  render:\n    - helm: chart\n      releaseName: shop\n"
+                        + "      values: [ci/base.yaml, ci/broken.yaml]\n")
+                .write("chart/Chart.yaml", "apiVersion: v2\nname: shop\nversion: 1.0.0\n")
+                .write("chart/values.yaml", "replicaCount: 1\nwebhook:\n  timeoutSeconds: 10\n")
+                .write("ci/base.yaml", "replicaCount: 2\nwebhook:\n  timeoutSeconds: \"x\"\n")
+                .write("ci/broken.yaml", "# the CI values\nwebhook:\n  replicaCont: 2\nreplicaCount: two\n")
+                .validate(Optional.empty(), tools.renderer());
+
+        Item item = items(report, ManifestRenderer.ID).get(0);
+        assertThat(item.isError(ErrorKind.INPUT)).isTrue();
+        // the last file that sets a value is the one Helm used; a misspelt key is at the key; in file order
+        assertThat(item.location().toString()).isEqualTo("ci/base.yaml:3:19");
+        assertThat(item.message()).startsWith("helm failed to render 'chart' (exit 1): Error: values don't meet");
+        assertThat(item.remediation()).isEqualTo("change the values that chart/values.schema.json refuses: "
+                + "webhook.timeoutSeconds at ci/base.yaml:3:19 (got string, want number); webhook.replicaCont at "
+                + "ci/broken.yaml:3:3 (additional properties 'replicaCont' not allowed); replicaCount at "
+                + "ci/broken.yaml:4:15 (got string, want number)");
+    }
+
+    @Test
+    void shouldReportASubchartValueTheSchemaRefusesAtTheRenderEntryWithHelmsWords() {
+        ScriptedTools tools = new ScriptedTools(Set.of("helm"), argv -> ToolRun.exited(1, "",
+                VALUES_SCHEMA_ERROR.substring(VALUES_SCHEMA_ERROR.indexOf("redis:"))));
+        Report report = new ManifestWorkspace(repository)
+                .checklist("kubernetes:\n  render:\n    - helm: chart\n      releaseName: shop\n")
+                .write("chart/Chart.yaml", "apiVersion: v2\nname: shop\nversion: 1.0.0\n")
+                .write("chart/values.yaml", "port: 80\nredis:\n  port: \"x\"\n")
+                .validate(Optional.empty(), tools.renderer());
+
+        // a subchart's values come from the parent's file under its name or its own values.yaml: not told apart
+        Item item = items(report, ManifestRenderer.ID).get(0);
+        assertThat(item.location().path()).isEqualTo("ascent.yaml");
+        assertThat(item.remediation()).startsWith("run 'helm template shop chart");
+    }
+
     @Test
     void shouldNameTheLoadRestrictorWhenAKustomizationNamesAFileOutsideItsFolder() {
         // kubernetes-sigs/cluster-api test/e2e/data/infrastructure-docker/main/cluster-template: resources

@@ -176,6 +176,46 @@ class RealRenderToolsTest {
                 .containsExactly("chart/templates/deployment.yaml:13:16");
     }
 
+    /**
+     * cert-manager's Deployment template: each optional field in its own {@code if} or {@code with} block, the values
+     * leaving both out. Blocks that rendered nothing stand between the line and its neighbours: its line.
+     */
+    @Test
+    void shouldNameTheTemplateLineBetweenOptionalBlocksThatRenderedNothing() {
+        Report report = chart()
+                .write("chart/templates/deployment.yaml", new WebDeployment().podSpec("""
+                        {{- with .Values.pullSecrets }}
+                        imagePullSecrets:
+                          {{- toYaml . | nindent 2 }}
+                        {{- end }}
+                        hostIPC: true
+                        {{- if .Values.tokens }}
+                        automountServiceAccountToken: {{ .Values.tokens }}
+                        {{- end }}
+                        """).yaml())
+                .validate(Optional.empty(), RenderToolsOnDisk.renderer());
+
+        assertThat(items(report, "manifest.host-namespaces")).extracting(item -> item.location().toString())
+                .containsExactly("chart/templates/deployment.yaml:16:16");
+    }
+
+    @Test
+    void shouldNotNameATemplateLineWhenAHelperInTheBlockItFollowsCouldHaveWrittenIt() {
+        Report report = chart()
+                .write("chart/templates/_helpers.tpl", "{{- define \"web.debug\" -}}\nhostIPC: true\n{{- end }}\n")
+                .write("chart/templates/deployment.yaml", new WebDeployment().podSpec("""
+                        {{- if true }}
+                        dnsPolicy: ClusterFirst
+                        {{- include "web.debug" . | nindent 6 }}
+                        {{- end }}
+                        """ + DEBUG_HOST_IPC).yaml())
+                .validate(Optional.empty(), RenderToolsOnDisk.renderer());
+
+        // The helper wrote the line, in the block before the if that left line 17 out: the template alone.
+        assertThat(items(report, "manifest.host-namespaces")).extracting(item -> item.location().toString())
+                .containsExactly("chart/templates/deployment.yaml");
+    }
+
     /** A chart whose Deployment names the release's namespace and whose Service names none, as many charts do. */
     private ManifestWorkspace chartWithAServiceInTheReleaseNamespace(String renderNamespace) {
         return new ManifestWorkspace(repository)
@@ -211,6 +251,23 @@ class RealRenderToolsTest {
             assertThat(item.status()).isEqualTo(Status.FAIL);
             assertThat(item.message()).startsWith("Service/web selects app=web, but no workload in these manifests has"
                     + " pods with those labels in namespace shop [rendered: line ");
+        });
+    }
+
+    @Test
+    void shouldReportAValueTheChartsSchemaRefusesAtItsLineInTheValuesFile() {
+        Report report = chart()
+                .write("chart/values.schema.json", """
+                        {"type": "object", "properties": {"replicas": {"type": "integer"}}}
+                        """)
+                .write("chart/values-ci.yaml", "privileged: true\nreplicas: two\n")
+                .validate(Optional.empty(), RenderToolsOnDisk.renderer());
+
+        assertThat(items(report, ManifestRenderer.ID)).singleElement().satisfies(item -> {
+            assertThat(item.isError(ErrorKind.INPUT)).isTrue();
+            assertThat(item.location().toString()).isEqualTo("chart/values-ci.yaml:2:11");
+            assertThat(item.remediation()).startsWith("change the value that chart/values.schema.json refuses: "
+                    + "replicas at chart/values-ci.yaml:2:11 (");
         });
     }
 
