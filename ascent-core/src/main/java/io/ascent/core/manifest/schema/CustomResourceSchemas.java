@@ -98,6 +98,14 @@ public final class CustomResourceSchemas {
         return new CustomResourceSchemas(entries, problems);
     }
 
+    /**
+     * The string at {@code key}, or empty when it is missing or not a string: a CRD is hostile input, and
+     * {@code group: -1} reads as "-1" through {@code optString} but fails {@code getString}.
+     */
+    private static String text(JSONObject object, String key) {
+        return object.opt(key) instanceof String value ? value : "";
+    }
+
     private static void add(YamlDocument document, List<String> prefix, JSONObject crd, boolean strict,
                             Map<String, Entry> entries, List<Problem> problems) {
         String apiVersion = crd.optString("apiVersion");
@@ -108,14 +116,14 @@ public final class CustomResourceSchemas {
         Location location = document.locationOf(document.nodeAt(prefix));
         JSONObject spec = crd.optJSONObject("spec");
         String name = crd.optJSONObject("metadata") == null ? "?" : crd.getJSONObject("metadata").optString("name", "?");
-        if (spec == null || spec.optString("group").isEmpty() || spec.optJSONObject("names") == null
-                || spec.getJSONObject("names").optString("kind").isEmpty()) {
+        String group = spec == null ? "" : text(spec, "group");
+        String kind = spec == null || spec.optJSONObject("names") == null ? ""
+                : text(spec.getJSONObject("names"), "kind");
+        if (group.isEmpty() || kind.isEmpty()) {
             problems.add(new Problem(location, "CustomResourceDefinition " + name
                     + " has no spec.group or spec.names.kind; its custom resources cannot be checked"));
             return;
         }
-        String group = spec.getString("group");
-        String kind = spec.getJSONObject("names").getString("kind");
         JSONObject shared = spec.optJSONObject("validation") == null ? null
                 : spec.getJSONObject("validation").optJSONObject("openAPIV3Schema");
         List<String> versionNames = new ArrayList<>();
@@ -124,7 +132,7 @@ public final class CustomResourceSchemas {
         if (versions != null) {
             for (int i = 0; i < versions.length(); i++) {
                 JSONObject version = versions.optJSONObject(i);
-                if (version == null || version.optString("name").isEmpty()) {
+                if (version == null || text(version, "name").isEmpty()) {
                     continue;
                 }
                 versionNames.add(version.getString("name"));
@@ -133,7 +141,7 @@ public final class CustomResourceSchemas {
                 schemas.put(version.getString("name"), own != null ? own : shared);
             }
         }
-        if (versionNames.isEmpty() && !spec.optString("version").isEmpty()) {
+        if (versionNames.isEmpty() && !text(spec, "version").isEmpty()) {
             versionNames.add(spec.getString("version"));
             schemas.put(spec.getString("version"), shared);
         }

@@ -198,6 +198,34 @@ class CustomResourceSchemasTest {
     }
 
     @Test
+    void crdWhoseGroupKindOrVersionNameIsNotAStringIsAProblemNotAnError() {
+        CustomResourceSchemas schemas = CustomResourceSchemas.from(all("""
+                apiVersion: apiextensions.k8s.io/v1
+                kind: CustomResourceDefinition
+                metadata: {name: numeric.example.com}
+                spec: {group: -1, names: {kind: Widget}, versions: [{name: v1}]}
+                ---
+                apiVersion: apiextensions.k8s.io/v1
+                kind: CustomResourceDefinition
+                metadata: {name: listed.example.com}
+                spec: {group: example.com, names: {kind: [Widget]}, versions: [{name: v1}]}
+                ---
+                apiVersion: apiextensions.k8s.io/v1
+                kind: CustomResourceDefinition
+                metadata: {name: gadgets.example.com}
+                spec: {group: example.com, names: {kind: Gadget}, versions: [{name: 1}, {name: v2}]}
+                """), true);
+
+        assertThat(schemas.problems()).extracting(CustomResourceSchemas.Problem::message).containsExactly(
+                "CustomResourceDefinition numeric.example.com has no spec.group or spec.names.kind; its custom"
+                        + " resources cannot be checked",
+                "CustomResourceDefinition listed.example.com has no spec.group or spec.names.kind; its custom"
+                        + " resources cannot be checked");
+        assertThat(schemas.entries().values()).extracting(CustomResourceSchemas.Entry::apiVersion)
+                .containsExactly("example.com/v2");
+    }
+
+    @Test
     void conversionOfOpenApiKeywordsToDraft07() {
         JSONObject converted = CustomResourceSchemas.convert(new JSONObject("""
                 {"type": "object", "properties": {
