@@ -90,8 +90,8 @@ public record Kustomization(Path file, boolean component, List<String> resources
             strings(json.optJSONArray(key)).forEach(path -> (isRemote(path) ? remote : inputs).add(path));
         }
         JSONObject openapi = json.optJSONObject("openapi");
-        if (openapi != null && openapi.optString("path", null) != null) {
-            inputs.add(openapi.getString("path"));
+        if (openapi != null && openapi.opt("path") instanceof String path) {
+            inputs.add(path); // not optString: 'path: 1' read as "1" there and then failed getString
         }
         JSONObject read = json;
         boolean builds = !readable || BUILDING.stream().anyMatch(key -> read.optJSONArray(key) != null

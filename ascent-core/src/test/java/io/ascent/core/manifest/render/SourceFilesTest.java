@@ -123,4 +123,20 @@ class SourceFilesTest {
         assertThat(items(report, "manifest.privileged")).extracting(item -> item.location().path())
                 .containsExactly("deploy/base/web.yaml");
     }
+
+    @Test
+    void shouldReadAKustomizationWhoseFieldsHoldNumbersWhereNamesBelongWithoutAnInternalError() {
+        // a kustomization is hostile input: openapi.path: 1 reads as "1" through optString and failed getString,
+        // which ended the manifests step with an internal error (exit 4)
+        Report report = new ManifestWorkspace(repository)
+                .checklist("kubernetes:\n  version: \"1.31\"\n  manifests: [deploy/]\n")
+                .write("deploy/kustomization.yaml", "resources: [web.yaml, 7]\nopenapi: {path: 1}\n"
+                        + "configMapGenerator: [{name: c, env: 2, envs: [3]}]\ncomponents: [4]\n")
+                .write("deploy/web.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: web}\n")
+                .validate(Optional.empty());
+
+        assertThat(items(report, "ascent.internal")).isEmpty();
+        assertThat(items(report, ManifestRenderer.ID)).extracting(item -> item.location().path())
+                .containsExactly("deploy/kustomization.yaml");
+    }
 }
