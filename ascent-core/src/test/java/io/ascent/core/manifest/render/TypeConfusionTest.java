@@ -48,7 +48,7 @@ import org.yaml.snakeyaml.serializer.Serializer;
  */
 class TypeConfusionTest {
     /** Nodes damaged per manifest document at most, each by up to six replacements; render inputs get all. */
-    private static final int NODES_PER_DOCUMENT = Integer.getInteger("typeconfusion.nodes", 5);
+    private static final int NODES_PER_DOCUMENT = Integer.getInteger("typeconfusion.nodes", 2);
     /** Nodes damaged per checklist at most. */
     private static final int CHECKLIST_NODES = Integer.getInteger("typeconfusion.checklistNodes", 12);
     private static final long SEED = 20261201L;
